@@ -1,0 +1,225 @@
+"""Performance agreements (คำรับรองการปฏิบัติราชการ): parties, indicators, weights and their constraints."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import StrEnum
+
+from .framework import Framework
+from .numbers import parse_decimal, plain
+from .problems import Problem
+from .thresholds import Thresholds
+
+HUNDRED = Decimal(100)
+
+
+class IndicatorKind(StrEnum):
+    NUMERIC = "numeric"  # the result is a measured value
+    MILESTONE = "milestone"  # ระดับความสำเร็จ: the result is the level of steps completed
+
+
+class PartySide(StrEnum):
+    RECIPIENT = "recipient"  # ผู้รับคำรับรอง
+    GIVER = "giver"  # ผู้ทำคำรับรอง
+
+
+MILESTONE_UNITS = ("ระดับ", "ระดับความสำเร็จ", "level", "success level")
+
+
+@dataclass(frozen=True)
+class Party:
+    side: PartySide
+    name: str
+    position: str = ""
+
+
+def code_key(code: str) -> tuple[int | str, ...]:
+    """Sort key for hierarchical codes: 1.2 before 1.10, and 2 after 1.9."""
+    return tuple(int(part) if part.isdigit() else part for part in code.split("."))
+
+
+def parent_code(code: str) -> str | None:
+    return code.rsplit(".", 1)[0] if "." in code else None
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """One row of the annex: a KPI with its weight and criteria."""
+
+    code: str
+    name: str
+    weight: Decimal
+    thresholds: Thresholds | None = None
+    kind: IndicatorKind = IndicatorKind.NUMERIC
+    dimension: str | None = None
+    unit: str | None = None
+    target: str | None = None
+    baseline: str | None = None
+    description: str | None = None
+    formula: str | None = None
+    conditions: str | None = None
+    data_source: str | None = None
+    supervisor: str | None = None  # ผู้กำกับดูแลตัวชี้วัด
+    collector: str | None = None  # ผู้จัดเก็บข้อมูล
+    start_round: int | None = None  # not counted before this round
+    cancel_round: int | None = None  # cancelled from this round on
+    round_weights: dict[int, Decimal] = field(default_factory=dict)
+    level_descriptions: tuple[str, ...] = ()  # milestone steps, one per level
+
+    @property
+    def parent_code(self) -> str | None:
+        return parent_code(self.code)
+
+    def weight_in(self, round_: int) -> Decimal:
+        return self.round_weights.get(round_, self.weight)
+
+    def counted_in(self, round_: int) -> bool:
+        if self.start_round is not None and round_ < self.start_round:
+            return False
+        return not (self.cancel_round is not None and round_ >= self.cancel_round)
+
+    @property
+    def target_value(self) -> Decimal | None:
+        """The target as a number where it is one ("ร้อยละ 90" reads as 90); None for text targets."""
+        if not self.target:
+            return None
+        text = self.target
+        for word in ("ร้อยละ", "ระดับ", "ระดับที่"):
+            text = text.replace(word, "")
+        try:
+            return parse_decimal(text)
+        except ValueError:
+            return None
+
+
+@dataclass(frozen=True)
+class Agreement:
+    """One agency, one fiscal year (B.E.)."""
+
+    agency: str
+    fiscal_year: int
+    indicators: tuple[Indicator, ...]
+    parties: tuple[Party, ...] = ()
+    framework_id: str | None = None
+    title: str | None = None
+
+    def indicator(self, code: str) -> Indicator:
+        for item in self.indicators:
+            if item.code == code:
+                return item
+        raise KeyError(code)
+
+    def children_of(self, code: str) -> tuple[Indicator, ...]:
+        return tuple(i for i in self.indicators if i.parent_code == code)
+
+    def is_parent(self, code: str) -> bool:
+        return any(i.parent_code == code for i in self.indicators)
+
+    def leaves(self) -> tuple[Indicator, ...]:
+        """The indicators that are scored: those without children."""
+        parents = {i.parent_code for i in self.indicators if i.parent_code}
+        return tuple(i for i in self.indicators if i.code not in parents)
+
+    def top_level(self) -> tuple[Indicator, ...]:
+        codes = {i.code for i in self.indicators}
+        return tuple(i for i in self.indicators if i.parent_code not in codes)
+
+    def dimensions(self) -> tuple[str, ...]:
+        seen: dict[str, None] = {}
+        for item in self.indicators:
+            seen.setdefault(item.dimension or "", None)
+        return tuple(seen)
+
+    def rounds_with_own_weights(self) -> tuple[int, ...]:
+        return tuple(sorted({r for i in self.indicators for r in i.round_weights}))
+
+
+def validate_agreement(agreement: Agreement, framework: Framework) -> list[Problem]:
+    """Every broken constraint of §4, each naming the indicator and what was expected."""
+    problems: list[Problem] = []
+    codes = [i.code for i in agreement.indicators]
+    duplicates = sorted({c for c in codes if codes.count(c) > 1}, key=code_key)
+    for code in duplicates:
+        problems.append(Problem(
+            th=f"รหัสตัวชี้วัด {code} ซ้ำกัน", en=f"indicator code {code} appears more than once", indicator=code))
+    known = set(codes)
+    for item in agreement.indicators:
+        if item.parent_code and item.parent_code not in known:
+            problems.append(Problem(
+                th=f"ตัวชี้วัด {item.code} ไม่มีตัวชี้วัดแม่ {item.parent_code}",
+                en=f"indicator {item.code} has no parent row {item.parent_code}",
+                indicator=item.code))
+        if item.weight < 0:
+            problems.append(Problem(
+                th=f"น้ำหนักต้องไม่ติดลบ ได้ {plain(item.weight)}",
+                en=f"weight must not be negative, got {plain(item.weight)}",
+                indicator=item.code, field="weight"))
+    for item in agreement.leaves():
+        problems.extend(_leaf_problems(item, framework))
+    for round_ in (None, *agreement.rounds_with_own_weights()):
+        problems.extend(_weight_sum_problems(agreement, round_))
+    problems.extend(_dimension_problems(agreement, framework))
+    return problems
+
+
+def _leaf_problems(item: Indicator, framework: Framework) -> Iterable[Problem]:
+    needed = framework.threshold_count
+    if item.thresholds is None:
+        yield Problem(
+            th=f"ตัวชี้วัดที่ให้คะแนนต้องมีเกณฑ์ {needed} ระดับ",
+            en=f"a scored indicator needs {needed} criteria levels",
+            indicator=item.code, field="thresholds")
+    elif len(item.thresholds) != needed:
+        yield Problem(
+            th=f"กรอบการประเมิน {framework.id} ใช้เกณฑ์ {needed} ระดับ แต่มี {len(item.thresholds)} ระดับ",
+            en=f"framework {framework.id} uses {needed} criteria levels, got {len(item.thresholds)}",
+            indicator=item.code, field="thresholds")
+
+
+def _weight_sum_problems(agreement: Agreement, round_: int | None) -> Iterable[Problem]:
+    def weight(item: Indicator) -> Decimal:
+        return item.weight if round_ is None else item.weight_in(round_)
+
+    in_round = "" if round_ is None else f" (รอบ {round_} เดือน)"
+    in_round_en = "" if round_ is None else f" (round {round_})"
+    total = sum((weight(i) for i in agreement.top_level()), Decimal(0))
+    if total != HUNDRED:
+        yield Problem(
+            th=f"น้ำหนักรวมต้องเท่ากับ 100{in_round} แต่รวมได้ {plain(total)}",
+            en=f"weights must sum to 100{in_round_en}, but they sum to {plain(total)}",
+            field="weight")
+    for item in agreement.indicators:
+        children = agreement.children_of(item.code)
+        if not children:
+            continue
+        child_sum = sum((weight(c) for c in children), Decimal(0))
+        if child_sum != weight(item):
+            listed = " + ".join(f"{c.code}={plain(weight(c))}" for c in children)
+            yield Problem(
+                th=(f"น้ำหนักของตัวชี้วัดย่อย ({listed} = {plain(child_sum)}) ต้องเท่ากับน้ำหนักของ "
+                    f"{item.code} ({plain(weight(item))}){in_round}"),
+                en=(f"sub-indicator weights ({listed} = {plain(child_sum)}) must equal the weight of "
+                    f"{item.code} ({plain(weight(item))}){in_round_en}"),
+                indicator=item.code, field="weight")
+
+
+def _dimension_problems(agreement: Agreement, framework: Framework) -> Iterable[Problem]:
+    for name in agreement.dimensions():
+        rule = framework.dimension_rule(name) if name else None
+        if rule is None or rule.weight is None:
+            continue
+        total = sum((i.weight for i in agreement.top_level() if (i.dimension or "") == name), Decimal(0))
+        if total != rule.weight:
+            yield Problem(
+                th=(f"กรอบการประเมิน {framework.id} กำหนดน้ำหนักมิติ '{name}' เป็น {plain(rule.weight)} "
+                    f"แต่ตัวชี้วัดในมิตินี้รวมได้ {plain(total)}"),
+                en=(f"framework {framework.id} fixes dimension '{name}' at {plain(rule.weight)}, "
+                    f"but its indicators sum to {plain(total)}"),
+                field="dimension")
+
+
+def fractions_to_percent(weights: Iterable[Decimal]) -> bool:
+    """True when top-level weights are written as fractions summing to 1.00 (published tables do both)."""
+    return sum(weights, Decimal(0)) == Decimal(1)

@@ -1,0 +1,171 @@
+"""Evaluation frameworks: the scoring rules of a range of fiscal years, kept as data, never hard-coded."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import StrEnum
+from typing import Any
+
+
+class Scheme(StrEnum):
+    FIVE_LEVEL = "five-level"  # five thresholds, scores 1-5
+    THREE_LEVEL_100 = "three-level-100"  # ขั้นต้น/มาตรฐาน/ขั้นสูง scoring 50/70/100 (2560 onward)
+
+
+class Rounding(StrEnum):
+    # Round the score to 4 places, then the weighted score from that rounded score: what is printed multiplies.
+    SCORE_FIRST = "score-first"
+    # Compute the weighted score from the exact score and round only the weighted score.
+    WEIGHTED_ONLY = "weighted-only"
+
+
+class MilestoneMode(StrEnum):
+    WHOLE = "whole"  # the level reached scores as a whole number
+    PROPORTIONAL = "proportional"  # plus the completed fraction of the next level's steps
+
+
+@dataclass(frozen=True)
+class DimensionRule:
+    """A dimension the framework names; a weight only where the framework fixes it."""
+
+    name: str
+    weight: Decimal | None = None
+    aliases: tuple[str, ...] = ()
+
+    def matches(self, name: str) -> bool:
+        wanted = _squash(name)
+        return any(_squash(candidate) == wanted for candidate in (self.name, *self.aliases))
+
+
+@dataclass(frozen=True)
+class RewardTier:
+    """A band of totals and what it earns (the framework's tier table)."""
+
+    minimum: Decimal
+    label: str
+
+
+@dataclass(frozen=True)
+class Framework:
+    """One framework record of §3 of the domain document.
+
+    Every field whose rule is an inference ([I]) has its documented default and is printed on reports.
+    """
+
+    id: str
+    name: str
+    first_year: int  # B.E., inclusive
+    last_year: int | None  # B.E., inclusive; None means "still in force"
+    scheme: Scheme = Scheme.FIVE_LEVEL
+    dimensions: tuple[DimensionRule, ...] = ()
+    floor: Decimal = Decimal(1)
+    rounding: Rounding = Rounding.SCORE_FIRST
+    milestone_mode: MilestoneMode = MilestoneMode.WHOLE
+    reward_threshold: Decimal = Decimal(3)
+    tiers: tuple[RewardTier, ...] = ()
+    rounds: tuple[int, ...] = (6, 9, 12)
+    sources: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def max_score(self) -> Decimal:
+        return Decimal(100) if self.scheme is Scheme.THREE_LEVEL_100 else Decimal(5)
+
+    @property
+    def threshold_count(self) -> int:
+        return 3 if self.scheme is Scheme.THREE_LEVEL_100 else 5
+
+    def covers(self, fiscal_year_be: int) -> bool:
+        return self.first_year <= fiscal_year_be and (self.last_year is None or fiscal_year_be <= self.last_year)
+
+    def dimension_rule(self, name: str) -> DimensionRule | None:
+        for rule in self.dimensions:
+            if rule.matches(name):
+                return rule
+        return None
+
+    def tier_for(self, total: Decimal) -> RewardTier | None:
+        best: RewardTier | None = None
+        for tier in self.tiers:
+            if total >= tier.minimum and (best is None or tier.minimum > best.minimum):
+                best = tier
+        return best
+
+    def rules_in_force(self) -> dict[str, str]:
+        """The settings a report prints, so a reader knows which rule produced the figures."""
+        return {
+            "framework": self.id,
+            "scheme": self.scheme.value,
+            "floor": str(self.floor),
+            "rounding": self.rounding.value,
+            "milestone_mode": self.milestone_mode.value,
+            "reward_threshold": str(self.reward_threshold),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Framework:
+        """Build from the JSON shape of `resources/frameworks/*.json`; unknown keys are refused."""
+        allowed = {
+            "id", "name", "first_year", "last_year", "scheme", "dimensions", "floor", "rounding",
+            "milestone_mode", "reward_threshold", "tiers", "rounds", "sources", "notes",
+        }
+        unknown = set(data) - allowed
+        if unknown:
+            raise ValueError(f"framework {data.get('id')!r}: unknown keys {sorted(unknown)}")
+        return cls(
+            id=str(data["id"]),
+            name=str(data["name"]),
+            first_year=int(data["first_year"]),
+            last_year=None if data.get("last_year") is None else int(data["last_year"]),
+            scheme=Scheme(data.get("scheme", Scheme.FIVE_LEVEL.value)),
+            dimensions=tuple(
+                DimensionRule(
+                    name=d["name"],
+                    weight=None if d.get("weight") is None else Decimal(str(d["weight"])),
+                    aliases=tuple(d.get("aliases", ())),
+                )
+                for d in data.get("dimensions", ())
+            ),
+            floor=Decimal(str(data.get("floor", "1"))),
+            rounding=Rounding(data.get("rounding", Rounding.SCORE_FIRST.value)),
+            milestone_mode=MilestoneMode(data.get("milestone_mode", MilestoneMode.WHOLE.value)),
+            reward_threshold=Decimal(str(data.get("reward_threshold", "3"))),
+            tiers=tuple(
+                RewardTier(minimum=Decimal(str(t["minimum"])), label=str(t["label"]))
+                for t in data.get("tiers", ())
+            ),
+            rounds=tuple(int(r) for r in data.get("rounds", (6, 9, 12))),
+            sources=dict(data.get("sources", {})),
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "first_year": self.first_year,
+            "last_year": self.last_year,
+            "scheme": self.scheme.value,
+            "dimensions": [
+                {"name": d.name, "weight": None if d.weight is None else str(d.weight), "aliases": list(d.aliases)}
+                for d in self.dimensions
+            ],
+            "floor": str(self.floor),
+            "rounding": self.rounding.value,
+            "milestone_mode": self.milestone_mode.value,
+            "reward_threshold": str(self.reward_threshold),
+            "tiers": [{"minimum": str(t.minimum), "label": t.label} for t in self.tiers],
+            "rounds": list(self.rounds),
+            "sources": dict(self.sources),
+        }
+
+
+def framework_for_year(frameworks: list[Framework] | tuple[Framework, ...], fiscal_year_be: int) -> Framework:
+    """The framework in force for a fiscal year; the newest first year wins where ranges overlap."""
+    candidates = [f for f in frameworks if f.covers(fiscal_year_be)]
+    if not candidates:
+        raise LookupError(f"no framework covers fiscal year {fiscal_year_be}")
+    return max(candidates, key=lambda f: f.first_year)
+
+
+def _squash(text: str) -> str:
+    return "".join(text.split()).casefold()

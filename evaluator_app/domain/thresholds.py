@@ -1,0 +1,76 @@
+"""The five-level (or three-level) criteria of an indicator and their direction."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import StrEnum
+
+from .numbers import plain
+from .problems import Problem, ProblemsError
+
+
+class Direction(StrEnum):
+    HIGHER_IS_BETTER = "increasing"
+    LOWER_IS_BETTER = "decreasing"
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """Strictly monotone thresholds t1..tn; the direction follows from their order."""
+
+    values: tuple[Decimal, ...]
+
+    def __post_init__(self) -> None:
+        problem = monotone_problem(self.values)
+        if problem is not None:
+            raise ProblemsError([problem])
+
+    @classmethod
+    def of(cls, *values: object) -> Thresholds:
+        return cls(tuple(Decimal(str(v)) for v in values))
+
+    @property
+    def direction(self) -> Direction:
+        return Direction.HIGHER_IS_BETTER if self.values[0] < self.values[-1] else Direction.LOWER_IS_BETTER
+
+    def __len__(self) -> int:
+        return len(self.values)
+
+    def __str__(self) -> str:
+        return " ".join(plain(v) for v in self.values)
+
+
+def monotone_problem(values: Sequence[Decimal]) -> Problem | None:
+    """Why these thresholds are not strictly increasing or decreasing, or None when they are.
+
+    A published table has the row `40 50 60 60 70`: equal neighbours make the level between them unreachable,
+    so they are refused rather than guessed at.
+    """
+    shown = " ".join(plain(v) for v in values)
+    if len(values) < 2:
+        return Problem(
+            th=f"เกณฑ์ต้องมีอย่างน้อย 2 ระดับ ได้ {shown!r}",
+            en=f"criteria need at least 2 levels, got {shown!r}",
+        )
+    increasing = all(a < b for a, b in zip(values, values[1:], strict=False))
+    decreasing = all(a > b for a, b in zip(values, values[1:], strict=False))
+    if increasing or decreasing:
+        return None
+    for index, (a, b) in enumerate(zip(values, values[1:], strict=False), start=1):
+        if a == b:
+            return Problem(
+                th=(
+                    f"เกณฑ์ต้องเพิ่มขึ้นหรือลดลงอย่างเดียวโดยไม่ซ้ำกัน: ระดับ {index} และ {index + 1} "
+                    f"เท่ากัน ({plain(a)}) ในเกณฑ์ {shown}"
+                ),
+                en=(
+                    f"criteria must be strictly increasing or strictly decreasing: levels {index} and "
+                    f"{index + 1} are equal ({plain(a)}) in {shown}"
+                ),
+            )
+    return Problem(
+        th=f"เกณฑ์ต้องเพิ่มขึ้นหรือลดลงอย่างเดียว แต่ {shown} ขึ้นๆ ลงๆ",
+        en=f"criteria must be strictly increasing or strictly decreasing, but {shown} changes direction",
+    )
