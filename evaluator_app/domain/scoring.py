@@ -9,6 +9,7 @@ from decimal import Decimal
 from .agreement import Agreement, Indicator, IndicatorKind
 from .framework import Framework, MilestoneMode, Rounding, Scheme
 from .numbers import round4
+from .problems import Problem
 from .rating import Rating
 from .thresholds import Direction, Thresholds
 
@@ -210,3 +211,21 @@ def _score_parent(item: Indicator, leaf_scores: Mapping[str, IndicatorScore], ag
         code=item.code, name=item.name, dimension=item.dimension or "", weight=item.weight_in(round_),
         counted=bool(counted), is_parent=True, score=score, weighted=weighted,
     )
+
+
+def result_problem(indicator: Indicator, result: Decimal, framework: Framework) -> Problem | None:
+    """Why a result cannot be recorded for this indicator, or None when it can."""
+    if indicator.thresholds is None:
+        return Problem(th=f"ตัวชี้วัด {indicator.code} ไม่มีเกณฑ์ให้คะแนน (เป็นตัวชี้วัดหลักที่มีตัวชี้วัดย่อย)",
+                       en=f"indicator {indicator.code} has no criteria to score against (it is a parent)",
+                       indicator=indicator.code)
+    if indicator.kind is IndicatorKind.MILESTONE:
+        top = len(indicator.thresholds)
+        if result < 0 or result > top:
+            return Problem(
+                th=f"ผลของตัวชี้วัดระดับความสำเร็จต้องอยู่ระหว่าง 0 ถึง {top} ได้ {result}",
+                en=f"a milestone result is a level from 0 to {top}, got {result}",
+                indicator=indicator.code, field="result")
+    if not result.is_finite():
+        return Problem(th="ผลต้องเป็นตัวเลข", en="the result must be a number", indicator=indicator.code)
+    return None

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
+from itertools import pairwise
 
 from .numbers import plain
 from .problems import Problem, ProblemsError
@@ -54,11 +55,11 @@ def monotone_problem(values: Sequence[Decimal]) -> Problem | None:
             th=f"เกณฑ์ต้องมีอย่างน้อย 2 ระดับ ได้ {shown!r}",
             en=f"criteria need at least 2 levels, got {shown!r}",
         )
-    increasing = all(a < b for a, b in zip(values, values[1:], strict=False))
-    decreasing = all(a > b for a, b in zip(values, values[1:], strict=False))
+    increasing = all(a < b for a, b in pairwise(values))
+    decreasing = all(a > b for a, b in pairwise(values))
     if increasing or decreasing:
         return None
-    for index, (a, b) in enumerate(zip(values, values[1:], strict=False), start=1):
+    for index, (a, b) in enumerate(pairwise(values), start=1):
         if a == b:
             return Problem(
                 th=(

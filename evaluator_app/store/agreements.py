@@ -1,0 +1,237 @@
+"""Saving and loading agreements, their parties and the indicator set of each version."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from ..domain.agreement import Agreement, Indicator, IndicatorKind, Party, PartySide, code_key
+from ..domain.thresholds import Thresholds
+from .audit import append_audit, utc_now
+from .workspace import Workspace
+
+
+class AgreementNotFound(LookupError):
+    pass
+
+
+@dataclass(frozen=True)
+class AgreementSummary:
+    id: int
+    agency: str
+    fiscal_year: int
+    framework_id: str
+    indicator_count: int
+    version_number: int
+
+
+@dataclass(frozen=True)
+class StoredAgreement:
+    id: int
+    version_id: int
+    version_number: int
+    agreement: Agreement
+
+
+def indicator_row(item: Indicator) -> dict[str, Any]:
+    return {
+        "code": item.code,
+        "name": item.name,
+        "dimension": item.dimension,
+        "unit": item.unit,
+        "kind": item.kind.value,
+        "weight": str(item.weight),
+        "thresholds": None if item.thresholds is None else json.dumps([str(v) for v in item.thresholds.values]),
+        "target": item.target,
+        "baseline": item.baseline,
+        "description": item.description,
+        "formula": item.formula,
+        "conditions": item.conditions,
+        "data_source": item.data_source,
+        "supervisor": item.supervisor,
+        "collector": item.collector,
+        "start_round": item.start_round,
+        "cancel_round": item.cancel_round,
+        "round_weights": json.dumps({str(k): str(v) for k, v in sorted(item.round_weights.items())}),
+        "level_descriptions": json.dumps(list(item.level_descriptions), ensure_ascii=False),
+    }
+
+
+def indicator_from_row(row: sqlite3.Row | dict[str, Any]) -> Indicator:
+    thresholds = row["thresholds"]
+    return Indicator(
+        code=row["code"],
+        name=row["name"],
+        weight=Decimal(row["weight"]),
+        thresholds=None if thresholds is None else Thresholds(tuple(Decimal(v) for v in json.loads(thresholds))),
+        kind=IndicatorKind(row["kind"]),
+        dimension=row["dimension"],
+        unit=row["unit"],
+        target=row["target"],
+        baseline=row["baseline"],
+        description=row["description"],
+        formula=row["formula"],
+        conditions=row["conditions"],
+        data_source=row["data_source"],
+        supervisor=row["supervisor"],
+        collector=row["collector"],
+        start_round=row["start_round"],
+        cancel_round=row["cancel_round"],
+        round_weights={int(k): Decimal(v) for k, v in json.loads(row["round_weights"]).items()},
+        level_descriptions=tuple(json.loads(row["level_descriptions"])),
+    )
+
+
+def agreement_snapshot(agreement: Agreement) -> dict[str, Any]:
+    """The whole agreement as plain data, for the audit log and for comparing two agreements."""
+    return {
+        "agency": agreement.agency,
+        "fiscal_year": agreement.fiscal_year,
+        "framework_id": agreement.framework_id,
+        "parties": [[p.side.value, p.name, p.position] for p in agreement.parties],
+        "indicators": [indicator_row(i) for i in agreement.indicators],
+    }
+
+
+def add_agreement(workspace: Workspace, agreement: Agreement, *, actor: str, source: str | None = None,
+                  status: str = "agreed", reason: str | None = None) -> StoredAgreement:
+    """Store a new agreement with its first version. Call inside `workspace.transaction()` to group
+    several agreements into one all-or-nothing import; on its own it is one transaction."""
+    if agreement.framework_id is None:
+        raise ValueError("an agreement is stored with the framework it is scored under")
+    now = utc_now()
+    with workspace.transaction() as conn:
+        cursor = conn.execute(
+            "INSERT INTO agreements (agency, fiscal_year, framework_id, title, source, created_at) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            (agreement.agency, agreement.fiscal_year, agreement.framework_id, agreement.title, source, now),
+        )
+        agreement_id = int(cursor.lastrowid)
+        conn.executemany(
+            "INSERT INTO parties (agreement_id, side, name, position, ord) VALUES (?, ?, ?, ?, ?)",
+            [(agreement_id, p.side.value, p.name, p.position, n) for n, p in enumerate(agreement.parties)],
+        )
+        version_id = _insert_version(conn, agreement_id, 1, status, actor, reason, now, agreement.indicators)
+        append_audit(conn, actor, "import agreement", "agreement", str(agreement_id), None,
+                     {**agreement_snapshot(agreement), "source": source, "version": 1})
+    return StoredAgreement(agreement_id, version_id, 1, agreement)
+
+
+def _insert_version(conn: sqlite3.Connection, agreement_id: int, number: int, status: str, author: str,
+                    reason: str | None, now: str, indicators: tuple[Indicator, ...]) -> int:
+    cursor = conn.execute(
+        "INSERT INTO agreement_versions (agreement_id, number, status, author, reason, created_at, locked) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (agreement_id, number, status, author, reason, now, 1 if status == "agreed" else 0),
+    )
+    version_id = int(cursor.lastrowid)
+    rows = [indicator_row(item) for item in indicators]
+    columns = list(rows[0]) if rows else []
+    if rows:
+        conn.executemany(
+            f"INSERT INTO indicators (version_id, ord, {', '.join(columns)}) "
+            f"VALUES (?, ?, {', '.join('?' for _ in columns)})",
+            [(version_id, n, *row.values()) for n, row in enumerate(rows)],
+        )
+    return version_id
+
+
+def version_in_force(conn: sqlite3.Connection, agreement_id: int) -> tuple[int, int]:
+    """(version id, number) of the latest agreed version, or the latest version when none is agreed yet."""
+    row = conn.execute(
+        "SELECT id, number FROM agreement_versions WHERE agreement_id = ? "
+        "ORDER BY (status = 'agreed') DESC, number DESC LIMIT 1", (agreement_id,)).fetchone()
+    if row is None:
+        raise AgreementNotFound(agreement_id)
+    return int(row[0]), int(row[1])
+
+
+def load_agreement(workspace: Workspace, agreement_id: int, version_id: int | None = None) -> StoredAgreement:
+    conn = workspace.conn
+    head = conn.execute(
+        "SELECT agency, fiscal_year, framework_id, title FROM agreements WHERE id = ?", (agreement_id,)
+    ).fetchone()
+    if head is None:
+        raise AgreementNotFound(
+            f"ไม่พบคำรับรองหมายเลข {agreement_id} / no agreement with id {agreement_id}")
+    if version_id is None:
+        version_id, number = version_in_force(conn, agreement_id)
+    else:
+        number = int(conn.execute(
+            "SELECT number FROM agreement_versions WHERE id = ? AND agreement_id = ?",
+            (version_id, agreement_id)).fetchone()[0])
+    old_factory = conn.row_factory
+    conn.row_factory = sqlite3.Row
+    try:
+        indicator_rows = conn.execute(
+            "SELECT * FROM indicators WHERE version_id = ? ORDER BY ord", (version_id,)).fetchall()
+        party_rows = conn.execute(
+            "SELECT side, name, position FROM parties WHERE agreement_id = ? ORDER BY ord",
+            (agreement_id,)).fetchall()
+    finally:
+        conn.row_factory = old_factory
+    agreement = Agreement(
+        agency=head[0],
+        fiscal_year=int(head[1]),
+        framework_id=head[2],
+        title=head[3],
+        indicators=tuple(indicator_from_row(r) for r in indicator_rows),
+        parties=tuple(Party(PartySide(r["side"]), r["name"], r["position"]) for r in party_rows),
+    )
+    return StoredAgreement(agreement_id, version_id, number, agreement)
+
+
+def list_agreements(workspace: Workspace) -> list[AgreementSummary]:
+    rows = workspace.conn.execute(
+        """
+        SELECT a.id, a.agency, a.fiscal_year, a.framework_id,
+               (SELECT count(*) FROM indicators i WHERE i.version_id = v.id), v.number
+        FROM agreements a
+        JOIN agreement_versions v ON v.id = (
+            SELECT id FROM agreement_versions WHERE agreement_id = a.id
+            ORDER BY (status = 'agreed') DESC, number DESC LIMIT 1)
+        ORDER BY a.fiscal_year DESC, a.agency
+        """
+    ).fetchall()
+    return [AgreementSummary(int(r[0]), r[1], int(r[2]), r[3], int(r[4]), int(r[5])) for r in rows]
+
+
+def find_agreement_id(workspace: Workspace, agency: str, fiscal_year: int) -> int | None:
+    row = workspace.conn.execute(
+        "SELECT id FROM agreements WHERE agency = ? AND fiscal_year = ?", (agency, fiscal_year)).fetchone()
+    return None if row is None else int(row[0])
+
+
+def resolve_agreement(workspace: Workspace, text: str) -> int:
+    """An agreement named on the command line: its id, or a unique part of the agency's name
+    (optionally followed by /YEAR)."""
+    text = text.strip()
+    if text.isdigit():
+        if workspace.conn.execute("SELECT 1 FROM agreements WHERE id = ?", (int(text),)).fetchone():
+            return int(text)
+        raise AgreementNotFound(f"ไม่พบคำรับรองหมายเลข {text} / no agreement with id {text}")
+    name, _, year = text.rpartition("/") if "/" in text else (text, "", "")
+    args: list[Any] = [f"%{name.strip()}%"]
+    sql = "SELECT id, agency, fiscal_year FROM agreements WHERE agency LIKE ?"
+    if year.strip().isdigit():
+        sql += " AND fiscal_year = ?"
+        args.append(int(year))
+    rows = workspace.conn.execute(sql + " ORDER BY fiscal_year DESC, agency", args).fetchall()
+    exact = [r for r in rows if r[1] == name.strip()]
+    if len(exact) == 1:
+        rows = exact
+    if len(rows) == 1:
+        return int(rows[0][0])
+    if not rows:
+        raise AgreementNotFound(f"ไม่พบคำรับรองที่ตรงกับ '{text}' / no agreement matches '{text}'")
+    listed = "; ".join(f"{r[0]} = {r[1]} {r[2]}" for r in rows[:10])
+    raise AgreementNotFound(
+        f"มีคำรับรองหลายฉบับตรงกับ '{text}' โปรดระบุหมายเลข / '{text}' matches several agreements, "
+        f"give the id: {listed}")
+
+
+def sorted_codes(codes: list[str]) -> list[str]:
+    return sorted(codes, key=code_key)

@@ -1,0 +1,88 @@
+"""The append-only audit log: who changed what, when, from which value to which; each entry hash-chained."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+GENESIS = "0" * 64
+
+
+def utc_now() -> str:
+    return datetime.now(UTC).isoformat(timespec="microseconds")
+
+
+def _entry_hash(prev_hash: str, at: str, actor: str, action: str, entity: str, key: str,
+                before: str | None, after: str | None) -> str:
+    payload = json.dumps([prev_hash, at, actor, action, entity, key, before, after], ensure_ascii=False)
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def append_audit(conn: sqlite3.Connection, actor: str, action: str, entity: str, key: str,
+                 before: Any, after: Any) -> None:
+    """Append one entry; call it inside the transaction of the change it records."""
+    if not conn.in_transaction:
+        raise RuntimeError("audit entries are written inside the change's own transaction")
+    row = conn.execute("SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
+    prev_hash = row[0] if row else GENESIS
+    at = utc_now()
+    before_text = None if before is None else json.dumps(before, ensure_ascii=False, sort_keys=True, default=str)
+    after_text = None if after is None else json.dumps(after, ensure_ascii=False, sort_keys=True, default=str)
+    digest = _entry_hash(prev_hash, at, actor, action, entity, key, before_text, after_text)
+    conn.execute(
+        "INSERT INTO audit_log (at, actor, action, entity, entity_key, before, after, prev_hash, hash) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (at, actor, action, entity, key, before_text, after_text, prev_hash, digest),
+    )
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    id: int
+    at: str
+    actor: str
+    action: str
+    entity: str
+    entity_key: str
+    before: Any
+    after: Any
+
+
+def audit_entries(conn: sqlite3.Connection, entity: str | None = None, key: str | None = None,
+                  limit: int | None = None) -> list[AuditEntry]:
+    sql = "SELECT id, at, actor, action, entity, entity_key, before, after FROM audit_log"
+    where, args = [], []
+    if entity is not None:
+        where.append("entity = ?")
+        args.append(entity)
+    if key is not None:
+        where.append("entity_key = ?")
+        args.append(key)
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    sql += " ORDER BY id DESC"
+    if limit is not None:
+        sql += f" LIMIT {int(limit)}"
+    return [
+        AuditEntry(r[0], r[1], r[2], r[3], r[4], r[5],
+                   None if r[6] is None else json.loads(r[6]), None if r[7] is None else json.loads(r[7]))
+        for r in conn.execute(sql, args)
+    ]
+
+
+def first_broken_link(conn: sqlite3.Connection) -> int | None:
+    """The id of the first entry whose hash or link does not verify, or None when the chain is whole."""
+    prev = GENESIS
+    for row in conn.execute(
+        "SELECT id, at, actor, action, entity, entity_key, before, after, prev_hash, hash "
+        "FROM audit_log ORDER BY id"
+    ):
+        entry_id, at, actor, action, entity, key, before, after, prev_hash, digest = row
+        if prev_hash != prev or _entry_hash(prev_hash, at, actor, action, entity, key, before, after) != digest:
+            return int(entry_id)
+        prev = digest
+    return None

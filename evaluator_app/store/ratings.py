@@ -1,0 +1,147 @@
+"""Recording results and scores: one transaction and one audit entry per change, with an edit version."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ..domain.agreement import Agreement
+from ..domain.framework import Framework
+from ..domain.problems import Problem, ProblemsError
+from ..domain.rating import SELF_ASSESSMENT, Rating
+from ..domain.scoring import result_problem
+from .agreements import load_agreement
+from .audit import append_audit, utc_now
+from .frameworks import get_framework
+from .workspace import Workspace
+
+
+class EditConflict(Exception):
+    """The stored rating changed since the editor read it; the newer value is kept."""
+
+
+@dataclass(frozen=True)
+class StoredRating:
+    rating: Rating
+    edit_version: int
+    updated_at: str
+    updated_by: str
+    note: str | None
+
+
+def _text(value: Decimal | None) -> str | None:
+    return None if value is None else str(value)
+
+
+def record_rating(workspace: Workspace, agreement_id: int, rating: Rating, *, actor: str,
+                  note: str | None = None, expected_version: int | None = None) -> int:
+    """Save one rating (result, adjusted score, comment, private note); return its new edit version.
+
+    The result is checked against the indicator of the version in force before anything is written.
+    `expected_version` guards against overwriting a newer edit (offline packages, two windows).
+    """
+    return record_ratings(workspace, agreement_id, [(rating, note, expected_version)], actor=actor)[0]
+
+
+def record_ratings(workspace: Workspace, agreement_id: int,
+                   items: Sequence[tuple[Rating, str | None, int | None]], *, actor: str) -> list[int]:
+    """Save several ratings of one agreement in one transaction: (rating, private note, expected version)."""
+    stored = load_agreement(workspace, agreement_id)
+    framework = get_framework(workspace, stored.agreement.framework_id or "")
+    problems = [p for rating, _, _ in items for p in _rating_problems(stored.agreement, framework, rating)]
+    if problems:
+        raise ProblemsError(problems)
+    versions: list[int] = []
+    now = utc_now()
+    with workspace.transaction() as conn:
+        for rating, note, expected_version in items:
+            versions.append(_write_rating(conn, stored.version_id, agreement_id, rating, note, expected_version,
+                                          actor, now))
+    return versions
+
+
+def _rating_problems(agreement: Agreement, framework: Framework, rating: Rating) -> list[Problem]:
+    try:
+        indicator = agreement.indicator(rating.code)
+    except KeyError:
+        return [Problem(
+            th=f"ไม่มีตัวชี้วัด {rating.code} ในคำรับรองนี้",
+            en=f"this agreement has no indicator {rating.code}", indicator=rating.code)]
+    if rating.round not in framework.rounds:
+        rounds = ", ".join(str(r) for r in framework.rounds)
+        return [Problem(
+            th=f"รอบการประเมินต้องเป็น {rounds} เดือน ได้ {rating.round}",
+            en=f"the round must be one of {rounds} (months), got {rating.round}", field="round")]
+    if rating.result is not None:
+        problem = result_problem(indicator, rating.result, framework)
+        if problem is not None:
+            return [problem]
+    if rating.adjusted_score is not None and not (0 <= rating.adjusted_score <= framework.max_score):
+        return [Problem(
+            th=f"คะแนนที่ปรับต้องอยู่ระหว่าง 0 ถึง {framework.max_score}",
+            en=f"an adjusted score must lie between 0 and {framework.max_score}",
+            indicator=rating.code, field="adjusted_score")]
+    return []
+
+
+def _write_rating(conn: sqlite3.Connection, version_id: int, agreement_id: int, rating: Rating,
+                  note: str | None, expected_version: int | None, actor: str, now: str) -> int:
+    key = (agreement_id, rating.code, rating.round, rating.evaluator)
+    row = conn.execute(
+        "SELECT result, adjusted_score, adjust_reason, comment, note, edit_version FROM ratings "
+        "WHERE agreement_id = ? AND code = ? AND round = ? AND evaluator = ?", key).fetchone()
+    before = None
+    if row is not None:
+        before = {"result": row[0], "adjusted_score": row[1], "adjust_reason": row[2], "comment": row[3]}
+        if expected_version is not None and row[5] != expected_version:
+            raise EditConflict(
+                f"ผลของตัวชี้วัด {rating.code} ถูกแก้ไขแล้ว (รุ่น {row[5]}) / the rating of {rating.code} "
+                f"was changed since it was read (version {row[5]}, expected {expected_version})")
+    after = {"result": _text(rating.result), "adjusted_score": _text(rating.adjusted_score),
+             "adjust_reason": rating.adjust_reason, "comment": rating.comment}
+    edit_version = 1 if row is None else int(row[5]) + 1
+    conn.execute(
+        """
+        INSERT INTO ratings (agreement_id, code, round, evaluator, version_id, result, adjusted_score,
+                             adjust_reason, comment, note, edit_version, updated_at, updated_by)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        ON CONFLICT (agreement_id, code, round, evaluator) DO UPDATE SET
+            version_id = excluded.version_id, result = excluded.result,
+            adjusted_score = excluded.adjusted_score, adjust_reason = excluded.adjust_reason,
+            comment = excluded.comment, note = excluded.note, edit_version = excluded.edit_version,
+            updated_at = excluded.updated_at, updated_by = excluded.updated_by
+        """,
+        (*key, version_id, after["result"], after["adjusted_score"], rating.adjust_reason,
+         rating.comment, note, edit_version, now, actor),
+    )
+    if before != after or (row is not None and row[4] != note):
+        # The private note is audited as changed but its text stays out of the log: it is never exported.
+        append_audit(conn, actor, "record rating", "rating",
+                     f"{agreement_id}/{rating.code}/{rating.round}/{rating.evaluator}", before, after)
+    return edit_version
+
+
+def load_ratings(workspace: Workspace, agreement_id: int, round_: int,
+                 evaluator: str = SELF_ASSESSMENT) -> dict[str, StoredRating]:
+    rows = workspace.conn.execute(
+        "SELECT code, result, adjusted_score, adjust_reason, comment, edit_version, updated_at, updated_by, note "
+        "FROM ratings WHERE agreement_id = ? AND round = ? AND evaluator = ?",
+        (agreement_id, round_, evaluator)).fetchall()
+    return {
+        r[0]: StoredRating(
+            rating=Rating(
+                code=r[0], round=round_, evaluator=evaluator,
+                result=None if r[1] is None else Decimal(r[1]),
+                adjusted_score=None if r[2] is None else Decimal(r[2]),
+                adjust_reason=r[3], comment=r[4]),
+            edit_version=int(r[5]), updated_at=r[6], updated_by=r[7], note=r[8])
+        for r in rows
+    }
+
+
+def evaluators_of(workspace: Workspace, agreement_id: int) -> list[str]:
+    rows = workspace.conn.execute(
+        "SELECT DISTINCT evaluator FROM ratings WHERE agreement_id = ? ORDER BY evaluator", (agreement_id,))
+    return [r[0] for r in rows]

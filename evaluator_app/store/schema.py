@@ -1,0 +1,146 @@
+"""The workspace schema as numbered upgrade steps keyed on PRAGMA user_version (Calibre's way)."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+
+def run_script(conn: sqlite3.Connection, script: str) -> None:
+    """Run several statements inside the caller's transaction.
+
+    `executescript` would commit first, which breaks the promise that a migration is all or nothing.
+    """
+    statement = ""
+    for line in script.splitlines(keepends=True):
+        statement += line
+        if sqlite3.complete_statement(statement):
+            conn.execute(statement)
+            statement = ""
+    if statement.strip():
+        raise ValueError(f"incomplete SQL statement: {statement.strip()[:80]}")
+
+
+def upgrade_version_1(conn: sqlite3.Connection) -> None:
+    """Agreements with versions, indicators, ratings, evidence, settings and the hash-chained audit log.
+
+    Every decimal (weights, thresholds, results, scores) is TEXT so it round-trips exactly.
+    """
+    run_script(
+        conn,
+        """
+        CREATE TABLE frameworks (
+            id TEXT PRIMARY KEY,
+            definition TEXT NOT NULL
+        );
+        CREATE TABLE agreements (
+            id INTEGER PRIMARY KEY,
+            agency TEXT NOT NULL,
+            fiscal_year INTEGER NOT NULL,
+            framework_id TEXT NOT NULL REFERENCES frameworks(id),
+            title TEXT,
+            source TEXT,
+            created_at TEXT NOT NULL,
+            UNIQUE (agency, fiscal_year)
+        );
+        CREATE TABLE agreement_versions (
+            id INTEGER PRIMARY KEY,
+            agreement_id INTEGER NOT NULL REFERENCES agreements(id) ON DELETE CASCADE,
+            number INTEGER NOT NULL,
+            status TEXT NOT NULL,
+            author TEXT NOT NULL,
+            reason TEXT,
+            created_at TEXT NOT NULL,
+            locked INTEGER NOT NULL DEFAULT 0,
+            UNIQUE (agreement_id, number)
+        );
+        CREATE TABLE parties (
+            id INTEGER PRIMARY KEY,
+            agreement_id INTEGER NOT NULL REFERENCES agreements(id) ON DELETE CASCADE,
+            side TEXT NOT NULL CHECK (side IN ('recipient', 'giver')),
+            name TEXT NOT NULL,
+            position TEXT NOT NULL DEFAULT '',
+            ord INTEGER NOT NULL
+        );
+        CREATE TABLE indicators (
+            id INTEGER PRIMARY KEY,
+            version_id INTEGER NOT NULL REFERENCES agreement_versions(id) ON DELETE CASCADE,
+            ord INTEGER NOT NULL,
+            code TEXT NOT NULL,
+            name TEXT NOT NULL,
+            dimension TEXT,
+            unit TEXT,
+            kind TEXT NOT NULL CHECK (kind IN ('numeric', 'milestone')),
+            weight TEXT NOT NULL,
+            thresholds TEXT,
+            target TEXT,
+            baseline TEXT,
+            description TEXT,
+            formula TEXT,
+            conditions TEXT,
+            data_source TEXT,
+            supervisor TEXT,
+            collector TEXT,
+            start_round INTEGER,
+            cancel_round INTEGER,
+            round_weights TEXT NOT NULL DEFAULT '{}',
+            level_descriptions TEXT NOT NULL DEFAULT '[]',
+            UNIQUE (version_id, code)
+        );
+        CREATE TABLE ratings (
+            id INTEGER PRIMARY KEY,
+            agreement_id INTEGER NOT NULL REFERENCES agreements(id) ON DELETE CASCADE,
+            code TEXT NOT NULL,
+            round INTEGER NOT NULL,
+            evaluator TEXT NOT NULL,
+            version_id INTEGER NOT NULL REFERENCES agreement_versions(id),
+            result TEXT,
+            adjusted_score TEXT,
+            adjust_reason TEXT,
+            comment TEXT,
+            note TEXT,
+            edit_version INTEGER NOT NULL DEFAULT 1,
+            updated_at TEXT NOT NULL,
+            updated_by TEXT NOT NULL,
+            UNIQUE (agreement_id, code, round, evaluator),
+            CHECK (adjusted_score IS NULL OR length(trim(coalesce(adjust_reason, ''))) > 0)
+        );
+        CREATE INDEX ratings_by_agreement ON ratings (agreement_id, round, evaluator);
+        CREATE TABLE evidence (
+            id INTEGER PRIMARY KEY,
+            agreement_id INTEGER NOT NULL REFERENCES agreements(id) ON DELETE CASCADE,
+            code TEXT NOT NULL,
+            evaluator TEXT NOT NULL,
+            file_name TEXT NOT NULL,
+            sha256 TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            added_at TEXT NOT NULL
+        );
+        CREATE TABLE settings (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        );
+        CREATE TABLE audit_log (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            action TEXT NOT NULL,
+            entity TEXT NOT NULL,
+            entity_key TEXT NOT NULL,
+            before TEXT,
+            after TEXT,
+            prev_hash TEXT NOT NULL,
+            hash TEXT NOT NULL
+        );
+        -- The log is append-only: a rewrite of history must be a deliberate act outside the app.
+        CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+            BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+        CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+            BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+        """
+    )
+
+
+# Append new steps; never edit a released one. Index i upgrades user_version i to i + 1.
+UPGRADES: tuple[Callable[[sqlite3.Connection], None], ...] = (upgrade_version_1,)
+SCHEMA_VERSION = len(UPGRADES)
