@@ -1,0 +1,248 @@
+"""The command line: the same operations as the window, for batch work and scripts.
+
+Exit codes: 0 done, 2 refused (bad input or a file that cannot be used; nothing was written), 1 unexpected.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+from .domain.numbers import NumberFormatError, format4, parse_decimal, plain
+from .domain.problems import ProblemsError
+from .domain.rating import SELF_ASSESSMENT, Rating
+from .domain.scoring import ScoreSheet
+from .store.agreements import AgreementNotFound
+from .store.ratings import EditConflict
+from .store.workspace import WorkspaceError
+
+EXIT_REFUSED = 2
+
+
+class Refused(Exception):
+    """An operation the person can fix: printed without a traceback, exit code 2."""
+
+
+def default_workspace_path() -> Path:
+    import platformdirs
+
+    return platformdirs.user_data_path("evaluator-app", appauthor=False) / "workspace.sqlite"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="evaluator-app",
+        description="Performance-agreement evaluation for Thai independent evaluation committees. "
+        "Without a command, opens the window.",
+    )
+    parser.add_argument("--version", action="version", version=f"evaluator-app {__version__}")
+    parser.add_argument("--db", type=Path, help="workspace file (default: the user data folder)")
+    parser.add_argument("--demo", action="store_true",
+                        help="work on a fresh copy of the bundled demo workspace")
+    parser.add_argument("--as", dest="actor", default=None,
+                        help="who is acting, for the audit log (default: the login name)")
+    parser.add_argument("--lang", choices=["th", "en"], help="interface language of the window")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = commands.add_parser("import", help="import agreement workbooks (.xlsx) or CSV files, all or nothing")
+    p.add_argument("files", nargs="+", type=Path, metavar="FILE")
+
+    p = commands.add_parser("agreements", help="list the agreements in the workspace")
+    p.add_argument("--json", action="store_true")
+
+    p = commands.add_parser("rate", help="record a result for one indicator")
+    p.add_argument("agreement", metavar="AGREEMENT", help="agreement id, or a unique part of the agency name")
+    p.add_argument("code", metavar="CODE", help="indicator code, e.g. 1.1")
+    p.add_argument("result", metavar="RESULT", help="the result; Thai digits, separators and %% are accepted")
+    p.add_argument("--round", type=int, default=12, help="6, 9 or 12 (months); default 12")
+    p.add_argument("--evaluator", default=None, help="panel member id; absent means the agency's self-assessment")
+    p.add_argument("--comment", default=None)
+
+    p = commands.add_parser("score", help="scores, weighted scores, subtotals and total of an agreement")
+    p.add_argument("agreement", metavar="AGREEMENT")
+    p.add_argument("--round", type=int, default=12)
+    p.add_argument("--evaluator", default=None)
+    p.add_argument("--json", action="store_true")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command is None:
+        args.command = "agreements"
+    return run(args)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run one parsed command; print refusals plainly and return the exit code."""
+    try:
+        return _dispatch(args)
+    except ProblemsError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        print(f"ไม่มีการบันทึกข้อมูลใดๆ / nothing was written ({len(exc.problems)} problem(s))", file=sys.stderr)
+        return EXIT_REFUSED
+    except (Refused, WorkspaceError, AgreementNotFound, EditConflict) as exc:
+        print(exc.args[0] if exc.args else exc, file=sys.stderr)
+        return EXIT_REFUSED
+
+
+def workspace_path(args: argparse.Namespace) -> Path:
+    if args.demo:
+        from .exchange.demo import demo_workspace_copy
+
+        return demo_workspace_copy()
+    return args.db or default_workspace_path()
+
+
+def _actor(args: argparse.Namespace) -> str:
+    if args.actor:
+        return str(args.actor)
+    try:
+        return getpass.getuser()
+    except Exception:  # no login name on some service accounts
+        return "unknown"
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    from .store.workspace import Workspace
+
+    path = workspace_path(args)
+    with Workspace.open(path) as workspace:
+        handler = {
+            "import": _import,
+            "agreements": _agreements,
+            "rate": _rate,
+            "score": _score,
+        }[args.command]
+        return handler(workspace, args)
+
+
+def _import(workspace: Any, args: argparse.Namespace) -> int:
+    from .exchange.importing import import_agreement_files
+
+    for path in args.files:
+        if not path.exists():
+            raise Refused(f"{path}: ไม่พบไฟล์ / file not found")
+    summary = import_agreement_files(workspace, args.files, actor=_actor(args))
+    for agreement_id, agency, year in summary.added:
+        print(f"นำเข้าแล้ว / imported: {agreement_id}  {agency}  {year}")
+    for agreement_id, agency, year, count in summary.results_updated:
+        print(f"ปรับผลการดำเนินงาน / results updated: {agreement_id}  {agency}  {year}  ({count})")
+    for agreement_id, agency, year in summary.unchanged:
+        print(f"ไม่มีการเปลี่ยนแปลง / unchanged: {agreement_id}  {agency}  {year}")
+    return 0
+
+
+def _agreements(workspace: Any, args: argparse.Namespace) -> int:
+    from .store.agreements import list_agreements
+
+    rows = list_agreements(workspace)
+    if getattr(args, "json", False):
+        print(json.dumps(
+            [{"id": r.id, "agency": r.agency, "fiscal_year": r.fiscal_year, "indicators": r.indicator_count,
+              "framework": r.framework_id, "version": r.version_number} for r in rows],
+            ensure_ascii=False, indent=2))
+        return 0
+    if not rows:
+        print("ยังไม่มีคำรับรองในพื้นที่ทำงานนี้ / no agreements in this workspace yet "
+              f"({workspace.path}); import one with: evaluator-app import FILE.xlsx")
+        return 0
+    print(f"{'id':>4}  {'ปีงบประมาณ':<10}  {'ตัวชี้วัด':>8}  ส่วนราชการ / agency")
+    for r in rows:
+        print(f"{r.id:>4}  {r.fiscal_year:<10}  {r.indicator_count:>8}  {r.agency}")
+    return 0
+
+
+def _rate(workspace: Any, args: argparse.Namespace) -> int:
+    from .store.agreements import resolve_agreement
+    from .store.evaluation import score_sheet
+    from .store.ratings import record_rating
+
+    agreement_id = resolve_agreement(workspace, args.agreement)
+    try:
+        result = parse_decimal(args.result)
+    except NumberFormatError as exc:
+        raise Refused(f"RESULT: ผลต้องเป็นตัวเลข ได้ '{args.result}' / the result must be a number ({exc})") from None
+    evaluator = args.evaluator or SELF_ASSESSMENT
+    rating = Rating(code=args.code, round=args.round, evaluator=evaluator, result=result, comment=args.comment)
+    record_rating(workspace, agreement_id, rating, actor=_actor(args))
+    sheet = score_sheet(workspace, agreement_id, args.round, evaluator)
+    item = sheet.indicator(args.code)
+    print(f"{args.code}: result {plain(result)}  score {format4(item.score) if item.score is not None else '-'}"
+          f"  weighted {format4(item.weighted) if item.weighted is not None else '-'}  total {format4(sheet.total)}")
+    return 0
+
+
+def score_json(agreement_label: str, agreement_id: int, sheet: ScoreSheet) -> dict[str, Any]:
+    """The `score --json` document; scores and weighted scores as strings with exactly 4 decimals."""
+    def four(value: Any) -> str | None:
+        return None if value is None else format4(value)
+
+    return {
+        "agreement": agreement_label,
+        "id": agreement_id,
+        "round": sheet.round,
+        "total": format4(sheet.total),
+        "eligible": sheet.eligible,
+        "complete": sheet.complete,
+        "missing": list(sheet.missing),
+        "dimensions": [
+            {"name": d.name, "weight": plain(d.weight), "subtotal": format4(d.subtotal)} for d in sheet.dimensions
+        ],
+        "indicators": [
+            {
+                "code": i.code,
+                "name": i.name,
+                "weight": plain(i.weight),
+                "counted": i.counted,
+                "parent": i.is_parent,
+                "result": None if i.result is None else plain(i.result),
+                "score": four(i.score),
+                "weighted": four(i.weighted),
+                **({"adjust_reason": i.adjust_reason} if i.adjusted else {}),
+            }
+            for i in sheet.indicators
+        ],
+    }
+
+
+def _score(workspace: Any, args: argparse.Namespace) -> int:
+    from .store.agreements import load_agreement, resolve_agreement
+    from .store.evaluation import score_sheet
+    from .store.frameworks import get_framework
+
+    agreement_id = resolve_agreement(workspace, args.agreement)
+    stored = load_agreement(workspace, agreement_id)
+    agreement = stored.agreement
+    evaluator = args.evaluator or SELF_ASSESSMENT
+    sheet = score_sheet(workspace, agreement_id, args.round, evaluator)
+    label = f"{agreement.agency} {agreement.fiscal_year}"
+    if args.json:
+        document = score_json(label, agreement_id, sheet)
+        document["evaluator"] = evaluator
+        document["version"] = stored.version_number
+        document["rules"] = get_framework(workspace, agreement.framework_id or "").rules_in_force()
+        print(json.dumps(document, ensure_ascii=False, indent=2))
+        return 0
+    who = "ประเมินตนเอง / self-assessment" if evaluator == SELF_ASSESSMENT else f"ผู้ประเมิน / evaluator {evaluator}"
+    print(f"{label}  (id {agreement_id}, รอบ {args.round} เดือน, {who})")
+    print(f"{'code':<8}{'weight':>8}{'result':>12}{'score':>10}{'weighted':>10}  indicator")
+    for item in sheet.indicators:
+        score = "-" if item.score is None else format4(item.score)
+        weighted = "-" if item.weighted is None else format4(item.weighted)
+        result = "-" if item.result is None else plain(item.result)
+        flag = "" if item.counted else "  (not counted this round)"
+        print(f"{item.code:<8}{plain(item.weight):>8}{result:>12}{score:>10}{weighted:>10}  {item.name}{flag}")
+    for dim in sheet.dimensions:
+        print(f"  {dim.name or '-'}: weight {plain(dim.weight)}, subtotal {format4(dim.subtotal)}")
+    eligible = {True: "ผ่านเกณฑ์ / eligible", False: "ไม่ผ่านเกณฑ์ / not eligible",
+                None: f"ยังไม่ครบ / incomplete, missing {', '.join(sheet.missing)}"}[sheet.eligible]
+    print(f"total {format4(sheet.total)}  ({eligible}; threshold {format4(sheet.reward_threshold)})")
+    return 0

@@ -1,0 +1,25 @@
+"""The `evaluator-app` entry point: a command runs headless; no command opens the window."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from .cli import build_parser, run, workspace_path
+
+    args = build_parser().parse_args(argv)
+    if args.command is not None:
+        return run(args)
+    try:
+        from .ui.app import run as run_window
+    except ImportError as exc:  # a headless install without Qt still has every command
+        print(f"the window is not available ({exc}); use a command, e.g. `evaluator-app agreements`",
+              file=sys.stderr)
+        return 1
+    return run_window(args.db if not args.demo else workspace_path(args), demo=args.demo, language=args.lang)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
