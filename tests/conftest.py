@@ -20,7 +20,7 @@ def example_agreement(agency: str = "กรมตัวอย่าง", year: i
     return Agreement(
         agency=agency,
         fiscal_year=year,
-        framework_id="opdc-2547-2554",  # five-level rules; the year only labels it
+        framework_id="five-level-2560-onward",
         parties=(Party(PartySide.RECIPIENT, "นายรับ คำรับรอง", "ปลัดกระทรวง"),
                  Party(PartySide.GIVER, "นางให้ คำรับรอง", "อธิบดี")),
         indicators=(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
@@ -66,6 +67,9 @@ class Framework:
     tiers: tuple[RewardTier, ...] = ()
     rounds: tuple[int, ...] = (6, 9, 12)
     sources: dict[str, str] = field(default_factory=dict)
+    # Several frameworks may cover a year (from 2560 OPDC's 100-point scheme beside the five-level criteria most
+    # agreements still use); the default one applies unless the agreement names another.
+    default: bool = True
 
     @property
     def max_score(self) -> Decimal:
@@ -107,7 +111,7 @@ class Framework:
         """Build from the JSON shape of `resources/frameworks/*.json`; unknown keys are refused."""
         allowed = {
             "id", "name", "first_year", "last_year", "scheme", "dimensions", "floor", "rounding",
-            "milestone_mode", "reward_threshold", "tiers", "rounds", "sources", "notes",
+            "milestone_mode", "reward_threshold", "tiers", "rounds", "sources", "notes", "default",
         }
         unknown = set(data) - allowed
         if unknown:
@@ -136,6 +140,7 @@ class Framework:
             ),
             rounds=tuple(int(r) for r in data.get("rounds", (6, 9, 12))),
             sources=dict(data.get("sources", {})),
+            default=bool(data.get("default", True)),
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -156,14 +161,33 @@ class Framework:
             "tiers": [{"minimum": str(t.minimum), "label": t.label} for t in self.tiers],
             "rounds": list(self.rounds),
             "sources": dict(self.sources),
+            "default": self.default,
         }
 
 
-def framework_for_year(frameworks: list[Framework] | tuple[Framework, ...], fiscal_year_be: int) -> Framework:
-    """The framework in force for a fiscal year; the newest first year wins where ranges overlap."""
-    candidates = [f for f in frameworks if f.covers(fiscal_year_be)]
+def framework_for_year(frameworks: Sequence[Framework], fiscal_year_be: int, wanted: str | None = None) -> Framework:
+    """The framework an agreement of this fiscal year is scored under.
+
+    `wanted` names one (by id or name) when the agreement says which; otherwise the default framework covering the
+    year applies, the newest first year winning where ranges overlap.
+    """
+    covering = [f for f in frameworks if f.covers(fiscal_year_be)]
+    if wanted:
+        key = _squash(wanted)
+        for candidate in frameworks:
+            if key in (_squash(candidate.id), _squash(candidate.name)):
+                if not candidate.covers(fiscal_year_be):
+                    raise LookupError(
+                        f"กรอบการประเมิน {candidate.id} ไม่ครอบคลุมปีงบประมาณ {fiscal_year_be} / framework "
+                        f"{candidate.id} does not cover fiscal year {fiscal_year_be}")
+                return candidate
+        known = ", ".join(f.id for f in covering) or "-"
+        raise LookupError(f"ไม่รู้จักกรอบการประเมิน '{wanted}' / unknown framework '{wanted}' (for "
+                          f"{fiscal_year_be}: {known})")
+    candidates = [f for f in covering if f.default] or covering
     if not candidates:
-        raise LookupError(f"no framework covers fiscal year {fiscal_year_be}")
+        raise LookupError(f"ไม่มีกรอบการประเมินสำหรับปีงบประมาณ {fiscal_year_be} / no framework covers fiscal "
+                          f"year {fiscal_year_be}")
     return max(candidates, key=lambda f: f.first_year)
 
 
