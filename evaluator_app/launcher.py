@@ -7,11 +7,13 @@ from collections.abc import Sequence
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from .cli import build_parser, run, workspace_path
+    from .cli import build_parser, run
+    from .cli.common import workspace_path
 
-    args = build_parser().parse_args(argv)
+    parser, handlers = build_parser()
+    args = parser.parse_args(argv)
     if args.command is not None:
-        return run(args)
+        return run(args, handlers)
     try:
         from .ui.app import run as run_window
     except ImportError as exc:  # a headless install without Qt still has every command

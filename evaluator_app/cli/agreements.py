@@ -1,55 +1,19 @@
-"""The command line: the same operations as the window, for batch work and scripts.
-
-Exit codes: 0 done, 2 refused (bad input or a file that cannot be used; nothing was written), 1 unexpected.
-"""
+"""Agreement commands: import, agreements, rate, score."""
 
 from __future__ import annotations
 
 import argparse
-import getpass
 import json
-import sys
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from . import __version__
-from .domain.numbers import NumberFormatError, format4, parse_decimal, plain
-from .domain.problems import ProblemsError
-from .domain.rating import SELF_ASSESSMENT, Rating
-from .domain.scoring import ScoreSheet
-from .store.agreements import AgreementNotFound
-from .store.ratings import EditConflict
-from .store.workspace import WorkspaceError
-
-EXIT_REFUSED = 2
+from ..domain.numbers import NumberFormatError, format4, parse_decimal, plain
+from ..domain.rating import SELF_ASSESSMENT, Rating
+from ..domain.scoring import ScoreSheet
+from .common import Refused, actor
 
 
-class Refused(Exception):
-    """An operation the person can fix: printed without a traceback, exit code 2."""
-
-
-def default_workspace_path() -> Path:
-    import platformdirs
-
-    return platformdirs.user_data_path("evaluator-app", appauthor=False) / "workspace.sqlite"
-
-
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="evaluator-app",
-        description="Performance-agreement evaluation for Thai independent evaluation committees. "
-        "Without a command, opens the window.",
-    )
-    parser.add_argument("--version", action="version", version=f"evaluator-app {__version__}")
-    parser.add_argument("--db", type=Path, help="workspace file (default: the user data folder)")
-    parser.add_argument("--demo", action="store_true",
-                        help="work on a fresh copy of the bundled demo workspace")
-    parser.add_argument("--as", dest="actor", default=None,
-                        help="who is acting, for the audit log (default: the login name)")
-    parser.add_argument("--lang", choices=["th", "en"], help="interface language of the window")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-
+def register(commands: Any) -> dict[str, Any]:
     p = commands.add_parser("import", help="import agreement workbooks (.xlsx) or CSV files, all or nothing")
     p.add_argument("files", nargs="+", type=Path, metavar="FILE")
 
@@ -69,68 +33,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--round", type=int, default=12)
     p.add_argument("--evaluator", default=None)
     p.add_argument("--json", action="store_true")
-    return parser
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
-    if args.command is None:
-        args.command = "agreements"
-    return run(args)
-
-
-def run(args: argparse.Namespace) -> int:
-    """Run one parsed command; print refusals plainly and return the exit code."""
-    try:
-        return _dispatch(args)
-    except ProblemsError as exc:
-        for problem in exc.problems:
-            print(problem, file=sys.stderr)
-        print(f"ไม่มีการบันทึกข้อมูลใดๆ / nothing was written ({len(exc.problems)} problem(s))", file=sys.stderr)
-        return EXIT_REFUSED
-    except (Refused, WorkspaceError, AgreementNotFound, EditConflict) as exc:
-        print(exc.args[0] if exc.args else exc, file=sys.stderr)
-        return EXIT_REFUSED
-
-
-def workspace_path(args: argparse.Namespace) -> Path:
-    if args.demo:
-        from .exchange.demo import demo_workspace_copy
-
-        return demo_workspace_copy()
-    return args.db or default_workspace_path()
-
-
-def _actor(args: argparse.Namespace) -> str:
-    if args.actor:
-        return str(args.actor)
-    try:
-        return getpass.getuser()
-    except Exception:  # no login name on some service accounts
-        return "unknown"
-
-
-def _dispatch(args: argparse.Namespace) -> int:
-    from .store.workspace import Workspace
-
-    path = workspace_path(args)
-    with Workspace.open(path) as workspace:
-        handler = {
-            "import": _import,
-            "agreements": _agreements,
-            "rate": _rate,
-            "score": _score,
-        }[args.command]
-        return handler(workspace, args)
+    return {"import": _import, "agreements": _agreements, "rate": _rate, "score": _score}
 
 
 def _import(workspace: Any, args: argparse.Namespace) -> int:
-    from .exchange.importing import import_agreement_files
+    from ..exchange.importing import import_agreement_files
 
     for path in args.files:
         if not path.exists():
             raise Refused(f"{path}: ไม่พบไฟล์ / file not found")
-    summary = import_agreement_files(workspace, args.files, actor=_actor(args))
+    summary = import_agreement_files(workspace, args.files, actor=actor(args))
     for agreement_id, agency, year in summary.added:
         print(f"นำเข้าแล้ว / imported: {agreement_id}  {agency}  {year}")
     for agreement_id, agency, year, count in summary.results_updated:
@@ -141,7 +53,7 @@ def _import(workspace: Any, args: argparse.Namespace) -> int:
 
 
 def _agreements(workspace: Any, args: argparse.Namespace) -> int:
-    from .store.agreements import list_agreements
+    from ..store.agreements import list_agreements
 
     rows = list_agreements(workspace)
     if getattr(args, "json", False):
@@ -161,9 +73,9 @@ def _agreements(workspace: Any, args: argparse.Namespace) -> int:
 
 
 def _rate(workspace: Any, args: argparse.Namespace) -> int:
-    from .store.agreements import resolve_agreement
-    from .store.evaluation import score_sheet
-    from .store.ratings import record_rating
+    from ..store.agreements import resolve_agreement
+    from ..store.evaluation import score_sheet
+    from ..store.ratings import record_rating
 
     agreement_id = resolve_agreement(workspace, args.agreement)
     try:
@@ -172,7 +84,7 @@ def _rate(workspace: Any, args: argparse.Namespace) -> int:
         raise Refused(f"RESULT: ผลต้องเป็นตัวเลข ได้ '{args.result}' / the result must be a number ({exc})") from None
     evaluator = args.evaluator or SELF_ASSESSMENT
     rating = Rating(code=args.code, round=args.round, evaluator=evaluator, result=result, comment=args.comment)
-    record_rating(workspace, agreement_id, rating, actor=_actor(args))
+    record_rating(workspace, agreement_id, rating, actor=actor(args))
     sheet = score_sheet(workspace, agreement_id, args.round, evaluator)
     item = sheet.indicator(args.code)
     print(f"{args.code}: result {plain(result)}  score {format4(item.score) if item.score is not None else '-'}"
@@ -214,9 +126,9 @@ def score_json(agreement_label: str, agreement_id: int, sheet: ScoreSheet) -> di
 
 
 def _score(workspace: Any, args: argparse.Namespace) -> int:
-    from .store.agreements import load_agreement, resolve_agreement
-    from .store.evaluation import score_sheet
-    from .store.frameworks import get_framework
+    from ..store.agreements import load_agreement, resolve_agreement
+    from ..store.evaluation import score_sheet
+    from ..store.frameworks import get_framework
 
     agreement_id = resolve_agreement(workspace, args.agreement)
     stored = load_agreement(workspace, agreement_id)

@@ -1,0 +1,74 @@
+"""The command line: the same operations as the window, for batch work and scripts.
+
+Each module of this package registers one group of commands. Exit codes: 0 done, 2 refused (bad input or a file
+that cannot be used; nothing was written), 1 unexpected.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from .. import __version__
+from ..domain.problems import ProblemsError
+from ..store.agreements import AgreementNotFound
+from ..store.ratings import EditConflict
+from ..store.workspace import Workspace, WorkspaceError
+from . import agreements
+from .common import EXIT_REFUSED, Refused, workspace_path
+
+Handler = Callable[[Workspace, argparse.Namespace], int]
+
+# One line per command group; each module has register(commands) -> {name: handler}.
+COMMAND_GROUPS = (agreements,)
+CREATING_COMMANDS = {"import"}
+
+
+def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Handler]]:
+    parser = argparse.ArgumentParser(
+        prog="evaluator-app",
+        description="Performance-agreement evaluation for Thai independent evaluation committees. "
+        "Without a command, opens the window.",
+    )
+    parser.add_argument("--version", action="version", version=f"evaluator-app {__version__}")
+    parser.add_argument("--db", type=Path, help="workspace file (default: the user data folder)")
+    parser.add_argument("--demo", action="store_true", help="work on a fresh copy of the bundled demo workspace")
+    parser.add_argument("--as", dest="actor", default=None,
+                        help="who is acting, for the audit log (default: the login name)")
+    parser.add_argument("--lang", choices=["th", "en"], help="interface language of the window")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    handlers: dict[str, Handler] = {}
+    for group in COMMAND_GROUPS:
+        handlers.update(group.register(commands))
+    return parser, handlers
+
+
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser, handlers = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        args.command = "agreements"
+    return run(args, handlers)
+
+
+def run(args: argparse.Namespace, handlers: dict[str, Handler] | None = None) -> int:
+    """Run one parsed command; print refusals plainly (exit 2) and return the exit code."""
+    if handlers is None:
+        handlers = build_parser()[1]
+    try:
+        # A mistyped --db must not quietly create an empty workspace: only commands that bring data in create one.
+        create = args.db is None or args.command in CREATING_COMMANDS
+        with Workspace.open(workspace_path(args), create=create) as workspace:
+            return handlers[args.command](workspace, args)
+    except ProblemsError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        print(f"ไม่มีการบันทึกข้อมูลใดๆ / nothing was written ({len(exc.problems)} problem(s))", file=sys.stderr)
+        return EXIT_REFUSED
+    except (Refused, WorkspaceError, AgreementNotFound, EditConflict) as exc:
+        print(exc.args[0] if exc.args else exc, file=sys.stderr)
+        return EXIT_REFUSED
