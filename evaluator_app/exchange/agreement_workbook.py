@@ -1,0 +1,168 @@
+"""Importing agreements from Excel workbooks and CSV files (one row per indicator), all files or nothing.
+
+`read_agreement_files` never raises for bad content: it returns what it read and every problem found, each
+placed on its file, sheet, row and column. `load_agreement_files` refuses the whole import if any problem exists.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from evaluator_app.domain.agreement import Agreement, code_key
+from evaluator_app.domain.framework import Framework, framework_for_year
+from evaluator_app.domain.problems import Problem, ProblemsError
+from evaluator_app.domain.rating import Rating
+
+from .assemble import AgreementAssembly
+from .columns import Column, canonical_columns, required_columns
+from .readers import read_grids
+from .sheets import ReadRow, SourceRow, read_sheet
+
+__all__ = [
+    "MAX_PROBLEMS",
+    "Column",
+    "ImportedAgreement",
+    "ReadRow",
+    "WorkbookReading",
+    "canonical_columns",
+    "load_agreement_files",
+    "read_agreement_files",
+]
+
+MAX_PROBLEMS = 200  # beyond this a list helps nobody; the rest are counted
+
+
+@dataclass(frozen=True)
+class ImportedAgreement:
+    agreement: Agreement  # framework_id set
+    self_ratings: tuple[Rating, ...]  # the result column: evaluator 'self', one per indicator and round
+    source: str  # "agreements.xlsx, sheet 'Sheet1'"
+
+
+@dataclass(frozen=True)
+class WorkbookReading:
+    rows: tuple[ReadRow, ...]
+    agreements: tuple[ImportedAgreement, ...]  # only agreements without any problem
+    problems: tuple[Problem, ...]
+
+
+def read_agreement_files(paths: Sequence[Path], frameworks: Sequence[Framework]) -> WorkbookReading:
+    """Read every file and sheet, group indicator rows by agency and fiscal year, validate, report everything."""
+    rows: list[ReadRow] = []
+    problems: list[Problem] = []
+    indicator_rows: list[SourceRow] = []
+    order: dict[tuple[str | None, str | None], int] = {}
+    for path in paths:
+        path = Path(path)
+        order.setdefault((path.name, None), len(order))
+        grids, file_problems = read_grids(path)
+        problems.extend(file_problems)
+        recognised = found = 0
+        for grid in grids:
+            order.setdefault((grid.file, grid.sheet), len(order))
+            sheet = read_sheet(grid)
+            if not sheet.recognised:
+                continue
+            recognised += 1
+            found += len(sheet.indicator_rows)
+            rows.extend(sheet.rows)
+            problems.extend(sheet.problems)
+            indicator_rows.extend(sheet.indicator_rows)
+        if grids and not recognised:
+            problems.append(_no_header_problem(path.name))
+        elif recognised and not found and not any(p.file == path.name for p in problems):
+            problems.append(Problem(
+                th="ไม่พบแถวตัวชี้วัดใต้แถวหัวตาราง", en="no indicator rows below the header row", file=path.name))
+
+    agreements: list[ImportedAgreement] = []
+    for assembly in _assemblies(indicator_rows, frameworks, problems):
+        agreement, ratings = assembly.finish()
+        problems.extend(assembly.problems)
+        if agreement is not None and not assembly.problems:
+            agreements.append(ImportedAgreement(agreement, _sorted(ratings), _source(assembly.rows)))
+
+    problems.sort(key=lambda p: (order.get((p.file, p.sheet), order.get((p.file, None), len(order))),
+                                 p.row or 0))
+    return WorkbookReading(tuple(rows), tuple(agreements), _capped(problems))
+
+
+def load_agreement_files(paths: Sequence[Path], frameworks: Sequence[Framework]) -> tuple[ImportedAgreement, ...]:
+    """The agreements of all files, or ProblemsError carrying every problem: a caller imports all or nothing."""
+    reading = read_agreement_files(paths, frameworks)
+    if reading.problems:
+        raise ProblemsError(reading.problems)
+    return reading.agreements
+
+
+def _assemblies(rows: Sequence[SourceRow], frameworks: Sequence[Framework],
+                problems: list[Problem]) -> list[AgreementAssembly]:
+    """One assembly per agency and fiscal year, across all files and sheets (so a repeat is a duplicate)."""
+    groups: dict[tuple[str, int], list[SourceRow]] = {}
+    for row in rows:
+        groups.setdefault((row.agency, row.fiscal_year), []).append(row)
+    assemblies = []
+    for (agency, year), members in groups.items():
+        framework = _framework(members, frameworks, problems)
+        if framework is None:
+            continue
+        assembly = AgreementAssembly(agency, year, framework)
+        for row in members:
+            assembly.add(row)
+        assemblies.append(assembly)
+    return assemblies
+
+
+def _framework(rows: Sequence[SourceRow], frameworks: Sequence[Framework],
+               problems: list[Problem]) -> Framework | None:
+    """The year's default framework, or the one the framework column names (once per agreement is enough)."""
+    named = [row for row in rows if row.values.get("framework")]
+    first = named[0] if named else rows[0]
+    wanted = first.values.get("framework") or None
+    for row in named[1:]:
+        if " ".join(row.values["framework"].split()) != " ".join((wanted or "").split()):
+            label = row.columns.label("framework")
+            there_th, there_en = first.where()
+            problems.append(row.columns.problem(
+                row.row, f"กรอบการประเมิน {row.values['framework']!r} ต่างจาก {wanted!r} ใน{there_th} "
+                f"คำรับรองหนึ่งฉบับใช้กรอบเดียว",
+                f"framework {row.values['framework']!r} differs from {wanted!r} on {there_en}; one agreement "
+                f"has one framework", label))
+            return None
+    try:
+        return framework_for_year(tuple(frameworks), first.fiscal_year, wanted)
+    except LookupError as exc:
+        # The domain's message is "Thai / English".
+        th, _, en = str(exc).partition(" / ")
+        column = "framework" if wanted else "fiscal_year"
+        problems.append(first.columns.problem(first.row, th, en or th, first.columns.label(column)))
+        return None
+
+
+def _no_header_problem(name: str) -> Problem:
+    listed = ", ".join(c.label for c in required_columns())
+    return Problem(
+        th=f"ไม่พบแถวหัวตารางใน 30 แถวแรกของชีตใดเลย ต้องมีคอลัมน์: {listed}",
+        en=f"no header row found in the first 30 rows of any sheet; the required columns are: {listed}",
+        file=name)
+
+
+def _source(rows: Sequence[SourceRow]) -> str:
+    places: dict[str, None] = {}
+    for row in rows:
+        places.setdefault(f"{row.file}, sheet '{row.sheet}'" if row.sheet else row.file, None)
+    return "; ".join(places)
+
+
+def _sorted(ratings: Sequence[Rating]) -> tuple[Rating, ...]:
+    return tuple(sorted(ratings, key=lambda r: (r.round, code_key(r.code))))
+
+
+def _capped(problems: list[Problem]) -> tuple[Problem, ...]:
+    if len(problems) <= MAX_PROBLEMS:
+        return tuple(problems)
+    more = len(problems) - MAX_PROBLEMS
+    return (*problems[:MAX_PROBLEMS], Problem(
+        th=f"และปัญหาอื่นอีก {more:,} รายการ (แสดงเพียง {MAX_PROBLEMS} รายการแรก)",
+        en=f"and {more:,} more problems (only the first {MAX_PROBLEMS} are listed)"))

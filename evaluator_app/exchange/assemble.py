@@ -1,0 +1,297 @@
+"""Indicator rows of one agency and fiscal year turned into an Agreement, every problem placed on its row."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+
+from evaluator_app.domain.agreement import (
+    HUNDRED,
+    Agreement,
+    Indicator,
+    IndicatorKind,
+    fractions_to_percent,
+    validate_agreement,
+)
+from evaluator_app.domain.framework import Framework
+from evaluator_app.domain.problems import Problem, ProblemsError
+from evaluator_app.domain.rating import SELF_ASSESSMENT, Rating
+from evaluator_app.domain.thresholds import Thresholds
+
+from .cells import CellError, default_kind, parse_code, parse_kind, parse_level_reached, parse_number, parse_round
+from .sheets import SourceRow
+
+DEFAULT_ROUND = 12
+_TEXT_FIELDS = ("unit", "target", "baseline", "description", "formula", "conditions", "data_source",
+                "supervisor", "collector")
+# Columns a later-round row of the same indicator may leave empty but must not contradict.
+_SAME_IN_EVERY_ROUND = ("name", "unit", "kind", "level_1", "level_2", "level_3", "level_4", "level_5",
+                        "target", "baseline", "start_round", "cancel_round")
+
+
+@dataclass
+class _Draft:
+    """One indicator as its rows are read: the first row defines it, later rows add rounds."""
+
+    first: SourceRow
+    indicator: Indicator
+    rounds: dict[int, SourceRow] = field(default_factory=dict)
+    results: list[tuple[int, str, SourceRow]] = field(default_factory=list)
+
+
+@dataclass
+class AgreementAssembly:
+    """Collects the rows of one agency and fiscal year; `finish` validates and reports."""
+
+    agency: str
+    fiscal_year: int
+    framework: Framework
+    problems: list[Problem] = field(default_factory=list)
+    rows: list[SourceRow] = field(default_factory=list)
+    drafts: dict[str, _Draft] = field(default_factory=dict)
+    weights_unreliable: bool = False  # a weight or code could not be read: sums would only repeat that
+    bad_threshold_codes: set[str] = field(default_factory=set)
+    reported_level_columns: set[tuple[str, str | None]] = field(default_factory=set)
+
+    def _cell(self, row: SourceRow, name: str, error: CellError) -> None:
+        self.problems.append(row.columns.cell_problem(row.row, name, error))
+
+    def add(self, row: SourceRow) -> None:
+        self.rows.append(row)
+        values = row.values
+        code_text = values.get("code", "")
+        code = parse_code(code_text) if code_text else None
+        if code is None:
+            self.weights_unreliable = True
+            self._cell(row, "code", CellError(
+                "ว่าง: ทุกแถวตัวชี้วัดต้องมีรหัส เช่น 1 หรือ 2.1" if not code_text else
+                f"ต้องเป็นรหัสตัวชี้วัด เช่น 1, 2.1 หรือ 2.1.3 แต่พบ {code_text!r}",
+                "is empty: every indicator row needs a code such as 1 or 2.1" if not code_text else
+                f"expected an indicator code such as 1, 2.1 or 2.1.3, got {code_text!r}"))
+            return
+        round_ = self._round(row, "round")
+        if round_ is None and row.values.get("round"):
+            return  # reported; guessing round 12 would only add a false duplicate
+        round_ = round_ or DEFAULT_ROUND
+        weight = self._number(row, "weight")
+        draft = self.drafts.get(code)
+        if draft is None:
+            self._first_row(code, round_, weight, row)
+        else:
+            self._later_row(draft, round_, weight, row)
+
+    def _round(self, row: SourceRow, name: str) -> int | None:
+        text = row.values.get(name, "")
+        if not text:
+            return None
+        try:
+            return parse_round(text, self.framework.rounds)
+        except CellError as error:
+            self._cell(row, name, error)
+            return None
+
+    def _number(self, row: SourceRow, name: str) -> Decimal | None:
+        text = row.values.get(name, "")
+        if not text:
+            return None
+        try:
+            return parse_number(text)
+        except CellError as error:
+            if name == "weight":
+                self.weights_unreliable = True
+            self._cell(row, name, error)
+            return None
+
+    def _first_row(self, code: str, round_: int, weight: Decimal | None, row: SourceRow) -> None:
+        values = row.values
+        if not values.get("name"):
+            self._cell(row, "name", CellError("ว่าง: ต้องระบุชื่อตัวชี้วัด", "is empty: the indicator needs a name"))
+        if weight is None and not values.get("weight"):
+            self.weights_unreliable = True
+            self._cell(row, "weight", CellError("ว่าง: ต้องระบุน้ำหนัก", "is empty: the indicator needs a weight"))
+        kind = default_kind(values.get("unit"))
+        if values.get("kind"):
+            try:
+                kind = parse_kind(values["kind"])
+            except CellError as error:
+                self._cell(row, "kind", error)
+        thresholds, descriptions = self._levels(code, kind, row)
+        texts = {name: values.get(name) or None for name in _TEXT_FIELDS}
+        indicator = Indicator(
+            code=code, name=values.get("name", ""), weight=weight if weight is not None else Decimal(0),
+            thresholds=thresholds, kind=kind, dimension=self._dimension(row.dimension),
+            start_round=self._round(row, "start_round"), cancel_round=self._round(row, "cancel_round"),
+            level_descriptions=descriptions, **texts)
+        draft = _Draft(first=row, indicator=indicator, rounds={round_: row})
+        self.drafts[code] = draft
+        if values.get("result"):
+            draft.results.append((round_, values["result"], row))
+
+    def _later_row(self, draft: _Draft, round_: int, weight: Decimal | None, row: SourceRow) -> None:
+        code = draft.indicator.code
+        earlier = draft.rounds.get(round_)
+        if earlier is not None:
+            here_th, here_en = row.where()
+            there_th, there_en = earlier.where()
+            self.problems.append(row.columns.problem(
+                row.row,
+                f"แถวซ้ำ: ตัวชี้วัด {code} รอบ {round_} เดือน อยู่ทั้ง{there_th} และ{here_th}",
+                f"duplicate row: indicator {code}, round {round_}, is on {there_en} and on {here_en}",
+                row.columns.label("code")))
+            return
+        for name in _SAME_IN_EVERY_ROUND:
+            mine, first = row.values.get(name, ""), draft.first.values.get(name, "")
+            if mine and first and mine != first:
+                there_th, there_en = draft.first.where()
+                self._cell(row, name, CellError(
+                    f"ต่างจาก{there_th} ({first!r} กับ {mine!r}) ตัวชี้วัด {code} ต่างรอบกันได้เฉพาะน้ำหนักและผล",
+                    f"differs from {there_en} ({first!r} against {mine!r}); rows of indicator {code} for "
+                    f"other rounds may differ only in weight and result"))
+        draft.rounds[round_] = row
+        if weight is not None and weight != draft.indicator.weight:
+            draft.indicator.round_weights[round_] = weight
+        if row.values.get("result"):
+            draft.results.append((round_, row.values["result"], row))
+
+    def _dimension(self, name: str | None) -> str | None:
+        if not name:
+            return None
+        rule = self.framework.dimension_rule(name)
+        return rule.name if rule else name
+
+    def _levels(self, code: str, kind: IndicatorKind, row: SourceRow) -> tuple[Thresholds | None, tuple[str, ...]]:
+        """The criteria of a row: numbers, or for a milestone the text of each level's steps."""
+        count = self.framework.threshold_count
+        columns = row.columns
+        ok = True
+        for n in range(count + 1, 6):
+            if row.values.get(f"level_{n}"):
+                ok = False
+                self._cell(row, f"level_{n}", CellError(
+                    f"ต้องว่าง: ปีงบประมาณ {self.fiscal_year} ใช้กรอบ {self.framework.id} ซึ่งมีเกณฑ์ {count} ระดับ"
+                    + (" (ขั้นต้น มาตรฐาน ขั้นสูง)" if count == 3 else ""),
+                    f"must be empty: fiscal year {self.fiscal_year} uses framework {self.framework.id}, which has "
+                    f"{count} criteria levels" + (" (basic, standard, advanced)" if count == 3 else "")))
+        absent = [f"level_{n}" for n in range(1, count + 1) if not columns.has(f"level_{n}")]
+        if absent:
+            self._absent_level_columns(row, absent, count)
+            self.bad_threshold_codes.add(code)
+            return None, ()
+        texts = [row.values.get(f"level_{n}", "") for n in range(1, count + 1)]
+        if not any(texts):
+            if not ok:
+                self.bad_threshold_codes.add(code)
+            return None, ()
+        label = columns.levels_label(count)
+        empty = [str(n) for n, text in enumerate(texts, start=1) if not text]
+        if empty:
+            self.bad_threshold_codes.add(code)
+            listed = ", ".join(empty)
+            self.problems.append(columns.problem(
+                row.row, f"ตัวชี้วัด {code}: เกณฑ์ระดับ {listed} ว่าง ต้องกรอกครบทั้ง {count} ระดับ",
+                f"indicator {code}: criteria level {listed} is empty; fill in all {count} levels", label))
+            return None, ()
+        numbers: list[Decimal] = []
+        failures: list[tuple[int, CellError]] = []
+        for n, text in enumerate(texts, start=1):
+            try:
+                numbers.append(parse_number(text))
+            except CellError as error:
+                failures.append((n, error))
+        if failures and kind is IndicatorKind.MILESTONE:
+            return Thresholds(tuple(Decimal(n) for n in range(1, count + 1))), tuple(texts)
+        if failures:
+            self.bad_threshold_codes.add(code)
+            for n, error in failures:
+                hint = CellError(
+                    error.th + " (ถ้าเป็นตัวชี้วัดระดับความสำเร็จ ให้ระบุประเภทเป็น ระดับความสำเร็จ)",
+                    error.en + " (for a milestone indicator, set the kind to milestone / ระดับความสำเร็จ)")
+                self._cell(row, f"level_{n}", hint if len(failures) == count else error)
+            return None, ()
+        try:
+            thresholds = Thresholds(tuple(numbers))
+        except ProblemsError as refused:
+            self.bad_threshold_codes.add(code)
+            for problem in refused.problems:
+                self.problems.append(columns.problem(
+                    row.row, f"ตัวชี้วัด {code} แถว {row.row} คอลัมน์ {label}: {problem.th}",
+                    f"indicator {code}, row {row.row}, columns {label}: {problem.en}", label))
+            return None, ()
+        if not ok:
+            self.bad_threshold_codes.add(code)
+        return thresholds, ()
+
+    def _absent_level_columns(self, row: SourceRow, absent: list[str], count: int) -> None:
+        key = (row.file, row.sheet)
+        if key in self.reported_level_columns:
+            return
+        self.reported_level_columns.add(key)
+        listed = ", ".join(f"เกณฑ์ {name[-1]} ({name})" for name in absent)
+        self.problems.append(row.columns.problem(
+            row.columns.header.index + 1,
+            f"ไม่พบคอลัมน์ {listed}: ปีงบประมาณ {self.fiscal_year} ใช้เกณฑ์ {count} ระดับ",
+            f"missing column {listed}: fiscal year {self.fiscal_year} uses {count} criteria levels"))
+
+    def finish(self) -> tuple[Agreement | None, tuple[Rating, ...]]:
+        """The agreement and its self-assessment ratings; None when nothing could be read."""
+        if not self.drafts:
+            return None, ()
+        indicators = [d.indicator for d in self.drafts.values()]
+        agreement = Agreement(agency=self.agency, fiscal_year=self.fiscal_year, indicators=tuple(indicators),
+                              framework_id=self.framework.id)
+        if fractions_to_percent(i.weight for i in agreement.top_level()):
+            agreement = replace(agreement, indicators=tuple(
+                replace(i, weight=i.weight * HUNDRED,
+                        round_weights={r: w * HUNDRED for r, w in i.round_weights.items()})
+                for i in agreement.indicators))
+        for problem in validate_agreement(agreement, self.framework):
+            placed = self._place(problem, agreement)
+            if placed is not None:
+                self.problems.append(placed)
+        return agreement, self._ratings(agreement)
+
+    def _place(self, problem: Problem, agreement: Agreement) -> Problem | None:
+        """Put a validation problem on the row and column to fix, or drop it when it only echoes a cell problem."""
+        if problem.field in ("weight", "dimension") and self.weights_unreliable:
+            return None
+        if problem.field == "thresholds" and problem.indicator in self.bad_threshold_codes:
+            return None
+        if problem.field is None and self.weights_unreliable:
+            return None  # a missing parent may be the row whose code could not be read
+        row = self.rows[0]
+        if problem.indicator in self.drafts:
+            row = self.drafts[problem.indicator].first
+        elif problem.field == "dimension":
+            # The message names the dimension; its first indicator row is where the user looks.
+            row = next((d.first for d in self.drafts.values()
+                        if d.indicator.dimension and f"'{d.indicator.dimension}'" in problem.en), row)
+        columns = row.columns
+        column = {
+            "weight": columns.label("weight"),
+            "thresholds": columns.levels_label(self.framework.threshold_count),
+            "dimension": columns.label("dimension") if columns.has("dimension") else None,
+        }.get(problem.field or "", columns.label("code"))
+        if problem.field == "weight" and problem.indicator is None:
+            total = sum((i.weight for i in agreement.top_level()), Decimal(0))
+            if total < 2:
+                problem = replace(
+                    problem, th=problem.th + " (ถ้าเขียนน้ำหนักเป็นสัดส่วน ต้องรวมได้ 1 พอดี)",
+                    en=problem.en + " (weights written as fractions must sum to exactly 1)")
+        return problem.at(file=row.file, sheet=row.sheet, row=row.row, column=column)
+
+    def _ratings(self, agreement: Agreement) -> tuple[Rating, ...]:
+        ratings = []
+        for code, draft in self.drafts.items():
+            indicator = agreement.indicator(code)
+            for round_, text, row in draft.results:
+                try:
+                    if indicator.kind is IndicatorKind.MILESTONE:
+                        levels = len(indicator.thresholds) if indicator.thresholds else self.framework.threshold_count
+                        result = parse_level_reached(text, levels)
+                    else:
+                        result = parse_number(text)
+                except CellError as error:
+                    self._cell(row, "result", error)
+                    continue
+                ratings.append(Rating(code=code, round=round_, evaluator=SELF_ASSESSMENT, result=result))
+        return tuple(ratings)

@@ -1,0 +1,145 @@
+"""Reading one cell's text as a number, year, round, code or kind, with a bilingual reason when it cannot."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from decimal import Decimal
+
+from evaluator_app.domain.agreement import MILESTONE_UNITS, IndicatorKind
+from evaluator_app.domain.numbers import NumberFormatError, parse_decimal
+
+BE_OFFSET = 543  # พ.ศ. = ค.ศ. + 543
+CE_BEFORE = 2400  # a year below this is C.E.: B.E. 2400 is C.E. 1857, long before any agreement
+# Agreements exist since B.E. 2547; the range only catches typos (256, 25677) and stray numbers.
+PLAUSIBLE_YEARS = range(2500, 2701)
+
+
+class CellError(ValueError):
+    """Why a cell's text cannot be read, said in Thai and English ("expected a number, got 'abc'")."""
+
+    def __init__(self, th: str, en: str):
+        super().__init__(en)
+        self.th = th
+        self.en = en
+
+
+def shown(text: str, limit: int = 60) -> str:
+    """A cell's text quoted in a message, cut short so hostile cells do not flood it."""
+    return repr(text if len(text) <= limit else text[:limit] + "…")
+
+
+_THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+
+
+def _squash(text: str) -> str:
+    return "".join(text.translate(_THAI_DIGITS).split()).casefold()
+
+
+def _strip_words(text: str, words: Iterable[str]) -> str:
+    squashed = _squash(text)
+    for word in words:
+        if squashed.startswith(word):
+            squashed = squashed[len(word):]
+    return squashed
+
+
+def parse_number(text: str) -> Decimal:
+    """A number as Thai spreadsheets write it (1,150.40 · ๙๒.๕ · 92% · "ร้อยละ 92")."""
+    try:
+        return parse_decimal(text)
+    except NumberFormatError:
+        pass
+    try:
+        return parse_decimal(_strip_words(text, ("ร้อยละ",)))
+    except NumberFormatError:
+        raise CellError(f"ต้องเป็นตัวเลข แต่พบ {shown(text)}", f"expected a number, got {shown(text)}") from None
+
+
+def parse_year(text: str) -> int:
+    """A fiscal year in B.E.; C.E. years (below 2400) are converted by adding 543."""
+    explicit_ce = "ค.ศ" in text or "c.e" in text.casefold()
+    bare = _strip_words(text, ("ปีงบประมาณ", "ปีงบ", "พ.ศ.", "พ.ศ", "ค.ศ.", "ค.ศ", "b.e.", "c.e.", "fy"))
+    try:
+        value = parse_decimal(bare)
+    except NumberFormatError:
+        raise CellError(f"ต้องเป็นปี พ.ศ. เช่น 2567 แต่พบ {shown(text)}",
+                        f"expected a year such as 2567 (B.E.) or 2024 (C.E.), got {shown(text)}") from None
+    if value != value.to_integral_value():
+        raise CellError(f"ปีต้องเป็นจำนวนเต็ม แต่พบ {shown(text)}", f"a year must be a whole number, got {shown(text)}")
+    year = int(value)
+    if explicit_ce or year < CE_BEFORE:
+        year += BE_OFFSET
+    if year not in PLAUSIBLE_YEARS:
+        raise CellError(
+            f"ปี {shown(text)} ไม่น่าเป็นไปได้ (อ่านได้เป็น พ.ศ. {year}) ควรอยู่ระหว่าง พ.ศ. "
+            f"{PLAUSIBLE_YEARS.start}-{PLAUSIBLE_YEARS.stop - 1}",
+            f"the year {shown(text)} is implausible (reads as B.E. {year}); expected B.E. "
+            f"{PLAUSIBLE_YEARS.start}-{PLAUSIBLE_YEARS.stop - 1} or the C.E. equivalent")
+    return year
+
+
+def parse_round(text: str, allowed: Iterable[int]) -> int:
+    """A reporting round in months: 12, "12 เดือน", "รอบ 12 เดือน", "12 months"."""
+    rounds = tuple(allowed)
+    listed = ", ".join(str(r) for r in rounds)
+    bare = _strip_words(text, ("รอบที่", "รอบ", "round"))
+    for suffix in ("เดือน", "months", "month"):
+        if bare.endswith(suffix):
+            bare = bare[: -len(suffix)]
+    try:
+        value = parse_decimal(bare)
+    except NumberFormatError:
+        value = None
+    if value is None or value != value.to_integral_value() or int(value) not in rounds:
+        raise CellError(f"ต้องเป็นรอบ {listed} เดือน แต่พบ {shown(text)}",
+                        f"expected a round of {listed} months, got {shown(text)}")
+    return int(value)
+
+
+_CODE = re.compile(r"^\d+(\.\d+)*$")
+
+
+def parse_code(text: str) -> str | None:
+    """A hierarchical indicator code (1, 2.1, 1.2.1), or None when the text is not one (e.g. a dimension title)."""
+    bare = _strip_words(text, ("ตัวชี้วัดที่", "kpi"))
+    bare = bare.rstrip(".")
+    return bare if _CODE.match(bare) else None
+
+
+_KINDS = {
+    IndicatorKind.NUMERIC: ("numeric", "number", "ตัวเลข", "เชิงปริมาณ", "ปริมาณ"),
+    IndicatorKind.MILESTONE: ("milestone", "ระดับความสำเร็จ", "ขั้นตอน", "ระดับ", "level"),
+}
+
+
+def parse_kind(text: str) -> IndicatorKind:
+    key = _squash(text)
+    for kind, words in _KINDS.items():
+        if key in {_squash(w) for w in words}:
+            return kind
+    raise CellError(
+        f"ประเภทต้องเป็น เชิงปริมาณ/ตัวเลข (numeric) หรือ ระดับความสำเร็จ/ขั้นตอน (milestone) แต่พบ {shown(text)}",
+        f"expected numeric (เชิงปริมาณ) or milestone (ระดับความสำเร็จ), got {shown(text)}")
+
+
+_MILESTONE_UNITS = {_squash(u) for u in MILESTONE_UNITS}
+
+
+def default_kind(unit: str | None) -> IndicatorKind:
+    """Milestone when the unit is a level (ระดับ, ระดับความสำเร็จ), numeric otherwise."""
+    if unit and _squash(re.sub(r"\([^()]*\)\s*$", "", unit)) in _MILESTONE_UNITS:
+        return IndicatorKind.MILESTONE
+    return IndicatorKind.NUMERIC
+
+
+def parse_level_reached(text: str, levels: int) -> Decimal:
+    """A milestone result: the level of steps completed, 0..n ("4", "ระดับ 4", "ระดับที่ 4")."""
+    try:
+        value = parse_number(_strip_words(text, ("ระดับที่", "ระดับ", "level")) or text)
+    except CellError:
+        value = None
+    if value is None or not 0 <= value <= levels:
+        raise CellError(f"ผลของตัวชี้วัดระดับความสำเร็จต้องเป็นระดับ 0-{levels} แต่พบ {shown(text)}",
+                        f"a milestone result must be a level from 0 to {levels}, got {shown(text)}")
+    return value

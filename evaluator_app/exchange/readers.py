@@ -1,0 +1,232 @@
+"""Reading workbook and CSV files into plain grids of cells, refusing hostile or unreadable files politely.
+
+Row i of a grid (0-based) is row i + 1 as the user sees it in Excel: blank rows are kept, never skipped.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+import zipfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+import pandas as pd
+
+from evaluator_app.domain.problems import Problem
+
+MAX_FILE_BYTES = 50 * 1024 * 1024
+MAX_ROWS = 100_000
+MAX_CELL_CHARS = 5_000
+# Sheet XML is verbose (~40 bytes a cell); an honest 100,000-row sheet stays far below this. A small zip that
+# inflates beyond it is a zip bomb.
+MAX_UNZIPPED_BYTES = 400 * 1024 * 1024
+
+EXCEL_SUFFIXES = (".xlsx", ".xlsm")
+ACCEPTED_SUFFIXES = (*EXCEL_SUFFIXES, ".csv")
+_OLE2_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old .xls, and password-protected .xlsx
+_CSV_DELIMITERS = (",", ";", "\t")
+
+
+@dataclass(frozen=True)
+class Grid:
+    """One sheet (or a whole CSV file) as rows of raw cell values; `sheet` is None for CSV."""
+
+    file: str
+    sheet: str | None
+    rows: list[list[object]]
+
+
+def read_grids(path: Path) -> tuple[list[Grid], list[Problem]]:
+    """Every sheet of the file, or the problems that stop it from being read at all."""
+    name = path.name
+    suffix = path.suffix.lower()
+
+    def refuse(th: str, en: str) -> tuple[list[Grid], list[Problem]]:
+        return [], [Problem(th=th, en=en, file=name)]
+
+    accepted = ", ".join(ACCEPTED_SUFFIXES)
+    if suffix == ".xls":
+        return refuse(
+            f"ไฟล์ Excel รุ่นเก่า (.xls) ไม่รองรับ กรุณาเปิดใน Excel แล้วบันทึกเป็น .xlsx (รองรับ {accepted})",
+            f"old Excel workbooks (.xls) are not supported: open it in Excel and save as .xlsx "
+            f"(accepted: {accepted})")
+    if suffix not in ACCEPTED_SUFFIXES:
+        return refuse(
+            f"ไม่รองรับไฟล์ชนิด '{suffix or '(ไม่มีนามสกุล)'}' รองรับเฉพาะ {accepted}",
+            f"file type '{suffix or '(no extension)'}' is not supported; accepted: {accepted}")
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        return refuse(f"เปิดไฟล์ไม่ได้: {exc.strerror or exc}", f"cannot open the file: {exc.strerror or exc}")
+    if size > MAX_FILE_BYTES:
+        return refuse(
+            f"ไฟล์ใหญ่เกินไป ({size / 1024 / 1024:.1f} MB) รับได้ไม่เกิน {MAX_FILE_BYTES // 1024 // 1024} MB",
+            f"the file is too large ({size / 1024 / 1024:.1f} MB); the limit is "
+            f"{MAX_FILE_BYTES // 1024 // 1024} MB")
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return refuse(f"เปิดไฟล์ไม่ได้: {exc.strerror or exc}", f"cannot open the file: {exc.strerror or exc}")
+    grids, problems = _read_excel(name, data) if suffix in EXCEL_SUFFIXES else _read_csv(name, data)
+    for grid in grids:
+        if len(grid.rows) > MAX_ROWS:
+            return [], [_too_many_rows(name, grid.sheet)]
+    return grids, problems
+
+
+def _too_many_rows(name: str, sheet: str | None) -> Problem:
+    return Problem(
+        th=f"มีมากกว่า {MAX_ROWS:,} แถว ซึ่งเกินที่นำเข้าได้",
+        en=f"more than {MAX_ROWS:,} rows, more than can be imported",
+        file=name, sheet=sheet)
+
+
+def _not_readable(name: str, why_th: str, why_en: str) -> list[Problem]:
+    return [Problem(
+        th=f"ไฟล์นี้ไม่ใช่สมุดงาน Excel (.xlsx) หรือไฟล์ CSV ที่อ่านได้: {why_th}",
+        en=f"not an Excel workbook or CSV file that can be read: {why_en}",
+        file=name)]
+
+
+def _read_excel(name: str, data: bytes) -> tuple[list[Grid], list[Problem]]:
+    if data.startswith(_OLE2_SIGNATURE):
+        return [], _not_readable(
+            name,
+            "เป็นไฟล์ .xls รุ่นเก่าหรือไฟล์ที่ตั้งรหัสผ่าน กรุณาเปิดใน Excel เอารหัสผ่านออก แล้วบันทึกเป็น .xlsx",
+            "it is an old .xls workbook or a password-protected one; open it in Excel, remove the password "
+            "and save as .xlsx")
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            members = archive.infolist()
+            if not any(m.filename == "xl/workbook.xml" for m in members):
+                return [], _not_readable(name, "ไม่พบส่วนสมุดงานในไฟล์", "it has no workbook part")
+            unzipped = sum(m.file_size for m in members)
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return [], _not_readable(name, "ไฟล์เสียหายหรือไม่ใช่ไฟล์ .xlsx", "it is damaged or not an .xlsx file")
+    if unzipped > MAX_UNZIPPED_BYTES:
+        return [], [Problem(
+            th=f"ข้อมูลในไฟล์เมื่อขยายแล้วใหญ่เกินไป ({unzipped // 1024 // 1024} MB)",
+            en=f"the workbook expands to too much data ({unzipped // 1024 // 1024} MB)",
+            file=name)]
+    try:
+        # nrows stops reading one row past the limit, so a huge sheet is refused without loading it all.
+        frames = pd.read_excel(io.BytesIO(data), header=None, dtype=object, sheet_name=None,
+                               engine="openpyxl", nrows=MAX_ROWS + 1)
+    except Exception as exc:  # whatever breaks inside a damaged file is the file's problem, never a traceback
+        return [], _not_readable(name, f"อ่านไม่ได้ ({type(exc).__name__})", f"{type(exc).__name__}: {exc}")
+    return [Grid(name, str(sheet), frame.values.tolist()) for sheet, frame in frames.items()], []
+
+
+def decode_csv(data: bytes) -> str | None:
+    """The text of a CSV file: UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-874 (TIS-620)."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            return None
+    # Strict UTF-8 first: Thai in UTF-8 is never valid cp874 text by accident, the reverse often is not UTF-8.
+    for encoding in ("utf-8", "cp874"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if "\x00" in text:  # binary content that happens to decode
+            return None
+        return text
+    return None
+
+
+def _delimiter(text: str) -> str:
+    """Comma, unless the file obviously uses semicolons or tabs (Excel in some locales, 'Unicode text')."""
+    sample = [line for line in text.splitlines()[:30] if line.strip()]
+
+    def widest(delimiter: str) -> int:
+        return max((len(r) for r in csv.reader(sample, delimiter=delimiter)), default=0)
+
+    widths = {d: widest(d) for d in _CSV_DELIMITERS}
+    if widths[","] >= 3:
+        return ","
+    best = max(_CSV_DELIMITERS, key=lambda d: widths[d])
+    return best if widths[best] >= 3 else ","
+
+
+def _read_csv(name: str, data: bytes) -> tuple[list[Grid], list[Problem]]:
+    text = decode_csv(data)
+    if text is None:
+        return [], _not_readable(
+            name, "ไม่ใช่ข้อความ UTF-8 หรือ Windows-874 (TIS-620)", "it is not UTF-8 or Windows-874 (TIS-620) text")
+    delimiter = _delimiter(text)
+    try:
+        # The widest record sets the column count: pandas otherwise takes it from the first line and fails
+        # on longer rows. Rows past the limit are not counted, only noticed.
+        width, count = 1, 0
+        for count, record in enumerate(csv.reader(io.StringIO(text), delimiter=delimiter), start=1):
+            width = max(width, len(record))
+            if count > MAX_ROWS:
+                break
+        if count > MAX_ROWS:
+            return [], [_too_many_rows(name, None)]
+        if not text.strip():
+            return [Grid(name, None, [])], []
+        # skip_blank_lines=False keeps blank lines as empty rows, so row numbers stay those Excel shows.
+        frame = pd.read_csv(io.StringIO(text), header=None, dtype=str, keep_default_na=False,
+                            skip_blank_lines=False, sep=delimiter, names=list(range(width)), engine="c")
+    except (csv.Error, ValueError, pd.errors.ParserError) as exc:
+        return [], _not_readable(name, f"รูปแบบ CSV ไม่ถูกต้อง ({exc})", f"malformed CSV ({exc})")
+    return [Grid(name, None, frame.values.tolist())], []
+
+
+def cell_text(value: object) -> str:
+    """A cell as the text a person typed: numbers without float noise (2567.0 -> 2567, 0.1 -> 0.1)."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        if math.isnan(value):
+            return ""
+        if math.isinf(value):
+            return repr(value)
+        try:
+            # repr is the shortest text that round-trips; 'f' avoids an exponent the number parser refuses.
+            return format(Decimal(repr(value)).normalize(), "f")
+        except InvalidOperation:  # pragma: no cover - repr of a finite float is always a valid Decimal
+            return repr(value)
+    if isinstance(value, datetime) and value.time() == time(0):
+        return value.date().isoformat()
+    if isinstance(value, date | time):
+        return value.isoformat()
+    if value is pd.NaT or value is pd.NA:
+        return ""
+    return str(value).strip()
+
+
+def column_letter(index: int) -> str:
+    """Excel's letter for a 0-based column index (0 -> A, 26 -> AA)."""
+    letters = ""
+    index += 1
+    while index:
+        index, remainder = divmod(index - 1, 26)
+        letters = chr(ord("A") + remainder) + letters
+    return letters
+
+
+def long_cells(grid: Grid) -> Sequence[tuple[int, int, int]]:
+    """(row index, column index, length) of every cell longer than the limit: hostile or pasted by mistake."""
+    found = []
+    for r, row in enumerate(grid.rows):
+        for c, value in enumerate(row):
+            if isinstance(value, str) and len(value) > MAX_CELL_CHARS:
+                found.append((r, c, len(value)))
+    return found

@@ -1,0 +1,198 @@
+"""One sheet of an agreement workbook: its header row, the role of every row, and values filled down."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from evaluator_app.domain.problems import Problem
+
+from .cells import CellError, parse_code, parse_year
+from .columns import BY_NAME, LEVEL_NAMES, HeaderRow, find_header_row, is_repeated_header
+from .readers import MAX_CELL_CHARS, Grid, cell_text, column_letter, long_cells
+
+INDICATOR = "indicator"
+DIMENSION_HEADER = "dimension-header"
+BLANK = "blank"
+TITLE = "title"
+
+# Any of these filled makes a row an indicator row even without code and weight, so that a forgotten code is
+# reported instead of the row silently becoming a dimension title.
+_INDICATOR_EVIDENCE = (*LEVEL_NAMES, "result", "target", "baseline", "unit")
+
+
+@dataclass(frozen=True)
+class ReadRow:
+    """One row as it will be read, for a preview table in the UI."""
+
+    file: str
+    sheet: str | None
+    row: int  # 1-based, as Excel (or a text editor, for CSV without line breaks in cells) shows it
+    values: dict[str, str]  # canonical column name -> cell text as read ('' for empty)
+    role: str  # 'indicator' | 'dimension-header' | 'blank' | 'title'
+
+
+@dataclass(frozen=True)
+class SheetColumns:
+    """Where a sheet's columns are, to place problems on the column the user sees."""
+
+    file: str
+    sheet: str | None
+    header: HeaderRow
+
+    def has(self, name: str) -> bool:
+        return name in self.header.positions
+
+    def label(self, name: str) -> str:
+        """The header as written in this sheet; the template's Thai header for a column the sheet lacks."""
+        return self.header.texts.get(name) or BY_NAME[name].thai
+
+    def levels_label(self, count: int) -> str:
+        return f"{self.label('level_1')} – {self.label(f'level_{count}')}"
+
+    def problem(self, row: int | None, th: str, en: str, column: str | None = None) -> Problem:
+        return Problem(th=th, en=en, file=self.file, sheet=self.sheet, row=row, column=column)
+
+    def cell_problem(self, row: int, name: str, error: CellError) -> Problem:
+        """ "column 'น้ำหนัก', expected a number, got 'abc'" on the cell's row and column."""
+        label = self.label(name)
+        return self.problem(row, f"คอลัมน์ '{label}' {error.th}", f"column '{label}', {error.en}", label)
+
+
+@dataclass(frozen=True)
+class SourceRow:
+    """An indicator row with its agency, fiscal year and dimension resolved (filled down where left empty)."""
+
+    columns: SheetColumns
+    row: int
+    agency: str
+    fiscal_year: int
+    dimension: str | None
+    values: dict[str, str]
+
+    @property
+    def file(self) -> str:
+        return self.columns.file
+
+    @property
+    def sheet(self) -> str | None:
+        return self.columns.sheet
+
+    def where(self) -> tuple[str, str]:
+        """This row named in a message, in Thai and English."""
+        sheet_th = f" ชีต '{self.sheet}'" if self.sheet else ""
+        sheet_en = f" sheet '{self.sheet}'" if self.sheet else ""
+        return f"แถว {self.row} ({self.file}{sheet_th})", f"row {self.row} ({self.file}{sheet_en})"
+
+
+@dataclass
+class SheetReading:
+    recognised: bool
+    rows: list[ReadRow] = field(default_factory=list)
+    indicator_rows: list[SourceRow] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+def read_sheet(grid: Grid) -> SheetReading:
+    """Find the header row, then read every row below it; a sheet without a header row is not an agreement."""
+    header = find_header_row([[cell_text(v) for v in row] for row in grid.rows[:30]])
+    if header is None:
+        return SheetReading(recognised=False)
+    columns = SheetColumns(grid.file, grid.sheet, header)
+    reading = SheetReading(recognised=True)
+    for r, c, length in long_cells(grid):
+        reading.problems.append(columns.problem(
+            r + 1,
+            f"เซลล์ {column_letter(c)}{r + 1} ยาว {length:,} ตัวอักษร เกินที่รับได้ ({MAX_CELL_CHARS:,})",
+            f"cell {column_letter(c)}{r + 1} holds {length:,} characters, more than the limit of "
+            f"{MAX_CELL_CHARS:,}",
+            _label_at(header, c)))
+    usable = _header_problems(columns, reading.problems)
+
+    agency: str | None = None
+    year: int | None = None
+    year_broken = False  # the year above could not be read; rows filled down from it are not reported again
+    dimension: str | None = None
+    for index, raw in enumerate(grid.rows):
+        row_number = index + 1
+        texts = [cell_text(v) for v in raw]
+        values = {name: (texts[p] if p < len(texts) else "") for name, p in header.positions.items()}
+        if index <= header.index:
+            reading.rows.append(ReadRow(grid.file, grid.sheet, row_number, values, TITLE))
+            continue
+        repeated_header = is_repeated_header(texts, header)
+        role = TITLE if repeated_header else _role(values)
+        reading.rows.append(ReadRow(grid.file, grid.sheet, row_number, values, role))
+        if role == BLANK or repeated_header or not usable:
+            continue
+        if values.get("agency") and _squash(values["agency"]) != agency:
+            agency, dimension = _squash(values["agency"]), None
+        if values.get("fiscal_year"):
+            try:
+                new_year = parse_year(values["fiscal_year"])
+            except CellError as error:
+                reading.problems.append(columns.cell_problem(row_number, "fiscal_year", error))
+                year, year_broken, dimension = None, True, None
+            else:
+                if new_year != year:
+                    dimension = None
+                year, year_broken = new_year, False
+        if role == DIMENSION_HEADER:
+            dimension = _squash(values.get("dimension") or " ".join(
+                v for v in (values.get("code", ""), values.get("name", "")) if v))
+            continue
+        if role != INDICATOR:
+            continue
+        if values.get("dimension"):
+            dimension = _squash(values["dimension"])
+        if agency is None:
+            reading.problems.append(columns.cell_problem(row_number, "agency", CellError(
+                "ว่าง และไม่มีชื่อส่วนราชการในแถวก่อนหน้า", "is empty and no row above names the agency")))
+        if year is None and not year_broken:
+            reading.problems.append(columns.cell_problem(row_number, "fiscal_year", CellError(
+                "ว่าง และไม่มีปีงบประมาณในแถวก่อนหน้า", "is empty and no row above gives the fiscal year")))
+        if agency is not None and year is not None:
+            reading.indicator_rows.append(SourceRow(columns, row_number, agency, year, dimension, values))
+    return reading
+
+
+def _header_problems(columns: SheetColumns, problems: list[Problem]) -> bool:
+    """Report missing or repeated columns; True when the sheet's rows can be read."""
+    header = columns.header
+    row = header.index + 1
+    if header.missing:
+        listed = ", ".join(c.label for c in header.missing)
+        problems.append(columns.problem(
+            row, f"ไม่พบคอลัมน์ที่ต้องมีในแถวหัวตาราง (แถว {row}): {listed}",
+            f"required column missing from the header row (row {row}): {listed}"))
+    for name, positions in header.repeated.items():
+        letters = ", ".join(column_letter(p) for p in positions)
+        label = BY_NAME[name].label
+        problems.append(columns.problem(
+            row, f"คอลัมน์ {label} ซ้ำกันที่คอลัมน์ {letters} ไม่ทราบว่าจะใช้คอลัมน์ใด",
+            f"column {label} appears more than once (columns {letters}); it is unclear which one to read",
+            columns.label(name)))
+    return not header.missing and not header.repeated
+
+
+def _label_at(header: HeaderRow, column: int) -> str:
+    for name, position in header.positions.items():
+        if position == column:
+            return header.texts[name]
+    return column_letter(column)
+
+
+def _role(values: dict[str, str]) -> str:
+    if not any(values.values()):
+        return BLANK
+    code_text = values.get("code", "")
+    if (code_text and parse_code(code_text)) or values.get("weight") or any(
+            values.get(name) for name in _INDICATOR_EVIDENCE):
+        return INDICATOR
+    if values.get("dimension") or code_text or values.get("name"):
+        return DIMENSION_HEADER
+    return TITLE
+
