@@ -1,0 +1,143 @@
+"""The command line as a secretary would use it: real files, a real workspace, the real process."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from tests.conftest import file_digest
+
+HEADERS = ["ส่วนราชการ", "ปีงบประมาณ", "มิติ", "ตัวชี้วัดที่", "ตัวชี้วัด", "หน่วยวัด", "น้ำหนัก",
+           "เกณฑ์ 1", "เกณฑ์ 2", "เกณฑ์ 3", "เกณฑ์ 4", "เกณฑ์ 5", "ผลการดำเนินงาน"]
+ROWS = [
+    ["กรมทดสอบระบบ", 2569, "ประสิทธิผล", "1", "ร้อยละความสำเร็จ", "ร้อยละ", 50, 80, 85, 90, 95, 100, 92],
+    [None, None, "ประสิทธิผล", "2", "ระยะเวลาเฉลี่ย", "วัน", 20, 20, 18, 16, 14, 12, "๑๕"],
+    [None, None, "การพัฒนาองค์การ", "3", "ระดับความสำเร็จ", "ระดับความสำเร็จ", 10, 1, 2, 3, 4, 5, 5],
+    [None, None, "คุณภาพการให้บริการ", "4", "ความพึงพอใจ", "ร้อยละ", 20, 70, 75, 80, 85, 90, "78.75%"],
+]
+
+
+def run_cli(*args: str, db: Path | None = None) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, "-m", "evaluator_app"]
+    if db is not None:
+        command += ["--db", str(db)]
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    return subprocess.run([*command, *args], capture_output=True, text=True, env=env, timeout=120)
+
+
+def write_workbook(path: Path, rows: list[list[object]]) -> Path:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "คำรับรอง"
+    sheet.append(["คำรับรองการปฏิบัติราชการ ประจำปีงบประมาณ พ.ศ. 2569"])
+    sheet.merge_cells("A1:M1")
+    sheet.append([])
+    sheet.append(HEADERS)
+    for row in rows:
+        sheet.append(row)
+    book.save(path)
+    return path
+
+
+def test_import_then_score_json_gives_the_documented_figures(tmp_path):
+    db = tmp_path / "w.sqlite"
+    imported = run_cli("import", str(write_workbook(tmp_path / "a.xlsx", ROWS)), db=db)
+    assert imported.returncode == 0, imported.stderr
+    listed = json.loads(run_cli("agreements", "--json", db=db).stdout)
+    assert [(a["agency"], a["fiscal_year"], a["indicators"]) for a in listed] == [("กรมทดสอบระบบ", 2569, 4)]
+    scored = run_cli("score", "กรมทดสอบระบบ", "--json", db=db)
+    assert scored.returncode == 0, scored.stderr
+    document = json.loads(scored.stdout)
+    assert document["total"] == "3.4500"
+    assert document["eligible"] is True
+    assert [(i["code"], i["weight"], i["result"], i["score"], i["weighted"]) for i in document["indicators"]] == [
+        ("1", "50", "92", "3.4000", "1.7000"),
+        ("2", "20", "15", "3.5000", "0.7000"),
+        ("3", "10", "5", "5.0000", "0.5000"),
+        ("4", "20", "78.75", "2.7500", "0.5500"),
+    ]
+    assert {d["name"]: d["subtotal"] for d in document["dimensions"]}["ประสิทธิผล"] == "2.4000"
+
+
+def test_rate_accepts_thai_digits_and_separators_for_an_evaluator(tmp_path):
+    db = tmp_path / "w.sqlite"
+    run_cli("import", str(write_workbook(tmp_path / "a.xlsx", ROWS)), db=db)
+    for code, result in [("1", "๙๒"), ("2", "1,5"), ("3", "5"), ("4", " 78.75 % ")]:
+        rated = run_cli("rate", "1", code, result, "--evaluator", "member1", db=db)
+        if code == "2":  # "1,5" is not a thousands-grouped number: refused, not read as 15
+            assert rated.returncode == 2 and "must be a number" in rated.stderr
+            rated = run_cli("rate", "1", code, "๑๕.๐", "--evaluator", "member1", db=db)
+        assert rated.returncode == 0, rated.stderr
+    document = json.loads(run_cli("score", "1", "--evaluator", "member1", "--json", db=db).stdout)
+    assert document["total"] == "3.4500"
+    # the self-assessment is a separate column group, untouched by the member's ratings
+    assert json.loads(run_cli("score", "1", "--json", db=db).stdout)["total"] == "3.4500"
+
+
+def _weights_short(rows):
+    rows[0][6] = 40
+
+
+def _flat_thresholds(rows):
+    rows[0][7:12] = [40, 50, 60, 60, 70]
+
+
+def _weight_in_words(rows):
+    rows[1][6] = "ยี่สิบ"
+
+
+@pytest.mark.parametrize(("change", "expected"), [
+    (_weights_short, "weights must sum to 100, but they sum to 90"),
+    (_flat_thresholds, "levels 3 and 4 are equal (60)"),
+    (_weight_in_words, "expected a number"),
+])
+def test_bad_workbook_is_refused_with_exit_2_and_nothing_written(tmp_path, change, expected):
+    db = tmp_path / "w.sqlite"
+    assert run_cli("import", str(write_workbook(tmp_path / "good.xlsx", ROWS)), db=db).returncode == 0
+    before = file_digest(db)
+    second = [list(row) for row in ROWS]
+    second[0][0] = "กรมที่สอง"
+    change(second)
+    refused = run_cli("import", str(write_workbook(tmp_path / "bad.xlsx", second)), db=db)
+    assert refused.returncode == 2
+    assert "Traceback" not in refused.stderr
+    assert "bad.xlsx" in refused.stderr and expected in refused.stderr
+    assert "nothing was written" in refused.stderr
+    assert file_digest(db) == before
+
+
+def test_result_out_of_range_is_refused_in_thai_and_english(tmp_path):
+    db = tmp_path / "w.sqlite"
+    run_cli("import", str(write_workbook(tmp_path / "a.xlsx", ROWS)), db=db)
+    before = file_digest(db)
+    refused = run_cli("rate", "1", "3", "7", db=db)
+    assert refused.returncode == 2
+    assert "ระดับความสำเร็จต้องอยู่ระหว่าง 0 ถึง 5" in refused.stderr
+    assert "a milestone result is a level from 0 to 5, got 7" in refused.stderr
+    assert file_digest(db) == before
+
+
+def test_unknown_agreement_and_missing_workspace_are_refused(tmp_path):
+    db = tmp_path / "w.sqlite"
+    run_cli("import", str(write_workbook(tmp_path / "a.xlsx", ROWS)), db=db)
+    assert "no agreement matches 'กรมไม่มีจริง'" in run_cli("score", "กรมไม่มีจริง", db=db).stderr
+    missing = run_cli("score", "1", db=tmp_path / "typo.sqlite")
+    assert missing.returncode == 2 and "workspace file not found" in missing.stderr
+    assert not (tmp_path / "typo.sqlite").exists()
+
+
+def test_demo_workspace_scores_without_a_window():
+    listed = run_cli("--demo", "agreements", "--json")
+    assert listed.returncode == 0, listed.stderr
+    agencies = {a["agency"] for a in json.loads(listed.stdout)}
+    assert {"กรมส่งเสริมการเกษตร", "กรมพัฒนาฝีมือแรงงาน", "สำนักงานสถิติแห่งชาติ"} <= agencies
+    scored = json.loads(run_cli("--demo", "score", "กรมพัฒนาฝีมือแรงงาน", "--evaluator", "member1", "--json").stdout)
+    # 11,000 people against 8,000..12,000 -> 4; 70% -> 3; 97.5% against 92..100 -> 3.75; milestone level 3 -> 3
+    assert [i["score"] for i in scored["indicators"]] == ["4.0000", "3.0000", "3.7500", "3.0000"]
+    assert scored["total"] == "3.5500"  # 1.6 + 0.6 + 0.75 + 0.6
