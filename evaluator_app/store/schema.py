@@ -5,6 +5,8 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
+from .schema_versions import upgrade_negotiation_versions
+
 
 def run_script(conn: sqlite3.Connection, script: str) -> None:
     """Run several statements inside the caller's transaction.
@@ -142,5 +144,8 @@ def upgrade_version_1(conn: sqlite3.Connection) -> None:
 
 
 # Append new steps; never edit a released one. Index i upgrades user_version i to i + 1.
-UPGRADES: tuple[Callable[[sqlite3.Connection], None], ...] = (upgrade_version_1,)
+UPGRADES: tuple[Callable[[sqlite3.Connection], None], ...] = (
+    upgrade_version_1,
+    upgrade_negotiation_versions,  # issue 5: negotiated versions (store/schema_versions.py)
+)
 SCHEMA_VERSION = len(UPGRADES)
