@@ -1,0 +1,78 @@
+"""Shaped text widths and shaped canvas strings, measured the way reportlab draws them."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import Literal
+
+from reportlab.lib.abag import ABag
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import shapeFragWord, shapeStr
+from reportlab.pdfgen.canvas import Canvas
+
+__all__ = ["Anchor", "draw_shaped_string", "line_width", "word_width"]
+
+Anchor = Literal["left", "center", "right"]
+
+
+@lru_cache(maxsize=65536)
+def word_width(pieces: tuple[tuple[str, str], ...], font_size: float) -> float:
+    """Width in points of one space-free word made of (text, font name) pieces, as a shaped Paragraph draws it.
+
+    Mirrors Paragraph: the whole word goes through one ``shapeFragWord`` call, whose first item is the
+    advance HarfBuzz computed; a word shaping does not change keeps its plain ``stringWidth``.
+    """
+    frag_word: list[object] = [sum(pdfmetrics.stringWidth(text, font, font_size) for text, font in pieces)]
+    for text, font in pieces:
+        frag_word.append((ABag(fontName=font, fontSize=font_size), text))
+    shaped = shapeFragWord(frag_word)
+    return float(shaped[0])  # type: ignore[arg-type]
+
+
+def line_width(pieces: Sequence[tuple[str, str]], font_size: float) -> float:
+    """Width of a line of (text, font name) pieces that may contain spaces, as Paragraph measures it.
+
+    Paragraph shapes each space-separated word on its own and adds the width of one space, in the
+    font of the preceding word's last piece, between words.
+    """
+    words: list[list[tuple[str, str]]] = [[]]
+    for text, font in pieces:
+        parts = text.split(" ")
+        for index, part in enumerate(parts):
+            if index:
+                words.append([])
+            if part:
+                words[-1].append((part, font))
+    total = 0.0
+    previous_font: str | None = None
+    for word in words:
+        if not word:
+            continue
+        if previous_font is not None:
+            total += pdfmetrics.stringWidth(" ", previous_font, font_size)
+        total += word_width(tuple(word), font_size)
+        previous_font = word[-1][1]
+    return total
+
+
+def draw_shaped_string(canvas: Canvas, x: float, y: float, text: str, font_name: str, font_size: float,
+                       anchor: Anchor = "left") -> float:
+    """Draw one line of text shaped by HarfBuzz; returns its width.
+
+    ``canvas.drawString(..., shaping=True)`` is silently ignored without rlbidi, and drawCentredString
+    would measure the shaped string with plain stringWidth, so shape and place it here.
+    """
+    shaped = shapeStr(text, font_name, font_size)
+    data = getattr(shaped, "__shapeData__", None)
+    # The advance HarfBuzz gives is what the canvas will move by; a string shaping left alone has none.
+    width = (sum(d.x_advance for d in data) * font_size / 1000 if data is not None
+             else pdfmetrics.stringWidth(text, font_name, font_size))
+    if anchor == "center":
+        x -= width / 2
+    elif anchor == "right":
+        x -= width
+    canvas.setFont(font_name, font_size)
+    # The canvas draws a ShapedStr with HarfBuzz's positions (marks offset and raised).
+    canvas.drawString(x, y, shaped)
+    return width

@@ -1,0 +1,65 @@
+"""Signature blocks for the committee members who sign a printed paper by hand, two to a row."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
+
+from .fonts import body_style
+from .thai_lines import ThaiParagraph
+
+__all__ = ["DATE_LINE", "SIGN_LINE", "Signatory", "signature_block"]
+
+SIGN_LINE = "ลงชื่อ ........................................"
+DATE_LINE = "วันที่ ........ เดือน ................ พ.ศ. ........"
+
+
+@dataclass(frozen=True)
+class Signatory:
+    """One person who signs: name, position in their agency, and role on the committee."""
+
+    name: str
+    position: str = ""  # ตำแหน่ง, e.g. ผู้อำนวยการกองแผนงาน
+    role: str = ""  # in the committee: ประธานกรรมการ, กรรมการ, กรรมการและเลขานุการ ...
+
+
+def _cell(signatory: Signatory, style: ParagraphStyle, with_date: bool) -> list[Flowable]:
+    lines = [SIGN_LINE, f"({signatory.name})"]
+    lines += [text for text in (signatory.position, signatory.role) if text]
+    if with_date:
+        lines.append(DATE_LINE)
+    return [ThaiParagraph(text, style, align="center") for text in lines]
+
+
+def signature_block(signatories: Sequence[Signatory], width: float, *, style: ParagraphStyle | None = None,
+                    with_date: bool = True, space_before: float = 24) -> list[Flowable]:
+    """Flowables that place the signatories two per row across ``width`` points, kept together.
+
+    An odd last signatory is centred on a row of their own.  If the whole block is taller than a
+    page it breaks between rows, never inside one person's block.
+    """
+    if not signatories:
+        return []
+    style = style if style is not None else body_style("Signature", fontSize=14, leading=21)
+    column = width / 2
+    rows: list[list[object]] = []
+    commands: list[tuple[object, ...]] = [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 4),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        ("TOPPADDING", (0, 0), (-1, -1), 0),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 18),
+    ]
+    for start in range(0, len(signatories), 2):
+        pair = signatories[start:start + 2]
+        row: list[object] = [_cell(person, style, with_date) for person in pair]
+        if len(row) == 1:
+            row.append("")
+            index = len(rows)
+            commands.append(("SPAN", (0, index), (1, index)))
+        rows.append(row)
+    table = Table(rows, colWidths=[column, column], style=TableStyle(commands), hAlign="CENTER")
+    return [KeepTogether([Spacer(width, space_before), table])]

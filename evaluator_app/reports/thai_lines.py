@@ -1,0 +1,565 @@
+"""Thai line breaking: newmm word segmentation and a flowable that fills its lines itself.
+
+Reportlab cannot break Thai (it has no spaces between words): its own wrapping cuts mid-word and,
+with shaping, prints .notdef boxes.  ``ThaiParagraph`` decides every line break at a word boundary
+and hands reportlab a shaped Paragraph whose lines are joined with ``<br/>``.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+import threading
+import unicodedata
+from collections import deque
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from itertools import pairwise
+from typing import Any, Literal
+from xml.sax.saxutils import escape
+
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
+from reportlab.lib.fonts import ps2tt, tt2ps
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Flowable, Paragraph
+
+from .fonts import body_style, register_fonts
+from .shaping import line_width
+
+__all__ = [
+    "DOMAIN_WORDS",
+    "Align",
+    "Run",
+    "ThaiParagraph",
+    "break_opportunities",
+    "segment_words",
+]
+
+Align = Literal["left", "center", "right"]
+_ALIGNMENTS = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT}
+
+# Marks that sit on or under the preceding consonant: a line must never start with one.
+THAI_COMBINING = frozenset("\u0e31" + "".join(map(chr, range(0x0E34, 0x0E3B))) + "".join(
+    map(chr, range(0x0E47, 0x0E4F))))
+_THAI_FOLLOWING_VOWELS = frozenset("\u0e30\u0e32\u0e33\u0e45")  # ะ า ำ ๅ
+_THAI_LEADING_VOWELS = frozenset("\u0e40\u0e41\u0e42\u0e43\u0e44")  # เ แ โ ใ ไ: written before their consonant
+_REPEAT_MARKS = frozenset("\u0e46\u0e2f")  # ๆ ฯ
+_OPENERS = frozenset("([{<“‘«")
+_CLOSERS = frozenset(")]}>”’».,;:!?%") | _REPEAT_MARKS
+_STRAIGHT_QUOTES = frozenset("\"'")  # closing after a word, opening elsewhere
+_ZWSP = "\u200b"
+_SOFT_HYPHEN = "\u00ad"
+# Characters XML 1.0 does not allow; reportlab's paragraph parser would fail on them.
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_SPACES = re.compile("[ \t\u00a0\u2002-\u200a\u202f\u3000]")
+
+
+def _is_thai_letter(ch: str) -> bool:
+    return "\u0e01" <= ch <= "\u0e5b"
+
+
+def _never_starts_line(ch: str) -> bool:
+    return (ch in THAI_COMBINING or ch in _THAI_FOLLOWING_VOWELS or ch in _CLOSERS
+            or unicodedata.combining(ch) != 0)
+
+
+# -- segmentation -------------------------------------------------------------------------------------
+
+# Words of this domain that newmm's general dictionary lacks; without them ตัวชี้วัด (indicator), the
+# most frequent word of these papers, may break as ตัวชี้|วัด.
+DOMAIN_WORDS = frozenset({"ตัวชี้วัด", "ก.พ.ร.", "ค่าเป้าหมาย", "ค่าน้ำหนัก", "ถ่วงน้ำหนัก"})
+
+
+class _Dictionary:
+    """newmm's dictionary plus DOMAIN_WORDS, without copying or altering newmm's own trie.
+
+    newmm's segmenter only ever asks its dictionary for ``prefixes(text)``.
+    """
+
+    def __init__(self, general: Any, extra: Iterable[str]) -> None:
+        from newmm_tokenizer.trie import Trie
+
+        self._general = general
+        self._extra = Trie(extra)
+
+    def prefixes(self, text: str) -> list[str]:
+        found = self._general.prefixes(text)
+        more = [word for word in self._extra.prefixes(text) if word not in found]
+        return found + more if more else found
+
+
+_segmenter_lock = threading.Lock()
+_segmenter: dict[str, Any] = {}
+
+
+def _newmm() -> dict[str, Any]:
+    """Import newmm-tokenizer on first use: building its dictionary trie costs about 0.35 s."""
+    if not _segmenter:
+        with _segmenter_lock:
+            if not _segmenter:
+                from newmm_tokenizer import newmm, tcc
+
+                dictionary = _Dictionary(newmm.DEFAULT_WORD_DICT_TRIE, DOMAIN_WORDS)
+                _segmenter.update(segment=lambda text: newmm.segment(text, dictionary), trie=dictionary,
+                                  tcc_pos=tcc.tcc_pos)
+    return _segmenter
+
+
+@lru_cache(maxsize=16384)
+def _segment_cached(text: str) -> tuple[str, ...]:
+    # Not newmm's safe_mode: it cuts long text at fixed offsets and returns pieces that split words
+    # and start with combining marks (ญี่|ป|ุ่น).
+    return tuple(_newmm()["segment"](text))
+
+
+def segment_words(text: str) -> list[str]:
+    """Thai (and mixed) text cut into newmm dictionary words; runs of spaces come back as their own tokens.
+
+    Space-separated stretches are segmented one by one: a space is always a word boundary, and this
+    keeps each segmenter call short and cacheable (cells repeat).
+    """
+    tokens: list[str] = []
+    for piece in re.split("( +)", text):
+        if piece.startswith(" "):
+            tokens.append(piece)
+        elif piece:
+            tokens.extend(_segment_cached(piece))
+    return tokens
+
+
+# -- units: the pieces lines are made of ----------------------------------------------------------------
+
+WORD, SPACE, HINT = "word", "space", "hint"
+
+
+@dataclass(frozen=True)
+class _Unit:
+    start: int
+    end: int
+    kind: str  # WORD, SPACE (a visible gap) or HINT (a break opportunity that prints nothing)
+    level: int = 0  # 0 newmm word, 1 dictionary part of an over-long word, 2 character cluster
+
+
+def _units_of(text: str, offset: int) -> list[_Unit]:
+    """Unbreakable units of one hard line, keeping brackets and ๆ with their neighbours."""
+    units: list[_Unit] = []
+    glue_next = False
+    position = offset
+    for chunk_index, chunk in enumerate(text.split(_ZWSP)):
+        if chunk_index:
+            units.append(_Unit(position, position + 1, HINT))
+            position += 1
+            glue_next = False
+        for token in segment_words(chunk):
+            start, end = position, position + len(token)
+            position = end
+            if token.isspace():
+                if units and units[-1].kind == SPACE:
+                    units[-1] = replace(units[-1], end=end)
+                else:
+                    units.append(_Unit(start, end, SPACE))
+                glue_next = False
+                continue
+            first = token[0]
+            previous = units[-1] if units else None
+            closing_quote = first in _STRAIGHT_QUOTES and previous is not None and previous.kind == WORD
+            if previous is not None and previous.kind == WORD and (
+                    glue_next or closing_quote or _never_starts_line(first)):
+                units[-1] = replace(previous, end=end)
+            elif (previous is not None and previous.kind == SPACE and first in _REPEAT_MARKS
+                  and len(units) > 1 and units[-2].kind == WORD):
+                # Official style writes "ต่าง ๆ" with a space; the ๆ still belongs to its word.
+                units.pop()
+                units[-1] = replace(units[-1], end=end)
+            else:
+                units.append(_Unit(start, end, WORD))
+            glue_next = all(ch in _OPENERS or ch in _STRAIGHT_QUOTES for ch in token) and not closing_quote
+    return units
+
+
+def _dictionary_breaks(text: str) -> list[int]:
+    """Positions inside an over-long word where it splits into dictionary words (a compound)."""
+    seg = _newmm()
+    trie, tcc_pos = seg["trie"], seg["tcc_pos"]
+    breaks: set[int] = set()
+    for match in re.finditer("[\u0e01-\u0e4e]+", text):
+        span = match.group()
+        n = len(span)
+        valid = tcc_pos(span)
+        edges: dict[int, list[int]] = {}
+        for i in [0, *sorted(valid)]:
+            for word in trie.prefixes(span[i:]):
+                j = i + len(word)
+                if j in valid and (i, j) != (0, n):  # the whole word is what we are splitting
+                    edges.setdefault(i, []).append(j)
+        forward = {0}
+        for i in sorted({0, *valid}):
+            if i in forward:
+                forward.update(edges.get(i, ()))
+        backward = {n}
+        for i in sorted({0, *valid}, reverse=True):
+            if any(j in backward for j in edges.get(i, ())):
+                backward.add(i)
+        # Prefer breaks on a path of dictionary words through the whole compound; else any break
+        # with a dictionary word on one side.
+        chosen = forward & backward if 0 in backward else forward | backward
+        breaks.update(match.start() + p for p in chosen if 0 < p < n)
+    return sorted(p for p in breaks if _cluster_safe(text, p))
+
+
+def _cluster_safe(text: str, p: int) -> bool:
+    """A break before text[p] keeps marks on their consonant and brackets on their word."""
+    before, after = text[p - 1], text[p]
+    return not (_never_starts_line(after) or before in _THAI_LEADING_VOWELS or before in _OPENERS
+                or after.isspace() or before.isspace())
+
+
+def _cluster_breaks(text: str) -> list[int]:
+    """Last resort: Thai character cluster boundaries (and character boundaries elsewhere)."""
+    tcc_pos = _newmm()["tcc_pos"]
+    allowed: set[int] = set(range(1, len(text)))
+    for match in re.finditer("[\u0e01-\u0e5b]+", text):
+        inside = set(range(match.start() + 1, match.end()))
+        clusters = {match.start() + p for p in tcc_pos(match.group())}
+        allowed -= inside - clusters
+    return sorted(p for p in allowed if _cluster_safe(text, p))
+
+
+def break_opportunities(text: str) -> list[int]:
+    """Offsets in ``text`` where a line may break between words (after any spaces)."""
+    positions = []
+    for unit in _units_of(text, 0)[1:]:
+        if unit.kind == WORD:
+            positions.append(unit.start)
+    return positions
+
+
+# -- the flowable -------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Run:
+    """A stretch of text with one formatting, for inline bold or italic."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+
+
+@dataclass(frozen=True)
+class _Line:
+    start: int
+    end: int
+
+
+def _clean(text: str) -> str:
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace(_SOFT_HYPHEN, "")
+    text = _SPACES.sub(" ", text)
+    return _XML_ILLEGAL.sub("", text)
+
+
+class ThaiParagraph(Flowable):
+    """A paragraph of Thai, English and numbers that breaks lines only between words.
+
+    ``text`` is plain text (not markup: ``&``, ``<`` and ``>`` print as themselves) or a sequence of
+    ``Run`` for inline bold/italic.  A newline forces a line break; U+200B marks an extra break
+    opportunity and prints nothing.  Works as a story element and inside Table cells, and splits
+    between lines across frames and pages.  Justified alignment falls back to left: Thai has no
+    inter-word spaces to stretch.
+    """
+
+    def __init__(self, text: str | Sequence[Run], style: ParagraphStyle | None = None, *,
+                 bold: bool = False, italic: bool = False, align: Align | None = None) -> None:
+        super().__init__()
+        register_fonts()
+        runs = [Run(text)] if isinstance(text, str) else list(text)
+        if bold or italic:
+            runs = [Run(r.text, r.bold or bold, r.italic or italic) for r in runs]
+        self._runs = [Run(_clean(r.text), r.bold, r.italic) for r in runs if r.text]
+        # A final newline would make Paragraph drop the empty last line and disagree with our count.
+        while self._runs and self._runs[-1].text.rstrip(" \n") != self._runs[-1].text:
+            last = self._runs.pop()
+            if last.text.rstrip(" \n"):
+                self._runs.append(Run(last.text.rstrip(" \n"), last.bold, last.italic))
+        self._text = "".join(r.text for r in self._runs)
+        base = style if style is not None else body_style()
+        alignment = _ALIGNMENTS[align] if align is not None else base.alignment
+        if alignment == TA_JUSTIFY:
+            alignment = TA_LEFT
+        self.style = ParagraphStyle(f"{base.name}-thai", parent=base, alignment=alignment, shaping=1,
+                                    splitLongWords=0)
+        self._family, self._base_bold, self._base_italic = ps2tt(self.style.fontName)
+        self._units: list[tuple[int, list[_Unit]]] | None = None
+        self._layouts: dict[tuple[float, float], list[_Line]] = {}
+        self._para: Paragraph | None = None
+        self._para_key: tuple[float, float] | None = None
+        self.keepWithNext = getattr(self.style, "keepWithNext", 0)
+        self.width = self.height = 0.0
+
+    # public inspection -----------------------------------------------------------------------------
+    @property
+    def text(self) -> str:
+        """The plain text, as it will print (before line breaking)."""
+        return self._text
+
+    def lines_for_width(self, width: float) -> list[str]:
+        """The text of each line this paragraph prints when given ``width`` points."""
+        return [self._text[line.start:line.end].replace(_ZWSP, "") for line in self._layout(width)]
+
+    def getPlainText(self) -> str:
+        return self._text
+
+    # reportlab protocol ----------------------------------------------------------------------------
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        para = self._paragraph(availWidth)
+        self.width, self.height = para.wrap(availWidth, availHeight)
+        return self.width, self.height
+
+    def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:
+        assert self._para is not None, "wrap() must be called before drawOn()"
+        self._para.drawOn(canvas, x, y, _sW)
+
+    def draw(self) -> None:
+        assert self._para is not None, "wrap() must be called before draw()"
+        self._para.canv = self.canv
+        try:
+            self._para.draw()
+        finally:
+            del self._para.canv
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        lines = self._layout(availWidth)
+        leading = self.style.leading
+        fits = int((availHeight + 1e-8) / leading)
+        allow_orphans = self.style.allowOrphans
+        if fits == 0 or (not allow_orphans and fits <= 1):
+            return []
+        total = len(lines)
+        if total <= fits:
+            return [self]
+        if not self.style.allowWidows and total == fits + 1:
+            if (allow_orphans and total == 3) or total > 3:
+                fits -= 1
+            else:
+                return []
+        cut = lines[fits].start
+        first = self._piece(0, cut, self.style)
+        first._layouts[self._layout_key(availWidth)] = lines[:fits]
+        rest_style = ParagraphStyle(f"{self.style.name}-cont", parent=self.style, firstLineIndent=0,
+                                    spaceBefore=0)
+        return [first, self._piece(cut, len(self._text), rest_style)]
+
+    def minWidth(self) -> float:
+        """The widest single word: Table uses it to size columns without a given width."""
+        return max((self._unit_width(u) for _, units in self._hard_lines() for u in units if u.kind == WORD),
+                   default=0.0)
+
+    def getSpaceBefore(self) -> float:
+        return self.style.spaceBefore
+
+    def getSpaceAfter(self) -> float:
+        return self.style.spaceAfter
+
+    def __repr__(self) -> str:
+        preview = self._text if len(self._text) < 40 else self._text[:37] + "..."
+        return f"ThaiParagraph({preview!r})"
+
+    # layout ----------------------------------------------------------------------------------------
+    def _piece(self, start: int, end: int, style: ParagraphStyle) -> ThaiParagraph:
+        piece = copy.copy(self)
+        piece.style = style
+        piece._runs = list(_slice_runs(self._runs, start, end))
+        piece._text = self._text[start:end]
+        piece._units = None
+        piece._layouts = {}
+        piece._para = None
+        piece._para_key = None
+        return piece
+
+    def _layout_key(self, avail_width: float) -> tuple[float, float]:
+        return (round(avail_width, 3), 0.0)
+
+    def _hard_lines(self) -> list[tuple[int, list[_Unit]]]:
+        """(offset, units) of each line the text's own newlines make."""
+        if self._units is None:
+            result = []
+            offset = 0
+            for hard_line in self._text.split("\n"):
+                result.append((offset, _units_of(hard_line, offset)))
+                offset += len(hard_line) + 1
+            self._units = result
+        return self._units
+
+    def _fonts(self) -> list[tuple[int, int, str]]:
+        """(start, end, font name) for each run."""
+        spans = []
+        position = 0
+        for run in self._runs:
+            font = tt2ps(self._family, int(run.bold or self._base_bold), int(run.italic or self._base_italic))
+            spans.append((position, position + len(run.text), font))
+            position += len(run.text)
+        return spans
+
+    def _pieces(self, start: int, end: int) -> list[tuple[str, str]]:
+        pieces = []
+        for run_start, run_end, font in self._fonts():
+            lo, hi = max(start, run_start), min(end, run_end)
+            if lo < hi:
+                pieces.append((self._text[lo:hi].replace(_ZWSP, ""), font))
+        return pieces
+
+    def _unit_width(self, unit: _Unit) -> float:
+        return line_width(self._pieces(unit.start, unit.end), self.style.fontSize)
+
+    def _line_limits(self, avail_width: float, shrink: float = 0.0) -> Callable[[int], float]:
+        style = self.style
+        inner = avail_width - style.leftIndent - style.rightIndent - shrink
+        first = inner - style.firstLineIndent
+
+        def limit(index: int) -> float:
+            return first if index == 0 else inner
+
+        return limit
+
+    def _layout(self, avail_width: float, shrink: float = 0.0) -> list[_Line]:
+        key = (round(avail_width, 3), shrink)
+        if key not in self._layouts:
+            self._layouts[key] = self._fill(self._line_limits(avail_width, shrink))
+        return self._layouts[key]
+
+    def _fill(self, limit: Callable[[int], float]) -> list[_Line]:
+        """Greedy filling: as many whole units on each line as its width allows."""
+        lines: list[_Line] = []
+        for offset, units in self._hard_lines():
+            if any(u.kind == WORD for u in units):
+                self._fill_hard_line(deque(units), limit, lines)
+            else:
+                lines.append(_Line(offset, offset))  # an empty line the text asked for
+        return lines
+
+    def _fill_hard_line(self, queue: deque[_Unit], limit: Callable[[int], float], lines: list[_Line]) -> None:
+        size = self.style.fontSize
+        current: list[_Unit] = []
+        width = gap = 0.0
+        while queue:
+            unit = queue.popleft()
+            if unit.kind != WORD:
+                if current:
+                    current.append(unit)
+                    if unit.kind == SPACE:
+                        gap = max(gap, line_width([(" ", self._font_at(unit.start))], size))
+                continue
+            unit_width = self._unit_width(unit)
+            room = limit(len(lines))
+            if current and width + gap + unit_width <= room:
+                current.append(unit)
+                width += gap + unit_width
+                gap = 0.0
+                continue
+            if unit_width > room and unit.level < 2:
+                parts = self._refine(unit)
+                if len(parts) > 1:
+                    queue.extendleft(reversed(parts))
+                    if current and parts[0].level == 2:
+                        # Cut into clusters, a word starts on a line of its own: fewer cuts.
+                        self._close_line(current, queue, limit, lines)
+                        current, width, gap = [], 0.0, 0.0
+                    continue
+            if current:
+                # The unit starts the next line, after any units _close_line hands back.
+                queue.appendleft(unit)
+                self._close_line(current, queue, limit, lines)
+                current, width, gap = [], 0.0, 0.0
+                continue
+            current, width, gap = [unit], unit_width, 0.0
+        if current:
+            self._close_line(current, queue, limit, lines)
+            if queue:  # units handed back by the width check
+                self._fill_hard_line(queue, limit, lines)
+
+    def _close_line(self, current: list[_Unit], queue: deque[_Unit], limit: Callable[[int], float],
+                    lines: list[_Line]) -> None:
+        # Trailing spaces and hints are not printed.
+        while current[-1].kind != WORD:
+            current.pop()
+        # Per-unit widths ignore shaping across unit boundaries; check the line as it will be drawn.
+        while len(current) > 1 and self._drawn_width(current) > limit(len(lines)) + 1e-6:
+            queue.appendleft(current.pop())
+            while current[-1].kind != WORD:
+                queue.appendleft(current.pop())
+        lines.append(_Line(current[0].start, current[-1].end))
+
+    def _font_at(self, position: int) -> str:
+        for start, end, font in self._fonts():
+            if start <= position < end:
+                return font
+        return self.style.fontName
+
+    def _drawn_width(self, units: Sequence[_Unit]) -> float:
+        return line_width(self._pieces(units[0].start, units[-1].end), self.style.fontSize)
+
+    def _refine(self, unit: _Unit) -> list[_Unit]:
+        """Split an over-long unit: first into its dictionary words, failing that into clusters."""
+        text = self._text[unit.start:unit.end]
+        level = unit.level + 1
+        breaks = _dictionary_breaks(text) if unit.level == 0 else []
+        if not breaks:
+            breaks, level = _cluster_breaks(text), 2
+        if not breaks:
+            return [unit]
+        edges = [0, *breaks, len(text)]
+        return [_Unit(unit.start + a, unit.start + b, WORD, level) for a, b in pairwise(edges)]
+
+    # the Paragraph that draws ------------------------------------------------------------------------
+    def _markup(self, lines: Iterable[_Line]) -> str:
+        out = []
+        for line in lines:
+            parts = []
+            for run_start, run_end, run in self._run_spans():
+                lo, hi = max(line.start, run_start), min(line.end, run_end)
+                if lo >= hi:
+                    continue
+                text = escape(self._text[lo:hi].replace(_ZWSP, ""))
+                if run.italic:
+                    text = f"<i>{text}</i>"
+                if run.bold:
+                    text = f"<b>{text}</b>"
+                parts.append(text)
+            out.append("".join(parts))
+        return "<br/>".join(out)
+
+    def _run_spans(self) -> list[tuple[int, int, Run]]:
+        spans = []
+        position = 0
+        for run in self._runs:
+            spans.append((position, position + len(run.text), run))
+            position += len(run.text)
+        return spans
+
+    def _paragraph(self, avail_width: float) -> Paragraph:
+        key = (round(avail_width, 3), 0.0)
+        if self._para is not None and self._para_key == key:
+            return self._para
+        shrink = 0.0
+        for _attempt in range(4):
+            lines = self._layout(avail_width, shrink)
+            para = Paragraph(self._markup(lines), self.style)
+            para.wrap(avail_width, 1e9)
+            drawn = len(para.blPara.lines) if lines else 0
+            if drawn <= len(lines):
+                break
+            # Paragraph measured a line wider than we did and wrapped it again: lay out a bit narrower.
+            shrink += 1.0
+        self._para, self._para_key = para, key
+        if shrink:
+            self._layouts[self._layout_key(avail_width)] = lines
+        return para
+
+
+def _slice_runs(runs: Sequence[Run], start: int, end: int) -> Iterable[Run]:
+    position = 0
+    for run in runs:
+        lo, hi = max(start, position), min(end, position + len(run.text))
+        if lo < hi:
+            yield Run(run.text[lo - position:hi - position], run.bold, run.italic)
+        position += len(run.text)

@@ -1,0 +1,231 @@
+"""Make shaped Thai extractable: map reportlab's private-use glyph codes back to real characters in /ToUnicode.
+
+Why: with shaping on, HarfBuzz picks glyphs that have no cmap entry (``uni0E48.small`` – a tone mark
+lowered for use without an upper vowel, ``yoYingthai.less`` – ญ without its tail).  reportlab gives each
+such glyph a private-use code point (U+E000…) and writes that code into the font's /ToUnicode map, so
+pypdf, pdftotext, copy/paste and search in viewers all see ``ที\\ue000`` instead of ``ที่``.  The glyph
+names tell the truth, so the corrected map derives every private glyph's character from its name.
+
+How: reportlab 5.1 builds the map in the module function ``reportlab.pdfbase.ttfonts.makeToUnicodeCMap``,
+called (by global name lookup) from ``TTFont.addObjects`` with only the subset's PDF name and code list.
+``ExtractableTTFont.addObjects`` publishes the font being written in a context variable, and
+``install()`` replaces the module function with one that uses the corrected mapping while that variable
+is set and delegates to the original otherwise, so other fonts in the process are untouched.
+"""
+
+from __future__ import annotations
+
+import contextvars
+import re
+import threading
+import unicodedata
+from collections.abc import Callable
+
+from reportlab.pdfbase import ttfonts
+from reportlab.pdfbase.ttfonts import TTFont
+
+__all__ = [
+    "ExtractableTTFont",
+    "install",
+    "normalise_thai_for_compare",
+    "text_for_glyph_name",
+]
+
+_PRIVATE_USE = range(0xE000, 0xF900)
+_THAI_NIKHAHIT = "\u0e4d"
+_THAI_TONES = "\u0e48\u0e49\u0e4a\u0e4b"
+_UNI_NAME = re.compile(r"uni((?:[0-9A-F]{4})+)")
+_U_NAME = re.compile(r"u([0-9A-F]{4,6})")
+# HarfBuzz decomposes ำ (U+0E33) into nikhahit + sara aa and moves the nikhahit before any tone mark:
+# "น้ำ" is drawn as น ◌ํ ◌้ า.  Recomposing must skip the tone marks in between.
+_SPLIT_SARA_AM = re.compile(f"{_THAI_NIKHAHIT}([{_THAI_TONES}]*)\u0e32")
+
+# Adobe Glyph List names of the Thai block (U+0E01 onwards, "-" for unassigned code points), each
+# followed by "thai".  Fonts use them, with their own capitals, for glyphs outside the cmap
+# ("yoYingthai.less" is ญ without its tail); the names are not glyphs of the font itself.
+_AGL_THAI_NAMES = """
+kokai khokhai khokhuat khokhwai khokhon khorakhang ngongu chochan choching chochang soso chochoe
+yoying dochada topatak thothan thonangmontho thophuthao nonen dodek totao thothung thothahan thothong nonu
+bobaimai popla phophung fofa phophan fofan phosamphao moma yoyak rorua ru loling lu wowaen sosala sorusi
+sosua hohip lochula oang honokhuk paiyannoi saraa maihanakat saraaa saraam sarai saraii saraue sarauee
+sarau sarauu phinthu - - - - baht sarae saraae sarao saraaimaimuan saraaimaimalai lakkhangyao maiyamok
+maitaikhu maiek maitho maitri maichattawa thanthakhat nikhahit yamakkan fongman zero one two three four
+five six seven eight nine angkhankhu khomut
+""".split()
+_AGL_THAI = {name + "thai": chr(0x0E01 + i) for i, name in enumerate(_AGL_THAI_NAMES) if name != "-"}
+
+_current_font: contextvars.ContextVar[ExtractableTTFont | None] = contextvars.ContextVar(
+    "evaluator_app_tounicode_font", default=None)
+_install_lock = threading.Lock()
+_original_make_cmap: Callable[[str, list[int]], str] | None = None
+
+
+def normalise_thai_for_compare(text: str) -> str:
+    """Text as a PDF reader returns it, made comparable with the typed input.
+
+    Recomposes ◌ํ + า (with any tone marks between) into ำ, the one change shaping makes to the
+    character sequence, and applies NFC.
+    """
+    text = _SPLIT_SARA_AM.sub(lambda m: m.group(1) + "\u0e33", text)
+    return unicodedata.normalize("NFC", text)
+
+
+def text_for_glyph_name(name: str, lookup: Callable[[str], str | None]) -> str | None:
+    """The characters a glyph stands for, derived from its name; None if the name tells nothing.
+
+    Follows the Adobe glyph-naming conventions fonts use: a ``.suffix`` marks a variant
+    (``uni0E48.small``), ``_`` joins ligature components, ``uniXXXX…`` and ``uXXXXX`` spell code
+    points, and any other component is looked up as a glyph name in the font's own cmap
+    (``R.ss01`` → R) through ``lookup`` or in the Adobe Glyph List's Thai names (``yoYingthai`` → ญ).
+    """
+    base = name.split(".", 1)[0]
+    if not base:
+        return None  # .notdef, .null
+    components = base.split("_")
+    parts: list[str] = []
+    for component in components:
+        text = _component_text(component, lookup)
+        if text is None:
+            return None
+        if len(components) > 1:
+            # Stacked accents (breve_acute) stand for combining marks, not the spacing accents
+            # (˘ ´) that the component names denote on their own.
+            text = "".join(_combining_form(ch) for ch in text)
+        parts.append(text)
+    text = "".join(parts)
+    # Ligatures such as uni0E4D0E49 (◌ํ◌้, from น้ำ) are named in drawing order; report them in the
+    # order people type (tone mark first), so that with the following า they read back as ้ำ.
+    return re.sub(f"({_THAI_NIKHAHIT})([{_THAI_TONES}]+)", r"\2\1", text)
+
+
+# Spacing accents whose combining counterparts Unicode does not record as a decomposition.
+_COMBINING_OF_SPACING = {"`": "\u0300", "\u02c6": "\u0302", "\u02c7": "\u030c", "\u02dc": "\u0303"}
+
+
+def _combining_form(ch: str) -> str:
+    if ch in _COMBINING_OF_SPACING:
+        return _COMBINING_OF_SPACING[ch]
+    if unicodedata.category(ch) == "Sk":
+        decomposed = unicodedata.normalize("NFKD", ch)
+        if len(decomposed) == 2 and decomposed[0] == " " and unicodedata.combining(decomposed[1]):
+            return decomposed[1]
+    return ch
+
+
+def _component_text(component: str, lookup: Callable[[str], str | None]) -> str | None:
+    found = lookup(component) or _AGL_THAI.get(component.lower())
+    if found:
+        return found
+    match = _UNI_NAME.fullmatch(component)
+    if match:
+        hexes = match.group(1)
+        codes = [int(hexes[i:i + 4], 16) for i in range(0, len(hexes), 4)]
+        if any(0xD800 <= c <= 0xDFFF for c in codes):
+            return None
+        return "".join(map(chr, codes))
+    match = _U_NAME.fullmatch(component)
+    if match:
+        code = int(match.group(1), 16)
+        return chr(code) if code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF else None
+    return lookup(component + "comb")
+
+
+class ExtractableTTFont(TTFont):
+    """A TTFont whose /ToUnicode map names real characters for the glyphs shaping adds."""
+
+    def __init__(self, name: str, filename: str, **kwargs: object) -> None:
+        super().__init__(name, filename, **kwargs)
+        # The cmap as the font file has it, before shaping adds private-use codes to face.charToGlyph.
+        self._file_cmap: dict[int, int] = dict(self.face.charToGlyph)
+        self._glyph_chars: dict[int, str] = {}
+        for code, gid in sorted(self._file_cmap.items()):
+            if code not in _PRIVATE_USE:
+                self._glyph_chars.setdefault(gid, chr(code))
+        self._private_text: dict[int, str | None] = {}
+        self._text_lock = threading.Lock()
+
+    def addObjects(self, doc: object) -> None:
+        token = _current_font.set(self)
+        try:
+            super().addObjects(doc)
+        finally:
+            _current_font.reset(token)
+
+    def unicode_text(self, code: int) -> str | None:
+        """What a code in this font's subsets stands for, or None when it is not a shaping glyph."""
+        if code not in _PRIVATE_USE or code in self._file_cmap:
+            return None
+        with self._text_lock:
+            if code not in self._private_text:
+                self._private_text[code] = self._derive(code)
+            return self._private_text[code]
+
+    def _derive(self, code: int) -> str | None:
+        gid = self.face.charToGlyph.get(code)
+        if gid is None:
+            return None
+        import uharfbuzz  # present whenever shaping produced this code
+
+        hb_font = uharfbuzz.Font(self.hbFace)
+
+        def lookup(glyph_name: str) -> str | None:
+            found = hb_font.glyph_from_string(glyph_name)
+            return None if found is None else self._glyph_chars.get(found)
+
+        return text_for_glyph_name(hb_font.glyph_to_string(gid), lookup)
+
+
+def _utf16_hex(text: str) -> str:
+    return text.encode("utf-16-be").hex().upper()
+
+
+def _corrected_cmap(fontname: str, subset: list[int], font: ExtractableTTFont) -> str:
+    entries = []
+    for index, code in enumerate(subset):
+        text = font.unicode_text(code)
+        target = _utf16_hex(text) if text else f"{code:04X}"
+        entries.append(f"<{index:02X}> <{target}>")
+    lines = [
+        "/CIDInit /ProcSet findresource begin",
+        "12 dict begin",
+        "begincmap",
+        "/CIDSystemInfo",
+        f"<< /Registry ({fontname})",
+        f"/Ordering ({fontname})",
+        "/Supplement 0",
+        ">> def",
+        f"/CMapName /{fontname} def",
+        "/CMapType 2 def",
+        "1 begincodespacerange",
+        f"<00> <{len(subset) - 1:02X}>",
+        "endcodespacerange",
+    ]
+    # The PDF specification allows at most 100 mappings per beginbfchar block.
+    for start in range(0, len(entries), 100):
+        block = entries[start:start + 100]
+        lines.append(f"{len(block)} beginbfchar")
+        lines.extend(block)
+        lines.append("endbfchar")
+    lines += ["endcmap", "CMapName currentdict /CMap defineresource pop", "end", "end"]
+    return "\n".join(lines)
+
+
+def _make_cmap(fontname: str, subset: list[int]) -> str:
+    font = _current_font.get()
+    if font is None:
+        assert _original_make_cmap is not None
+        return _original_make_cmap(fontname, subset)
+    return _corrected_cmap(fontname, subset, font)
+
+
+def install() -> None:
+    """Route reportlab's /ToUnicode builder through the corrected map (idempotent, thread-safe)."""
+    global _original_make_cmap
+    with _install_lock:
+        if getattr(ttfonts.makeToUnicodeCMap, "_evaluator_app_patch", False):
+            return
+        if not callable(getattr(ttfonts, "makeToUnicodeCMap", None)):
+            raise RuntimeError("reportlab no longer has ttfonts.makeToUnicodeCMap: revisit reports/tounicode.py")
+        _original_make_cmap = ttfonts.makeToUnicodeCMap
+        _make_cmap._evaluator_app_patch = True  # type: ignore[attr-defined]
+        ttfonts.makeToUnicodeCMap = _make_cmap
