@@ -1,0 +1,1 @@
+"""Benchmarks of the national workload, run as `python -m tests.benchmarks`; never part of the timed test suite."""
