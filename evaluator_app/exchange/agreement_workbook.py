@@ -76,12 +76,16 @@ def read_agreement_files(paths: Sequence[Path], frameworks: Sequence[Framework])
             problems.append(Problem(
                 th="ไม่พบแถวตัวชี้วัดใต้แถวหัวตาราง", en="no indicator rows below the header row", file=path.name))
 
-    agreements: list[ImportedAgreement] = []
+    built: list[tuple[ImportedAgreement, set[tuple[str, str | None]]]] = []
     for assembly in _assemblies(indicator_rows, frameworks, problems):
         agreement, ratings = assembly.finish()
         problems.extend(assembly.problems)
         if agreement is not None and not assembly.problems:
-            agreements.append(ImportedAgreement(agreement, _sorted(ratings), _source(assembly.rows)))
+            places = {(row.file, row.sheet) for row in assembly.rows}
+            built.append((ImportedAgreement(agreement, _sorted(ratings), _source(assembly.rows)), places))
+    # Only agreements read cleanly are listed (for a preview): no problem anywhere on the sheets they come from.
+    troubled = {(p.file, p.sheet) for p in problems}
+    agreements = [imported for imported, places in built if not places & troubled]
 
     problems.sort(key=lambda p: (order.get((p.file, p.sheet), order.get((p.file, None), len(order))),
                                  p.row or 0))

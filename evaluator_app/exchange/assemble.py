@@ -18,7 +18,16 @@ from evaluator_app.domain.problems import Problem, ProblemsError
 from evaluator_app.domain.rating import SELF_ASSESSMENT, Rating
 from evaluator_app.domain.thresholds import Thresholds
 
-from .cells import CellError, default_kind, parse_code, parse_kind, parse_level_reached, parse_number, parse_round
+from .cells import (
+    CellError,
+    NotANumber,
+    default_kind,
+    parse_code,
+    parse_kind,
+    parse_level_reached,
+    parse_number,
+    parse_round,
+)
 from .sheets import SourceRow
 
 DEFAULT_ROUND = 12
@@ -206,7 +215,8 @@ class AgreementAssembly:
                 hint = CellError(
                     error.th + " (ถ้าเป็นตัวชี้วัดระดับความสำเร็จ ให้ระบุประเภทเป็น ระดับความสำเร็จ)",
                     error.en + " (for a milestone indicator, set the kind to milestone / ระดับความสำเร็จ)")
-                self._cell(row, f"level_{n}", hint if len(failures) == count else error)
+                all_text = len(failures) == count and all(isinstance(e, NotANumber) for _, e in failures)
+                self._cell(row, f"level_{n}", hint if all_text else error)
             return None, ()
         try:
             thresholds = Thresholds(tuple(numbers))

@@ -24,6 +24,10 @@ class CellError(ValueError):
         self.en = en
 
 
+class NotANumber(CellError):
+    """Text where a number belongs (as opposed to a number out of range)."""
+
+
 def shown(text: str, limit: int = 60) -> str:
     """A cell's text quoted in a message, cut short so hostile cells do not flood it."""
     return repr(text if len(text) <= limit else text[:limit] + "…")
@@ -44,16 +48,24 @@ def _strip_words(text: str, words: Iterable[str]) -> str:
     return squashed
 
 
+# No weight, threshold or result comes near this (a budget in baht stays below 10^13). Larger numbers are typos
+# or hostile, and beyond 28 digits the domain's rounding (Decimal's default precision) would fail on them.
+NUMBER_LIMIT = Decimal(10) ** 15
+
+
 def parse_number(text: str) -> Decimal:
     """A number as Thai spreadsheets write it (1,150.40 · ๙๒.๕ · 92% · "ร้อยละ 92")."""
     try:
-        return parse_decimal(text)
+        value = parse_decimal(text)
     except NumberFormatError:
-        pass
-    try:
-        return parse_decimal(_strip_words(text, ("ร้อยละ",)))
-    except NumberFormatError:
-        raise CellError(f"ต้องเป็นตัวเลข แต่พบ {shown(text)}", f"expected a number, got {shown(text)}") from None
+        try:
+            value = parse_decimal(_strip_words(text, ("ร้อยละ",)))
+        except NumberFormatError:
+            raise NotANumber(f"ต้องเป็นตัวเลข แต่พบ {shown(text)}", f"expected a number, got {shown(text)}") from None
+    if abs(value) >= NUMBER_LIMIT:
+        raise CellError(f"ตัวเลข {shown(text)} ใหญ่เกินไป (ต้องน้อยกว่า 10^15)",
+                        f"the number {shown(text)} is too large (the limit is 10^15)")
+    return value
 
 
 def parse_year(text: str) -> int:
@@ -67,8 +79,9 @@ def parse_year(text: str) -> int:
                         f"expected a year such as 2567 (B.E.) or 2024 (C.E.), got {shown(text)}") from None
     if value != value.to_integral_value():
         raise CellError(f"ปีต้องเป็นจำนวนเต็ม แต่พบ {shown(text)}", f"a year must be a whole number, got {shown(text)}")
-    year = int(value)
-    if explicit_ce or year < CE_BEFORE:
+    # A 5,000-digit "year" is never converted to an int, only refused.
+    year = int(value) if abs(value) < PLAUSIBLE_YEARS.stop else PLAUSIBLE_YEARS.stop
+    if year < PLAUSIBLE_YEARS.stop and (explicit_ce or year < CE_BEFORE):
         year += BE_OFFSET
     if year not in PLAUSIBLE_YEARS:
         raise CellError(
