@@ -1,0 +1,138 @@
+"""The indicator table, keyboard first: type a result, Enter, and the cursor is on the next indicator's result."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QAbstractItemView,
+    QHeaderView,
+    QLineEdit,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QToolTip,
+    QTreeView,
+    QWidget,
+)
+
+from .agreement_model import AgreementModel
+
+Index = QModelIndex | QPersistentModelIndex
+
+_ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+
+class ResultDelegate(QStyledItemDelegate):
+    """A plain line editor for results; it tells the window while something typed is not saved yet."""
+
+    editingChanged = Signal(bool)
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
+        editor = QLineEdit(parent)
+        editor.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        editor.setFrame(False)
+        editor.textEdited.connect(lambda _text: self.editingChanged.emit(True))
+        editor.destroyed.connect(lambda *_: self.editingChanged.emit(False))
+        return editor
+
+
+class ResultsView(QTreeView):
+    """Indicators grouped by dimension; result cells edit on the first key pressed."""
+
+    adjustRequested = Signal(QModelIndex)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("results")
+        self.setRootIsDecorated(False)
+        self.setIndentation(0)
+        self.setItemsExpandable(False)
+        self.setUniformRowHeights(True)
+        self.setAlternatingRowColors(True)
+        self.setAllColumnsShowFocus(False)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.AnyKeyPressed
+                             | QAbstractItemView.EditTrigger.DoubleClicked
+                             | QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.delegate = ResultDelegate(self)
+        self.setItemDelegate(self.delegate)
+        header = self.header()
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
+        header.setStretchLastSection(False)
+        header.setSectionsMovable(False)
+        self.doubleClicked.connect(self._double_clicked)
+
+    def results_model(self) -> AgreementModel:
+        model = self.model()
+        assert isinstance(model, AgreementModel)
+        return model
+
+    def setModel(self, model: QAbstractItemModel | None) -> None:
+        super().setModel(model)
+        if isinstance(model, AgreementModel):
+            model.modelReset.connect(self._after_reset)
+            model.refused.connect(self._show_refusal)
+
+    def _after_reset(self) -> None:
+        self.expandAll()
+        model = self.results_model()
+        header = self.header()
+        for column, key in enumerate(model.columns):
+            if key == "name":
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+            else:
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+
+    # --- moving between result cells ---------------------------------------------------------------------------
+
+    def next_result_index(self, start: QModelIndex, step: int = 1) -> QModelIndex:
+        """The next (or previous) editable cell in the same column, skipping headers and parents."""
+        index = start
+        while True:
+            index = self.indexBelow(index) if step > 0 else self.indexAbove(index)
+            if not index.isValid():
+                return QModelIndex()
+            if index.column() != start.column():
+                index = index.siblingAtColumn(start.column())
+            if self.model().flags(index) & Qt.ItemFlag.ItemIsEditable:
+                return index
+
+    def first_result_index(self, column: int) -> QModelIndex:
+        model = self.model()
+        if model is None or model.rowCount() == 0:
+            return QModelIndex()
+        top = model.index(0, column)
+        if model.flags(top) & Qt.ItemFlag.ItemIsEditable:
+            return top
+        return self.next_result_index(top)
+
+    def _move_down(self) -> None:
+        following = self.next_result_index(self.currentIndex())
+        if following.isValid():
+            self.setCurrentIndex(following)
+            self.scrollTo(following)
+
+    def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
+        super().closeEditor(editor, hint)
+        # Qt closes with SubmitModelCache after Enter/Return; focus loss uses NoHint and must not move the cursor.
+        if hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache and self.results_model().last_edit_accepted:
+            self._move_down()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in _ENTER_KEYS and self.state() != QAbstractItemView.State.EditingState:
+            self._move_down()
+            return
+        super().keyPressEvent(event)
+
+    def _double_clicked(self, index: QModelIndex) -> None:
+        model = self.results_model()
+        key = model.columns[index.column()] if 0 <= index.column() < len(model.columns) else ""
+        if key == "own.score":
+            self.adjustRequested.emit(index)
+
+    def _show_refusal(self, index: QModelIndex, message: str) -> None:
+        rect = self.visualRect(index)
+        QToolTip.showText(self.viewport().mapToGlobal(rect.bottomLeft()), message, self.viewport(), rect, 8000)

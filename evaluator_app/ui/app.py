@@ -1,0 +1,64 @@
+"""Start-up of the window: the application object, font, language, the workspace, and the main window.
+
+Only what the first paint needs is imported here; the importer (openpyxl), reports (reportlab) and sqlite-utils
+load when first used.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from ..store.workspace import WorkspaceError
+from . import settings
+from .fonts import apply_application_font
+from .language import install_language
+from .main_window import MainWindow
+from .session import WorkspaceSession
+
+
+def default_workspace_path() -> Path:
+    import platformdirs
+
+    return platformdirs.user_data_path("evaluator-app", appauthor=False) / "workspace.sqlite"
+
+
+def prepare_application(app: QApplication, language: str | None = None) -> str:
+    """Names (for QSettings), the bundled font, and the interface language; returns the language installed.
+
+    A language given here (the --lang option) is for this run; the one chosen in the window is remembered.
+    """
+    app.setOrganizationName(settings.ORGANISATION)
+    app.setApplicationName(settings.APPLICATION)
+    app.setApplicationDisplayName("evaluator-app")
+    apply_application_font(app)
+    return install_language(language or settings.language())
+
+
+def workspace_to_open(db_path: Path | None, demo: bool) -> Path:
+    if db_path is not None:
+        return Path(db_path)
+    if demo:
+        from ..exchange.demo import demo_workspace_copy
+
+        return demo_workspace_copy()
+    return default_workspace_path()
+
+
+def run(db_path: Path | None, demo: bool = False, language: str | None = None) -> int:
+    """Open the window on a workspace (the --db file, a fresh demo copy, or the default one); the exit code."""
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(sys.argv[:1])
+    prepare_application(app, language)
+    path = workspace_to_open(db_path, demo)
+    try:
+        session = WorkspaceSession.open(path)
+    except WorkspaceError as exc:
+        QMessageBox.critical(None, "evaluator-app", str(exc))
+        return 2
+    window = MainWindow(session)
+    window.show()
+    return app.exec()
