@@ -31,6 +31,9 @@ from .cells import (
 from .sheets import SourceRow
 
 DEFAULT_ROUND = 12
+# Real agreements hold tens of indicators. The domain's checks compare every indicator with every other, so a
+# hostile file with 100,000 indicators in one agreement would run for hours; it is refused instead.
+MAX_INDICATORS = 1_000
 _TEXT_FIELDS = ("unit", "target", "baseline", "description", "formula", "conditions", "data_source",
                 "supervisor", "collector")
 # Columns a later-round row of the same indicator may leave empty but must not contradict.
@@ -245,6 +248,14 @@ class AgreementAssembly:
     def finish(self) -> tuple[Agreement | None, tuple[Rating, ...]]:
         """The agreement and its self-assessment ratings; None when nothing could be read."""
         if not self.drafts:
+            return None, ()
+        if len(self.drafts) > MAX_INDICATORS:
+            first = self.rows[0]
+            self.problems.append(first.columns.problem(
+                first.row, f"คำรับรองของ {self.agency} ปี {self.fiscal_year} มีตัวชี้วัด {len(self.drafts):,} ตัว "
+                f"เกินที่รับได้ ({MAX_INDICATORS:,})",
+                f"the agreement of {self.agency} for {self.fiscal_year} has {len(self.drafts):,} indicators, more "
+                f"than the limit of {MAX_INDICATORS:,}", first.columns.label("code")))
             return None, ()
         indicators = [d.indicator for d in self.drafts.values()]
         agreement = Agreement(agency=self.agency, fiscal_year=self.fiscal_year, indicators=tuple(indicators),

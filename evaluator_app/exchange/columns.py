@@ -94,6 +94,8 @@ def header_key(text: str) -> str:
     return _IGNORED.sub("", text)
 
 
+MAX_HEADER_CHARS = 200  # no header is longer; longer cells are data, and are not worth normalising
+
 _ALIASES: dict[str, str] = {}
 for _column in COLUMNS:
     for _alias in (_column.name, _column.thai, _column.english, *_column.aliases):
@@ -106,6 +108,8 @@ def match_header(text: str) -> str | None:
     The whole cell is tried first ("ตัวชี้วัด\\nที่" is one header broken over two lines); then each line,
     for headers that give Thai and English on separate lines, which must then agree.
     """
+    if len(text) > MAX_HEADER_CHARS:
+        return None
     whole = _ALIASES.get(header_key(text))
     if whole or "\n" not in text:
         return whole
@@ -173,6 +177,14 @@ def find_header_row(rows: Sequence[Sequence[str]]) -> HeaderRow | None:
 
 def is_repeated_header(row: Sequence[str], header: HeaderRow) -> bool:
     """A later row that repeats the headers (a second English header line, or headers repeated per page)."""
+
+    def names(name: str) -> bool:
+        column = header.positions.get(name)
+        return column is not None and column < len(row) and bool(row[column]) and match_header(row[column]) == name
+
+    # A data row's code cell holds a code, never a header: checking it first keeps big files fast.
+    if not names("code") and not names("weight"):
+        return False
     same = sum(1 for name, column in header.positions.items()
                if column < len(row) and row[column] and match_header(row[column]) == name)
     return same >= MIN_RECOGNISED

@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import io
 import math
+import warnings
 import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -114,9 +115,13 @@ def _read_excel(name: str, data: bytes) -> tuple[list[Grid], list[Problem]]:
             en=f"the workbook expands to too much data ({unzipped // 1024 // 1024} MB)",
             file=name)]
     try:
-        # nrows stops reading one row past the limit, so a huge sheet is refused without loading it all.
-        frames = pd.read_excel(io.BytesIO(data), header=None, dtype=object, sheet_name=None,
-                               engine="openpyxl", nrows=MAX_ROWS + 1)
+        with warnings.catch_warnings():
+            # openpyxl warns about workbook features it drops (data validation, conditional formats); they
+            # do not change cell values and mean nothing to the person importing.
+            warnings.simplefilter("ignore")
+            # nrows stops reading one row past the limit, so a huge sheet is refused without loading it all.
+            frames = pd.read_excel(io.BytesIO(data), header=None, dtype=object, sheet_name=None,
+                                   engine="openpyxl", nrows=MAX_ROWS + 1)
     except Exception as exc:  # whatever breaks inside a damaged file is the file's problem, never a traceback
         return [], _not_readable(name, f"อ่านไม่ได้ ({type(exc).__name__})", f"{type(exc).__name__}: {exc}")
     return [Grid(name, str(sheet), frame.values.tolist()) for sheet, frame in frames.items()], []
@@ -162,8 +167,8 @@ def _read_csv(name: str, data: bytes) -> tuple[list[Grid], list[Problem]]:
     if text is None:
         return [], _not_readable(
             name, "ไม่ใช่ข้อความ UTF-8 หรือ Windows-874 (TIS-620)", "it is not UTF-8 or Windows-874 (TIS-620) text")
-    delimiter = _delimiter(text)
     try:
+        delimiter = _delimiter(text)
         # The widest record sets the column count: pandas otherwise takes it from the first line and fails
         # on longer rows. Rows past the limit are not counted, only noticed.
         width, count = 1, 0
@@ -179,6 +184,10 @@ def _read_csv(name: str, data: bytes) -> tuple[list[Grid], list[Problem]]:
         frame = pd.read_csv(io.StringIO(text), header=None, dtype=str, keep_default_na=False,
                             skip_blank_lines=False, sep=delimiter, names=list(range(width)), engine="c")
     except (csv.Error, ValueError, pd.errors.ParserError) as exc:
+        if "field limit" in str(exc):  # the csv module stops at 131,072 characters, far past our own limit
+            return [], [Problem(
+                th=f"มีเซลล์ที่ยาวเกิน {MAX_CELL_CHARS:,} ตัวอักษร", en=f"a cell is longer than {MAX_CELL_CHARS:,} "
+                "characters, more than the limit", file=name)]
         return [], _not_readable(name, f"รูปแบบ CSV ไม่ถูกต้อง ({exc})", f"malformed CSV ({exc})")
     return [Grid(name, None, frame.values.tolist())], []
 

@@ -98,12 +98,16 @@ def _squash(text: str) -> str:
 
 def read_sheet(grid: Grid) -> SheetReading:
     """Find the header row, then read every row below it; a sheet without a header row is not an agreement."""
+    too_long = long_cells(grid)
+    for r, c, _ in too_long:
+        # Reported below; cut short so that nothing else spends time on a hostile cell.
+        grid.rows[r][c] = str(grid.rows[r][c])[:MAX_CELL_CHARS]
     header = find_header_row([[cell_text(v) for v in row] for row in grid.rows[:30]])
     if header is None:
         return SheetReading(recognised=False)
     columns = SheetColumns(grid.file, grid.sheet, header)
     reading = SheetReading(recognised=True)
-    for r, c, length in long_cells(grid):
+    for r, c, length in too_long:
         reading.problems.append(columns.problem(
             r + 1,
             f"เซลล์ {column_letter(c)}{r + 1} ยาว {length:,} ตัวอักษร เกินที่รับได้ ({MAX_CELL_CHARS:,})",

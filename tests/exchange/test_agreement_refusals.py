@@ -8,7 +8,7 @@ from evaluator_app.domain.problems import Problem, ProblemsError
 from evaluator_app.exchange import readers
 from evaluator_app.exchange.agreement_workbook import MAX_PROBLEMS, load_agreement_files, read_agreement_files
 
-from .builders import HEADER_TH, indicator, section9_rows, write_csv, write_xlsx
+from .builders import HEADER_TH, csv_bytes, indicator, section9_rows, write_csv, write_xlsx
 
 
 def only_problem(paths, frameworks) -> Problem:
@@ -251,3 +251,31 @@ def test_text_criteria_on_a_numeric_indicator_suggest_the_milestone_kind(tmp_pat
     reading = read_agreement_files(csv_with(tmp_path, rows), frameworks)
     assert [p.column for p in reading.problems] == ["เกณฑ์ 1", "เกณฑ์ 2", "เกณฑ์ 3", "เกณฑ์ 4", "เกณฑ์ 5"]
     assert "set the kind to milestone" in reading.problems[0].en
+
+
+def test_an_agreement_with_too_many_indicators_is_refused_quickly(tmp_path, frameworks, monkeypatch):
+    from evaluator_app.exchange import assemble
+
+    monkeypatch.setattr(assemble, "MAX_INDICATORS", 3)
+    problem = only_problem(csv_with(tmp_path, section9_rows()), frameworks)
+    assert (problem.row, problem.column) == (2, "ตัวชี้วัดที่") and "4 indicators" in problem.en
+
+
+def test_workbook_that_inflates_too_far(tmp_path, frameworks, monkeypatch):
+    monkeypatch.setattr(readers, "MAX_UNZIPPED_BYTES", 1000)
+    problem = only_problem([write_xlsx(tmp_path / "bomb.xlsx", [HEADER_TH, *section9_rows()])], frameworks)
+    assert problem.file == "bomb.xlsx" and "expands to too much data" in problem.en
+
+
+def test_xlsm_and_utf16_tab_text_are_read(tmp_path, frameworks):
+    xlsm = write_xlsx(tmp_path / "macro.xlsm", [HEADER_TH, *section9_rows(agency="กรมหนึ่ง")])
+    utf16 = tmp_path / "unicode.csv"  # Excel's "Unicode Text": UTF-16 with BOM, tab-separated
+    utf16.write_bytes(csv_bytes([HEADER_TH, *section9_rows(agency="กรมสอง")], "utf-16", "\t"))
+    agreements = load_agreement_files([xlsm, utf16], frameworks)
+    assert [a.agreement.agency for a in agreements] == ["กรมหนึ่ง", "กรมสอง"]
+
+
+def test_a_giant_csv_field_is_refused_quickly(tmp_path, frameworks):
+    rows = [[*HEADER_TH, "*" * 300_000], *section9_rows()]
+    problem = only_problem([write_csv(tmp_path / "g.csv", rows)], frameworks)
+    assert problem.file == "g.csv" and "longer than 5,000 characters" in problem.en
