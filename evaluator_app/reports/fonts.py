@@ -87,6 +87,10 @@ def register_fonts() -> None:
             font = tounicode.ExtractableTTFont(face.name, str(path))
             font.hbFont(BODY_SIZE)
             pdfmetrics.registerFont(font)
+            if pdfmetrics.getFont(face.name) is not font:
+                # reportlab keeps one font object per typeface and aliases later registrations to it.
+                raise RuntimeError(f"{face.file} was registered with reportlab elsewhere first; register "
+                                   "Sarabun only through evaluator_app.reports.fonts")
         for face in _FACES:
             addMapping(FAMILY, int(face.bold), int(face.italic), face.name)
 
