@@ -14,13 +14,12 @@ from evaluator_app.domain.agreement import (
     validate_agreement,
 )
 from evaluator_app.domain.framework import Framework
-from evaluator_app.domain.problems import Problem, ProblemsError
+from evaluator_app.domain.problems import Problem
 from evaluator_app.domain.rating import SELF_ASSESSMENT, Rating
-from evaluator_app.domain.thresholds import Thresholds
+from evaluator_app.domain.scoring import result_problem
 
 from .cells import (
     CellError,
-    NotANumber,
     default_kind,
     parse_code,
     parse_kind,
@@ -28,6 +27,7 @@ from .cells import (
     parse_number,
     parse_round,
 )
+from .criteria import read_criteria
 from .sheets import SourceRow
 
 DEFAULT_ROUND = 12
@@ -127,13 +127,18 @@ class AgreementAssembly:
                 kind = parse_kind(values["kind"])
             except CellError as error:
                 self._cell(row, "kind", error)
-        thresholds, descriptions = self._levels(code, kind, row)
+        criteria = read_criteria(code, kind, row, self.framework)
+        self.problems.extend(criteria.problems)
+        if criteria.absent_columns:
+            self._absent_level_columns(row, criteria.absent_columns)
+        if not criteria.ok:
+            self.bad_threshold_codes.add(code)
         texts = {name: values.get(name) or None for name in _TEXT_FIELDS}
         indicator = Indicator(
             code=code, name=values.get("name", ""), weight=weight if weight is not None else Decimal(0),
-            thresholds=thresholds, kind=kind, dimension=self._dimension(row.dimension),
+            thresholds=criteria.thresholds, kind=kind, dimension=self._dimension(row.dimension),
             start_round=self._round(row, "start_round"), cancel_round=self._round(row, "cancel_round"),
-            level_descriptions=descriptions, **texts)
+            level_descriptions=criteria.descriptions, **texts)
         draft = _Draft(first=row, indicator=indicator, rounds={round_: row})
         self.drafts[code] = draft
         if values.get("result"):
@@ -171,74 +176,13 @@ class AgreementAssembly:
         rule = self.framework.dimension_rule(name)
         return rule.name if rule else name
 
-    def _levels(self, code: str, kind: IndicatorKind, row: SourceRow) -> tuple[Thresholds | None, tuple[str, ...]]:
-        """The criteria of a row: numbers, or for a milestone the text of each level's steps."""
-        count = self.framework.threshold_count
-        columns = row.columns
-        ok = True
-        for n in range(count + 1, 6):
-            if row.values.get(f"level_{n}"):
-                ok = False
-                self._cell(row, f"level_{n}", CellError(
-                    f"ต้องว่าง: ปีงบประมาณ {self.fiscal_year} ใช้กรอบ {self.framework.id} ซึ่งมีเกณฑ์ {count} ระดับ"
-                    + (" (ขั้นต้น มาตรฐาน ขั้นสูง)" if count == 3 else ""),
-                    f"must be empty: fiscal year {self.fiscal_year} uses framework {self.framework.id}, which has "
-                    f"{count} criteria levels" + (" (basic, standard, advanced)" if count == 3 else "")))
-        absent = [f"level_{n}" for n in range(1, count + 1) if not columns.has(f"level_{n}")]
-        if absent:
-            self._absent_level_columns(row, absent, count)
-            self.bad_threshold_codes.add(code)
-            return None, ()
-        texts = [row.values.get(f"level_{n}", "") for n in range(1, count + 1)]
-        if not any(texts):
-            if not ok:
-                self.bad_threshold_codes.add(code)
-            return None, ()
-        label = columns.levels_label(count)
-        empty = [str(n) for n, text in enumerate(texts, start=1) if not text]
-        if empty:
-            self.bad_threshold_codes.add(code)
-            listed = ", ".join(empty)
-            self.problems.append(columns.problem(
-                row.row, f"ตัวชี้วัด {code}: เกณฑ์ระดับ {listed} ว่าง ต้องกรอกครบทั้ง {count} ระดับ",
-                f"indicator {code}: criteria level {listed} is empty; fill in all {count} levels", label))
-            return None, ()
-        numbers: list[Decimal] = []
-        failures: list[tuple[int, CellError]] = []
-        for n, text in enumerate(texts, start=1):
-            try:
-                numbers.append(parse_number(text))
-            except CellError as error:
-                failures.append((n, error))
-        if failures and kind is IndicatorKind.MILESTONE:
-            return Thresholds(tuple(Decimal(n) for n in range(1, count + 1))), tuple(texts)
-        if failures:
-            self.bad_threshold_codes.add(code)
-            for n, error in failures:
-                hint = CellError(
-                    error.th + " (ถ้าเป็นตัวชี้วัดระดับความสำเร็จ ให้ระบุประเภทเป็น ระดับความสำเร็จ)",
-                    error.en + " (for a milestone indicator, set the kind to milestone / ระดับความสำเร็จ)")
-                all_text = len(failures) == count and all(isinstance(e, NotANumber) for _, e in failures)
-                self._cell(row, f"level_{n}", hint if all_text else error)
-            return None, ()
-        try:
-            thresholds = Thresholds(tuple(numbers))
-        except ProblemsError as refused:
-            self.bad_threshold_codes.add(code)
-            for problem in refused.problems:
-                self.problems.append(columns.problem(
-                    row.row, f"ตัวชี้วัด {code} แถว {row.row} คอลัมน์ {label}: {problem.th}",
-                    f"indicator {code}, row {row.row}, columns {label}: {problem.en}", label))
-            return None, ()
-        if not ok:
-            self.bad_threshold_codes.add(code)
-        return thresholds, ()
-
-    def _absent_level_columns(self, row: SourceRow, absent: list[str], count: int) -> None:
+    def _absent_level_columns(self, row: SourceRow, absent: tuple[str, ...]) -> None:
+        """Once per sheet, on its header row: every row of the sheet lacks the same columns."""
         key = (row.file, row.sheet)
         if key in self.reported_level_columns:
             return
         self.reported_level_columns.add(key)
+        count = self.framework.threshold_count
         listed = ", ".join(f"เกณฑ์ {name[-1]} ({name})" for name in absent)
         self.problems.append(row.columns.problem(
             row.columns.header.index + 1,
@@ -304,15 +248,22 @@ class AgreementAssembly:
         ratings = []
         for code, draft in self.drafts.items():
             indicator = agreement.indicator(code)
+            if indicator.thresholds is None and not agreement.is_parent(code):
+                continue  # a leaf without criteria is reported already; its result cannot be judged
             for round_, text, row in draft.results:
                 try:
-                    if indicator.kind is IndicatorKind.MILESTONE:
-                        levels = len(indicator.thresholds) if indicator.thresholds else self.framework.threshold_count
-                        result = parse_level_reached(text, levels)
+                    if indicator.kind is IndicatorKind.MILESTONE and indicator.thresholds is not None:
+                        result = parse_level_reached(text, len(indicator.thresholds))
                     else:
                         result = parse_number(text)
                 except CellError as error:
                     self._cell(row, "result", error)
+                    continue
+                # The store refuses what the domain refuses (a result on a parent row); say so here, on the row.
+                refused = result_problem(indicator, result, self.framework)
+                if refused is not None:
+                    label = row.columns.label("result")
+                    self.problems.append(refused.at(file=row.file, sheet=row.sheet, row=row.row, column=label))
                     continue
                 ratings.append(Rating(code=code, round=round_, evaluator=SELF_ASSESSMENT, result=result))
         return tuple(ratings)

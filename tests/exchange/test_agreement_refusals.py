@@ -279,3 +279,23 @@ def test_a_giant_csv_field_is_refused_quickly(tmp_path, frameworks):
     rows = [[*HEADER_TH, "*" * 300_000], *section9_rows()]
     problem = only_problem([write_csv(tmp_path / "g.csv", rows)], frameworks)
     assert problem.file == "g.csv" and "longer than 5,000 characters" in problem.en
+
+
+def test_a_result_on_a_parent_row_is_refused_on_that_row(tmp_path, frameworks):
+    rows = [
+        indicator("1", 60, (80, 85, 90, 95, 100), result=92),
+        indicator("2", 40, (), result=3),
+        indicator("2.1", 20, (20, 18, 16, 14, 12), result=15),
+        indicator("2.2", 20, (1, 2, 3, 4, 5), result=4),
+    ]
+    problem = only_problem(csv_with(tmp_path, rows), frameworks)
+    assert (problem.row, problem.column, problem.indicator) == (3, "ผลการดำเนินงาน", "2")
+    assert "it is a parent" in problem.en
+
+
+def test_five_level_year_without_level_4_and_5_columns_is_reported_once(tmp_path, frameworks):
+    header = [h for h in HEADER_TH if h not in ("เกณฑ์ 4", "เกณฑ์ 5")]
+    rows = [[v for i, v in enumerate(r) if i not in (10, 11)] for r in section9_rows()]
+    problem = only_problem([write_csv(tmp_path / "a.csv", [header, *rows])], frameworks)
+    assert (problem.file, problem.row, problem.column) == ("a.csv", 1, None)
+    assert "missing column เกณฑ์ 4 (level_4), เกณฑ์ 5 (level_5)" in problem.en
