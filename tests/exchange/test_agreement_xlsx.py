@@ -12,7 +12,7 @@ from evaluator_app.domain.framework import framework_for_year
 from evaluator_app.domain.scoring import score_agreement
 from evaluator_app.exchange.agreement_workbook import load_agreement_files, read_agreement_files
 
-from .builders import HEADER_TH, write_xlsx
+from .builders import HEADER_TH, section9_rows, write_xlsx
 
 
 def section9_workbook(path: Path, weight_of_1: object = 50, levels_of_3: tuple = (1, 2, 3, 4, 5)) -> Path:
@@ -117,3 +117,13 @@ def test_every_sheet_with_a_header_is_read_and_others_ignored(tmp_path, framewor
     agreements = load_agreement_files([path], frameworks)
     assert [(a.agreement.agency, a.source) for a in agreements] == [
         ("กรมหนึ่ง", "many.xlsx, sheet 'Sheet1'"), ("กรมสอง", "many.xlsx, sheet 'กรมสอง'")]
+
+
+def test_table_starting_below_and_right_of_a1_keeps_row_numbers(tmp_path, frameworks):
+    # Nothing at all in rows 1-3 or columns A-B: openpyxl's stored dimension starts at C4.
+    rows = [[], [], [], ["", "", *HEADER_TH], *(["", "", *r] for r in section9_rows())]
+    rows[5][2 + 6] = "ห้าสิบ"  # weight of indicator 2, Excel row 6, column I
+    reading = read_agreement_files([write_xlsx(tmp_path / "c4.xlsx", rows)], frameworks)
+    (problem,) = reading.problems
+    assert (problem.row, problem.column) == (6, "น้ำหนัก")
+    assert [r.row for r in reading.rows if r.role == "indicator"] == [5, 6, 7, 8]
