@@ -13,19 +13,19 @@ from ..paths import resource
 
 
 def about_text() -> str:
-    tr = QCoreApplication.translate
     ofl = QUrl.fromLocalFile(str(resource("fonts", "OFL.txt"))).toString()
-    parts = [
-        f"<h3>evaluator-app {html.escape(__version__)}</h3>",
-        "<p>" + html.escape(tr("About", "Scoring yearly performance agreements for independent evaluation "
-                                        "committees of Thai government agencies.")) + "</p>",
-        "<p>" + html.escape(tr("About", "The app's code is under the MIT licence.")) + "</p>",
-        "<p>" + html.escape(tr("About", "Font: Sarabun, © The Sarabun Project Authors, under the SIL Open Font "
-                                        "License 1.1:")) + f" <a href='{ofl}'>OFL.txt</a></p>",
-        "<p>" + html.escape(tr("About", "Qt {0} and Qt for Python (PySide6) {1}, under the GNU LGPL version 3.")
-                            .format(qVersion(), pyside_version)) + "</p>",
-    ]
-    return "".join(parts)
+    purpose = QCoreApplication.translate(
+        "About", "Scoring yearly performance agreements for the independent evaluation committees of Thai "
+                 "government agencies.")
+    code = QCoreApplication.translate("About", "The app's code is under the MIT licence.")
+    font = QCoreApplication.translate(
+        "About", "Font: Sarabun, © The Sarabun Project Authors, under the SIL Open Font License 1.1:")
+    qt = QCoreApplication.translate(
+        "About", "Qt {0} and Qt for Python (PySide6) {1}, under the GNU LGPL version 3.").format(
+        qVersion(), pyside_version)
+    return (f"<h3>evaluator-app {html.escape(__version__)}</h3>"
+            f"<p>{html.escape(purpose)}</p><p>{html.escape(code)}</p>"
+            f"<p>{html.escape(font)} <a href='{ofl}'>OFL.txt</a></p><p>{html.escape(qt)}</p>")
 
 
 def show_about(parent: QWidget | None) -> None:

@@ -203,10 +203,7 @@ class DetailsPane(QWidget):
     def _rating_changed(self, agreement_id: int, round_: int, evaluator: str, code: str) -> None:
         if (agreement_id, round_, evaluator, code) != self._context:
             return
-        # The model reloads its ratings on the same signal; read them after it has.
-        QTimer.singleShot(0, self._refresh_after_change)
-
-    def _refresh_after_change(self) -> None:
+        # The model was connected first, so it has already re-read its ratings for _render_info.
         if self._texts() == self._shown:  # never overwrite what the person is typing
             self._load_texts()
         self._render_info()
@@ -216,7 +213,7 @@ class DetailsPane(QWidget):
     def _render_info(self) -> None:
         item = self._indicator()
         if item is None:
-            self.info.setHtml(f"<p>{html.escape(self.tr('Select an indicator to see its details.'))}</p>")
+            self.info.setHtml("<p>" + html.escape(self.tr("Select an indicator to see its details.")) + "</p>")
             return
         rows: list[tuple[str, str]] = [
             (self.tr("Unit"), item.unit or ""),
@@ -238,11 +235,11 @@ class DetailsPane(QWidget):
                              f"<td>{html.escape(value).replace(chr(10), '<br/>')}</td></tr>")
         parts.append("</table>")
         if item.level_descriptions:
-            parts.append(f"<p><b>{html.escape(self.tr('Milestone levels'))}</b></p><ol>")
+            parts.append("<p><b>" + html.escape(self.tr("Milestone levels")) + "</b></p><ol>")
             parts.extend(f"<li>{html.escape(step)}</li>" for step in item.level_descriptions)
             parts.append("</ol>")
         if not item.counted_in(self._model.round):
-            parts.append(f"<p><i>{html.escape(self.tr('Not counted in this round.'))}</i></p>")
+            parts.append("<p><i>" + html.escape(self.tr("Not counted in this round.")) + "</i></p>")
         stored = self._model.stored(OWN, item.code)
         if stored is not None:
             when = (thai_datetime_from_iso(stored.updated_at) if current_language() == THAI

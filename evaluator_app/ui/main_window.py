@@ -20,7 +20,6 @@ from .language import ENGLISH, THAI, current_language, install_language
 from .messages import problems_text
 from .navigator import NavigatorPanel
 from .session import SaveState, WorkspaceSession
-from .thai_dates import thai_datetime
 
 ROUND_KEYS = {6: "Ctrl+6", 9: "Ctrl+9", 12: "Ctrl+2"}
 _WORKSPACE_FILTER = "*.sqlite *.db"
@@ -390,15 +389,14 @@ class MainWindow(QMainWindow):
             return self.tr("NOT SAVED: the last change could not be written")
         if self.session.saved_at is None:
             return self.tr("saved")
-        when = self.session.saved_at
-        stamp = thai_datetime(when) if current_language() == THAI else when.strftime("%H:%M:%S")
-        return self.tr("saved {0}").format(stamp)
+        return self.tr("saved {0}").format(self.session.saved_at.strftime("%H:%M:%S"))
 
     def _update_title(self) -> None:
         if self.session is None:
             return
         state = self.save_state_text()
-        self.setWindowTitle(f"{self.session.path.name} — {state} — {self.tr('Performance agreement evaluation')}")
+        application = self.tr("Performance agreement evaluation")
+        self.setWindowTitle(f"{self.session.path.name} — {state} — {application}")
         self.save_label.setText(state)
 
     # --- layout memory and closing -----------------------------------------------------------------------------

@@ -1,0 +1,894 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="th_TH">
+<context>
+    <name>About</name>
+    <message>
+        <location filename="../../evaluator_app/ui/about.py" line="17" />
+        <source>Scoring yearly performance agreements for the independent evaluation committees of Thai government agencies.</source>
+        <translation>ประเมินผลคำรับรองการปฏิบัติราชการประจำปี สำหรับคณะผู้ประเมินอิสระของส่วนราชการ</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/about.py" line="20" />
+        <source>The app's code is under the MIT licence.</source>
+        <translation>ซอร์สโค้ดของโปรแกรมใช้สัญญาอนุญาต MIT</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/about.py" line="21" />
+        <source>Font: Sarabun, © The Sarabun Project Authors, under the SIL Open Font License 1.1:</source>
+        <translation>แบบอักษร: Sarabun © The Sarabun Project Authors ใช้สัญญาอนุญาต SIL Open Font License 1.1:</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/about.py" line="23" />
+        <source>Qt {0} and Qt for Python (PySide6) {1}, under the GNU LGPL version 3.</source>
+        <translation>Qt {0} และ Qt for Python (PySide6) {1} ใช้สัญญาอนุญาต GNU LGPL รุ่น 3</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/about.py" line="32" />
+        <source>About evaluator-app</source>
+        <translation>เกี่ยวกับโปรแกรม evaluator-app</translation>
+    </message>
+</context>
+<context>
+    <name>AdjustScoreDialog</name>
+    <message>
+        <location filename="../../evaluator_app/ui/adjust_dialog.py" line="29" />
+        <source>Adjust score of indicator {0}</source>
+        <translation>ปรับคะแนนตัวชี้วัด {0}</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/adjust_dialog.py" line="39" />
+        <source>0 to {0}</source>
+        <translation>0 ถึง {0}</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/adjust_dialog.py" line="44" />
+        <source>Why the committee sets this score (required)</source>
+        <translation>เหตุผลที่คณะกรรมการกำหนดคะแนนนี้ (ต้องระบุ)</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/adjust_dialog.py" line="52" />
+        <source>Score from the result:</source>
+        <translation>คะแนนจากผลการดำเนินงาน:</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/adjust_dialog.py" line="53" />
+        <source>Adjusted &amp;score:</source>
+        <translation>คะแนนที่&amp;ปรับ:</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/adjust_dialog.py" line="54" />
+        <source>&amp;Reason:</source>
+        <translation>เ&amp;หตุผล:</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/adjust_dialog.py" line="59" />
+        <source>Remove adjustment</source>
+        <translation>ยกเลิกการปรับคะแนน</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/adjust_dialog.py" line="79" />
+        <source>Type the adjusted score.</source>
+        <translation>พิมพ์คะแนนที่ปรับ</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/adjust_dialog.py" line="83" />
+        <source>The score must be a number, got '{0}'.</source>
+        <translation>คะแนนต้องเป็นตัวเลข ได้ '{0}'</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/adjust_dialog.py" line="85" />
+        <source>The score must lie between 0 and {0}.</source>
+        <translation>คะแนนต้องอยู่ระหว่าง 0 ถึง {0}</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/adjust_dialog.py" line="87" />
+        <source>An adjusted score needs a reason.</source>
+        <translation>คะแนนที่ปรับต้องระบุเหตุผล</translation>
+    </message>
+</context>
+<context>
+    <name>AgreementModel</name>
+    <message>
+        <location filename="../../evaluator_app/ui/agreement_model.py" line="273" />
+        <source>Basic</source>
+        <translation>ขั้นต้น</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/agreement_model.py" line="273" />
+        <source>Standard</source>
+        <translation>มาตรฐาน</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/agreement_model.py" line="273" />
+        <source>Advanced</source>
+        <translation>ขั้นสูง</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/agreement_model.py" line="274" />
+        <source>Level {0}</source>
+        <translation>ระดับ {0}</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/agreement_model.py" line="277" />
+        <source>Self</source>
+        <translation>ประเมินตนเอง</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/agreement_model.py" line="277" />
+        <source>Evaluator</source>
+        <translation>ผู้ประเมิน</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/agreement_model.py" line="278" />
+        <source>Result</source>
+        <translation>ผล</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/agreement_model.py" line="278" />
+        <source>Score</source>
+        <translation>คะแนน</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/agreement_model.py" line="279" />
+        <source>Weighted</source>
+        <translation>ถ่วงน้ำหนัก</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/agreement_model.py" line="280" />
+        <source>Code</source>
+        <translation>ที่</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/agreement_model.py" line="280" />
+        <source>Indicator</source>
+        <translation>ตัวชี้วัด</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/agreement_model.py" line="280" />
+        <source>Unit</source>
+        <translation>หน่วยวัด</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/agreement_model.py" line="281" />
+        <source>Weight</source>
+        <translation>น้ำหนัก</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/agreement_model.py" line="286" />
+        <source>The agency's self-assessment report (SAR)</source>
+        <translation>รายงานการประเมินตนเองของส่วนราชการ (SAR)</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/agreement_model.py" line="288" />
+        <source>Your own rating as evaluator {0}</source>
+        <translation>ผลการประเมินของท่านในฐานะผู้ประเมิน {0}</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/agreement_model.py" line="352" />
+        <source>Indicators</source>
+        <translation>ตัวชี้วัด</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/agreement_model.py" line="369" />
+        <source>Total</source>
+        <translation>คะแนนรวม</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/agreement_model.py" line="389" />
+        <source>Not counted in the {0}-month round</source>
+        <translation>ไม่นับในรอบ {0} เดือน</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/agreement_model.py" line="395" />
+        <source>Adjusted by the committee (score from the result: {0}). Reason: {1}</source>
+        <translation>คณะกรรมการปรับคะแนน (คะแนนจากผลการดำเนินงาน: {0}) เหตุผล: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/agreement_model.py" line="400" />
+        <source>Type the level reached, 0 to {0}, then Enter</source>
+        <translation>พิมพ์ระดับที่ทำได้ 0 ถึง {0} แล้วกด Enter</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/agreement_model.py" line="401" />
+        <source>Type the result, then Enter</source>
+        <translation>พิมพ์ผลการดำเนินงาน แล้วกด Enter</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/agreement_model.py" line="455" />
+        <source>Result of indicator {0}</source>
+        <translation>ผลตัวชี้วัด {0}</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/agreement_model.py" line="456" />
+        <source>Self-assessed result of indicator {0}</source>
+        <translation>ผลประเมินตนเองตัวชี้วัด {0}</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/agreement_model.py" line="479" />
+        <source>Remove adjusted score of indicator {0}</source>
+        <translation>ยกเลิกคะแนนที่ปรับของตัวชี้วัด {0}</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/agreement_model.py" line="481" />
+        <source>Adjusted score of indicator {0}: {1}</source>
+        <translation>ปรับคะแนนตัวชี้วัด {0}: {1}</translation>
+    </message>
+</context>
+<context>
+    <name>AgreementPanel</name>
+    <message>
+        <location filename="../../evaluator_app/ui/agreement_panel.py" line="94" />
+        <source>{0} months</source>
+        <translation>{0} เดือน</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/agreement_panel.py" line="103" />
+        <source>Choose an agreement in the list on the left.</source>
+        <translation>เลือกคำรับรองจากรายการทางซ้าย</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/agreement_panel.py" line="107" />
+        <source>fiscal year {0}</source>
+        <translation>ปีงบประมาณ พ.ศ. {0}</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/agreement_panel.py" line="108" />
+        <source>version {0}</source>
+        <translation>ฉบับที่ {0}</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/agreement_panel.py" line="117" />
+        <source>Evaluator {0}</source>
+        <translation>ผู้ประเมิน {0}</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/agreement_panel.py" line="118" />
+        <source>Self-assessment</source>
+        <translation>ประเมินตนเอง</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/agreement_panel.py" line="127" />
+        <source>incomplete: {0} of {1} indicators have no result yet</source>
+        <translation>ยังไม่ครบ: ยังไม่มีผล {0} จาก {1} ตัวชี้วัด</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/agreement_panel.py" line="131" />
+        <source>eligible (at least {0})</source>
+        <translation>ผ่านเกณฑ์ได้รับสิ่งจูงใจ (ตั้งแต่ {0})</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/agreement_panel.py" line="134" />
+        <source>not eligible (below {0})</source>
+        <translation>ไม่ผ่านเกณฑ์ (ต่ำกว่า {0})</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/agreement_panel.py" line="136" />
+        <source>(over weight {0})</source>
+        <translation>(จากน้ำหนักที่นับ {0})</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/agreement_panel.py" line="153" />
+        <source>&amp;Round:</source>
+        <translation>&amp;รอบ:</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/agreement_panel.py" line="154" />
+        <source>Reporting round: 6, 9 or 12 months (Ctrl+6, Ctrl+9, Ctrl+2)</source>
+        <translation>รอบการรายงาน 6, 9 หรือ 12 เดือน (Ctrl+6, Ctrl+9, Ctrl+2)</translation>
+    </message>
+</context>
+<context>
+    <name>DetailsPane</name>
+    <message>
+        <location filename="../../evaluator_app/ui/details_pane.py" line="184" />
+        <source>Comment and note on indicator {0}</source>
+        <translation>ความเห็นและบันทึกส่วนตัว ตัวชี้วัด {0}</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/details_pane.py" line="186" />
+        <source>Comment on indicator {0}</source>
+        <translation>ความเห็นตัวชี้วัด {0}</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/details_pane.py" line="188" />
+        <source>Private note on indicator {0}</source>
+        <translation>บันทึกส่วนตัว ตัวชี้วัด {0}</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/details_pane.py" line="219" />
+        <source>Select an indicator to see its details.</source>
+        <translation>เลือกตัวชี้วัดเพื่อดูรายละเอียด</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/details_pane.py" line="222" />
+        <source>Unit</source>
+        <translation>หน่วยวัด</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/details_pane.py" line="223" />
+        <source>Weight</source>
+        <translation>น้ำหนัก</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/details_pane.py" line="224" />
+        <source>Target</source>
+        <translation>เป้าหมาย</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/details_pane.py" line="225" />
+        <source>Baseline</source>
+        <translation>ข้อมูลพื้นฐาน</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/details_pane.py" line="226" />
+        <source>Criteria</source>
+        <translation>เกณฑ์การให้คะแนน</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/details_pane.py" line="227" />
+        <source>Description</source>
+        <translation>คำอธิบาย</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/details_pane.py" line="228" />
+        <source>Formula</source>
+        <translation>สูตรการคำนวณ</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/details_pane.py" line="229" />
+        <source>Conditions</source>
+        <translation>เงื่อนไข</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/details_pane.py" line="230" />
+        <source>Data source</source>
+        <translation>แหล่งข้อมูล</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/details_pane.py" line="231" />
+        <source>KPI supervisor</source>
+        <translation>ผู้กำกับดูแลตัวชี้วัด</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/details_pane.py" line="232" />
+        <source>Data collector</source>
+        <translation>ผู้จัดเก็บข้อมูล</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/details_pane.py" line="241" />
+        <source>Milestone levels</source>
+        <translation>ขั้นตอนของระดับความสำเร็จ</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/details_pane.py" line="245" />
+        <source>Not counted in this round.</source>
+        <translation>ไม่นับในรอบนี้</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/details_pane.py" line="251" />
+        <source>Last saved {0} by {1} (edit {2})</source>
+        <translation>บันทึกล่าสุด {0} โดย {1} (ครั้งที่ {2})</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/details_pane.py" line="257" />
+        <source>scored through its sub-indicators</source>
+        <translation>คิดคะแนนจากตัวชี้วัดย่อย</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/details_pane.py" line="260" />
+        <source>milestone levels {0}</source>
+        <translation>ระดับความสำเร็จ {0}</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/details_pane.py" line="262" />
+        <source>{0} (lower is better)</source>
+        <translation>{0} (ยิ่งน้อยยิ่งดี)</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/details_pane.py" line="263" />
+        <source>{0} (higher is better)</source>
+        <translation>{0} (ยิ่งมากยิ่งดี)</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/details_pane.py" line="270" />
+        <source>Attach evidence</source>
+        <translation>แนบหลักฐาน</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/details_pane.py" line="271" />
+        <source>All files (*)</source>
+        <translation>ทุกแฟ้ม (*)</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/details_pane.py" line="290" />
+        <source>Evidence missing</source>
+        <translation>ไม่พบแฟ้มหลักฐาน</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/details_pane.py" line="291" />
+        <source>The kept copy of {0} is missing from the evidence folder.</source>
+        <translation>ไม่พบสำเนาของ {0} ในโฟลเดอร์หลักฐาน</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/details_pane.py" line="295" />
+        <source>Evidence changed</source>
+        <translation>แฟ้มหลักฐานถูกแก้ไข</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/details_pane.py" line="296" />
+        <source>The kept copy of {0} has changed since it was attached: its SHA-256 is no longer {1}. Open it anyway?</source>
+        <translation>สำเนาของ {0} ถูกแก้ไขหลังจากแนบ: ค่า SHA-256 ไม่ใช่ {1} อีกต่อไป ต้องการเปิดหรือไม่</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/details_pane.py" line="314" />
+        <source>Detach evidence</source>
+        <translation>ถอดหลักฐาน</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/details_pane.py" line="315" />
+        <source>Detach {0} from indicator {1}? The kept copy stays in the evidence folder.</source>
+        <translation>ถอด {0} ออกจากตัวชี้วัด {1} หรือไม่ สำเนายังเก็บอยู่ในโฟลเดอร์หลักฐาน</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/details_pane.py" line="333" />
+        <source>&amp;Comment (printed in the report):</source>
+        <translation>&amp;ความเห็น (พิมพ์ในรายงาน):</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/details_pane.py" line="334" />
+        <source>Private &amp;note (never exported):</source>
+        <translation>บันทึก&amp;ส่วนตัว (ไม่ส่งออก):</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/details_pane.py" line="335" />
+        <source>What the committee should read about this indicator</source>
+        <translation>สิ่งที่คณะกรรมการควรทราบเกี่ยวกับตัวชี้วัดนี้</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/details_pane.py" line="336" />
+        <source>For yourself only: stays in this workspace</source>
+        <translation>สำหรับท่านเท่านั้น เก็บไว้ในพื้นที่ทำงานนี้</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/details_pane.py" line="337" />
+        <source>Evidence files:</source>
+        <translation>แฟ้มหลักฐาน:</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/details_pane.py" line="338" />
+        <source>&amp;Attach…</source>
+        <translation>แ&amp;นบ…</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/details_pane.py" line="339" />
+        <source>Open</source>
+        <translation>เปิด</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/details_pane.py" line="340" />
+        <source>Detach</source>
+        <translation>ถอด</translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceModel</name>
+    <message>
+        <location filename="../../evaluator_app/ui/evidence_model.py" line="75" />
+        <source>File</source>
+        <translation>แฟ้ม</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/evidence_model.py" line="75" />
+        <source>Size</source>
+        <translation>ขนาด</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/evidence_model.py" line="75" />
+        <source>Attached by</source>
+        <translation>ผู้แนบ</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/evidence_model.py" line="76" />
+        <source>Attached</source>
+        <translation>วันที่แนบ</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/evidence_model.py" line="76" />
+        <source>Check</source>
+        <translation>ตรวจสอบ</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/evidence_model.py" line="103" />
+        <source>intact</source>
+        <translation>ครบถ้วน</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/evidence_model.py" line="105" />
+        <source>changed since attached</source>
+        <translation>ถูกแก้ไขหลังแนบ</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/evidence_model.py" line="106" />
+        <source>missing</source>
+        <translation>ไม่พบแฟ้ม</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../evaluator_app/ui/import_dialog.py" line="78" />
+        <source>Import agreements</source>
+        <translation>นำเข้าคำรับรอง</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/import_dialog.py" line="87" />
+        <source>No files chosen.</source>
+        <translation>ยังไม่ได้เลือกแฟ้ม</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/import_dialog.py" line="89" />
+        <source>&amp;Choose files…</source>
+        <translation>เ&amp;ลือกแฟ้ม…</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/import_dialog.py" line="109" />
+        <source>&amp;Import</source>
+        <translation>&amp;นำเข้า</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/import_dialog.py" line="121" />
+        <source>Rows as they will be read:</source>
+        <translation>แถวตามที่จะอ่าน:</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/import_dialog.py" line="126" />
+        <source>Problems (nothing is imported while there are any):</source>
+        <translation>ปัญหาที่พบ (จะไม่นำเข้าใดๆ จนกว่าจะไม่มีปัญหา):</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/import_dialog.py" line="145" />
+        <source>Choose agreement files</source>
+        <translation>เลือกแฟ้มคำรับรอง</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/import_dialog.py" line="146" />
+        <source>Agreement workbooks (*.xlsx *.csv);;All files (*)</source>
+        <translation>แฟ้มคำรับรอง (*.xlsx *.csv);;ทุกแฟ้ม (*)</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/import_dialog.py" line="155" />
+        <source>Reading {0} file(s)…</source>
+        <translation>กำลังอ่าน {0} แฟ้ม…</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/import_dialog.py" line="172" />
+        <source>{0} problem(s) found. Correct the files and choose them again; nothing will be imported.</source>
+        <translation>พบปัญหา {0} รายการ โปรดแก้ไขแฟ้มแล้วเลือกใหม่ จะไม่มีการนำเข้าใดๆ</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/import_dialog.py" line="175" />
+        <source>No agreements were found in these files.</source>
+        <translation>ไม่พบคำรับรองในแฟ้มเหล่านี้</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/import_dialog.py" line="177" />
+        <source>Ready to import {0} agreement(s) with {1} indicators.</source>
+        <translation>พร้อมนำเข้าคำรับรอง {0} ฉบับ รวม {1} ตัวชี้วัด</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/import_dialog.py" line="189" />
+        <source>Importing… (Cancel leaves the workspace as it was)</source>
+        <translation>กำลังนำเข้า… (กดยกเลิกแล้วพื้นที่ทำงานจะคงเดิม)</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/import_dialog.py" line="203" />
+        <source>Import cancelled. Nothing was written.</source>
+        <translation>ยกเลิกการนำเข้าแล้ว ไม่มีการบันทึกข้อมูลใดๆ</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/import_dialog.py" line="207" />
+        <source>The import was refused ({0} problem(s)). Nothing was written.</source>
+        <translation>ไม่สามารถนำเข้าได้ (พบปัญหา {0} รายการ) ไม่มีการบันทึกข้อมูลใดๆ</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/import_dialog.py" line="210" />
+        <source>The import failed: {0}. Nothing was written.</source>
+        <translation>การนำเข้าล้มเหลว: {0} ไม่มีการบันทึกข้อมูลใดๆ</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/import_dialog.py" line="230" />
+        <source>Cancelling…</source>
+        <translation>กำลังยกเลิก…</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../evaluator_app/ui/main_window.py" line="117" />
+        <source>Cannot open workspace</source>
+        <translation>เปิดพื้นที่ทำงานไม่ได้</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/main_window.py" line="133" />
+        <source>Open workspace</source>
+        <translation>เปิดพื้นที่ทำงาน</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/main_window.py" line="134" />
+        <source>Workspaces ({0});;All files (*)</source>
+        <translation>พื้นที่ทำงาน ({0});;ทุกแฟ้ม (*)</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/main_window.py" line="141" />
+        <location filename="../../evaluator_app/ui/main_window.py" line="148" />
+        <source>New workspace</source>
+        <translation>สร้างพื้นที่ทำงานใหม่</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/main_window.py" line="141" />
+        <source>Workspaces ({0})</source>
+        <translation>พื้นที่ทำงาน ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/main_window.py" line="149" />
+        <source>{0} already exists. Use File → Open workspace… to open it.</source>
+        <translation>มีแฟ้ม {0} อยู่แล้ว ใช้เมนู แฟ้ม → เปิดพื้นที่ทำงาน… เพื่อเปิด</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/main_window.py" line="166" />
+        <source>Imported {0} new agreement(s); updated results of {1}.</source>
+        <translation>นำเข้าคำรับรองใหม่ {0} ฉบับ ปรับผลการดำเนินงาน {1} ฉบับ</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/main_window.py" line="237" />
+        <source>Select an indicator that is scored to adjust its score.</source>
+        <translation>เลือกตัวชี้วัดที่มีการให้คะแนนก่อนปรับคะแนน</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/main_window.py" line="355" />
+        <source>&amp;File</source>
+        <translation>แ&amp;ฟ้ม</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/main_window.py" line="356" />
+        <source>&amp;Edit</source>
+        <translation>แ&amp;ก้ไข</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/main_window.py" line="357" />
+        <source>&amp;View</source>
+        <translation>&amp;มุมมอง</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/main_window.py" line="358" />
+        <source>&amp;Help</source>
+        <translation>&amp;ช่วยเหลือ</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/main_window.py" line="359" />
+        <source>&amp;New workspace…</source>
+        <translation>สร้างพื้นที่ทำงาน&amp;ใหม่…</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/main_window.py" line="360" />
+        <source>&amp;Open workspace…</source>
+        <translation>เ&amp;ปิดพื้นที่ทำงาน…</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/main_window.py" line="361" />
+        <source>&amp;Recent workspaces</source>
+        <translation>พื้นที่ทำงานที่ใช้&amp;ล่าสุด</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/main_window.py" line="362" />
+        <source>&amp;Import agreements…</source>
+        <translation>&amp;นำเข้าคำรับรอง…</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/main_window.py" line="363" />
+        <source>&amp;Quit</source>
+        <translation>&amp;ออกจากโปรแกรม</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/main_window.py" line="364" />
+        <source>&amp;Adjust score…</source>
+        <translation>&amp;ปรับคะแนน…</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/main_window.py" line="365" />
+        <source>&amp;Find agreement</source>
+        <translation>ค้น&amp;หาคำรับรอง</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/main_window.py" line="366" />
+        <source>&amp;Settings…</source>
+        <translation>&amp;ตั้งค่า…</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/main_window.py" line="367" />
+        <source>&amp;Round</source>
+        <translation>&amp;รอบการประเมิน</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/main_window.py" line="369" />
+        <source>{0} months</source>
+        <translation>{0} เดือน</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/main_window.py" line="370" />
+        <source>&amp;Language</source>
+        <translation>&amp;ภาษา</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/main_window.py" line="371" />
+        <source>&amp;About evaluator-app</source>
+        <translation>&amp;เกี่ยวกับโปรแกรม</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/main_window.py" line="372" />
+        <source>About &amp;Qt</source>
+        <translation>เกี่ยวกับ &amp;Qt</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/main_window.py" line="387" />
+        <source>not saved yet</source>
+        <translation>ยังไม่บันทึก</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/main_window.py" line="389" />
+        <source>NOT SAVED: the last change could not be written</source>
+        <translation>บันทึกไม่สำเร็จ: การแก้ไขล่าสุดยังไม่ถูกบันทึก</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/main_window.py" line="391" />
+        <source>saved</source>
+        <translation>บันทึกแล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/main_window.py" line="392" />
+        <source>saved {0}</source>
+        <translation>บันทึกแล้ว {0}</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/main_window.py" line="398" />
+        <source>Performance agreement evaluation</source>
+        <translation>ประเมินผลคำรับรองการปฏิบัติราชการ</translation>
+    </message>
+</context>
+<context>
+    <name>NavigatorModel</name>
+    <message>
+        <location filename="../../evaluator_app/ui/navigator_model.py" line="127" />
+        <source>Agreements</source>
+        <translation>คำรับรอง</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/navigator_model.py" line="149" />
+        <source>Fiscal year {0}</source>
+        <translation>ปีงบประมาณ พ.ศ. {0}</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/navigator_model.py" line="154" />
+        <source>Version {0} · {1} indicators</source>
+        <translation>ฉบับที่ {0} · {1} ตัวชี้วัด</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/navigator_model.py" line="160" />
+        <source>{0}, fiscal year {1}, framework {2}</source>
+        <translation>{0} ปีงบประมาณ พ.ศ. {1} กรอบการประเมิน {2}</translation>
+    </message>
+</context>
+<context>
+    <name>NavigatorPanel</name>
+    <message>
+        <location filename="../../evaluator_app/ui/navigator.py" line="104" />
+        <source>Search agency or indicator (Ctrl+F)</source>
+        <translation>ค้นหาส่วนราชการหรือตัวชี้วัด (Ctrl+F)</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemsModel</name>
+    <message>
+        <location filename="../../evaluator_app/ui/import_models.py" line="111" />
+        <source>File</source>
+        <translation>แฟ้ม</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/import_models.py" line="111" />
+        <source>Sheet</source>
+        <translation>ชีต</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/import_models.py" line="111" />
+        <source>Row</source>
+        <translation>แถว</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/import_models.py" line="111" />
+        <source>Column</source>
+        <translation>คอลัมน์</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/import_models.py" line="111" />
+        <source>Problem</source>
+        <translation>ปัญหา</translation>
+    </message>
+</context>
+<context>
+    <name>ReadRowsModel</name>
+    <message>
+        <location filename="../../evaluator_app/ui/import_models.py" line="49" />
+        <source>File</source>
+        <translation>แฟ้ม</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/import_models.py" line="49" />
+        <source>Sheet</source>
+        <translation>ชีต</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/import_models.py" line="49" />
+        <source>Row</source>
+        <translation>แถว</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/import_models.py" line="49" />
+        <source>Read as</source>
+        <translation>อ่านเป็น</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/import_models.py" line="82" />
+        <source>indicator</source>
+        <translation>ตัวชี้วัด</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/import_models.py" line="82" />
+        <source>dimension heading</source>
+        <translation>หัวข้อมิติ</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/import_models.py" line="83" />
+        <source>blank</source>
+        <translation>แถวว่าง</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/import_models.py" line="83" />
+        <source>title</source>
+        <translation>ชื่อเรื่อง</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../evaluator_app/ui/settings_dialog.py" line="15" />
+        <source>Settings</source>
+        <translation>ตั้งค่า</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/settings_dialog.py" line="23" />
+        <source>Your results are recorded under this evaluator id in this workspace. The agency's own results use the id "{0}".</source>
+        <translation>ผลการประเมินของท่านจะบันทึกในชื่อผู้ประเมินนี้ในพื้นที่ทำงานนี้ ผลประเมินตนเองของส่วนราชการใช้ชื่อ "{0}"</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/settings_dialog.py" line="29" />
+        <source>&amp;Evaluator id:</source>
+        <translation>&amp;ชื่อผู้ประเมิน:</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/settings_dialog.py" line="31" />
+        <source>&amp;Language:</source>
+        <translation>&amp;ภาษา:</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/settings_dialog.py" line="50" />
+        <source>The evaluator id cannot be empty.</source>
+        <translation>ต้องระบุชื่อผู้ประเมิน</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/settings_dialog.py" line="52" />
+        <source>"{0}" is reserved for the agency's self-assessment.</source>
+        <translation>"{0}" สงวนไว้สำหรับผลประเมินตนเองของส่วนราชการ</translation>
+    </message>
+</context>
+</TS>
