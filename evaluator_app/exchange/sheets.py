@@ -120,6 +120,9 @@ def read_sheet(grid: Grid) -> SheetReading:
     year: int | None = None
     year_broken = False  # the year above could not be read; rows filled down from it are not reported again
     dimension: str | None = None
+    # A dimension title right above an agency's first row belongs to that agency even when its own agency cell
+    # is empty; only a dimension inherited from the previous agency's rows is dropped when the agency changes.
+    fresh_dimension = False
     for index, raw in enumerate(grid.rows):
         row_number = index + 1
         texts = [cell_text(v) for v in raw]
@@ -133,25 +136,27 @@ def read_sheet(grid: Grid) -> SheetReading:
         if role == BLANK or repeated_header or not usable:
             continue
         if values.get("agency") and _squash(values["agency"]) != agency:
-            agency, dimension = _squash(values["agency"]), None
+            agency, dimension = _squash(values["agency"]), dimension if fresh_dimension else None
         if values.get("fiscal_year"):
             try:
                 new_year = parse_year(values["fiscal_year"])
             except CellError as error:
                 reading.problems.append(columns.cell_problem(row_number, "fiscal_year", error))
-                year, year_broken, dimension = None, True, None
+                year, year_broken = None, True
             else:
-                if new_year != year:
+                if new_year != year and not fresh_dimension:
                     dimension = None
                 year, year_broken = new_year, False
         if role == DIMENSION_HEADER:
             dimension = _squash(values.get("dimension") or " ".join(
                 v for v in (values.get("code", ""), values.get("name", "")) if v))
+            fresh_dimension = True
             continue
         if role != INDICATOR:
             continue
         if values.get("dimension"):
             dimension = _squash(values["dimension"])
+        fresh_dimension = False
         if agency is None:
             reading.problems.append(columns.cell_problem(row_number, "agency", CellError(
                 "ว่าง และไม่มีชื่อส่วนราชการในแถวก่อนหน้า", "is empty and no row above names the agency")))

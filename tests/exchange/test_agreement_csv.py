@@ -128,3 +128,19 @@ def test_the_demo_agreements_read_cleanly(frameworks):
     if path.exists():
         reading = read_agreement_files([path], frameworks)
         assert reading.problems == () and reading.agreements
+
+
+def test_dimension_rows_above_each_agency_belong_to_it(tmp_path, frameworks):
+    blank = [""] * len(HEADER_TH)
+
+    def title(text):
+        return [*blank[:4], text, *blank[5:]]
+
+    first, second = section9_rows(agency="กรมหนึ่ง"), section9_rows(agency="กรมสอง")
+    rows = [title("มิติที่ 1 ด้านประสิทธิผล"), *first[:2], title("มิติที่ 2"), *first[2:],
+            title("มิติที่ 4"), *second[:3], [*second[3][:2], "คุณภาพการให้บริการ", *second[3][3:]]]
+    one, two = load_agreement_files([write_csv(tmp_path / "d.csv", [HEADER_TH, *rows])], frameworks)
+    assert [i.dimension for i in one.agreement.indicators] == [
+        "ประสิทธิผล", "ประสิทธิผล", "คุณภาพการให้บริการ", "คุณภาพการให้บริการ"]
+    assert [i.dimension for i in two.agreement.indicators] == [
+        "การพัฒนาองค์การ", "การพัฒนาองค์การ", "การพัฒนาองค์การ", "คุณภาพการให้บริการ"]
