@@ -14,6 +14,8 @@ from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
+from evaluator_app.paths import resource
+
 from .columns import COLUMNS, Column
 
 TITLE = "แบบฟอร์มนำเข้าคำรับรองการปฏิบัติราชการ / Agreement import template"
@@ -127,7 +129,7 @@ def write_csv_template(path: Path) -> None:
 
 def main(argv: list[str] | None = None) -> None:
     args = sys.argv[1:] if argv is None else argv
-    folder = Path(args[0]) if args else Path(__file__).resolve().parents[2] / "resources" / "templates"
+    folder = Path(args[0]) if args else resource("templates")
     write_template(folder / "agreement-template.xlsx")
     write_csv_template(folder / "agreement-template.csv")
 
