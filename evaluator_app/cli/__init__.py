@@ -16,13 +16,13 @@ from ..domain.problems import ProblemsError
 from ..store.agreements import AgreementNotFound
 from ..store.ratings import EditConflict
 from ..store.workspace import Workspace, WorkspaceError
-from . import agreements
+from . import agreements, negotiation
 from .common import EXIT_REFUSED, Refused, workspace_path
 
 Handler = Callable[[Workspace, argparse.Namespace], int]
 
 # One line per command group; each module has register(commands) -> {name: handler}.
-COMMAND_GROUPS = (agreements,)
+COMMAND_GROUPS = (agreements, negotiation)
 CREATING_COMMANDS = {"import"}
 
 
