@@ -7,6 +7,7 @@ that cannot be used; nothing was written), 1 unexpected.
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -16,13 +17,13 @@ from ..domain.problems import ProblemsError
 from ..store.agreements import AgreementNotFound
 from ..store.ratings import EditConflict
 from ..store.workspace import Workspace, WorkspaceError
-from . import agreements, negotiation
+from . import agreements, negotiation, safety
 from .common import EXIT_REFUSED, Refused, workspace_path
 
 Handler = Callable[[Workspace, argparse.Namespace], int]
 
 # One line per command group; each module has register(commands) -> {name: handler}.
-COMMAND_GROUPS = (agreements, negotiation)
+COMMAND_GROUPS = (agreements, safety, negotiation)
 CREATING_COMMANDS = {"import"}
 
 
@@ -62,8 +63,13 @@ def run(args: argparse.Namespace, handlers: dict[str, Handler] | None = None) ->
     try:
         # A mistyped --db must not quietly create an empty workspace: only commands that bring data in create one.
         create = args.db is None or args.command in CREATING_COMMANDS
-        with Workspace.open(workspace_path(args), create=create) as workspace:
-            return handlers[args.command](workspace, args)
+        handler = handlers[args.command]
+        # "path": the command works on the file itself (restore a damaged one); "read": it never writes.
+        mode = getattr(handler, "workspace_mode", "write")
+        if mode == "path":
+            return handler(workspace_path(args), args)  # type: ignore[arg-type]
+        with Workspace.open(workspace_path(args), create=create, read_only=mode == "read") as workspace:
+            return handler(workspace, args)
     except ProblemsError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
@@ -71,4 +77,7 @@ def run(args: argparse.Namespace, handlers: dict[str, Handler] | None = None) ->
         return EXIT_REFUSED
     except (Refused, WorkspaceError, AgreementNotFound, EditConflict) as exc:
         print(exc.args[0] if exc.args else exc, file=sys.stderr)
+        return EXIT_REFUSED
+    except (sqlite3.OperationalError, OSError) as exc:  # a full disk, a read-only file: the change was rolled back
+        print(safety.storage_error_message(exc), file=sys.stderr)
         return EXIT_REFUSED

@@ -127,9 +127,6 @@ class Workspace:
                     f"ไฟล์ {path} เป็นรุ่นเก่า ต้องเปิดแบบแก้ไขได้เพื่อปรับรุ่น / {path} uses an older schema and "
                     f"must be opened writable once to be upgraded{why}")
             return
-        conn.execute("PRAGMA journal_mode = WAL")
-        # FULL makes each committed change durable before we tell the person it is saved.
-        conn.execute("PRAGMA synchronous = FULL")
         backed_up = False
         if 0 < version < SCHEMA_VERSION:
             # Always, whatever auto_backup says: an upgrade is one-way, and this copy is the way back.
@@ -140,6 +137,9 @@ class Workspace:
                     f"สำรองไฟล์ {path} ก่อนปรับรุ่นข้อมูลไม่ได้ ({exc}) จึงยังไม่ปรับรุ่น / could not back up {path} "
                     f"before upgrading its schema ({exc}); nothing was changed") from exc
             backed_up = True
+        conn.execute("PRAGMA journal_mode = WAL")
+        # FULL makes each committed change durable before we tell the person it is saved.
+        conn.execute("PRAGMA synchronous = FULL")
         if version < SCHEMA_VERSION:
             self._migrate(version)
         from .frameworks import ensure_bundled_frameworks  # import here: frameworks imports this module

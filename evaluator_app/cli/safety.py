@@ -1,0 +1,119 @@
+"""Safety commands: backup, backups, restore, verify-log."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import Any
+
+from .common import Refused, actor
+
+EXIT_LOG_BROKEN = 3  # the history does not verify: not a refusal (nothing was asked to change), a finding
+
+
+def register(commands: Any) -> dict[str, Any]:
+    commands.add_parser("backup", help="back up the workspace now (SQLite backup API) into <file>.backups/")
+
+    p = commands.add_parser("backups", help="list the backups of the workspace, newest first")
+    p.add_argument("--json", action="store_true")
+
+    p = commands.add_parser("restore", help="restore a backup (the current content is kept as a backup first)")
+    p.add_argument("backup", metavar="BACKUP", help="'latest', a name listed by `backups`, or a backup file")
+
+    p = commands.add_parser("verify-log", help="verify the hash-chained audit log; exit 3 at the first broken link")
+    p.add_argument("--json", action="store_true")
+    return {"backup": _backup, "backups": _backups, "restore": _restore, "verify-log": _verify_log}
+
+
+def _backup(workspace: Any, args: argparse.Namespace) -> int:
+    from ..store.backups import back_up_now
+
+    made = back_up_now(workspace)
+    print(f"สำรองข้อมูลแล้ว / backed up: {made.path}  ({made.size:,} bytes)")
+    return 0
+
+
+def _backups(path: Path, args: argparse.Namespace) -> int:
+    from ..store.backups import backups_folder, list_backups
+
+    found = list_backups(path)
+    if args.json:
+        print(json.dumps([{"name": b.name, "path": str(b.path), "taken_at": b.taken_at.isoformat(),
+                           "reason": b.reason, "size": b.size} for b in found], ensure_ascii=False, indent=2))
+        return 0
+    if not found:
+        print(f"ยังไม่มีไฟล์สำรอง / no backups yet in {backups_folder(path)}")
+        return 0
+    print(f"{'taken (UTC)':<20}  {'reason':<17}  {'bytes':>12}  name")
+    for b in found:
+        print(f"{b.taken_at:%Y-%m-%d %H:%M:%S}  {b.reason:<17}  {b.size:>12,}  {b.name}")
+    return 0
+
+
+# These two work on the file itself, not on an opened workspace: a damaged or locked workspace can still be listed
+# and restored (the CLI runner looks at this attribute).
+_backups.workspace_mode = "path"  # type: ignore[attr-defined]
+
+
+def _restore(path: Path, args: argparse.Namespace) -> int:
+    from ..store.backups import restore_backup
+
+    if not path.exists() and args.backup == "latest":
+        raise Refused(f"ไม่พบไฟล์พื้นที่ทำงาน {path} / workspace file not found: {path}")
+    result = restore_backup(path, args.backup, actor=actor(args))
+    print(f"กู้คืนจากไฟล์สำรองแล้ว / restored from: {result.restored.name}")
+    if result.kept is not None:
+        print(f"เก็บข้อมูลก่อนกู้คืนไว้ที่ / the previous content is kept as: {result.kept}")
+    return 0
+
+
+_restore.workspace_mode = "path"  # type: ignore[attr-defined]
+
+
+def _verify_log(workspace: Any, args: argparse.Namespace) -> int:
+    from ..store.verification import verify_log
+
+    result = verify_log(workspace.conn)
+    if args.json:
+        print(json.dumps({
+            "ok": result.ok, "entries": result.entries, "head_id": result.head_id, "head_hash": result.head_hash,
+            "broken": None if result.broken is None else vars(result.broken),
+            "unexplained": list(result.unexplained)}, ensure_ascii=False, indent=2))
+    elif result.ok:
+        print(f"บันทึกการเปลี่ยนแปลงครบถ้วน ตรวจสอบได้ {result.entries:,} รายการ / the audit log verifies: "
+              f"{result.entries:,} entries")
+        if result.head_hash:
+            print(f"รายการล่าสุด / last entry {result.head_id}, hash {result.head_hash}")
+    else:
+        if result.broken is not None:
+            b = result.broken
+            print(f"บันทึกการเปลี่ยนแปลงถูกแก้ไข เริ่มที่รายการ {b.id} ({b.at}, {b.action}, {b.entity} {b.entity_key}) / "
+                  f"the audit log is broken at entry {b.id}: {b.at}, action '{b.action}' on {b.entity} "
+                  f"{b.entity_key} by {b.actor}")
+        for line in result.unexplained:
+            print(f"ค่าที่ไม่มีในบันทึก / not explained by the log: {line}")
+    return 0 if result.ok else EXIT_LOG_BROKEN
+
+
+_verify_log.workspace_mode = "read"  # type: ignore[attr-defined]
+
+
+def storage_error_message(exc: BaseException) -> str:
+    """What a person reads when the disk refuses a write (Thai / English); the transaction was rolled back."""
+    import errno
+    import sqlite3
+
+    text = str(exc)
+    code = getattr(exc, "errno", None)
+    kept = "ข้อมูลที่บันทึกไว้แล้วยังอยู่ครบ / nothing already saved was lost, and this change was not saved"
+    if "full" in text or code == errno.ENOSPC:
+        return (f"พื้นที่ดิสก์เต็ม บันทึกไม่ได้ โปรดลบไฟล์ที่ไม่ใช้หรือย้ายไปดิสก์อื่นแล้วลองใหม่ / the disk is full "
+                f"({text}); free some space or move the workspace, then try again. {kept}")
+    if "readonly" in text or "read-only" in text or code in (errno.EROFS, errno.EACCES, errno.EPERM):
+        return (f"ไฟล์หรือโฟลเดอร์นี้เขียนไม่ได้ (อ่านอย่างเดียว) / the workspace file or its folder cannot be "
+                f"written ({text}); copy it to a writable folder. {kept}")
+    if isinstance(exc, sqlite3.OperationalError) and "locked" in text:
+        return (f"มีโปรแกรมอื่นกำลังใช้ไฟล์นี้อยู่ โปรดลองใหม่ / another program is using the workspace ({text}); "
+                f"try again. {kept}")
+    return f"อ่านหรือเขียนไฟล์ไม่ได้ / a file could not be read or written ({text}). {kept}"
