@@ -16,11 +16,12 @@ from .furniture import PageFurniture
 __all__ = ["build_pdf", "frame_width"]
 
 LEFT, RIGHT, TOP, BOTTOM = 3 * cm, 2 * cm, 2.5 * cm, 2 * cm
+FRAME_PADDING = 6  # reportlab's Frame default, on each side
 
 
 def frame_width(pagesize: tuple[float, float] = A4) -> float:
-    """The width of the text frame, for sizing tables."""
-    return pagesize[0] - LEFT - RIGHT
+    """The width flowables get inside the text frame, for sizing tables."""
+    return pagesize[0] - LEFT - RIGHT - 2 * FRAME_PADDING
 
 
 def build_pdf(target: str | Path | BinaryIO, story: Sequence[Flowable], *,

@@ -47,7 +47,7 @@ _THAI_LEADING_VOWELS = frozenset("\u0e40\u0e41\u0e42\u0e43\u0e44")  # เ แ �
 _REPEAT_MARKS = frozenset("\u0e46\u0e2f")  # ๆ ฯ
 _OPENERS = frozenset("([{<“‘«")
 _CLOSERS = frozenset(")]}>”’».,;:!?%") | _REPEAT_MARKS
-_STRAIGHT_QUOTES = frozenset("\"'")  # closing after a word, opening elsewhere
+_STRAIGHT_QUOTES = frozenset("\"'")  # open and close alternately (") or close after a word (')
 _ZWSP = "\u200b"
 _SOFT_HYPHEN = "\u00ad"
 # Characters XML 1.0 does not allow; reportlab's paragraph parser would fail on them.
@@ -145,6 +145,7 @@ def _units_of(text: str, offset: int) -> list[_Unit]:
     """Unbreakable units of one hard line, keeping brackets and ๆ with their neighbours."""
     units: list[_Unit] = []
     glue_next = False
+    double_quote_open = False
     position = offset
     for chunk_index, chunk in enumerate(text.split(_ZWSP)):
         if chunk_index:
@@ -163,13 +164,18 @@ def _units_of(text: str, offset: int) -> list[_Unit]:
                 continue
             first = token[0]
             previous = units[-1] if units else None
-            closing_quote = first in _STRAIGHT_QUOTES and previous is not None and previous.kind == WORD
+            if first == '"':
+                closing_quote = double_quote_open
+                double_quote_open = not double_quote_open
+            else:
+                closing_quote = first == "'" and previous is not None and previous.kind == WORD
             if previous is not None and previous.kind == WORD and (
                     glue_next or closing_quote or _never_starts_line(first)):
                 units[-1] = replace(previous, end=end)
-            elif (previous is not None and previous.kind == SPACE and first in _REPEAT_MARKS
-                  and len(units) > 1 and units[-2].kind == WORD):
-                # Official style writes "ต่าง ๆ" with a space; the ๆ still belongs to its word.
+            elif (previous is not None and previous.kind == SPACE and len(units) > 1 and units[-2].kind == WORD
+                  and (first in _REPEAT_MARKS or first in THAI_COMBINING or unicodedata.combining(first))):
+                # Official style writes "ต่าง ๆ" with a space; the ๆ still belongs to its word.  A mark
+                # typed after a space (a typing slip) must not start a line either.
                 units.pop()
                 units[-1] = replace(units[-1], end=end)
             else:
@@ -304,7 +310,9 @@ class ThaiParagraph(Flowable):
 
     def lines_for_width(self, width: float) -> list[str]:
         """The text of each line this paragraph prints when given ``width`` points."""
-        return [self._text[line.start:line.end].replace(_ZWSP, "") for line in self._layout(width)]
+        # As drawn: Paragraph prints a run of spaces as one.
+        return [re.sub(" {2,}", " ", self._text[line.start:line.end].replace(_ZWSP, ""))
+                for line in self._layout(width)]
 
     def getPlainText(self) -> str:
         return self._text
@@ -430,6 +438,8 @@ class ThaiParagraph(Flowable):
     def _fill(self, limit: Callable[[int], float]) -> list[_Line]:
         """Greedy filling: as many whole units on each line as its width allows."""
         lines: list[_Line] = []
+        if not self._text.strip():
+            return lines
         for offset, units in self._hard_lines():
             if any(u.kind == WORD for u in units):
                 self._fill_hard_line(deque(units), limit, lines)
