@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -86,7 +87,7 @@ class Indicator:
         if not self.target:
             return None
         text = self.target
-        for word in ("ร้อยละ", "ระดับ", "ระดับที่"):
+        for word in ("ร้อยละ", "ระดับที่", "ระดับ"):  # longest first
             text = text.replace(word, "")
         try:
             return parse_decimal(text)
@@ -140,7 +141,7 @@ def validate_agreement(agreement: Agreement, framework: Framework) -> list[Probl
     """Every broken constraint of §4, each naming the indicator and what was expected."""
     problems: list[Problem] = []
     codes = [i.code for i in agreement.indicators]
-    duplicates = sorted({c for c in codes if codes.count(c) > 1}, key=code_key)
+    duplicates = sorted((c for c, n in Counter(codes).items() if n > 1), key=code_key)
     for code in duplicates:
         problems.append(Problem(
             th=f"รหัสตัวชี้วัด {code} ซ้ำกัน", en=f"indicator code {code} appears more than once", indicator=code))
@@ -190,8 +191,12 @@ def _weight_sum_problems(agreement: Agreement, round_: int | None) -> Iterable[P
             th=f"น้ำหนักรวมต้องเท่ากับ 100{in_round} แต่รวมได้ {plain(total)}",
             en=f"weights must sum to 100{in_round_en}, but they sum to {plain(total)}",
             field="weight")
+    children_of: dict[str, list[Indicator]] = defaultdict(list)
     for item in agreement.indicators:
-        children = agreement.children_of(item.code)
+        if item.parent_code:
+            children_of[item.parent_code].append(item)
+    for item in agreement.indicators:
+        children = children_of.get(item.code)
         if not children:
             continue
         child_sum = sum((weight(c) for c in children), Decimal(0))
@@ -210,14 +215,15 @@ def _dimension_problems(agreement: Agreement, framework: Framework) -> Iterable[
         rule = framework.dimension_rule(name) if name else None
         if rule is None or rule.weight is None:
             continue
-        total = sum((i.weight for i in agreement.top_level() if (i.dimension or "") == name), Decimal(0))
+        members = [i for i in agreement.top_level() if (i.dimension or "") == name]
+        total = sum((i.weight for i in members), Decimal(0))
         if total != rule.weight:
             yield Problem(
                 th=(f"กรอบการประเมิน {framework.id} กำหนดน้ำหนักมิติ '{name}' เป็น {plain(rule.weight)} "
                     f"แต่ตัวชี้วัดในมิตินี้รวมได้ {plain(total)}"),
                 en=(f"framework {framework.id} fixes dimension '{name}' at {plain(rule.weight)}, "
                     f"but its indicators sum to {plain(total)}"),
-                field="dimension")
+                field="dimension", indicator=members[0].code if members else None)
 
 
 def fractions_to_percent(weights: Iterable[Decimal]) -> bool:

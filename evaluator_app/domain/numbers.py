@@ -72,9 +72,9 @@ def format4(value: Decimal) -> str:
 def plain(value: Decimal) -> str:
     """A weight, threshold or result without trailing zeros or exponent (50, 83.33, 0.5)."""
     if value == value.to_integral_value():
-        return str(value.quantize(Decimal(1)))
-    text = format(value.normalize(), "f")
-    return text
+        # format, not quantize: quantize raises for whole numbers longer than the context's 28 digits
+        return format(value.to_integral_value(), "f")
+    return format(value.normalize(), "f")
 
 
 _TO_THAI_DIGITS = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")

@@ -219,6 +219,8 @@ def result_problem(indicator: Indicator, result: Decimal, framework: Framework) 
         return Problem(th=f"ตัวชี้วัด {indicator.code} ไม่มีเกณฑ์ให้คะแนน (เป็นตัวชี้วัดหลักที่มีตัวชี้วัดย่อย)",
                        en=f"indicator {indicator.code} has no criteria to score against (it is a parent)",
                        indicator=indicator.code)
+    if not result.is_finite():
+        return Problem(th="ผลต้องเป็นตัวเลข", en="the result must be a number", indicator=indicator.code)
     if indicator.kind is IndicatorKind.MILESTONE:
         top = len(indicator.thresholds)
         if result < 0 or result > top:
@@ -226,6 +228,4 @@ def result_problem(indicator: Indicator, result: Decimal, framework: Framework) 
                 th=f"ผลของตัวชี้วัดระดับความสำเร็จต้องอยู่ระหว่าง 0 ถึง {top} ได้ {result}",
                 en=f"a milestone result is a level from 0 to {top}, got {result}",
                 indicator=indicator.code, field="result")
-    if not result.is_finite():
-        return Problem(th="ผลต้องเป็นตัวเลข", en="the result must be a number", indicator=indicator.code)
     return None
