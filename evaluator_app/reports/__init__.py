@@ -1,0 +1,1 @@
+"""Printed papers: Thai typesetting on reportlab (fonts, line breaking, furniture, signatures) and the reports."""

@@ -1,9 +1,8 @@
-"""Thai line breaking: newmm word segmentation and a flowable that fills its lines itself.
+"""Thai line breaking: newmm word segmentation and a flowable, ThaiParagraph, that fills its own lines."""
 
-Reportlab cannot break Thai (it has no spaces between words): its own wrapping cuts mid-word and,
-with shaping, prints .notdef boxes.  ``ThaiParagraph`` decides every line break at a word boundary
-and hands reportlab a shaped Paragraph whose lines are joined with ``<br/>``.
-"""
+# Reportlab cannot break Thai, which has no spaces between words: its own wrapping cuts mid-word and,
+# with shaping, prints .notdef boxes.  ThaiParagraph decides every line break at a word boundary and
+# hands reportlab a shaped Paragraph whose lines are joined with <br/>.
 
 from __future__ import annotations
 
@@ -50,17 +49,14 @@ _CLOSERS = frozenset(")]}>”’».,;:!?%") | _REPEAT_MARKS
 _STRAIGHT_QUOTES = frozenset("\"'")  # open and close alternately (") or close after a word (')
 _ZWSP = "\u200b"
 _SOFT_HYPHEN = "\u00ad"
+_NBSP = "\u00a0"  # prints as a space, never breaks (Paragraph agrees)
 # Characters XML 1.0 does not allow; reportlab's paragraph parser would fail on them.
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-_SPACES = re.compile("[ \t\u00a0\u2002-\u200a\u202f\u3000]")
-
-
-def _is_thai_letter(ch: str) -> bool:
-    return "\u0e01" <= ch <= "\u0e5b"
+_SPACES = re.compile("[\t\u2002-\u200a\u3000]")
 
 
 def _never_starts_line(ch: str) -> bool:
-    return (ch in THAI_COMBINING or ch in _THAI_FOLLOWING_VOWELS or ch in _CLOSERS
+    return (ch in THAI_COMBINING or ch in _THAI_FOLLOWING_VOWELS or ch in _CLOSERS or ch == _NBSP
             or unicodedata.combining(ch) != 0)
 
 
@@ -89,20 +85,27 @@ class _Dictionary:
         return found + more if more else found
 
 
+@dataclass(frozen=True)
+class _Segmenter:
+    segment: Callable[[str], list[str]]
+    dictionary: _Dictionary
+    tcc_pos: Callable[[str], set[int]]  # ends of Thai character clusters
+
+
 _segmenter_lock = threading.Lock()
-_segmenter: dict[str, Any] = {}
+_segmenter: _Segmenter | None = None
 
 
-def _newmm() -> dict[str, Any]:
+def _newmm() -> _Segmenter:
     """Import newmm-tokenizer on first use: building its dictionary trie costs about 0.35 s."""
-    if not _segmenter:
+    global _segmenter
+    if _segmenter is None:
         with _segmenter_lock:
-            if not _segmenter:
+            if _segmenter is None:
                 from newmm_tokenizer import newmm, tcc
 
                 dictionary = _Dictionary(newmm.DEFAULT_WORD_DICT_TRIE, DOMAIN_WORDS)
-                _segmenter.update(segment=lambda text: newmm.segment(text, dictionary), trie=dictionary,
-                                  tcc_pos=tcc.tcc_pos)
+                _segmenter = _Segmenter(lambda text: newmm.segment(text, dictionary), dictionary, tcc.tcc_pos)
     return _segmenter
 
 
@@ -110,7 +113,7 @@ def _newmm() -> dict[str, Any]:
 def _segment_cached(text: str) -> tuple[str, ...]:
     # Not newmm's safe_mode: it cuts long text at fixed offsets and returns pieces that split words
     # and start with combining marks (ญี่|ป|ุ่น).
-    return tuple(_newmm()["segment"](text))
+    return tuple(_newmm().segment(text))
 
 
 def segment_words(text: str) -> list[str]:
@@ -155,7 +158,7 @@ def _units_of(text: str, offset: int) -> list[_Unit]:
         for token in segment_words(chunk):
             start, end = position, position + len(token)
             position = end
-            if token.isspace():
+            if not token.strip(" "):
                 if units and units[-1].kind == SPACE:
                     units[-1] = replace(units[-1], end=end)
                 else:
@@ -180,14 +183,15 @@ def _units_of(text: str, offset: int) -> list[_Unit]:
                 units[-1] = replace(units[-1], end=end)
             else:
                 units.append(_Unit(start, end, WORD))
-            glue_next = all(ch in _OPENERS or ch in _STRAIGHT_QUOTES for ch in token) and not closing_quote
+            glue_next = (token[-1] == _NBSP
+                         or (all(ch in _OPENERS or ch in _STRAIGHT_QUOTES for ch in token) and not closing_quote))
     return units
 
 
 def _dictionary_breaks(text: str) -> list[int]:
     """Positions inside an over-long word where it splits into dictionary words (a compound)."""
     seg = _newmm()
-    trie, tcc_pos = seg["trie"], seg["tcc_pos"]
+    trie, tcc_pos = seg.dictionary, seg.tcc_pos
     breaks: set[int] = set()
     for match in re.finditer("[\u0e01-\u0e4e]+", text):
         span = match.group()
@@ -214,6 +218,12 @@ def _dictionary_breaks(text: str) -> list[int]:
     return sorted(p for p in breaks if _cluster_safe(text, p))
 
 
+def _soft_breaks(text: str) -> set[int]:
+    """Inside an over-long unit, after a no-break space, hyphen or slash (พ.ศ. 2569, e-Government, a/b)."""
+    return {i + 1 for i, ch in enumerate(text[:-1])
+            if ch in "\u00a0-/" and not _never_starts_line(text[i + 1]) and not text[i + 1].isspace()}
+
+
 def _cluster_safe(text: str, p: int) -> bool:
     """A break before text[p] keeps marks on their consonant and brackets on their word."""
     before, after = text[p - 1], text[p]
@@ -223,7 +233,7 @@ def _cluster_safe(text: str, p: int) -> bool:
 
 def _cluster_breaks(text: str) -> list[int]:
     """Last resort: Thai character cluster boundaries (and character boundaries elsewhere)."""
-    tcc_pos = _newmm()["tcc_pos"]
+    tcc_pos = _newmm().tcc_pos
     allowed: set[int] = set(range(1, len(text)))
     for match in re.finditer("[\u0e01-\u0e5b]+", text):
         inside = set(range(match.start() + 1, match.end()))
@@ -296,6 +306,7 @@ class ThaiParagraph(Flowable):
                                     splitLongWords=0)
         self._family, self._base_bold, self._base_italic = ps2tt(self.style.fontName)
         self._units: list[tuple[int, list[_Unit]]] | None = None
+        self._font_spans: list[tuple[int, int, str]] | None = None
         self._layouts: dict[tuple[float, float], list[_Line]] = {}
         self._para: Paragraph | None = None
         self._para_key: tuple[float, float] | None = None
@@ -379,6 +390,7 @@ class ThaiParagraph(Flowable):
         piece._runs = list(_slice_runs(self._runs, start, end))
         piece._text = self._text[start:end]
         piece._units = None
+        piece._font_spans = None
         piece._layouts = {}
         piece._para = None
         piece._para_key = None
@@ -399,14 +411,16 @@ class ThaiParagraph(Flowable):
         return self._units
 
     def _fonts(self) -> list[tuple[int, int, str]]:
-        """(start, end, font name) for each run."""
-        spans = []
-        position = 0
-        for run in self._runs:
-            font = tt2ps(self._family, int(run.bold or self._base_bold), int(run.italic or self._base_italic))
-            spans.append((position, position + len(run.text), font))
-            position += len(run.text)
-        return spans
+        """(start, end, font name) for each run, resolved the way Paragraph resolves <b> and <i>."""
+        if self._font_spans is None:
+            spans = []
+            position = 0
+            for run in self._runs:
+                font = tt2ps(self._family, int(run.bold or self._base_bold), int(run.italic or self._base_italic))
+                spans.append((position, position + len(run.text), font))
+                position += len(run.text)
+            self._font_spans = spans
+        return self._font_spans
 
     def _pieces(self, start: int, end: int) -> list[tuple[str, str]]:
         pieces = []
@@ -512,7 +526,7 @@ class ThaiParagraph(Flowable):
         """Split an over-long unit: first into its dictionary words, failing that into clusters."""
         text = self._text[unit.start:unit.end]
         level = unit.level + 1
-        breaks = _dictionary_breaks(text) if unit.level == 0 else []
+        breaks = sorted(set(_dictionary_breaks(text)) | _soft_breaks(text)) if unit.level == 0 else []
         if not breaks:
             breaks, level = _cluster_breaks(text), 2
         if not breaks:

@@ -1,17 +1,17 @@
-"""Make shaped Thai extractable: map reportlab's private-use glyph codes back to real characters in /ToUnicode.
+"""Make shaped Thai extractable: /ToUnicode maps reportlab's private-use glyph codes back to real characters."""
 
-Why: with shaping on, HarfBuzz picks glyphs that have no cmap entry (``uni0E48.small`` – a tone mark
-lowered for use without an upper vowel, ``yoYingthai.less`` – ญ without its tail).  reportlab gives each
-such glyph a private-use code point (U+E000…) and writes that code into the font's /ToUnicode map, so
-pypdf, pdftotext, copy/paste and search in viewers all see ``ที\\ue000`` instead of ``ที่``.  The glyph
-names tell the truth, so the corrected map derives every private glyph's character from its name.
-
-How: reportlab 5.1 builds the map in the module function ``reportlab.pdfbase.ttfonts.makeToUnicodeCMap``,
-called (by global name lookup) from ``TTFont.addObjects`` with only the subset's PDF name and code list.
-``ExtractableTTFont.addObjects`` publishes the font being written in a context variable, and
-``install()`` replaces the module function with one that uses the corrected mapping while that variable
-is set and delegates to the original otherwise, so other fonts in the process are untouched.
-"""
+# Why: with shaping on, HarfBuzz picks glyphs that have no cmap entry (uni0E48.small, a tone mark
+# lowered for use without an upper vowel; yoYingthai.less, ญ without its tail).  reportlab gives each
+# such glyph a private-use code point (U+E000...) and writes that code into the font's /ToUnicode map,
+# so pypdf, pdftotext, copy/paste and search in viewers all see "ที\ue000" instead of "ที่".  The glyph
+# names tell the truth, so the corrected map derives every private glyph's character from its name.
+#
+# How: reportlab 5.1 builds the map in the module function reportlab.pdfbase.ttfonts.makeToUnicodeCMap,
+# called (by global name lookup) from TTFont.addObjects with only the subset's PDF name and code list.
+# ExtractableTTFont.addObjects publishes the font being written in a context variable, and install()
+# replaces the module function with one that uses the corrected mapping while that variable is set
+# and delegates to the original otherwise, so other fonts in the process are untouched.  fonts.py
+# registers Sarabun as ExtractableTTFont and calls install(), so the fix comes with registration.
 
 from __future__ import annotations
 
