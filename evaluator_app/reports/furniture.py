@@ -51,7 +51,7 @@ class PageFurniture:
                 draw_shaped_string(canvas, self.left, top, self.header, self.font_name, size)
             draw_shaped_string(canvas, width - self.right, top, self.page_number_text(page, total),
                                self.font_name, size, anchor="right")
-            rule = self.footer_baseline + size * 0.9
+            rule = self.footer_baseline + size * 1.5  # clear of the tone marks above the footer text
             canvas.setLineWidth(0.5)
             canvas.line(self.left, rule, width - self.right, rule)
             if self.footer:

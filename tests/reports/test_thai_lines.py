@@ -218,3 +218,10 @@ def test_lines_end_without_spaces_and_start_without_spaces():
         for line in ThaiParagraph("ก  ข   ค " * 30).lines_for_width(width):
             assert line == line.strip()
             assert not re.search("  ", line)
+
+
+def test_no_break_space_holds_its_neighbours_together():
+    text = "ประจำปีงบประมาณ พ.ศ.\u00a02569 และปีงบประมาณ พ.ศ.\u00a02570 ที่ผ่านมา"
+    for width in range(70, 300, 11):
+        lines = ThaiParagraph(text).lines_for_width(width)
+        assert all(not line.startswith(("2569", "2570")) for line in lines), (width, lines)
