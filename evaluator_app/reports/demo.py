@@ -16,7 +16,7 @@ from .document import build_pdf, frame_width
 from .fonts import body_style
 from .furniture import PageFurniture
 from .signatures import Signatory, signature_block
-from .thai_dates import apply_digits, thai_date
+from .thai_dates import Digits, apply_digits, thai_date
 from .thai_lines import Run, ThaiParagraph
 
 __all__ = ["DEMO_PARAGRAPH", "DEMO_SIGNATORIES", "build_demo", "demo_story"]
@@ -47,19 +47,19 @@ _NOTE = ("ส่วนราชการได้จัดส่งเอกส�
          "และมีข้อเสนอแนะให้ปรับปรุงคุณภาพข้อมูลที่ใช้ในการคำนวณผลการดำเนินงานตามตัวชี้วัด")
 
 
-def _table(rows: int, digits: str) -> Table:
+def _table(rows: int, digits: Digits) -> Table:
     cell = body_style("Cell", fontSize=14, leading=21)
     head = body_style("CellHead", fontSize=14, leading=21)
     header = [ThaiParagraph(t, head, bold=True, align="center")
               for t in ("ที่", "ตัวชี้วัด", "น้ำหนัก", "คะแนน", "ข้อสังเกตของคณะกรรมการ")]
     data: list[list[object]] = [header]
     for n in range(1, rows + 1):
-        score = Decimal(3) + Decimal(n % 20) / Decimal(10) if n % 20 < 20 else Decimal(5)
+        score = Decimal(3) + Decimal(n % 20) / Decimal(10)
         data.append([
-            ThaiParagraph(apply_digits(str(n), digits), cell, align="center"),  # type: ignore[arg-type]
+            ThaiParagraph(apply_digits(str(n), digits), cell, align="center"),
             ThaiParagraph(f"{_INDICATORS[n % len(_INDICATORS)]} (ตัวชี้วัดที่ {n})", cell),
-            ThaiParagraph(apply_digits("10", digits), cell, align="right"),  # type: ignore[arg-type]
-            ThaiParagraph(apply_digits(format4(min(score, Decimal(5))), digits), cell, align="right"),  # type: ignore[arg-type]
+            ThaiParagraph(apply_digits("10", digits), cell, align="right"),
+            ThaiParagraph(apply_digits(format4(min(score, Decimal(5))), digits), cell, align="right"),
             ThaiParagraph(_NOTE, cell),
         ])
     width = frame_width()
@@ -74,14 +74,14 @@ def _table(rows: int, digits: str) -> Table:
     ]))
 
 
-def demo_story(table_rows: int = 12, digits: str = "thai", date: dt.date | None = None) -> list[Flowable]:
+def demo_story(table_rows: int = 12, digits: Digits = "thai", date: dt.date | None = None) -> list[Flowable]:
     """The demo's flowables: title, a long Thai paragraph, a table of ``table_rows`` long rows, signatures."""
     date = date or dt.date(2026, 11, 27)
     title = body_style("Title", fontSize=20, leading=30, spaceAfter=6)
     body = body_style("Body", firstLineIndent=2.5 * 28.35, spaceAfter=12)
     return [
         ThaiParagraph("รายงานผลการประเมินตามคำรับรองการปฏิบัติราชการ", title, bold=True, align="center"),
-        ThaiParagraph(f"วันที่ {thai_date(date, digits)}", body_style("Date"), align="right"),  # type: ignore[arg-type]
+        ThaiParagraph(f"วันที่ {thai_date(date, digits)}", body_style("Date"), align="right"),
         ThaiParagraph(DEMO_PARAGRAPH, body),
         ThaiParagraph([Run("สรุป: "), Run("คะแนน", bold=True), Run("ที่", bold=True),
                        Run("ได้รับ 3.4500 ซึ่ง"), Run("ผ่านเกณฑ์", bold=True, italic=True),
@@ -92,9 +92,9 @@ def demo_story(table_rows: int = 12, digits: str = "thai", date: dt.date | None 
     ]
 
 
-def build_demo(target: str | Path | BinaryIO, table_rows: int = 12, digits: str = "thai") -> int:
+def build_demo(target: str | Path | BinaryIO, table_rows: int = 12, digits: Digits = "thai") -> int:
     """Write the demo paper; returns its page count."""
     furniture = PageFurniture(header="รายงานผลการประเมิน (ฉบับทดลอง)",
                               footer="เอกสารนี้พิมพ์จากโปรแกรมประเมินผล ใช้ลงนามโดยคณะกรรมการ",
-                              digits=digits)  # type: ignore[arg-type]
+                              digits=digits)
     return build_pdf(target, demo_story(table_rows, digits), furniture=furniture, title="Demo")

@@ -347,6 +347,8 @@ class ThaiParagraph(Flowable):
             del self._para.canv
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        if availWidth <= 0 or availHeight <= 0 or not self._text.strip():
+            return []
         lines = self._layout(availWidth)
         leading = self.style.leading
         fits = int((availHeight + 1e-8) / leading)
