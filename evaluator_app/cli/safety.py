@@ -100,20 +100,8 @@ _verify_log.workspace_mode = "read"  # type: ignore[attr-defined]
 
 
 def storage_error_message(exc: BaseException) -> str:
-    """What a person reads when the disk refuses a write (Thai / English); the transaction was rolled back."""
-    import errno
-    import sqlite3
+    """What a person reads when the disk refuses a write; the transaction was rolled back."""
+    from ..store.workspace import storage_error_message as message
 
-    text = str(exc)
-    code = getattr(exc, "errno", None)
-    kept = "ข้อมูลที่บันทึกไว้แล้วยังอยู่ครบ / nothing already saved was lost, and this change was not saved"
-    if "full" in text or code == errno.ENOSPC:
-        return (f"พื้นที่ดิสก์เต็ม บันทึกไม่ได้ โปรดลบไฟล์ที่ไม่ใช้หรือย้ายไปดิสก์อื่นแล้วลองใหม่ / the disk is full "
-                f"({text}); free some space or move the workspace, then try again. {kept}")
-    if "readonly" in text or "read-only" in text or code in (errno.EROFS, errno.EACCES, errno.EPERM):
-        return (f"ไฟล์หรือโฟลเดอร์นี้เขียนไม่ได้ (อ่านอย่างเดียว) / the workspace file or its folder cannot be "
-                f"written ({text}); copy it to a writable folder. {kept}")
-    if isinstance(exc, sqlite3.OperationalError) and "locked" in text:
-        return (f"มีโปรแกรมอื่นกำลังใช้ไฟล์นี้อยู่ โปรดลองใหม่ / another program is using the workspace ({text}); "
-                f"try again. {kept}")
-    return f"อ่านหรือเขียนไฟล์ไม่ได้ / a file could not be read or written ({text}). {kept}"
+    return message(exc) or (f"อ่านหรือเขียนไฟล์ไม่ได้ / a file could not be read or written ({exc}). "
+                            f"ข้อมูลที่บันทึกไว้แล้วยังอยู่ครบ / nothing already saved was lost")

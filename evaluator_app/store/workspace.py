@@ -25,6 +25,40 @@ class WorkspaceError(Exception):
     """A workspace that cannot be opened as asked; the message says why in Thai and English."""
 
 
+class StorageError(WorkspaceError):
+    """The disk refused a write (full, read-only, failing); the change was rolled back, nothing saved was lost."""
+
+
+def _is_read_only_error(exc: BaseException) -> bool:
+    import errno
+
+    text = str(exc).lower()
+    return "readonly" in text or "read-only" in text or getattr(exc, "errno", None) in (errno.EROFS, errno.EACCES,
+                                                                                         errno.EPERM)
+
+
+def storage_error_message(exc: BaseException) -> str | None:
+    """What a person reads when the disk refuses a write (Thai / English), or None for other errors."""
+    import errno
+
+    text = str(exc)
+    lowered = text.lower()
+    kept = "ข้อมูลที่บันทึกไว้แล้วยังอยู่ครบ / nothing already saved was lost; this change was not saved"
+    if "full" in lowered or getattr(exc, "errno", None) == errno.ENOSPC:
+        return (f"พื้นที่ดิสก์เต็ม บันทึกไม่ได้ โปรดลบไฟล์ที่ไม่ใช้หรือย้ายไฟล์ไปดิสก์อื่นแล้วลองใหม่ / the disk is full "
+                f"({text}): free some space or move the workspace, then try again. {kept}")
+    if _is_read_only_error(exc):
+        return (f"ไฟล์พื้นที่ทำงานหรือโฟลเดอร์นี้เขียนไม่ได้ (อ่านอย่างเดียว) โปรดคัดลอกไปยังโฟลเดอร์ที่เขียนได้ / the "
+                f"workspace file or its folder cannot be written ({text}): copy it to a writable folder. {kept}")
+    if "disk i/o error" in lowered or isinstance(exc, OSError):
+        return (f"อ่านหรือเขียนดิสก์ไม่สำเร็จ / the disk failed to read or write ({text}): check the disk or the "
+                f"USB stick, then try again. {kept}")
+    if "locked" in lowered or "busy" in lowered:
+        return (f"มีโปรแกรมอื่นกำลังใช้ไฟล์นี้อยู่ โปรดลองใหม่ / another program is using the workspace ({text}): "
+                f"try again. {kept}")
+    return None
+
+
 class Workspace:
     """An open workspace file. Use `Workspace.open(path)`; close it, or use it as a context manager.
 
@@ -111,6 +145,14 @@ class Workspace:
         workspace = cls(path, conn, read_only, reason, lock)
         try:
             workspace._prepare(version, existed, auto_backup, backup_policy)
+        except sqlite3.OperationalError as exc:
+            workspace._lock = None  # the caller releases it on failure; a read-only reopen keeps holding it
+            conn.close()
+            if read_only or not existed or not _is_read_only_error(exc):
+                raise
+            # The file cannot be written (a read-only mount, a locked-down share): open it to read, and say why.
+            return cls._open_locked(path, existed, True, storage_error_message(exc), lock, auto_backup,
+                                    backup_policy)
         except BaseException:
             workspace._lock = None  # the caller releases it
             conn.close()
@@ -208,14 +250,25 @@ class Workspace:
         if self.conn.in_transaction:
             yield self.conn
             return
-        self.conn.execute("BEGIN IMMEDIATE")
         try:
-            yield self.conn
-        except BaseException:
-            if self.conn.in_transaction:
-                self.conn.execute("ROLLBACK")
-            raise
-        self.conn.execute("COMMIT")
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self.conn
+                self.conn.execute("COMMIT")
+            except BaseException:
+                # Also after a failed COMMIT (a full disk): SQLite keeps that transaction open until rolled back.
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
+                raise
+        except sqlite3.OperationalError as exc:
+            message = storage_error_message(exc)
+            if message is None:
+                raise
+            if _is_read_only_error(exc):
+                # Found out on the first write (a read-only mount): from now on the window shows the banner.
+                self.read_only = True
+                self.read_only_reason = message
+            raise StorageError(message) from exc
         for listener in list(self._listeners):
             listener()
 
