@@ -8,7 +8,7 @@ from decimal import Decimal as D
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QModelIndex, QPoint, QSettings, Qt
+from PySide6.QtCore import QModelIndex, QPoint, QSettings, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -155,3 +155,32 @@ def cell_text(window: MainWindow, code: str, key: str) -> str:
     assert window.panel is not None
     model = window.panel.model
     return model.index_of_code(code, model.column(key)).data()
+
+
+def when_dialog(kind: type, act, timeout_ms: int = 5000) -> None:
+    """Run `act(dialog)` as soon as a visible dialog of `kind` appears (a modal exec() is about to block).
+
+    If it never appears, or `act` fails, the dialog is rejected, so a failing test fails instead of hanging.
+    """
+    timer = QTimer()
+    waited = [0]
+
+    def poll() -> None:
+        waited[0] += 10
+        found = [w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()]
+        if not found and waited[0] < timeout_ms:
+            return
+        timer.stop()
+        if found:
+            try:
+                act(found[0])
+            finally:
+                if found[0].isVisible():
+                    found[0].reject()
+
+    timer.timeout.connect(poll)
+    timer.start(10)
+    _timers.append(timer)
+
+
+_timers: list[QTimer] = []
