@@ -1,8 +1,8 @@
 """File → Import agreements…: preview what will be read, list every problem, then import all files or nothing.
 
 Reading and writing both run off the GUI thread. The write uses its own connection to the same file (SQLite
-connections stay on the thread that uses them) and can be cancelled: a progress handler aborts the next SQL step
-and the transaction rolls back, so a cancelled import leaves the workspace exactly as it was.
+connections stay on the thread that uses them) inside one outer transaction, so Cancel can undo all of it: the
+transaction commits only if Cancel was not pressed by the end, and a progress handler stops long SQL steps early.
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ from .background import BackgroundTask
 from .import_models import ProblemsModel, ReadRowsModel
 from .session import WorkspaceSession
 
-_CANCEL_CHECK_STEPS = 2_000  # SQLite VM steps between checks of the cancel flag: often enough, and cheap
+_CANCEL_CHECK_STEPS = 100  # SQLite VM steps between checks of the cancel flag: often enough, and cheap
 
 
 class ImportCancelled(Exception):
@@ -58,7 +58,12 @@ def _import(workspace_path: Path, paths: Sequence[Path], actor: str, cancel: thr
     try:
         workspace.conn.set_progress_handler(lambda: 1 if cancel.is_set() else 0, _CANCEL_CHECK_STEPS)
         try:
-            return import_agreement_files(workspace, list(paths), actor=actor)
+            # The importer's own transaction joins this one, so nothing is committed before the last check.
+            with workspace.transaction():
+                summary = import_agreement_files(workspace, list(paths), actor=actor)
+                if cancel.is_set():
+                    raise ImportCancelled
+            return summary
         except sqlite3.OperationalError as exc:
             if cancel.is_set():
                 raise ImportCancelled from exc
