@@ -267,18 +267,20 @@ class AgreementModel(QAbstractItemModel):
         return None
 
     def _header_text(self, key: str) -> str:
+        # Two lines: a group title over the first column of each group only, so the narrow columns stay narrow
+        # (QHeaderView cannot span sections; this reads like a spanned heading).
         if key.startswith("t"):
             level = int(key[1:])
             if self.framework is not None and self.framework.scheme is Scheme.THREE_LEVEL_100:
-                return (self.tr("Basic"), self.tr("Standard"), self.tr("Advanced"))[level - 1]
-            return self.tr("Level {0}").format(level)
+                return "\n" + (self.tr("Basic"), self.tr("Standard"), self.tr("Advanced"))[level - 1]
+            return (self.tr("Criteria") if level == 1 else "") + f"\n{level}"
         group, _, part = key.partition(".")
         if part:
-            title = self.tr("Self") if group == SELF else self.tr("Evaluator")
+            title = (self.tr("Self-assessment") if group == SELF else self.tr("Evaluator")) if part == "result" else ""
             return f"{title}\n" + {"result": self.tr("Result"), "score": self.tr("Score"),
                                    "weighted": self.tr("Weighted")}[part]
-        return {"code": self.tr("Code"), "name": self.tr("Indicator"), "unit": self.tr("Unit"),
-                "weight": self.tr("Weight")}[key]
+        return "\n" + {"code": self.tr("Code"), "name": self.tr("Indicator"), "unit": self.tr("Unit"),
+                       "weight": self.tr("Weight")}[key]
 
     def _header_tooltip(self, key: str) -> str | None:
         group = key.partition(".")[0]
@@ -286,6 +288,8 @@ class AgreementModel(QAbstractItemModel):
             return self.tr("The agency's self-assessment report (SAR)")
         if group == OWN:
             return self.tr("Your own rating as evaluator {0}").format(self.evaluator)
+        if key.startswith("t"):
+            return self.tr("Criteria level {0}").format(key[1:])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:

@@ -26,6 +26,7 @@ class AgreementPanel(QWidget):
         self.round_label = QLabel(self)
         self.round_combo = QComboBox(self)
         self.round_combo.setObjectName("round")
+        self.round_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # "12 เดือน" / "12 months"
         self.round_label.setBuddy(self.round_combo)
         self.view = ResultsView(self)
         self.view.setModel(self.model)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -21,6 +21,7 @@ from .agreement_model import AgreementModel
 Index = QModelIndex | QPersistentModelIndex
 
 _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+_CELL_PADDING = 12  # pixels added to each cell's width
 
 
 class ResultDelegate(QStyledItemDelegate):
@@ -35,6 +36,10 @@ class ResultDelegate(QStyledItemDelegate):
         editor.textEdited.connect(lambda _text: self.editingChanged.emit(True))
         editor.destroyed.connect(lambda *_: self.editingChanged.emit(False))
         return editor
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        size = super().sizeHint(option, index)
+        return QSize(size.width() + _CELL_PADDING, size.height())  # columns sized to content need air between
 
 
 class ResultsView(QTreeView):

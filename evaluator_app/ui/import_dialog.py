@@ -97,6 +97,7 @@ class ImportDialog(QDialog):
         self.rows_view.setObjectName("previewRows")
         self.rows_view.setModel(self.rows_model)
         self.rows_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.rows_view.verticalHeader().hide()  # the Row column gives the file's own row numbers
         self.problems_model = ProblemsModel(self)
         self.problems_view = QTableView(self)
         self.problems_view.setObjectName("problems")
@@ -132,6 +133,8 @@ class ImportDialog(QDialog):
         problems_layout.addWidget(self.problems_view)
         splitter.addWidget(preview)
         splitter.addWidget(problems)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(splitter, 1)

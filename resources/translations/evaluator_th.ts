@@ -90,127 +90,132 @@
 <context>
     <name>AgreementModel</name>
     <message>
-        <location filename="../../evaluator_app/ui/agreement_model.py" line="273" />
+        <location filename="../../evaluator_app/ui/agreement_model.py" line="275" />
         <source>Basic</source>
         <translation>ขั้นต้น</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/agreement_model.py" line="273" />
+        <location filename="../../evaluator_app/ui/agreement_model.py" line="275" />
         <source>Standard</source>
         <translation>มาตรฐาน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/agreement_model.py" line="273" />
+        <location filename="../../evaluator_app/ui/agreement_model.py" line="275" />
         <source>Advanced</source>
         <translation>ขั้นสูง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/agreement_model.py" line="274" />
-        <source>Level {0}</source>
-        <translation>ระดับ {0}</translation>
+        <location filename="../../evaluator_app/ui/agreement_model.py" line="276" />
+        <source>Criteria</source>
+        <translation>เกณฑ์</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/agreement_model.py" line="277" />
-        <source>Self</source>
-        <translation>ประเมินตนเอง</translation>
-    </message>
-    <message>
-        <location filename="../../evaluator_app/ui/agreement_model.py" line="277" />
+        <location filename="../../evaluator_app/ui/agreement_model.py" line="279" />
         <source>Evaluator</source>
         <translation>ผู้ประเมิน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/agreement_model.py" line="278" />
+        <location filename="../../evaluator_app/ui/agreement_model.py" line="279" />
+        <source>Self-assessment</source>
+        <translation>ประเมินตนเอง</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/agreement_model.py" line="280" />
         <source>Result</source>
         <translation>ผล</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/agreement_model.py" line="278" />
+        <location filename="../../evaluator_app/ui/agreement_model.py" line="280" />
         <source>Score</source>
         <translation>คะแนน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/agreement_model.py" line="279" />
+        <location filename="../../evaluator_app/ui/agreement_model.py" line="281" />
         <source>Weighted</source>
         <translation>ถ่วงน้ำหนัก</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/agreement_model.py" line="280" />
+        <location filename="../../evaluator_app/ui/agreement_model.py" line="282" />
         <source>Code</source>
         <translation>ที่</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/agreement_model.py" line="280" />
+        <location filename="../../evaluator_app/ui/agreement_model.py" line="282" />
         <source>Indicator</source>
         <translation>ตัวชี้วัด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/agreement_model.py" line="280" />
+        <location filename="../../evaluator_app/ui/agreement_model.py" line="282" />
         <source>Unit</source>
         <translation>หน่วยวัด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/agreement_model.py" line="281" />
+        <location filename="../../evaluator_app/ui/agreement_model.py" line="283" />
         <source>Weight</source>
         <translation>น้ำหนัก</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/agreement_model.py" line="286" />
+        <location filename="../../evaluator_app/ui/agreement_model.py" line="288" />
         <source>The agency's self-assessment report (SAR)</source>
         <translation>รายงานการประเมินตนเองของส่วนราชการ (SAR)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/agreement_model.py" line="288" />
+        <location filename="../../evaluator_app/ui/agreement_model.py" line="290" />
         <source>Your own rating as evaluator {0}</source>
         <translation>ผลการประเมินของท่านในฐานะผู้ประเมิน {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/agreement_model.py" line="352" />
+        <location filename="../../evaluator_app/ui/agreement_model.py" line="292" />
+        <source>Criteria level {0}</source>
+        <translation>เกณฑ์การให้คะแนนระดับ {0}</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/agreement_model.py" line="356" />
         <source>Indicators</source>
         <translation>ตัวชี้วัด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/agreement_model.py" line="369" />
+        <location filename="../../evaluator_app/ui/agreement_model.py" line="373" />
         <source>Total</source>
         <translation>คะแนนรวม</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/agreement_model.py" line="389" />
+        <location filename="../../evaluator_app/ui/agreement_model.py" line="393" />
         <source>Not counted in the {0}-month round</source>
         <translation>ไม่นับในรอบ {0} เดือน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/agreement_model.py" line="395" />
+        <location filename="../../evaluator_app/ui/agreement_model.py" line="399" />
         <source>Adjusted by the committee (score from the result: {0}). Reason: {1}</source>
         <translation>คณะกรรมการปรับคะแนน (คะแนนจากผลการดำเนินงาน: {0}) เหตุผล: {1}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/agreement_model.py" line="400" />
+        <location filename="../../evaluator_app/ui/agreement_model.py" line="404" />
         <source>Type the level reached, 0 to {0}, then Enter</source>
         <translation>พิมพ์ระดับที่ทำได้ 0 ถึง {0} แล้วกด Enter</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/agreement_model.py" line="401" />
+        <location filename="../../evaluator_app/ui/agreement_model.py" line="405" />
         <source>Type the result, then Enter</source>
         <translation>พิมพ์ผลการดำเนินงาน แล้วกด Enter</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/agreement_model.py" line="455" />
+        <location filename="../../evaluator_app/ui/agreement_model.py" line="459" />
         <source>Result of indicator {0}</source>
         <translation>ผลตัวชี้วัด {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/agreement_model.py" line="456" />
+        <location filename="../../evaluator_app/ui/agreement_model.py" line="460" />
         <source>Self-assessed result of indicator {0}</source>
         <translation>ผลประเมินตนเองตัวชี้วัด {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/agreement_model.py" line="479" />
+        <location filename="../../evaluator_app/ui/agreement_model.py" line="483" />
         <source>Remove adjusted score of indicator {0}</source>
         <translation>ยกเลิกคะแนนที่ปรับของตัวชี้วัด {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/agreement_model.py" line="481" />
+        <location filename="../../evaluator_app/ui/agreement_model.py" line="485" />
         <source>Adjusted score of indicator {0}: {1}</source>
         <translation>ปรับคะแนนตัวชี้วัด {0}: {1}</translation>
     </message>
@@ -218,62 +223,62 @@
 <context>
     <name>AgreementPanel</name>
     <message>
-        <location filename="../../evaluator_app/ui/agreement_panel.py" line="94" />
+        <location filename="../../evaluator_app/ui/agreement_panel.py" line="95" />
         <source>{0} months</source>
         <translation>{0} เดือน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/agreement_panel.py" line="103" />
+        <location filename="../../evaluator_app/ui/agreement_panel.py" line="104" />
         <source>Choose an agreement in the list on the left.</source>
         <translation>เลือกคำรับรองจากรายการทางซ้าย</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/agreement_panel.py" line="107" />
+        <location filename="../../evaluator_app/ui/agreement_panel.py" line="108" />
         <source>fiscal year {0}</source>
         <translation>ปีงบประมาณ พ.ศ. {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/agreement_panel.py" line="108" />
+        <location filename="../../evaluator_app/ui/agreement_panel.py" line="109" />
         <source>version {0}</source>
         <translation>ฉบับที่ {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/agreement_panel.py" line="117" />
+        <location filename="../../evaluator_app/ui/agreement_panel.py" line="118" />
         <source>Evaluator {0}</source>
         <translation>ผู้ประเมิน {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/agreement_panel.py" line="118" />
+        <location filename="../../evaluator_app/ui/agreement_panel.py" line="119" />
         <source>Self-assessment</source>
         <translation>ประเมินตนเอง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/agreement_panel.py" line="127" />
+        <location filename="../../evaluator_app/ui/agreement_panel.py" line="128" />
         <source>incomplete: {0} of {1} indicators have no result yet</source>
         <translation>ยังไม่ครบ: ยังไม่มีผล {0} จาก {1} ตัวชี้วัด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/agreement_panel.py" line="131" />
+        <location filename="../../evaluator_app/ui/agreement_panel.py" line="132" />
         <source>eligible (at least {0})</source>
         <translation>ผ่านเกณฑ์ได้รับสิ่งจูงใจ (ตั้งแต่ {0})</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/agreement_panel.py" line="134" />
+        <location filename="../../evaluator_app/ui/agreement_panel.py" line="135" />
         <source>not eligible (below {0})</source>
         <translation>ไม่ผ่านเกณฑ์ (ต่ำกว่า {0})</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/agreement_panel.py" line="136" />
+        <location filename="../../evaluator_app/ui/agreement_panel.py" line="137" />
         <source>(over weight {0})</source>
         <translation>(จากน้ำหนักที่นับ {0})</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/agreement_panel.py" line="153" />
+        <location filename="../../evaluator_app/ui/agreement_panel.py" line="154" />
         <source>&amp;Round:</source>
         <translation>&amp;รอบ:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/agreement_panel.py" line="154" />
+        <location filename="../../evaluator_app/ui/agreement_panel.py" line="155" />
         <source>Reporting round: 6, 9 or 12 months (Ctrl+6, Ctrl+9, Ctrl+2)</source>
         <translation>รอบการรายงาน 6, 9 หรือ 12 เดือน (Ctrl+6, Ctrl+9, Ctrl+2)</translation>
     </message>
@@ -296,177 +301,177 @@
         <translation>บันทึกส่วนตัว ตัวชี้วัด {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="219" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="216" />
         <source>Select an indicator to see its details.</source>
         <translation>เลือกตัวชี้วัดเพื่อดูรายละเอียด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="222" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="219" />
         <source>Unit</source>
         <translation>หน่วยวัด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="223" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="220" />
         <source>Weight</source>
         <translation>น้ำหนัก</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="224" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="221" />
         <source>Target</source>
         <translation>เป้าหมาย</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="225" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="222" />
         <source>Baseline</source>
         <translation>ข้อมูลพื้นฐาน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="226" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="223" />
         <source>Criteria</source>
         <translation>เกณฑ์การให้คะแนน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="227" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="224" />
         <source>Description</source>
         <translation>คำอธิบาย</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="228" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="225" />
         <source>Formula</source>
         <translation>สูตรการคำนวณ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="229" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="226" />
         <source>Conditions</source>
         <translation>เงื่อนไข</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="230" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="227" />
         <source>Data source</source>
         <translation>แหล่งข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="231" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="228" />
         <source>KPI supervisor</source>
         <translation>ผู้กำกับดูแลตัวชี้วัด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="232" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="229" />
         <source>Data collector</source>
         <translation>ผู้จัดเก็บข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="241" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="238" />
         <source>Milestone levels</source>
         <translation>ขั้นตอนของระดับความสำเร็จ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="245" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="242" />
         <source>Not counted in this round.</source>
         <translation>ไม่นับในรอบนี้</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="251" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="248" />
         <source>Last saved {0} by {1} (edit {2})</source>
         <translation>บันทึกล่าสุด {0} โดย {1} (ครั้งที่ {2})</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="257" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="254" />
         <source>scored through its sub-indicators</source>
         <translation>คิดคะแนนจากตัวชี้วัดย่อย</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="260" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="257" />
         <source>milestone levels {0}</source>
         <translation>ระดับความสำเร็จ {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="262" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="259" />
         <source>{0} (lower is better)</source>
         <translation>{0} (ยิ่งน้อยยิ่งดี)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="263" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="260" />
         <source>{0} (higher is better)</source>
         <translation>{0} (ยิ่งมากยิ่งดี)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="270" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="267" />
         <source>Attach evidence</source>
         <translation>แนบหลักฐาน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="271" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="268" />
         <source>All files (*)</source>
         <translation>ทุกแฟ้ม (*)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="290" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="287" />
         <source>Evidence missing</source>
         <translation>ไม่พบแฟ้มหลักฐาน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="291" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="288" />
         <source>The kept copy of {0} is missing from the evidence folder.</source>
         <translation>ไม่พบสำเนาของ {0} ในโฟลเดอร์หลักฐาน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="295" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="292" />
         <source>Evidence changed</source>
         <translation>แฟ้มหลักฐานถูกแก้ไข</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="296" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="293" />
         <source>The kept copy of {0} has changed since it was attached: its SHA-256 is no longer {1}. Open it anyway?</source>
         <translation>สำเนาของ {0} ถูกแก้ไขหลังจากแนบ: ค่า SHA-256 ไม่ใช่ {1} อีกต่อไป ต้องการเปิดหรือไม่</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="314" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="311" />
         <source>Detach evidence</source>
         <translation>ถอดหลักฐาน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="315" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="312" />
         <source>Detach {0} from indicator {1}? The kept copy stays in the evidence folder.</source>
         <translation>ถอด {0} ออกจากตัวชี้วัด {1} หรือไม่ สำเนายังเก็บอยู่ในโฟลเดอร์หลักฐาน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="333" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="330" />
         <source>&amp;Comment (printed in the report):</source>
         <translation>&amp;ความเห็น (พิมพ์ในรายงาน):</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="334" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="331" />
         <source>Private &amp;note (never exported):</source>
         <translation>บันทึก&amp;ส่วนตัว (ไม่ส่งออก):</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="335" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="332" />
         <source>What the committee should read about this indicator</source>
         <translation>สิ่งที่คณะกรรมการควรทราบเกี่ยวกับตัวชี้วัดนี้</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="336" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="333" />
         <source>For yourself only: stays in this workspace</source>
         <translation>สำหรับท่านเท่านั้น เก็บไว้ในพื้นที่ทำงานนี้</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="337" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="334" />
         <source>Evidence files:</source>
         <translation>แฟ้มหลักฐาน:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="338" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="335" />
         <source>&amp;Attach…</source>
         <translation>แ&amp;นบ…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="339" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="336" />
         <source>Open</source>
         <translation>เปิด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="340" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="337" />
         <source>Detach</source>
         <translation>ถอด</translation>
     </message>
@@ -517,87 +522,87 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../evaluator_app/ui/import_dialog.py" line="78" />
+        <location filename="../../evaluator_app/ui/import_dialog.py" line="83" />
         <source>Import agreements</source>
         <translation>นำเข้าคำรับรอง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/import_dialog.py" line="87" />
+        <location filename="../../evaluator_app/ui/import_dialog.py" line="92" />
         <source>No files chosen.</source>
         <translation>ยังไม่ได้เลือกแฟ้ม</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/import_dialog.py" line="89" />
+        <location filename="../../evaluator_app/ui/import_dialog.py" line="94" />
         <source>&amp;Choose files…</source>
         <translation>เ&amp;ลือกแฟ้ม…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/import_dialog.py" line="109" />
+        <location filename="../../evaluator_app/ui/import_dialog.py" line="115" />
         <source>&amp;Import</source>
         <translation>&amp;นำเข้า</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/import_dialog.py" line="121" />
+        <location filename="../../evaluator_app/ui/import_dialog.py" line="127" />
         <source>Rows as they will be read:</source>
         <translation>แถวตามที่จะอ่าน:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/import_dialog.py" line="126" />
+        <location filename="../../evaluator_app/ui/import_dialog.py" line="132" />
         <source>Problems (nothing is imported while there are any):</source>
         <translation>ปัญหาที่พบ (จะไม่นำเข้าใดๆ จนกว่าจะไม่มีปัญหา):</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/import_dialog.py" line="145" />
+        <location filename="../../evaluator_app/ui/import_dialog.py" line="153" />
         <source>Choose agreement files</source>
         <translation>เลือกแฟ้มคำรับรอง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/import_dialog.py" line="146" />
+        <location filename="../../evaluator_app/ui/import_dialog.py" line="154" />
         <source>Agreement workbooks (*.xlsx *.csv);;All files (*)</source>
         <translation>แฟ้มคำรับรอง (*.xlsx *.csv);;ทุกแฟ้ม (*)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/import_dialog.py" line="155" />
+        <location filename="../../evaluator_app/ui/import_dialog.py" line="163" />
         <source>Reading {0} file(s)…</source>
         <translation>กำลังอ่าน {0} แฟ้ม…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/import_dialog.py" line="172" />
+        <location filename="../../evaluator_app/ui/import_dialog.py" line="180" />
         <source>{0} problem(s) found. Correct the files and choose them again; nothing will be imported.</source>
         <translation>พบปัญหา {0} รายการ โปรดแก้ไขแฟ้มแล้วเลือกใหม่ จะไม่มีการนำเข้าใดๆ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/import_dialog.py" line="175" />
+        <location filename="../../evaluator_app/ui/import_dialog.py" line="183" />
         <source>No agreements were found in these files.</source>
         <translation>ไม่พบคำรับรองในแฟ้มเหล่านี้</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/import_dialog.py" line="177" />
+        <location filename="../../evaluator_app/ui/import_dialog.py" line="185" />
         <source>Ready to import {0} agreement(s) with {1} indicators.</source>
         <translation>พร้อมนำเข้าคำรับรอง {0} ฉบับ รวม {1} ตัวชี้วัด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/import_dialog.py" line="189" />
+        <location filename="../../evaluator_app/ui/import_dialog.py" line="197" />
         <source>Importing… (Cancel leaves the workspace as it was)</source>
         <translation>กำลังนำเข้า… (กดยกเลิกแล้วพื้นที่ทำงานจะคงเดิม)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/import_dialog.py" line="203" />
+        <location filename="../../evaluator_app/ui/import_dialog.py" line="211" />
         <source>Import cancelled. Nothing was written.</source>
         <translation>ยกเลิกการนำเข้าแล้ว ไม่มีการบันทึกข้อมูลใดๆ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/import_dialog.py" line="207" />
+        <location filename="../../evaluator_app/ui/import_dialog.py" line="215" />
         <source>The import was refused ({0} problem(s)). Nothing was written.</source>
         <translation>ไม่สามารถนำเข้าได้ (พบปัญหา {0} รายการ) ไม่มีการบันทึกข้อมูลใดๆ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/import_dialog.py" line="210" />
+        <location filename="../../evaluator_app/ui/import_dialog.py" line="218" />
         <source>The import failed: {0}. Nothing was written.</source>
         <translation>การนำเข้าล้มเหลว: {0} ไม่มีการบันทึกข้อมูลใดๆ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/import_dialog.py" line="230" />
+        <location filename="../../evaluator_app/ui/import_dialog.py" line="238" />
         <source>Cancelling…</source>
         <translation>กำลังยกเลิก…</translation>
     </message>
@@ -855,7 +860,7 @@
     <message>
         <location filename="../../evaluator_app/ui/import_models.py" line="83" />
         <source>title</source>
-        <translation>ชื่อเรื่อง</translation>
+        <translation>หัวเรื่อง</translation>
     </message>
 </context>
 <context>

@@ -42,13 +42,13 @@ def test_thai_is_the_default_and_qt_own_buttons_are_thai(qtbot, window):
 def test_switch_to_english_and_back_live_through_the_view_menu(qtbot, window):
     select_agreement_by_click(qtbot, window, 1)
     model = window.panel.model
-    assert model.headerData(model.column("own.score"), Qt.Orientation.Horizontal) == "ผู้ประเมิน\nคะแนน"
+    assert model.headerData(model.column("own.result"), Qt.Orientation.Horizontal) == "ผู้ประเมิน\nผล"
     window.language_actions[ENGLISH].trigger()
     QApplication.processEvents()  # widgets retranslate on the LanguageChange events Qt posts
     assert current_language() == ENGLISH
     assert window.file_menu.title() == "&File"
     assert window.panel.round_label.text() == "&Round:"
-    assert model.headerData(model.column("own.score"), Qt.Orientation.Horizontal) == "Evaluator\nScore"
+    assert model.headerData(model.column("own.result"), Qt.Orientation.Horizontal) == "Evaluator\nResult"
     assert "saved" in window.windowTitle()
     box = QMessageBox(QMessageBox.Icon.Information, "i", "i", QMessageBox.StandardButton.Ok)
     assert box.buttons()[0].text() == "OK"
@@ -57,7 +57,7 @@ def test_switch_to_english_and_back_live_through_the_view_menu(qtbot, window):
     window.language_actions[THAI].trigger()
     QApplication.processEvents()
     assert window.file_menu.title() == "แ&ฟ้ม"
-    assert model.headerData(model.column("own.score"), Qt.Orientation.Horizontal) == "ผู้ประเมิน\nคะแนน"
+    assert model.headerData(model.column("own.result"), Qt.Orientation.Horizontal) == "ผู้ประเมิน\nผล"
     assert "บันทึกแล้ว" in window.windowTitle()
     box = QMessageBox(QMessageBox.Icon.Information, "i", "i", QMessageBox.StandardButton.Ok)
     assert box.buttons()[0].text() == "ตกลง"
