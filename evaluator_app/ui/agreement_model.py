@@ -66,6 +66,7 @@ class AgreementModel(QAbstractItemModel):
         self.columns: list[str] = []
         self._dimensions: list[str] = []
         self._children: list[list[Row]] = []
+        self._parents: set[str] = set()  # codes with sub-indicators: looked up for every cell, so kept as a set
         self._ratings: dict[str, dict[str, StoredRating]] = {SELF: {}, OWN: {}}
         self._sheets: dict[str, ScoreSheet | None] = {SELF: None, OWN: None}
         self.last_edit_accepted = True
@@ -134,6 +135,7 @@ class AgreementModel(QAbstractItemModel):
         self._dimensions = list(agreement.dimensions())
         self._children = [[] for _ in self._dimensions]
         codes = {item.code for item in agreement.indicators}
+        self._parents = {item.parent_code for item in agreement.indicators if item.parent_code in codes}
         for item in agreement.indicators:
             position = self._dimensions.index(item.dimension or "")
             depth, parent = 0, item.parent_code
@@ -218,7 +220,7 @@ class AgreementModel(QAbstractItemModel):
     def _scorable(self, row: Row) -> bool:
         item = row.indicator
         return (item is not None and item.thresholds is not None and item.counted_in(self.round)
-                and not (self.agreement is not None and self.agreement.is_parent(item.code)))
+                and item.code not in self._parents)
 
     # --- QAbstractItemModel ------------------------------------------------------------------------------------
 
@@ -408,8 +410,7 @@ class AgreementModel(QAbstractItemModel):
         return None
 
     def _font(self, row: Row, key: str) -> QFont | None:
-        bold = row.kind != "indicator" or (self.agreement is not None and row.indicator is not None
-                                           and self.agreement.is_parent(row.indicator.code))
+        bold = row.kind != "indicator" or (row.indicator is not None and row.indicator.code in self._parents)
         group, _, part = key.partition(".")
         italic = False
         if part == "score" and row.indicator is not None:

@@ -85,11 +85,14 @@ class ResultsView(QTreeView):
         self.expandAll()
         model = self.results_model()
         header = self.header()
+        # Measured once per agreement, not on every change: ResizeToContents would re-measure every cell each
+        # time a result is typed.
         for column, key in enumerate(model.columns):
             if key == "name":
                 header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
             else:
-                header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+                self.resizeColumnToContents(column)
 
     # --- moving between result cells ---------------------------------------------------------------------------
 
