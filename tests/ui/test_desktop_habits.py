@@ -1,0 +1,157 @@
+"""What a desktop app is expected to remember and offer: layout, recent files, open/new, search, rounds, start-up."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+
+from evaluator_app.store.agreements import list_agreements
+from evaluator_app.store.workspace import Workspace
+from evaluator_app.ui import settings
+from evaluator_app.ui.app import workspace_to_open
+from tests.ui.conftest import build_workspace, open_window, press, select_agreement_by_click, type_keys
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_window_geometry_and_splitters_are_remembered(qtbot, workspace_file):
+    first = open_window(qtbot, workspace_file)
+    first.resize(760, 560)  # inside the offscreen screen: restoreGeometry keeps windows on screen
+    first.splitter.setSizes([300, 460])
+    first.work_splitter.setSizes([250, 250])
+    QApplication.processEvents()
+    sizes = first.splitter.sizes()
+    work = first.work_splitter.sizes()
+    first.close()
+
+    second = open_window(qtbot, workspace_file)
+    assert (second.width(), second.height()) == (760, 560)
+    assert second.splitter.sizes() == sizes
+    assert second.work_splitter.sizes() == work
+    second.close()
+
+
+def test_recent_workspaces_open_and_new(qtbot, workspace_file, tmp_path, monkeypatch):
+    other = build_workspace(tmp_path / "อีกชุด.sqlite")
+    window = open_window(qtbot, workspace_file)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(other), ""))
+    window.open_action.trigger()
+    assert window.session.path == other
+    assert "อีกชุด.sqlite" in window.windowTitle()
+    recent = [a.text() for a in window.recent_menu.actions()]
+    assert recent == [str(workspace_file.resolve())]
+    window.recent_menu.actions()[0].trigger()
+    assert window.session.path.resolve() == workspace_file.resolve()
+    assert settings.recent_workspaces()[:2] == [workspace_file.resolve(), other.resolve()]
+
+    fresh = tmp_path / "ใหม่"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(fresh), ""))
+    window.new_action.trigger()
+    assert window.session.path == fresh.with_suffix(".sqlite")
+    assert window.navigator.model.summaries() == []
+    assert window.panel.title.text() == "เลือกคำรับรองจากรายการทางซ้าย"
+    window.close()
+
+
+def test_a_file_that_is_not_a_workspace_is_refused_and_the_current_one_kept(qtbot, window, tmp_path, monkeypatch):
+    junk = tmp_path / "notes.sqlite"
+    junk.write_bytes(b"this is not sqlite at all" * 100)
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: shown.append(text))
+    current = window.session.path
+    assert not window.open_path(junk)
+    assert shown and "notes.sqlite" in shown[0]
+    assert window.session.path == current
+
+
+def test_search_by_agency_name_or_indicator_text_in_thai(qtbot, window):
+    search = window.navigator.search
+    search.setFocus()
+    type_keys(qtbot, "สถิติ")
+    window.navigator.apply_search()
+    tree, proxy = window.navigator.tree, window.navigator.filter
+    year = proxy.index(0, 0)
+    assert [proxy.index(r, 0, year).data() for r in range(proxy.rowCount(year))] == ["สำนักงานสถิติแห่งชาติ"]
+    search.clear()
+    search.setFocus()
+    type_keys(qtbot, "ความพึงพอใจ")  # an indicator of กรมตัวอย่าง only
+    window.navigator.apply_search()
+    year = proxy.index(0, 0)
+    assert [proxy.index(r, 0, year).data() for r in range(proxy.rowCount(year))] == ["กรมตัวอย่าง"]
+    press(qtbot, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() is search
+    assert tree.isExpanded(year)
+
+
+def test_rounds_switch_from_the_menu_and_keep_results_apart(qtbot, window, workspace_file):
+    select_agreement_by_click(qtbot, window, 1)
+    window.panel.view.setFocus()
+    press(qtbot, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
+    assert window.panel.model.round == 6
+    assert window.panel.round_combo.currentText() == "6 เดือน"
+    assert window.round_actions[6].isChecked()
+    model = window.panel.model
+    assert model.index_of_code("1", model.column("self.result")).data() == ""  # the SAR results are round 12
+    press(qtbot, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert model.round == 12
+    assert model.index_of_code("1", model.column("self.result")).data() == "92"
+
+
+def test_the_title_says_what_is_saved(qtbot, window):
+    assert window.windowTitle().startswith("committee.sqlite — บันทึกแล้ว")
+    assert window.windowTitle().endswith("ประเมินผลคำรับรองการปฏิบัติราชการ")
+    window.session.set_pending("typing", True)
+    assert "ยังไม่บันทึก" in window.windowTitle() and "ยังไม่บันทึก" in window.save_label.text()
+    window.session.set_pending("typing", False)
+    assert "บันทึกแล้ว" in window.windowTitle()
+
+
+def test_shortcuts_are_listed_in_the_menus(window):
+    listed = {a.objectName(): a.shortcut().toString() for a in window.findChildren(type(window.import_action))
+              if a.objectName()}
+    assert listed["importAgreements"] == "Ctrl+I"
+    assert listed["adjustScore"] == "Ctrl+J"
+    assert listed["round6"] == "Ctrl+6"
+    assert window.undo_action.shortcut().toString() == "Ctrl+Z"
+    assert window.redo_action.shortcut().toString() == "Ctrl+Shift+Z"
+
+
+def test_start_up_opens_the_demo_in_thai(tmp_path):
+    script = (
+        "import sys\n"
+        "from PySide6.QtCore import QTimer\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication(sys.argv[:1])\n"
+        "from evaluator_app.ui.app import run\n"
+        "def report():\n"
+        "    window = next(w for w in app.topLevelWidgets() if w.objectName() == 'mainWindow')\n"
+        "    print(window.windowTitle()); print(window.file_menu.title())\n"
+        "    print(len(window.navigator.model.summaries()))\n"
+        "    window.close(); app.quit()\n"
+        "QTimer.singleShot(200, report)\n"
+        "sys.exit(run(None, demo=True, language=None))\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT), "HOME": str(tmp_path),
+           "XDG_CONFIG_HOME": str(tmp_path / "config"), "XDG_DATA_HOME": str(tmp_path / "data")}
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=120,
+                          cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+    title, menu, count = done.stdout.strip().splitlines()[-3:]
+    assert title.startswith("demo-workspace.sqlite — บันทึกแล้ว")
+    assert menu == "แ&ฟ้ม"
+    assert int(count) >= 3
+
+
+def test_the_default_workspace_is_in_the_user_data_folder(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+    assert workspace_to_open(None, demo=False) == tmp_path / "evaluator-app" / "workspace.sqlite"
+    given = tmp_path / "given.sqlite"
+    assert workspace_to_open(given, demo=True) == given
+    demo = workspace_to_open(None, demo=True)
+    with Workspace.open(demo) as workspace:
+        assert len(list_agreements(workspace)) >= 3
