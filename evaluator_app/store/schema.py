@@ -5,6 +5,8 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
+from .schema_panel import upgrade_panel
+from .schema_reports import upgrade_reports
 from .schema_versions import upgrade_negotiation_versions
 
 
@@ -147,5 +149,7 @@ def upgrade_version_1(conn: sqlite3.Connection) -> None:
 UPGRADES: tuple[Callable[[sqlite3.Connection], None], ...] = (
     upgrade_version_1,
     upgrade_negotiation_versions,  # issue 5: negotiated versions (store/schema_versions.py)
+    upgrade_panel,  # issue 4: panel, conflicts, submissions, consensus, packages (store/schema_panel.py)
+    upgrade_reports,  # issue 6: report snapshots, issued rounds, signers (store/schema_reports.py)
 )
 SCHEMA_VERSION = len(UPGRADES)
