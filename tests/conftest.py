@@ -7,12 +7,18 @@ from decimal import Decimal as D
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
 
 from evaluator_app.domain.agreement import Agreement, Indicator, IndicatorKind, Party, PartySide
 from evaluator_app.domain.thresholds import Thresholds
 from evaluator_app.store.workspace import Workspace
 
 T = Thresholds.of
+
+# Shared machines are noisy: a per-example deadline turns a slow moment into a false failure.
+settings.register_profile("evaluator", deadline=None, print_blob=True)
+settings.load_profile("evaluator")
 
 
 def example_agreement(agency: str = "กรมตัวอย่าง", year: int = 2569) -> Agreement:
