@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
-
 from evaluator_app.domain.agreement import Agreement, Indicator, IndicatorKind, Party, PartySide
 from evaluator_app.domain.thresholds import Thresholds
 from evaluator_app.store.workspace import Workspace
