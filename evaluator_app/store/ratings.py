@@ -12,11 +12,10 @@ from ..domain.framework import Framework
 from ..domain.problems import Problem, ProblemsError
 from ..domain.rating import SELF_ASSESSMENT, Rating
 from ..domain.scoring import result_problem
-from .agreements import StoredAgreement, load_agreement
+from .agreements import load_agreement
 from .audit import append_audit, utc_now
 from .frameworks import get_framework
 from .panel import assert_editable
-from .snapshots import assert_not_issued
 from .workspace import Workspace
 
 
@@ -50,18 +49,9 @@ def record_rating(workspace: Workspace, agreement_id: int, rating: Rating, *, ac
 def record_ratings(workspace: Workspace, agreement_id: int,
                    items: Sequence[tuple[Rating, str | None, int | None]], *, actor: str) -> list[int]:
     """Save several ratings of one agreement in one transaction: (rating, private note, expected version)."""
-    # A rating is checked against, and names, the version in force for its round: after a revision from round 9
-    # a 6-month result still belongs to the version agreed before it.
-    from .versions import version_for_round  # here, not at the top: versions reads ratings for its what-if
-
-    in_force: dict[int, StoredAgreement] = {}
-    for round_ in {rating.round for rating, _, _ in items}:
-        in_force[round_] = load_agreement(workspace, agreement_id,
-                                          version_for_round(workspace.conn, agreement_id, round_))
-    framework = get_framework(workspace, next(iter(in_force.values())).agreement.framework_id or "") \
-        if in_force else None
-    problems = [p for rating, _, _ in items
-                for p in _rating_problems(in_force[rating.round].agreement, framework, rating)]
+    stored = load_agreement(workspace, agreement_id)
+    framework = get_framework(workspace, stored.agreement.framework_id or "")
+    problems = [p for rating, _, _ in items for p in _rating_problems(stored.agreement, framework, rating)]
     if problems:
         raise ProblemsError(problems)
     versions: list[int] = []
@@ -69,8 +59,8 @@ def record_ratings(workspace: Workspace, agreement_id: int,
     with workspace.transaction() as conn:
         for rating, note, expected_version in items:
             assert_editable(conn, agreement_id, rating.evaluator, rating.round)  # submitted/finalised: read-only
-            versions.append(_write_rating(conn, in_force[rating.round].version_id, agreement_id, rating, note,
-                                          expected_version, actor, now))
+            versions.append(_write_rating(conn, stored.version_id, agreement_id, rating, note, expected_version,
+                                          actor, now))
     return versions
 
 
@@ -113,8 +103,6 @@ def _write_rating(conn: sqlite3.Connection, version_id: int, agreement_id: int, 
                 f"was changed since it was read (version {row[5]}, expected {expected_version})")
     after = {"result": _text(rating.result), "adjusted_score": _text(rating.adjusted_score),
              "adjust_reason": rating.adjust_reason, "comment": rating.comment}
-    if before != after:
-        assert_not_issued(conn, agreement_id, rating.round)  # an issued report's results change only after reopening
     edit_version = 1 if row is None else int(row[5]) + 1
     conn.execute(
         """
