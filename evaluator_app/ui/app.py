@@ -9,8 +9,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from ..paths import resource
 from ..store.workspace import WorkspaceError
 from . import settings
 from .fonts import apply_application_font
@@ -33,6 +35,7 @@ def prepare_application(app: QApplication, language: str | None = None) -> str:
     app.setOrganizationName(settings.ORGANISATION)
     app.setApplicationName(settings.APPLICATION)
     app.setApplicationDisplayName("evaluator-app")
+    app.setWindowIcon(QIcon(str(resource("icons", "evaluator-app.png"))))
     apply_application_font(app)
     return install_language(language or settings.language())
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import tempfile
 from dataclasses import replace
+from decimal import Decimal
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl
@@ -30,6 +31,7 @@ from ..domain.numbers import plain
 from ..domain.problems import ProblemsError
 from ..domain.rating import Rating
 from ..domain.thresholds import Direction
+from ..store.audit import audit_entries
 from ..store.evidence import EvidenceState, add_evidence, export_copy, remove_evidence
 from .agreement_model import OWN, AgreementModel
 from .evidence_model import EvidenceModel
@@ -39,6 +41,20 @@ from .session import WorkspaceSession
 from .thai_dates import english_datetime_from_iso, thai_datetime_from_iso
 
 _SAVE_DELAY_MS = 800  # a pause in typing saves the comment; leaving the field saves at once
+_HISTORY_LIMIT = 20
+
+
+def _when(iso_utc: str) -> str:
+    return thai_datetime_from_iso(iso_utc) if current_language() == THAI else english_datetime_from_iso(iso_utc)
+
+
+def _number(text: object) -> str:
+    if text is None:
+        return "–"
+    try:
+        return plain(Decimal(str(text)))
+    except ArithmeticError:
+        return str(text)
 
 
 class DetailsPane(QWidget):
@@ -242,12 +258,41 @@ class DetailsPane(QWidget):
             parts.append("<p><i>" + html.escape(self.tr("Not counted in this round.")) + "</i></p>")
         stored = self._model.stored(OWN, item.code)
         if stored is not None:
-            when = (thai_datetime_from_iso(stored.updated_at) if current_language() == THAI
-                    else english_datetime_from_iso(stored.updated_at))
-            parts.append("<p><small>" + html.escape(
-                self.tr("Last saved {0} by {1} (edit {2})").format(when, stored.updated_by, stored.edit_version))
-                + "</small></p>")
+            parts.append("<p><small>" + html.escape(self.tr("Last saved {0} by {1} (edit {2})").format(
+                _when(stored.updated_at), stored.updated_by, stored.edit_version)) + "</small></p>")
+        parts.extend(self._history_html(item.code))
         self.info.setHtml("".join(parts))
+
+    def history_lines(self, code: str) -> list[str]:
+        """The audit log of this evaluator's rating of `code` in this round, newest first (HotCRP keeps it all)."""
+        if self._model.agreement_id is None or not self._session.is_open:
+            return []
+        key = f"{self._model.agreement_id}/{code}/{self._model.round}/{self._model.evaluator}"
+        fields = (("result", self.tr("result")), ("adjusted_score", self.tr("adjusted score")),
+                  ("adjust_reason", self.tr("reason")), ("comment", self.tr("comment")))
+        lines = []
+        for entry in audit_entries(self._session.workspace.conn, "rating", key, limit=_HISTORY_LIMIT):
+            before, after = entry.before or {}, entry.after or {}
+            changes = []
+            for name, label in fields:
+                old, new = before.get(name), after.get(name)
+                if old == new:
+                    continue
+                if name in ("result", "adjusted_score"):
+                    changes.append(f"{label} {_number(old)} → {_number(new)}")
+                else:
+                    changes.append(label)
+            if not changes:
+                changes.append(self.tr("private note"))  # its text is never logged, only that it changed
+            lines.append(f"{_when(entry.at)} {entry.actor}: " + ", ".join(changes))
+        return lines
+
+    def _history_html(self, code: str) -> list[str]:
+        lines = self.history_lines(code)
+        if not lines:
+            return []
+        items = "".join(f"<li>{html.escape(line)}</li>" for line in lines)
+        return ["<p><b>" + html.escape(self.tr("History")) + "</b></p><ul>" + items + "</ul>"]
 
     def _criteria_text(self, item: Indicator) -> str:
         if item.thresholds is None:

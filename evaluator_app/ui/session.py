@@ -53,6 +53,7 @@ class WorkspaceSession(QObject):
         self.saved_at: datetime | None = None
         self._pending: set[Hashable] = set()
         self._failed = False
+        self._closed = False
         workspace.on_commit(self._committed)
 
     @classmethod
@@ -63,9 +64,14 @@ class WorkspaceSession(QObject):
     def path(self) -> Path:
         return self.workspace.path
 
+    @property
+    def is_open(self) -> bool:
+        return not self._closed
+
     def close(self) -> None:
         self.undo_stack.clear()
         self.workspace.close()
+        self._closed = True  # widgets may still repaint or retranslate before they are deleted
 
     # --- who is evaluating -------------------------------------------------------------------------------------
 

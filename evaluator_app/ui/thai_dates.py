@@ -1,29 +1,25 @@
-"""Dates as Thai readers expect them: Buddhist Era years and Thai month names (pure Python, no Qt)."""
+"""Dates on screen as Thai readers expect them: Buddhist Era years and Thai month names (pure Python, no Qt).
+
+The month names and the B.E. year come from the reports' helper, so the window and the printed papers agree; the
+window adds the abbreviated months and times it needs in tables.
+"""
 
 from __future__ import annotations
 
 from datetime import date, datetime
 
-BE_OFFSET = 543
+from ..reports.thai_dates import THAI_MONTHS, buddhist_year
 
-THAI_MONTHS = (
-    "มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน",
-    "กรกฎาคม", "สิงหาคม", "กันยายน", "ตุลาคม", "พฤศจิกายน", "ธันวาคม",
-)
 THAI_MONTHS_SHORT = (
     "ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.",
     "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค.",
 )
 
 
-def be_year(ce_year: int) -> int:
-    return ce_year + BE_OFFSET
-
-
 def thai_date(value: date, *, short: bool = False) -> str:
     """5 มีนาคม 2568, or 5 มี.ค. 2568 when short."""
     months = THAI_MONTHS_SHORT if short else THAI_MONTHS
-    return f"{value.day} {months[value.month - 1]} {be_year(value.year)}"
+    return f"{value.day} {months[value.month - 1]} {buddhist_year(value)}"
 
 
 def thai_datetime(value: datetime, *, short: bool = True) -> str:

@@ -90,132 +90,132 @@
 <context>
     <name>AgreementModel</name>
     <message>
-        <location filename="../../evaluator_app/ui/agreement_model.py" line="275" />
+        <location filename="../../evaluator_app/ui/agreement_model.py" line="277" />
         <source>Basic</source>
         <translation>ขั้นต้น</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/agreement_model.py" line="275" />
+        <location filename="../../evaluator_app/ui/agreement_model.py" line="277" />
         <source>Standard</source>
         <translation>มาตรฐาน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/agreement_model.py" line="275" />
+        <location filename="../../evaluator_app/ui/agreement_model.py" line="277" />
         <source>Advanced</source>
         <translation>ขั้นสูง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/agreement_model.py" line="276" />
+        <location filename="../../evaluator_app/ui/agreement_model.py" line="278" />
         <source>Criteria</source>
         <translation>เกณฑ์</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/agreement_model.py" line="279" />
+        <location filename="../../evaluator_app/ui/agreement_model.py" line="281" />
         <source>Evaluator</source>
         <translation>ผู้ประเมิน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/agreement_model.py" line="279" />
+        <location filename="../../evaluator_app/ui/agreement_model.py" line="281" />
         <source>Self-assessment</source>
         <translation>ประเมินตนเอง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/agreement_model.py" line="280" />
+        <location filename="../../evaluator_app/ui/agreement_model.py" line="282" />
         <source>Result</source>
         <translation>ผล</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/agreement_model.py" line="280" />
+        <location filename="../../evaluator_app/ui/agreement_model.py" line="282" />
         <source>Score</source>
         <translation>คะแนน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/agreement_model.py" line="281" />
+        <location filename="../../evaluator_app/ui/agreement_model.py" line="283" />
         <source>Weighted</source>
         <translation>ถ่วงน้ำหนัก</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/agreement_model.py" line="282" />
+        <location filename="../../evaluator_app/ui/agreement_model.py" line="284" />
         <source>Code</source>
         <translation>ที่</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/agreement_model.py" line="282" />
+        <location filename="../../evaluator_app/ui/agreement_model.py" line="284" />
         <source>Indicator</source>
         <translation>ตัวชี้วัด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/agreement_model.py" line="282" />
+        <location filename="../../evaluator_app/ui/agreement_model.py" line="284" />
         <source>Unit</source>
         <translation>หน่วยวัด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/agreement_model.py" line="283" />
+        <location filename="../../evaluator_app/ui/agreement_model.py" line="285" />
         <source>Weight</source>
         <translation>น้ำหนัก</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/agreement_model.py" line="288" />
+        <location filename="../../evaluator_app/ui/agreement_model.py" line="290" />
         <source>The agency's self-assessment report (SAR)</source>
         <translation>รายงานการประเมินตนเองของส่วนราชการ (SAR)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/agreement_model.py" line="290" />
+        <location filename="../../evaluator_app/ui/agreement_model.py" line="292" />
         <source>Your own rating as evaluator {0}</source>
         <translation>ผลการประเมินของท่านในฐานะผู้ประเมิน {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/agreement_model.py" line="292" />
+        <location filename="../../evaluator_app/ui/agreement_model.py" line="294" />
         <source>Criteria level {0}</source>
         <translation>เกณฑ์การให้คะแนนระดับ {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/agreement_model.py" line="356" />
+        <location filename="../../evaluator_app/ui/agreement_model.py" line="358" />
         <source>Indicators</source>
         <translation>ตัวชี้วัด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/agreement_model.py" line="373" />
+        <location filename="../../evaluator_app/ui/agreement_model.py" line="375" />
         <source>Total</source>
         <translation>คะแนนรวม</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/agreement_model.py" line="393" />
+        <location filename="../../evaluator_app/ui/agreement_model.py" line="395" />
         <source>Not counted in the {0}-month round</source>
         <translation>ไม่นับในรอบ {0} เดือน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/agreement_model.py" line="399" />
+        <location filename="../../evaluator_app/ui/agreement_model.py" line="401" />
         <source>Adjusted by the committee (score from the result: {0}). Reason: {1}</source>
         <translation>คณะกรรมการปรับคะแนน (คะแนนจากผลการดำเนินงาน: {0}) เหตุผล: {1}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/agreement_model.py" line="404" />
+        <location filename="../../evaluator_app/ui/agreement_model.py" line="406" />
         <source>Type the level reached, 0 to {0}, then Enter</source>
         <translation>พิมพ์ระดับที่ทำได้ 0 ถึง {0} แล้วกด Enter</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/agreement_model.py" line="405" />
+        <location filename="../../evaluator_app/ui/agreement_model.py" line="407" />
         <source>Type the result, then Enter</source>
         <translation>พิมพ์ผลการดำเนินงาน แล้วกด Enter</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/agreement_model.py" line="459" />
+        <location filename="../../evaluator_app/ui/agreement_model.py" line="460" />
         <source>Result of indicator {0}</source>
         <translation>ผลตัวชี้วัด {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/agreement_model.py" line="460" />
+        <location filename="../../evaluator_app/ui/agreement_model.py" line="461" />
         <source>Self-assessed result of indicator {0}</source>
         <translation>ผลประเมินตนเองตัวชี้วัด {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/agreement_model.py" line="483" />
+        <location filename="../../evaluator_app/ui/agreement_model.py" line="484" />
         <source>Remove adjusted score of indicator {0}</source>
         <translation>ยกเลิกคะแนนที่ปรับของตัวชี้วัด {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/agreement_model.py" line="485" />
+        <location filename="../../evaluator_app/ui/agreement_model.py" line="486" />
         <source>Adjusted score of indicator {0}: {1}</source>
         <translation>ปรับคะแนนตัวชี้วัด {0}: {1}</translation>
     </message>
@@ -286,192 +286,222 @@
 <context>
     <name>DetailsPane</name>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="184" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="200" />
         <source>Comment and note on indicator {0}</source>
         <translation>ความเห็นและบันทึกส่วนตัว ตัวชี้วัด {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="186" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="202" />
         <source>Comment on indicator {0}</source>
         <translation>ความเห็นตัวชี้วัด {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="188" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="204" />
         <source>Private note on indicator {0}</source>
         <translation>บันทึกส่วนตัว ตัวชี้วัด {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="216" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="232" />
         <source>Select an indicator to see its details.</source>
         <translation>เลือกตัวชี้วัดเพื่อดูรายละเอียด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="219" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="235" />
         <source>Unit</source>
         <translation>หน่วยวัด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="220" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="236" />
         <source>Weight</source>
         <translation>น้ำหนัก</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="221" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="237" />
         <source>Target</source>
         <translation>เป้าหมาย</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="222" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="238" />
         <source>Baseline</source>
         <translation>ข้อมูลพื้นฐาน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="223" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="239" />
         <source>Criteria</source>
         <translation>เกณฑ์การให้คะแนน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="224" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="240" />
         <source>Description</source>
         <translation>คำอธิบาย</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="225" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="241" />
         <source>Formula</source>
         <translation>สูตรการคำนวณ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="226" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="242" />
         <source>Conditions</source>
         <translation>เงื่อนไข</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="227" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="243" />
         <source>Data source</source>
         <translation>แหล่งข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="228" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="244" />
         <source>KPI supervisor</source>
         <translation>ผู้กำกับดูแลตัวชี้วัด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="229" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="245" />
         <source>Data collector</source>
         <translation>ผู้จัดเก็บข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="238" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="254" />
         <source>Milestone levels</source>
         <translation>ขั้นตอนของระดับความสำเร็จ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="242" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="258" />
         <source>Not counted in this round.</source>
         <translation>ไม่นับในรอบนี้</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="248" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="261" />
         <source>Last saved {0} by {1} (edit {2})</source>
         <translation>บันทึกล่าสุด {0} โดย {1} (ครั้งที่ {2})</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="254" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="271" />
+        <source>result</source>
+        <translation>ผล</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/details_pane.py" line="271" />
+        <source>adjusted score</source>
+        <translation>คะแนนที่ปรับ</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/details_pane.py" line="272" />
+        <source>reason</source>
+        <translation>เหตุผล</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/details_pane.py" line="272" />
+        <source>comment</source>
+        <translation>ความเห็น</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/details_pane.py" line="286" />
+        <source>private note</source>
+        <translation>บันทึกส่วนตัว</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/details_pane.py" line="295" />
+        <source>History</source>
+        <translation>ประวัติการแก้ไข</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/details_pane.py" line="299" />
         <source>scored through its sub-indicators</source>
         <translation>คิดคะแนนจากตัวชี้วัดย่อย</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="257" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="302" />
         <source>milestone levels {0}</source>
         <translation>ระดับความสำเร็จ {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="259" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="304" />
         <source>{0} (lower is better)</source>
         <translation>{0} (ยิ่งน้อยยิ่งดี)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="260" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="305" />
         <source>{0} (higher is better)</source>
         <translation>{0} (ยิ่งมากยิ่งดี)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="267" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="312" />
         <source>Attach evidence</source>
         <translation>แนบหลักฐาน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="268" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="313" />
         <source>All files (*)</source>
         <translation>ทุกแฟ้ม (*)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="287" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="332" />
         <source>Evidence missing</source>
         <translation>ไม่พบแฟ้มหลักฐาน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="288" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="333" />
         <source>The kept copy of {0} is missing from the evidence folder.</source>
         <translation>ไม่พบสำเนาของ {0} ในโฟลเดอร์หลักฐาน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="292" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="337" />
         <source>Evidence changed</source>
         <translation>แฟ้มหลักฐานถูกแก้ไข</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="293" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="338" />
         <source>The kept copy of {0} has changed since it was attached: its SHA-256 is no longer {1}. Open it anyway?</source>
         <translation>สำเนาของ {0} ถูกแก้ไขหลังจากแนบ: ค่า SHA-256 ไม่ใช่ {1} อีกต่อไป ต้องการเปิดหรือไม่</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="311" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="356" />
         <source>Detach evidence</source>
         <translation>ถอดหลักฐาน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="312" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="357" />
         <source>Detach {0} from indicator {1}? The kept copy stays in the evidence folder.</source>
         <translation>ถอด {0} ออกจากตัวชี้วัด {1} หรือไม่ สำเนายังเก็บอยู่ในโฟลเดอร์หลักฐาน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="330" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="375" />
         <source>&amp;Comment (printed in the report):</source>
         <translation>&amp;ความเห็น (พิมพ์ในรายงาน):</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="331" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="376" />
         <source>Private &amp;note (never exported):</source>
         <translation>บันทึก&amp;ส่วนตัว (ไม่ส่งออก):</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="332" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="377" />
         <source>What the committee should read about this indicator</source>
         <translation>สิ่งที่คณะกรรมการควรทราบเกี่ยวกับตัวชี้วัดนี้</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="333" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="378" />
         <source>For yourself only: stays in this workspace</source>
         <translation>สำหรับท่านเท่านั้น เก็บไว้ในพื้นที่ทำงานนี้</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="334" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="379" />
         <source>Evidence files:</source>
         <translation>แฟ้มหลักฐาน:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="335" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="380" />
         <source>&amp;Attach…</source>
         <translation>แ&amp;นบ…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="336" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="381" />
         <source>Open</source>
         <translation>เปิด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="337" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="382" />
         <source>Detach</source>
         <translation>ถอด</translation>
     </message>

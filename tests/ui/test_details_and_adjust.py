@@ -189,3 +189,21 @@ def test_reopening_shows_comments_notes_and_adjustments(qtbot, workspace_file):
     assert second.details.note.toPlainText() == "private"
     assert cell_text(second, "4", "own.score") == "2.5000"
     second.close()
+
+
+def test_the_details_show_the_history_of_the_rating_from_the_audit_log(qtbot, window):
+    select_agreement_by_click(qtbot, window, FIRST)
+    view = window.panel.view
+    click_index(qtbot, view, result_cell(window, "1"))
+    view.setFocus()
+    type_keys(qtbot, "92")
+    press(qtbot, Qt.Key.Key_Return)
+    click_index(qtbot, view, result_cell(window, "1"))
+    type_keys(qtbot, "95")
+    press(qtbot, Qt.Key.Key_Return)
+    click_index(qtbot, view, result_cell(window, "1"))
+    lines = window.details.history_lines("1")
+    assert len(lines) == 2
+    assert lines[0].endswith(f"{EVALUATOR}: ผล 92 → 95") and lines[1].endswith(f"{EVALUATOR}: ผล – → 92")
+    assert " 25" in lines[0], "dated in the Buddhist Era"
+    assert "ประวัติการแก้ไข" in window.details.info.toPlainText()
