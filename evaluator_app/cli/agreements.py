@@ -129,9 +129,11 @@ def _score(workspace: Any, args: argparse.Namespace) -> int:
     from ..store.agreements import load_agreement, resolve_agreement
     from ..store.evaluation import score_sheet
     from ..store.frameworks import get_framework
+    from ..store.versions import version_for_round
 
     agreement_id = resolve_agreement(workspace, args.agreement)
-    stored = load_agreement(workspace, agreement_id)
+    # the version the round is scored against (a revision from round 9 does not apply to round 6)
+    stored = load_agreement(workspace, agreement_id, version_for_round(workspace.conn, agreement_id, args.round))
     agreement = stored.agreement
     evaluator = args.evaluator or SELF_ASSESSMENT
     sheet = score_sheet(workspace, agreement_id, args.round, evaluator)
