@@ -10,6 +10,7 @@ from ..domain.problems import Problem, ProblemsError
 from ..store.agreements import add_agreement, agreement_snapshot, find_agreement_id, load_agreement
 from ..store.frameworks import workspace_frameworks
 from ..store.ratings import load_ratings, record_ratings
+from ..store.versions import version_for_round
 from ..store.workspace import Workspace
 from .agreement_workbook import ImportedAgreement, load_agreement_files
 
@@ -39,16 +40,14 @@ def store_imported(workspace: Workspace, imported: Sequence[ImportedAgreement], 
     for item in imported:
         agreement = item.agreement
         existing = find_agreement_id(workspace, agreement.agency, agreement.fiscal_year)
-        if existing is not None:
-            stored = load_agreement(workspace, existing).agreement
-            if agreement_snapshot(stored)["indicators"] != agreement_snapshot(agreement)["indicators"]:
-                problems.append(Problem(
-                    th=(f"คำรับรองของ {agreement.agency} ปี {agreement.fiscal_year} มีอยู่แล้ว (หมายเลข {existing}) "
-                        f"แต่ตัวชี้วัดในไฟล์ต่างจากฉบับที่ตกลงไว้ การแก้ไขตัวชี้วัดต้องทำเป็นฉบับแก้ไขในการเจรจา"),
-                    en=(f"the agreement of {agreement.agency} for {agreement.fiscal_year} already exists "
-                        f"(id {existing}) with different indicators; changing agreed indicators is a "
-                        f"negotiated revision, not an import"),
-                    file=item.source))
+        if existing is not None and not _same_indicators(workspace, existing, item):
+            problems.append(Problem(
+                th=(f"คำรับรองของ {agreement.agency} ปี {agreement.fiscal_year} มีอยู่แล้ว (หมายเลข {existing}) "
+                    f"แต่ตัวชี้วัดในไฟล์ต่างจากฉบับที่ตกลงไว้ การแก้ไขตัวชี้วัดต้องทำเป็นฉบับแก้ไขในการเจรจา"),
+                en=(f"the agreement of {agreement.agency} for {agreement.fiscal_year} already exists "
+                    f"(id {existing}) with different indicators; changing agreed indicators is a "
+                    f"negotiated revision, not an import"),
+                file=item.source))
         plan.append((item, existing))
     if problems:
         raise ProblemsError(problems)
@@ -78,3 +77,18 @@ def store_imported(workspace: Workspace, imported: Sequence[ImportedAgreement], 
                 else:
                     summary.unchanged.append((agreement_id, agreement.agency, agreement.fiscal_year))
     return summary
+
+
+def _same_indicators(workspace: Workspace, agreement_id: int, item: ImportedAgreement) -> bool:
+    """Whether the file's indicators are those in force for every round its results belong to.
+
+    After an in-year revision from round 9, a round-6 results file still carries the indicators agreed before.
+    """
+    wanted = agreement_snapshot(item.agreement)["indicators"]
+    rounds = {rating.round for rating in item.self_ratings} or {12}
+    for round_ in rounds:
+        version_id = version_for_round(workspace.conn, agreement_id, round_)
+        stored = load_agreement(workspace, agreement_id, version_id).agreement
+        if agreement_snapshot(stored)["indicators"] != wanted:
+            return False
+    return True
