@@ -12,7 +12,7 @@ from ..domain.framework import Framework
 from ..domain.problems import Problem, ProblemsError
 from ..domain.rating import SELF_ASSESSMENT, Rating
 from ..domain.scoring import result_problem
-from .agreements import load_agreement
+from .agreements import StoredAgreement, load_agreement
 from .audit import append_audit, utc_now
 from .frameworks import get_framework
 from .panel import assert_editable
@@ -49,9 +49,19 @@ def record_rating(workspace: Workspace, agreement_id: int, rating: Rating, *, ac
 def record_ratings(workspace: Workspace, agreement_id: int,
                    items: Sequence[tuple[Rating, str | None, int | None]], *, actor: str) -> list[int]:
     """Save several ratings of one agreement in one transaction: (rating, private note, expected version)."""
-    stored = load_agreement(workspace, agreement_id)
-    framework = get_framework(workspace, stored.agreement.framework_id or "")
-    problems = [p for rating, _, _ in items for p in _rating_problems(stored.agreement, framework, rating)]
+    # A rating is checked against, and names, the version in force for its round: after a revision from round 9
+    # a 6-month result still belongs to the version agreed before it.
+    from .versions import version_for_round  # here, not at the top: versions reads ratings for its what-if
+
+    if not items:
+        return []
+    in_force: dict[int, StoredAgreement] = {
+        round_: load_agreement(workspace, agreement_id, version_for_round(workspace.conn, agreement_id, round_))
+        for round_ in {rating.round for rating, _, _ in items}
+    }
+    framework = get_framework(workspace, next(iter(in_force.values())).agreement.framework_id or "")
+    problems = [p for rating, _, _ in items
+                for p in _rating_problems(in_force[rating.round].agreement, framework, rating)]
     if problems:
         raise ProblemsError(problems)
     versions: list[int] = []
@@ -59,8 +69,8 @@ def record_ratings(workspace: Workspace, agreement_id: int,
     with workspace.transaction() as conn:
         for rating, note, expected_version in items:
             assert_editable(conn, agreement_id, rating.evaluator, rating.round)  # submitted/finalised: read-only
-            versions.append(_write_rating(conn, stored.version_id, agreement_id, rating, note, expected_version,
-                                          actor, now))
+            versions.append(_write_rating(conn, in_force[rating.round].version_id, agreement_id, rating, note,
+                                          expected_version, actor, now))
     return versions
 
 
