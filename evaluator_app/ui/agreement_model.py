@@ -21,6 +21,7 @@ from ..domain.scoring import IndicatorScore, ScoreSheet, score_agreement
 from ..store.agreements import load_agreement
 from ..store.frameworks import get_framework
 from ..store.ratings import StoredRating
+from ..store.workspace import WorkspaceError
 from .messages import bilingual, problems_text
 from .session import WorkspaceSession
 
@@ -251,7 +252,7 @@ class AgreementModel(QAbstractItemModel):
             return Qt.ItemFlag.NoItemFlags
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         row = self.row_of(index)
-        if row is not None and self.is_result_cell(index) and self._scorable(row):
+        if row is not None and self.is_result_cell(index) and self._scorable(row) and not self._session.read_only:
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
@@ -465,6 +466,8 @@ class AgreementModel(QAbstractItemModel):
                                         None if stored is None else stored.note, step)
         except ProblemsError as exc:
             return self._refuse(index, problems_text(exc))
+        except WorkspaceError as exc:  # read-only, or the disk refused: rolled back, the old value stays
+            return self._refuse(index, str(exc))
         self.last_edit_accepted = True
         return True
 

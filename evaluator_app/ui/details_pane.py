@@ -33,6 +33,7 @@ from ..domain.rating import Rating
 from ..domain.thresholds import Direction
 from ..store.audit import audit_entries
 from ..store.evidence import EvidenceState, add_evidence, export_copy, remove_evidence
+from ..store.workspace import WorkspaceError
 from .agreement_model import OWN, AgreementModel
 from .evidence_model import EvidenceModel
 from .language import THAI, current_language
@@ -152,8 +153,13 @@ class DetailsPane(QWidget):
         self._render_info()
         self.evidence_model.load(self._model.agreement_id, self._code)
         enabled = bool(self._code)
-        for widget in (self.comment, self.note, self.attach_button, self.open_button, self.detach_button):
+        writable = enabled and not self._session.read_only
+        for widget in (self.comment, self.note, self.open_button):
             widget.setEnabled(enabled)
+        for editor in (self.comment, self.note):
+            editor.setReadOnly(not writable)
+        for widget in (self.attach_button, self.detach_button):
+            widget.setEnabled(writable)
 
     def _indicator(self) -> Indicator | None:
         if not self._code or self._model.agreement is None:
@@ -207,6 +213,9 @@ class DetailsPane(QWidget):
                                         (*self._context, "texts"))
         except ProblemsError as exc:
             self._session.writeFailed.emit(problems_text(exc))
+            return
+        except WorkspaceError as exc:  # the text stays in the field and the title says it is not saved
+            self._session.writeFailed.emit(str(exc))
             return
         self._shown = (comment, note)
         self._session.set_pending(self, False)
@@ -312,8 +321,12 @@ class DetailsPane(QWidget):
         paths, _filter = QFileDialog.getOpenFileNames(self, self.tr("Attach evidence"), "",
                                                       self.tr("All files (*)"))
         for name in paths:
-            add_evidence(self._session.workspace, self._model.agreement_id, self._code, self._model.evaluator,
-                         Path(name), actor=self._model.evaluator)
+            try:
+                add_evidence(self._session.workspace, self._model.agreement_id, self._code, self._model.evaluator,
+                             Path(name), actor=self._model.evaluator)
+            except (OSError, WorkspaceError) as exc:  # unreadable file, full disk: say so, keep what was added
+                self._session.writeFailed.emit(f"{name}: {exc}")
+                break
         if paths:
             self._session.evidenceChanged.emit(self._model.agreement_id, self._code)
 

@@ -6,7 +6,17 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QModelIndex, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMainWindow, QMenu, QMessageBox, QSplitter
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..domain.problems import ProblemsError
 from ..store.workspace import WorkspaceError
@@ -43,7 +53,18 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([270, 1170])
         self.panel: AgreementPanel | None = None
         self.details: DetailsPane | None = None
-        self.setCentralWidget(self.splitter)
+        self.banner = QLabel(self)
+        self.banner.setObjectName("readOnlyBanner")
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet("background: #fff3cd; color: #5c4400; padding: 6px; border-bottom: 1px solid #e0c36c")
+        self.banner.hide()
+        central = QWidget(self)
+        central_layout = QVBoxLayout(central)
+        central_layout.setContentsMargins(0, 0, 0, 0)
+        central_layout.setSpacing(0)
+        central_layout.addWidget(self.banner)
+        central_layout.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
         self.save_label = QLabel(self)
         self.save_label.setObjectName("saveState")
         self.statusBar().addPermanentWidget(self.save_label)
@@ -83,6 +104,7 @@ class MainWindow(QMainWindow):
         session.evaluatorChanged.connect(lambda _ident: self._reload_agreement())
         session.revealRequested.connect(self._reveal)
         self._install_undo_actions(session)
+        self._show_read_only(session)
         self.navigator.set_session(session)
         settings.remember_workspace(session.path)
         self._fill_recent_menu()
@@ -92,6 +114,14 @@ class MainWindow(QMainWindow):
         else:
             self.panel.show_agreement(None)
         self._update_title()
+
+    def _show_read_only(self, session: WorkspaceSession) -> None:
+        """Another person holds the workspace: say who, and offer nothing that would write."""
+        reason = session.read_only_reason
+        self.banner.setText(reason or "")
+        self.banner.setVisible(bool(reason) or session.read_only)
+        for action in (self.import_action, self.adjust_action):
+            action.setEnabled(not session.read_only)
 
     def _install_undo_actions(self, session: WorkspaceSession) -> None:
         for action in (getattr(self, "undo_action", None), getattr(self, "redo_action", None)):
@@ -252,6 +282,8 @@ class MainWindow(QMainWindow):
                 model.adjust_score(item.code, dialog.score, dialog.reason)
         except ProblemsError as exc:
             self.statusBar().showMessage(problems_text(exc), 15000)
+        except WorkspaceError as exc:
+            self.statusBar().showMessage(str(exc), 15000)
 
     def edit_settings(self) -> None:
         from .settings_dialog import SettingsDialog
@@ -383,6 +415,8 @@ class MainWindow(QMainWindow):
         if self.session is None:
             return ""
         state = self.session.save_state()
+        if state is SaveState.READ_ONLY:
+            return self.tr("read-only")
         if state is SaveState.PENDING:
             return self.tr("not saved yet")
         if state is SaveState.FAILED:

@@ -21,6 +21,7 @@ EVALUATOR_SETTING = "current_evaluator"
 
 
 class SaveState(StrEnum):
+    READ_ONLY = "read-only"  # another person writes this workspace (or the folder cannot be written)
     SAVED = "saved"  # everything shown is in the file
     PENDING = "pending"  # something typed is not in the file yet
     FAILED = "failed"  # the last write did not reach the file
@@ -65,6 +66,14 @@ class WorkspaceSession(QObject):
         return self.workspace.path
 
     @property
+    def read_only(self) -> bool:
+        return self.workspace.read_only
+
+    @property
+    def read_only_reason(self) -> str | None:
+        return self.workspace.read_only_reason if self.workspace.read_only else None
+
+    @property
     def is_open(self) -> bool:
         return not self._closed
 
@@ -98,7 +107,8 @@ class WorkspaceSession(QObject):
                       merge_key: Hashable | None = None) -> None:
         """Write one rating now (its own transaction) and record the step for undo.
 
-        Raises ProblemsError, with nothing written, when the store refuses the rating.
+        Raises ProblemsError, with nothing written, when the store refuses the rating, and WorkspaceError when
+        the file cannot take it (read-only, disk full): the change is rolled back either way.
         """
         stored = self.stored_rating(agreement_id, rating.round, rating.evaluator, rating.code)
         if stored is None:
@@ -114,8 +124,11 @@ class WorkspaceSession(QObject):
         except ProblemsError:
             raise  # refused before anything was written: the file is as it was
         except Exception:
-            self._failed = True
-            self.saveStateChanged.emit()
+            # A read-only workspace refuses every write by design; anything else (a full disk) means the
+            # person's change is not in the file, and the title must say so until a write succeeds.
+            if not self.read_only:
+                self._failed = True
+                self.saveStateChanged.emit()
             raise
         self.ratingChanged.emit(agreement_id, rating.round, rating.evaluator, rating.code)
 
@@ -131,6 +144,8 @@ class WorkspaceSession(QObject):
             self.saveStateChanged.emit()
 
     def save_state(self) -> SaveState:
+        if self.read_only:
+            return SaveState.READ_ONLY
         if self._pending:
             return SaveState.PENDING
         if self._failed:
@@ -141,6 +156,8 @@ class WorkspaceSession(QObject):
         self.saved_at = datetime.now()
         self._failed = False
         self.saveStateChanged.emit()
+        if self.workspace.backup_error:
+            self.writeFailed.emit(self.workspace.backup_error)
 
     def external_change(self) -> None:
         """Another connection (the import thread) committed: views reload and the title says saved."""

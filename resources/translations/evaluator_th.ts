@@ -90,132 +90,132 @@
 <context>
     <name>AgreementModel</name>
     <message>
-        <location filename="../../evaluator_app/ui/agreement_model.py" line="277" />
+        <location filename="../../evaluator_app/ui/agreement_model.py" line="278" />
         <source>Basic</source>
         <translation>ขั้นต้น</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/agreement_model.py" line="277" />
+        <location filename="../../evaluator_app/ui/agreement_model.py" line="278" />
         <source>Standard</source>
         <translation>มาตรฐาน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/agreement_model.py" line="277" />
+        <location filename="../../evaluator_app/ui/agreement_model.py" line="278" />
         <source>Advanced</source>
         <translation>ขั้นสูง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/agreement_model.py" line="278" />
+        <location filename="../../evaluator_app/ui/agreement_model.py" line="279" />
         <source>Criteria</source>
         <translation>เกณฑ์</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/agreement_model.py" line="281" />
+        <location filename="../../evaluator_app/ui/agreement_model.py" line="282" />
         <source>Evaluator</source>
         <translation>ผู้ประเมิน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/agreement_model.py" line="281" />
+        <location filename="../../evaluator_app/ui/agreement_model.py" line="282" />
         <source>Self-assessment</source>
         <translation>ประเมินตนเอง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/agreement_model.py" line="282" />
+        <location filename="../../evaluator_app/ui/agreement_model.py" line="283" />
         <source>Result</source>
         <translation>ผล</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/agreement_model.py" line="282" />
+        <location filename="../../evaluator_app/ui/agreement_model.py" line="283" />
         <source>Score</source>
         <translation>คะแนน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/agreement_model.py" line="283" />
+        <location filename="../../evaluator_app/ui/agreement_model.py" line="284" />
         <source>Weighted</source>
         <translation>ถ่วงน้ำหนัก</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/agreement_model.py" line="284" />
+        <location filename="../../evaluator_app/ui/agreement_model.py" line="285" />
         <source>Code</source>
         <translation>ที่</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/agreement_model.py" line="284" />
+        <location filename="../../evaluator_app/ui/agreement_model.py" line="285" />
         <source>Indicator</source>
         <translation>ตัวชี้วัด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/agreement_model.py" line="284" />
+        <location filename="../../evaluator_app/ui/agreement_model.py" line="285" />
         <source>Unit</source>
         <translation>หน่วยวัด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/agreement_model.py" line="285" />
+        <location filename="../../evaluator_app/ui/agreement_model.py" line="286" />
         <source>Weight</source>
         <translation>น้ำหนัก</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/agreement_model.py" line="290" />
+        <location filename="../../evaluator_app/ui/agreement_model.py" line="291" />
         <source>The agency's self-assessment report (SAR)</source>
         <translation>รายงานการประเมินตนเองของส่วนราชการ (SAR)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/agreement_model.py" line="292" />
+        <location filename="../../evaluator_app/ui/agreement_model.py" line="293" />
         <source>Your own rating as evaluator {0}</source>
         <translation>ผลการประเมินของท่านในฐานะผู้ประเมิน {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/agreement_model.py" line="294" />
+        <location filename="../../evaluator_app/ui/agreement_model.py" line="295" />
         <source>Criteria level {0}</source>
         <translation>เกณฑ์การให้คะแนนระดับ {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/agreement_model.py" line="358" />
+        <location filename="../../evaluator_app/ui/agreement_model.py" line="359" />
         <source>Indicators</source>
         <translation>ตัวชี้วัด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/agreement_model.py" line="375" />
+        <location filename="../../evaluator_app/ui/agreement_model.py" line="376" />
         <source>Total</source>
         <translation>คะแนนรวม</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/agreement_model.py" line="395" />
+        <location filename="../../evaluator_app/ui/agreement_model.py" line="396" />
         <source>Not counted in the {0}-month round</source>
         <translation>ไม่นับในรอบ {0} เดือน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/agreement_model.py" line="401" />
+        <location filename="../../evaluator_app/ui/agreement_model.py" line="402" />
         <source>Adjusted by the committee (score from the result: {0}). Reason: {1}</source>
         <translation>คณะกรรมการปรับคะแนน (คะแนนจากผลการดำเนินงาน: {0}) เหตุผล: {1}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/agreement_model.py" line="406" />
+        <location filename="../../evaluator_app/ui/agreement_model.py" line="407" />
         <source>Type the level reached, 0 to {0}, then Enter</source>
         <translation>พิมพ์ระดับที่ทำได้ 0 ถึง {0} แล้วกด Enter</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/agreement_model.py" line="407" />
+        <location filename="../../evaluator_app/ui/agreement_model.py" line="408" />
         <source>Type the result, then Enter</source>
         <translation>พิมพ์ผลการดำเนินงาน แล้วกด Enter</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/agreement_model.py" line="460" />
+        <location filename="../../evaluator_app/ui/agreement_model.py" line="461" />
         <source>Result of indicator {0}</source>
         <translation>ผลตัวชี้วัด {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/agreement_model.py" line="461" />
+        <location filename="../../evaluator_app/ui/agreement_model.py" line="462" />
         <source>Self-assessed result of indicator {0}</source>
         <translation>ผลประเมินตนเองตัวชี้วัด {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/agreement_model.py" line="484" />
+        <location filename="../../evaluator_app/ui/agreement_model.py" line="487" />
         <source>Remove adjusted score of indicator {0}</source>
         <translation>ยกเลิกคะแนนที่ปรับของตัวชี้วัด {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/agreement_model.py" line="486" />
+        <location filename="../../evaluator_app/ui/agreement_model.py" line="489" />
         <source>Adjusted score of indicator {0}: {1}</source>
         <translation>ปรับคะแนนตัวชี้วัด {0}: {1}</translation>
     </message>
@@ -286,222 +286,222 @@
 <context>
     <name>DetailsPane</name>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="200" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="206" />
         <source>Comment and note on indicator {0}</source>
         <translation>ความเห็นและบันทึกส่วนตัว ตัวชี้วัด {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="202" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="208" />
         <source>Comment on indicator {0}</source>
         <translation>ความเห็นตัวชี้วัด {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="204" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="210" />
         <source>Private note on indicator {0}</source>
         <translation>บันทึกส่วนตัว ตัวชี้วัด {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="232" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="241" />
         <source>Select an indicator to see its details.</source>
         <translation>เลือกตัวชี้วัดเพื่อดูรายละเอียด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="235" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="244" />
         <source>Unit</source>
         <translation>หน่วยวัด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="236" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="245" />
         <source>Weight</source>
         <translation>น้ำหนัก</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="237" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="246" />
         <source>Target</source>
         <translation>เป้าหมาย</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="238" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="247" />
         <source>Baseline</source>
         <translation>ข้อมูลพื้นฐาน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="239" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="248" />
         <source>Criteria</source>
         <translation>เกณฑ์การให้คะแนน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="240" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="249" />
         <source>Description</source>
         <translation>คำอธิบาย</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="241" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="250" />
         <source>Formula</source>
         <translation>สูตรการคำนวณ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="242" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="251" />
         <source>Conditions</source>
         <translation>เงื่อนไข</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="243" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="252" />
         <source>Data source</source>
         <translation>แหล่งข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="244" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="253" />
         <source>KPI supervisor</source>
         <translation>ผู้กำกับดูแลตัวชี้วัด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="245" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="254" />
         <source>Data collector</source>
         <translation>ผู้จัดเก็บข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="254" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="263" />
         <source>Milestone levels</source>
         <translation>ขั้นตอนของระดับความสำเร็จ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="258" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="267" />
         <source>Not counted in this round.</source>
         <translation>ไม่นับในรอบนี้</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="261" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="270" />
         <source>Last saved {0} by {1} (edit {2})</source>
         <translation>บันทึกล่าสุด {0} โดย {1} (ครั้งที่ {2})</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="271" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="280" />
         <source>result</source>
         <translation>ผล</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="271" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="280" />
         <source>adjusted score</source>
         <translation>คะแนนที่ปรับ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="272" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="281" />
         <source>reason</source>
         <translation>เหตุผล</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="272" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="281" />
         <source>comment</source>
         <translation>ความเห็น</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="286" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="295" />
         <source>private note</source>
         <translation>บันทึกส่วนตัว</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="295" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="304" />
         <source>History</source>
         <translation>ประวัติการแก้ไข</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="299" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="308" />
         <source>scored through its sub-indicators</source>
         <translation>คิดคะแนนจากตัวชี้วัดย่อย</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="302" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="311" />
         <source>milestone levels {0}</source>
         <translation>ระดับความสำเร็จ {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="304" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="313" />
         <source>{0} (lower is better)</source>
         <translation>{0} (ยิ่งน้อยยิ่งดี)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="305" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="314" />
         <source>{0} (higher is better)</source>
         <translation>{0} (ยิ่งมากยิ่งดี)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="312" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="321" />
         <source>Attach evidence</source>
         <translation>แนบหลักฐาน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="313" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="322" />
         <source>All files (*)</source>
         <translation>ทุกแฟ้ม (*)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="332" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="341" />
         <source>Evidence missing</source>
         <translation>ไม่พบแฟ้มหลักฐาน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="333" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="342" />
         <source>The kept copy of {0} is missing from the evidence folder.</source>
         <translation>ไม่พบสำเนาของ {0} ในโฟลเดอร์หลักฐาน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="337" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="346" />
         <source>Evidence changed</source>
         <translation>แฟ้มหลักฐานถูกแก้ไข</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="338" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="347" />
         <source>The kept copy of {0} has changed since it was attached: its SHA-256 is no longer {1}. Open it anyway?</source>
         <translation>สำเนาของ {0} ถูกแก้ไขหลังจากแนบ: ค่า SHA-256 ไม่ใช่ {1} อีกต่อไป ต้องการเปิดหรือไม่</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="356" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="365" />
         <source>Detach evidence</source>
         <translation>ถอดหลักฐาน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="357" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="366" />
         <source>Detach {0} from indicator {1}? The kept copy stays in the evidence folder.</source>
         <translation>ถอด {0} ออกจากตัวชี้วัด {1} หรือไม่ สำเนายังเก็บอยู่ในโฟลเดอร์หลักฐาน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="375" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="384" />
         <source>&amp;Comment (printed in the report):</source>
         <translation>&amp;ความเห็น (พิมพ์ในรายงาน):</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="376" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="385" />
         <source>Private &amp;note (never exported):</source>
         <translation>บันทึก&amp;ส่วนตัว (ไม่ส่งออก):</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="377" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="386" />
         <source>What the committee should read about this indicator</source>
         <translation>สิ่งที่คณะกรรมการควรทราบเกี่ยวกับตัวชี้วัดนี้</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="378" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="387" />
         <source>For yourself only: stays in this workspace</source>
         <translation>สำหรับท่านเท่านั้น เก็บไว้ในพื้นที่ทำงานนี้</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="379" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="388" />
         <source>Evidence files:</source>
         <translation>แฟ้มหลักฐาน:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="380" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="389" />
         <source>&amp;Attach…</source>
         <translation>แ&amp;นบ…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="381" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="390" />
         <source>Open</source>
         <translation>เปิด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="382" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="391" />
         <source>Detach</source>
         <translation>ถอด</translation>
     </message>
@@ -640,153 +640,158 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="117" />
+        <location filename="../../evaluator_app/ui/main_window.py" line="147" />
         <source>Cannot open workspace</source>
         <translation>เปิดพื้นที่ทำงานไม่ได้</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="133" />
+        <location filename="../../evaluator_app/ui/main_window.py" line="163" />
         <source>Open workspace</source>
         <translation>เปิดพื้นที่ทำงาน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="134" />
+        <location filename="../../evaluator_app/ui/main_window.py" line="164" />
         <source>Workspaces ({0});;All files (*)</source>
         <translation>พื้นที่ทำงาน ({0});;ทุกแฟ้ม (*)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="141" />
-        <location filename="../../evaluator_app/ui/main_window.py" line="148" />
+        <location filename="../../evaluator_app/ui/main_window.py" line="171" />
+        <location filename="../../evaluator_app/ui/main_window.py" line="178" />
         <source>New workspace</source>
         <translation>สร้างพื้นที่ทำงานใหม่</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="141" />
+        <location filename="../../evaluator_app/ui/main_window.py" line="171" />
         <source>Workspaces ({0})</source>
         <translation>พื้นที่ทำงาน ({0})</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="149" />
+        <location filename="../../evaluator_app/ui/main_window.py" line="179" />
         <source>{0} already exists. Use File → Open workspace… to open it.</source>
         <translation>มีแฟ้ม {0} อยู่แล้ว ใช้เมนู แฟ้ม → เปิดพื้นที่ทำงาน… เพื่อเปิด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="166" />
+        <location filename="../../evaluator_app/ui/main_window.py" line="196" />
         <source>Imported {0} new agreement(s); updated results of {1}.</source>
         <translation>นำเข้าคำรับรองใหม่ {0} ฉบับ ปรับผลการดำเนินงาน {1} ฉบับ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="237" />
+        <location filename="../../evaluator_app/ui/main_window.py" line="267" />
         <source>Select an indicator that is scored to adjust its score.</source>
         <translation>เลือกตัวชี้วัดที่มีการให้คะแนนก่อนปรับคะแนน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="355" />
+        <location filename="../../evaluator_app/ui/main_window.py" line="385" />
         <source>&amp;File</source>
         <translation>แ&amp;ฟ้ม</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="356" />
+        <location filename="../../evaluator_app/ui/main_window.py" line="386" />
         <source>&amp;Edit</source>
         <translation>แ&amp;ก้ไข</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="357" />
+        <location filename="../../evaluator_app/ui/main_window.py" line="387" />
         <source>&amp;View</source>
         <translation>&amp;มุมมอง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="358" />
+        <location filename="../../evaluator_app/ui/main_window.py" line="388" />
         <source>&amp;Help</source>
         <translation>&amp;ช่วยเหลือ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="359" />
+        <location filename="../../evaluator_app/ui/main_window.py" line="389" />
         <source>&amp;New workspace…</source>
         <translation>สร้างพื้นที่ทำงาน&amp;ใหม่…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="360" />
+        <location filename="../../evaluator_app/ui/main_window.py" line="390" />
         <source>&amp;Open workspace…</source>
         <translation>เ&amp;ปิดพื้นที่ทำงาน…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="361" />
+        <location filename="../../evaluator_app/ui/main_window.py" line="391" />
         <source>&amp;Recent workspaces</source>
         <translation>พื้นที่ทำงานที่ใช้&amp;ล่าสุด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="362" />
+        <location filename="../../evaluator_app/ui/main_window.py" line="392" />
         <source>&amp;Import agreements…</source>
         <translation>&amp;นำเข้าคำรับรอง…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="363" />
+        <location filename="../../evaluator_app/ui/main_window.py" line="393" />
         <source>&amp;Quit</source>
         <translation>&amp;ออกจากโปรแกรม</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="364" />
+        <location filename="../../evaluator_app/ui/main_window.py" line="394" />
         <source>&amp;Adjust score…</source>
         <translation>&amp;ปรับคะแนน…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="365" />
+        <location filename="../../evaluator_app/ui/main_window.py" line="395" />
         <source>&amp;Find agreement</source>
         <translation>ค้น&amp;หาคำรับรอง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="366" />
+        <location filename="../../evaluator_app/ui/main_window.py" line="396" />
         <source>&amp;Settings…</source>
         <translation>&amp;ตั้งค่า…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="367" />
+        <location filename="../../evaluator_app/ui/main_window.py" line="397" />
         <source>&amp;Round</source>
         <translation>&amp;รอบการประเมิน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="369" />
+        <location filename="../../evaluator_app/ui/main_window.py" line="399" />
         <source>{0} months</source>
         <translation>{0} เดือน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="370" />
+        <location filename="../../evaluator_app/ui/main_window.py" line="400" />
         <source>&amp;Language</source>
         <translation>&amp;ภาษา</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="371" />
+        <location filename="../../evaluator_app/ui/main_window.py" line="401" />
         <source>&amp;About evaluator-app</source>
         <translation>&amp;เกี่ยวกับโปรแกรม</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="372" />
+        <location filename="../../evaluator_app/ui/main_window.py" line="402" />
         <source>About &amp;Qt</source>
         <translation>เกี่ยวกับ &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="387" />
+        <location filename="../../evaluator_app/ui/main_window.py" line="417" />
+        <source>read-only</source>
+        <translation>อ่านอย่างเดียว</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/main_window.py" line="419" />
         <source>not saved yet</source>
         <translation>ยังไม่บันทึก</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="389" />
+        <location filename="../../evaluator_app/ui/main_window.py" line="421" />
         <source>NOT SAVED: the last change could not be written</source>
         <translation>บันทึกไม่สำเร็จ: การแก้ไขล่าสุดยังไม่ถูกบันทึก</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="391" />
+        <location filename="../../evaluator_app/ui/main_window.py" line="423" />
         <source>saved</source>
         <translation>บันทึกแล้ว</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="392" />
+        <location filename="../../evaluator_app/ui/main_window.py" line="424" />
         <source>saved {0}</source>
         <translation>บันทึกแล้ว {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="398" />
+        <location filename="../../evaluator_app/ui/main_window.py" line="430" />
         <source>Performance agreement evaluation</source>
         <translation>ประเมินผลคำรับรองการปฏิบัติราชการ</translation>
     </message>

@@ -155,3 +155,24 @@ def test_the_default_workspace_is_in_the_user_data_folder(tmp_path, monkeypatch)
     demo = workspace_to_open(None, demo=True)
     with Workspace.open(demo) as workspace:
         assert len(list_agreements(workspace)) >= 3
+
+
+def test_a_workspace_another_person_writes_opens_read_only_with_a_banner(qtbot, workspace_file):
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import sys, time\nfrom evaluator_app.store.workspace import Workspace\n"
+         "w = Workspace.open(sys.argv[1])\nprint('held', flush=True)\ntime.sleep(60)\n", str(workspace_file)],
+        stdout=subprocess.PIPE, text=True, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        window = open_window(qtbot, workspace_file)
+        assert window.banner.isVisible() and "อ่านอย่างเดียว" in window.banner.text()
+        assert "อ่านอย่างเดียว" in window.windowTitle()
+        assert not window.import_action.isEnabled() and not window.adjust_action.isEnabled()
+        select_agreement_by_click(qtbot, window, 1)
+        model = window.panel.model
+        assert not model.flags(model.index_of_code("1", model.column("own.result"))) & Qt.ItemFlag.ItemIsEditable
+        assert window.details.comment.isReadOnly() and not window.details.attach_button.isEnabled()
+        window.close()
+    finally:
+        holder.kill()
+        holder.wait()
