@@ -32,6 +32,7 @@ def register(commands: Any) -> dict[str, Any]:
     p.add_argument("agreement", metavar="AGREEMENT")
     p.add_argument("--round", type=int, default=12)
     p.add_argument("--evaluator", default=None)
+    p.add_argument("--panel", action="store_true", help="the panel's figures: each member, spread, panel total")
     p.add_argument("--json", action="store_true")
     return {"import": _import, "agreements": _agreements, "rate": _rate, "score": _score}
 
@@ -126,6 +127,10 @@ def score_json(agreement_label: str, agreement_id: int, sheet: ScoreSheet) -> di
 
 
 def _score(workspace: Any, args: argparse.Namespace) -> int:
+    if args.panel:
+        from .panel import score_panel
+
+        return score_panel(workspace, args)
     from ..store.agreements import load_agreement, resolve_agreement
     from ..store.evaluation import score_sheet
     from ..store.frameworks import get_framework

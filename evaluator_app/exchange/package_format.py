@@ -26,6 +26,9 @@ PAYLOAD = "payload.json"
 SIGNATURE = "signature.sig"
 SIGNING_CONTEXT = b"evaluator-app package signature v1\n"  # a signature made for a package means nothing elsewhere
 SIGNATURE_BYTES = 64
+# The file name extensions the installers associate with the app (packaging/): the kind is still read from the
+# manifest, never trusted from the name.
+EXTENSIONS = {"panel": ".evpanel", "evaluator": ".evpack"}
 
 # Limits: a package holds JSON only, so anything larger or better-compressed than honest JSON is refused unread.
 MAX_PACKAGE_BYTES = 64 * 1024 * 1024
