@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cache
 
 from .agreement import Agreement, Indicator, IndicatorKind
 from .framework import Framework, MilestoneMode, Rounding, Scheme
@@ -14,6 +15,7 @@ from .rating import Rating
 from .thresholds import Direction, Thresholds
 
 THREE_LEVEL_POINTS = (Decimal(50), Decimal(70), Decimal(100))
+_LEVEL_POINTS = {count: tuple(Decimal(n) for n in range(1, count + 1)) for count in range(2, 11)}
 
 
 def score_result(result: Decimal, thresholds: Thresholds, floor: Decimal = Decimal(1),
@@ -48,8 +50,13 @@ def score_milestone(level: Decimal, thresholds: Thresholds, floor: Decimal, sche
         raise ValueError(f"a milestone level must be between 0 and {count}, got {level}")
     if mode is MilestoneMode.WHOLE:
         level = Decimal(int(level))
-    levels = Thresholds(tuple(Decimal(n) for n in range(1, count + 1)))
-    return score_result(level, levels, floor, scheme)
+    return score_result(level, _milestone_levels(count), floor, scheme)
+
+
+@cache
+def _milestone_levels(count: int) -> Thresholds:
+    """Levels 1..n as thresholds: a milestone's level is scored like a result against them."""
+    return Thresholds(tuple(Decimal(n) for n in range(1, count + 1)))
 
 
 def score_indicator(indicator: Indicator, result: Decimal, framework: Framework) -> Decimal:
@@ -66,10 +73,10 @@ def _points(scheme: Scheme, count: int) -> tuple[Decimal, ...]:
         if count != 3:
             raise ValueError(f"the three-level-100 scheme needs 3 thresholds, got {count}")
         return THREE_LEVEL_POINTS
-    return tuple(Decimal(n) for n in range(1, count + 1))
+    return _LEVEL_POINTS.get(count) or tuple(Decimal(n) for n in range(1, count + 1))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class IndicatorScore:
     code: str
     name: str
@@ -168,29 +175,26 @@ def score_agreement(agreement: Agreement, ratings: Mapping[str, Rating], framewo
 def _score_leaf(item: Indicator, rating: Rating | None, framework: Framework, round_: int,
                 counted_weight: Decimal) -> IndicatorScore:
     weight = item.weight_in(round_)
-    base = IndicatorScore(
-        code=item.code, name=item.name, dimension=item.dimension or "", weight=weight,
-        counted=item.counted_in(round_), is_parent=False,
-        result=rating.result if rating else None,
-    )
-    if rating is None or not base.counted:
-        return base
+    counted = item.counted_in(round_)
+    result = rating.result if rating else None
+    computed: Decimal | None = None
     exact: Decimal | None = None
-    if rating.result is not None:
-        exact = score_indicator(item, rating.result, framework)
-    reason = None
-    if rating.adjusted_score is not None:
-        exact, reason = rating.adjusted_score, rating.adjust_reason
+    reason: str | None = None
+    if rating is not None and counted:
+        if result is not None:
+            computed = exact = score_indicator(item, result, framework)
+        if rating.adjusted_score is not None:
+            exact, reason = rating.adjusted_score, rating.adjust_reason
     if exact is None:
-        return base
+        return IndicatorScore(code=item.code, name=item.name, dimension=item.dimension or "", weight=weight,
+                              counted=counted, is_parent=False, result=result)
     shown = round4(exact)
     basis = shown if framework.rounding is Rounding.SCORE_FIRST else exact
     weighted = round4(basis * weight / counted_weight) if counted_weight else Decimal(0)
     return IndicatorScore(
-        code=base.code, name=base.name, dimension=base.dimension, weight=weight, counted=True,
-        is_parent=False, result=base.result,
-        computed_score=None if rating.result is None else round4(score_indicator(item, rating.result, framework)),
-        score=shown, weighted=round4(weighted), adjust_reason=reason,
+        code=item.code, name=item.name, dimension=item.dimension or "", weight=weight, counted=True,
+        is_parent=False, result=result, computed_score=None if computed is None else round4(computed),
+        score=shown, weighted=weighted, adjust_reason=reason,
     )
 
 

@@ -49,6 +49,8 @@ def monotone_problem(values: Sequence[Decimal]) -> Problem | None:
     A published table has the row `40 50 60 60 70`: equal neighbours make the level between them unreachable,
     so they are refused rather than guessed at.
     """
+    if len(values) >= 2 and (all(a < b for a, b in pairwise(values)) or all(a > b for a, b in pairwise(values))):
+        return None  # the common case, decided before any message text is built
     shown = " ".join(plain(v) for v in values)
     if len(values) < 2:
         return Problem(

@@ -43,6 +43,9 @@ class Workload:
     seed: int = 2569
 
 
+NATIONAL = Workload()
+
+
 def agency_names(count: int, rng: random.Random) -> list[str]:
     names: list[str] = []
     for n in range(count):
@@ -60,7 +63,7 @@ def _weights(count: int, rng: random.Random) -> list[int]:
     return [p + 2 for p in parts]
 
 
-def agreement_rows(workload: Workload = Workload()) -> list[list[object]]:
+def agreement_rows(workload: Workload = NATIONAL) -> list[list[object]]:
     """Every row of the national workbook, in order."""
     rng = random.Random(workload.seed)
     rows: list[list[object]] = []
@@ -105,7 +108,7 @@ def _indicator_row(rng: random.Random, agency: str, workload: Workload, dimensio
             *thresholds, thresholds[2], low - 3, "numeric", result, 12, ""]
 
 
-def write_workbook(path: Path, workload: Workload = Workload()) -> Path:
+def write_workbook(path: Path, workload: Workload = NATIONAL) -> Path:
     """The national workbook as Excel would save it (write-only mode keeps 7,500 rows quick)."""
     import openpyxl
 
