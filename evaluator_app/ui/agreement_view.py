@@ -34,7 +34,6 @@ class ResultDelegate(QStyledItemDelegate):
         editor.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         editor.setFrame(False)
         editor.textEdited.connect(lambda _text: self.editingChanged.emit(True))
-        editor.destroyed.connect(lambda *_: self.editingChanged.emit(False))
         return editor
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
@@ -125,6 +124,7 @@ class ResultsView(QTreeView):
 
     def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
         super().closeEditor(editor, hint)
+        self.delegate.editingChanged.emit(False)  # committed, refused or abandoned: nothing typed is pending
         # Qt closes with SubmitModelCache after Enter/Return; focus loss uses NoHint and must not move the cursor.
         if hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache and self.results_model().last_edit_accepted:
             self._move_down()

@@ -98,6 +98,7 @@ class MainWindow(QMainWindow):
         self.panel.currentIndicatorChanged.connect(self.details.show_indicator)
         self.panel.model.refused.connect(lambda _index, message: self.statusBar().showMessage(message, 15000))
         self.panel.view.adjustRequested.connect(lambda _index: self.adjust_score())
+        self.panel.view.delegate.editingChanged.connect(lambda typing: session.set_pending("result cell", typing))
         session.saveStateChanged.connect(self._update_title)
         session.writeFailed.connect(lambda message: self.statusBar().showMessage(message, 15000))
         session.agreementsChanged.connect(self.navigator.reload)

@@ -14,7 +14,14 @@ from evaluator_app.store.agreements import list_agreements
 from evaluator_app.store.workspace import Workspace
 from evaluator_app.ui import settings
 from evaluator_app.ui.app import workspace_to_open
-from tests.ui.conftest import build_workspace, open_window, press, select_agreement_by_click, type_keys
+from tests.ui.conftest import (
+    build_workspace,
+    click_index,
+    open_window,
+    press,
+    select_agreement_by_click,
+    type_keys,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -105,9 +112,16 @@ def test_rounds_switch_from_the_menu_and_keep_results_apart(qtbot, window, works
 def test_the_title_says_what_is_saved(qtbot, window):
     assert window.windowTitle().startswith("committee.sqlite — บันทึกแล้ว")
     assert window.windowTitle().endswith("ประเมินผลคำรับรองการปฏิบัติราชการ")
-    window.session.set_pending("typing", True)
+    select_agreement_by_click(qtbot, window, 1)
+    view = window.panel.view
+    click_index(qtbot, view, view.first_result_index(window.panel.model.column("own.result")))
+    view.setFocus()
+    type_keys(qtbot, "9")  # in the cell editor, not yet in the file
     assert "ยังไม่บันทึก" in window.windowTitle() and "ยังไม่บันทึก" in window.save_label.text()
-    window.session.set_pending("typing", False)
+    press(qtbot, Qt.Key.Key_Return)
+    assert "บันทึกแล้ว" in window.windowTitle()
+    type_keys(qtbot, "1")
+    press(qtbot, Qt.Key.Key_Escape)  # abandoned: the file holds what the title says
     assert "บันทึกแล้ว" in window.windowTitle()
 
 
