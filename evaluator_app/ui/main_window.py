@@ -456,6 +456,9 @@ class MainWindow(QMainWindow):
             settings.save_bytes("window/details_splitter", self.details.splitter.saveState())
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        dialog = getattr(self, "import_dialog", None)
+        if dialog is not None and dialog.is_busy():
+            dialog.reject()  # cancels the import and waits for its thread: nothing half-written, no stray thread
         self.save_layout()
         self._close_session()
         self.session = None

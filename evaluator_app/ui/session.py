@@ -161,6 +161,8 @@ class WorkspaceSession(QObject):
 
     def external_change(self) -> None:
         """Another connection (the import thread) committed: views reload and the title says saved."""
+        if self._closed:
+            return
         self._committed()
         self.agreementsChanged.emit()
 
