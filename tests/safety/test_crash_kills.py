@@ -251,34 +251,69 @@ def test_kills_while_the_cli_records_ratings(tmp_path):
     tally.report()
 
 
-def test_kills_while_importing_evaluator_packages(tmp_path):
-    """Runs once the CLI has `export-package` and `import-package` (issue 4)."""
-    available = commands()
-    if not {"import-package", "export-package"} <= available:
-        pytest.skip("no import-package/export-package command in this build yet (issue 4)")
-    rng = random.Random(SEED + 3)
-    db = tmp_path / "w.sqlite"
-    package = tmp_path / "member.evpkg"
-    from evaluator_app.exchange.demo import demo_workspace_copy
+def copy_workspace(source: Path, target: Path) -> Path:
+    """A fresh copy through the backup API (never a plain copy of a WAL database)."""
+    target.unlink(missing_ok=True)
+    source_conn, target_conn = sqlite3.connect(source), sqlite3.connect(target)
+    try:
+        source_conn.backup(target_conn)
+    finally:
+        source_conn.close()
+        target_conn.close()
+    return target
 
-    demo = demo_workspace_copy(tmp_path / "demo")
-    made = run_cli(demo, "export-package", "--evaluator", "member1", "--out", str(package))
-    if made.returncode != 0:
-        pytest.skip(f"could not make an evaluator package from the demo workspace: {made.stderr[-500:]}")
-    db.write_bytes(b"")
-    db.unlink()
-    source = sqlite3.connect(demo)
-    target = sqlite3.connect(db)
-    source.backup(target)
-    source.close()
-    target.close()
-    duration = timed(cli_command(db, "import-package", str(package)))
+
+def test_kills_while_importing_evaluator_packages(tmp_path, monkeypatch):
+    """The secretary imports a member's signed package (125 ratings): after a kill all are there or none."""
+    if not {"import-package", "export-package", "keygen", "panel"} <= commands():
+        pytest.skip("no import-package/export-package command in this build yet (issue 4)")
+    monkeypatch.setenv("EVALUATOR_APP_PASSPHRASE", "correct-horse-battery")
+    monkeypatch.setenv("EVALUATOR_APP_KEY_DIR", str(tmp_path / "keys"))
+    rng = random.Random(SEED + 3)
+    master, member = tmp_path / "master.sqlite", tmp_path / "member.sqlite"
+    book = write_agreements_xlsx(tmp_path / "five.xlsx", agency_names(5, prefix="กรมชุดข้อมูลที่"), 2569, INDICATORS)
+    steps = [
+        (master, "import", str(book)),
+        (master, "keygen", "--evaluator", "m1", "--public-key-out", str(tmp_path / "m1.pub")),
+        (master, "panel", "add-member", "m1", "--name", "กรรมการหนึ่ง", "--public-key", str(tmp_path / "m1.pub")),
+        (master, "export-package", "--panel", "--out", str(tmp_path / "panel.evpanel")),
+    ]
+    Workspace.open(member).close()
+    steps.append((member, "import-package", str(tmp_path / "panel.evpanel")))
+    for db, *args in steps:
+        done = run_cli(db, *args)
+        assert done.returncode == 0, (args, done.stderr)
+    from decimal import Decimal
+
+    from evaluator_app.domain.rating import Rating
+    from evaluator_app.store.agreements import list_agreements
+    from evaluator_app.store.ratings import record_ratings
+
+    with Workspace.open(member) as ws:
+        for agreement in list_agreements(ws):
+            record_ratings(ws, agreement.id, [(Rating(str(n), 12, "m1", result=Decimal(80 + n)), None, None)
+                                              for n in range(1, INDICATORS + 1)], actor="m1")
+    package = tmp_path / "m1.evpack"
+    done = run_cli(member, "export-package", "--evaluator", "m1", "--out", str(package))
+    assert done.returncode == 0, done.stderr
+    total = 5 * INDICATORS
+    db = tmp_path / "w.sqlite"
+    duration = timed(cli_command(copy_workspace(master, db), "import-package", str(package)))
     tally = Tally("import-package")
     for n in range(1, kills_for("import-package") + 1):
+        copy_workspace(master, db)
         killed, _ = run_and_kill(cli_command(db, "import-package", str(package)), random_delay(rng, duration))
         tally.kills += killed
         tally.completed += not killed
-        tally.failures += [f"kill {n}: {p}" for p in check_workspace(db)]
+        problems = check_workspace(db, check_backups=False)
+        conn = sqlite3.connect(db)
+        try:
+            merged = conn.execute("SELECT count(*) FROM ratings WHERE evaluator = 'm1'").fetchone()[0]
+        finally:
+            conn.close()
+        if merged not in (0, total) or (not killed and merged != total):
+            problems.append(f"{merged} of the package's {total} ratings are present (killed: {killed})")
+        tally.failures += [f"kill {n}: {p}" for p in problems]
     tally.report()
 
 
@@ -289,6 +324,7 @@ def test_kills_while_issuing_reports(tmp_path):
     rng = random.Random(SEED + 4)
     from evaluator_app.exchange.demo import demo_workspace_copy
 
+    (tmp_path / "demo").mkdir()
     db = demo_workspace_copy(tmp_path / "demo")
     warm = tmp_path / "warm.pdf"
     duration = timed(cli_command(db, "report", "1", "--out", str(warm)))
