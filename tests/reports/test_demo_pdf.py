@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import time
 from pathlib import Path
 
 import pytest
@@ -109,9 +108,7 @@ def test_pages_render_with_ink(demo_pdf: Path, tmp_path: Path):
 
 
 @pytest.mark.slow
-def test_a_ten_page_table_builds_quickly():
-    start = time.perf_counter()
+def test_a_ten_page_table_builds():
+    # How fast is for the benchmarks, measured against a baseline of the same run.
     pages = build_demo(io.BytesIO(), table_rows=25)
-    elapsed = time.perf_counter() - start
     assert pages >= 10
-    assert elapsed < 5, elapsed  # about 0.15 s on the development machine
