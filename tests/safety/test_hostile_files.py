@@ -214,3 +214,27 @@ def test_mixed_encodings_never_import_garbled_thai(settled, tmp_path):
         return
     # If it was accepted, every agency name must be the Thai that was meant, never mojibake.
     assert {a.agency for a in list_agreements(settled)} <= {"กรมเดิม", "กรมรหัสผสม"}
+
+
+def test_a_padded_part_is_refused_before_the_parser_sees_it(settled, tmp_path):
+    """100 KB that inflates to a 100 MB XML comment took the parser minutes (expat < 2.6 is quadratic on one long
+    token); a part that inflates far more than any workbook does is refused at once."""
+    source = valid_xlsx(tmp_path / "good.xlsx")
+    with zipfile.ZipFile(source) as archive:
+        sheet = archive.read("xl/worksheets/sheet1.xml")
+    padded = sheet.replace(b"<sheetData>", b"<sheetData><!--" + b" " * (40 * 1024 * 1024) + b"-->", 1)
+    bomb = rewrite_parts(source, tmp_path / "padded.xlsx", {"xl/worksheets/sheet1.xml": padded})
+    assert bomb.stat().st_size < 200_000
+    started = time.monotonic()
+    assert "zip bomb" in messages(refused(settled, bomb))
+    assert time.monotonic() - started < 3
+
+
+def test_honest_big_workbooks_are_not_mistaken_for_bombs(tmp_path):
+    from evaluator_app.exchange.agreement_workbook import read_agreement_files
+    from tests.exchange.conftest import shipped_frameworks
+    from tests.safety.helpers import agency_names, write_agreements_xlsx
+
+    book = write_agreements_xlsx(tmp_path / "big.xlsx", agency_names(60), 2569, 25)
+    reading = read_agreement_files([book], shipped_frameworks())
+    assert reading.problems == () and len(reading.agreements) == 60
