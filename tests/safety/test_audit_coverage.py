@@ -1,7 +1,7 @@
 """Every change to the record is in the hash-chained log: each store operation that changes any table (other than
 settings) adds an audit entry, the chain verifies after it, and verify-log finds nothing unexplained.
 
-To cover a new operation (panel membership, report state, packages), add it to OPERATIONS.
+To cover a new operation (report state once reports are issued from the store), add it to OPERATIONS.
 """
 
 from __future__ import annotations
@@ -121,6 +121,36 @@ def op_evidence(ws: Workspace, folder: Path) -> None:
     evidence.remove_evidence(ws, item.id, actor="m1")
 
 
+def op_panel_membership(ws: Workspace, folder: Path) -> None:
+    panel_store = pytest.importorskip("evaluator_app.store.panel")
+    panel = pytest.importorskip("evaluator_app.domain.panel")
+    panel_store.create_panel(ws, actor="secretary")
+    panel_store.save_member(ws, panel.PanelMember("c1", "ประธาน", panel.Role.CHAIR), actor="secretary")
+    panel_store.save_member(ws, panel.PanelMember("m1", "กรรมการหนึ่ง", panel.Role.MEMBER), actor="secretary")
+    panel_store.save_member(ws, panel.PanelMember("m1", "กรรมการหนึ่ง", panel.Role.MEMBER, position="อาจารย์"),
+                            actor="secretary")
+    panel_store.declare_conflict(ws, panel.ConflictOfInterest("m1", "กรมตัวอย่าง", panel.ConflictType.OTHER,
+                                                              "เคยเป็นที่ปรึกษา"), actor="secretary")
+    panel_store.withdraw_conflict(ws, "m1", "กรมตัวอย่าง", actor="secretary", reason="บันทึกผิด")
+    panel_store.set_declaration(ws, "ข้าพเจ้าขอรับรองความเป็นอิสระ", actor="secretary")
+    panel_store.remove_member(ws, "m1", actor="secretary", reason="ลาออก")
+
+
+def op_panel_result_state(ws: Workspace, folder: Path) -> None:
+    panel_store = pytest.importorskip("evaluator_app.store.panel")
+    results = pytest.importorskip("evaluator_app.store.panel_results")
+    panel = pytest.importorskip("evaluator_app.domain.panel")
+    panel_store.create_panel(ws, actor="secretary")
+    panel_store.save_member(ws, panel.PanelMember("c1", "ประธาน", panel.Role.CHAIR), actor="secretary")
+    record_ratings(ws, 1, [(Rating(c, 12, "c1", result=D(r)), None, None)
+                           for c, r in [("1", 92), ("2", 15), ("3", 5), ("4", 80)]], actor="c1")
+    panel_store.submit(ws, 1, "c1", declaration_accepted=True, actor="c1")
+    panel_store.reopen_submission(ws, 1, "c1", by="c1", reason="แก้ไข")
+    panel_store.submit(ws, 1, "c1", declaration_accepted=True, actor="c1")
+    results.finalise(ws, 1, by="c1")
+    results.reopen_result(ws, 1, by="c1", reason="ทบทวน")
+
+
 def op_restore(ws: Workspace, folder: Path) -> None:
     made = back_up_now(ws)
     record_rating(ws, 1, Rating("3", 12, result=D(4)), actor="secretary")
@@ -140,6 +170,8 @@ OPERATIONS: dict[str, Operation] = {
     "configure framework": op_configure_framework,
     "negotiated versions": op_negotiate_versions,
     "evidence attached and detached": op_evidence,
+    "panel membership and conflicts": op_panel_membership,
+    "submissions and the panel result": op_panel_result_state,
     "restore a backup": op_restore,
 }
 
