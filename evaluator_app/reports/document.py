@@ -26,14 +26,14 @@ def frame_width(pagesize: tuple[float, float] = A4) -> float:
 
 def build_pdf(target: str | Path | BinaryIO, story: Sequence[Flowable], *,
               furniture: PageFurniture | None = None, title: str = "", author: str = "",
-              pagesize: tuple[float, float] = A4) -> int:
+              subject: str = "", keywords: str = "", pagesize: tuple[float, float] = A4) -> int:
     """Lay out ``story`` into a PDF at ``target`` (a path or a binary file); returns the page count."""
     register_fonts()
     furniture = furniture if furniture is not None else PageFurniture()
     doc = SimpleDocTemplate(
         str(target) if isinstance(target, Path) else target,
         pagesize=pagesize, leftMargin=LEFT, rightMargin=RIGHT, topMargin=TOP, bottomMargin=BOTTOM,
-        title=title, author=author, creator="evaluator-app",
+        title=title, author=author, subject=subject, keywords=keywords, creator="evaluator-app",
     )
     doc.build(list(story), canvasmaker=furniture.canvasmaker())
     return int(doc.page)

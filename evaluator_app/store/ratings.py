@@ -16,6 +16,7 @@ from .agreements import StoredAgreement, load_agreement
 from .audit import append_audit, utc_now
 from .frameworks import get_framework
 from .panel import assert_editable
+from .snapshots import assert_not_issued
 from .workspace import Workspace
 
 
@@ -113,6 +114,8 @@ def _write_rating(conn: sqlite3.Connection, version_id: int, agreement_id: int, 
                 f"was changed since it was read (version {row[5]}, expected {expected_version})")
     after = {"result": _text(rating.result), "adjusted_score": _text(rating.adjusted_score),
              "adjust_reason": rating.adjust_reason, "comment": rating.comment}
+    if before != after:
+        assert_not_issued(conn, agreement_id, rating.round)  # an issued report's results change only after reopening
     edit_version = 1 if row is None else int(row[5]) + 1
     conn.execute(
         """

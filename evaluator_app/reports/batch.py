@@ -1,0 +1,110 @@
+"""Printing many evaluation reports at once (every agreement of a fiscal year), to one folder or one combined PDF,
+with progress and Cancel; safe to run on a worker thread (it opens its own workspace connection)."""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..domain.problems import ProblemsError
+from ..store.agreements import list_agreements
+from ..store.workspace import Workspace
+from .evaluation_data import CommitteeSource
+from .papers import MadeReport, make_evaluation_report, write_pdf_file
+from .seal import Seal, combined_subject
+from .thai_dates import Digits
+
+__all__ = ["BatchResult", "agreements_of_year", "print_batch", "report_file_name"]
+
+Progress = Callable[[int, int], None]
+Cancelled = Callable[[], bool]
+_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
+
+
+@dataclass
+class BatchResult:
+    """What a batch did: files written (or the combined file), agreements refused and why, whether cancelled."""
+
+    written: list[Path] = field(default_factory=list)
+    combined: Path | None = None
+    failed: list[tuple[int, str]] = field(default_factory=list)  # (agreement id, Thai / English reason)
+    cancelled: bool = False
+    done: int = 0  # agreements handled (written or failed)
+    total: int = 0
+
+
+def agreements_of_year(workspace: Workspace, fiscal_year: int) -> list[int]:
+    """Agreement ids of one fiscal year, by agency name (the order of the batch and of a combined file)."""
+    rows = [a for a in list_agreements(workspace) if a.fiscal_year == fiscal_year]
+    return [a.id for a in sorted(rows, key=lambda a: a.agency)]
+
+
+def report_file_name(agreement_id: int, agency: str, fiscal_year: int, round_: int) -> str:
+    """``0007-กรมตัวอย่าง-2569-r12.pdf``: sortable, unique by id, readable; no character a file system refuses."""
+    safe = _UNSAFE.sub("_", agency).strip(" .") or "agreement"
+    return f"{agreement_id:04d}-{safe[:80]}-{fiscal_year}-r{round_}.pdf"
+
+
+def print_batch(workspace_path: Path, agreement_ids: Sequence[int], out: Path, progress: Progress | None = None,
+                cancelled: Cancelled | None = None, *, combined: bool = False, round_: int = 12,
+                committee: CommitteeSource | None = None, digits: Digits | None = None, actor: str,
+                draft: bool = False) -> BatchResult:
+    """Issue the evaluation report of each agreement and write it to the folder `out` (or, `combined`, all of them
+    into the one PDF `out`).
+
+    `progress(done, total)` is called after each agreement; `cancelled()` is asked before each one, and a cancel
+    stops before the next report: the reports already written stay (each is whole and issued), a combined file is
+    then not written. An agreement that cannot be issued (results missing) is listed in `failed` and the batch goes
+    on. The workspace is opened here, on the calling thread, because SQLite connections must not be shared across
+    threads; in the same process it shares the window's writer lock.
+    """
+    result = BatchResult(total=len(agreement_ids))
+    parts: list[MadeReport] = []
+    with Workspace.open(workspace_path, create=False, auto_backup=False) as workspace:
+        heads = {a.id: a for a in list_agreements(workspace)}
+        if not combined:
+            out.mkdir(parents=True, exist_ok=True)
+        for agreement_id in agreement_ids:
+            if cancelled is not None and cancelled():
+                result.cancelled = True
+                break
+            head = heads.get(agreement_id)
+            try:
+                if head is None:
+                    raise LookupError(f"ไม่พบคำรับรองหมายเลข {agreement_id} / no agreement with id {agreement_id}")
+                target: Path | io.BytesIO
+                target = io.BytesIO() if combined else out / report_file_name(
+                    agreement_id, head.agency, head.fiscal_year, round_)
+                made = make_evaluation_report(workspace, agreement_id, target, round_=round_, committee=committee,
+                                              digits=digits, actor=actor, draft=draft)
+                if made.path is not None:
+                    result.written.append(made.path)
+                parts.append(made)
+            except (ProblemsError, LookupError, KeyError) as exc:
+                result.failed.append((agreement_id, str(exc)))
+            result.done += 1
+            if progress is not None:
+                progress(result.done, result.total)
+    if combined and not result.cancelled and parts:
+        result.combined = _combine(parts, out)
+    return result
+
+
+def _combine(parts: Sequence[MadeReport], out: Path) -> Path:
+    """One PDF of all reports in order; each page keeps its own footer code, the metadata lists every seal."""
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter()
+    for part in parts:
+        writer.append(PdfReader(io.BytesIO(part.data)))
+    seals = [Seal.of(p.snapshot) for p in parts if p.snapshot is not None]
+    writer.add_metadata({"/Title": "รายงานผลการประเมินผลการปฏิบัติราชการ (รวมเล่ม)", "/Creator": "evaluator-app",
+                         "/Subject": combined_subject(seals) if seals else "evaluator-app drafts (not sealed)"})
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    path = write_pdf_file(out, buffer.getvalue())
+    assert path is not None
+    return path

@@ -1,0 +1,157 @@
+"""What the papers need from the panel (issue 4's API), in one place: who signs, the committee figures with their
+notes, and the members' comments. A thin adapter, so a change in the panel's API touches only this file."""
+
+# The panel's own modules give signatories_for (conflicted members excluded), aggregate_panel/panel_result (the
+# panel figure per indicator and the panel total). They have no separate "panel comment" record: the comments
+# printed are those the counting members wrote on their own ratings of the round (Rating.comment), never private
+# notes. That, and the committee "result" (the members' results: one value when they agree, else their range) are
+# this adapter's own reading.
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from ..domain.agreement import Agreement
+from ..domain.numbers import format4, plain
+from ..domain.rating import SELF_ASSESSMENT
+from ..domain.scoring import ScoreSheet
+from ..store.workspace import Workspace
+
+if TYPE_CHECKING:
+    from ..domain.panel import Panel
+
+__all__ = [
+    "CommitteeFigures",
+    "PanelComment",
+    "SignatoryLine",
+    "load_panel_or_none",
+    "panel_comments",
+    "panel_figures",
+    "panel_has_ratings",
+    "signatory_lines",
+]
+
+
+@dataclass(frozen=True)
+class SignatoryLine:
+    """One signature block: name, position in their own agency, title on the panel."""
+
+    name: str
+    position: str
+    role: str
+
+
+@dataclass(frozen=True)
+class PanelComment:
+    code: str
+    by: str  # the member's name
+    text: str
+
+
+@dataclass(frozen=True)
+class CommitteeFigures:
+    """The committee column group from the panel: the scored sheet and what the report says beside it."""
+
+    sheet: ScoreSheet
+    results: dict[str, str]  # code -> the members' result as printed ("92", or "90–95" when they differ)
+    notes: dict[str, str]  # code -> why the figure is what it is (consensus, members' adjustments)
+    rule: str  # mean, median or consensus
+    raters: tuple[str, ...]  # names of the members whose ratings count
+    excluded: tuple[str, ...]  # names of members left out for a conflict of interest
+
+
+def load_panel_or_none(workspace: Workspace) -> Panel | None:
+    from ..store.panel import load_panel
+
+    return load_panel(workspace)
+
+
+def signatory_lines(panel: Panel | None, agreement: Agreement | None) -> tuple[SignatoryLine, ...]:
+    """The panel's signatories in signing order; for one agreement without members conflicted with its agency, for
+    a paper covering every agency (the fiscal-year summary, `agreement=None`) the whole panel."""
+    if panel is None:
+        return ()
+    if agreement is not None:
+        return tuple(SignatoryLine(s.name, s.position, s.title_th) for s in panel.signatories_for(agreement))
+    return tuple(SignatoryLine(m.name, m.position, m.title_th) for m in panel.in_signing_order())
+
+
+def panel_has_ratings(workspace: Workspace, panel: Panel | None, agreement_id: int, agency: str, round_: int) -> bool:
+    """Whether any counting member recorded anything for this agreement and round (so the panel figures exist)."""
+    if panel is None:
+        return False
+    raters = [m.id for m in panel.raters_for(agency)]
+    if not raters:
+        return False
+    marks = ",".join("?" for _ in raters)
+    row = workspace.conn.execute(
+        f"SELECT 1 FROM ratings WHERE agreement_id = ? AND round = ? AND evaluator IN ({marks}) LIMIT 1",
+        (agreement_id, round_, *raters)).fetchone()
+    return row is not None
+
+
+def _results_text(values: Sequence[Decimal]) -> str | None:
+    if not values:
+        return None
+    low, high = min(values), max(values)
+    return plain(low) if low == high else f"{plain(low)}–{plain(high)}"
+
+
+def panel_figures(workspace: Workspace, panel: Panel, agreement_id: int, round_: int) -> CommitteeFigures:
+    """The panel's figures of one agreement and round, through the panel's own aggregation."""
+    from ..domain.aggregation import AggregationRule
+    from ..store.panel_results import panel_result
+    from ..store.ratings import load_ratings
+
+    result = panel_result(workspace, agreement_id, round_)
+    names = {m.id: m.name for m in panel.members}
+    member_ratings = {member: load_ratings(workspace, agreement_id, round_, member) for member in result.member_sheets}
+    results: dict[str, str] = {}
+    notes: dict[str, str] = {}
+    for item in result.indicators:
+        if not item.counted:
+            continue
+        values = [s.rating.result for m in result.member_sheets
+                  if (s := member_ratings[m].get(item.code)) is not None and s.rating.result is not None]
+        text = _results_text(values)
+        if text is not None:
+            results[item.code] = text
+        parts: list[str] = []
+        if result.rule is AggregationRule.CONSENSUS and item.consensus is not None:
+            parts.append(f"มติที่ประชุม: {item.consensus.reason}")
+        for member, sheet in result.member_sheets.items():
+            row = sheet.indicator(item.code)
+            if row.adjusted and row.score is not None:
+                parts.append(f"{names.get(member, member)} ปรับคะแนนเป็น {format4(row.score)}: {row.adjust_reason}")
+        if parts:
+            notes[item.code] = "; ".join(parts)
+    return CommitteeFigures(
+        sheet=result.sheet, results=results, notes=notes, rule=result.rule.value,
+        raters=tuple(names.get(m, m) for m in result.member_sheets),
+        excluded=tuple(names.get(m, m) for m in result.excluded))
+
+
+def panel_comments(workspace: Workspace, panel: Panel | None, agreement_id: int, agency: str,
+                   round_: int) -> tuple[PanelComment, ...]:
+    """Comments the counting members wrote on their ratings of this round, in signing order then by indicator.
+
+    Without a panel, comments by any evaluator other than the agency itself. Never the private note.
+    """
+    from ..domain.agreement import code_key
+    from ..store.ratings import evaluators_of, load_ratings
+
+    if panel is not None:
+        who = [(m.id, m.name) for m in panel.raters_for(agency)]
+    else:
+        who = [(e, e) for e in evaluators_of(workspace, agreement_id) if e != SELF_ASSESSMENT]
+    comments: list[PanelComment] = []
+    for evaluator, name in who:
+        stored = load_ratings(workspace, agreement_id, round_, evaluator)
+        for code in sorted(stored, key=code_key):
+            text = (stored[code].rating.comment or "").strip()
+            if text:
+                comments.append(PanelComment(code, name, text))
+    return tuple(comments)

@@ -1,0 +1,107 @@
+"""Pieces the committee's papers share: table cells and grid, the fiscal-year term, round periods, issue dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Flowable, TableStyle
+
+from .fonts import body_style
+from .signatures import Signatory
+from .thai_dates import THAI_MONTHS, Digits, apply_digits, thai_date
+from .thai_lines import Align, ThaiParagraph
+
+__all__ = [
+    "BANGKOK",
+    "HEADER_FILL",
+    "GridCells",
+    "fiscal_year_term",
+    "grid_style",
+    "issued_on",
+    "round_period",
+    "signatories_of",
+]
+
+BANGKOK = dt.timezone(dt.timedelta(hours=7), "ICT")  # Thailand keeps no daylight saving time
+HEADER_FILL = colors.HexColor("#e8e8e8")
+DIMENSION_FILL = colors.HexColor("#f3f3f3")
+TOTAL_FILL = colors.HexColor("#eeeeee")
+
+# The month (1-12, C.E. calendar) each reporting round ends in, and its last day: 6 months to 31 March, 9 months
+# to 30 June, 12 months to 30 September of the fiscal year.
+_ROUND_END = {6: (3, 31), 9: (6, 30), 12: (9, 30)}
+
+
+def fiscal_year_term(fiscal_year_be: int, digits: Digits) -> str:
+    """``1 ตุลาคม พ.ศ. 2568 – 30 กันยายน พ.ศ. 2569``: the Thai fiscal year Y runs from 1 October Y−1."""
+    return apply_digits(f"1 ตุลาคม พ.ศ. {fiscal_year_be - 1} – 30 กันยายน พ.ศ. {fiscal_year_be}", digits)
+
+
+def round_period(fiscal_year_be: int, round_: int, digits: Digits) -> str:
+    """The period a round's results cover, from the start of the fiscal year; empty for an unknown round."""
+    end = _ROUND_END.get(round_)
+    if end is None:
+        return ""
+    month, day = end
+    year = fiscal_year_be if month <= 9 else fiscal_year_be - 1
+    return apply_digits(f"1 ตุลาคม พ.ศ. {fiscal_year_be - 1} – {day} {THAI_MONTHS[month - 1]} พ.ศ. {year}", digits)
+
+
+def issued_on(created_at: str | None, digits: Digits) -> str:
+    """A stored UTC time as the Bangkok date in the Buddhist Era; today for a paper not stored (a draft)."""
+    if created_at is None:
+        return thai_date(dt.datetime.now(BANGKOK).date(), digits)
+    moment = dt.datetime.fromisoformat(created_at)
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.UTC)
+    return thai_date(moment.astimezone(BANGKOK).date(), digits)
+
+
+def signatories_of(content: Sequence[dict[str, Any]]) -> list[Signatory]:
+    return [Signatory(s["name"], s.get("position") or "", s.get("role") or "") for s in content]
+
+
+class GridCells:
+    """Table cells in one size: text, bold headers, right-aligned figures; digits as the paper's setting says."""
+
+    def __init__(self, size: float, digits: Digits, name: str = "Cell") -> None:
+        self.digits = digits
+        self.style: ParagraphStyle = body_style(name, fontSize=size, leading=size * 1.5)
+
+    def text(self, value: str | None, *, bold: bool = False, align: Align = "left", number: bool = False
+             ) -> Flowable:
+        shown = "" if value is None else value
+        if number:
+            shown = apply_digits(shown, self.digits)
+        return ThaiParagraph(shown, self.style, bold=bold, align=align)
+
+    def figure(self, value: str | None, *, bold: bool = False, dash: bool = True) -> Flowable:
+        """A number, right-aligned; a dash where there is none yet."""
+        if value is None or value == "":
+            return self.text("–" if dash else "", align="center")
+        return self.text(value, bold=bold, align="right", number=True)
+
+    def head(self, value: str) -> Flowable:
+        return ThaiParagraph(value, self.style, bold=True, align="center")
+
+
+def grid_style(header_rows: int) -> list[tuple[Any, ...]]:
+    """The ruled grid of an official table with its shaded header rows."""
+    return [
+        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+        ("BACKGROUND", (0, 0), (-1, header_rows - 1), HEADER_FILL),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("VALIGN", (0, 0), (-1, header_rows - 1), "MIDDLE"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ("TOPPADDING", (0, 0), (-1, -1), 1),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+    ]
+
+
+def table_style(commands: list[tuple[Any, ...]]) -> TableStyle:
+    return TableStyle(commands)

@@ -1,0 +1,146 @@
+"""The seal a printed paper carries: the verification code in every footer, a QR code on the last page, and the
+hash in the PDF's metadata so `verify` reads it back without OCR."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from reportlab.graphics.barcode.qr import QrCodeWidget
+from reportlab.graphics.shapes import Drawing
+from reportlab.lib.units import cm
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
+
+from ..store.snapshots import Snapshot
+from .fonts import body_style
+from .thai_dates import Digits, apply_digits
+from .thai_lines import ThaiParagraph
+
+__all__ = [
+    "QR_PREFIX",
+    "SUBJECT_PREFIX",
+    "PdfSeal",
+    "Seal",
+    "combined_subject",
+    "qr_payload",
+    "read_pdf_seals",
+    "seal_block",
+    "verification_code",
+]
+
+SUBJECT_PREFIX = "evaluator-app sealed report"
+QR_PREFIX = "EVAPP-REPORT"
+_SUBJECT = re.compile(r"report=(\d+);\s*revision=(\d+);\s*kind=(\w+);\s*sha256=([0-9a-f]{64})")
+_FOOTER_CODE = re.compile(r"รหัสตรวจสอบ\s*((?:[0-9a-f]{4}\s*){4})")
+
+
+def verification_code(sha256: str) -> str:
+    """The short form printed on every page: the first 16 hex digits of the seal in groups of four."""
+    head = sha256[:16].lower()
+    return " ".join(head[i:i + 4] for i in range(0, 16, 4))
+
+
+def qr_payload(report_id: int, sha256: str) -> str:
+    """What the last page's QR code holds: the report's number and the full seal."""
+    return f"{QR_PREFIX};report={report_id};sha256={sha256}"
+
+
+@dataclass(frozen=True)
+class Seal:
+    """A stored snapshot as the paper prints it; None on a draft, which has no code."""
+
+    report_id: int
+    revision: int
+    kind: str
+    sha256: str
+    created_at: str
+
+    @classmethod
+    def of(cls, snapshot: Snapshot) -> Seal:
+        return cls(snapshot.id, snapshot.revision, snapshot.kind, snapshot.sha256, snapshot.created_at)
+
+    @property
+    def code(self) -> str:
+        return verification_code(self.sha256)
+
+    def footer(self, digits: Digits) -> str:
+        # The code stays in Latin hex whatever the digit setting: it is typed or scanned back, never read as a number.
+        number = apply_digits(f"รายงานเลขที่ {self.report_id} ฉบับที่ {self.revision}", digits)
+        return f"รหัสตรวจสอบ {self.code}   {number}"
+
+    @property
+    def subject(self) -> str:
+        return (f"{SUBJECT_PREFIX}: report={self.report_id}; revision={self.revision}; kind={self.kind}; "
+                f"sha256={self.sha256}")
+
+
+DRAFT_FOOTER = "ฉบับร่าง ยังไม่ได้ออกเป็นรายงาน จึงไม่มีรหัสตรวจสอบ"
+
+
+def seal_block(seal: Seal, digits: Digits) -> list[Flowable]:
+    """The last page's seal: the QR code beside the full hash and how to check the paper."""
+    size = 3.2 * cm
+    widget = QrCodeWidget(qr_payload(seal.report_id, seal.sha256), barLevel="M")
+    x0, y0, x1, y1 = widget.getBounds()
+    drawing = Drawing(size, size, transform=[size / (x1 - x0), 0, 0, size / (y1 - y0), 0, 0])
+    drawing.add(widget)
+    style = body_style("SealText", fontSize=12, leading=18)
+    mono = body_style("SealHash", fontSize=10, leading=15)
+    text = [
+        ThaiParagraph(f"รหัสตรวจสอบ {seal.code}", style, bold=True),
+        ThaiParagraph(apply_digits(f"รายงานเลขที่ {seal.report_id} ฉบับที่ {seal.revision}", digits), style),
+        ThaiParagraph("ค่าตรวจสอบ SHA-256 ของข้อมูลที่ใช้จัดทำรายงานนี้:", style),
+        ThaiParagraph(f"{seal.sha256[:32]}\n{seal.sha256[32:]}", mono),
+        ThaiParagraph("ตรวจสอบว่าตัวเลขในรายงานตรงกับข้อมูลปัจจุบันด้วยคำสั่ง evaluator-app verify ไฟล์รายงาน.pdf "
+                      "หรืออ่านคิวอาร์โค้ดเพื่อดูเลขที่รายงานและค่าตรวจสอบฉบับเต็ม", style),
+    ]
+    table = Table([[drawing, text]], colWidths=[size + 0.4 * cm, None], style=TableStyle([
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("BOX", (0, 0), (-1, -1), 0.5, "#888888"),
+        ("LEFTPADDING", (1, 0), (1, 0), 6),
+        ("TOPPADDING", (0, 0), (-1, -1), 4),
+    ]), hAlign="LEFT")
+    return [KeepTogether([Spacer(1, 12), table])]
+
+
+@dataclass(frozen=True)
+class PdfSeal:
+    """What a PDF says about one sealed report in it: from its metadata, or failing that a footer's code."""
+
+    report_id: int | None
+    revision: int | None
+    kind: str | None
+    sha256: str | None
+    code: str | None  # the footer's short code (16 hex digits, no spaces)
+
+
+def combined_subject(seals: list[Seal]) -> str:
+    """The metadata of a PDF that binds several sealed reports together (a batch printed as one file)."""
+    return " | ".join(seal.subject for seal in seals)
+
+
+def read_pdf_seals(data: bytes) -> tuple[list[PdfSeal], bool]:
+    """The seals of a PDF (one per report it binds) and whether it carries a digital signature field.
+
+    Metadata first, as written at build time and kept by incremental signatures; if another program re-saved the
+    file without it, the verification codes printed in the footers still name the snapshots.
+    """
+    import io
+
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(data))
+    metadata = reader.metadata or {}
+    subject = str(metadata.get("/Subject") or "")
+    fields = reader.get_fields() or {}
+    signed = any(f.get("/FT") == "/Sig" for f in fields.values())
+    seals = [PdfSeal(int(m.group(1)), int(m.group(2)), m.group(3), m.group(4), m.group(4)[:16])
+             for m in _SUBJECT.finditer(subject)]
+    if seals:
+        return seals, signed
+    codes: dict[str, None] = {}
+    for page in reader.pages:
+        for found in _FOOTER_CODE.finditer(page.extract_text() or ""):
+            codes.setdefault("".join(found.group(1).split()), None)
+    return [PdfSeal(None, None, None, None, code) for code in codes], signed

@@ -1,0 +1,278 @@
+"""The chair's digital signature on a report (PAdES, pyHanko): identities from PKCS#12 or PEM files or made by the
+app (self-signed, key encrypted with a passphrase), signing, and offline validation against given trust roots."""
+
+# Everything here works without a network: validation never fetches (allow_fetching=False), and trust comes only
+# from the roots passed in (the workspace's recorded signers and any the reader names). Without explicit roots
+# pyHanko reports "intact but untrusted" and logs a traceback, so roots are always passed.
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import hashlib
+import io
+import logging
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..store.workspace import Workspace
+
+__all__ = [
+    "SignatureCheck",
+    "SigningError",
+    "SigningIdentity",
+    "certificate_fingerprint",
+    "certificate_subject",
+    "load_identity",
+    "make_self_signed",
+    "remember_signer",
+    "sign_pdf",
+    "trusted_roots",
+    "validate_signatures",
+    "workspace_identity",
+]
+
+SIGNATURE_FIELD = "ChairSignature"
+
+
+class SigningError(Exception):
+    """A key or certificate that cannot be used, or a wrong passphrase; the message is Thai / English."""
+
+
+@dataclass(frozen=True)
+class SigningIdentity:
+    """A certificate and its private key, both PEM; the key as stored (encrypted when a passphrase is given)."""
+
+    certificate: bytes
+    private_key: bytes
+    passphrase: bytes | None = None
+
+    @property
+    def fingerprint(self) -> str:
+        return certificate_fingerprint(self.certificate)
+
+    @property
+    def subject(self) -> str:
+        return certificate_subject(self.certificate)
+
+
+def _x509(certificate_pem: bytes):  # type: ignore[no-untyped-def]
+    from cryptography import x509
+
+    try:
+        return x509.load_pem_x509_certificate(certificate_pem)
+    except ValueError:
+        return x509.load_der_x509_certificate(certificate_pem)
+
+
+def certificate_fingerprint(certificate_pem: bytes) -> str:
+    """SHA-256 of the DER certificate, hex: how the workspace names a signer."""
+    from cryptography.hazmat.primitives.serialization import Encoding
+
+    return hashlib.sha256(_x509(certificate_pem).public_bytes(Encoding.DER)).hexdigest()
+
+
+def certificate_subject(certificate_pem: bytes) -> str:
+    return str(_x509(certificate_pem).subject.rfc4514_string())
+
+
+def make_self_signed(common_name: str, passphrase: bytes, *, organisation: str = "evaluator-app",
+                     days: int = 3650) -> SigningIdentity:
+    """A new RSA-2048 key and a self-signed certificate for it, the key encrypted with `passphrase`.
+
+    RSA rather than Ed25519: PDF readers (Acrobat among them) validate RSA PAdES signatures everywhere.
+    """
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import rsa
+    from cryptography.x509.oid import NameOID
+
+    if not passphrase:
+        raise SigningError("ต้องตั้งรหัสผ่านเพื่อเข้ารหัสกุญแจลงนาม / a passphrase is needed to encrypt the signing key")
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, common_name),
+                      x509.NameAttribute(NameOID.ORGANIZATION_NAME, organisation)])
+    now = dt.datetime.now(dt.UTC)
+    certificate = (
+        x509.CertificateBuilder()
+        .subject_name(name).issuer_name(name).public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - dt.timedelta(minutes=5)).not_valid_after(now + dt.timedelta(days=days))
+        .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
+        .add_extension(x509.KeyUsage(digital_signature=True, content_commitment=True, key_encipherment=False,
+                                     data_encipherment=False, key_agreement=False, key_cert_sign=False,
+                                     crl_sign=False, encipher_only=False, decipher_only=False), critical=True)
+        .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), critical=False)
+        .sign(key, hashes.SHA256())
+    )
+    key_pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                serialization.BestAvailableEncryption(passphrase))
+    return SigningIdentity(certificate.public_bytes(serialization.Encoding.PEM), key_pem, passphrase)
+
+
+def load_identity(certificate: Path, key: Path | None = None, passphrase: bytes | None = None) -> SigningIdentity:
+    """A PKCS#12 file (.p12/.pfx, key and certificate together) or a PEM certificate with its PEM key."""
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.serialization import pkcs12
+
+    try:
+        data = certificate.read_bytes()
+    except OSError as exc:
+        raise SigningError(f"อ่านไฟล์ใบรับรอง {certificate} ไม่ได้ / cannot read {certificate}: {exc}") from exc
+    if key is None:
+        try:
+            private, cert, _ = pkcs12.load_key_and_certificates(data, passphrase)
+        except ValueError as exc:
+            raise SigningError(f"เปิดไฟล์ PKCS#12 {certificate.name} ไม่ได้ (รหัสผ่านผิดหรือไม่ใช่ไฟล์ PKCS#12) / "
+                               f"cannot open {certificate.name} as PKCS#12 (wrong passphrase?): {exc}") from exc
+        if private is None or cert is None:
+            raise SigningError(f"{certificate.name} ไม่มีกุญแจหรือใบรับรอง / has no key or certificate")
+        encryption: serialization.KeySerializationEncryption = (
+            serialization.BestAvailableEncryption(passphrase) if passphrase else serialization.NoEncryption())
+        return SigningIdentity(cert.public_bytes(serialization.Encoding.PEM),
+                               private.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                                     encryption), passphrase or None)
+    try:
+        key_data = key.read_bytes()
+        _x509(data)
+        serialization.load_pem_private_key(key_data, passphrase)
+    except (OSError, ValueError, TypeError) as exc:
+        raise SigningError(f"ใช้ใบรับรอง {certificate.name} กับกุญแจ {key.name} ไม่ได้ (รหัสผ่านผิดหรือไฟล์ไม่ถูกต้อง) / "
+                           f"cannot use {certificate.name} with {key.name}: {exc}") from exc
+    return SigningIdentity(data, key_data, passphrase)
+
+
+def _signer(identity: SigningIdentity):  # type: ignore[no-untyped-def]
+    from pyhanko.keys import load_certs_from_pemder_data, load_private_key_from_pemder_data
+    from pyhanko.sign import signers
+    from pyhanko_certvalidator.registry import SimpleCertificateStore
+
+    try:
+        key = load_private_key_from_pemder_data(identity.private_key, passphrase=identity.passphrase)
+    except (ValueError, TypeError) as exc:
+        raise SigningError(f"ถอดรหัสกุญแจลงนามไม่ได้ (รหัสผ่านผิด?) / cannot decrypt the signing key (wrong "
+                           f"passphrase?): {exc}") from exc
+    certs = list(load_certs_from_pemder_data(identity.certificate))
+    if not certs:
+        raise SigningError("ไม่พบใบรับรองในไฟล์ / no certificate found")
+    return signers.SimpleSigner(signing_cert=certs[0], signing_key=key,
+                                cert_registry=SimpleCertificateStore.from_certs(certs))
+
+
+def sign_pdf(data: bytes, identity: SigningIdentity, *, name: str = "", reason: str = "",
+             location: str = "") -> bytes:
+    """The PDF with an invisible PAdES signature appended as an incremental update (the pages are not changed)."""
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+    from pyhanko.sign import fields, signers
+
+    signer = _signer(identity)
+    writer = IncrementalPdfFileWriter(io.BytesIO(data))
+    existing = {f for f, _, _ in fields.enumerate_sig_fields(writer)}
+    field_name = SIGNATURE_FIELD if SIGNATURE_FIELD not in existing else f"{SIGNATURE_FIELD}{len(existing) + 1}"
+    meta = signers.PdfSignatureMetadata(field_name=field_name, subfilter=fields.SigSeedSubFilter.PADES,
+                                        md_algorithm="sha256", name=name or None, reason=reason or None,
+                                        location=location or None)
+    out = io.BytesIO()
+    signers.sign_pdf(writer, meta, signer=signer, output=out)
+    return out.getvalue()
+
+
+@dataclass(frozen=True)
+class SignatureCheck:
+    """One embedded signature as validated offline."""
+
+    field: str
+    signer: str
+    intact: bool  # the signed bytes are unchanged
+    valid: bool  # the cryptographic signature is correct
+    trusted: bool  # the signer's certificate chains to a given root
+    covers_document: bool  # nothing but allowed changes after it
+    summary: str
+
+    @property
+    def ok(self) -> bool:
+        return self.intact and self.valid and self.trusted and self.covers_document
+
+
+def validate_signatures(data: bytes, trust_roots: list[bytes]) -> list[SignatureCheck]:
+    """Validate every signature of the PDF offline against `trust_roots` (PEM certificates)."""
+    from pyhanko.keys import load_certs_from_pemder_data
+    from pyhanko.pdf_utils.misc import PdfReadError
+    from pyhanko.pdf_utils.reader import PdfFileReader
+    from pyhanko.sign.validation import validate_pdf_signature
+    from pyhanko_certvalidator import ValidationContext
+
+    roots = [cert for pem in trust_roots for cert in load_certs_from_pemder_data(pem)]
+    context = ValidationContext(trust_roots=roots, allow_fetching=False)
+    try:
+        reader = PdfFileReader(io.BytesIO(data), strict=False)
+        signatures = list(reader.embedded_signatures)
+    except (PdfReadError, ValueError, KeyError) as exc:
+        return [SignatureCheck("?", "?", False, False, False, False, f"อ่านลายมือชื่อไม่ได้ / unreadable: {exc}")]
+    checks = []
+    for embedded in signatures:
+        try:
+            with _quiet_pyhanko():
+                status = validate_pdf_signature(embedded, context)
+        except Exception as exc:  # a damaged signature dictionary, a truncated file: not valid, say why
+            checks.append(SignatureCheck(embedded.field_name, "?", False, False, False, False,
+                                         f"ตรวจลายมือชื่อไม่ได้ / cannot validate: {type(exc).__name__}: {exc}"))
+            continue
+        subject = status.signing_cert.subject.human_friendly if status.signing_cert is not None else "?"
+        covers = bool(status.docmdp_ok) if status.docmdp_ok is not None else False
+        checks.append(SignatureCheck(embedded.field_name, subject, bool(status.intact), bool(status.valid),
+                                     bool(status.trusted), covers, status.summary()))
+    return checks
+
+
+@contextlib.contextmanager
+def _quiet_pyhanko() -> Iterator[None]:
+    """An untrusted signer is an answer here, not an error: keep pyHanko's traceback for it out of the output."""
+    logger = logging.getLogger("pyhanko")
+    level = logger.level
+    logger.setLevel(logging.CRITICAL)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
+
+
+def remember_signer(workspace: Workspace, identity: SigningIdentity, *, actor: str, keep_key: bool = False) -> None:
+    """Record the certificate a report was signed with, so `verify` on this workspace trusts it; the key only when
+    asked (the app's own identity), and only encrypted."""
+    from ..store.snapshots import SignerRecord, save_signer
+
+    key = identity.private_key.decode("ascii") if keep_key else None
+    save_signer(workspace, SignerRecord(identity.fingerprint, identity.subject,
+                                        identity.certificate.decode("ascii"), key), actor=actor)
+
+
+def trusted_roots(workspace: Workspace) -> list[bytes]:
+    from ..store.snapshots import signer_records
+
+    return [record.certificate.encode("ascii") for record in signer_records(workspace.conn)]
+
+
+def workspace_identity(workspace: Workspace, passphrase: bytes, *, common_name: str | None = None,
+                       actor: str) -> SigningIdentity:
+    """The app's own signing identity kept in the workspace (key encrypted with `passphrase`); made on first use,
+    self-signed, for the chair named `common_name` (default: the panel's chair)."""
+    from ..store.snapshots import signer_records
+
+    stored = signer_records(workspace.conn, with_keys_only=True)
+    if stored:
+        record = stored[-1]
+        identity = SigningIdentity(record.certificate.encode("ascii"), (record.private_key or "").encode("ascii"),
+                                   passphrase)
+        _signer(identity)  # refuses a wrong passphrase now, before anything is drawn or issued
+        return identity
+    if common_name is None:
+        from .panel_view import load_panel_or_none
+
+        panel = load_panel_or_none(workspace)
+        chair = panel.chair if panel is not None else None
+        common_name = chair.name if chair is not None else "ประธานกรรมการ"
+    identity = make_self_signed(common_name, passphrase)
+    remember_signer(workspace, identity, actor=actor, keep_key=True)
+    return identity

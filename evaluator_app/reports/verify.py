@@ -1,0 +1,218 @@
+"""Checking a printed paper against the workspace: its seal names a stored snapshot; gathering the same paper from
+today's data gives the same content (or the differences, by indicator); any digital signature validates offline."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..store.snapshots import (
+    KIND_AGREEMENT,
+    KIND_EVALUATION,
+    KIND_SUMMARY,
+    Snapshot,
+    content_hash,
+    get_snapshot,
+    snapshots_with_prefix,
+)
+from ..store.workspace import Workspace
+from .seal import PdfSeal, read_pdf_seals
+from .signing import SignatureCheck, trusted_roots, validate_signatures
+
+__all__ = ["FieldChange", "ReportCheck", "Verification", "diff_contents", "recollect", "verify_pdf"]
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    """One printed figure or text that differs: which indicator (or part of the paper), which field, old → new."""
+
+    code: str
+    field: str
+    old: Any
+    new: Any
+
+    def describe(self) -> str:
+        where = f"ตัวชี้วัด {self.code} / indicator {self.code}" if self.indicator else self.code
+        return f"{where}: {self.field}: {_shown(self.old)} → {_shown(self.new)}"
+
+    @property
+    def indicator(self) -> bool:
+        return bool(self.code) and self.code[0].isdigit()
+
+
+def _shown(value: Any) -> str:
+    if value is None:
+        return "–"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return str(value)
+
+
+@dataclass(frozen=True)
+class ReportCheck:
+    """One sealed report found in the PDF, checked."""
+
+    seal: PdfSeal
+    snapshot: Snapshot | None
+    problems: tuple[str, ...]  # why it could not be checked or does not match its record (Thai / English)
+    changes: tuple[FieldChange, ...]  # what differs in today's data
+
+    @property
+    def matches(self) -> bool:
+        return self.snapshot is not None and not self.problems and not self.changes
+
+    @property
+    def changed_indicators(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(c.code for c in self.changes if c.indicator))
+
+
+@dataclass(frozen=True)
+class Verification:
+    path: Path
+    reports: tuple[ReportCheck, ...]
+    signatures: tuple[SignatureCheck, ...] = ()
+    problems: tuple[str, ...] = field(default=())
+
+    @property
+    def ok(self) -> bool:
+        """Every sealed report matches today's data and every signature is intact, valid and trusted."""
+        return (bool(self.reports) and not self.problems and all(r.matches for r in self.reports)
+                and all(s.ok for s in self.signatures))
+
+    def lines(self) -> list[str]:
+        """What `verify` prints, Thai / English."""
+        out = list(self.problems)
+        for report in self.reports:
+            seal = report.seal
+            label = f"รายงานเลขที่ {seal.report_id} ฉบับที่ {seal.revision} / report {seal.report_id} revision " \
+                    f"{seal.revision}" if seal.report_id is not None else f"รหัส / code {seal.code}"
+            if report.matches:
+                out.append(f"{label}: ตัวเลขตรงกับข้อมูลปัจจุบัน / the figures match the current data")
+                continue
+            out += [f"{label}: {problem}" for problem in report.problems]
+            if report.changes:
+                codes = ", ".join(report.changed_indicators) or "-"
+                out.append(f"{label}: ข้อมูลเปลี่ยนไปหลังออกรายงาน ตัวชี้วัดที่เปลี่ยน: {codes} / the data changed since "
+                           f"the report was made; indicators changed: {codes}")
+                out += [f"  {change.describe()}" for change in report.changes]
+        for signature in self.signatures:
+            verdict = "ใช้ได้ / valid" if signature.ok else "ใช้ไม่ได้ / NOT valid"
+            out.append(f"ลายมือชื่อดิจิทัล {signature.field} ({signature.signer}): {verdict} [{signature.summary}]")
+        return out
+
+
+def recollect(workspace: Workspace, snapshot: Snapshot) -> dict[str, Any]:
+    """The same paper gathered again from today's data, with the choices recorded in the snapshot."""
+    from .agreement_paper import collect_agreement
+    from .evaluation_data import collect_evaluation
+    from .summary import collect_summary
+
+    content = snapshot.content
+    if snapshot.kind == KIND_EVALUATION:
+        return collect_evaluation(workspace, int(content["agreement"]["id"]), int(content["round"]),
+                                  committee=content["committee"]["source"])
+    if snapshot.kind == KIND_AGREEMENT:
+        return collect_agreement(workspace, int(content["agreement"]["id"]), int(content["version"]["number"]))
+    if snapshot.kind == KIND_SUMMARY:
+        return collect_summary(workspace, int(content["fiscal_year"]), int(content["round"]),
+                               committee=content.get("committee"))
+    raise ValueError(f"unknown report kind {snapshot.kind!r}")
+
+
+# Lists of records are compared record by record, keyed by what names them on paper.
+_KEYS = ("code", "agreement_id", "name", "mark")
+# Mark numbers follow the order notes appear in; the note's text is compared under its indicator instead.
+_IGNORED = {"committee.note", "mark"}
+
+
+def _flatten(value: Any, prefix: str, out: dict[tuple[str, str], Any], code: str) -> None:
+    if isinstance(value, dict):
+        for key, item in value.items():
+            _flatten(item, f"{prefix}.{key}" if prefix else key, out, code)
+        return
+    if isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
+        key = next((k for k in _KEYS if all(k in v for v in value)), None)
+        if key is not None:
+            for item in value:
+                name = str(item[key])
+                if key == "agreement_id":
+                    name = str(item.get("agency", name))
+                inner_code = name if prefix in ("indicators", "notes") else f"{_PART.get(prefix, prefix)} {name}"
+                _flatten({k: v for k, v in item.items() if k != key}, "", out, inner_code)
+            return
+    if isinstance(value, list):
+        value = json.dumps(value, ensure_ascii=False)
+    out[(code, prefix)] = value
+
+
+_PART = {"dimensions": "มิติ / dimension", "rows": "ส่วนราชการ / agency", "comments": "ความเห็น / comment"}
+
+
+def diff_contents(old: dict[str, Any], new: dict[str, Any]) -> list[FieldChange]:
+    """Every printed field that differs between two contents of the same paper, indicators first, in order."""
+    before: dict[tuple[str, str], Any] = {}
+    after: dict[tuple[str, str], Any] = {}
+    _flatten(old, "", before, "")
+    _flatten(new, "", after, "")
+    keys = list(dict.fromkeys([*before, *after]))
+    changes = [FieldChange(code or "รายงาน / report", name or "-", before.get((code, name)),
+                           after.get((code, name)))
+               for code, name in keys
+               if name not in _IGNORED and before.get((code, name)) != after.get((code, name))]
+    return sorted(changes, key=lambda c: (not c.indicator,))
+
+
+def _check(workspace: Workspace, seal: PdfSeal) -> ReportCheck:
+    conn = workspace.conn
+    snapshot = get_snapshot(conn, seal.report_id) if seal.report_id is not None else None
+    if snapshot is None and seal.sha256:
+        found = snapshots_with_prefix(conn, seal.sha256)
+        snapshot = found[0] if found else None
+    if snapshot is None and seal.code:
+        found = snapshots_with_prefix(conn, seal.code)
+        snapshot = found[0] if len(found) == 1 else None
+    if snapshot is None:
+        return ReportCheck(seal, None, (
+            "ไม่พบรายงานนี้ในพื้นที่ทำงาน (ใช้พื้นที่ทำงานที่ออกรายงานด้วย --db) / this report is not in the workspace "
+            "(give the workspace it was made in with --db)",), ())
+    problems: list[str] = []
+    if seal.sha256 is not None and seal.sha256 != snapshot.sha256:
+        problems.append("รหัสตรวจสอบในไฟล์ไม่ตรงกับรายงานที่บันทึกไว้ / the PDF's seal differs from the stored report "
+                        f"(PDF {seal.sha256[:16]}, stored {snapshot.sha256[:16]})")
+    if not snapshot.intact:
+        problems.append("ข้อมูลรายงานที่บันทึกไว้ในพื้นที่ทำงานถูกแก้ไข / the stored snapshot no longer matches its "
+                        "own seal (the workspace file was altered)")
+    try:
+        current = recollect(workspace, snapshot)
+    except Exception as exc:  # the agreement was deleted, the panel removed: say so, do not crash
+        problems.append(f"สร้างข้อมูลรายงานจากข้อมูลปัจจุบันไม่ได้ / cannot gather the report from today's data: {exc}")
+        return ReportCheck(seal, snapshot, tuple(problems), ())
+    changes: list[FieldChange] = []
+    if content_hash(current) != snapshot.sha256:
+        changes = diff_contents(snapshot.content, current)
+        if not changes:  # same fields, different bytes: a format change; still not a match
+            changes = [FieldChange("รายงาน / report", "format", snapshot.content.get("format"), current.get("format"))]
+    return ReportCheck(seal, snapshot, tuple(problems), tuple(changes))
+
+
+def verify_pdf(workspace: Workspace, path: Path, *, trust: list[bytes] | None = None) -> Verification:
+    """Check a PDF made by this app against `workspace`; `trust` adds certificates to the workspace's signers."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return Verification(path, (), (), (f"อ่านไฟล์ {path} ไม่ได้ / cannot read {path}: {exc}",))
+    try:
+        seals, signed = read_pdf_seals(data)
+    except Exception as exc:  # not a PDF, or one too damaged to read
+        return Verification(path, (), (), (f"{path.name} ไม่ใช่ไฟล์ PDF ที่อ่านได้ / is not a readable PDF: {exc}",))
+    if not seals:
+        return Verification(path, (), (), (
+            f"{path.name} ไม่มีรหัสตรวจสอบของโปรแกรมนี้ / carries no evaluator-app seal (not made by this app, or a "
+            "draft)",))
+    reports = tuple(_check(workspace, seal) for seal in seals)
+    signatures: tuple[SignatureCheck, ...] = ()
+    if signed:
+        signatures = tuple(validate_signatures(data, trusted_roots(workspace) + list(trust or [])))
+    return Verification(path, reports, signatures)
