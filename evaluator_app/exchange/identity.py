@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from cryptography.exceptions import InvalidSignature
+from cryptography.exceptions import InvalidSignature, UnsupportedAlgorithm
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
@@ -214,7 +214,7 @@ def _parse_public_key(data: bytes) -> bytes | None:
     for loader in loaders:
         try:
             key = loader(text.encode("ascii"))
-        except (ValueError, TypeError, binascii.Error):
+        except (ValueError, TypeError, binascii.Error, UnsupportedAlgorithm):
             continue
         return raw_public_key(key) if isinstance(key, Ed25519PublicKey) else None
     if _HEX_KEY.match(text):

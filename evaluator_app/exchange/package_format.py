@@ -9,6 +9,7 @@ import os
 import stat
 import tempfile
 import zipfile
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -143,14 +144,18 @@ def read_package(path: Path) -> PackageFile:
         raise refuse(path, f"ไฟล์ใหญ่เกิน {MAX_PACKAGE_BYTES // 2**20} MB", f"the file is larger than "
                      f"{MAX_PACKAGE_BYTES // 2**20} MB, more than any package holds")
     try:
-        with zipfile.ZipFile(path) as archive:
-            entries = _checked_entries(path, archive)
-            contents = {name: _read_entry(path, archive, info) for name, info in entries.items()}
-    except zipfile.BadZipFile as exc:
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
         raise refuse(path, "ไฟล์ไม่ใช่ชุดข้อมูลของโปรแกรม หรือเสียหาย",
                      f"not a package of this app, or damaged ({exc})") from exc
-    except (OSError, EOFError, zipfile.LargeZipFile, NotImplementedError) as exc:
-        raise refuse(path, "ไฟล์เสียหาย อ่านไม่ได้", f"the package is damaged ({exc})") from exc
+    try:
+        with archive:
+            entries = _checked_entries(path, archive)
+            contents = {name: _read_entry(path, archive, info) for name, info in entries.items()}
+    except (zipfile.BadZipFile, OSError, EOFError, zlib.error, zipfile.LargeZipFile, NotImplementedError,
+            ValueError) as exc:
+        # A bad CRC or a broken deflate stream: bytes changed after the package was made, by accident or not.
+        raise refuse(path, "ชุดข้อมูลเสียหายหรือถูกแก้ไข", f"the package is damaged or was altered ({exc})") from exc
     if MANIFEST not in contents or PAYLOAD not in contents:
         raise refuse(path, "ไฟล์ไม่ใช่ชุดข้อมูลของโปรแกรม (ไม่มี manifest.json หรือ payload.json)",
                      "not a package of this app: manifest.json or payload.json is missing")
