@@ -19,6 +19,7 @@ from .agreements import agreement_snapshot, find_agreement_id, load_agreement
 from .audit import append_audit, utc_now
 from .frameworks import get_framework
 from .panel import Submission, result_state, submission_state, write_submission
+from .snapshots import issued_problem
 from .versions import version_for_round
 from .workspace import Workspace
 
@@ -313,6 +314,9 @@ def _compare(conn: sqlite3.Connection, agreement_id: int, member: str, item: Inc
 
 
 def _locked(conn: sqlite3.Connection, agreement_id: int, member: str, round_: int) -> tuple[str, str] | None:
+    issued = issued_problem(conn, agreement_id, round_)
+    if issued is not None:
+        return (f"{issued.th} จึงไม่นำมาใช้", f"{issued.en}: not applied")
     result = result_state(conn, agreement_id, round_)
     if result is not None and result.finalised:
         return ("ผลของคณะผู้ประเมินยุติแล้ว จึงไม่นำมาใช้", "the panel result is finalised: not applied")

@@ -18,6 +18,7 @@ from .audit import append_audit, utc_now
 from .frameworks import get_framework
 from .panel import require_panel, result_state, submissions
 from .ratings import StoredRating, evaluators_of, load_ratings
+from .snapshots import issued_problem
 from .versions import version_for_round
 from .workspace import Workspace
 
@@ -49,6 +50,9 @@ def enter_consensus(workspace: Workspace, agreement_id: int, code: str, round_: 
     result = result_state(workspace.conn, agreement_id, round_)
     if result is not None and result.finalised:
         problems.append(Problem(th="ผลของคณะผู้ประเมินยุติแล้ว แก้ไขไม่ได้", en="the panel result is finalised"))
+    issued = issued_problem(workspace.conn, agreement_id, round_)
+    if issued is not None:
+        problems.append(issued)
     if problems:
         raise ProblemsError(problems)
     value = ConsensusValue(code, score, reason.strip(), by)

@@ -396,3 +396,23 @@ def test_a_package_rated_against_another_version_lists_conflicts(tmp_path, maste
     other = write_package(tmp_path / "v.evpack", PackageKind.EVALUATOR, header, payload, sign=keys["m2"].sign).path
     report = import_package(master, other, actor="sec")
     assert report.applied == [] and "another version of the agreement" in str(report.conflicts[0])
+
+
+def test_evidence_hashes_travel_without_the_files_and_are_recorded_once(tmp_path, master, keys):
+    from evaluator_app.store.evidence import EvidenceState, add_evidence, evidence_state, list_evidence
+
+    ws = member_workspace(tmp_path, master, "m2")
+    rate(ws, "m2", {"1": "90"})
+    (tmp_path / "หลักฐาน.pdf").write_bytes(b"%PDF-1.4 minutes of the site visit")
+    attached = add_evidence(ws, find_agreement_id(ws, AGENCY, YEAR), "1", "m2", tmp_path / "หลักฐาน.pdf", actor="m2")
+    path = export_evaluator_package(ws, "m2", tmp_path / "m2.evpack", keys["m2"]).path
+    rate(ws, "m2", {"2": "16"})
+    later = export_evaluator_package(ws, "m2", tmp_path / "m2-later.evpack", keys["m2"]).path
+    ws.close()
+    assert b"minutes of the site visit" not in path.read_bytes()
+
+    assert import_package(master, path, actor="sec").evidence_recorded == 1
+    assert import_package(master, later, actor="sec").evidence_recorded == 0
+    [recorded] = list_evidence(master, find_agreement_id(master, AGENCY, YEAR), evaluator="m2")
+    assert (recorded.file_name, recorded.sha256, recorded.size) == ("หลักฐาน.pdf", attached.sha256, attached.size)
+    assert evidence_state(master, recorded) is EvidenceState.MISSING  # the hash is kept; the file stays with m2
