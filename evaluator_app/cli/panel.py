@@ -329,7 +329,7 @@ def passphrase(prompt: str, confirm: bool = False) -> str:
     return first
 
 
-def _keygen(workspace: Any, args: argparse.Namespace) -> int:
+def _keygen(_workspace_path: Any, args: argparse.Namespace) -> int:
     from ..exchange.identity import ensure_key_pair, has_key, public_key_path, write_public_key
 
     made_now = not has_key(args.evaluator)
@@ -341,6 +341,10 @@ def _keygen(workspace: Any, args: argparse.Namespace) -> int:
     print(f"public key / กุญแจสาธารณะ: {public}")
     print(f"fingerprint / ลายนิ้วมือ: {identity.fingerprint}")
     return 0
+
+
+# A key belongs to the person, not to a workspace: keygen runs before any workspace exists on a new laptop.
+_keygen.workspace_mode = "path"  # type: ignore[attr-defined]
 
 
 def _export(workspace: Any, args: argparse.Namespace) -> int:

@@ -29,7 +29,14 @@ from ..store.agreements import agreement_snapshot, indicator_from_row, list_agre
 from ..store.evidence import list_evidence
 from ..store.frameworks import get_framework
 from ..store.panel import Submission, encode_key, load_panel, require_panel, result_state, submissions
-from ..store.panel_install import InstallReport, PackagedAgreement, PackagedResultState, PanelContent, install_panel
+from ..store.panel_install import (
+    InstallReport,
+    PackagedAgreement,
+    PackagedResultState,
+    PanelContent,
+    install_panel,
+    is_member_copy,
+)
 from ..store.panel_merge import (
     IncomingAgreement,
     IncomingEvidence,
@@ -203,6 +210,10 @@ def verify_evaluator_package(workspace: Workspace, package: PackageFile) -> Memb
     if panel is None:
         raise refuse(package.path, "พื้นที่ทำงานนี้ไม่มีคณะผู้ประเมิน จึงรับผลการประเมินไม่ได้",
                      "this workspace has no panel, so it takes no evaluator packages")
+    if is_member_copy(workspace):
+        # Members' ratings are confidential to the panel's master: a member's laptop never takes another's.
+        raise refuse(package.path, "ผลการประเมินของกรรมการนำเข้าได้เฉพาะพื้นที่ทำงานหลักของเลขานุการ",
+                     "evaluator packages are imported into the secretary's master workspace, not a member's copy")
     if manifest["panel_id"] != panel.id:
         raise refuse(package.path,
                      f"ชุดข้อมูลนี้เป็นของคณะผู้ประเมินอื่น ('{manifest.get('panel_name')}') ไม่ใช่ '{panel.name}'",

@@ -32,6 +32,13 @@ from .panel_merge import agreement_digest, imported_package, record_package
 from .ratings import load_ratings, record_ratings
 from .workspace import Workspace
 
+# Set on a member's laptop: its panel came from a package, so it is not the master that merges members' ratings.
+MEMBER_COPY_SETTING = "panel.installed_from_package"
+
+
+def is_member_copy(workspace: Workspace) -> bool:
+    return workspace.setting(MEMBER_COPY_SETTING) is not None
+
 
 @dataclass(frozen=True)
 class PackagedResultState:
@@ -110,6 +117,8 @@ def install_panel(workspace: Workspace, content: PanelContent, *, actor: str) ->
                 save_framework(workspace, framework, actor)
         for item in content.agreements:
             _install_agreement(workspace, item, actor, report)
+        conn.execute("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET "
+                     "value = excluded.value", (MEMBER_COPY_SETTING, content.package_id))
         summary = {"agreements_added": len(report.agreements_added), "members": report.members,
                    "states_updated": len(report.states_updated)}
         record_package(conn, content.package_id, "panel", None, content.created_at, actor, summary)
