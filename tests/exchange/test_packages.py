@@ -416,3 +416,10 @@ def test_evidence_hashes_travel_without_the_files_and_are_recorded_once(tmp_path
     [recorded] = list_evidence(master, find_agreement_id(master, AGENCY, YEAR), evaluator="m2")
     assert (recorded.file_name, recorded.sha256, recorded.size) == ("หลักฐาน.pdf", attached.sha256, attached.size)
     assert evidence_state(master, recorded) is EvidenceState.MISSING  # the hash is kept; the file stays with m2
+
+
+def test_a_members_laptop_takes_no_other_members_ratings(tmp_path, master, m1_package):
+    with Workspace.open(tmp_path / "m2-laptop.sqlite") as laptop:
+        export_panel_package(master, tmp_path / "p.evpanel")
+        import_package(laptop, tmp_path / "p.evpanel", actor="m2")
+        refused_unchanged(laptop, m1_package, "secretary's master workspace")
