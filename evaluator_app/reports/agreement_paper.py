@@ -82,44 +82,41 @@ def _parties(content: dict[str, Any], side: str) -> list[dict[str, Any]]:
 
 
 def _names(parties: list[dict[str, Any]]) -> str:
-    return " และ ".join(f"{p['name']}" + (f" {p['position']}" if p["position"] else "") for p in parties) or "–"
+    return " และ ".join(p["name"] + (f" ตำแหน่ง {p['position']}" if p["position"] else "") for p in parties) or "–"
 
 
 def agreement_story(content: dict[str, Any], *, seal: Seal | None, digits: Digits = "thai") -> list[Flowable]:
     a = content["agreement"]
     d = lambda text: apply_digits(text, digits)  # noqa: E731 - local shorthand for digit style
     title = body_style("AgrTitle", fontSize=22, leading=33)
-    body = body_style("AgrBody", firstLineIndent=0, spaceAfter=6)
+    body = body_style("AgrBody", firstLineIndent=36, spaceAfter=4)
     centre = body_style("AgrCentre")
     recipients = _parties(content, PartySide.RECIPIENT.value)
     givers = _parties(content, PartySide.GIVER.value)
-    version = content["version"]
+    term = fiscal_year_term(a["fiscal_year"], digits)
+    clauses: list[list[Run]] = [
+        [Run("1. คำรับรองระหว่าง ", bold=True), Run(_names(recipients)), Run(" ผู้รับคำรับรอง", bold=True),
+         Run(" กับ "), Run(_names(givers)), Run(" ผู้ทำคำรับรอง", bold=True)],
+        [Run(f"2. คำรับรองนี้เป็นคำรับรองฝ่ายเดียว มิใช่สัญญา และใช้สำหรับระยะเวลา 1 ปี ตั้งแต่วันที่ {term}")],
+        [Run("3. รายละเอียดของคำรับรอง ได้แก่ กรอบการประเมินผล ตัวชี้วัดผลการปฏิบัติราชการ น้ำหนัก เป้าหมาย "
+             "และเกณฑ์การให้คะแนน ปรากฏตามเอกสารประกอบท้ายคำรับรองนี้")],
+        [Run("4. ผู้รับคำรับรองได้พิจารณาและเห็นชอบกับตัวชี้วัด น้ำหนัก เป้าหมาย และเกณฑ์การให้คะแนน "
+             "ตามเอกสารประกอบท้ายคำรับรองนี้ และยินดีจะให้คำแนะนำ กำกับ และตรวจสอบผลการปฏิบัติราชการของ "
+             f"{a['agency']} ให้เป็นไปตามคำรับรองที่จัดทำขึ้นนี้")],
+        [Run("5. ผู้ทำคำรับรองได้ทำความเข้าใจคำรับรองตามข้อ 3 แล้ว ขอให้คำรับรองว่าจะมุ่งมั่นปฏิบัติราชการ"
+             "ให้เกิดผลงานตามเป้าหมายของตัวชี้วัดแต่ละตัวในระดับสูงสุด เพื่อให้เกิดประโยชน์สุขแก่ประชาชน")],
+        [Run("6. ผู้รับคำรับรองและผู้ทำคำรับรองได้เข้าใจคำรับรองการปฏิบัติราชการนี้และเห็นพ้องกันแล้ว "
+             "จึงได้ลงลายมือชื่อไว้เป็นสำคัญ")],
+    ]
     story: list[Flowable] = [
         ThaiParagraph("คำรับรองการปฏิบัติราชการ", title, bold=True, align="center"),
         ThaiParagraph(f"ของ {a['agency']}", centre, bold=True, align="center"),
         ThaiParagraph(d(f"ประจำปีงบประมาณ พ.ศ. {a['fiscal_year']}"), centre, bold=True, align="center"),
         Spacer(1, 14),
-        ThaiParagraph([Run("1. คำรับรองระหว่าง ", bold=True), Run(_names(recipients)),
-                       Run(" ผู้รับคำรับรอง", bold=True), Run(" กับ "), Run(_names(givers)),
-                       Run(" ผู้ทำคำรับรอง", bold=True)], body),
-        ThaiParagraph(d("2. คำรับรองนี้เป็นคำรับรองฝ่ายเดียว มิใช่สัญญา และใช้สำหรับระยะเวลา 1 ปี ตั้งแต่วันที่ "
-                        f"{fiscal_year_term(a['fiscal_year'], 'arabic')}"), body),
-        ThaiParagraph("3. รายละเอียดของคำรับรอง ได้แก่ กรอบการประเมินผล ตัวชี้วัดผลการปฏิบัติราชการ น้ำหนัก "
-                      "เป้าหมาย และเกณฑ์การให้คะแนน ปรากฏตามเอกสารประกอบท้ายคำรับรองนี้", body),
-        ThaiParagraph(f"4. ผู้รับคำรับรองได้พิจารณาและเห็นชอบกับตัวชี้วัด น้ำหนัก เป้าหมาย และเกณฑ์การให้คะแนน "
-                      f"ตามเอกสารประกอบท้ายคำรับรองนี้ และยินดีจะให้คำแนะนำ กำกับ และตรวจสอบผลการปฏิบัติราชการของ "
-                      f"{a['agency']} ให้เป็นไปตามคำรับรองที่จัดทำขึ้นนี้", body),
-        ThaiParagraph("5. ผู้ทำคำรับรองได้ทำความเข้าใจคำรับรองตามข้อ 3 แล้ว ขอให้คำรับรองว่าจะมุ่งมั่นปฏิบัติราชการ"
-                      "ให้เกิดผลงานตามเป้าหมายของตัวชี้วัดแต่ละตัวในระดับสูงสุด เพื่อให้เกิดประโยชน์สุขแก่ประชาชน", body),
-        ThaiParagraph("6. ผู้รับคำรับรองและผู้ทำคำรับรองได้เข้าใจคำรับรองการปฏิบัติราชการนี้และเห็นพ้องกันแล้ว "
-                      "จึงได้ลงลายมือชื่อไว้เป็นสำคัญ", body),
-        ThaiParagraph(d(f"(คำรับรองฉบับที่ {version['number']} ซึ่งตกลงกันแล้ว"
-                        + (f" มีผลตั้งแต่รอบ {version['effective_round']} เดือน" if version["effective_round"] else "")
-                        + f" กรอบการประเมิน: {content['framework']['name']})"),
-                      body_style("AgrSmall", fontSize=13, leading=19.5)),
+        *[ThaiParagraph([Run(d(r.text), r.bold) for r in clause], body) for clause in clauses],
     ]
     people = [Signatory(p["name"], p["position"], _SIDE_TITLE[p["side"]]) for p in recipients + givers]
-    story += signature_block(people, frame_width(PAGESIZE))
+    story += signature_block(people, frame_width(PAGESIZE), space_before=16)
     story += [PageBreak(), *_annex(content, digits)]
     if seal is not None:
         story += seal_block(seal, digits)
@@ -128,13 +125,15 @@ def agreement_story(content: dict[str, Any], *, seal: Seal | None, digits: Digit
 
 def _annex(content: dict[str, Any], digits: Digits) -> list[Flowable]:
     a = content["agreement"]
+    version = content["version"]
+    in_force = f" มีผลตั้งแต่รอบ {version['effective_round']} เดือน" if version["effective_round"] else ""
     heading = body_style("AgrAnnex", fontSize=18, leading=27)
     cells = GridCells(12, digits, "AgrCell")
     count = int(content["framework"]["threshold_count"])
     levels = ("ขั้นต้น", "มาตรฐาน", "ขั้นสูง") if count == 3 else tuple(str(n) for n in range(1, count + 1))
     width = frame_width(PAGESIZE)
     level_width = 31.0 if count == 5 else 48.0
-    widths = [0.0, 44.0, 36.0, 54.0, *([level_width] * count)]
+    widths = [0.0, 44.0, 40.0, 54.0, *([level_width] * count)]
     widths[0] = width - sum(widths)
     last = 3 + count
     data: list[list[Any]] = [
@@ -182,8 +181,10 @@ def _annex(content: dict[str, Any], digits: Digits) -> list[Flowable]:
         ThaiParagraph("เอกสารประกอบท้ายคำรับรองการปฏิบัติราชการ", heading, bold=True, align="center"),
         ThaiParagraph(apply_digits(f"{a['agency']} ประจำปีงบประมาณ พ.ศ. {a['fiscal_year']}", digits),
                       body_style("AgrAnnexSub"), align="center"),
-        ThaiParagraph("ตัวชี้วัด น้ำหนัก เป้าหมาย และเกณฑ์การให้คะแนน", body_style("AgrAnnexSub2", spaceAfter=6),
-                      align="center"),
+        ThaiParagraph("ตัวชี้วัด น้ำหนัก เป้าหมาย และเกณฑ์การให้คะแนน", body_style("AgrAnnexSub2"), align="center"),
+        ThaiParagraph(apply_digits(f"(คำรับรองฉบับที่ {version['number']} ซึ่งตกลงกันแล้ว{in_force} "
+                                   f"กรอบการประเมิน: {content['framework']['name']})", digits),
+                      body_style("AgrSmall", fontSize=13, leading=19.5, spaceAfter=6), align="center"),
         Table(data, colWidths=widths, repeatRows=2, splitInRow=0, style=commands, hAlign="CENTER"),
     ]
 

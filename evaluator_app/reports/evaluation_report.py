@@ -155,7 +155,9 @@ def _score_table(content: dict[str, Any], digits: Digits) -> Table:
         if name:
             index = len(data)
             data.append([cells.text(_d(f"มิติที่ {number} {name}", digits), bold=True)] + [""] * last)
-            commands += [("SPAN", (0, index), (last, index)), ("BACKGROUND", (0, index), (last, index), DIMENSION_FILL)]
+            # NOSPLIT: a dimension's title never ends a page without its first indicator.
+            commands += [("SPAN", (0, index), (last, index)), ("BACKGROUND", (0, index), (last, index), DIMENSION_FILL),
+                         ("NOSPLIT", (0, index), (last, index + 1))]
         for row in rows:
             index = len(data)
             texts = _indicator_texts(row)
@@ -175,7 +177,8 @@ def _score_table(content: dict[str, Any], digits: Digits) -> Table:
                          "", "", cells.figure(dim["self"], bold=True),
                          "", "", cells.figure(dim["committee"], bold=True)])
             commands += [("SPAN", (2, index), (first_group - 1, index)),
-                         ("BACKGROUND", (0, index), (last, index), DIMENSION_FILL)]
+                         ("BACKGROUND", (0, index), (last, index), DIMENSION_FILL),
+                         ("NOSPLIT", (0, index - 1), (last, index))]  # a subtotal stays with its last indicator
     totals = content["totals"]
     index = len(data)
     measured([totals["counted_weight"], totals["self"], totals["committee"]], [1, first_group + 2, last])
@@ -185,7 +188,8 @@ def _score_table(content: dict[str, Any], digits: Digits) -> Table:
                  "", "", cells.figure(totals["committee"] if totals["committee_complete"] else None, bold=True)])
     commands += [("SPAN", (2, index), (first_group - 1, index)),
                  ("BACKGROUND", (0, index), (last, index), TOTAL_FILL),
-                 ("LINEABOVE", (0, index), (last, index), 1.2, colors.black)]
+                 ("LINEABOVE", (0, index), (last, index), 1.2, colors.black),
+                 ("NOSPLIT", (0, index - 1), (last, index))]  # nor does the total stand alone on a page
     widths = [max(w, MIN_FIGURE) + 2 * CELL_PADDING + 3 for w in widest]
     widths[0] = frame_width(PAGESIZE) - sum(widths[1:])
     # repeatRows: the two header rows start every page; splitInRow=0: a row is never cut across pages.
@@ -319,7 +323,7 @@ def _signatures(content: dict[str, Any]) -> list[Flowable]:
     people = signatories_of(content["signatories"])
     if not people:
         return []
-    heading = body_style("EvalHeading", spaceBefore=14, spaceAfter=0)
-    width = min(frame_width(PAGESIZE), 600.0)
-    block = signature_block(people, width, space_before=6)
-    return [CondPageBreak(140), ThaiParagraph("ลงนามคณะกรรมการ", heading, bold=True, align="center"), *block]
+    heading = body_style("EvalHeading", spaceBefore=4, spaceAfter=6)
+    title = ThaiParagraph("ลงนามคณะกรรมการ", heading, bold=True, align="center")
+    # Three to a row: landscape has the width, and the signatures then share a page with the seal more often.
+    return signature_block(people, frame_width(PAGESIZE), space_before=14, per_row=3, heading=title)

@@ -14,7 +14,7 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 from ..store.snapshots import Snapshot
 from .fonts import body_style
 from .thai_dates import Digits, apply_digits
-from .thai_lines import ThaiParagraph
+from .thai_lines import Run, ThaiParagraph
 
 __all__ = [
     "QR_PREFIX",
@@ -79,18 +79,18 @@ DRAFT_FOOTER = "ฉบับร่าง ยังไม่ได้ออกเ
 
 def seal_block(seal: Seal, digits: Digits) -> list[Flowable]:
     """The last page's seal: the QR code beside the full hash and how to check the paper."""
-    size = 3.2 * cm
+    size = 2.8 * cm
     widget = QrCodeWidget(qr_payload(seal.report_id, seal.sha256), barLevel="M")
     x0, y0, x1, y1 = widget.getBounds()
     drawing = Drawing(size, size, transform=[size / (x1 - x0), 0, 0, size / (y1 - y0), 0, 0])
     drawing.add(widget)
-    style = body_style("SealText", fontSize=12, leading=18)
-    mono = body_style("SealHash", fontSize=10, leading=15)
+    style = body_style("SealText", fontSize=11, leading=15)
+    mono = body_style("SealHash", fontSize=9.5, leading=13)
     text = [
-        ThaiParagraph(f"รหัสตรวจสอบ {seal.code}", style, bold=True),
-        ThaiParagraph(apply_digits(f"รายงานเลขที่ {seal.report_id} ฉบับที่ {seal.revision}", digits), style),
+        ThaiParagraph([Run(f"รหัสตรวจสอบ {seal.code}", bold=True),
+                       Run(apply_digits(f"   รายงานเลขที่ {seal.report_id} ฉบับที่ {seal.revision}", digits))], style),
         ThaiParagraph("ค่าตรวจสอบ SHA-256 ของข้อมูลที่ใช้จัดทำรายงานนี้:", style),
-        ThaiParagraph(f"{seal.sha256[:32]}\n{seal.sha256[32:]}", mono),
+        ThaiParagraph(seal.sha256, mono),
         ThaiParagraph("ตรวจสอบว่าตัวเลขในรายงานตรงกับข้อมูลปัจจุบันด้วยคำสั่ง evaluator-app verify ไฟล์รายงาน.pdf "
                       "หรืออ่านคิวอาร์โค้ดเพื่อดูเลขที่รายงานและค่าตรวจสอบฉบับเต็ม", style),
     ]

@@ -35,16 +35,20 @@ def _cell(signatory: Signatory, style: ParagraphStyle, with_date: bool) -> list[
 
 
 def signature_block(signatories: Sequence[Signatory], width: float, *, style: ParagraphStyle | None = None,
-                    with_date: bool = True, space_before: float = 24) -> list[Flowable]:
-    """Flowables that place the signatories two per row across ``width`` points, kept together.
+                    with_date: bool = True, space_before: float = 24, per_row: int = 2,
+                    heading: Flowable | None = None) -> list[Flowable]:
+    """Flowables that place the signatories ``per_row`` to a row (two on portrait A4, three fit landscape)
+    across ``width`` points, kept together with an optional ``heading``.
 
-    An odd last signatory is centred on a row of their own.  If the whole block is taller than a
-    page it breaks between rows, never inside one person's block.
+    A short last row is centred.  If the whole block is taller than a page it breaks between rows,
+    never inside one person's block.
     """
     if not signatories:
         return []
+    if per_row < 1:
+        raise ValueError("per_row must be at least 1")
     style = style if style is not None else body_style("Signature", fontSize=14, leading=21)
-    column = width / 2
+    column = width / per_row
     rows: list[list[object]] = []
     commands: list[tuple[object, ...]] = [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -53,13 +57,22 @@ def signature_block(signatories: Sequence[Signatory], width: float, *, style: Pa
         ("TOPPADDING", (0, 0), (-1, -1), 0),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 18),
     ]
-    for start in range(0, len(signatories), 2):
-        pair = signatories[start:start + 2]
-        row: list[object] = [_cell(person, style, with_date) for person in pair]
-        if len(row) == 1:
-            row.append("")
-            index = len(rows)
-            commands.append(("SPAN", (0, index), (1, index)))
+    for start in range(0, len(signatories), per_row):
+        group = signatories[start:start + per_row]
+        row: list[object] = [_cell(person, style, with_date) for person in group]
+        index = len(rows)
+        if len(row) < per_row:
+            # A short last row is centred: its blocks, at the usual column width, in one cell spanning the row.
+            inner = Table([row], colWidths=[column] * len(row), hAlign="CENTER", style=TableStyle([
+                ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 4),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 4), ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
+            row = [inner] + [""] * (per_row - 1)
+            commands.append(("SPAN", (0, index), (per_row - 1, index)))
+            commands.append(("ALIGN", (0, index), (0, index), "CENTER"))
+            commands.append(("LEFTPADDING", (0, index), (0, index), 0))
+            commands.append(("RIGHTPADDING", (0, index), (0, index), 0))
         rows.append(row)
-    table = Table(rows, colWidths=[column, column], style=TableStyle(commands), hAlign="CENTER")
-    return [KeepTogether([Spacer(width, space_before), table])]
+    table = Table(rows, colWidths=[column] * per_row, style=TableStyle(commands), hAlign="CENTER")
+    head = [heading] if heading is not None else []
+    return [KeepTogether([Spacer(width, space_before), *head, table])]

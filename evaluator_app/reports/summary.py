@@ -93,15 +93,15 @@ def summary_story(content: dict[str, Any], *, seal: Seal | None, digits: Digits 
     ]
     if period:
         story.append(ThaiParagraph(f"({period})", body, align="center"))
-    story.append(ThaiParagraph(
-        apply_digits(f"ผ่านเกณฑ์การได้รับสิ่งจูงใจ {eligible} จาก {len(rows)} ส่วนราชการ", digits)
-        + (f"  ออกเมื่อ {issued_on(seal.created_at, digits)}" if seal else f"  ฉบับร่าง พิมพ์เมื่อ {issued_on(None, digits)}"),
-        body, align="center"))
-    story.append(Spacer(1, 8))
+    when = f"ออกเมื่อ {issued_on(seal.created_at, digits)}" if seal else f"ฉบับร่าง พิมพ์เมื่อ {issued_on(None, digits)}"
+    story.append(ThaiParagraph(when, body, align="right"))
+    story.append(Spacer(1, 4))
     story.append(_table(rows, digits))
+    note = body_style("SumNote", fontSize=14, leading=21, spaceBefore=6)
+    story.append(ThaiParagraph(apply_digits(f"ผ่านเกณฑ์การได้รับสิ่งจูงใจ {eligible} จาก {len(rows)} ส่วนราชการ", digits),
+                               note, bold=True))
     if any(not r["complete"] for r in rows):
-        story.append(ThaiParagraph("ส่วนราชการที่ยังประเมินไม่ครบทุกตัวชี้วัดแสดงไว้ท้ายตารางโดยยังไม่จัดลำดับ",
-                                   body_style("SumNote", fontSize=13, leading=19.5, spaceBefore=4)))
+        story.append(ThaiParagraph("ส่วนราชการที่ยังประเมินไม่ครบทุกตัวชี้วัดแสดงไว้ท้ายตารางโดยยังไม่จัดลำดับ", note))
     people = signatories_of(content["signatories"])
     if people:
         story += signature_block(people, frame_width(PAGESIZE))
@@ -111,20 +111,27 @@ def summary_story(content: dict[str, Any], *, seal: Seal | None, digits: Digits 
 
 
 def _table(rows: list[dict[str, Any]], digits: Digits) -> Table:
-    cells = GridCells(14, digits, "SumCell")
+    cells = GridCells(13, digits, "SumCell")
+    thresholds = {r["threshold"] for r in rows}
+    # One threshold for all (the usual case) goes in the header; otherwise each row names its own.
+    shared = next(iter(thresholds)) if len(thresholds) == 1 else None
+    verdict_head = f"ผ่านเกณฑ์ (≥ {shared})" if shared else "ผ่านเกณฑ์"
     width = frame_width(PAGESIZE)
-    widths = [40.0, 0.0, 64.0, 80.0, 110.0]
+    widths = [44.0, 0.0, 58.0, 76.0, 112.0]
     widths[1] = width - sum(widths)
-    data: list[list[Any]] = [[cells.head(t) for t in ("ลำดับ", "ส่วนราชการ", "คะแนนรวม",
-                                                       "ผ่านเกณฑ์ได้รับสิ่งจูงใจ", "ระดับผลการประเมิน")]]
+    data: list[list[Any]] = [[cells.head(apply_digits(t, digits)) for t in (
+        "ลำดับ", "ส่วนราชการ", "คะแนนรวม", verdict_head, "ระดับผลการประเมิน")]]
     commands = grid_style(1)
     for row in rows:
         if row["complete"]:
-            verdict = f"ผ่าน (≥ {row['threshold']})" if row["eligible"] else f"ไม่ผ่าน (< {row['threshold']})"
+            verdict = "ผ่าน" if row["eligible"] else "ไม่ผ่าน"
+            if shared is None:
+                verdict += f" ({'≥' if row['eligible'] else '<'} {row['threshold']})"
         else:
             verdict = "ยังประเมินไม่ครบ"
         index = len(data)
-        data.append([cells.figure(None if row["rank"] is None else str(row["rank"])), cells.text(row["agency"]),
+        data.append([cells.text(None if row["rank"] is None else str(row["rank"]), align="center", number=True),
+                     cells.text(row["agency"]),
                      cells.figure(row["total"]), cells.text(apply_digits(verdict, digits), align="center"),
                      cells.text(row["tier"] or "–", align="center")])
         if row["eligible"]:
