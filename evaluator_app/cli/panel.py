@@ -231,12 +231,14 @@ def _rule(workspace: Any, args: argparse.Namespace) -> int:
 
 
 def _declaration(workspace: Any, args: argparse.Namespace) -> int:
-    from ..store.panel import ensure_panel, set_declaration
+    from ..domain.panel import DEFAULT_DECLARATION
+    from ..store.panel import load_panel, set_declaration
 
     text = args.file.read_text(encoding="utf-8") if args.file is not None else args.text
     if text is not None:
         set_declaration(workspace, text, actor=actor(args))
-    print(ensure_panel(workspace, actor=actor(args)).declaration)
+    panel = load_panel(workspace)  # showing the text sets nothing up
+    print(DEFAULT_DECLARATION if panel is None else panel.declaration)
     return 0
 
 

@@ -137,8 +137,11 @@ def member_snapshot(member: PanelMember) -> dict[str, Any]:
 
 
 def save_member(workspace: Workspace, member: PanelMember, *, actor: str) -> PanelMember:
-    """Add a member, or change one's name, position, role, order or public key: one transaction, audited."""
-    panel = ensure_panel(workspace, actor=actor)
+    """Add a member, or change one's name, position, role, order or public key: one transaction, audited.
+
+    The first member sets up the workspace's panel with the default name, in the same transaction.
+    """
+    panel = load_panel(workspace) or Panel(id="", name=DEFAULT_PANEL_NAME)
     old = next((m for m in panel.members if m.id == member.id), None)
     if old is not None and member.public_key is None:
         member = PanelMember(member.id, member.name, member.role, member.position, member.order, old.public_key)
@@ -149,11 +152,12 @@ def save_member(workspace: Workspace, member: PanelMember, *, actor: str) -> Pan
     if old == member:
         return member
     with workspace.transaction() as conn:
+        panel_id = ensure_panel(workspace, actor=actor).id
         conn.execute(
             "INSERT INTO panel_members (id, panel_id, name, position, role, ord, public_key, added_at) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name, "
             "position = excluded.position, role = excluded.role, ord = excluded.ord, public_key = excluded.public_key",
-            (member.id, panel.id, member.name, member.position, member.role.value, member.order,
+            (member.id, panel_id, member.name, member.position, member.role.value, member.order,
              encode_key(member.public_key), utc_now()))
         append_audit(conn, actor, "add panel member" if old is None else "change panel member", "panel_member",
                      member.id, None if old is None else member_snapshot(old), member_snapshot(member))
@@ -234,9 +238,9 @@ def set_rule(workspace: Workspace, rule: AggregationRule, *, actor: str) -> None
 
 def set_declaration(workspace: Workspace, text: str, *, actor: str) -> None:
     """Edit the declaration of independence and confidentiality; submissions keep the text they confirmed."""
-    panel = ensure_panel(workspace, actor=actor)
     if not text.strip():
         raise _refuse("ข้อความคำรับรองความเป็นอิสระต้องไม่ว่าง", "the declaration text must not be empty")
+    panel = ensure_panel(workspace, actor=actor)
     if text == panel.declaration:
         return
     with workspace.transaction() as conn:

@@ -200,3 +200,11 @@ def test_private_notes_stay_out_of_the_audit_of_a_rating(workspace, agreement_id
     rate(workspace, agreement_id, "m1", {"1": "92"}, note="ลับ")
     assert load_ratings(workspace, agreement_id, 12, "m1")["1"].note == "ลับ"
     assert "ลับ" not in str([e.after for e in audit_entries(workspace.conn)])
+
+
+def test_a_refused_first_member_sets_up_no_panel(workspace, workspace_path):
+    workspace.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    before = file_digest(workspace_path)
+    with pytest.raises(ProblemsError, match="reserved"):
+        save_member(workspace, PanelMember("self", "ผิด", Role.MEMBER), actor="sec")
+    assert load_panel(workspace) is None and file_digest(workspace_path) == before
