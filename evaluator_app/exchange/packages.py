@@ -246,13 +246,15 @@ def verify_evaluator_package(workspace: Workspace, package: PackageFile) -> Memb
         if data["member_id"] != member_id:
             raise ValueError("the payload names another member than the manifest")
         blocks = tuple(_incoming_agreement(b, member_id) for b in data["agreements"])
+        if len({(b.agency, b.fiscal_year) for b in blocks}) != len(blocks):
+            raise ValueError("one agreement appears twice")
     except (KeyError, TypeError, ValueError, ArithmeticError, AttributeError) as exc:
         raise _malformed(package, exc) from exc
     return MemberRatings(package.package_id, member_id, package.manifest["created_at"], blocks)
 
 
 def _incoming_agreement(data: dict[str, Any], member_id: str) -> IncomingAgreement:
-    return IncomingAgreement(
+    block = IncomingAgreement(
         agency=str(data["agency"]), fiscal_year=int(data["fiscal_year"]), digest=str(data["digest"]),
         ratings=tuple(IncomingRating(_rating(r, member_id), int(r["edit_version"]), _utc(r["updated_at"]))
                       for r in data["ratings"]),
@@ -262,6 +264,15 @@ def _incoming_agreement(data: dict[str, Any], member_id: str) -> IncomingAgreeme
         evidence=tuple(IncomingEvidence(str(e["code"]), str(e["file_name"]), _sha256(e["sha256"]), int(e["size"]),
                                         _utc(e["added_at"])) for e in data["evidence"]),
     )
+    keys = [(r.rating.code, r.rating.round) for r in block.ratings]
+    if len(keys) != len(set(keys)):
+        raise ValueError(f"{block.agency}: one indicator and round appears twice")
+    if len({s.round for s in block.submissions}) != len(block.submissions):
+        raise ValueError(f"{block.agency}: one round has two submission states")
+    for item in block.submissions:
+        if item.state is SubmissionState.SUBMITTED and not (item.declaration and item.submitted_at):
+            raise ValueError(f"{block.agency}: a submission without its declaration")
+    return block
 
 
 # --- either kind ---------------------------------------------------------------------------------------------
@@ -296,9 +307,12 @@ def _submission_dict(item: Submission) -> dict[str, Any]:
 
 
 def _submission(data: dict[str, Any]) -> Submission:
-    return Submission(0, int(data["round"]), str(data["evaluator"]), SubmissionState(data["state"]),
+    item = Submission(0, int(data["round"]), str(data["evaluator"]), SubmissionState(data["state"]),
                       int(data["reopen_count"]), data.get("declaration"), data.get("submitted_at"),
                       str(data["changed_at"]), str(data["changed_by"]), data.get("reason"))
+    if item.submitted and not (item.declaration and item.submitted_at):
+        raise ValueError(f"a submission of {item.evaluator} without its declaration")
+    return item
 
 
 def _decimal(value: Any) -> Decimal | None:

@@ -423,3 +423,20 @@ def test_a_members_laptop_takes_no_other_members_ratings(tmp_path, master, m1_pa
         export_panel_package(master, tmp_path / "p.evpanel")
         import_package(laptop, tmp_path / "p.evpanel", actor="m2")
         refused_unchanged(laptop, m1_package, "secretary's master workspace")
+
+
+def test_a_signed_but_malformed_package_is_refused_whole(tmp_path, master, m1_package, keys):
+    package = read_package(m1_package)
+    header = {k: v for k, v in package.manifest.items()
+              if k not in ("format", "format_version", "kind", "app_version", "payload")}
+    for breakage, match in ((lambda p: p["agreements"][0]["ratings"].append(p["agreements"][0]["ratings"][0]),
+                             "appears twice"),
+                            (lambda p: p["agreements"][0]["submissions"][0].update(declaration=None),
+                             "without its declaration"),
+                            (lambda p: p["agreements"][0]["ratings"][0].update(result="NaN"), "finite"),
+                            (lambda p: p["agreements"][0]["ratings"][0].update(code="9"), "no indicator 9"),
+                            (lambda p: p["agreements"][0]["ratings"][0].update(round=7), "no round 7")):
+        payload = package.payload()
+        breakage(payload)
+        bad = write_package(tmp_path / "bad.evpack", PackageKind.EVALUATOR, header, payload, sign=keys["m1"].sign)
+        refused_unchanged(master, bad.path, match)
