@@ -145,11 +145,17 @@ def upgrade_version_1(conn: sqlite3.Connection) -> None:
     )
 
 
+def upgrade_audit_lookup(conn: sqlite3.Connection) -> None:
+    """The history of one cell is read on every selection: without an index that is a scan of the whole log."""
+    conn.execute("CREATE INDEX audit_log_by_entity ON audit_log (entity, entity_key, id)")
+
+
 # Append new steps; never edit a released one. Index i upgrades user_version i to i + 1.
 UPGRADES: tuple[Callable[[sqlite3.Connection], None], ...] = (
     upgrade_version_1,
     upgrade_negotiation_versions,  # issue 5: negotiated versions (store/schema_versions.py)
     upgrade_panel,  # issue 4: panel, conflicts, submissions, consensus, packages (store/schema_panel.py)
     upgrade_reports,  # issue 6: report snapshots, issued rounds, signers (store/schema_reports.py)
+    upgrade_audit_lookup,
 )
 SCHEMA_VERSION = len(UPGRADES)

@@ -1,0 +1,162 @@
+"""The benchmarks of issue 8, each against a baseline measured in the same run."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from .harness import Result, median_process, median_seconds, percentile, process_env
+from .national import build_national_workspace, national_workbook
+
+BARE_WINDOW = """
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication([])
+window = QMainWindow()
+window.show()
+QTimer.singleShot(0, app.quit)
+app.exec()
+"""
+
+
+def startup(cache: Path, runs: int) -> Result:
+    """Start-up to the main window shown with the national workspace open, as a whole process."""
+    workspace = _private_copy(build_national_workspace(cache), cache, "startup")
+    env = process_env(EVALUATOR_APP_QUIT_AFTER_MS="0", XDG_CONFIG_HOME=str(cache / "config"))
+    baseline, _ = median_process([sys.executable, "-c", BARE_WINDOW], runs, env)
+    figure, _ = median_process([sys.executable, "-m", "evaluator_app", "--db", str(workspace)], runs, env)
+    ratio = figure / baseline
+    return Result("startup", figure, baseline, "s", "ratio <= 1.5 vs a bare QMainWindow", ratio <= 1.5, ratio)
+
+
+def memory(cache: Path, runs: int) -> Result:
+    """Peak memory with the national workspace open in the window, against the bare window."""
+    workspace = _private_copy(build_national_workspace(cache), cache, "memory")
+    env = process_env(EVALUATOR_APP_QUIT_AFTER_MS="1500", XDG_CONFIG_HOME=str(cache / "config"))
+    _, bare_kb = median_process([sys.executable, "-c", BARE_WINDOW], 1, env)
+    _, app_kb = median_process([sys.executable, "-m", "evaluator_app", "--db", str(workspace)], 1, env)
+    figure, baseline = app_kb / 1024, bare_kb / 1024
+    return Result("memory", figure, baseline, "MB", "<= 300 MB; difference reported", figure <= 300,
+                  figure / baseline, notes=[f"difference {figure - baseline:.1f} MB over the bare window"])
+
+
+def import_workbook(cache: Path, runs: int) -> Result:
+    """Import of the national workbook (whole `evaluator-app import` process) vs pandas.read_excel alone."""
+    book = national_workbook(cache)
+    read = f"import pandas; pandas.read_excel({str(book)!r}, header=None, dtype=object, sheet_name=None)"
+    baseline, _ = median_process([sys.executable, "-c", read], runs)
+    timings = []
+    for n in range(runs):
+        target = cache / f"import-{n}.sqlite"
+        _remove_workspace(target)
+        timings.append(median_process(
+            [sys.executable, "-m", "evaluator_app", "--db", str(target), "import", str(book)], 1)[0])
+        _remove_workspace(target)
+    figure = sorted(timings)[len(timings) // 2]
+    ratio = figure / baseline
+    return Result("import", figure, baseline, "s", "ratio <= 1.5 vs pandas.read_excel", ratio <= 1.5, ratio)
+
+
+def recompute(cache: Path, runs: int) -> Result:
+    """Every score and total of the national workspace vs one SQL SELECT of the same rows."""
+    from evaluator_app.store.all_scores import score_all
+    from evaluator_app.store.workspace import Workspace
+
+    path = build_national_workspace(cache)
+    with Workspace.open(path, read_only=True) as workspace:
+        select = ("SELECT r.agreement_id, r.code, r.round, r.evaluator, r.result, r.adjusted_score, i.weight, "
+                  "i.thresholds FROM ratings r JOIN indicators i ON i.version_id = r.version_id AND i.code = r.code")
+        baseline = median_seconds(lambda: workspace.conn.execute(select).fetchall(), runs)
+        sheets = []
+        figure = median_seconds(lambda: sheets.append(sum(1 for _ in score_all(workspace))), runs)
+    ratio = figure / baseline
+    return Result("recompute", figure, baseline, "s", "ratio <= 3 and under 1 s vs one SELECT",
+                  ratio <= 3 and figure < 1, ratio, notes=[f"{sheets[-1]} score sheets"])
+
+
+def typing(cache: Path, runs: int) -> Result:
+    """One result typed, to the total repainted, in the real window on the national workspace (p95)."""
+    workspace = _private_copy(build_national_workspace(cache), cache, "typing")
+    env = process_env(XDG_CONFIG_HOME=str(cache / "config"))
+    import subprocess
+
+    done = subprocess.run([sys.executable, "-m", "tests.benchmarks.typing_probe", str(workspace), str(60)],
+                          capture_output=True, text=True, env=env, timeout=600)
+    if done.returncode != 0:
+        raise RuntimeError(done.stderr[-2000:])
+    timings = [float(x) for x in done.stdout.split()]
+    p95 = percentile(timings, 0.95) * 1000
+    median = percentile(timings, 0.5) * 1000
+    return Result("typing", p95, None, "ms", "p95 under 16 ms (one frame)", p95 < 16, None,
+                  notes=[f"median {median:.1f} ms over {len(timings)} edits, each saved in its own transaction"])
+
+
+def merge(cache: Path, runs: int) -> Result:
+    """Merge of 7 members' evaluator packages vs executemany of the same rows into an empty table."""
+    from .packages_workload import build_member_packages, merge_into_fresh_master, rows_of
+
+    master, packages = build_member_packages(cache)
+    rows = rows_of(packages)
+
+    def insert_rows() -> None:
+        conn = sqlite3.connect(":memory:")
+        conn.execute("CREATE TABLE r (agreement TEXT, code TEXT, round INTEGER, evaluator TEXT, result TEXT, "
+                     "edit_version INTEGER, updated_at TEXT)")
+        with conn:
+            conn.executemany("INSERT INTO r VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+        conn.close()
+
+    baseline = median_seconds(insert_rows, runs)
+    figure = median_seconds(lambda: merge_into_fresh_master(master, packages, cache), max(1, runs // 2))
+    ratio = figure / baseline
+    return Result("merge", figure, baseline, "s", "ratio <= 3 vs executemany", ratio <= 3, ratio,
+                  notes=[f"{len(rows)} ratings in {len(packages)} packages"])
+
+
+def reports(cache: Path, runs: int) -> Result:
+    """A batch of 300 evaluation reports vs a plain reportlab table document with the same rows and font."""
+    from .reports_workload import plain_table_documents, report_batch
+
+    path = build_national_workspace(cache)
+    out = Path(tempfile.mkdtemp(prefix="bench-reports-", dir=cache))
+    baseline = median_seconds(lambda: plain_table_documents(path, out / "plain"), 1)
+    figure = median_seconds(lambda: report_batch(path, out / "reports"), 1)
+    shutil.rmtree(out, ignore_errors=True)
+    ratio = figure / baseline
+    return Result("reports", figure, baseline, "s", "ratio <= 2 vs plain reportlab tables", ratio <= 2, ratio)
+
+
+def _private_copy(path: Path, cache: Path, label: str) -> Path:
+    """A copy a benchmark may change (the window writes settings; typing writes ratings)."""
+    target = cache / f"{label}.sqlite"
+    _remove_workspace(target)
+    source = sqlite3.connect(path)
+    destination = sqlite3.connect(target)
+    source.backup(destination)
+    source.close()
+    destination.close()
+    return target
+
+
+def _remove_workspace(path: Path) -> None:
+    for candidate in path.parent.glob(path.name + "*"):
+        if candidate.is_dir():
+            shutil.rmtree(candidate, ignore_errors=True)
+        else:
+            candidate.unlink(missing_ok=True)
+
+
+BENCHMARKS: dict[str, Callable[[Path, int], Result]] = {
+    "startup": startup,
+    "import": import_workbook,
+    "recompute": recompute,
+    "typing": typing,
+    "merge": merge,
+    "reports": reports,
+    "memory": memory,
+}
+
