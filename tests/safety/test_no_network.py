@@ -35,6 +35,12 @@ class NetworkUsed(AssertionError):
     pass
 
 
+@pytest.fixture(autouse=True)
+def member_keys(tmp_path, monkeypatch):
+    monkeypatch.setenv("EVALUATOR_APP_PASSPHRASE", "correct-horse-battery")
+    monkeypatch.setenv("EVALUATOR_APP_KEY_DIR", str(tmp_path / "keys"))
+
+
 @pytest.fixture
 def no_network(monkeypatch):
     attempts: list[str] = []
@@ -68,8 +74,13 @@ def flows(folder: Path) -> list[list[str]]:
         ["--db", db, "restore", "latest"],
     ]
     available = set(build_parser()[1])
+    if {"keygen", "panel", "export-package"} <= available:
+        pub = str(folder / "m1.pub")
+        commands += [["--db", db, "keygen", "--evaluator", "m1", "--public-key-out", pub],
+                     ["--db", db, "panel", "add-member", "m1", "--name", "กรรมการหนึ่ง", "--public-key", pub],
+                     ["--db", db, "export-package", "--panel", "--out", str(folder / "panel.evpanel")]]
     if "report" in available:
-        commands.append(["--db", db, "report", "1", "--out", str(folder / "report.pdf")])
+        commands.append(["--db", db, "report", "1", "--draft", "--out", str(folder / "report.pdf")])
     return commands
 
 
