@@ -17,6 +17,9 @@ from .workload import NATIONAL, Workload, write_workbook
 
 MEMBERS = tuple(f"m{n}" for n in range(1, 8))
 ROUNDS = (6, 9, 12)
+PASSPHRASE = "national-benchmark"
+_NAMES = ("ศ.ดร.สมชาย ใจดี", "นางสาวมาลี ศรีสุข", "นายประเสริฐ มั่นคง", "ดร.วิไล พรหมมา", "นายสุรชัย ทองดี",
+          "นางจันทร์เพ็ญ แก้วมณี", "นายธนากร วงศ์ใหญ่")
 
 
 def member_result(rng: random.Random, indicator) -> Decimal:
@@ -35,12 +38,12 @@ def build_national_workspace(folder: Path, workload: Workload = NATIONAL) -> Pat
     path = folder / f"national-{workload.agencies}x{workload.indicators}-{workload.seed}.sqlite"
     if path.exists():
         return path
-    workbook = national_workbook(folder, workload)
+    base = build_base_workspace(folder, workload)
     partial = path.with_suffix(".partial")
     partial.unlink(missing_ok=True)
+    copy_workspace(base, partial)
     rng = random.Random(workload.seed + 1)
     with Workspace.open(partial) as workspace:
-        import_agreement_files(workspace, [workbook], actor="secretary")
         for summary in list_agreements(workspace):
             leaves = load_agreement(workspace, summary.id).agreement.leaves()
             items = [(Rating(i.code, round_, member, result=member_result(rng, i)), None, None)
@@ -48,6 +51,48 @@ def build_national_workspace(folder: Path, workload: Workload = NATIONAL) -> Pat
             record_ratings(workspace, summary.id, items, actor="bench")
     partial.replace(path)
     return path
+
+
+def build_base_workspace(folder: Path, workload: Workload = NATIONAL) -> Path:
+    """The secretary's master before any member's ratings: the workbook imported and the panel of 7 with keys."""
+    from evaluator_app.domain.panel import PanelMember, Role
+    from evaluator_app.exchange.identity import ensure_key_pair
+    from evaluator_app.store.panel import save_member
+
+    path = folder / f"national-base-{workload.agencies}x{workload.indicators}-{workload.seed}.sqlite"
+    if path.exists():
+        return path
+    partial = path.with_suffix(".partial")
+    partial.unlink(missing_ok=True)
+    with Workspace.open(partial) as workspace:
+        import_agreement_files(workspace, [national_workbook(folder, workload)], actor="secretary")
+        for n, (member, name) in enumerate(zip(MEMBERS, _NAMES, strict=True)):
+            identity, _ = ensure_key_pair(member, PASSPHRASE, key_folder(folder))
+            role = Role.CHAIR if n == 0 else Role.SECRETARY if n == len(MEMBERS) - 1 else Role.MEMBER
+            save_member(workspace, PanelMember(member, name, role, "ผู้ทรงคุณวุฒิ", n + 1, identity.public_key),
+                        actor="secretary")
+    partial.replace(path)
+    return path
+
+
+def key_folder(folder: Path) -> Path:
+    return folder / "keys"
+
+
+def copy_workspace(source: Path, target: Path) -> Path:
+    """A copy through SQLite's backup API (never a plain copy of a database file)."""
+    import sqlite3
+
+    for stale in target.parent.glob(target.name + "*"):
+        if stale.is_file():
+            stale.unlink()
+    src, dst = sqlite3.connect(source), sqlite3.connect(target)
+    try:
+        src.backup(dst)
+    finally:
+        src.close()
+        dst.close()
+    return target
 
 
 def national_workbook(folder: Path, workload: Workload = NATIONAL) -> Path:
