@@ -68,18 +68,20 @@ def _number(value: Decimal | None) -> Any:
 
 
 def _rounds_of(framework: Framework, ratings: dict[int, dict[str, Rating]], item: Indicator) -> list[int | None]:
-    """The rounds an indicator gets a row for: each round with a result, the first carrying the base weight."""
+    """The rounds an indicator gets a row for: each round with a result or a weight of its own, the first row
+    carrying the base weight (the importer takes the first row's weight as the indicator's, and later differing
+    ones as round weights)."""
     with_results = [r for r in framework.rounds if ratings.get(r, {}).get(item.code) is not None
                     and ratings[r][item.code].result is not None]
-    if not with_results:
+    rounds = sorted(set(with_results) | set(item.round_weights))
+    if not rounds:
         return [None]
-    # The importer takes the first row's weight as the indicator's weight and later differing ones as round weights.
-    base = [r for r in with_results if r not in item.round_weights]
-    if base:
-        first = base[0]
-        return [first, *[r for r in with_results if r != first]]
-    free = next((r for r in framework.rounds if r not in item.round_weights), None)
-    return ([free] if free is not None else []) + with_results
+    first = next((r for r in rounds if r not in item.round_weights), None)
+    if first is None:
+        first = next((r for r in framework.rounds if r not in item.round_weights), None)
+        if first is None:
+            return rounds  # every round has its own weight: the base weight is never used
+    return [first, *[r for r in rounds if r != first]]
 
 
 def _import_row(agreement: Agreement, item: Indicator, round_: int | None, result: Decimal | None) -> list[Any]:

@@ -61,17 +61,19 @@ def signature_block(signatories: Sequence[Signatory], width: float, *, style: Pa
         group = signatories[start:start + per_row]
         row: list[object] = [_cell(person, style, with_date) for person in group]
         index = len(rows)
-        if len(row) < per_row:
-            # A short last row is centred: its blocks, at the usual column width, in one cell spanning the row.
+        if len(row) == 1 and per_row > 1:
+            # One person on the last row: their centred lines span the whole row.
+            row += [""] * (per_row - 1)
+            commands.append(("SPAN", (0, index), (per_row - 1, index)))
+        elif len(row) < per_row:
+            # Several on a short last row: their blocks, at the usual column width, centred in one spanning cell.
             inner = Table([row], colWidths=[column] * len(row), hAlign="CENTER", style=TableStyle([
                 ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 4),
                 ("RIGHTPADDING", (0, 0), (-1, -1), 4), ("TOPPADDING", (0, 0), (-1, -1), 0),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
             row = [inner] + [""] * (per_row - 1)
-            commands.append(("SPAN", (0, index), (per_row - 1, index)))
-            commands.append(("ALIGN", (0, index), (0, index), "CENTER"))
-            commands.append(("LEFTPADDING", (0, index), (0, index), 0))
-            commands.append(("RIGHTPADDING", (0, index), (0, index), 0))
+            commands += [("SPAN", (0, index), (per_row - 1, index)), ("ALIGN", (0, index), (0, index), "CENTER"),
+                         ("LEFTPADDING", (0, index), (0, index), 0), ("RIGHTPADDING", (0, index), (0, index), 0)]
         rows.append(row)
     table = Table(rows, colWidths=[column] * per_row, style=TableStyle(commands), hAlign="CENTER")
     head = [heading] if heading is not None else []

@@ -52,3 +52,12 @@ def test_block_moves_to_the_next_page_whole(tmp_path: Path):
     holding = [i for i, text in enumerate(pages) if "(นายสมชาย ใจดี)" in text]
     assert holding and all("(นายวิชัย ตั้งมั่น)" in pages[i] for i in holding)
     assert pages[holding[0]].count("วันที่ ........ เดือน ................ พ.ศ. ........") == 3
+
+
+def test_three_per_row_centres_a_short_last_row():
+    five = [*PEOPLE, Signatory("นางน้ำฝน ปิ่นทอง", "", "กรรมการ"), Signatory("นายปรีชา ฟื้นฟู", "", "ผู้ช่วยเลขานุการ")]
+    table = _table(signature_block(five, 690, per_row=3))
+    assert [len(row) for row in table._cellvalues] == [3, 3]
+    inner = table._cellvalues[1][0]
+    assert isinstance(inner, Table) and inner._colWidths == [230, 230]
+    assert ("SPAN", (0, 1), (2, 1)) in [tuple(c) for c in table._spanCmds]
