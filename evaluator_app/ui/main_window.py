@@ -27,6 +27,7 @@ from .agreement_model import OWN
 from .agreement_panel import AgreementPanel
 from .details_pane import DetailsPane
 from .language import ENGLISH, THAI, current_language, install_language
+from .meeting_window import install_meeting_actions
 from .messages import problems_text
 from .navigator import NavigatorPanel
 from .session import SaveState, WorkspaceSession
@@ -70,6 +71,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.save_label)
         self._create_actions()
         self._create_menus()
+        self.meeting_actions = install_meeting_actions(self)
         self.navigator.agreementSelected.connect(self._agreement_selected)
         self.navigator.tree.activated.connect(lambda _index: self._focus_table())
         self._install(session)
@@ -152,6 +154,7 @@ class MainWindow(QMainWindow):
         return True
 
     def _close_session(self) -> None:
+        self.meeting_actions.close_windows()
         self.commit_open_editor()
         if self.details is not None:
             self.details.flush()

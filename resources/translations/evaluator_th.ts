@@ -284,6 +284,34 @@
     </message>
 </context>
 <context>
+    <name>ChangesModel</name>
+    <message>
+        <location filename="../../evaluator_app/ui/meeting_redistribute.py" line="107" />
+        <source>Code</source>
+        <translation>รหัส</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/meeting_redistribute.py" line="107" />
+        <source>Indicator</source>
+        <translation>ตัวชี้วัด</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/meeting_redistribute.py" line="107" />
+        <source>Before</source>
+        <translation>เดิม</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/meeting_redistribute.py" line="108" />
+        <source>After</source>
+        <translation>ใหม่</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/meeting_redistribute.py" line="108" />
+        <source>Change</source>
+        <translation>เปลี่ยน</translation>
+    </message>
+</context>
+<context>
     <name>DetailsPane</name>
     <message>
         <location filename="../../evaluator_app/ui/details_pane.py" line="206" />
@@ -436,74 +464,107 @@
         <translation>ทุกแฟ้ม (*)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="341" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="345" />
         <source>Evidence missing</source>
         <translation>ไม่พบแฟ้มหลักฐาน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="342" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="346" />
         <source>The kept copy of {0} is missing from the evidence folder.</source>
         <translation>ไม่พบสำเนาของ {0} ในโฟลเดอร์หลักฐาน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="346" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="350" />
         <source>Evidence changed</source>
         <translation>แฟ้มหลักฐานถูกแก้ไข</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="347" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="351" />
         <source>The kept copy of {0} has changed since it was attached: its SHA-256 is no longer {1}. Open it anyway?</source>
         <translation>สำเนาของ {0} ถูกแก้ไขหลังจากแนบ: ค่า SHA-256 ไม่ใช่ {1} อีกต่อไป ต้องการเปิดหรือไม่</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="365" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="369" />
         <source>Detach evidence</source>
         <translation>ถอดหลักฐาน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="366" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="370" />
         <source>Detach {0} from indicator {1}? The kept copy stays in the evidence folder.</source>
         <translation>ถอด {0} ออกจากตัวชี้วัด {1} หรือไม่ สำเนายังเก็บอยู่ในโฟลเดอร์หลักฐาน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="384" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="388" />
         <source>&amp;Comment (printed in the report):</source>
         <translation>&amp;ความเห็น (พิมพ์ในรายงาน):</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="385" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="389" />
         <source>Private &amp;note (never exported):</source>
         <translation>บันทึก&amp;ส่วนตัว (ไม่ส่งออก):</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="386" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="390" />
         <source>What the committee should read about this indicator</source>
         <translation>สิ่งที่คณะกรรมการควรทราบเกี่ยวกับตัวชี้วัดนี้</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="387" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="391" />
         <source>For yourself only: stays in this workspace</source>
         <translation>สำหรับท่านเท่านั้น เก็บไว้ในพื้นที่ทำงานนี้</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="388" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="392" />
         <source>Evidence files:</source>
         <translation>แฟ้มหลักฐาน:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="389" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="393" />
         <source>&amp;Attach…</source>
         <translation>แ&amp;นบ…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="390" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="394" />
         <source>Open</source>
         <translation>เปิด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="391" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="395" />
         <source>Detach</source>
         <translation>ถอด</translation>
+    </message>
+</context>
+<context>
+    <name>DiffDialog</name>
+    <message>
+        <location filename="../../evaluator_app/ui/meeting_diff.py" line="97" />
+        <source>No difference between version {0} and version {1}.</source>
+        <translation>ฉบับที่ {0} และฉบับที่ {1} ไม่แตกต่างกัน</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/meeting_diff.py" line="101" />
+        <source>From version {0} to version {1}: {2} cell(s) changed, {3} indicator(s) added, {4} removed.</source>
+        <translation>จากฉบับที่ {0} เป็นฉบับที่ {1}: เปลี่ยน {2} ช่อง เพิ่มตัวชี้วัด {3} ตัว ตัดออก {4} ตัว</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/meeting_diff.py" line="111" />
+        <source>Compare versions</source>
+        <translation>เปรียบเทียบฉบับ</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/meeting_diff.py" line="112" />
+        <source>&amp;Compare version:</source>
+        <translation>เ&amp;ปรียบเทียบฉบับ:</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/meeting_diff.py" line="113" />
+        <source>&amp;with version:</source>
+        <translation>&amp;กับฉบับ:</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/meeting_diff.py" line="114" />
+        <source>Yellow with a blue corner: changed (before → after). Green: added. Grey, struck through: removed.</source>
+        <translation>สีเหลืองมีมุมสีน้ำเงิน: เปลี่ยนแปลง (เดิม → ใหม่) สีเขียว: เพิ่มใหม่ สีเทาขีดฆ่า: ตัดออก</translation>
     </message>
 </context>
 <context>
@@ -640,160 +701,419 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="147" />
+        <location filename="../../evaluator_app/ui/main_window.py" line="150" />
         <source>Cannot open workspace</source>
         <translation>เปิดพื้นที่ทำงานไม่ได้</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="163" />
+        <location filename="../../evaluator_app/ui/main_window.py" line="167" />
         <source>Open workspace</source>
         <translation>เปิดพื้นที่ทำงาน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="164" />
+        <location filename="../../evaluator_app/ui/main_window.py" line="168" />
         <source>Workspaces ({0});;All files (*)</source>
         <translation>พื้นที่ทำงาน ({0});;ทุกแฟ้ม (*)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="171" />
-        <location filename="../../evaluator_app/ui/main_window.py" line="178" />
+        <location filename="../../evaluator_app/ui/main_window.py" line="175" />
+        <location filename="../../evaluator_app/ui/main_window.py" line="182" />
         <source>New workspace</source>
         <translation>สร้างพื้นที่ทำงานใหม่</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="171" />
+        <location filename="../../evaluator_app/ui/main_window.py" line="175" />
         <source>Workspaces ({0})</source>
         <translation>พื้นที่ทำงาน ({0})</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="179" />
+        <location filename="../../evaluator_app/ui/main_window.py" line="183" />
         <source>{0} already exists. Use File → Open workspace… to open it.</source>
         <translation>มีแฟ้ม {0} อยู่แล้ว ใช้เมนู แฟ้ม → เปิดพื้นที่ทำงาน… เพื่อเปิด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="196" />
+        <location filename="../../evaluator_app/ui/main_window.py" line="200" />
         <source>Imported {0} new agreement(s); updated results of {1}.</source>
         <translation>นำเข้าคำรับรองใหม่ {0} ฉบับ ปรับผลการดำเนินงาน {1} ฉบับ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="267" />
+        <location filename="../../evaluator_app/ui/main_window.py" line="271" />
         <source>Select an indicator that is scored to adjust its score.</source>
         <translation>เลือกตัวชี้วัดที่มีการให้คะแนนก่อนปรับคะแนน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="385" />
+        <location filename="../../evaluator_app/ui/main_window.py" line="391" />
         <source>&amp;File</source>
         <translation>แ&amp;ฟ้ม</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="386" />
+        <location filename="../../evaluator_app/ui/main_window.py" line="392" />
         <source>&amp;Edit</source>
         <translation>แ&amp;ก้ไข</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="387" />
+        <location filename="../../evaluator_app/ui/main_window.py" line="393" />
         <source>&amp;View</source>
         <translation>&amp;มุมมอง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="388" />
+        <location filename="../../evaluator_app/ui/main_window.py" line="394" />
         <source>&amp;Help</source>
         <translation>&amp;ช่วยเหลือ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="389" />
+        <location filename="../../evaluator_app/ui/main_window.py" line="395" />
         <source>&amp;New workspace…</source>
         <translation>สร้างพื้นที่ทำงาน&amp;ใหม่…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="390" />
+        <location filename="../../evaluator_app/ui/main_window.py" line="396" />
         <source>&amp;Open workspace…</source>
         <translation>เ&amp;ปิดพื้นที่ทำงาน…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="391" />
+        <location filename="../../evaluator_app/ui/main_window.py" line="397" />
         <source>&amp;Recent workspaces</source>
         <translation>พื้นที่ทำงานที่ใช้&amp;ล่าสุด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="392" />
+        <location filename="../../evaluator_app/ui/main_window.py" line="398" />
         <source>&amp;Import agreements…</source>
         <translation>&amp;นำเข้าคำรับรอง…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="393" />
+        <location filename="../../evaluator_app/ui/main_window.py" line="399" />
         <source>&amp;Quit</source>
         <translation>&amp;ออกจากโปรแกรม</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="394" />
+        <location filename="../../evaluator_app/ui/main_window.py" line="400" />
         <source>&amp;Adjust score…</source>
         <translation>&amp;ปรับคะแนน…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="395" />
+        <location filename="../../evaluator_app/ui/main_window.py" line="401" />
         <source>&amp;Find agreement</source>
         <translation>ค้น&amp;หาคำรับรอง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="396" />
+        <location filename="../../evaluator_app/ui/main_window.py" line="402" />
         <source>&amp;Settings…</source>
         <translation>&amp;ตั้งค่า…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="397" />
+        <location filename="../../evaluator_app/ui/main_window.py" line="403" />
         <source>&amp;Round</source>
         <translation>&amp;รอบการประเมิน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="399" />
+        <location filename="../../evaluator_app/ui/main_window.py" line="405" />
         <source>{0} months</source>
         <translation>{0} เดือน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="400" />
+        <location filename="../../evaluator_app/ui/main_window.py" line="406" />
         <source>&amp;Language</source>
         <translation>&amp;ภาษา</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="401" />
+        <location filename="../../evaluator_app/ui/main_window.py" line="407" />
         <source>&amp;About evaluator-app</source>
         <translation>&amp;เกี่ยวกับโปรแกรม</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="402" />
+        <location filename="../../evaluator_app/ui/main_window.py" line="408" />
         <source>About &amp;Qt</source>
         <translation>เกี่ยวกับ &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="417" />
+        <location filename="../../evaluator_app/ui/main_window.py" line="423" />
         <source>read-only</source>
         <translation>อ่านอย่างเดียว</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="419" />
+        <location filename="../../evaluator_app/ui/main_window.py" line="425" />
         <source>not saved yet</source>
         <translation>ยังไม่บันทึก</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="421" />
+        <location filename="../../evaluator_app/ui/main_window.py" line="427" />
         <source>NOT SAVED: the last change could not be written</source>
         <translation>บันทึกไม่สำเร็จ: การแก้ไขล่าสุดยังไม่ถูกบันทึก</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="423" />
+        <location filename="../../evaluator_app/ui/main_window.py" line="429" />
         <source>saved</source>
         <translation>บันทึกแล้ว</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="424" />
+        <location filename="../../evaluator_app/ui/main_window.py" line="430" />
         <source>saved {0}</source>
         <translation>บันทึกแล้ว {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="430" />
+        <location filename="../../evaluator_app/ui/main_window.py" line="436" />
         <source>Performance agreement evaluation</source>
         <translation>ประเมินผลคำรับรองการปฏิบัติราชการ</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingActions</name>
+    <message>
+        <location filename="../../evaluator_app/ui/meeting_window.py" line="668" />
+        <source>&amp;Meeting mode</source>
+        <translation>โหมด&amp;ประชุม</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/meeting_window.py" line="669" />
+        <source>Negotiate weights, targets and criteria on a projector (F11)</source>
+        <translation>เจรจาน้ำหนัก เป้าหมาย และเกณฑ์ บนจอโปรเจกเตอร์ (F11)</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/meeting_window.py" line="675" />
+        <source>Choose an agreement first.</source>
+        <translation>โปรดเลือกคำรับรองก่อน</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingDocument</name>
+    <message>
+        <location filename="../../evaluator_app/ui/meeting_document.py" line="198" />
+        <source>Started draft {0} from version {1}; the changes go into the draft.</source>
+        <translation>เริ่มร่างฉบับที่ {0} จากฉบับที่ {1} การแก้ไขจะบันทึกในร่างนี้</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/meeting_document.py" line="203" />
+        <source>The workspace is open read-only.</source>
+        <translation>พื้นที่ทำงานเปิดแบบอ่านอย่างเดียว</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingWindow</name>
+    <message>
+        <location filename="../../evaluator_app/ui/meeting_window.py" line="283" />
+        <source>fiscal year {0}</source>
+        <translation>ปีงบประมาณ {0}</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/meeting_window.py" line="287" />
+        <source>Highlighted: what differs from version {0} ({1}).</source>
+        <translation>ช่องที่เน้นสี: ต่างจากฉบับที่ {0} ({1})</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/meeting_window.py" line="307" />
+        <source>{0}: locked, read-only</source>
+        <translation>{0}: ล็อกแล้ว อ่านอย่างเดียว</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/meeting_window.py" line="310" />
+        <source>{0}: the workspace is read-only</source>
+        <translation>{0}: พื้นที่ทำงานอ่านอย่างเดียว</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/meeting_window.py" line="313" />
+        <source>{0}: being edited</source>
+        <translation>{0}: กำลังแก้ไข</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/meeting_window.py" line="316" />
+        <source>{0}: an edit starts a draft from it</source>
+        <translation>{0}: การแก้ไขจะเริ่มร่างใหม่จากฉบับนี้</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/meeting_window.py" line="359" />
+        <source>Weight sum {0} of 100 · every constraint is met</source>
+        <translation>น้ำหนักรวม {0} จาก 100 · ถูกต้องครบทุกเงื่อนไข</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/meeting_window.py" line="362" />
+        <source>Weight sum {0} of 100 · {1} constraint(s) broken: it can be kept as a draft, not proposed or agreed</source>
+        <translation>น้ำหนักรวม {0} จาก 100 · ไม่ผ่าน {1} เงื่อนไข: เก็บเป็นร่างได้ แต่ยังเสนอหรือตกลงไม่ได้</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/meeting_window.py" line="379" />
+        <source>Mend the broken constraints first; a draft keeps the work meanwhile.</source>
+        <translation>โปรดแก้เงื่อนไขที่ไม่ผ่านก่อน ระหว่างนี้งานถูกเก็บไว้ในร่าง</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/meeting_window.py" line="381" />
+        <source>This version is agreed and locked.</source>
+        <translation>ฉบับนี้ตกลงแล้วและถูกล็อก</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/meeting_window.py" line="404" />
+        <source>The workspace is open read-only.</source>
+        <translation>พื้นที่ทำงานเปิดแบบอ่านอย่างเดียว</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/meeting_window.py" line="414" />
+        <source>To negotiate changes, start a new draft from it (Ctrl+N).</source>
+        <translation>หากจะเจรจาแก้ไข ให้เริ่มร่างใหม่จากฉบับนี้ (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/meeting_window.py" line="443" />
+        <source>Draft {0} started from version {1}.</source>
+        <translation>เริ่มร่างฉบับที่ {0} จากฉบับที่ {1} แล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/meeting_window.py" line="458" />
+        <source>Select the indicator whose weight changes first.</source>
+        <translation>โปรดเลือกตัวชี้วัดที่จะเปลี่ยนน้ำหนักก่อน</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/meeting_window.py" line="473" />
+        <source>{0} weight(s) changed; Undo (Ctrl+Z) restores them in one step.</source>
+        <translation>เปลี่ยนน้ำหนัก {0} ตัว เลิกทำ (Ctrl+Z) จะคืนค่าเดิมทั้งหมดในขั้นเดียว</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/meeting_window.py" line="495" />
+        <source>Version {0} put forward ({1}).</source>
+        <translation>เสนอฉบับที่ {0} แล้ว ({1})</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/meeting_window.py" line="502" />
+        <source>Agree version {0} as it stands? It is locked from then on; a later change is a new version.</source>
+        <translation>ตกลงฉบับที่ {0} ตามที่เป็นอยู่หรือไม่? ฉบับนี้จะถูกล็อก การเปลี่ยนแปลงภายหลังต้องทำเป็นฉบับใหม่</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/meeting_window.py" line="505" />
+        <source>No decision text has been typed for the minutes.</source>
+        <translation>ยังไม่ได้พิมพ์มติที่ประชุมสำหรับบันทึกการเจรจา</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/meeting_window.py" line="506" />
+        <source>Agree version</source>
+        <translation>ตกลงฉบับ</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/meeting_window.py" line="516" />
+        <source>Version {0} is agreed and locked. The decision is its minute.</source>
+        <translation>ตกลงฉบับที่ {0} และล็อกแล้ว มติที่พิมพ์ไว้บันทึกเป็นมติของฉบับนี้</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/meeting_window.py" line="536" />
+        <source>Save the minutes as PDF</source>
+        <translation>บันทึกบันทึกการเจรจาเป็น PDF</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/meeting_window.py" line="549" />
+        <source>Writing the minutes…</source>
+        <translation>กำลังจัดทำบันทึกการเจรจา…</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/meeting_window.py" line="559" />
+        <source>The minutes of {0} version(s) are saved in {1}.</source>
+        <translation>บันทึกการเจรจา {0} ฉบับ บันทึกไว้ที่ {1}</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/meeting_window.py" line="566" />
+        <source>The minutes were not written: {0}</source>
+        <translation>ไม่ได้จัดทำบันทึกการเจรจา: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/meeting_window.py" line="610" />
+        <source>Meeting mode — {0} {1}</source>
+        <translation>โหมดประชุม — {0} {1}</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/meeting_window.py" line="612" />
+        <source>&amp;Meeting:</source>
+        <translation>การ&amp;ประชุม:</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/meeting_window.py" line="613" />
+        <source>e.g. No. 1/2569</source>
+        <translation>เช่น ครั้งที่ 1/2569</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/meeting_window.py" line="614" />
+        <source>&amp;Version:</source>
+        <translation>ฉ&amp;บับ:</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/meeting_window.py" line="615" />
+        <source>Put forward &amp;by:</source>
+        <translation>เสนอ&amp;โดย:</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/meeting_window.py" line="616" />
+        <source>&amp;Reason:</source>
+        <translation>เ&amp;หตุผล:</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/meeting_window.py" line="617" />
+        <source>why this proposal (for the minutes)</source>
+        <translation>เหตุผลของข้อเสนอ (สำหรับบันทึกการเจรจา)</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/meeting_window.py" line="618" />
+        <source>&amp;Decision:</source>
+        <translation>&amp;มติ:</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/meeting_window.py" line="619" />
+        <source>The decision of the meeting; it becomes the minute of the version when it is agreed</source>
+        <translation>มติที่ประชุม จะบันทึกเป็นมติของฉบับเมื่อตกลง</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/meeting_window.py" line="621" />
+        <source>&amp;Propose</source>
+        <translation>เ&amp;สนอ</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/meeting_window.py" line="622" />
+        <source>Co&amp;unter-propose</source>
+        <translation>เสนอ&amp;โต้ตอบ</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/meeting_window.py" line="623" />
+        <source>A&amp;gree</source>
+        <translation>&amp;ตกลง</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/meeting_window.py" line="624" />
+        <source>New draft</source>
+        <translation>ร่างใหม่</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/meeting_window.py" line="625" />
+        <source>A working copy of the version on screen (Ctrl+N)</source>
+        <translation>ร่างสำหรับแก้ไขจากฉบับบนจอ (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/meeting_window.py" line="626" />
+        <source>Redistribute…</source>
+        <translation>กระจายน้ำหนัก…</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/meeting_window.py" line="627" />
+        <source>Change one weight and spread the difference (Ctrl+R)</source>
+        <translation>เปลี่ยนน้ำหนักหนึ่งตัวและกระจายส่วนต่าง (Ctrl+R)</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/meeting_window.py" line="628" />
+        <source>Compare versions…</source>
+        <translation>เปรียบเทียบฉบับ…</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/meeting_window.py" line="629" />
+        <source>Print minutes…</source>
+        <translation>พิมพ์บันทึกการเจรจา…</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/meeting_window.py" line="630" />
+        <source>The minutes of the negotiation as a PDF (Ctrl+P)</source>
+        <translation>บันทึกการเจรจาเป็นไฟล์ PDF (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/meeting_window.py" line="631" />
+        <source>Full screen</source>
+        <translation>เต็มจอ</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/meeting_window.py" line="632" />
+        <source>Close</source>
+        <translation>ปิด</translation>
     </message>
 </context>
 <context>
@@ -825,6 +1145,22 @@
         <location filename="../../evaluator_app/ui/navigator.py" line="104" />
         <source>Search agency or indicator (Ctrl+F)</source>
         <translation>ค้นหาส่วนราชการหรือตัวชี้วัด (Ctrl+F)</translation>
+    </message>
+</context>
+<context>
+    <name>PrintSupport</name>
+    <message>
+        <location filename="../../evaluator_app/ui/print_support.py" line="32" />
+        <source>PDF files (*.pdf)</source>
+        <translation>ไฟล์ PDF (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemsListModel</name>
+    <message>
+        <location filename="../../evaluator_app/ui/meeting_model.py" line="460" />
+        <source>Broken constraints</source>
+        <translation>เงื่อนไขที่ไม่ผ่าน</translation>
     </message>
 </context>
 <context>
@@ -899,6 +1235,89 @@
     </message>
 </context>
 <context>
+    <name>RedistributeDialog</name>
+    <message>
+        <location filename="../../evaluator_app/ui/meeting_redistribute.py" line="220" />
+        <source>Redistribute weights</source>
+        <translation>กระจายน้ำหนัก</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/meeting_redistribute.py" line="221" />
+        <source>Indicator {0}: {1} (weight now {2})</source>
+        <translation>ตัวชี้วัด {0}: {1} (น้ำหนักปัจจุบัน {2})</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/meeting_redistribute.py" line="223" />
+        <source>&amp;New weight:</source>
+        <translation>น้ำหนัก&amp;ใหม่:</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/meeting_redistribute.py" line="224" />
+        <source>Spread the difference:</source>
+        <translation>กระจายส่วนต่าง:</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/meeting_redistribute.py" line="225" />
+        <source>&amp;In proportion to their weights</source>
+        <translation>&amp;ตามสัดส่วนน้ำหนัก</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/meeting_redistribute.py" line="226" />
+        <source>&amp;Equally</source>
+        <translation>เท่า&amp;กัน</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/meeting_redistribute.py" line="227" />
+        <source>Over:</source>
+        <translation>ให้กับ:</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/meeting_redistribute.py" line="228" />
+        <source>&amp;All indicators at the same level</source>
+        <translation>ตัวชี้วัดระดับเดียวกัน&amp;ทั้งหมด</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/meeting_redistribute.py" line="229" />
+        <source>&amp;Only the ticked indicators</source>
+        <translation>เ&amp;ฉพาะตัวชี้วัดที่เลือก</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/meeting_redistribute.py" line="230" />
+        <source>These weights will change:</source>
+        <translation>น้ำหนักที่จะเปลี่ยน:</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/meeting_redistribute.py" line="231" />
+        <source>&amp;Apply</source>
+        <translation>&amp;ใช้</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/meeting_redistribute.py" line="246" />
+        <source>Type the new weight as a number, such as 35 or 12.5.</source>
+        <translation>พิมพ์น้ำหนักใหม่เป็นตัวเลข เช่น 35 หรือ 12.5</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/meeting_redistribute.py" line="250" />
+        <source>Tick the indicators that take or give the difference.</source>
+        <translation>โปรดเลือกตัวชี้วัดที่จะรับหรือให้ส่วนต่าง</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/meeting_redistribute.py" line="266" />
+        <source>equally</source>
+        <translation>เท่ากัน</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/meeting_redistribute.py" line="266" />
+        <source>proportionally</source>
+        <translation>ตามสัดส่วน</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/meeting_redistribute.py" line="272" />
+        <source>Redistribute from {0}: {1} → {2} ({3})</source>
+        <translation>กระจายน้ำหนักจาก {0}: {1} → {2} ({3})</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <location filename="../../evaluator_app/ui/settings_dialog.py" line="15" />
@@ -929,6 +1348,160 @@
         <location filename="../../evaluator_app/ui/settings_dialog.py" line="52" />
         <source>"{0}" is reserved for the agency's self-assessment.</source>
         <translation>"{0}" สงวนไว้สำหรับผลประเมินตนเองของส่วนราชการ</translation>
+    </message>
+</context>
+<context>
+    <name>VersionTableModel</name>
+    <message>
+        <location filename="../../evaluator_app/ui/meeting_model.py" line="261" />
+        <source>Level {0}</source>
+        <translation>ระดับ {0}</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/meeting_model.py" line="262" />
+        <source>Code</source>
+        <translation>รหัส</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/meeting_model.py" line="262" />
+        <source>Indicator</source>
+        <translation>ตัวชี้วัด</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/meeting_model.py" line="262" />
+        <source>Weight</source>
+        <translation>น้ำหนัก</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/meeting_model.py" line="263" />
+        <source>Subtotal</source>
+        <translation>รวมย่อย</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/meeting_model.py" line="263" />
+        <source>Target</source>
+        <translation>เป้าหมาย</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/meeting_model.py" line="266" />
+        <source>The sum of the sub-indicators' weights; it must equal the weight of their parent</source>
+        <translation>ผลรวมน้ำหนักของตัวชี้วัดย่อย ต้องเท่ากับน้ำหนักของตัวชี้วัดหลัก</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/meeting_model.py" line="268" />
+        <source>Criteria level {0}</source>
+        <translation>เกณฑ์ระดับ {0}</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/meeting_model.py" line="308" />
+        <source>Total weight</source>
+        <translation>น้ำหนักรวม</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/meeting_model.py" line="341" />
+        <source>Removed in this version</source>
+        <translation>ตัดออกในฉบับนี้</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/meeting_model.py" line="343" />
+        <source>Added in this version</source>
+        <translation>เพิ่มในฉบับนี้</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/meeting_model.py" line="347" />
+        <source>Before: {0}</source>
+        <translation>เดิม: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/meeting_model.py" line="387" />
+        <source>Target of {0}: {1} → {2}</source>
+        <translation>เป้าหมายของ {0}: {1} → {2}</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/meeting_model.py" line="392" />
+        <source>{0} of indicator {1} must be a number (such as 12.5), got '{2}'</source>
+        <translation>{0} ของตัวชี้วัด {1} ต้องเป็นตัวเลข (เช่น 12.5) ได้ '{2}'</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/meeting_model.py" line="396" />
+        <source>Weight of {0}: {1} → {2}</source>
+        <translation>น้ำหนักของ {0}: {1} → {2}</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/meeting_model.py" line="407" />
+        <source>Level {0} of {1}: {2} → {3}</source>
+        <translation>เกณฑ์ระดับ {0} ของ {1}: {2} → {3}</translation>
+    </message>
+</context>
+<context>
+    <name>VersionTitle</name>
+    <message>
+        <location filename="../../evaluator_app/ui/meeting_diff.py" line="23" />
+        <source>Version {0}</source>
+        <translation>ฉบับที่ {0}</translation>
+    </message>
+</context>
+<context>
+    <name>WhatIfPanel</name>
+    <message>
+        <location filename="../../evaluator_app/ui/meeting_whatif.py" line="93" />
+        <source>Self-assessment</source>
+        <translation>ประเมินตนเอง</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/meeting_whatif.py" line="118" />
+        <source>On screen: version {0}</source>
+        <translation>บนจอ: ฉบับที่ {0}</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/meeting_whatif.py" line="119" />
+        <source>Agreed: version {0}</source>
+        <translation>ที่ตกลง: ฉบับที่ {0}</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/meeting_whatif.py" line="120" />
+        <source>Agreed: none yet</source>
+        <translation>ที่ตกลง: ยังไม่มี</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/meeting_whatif.py" line="121" />
+        <source>Results of the {0}-month round ({1} result(s))</source>
+        <translation>ผลรอบ {0} เดือน ({1} ผล)</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/meeting_whatif.py" line="130" />
+        <source>Difference: {0}</source>
+        <translation>ผลต่าง: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/meeting_whatif.py" line="132" />
+        <source>eligibility changes</source>
+        <translation>ผลการผ่านเกณฑ์เปลี่ยน</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/meeting_whatif.py" line="146" />
+        <source>incomplete: {0} indicator(s) without a result</source>
+        <translation>ยังไม่ครบ: {0} ตัวชี้วัดยังไม่มีผล</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/meeting_whatif.py" line="149" />
+        <source>eligible (at least {0})</source>
+        <translation>ผ่านเกณฑ์ (ไม่ต่ำกว่า {0})</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/meeting_whatif.py" line="151" />
+        <source>not eligible (below {0})</source>
+        <translation>ไม่ผ่านเกณฑ์ (ต่ำกว่า {0})</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/meeting_whatif.py" line="162" />
+        <source>What-if: total and eligibility</source>
+        <translation>จำลองผล: คะแนนรวมและการผ่านเกณฑ์</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/meeting_whatif.py" line="163" />
+        <source>&amp;Results of:</source>
+        <translation>ผล&amp;ของ:</translation>
     </message>
 </context>
 </TS>
