@@ -217,12 +217,16 @@ def _plan(workspace: Workspace, incoming: MemberRatings, report: MergeReport) ->
             continue
         in_force = load_agreement(workspace, agreement_id).agreement
         stale = agreement_digest(in_force) != block.digest
+        framework = get_framework(workspace, in_force.framework_id or "")
         conflicted_rounds: set[int] = set()
+        # A package carries every indicator of three rounds: load each round's version once, not per rating.
+        by_round: dict[int, tuple[int, Agreement]] = {}
         for item in block.ratings:
             round_ = item.rating.round
-            version_id = version_for_round(conn, agreement_id, round_)
-            agreement = load_agreement(workspace, agreement_id, version_id).agreement
-            framework = get_framework(workspace, agreement.framework_id or "")
+            if round_ not in by_round:
+                version_id = version_for_round(conn, agreement_id, round_)
+                by_round[round_] = (version_id, load_agreement(workspace, agreement_id, version_id).agreement)
+            version_id, agreement = by_round[round_]
             problems.extend(_rating_problems(agreement, framework, item.rating, block))
             verdict = _compare(conn, agreement_id, incoming.member_id, item, stale)
             if verdict is None:
