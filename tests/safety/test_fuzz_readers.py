@@ -222,7 +222,7 @@ def package_bytes(draw) -> bytes:
 
 
 @pytest.mark.filterwarnings("ignore:Duplicate name")  # two entries of one name: an attack to refuse
-@budget(300)
+@budget(150)
 @given(package_bytes())
 def test_any_package_bytes_are_refused_cleanly_and_write_nothing(data):
     reader = package_reader()
