@@ -1,17 +1,91 @@
-"""The `evaluator-app` entry point: a command runs headless; no command opens the window."""
+"""The `evaluator-app` entry point: a command runs headless; no command opens the window.
+
+`evaluator-app FILE` (what a file manager runs when a person double-clicks a file) opens the window too:
+- an existing `.sqlite` workspace is opened, as with `--db FILE`;
+- an existing panel package (`.evpanel`) or evaluator package (`.evpack`) opens the window on the workspace
+  (`--db`, or the default one) and starts importing the package, which shows what it would do.
+Only a single positional argument that is an existing file with one of those suffixes takes this path; every
+`evaluator-app COMMAND ...` is parsed exactly as before.
+"""
 
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+
+from .exchange.package_format import EXTENSIONS
+
+WORKSPACE_SUFFIXES = (".sqlite",)
+# The extensions packaging/ registers with the desktop (evaluator-app-mime.xml, the .spec, the Inno script), which
+# the window's export dialogs also default to. The kind inside is read from the manifest, never from the name.
+PACKAGE_SUFFIXES = tuple(EXTENSIONS.values())
+_VALUE_OPTIONS = ("--db", "--as", "--lang")  # top-level options that take the next argument as their value
+
+
+class FileKind(StrEnum):
+    WORKSPACE = "workspace"
+    PACKAGE = "package"
+
+
+@dataclass(frozen=True)
+class FileLaunch:
+    """`evaluator-app FILE`: which file, what it is, and the other (option) arguments to parse as usual."""
+
+    kind: FileKind
+    path: Path
+    options: tuple[str, ...]
+
+
+def file_kind(path: Path) -> FileKind | None:
+    suffix = path.suffix.lower()
+    if suffix in WORKSPACE_SUFFIXES:
+        return FileKind.WORKSPACE
+    if suffix in PACKAGE_SUFFIXES:
+        return FileKind.PACKAGE
+    return None
+
+
+def file_launch(argv: Sequence[str], is_file: Callable[[Path], bool] = Path.is_file) -> FileLaunch | None:
+    """The file to open when `argv` is options plus exactly one positional that is an existing workspace or
+    package file; None when the arguments are a command (or anything else) for argparse. Pure but for
+    `is_file`, which tests replace."""
+    positionals: list[str] = []
+    options: list[str] = []
+    takes_value = False
+    only_positionals = False
+    for token in argv:
+        if takes_value:
+            options.append(token)
+            takes_value = False
+        elif only_positionals or token == "-" or not token.startswith("-"):
+            positionals.append(token)
+        elif token == "--":
+            only_positionals = True
+        elif token.startswith("-psn_"):
+            continue  # the process serial number old macOS Finder adds when it starts an app
+        else:
+            options.append(token)
+            takes_value = token in _VALUE_OPTIONS
+    if len(positionals) != 1:
+        return None
+    path = Path(positionals[0])
+    kind = file_kind(path)
+    if kind is None or not is_file(path):
+        return None
+    return FileLaunch(kind, path, tuple(options))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     from .cli import build_parser, run
     from .cli.common import workspace_path
 
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    launch = file_launch(arguments)
     parser, handlers = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(arguments if launch is None else list(launch.options))
     if args.command is not None:
         return run(args, handlers)
     try:
@@ -20,7 +94,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"the window is not available ({exc}); use a command, e.g. `evaluator-app agreements`",
               file=sys.stderr)
         return 1
-    return run_window(args.db if not args.demo else workspace_path(args), demo=args.demo, language=args.lang)
+    package: Path | None = None
+    db = args.db if not args.demo else workspace_path(args)
+    if launch is not None and launch.kind is FileKind.WORKSPACE:
+        return run_window(launch.path, demo=False, language=args.lang)
+    if launch is not None:
+        package = launch.path
+    return run_window(db, demo=args.demo, language=args.lang, package=package)
 
 
 if __name__ == "__main__":

@@ -5,7 +5,6 @@ from __future__ import annotations
 import html
 import tempfile
 from dataclasses import replace
-from decimal import Decimal
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl
@@ -31,10 +30,10 @@ from ..domain.numbers import plain
 from ..domain.problems import ProblemsError
 from ..domain.rating import Rating
 from ..domain.thresholds import Direction
-from ..store.audit import audit_entries
 from ..store.evidence import EvidenceState, add_evidence, export_copy, remove_evidence
 from ..store.workspace import WorkspaceError
 from .agreement_model import OWN, AgreementModel
+from .cell_history import rating_history
 from .evidence_model import EvidenceModel
 from .language import THAI, current_language
 from .messages import problems_text
@@ -49,21 +48,13 @@ def _when(iso_utc: str) -> str:
     return thai_datetime_from_iso(iso_utc) if current_language() == THAI else english_datetime_from_iso(iso_utc)
 
 
-def _number(text: object) -> str:
-    if text is None:
-        return "–"
-    try:
-        return plain(Decimal(str(text)))
-    except ArithmeticError:
-        return str(text)
-
-
 class DetailsPane(QWidget):
     def __init__(self, session: WorkspaceSession, model: AgreementModel, parent: QWidget | None = None):
         super().__init__(parent)
         self._session = session
         self._model = model
         self._code = ""
+        self._history_group = OWN  # whose rating the selected cell is: the self-assessment's or the evaluator's
         self._context: tuple[int, int, str, str] | None = None
         self._shown: tuple[str | None, str | None] = (None, None)  # comment and note as last loaded or saved
         self.info = QTextBrowser(self)
@@ -272,36 +263,31 @@ class DetailsPane(QWidget):
         parts.extend(self._history_html(item.code))
         self.info.setHtml("".join(parts))
 
+    def show_history_of(self, group: str | None) -> None:
+        """Show the history of the selected cell's rating: its column's group (self-assessment or own)."""
+        group = group or OWN
+        if group != self._history_group:
+            self._history_group = group
+            self._render_info()
+
+    def history_evaluator(self) -> str:
+        return self._model.evaluator_of(self._history_group)
+
     def history_lines(self, code: str) -> list[str]:
-        """The audit log of this evaluator's rating of `code` in this round, newest first (HotCRP keeps it all)."""
+        """The audit log of the selected cell's rating of `code` in this round, newest first (HotCRP keeps it all)."""
         if self._model.agreement_id is None or not self._session.is_open:
             return []
-        key = f"{self._model.agreement_id}/{code}/{self._model.round}/{self._model.evaluator}"
-        fields = (("result", self.tr("result")), ("adjusted_score", self.tr("adjusted score")),
-                  ("adjust_reason", self.tr("reason")), ("comment", self.tr("comment")))
-        lines = []
-        for entry in audit_entries(self._session.workspace.conn, "rating", key, limit=_HISTORY_LIMIT):
-            before, after = entry.before or {}, entry.after or {}
-            changes = []
-            for name, label in fields:
-                old, new = before.get(name), after.get(name)
-                if old == new:
-                    continue
-                if name in ("result", "adjusted_score"):
-                    changes.append(f"{label} {_number(old)} → {_number(new)}")
-                else:
-                    changes.append(label)
-            if not changes:
-                changes.append(self.tr("private note"))  # its text is never logged, only that it changed
-            lines.append(f"{_when(entry.at)} {entry.actor}: " + ", ".join(changes))
-        return lines
+        return rating_history(self._session.workspace.conn, self._model.agreement_id, code, self._model.round,
+                              self.history_evaluator(), limit=_HISTORY_LIMIT)
 
     def _history_html(self, code: str) -> list[str]:
         lines = self.history_lines(code)
         if not lines:
             return []
         items = "".join(f"<li>{html.escape(line)}</li>" for line in lines)
-        return ["<p><b>" + html.escape(self.tr("History")) + "</b></p><ul>" + items + "</ul>"]
+        heading = self.tr("History of the rating by {0}, round {1} months").format(
+            self.history_evaluator(), self._model.round)
+        return ["<p><b>" + html.escape(heading) + "</b></p><ul>" + items + "</ul>"]
 
     def _criteria_text(self, item: Indicator) -> str:
         if item.thresholds is None:

@@ -30,6 +30,7 @@ from .language import ENGLISH, THAI, current_language, install_language
 from .meeting_window import install_meeting_actions
 from .messages import problems_text
 from .navigator import NavigatorPanel
+from .panel_actions import install_panel_actions
 from .session import SaveState, WorkspaceSession
 
 ROUND_KEYS = {6: "Ctrl+6", 9: "Ctrl+9", 12: "Ctrl+2"}
@@ -71,6 +72,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.save_label)
         self._create_actions()
         self._create_menus()
+        self.panel_actions = install_panel_actions(self)  # File: packages and backups; the Panel menu
         self.meeting_actions = install_meeting_actions(self)
         self.navigator.agreementSelected.connect(self._agreement_selected)
         self.navigator.tree.activated.connect(lambda _index: self._focus_table())
@@ -108,6 +110,7 @@ class MainWindow(QMainWindow):
         session.revealRequested.connect(self._reveal)
         self._install_undo_actions(session)
         self._show_read_only(session)
+        self.panel_actions.session_installed(session)
         self.navigator.set_session(session)
         settings.remember_workspace(session.path)
         self._fill_recent_menu()

@@ -284,6 +284,97 @@
     </message>
 </context>
 <context>
+    <name>BackupsModel</name>
+    <message>
+        <location filename="../../evaluator_app/ui/backups_dialog.py" line="52" />
+        <source>on opening</source>
+        <translation>เมื่อเปิดไฟล์</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/backups_dialog.py" line="53" />
+        <source>before an upgrade of the file</source>
+        <translation>ก่อนปรับรุ่นไฟล์</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/backups_dialog.py" line="54" />
+        <source>after changes</source>
+        <translation>หลังมีการแก้ไข</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/backups_dialog.py" line="55" />
+        <source>backed up by hand</source>
+        <translation>สั่งสำรองเอง</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/backups_dialog.py" line="56" />
+        <source>before a restore</source>
+        <translation>ก่อนกู้คืน</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/backups_dialog.py" line="70" />
+        <source>Taken</source>
+        <translation>เวลาที่สำรอง</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/backups_dialog.py" line="70" />
+        <source>Why</source>
+        <translation>เหตุที่สำรอง</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/backups_dialog.py" line="70" />
+        <source>Size</source>
+        <translation>ขนาด</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/backups_dialog.py" line="71" />
+        <source>File</source>
+        <translation>ไฟล์</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/backups_dialog.py" line="83" />
+        <source>{0} KB</source>
+        <translation>{0} KB</translation>
+    </message>
+</context>
+<context>
+    <name>CellHistory</name>
+    <message>
+        <location filename="../../evaluator_app/ui/cell_history.py" line="50" />
+        <source>result</source>
+        <translation>ผล</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/cell_history.py" line="51" />
+        <source>adjusted score</source>
+        <translation>คะแนนที่ปรับ</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/cell_history.py" line="52" />
+        <source>reason</source>
+        <translation>เหตุผล</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/cell_history.py" line="53" />
+        <source>comment</source>
+        <translation>ความเห็น</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/cell_history.py" line="70" />
+        <source>private note</source>
+        <translation>บันทึกส่วนตัว</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/cell_history.py" line="74" />
+        <source>(from the member's package, imported by {0})</source>
+        <translation>(จากชุดผลการประเมินของกรรมการ นำเข้าโดย {0})</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/cell_history.py" line="88" />
+        <source>consensus {0} → {1}, reason {2}</source>
+        <translation>มติที่ประชุม {0} → {1} เหตุผล {2}</translation>
+    </message>
+</context>
+<context>
     <name>ChangesModel</name>
     <message>
         <location filename="../../evaluator_app/ui/meeting_redistribute.py" line="107" />
@@ -312,224 +403,338 @@
     </message>
 </context>
 <context>
+    <name>ConflictDialog</name>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_setup.py" line="218" />
+        <source>Conflict of interest</source>
+        <translation>การมีส่วนได้เสีย</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_setup.py" line="235" />
+        <source>e.g. worked at the agency until 2566 (required)</source>
+        <translation>เช่น เคยทำงานที่ส่วนราชการนี้จนถึงปี 2566 (ต้องระบุ)</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_setup.py" line="237" />
+        <source>&amp;Member:</source>
+        <translation>&amp;กรรมการ:</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_setup.py" line="238" />
+        <source>&amp;Agency:</source>
+        <translation>&amp;ส่วนราชการ:</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_setup.py" line="239" />
+        <source>&amp;Type:</source>
+        <translation>&amp;ประเภท:</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_setup.py" line="240" />
+        <source>&amp;Reason:</source>
+        <translation>เ&amp;หตุผล:</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_setup.py" line="241" />
+        <source>The member's ratings of this agency will not count, and they will not see the other members' ratings of it.</source>
+        <translation>ผลการประเมินส่วนราชการนี้ของกรรมการท่านนี้จะไม่นำมานับ และท่านจะไม่เห็นผลการประเมินของกรรมการท่านอื่นสำหรับส่วนราชการนี้</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsModel</name>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_setup_models.py" line="107" />
+        <source>Member</source>
+        <translation>กรรมการ</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_setup_models.py" line="107" />
+        <source>Agency</source>
+        <translation>ส่วนราชการ</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_setup_models.py" line="107" />
+        <source>Type</source>
+        <translation>ประเภท</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_setup_models.py" line="108" />
+        <source>Reason</source>
+        <translation>เหตุผล</translation>
+    </message>
+</context>
+<context>
+    <name>ConsensusDialog</name>
+    <message>
+        <location filename="../../evaluator_app/ui/consensus_dialog.py" line="34" />
+        <source>Consensus of indicator {0}</source>
+        <translation>มติที่ประชุม ตัวชี้วัด {0}</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/consensus_dialog.py" line="43" />
+        <source>no member has rated it yet</source>
+        <translation>ยังไม่มีกรรมการให้คะแนน</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/consensus_dialog.py" line="44" />
+        <source>mean {0} · median {1} · min {2} · max {3} · spread {4}</source>
+        <translation>ค่าเฉลี่ย {0} · มัธยฐาน {1} · ต่ำสุด {2} · สูงสุด {3} · ส่วนต่าง {4}</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/consensus_dialog.py" line="49" />
+        <source>0 to {0}</source>
+        <translation>0 ถึง {0}</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/consensus_dialog.py" line="53" />
+        <source>What the meeting agreed, and why (required)</source>
+        <translation>ที่ประชุมตกลงอย่างไร และด้วยเหตุผลใด (ต้องระบุ)</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/consensus_dialog.py" line="64" />
+        <source>Members' scores:</source>
+        <translation>คะแนนของกรรมการ:</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/consensus_dialog.py" line="65" />
+        <source>Summary:</source>
+        <translation>สรุป:</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/consensus_dialog.py" line="66" />
+        <source>Panel figure by:</source>
+        <translation>คะแนนของคณะใช้:</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/consensus_dialog.py" line="67" />
+        <source>Consensus &amp;score:</source>
+        <translation>&amp;คะแนนตามมติ:</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/consensus_dialog.py" line="68" />
+        <source>&amp;Reason:</source>
+        <translation>เ&amp;หตุผล:</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/consensus_dialog.py" line="73" />
+        <source>The panel figure follows the rule above; the consensus value is recorded, and counts if the rule is set to consensus.</source>
+        <translation>คะแนนของคณะเป็นไปตามวิธีข้างต้น ค่าตามมติจะถูกบันทึกไว้ และจะนำมาใช้เมื่อกำหนดวิธีเป็นมติที่ประชุม</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/consensus_dialog.py" line="99" />
+        <source>Type the score the meeting agreed.</source>
+        <translation>พิมพ์คะแนนที่ที่ประชุมตกลง</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/consensus_dialog.py" line="103" />
+        <source>The score must be a number, got '{0}'.</source>
+        <translation>คะแนนต้องเป็นตัวเลข แต่ได้ '{0}'</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/consensus_dialog.py" line="105" />
+        <source>The score must lie between 0 and {0}.</source>
+        <translation>คะแนนต้องอยู่ระหว่าง 0 ถึง {0}</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/consensus_dialog.py" line="107" />
+        <source>A consensus value needs a reason.</source>
+        <translation>มติที่ประชุมต้องระบุเหตุผล</translation>
+    </message>
+</context>
+<context>
     <name>DetailsPane</name>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="206" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="197" />
         <source>Comment and note on indicator {0}</source>
         <translation>ความเห็นและบันทึกส่วนตัว ตัวชี้วัด {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="208" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="199" />
         <source>Comment on indicator {0}</source>
         <translation>ความเห็นตัวชี้วัด {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="210" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="201" />
         <source>Private note on indicator {0}</source>
         <translation>บันทึกส่วนตัว ตัวชี้วัด {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="241" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="232" />
         <source>Select an indicator to see its details.</source>
         <translation>เลือกตัวชี้วัดเพื่อดูรายละเอียด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="244" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="235" />
         <source>Unit</source>
         <translation>หน่วยวัด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="245" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="236" />
         <source>Weight</source>
         <translation>น้ำหนัก</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="246" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="237" />
         <source>Target</source>
         <translation>เป้าหมาย</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="247" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="238" />
         <source>Baseline</source>
         <translation>ข้อมูลพื้นฐาน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="248" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="239" />
         <source>Criteria</source>
         <translation>เกณฑ์การให้คะแนน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="249" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="240" />
         <source>Description</source>
         <translation>คำอธิบาย</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="250" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="241" />
         <source>Formula</source>
         <translation>สูตรการคำนวณ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="251" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="242" />
         <source>Conditions</source>
         <translation>เงื่อนไข</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="252" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="243" />
         <source>Data source</source>
         <translation>แหล่งข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="253" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="244" />
         <source>KPI supervisor</source>
         <translation>ผู้กำกับดูแลตัวชี้วัด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="254" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="245" />
         <source>Data collector</source>
         <translation>ผู้จัดเก็บข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="263" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="254" />
         <source>Milestone levels</source>
         <translation>ขั้นตอนของระดับความสำเร็จ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="267" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="258" />
         <source>Not counted in this round.</source>
         <translation>ไม่นับในรอบนี้</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="270" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="261" />
         <source>Last saved {0} by {1} (edit {2})</source>
         <translation>บันทึกล่าสุด {0} โดย {1} (ครั้งที่ {2})</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="280" />
-        <source>result</source>
-        <translation>ผล</translation>
+        <location filename="../../evaluator_app/ui/details_pane.py" line="288" />
+        <source>History of the rating by {0}, round {1} months</source>
+        <translation>ประวัติการแก้ไขผลการประเมินของ {0} รอบ {1} เดือน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="280" />
-        <source>adjusted score</source>
-        <translation>คะแนนที่ปรับ</translation>
-    </message>
-    <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="281" />
-        <source>reason</source>
-        <translation>เหตุผล</translation>
-    </message>
-    <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="281" />
-        <source>comment</source>
-        <translation>ความเห็น</translation>
-    </message>
-    <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="295" />
-        <source>private note</source>
-        <translation>บันทึกส่วนตัว</translation>
-    </message>
-    <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="304" />
-        <source>History</source>
-        <translation>ประวัติการแก้ไข</translation>
-    </message>
-    <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="308" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="294" />
         <source>scored through its sub-indicators</source>
         <translation>คิดคะแนนจากตัวชี้วัดย่อย</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="311" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="297" />
         <source>milestone levels {0}</source>
         <translation>ระดับความสำเร็จ {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="313" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="299" />
         <source>{0} (lower is better)</source>
         <translation>{0} (ยิ่งน้อยยิ่งดี)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="314" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="300" />
         <source>{0} (higher is better)</source>
         <translation>{0} (ยิ่งมากยิ่งดี)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="321" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="307" />
         <source>Attach evidence</source>
         <translation>แนบหลักฐาน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="322" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="308" />
         <source>All files (*)</source>
         <translation>ทุกแฟ้ม (*)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="345" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="331" />
         <source>Evidence missing</source>
         <translation>ไม่พบแฟ้มหลักฐาน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="346" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="332" />
         <source>The kept copy of {0} is missing from the evidence folder.</source>
         <translation>ไม่พบสำเนาของ {0} ในโฟลเดอร์หลักฐาน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="350" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="336" />
         <source>Evidence changed</source>
         <translation>แฟ้มหลักฐานถูกแก้ไข</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="351" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="337" />
         <source>The kept copy of {0} has changed since it was attached: its SHA-256 is no longer {1}. Open it anyway?</source>
         <translation>สำเนาของ {0} ถูกแก้ไขหลังจากแนบ: ค่า SHA-256 ไม่ใช่ {1} อีกต่อไป ต้องการเปิดหรือไม่</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="369" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="355" />
         <source>Detach evidence</source>
         <translation>ถอดหลักฐาน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="370" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="356" />
         <source>Detach {0} from indicator {1}? The kept copy stays in the evidence folder.</source>
         <translation>ถอด {0} ออกจากตัวชี้วัด {1} หรือไม่ สำเนายังเก็บอยู่ในโฟลเดอร์หลักฐาน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="388" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="374" />
         <source>&amp;Comment (printed in the report):</source>
         <translation>&amp;ความเห็น (พิมพ์ในรายงาน):</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="389" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="375" />
         <source>Private &amp;note (never exported):</source>
         <translation>บันทึก&amp;ส่วนตัว (ไม่ส่งออก):</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="390" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="376" />
         <source>What the committee should read about this indicator</source>
         <translation>สิ่งที่คณะกรรมการควรทราบเกี่ยวกับตัวชี้วัดนี้</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="391" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="377" />
         <source>For yourself only: stays in this workspace</source>
         <translation>สำหรับท่านเท่านั้น เก็บไว้ในพื้นที่ทำงานนี้</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="392" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="378" />
         <source>Evidence files:</source>
         <translation>แฟ้มหลักฐาน:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="393" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="379" />
         <source>&amp;Attach…</source>
         <translation>แ&amp;นบ…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="394" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="380" />
         <source>Open</source>
         <translation>เปิด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="395" />
+        <location filename="../../evaluator_app/ui/details_pane.py" line="381" />
         <source>Detach</source>
         <translation>ถอด</translation>
     </message>
@@ -701,158 +906,158 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="150" />
+        <location filename="../../evaluator_app/ui/main_window.py" line="153" />
         <source>Cannot open workspace</source>
         <translation>เปิดพื้นที่ทำงานไม่ได้</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="167" />
+        <location filename="../../evaluator_app/ui/main_window.py" line="170" />
         <source>Open workspace</source>
         <translation>เปิดพื้นที่ทำงาน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="168" />
+        <location filename="../../evaluator_app/ui/main_window.py" line="171" />
         <source>Workspaces ({0});;All files (*)</source>
         <translation>พื้นที่ทำงาน ({0});;ทุกแฟ้ม (*)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="175" />
-        <location filename="../../evaluator_app/ui/main_window.py" line="182" />
+        <location filename="../../evaluator_app/ui/main_window.py" line="178" />
+        <location filename="../../evaluator_app/ui/main_window.py" line="185" />
         <source>New workspace</source>
         <translation>สร้างพื้นที่ทำงานใหม่</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="175" />
+        <location filename="../../evaluator_app/ui/main_window.py" line="178" />
         <source>Workspaces ({0})</source>
         <translation>พื้นที่ทำงาน ({0})</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="183" />
+        <location filename="../../evaluator_app/ui/main_window.py" line="186" />
         <source>{0} already exists. Use File → Open workspace… to open it.</source>
         <translation>มีแฟ้ม {0} อยู่แล้ว ใช้เมนู แฟ้ม → เปิดพื้นที่ทำงาน… เพื่อเปิด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="200" />
+        <location filename="../../evaluator_app/ui/main_window.py" line="203" />
         <source>Imported {0} new agreement(s); updated results of {1}.</source>
         <translation>นำเข้าคำรับรองใหม่ {0} ฉบับ ปรับผลการดำเนินงาน {1} ฉบับ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="271" />
+        <location filename="../../evaluator_app/ui/main_window.py" line="274" />
         <source>Select an indicator that is scored to adjust its score.</source>
         <translation>เลือกตัวชี้วัดที่มีการให้คะแนนก่อนปรับคะแนน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="391" />
+        <location filename="../../evaluator_app/ui/main_window.py" line="394" />
         <source>&amp;File</source>
         <translation>แ&amp;ฟ้ม</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="392" />
+        <location filename="../../evaluator_app/ui/main_window.py" line="395" />
         <source>&amp;Edit</source>
         <translation>แ&amp;ก้ไข</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="393" />
+        <location filename="../../evaluator_app/ui/main_window.py" line="396" />
         <source>&amp;View</source>
         <translation>&amp;มุมมอง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="394" />
+        <location filename="../../evaluator_app/ui/main_window.py" line="397" />
         <source>&amp;Help</source>
         <translation>&amp;ช่วยเหลือ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="395" />
+        <location filename="../../evaluator_app/ui/main_window.py" line="398" />
         <source>&amp;New workspace…</source>
         <translation>สร้างพื้นที่ทำงาน&amp;ใหม่…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="396" />
+        <location filename="../../evaluator_app/ui/main_window.py" line="399" />
         <source>&amp;Open workspace…</source>
         <translation>เ&amp;ปิดพื้นที่ทำงาน…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="397" />
+        <location filename="../../evaluator_app/ui/main_window.py" line="400" />
         <source>&amp;Recent workspaces</source>
         <translation>พื้นที่ทำงานที่ใช้&amp;ล่าสุด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="398" />
+        <location filename="../../evaluator_app/ui/main_window.py" line="401" />
         <source>&amp;Import agreements…</source>
         <translation>&amp;นำเข้าคำรับรอง…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="399" />
+        <location filename="../../evaluator_app/ui/main_window.py" line="402" />
         <source>&amp;Quit</source>
         <translation>&amp;ออกจากโปรแกรม</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="400" />
+        <location filename="../../evaluator_app/ui/main_window.py" line="403" />
         <source>&amp;Adjust score…</source>
         <translation>&amp;ปรับคะแนน…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="401" />
+        <location filename="../../evaluator_app/ui/main_window.py" line="404" />
         <source>&amp;Find agreement</source>
         <translation>ค้น&amp;หาคำรับรอง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="402" />
+        <location filename="../../evaluator_app/ui/main_window.py" line="405" />
         <source>&amp;Settings…</source>
         <translation>&amp;ตั้งค่า…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="403" />
+        <location filename="../../evaluator_app/ui/main_window.py" line="406" />
         <source>&amp;Round</source>
         <translation>&amp;รอบการประเมิน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="405" />
+        <location filename="../../evaluator_app/ui/main_window.py" line="408" />
         <source>{0} months</source>
         <translation>{0} เดือน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="406" />
+        <location filename="../../evaluator_app/ui/main_window.py" line="409" />
         <source>&amp;Language</source>
         <translation>&amp;ภาษา</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="407" />
+        <location filename="../../evaluator_app/ui/main_window.py" line="410" />
         <source>&amp;About evaluator-app</source>
         <translation>&amp;เกี่ยวกับโปรแกรม</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="408" />
+        <location filename="../../evaluator_app/ui/main_window.py" line="411" />
         <source>About &amp;Qt</source>
         <translation>เกี่ยวกับ &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="423" />
+        <location filename="../../evaluator_app/ui/main_window.py" line="426" />
         <source>read-only</source>
         <translation>อ่านอย่างเดียว</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="425" />
+        <location filename="../../evaluator_app/ui/main_window.py" line="428" />
         <source>not saved yet</source>
         <translation>ยังไม่บันทึก</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="427" />
+        <location filename="../../evaluator_app/ui/main_window.py" line="430" />
         <source>NOT SAVED: the last change could not be written</source>
         <translation>บันทึกไม่สำเร็จ: การแก้ไขล่าสุดยังไม่ถูกบันทึก</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="429" />
+        <location filename="../../evaluator_app/ui/main_window.py" line="432" />
         <source>saved</source>
         <translation>บันทึกแล้ว</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="430" />
+        <location filename="../../evaluator_app/ui/main_window.py" line="433" />
         <source>saved {0}</source>
         <translation>บันทึกแล้ว {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="436" />
+        <location filename="../../evaluator_app/ui/main_window.py" line="439" />
         <source>Performance agreement evaluation</source>
         <translation>ประเมินผลคำรับรองการปฏิบัติราชการ</translation>
     </message>
@@ -1117,6 +1322,230 @@
     </message>
 </context>
 <context>
+    <name>MemberChoiceDialog</name>
+    <message>
+        <location filename="../../evaluator_app/ui/packages_dialog.py" line="106" />
+        <source>Who rates on this computer?</source>
+        <translation>ใครประเมินบนเครื่องนี้</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/packages_dialog.py" line="108" />
+        <source>Choose yourself: your ratings are recorded under your member id, and signed with your key when you export them.</source>
+        <translation>เลือกตัวท่านเอง ผลการประเมินจะบันทึกในรหัสกรรมการของท่าน และลงนามด้วยกุญแจของท่านเมื่อส่งออก</translation>
+    </message>
+</context>
+<context>
+    <name>MemberDialog</name>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_setup.py" line="83" />
+        <source>Panel member</source>
+        <translation>กรรมการ</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_setup.py" line="83" />
+        <source>Panel member {0}</source>
+        <translation>กรรมการ {0}</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_setup.py" line="89" />
+        <source>short id in Latin letters, e.g. m1 or somchai</source>
+        <translation>รหัสสั้นเป็นอักษรภาษาอังกฤษ เช่น m1 หรือ somchai</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_setup.py" line="102" />
+        <source>by role</source>
+        <translation>ตามตำแหน่งในคณะ</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_setup.py" line="106" />
+        <source>&amp;Load public key file…</source>
+        <translation>&amp;เปิดไฟล์กุญแจสาธารณะ…</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_setup.py" line="108" />
+        <source>Use the key made on this &amp;computer</source>
+        <translation>ใช้กุญแจที่สร้างบน&amp;เครื่องนี้</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_setup.py" line="119" />
+        <source>&amp;Id:</source>
+        <translation>&amp;รหัส:</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_setup.py" line="120" />
+        <source>&amp;Name:</source>
+        <translation>&amp;ชื่อ:</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_setup.py" line="121" />
+        <source>&amp;Position:</source>
+        <translation>ตำ&amp;แหน่ง:</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_setup.py" line="122" />
+        <source>&amp;Role:</source>
+        <translation>&amp;บทบาทในคณะ:</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_setup.py" line="123" />
+        <source>Signing &amp;order:</source>
+        <translation>&amp;ลำดับการลงนาม:</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_setup.py" line="124" />
+        <source>Key fingerprint:</source>
+        <translation>ลายนิ้วมือกุญแจ:</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_setup.py" line="150" />
+        <source>no public key yet</source>
+        <translation>ยังไม่มีกุญแจสาธารณะ</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_setup.py" line="160" />
+        <source>The member's public key</source>
+        <translation>กุญแจสาธารณะของกรรมการ</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_setup.py" line="160" />
+        <source>Public keys (*.pub *.pem *.txt);;All files (*)</source>
+        <translation>กุญแจสาธารณะ (*.pub *.pem *.txt);;ทุกไฟล์ (*)</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_setup.py" line="185" />
+        <source>Type the member's id.</source>
+        <translation>พิมพ์รหัสกรรมการ</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_setup.py" line="190" />
+        <source>Type the member's name.</source>
+        <translation>พิมพ์ชื่อกรรมการ</translation>
+    </message>
+</context>
+<context>
+    <name>MembersModel</name>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_setup_models.py" line="51" />
+        <source>Order</source>
+        <translation>ลำดับ</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_setup_models.py" line="51" />
+        <source>Id</source>
+        <translation>รหัส</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_setup_models.py" line="51" />
+        <source>Name</source>
+        <translation>ชื่อ</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_setup_models.py" line="52" />
+        <source>Position</source>
+        <translation>ตำแหน่ง</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_setup_models.py" line="52" />
+        <source>Role</source>
+        <translation>บทบาทในคณะ</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_setup_models.py" line="53" />
+        <source>Key fingerprint (compare aloud)</source>
+        <translation>ลายนิ้วมือกุญแจ (อ่านเทียบกันในที่ประชุม)</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_setup_models.py" line="66" />
+        <source>no public key yet</source>
+        <translation>ยังไม่มีกุญแจสาธารณะ</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_setup_models.py" line="73" />
+        <source>Signing order on the report</source>
+        <translation>ลำดับการลงนามในรายงาน</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_setup_models.py" line="74" />
+        <source>Signing order on the report (by role: no order set)</source>
+        <translation>ลำดับการลงนามในรายงาน (ตามบทบาท เพราะไม่ได้กำหนดลำดับ)</translation>
+    </message>
+</context>
+<context>
+    <name>MyKeyDialog</name>
+    <message>
+        <location filename="../../evaluator_app/ui/identity_dialogs.py" line="97" />
+        <source>My signing key</source>
+        <translation>กุญแจลงนามของฉัน</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/identity_dialogs.py" line="114" />
+        <source>&amp;Save public key as…</source>
+        <translation>&amp;บันทึกกุญแจสาธารณะเป็น…</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/identity_dialogs.py" line="116" />
+        <source>&amp;Make my key pair…</source>
+        <translation>&amp;สร้างคู่กุญแจของฉัน…</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/identity_dialogs.py" line="119" />
+        <source>Member:</source>
+        <translation>กรรมการ:</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/identity_dialogs.py" line="120" />
+        <source>Fingerprint:</source>
+        <translation>ลายนิ้วมือกุญแจ:</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/identity_dialogs.py" line="138" />
+        <source>You have no signing key on this computer yet. Make one: it signs the ratings you send to the secretary, and its passphrase protects it.</source>
+        <translation>เครื่องนี้ยังไม่มีกุญแจลงนามของท่าน โปรดสร้าง กุญแจใช้ลงนามผลการประเมินที่ส่งให้เลขานุการ และมีรหัสผ่านป้องกัน</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/identity_dialogs.py" line="144" />
+        <source>Private key (never leaves this computer): {0}
+Public key: {1}</source>
+        <translation>กุญแจส่วนตัว (ไม่ออกจากเครื่องนี้): {0}
+กุญแจสาธารณะ: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/identity_dialogs.py" line="151" />
+        <source>Read this fingerprint aloud to the secretary when you hand over your public key.</source>
+        <translation>อ่านลายนิ้วมือนี้ให้เลขานุการฟังเมื่อส่งมอบกุญแจสาธารณะ</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/identity_dialogs.py" line="154" />
+        <source>The panel has no public key recorded for you yet: hand your public key to the secretary.</source>
+        <translation>คณะผู้ประเมินยังไม่ได้บันทึกกุญแจสาธารณะของท่าน โปรดส่งกุญแจสาธารณะให้เลขานุการ</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/identity_dialogs.py" line="157" />
+        <source>This is the key the panel recorded for you: the fingerprints match.</source>
+        <translation>เป็นกุญแจเดียวกับที่คณะผู้ประเมินบันทึกไว้ ลายนิ้วมือตรงกัน</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/identity_dialogs.py" line="158" />
+        <source>WARNING: the panel recorded another key for you. Your packages will be refused until the secretary records this one.</source>
+        <translation>คำเตือน: คณะผู้ประเมินบันทึกกุญแจอื่นไว้ในชื่อของท่าน ชุดผลการประเมินของท่านจะถูกปฏิเสธจนกว่าเลขานุการจะบันทึกกุญแจนี้</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/identity_dialogs.py" line="167" />
+        <source>Save public key</source>
+        <translation>บันทึกกุญแจสาธารณะ</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/identity_dialogs.py" line="168" />
+        <source>Public keys (*.pub)</source>
+        <translation>กุญแจสาธารณะ (*.pub)</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/identity_dialogs.py" line="172" />
+        <source>Saved a copy: {0}</source>
+        <translation>บันทึกสำเนาแล้ว: {0}</translation>
+    </message>
+</context>
+<context>
     <name>NavigatorModel</name>
     <message>
         <location filename="../../evaluator_app/ui/navigator_model.py" line="127" />
@@ -1145,6 +1574,1022 @@
         <location filename="../../evaluator_app/ui/navigator.py" line="104" />
         <source>Search agency or indicator (Ctrl+F)</source>
         <translation>ค้นหาส่วนราชการหรือตัวชี้วัด (Ctrl+F)</translation>
+    </message>
+</context>
+<context>
+    <name>PackageFlows</name>
+    <message>
+        <location filename="../../evaluator_app/ui/packages_dialog.py" line="177" />
+        <location filename="../../evaluator_app/ui/packages_dialog.py" line="181" />
+        <source>Export panel package</source>
+        <translation>ส่งออกชุดข้อมูลคณะผู้ประเมิน</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/packages_dialog.py" line="178" />
+        <source>This workspace has no panel yet: add the members first (Panel → Panel setup…).</source>
+        <translation>พื้นที่ทำงานนี้ยังไม่มีคณะผู้ประเมิน โปรดเพิ่มกรรมการก่อน (คณะผู้ประเมิน → ตั้งค่าคณะผู้ประเมิน…)</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/packages_dialog.py" line="182" />
+        <source>Panel packages (*{0})</source>
+        <translation>ชุดข้อมูลคณะผู้ประเมิน (*{0})</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/packages_dialog.py" line="186" />
+        <source>Writing the panel package…</source>
+        <translation>กำลังเขียนชุดข้อมูลคณะผู้ประเมิน…</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/packages_dialog.py" line="196" />
+        <source>Export my ratings</source>
+        <translation>ส่งออกผลการประเมินของฉัน</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/packages_dialog.py" line="197" />
+        <source>Evaluator packages (*{0})</source>
+        <translation>ชุดผลการประเมิน (*{0})</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/packages_dialog.py" line="201" />
+        <source>Signing and writing your ratings…</source>
+        <translation>กำลังลงนามและเขียนผลการประเมินของท่าน…</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/packages_dialog.py" line="209" />
+        <location filename="../../evaluator_app/ui/packages_dialog.py" line="219" />
+        <source>Import package</source>
+        <translation>นำเข้าชุดข้อมูล</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/packages_dialog.py" line="210" />
+        <source>Packages (*{0} *{1});;All files (*)</source>
+        <translation>ชุดข้อมูล (*{0} *{1});;ทุกไฟล์ (*)</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/packages_dialog.py" line="220" />
+        <source>Another package is being handled; try again when it is done.</source>
+        <translation>กำลังดำเนินการกับชุดข้อมูลอื่นอยู่ โปรดลองใหม่เมื่อเสร็จแล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/packages_dialog.py" line="225" />
+        <source>The workspace is open read-only.</source>
+        <translation>พื้นที่ทำงานเปิดแบบอ่านอย่างเดียว</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/packages_dialog.py" line="228" />
+        <source>Checking and importing {0}…</source>
+        <translation>กำลังตรวจสอบและนำเข้า {0}…</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/packages_dialog.py" line="238" />
+        <source>Cancel</source>
+        <translation>ยกเลิก</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/packages_dialog.py" line="240" />
+        <source>Package</source>
+        <translation>ชุดข้อมูล</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/packages_dialog.py" line="293" />
+        <source>Cancelled: nothing was written ({0}).</source>
+        <translation>ยกเลิกแล้ว ไม่มีการบันทึกใด ๆ ({0})</translation>
+    </message>
+</context>
+<context>
+    <name>PackageResultDialog</name>
+    <message>
+        <location filename="../../evaluator_app/ui/merge_report.py" line="43" />
+        <source>adjusted {0}</source>
+        <translation>ปรับเป็น {0}</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/merge_report.py" line="46" />
+        <source>edit {0}</source>
+        <translation>แก้ไขครั้งที่ {0}</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/merge_report.py" line="95" />
+        <source>Package</source>
+        <translation>ชุดข้อมูล</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/merge_report.py" line="105" />
+        <location filename="../../evaluator_app/ui/merge_report.py" line="107" />
+        <source>Agency</source>
+        <translation>ส่วนราชการ</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/merge_report.py" line="105" />
+        <location filename="../../evaluator_app/ui/merge_report.py" line="107" />
+        <source>Year</source>
+        <translation>ปี</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/merge_report.py" line="105" />
+        <location filename="../../evaluator_app/ui/merge_report.py" line="107" />
+        <source>Round</source>
+        <translation>รอบ</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/merge_report.py" line="105" />
+        <location filename="../../evaluator_app/ui/merge_report.py" line="108" />
+        <source>Indicator</source>
+        <translation>ตัวชี้วัด</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/merge_report.py" line="106" />
+        <source>Before</source>
+        <translation>เดิม</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/merge_report.py" line="106" />
+        <source>After</source>
+        <translation>ใหม่</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/merge_report.py" line="108" />
+        <source>Why it was not applied</source>
+        <translation>เหตุที่ไม่นำมาใช้</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/merge_report.py" line="109" />
+        <source>Stored here</source>
+        <translation>ที่บันทึกไว้ที่นี่</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/merge_report.py" line="109" />
+        <source>In the package</source>
+        <translation>ในชุดข้อมูล</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/merge_report.py" line="144" />
+        <source>Package exported</source>
+        <translation>ส่งออกชุดข้อมูลแล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/merge_report.py" line="146" />
+        <location filename="../../evaluator_app/ui/merge_report.py" line="233" />
+        <source>File: {0}</source>
+        <translation>ไฟล์: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/merge_report.py" line="148" />
+        <source>{0} rating(s) of {1} agreement(s), signed by {2}.</source>
+        <translation>ผลการประเมิน {0} รายการ ของคำรับรอง {1} ฉบับ ลงนามโดย {2}</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/merge_report.py" line="150" />
+        <source>Fingerprint of the signing key: {0}</source>
+        <translation>ลายนิ้วมือของกุญแจที่ลงนาม: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/merge_report.py" line="151" />
+        <source>Send this file to the secretary (e-mail or USB stick); private notes never travel.</source>
+        <translation>ส่งไฟล์นี้ให้เลขานุการ (ทางอีเมลหรือแฟลชไดรฟ์) บันทึกส่วนตัวไม่ถูกส่งไปด้วย</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/merge_report.py" line="153" />
+        <source>Your ratings are exported and signed.</source>
+        <translation>ส่งออกและลงนามผลการประเมินของท่านแล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/merge_report.py" line="155" />
+        <source>{0} agreement(s), the members and their public keys, conflicts of interest and the declaration.</source>
+        <translation>คำรับรอง {0} ฉบับ รายชื่อกรรมการและกุญแจสาธารณะ การมีส่วนได้เสีย และคำรับรองความเป็นอิสระ</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/merge_report.py" line="157" />
+        <source>Send this file to every member; they open it with File → Import package….</source>
+        <translation>ส่งไฟล์นี้ให้กรรมการทุกท่าน เพื่อเปิดด้วยเมนู แฟ้ม → นำเข้าชุดข้อมูล…</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/merge_report.py" line="158" />
+        <source>The panel package is exported.</source>
+        <translation>ส่งออกชุดข้อมูลคณะผู้ประเมินแล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/merge_report.py" line="163" />
+        <source>Panel package imported</source>
+        <translation>นำเข้าชุดข้อมูลคณะผู้ประเมินแล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/merge_report.py" line="166" />
+        <source>This panel package was imported before: nothing changed.</source>
+        <translation>เคยนำเข้าชุดข้อมูลคณะผู้ประเมินนี้แล้ว ไม่มีการเปลี่ยนแปลง</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/merge_report.py" line="169" />
+        <source>Panel: {0} ({1} member(s))</source>
+        <translation>คณะผู้ประเมิน: {0} (กรรมการ {1} ท่าน)</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/merge_report.py" line="171" />
+        <source>Agreements added: {0}</source>
+        <translation>คำรับรองที่เพิ่ม: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/merge_report.py" line="174" />
+        <source>Agreements already here, unchanged: {0}</source>
+        <translation>คำรับรองที่มีอยู่แล้ว ไม่เปลี่ยนแปลง: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/merge_report.py" line="177" />
+        <source>Self-assessment results updated: {0}</source>
+        <translation>ผลการประเมินตนเองที่ปรับปรุง: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/merge_report.py" line="178" />
+        <source>State: {0}</source>
+        <translation>สถานะ: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/merge_report.py" line="179" />
+        <source>The panel package is imported: you can rate now.</source>
+        <translation>นำเข้าชุดข้อมูลคณะผู้ประเมินแล้ว เริ่มประเมินได้</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/merge_report.py" line="184" />
+        <source>Merge report: {0}</source>
+        <translation>รายงานการรวมผล: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/merge_report.py" line="188" />
+        <source>This package of {0} was imported before: nothing changed.</source>
+        <translation>เคยนำเข้าชุดข้อมูลนี้ของ {0} แล้ว ไม่มีการเปลี่ยนแปลง</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/merge_report.py" line="197" />
+        <source>submission</source>
+        <translation>การส่งผล</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/merge_report.py" line="205" />
+        <source>Edit conflicts to review ({0})</source>
+        <translation>ผลที่ขัดกัน ต้องตรวจสอบ ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/merge_report.py" line="206" />
+        <source>Applied changes ({0})</source>
+        <translation>การเปลี่ยนแปลงที่นำมาใช้ ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/merge_report.py" line="210" />
+        <source>Ratings of {0}: {1} applied, {2} unchanged, {3} edit conflict(s) not applied; {4} submission(s); {5} evidence hash(es) recorded.</source>
+        <translation>ผลการประเมินของ {0}: นำมาใช้ {1} รายการ ไม่เปลี่ยนแปลง {2} รายการ ขัดกันและไม่นำมาใช้ {3} รายการ การส่งผล {4} รายการ บันทึกค่าแฮชหลักฐาน {5} รายการ</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/merge_report.py" line="214" />
+        <source>Submitted: {0} {1}, round {2} months</source>
+        <translation>ส่งผลแล้ว: {0} {1} รอบ {2} เดือน</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/merge_report.py" line="216" />
+        <source>Merged, with {0} edit conflict(s) for you to review: the newer ratings here were kept.</source>
+        <translation>รวมผลแล้ว มีผลที่ขัดกัน {0} รายการให้ตรวจสอบ ผลที่ใหม่กว่าในพื้นที่ทำงานนี้ยังคงไว้</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/merge_report.py" line="220" />
+        <source>The ratings of {0} are merged.</source>
+        <translation>รวมผลการประเมินของ {0} แล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/merge_report.py" line="225" />
+        <source>Package not exported</source>
+        <translation>ไม่ได้ส่งออกชุดข้อมูล</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/merge_report.py" line="225" />
+        <source>Package refused</source>
+        <translation>ปฏิเสธชุดข้อมูล</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/merge_report.py" line="231" />
+        <source>No package was written.</source>
+        <translation>ไม่ได้เขียนชุดข้อมูลใด ๆ</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/merge_report.py" line="232" />
+        <source>The package was refused. Nothing was written.</source>
+        <translation>ปฏิเสธชุดข้อมูลนี้ ไม่มีการบันทึกใด ๆ</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/merge_report.py" line="233" />
+        <source>Why:</source>
+        <translation>เหตุผล:</translation>
+    </message>
+</context>
+<context>
+    <name>PanelActions</name>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_actions.py" line="101" />
+        <source>&amp;Panel</source>
+        <translation>คณะผู้&amp;ประเมิน</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_actions.py" line="102" />
+        <source>Export &amp;panel package…</source>
+        <translation>ส่งออกชุดข้อมูล&amp;คณะผู้ประเมิน…</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_actions.py" line="103" />
+        <source>Secretary: the panel, members, keys and agreements, for every member's laptop</source>
+        <translation>สำหรับเลขานุการ: คณะผู้ประเมิน กรรมการ กุญแจ และคำรับรอง ส่งให้เครื่องของกรรมการทุกท่าน</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_actions.py" line="105" />
+        <source>&amp;Export my ratings…</source>
+        <translation>&amp;ส่งออกผลการประเมินของฉัน…</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_actions.py" line="106" />
+        <source>Member: your ratings, signed with your key, for the secretary</source>
+        <translation>สำหรับกรรมการ: ผลการประเมินของท่าน ลงนามด้วยกุญแจของท่าน ส่งให้เลขานุการ</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_actions.py" line="108" />
+        <source>Import pac&amp;kage…</source>
+        <translation>นำเข้า&amp;ชุดข้อมูล…</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_actions.py" line="109" />
+        <source>&amp;Back up now</source>
+        <translation>บันทึก&amp;สำรองเดี๋ยวนี้</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_actions.py" line="110" />
+        <source>Restore from bac&amp;kup…</source>
+        <translation>&amp;กู้คืนจากไฟล์สำรอง…</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_actions.py" line="111" />
+        <source>Panel &amp;setup…</source>
+        <translation>&amp;ตั้งค่าคณะผู้ประเมิน…</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_actions.py" line="112" />
+        <source>Panel &amp;matrix</source>
+        <translation>&amp;ตารางคะแนนของคณะ</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_actions.py" line="113" />
+        <source>&amp;Submit my ratings…</source>
+        <translation>&amp;ส่งผลการประเมินของฉัน…</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_actions.py" line="114" />
+        <source>Enter &amp;consensus… (chair)</source>
+        <translation>บันทึก&amp;มติที่ประชุม… (ประธาน)</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_actions.py" line="115" />
+        <source>&amp;Reopen… (chair)</source>
+        <translation>เ&amp;ปิดใหม่… (ประธาน)</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_actions.py" line="116" />
+        <source>&amp;Finalise the panel result… (chair)</source>
+        <translation>&amp;ยุติผลการประเมินของคณะ… (ประธาน)</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_actions.py" line="117" />
+        <source>Make my &amp;key pair…</source>
+        <translation>สร้างคู่&amp;กุญแจของฉัน…</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_actions.py" line="118" />
+        <source>My signing key and &amp;fingerprint…</source>
+        <translation>กุญแจลงนามและ&amp;ลายนิ้วมือของฉัน…</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_actions.py" line="180" />
+        <source>This workspace has no panel yet. The secretary sets it up with Panel → Panel setup…; a member imports the secretary's panel package with File → Import package….</source>
+        <translation>พื้นที่ทำงานนี้ยังไม่มีคณะผู้ประเมิน เลขานุการตั้งค่าได้ที่ คณะผู้ประเมิน → ตั้งค่าคณะผู้ประเมิน… ส่วนกรรมการนำเข้าชุดข้อมูลคณะผู้ประเมินจากเลขานุการที่ แฟ้ม → นำเข้าชุดข้อมูล…</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_actions.py" line="187" />
+        <source>Choose an agreement in the list first.</source>
+        <translation>โปรดเลือกคำรับรองในรายการก่อน</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_actions.py" line="234" />
+        <source>Submit my ratings</source>
+        <translation>ส่งผลการประเมินของฉัน</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_actions.py" line="242" />
+        <location filename="../../evaluator_app/ui/panel_actions.py" line="446" />
+        <source>You are rating as {0}, who is not on the panel. Choose your member id in Edit → Settings….</source>
+        <translation>ท่านประเมินในนาม {0} ซึ่งไม่ได้เป็นกรรมการในคณะ โปรดเลือกรหัสกรรมการของท่านที่ แก้ไข → ตั้งค่า…</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_actions.py" line="252" />
+        <source>Not submitted</source>
+        <translation>ยังไม่ได้ส่ง</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_actions.py" line="254" />
+        <source>Submitted: the ratings of {0} for {1}, round {2} months. Export them with File → Export my ratings….</source>
+        <translation>ส่งผลการประเมินของ {0} สำหรับ {1} รอบ {2} เดือนแล้ว ส่งออกได้ที่ แฟ้ม → ส่งออกผลการประเมินของฉัน…</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_actions.py" line="264" />
+        <source>The window acts as the evaluator chosen in Edit → Settings….</source>
+        <translation>โปรแกรมทำงานในนามผู้ประเมินที่เลือกไว้ใน แก้ไข → ตั้งค่า…</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_actions.py" line="274" />
+        <source>Enter consensus</source>
+        <translation>บันทึกมติที่ประชุม</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_actions.py" line="294" />
+        <source>Select a scored indicator first.</source>
+        <translation>โปรดเลือกตัวชี้วัดที่ให้คะแนนก่อน</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_actions.py" line="304" />
+        <source>Consensus not saved</source>
+        <translation>ไม่ได้บันทึกมติที่ประชุม</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_actions.py" line="306" />
+        <source>Consensus of indicator {0}: {1}</source>
+        <translation>มติที่ประชุม ตัวชี้วัด {0}: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_actions.py" line="314" />
+        <location filename="../../evaluator_app/ui/panel_actions.py" line="340" />
+        <source>Reopen</source>
+        <translation>เปิดใหม่</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_actions.py" line="324" />
+        <source>The finalised panel result</source>
+        <translation>ผลการประเมินของคณะที่ยุติแล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_actions.py" line="328" />
+        <source>The submitted ratings of {0}</source>
+        <translation>ผลการประเมินที่ส่งแล้วของ {0}</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_actions.py" line="332" />
+        <source>Nothing to reopen for {0}, round {1} months: no ratings are submitted and the panel result is not finalised.</source>
+        <translation>ไม่มีสิ่งที่ต้องเปิดใหม่สำหรับ {0} รอบ {1} เดือน: ยังไม่มีผลการประเมินที่ส่ง และผลของคณะยังไม่ยุติ</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_actions.py" line="338" />
+        <source>Reopen for {0}, round {1} months. The reason is kept in the history.</source>
+        <translation>เปิดใหม่สำหรับ {0} รอบ {1} เดือน เหตุผลจะบันทึกไว้ในประวัติ</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_actions.py" line="350" />
+        <source>Not reopened</source>
+        <translation>ไม่ได้เปิดใหม่</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_actions.py" line="352" />
+        <source>Reopened ({0}).</source>
+        <translation>เปิดใหม่แล้ว ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_actions.py" line="358" />
+        <source>Finalise the panel result</source>
+        <translation>ยุติผลการประเมินของคณะ</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_actions.py" line="374" />
+        <source>Finalise the panel result of {0}, round {1} months, with the panel total {2}? Afterwards its ratings, consensus values and conflicts of interest are read-only; only the chair can reopen it, with a reason.</source>
+        <translation>ยุติผลการประเมินของคณะสำหรับ {0} รอบ {1} เดือน คะแนนรวมของคณะ {2} หรือไม่ หลังจากนี้ผลการประเมิน มติที่ประชุม และการมีส่วนได้เสียจะแก้ไขไม่ได้ เฉพาะประธานเท่านั้นที่เปิดใหม่ได้ พร้อมเหตุผล</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_actions.py" line="382" />
+        <source>Not finalised</source>
+        <translation>ไม่ได้ยุติผล</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_actions.py" line="384" />
+        <source>The panel result of {0}, round {1} months, is finalised: total {2}.</source>
+        <translation>ยุติผลการประเมินของคณะสำหรับ {0} รอบ {1} เดือนแล้ว คะแนนรวม {2}</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_actions.py" line="401" />
+        <source>Choose a passphrase for your new signing key. You type it each time you export your ratings; nobody can recover it for you.</source>
+        <translation>ตั้งรหัสผ่านของกุญแจลงนามใหม่ ท่านต้องพิมพ์ทุกครั้งที่ส่งออกผลการประเมิน และไม่มีผู้ใดกู้คืนรหัสผ่านให้ได้</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_actions.py" line="408" />
+        <location filename="../../evaluator_app/ui/panel_actions.py" line="411" />
+        <source>No key made</source>
+        <translation>ไม่ได้สร้างกุญแจ</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_actions.py" line="413" />
+        <source>Your signing key is made. Hand your public key to the secretary.</source>
+        <translation>สร้างกุญแจลงนามแล้ว โปรดส่งกุญแจสาธารณะให้เลขานุการ</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_actions.py" line="428" />
+        <source>My signing key</source>
+        <translation>กุญแจลงนามของฉัน</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_actions.py" line="439" />
+        <source>Export my ratings</source>
+        <translation>ส่งออกผลการประเมินของฉัน</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_actions.py" line="451" />
+        <source>You have no signing key on this computer yet: make one with Panel → Make my key pair…, and hand your public key to the secretary.</source>
+        <translation>เครื่องนี้ยังไม่มีกุญแจลงนามของท่าน สร้างได้ที่ คณะผู้ประเมิน → สร้างคู่กุญแจของฉัน… แล้วส่งกุญแจสาธารณะให้เลขานุการ</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_actions.py" line="454" />
+        <source>Your ratings are signed with your key. Type its passphrase.</source>
+        <translation>ผลการประเมินจะลงนามด้วยกุญแจของท่าน โปรดพิมพ์รหัสผ่านของกุญแจ</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_actions.py" line="480" />
+        <source>No backup made</source>
+        <translation>ไม่ได้สำรองข้อมูล</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_actions.py" line="480" />
+        <source>The backup could not be written: {0}</source>
+        <translation>เขียนไฟล์สำรองไม่ได้: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_actions.py" line="482" />
+        <source>Backed up: {0} ({1})</source>
+        <translation>สำรองข้อมูลแล้ว: {0} ({1})</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_actions.py" line="496" />
+        <source>Restore from backup</source>
+        <translation>กู้คืนจากไฟล์สำรอง</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_actions.py" line="497" />
+        <source>Go back to the workspace as it was on {0}? Everything changed since then is kept in a backup of the workspace as it is now, taken first.</source>
+        <translation>กลับไปใช้พื้นที่ทำงานตามที่เป็นเมื่อ {0} หรือไม่ ทุกสิ่งที่แก้ไขหลังจากนั้นจะเก็บไว้ในไฟล์สำรองของพื้นที่ทำงานปัจจุบัน ซึ่งสำรองไว้ก่อน</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_actions.py" line="526" />
+        <source>Not restored</source>
+        <translation>ไม่ได้กู้คืน</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_actions.py" line="526" />
+        <source>The backup was not restored: {0}</source>
+        <translation>ไม่ได้กู้คืนไฟล์สำรอง: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_actions.py" line="529" />
+        <source>Restored the backup of {0}. The workspace as it was is kept as {1}.</source>
+        <translation>กู้คืนไฟล์สำรองเมื่อ {0} แล้ว พื้นที่ทำงานก่อนกู้คืนเก็บไว้เป็น {1}</translation>
+    </message>
+</context>
+<context>
+    <name>PanelMatrixModel</name>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_matrix_model.py" line="147" />
+        <source>{0}
+excluded</source>
+        <translation>{0}
+ไม่นับ</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_matrix_model.py" line="149" />
+        <source>Panel figure
+({0})</source>
+        <translation>คะแนนของคณะ
+({0})</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_matrix_model.py" line="151" />
+        <source>Code</source>
+        <translation>รหัส</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_matrix_model.py" line="151" />
+        <source>Indicator</source>
+        <translation>ตัวชี้วัด</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_matrix_model.py" line="151" />
+        <source>Weight</source>
+        <translation>น้ำหนัก</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_matrix_model.py" line="152" />
+        <source>Mean</source>
+        <translation>ค่าเฉลี่ย</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_matrix_model.py" line="152" />
+        <source>Median</source>
+        <translation>มัธยฐาน</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_matrix_model.py" line="152" />
+        <source>Min</source>
+        <translation>ต่ำสุด</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_matrix_model.py" line="152" />
+        <source>Max</source>
+        <translation>สูงสุด</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_matrix_model.py" line="153" />
+        <source>Consensus</source>
+        <translation>มติที่ประชุม</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_matrix_model.py" line="153" />
+        <source>Spread</source>
+        <translation>ส่วนต่าง</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_matrix_model.py" line="158" />
+        <source>submitted</source>
+        <translation>ส่งแล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_matrix_model.py" line="158" />
+        <source>draft</source>
+        <translation>ร่าง</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_matrix_model.py" line="162" />
+        <source>Spread: the highest member's score minus the lowest</source>
+        <translation>ส่วนต่าง: คะแนนสูงสุดของกรรมการลบคะแนนต่ำสุด</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_matrix_model.py" line="168" />
+        <location filename="../../evaluator_app/ui/panel_matrix_model.py" line="261" />
+        <source>Excluded for a conflict of interest: {0}. {1}</source>
+        <translation>ไม่นับเพราะมีส่วนได้เสีย: {0} {1}</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_matrix_model.py" line="220" />
+        <source>not counted</source>
+        <translation>ไม่นับ</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_matrix_model.py" line="264" />
+        <source>Consensus {0} entered by {1}: {2}</source>
+        <translation>มติที่ประชุม {0} บันทึกโดย {1}: {2}</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_matrix_model.py" line="267" />
+        <source>{0} has not rated this indicator yet</source>
+        <translation>{0} ยังไม่ได้ประเมินตัวชี้วัดนี้</translation>
+    </message>
+</context>
+<context>
+    <name>PanelMatrixWindow</name>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_matrix.py" line="150" />
+        <source>Choose an agreement in the main window.</source>
+        <translation>โปรดเลือกคำรับรองในหน้าต่างหลัก</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_matrix.py" line="154" />
+        <source>This workspace has no panel yet: set it up with Panel → Panel setup…, or import the secretary's panel package.</source>
+        <translation>พื้นที่ทำงานนี้ยังไม่มีคณะผู้ประเมิน ตั้งค่าได้ที่ คณะผู้ประเมิน → ตั้งค่าคณะผู้ประเมิน… หรือนำเข้าชุดข้อมูลคณะผู้ประเมินจากเลขานุการ</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_matrix.py" line="174" />
+        <source>You declared a conflict of interest with {0}: the other members' ratings of it are hidden from you, and yours do not count.</source>
+        <translation>ท่านแจ้งว่ามีส่วนได้เสียกับ {0} จึงไม่แสดงผลการประเมินของกรรมการท่านอื่น และผลของท่านไม่นำมานับ</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_matrix.py" line="181" />
+        <source>Panel matrix</source>
+        <translation>ตารางคะแนนของคณะ</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_matrix.py" line="184" />
+        <source>finalised (read-only)</source>
+        <translation>ยุติแล้ว (แก้ไขไม่ได้)</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_matrix.py" line="184" />
+        <source>open</source>
+        <translation>ยังไม่ยุติ</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_matrix.py" line="185" />
+        <source>Panel matrix — {0}</source>
+        <translation>ตารางคะแนนของคณะ — {0}</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_matrix.py" line="187" />
+        <source>round {0} months</source>
+        <translation>รอบ {0} เดือน</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_matrix.py" line="200" />
+        <source>(no panel figure yet for {0})</source>
+        <translation>(ยังไม่มีคะแนนของคณะสำหรับ {0})</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_matrix.py" line="202" />
+        <source>Not counted (conflict of interest): {0}</source>
+        <translation>ไม่นับ (มีส่วนได้เสีย): {0}</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_matrix.py" line="203" />
+        <source>Members' totals:</source>
+        <translation>คะแนนรวมของกรรมการ:</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_matrix.py" line="204" />
+        <source>Panel total:</source>
+        <translation>คะแนนรวมของคณะ:</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_matrix.py" line="239" />
+        <source>Select a member's score to see its history, or the panel figure for the consensus history.</source>
+        <translation>เลือกคะแนนของกรรมการเพื่อดูประวัติการแก้ไข หรือเลือกคะแนนของคณะเพื่อดูประวัติมติที่ประชุม</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_matrix.py" line="244" />
+        <source>History of {0}'s rating of indicator {1}, round {2} months</source>
+        <translation>ประวัติการแก้ไขผลการประเมินของ {0} ตัวชี้วัด {1} รอบ {2} เดือน</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_matrix.py" line="248" />
+        <source>History of the consensus of indicator {0}, round {1} months</source>
+        <translation>ประวัติมติที่ประชุม ตัวชี้วัด {0} รอบ {1} เดือน</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_matrix.py" line="251" />
+        <source>no changes recorded</source>
+        <translation>ไม่มีการแก้ไขที่บันทึกไว้</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_matrix.py" line="284" />
+        <source>Enter &amp;consensus…</source>
+        <translation>บันทึก&amp;มติที่ประชุม…</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_matrix.py" line="285" />
+        <source>&amp;Finalise…</source>
+        <translation>&amp;ยุติผล…</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_matrix.py" line="286" />
+        <source>&amp;Reopen…</source>
+        <translation>เ&amp;ปิดใหม่…</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_matrix.py" line="289" />
+        <source>Spread:</source>
+        <translation>ส่วนต่าง:</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_matrix.py" line="290" />
+        <source>small</source>
+        <translation>น้อย</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_matrix.py" line="291" />
+        <source>half the score range or more</source>
+        <translation>ตั้งแต่ครึ่งหนึ่งของช่วงคะแนน</translation>
+    </message>
+</context>
+<context>
+    <name>PanelSetupDialog</name>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_setup.py" line="280" />
+        <source>Panel setup</source>
+        <translation>ตั้งค่าคณะผู้ประเมิน</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_setup.py" line="289" />
+        <source>&amp;Add member…</source>
+        <translation>&amp;เพิ่มกรรมการ…</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_setup.py" line="291" />
+        <source>&amp;Edit…</source>
+        <translation>แ&amp;ก้ไข…</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_setup.py" line="293" />
+        <source>Re&amp;move…</source>
+        <translation>&amp;นำออก…</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_setup.py" line="297" />
+        <source>&amp;Declare conflict…</source>
+        <translation>แ&amp;จ้งการมีส่วนได้เสีย…</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_setup.py" line="299" />
+        <source>&amp;Withdraw…</source>
+        <translation>&amp;ยกเลิก…</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_setup.py" line="307" />
+        <source>&amp;Save declaration</source>
+        <translation>&amp;บันทึกคำรับรอง</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_setup.py" line="309" />
+        <source>Standard text</source>
+        <translation>ข้อความมาตรฐาน</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_setup.py" line="313" />
+        <source>Members</source>
+        <translation>กรรมการ</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_setup.py" line="314" />
+        <source>Conflicts of interest</source>
+        <translation>การมีส่วนได้เสีย</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_setup.py" line="315" />
+        <source>Rule and declaration</source>
+        <translation>วิธีคิดคะแนนและคำรับรอง</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_setup.py" line="341" />
+        <source>Read the fingerprints aloud in the meeting: each member compares theirs with Panel → My signing key.</source>
+        <translation>อ่านลายนิ้วมือกุญแจในที่ประชุม กรรมการแต่ละท่านเทียบกับของตนเองที่ คณะผู้ประเมิน → กุญแจลงนามของฉัน</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_setup.py" line="364" />
+        <source>Panel &amp;figure:</source>
+        <translation>&amp;คะแนนของคณะ:</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_setup.py" line="369" />
+        <source>&amp;Declaration each member confirms before submitting (independence and confidentiality):</source>
+        <translation>คำ&amp;รับรองที่กรรมการยืนยันก่อนส่งผล (ความเป็นอิสระและการรักษาความลับ):</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_setup.py" line="391" />
+        <source>This workspace has no panel yet. Adding the first member sets it up; members' laptops get it from the panel package.</source>
+        <translation>พื้นที่ทำงานนี้ยังไม่มีคณะผู้ประเมิน การเพิ่มกรรมการท่านแรกจะตั้งคณะขึ้น เครื่องของกรรมการได้รับจากชุดข้อมูลคณะผู้ประเมิน</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_setup.py" line="394" />
+        <source>{0} · {1} member(s) · panel id {2}</source>
+        <translation>{0} · กรรมการ {1} ท่าน · รหัสคณะ {2}</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_setup.py" line="429" />
+        <location filename="../../evaluator_app/ui/panel_setup.py" line="432" />
+        <location filename="../../evaluator_app/ui/panel_setup.py" line="443" />
+        <source>Not saved</source>
+        <translation>ไม่ได้บันทึก</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_setup.py" line="444" />
+        <source>There is already a member {0}. Select them and choose Edit.</source>
+        <translation>มีกรรมการรหัส {0} อยู่แล้ว เลือกแล้วกด แก้ไข</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_setup.py" line="462" />
+        <source>Remove member</source>
+        <translation>นำกรรมการออก</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_setup.py" line="463" />
+        <source>Take {0} ({1}) off the panel? Their recorded ratings stay, but no longer count or sign.</source>
+        <translation>นำ {0} ({1}) ออกจากคณะผู้ประเมินหรือไม่ ผลการประเมินที่บันทึกไว้ยังอยู่ แต่จะไม่นำมานับและไม่ลงนาม</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_setup.py" line="464" />
+        <source>Remove</source>
+        <translation>นำออก</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_setup.py" line="483" />
+        <source>Withdraw conflict of interest</source>
+        <translation>ยกเลิกการมีส่วนได้เสีย</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_setup.py" line="484" />
+        <source>Withdraw the conflict of interest of {0} with {1}? Their ratings of it will count again.</source>
+        <translation>ยกเลิกการมีส่วนได้เสียของ {0} กับ {1} หรือไม่ ผลการประเมินจะกลับมานับอีกครั้ง</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_setup.py" line="485" />
+        <source>Withdraw</source>
+        <translation>ยกเลิกการมีส่วนได้เสีย</translation>
+    </message>
+</context>
+<context>
+    <name>PanelTexts</name>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_texts.py" line="13" />
+        <source>Chair</source>
+        <translation>ประธานกรรมการ</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_texts.py" line="14" />
+        <source>Member</source>
+        <translation>กรรมการ</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_texts.py" line="15" />
+        <source>Member and secretary</source>
+        <translation>กรรมการและเลขานุการ</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_texts.py" line="16" />
+        <source>Assistant secretary</source>
+        <translation>ผู้ช่วยเลขานุการ</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_texts.py" line="23" />
+        <source>Former employee of the agency</source>
+        <translation>เคยเป็นบุคลากรของส่วนราชการ</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_texts.py" line="24" />
+        <source>Relative of the agency's executives or indicator owners</source>
+        <translation>เป็นญาติกับผู้บริหารหรือผู้รับผิดชอบของส่วนราชการ</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_texts.py" line="25" />
+        <source>Financial interest</source>
+        <translation>มีส่วนได้เสียทางการเงิน</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_texts.py" line="26" />
+        <source>Other</source>
+        <translation>อื่น ๆ</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_texts.py" line="33" />
+        <source>Mean of the members' scores</source>
+        <translation>ค่าเฉลี่ยของคะแนนกรรมการ</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_texts.py" line="34" />
+        <source>Median of the members' scores</source>
+        <translation>มัธยฐานของคะแนนกรรมการ</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_texts.py" line="35" />
+        <source>Consensus value entered by the chair</source>
+        <translation>มติที่ประชุม บันทึกโดยประธาน</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_texts.py" line="42" />
+        <source>mean</source>
+        <translation>ค่าเฉลี่ย</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_texts.py" line="43" />
+        <source>median</source>
+        <translation>มัธยฐาน</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/panel_texts.py" line="44" />
+        <source>consensus</source>
+        <translation>มติที่ประชุม</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseDialog</name>
+    <message>
+        <location filename="../../evaluator_app/ui/identity_dialogs.py" line="33" />
+        <source>Passphrase of the signing key</source>
+        <translation>รหัสผ่านของกุญแจลงนาม</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/identity_dialogs.py" line="49" />
+        <source>Member:</source>
+        <translation>กรรมการ:</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/identity_dialogs.py" line="50" />
+        <source>&amp;Passphrase:</source>
+        <translation>&amp;รหัสผ่าน:</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/identity_dialogs.py" line="52" />
+        <source>&amp;Again:</source>
+        <translation>&amp;อีกครั้ง:</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/identity_dialogs.py" line="73" />
+        <source>At least {0} characters.</source>
+        <translation>อย่างน้อย {0} ตัวอักษร</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/identity_dialogs.py" line="75" />
+        <source>The two passphrases differ.</source>
+        <translation>รหัสผ่านสองครั้งไม่ตรงกัน</translation>
     </message>
 </context>
 <context>
@@ -1235,6 +2680,24 @@
     </message>
 </context>
 <context>
+    <name>ReasonDialog</name>
+    <message>
+        <location filename="../../evaluator_app/ui/reason_dialog.py" line="40" />
+        <source>Why (required; it is kept in the history)</source>
+        <translation>เหตุผล (ต้องระบุ และจะบันทึกไว้ในประวัติ)</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/reason_dialog.py" line="44" />
+        <source>&amp;Which:</source>
+        <translation>&amp;รายการ:</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/reason_dialog.py" line="47" />
+        <source>&amp;Reason:</source>
+        <translation>เ&amp;หตุผล:</translation>
+    </message>
+</context>
+<context>
     <name>RedistributeDialog</name>
     <message>
         <location filename="../../evaluator_app/ui/meeting_redistribute.py" line="220" />
@@ -1318,6 +2781,29 @@
     </message>
 </context>
 <context>
+    <name>RestoreDialog</name>
+    <message>
+        <location filename="../../evaluator_app/ui/backups_dialog.py" line="98" />
+        <source>Restore from backup</source>
+        <translation>กู้คืนจากไฟล์สำรอง</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/backups_dialog.py" line="101" />
+        <source>Choose the backup of {0} to go back to. The workspace as it is now is kept as a backup first, so a restore can itself be undone.</source>
+        <translation>เลือกไฟล์สำรองของ {0} ที่จะกลับไปใช้ พื้นที่ทำงานปัจจุบันจะถูกสำรองไว้ก่อน จึงย้อนการกู้คืนได้</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/backups_dialog.py" line="115" />
+        <source>There are no backups of this workspace yet.</source>
+        <translation>พื้นที่ทำงานนี้ยังไม่มีไฟล์สำรอง</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/backups_dialog.py" line="118" />
+        <source>&amp;Restore</source>
+        <translation>&amp;กู้คืน</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <location filename="../../evaluator_app/ui/settings_dialog.py" line="15" />
@@ -1348,6 +2834,39 @@
         <location filename="../../evaluator_app/ui/settings_dialog.py" line="52" />
         <source>"{0}" is reserved for the agency's self-assessment.</source>
         <translation>"{0}" สงวนไว้สำหรับผลประเมินตนเองของส่วนราชการ</translation>
+    </message>
+</context>
+<context>
+    <name>SubmitDialog</name>
+    <message>
+        <location filename="../../evaluator_app/ui/submission_dialog.py" line="24" />
+        <source>Submit my ratings</source>
+        <translation>ส่งผลการประเมินของฉัน</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/submission_dialog.py" line="27" />
+        <source>Submit the ratings of {0} for {1}, round {2} months.</source>
+        <translation>ส่งผลการประเมินของ {0} สำหรับ {1} รอบ {2} เดือน</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/submission_dialog.py" line="29" />
+        <source>After submitting, only the chair can reopen them, with a reason.</source>
+        <translation>เมื่อส่งแล้ว เฉพาะประธานเท่านั้นที่เปิดใหม่ได้ พร้อมเหตุผล</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/submission_dialog.py" line="34" />
+        <source>I have read and &amp;confirm this declaration</source>
+        <translation>ข้าพเจ้าได้อ่านและ&amp;ยืนยันคำรับรองนี้</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/submission_dialog.py" line="37" />
+        <source>&amp;Submit</source>
+        <translation>&amp;ส่งผล</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/submission_dialog.py" line="46" />
+        <source>Declaration of independence and confidentiality:</source>
+        <translation>คำรับรองความเป็นอิสระและการรักษาความลับ:</translation>
     </message>
 </context>
 <context>
