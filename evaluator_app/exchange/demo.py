@@ -12,9 +12,11 @@ from pathlib import Path
 
 from .. import __version__
 from ..domain.numbers import parse_decimal
+from ..domain.panel import ConflictOfInterest, ConflictType, PanelMember, Role
 from ..domain.rating import Rating
 from ..paths import resource
 from ..store.agreements import find_agreement_id
+from ..store.panel import create_panel, declare_conflict, save_member
 from ..store.ratings import record_ratings
 from ..store.schema import SCHEMA_VERSION
 from ..store.workspace import Workspace
@@ -22,6 +24,13 @@ from .importing import import_agreement_files
 
 DEMO_ACTOR = "demo"
 DEMO_EVALUATOR = "member1"
+DEMO_PANEL_NAME = "คณะผู้ประเมินอิสระ (ตัวอย่าง)"
+# (id, name, role, position): the panel whose members rated the demo, in signing order.
+DEMO_MEMBERS = (
+    ("member1", "ศาสตราจารย์ ดร.สมชาย ใจดี", Role.CHAIR, "ผู้ทรงคุณวุฒิด้านการบริหารภาครัฐ"),
+    ("member2", "นางสาวมาลี ศรีสุข", Role.MEMBER, "ผู้ทรงคุณวุฒิด้านการประเมินผล"),
+    ("secretary", "นายประเสริฐ มั่นคง", Role.SECRETARY, "ผู้อำนวยการกองยุทธศาสตร์และแผนงาน"),
+)
 
 
 def demo_files() -> tuple[Path, Path]:
@@ -29,7 +38,8 @@ def demo_files() -> tuple[Path, Path]:
 
 
 def build_demo_workspace(path: Path) -> None:
-    """Import the demo agreements (with their self-assessments) and two members' ratings into a new file."""
+    """Import the demo agreements (with their self-assessments), set up a panel of three (one with a declared
+    conflict of interest), and record two members' ratings into a new file."""
     agreements_file, ratings_file = demo_files()
     with Workspace.open(path) as workspace:
         import_agreement_files(workspace, [agreements_file], actor=DEMO_ACTOR)
@@ -43,6 +53,12 @@ def build_demo_workspace(path: Path) -> None:
                 rating = Rating(row["ตัวชี้วัดที่"], int(row["รอบ"]), row["ผู้ประเมิน"], result=result)
                 by_agreement[agreement_id].append((rating, None, None))
         with workspace.transaction():
+            create_panel(workspace, DEMO_PANEL_NAME, actor=DEMO_ACTOR)
+            for order, (member_id, name, role, position) in enumerate(DEMO_MEMBERS, start=1):
+                save_member(workspace, PanelMember(member_id, name, role, position, order), actor=DEMO_ACTOR)
+            declare_conflict(workspace, ConflictOfInterest(
+                "member2", "สำนักงานสถิติแห่งชาติ", ConflictType.FORMER_EMPLOYEE,
+                "เคยปฏิบัติงานที่สำนักงานสถิติแห่งชาติ ระหว่างปี 2560-2565"), actor=DEMO_ACTOR)
             for agreement_id, items in by_agreement.items():
                 record_ratings(workspace, agreement_id, items, actor=DEMO_ACTOR)
             workspace.set_setting("current_evaluator", DEMO_EVALUATOR)
