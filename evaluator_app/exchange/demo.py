@@ -83,6 +83,7 @@ def demo_workspace_copy(folder: Path | None = None) -> Path:
         build_demo_workspace(partial)
         partial.replace(template)  # atomic: a concurrent start never sees a half-built demo
     target_dir = folder or Path(tempfile.mkdtemp(prefix="evaluator-demo-"))
+    target_dir.mkdir(parents=True, exist_ok=True)
     target = target_dir / "demo-workspace.sqlite"
     source = sqlite3.connect(template.as_uri() + "?mode=ro", uri=True)
     destination = sqlite3.connect(target)
