@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import os
 import tempfile
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -88,8 +89,18 @@ _LAYOUT: dict[str, tuple[_Story, Callable[[dict[str, Any], Digits], str], tuple[
 }
 
 
+# reportlab keeps per-font subset state and HarfBuzz faces in module globals: a preview on the GUI thread and a batch
+# on a worker must not lay out pages at the same moment, so drawing is serialised (gathering data is not).
+_RENDER_LOCK = threading.RLock()
+
+
 def render_content(content: dict[str, Any], seal: Seal | None, digits: Digits) -> tuple[bytes, int]:
-    """Draw a paper from its content alone; returns the PDF bytes and the page count."""
+    """Draw a paper from its content alone; returns the PDF bytes and the page count. Thread-safe."""
+    with _RENDER_LOCK:
+        return _render(content, seal, digits)
+
+
+def _render(content: dict[str, Any], seal: Seal | None, digits: Digits) -> tuple[bytes, int]:
     story_of, header_of, pagesize, title = _LAYOUT[content["kind"]]
     furniture = PageFurniture(header=header_of(content, digits),
                               footer=seal.footer(digits) if seal is not None else DRAFT_FOOTER, digits=digits)

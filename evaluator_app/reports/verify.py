@@ -35,11 +35,36 @@ class FieldChange:
 
     def describe(self) -> str:
         where = f"ตัวชี้วัด {self.code} / indicator {self.code}" if self.indicator else self.code
-        return f"{where}: {self.field}: {_shown(self.old)} → {_shown(self.new)}"
+        return f"{where}: {FIELD_LABELS.get(self.field, self.field)}: {_shown(self.old)} → {_shown(self.new)}"
 
     @property
     def indicator(self) -> bool:
         return bool(self.code) and self.code[0].isdigit()
+
+
+# How `verify` names the printed fields it compares (Thai / English); others print as their path in the content.
+FIELD_LABELS = {
+    "self.result": "ผลการดำเนินงาน (ประเมินตนเอง) / self-assessed result",
+    "self.score": "คะแนน (ประเมินตนเอง) / self-assessed score",
+    "self.weighted": "คะแนนถ่วงน้ำหนัก (ประเมินตนเอง) / self-assessed weighted score",
+    "committee.result": "ผลการดำเนินงาน (คณะกรรมการ) / committee result",
+    "committee.score": "คะแนน (คณะกรรมการ) / committee score",
+    "committee.weighted": "คะแนนถ่วงน้ำหนัก (คณะกรรมการ) / committee weighted score",
+    "text": "หมายเหตุ / note",
+    "weight": "น้ำหนัก / weight",
+    "thresholds": "เกณฑ์การให้คะแนน / criteria",
+    "name": "ชื่อ / name",
+    "counted": "นับในรอบนี้ / counted in the round",
+    "totals.self": "คะแนนรวมประเมินตนเอง / self-assessed total",
+    "totals.committee": "คะแนนรวมของคณะกรรมการ / committee total",
+    "eligibility.eligible": "ผ่านเกณฑ์ / eligible",
+    "eligibility.tier": "ระดับผลการประเมิน / tier",
+    "signatories": "ผู้ลงนาม / signatories",
+    "comments": "ความเห็นของคณะกรรมการ / panel comments",
+    "version": "ฉบับคำรับรองที่ใช้ประเมิน / agreement version",
+    "total": "คะแนนรวม / total",
+    "rank": "ลำดับ / rank",
+}
 
 
 def _shown(value: Any) -> str:
@@ -132,7 +157,9 @@ def _flatten(value: Any, prefix: str, out: dict[tuple[str, str], Any], code: str
         for key, item in value.items():
             _flatten(item, f"{prefix}.{key}" if prefix else key, out, code)
         return
-    if isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
+    if isinstance(value, list) and prefix == "comments":
+        pass  # several members may comment on one indicator: compared as the whole list, in printed order
+    elif isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
         key = next((k for k in _KEYS if all(k in v for v in value)), None)
         if key is not None:
             for item in value:
