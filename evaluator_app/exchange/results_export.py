@@ -123,7 +123,8 @@ def results_tables(workspace: Workspace, agreement_ids: Sequence[int]) -> list[l
             for round_ in _rounds_of(framework, own, item):
                 rating = own.get(round_ or 0, {}).get(item.code)
                 main.append(_import_row(agreement, item, round_, None if rating is None else rating.result))
-        evaluators = [e for e in evaluators_of(workspace, agreement_id) if e != SELF_ASSESSMENT]
+        # The agency's own rows too: its committee-adjusted scores and reasons have no column in the import layout.
+        evaluators = [SELF_ASSESSMENT, *(e for e in evaluators_of(workspace, agreement_id) if e != SELF_ASSESSMENT)]
         for round_ in framework.rounds:
             _member_rows(workspace, agreement_id, agreement, framework, round_, evaluators, names, members)
             panel_total = _panel_rows(workspace, panel, agreement_id, agreement, round_, figures)
@@ -161,7 +162,8 @@ def _member_rows(workspace: Workspace, agreement_id: int, agreement: Agreement, 
             except KeyError:
                 continue  # rated against an indicator no longer in the version in force
             out.append([agreement.agency, agreement.fiscal_year, code, row.name, round_, evaluator,
-                        names.get(evaluator, ""), _number(rating.result),
+                        "ส่วนราชการ (ประเมินตนเอง)" if evaluator == SELF_ASSESSMENT else names.get(evaluator, ""),
+                        _number(rating.result),
                         None if row.computed_score is None else format4(row.computed_score),
                         None if rating.adjusted_score is None else format4(rating.adjusted_score),
                         rating.adjust_reason, None if row.score is None else format4(row.score),

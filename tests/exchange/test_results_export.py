@@ -94,7 +94,9 @@ def test_xlsx_has_member_panel_and_total_sheets_with_no_formula_and_no_private_n
     assert f"'{FORMULA}" in cells  # the member's comment kept, as text a spreadsheet shows but does not run
     members = list(book[SHEETS[1]].iter_rows(values_only=True))
     evaluators = {row[5] for row in members[1:]}
-    assert set(MEMBERS) <= evaluators  # every member who rated, the conflicted one included (it is their record)
+    assert set(MEMBERS) | {"self"} <= evaluators  # every member who rated (the conflicted one's record too)
+    adjusted = next(row for row in members if row[0] == "กรมตัวอย่าง" and row[5] == "self" and row[2] == "1")
+    assert adjusted[8:12] == ("3.4000", "3.2000", "ส่งรายงานล่าช้ากว่ากำหนด 2 สัปดาห์", "3.2000")
     panel = list(book[SHEETS[2]].iter_rows(values_only=True))
     assert {row[2] for row in panel[1:] if row[0] == "กรมตัวอย่าง"} == {"1", "2", "3", "4"}
     assert all(row[6] == "mean" for row in panel[1:])
