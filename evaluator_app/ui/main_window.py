@@ -31,6 +31,7 @@ from .meeting_window import install_meeting_actions
 from .messages import problems_text
 from .navigator import NavigatorPanel
 from .panel_actions import install_panel_actions
+from .report_actions import install_report_actions
 from .session import SaveState, WorkspaceSession
 
 ROUND_KEYS = {6: "Ctrl+6", 9: "Ctrl+9", 12: "Ctrl+2"}
@@ -74,6 +75,7 @@ class MainWindow(QMainWindow):
         self._create_menus()
         self.panel_actions = install_panel_actions(self)  # File: packages and backups; the Panel menu
         self.meeting_actions = install_meeting_actions(self)
+        self.report_actions = install_report_actions(self)
         self.navigator.agreementSelected.connect(self._agreement_selected)
         self.navigator.tree.activated.connect(lambda _index: self._focus_table())
         self._install(session)
@@ -158,6 +160,7 @@ class MainWindow(QMainWindow):
 
     def _close_session(self) -> None:
         self.meeting_actions.close_windows()
+        self.report_actions.close_windows()
         self.commit_open_editor()
         if self.details is not None:
             self.details.flush()

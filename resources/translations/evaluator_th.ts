@@ -337,6 +337,129 @@
     </message>
 </context>
 <context>
+    <name>BatchDialog</name>
+    <message>
+        <location filename="../../evaluator_app/ui/report_batch.py" line="194" />
+        <source>Folder for the reports</source>
+        <translation>โฟลเดอร์สำหรับรายงาน</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/report_batch.py" line="198" />
+        <source>One combined PDF</source>
+        <translation>PDF รวมเล่มไฟล์เดียว</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/report_batch.py" line="205" />
+        <source>{0} agreement(s) of this fiscal year</source>
+        <translation>คำรับรอง {0} ฉบับในปีงบประมาณนี้</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/report_batch.py" line="211" />
+        <source>Cancel</source>
+        <translation>ยกเลิก</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/report_batch.py" line="211" />
+        <source>Close</source>
+        <translation>ปิด</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/report_batch.py" line="229" />
+        <source>Printing {0} report(s)…</source>
+        <translation>กำลังพิมพ์รายงาน {0} ฉบับ…</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/report_batch.py" line="242" />
+        <source>{0} of {1} report(s) done…</source>
+        <translation>เสร็จแล้ว {0} จาก {1} ฉบับ…</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/report_batch.py" line="247" />
+        <source>Cancelling after the report in hand…</source>
+        <translation>กำลังยกเลิกหลังรายงานฉบับที่ทำอยู่…</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/report_batch.py" line="256" />
+        <source>Cancelled after {0} of {1}: {2} report(s) written.</source>
+        <translation>ยกเลิกแล้วหลังจาก {0} จาก {1} ฉบับ: เขียนรายงานแล้ว {2} ฉบับ</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/report_batch.py" line="259" />
+        <source>The combined PDF is not written when cancelled.</source>
+        <translation>เมื่อยกเลิก จะไม่เขียน PDF รวมเล่ม</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/report_batch.py" line="261" />
+        <source>Done: {0} report(s) in one PDF, {1}.</source>
+        <translation>เสร็จแล้ว: รายงาน {0} ฉบับใน PDF เดียว {1}</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/report_batch.py" line="263" />
+        <source>Done: {0} report(s) written to {1}.</source>
+        <translation>เสร็จแล้ว: เขียนรายงาน {0} ฉบับไว้ที่ {1}</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/report_batch.py" line="266" />
+        <source>{0} could not be made (listed below).</source>
+        <translation>จัดทำไม่ได้ {0} ฉบับ (ดูรายการด้านล่าง)</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/report_batch.py" line="273" />
+        <source>The batch stopped: {0}</source>
+        <translation>การพิมพ์ชุดหยุดลง: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/report_batch.py" line="296" />
+        <source>Batch print</source>
+        <translation>พิมพ์ทั้งชุด</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/report_batch.py" line="297" />
+        <source>&amp;Fiscal year:</source>
+        <translation>ปี&amp;งบประมาณ:</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/report_batch.py" line="298" />
+        <source>&amp;Round:</source>
+        <translation>&amp;รอบ:</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/report_batch.py" line="300" />
+        <source>{0} months</source>
+        <translation>{0} เดือน</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/report_batch.py" line="301" />
+        <source>A &amp;folder, one PDF per agreement</source>
+        <translation>&amp;โฟลเดอร์ หนึ่ง PDF ต่อคำรับรอง</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/report_batch.py" line="302" />
+        <source>One &amp;combined PDF</source>
+        <translation>PDF &amp;รวมเล่มไฟล์เดียว</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/report_batch.py" line="303" />
+        <source>&amp;Save to:</source>
+        <translation>&amp;บันทึกที่:</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/report_batch.py" line="304" />
+        <source>C&amp;hoose…</source>
+        <translation>เ&amp;ลือก…</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/report_batch.py" line="305" />
+        <source>&amp;Drafts (nothing is issued)</source>
+        <translation>ฉบับ&amp;ร่าง (ไม่ออกรายงาน)</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/report_batch.py" line="306" />
+        <source>&amp;Print all</source>
+        <translation>&amp;พิมพ์ทั้งหมด</translation>
+    </message>
+</context>
+<context>
     <name>CellHistory</name>
     <message>
         <location filename="../../evaluator_app/ui/cell_history.py" line="50" />
@@ -906,158 +1029,158 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="153" />
+        <location filename="../../evaluator_app/ui/main_window.py" line="155" />
         <source>Cannot open workspace</source>
         <translation>เปิดพื้นที่ทำงานไม่ได้</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="170" />
+        <location filename="../../evaluator_app/ui/main_window.py" line="173" />
         <source>Open workspace</source>
         <translation>เปิดพื้นที่ทำงาน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="171" />
+        <location filename="../../evaluator_app/ui/main_window.py" line="174" />
         <source>Workspaces ({0});;All files (*)</source>
         <translation>พื้นที่ทำงาน ({0});;ทุกแฟ้ม (*)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="178" />
-        <location filename="../../evaluator_app/ui/main_window.py" line="185" />
+        <location filename="../../evaluator_app/ui/main_window.py" line="181" />
+        <location filename="../../evaluator_app/ui/main_window.py" line="188" />
         <source>New workspace</source>
         <translation>สร้างพื้นที่ทำงานใหม่</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="178" />
+        <location filename="../../evaluator_app/ui/main_window.py" line="181" />
         <source>Workspaces ({0})</source>
         <translation>พื้นที่ทำงาน ({0})</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="186" />
+        <location filename="../../evaluator_app/ui/main_window.py" line="189" />
         <source>{0} already exists. Use File → Open workspace… to open it.</source>
         <translation>มีแฟ้ม {0} อยู่แล้ว ใช้เมนู แฟ้ม → เปิดพื้นที่ทำงาน… เพื่อเปิด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="203" />
+        <location filename="../../evaluator_app/ui/main_window.py" line="206" />
         <source>Imported {0} new agreement(s); updated results of {1}.</source>
         <translation>นำเข้าคำรับรองใหม่ {0} ฉบับ ปรับผลการดำเนินงาน {1} ฉบับ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="274" />
+        <location filename="../../evaluator_app/ui/main_window.py" line="277" />
         <source>Select an indicator that is scored to adjust its score.</source>
         <translation>เลือกตัวชี้วัดที่มีการให้คะแนนก่อนปรับคะแนน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="394" />
+        <location filename="../../evaluator_app/ui/main_window.py" line="397" />
         <source>&amp;File</source>
         <translation>แ&amp;ฟ้ม</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="395" />
+        <location filename="../../evaluator_app/ui/main_window.py" line="398" />
         <source>&amp;Edit</source>
         <translation>แ&amp;ก้ไข</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="396" />
+        <location filename="../../evaluator_app/ui/main_window.py" line="399" />
         <source>&amp;View</source>
         <translation>&amp;มุมมอง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="397" />
+        <location filename="../../evaluator_app/ui/main_window.py" line="400" />
         <source>&amp;Help</source>
         <translation>&amp;ช่วยเหลือ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="398" />
+        <location filename="../../evaluator_app/ui/main_window.py" line="401" />
         <source>&amp;New workspace…</source>
         <translation>สร้างพื้นที่ทำงาน&amp;ใหม่…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="399" />
+        <location filename="../../evaluator_app/ui/main_window.py" line="402" />
         <source>&amp;Open workspace…</source>
         <translation>เ&amp;ปิดพื้นที่ทำงาน…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="400" />
+        <location filename="../../evaluator_app/ui/main_window.py" line="403" />
         <source>&amp;Recent workspaces</source>
         <translation>พื้นที่ทำงานที่ใช้&amp;ล่าสุด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="401" />
+        <location filename="../../evaluator_app/ui/main_window.py" line="404" />
         <source>&amp;Import agreements…</source>
         <translation>&amp;นำเข้าคำรับรอง…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="402" />
+        <location filename="../../evaluator_app/ui/main_window.py" line="405" />
         <source>&amp;Quit</source>
         <translation>&amp;ออกจากโปรแกรม</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="403" />
+        <location filename="../../evaluator_app/ui/main_window.py" line="406" />
         <source>&amp;Adjust score…</source>
         <translation>&amp;ปรับคะแนน…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="404" />
+        <location filename="../../evaluator_app/ui/main_window.py" line="407" />
         <source>&amp;Find agreement</source>
         <translation>ค้น&amp;หาคำรับรอง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="405" />
+        <location filename="../../evaluator_app/ui/main_window.py" line="408" />
         <source>&amp;Settings…</source>
         <translation>&amp;ตั้งค่า…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="406" />
+        <location filename="../../evaluator_app/ui/main_window.py" line="409" />
         <source>&amp;Round</source>
         <translation>&amp;รอบการประเมิน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="408" />
+        <location filename="../../evaluator_app/ui/main_window.py" line="411" />
         <source>{0} months</source>
         <translation>{0} เดือน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="409" />
+        <location filename="../../evaluator_app/ui/main_window.py" line="412" />
         <source>&amp;Language</source>
         <translation>&amp;ภาษา</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="410" />
+        <location filename="../../evaluator_app/ui/main_window.py" line="413" />
         <source>&amp;About evaluator-app</source>
         <translation>&amp;เกี่ยวกับโปรแกรม</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="411" />
+        <location filename="../../evaluator_app/ui/main_window.py" line="414" />
         <source>About &amp;Qt</source>
         <translation>เกี่ยวกับ &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="426" />
+        <location filename="../../evaluator_app/ui/main_window.py" line="429" />
         <source>read-only</source>
         <translation>อ่านอย่างเดียว</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="428" />
+        <location filename="../../evaluator_app/ui/main_window.py" line="431" />
         <source>not saved yet</source>
         <translation>ยังไม่บันทึก</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="430" />
+        <location filename="../../evaluator_app/ui/main_window.py" line="433" />
         <source>NOT SAVED: the last change could not be written</source>
         <translation>บันทึกไม่สำเร็จ: การแก้ไขล่าสุดยังไม่ถูกบันทึก</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="432" />
+        <location filename="../../evaluator_app/ui/main_window.py" line="435" />
         <source>saved</source>
         <translation>บันทึกแล้ว</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="433" />
+        <location filename="../../evaluator_app/ui/main_window.py" line="436" />
         <source>saved {0}</source>
         <translation>บันทึกแล้ว {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="439" />
+        <location filename="../../evaluator_app/ui/main_window.py" line="442" />
         <source>Performance agreement evaluation</source>
         <translation>ประเมินผลคำรับรองการปฏิบัติราชการ</translation>
     </message>
@@ -2778,6 +2901,202 @@ excluded</source>
         <location filename="../../evaluator_app/ui/meeting_redistribute.py" line="272" />
         <source>Redistribute from {0}: {1} → {2} ({3})</source>
         <translation>กระจายน้ำหนักจาก {0}: {1} → {2} ({3})</translation>
+    </message>
+</context>
+<context>
+    <name>ReportActions</name>
+    <message>
+        <location filename="../../evaluator_app/ui/report_actions.py" line="56" />
+        <source>&amp;Reports</source>
+        <translation>&amp;รายงาน</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/report_actions.py" line="57" />
+        <source>Report &amp;preview…</source>
+        <translation>&amp;ดูตัวอย่างรายงาน…</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/report_actions.py" line="58" />
+        <source>&amp;Print report…</source>
+        <translation>&amp;พิมพ์รายงาน…</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/report_actions.py" line="59" />
+        <source>&amp;Save report as PDF…</source>
+        <translation>&amp;บันทึกรายงานเป็น PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/report_actions.py" line="60" />
+        <source>&amp;Agreement paper…</source>
+        <translation>คำ&amp;รับรองการปฏิบัติราชการ…</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/report_actions.py" line="61" />
+        <source>Fiscal-year &amp;summary…</source>
+        <translation>&amp;สรุปผลทั้งปีงบประมาณ…</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/report_actions.py" line="62" />
+        <source>&amp;Batch print a fiscal year…</source>
+        <translation>พิมพ์&amp;ทั้งปีงบประมาณ…</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/report_actions.py" line="68" />
+        <source>Choose an agreement first.</source>
+        <translation>โปรดเลือกคำรับรองก่อน</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <location filename="../../evaluator_app/ui/report_dialog.py" line="132" />
+        <source>Evaluation report</source>
+        <translation>รายงานผลการประเมิน</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/report_dialog.py" line="133" />
+        <source>Agreement (annex of indicators)</source>
+        <translation>คำรับรอง (ภาคผนวกตัวชี้วัด)</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/report_dialog.py" line="134" />
+        <source>Fiscal-year summary</source>
+        <translation>สรุปผลทั้งปีงบประมาณ</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/report_dialog.py" line="164" />
+        <source>Drawing the preview…</source>
+        <translation>กำลังจัดทำตัวอย่าง…</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/report_dialog.py" line="185" />
+        <source>{0} page(s), A4. The preview is a draft; the saved or printed paper carries the verification code.</source>
+        <translation>{0} หน้า ขนาด A4 ตัวอย่างนี้เป็นฉบับร่าง ฉบับที่บันทึกหรือพิมพ์จะมีรหัสตรวจสอบ</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/report_dialog.py" line="188" />
+        <source>Indicators {0} have no committee figure yet: only a draft can be printed.</source>
+        <translation>ตัวชี้วัด {0} ยังไม่มีผลของคณะกรรมการ จึงพิมพ์ได้เฉพาะฉบับร่าง</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/report_dialog.py" line="191" />
+        <source>Saving or printing issues the report: its figures are frozen, and change only by reopening with a reason.</source>
+        <translation>การบันทึกหรือพิมพ์คือการออกรายงาน ตัวเลขจะถูกตรึงไว้ และเปลี่ยนได้เมื่อเปิดใหม่พร้อมเหตุผลเท่านั้น</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/report_dialog.py" line="194" />
+        <source>Pages cannot be drawn here: their text is shown; use Open in the PDF viewer to see and print them.</source>
+        <translation>แสดงภาพหน้าที่นี่ไม่ได้ จึงแสดงข้อความแทน ใช้ปุ่มเปิดในโปรแกรมดู PDF เพื่อดูและพิมพ์</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/report_dialog.py" line="211" />
+        <source>Page {0}</source>
+        <translation>หน้า {0}</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/report_dialog.py" line="241" />
+        <source>Issue the report</source>
+        <translation>ออกรายงาน</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/report_dialog.py" line="242" />
+        <source>Issue the evaluation report of {0}, round {1} months? Its figures are frozen with a verification code; they change afterwards only by reopening with a reason.</source>
+        <translation>ออกรายงานผลการประเมินของ {0} รอบ {1} เดือน หรือไม่? ตัวเลขจะถูกตรึงไว้พร้อมรหัสตรวจสอบ และเปลี่ยนได้ภายหลังเมื่อเปิดใหม่พร้อมเหตุผลเท่านั้น</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/report_dialog.py" line="252" />
+        <source>Save PDF</source>
+        <translation>บันทึก PDF</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/report_dialog.py" line="255" />
+        <source>Writing {0}…</source>
+        <translation>กำลังเขียน {0}…</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/report_dialog.py" line="263" />
+        <source>Saved {0} ({1} page(s)).</source>
+        <translation>บันทึก {0} แล้ว ({1} หน้า)</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/report_dialog.py" line="265" />
+        <source>Verification code: {0}</source>
+        <translation>รหัสตรวจสอบ: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/report_dialog.py" line="275" />
+        <source>Print</source>
+        <translation>พิมพ์</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/report_dialog.py" line="279" />
+        <source>Preparing the pages for the printer…</source>
+        <translation>กำลังเตรียมหน้าสำหรับเครื่องพิมพ์…</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/report_dialog.py" line="293" />
+        <source>The printer refused the pages: {0}</source>
+        <translation>เครื่องพิมพ์ไม่รับหน้า: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/report_dialog.py" line="295" />
+        <source>Sent {0} page(s) to {1}.</source>
+        <translation>ส่ง {0} หน้าไปยัง {1} แล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/report_dialog.py" line="300" />
+        <source>The PDF is open in the system's viewer: print it from there ({0}).</source>
+        <translation>เปิด PDF ในโปรแกรมดูของระบบแล้ว โปรดพิมพ์จากที่นั่น ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/report_dialog.py" line="327" />
+        <source>Not done: {0}</source>
+        <translation>ไม่สำเร็จ: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/report_dialog.py" line="361" />
+        <source>Report — {0} {1}</source>
+        <translation>รายงาน — {0} {1}</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/report_dialog.py" line="362" />
+        <source>&amp;Paper:</source>
+        <translation>&amp;เอกสาร:</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/report_dialog.py" line="363" />
+        <source>&amp;Round:</source>
+        <translation>&amp;รอบ:</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/report_dialog.py" line="365" />
+        <source>{0} months</source>
+        <translation>{0} เดือน</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/report_dialog.py" line="366" />
+        <source>&amp;Draft (nothing is issued)</source>
+        <translation>ฉบับ&amp;ร่าง (ไม่ออกรายงาน)</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/report_dialog.py" line="367" />
+        <source>&amp;Print…</source>
+        <translation>&amp;พิมพ์…</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/report_dialog.py" line="368" />
+        <source>&amp;Save PDF…</source>
+        <translation>&amp;บันทึก PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/report_dialog.py" line="369" />
+        <source>&amp;Open in the PDF viewer</source>
+        <translation>เ&amp;ปิดในโปรแกรมดู PDF</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/report_dialog.py" line="370" />
+        <source>&amp;Close</source>
+        <translation>ปิ&amp;ด</translation>
     </message>
 </context>
 <context>
