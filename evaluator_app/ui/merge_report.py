@@ -9,11 +9,13 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHeaderView,
     QLabel,
+    QSizePolicy,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -101,6 +103,9 @@ class PackageResultDialog(QDialog):
         self.summary = QLabel(self)
         self.summary.setObjectName("packageSummary")
         self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        for label in (self.verdict, self.summary):
+            label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.applied_model = RowsModel([self.tr("Agency"), self.tr("Year"), self.tr("Round"), self.tr("Indicator"),
                                         self.tr("Before"), self.tr("After")], self)
@@ -135,7 +140,11 @@ class PackageResultDialog(QDialog):
         self.outcome = outcome
         self.verdict.setStyleSheet(style)
         self.verdict.setText(verdict)
-        self.summary.setText(summary)
+        # Rich text with room between lines: Thai marks above and below need more than the default leading.
+        lines = "<br/>".join(html.escape(line) for line in summary.split("\n"))
+        self.summary.setText(f"<div style='line-height: 135%'>{lines}</div>")
+        if self.tabs.isHidden():
+            self.resize(max(self.width(), 760), self.sizeHint().height())  # no tables: no empty space
 
     # --- the outcomes ------------------------------------------------------------------------------------------
 
@@ -234,4 +243,7 @@ class PackageResultDialog(QDialog):
                   + "\n" + "\n".join(f"• {r}" for r in reasons))
 
     def summary_text(self) -> str:
-        return html.unescape(self.verdict.text() + "\n" + self.summary.text())
+        """The summary as plain text (for tests and for copying)."""
+        document = QTextDocument()
+        document.setHtml(self.summary.text())
+        return document.toPlainText()

@@ -140,6 +140,7 @@ class PanelMatrixWindow(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self._show_heading(data)
         self._show_totals(data)
+        self.legend.setVisible(self.model.column_of("spread") >= 0)
         if code:
             self.select_cell(code, member)
         self._update_buttons()
