@@ -10,8 +10,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from ..domain.panel import chair_problem
 from ..domain.problems import Problem, ProblemsError
 from .audit import append_audit, utc_now
+from .panel import load_panel
 from .workspace import Workspace
 
 __all__ = [
@@ -228,6 +230,11 @@ def reopen_report(workspace: Workspace, agreement_id: int, round_: int, *, reaso
     if not reason.strip():
         problems.append(Problem(th="การเปิดรายงานใหม่ต้องระบุเหตุผล", en="reopening a report needs a reason (--reason)",
                                 field="reason"))
+    panel = load_panel(workspace)
+    if panel is not None:  # like every other reopening, a chair's decision where there is a panel
+        problem = chair_problem(panel, actor, "เปิดรายงานที่ออกแล้วใหม่", "reopen an issued report")
+        if problem is not None:
+            problems.append(problem)
     if state is None or not state.issued:
         problems.append(Problem(th=f"ยังไม่ได้ออกรายงานผลการประเมินรอบ {round_} เดือนของคำรับรองนี้",
                                 en=f"no evaluation report is issued for this agreement and round {round_}",

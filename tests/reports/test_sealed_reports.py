@@ -205,3 +205,17 @@ def reprint_bytes(workspace, tmp_path) -> bytes:
     buffer = io.BytesIO()
     make_evaluation_report(workspace, agreement_id, buffer, digits="arabic", actor="sec")
     return buffer.getvalue()
+
+
+def test_with_a_panel_only_the_chair_reopens_an_issued_report(workspace, issued):
+    from evaluator_app.domain.panel import PanelMember, Role
+    from evaluator_app.store.panel import save_member
+
+    agreement_id, _, _ = issued
+    save_member(workspace, PanelMember("chair1", "ประธาน", Role.CHAIR), actor="sec")
+    save_member(workspace, PanelMember("m1", "กรรมการ", Role.MEMBER), actor="sec")
+    with pytest.raises(ProblemsError, match=r"only the chair \(chair1\) can reopen an issued report"):
+        reopen_report(workspace, agreement_id, 12, reason="ขอแก้ไข", actor="m1")
+    assert issue_state(workspace.conn, agreement_id, 12).issued
+    reopen_report(workspace, agreement_id, 12, reason="ขอแก้ไข", actor="chair1")
+    assert not issue_state(workspace.conn, agreement_id, 12).issued
