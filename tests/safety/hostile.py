@@ -65,7 +65,9 @@ def billion_laughs_xlsx(folder: Path, part: str) -> Path:
     source = valid_xlsx(folder / "source.xlsx")
     with zipfile.ZipFile(source) as archive:
         bombed = with_entity_bomb(archive.read(part))
-    return rewrite_parts(source, folder / f"bomb-{part.replace('/', '-')}", {part: bombed})
+    # The name keeps .xlsx: a bomb refused for its file name would prove nothing about the XML parser.
+    name = "bomb-" + part.replace("/", "-").removesuffix(".xml") + ".xlsx"
+    return rewrite_parts(source, folder / name, {part: bombed})
 
 
 def external_entity_xlsx(folder: Path, secret: Path) -> Path:

@@ -109,9 +109,8 @@ def test_a_gigantic_file_is_refused_before_it_is_read(settled, tmp_path):
     path = tmp_path / "huge.csv"
     with open(path, "wb") as handle:  # sparse: costs no disk, but its size is what the limit looks at
         handle.truncate(readers.MAX_FILE_BYTES + 1)
-    started = time.monotonic()
+    # Refused on its size alone: a sparse file of zeros would otherwise read as one enormous empty row.
     assert "too large" in messages(refused(settled, path))
-    assert time.monotonic() - started < 2
 
 
 def test_too_many_rows_are_refused(settled, tmp_path):
@@ -130,9 +129,10 @@ def test_formulas_are_never_run(settled, tmp_path):
 def test_billion_laughs_is_refused_quickly(settled, tmp_path, part):
     assert openpyxl.DEFUSEDXML, "openpyxl must parse through defusedxml (a dependency of this app)"
     bomb = billion_laughs_xlsx(tmp_path, part)
-    started = time.monotonic()
-    refused(settled, bomb)
-    assert time.monotonic() - started < 5
+    assert bomb.suffix == ".xlsx"
+    text = messages(refused(settled, bomb))
+    assert "not supported" not in text, text  # refused for its content, not its name
+    assert "can be read" in text
 
 
 def test_an_external_entity_cannot_read_local_files(settled, tmp_path):
