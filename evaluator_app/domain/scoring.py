@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from bisect import bisect_right
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
+from typing import Any
 
 from .agreement import Agreement, Indicator, IndicatorKind
 from .framework import Framework, MilestoneMode, Rounding, Scheme
-from .numbers import round4
+from .numbers import FOUR_PLACES, round4
 from .problems import Problem
 from .rating import Rating
 from .thresholds import Direction, Thresholds
@@ -135,7 +137,216 @@ def score_agreement(agreement: Agreement, ratings: Mapping[str, Rating], framewo
     Indicators not counted in the round are left out and the weights renormalised over those counted:
     weighted_i = score_i x w_i / sum(w counted), which is score_i x w_i / 100 when all count. The total is the
     sum of the rounded weighted scores, so the printed column adds up to the printed total.
+
+    Scoring many evaluators' ratings of one agreement and round? Build its `SheetPlan` once and call `score`.
     """
+    return SheetPlan(agreement, framework, round_).score(ratings)
+
+
+_ZERO = Decimal(0)
+
+
+def _rule(item: Indicator, framework: Framework) -> tuple | None:
+    """How a leaf's result becomes its exact score, decided once: (milestone, levels, whole, negate, values,
+    points, steps, spans, floor); None where score_indicator must be asked (no criteria, or a scheme that refuses
+    their count), so that the same error is raised at the same moment."""
+    thresholds = item.thresholds
+    if thresholds is None:
+        return None
+    milestone = item.kind is IndicatorKind.MILESTONE
+    scored = _milestone_levels(len(thresholds)) if milestone else thresholds
+    try:
+        points = _points(framework.scheme, len(scored))
+    except ValueError:
+        return None
+    values = scored.values
+    negate = scored.direction is Direction.LOWER_IS_BETTER
+    if negate:
+        # Mirror lower-is-better onto higher-is-better, as score_result does.
+        values = tuple(-v for v in values)
+    # The same Decimal operations as score_result, with the per-segment differences computed once: (p[k+1] - p[k])
+    # and (t[k+1] - t[k]) are the same numbers each time, so the results are identical.
+    steps = tuple(points[k + 1] - points[k] for k in range(len(values) - 1))
+    spans = tuple(values[k + 1] - values[k] for k in range(len(values) - 1))
+    return (milestone, len(thresholds), framework.milestone_mode is MilestoneMode.WHOLE, negate, values, points,
+            steps, spans, framework.floor)
+
+
+class SheetPlan:
+    """One agreement's indicators, weights and criteria for a round under a framework, ready to score many
+    evaluators' ratings: `score(ratings)` equals `score_agreement(agreement, ratings, framework, round_)`.
+
+    Everything that does not depend on the ratings (which indicators are leaves and counted, their weights in the
+    round, the criteria mirrored for lower-is-better, which leaves make each parent and dimension) is worked out
+    here once; a national recompute scores each agreement and round for eight evaluators.
+    """
+
+    __slots__ = ("_dimensions", "_duplicates", "_leaves", "_rows", "_score_first", "agreement", "counted_weight",
+                 "framework", "round")
+
+    def __init__(self, agreement: Agreement, framework: Framework, round_: int = 12, *,
+                 _rules: Mapping[int, tuple | None] | None = None):
+        self.agreement = agreement
+        self.framework = framework
+        self.round = round_
+        leaves = agreement.leaves()
+        self._duplicates = len({i.code for i in agreement.indicators}) != len(agreement.indicators)
+        self.counted_weight = sum((i.weight_in(round_) for i in leaves if i.counted_in(round_)), Decimal(0))
+        self._score_first = framework.rounding is Rounding.SCORE_FIRST
+        dimension_names = agreement.dimensions()
+        dimension_index = {name: n for n, name in enumerate(dimension_names)}
+        # a leaf: (code, name, dimension, weight, counted, its score without a rating, rule, indicator, dimension #)
+        self._leaves = tuple(
+            (item.code, item.name, item.dimension or "", item.weight_in(round_), item.counted_in(round_),
+             IndicatorScore(item.code, item.name, item.dimension or "", item.weight_in(round_),
+                            item.counted_in(round_), False),
+             _rule(item, framework) if _rules is None else _rules[id(item)], item,
+             dimension_index[item.dimension or ""])
+            for item in leaves)
+        position = {leaf[0]: n for n, leaf in enumerate(self._leaves)}
+        # a row is a leaf's position, or a parent's (code, name, dimension, weight, leaf positions below it)
+        rows: list[int | tuple[str, str, str, Decimal, tuple[int, ...]]] = []
+        for item in agreement.indicators:
+            if item.code in position:
+                rows.append(position[item.code])
+            else:
+                prefix = item.code + "."
+                below = tuple(n for n, leaf in enumerate(self._leaves) if leaf[0].startswith(prefix))
+                rows.append((item.code, item.name, item.dimension or "", item.weight_in(round_), below))
+        self._rows = tuple(rows)
+        # a dimension: (name, the weight of its counted leaves); a dimension's weight does not depend on ratings
+        self._dimensions = tuple(
+            (name, sum((leaf[3] for leaf in self._leaves if leaf[2] == name and leaf[4]), Decimal(0)))
+            for name in dimension_names)
+
+    @classmethod
+    def for_rounds(cls, agreement: Agreement, framework: Framework, rounds: Iterable[int]) -> dict[int, SheetPlan]:
+        """One plan per round, the criteria of each indicator worked out once for all of them."""
+        rules = {id(item): _rule(item, framework) for item in agreement.leaves()}
+        return {round_: cls(agreement, framework, round_, _rules=rules) for round_ in rounds}
+
+    def score(self, ratings: Mapping[str, Rating]) -> ScoreSheet:
+        """The score sheet of one evaluator's ratings (keyed by indicator code); reads each rating's result,
+        adjusted_score and adjust_reason."""
+        if self._duplicates:
+            return _score_with_duplicate_codes(self.agreement, ratings, self.framework, self.round)
+        return self._score(ratings, False)
+
+    def score_values(self, values: Mapping[str, tuple[Decimal | None, Decimal | None, str | None]]) -> ScoreSheet:
+        """`score` of ratings given as (result, adjusted_score, adjust_reason) tuples keyed by code: what a
+        whole-workspace recompute reads from its rows, without making a Rating of each."""
+        if self._duplicates:
+            return _score_with_duplicate_codes(self.agreement, {
+                code: Rating(code, self.round, "", *value) for code, value in values.items()}, self.framework,
+                self.round)
+        return self._score(values, True)
+
+    def _score(self, ratings: Mapping[str, Any], tuples: bool) -> ScoreSheet:
+        framework = self.framework
+        counted_weight = self.counted_weight
+        score_first = self._score_first
+        new = IndicatorScore
+        leaf_scores: list[IndicatorScore] = []
+        append = leaf_scores.append
+        missing: list[str] = []
+        subtotals = [_ZERO] * len(self._dimensions)
+        total = _ZERO
+        get = ratings.get
+        for code, name, dimension, weight, counted, blank, rule, indicator, dimension_at in self._leaves:
+            rating = get(code)
+            if rating is None:
+                append(blank)
+                if counted:
+                    missing.append(code)
+                continue
+            if tuples:
+                result, adjusted, reason = rating
+            else:
+                result, adjusted, reason = rating.result, rating.adjusted_score, rating.adjust_reason
+            if not counted:
+                append(new(code, name, dimension, weight, False, False, result))
+                continue
+            if result is None:
+                if adjusted is None:
+                    append(new(code, name, dimension, weight, True, False, None))
+                    missing.append(code)
+                    continue
+                computed = None
+            elif rule is None:
+                computed = score_indicator(indicator, result, framework)
+            else:
+                milestone, levels, whole, negate, values, points, steps, spans, floor = rule
+                x = result
+                if milestone:
+                    if x < 0 or x > levels:
+                        raise ValueError(f"a milestone level must be between 0 and {levels}, got {x}")
+                    if whole:
+                        x = Decimal(int(x))
+                if negate:
+                    x = -x
+                if x >= values[-1]:
+                    computed = points[-1]
+                elif x < values[0]:
+                    computed = floor
+                else:
+                    k = bisect_right(values, x) - 1  # values[k] <= x < values[k + 1]
+                    computed = points[k] + steps[k] * (x - values[k]) / spans[k]
+            if adjusted is None:
+                shown = computed.quantize(FOUR_PLACES, ROUND_HALF_UP)  # type: ignore[union-attr]
+                basis = shown if score_first else computed
+                computed_shown = shown
+            else:
+                shown = adjusted.quantize(FOUR_PLACES, ROUND_HALF_UP)
+                basis = shown if score_first else adjusted
+                computed_shown = None if computed is None else computed.quantize(FOUR_PLACES, ROUND_HALF_UP)
+            weighted = ((basis * weight / counted_weight).quantize(FOUR_PLACES, ROUND_HALF_UP)  # type: ignore[operator]
+                        if counted_weight else Decimal(0))
+            append(new(code, name, dimension, weight, True, False, result, computed_shown, shown, weighted,
+                       None if adjusted is None else reason))
+            subtotals[dimension_at] = subtotals[dimension_at] + weighted
+            total = total + weighted
+
+        rows: list[IndicatorScore] = []
+        for row in self._rows:
+            if row.__class__ is int:
+                rows.append(leaf_scores[row])  # type: ignore[index]
+                continue
+            code, name, dimension, own_weight, below = row  # type: ignore[misc]
+            parts = 0
+            weighted_sum = _ZERO
+            weight_sum = _ZERO
+            count = 0
+            for n in below:
+                child = leaf_scores[n]
+                if child.counted:
+                    count += 1
+                    weight_sum = weight_sum + child.weight
+                    if child.weighted is not None:
+                        parts += 1
+                        weighted_sum = weighted_sum + child.weighted
+            parent_weighted = weighted_sum if count and parts == count else None
+            parent_score = None
+            if parent_weighted is not None and weight_sum:
+                # The parent's score is the weighted average of its children's, on the same scale.
+                parent_score = round4(parent_weighted * counted_weight / weight_sum)
+            rows.append(new(code, name, dimension, own_weight, bool(count), True, None, None, parent_score,
+                            parent_weighted))
+        return ScoreSheet(
+            round=self.round,
+            indicators=tuple(rows),
+            dimensions=tuple(DimensionScore(name, weight, subtotal)
+                             for (name, weight), subtotal in zip(self._dimensions, subtotals, strict=True)),
+            total=total,
+            counted_weight=counted_weight,
+            missing=tuple(missing),
+            reward_threshold=framework.reward_threshold,
+        )
+
+
+def _score_with_duplicate_codes(agreement: Agreement, ratings: Mapping[str, Rating], framework: Framework,
+                                round_: int) -> ScoreSheet:
+    """The general path, for an agreement whose codes repeat (refused by validation, but drafts may): a later
+    row of a code replaces an earlier one, as a dict keyed by code does."""
     leaves = agreement.leaves()
     counted_weight = sum((i.weight_in(round_) for i in leaves if i.counted_in(round_)), Decimal(0))
     leaf_scores: dict[str, IndicatorScore] = {}

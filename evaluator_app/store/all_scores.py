@@ -6,18 +6,18 @@ national recompute or a batch of reports would pay that thousands of times.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..domain.agreement import Agreement, Indicator
+from ..domain.agreement import Agreement, Indicator, IndicatorKind
 from ..domain.framework import Framework
 from ..domain.negotiation import AgreementVersion, VersionStatus, in_force_for_round
-from ..domain.rating import Rating
-from ..domain.scoring import ScoreSheet, score_agreement
-from .agreements import indicator_from_row
+from ..domain.scoring import ScoreSheet, SheetPlan
+from ..domain.thresholds import Thresholds
 from .frameworks import workspace_frameworks
 from .workspace import Workspace
 
@@ -46,25 +46,36 @@ def score_all(workspace: Workspace, fiscal_year: int | None = None) -> Iterator[
         for _, round_ in evaluator_round:
             needed[(agreement_id, round_)] = _version_for_round(versions.get(agreement_id, ()), round_)
     indicators = _indicators_of(conn, set(needed.values()))
-    agreements: dict[tuple[int, int], Agreement] = {}
+    # One plan per agreement version and round, shared by every evaluator's sheet of that round (7 members and the
+    # self-assessment score against the same weights and criteria).
+    plans: dict[tuple[int, int, int], SheetPlan] = {}
+    rounds_of: dict[tuple[int, int], set[int]] = defaultdict(set)
+    for (agreement_id, round_), version_id in needed.items():
+        rounds_of[(agreement_id, version_id)].add(round_)
     for (agreement_id, evaluator_round), by_code in sorted(
             ((key, value) for key, value in _flatten(ratings)), key=lambda kv: kv[0]):
         evaluator, round_ = evaluator_round
         agency, year, framework_id = heads[agreement_id]
         version_id = needed[(agreement_id, round_)]
-        key = (agreement_id, version_id)
-        agreement = agreements.get(key)
-        if agreement is None:
+        plan = plans.get((agreement_id, version_id, round_))
+        if plan is None:
             agreement = Agreement(agency=agency, fiscal_year=year, framework_id=framework_id,
                                   indicators=indicators.get(version_id, ()))
-            agreements[key] = agreement
-        framework: Framework = frameworks[framework_id]
-        yield ScoredSheet(agreement_id, agency, year, evaluator, round_,
-                          score_agreement(agreement, by_code, framework, round_))
+            framework: Framework = frameworks[framework_id]
+            for planned_round, planned in SheetPlan.for_rounds(
+                    agreement, framework, sorted(rounds_of[(agreement_id, version_id)])).items():
+                plans[(agreement_id, version_id, planned_round)] = planned
+            plan = plans[(agreement_id, version_id, round_)]
+        yield ScoredSheet(agreement_id, agency, year, evaluator, round_, plan.score_values(by_code))
 
 
-def _flatten(ratings: dict[int, dict[tuple[str, int], dict[str, Rating]]]
-             ) -> Iterator[tuple[tuple[int, tuple[str, int]], dict[str, Rating]]]:
+# What scoring reads of a stored rating: (result, adjusted_score, adjust_reason); a plain tuple is cheaper to make
+# than a Rating, and there are a hundred thousand of them.
+_Scored = tuple[Decimal | None, Decimal | None, str | None]
+
+
+def _flatten(ratings: dict[int, dict[tuple[str, int], dict[str, _Scored]]]
+             ) -> Iterator[tuple[tuple[int, tuple[str, int]], dict[str, _Scored]]]:
     for agreement_id, sheets in ratings.items():
         for evaluator_round, by_code in sheets.items():
             yield (agreement_id, evaluator_round), by_code
@@ -91,8 +102,8 @@ def _version_for_round(versions: list[tuple[int, AgreementVersion]] | tuple, rou
 
 
 def _ratings_by_sheet(conn: sqlite3.Connection, heads: dict[int, tuple]
-                      ) -> dict[int, dict[tuple[str, int], dict[str, Rating]]]:
-    result: dict[int, dict[tuple[str, int], dict[str, Rating]]] = defaultdict(lambda: defaultdict(dict))
+                      ) -> dict[int, dict[tuple[str, int], dict[str, _Scored]]]:
+    result: dict[int, dict[tuple[str, int], dict[str, _Scored]]] = defaultdict(lambda: defaultdict(dict))
     decimals: dict[str, Decimal] = {}  # results repeat a lot; parse each text once
 
     def number(text: str | None) -> Decimal | None:
@@ -103,27 +114,41 @@ def _ratings_by_sheet(conn: sqlite3.Connection, heads: dict[int, tuple]
             value = decimals[text] = Decimal(text)
         return value
 
-    for agreement_id, code, round_, evaluator, result_text, adjusted, reason, comment in conn.execute(
-            "SELECT agreement_id, code, round, evaluator, result, adjusted_score, adjust_reason, comment "
-            "FROM ratings"):
-        if agreement_id in heads:
-            result[agreement_id][(evaluator, round_)][code] = Rating(
-                code, round_, evaluator, number(result_text), number(adjusted), reason, comment)
+    sheet: dict[str, _Scored] = {}
+    last = None
+    for agreement_id, code, round_, evaluator, result_text, adjusted, reason in conn.execute(
+            "SELECT agreement_id, code, round, evaluator, result, adjusted_score, adjust_reason FROM ratings"):
+        key = (agreement_id, evaluator, round_)
+        if key != last:  # rows of one sheet mostly come together; look its dict up once per run of them
+            if agreement_id not in heads:
+                continue
+            sheet = result[agreement_id][(evaluator, round_)]
+            last = key
+        sheet[code] = (number(result_text), None if adjusted is None else number(adjusted), reason)
     return result
 
 
 def _indicators_of(conn: sqlite3.Connection, version_ids: set[int]) -> dict[int, tuple[Indicator, ...]]:
+    """The indicators of these versions with what scoring reads (code, name, weights, criteria, kind, dimension,
+    rounds); the descriptive texts a score sheet never shows are left out."""
     if not version_ids:
         return {}
-    old_factory = conn.row_factory
-    conn.row_factory = sqlite3.Row
     grouped: dict[int, list[Indicator]] = defaultdict(list)
-    try:
-        # One pass over the table; filtering in Python beats a 300-item IN list for whole-workspace runs.
-        for row in conn.execute("SELECT * FROM indicators ORDER BY version_id, ord"):
-            if row["version_id"] in version_ids:
-                grouped[row["version_id"]].append(indicator_from_row(row))
-    finally:
-        conn.row_factory = old_factory
+    decimals: dict[str, Decimal] = {}
+    # One pass over the table; filtering in Python beats a 300-item IN list for whole-workspace runs.
+    for (version_id, code, name, weight, thresholds, kind, dimension, start_round, cancel_round,
+         round_weights) in conn.execute(
+            "SELECT version_id, code, name, weight, thresholds, kind, dimension, start_round, cancel_round, "
+            "round_weights FROM indicators ORDER BY version_id, ord"):
+        if version_id not in version_ids:
+            continue
+        value = decimals.get(weight)
+        if value is None:
+            value = decimals[weight] = Decimal(weight)
+        grouped[version_id].append(Indicator(
+            code=code, name=name, weight=value,
+            thresholds=None if thresholds is None else Thresholds(tuple(Decimal(v) for v in json.loads(thresholds))),
+            kind=IndicatorKind(kind), dimension=dimension, start_round=start_round, cancel_round=cancel_round,
+            round_weights={} if round_weights == "{}" else {
+                int(k): Decimal(v) for k, v in json.loads(round_weights).items()}))
     return {version_id: tuple(items) for version_id, items in grouped.items()}
-
