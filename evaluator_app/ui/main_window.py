@@ -27,7 +27,7 @@ from .agreement_model import OWN
 from .agreement_panel import AgreementPanel
 from .details_pane import DetailsPane
 from .language import ENGLISH, THAI, current_language, install_language
-from .meeting_window import install_meeting_actions
+from .meeting_actions import install_meeting_actions
 from .messages import problems_text
 from .navigator import NavigatorPanel
 from .panel_actions import install_panel_actions

@@ -8,12 +8,14 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
-from .report_papers import Paper, PaperRequest
-
 if TYPE_CHECKING:
     from .main_window import MainWindow
     from .report_batch import BatchDialog
     from .report_dialog import ReportDialog
+    from .report_papers import PaperRequest
+
+# The papers' machinery (QtPrintSupport, PDFium, reportlab) loads when a report is first asked for, not at start-up.
+EVALUATION, AGREEMENT, SUMMARY = "evaluation", "agreement", "summary"
 
 
 class ReportActions(QObject):
@@ -34,13 +36,13 @@ class ReportActions(QObject):
             self.menu.addAction(item)
             return item
 
-        self.preview_action = action("reportPreview", lambda: self.open_report(Paper.EVALUATION), "Ctrl+Shift+P")
-        self.print_action = action("printReport", lambda: self.open_report(Paper.EVALUATION, then="print"), "Ctrl+P")
-        self.save_action = action("saveReportPdf", lambda: self.open_report(Paper.EVALUATION, then="save"),
+        self.preview_action = action("reportPreview", lambda: self.open_report(EVALUATION), "Ctrl+Shift+P")
+        self.print_action = action("printReport", lambda: self.open_report(EVALUATION, then="print"), "Ctrl+P")
+        self.save_action = action("saveReportPdf", lambda: self.open_report(EVALUATION, then="save"),
                                   "Ctrl+Shift+S")
         self.menu.addSeparator()
-        self.agreement_action = action("agreementPaper", lambda: self.open_report(Paper.AGREEMENT))
-        self.summary_action = action("yearSummary", lambda: self.open_report(Paper.SUMMARY))
+        self.agreement_action = action("agreementPaper", lambda: self.open_report(AGREEMENT))
+        self.summary_action = action("yearSummary", lambda: self.open_report(SUMMARY))
         self.menu.addSeparator()
         self.batch_action = action("batchPrint", self.open_batch, "Ctrl+Shift+B")
         window.menuBar().insertMenu(window.help_menu.menuAction(), self.menu)
@@ -61,16 +63,18 @@ class ReportActions(QObject):
         self.summary_action.setText(self.tr("Fiscal-year &summary…"))
         self.batch_action.setText(self.tr("&Batch print a fiscal year…"))
 
-    def current_request(self, paper: Paper) -> PaperRequest | None:
+    def current_request(self, paper: str) -> PaperRequest | None:
+        from .report_papers import Paper, PaperRequest
+
         panel = self.window.panel
         model = None if panel is None else panel.model
         if model is None or model.agreement is None or model.agreement_id is None:
             self.window.statusBar().showMessage(self.tr("Choose an agreement first."), 8000)
             return None
         agreement = model.agreement
-        return PaperRequest(paper, model.agreement_id, agreement.agency, agreement.fiscal_year, model.round)
+        return PaperRequest(Paper(paper), model.agreement_id, agreement.agency, agreement.fiscal_year, model.round)
 
-    def open_report(self, paper: Paper, then: str | None = None) -> ReportDialog | None:
+    def open_report(self, paper: str, then: str | None = None) -> ReportDialog | None:
         from .report_dialog import ReportDialog
 
         request = self.current_request(paper)

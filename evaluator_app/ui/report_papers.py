@@ -16,7 +16,6 @@ from typing import Any
 from PySide6.QtGui import QImage
 
 from ..store.workspace import Workspace
-from . import print_pages
 
 PREVIEW_DPI = 130  # sharp when fitted to the width of a laptop screen
 
@@ -78,6 +77,8 @@ def make_preview(workspace: Workspace, request: PaperRequest, dpi: float = PREVI
         content = agreement_paper.collect_agreement(workspace, request.agreement_id)
     else:
         content = summary.collect_summary(workspace, request.fiscal_year, request.round)
+    from . import print_pages
+
     data, pages = render_content(content, None, digits)
     images = print_pages.page_images(data, dpi)
     texts = [] if images else print_pages.page_texts(data)

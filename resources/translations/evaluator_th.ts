@@ -619,47 +619,47 @@
         <translation>คะแนนของกรรมการ:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/consensus_dialog.py" line="65" />
+        <location filename="../../evaluator_app/ui/consensus_dialog.py" line="66" />
         <source>Summary:</source>
         <translation>สรุป:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/consensus_dialog.py" line="66" />
+        <location filename="../../evaluator_app/ui/consensus_dialog.py" line="67" />
         <source>Panel figure by:</source>
         <translation>คะแนนของคณะใช้:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/consensus_dialog.py" line="67" />
+        <location filename="../../evaluator_app/ui/consensus_dialog.py" line="68" />
         <source>Consensus &amp;score:</source>
         <translation>&amp;คะแนนตามมติ:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/consensus_dialog.py" line="68" />
+        <location filename="../../evaluator_app/ui/consensus_dialog.py" line="69" />
         <source>&amp;Reason:</source>
         <translation>เ&amp;หตุผล:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/consensus_dialog.py" line="73" />
+        <location filename="../../evaluator_app/ui/consensus_dialog.py" line="74" />
         <source>The panel figure follows the rule above; the consensus value is recorded, and counts if the rule is set to consensus.</source>
         <translation>คะแนนของคณะเป็นไปตามวิธีข้างต้น ค่าตามมติจะถูกบันทึกไว้ และจะนำมาใช้เมื่อกำหนดวิธีเป็นมติที่ประชุม</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/consensus_dialog.py" line="99" />
+        <location filename="../../evaluator_app/ui/consensus_dialog.py" line="100" />
         <source>Type the score the meeting agreed.</source>
         <translation>พิมพ์คะแนนที่ที่ประชุมตกลง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/consensus_dialog.py" line="103" />
+        <location filename="../../evaluator_app/ui/consensus_dialog.py" line="104" />
         <source>The score must be a number, got '{0}'.</source>
         <translation>คะแนนต้องเป็นตัวเลข แต่ได้ '{0}'</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/consensus_dialog.py" line="105" />
+        <location filename="../../evaluator_app/ui/consensus_dialog.py" line="106" />
         <source>The score must lie between 0 and {0}.</source>
         <translation>คะแนนต้องอยู่ระหว่าง 0 ถึง {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/consensus_dialog.py" line="107" />
+        <location filename="../../evaluator_app/ui/consensus_dialog.py" line="108" />
         <source>A consensus value needs a reason.</source>
         <translation>มติที่ประชุมต้องระบุเหตุผล</translation>
     </message>
@@ -1188,17 +1188,17 @@
 <context>
     <name>MeetingActions</name>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_window.py" line="668" />
+        <location filename="../../evaluator_app/ui/meeting_actions.py" line="38" />
         <source>&amp;Meeting mode</source>
         <translation>โหมด&amp;ประชุม</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_window.py" line="669" />
+        <location filename="../../evaluator_app/ui/meeting_actions.py" line="39" />
         <source>Negotiate weights, targets and criteria on a projector (F11)</source>
         <translation>เจรจาน้ำหนัก เป้าหมาย และเกณฑ์ บนจอโปรเจกเตอร์ (F11)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_window.py" line="675" />
+        <location filename="../../evaluator_app/ui/meeting_actions.py" line="45" />
         <source>Choose an agreement first.</source>
         <translation>โปรดเลือกคำรับรองก่อน</translation>
     </message>
@@ -1219,227 +1219,227 @@
 <context>
     <name>MeetingWindow</name>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_window.py" line="283" />
+        <location filename="../../evaluator_app/ui/meeting_window.py" line="279" />
         <source>fiscal year {0}</source>
         <translation>ปีงบประมาณ {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_window.py" line="287" />
+        <location filename="../../evaluator_app/ui/meeting_window.py" line="283" />
         <source>Highlighted: what differs from version {0} ({1}).</source>
         <translation>ช่องที่เน้นสี: ต่างจากฉบับที่ {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_window.py" line="307" />
+        <location filename="../../evaluator_app/ui/meeting_window.py" line="303" />
         <source>{0}: locked, read-only</source>
         <translation>{0}: ล็อกแล้ว อ่านอย่างเดียว</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_window.py" line="310" />
+        <location filename="../../evaluator_app/ui/meeting_window.py" line="306" />
         <source>{0}: the workspace is read-only</source>
         <translation>{0}: พื้นที่ทำงานอ่านอย่างเดียว</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_window.py" line="313" />
+        <location filename="../../evaluator_app/ui/meeting_window.py" line="309" />
         <source>{0}: being edited</source>
         <translation>{0}: กำลังแก้ไข</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_window.py" line="316" />
+        <location filename="../../evaluator_app/ui/meeting_window.py" line="312" />
         <source>{0}: an edit starts a draft from it</source>
         <translation>{0}: การแก้ไขจะเริ่มร่างใหม่จากฉบับนี้</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_window.py" line="359" />
+        <location filename="../../evaluator_app/ui/meeting_window.py" line="355" />
         <source>Weight sum {0} of 100 · every constraint is met</source>
         <translation>น้ำหนักรวม {0} จาก 100 · ถูกต้องครบทุกเงื่อนไข</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_window.py" line="362" />
+        <location filename="../../evaluator_app/ui/meeting_window.py" line="358" />
         <source>Weight sum {0} of 100 · {1} constraint(s) broken: it can be kept as a draft, not proposed or agreed</source>
         <translation>น้ำหนักรวม {0} จาก 100 · ไม่ผ่าน {1} เงื่อนไข: เก็บเป็นร่างได้ แต่ยังเสนอหรือตกลงไม่ได้</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_window.py" line="379" />
+        <location filename="../../evaluator_app/ui/meeting_window.py" line="375" />
         <source>Mend the broken constraints first; a draft keeps the work meanwhile.</source>
         <translation>โปรดแก้เงื่อนไขที่ไม่ผ่านก่อน ระหว่างนี้งานถูกเก็บไว้ในร่าง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_window.py" line="381" />
+        <location filename="../../evaluator_app/ui/meeting_window.py" line="377" />
         <source>This version is agreed and locked.</source>
         <translation>ฉบับนี้ตกลงแล้วและถูกล็อก</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_window.py" line="404" />
+        <location filename="../../evaluator_app/ui/meeting_window.py" line="400" />
         <source>The workspace is open read-only.</source>
         <translation>พื้นที่ทำงานเปิดแบบอ่านอย่างเดียว</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_window.py" line="414" />
+        <location filename="../../evaluator_app/ui/meeting_window.py" line="410" />
         <source>To negotiate changes, start a new draft from it (Ctrl+N).</source>
         <translation>หากจะเจรจาแก้ไข ให้เริ่มร่างใหม่จากฉบับนี้ (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_window.py" line="443" />
+        <location filename="../../evaluator_app/ui/meeting_window.py" line="439" />
         <source>Draft {0} started from version {1}.</source>
         <translation>เริ่มร่างฉบับที่ {0} จากฉบับที่ {1} แล้ว</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_window.py" line="458" />
+        <location filename="../../evaluator_app/ui/meeting_window.py" line="454" />
         <source>Select the indicator whose weight changes first.</source>
         <translation>โปรดเลือกตัวชี้วัดที่จะเปลี่ยนน้ำหนักก่อน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_window.py" line="473" />
+        <location filename="../../evaluator_app/ui/meeting_window.py" line="469" />
         <source>{0} weight(s) changed; Undo (Ctrl+Z) restores them in one step.</source>
         <translation>เปลี่ยนน้ำหนัก {0} ตัว เลิกทำ (Ctrl+Z) จะคืนค่าเดิมทั้งหมดในขั้นเดียว</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_window.py" line="495" />
+        <location filename="../../evaluator_app/ui/meeting_window.py" line="491" />
         <source>Version {0} put forward ({1}).</source>
         <translation>เสนอฉบับที่ {0} แล้ว ({1})</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_window.py" line="502" />
+        <location filename="../../evaluator_app/ui/meeting_window.py" line="498" />
         <source>Agree version {0} as it stands? It is locked from then on; a later change is a new version.</source>
         <translation>ตกลงฉบับที่ {0} ตามที่เป็นอยู่หรือไม่? ฉบับนี้จะถูกล็อก การเปลี่ยนแปลงภายหลังต้องทำเป็นฉบับใหม่</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_window.py" line="505" />
+        <location filename="../../evaluator_app/ui/meeting_window.py" line="501" />
         <source>No decision text has been typed for the minutes.</source>
         <translation>ยังไม่ได้พิมพ์มติที่ประชุมสำหรับบันทึกการเจรจา</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_window.py" line="506" />
+        <location filename="../../evaluator_app/ui/meeting_window.py" line="502" />
         <source>Agree version</source>
         <translation>ตกลงฉบับ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_window.py" line="516" />
+        <location filename="../../evaluator_app/ui/meeting_window.py" line="512" />
         <source>Version {0} is agreed and locked. The decision is its minute.</source>
         <translation>ตกลงฉบับที่ {0} และล็อกแล้ว มติที่พิมพ์ไว้บันทึกเป็นมติของฉบับนี้</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_window.py" line="536" />
+        <location filename="../../evaluator_app/ui/meeting_window.py" line="532" />
         <source>Save the minutes as PDF</source>
         <translation>บันทึกบันทึกการเจรจาเป็น PDF</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_window.py" line="549" />
+        <location filename="../../evaluator_app/ui/meeting_window.py" line="545" />
         <source>Writing the minutes…</source>
         <translation>กำลังจัดทำบันทึกการเจรจา…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_window.py" line="559" />
+        <location filename="../../evaluator_app/ui/meeting_window.py" line="555" />
         <source>The minutes of {0} version(s) are saved in {1}.</source>
         <translation>บันทึกการเจรจา {0} ฉบับ บันทึกไว้ที่ {1}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_window.py" line="566" />
+        <location filename="../../evaluator_app/ui/meeting_window.py" line="562" />
         <source>The minutes were not written: {0}</source>
         <translation>ไม่ได้จัดทำบันทึกการเจรจา: {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_window.py" line="610" />
+        <location filename="../../evaluator_app/ui/meeting_window.py" line="606" />
         <source>Meeting mode — {0} {1}</source>
         <translation>โหมดประชุม — {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_window.py" line="612" />
+        <location filename="../../evaluator_app/ui/meeting_window.py" line="608" />
         <source>&amp;Meeting:</source>
         <translation>การ&amp;ประชุม:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_window.py" line="613" />
+        <location filename="../../evaluator_app/ui/meeting_window.py" line="609" />
         <source>e.g. No. 1/2569</source>
         <translation>เช่น ครั้งที่ 1/2569</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_window.py" line="614" />
+        <location filename="../../evaluator_app/ui/meeting_window.py" line="610" />
         <source>&amp;Version:</source>
         <translation>ฉ&amp;บับ:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_window.py" line="615" />
+        <location filename="../../evaluator_app/ui/meeting_window.py" line="611" />
         <source>Put forward &amp;by:</source>
         <translation>เสนอ&amp;โดย:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_window.py" line="616" />
+        <location filename="../../evaluator_app/ui/meeting_window.py" line="612" />
         <source>&amp;Reason:</source>
         <translation>เ&amp;หตุผล:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_window.py" line="617" />
+        <location filename="../../evaluator_app/ui/meeting_window.py" line="613" />
         <source>why this proposal (for the minutes)</source>
         <translation>เหตุผลของข้อเสนอ (สำหรับบันทึกการเจรจา)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_window.py" line="618" />
+        <location filename="../../evaluator_app/ui/meeting_window.py" line="614" />
         <source>&amp;Decision:</source>
         <translation>&amp;มติ:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_window.py" line="619" />
+        <location filename="../../evaluator_app/ui/meeting_window.py" line="615" />
         <source>The decision of the meeting; it becomes the minute of the version when it is agreed</source>
         <translation>มติที่ประชุม จะบันทึกเป็นมติของฉบับเมื่อตกลง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_window.py" line="621" />
+        <location filename="../../evaluator_app/ui/meeting_window.py" line="617" />
         <source>&amp;Propose</source>
         <translation>เ&amp;สนอ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_window.py" line="622" />
+        <location filename="../../evaluator_app/ui/meeting_window.py" line="618" />
         <source>Co&amp;unter-propose</source>
         <translation>เสนอ&amp;โต้ตอบ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_window.py" line="623" />
+        <location filename="../../evaluator_app/ui/meeting_window.py" line="619" />
         <source>A&amp;gree</source>
         <translation>&amp;ตกลง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_window.py" line="624" />
+        <location filename="../../evaluator_app/ui/meeting_window.py" line="620" />
         <source>New draft</source>
         <translation>ร่างใหม่</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_window.py" line="625" />
+        <location filename="../../evaluator_app/ui/meeting_window.py" line="621" />
         <source>A working copy of the version on screen (Ctrl+N)</source>
         <translation>ร่างสำหรับแก้ไขจากฉบับบนจอ (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_window.py" line="626" />
+        <location filename="../../evaluator_app/ui/meeting_window.py" line="622" />
         <source>Redistribute…</source>
         <translation>กระจายน้ำหนัก…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_window.py" line="627" />
+        <location filename="../../evaluator_app/ui/meeting_window.py" line="623" />
         <source>Change one weight and spread the difference (Ctrl+R)</source>
         <translation>เปลี่ยนน้ำหนักหนึ่งตัวและกระจายส่วนต่าง (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_window.py" line="628" />
+        <location filename="../../evaluator_app/ui/meeting_window.py" line="624" />
         <source>Compare versions…</source>
         <translation>เปรียบเทียบฉบับ…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_window.py" line="629" />
+        <location filename="../../evaluator_app/ui/meeting_window.py" line="625" />
         <source>Print minutes…</source>
         <translation>พิมพ์บันทึกการเจรจา…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_window.py" line="630" />
+        <location filename="../../evaluator_app/ui/meeting_window.py" line="626" />
         <source>The minutes of the negotiation as a PDF (Ctrl+P)</source>
         <translation>บันทึกการเจรจาเป็นไฟล์ PDF (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_window.py" line="631" />
+        <location filename="../../evaluator_app/ui/meeting_window.py" line="627" />
         <source>Full screen</source>
         <translation>เต็มจอ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_window.py" line="632" />
+        <location filename="../../evaluator_app/ui/meeting_window.py" line="628" />
         <source>Close</source>
         <translation>ปิด</translation>
     </message>
@@ -1782,222 +1782,222 @@ Public key: {1}</source>
 <context>
     <name>PackageResultDialog</name>
     <message>
-        <location filename="../../evaluator_app/ui/merge_report.py" line="43" />
+        <location filename="../../evaluator_app/ui/merge_report.py" line="45" />
         <source>adjusted {0}</source>
         <translation>ปรับเป็น {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/merge_report.py" line="46" />
+        <location filename="../../evaluator_app/ui/merge_report.py" line="48" />
         <source>edit {0}</source>
         <translation>แก้ไขครั้งที่ {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/merge_report.py" line="95" />
+        <location filename="../../evaluator_app/ui/merge_report.py" line="97" />
         <source>Package</source>
         <translation>ชุดข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/merge_report.py" line="105" />
-        <location filename="../../evaluator_app/ui/merge_report.py" line="107" />
+        <location filename="../../evaluator_app/ui/merge_report.py" line="110" />
+        <location filename="../../evaluator_app/ui/merge_report.py" line="112" />
         <source>Agency</source>
         <translation>ส่วนราชการ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/merge_report.py" line="105" />
-        <location filename="../../evaluator_app/ui/merge_report.py" line="107" />
+        <location filename="../../evaluator_app/ui/merge_report.py" line="110" />
+        <location filename="../../evaluator_app/ui/merge_report.py" line="112" />
         <source>Year</source>
         <translation>ปี</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/merge_report.py" line="105" />
-        <location filename="../../evaluator_app/ui/merge_report.py" line="107" />
+        <location filename="../../evaluator_app/ui/merge_report.py" line="110" />
+        <location filename="../../evaluator_app/ui/merge_report.py" line="112" />
         <source>Round</source>
         <translation>รอบ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/merge_report.py" line="105" />
-        <location filename="../../evaluator_app/ui/merge_report.py" line="108" />
+        <location filename="../../evaluator_app/ui/merge_report.py" line="110" />
+        <location filename="../../evaluator_app/ui/merge_report.py" line="113" />
         <source>Indicator</source>
         <translation>ตัวชี้วัด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/merge_report.py" line="106" />
+        <location filename="../../evaluator_app/ui/merge_report.py" line="111" />
         <source>Before</source>
         <translation>เดิม</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/merge_report.py" line="106" />
+        <location filename="../../evaluator_app/ui/merge_report.py" line="111" />
         <source>After</source>
         <translation>ใหม่</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/merge_report.py" line="108" />
+        <location filename="../../evaluator_app/ui/merge_report.py" line="113" />
         <source>Why it was not applied</source>
         <translation>เหตุที่ไม่นำมาใช้</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/merge_report.py" line="109" />
+        <location filename="../../evaluator_app/ui/merge_report.py" line="114" />
         <source>Stored here</source>
         <translation>ที่บันทึกไว้ที่นี่</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/merge_report.py" line="109" />
+        <location filename="../../evaluator_app/ui/merge_report.py" line="114" />
         <source>In the package</source>
         <translation>ในชุดข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/merge_report.py" line="144" />
+        <location filename="../../evaluator_app/ui/merge_report.py" line="153" />
         <source>Package exported</source>
         <translation>ส่งออกชุดข้อมูลแล้ว</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/merge_report.py" line="146" />
-        <location filename="../../evaluator_app/ui/merge_report.py" line="233" />
+        <location filename="../../evaluator_app/ui/merge_report.py" line="155" />
+        <location filename="../../evaluator_app/ui/merge_report.py" line="242" />
         <source>File: {0}</source>
         <translation>ไฟล์: {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/merge_report.py" line="148" />
+        <location filename="../../evaluator_app/ui/merge_report.py" line="157" />
         <source>{0} rating(s) of {1} agreement(s), signed by {2}.</source>
         <translation>ผลการประเมิน {0} รายการ ของคำรับรอง {1} ฉบับ ลงนามโดย {2}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/merge_report.py" line="150" />
+        <location filename="../../evaluator_app/ui/merge_report.py" line="159" />
         <source>Fingerprint of the signing key: {0}</source>
         <translation>ลายนิ้วมือของกุญแจที่ลงนาม: {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/merge_report.py" line="151" />
+        <location filename="../../evaluator_app/ui/merge_report.py" line="160" />
         <source>Send this file to the secretary (e-mail or USB stick); private notes never travel.</source>
         <translation>ส่งไฟล์นี้ให้เลขานุการ (ทางอีเมลหรือแฟลชไดรฟ์) บันทึกส่วนตัวไม่ถูกส่งไปด้วย</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/merge_report.py" line="153" />
+        <location filename="../../evaluator_app/ui/merge_report.py" line="162" />
         <source>Your ratings are exported and signed.</source>
         <translation>ส่งออกและลงนามผลการประเมินของท่านแล้ว</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/merge_report.py" line="155" />
+        <location filename="../../evaluator_app/ui/merge_report.py" line="164" />
         <source>{0} agreement(s), the members and their public keys, conflicts of interest and the declaration.</source>
         <translation>คำรับรอง {0} ฉบับ รายชื่อกรรมการและกุญแจสาธารณะ การมีส่วนได้เสีย และคำรับรองความเป็นอิสระ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/merge_report.py" line="157" />
+        <location filename="../../evaluator_app/ui/merge_report.py" line="166" />
         <source>Send this file to every member; they open it with File → Import package….</source>
         <translation>ส่งไฟล์นี้ให้กรรมการทุกท่าน เพื่อเปิดด้วยเมนู แฟ้ม → นำเข้าชุดข้อมูล…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/merge_report.py" line="158" />
+        <location filename="../../evaluator_app/ui/merge_report.py" line="167" />
         <source>The panel package is exported.</source>
         <translation>ส่งออกชุดข้อมูลคณะผู้ประเมินแล้ว</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/merge_report.py" line="163" />
+        <location filename="../../evaluator_app/ui/merge_report.py" line="172" />
         <source>Panel package imported</source>
         <translation>นำเข้าชุดข้อมูลคณะผู้ประเมินแล้ว</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/merge_report.py" line="166" />
+        <location filename="../../evaluator_app/ui/merge_report.py" line="175" />
         <source>This panel package was imported before: nothing changed.</source>
         <translation>เคยนำเข้าชุดข้อมูลคณะผู้ประเมินนี้แล้ว ไม่มีการเปลี่ยนแปลง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/merge_report.py" line="169" />
+        <location filename="../../evaluator_app/ui/merge_report.py" line="178" />
         <source>Panel: {0} ({1} member(s))</source>
         <translation>คณะผู้ประเมิน: {0} (กรรมการ {1} ท่าน)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/merge_report.py" line="171" />
+        <location filename="../../evaluator_app/ui/merge_report.py" line="180" />
         <source>Agreements added: {0}</source>
         <translation>คำรับรองที่เพิ่ม: {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/merge_report.py" line="174" />
+        <location filename="../../evaluator_app/ui/merge_report.py" line="183" />
         <source>Agreements already here, unchanged: {0}</source>
         <translation>คำรับรองที่มีอยู่แล้ว ไม่เปลี่ยนแปลง: {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/merge_report.py" line="177" />
+        <location filename="../../evaluator_app/ui/merge_report.py" line="186" />
         <source>Self-assessment results updated: {0}</source>
         <translation>ผลการประเมินตนเองที่ปรับปรุง: {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/merge_report.py" line="178" />
+        <location filename="../../evaluator_app/ui/merge_report.py" line="187" />
         <source>State: {0}</source>
         <translation>สถานะ: {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/merge_report.py" line="179" />
+        <location filename="../../evaluator_app/ui/merge_report.py" line="188" />
         <source>The panel package is imported: you can rate now.</source>
         <translation>นำเข้าชุดข้อมูลคณะผู้ประเมินแล้ว เริ่มประเมินได้</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/merge_report.py" line="184" />
+        <location filename="../../evaluator_app/ui/merge_report.py" line="193" />
         <source>Merge report: {0}</source>
         <translation>รายงานการรวมผล: {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/merge_report.py" line="188" />
+        <location filename="../../evaluator_app/ui/merge_report.py" line="197" />
         <source>This package of {0} was imported before: nothing changed.</source>
         <translation>เคยนำเข้าชุดข้อมูลนี้ของ {0} แล้ว ไม่มีการเปลี่ยนแปลง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/merge_report.py" line="197" />
+        <location filename="../../evaluator_app/ui/merge_report.py" line="206" />
         <source>submission</source>
         <translation>การส่งผล</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/merge_report.py" line="205" />
+        <location filename="../../evaluator_app/ui/merge_report.py" line="214" />
         <source>Edit conflicts to review ({0})</source>
         <translation>ผลที่ขัดกัน ต้องตรวจสอบ ({0})</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/merge_report.py" line="206" />
+        <location filename="../../evaluator_app/ui/merge_report.py" line="215" />
         <source>Applied changes ({0})</source>
         <translation>การเปลี่ยนแปลงที่นำมาใช้ ({0})</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/merge_report.py" line="210" />
+        <location filename="../../evaluator_app/ui/merge_report.py" line="219" />
         <source>Ratings of {0}: {1} applied, {2} unchanged, {3} edit conflict(s) not applied; {4} submission(s); {5} evidence hash(es) recorded.</source>
         <translation>ผลการประเมินของ {0}: นำมาใช้ {1} รายการ ไม่เปลี่ยนแปลง {2} รายการ ขัดกันและไม่นำมาใช้ {3} รายการ การส่งผล {4} รายการ บันทึกค่าแฮชหลักฐาน {5} รายการ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/merge_report.py" line="214" />
+        <location filename="../../evaluator_app/ui/merge_report.py" line="223" />
         <source>Submitted: {0} {1}, round {2} months</source>
         <translation>ส่งผลแล้ว: {0} {1} รอบ {2} เดือน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/merge_report.py" line="216" />
+        <location filename="../../evaluator_app/ui/merge_report.py" line="225" />
         <source>Merged, with {0} edit conflict(s) for you to review: the newer ratings here were kept.</source>
         <translation>รวมผลแล้ว มีผลที่ขัดกัน {0} รายการให้ตรวจสอบ ผลที่ใหม่กว่าในพื้นที่ทำงานนี้ยังคงไว้</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/merge_report.py" line="220" />
+        <location filename="../../evaluator_app/ui/merge_report.py" line="229" />
         <source>The ratings of {0} are merged.</source>
         <translation>รวมผลการประเมินของ {0} แล้ว</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/merge_report.py" line="225" />
+        <location filename="../../evaluator_app/ui/merge_report.py" line="234" />
         <source>Package not exported</source>
         <translation>ไม่ได้ส่งออกชุดข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/merge_report.py" line="225" />
+        <location filename="../../evaluator_app/ui/merge_report.py" line="234" />
         <source>Package refused</source>
         <translation>ปฏิเสธชุดข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/merge_report.py" line="231" />
+        <location filename="../../evaluator_app/ui/merge_report.py" line="240" />
         <source>No package was written.</source>
         <translation>ไม่ได้เขียนชุดข้อมูลใด ๆ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/merge_report.py" line="232" />
+        <location filename="../../evaluator_app/ui/merge_report.py" line="241" />
         <source>The package was refused. Nothing was written.</source>
         <translation>ปฏิเสธชุดข้อมูลนี้ ไม่มีการบันทึกใด ๆ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/merge_report.py" line="233" />
+        <location filename="../../evaluator_app/ui/merge_report.py" line="242" />
         <source>Why:</source>
         <translation>เหตุผล:</translation>
     </message>
@@ -2374,112 +2374,112 @@ excluded</source>
 <context>
     <name>PanelMatrixWindow</name>
     <message>
-        <location filename="../../evaluator_app/ui/panel_matrix.py" line="150" />
+        <location filename="../../evaluator_app/ui/panel_matrix.py" line="151" />
         <source>Choose an agreement in the main window.</source>
         <translation>โปรดเลือกคำรับรองในหน้าต่างหลัก</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_matrix.py" line="154" />
+        <location filename="../../evaluator_app/ui/panel_matrix.py" line="155" />
         <source>This workspace has no panel yet: set it up with Panel → Panel setup…, or import the secretary's panel package.</source>
         <translation>พื้นที่ทำงานนี้ยังไม่มีคณะผู้ประเมิน ตั้งค่าได้ที่ คณะผู้ประเมิน → ตั้งค่าคณะผู้ประเมิน… หรือนำเข้าชุดข้อมูลคณะผู้ประเมินจากเลขานุการ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_matrix.py" line="174" />
+        <location filename="../../evaluator_app/ui/panel_matrix.py" line="175" />
         <source>You declared a conflict of interest with {0}: the other members' ratings of it are hidden from you, and yours do not count.</source>
         <translation>ท่านแจ้งว่ามีส่วนได้เสียกับ {0} จึงไม่แสดงผลการประเมินของกรรมการท่านอื่น และผลของท่านไม่นำมานับ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_matrix.py" line="181" />
+        <location filename="../../evaluator_app/ui/panel_matrix.py" line="182" />
         <source>Panel matrix</source>
         <translation>ตารางคะแนนของคณะ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_matrix.py" line="184" />
+        <location filename="../../evaluator_app/ui/panel_matrix.py" line="185" />
         <source>finalised (read-only)</source>
         <translation>ยุติแล้ว (แก้ไขไม่ได้)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_matrix.py" line="184" />
+        <location filename="../../evaluator_app/ui/panel_matrix.py" line="185" />
         <source>open</source>
         <translation>ยังไม่ยุติ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_matrix.py" line="185" />
+        <location filename="../../evaluator_app/ui/panel_matrix.py" line="186" />
         <source>Panel matrix — {0}</source>
         <translation>ตารางคะแนนของคณะ — {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_matrix.py" line="187" />
+        <location filename="../../evaluator_app/ui/panel_matrix.py" line="188" />
         <source>round {0} months</source>
         <translation>รอบ {0} เดือน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_matrix.py" line="200" />
+        <location filename="../../evaluator_app/ui/panel_matrix.py" line="201" />
         <source>(no panel figure yet for {0})</source>
         <translation>(ยังไม่มีคะแนนของคณะสำหรับ {0})</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_matrix.py" line="202" />
+        <location filename="../../evaluator_app/ui/panel_matrix.py" line="203" />
         <source>Not counted (conflict of interest): {0}</source>
         <translation>ไม่นับ (มีส่วนได้เสีย): {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_matrix.py" line="203" />
+        <location filename="../../evaluator_app/ui/panel_matrix.py" line="204" />
         <source>Members' totals:</source>
         <translation>คะแนนรวมของกรรมการ:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_matrix.py" line="204" />
+        <location filename="../../evaluator_app/ui/panel_matrix.py" line="205" />
         <source>Panel total:</source>
         <translation>คะแนนรวมของคณะ:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_matrix.py" line="239" />
+        <location filename="../../evaluator_app/ui/panel_matrix.py" line="240" />
         <source>Select a member's score to see its history, or the panel figure for the consensus history.</source>
         <translation>เลือกคะแนนของกรรมการเพื่อดูประวัติการแก้ไข หรือเลือกคะแนนของคณะเพื่อดูประวัติมติที่ประชุม</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_matrix.py" line="244" />
+        <location filename="../../evaluator_app/ui/panel_matrix.py" line="245" />
         <source>History of {0}'s rating of indicator {1}, round {2} months</source>
         <translation>ประวัติการแก้ไขผลการประเมินของ {0} ตัวชี้วัด {1} รอบ {2} เดือน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_matrix.py" line="248" />
+        <location filename="../../evaluator_app/ui/panel_matrix.py" line="249" />
         <source>History of the consensus of indicator {0}, round {1} months</source>
         <translation>ประวัติมติที่ประชุม ตัวชี้วัด {0} รอบ {1} เดือน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_matrix.py" line="251" />
+        <location filename="../../evaluator_app/ui/panel_matrix.py" line="252" />
         <source>no changes recorded</source>
         <translation>ไม่มีการแก้ไขที่บันทึกไว้</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_matrix.py" line="284" />
+        <location filename="../../evaluator_app/ui/panel_matrix.py" line="285" />
         <source>Enter &amp;consensus…</source>
         <translation>บันทึก&amp;มติที่ประชุม…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_matrix.py" line="285" />
+        <location filename="../../evaluator_app/ui/panel_matrix.py" line="286" />
         <source>&amp;Finalise…</source>
         <translation>&amp;ยุติผล…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_matrix.py" line="286" />
+        <location filename="../../evaluator_app/ui/panel_matrix.py" line="287" />
         <source>&amp;Reopen…</source>
         <translation>เ&amp;ปิดใหม่…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_matrix.py" line="289" />
+        <location filename="../../evaluator_app/ui/panel_matrix.py" line="290" />
         <source>Spread:</source>
         <translation>ส่วนต่าง:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_matrix.py" line="290" />
+        <location filename="../../evaluator_app/ui/panel_matrix.py" line="291" />
         <source>small</source>
         <translation>น้อย</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_matrix.py" line="291" />
+        <location filename="../../evaluator_app/ui/panel_matrix.py" line="292" />
         <source>half the score range or more</source>
         <translation>ตั้งแต่ครึ่งหนึ่งของช่วงคะแนน</translation>
     </message>
@@ -2906,42 +2906,42 @@ excluded</source>
 <context>
     <name>ReportActions</name>
     <message>
-        <location filename="../../evaluator_app/ui/report_actions.py" line="56" />
+        <location filename="../../evaluator_app/ui/report_actions.py" line="58" />
         <source>&amp;Reports</source>
         <translation>&amp;รายงาน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/report_actions.py" line="57" />
+        <location filename="../../evaluator_app/ui/report_actions.py" line="59" />
         <source>Report &amp;preview…</source>
         <translation>&amp;ดูตัวอย่างรายงาน…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/report_actions.py" line="58" />
+        <location filename="../../evaluator_app/ui/report_actions.py" line="60" />
         <source>&amp;Print report…</source>
         <translation>&amp;พิมพ์รายงาน…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/report_actions.py" line="59" />
+        <location filename="../../evaluator_app/ui/report_actions.py" line="61" />
         <source>&amp;Save report as PDF…</source>
         <translation>&amp;บันทึกรายงานเป็น PDF…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/report_actions.py" line="60" />
+        <location filename="../../evaluator_app/ui/report_actions.py" line="62" />
         <source>&amp;Agreement paper…</source>
         <translation>คำ&amp;รับรองการปฏิบัติราชการ…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/report_actions.py" line="61" />
+        <location filename="../../evaluator_app/ui/report_actions.py" line="63" />
         <source>Fiscal-year &amp;summary…</source>
         <translation>&amp;สรุปผลทั้งปีงบประมาณ…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/report_actions.py" line="62" />
+        <location filename="../../evaluator_app/ui/report_actions.py" line="64" />
         <source>&amp;Batch print a fiscal year…</source>
         <translation>พิมพ์&amp;ทั้งปีงบประมาณ…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/report_actions.py" line="68" />
+        <location filename="../../evaluator_app/ui/report_actions.py" line="72" />
         <source>Choose an agreement first.</source>
         <translation>โปรดเลือกคำรับรองก่อน</translation>
     </message>

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal as D
 from pathlib import Path
 
@@ -83,6 +84,20 @@ def test_models_pass_the_model_tester(qtmodeltester, meeting):
     qtmodeltester.check(dialog.siblings)
     qtmodeltester.check(dialog.changes)
     dialog.reject()
+    # The comparison's model: changed cells, an added and a removed indicator listed after the others.
+    from evaluator_app.domain.version_diff import diff_indicators
+    from evaluator_app.ui.meeting_model import VersionTableModel
+
+    old = meeting.document.indicators
+    new = (*old[:-1], replace(old[0], code="6", name="ตัวชี้วัดใหม่"))
+    new = tuple(replace(i, weight=D(25)) if i.code == "1" else i for i in new)
+    diff = diff_indicators(old, new)
+    compared = VersionTableModel(5)
+    compared.show_before = True
+    compared.load(new, diff=diff, removed=diff.removed)
+    qtmodeltester.check(compared)
+    assert compared.rowCount() == len(new) + 1 + 1  # the removed indicator, then the total
+    assert compared.index_of("1", "weight").data() == "30 → 25"
 
 
 def test_an_agreed_version_refuses_edits_with_a_message(qtbot, meeting, demo_file):
