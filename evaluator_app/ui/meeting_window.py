@@ -231,18 +231,34 @@ class MeetingWindow(QMainWindow):
         self.full_screen_action = action("fullScreen", self.toggle_full_screen, "F11")
         self.full_screen_action.setCheckable(True)
         self.close_action = action("closeMeeting", self.close, QKeySequence.StandardKey.Close)
+        self.leave_full_screen = action("leaveFullScreen", self._leave_full_screen, "Esc")
+        for item in (self.new_draft_action, self.redistribute_action, self.compare_action, self.minutes_action,
+                     self.full_screen_action, self.close_action, self.leave_full_screen):
+            item.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            self.addAction(item)
+        self._make_undo_actions()
+
+    def _make_undo_actions(self) -> None:
+        """QUndoStack's own actions; made again on a language switch, since they keep the "Undo %1" they began with."""
+        old = [a for a in (getattr(self, "undo_action", None), getattr(self, "redo_action", None)) if a is not None]
         self.undo_action = self.document.undo_stack.createUndoAction(self)
         self.undo_action.setObjectName("meetingUndo")
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.redo_action = self.document.undo_stack.createRedoAction(self)
         self.redo_action.setObjectName("meetingRedo")
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        self.leave_full_screen = action("leaveFullScreen", self._leave_full_screen, "Esc")
-        for item in (self.new_draft_action, self.redistribute_action, self.compare_action, self.minutes_action,
-                     self.full_screen_action, self.close_action, self.undo_action, self.redo_action,
-                     self.leave_full_screen):
+        for item in (self.undo_action, self.redo_action):
             item.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             self.addAction(item)
+        toolbar = getattr(self, "toolbar", None)
+        if toolbar is not None and len(old) == 2:
+            toolbar.insertAction(old[0], self.undo_action)
+            toolbar.insertAction(old[0], self.redo_action)
+        for item in old:
+            if toolbar is not None:
+                toolbar.removeAction(item)
+            self.removeAction(item)
+            item.deleteLater()
 
     def _connect(self) -> None:
         document = self.document
@@ -635,5 +651,6 @@ class MeetingWindow(QMainWindow):
         self.side_combo.setCurrentIndex(max(self.side_combo.findData(current), 0))
         self.side_combo.blockSignals(False)
         if hasattr(self, "document") and self.model.rowCount():
+            self._make_undo_actions()
             self.model.relabel()
             self._show_version()

@@ -294,3 +294,39 @@ def test_meeting_mode_screenshot_is_large_and_thai(qtbot, meeting):
     assert meeting.view.font().pointSizeF() >= QApplication.font().pointSizeF() * 1.5
     SHOTS.mkdir(exist_ok=True)
     meeting.grab().save(str(SHOTS / "meeting-broken-sum.png"))
+
+
+def test_editing_a_proposal_starts_a_draft_from_it(qtbot, meeting, demo_file):
+    meeting.new_draft()
+    type_weight(qtbot, meeting, "1", "35")
+    type_weight(qtbot, meeting, "4", "10")
+    click_index(qtbot, meeting.view, weight_cell(meeting, "1"))
+    qtbot.mouseClick(meeting.counter_button, Qt.MouseButton.LeftButton)
+    counter = meeting.document.version
+    assert counter.status is VersionStatus.COUNTER_PROPOSAL and counter.number == 3
+    type_weight(qtbot, meeting, "5", "10")
+    draft = meeting.document.version
+    assert draft.status is VersionStatus.DRAFT and draft.number == 4 and draft.based_on == 3
+    assert "4" in meeting.message.text() and "3" in meeting.message.text()
+    versions = stored_versions(demo_file)
+    assert versions[2].indicators == counter.indicators  # what was put forward stays as it was
+    assert versions[3].indicators[-1].weight == D(10)
+
+
+def test_meeting_mode_in_english(qtbot, meeting):
+    from evaluator_app.ui.language import ENGLISH
+
+    main = meeting.parent()
+    main.language_actions[ENGLISH].trigger()
+    QApplication.processEvents()
+    assert meeting.propose_button.text() == "&Propose"
+    assert meeting.model.headerData(meeting.model.column("weight"), Qt.Orientation.Horizontal) == "Weight"
+    assert main.meeting_actions.open_action.text() == "&Meeting mode"
+    meeting.showNormal()
+    meeting.resize(1920, 1080)
+    meeting.new_draft()
+    type_weight(qtbot, meeting, "2.1", "15")
+    assert "sub-indicator" in " ".join(weight_cell(meeting, "2").data(ProblemRole))
+    assert meeting.undo_action.text().startswith("Undo Weight of 2.1")
+    SHOTS.mkdir(exist_ok=True)
+    meeting.grab().save(str(SHOTS / "meeting-en.png"))
