@@ -330,3 +330,27 @@ def test_meeting_mode_in_english(qtbot, meeting):
     assert meeting.undo_action.text().startswith("Undo Weight of 2.1")
     SHOTS.mkdir(exist_ok=True)
     meeting.grab().save(str(SHOTS / "meeting-en.png"))
+
+
+def test_redistribute_over_the_selected_rows_only(qtbot, meeting):
+    meeting.new_draft()
+    click_index(qtbot, meeting.view, weight_cell(meeting, "3"))  # the row that gives weight…
+    changed = weight_cell(meeting, "1")  # …then, with Ctrl, the weight that changes
+    qtbot.mouseClick(meeting.view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ControlModifier,
+                     meeting.view.visualRect(changed).center())
+    assert meeting.view.currentIndex() == changed
+    seen: dict[str, object] = {}
+
+    def choose(dialog: RedistributeDialog) -> None:
+        seen["ticked"] = dialog.siblings.ticked_codes()
+        seen["over_ticked"] = dialog.over_ticked.isChecked()
+        qtbot.mouseDClick(dialog.weight_edit, Qt.MouseButton.LeftButton)
+        qtbot.keyClicks(dialog.weight_edit, "40")
+        seen["changes"] = [(c.code, c.new) for c in dialog.changes.changes]
+        dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+
+    when_dialog(RedistributeDialog, choose)
+    qtbot.keyClick(meeting, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    assert seen["ticked"] == ["3"] and seen["over_ticked"]
+    assert seen["changes"] == [("1", D(40)), ("3", D(10))]
+    assert [weight_cell(meeting, c).data() for c in ("1", "2", "3", "4", "5")] == ["40", "20", "10", "15", "15"]

@@ -3,6 +3,7 @@ printing of a fiscal year on a worker thread with Cancel. Dialogs that would wai
 
 from __future__ import annotations
 
+import io
 from decimal import Decimal as D
 from pathlib import Path
 
@@ -166,3 +167,16 @@ def test_batch_prints_on_a_worker_thread_and_cancel_stops_after_the_reports_in_h
     assert len(PdfReader(str(combined)).pages) >= BATCH
     window.close()
     QApplication.processEvents()
+
+
+def test_the_fiscal_year_summary_previews_every_agency(qtbot, demo_window):
+    dialog = demo_window.report_actions.open_report(Paper.SUMMARY)
+    wait_for_preview(qtbot, dialog)
+    assert dialog.preview is not None and dialog.preview.images
+    pages = PdfReader(io.BytesIO(dialog.preview.data)).pages
+    text = "".join(normalise_thai_for_compare("".join(page.extract_text() for page in pages)).split())
+    assert "สำนักงานสถิติแห่งชาติ" in text and AGENCY in text
+    # Switching the paper in the dialog redraws it: the agreement of the selected agency.
+    qtbot.keyClick(dialog.paper_combo, Qt.Key.Key_Up)  # summary → agreement, as with the keyboard
+    wait_for_preview(qtbot, dialog)
+    assert dialog.request.paper is Paper.AGREEMENT and not dialog.round_combo.isEnabled()
