@@ -6,6 +6,7 @@ import json
 import sqlite3
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 from ..domain.agreement import Agreement, Indicator, IndicatorKind, Party, PartySide, code_key
@@ -55,18 +56,22 @@ def indicator_row(item: Indicator) -> dict[str, Any]:
         "collector": item.collector,
         "start_round": item.start_round,
         "cancel_round": item.cancel_round,
-        "round_weights": json.dumps({str(k): str(v) for k, v in sorted(item.round_weights.items())}),
-        "level_descriptions": json.dumps(list(item.level_descriptions), ensure_ascii=False),
+        "round_weights": "{}" if not item.round_weights else json.dumps(
+            {str(k): str(v) for k, v in sorted(item.round_weights.items())}),
+        "level_descriptions": "[]" if not item.level_descriptions else json.dumps(
+            list(item.level_descriptions), ensure_ascii=False),
     }
 
 
 def indicator_from_row(row: sqlite3.Row | dict[str, Any]) -> Indicator:
     thresholds = row["thresholds"]
+    round_weights = row["round_weights"]
+    level_descriptions = row["level_descriptions"]
     return Indicator(
         code=row["code"],
         name=row["name"],
-        weight=Decimal(row["weight"]),
-        thresholds=None if thresholds is None else Thresholds(tuple(Decimal(v) for v in json.loads(thresholds))),
+        weight=_decimal(row["weight"]),
+        thresholds=None if thresholds is None else _thresholds(thresholds),
         kind=IndicatorKind(row["kind"]),
         dimension=row["dimension"],
         unit=row["unit"],
@@ -80,9 +85,22 @@ def indicator_from_row(row: sqlite3.Row | dict[str, Any]) -> Indicator:
         collector=row["collector"],
         start_round=row["start_round"],
         cancel_round=row["cancel_round"],
-        round_weights={int(k): Decimal(v) for k, v in json.loads(row["round_weights"]).items()},
-        level_descriptions=tuple(json.loads(row["level_descriptions"])),
+        round_weights={} if round_weights == "{}" else {
+            int(k): Decimal(v) for k, v in json.loads(round_weights).items()},
+        level_descriptions=() if level_descriptions == "[]" else tuple(json.loads(level_descriptions)),
     )
+
+
+# Stored texts to the immutable values they stand for, parsed once: a merge or an import loads the same agreement
+# versions many times. Keyed by the exact text, so 1.0 and 1 stay distinct Decimals.
+@lru_cache(maxsize=4096)
+def _decimal(text: str) -> Decimal:
+    return Decimal(text)
+
+
+@lru_cache(maxsize=16384)
+def _thresholds(text: str) -> Thresholds:
+    return Thresholds(tuple(Decimal(v) for v in json.loads(text)))
 
 
 def agreement_snapshot(agreement: Agreement) -> dict[str, Any]:
