@@ -119,6 +119,8 @@ class MainWindow(QMainWindow):
         first = self.navigator.model.summaries()
         if first:
             self.navigator.select_agreement(first[0].id)
+            if self.panel.model.agreement_id is None:  # the navigator kept that selection, so nothing was emitted
+                self._agreement_selected(first[0].id)
         else:
             self.panel.show_agreement(None)
         self._update_title()

@@ -510,6 +510,7 @@ class PanelActions(QObject):
         if session is None:
             return False
         path, actor = session.path, session.evaluator()
+        agreement_id, round_ = self._current()
         self.packages.cancel_and_wait()
         self.window.commit_open_editor()
         if self.window.details is not None:
@@ -522,6 +523,8 @@ class PanelActions(QObject):
             error = exc
         if not self.window.open_path(path):
             return False
+        if agreement_id is not None and self.window.navigator.select_agreement(agreement_id):
+            self.window.set_round(round_)  # back where the person was, to see what the restore brought back
         if error is not None:
             self._warn(self.tr("Not restored"), self.tr("The backup was not restored: {0}").format(error))
             return False
