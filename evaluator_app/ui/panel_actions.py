@@ -321,12 +321,12 @@ class PanelActions(QObject):
         choices: list[tuple[str, object]] = []
         state = result_state(workspace.conn, agreement_id, round_)
         if state is not None and state.finalised:
-            choices.append((self.tr("The finalised panel result"), ("result", "")))
+            choices.append((self.tr("The finalised panel result"), "result"))
         else:
             for item in submissions(workspace, agreement_id, round_):
                 if item.submitted:
                     choices.append((self.tr("The submitted ratings of {0}").format(item.evaluator),
-                                    ("member", item.evaluator)))
+                                    f"member:{item.evaluator}"))
         if not choices:
             QMessageBox.information(self.window, title, self.tr(
                 "Nothing to reopen for {0}, round {1} months: no ratings are submitted and the panel result is "
@@ -340,7 +340,7 @@ class PanelActions(QObject):
                               self.window, choices=choices, ok_text=self.tr("Reopen"))
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        kind, member = dialog.choice  # type: ignore[misc]
+        kind, _, member = str(dialog.choice).partition(":")  # combo data stays a plain string in Qt
         try:
             if kind == "result":
                 reopen_result(workspace, agreement_id, round_, by=by, reason=dialog.reason)

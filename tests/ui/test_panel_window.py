@@ -178,7 +178,8 @@ def codes_in_view_order(matrix) -> list[str]:
 # --- panel setup --------------------------------------------------------------------------------------------
 
 
-def test_panel_setup_adds_members_keys_and_a_conflict_through_the_dialog(qtbot, window, monkeypatch, tmp_path):
+def test_panel_setup_adds_members_keys_and_a_conflict_through_the_dialog(qtbot, window, monkeypatch, tmp_path,
+                                                                        qtmodeltester):
     made = identity.create_key_pair("m1", PASSPHRASE)
     public = identity.write_public_key(made, tmp_path / "mail" / "m1.pub")
     dialog = window.panel_actions.open_setup()
@@ -227,6 +228,8 @@ def test_panel_setup_adds_members_keys_and_a_conflict_through_the_dialog(qtbot, 
     when_dialog(ConflictDialog, conflict)
     click(qtbot, dialog.add_conflict_button)
     assert dialog.conflicts_model.rowCount() == 1
+    qtmodeltester.check(dialog.members_model)
+    qtmodeltester.check(dialog.conflicts_model)
     shoot(dialog, "panel-setup-conflicts")
 
     dialog.tabs.setCurrentIndex(2)
