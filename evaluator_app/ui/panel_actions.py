@@ -201,6 +201,9 @@ class PanelActions(QObject):
 
         if self.session is None:
             return None
+        if self.setup_dialog is not None and not self.setup_dialog.isVisible():
+            self.setup_dialog.deleteLater()  # a fresh one each time: in the language of the moment
+            self.setup_dialog = None
         if self.setup_dialog is None:
             self.setup_dialog = PanelSetupDialog(self.session, self.window)
             self.setup_dialog.changed.connect(self._panel_changed)
