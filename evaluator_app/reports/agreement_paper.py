@@ -13,6 +13,7 @@ from ..domain.agreement import PartySide
 from ..domain.negotiation import VersionStatus
 from ..domain.numbers import plain
 from ..domain.problems import Problem, ProblemsError
+from ..domain.thai_dates import Digits, apply_digits
 from ..store.frameworks import get_framework
 from ..store.versions import agreement_at, get_version, last_agreed
 from ..store.workspace import Workspace
@@ -22,7 +23,6 @@ from .fonts import body_style
 from .paper_parts import DIMENSION_FILL, TOTAL_FILL, GridCells, fiscal_year_term, grid_style
 from .seal import Seal, seal_block
 from .signatures import Signatory, signature_block
-from .thai_dates import Digits, apply_digits
 from .thai_lines import Run, ThaiParagraph
 
 __all__ = ["PAGESIZE", "agreement_header", "agreement_story", "collect_agreement"]

@@ -10,12 +10,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..domain.problems import ProblemsError
+from ..domain.thai_dates import Digits
 from ..store.agreements import list_agreements
 from ..store.workspace import Workspace
 from .evaluation_data import CommitteeSource
 from .papers import MadeReport, make_evaluation_report, write_pdf_file
 from .seal import Seal, combined_subject
-from .thai_dates import Digits
 
 __all__ = ["BatchResult", "agreements_of_year", "print_batch", "report_file_name"]
 

@@ -18,9 +18,9 @@ from reportlab.lib import colors
 from reportlab.platypus import Flowable
 
 from ..domain.numbers import format4
+from ..domain.thai_dates import Digits, apply_digits
 from .fonts import REGULAR, body_style
 from .shaping import draw_shaped_string
-from .thai_dates import Digits, apply_digits
 from .thai_lines import ThaiParagraph
 
 __all__ = ["ChartSeries", "DimensionChart"]

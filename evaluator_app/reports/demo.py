@@ -12,11 +12,11 @@ from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from evaluator_app.domain.numbers import format4
 
+from ..domain.thai_dates import Digits, apply_digits, thai_date
 from .document import build_pdf, frame_width
 from .fonts import body_style
 from .furniture import PageFurniture
 from .signatures import Signatory, signature_block
-from .thai_dates import Digits, apply_digits, thai_date
 from .thai_lines import Run, ThaiParagraph
 
 __all__ = ["DEMO_PARAGRAPH", "DEMO_SIGNATORIES", "build_demo", "demo_story"]

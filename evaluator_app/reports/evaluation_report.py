@@ -11,13 +11,13 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Table
 
+from ..domain.thai_dates import Digits, apply_digits
 from .chart import ChartSeries, DimensionChart
 from .document import frame_width
 from .fonts import body_style, font_name
 from .paper_parts import DIMENSION_FILL, TOTAL_FILL, GridCells, grid_style, issued_on, round_period, signatories_of
 from .seal import Seal, seal_block
 from .signatures import signature_block
-from .thai_dates import Digits, apply_digits
 from .thai_lines import Run, ThaiParagraph
 
 __all__ = ["PAGESIZE", "evaluation_header", "evaluation_story", "evaluation_title"]

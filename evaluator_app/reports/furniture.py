@@ -9,9 +9,9 @@ from typing import Any
 from reportlab.lib.units import cm
 from reportlab.pdfgen.canvas import Canvas
 
+from ..domain.thai_dates import Digits, apply_digits
 from .fonts import REGULAR, register_fonts
 from .shaping import draw_shaped_string
-from .thai_dates import Digits, apply_digits
 
 __all__ = ["PageFurniture"]
 

@@ -17,6 +17,7 @@ from ..domain.agreement import Agreement
 from ..domain.negotiation import AgreementVersion, VersionStatus, author_label
 from ..domain.numbers import plain
 from ..domain.problems import Problem, ProblemsError
+from ..domain.thai_dates import Digits, apply_digits, thai_date
 from ..domain.version_diff import CellChange, VersionDiff, diff_indicators
 from ..store.versions import list_versions, load_agreement_head
 from ..store.workspace import Workspace
@@ -24,7 +25,6 @@ from .document import build_pdf, frame_width
 from .fonts import body_style
 from .furniture import PageFurniture
 from .signatures import Signatory, signature_block
-from .thai_dates import Digits, apply_digits, thai_date
 from .thai_lines import Run, ThaiParagraph
 
 __all__ = ["MinutesEntry", "minutes_entries", "minutes_story", "write_minutes"]

@@ -10,9 +10,9 @@ from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, TableStyle
 
+from ..domain.thai_dates import THAI_MONTHS, Digits, apply_digits, thai_date
 from .fonts import body_style
 from .signatures import Signatory
-from .thai_dates import THAI_MONTHS, Digits, apply_digits, thai_date
 from .thai_lines import Align, ThaiParagraph
 
 __all__ = [

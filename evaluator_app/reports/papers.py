@@ -18,6 +18,7 @@ from typing import Any, BinaryIO
 from reportlab.platypus import Flowable
 
 from ..domain.problems import Problem, ProblemsError
+from ..domain.thai_dates import Digits
 from ..store.snapshots import (
     KIND_AGREEMENT,
     KIND_EVALUATION,
@@ -37,7 +38,6 @@ from .evaluation_data import CommitteeSource, collect_evaluation
 from .furniture import PageFurniture
 from .seal import DRAFT_FOOTER, Seal
 from .signing import SigningIdentity, sign_pdf
-from .thai_dates import Digits
 
 __all__ = [
     "DIGITS_SETTING",

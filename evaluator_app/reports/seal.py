@@ -10,9 +10,9 @@ from reportlab.lib import colors
 from reportlab.lib.units import cm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
+from ..domain.thai_dates import Digits, apply_digits
 from ..store.snapshots import Snapshot
 from .fonts import body_style
-from .thai_dates import Digits, apply_digits
 from .thai_lines import Run, ThaiParagraph
 
 __all__ = [

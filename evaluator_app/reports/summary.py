@@ -11,6 +11,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.platypus import Flowable, Spacer, Table
 
 from ..domain.problems import Problem, ProblemsError
+from ..domain.thai_dates import Digits, apply_digits
 from ..store.agreements import list_agreements
 from ..store.workspace import Workspace
 from . import panel_view
@@ -20,7 +21,6 @@ from .fonts import body_style
 from .paper_parts import TOTAL_FILL, GridCells, grid_style, issued_on, round_period, signatories_of
 from .seal import Seal, seal_block
 from .signatures import signature_block
-from .thai_dates import Digits, apply_digits
 from .thai_lines import ThaiParagraph
 
 __all__ = ["PAGESIZE", "collect_summary", "summary_header", "summary_story"]

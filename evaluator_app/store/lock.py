@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from ..domain.thai_dates import english_datetime_from_iso, thai_datetime_from_iso
+
 # Windows locks a byte range, and a locked range cannot be read by others: lock a byte far past the owner record.
 _WINDOWS_LOCK_OFFSET = 1 << 30
 _MAX_RECORD_BYTES = 4096
@@ -38,10 +40,10 @@ class LockOwner:
     since: str  # UTC ISO-8601
 
     def describe_th(self) -> str:
-        return f"{self.user} บนเครื่อง {self.host} (กระบวนการ {self.pid}) ตั้งแต่ {self.since[:19].replace('T', ' ')} UTC"
+        return f"{self.user} บนเครื่อง {self.host} (กระบวนการ {self.pid}) ตั้งแต่ {thai_datetime_from_iso(self.since)}"
 
     def describe_en(self) -> str:
-        return f"{self.user} on {self.host} (process {self.pid}) since {self.since[:19].replace('T', ' ')} UTC"
+        return f"{self.user} on {self.host} (process {self.pid}) since {english_datetime_from_iso(self.since)}"
 
     def to_json(self) -> str:
         return json.dumps({"host": self.host, "pid": self.pid, "user": self.user, "since": self.since},

@@ -16,10 +16,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..domain.thai_dates import screen_date
 from ..store import backups
 from ..store.backups import Backup
 from .language import THAI, current_language
-from .thai_dates import thai_date
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -28,7 +28,7 @@ def backup_when(backup: Backup) -> str:
     """Local time, to the second (backups minutes apart are common): 27 พ.ย. 2569 14:32:05 in Thai."""
     local = backup.taken_at.astimezone()
     if current_language() == THAI:
-        return f"{thai_date(local, short=True)} {local:%H:%M:%S}"
+        return f"{screen_date(local, short=True)} {local:%H:%M:%S}"
     return f"{local.day} {local:%b %Y %H:%M:%S}"
 
 

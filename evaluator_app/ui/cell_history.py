@@ -9,9 +9,9 @@ from decimal import Decimal
 from PySide6.QtCore import QCoreApplication
 
 from ..domain.numbers import plain
+from ..domain.thai_dates import english_datetime_from_iso, thai_datetime_from_iso
 from ..store.audit import AuditEntry, audit_entries
 from .language import THAI, current_language
-from .thai_dates import english_datetime_from_iso, thai_datetime_from_iso
 
 HISTORY_LIMIT = 20
 _TEXT_LIMIT = 40  # a comment or reason is long; the history shows its start, the details pane shows it whole

@@ -29,6 +29,7 @@ from ..domain.agreement import Indicator, IndicatorKind
 from ..domain.numbers import plain
 from ..domain.problems import ProblemsError
 from ..domain.rating import Rating
+from ..domain.thai_dates import english_datetime_from_iso, thai_datetime_from_iso
 from ..domain.thresholds import Direction
 from ..store.evidence import EvidenceState, add_evidence, export_copy, remove_evidence
 from ..store.workspace import WorkspaceError
@@ -38,7 +39,6 @@ from .evidence_model import EvidenceModel
 from .language import THAI, current_language
 from .messages import problems_text
 from .session import WorkspaceSession
-from .thai_dates import english_datetime_from_iso, thai_datetime_from_iso
 
 _SAVE_DELAY_MS = 800  # a pause in typing saves the comment; leaving the field saves at once
 _HISTORY_LIMIT = 20

@@ -5,10 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from ..domain.thai_dates import english_datetime_from_iso, thai_datetime_from_iso
 from ..store.evidence import EvidenceFile, EvidenceState, evidence_path, evidence_state, list_evidence
 from .language import THAI, current_language
 from .session import WorkspaceSession
-from .thai_dates import english_datetime_from_iso, thai_datetime_from_iso
 
 Index = QModelIndex | QPersistentModelIndex
 

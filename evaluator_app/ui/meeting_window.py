@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from ..domain.negotiation import SIDE_LABELS, Side, VersionStatus
 from ..domain.numbers import plain
+from ..domain.thai_dates import thai_datetime_from_iso
 from . import print_support
 from .background import BackgroundTask
 from .language import THAI, current_language
@@ -41,7 +42,6 @@ from .meeting_view import MeetingTableView
 from .meeting_whatif import WhatIfPanel
 from .messages import problems_text
 from .session import WorkspaceSession
-from .thai_dates import thai_datetime_from_iso
 
 FONT_SCALE = 1.6  # readable from the back of a meeting room on a projector
 MESSAGE_STYLES = {

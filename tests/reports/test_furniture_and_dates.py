@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from evaluator_app.domain.thai_dates import THAI_MONTHS, apply_digits, buddhist_year, thai_date
 from evaluator_app.reports.document import build_pdf
 from evaluator_app.reports.furniture import PageFurniture
-from evaluator_app.reports.thai_dates import THAI_MONTHS, apply_digits, buddhist_year, thai_date
 from evaluator_app.reports.thai_lines import ThaiParagraph
 
 from .helpers import comparable, pdftotext_raw, pypdf_pages
