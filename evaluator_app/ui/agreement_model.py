@@ -1,7 +1,9 @@
 """The agreement as a tree model: dimensions, their indicators with criteria, and both evaluators' results and scores.
 
-One agreement and one round are loaded at a time. A changed rating recomputes the score sheets and emits
-dataChanged only for the cells whose text changed, so the view keeps its cursor and scroll position.
+One agreement and one round are loaded at a time. A changed rating re-reads and rescores only the sheet of the
+evaluator whose rating changed (against a SheetPlan made once per agreement and round) and emits dataChanged
+only for the cells of that evaluator's columns whose text changed, so the view keeps its cursor and scroll
+position and repaints no more than those cells.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from ..domain.framework import Framework, Scheme
 from ..domain.numbers import NumberFormatError, format4, parse_decimal, plain
 from ..domain.problems import ProblemsError
 from ..domain.rating import SELF_ASSESSMENT, Rating
-from ..domain.scoring import IndicatorScore, ScoreSheet, score_agreement
+from ..domain.scoring import IndicatorScore, ScoreSheet, SheetPlan
 from ..store.agreements import load_agreement
 from ..store.frameworks import get_framework
 from ..store.ratings import StoredRating
@@ -70,6 +72,7 @@ class AgreementModel(QAbstractItemModel):
         self._parents: set[str] = set()  # codes with sub-indicators: looked up for every cell, so kept as a set
         self._ratings: dict[str, dict[str, StoredRating]] = {SELF: {}, OWN: {}}
         self._sheets: dict[str, ScoreSheet | None] = {SELF: None, OWN: None}
+        self._plan: SheetPlan | None = None  # the agreement, framework and round both sheets score against
         self.last_edit_accepted = True
         session.ratingChanged.connect(self._rating_changed)
 
@@ -80,6 +83,7 @@ class AgreementModel(QAbstractItemModel):
         self.beginResetModel()
         self.agreement_id = agreement_id
         self.evaluator = self._session.evaluator()
+        self._plan = None
         if agreement_id is None:
             self.agreement = self.framework = None
             self.columns, self._dimensions, self._children = [], [], []
@@ -103,13 +107,15 @@ class AgreementModel(QAbstractItemModel):
         if round_ != self.round:
             self.load(self.agreement_id, round_)
 
-    def reload_ratings(self) -> None:
-        """Re-read both evaluators' ratings and tell the view which cells changed."""
+    def reload_ratings(self, groups: tuple[str, ...] = GROUPS) -> None:
+        """Re-read these evaluators' ratings (both by default) and tell the view which of their cells changed."""
         if self.agreement is None:
             return
-        before = self._snapshot()
-        self._read_ratings()
-        after = self._snapshot()
+        # Only a group's own result, score and weighted columns depend on its ratings (weights and criteria do not)
+        columns = [n for n, key in enumerate(self.columns) if key.partition(".")[0] in groups]
+        before = self._snapshot(columns)
+        self._read_ratings(groups)
+        after = self._snapshot(columns)
         for (row, column, parent_row), text in after.items():
             if before.get((row, column, parent_row)) != text:
                 parent = QModelIndex() if parent_row < 0 else self.index(parent_row, 0)
@@ -145,28 +151,35 @@ class AgreementModel(QAbstractItemModel):
                 parent = agreement.indicator(parent).parent_code
             self._children[position].append(Row("indicator", position, item, depth))
 
-    def _read_ratings(self) -> None:
+    def _read_ratings(self, groups: tuple[str, ...] = GROUPS) -> None:
         assert self.agreement is not None and self.framework is not None and self.agreement_id is not None
-        for group, evaluator in ((SELF, SELF_ASSESSMENT), (OWN, self.evaluator)):
-            stored = self._session.ratings(self.agreement_id, self.round, evaluator)
+        if self._plan is None:
+            self._plan = SheetPlan(self.agreement, self.framework, self.round)
+        for group in groups:
+            stored = self._session.ratings(self.agreement_id, self.round, self.evaluator_of(group))
             self._ratings[group] = stored
-            ratings = {code: s.rating for code, s in stored.items()}
-            self._sheets[group] = score_agreement(self.agreement, ratings, self.framework, self.round)
+            self._sheets[group] = self._plan.score({code: s.rating for code, s in stored.items()})
 
     def _rating_changed(self, agreement_id: int, round_: int, evaluator: str, _code: str) -> None:
-        if agreement_id == self.agreement_id and round_ == self.round and evaluator in (SELF_ASSESSMENT,
-                                                                                        self.evaluator):
-            self.reload_ratings()
+        if agreement_id != self.agreement_id or round_ != self.round:
+            return
+        if evaluator == SELF_ASSESSMENT:
+            self.reload_ratings((SELF,))
+        elif evaluator == self.evaluator:
+            self.reload_ratings((OWN,))
 
-    def _snapshot(self) -> dict[tuple[int, int, int], object]:
+    def _snapshot(self, columns: list[int] | None = None) -> dict[tuple[int, int, int], object]:
+        keys = [(column, self.columns[column]) for column in (range(len(self.columns)) if columns is None
+                                                               else columns)]
         cells: dict[tuple[int, int, int], object] = {}
         for top in range(self._top_count()):
-            for column in range(len(self.columns)):
-                cells[(top, column, -1)] = self._display(self._top_row(top), self.columns[column])
+            top_row = self._top_row(top)
+            for column, key in keys:
+                cells[(top, column, -1)] = self._display(top_row, key)
             if top < len(self._children):
                 for row, item in enumerate(self._children[top]):
-                    for column in range(len(self.columns)):
-                        cells[(row, column, top)] = self._display(item, self.columns[column])
+                    for column, key in keys:
+                        cells[(row, column, top)] = self._display(item, key)
         return cells
 
     # --- lookups the view and window use -----------------------------------------------------------------------

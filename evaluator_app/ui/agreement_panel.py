@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QEvent, QModelIndex, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ..domain.numbers import format4, plain
@@ -13,12 +13,18 @@ from .agreement_model import OWN, SELF, AgreementModel
 from .agreement_view import ResultsView
 from .session import WorkspaceSession
 
+# After Enter the cursor moves on to the next result by itself; whoever follows the current indicator (the details
+# pane, some 5 ms to render) is told this long after the last such move, so typing a column of results never waits
+# for it. Less than DetailsPane's own delay after a saved rating, so the pane renders once, for the new indicator.
+ANNOUNCE_AFTER_MOVE_MS = 40
+
 
 class AgreementPanel(QWidget):
     currentIndicatorChanged = Signal(str)  # indicator code, "" when none
 
     def __init__(self, session: WorkspaceSession, parent: QWidget | None = None):
         super().__init__(parent)
+        self._session = session
         self.model = AgreementModel(session, self)
         self.title = QLabel(self)
         self.title.setObjectName("agreementTitle")
@@ -46,6 +52,11 @@ class AgreementPanel(QWidget):
         self.model.loaded.connect(self._loaded)
         self.model.totalsChanged.connect(self._update_totals)
         self.view.selectionModel().currentChanged.connect(self._current_changed)
+        self._announced = ""  # the indicator a deferred announcement started from: what listeners last heard
+        self._announce_timer = QTimer(self)
+        self._announce_timer.setSingleShot(True)
+        self._announce_timer.setInterval(ANNOUNCE_AFTER_MOVE_MS)
+        self._announce_timer.timeout.connect(self._announce_moved)
         self._retranslate()
 
     def show_agreement(self, agreement_id: int | None, round_: int | None = None) -> None:
@@ -83,6 +94,7 @@ class AgreementPanel(QWidget):
         self.set_round(int(self.round_combo.itemData(position)))
 
     def _loaded(self) -> None:
+        self._announce_timer.stop()  # everyone hears the current indicator now
         self._fill_rounds()
         self._update_title()
         self.currentIndicatorChanged.emit(self.current_code())
@@ -142,8 +154,24 @@ class AgreementPanel(QWidget):
     def _current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
         before = self.model.indicator_at(previous)
         after = self.model.indicator_at(current)
-        if (before.code if before else "") != (after.code if after else ""):
+        before_code = before.code if before else ""
+        overtaken = self._announce_timer.isActive()
+        if overtaken:  # listeners have not heard of the moves since: they are told now, even of the same code,
+            before_code = self._announced  # so that what they show is current when the person acts
+            self._announce_timer.stop()
+        if self.view.moving_on:
+            self._announced = before_code
+            self._announce_timer.start()
+            return
+        if overtaken or before_code != (after.code if after else ""):
             self.currentIndicatorChanged.emit(after.code if after else "")
+
+    def _announce_moved(self) -> None:
+        if not self._session.is_open:  # the window closed meanwhile: nothing to show any more
+            return
+        code = self.current_code()
+        if code != self._announced:
+            self.currentIndicatorChanged.emit(code)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
+    QApplication,
     QHeaderView,
     QLineEdit,
     QStyledItemDelegate,
@@ -22,6 +23,9 @@ Index = QModelIndex | QPersistentModelIndex
 
 _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 _CELL_PADDING = 12  # pixels added to each cell's width
+# What an unselected cell is painted with; a view without focus paints with the Inactive group of these.
+_CELL_ROLES = (QPalette.ColorRole.Text, QPalette.ColorRole.Base, QPalette.ColorRole.AlternateBase,
+               QPalette.ColorRole.WindowText)
 
 
 class ResultDelegate(QStyledItemDelegate):
@@ -68,6 +72,8 @@ class ResultsView(QTreeView):
         header.setStretchLastSection(False)
         header.setSectionsMovable(False)
         self.doubleClicked.connect(self._double_clicked)
+        self._closing_editor = False
+        self.moving_on = False
 
     def results_model(self) -> AgreementModel:
         model = self.model()
@@ -119,15 +125,63 @@ class ResultsView(QTreeView):
     def _move_down(self) -> None:
         following = self.next_result_index(self.currentIndex())
         if following.isValid():
-            self.setCurrentIndex(following)
-            self.scrollTo(following)
+            self.moving_on = True  # the cursor moves on by itself: listeners may follow a moment later
+            try:
+                self.setCurrentIndex(following)
+                self.scrollTo(following)
+            finally:
+                self.moving_on = False
 
     def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
-        super().closeEditor(editor, hint)
+        self._closing_editor = True  # the focus comes back from our own editor (focusInEvent)
+        try:
+            super().closeEditor(editor, hint)
+        finally:
+            self._closing_editor = False
+        if not self.hasFocus():  # the focus went elsewhere: paint what focusOutEvent left as it was
+            self.update()
+            self.viewport().update()
         self.delegate.editingChanged.emit(False)  # committed, refused or abandoned: nothing typed is pending
         # Qt closes with SubmitModelCache after Enter/Return; focus loss uses NoHint and must not move the cursor.
         if hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache and self.results_model().last_edit_accepted:
             self._move_down()
+
+    # --- focus to and from the editor --------------------------------------------------------------------------
+    # QAbstractItemView repaints the whole viewport when it gains or loses focus, because selected cells are drawn
+    # with the Inactive palette without focus, and QWidget repaints the whole frame with its scroll bars. Moving
+    # focus to a result's editor and back on every typed result repainted every visible row twice (some 1,500
+    # data() calls) and both scroll bars. The focus stays inside the view, so the frame need not change; with
+    # SelectItems only the selected (current) cell looks different, so when the palette draws the other cells the
+    # same either way only it is repainted. If the focus leaves for another widget, closeEditor repaints it all.
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        if not (self._closing_editor and self.currentIndex().isValid() and self._focus_paints_alike()):
+            super().focusInEvent(event)
+            return
+        self.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled,
+                          bool(self.currentIndex().flags() & Qt.ItemFlag.ItemIsEditable))
+        self._update_focus_cells()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        taker = QApplication.focusWidget()
+        if taker is None or taker is self or not self.viewport().isAncestorOf(taker) \
+                or not self._focus_paints_alike():
+            super().focusOutEvent(event)
+            return
+        self._update_focus_cells()  # focus went to our own editor, inside the viewport
+
+    def _update_focus_cells(self) -> None:
+        viewport = self.viewport()
+        viewport.update(self.visualRect(self.currentIndex()))
+        selection = self.selectionModel()
+        if selection is not None:
+            viewport.update(self.visualRegionForSelection(selection.selection()))
+
+    def _focus_paints_alike(self) -> bool:
+        palette = self.palette()
+        active, inactive = QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive
+        # selected cells (Highlight) are repainted anyway; the others must look the same with or without focus
+        return all(palette.color(active, role) == palette.color(inactive, role) for role in _CELL_ROLES)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in _ENTER_KEYS and self.state() != QAbstractItemView.State.EditingState:

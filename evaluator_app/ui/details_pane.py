@@ -42,6 +42,7 @@ from .session import WorkspaceSession
 
 _SAVE_DELAY_MS = 800  # a pause in typing saves the comment; leaving the field saves at once
 _HISTORY_LIMIT = 20
+_RENDER_AFTER_SAVE_MS = 60  # longer than agreement_panel.ANNOUNCE_AFTER_MOVE_MS
 
 
 def _when(iso_utc: str) -> str:
@@ -87,6 +88,12 @@ class DetailsPane(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(_SAVE_DELAY_MS)
         self._timer.timeout.connect(self.flush)
+        # A saved rating re-renders the pane a moment later, off the keystroke: after Enter the cursor moves on and
+        # the panel announces the next indicator sooner (ANNOUNCE_AFTER_MOVE_MS), which renders once and cancels this.
+        self._render_timer = QTimer(self)
+        self._render_timer.setSingleShot(True)
+        self._render_timer.setInterval(_RENDER_AFTER_SAVE_MS)
+        self._render_timer.timeout.connect(self._render_info)
         for editor in (self.comment, self.note):
             editor.textChanged.connect(self._typed)
             editor.installEventFilter(self)
@@ -222,11 +229,12 @@ class DetailsPane(QWidget):
         # The model was connected first, so it has already re-read its ratings for _render_info.
         if self._texts() == self._shown:  # never overwrite what the person is typing
             self._load_texts()
-        self._render_info()
+        self._render_timer.start()
 
     # --- the indicator's definition ----------------------------------------------------------------------------
 
     def _render_info(self) -> None:
+        self._render_timer.stop()  # rendered now: a render still waiting would show the same
         item = self._indicator()
         if item is None:
             self.info.setHtml("<p>" + html.escape(self.tr("Select an indicator to see its details.")) + "</p>")
