@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QCoreApplication,
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -125,6 +134,11 @@ class ResultsView(QTreeView):
     def _move_down(self) -> None:
         following = self.next_result_index(self.currentIndex())
         if following.isValid():
+            if not self.viewport().rect().contains(self.visualRect(following)):
+                # Qt scrolls the viewport by copying its pixels, unless some of it still waits to be repainted
+                # (the cells a typed result just changed): then it repaints every visible row. Painting those
+                # cells first keeps the scroll a copy plus one new row.
+                QCoreApplication.sendPostedEvents(self.window(), QEvent.Type.UpdateRequest)
             self.moving_on = True  # the cursor moves on by itself: listeners may follow a moment later
             try:
                 self.setCurrentIndex(following)
@@ -169,6 +183,15 @@ class ResultsView(QTreeView):
             super().focusOutEvent(event)
             return
         self._update_focus_cells()  # focus went to our own editor, inside the viewport
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        # Showing or hiding a result's editor (a child of the viewport) posts a LayoutRequest to the viewport, and
+        # QAbstractScrollArea answers it by laying out its scroll bars again and raising them, which repaints both
+        # bars and the frame on every typed result. The viewport's children are only editors: nothing the scroll
+        # area lays out depends on them (its own resizes and scroll bar changes come as its own events).
+        if event.type() == QEvent.Type.LayoutRequest:
+            return True
+        return super().viewportEvent(event)
 
     def _update_focus_cells(self) -> None:
         viewport = self.viewport()
