@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from decimal import Decimal
+from functools import lru_cache
 
 from evaluator_app.domain.agreement import MILESTONE_UNITS, IndicatorKind
 from evaluator_app.domain.numbers import NumberFormatError, parse_decimal
@@ -53,10 +54,14 @@ def _strip_words(text: str, words: Iterable[str]) -> str:
 NUMBER_LIMIT = Decimal(10) ** 15
 
 
+_ASCII_NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
+
+
 def parse_number(text: str) -> Decimal:
     """A number as Thai spreadsheets write it (1,150.40 · ๙๒.๕ · 92% · "ร้อยละ 92")."""
     try:
-        value = parse_decimal(text)
+        # Most cells are plain ASCII numbers, which parse_decimal would hand to Decimal unchanged.
+        value = Decimal(text) if text.__class__ is str and _ASCII_NUMBER.fullmatch(text) else parse_decimal(text)
     except NumberFormatError:
         try:
             value = parse_decimal(_strip_words(text, ("ร้อยละ",)))
@@ -68,6 +73,9 @@ def parse_number(text: str) -> Decimal:
     return value
 
 
+# The year, round, code and kind cells repeat on every row of a national workbook (7,000 rows, a handful of
+# distinct texts): each text is read once. Pure functions of the text; a refusal is raised again each time.
+@lru_cache(maxsize=4096)
 def parse_year(text: str) -> int:
     """A fiscal year in B.E.; C.E. years (below 2400) are converted by adding 543."""
     explicit_ce = "ค.ศ" in text or "c.e" in text.casefold()
@@ -94,7 +102,11 @@ def parse_year(text: str) -> int:
 
 def parse_round(text: str, allowed: Iterable[int]) -> int:
     """A reporting round in months: 12, "12 เดือน", "รอบ 12 เดือน", "12 months"."""
-    rounds = tuple(allowed)
+    return _parse_round(text, tuple(allowed))
+
+
+@lru_cache(maxsize=4096)
+def _parse_round(text: str, rounds: tuple[int, ...]) -> int:
     listed = ", ".join(str(r) for r in rounds)
     bare = _strip_words(text, ("รอบที่", "รอบ", "round"))
     for suffix in ("เดือน", "months", "month"):
@@ -113,6 +125,7 @@ def parse_round(text: str, allowed: Iterable[int]) -> int:
 _CODE = re.compile(r"^\d+(\.\d+)*$")
 
 
+@lru_cache(maxsize=16384)
 def parse_code(text: str) -> str | None:
     """A hierarchical indicator code (1, 2.1, 1.2.1), or None when the text is not one (e.g. a dimension title)."""
     bare = _strip_words(text, ("ตัวชี้วัดที่", "kpi"))
@@ -126,6 +139,7 @@ _KINDS = {
 }
 
 
+@lru_cache(maxsize=1024)
 def parse_kind(text: str) -> IndicatorKind:
     key = _squash(text)
     for kind, words in _KINDS.items():

@@ -65,6 +65,8 @@ def read_criteria(code: str, kind: IndicatorKind, row: SourceRow, framework: Fra
             numbers.append(parse_number(text))
         except CellError as error:
             failures.append((n, error))
+            if kind is IndicatorKind.MILESTONE:
+                break  # one level in words makes them a milestone's steps: the other levels need not be tried
     if failures and kind is IndicatorKind.MILESTONE:
         criteria.thresholds = Thresholds(tuple(Decimal(n) for n in range(1, count + 1)))
         criteria.descriptions = tuple(texts)

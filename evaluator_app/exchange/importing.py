@@ -54,14 +54,15 @@ def store_imported(workspace: Workspace, imported: Sequence[ImportedAgreement], 
     with workspace.transaction():
         for item, existing in plan:
             agreement = item.agreement
+            added = None
             if existing is None:
-                stored = add_agreement(workspace, agreement, actor=actor, source=item.source)
-                agreement_id = stored.id
+                added = add_agreement(workspace, agreement, actor=actor, source=item.source)
+                agreement_id = added.id
                 summary.added.append((agreement_id, agreement.agency, agreement.fiscal_year))
             else:
                 agreement_id = existing
             current: dict[tuple[int, str, str], object] = {}
-            for round_ in {r.round for r in item.self_ratings}:
+            for round_ in {r.round for r in item.self_ratings} if existing is not None else ():  # new: none yet
                 for code, stored_rating in load_ratings(workspace, agreement_id, round_).items():
                     current[(round_, code, stored_rating.rating.evaluator)] = stored_rating.rating.result
             changes = [
@@ -69,7 +70,7 @@ def store_imported(workspace: Workspace, imported: Sequence[ImportedAgreement], 
                 if current.get((rating.round, rating.code, rating.evaluator), object()) != rating.result
             ]
             if changes:
-                record_ratings(workspace, agreement_id, changes, actor=actor)
+                record_ratings(workspace, agreement_id, changes, actor=actor, only_version=added)
             changed = len(changes)
             if existing is not None:
                 if changed:

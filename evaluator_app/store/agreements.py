@@ -103,14 +103,17 @@ def _thresholds(text: str) -> Thresholds:
     return Thresholds(tuple(Decimal(v) for v in json.loads(text)))
 
 
-def agreement_snapshot(agreement: Agreement) -> dict[str, Any]:
-    """The whole agreement as plain data, for the audit log and for comparing two agreements."""
+def agreement_snapshot(agreement: Agreement, *, indicator_rows: list[dict[str, Any]] | None = None
+                       ) -> dict[str, Any]:
+    """The whole agreement as plain data, for the audit log and for comparing two agreements
+    (`indicator_rows`: its indicators' rows when the caller made them already)."""
     return {
         "agency": agreement.agency,
         "fiscal_year": agreement.fiscal_year,
         "framework_id": agreement.framework_id,
         "parties": [[p.side.value, p.name, p.position] for p in agreement.parties],
-        "indicators": [indicator_row(i) for i in agreement.indicators],
+        "indicators": [indicator_row(i) for i in agreement.indicators] if indicator_rows is None
+        else list(indicator_rows),
     }
 
 
@@ -132,21 +135,25 @@ def add_agreement(workspace: Workspace, agreement: Agreement, *, actor: str, sou
             "INSERT INTO parties (agreement_id, side, name, position, ord) VALUES (?, ?, ?, ?, ?)",
             [(agreement_id, p.side.value, p.name, p.position, n) for n, p in enumerate(agreement.parties)],
         )
-        version_id = _insert_version(conn, agreement_id, 1, status, actor, reason, now, agreement.indicators)
-        append_audit(conn, actor, "import agreement", "agreement", str(agreement_id), None,
-                     {**agreement_snapshot(agreement), "source": source, "version": 1})
+        rows = [indicator_row(item) for item in agreement.indicators]  # stored and logged: made once
+        version_id = _insert_version(conn, agreement_id, 1, status, actor, reason, now, agreement.indicators,
+                                     rows=rows)
+        snapshot = {**agreement_snapshot(agreement, indicator_rows=rows), "source": source, "version": 1}
+        append_audit(conn, actor, "import agreement", "agreement", str(agreement_id), None, snapshot)
     return StoredAgreement(agreement_id, version_id, 1, agreement)
 
 
 def _insert_version(conn: sqlite3.Connection, agreement_id: int, number: int, status: str, author: str,
-                    reason: str | None, now: str, indicators: tuple[Indicator, ...]) -> int:
+                    reason: str | None, now: str, indicators: tuple[Indicator, ...], *,
+                    rows: list[dict[str, Any]] | None = None) -> int:
     cursor = conn.execute(
         "INSERT INTO agreement_versions (agreement_id, number, status, author, reason, created_at, locked) "
         "VALUES (?, ?, ?, ?, ?, ?, ?)",
         (agreement_id, number, status, author, reason, now, 1 if status == "agreed" else 0),
     )
     version_id = int(cursor.lastrowid)
-    rows = [indicator_row(item) for item in indicators]
+    if rows is None:
+        rows = [indicator_row(item) for item in indicators]
     columns = list(rows[0]) if rows else []
     if rows:
         conn.executemany(

@@ -13,7 +13,7 @@ from ..domain.problems import Problem, ProblemsError
 from ..domain.rating import SELF_ASSESSMENT, Rating
 from ..domain.scoring import result_problem
 from .agreements import StoredAgreement, load_agreement
-from .audit import append_audit, utc_now
+from .audit import AuditItem, append_audits, utc_now
 from .frameworks import get_framework
 from .panel import assert_editable
 from .snapshots import assert_not_issued
@@ -48,8 +48,13 @@ def record_rating(workspace: Workspace, agreement_id: int, rating: Rating, *, ac
 
 
 def record_ratings(workspace: Workspace, agreement_id: int,
-                   items: Sequence[tuple[Rating, str | None, int | None]], *, actor: str) -> list[int]:
-    """Save several ratings of one agreement in one transaction: (rating, private note, expected version)."""
+                   items: Sequence[tuple[Rating, str | None, int | None]], *, actor: str,
+                   only_version: StoredAgreement | None = None) -> list[int]:
+    """Save several ratings of one agreement in one transaction: (rating, private note, expected version).
+
+    `only_version`: the agreement's one and only version, when the caller has just stored it (an import adds an
+    agreement and its self-assessment together); it is what every round scores against, so it is not read back.
+    """
     # A rating is checked against, and names, the version in force for its round: after a revision from round 9
     # a 6-month result still belongs to the version agreed before it.
     from .versions import version_for_round  # here, not at the top: versions reads ratings for its what-if
@@ -57,7 +62,8 @@ def record_ratings(workspace: Workspace, agreement_id: int,
     if not items:
         return []
     in_force: dict[int, StoredAgreement] = {
-        round_: load_agreement(workspace, agreement_id, version_for_round(workspace.conn, agreement_id, round_))
+        round_: only_version if only_version is not None else
+        load_agreement(workspace, agreement_id, version_for_round(workspace.conn, agreement_id, round_))
         for round_ in {rating.round for rating, _, _ in items}
     }
     framework = get_framework(workspace, next(iter(in_force.values())).agreement.framework_id or "")
@@ -68,10 +74,29 @@ def record_ratings(workspace: Workspace, agreement_id: int,
     versions: list[int] = []
     now = utc_now()
     with workspace.transaction() as conn:
+        # One agreement's ratings: the stored rows of each (evaluator, round) are read once, editability and issue
+        # state checked once each (nothing written here changes them), and the audit entries appended together
+        # at the end: the same rows and the same chain as one statement after another, in far fewer statements.
+        stored_rows: dict[tuple[str, int], dict[str, tuple]] = {}
+        editable: set[tuple[str, int]] = set()
+        not_issued: set[int] = set()
+        audits: list[AuditItem] = []
+        rows: list[tuple] = []
         for rating, note, expected_version in items:
-            assert_editable(conn, agreement_id, rating.evaluator, rating.round)  # submitted/finalised: read-only
-            versions.append(_write_rating(conn, in_force[rating.round].version_id, agreement_id, rating, note,
-                                          expected_version, actor, now))
+            sheet = (rating.evaluator, rating.round)
+            if sheet not in editable:
+                assert_editable(conn, agreement_id, rating.evaluator, rating.round)  # submitted/finalised: read-only
+                editable.add(sheet)
+            if sheet not in stored_rows:
+                stored_rows[sheet] = {row[0]: row[1:] for row in conn.execute(
+                    "SELECT code, result, adjusted_score, adjust_reason, comment, note, edit_version FROM ratings "
+                    "WHERE agreement_id = ? AND round = ? AND evaluator = ?",
+                    (agreement_id, rating.round, rating.evaluator))}
+            versions.append(_write_rating(in_force[rating.round].version_id, agreement_id, rating, note,
+                                          expected_version, actor, now, stored_rows[sheet], not_issued, audits,
+                                          rows, conn))
+        conn.executemany(_UPSERT, rows)
+        append_audits(conn, audits)
     return versions
 
 
@@ -99,12 +124,27 @@ def _rating_problems(agreement: Agreement, framework: Framework, rating: Rating)
     return []
 
 
-def _write_rating(conn: sqlite3.Connection, version_id: int, agreement_id: int, rating: Rating,
-                  note: str | None, expected_version: int | None, actor: str, now: str) -> int:
+# The rating's row, inserted or updated in place (its id stays; the edit version counts the changes).
+_UPSERT = """
+    INSERT INTO ratings (agreement_id, code, round, evaluator, version_id, result, adjusted_score,
+                         adjust_reason, comment, note, edit_version, updated_at, updated_by)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    ON CONFLICT (agreement_id, code, round, evaluator) DO UPDATE SET
+        version_id = excluded.version_id, result = excluded.result,
+        adjusted_score = excluded.adjusted_score, adjust_reason = excluded.adjust_reason,
+        comment = excluded.comment, note = excluded.note, edit_version = excluded.edit_version,
+        updated_at = excluded.updated_at, updated_by = excluded.updated_by
+    """
+
+
+def _write_rating(version_id: int, agreement_id: int, rating: Rating, note: str | None,
+                  expected_version: int | None, actor: str, now: str, stored: dict[str, tuple],
+                  not_issued: set[int], audits: list[AuditItem], rows: list[tuple],
+                  conn: sqlite3.Connection) -> int:
+    """Decide one rating's write; `stored` holds the sheet's rows by code (kept current here), `not_issued` the
+    rounds already checked; the row goes to `rows` and the audit entry to `audits`, for the caller to write."""
     key = (agreement_id, rating.code, rating.round, rating.evaluator)
-    row = conn.execute(
-        "SELECT result, adjusted_score, adjust_reason, comment, note, edit_version FROM ratings "
-        "WHERE agreement_id = ? AND code = ? AND round = ? AND evaluator = ?", key).fetchone()
+    row = stored.get(rating.code)  # result, adjusted_score, adjust_reason, comment, note, edit_version
     before = None
     if row is not None:
         before = {"result": row[0], "adjusted_score": row[1], "adjust_reason": row[2], "comment": row[3]}
@@ -114,27 +154,18 @@ def _write_rating(conn: sqlite3.Connection, version_id: int, agreement_id: int, 
                 f"was changed since it was read (version {row[5]}, expected {expected_version})")
     after = {"result": _text(rating.result), "adjusted_score": _text(rating.adjusted_score),
              "adjust_reason": rating.adjust_reason, "comment": rating.comment}
-    if before != after:
+    if before != after and rating.round not in not_issued:
         assert_not_issued(conn, agreement_id, rating.round)  # an issued report's results change only after reopening
+        not_issued.add(rating.round)
     edit_version = 1 if row is None else int(row[5]) + 1
-    conn.execute(
-        """
-        INSERT INTO ratings (agreement_id, code, round, evaluator, version_id, result, adjusted_score,
-                             adjust_reason, comment, note, edit_version, updated_at, updated_by)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        ON CONFLICT (agreement_id, code, round, evaluator) DO UPDATE SET
-            version_id = excluded.version_id, result = excluded.result,
-            adjusted_score = excluded.adjusted_score, adjust_reason = excluded.adjust_reason,
-            comment = excluded.comment, note = excluded.note, edit_version = excluded.edit_version,
-            updated_at = excluded.updated_at, updated_by = excluded.updated_by
-        """,
-        (*key, version_id, after["result"], after["adjusted_score"], rating.adjust_reason,
-         rating.comment, note, edit_version, now, actor),
-    )
+    rows.append((*key, version_id, after["result"], after["adjusted_score"], rating.adjust_reason,
+                 rating.comment, note, edit_version, now, actor))
+    stored[rating.code] = (after["result"], after["adjusted_score"], rating.adjust_reason, rating.comment, note,
+                           edit_version)
     if before != after or (row is not None and row[4] != note):
         # The private note is audited as changed but its text stays out of the log: it is never exported.
-        append_audit(conn, actor, "record rating", "rating",
-                     f"{agreement_id}/{rating.code}/{rating.round}/{rating.evaluator}", before, after)
+        audits.append((actor, "record rating", "rating",
+                       f"{agreement_id}/{rating.code}/{rating.round}/{rating.evaluator}", before, after))
     return edit_version
 
 
