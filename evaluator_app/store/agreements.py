@@ -70,8 +70,8 @@ def indicator_from_row(row: sqlite3.Row | dict[str, Any]) -> Indicator:
     return Indicator(
         code=row["code"],
         name=row["name"],
-        weight=_decimal(row["weight"]),
-        thresholds=None if thresholds is None else _thresholds(thresholds),
+        weight=parse_stored_decimal(row["weight"]),
+        thresholds=None if thresholds is None else parse_stored_thresholds(thresholds),
         kind=IndicatorKind(row["kind"]),
         dimension=row["dimension"],
         unit=row["unit"],
@@ -94,12 +94,14 @@ def indicator_from_row(row: sqlite3.Row | dict[str, Any]) -> Indicator:
 # Stored texts to the immutable values they stand for, parsed once: a merge or an import loads the same agreement
 # versions many times. Keyed by the exact text, so 1.0 and 1 stay distinct Decimals.
 @lru_cache(maxsize=4096)
-def _decimal(text: str) -> Decimal:
+def parse_stored_decimal(text: str) -> Decimal:
+    """A stored weight's text as its Decimal."""
     return Decimal(text)
 
 
 @lru_cache(maxsize=16384)
-def _thresholds(text: str) -> Thresholds:
+def parse_stored_thresholds(text: str) -> Thresholds:
+    """A stored indicator's criteria (JSON list of numbers as text) as its Thresholds."""
     return Thresholds(tuple(Decimal(v) for v in json.loads(text)))
 
 

@@ -17,7 +17,7 @@ from ..domain.agreement import Agreement, Indicator, IndicatorKind
 from ..domain.framework import Framework
 from ..domain.negotiation import AgreementVersion, VersionStatus, in_force_for_round
 from ..domain.scoring import ScoreSheet, SheetPlan
-from ..domain.thresholds import Thresholds
+from .agreements import parse_stored_decimal, parse_stored_thresholds
 from .frameworks import workspace_frameworks
 from .workspace import Workspace
 
@@ -114,17 +114,25 @@ def _ratings_by_sheet(conn: sqlite3.Connection, heads: dict[int, tuple]
             value = decimals[text] = Decimal(text)
         return value
 
+    # Most ratings carry a result and no adjustment: their (result, None, None) is shared per result text.
+    plain_values: dict[str | None, _Scored] = {}
     sheet: dict[str, _Scored] = {}
-    last = None
+    last_agreement, last_evaluator, last_round = None, None, None
     for agreement_id, code, round_, evaluator, result_text, adjusted, reason in conn.execute(
             "SELECT agreement_id, code, round, evaluator, result, adjusted_score, adjust_reason FROM ratings"):
-        key = (agreement_id, evaluator, round_)
-        if key != last:  # rows of one sheet mostly come together; look its dict up once per run of them
+        if agreement_id != last_agreement or round_ != last_round or evaluator != last_evaluator:
+            # rows of one sheet mostly come together: look its dict up once per run of them
             if agreement_id not in heads:
                 continue
             sheet = result[agreement_id][(evaluator, round_)]
-            last = key
-        sheet[code] = (number(result_text), None if adjusted is None else number(adjusted), reason)
+            last_agreement, last_evaluator, last_round = agreement_id, evaluator, round_
+        if adjusted is None and reason is None:
+            value = plain_values.get(result_text)
+            if value is None:
+                value = plain_values[result_text] = (number(result_text), None, None)
+            sheet[code] = value
+        else:
+            sheet[code] = (number(result_text), None if adjusted is None else number(adjusted), reason)
     return result
 
 
@@ -134,7 +142,6 @@ def _indicators_of(conn: sqlite3.Connection, version_ids: set[int]) -> dict[int,
     if not version_ids:
         return {}
     grouped: dict[int, list[Indicator]] = defaultdict(list)
-    decimals: dict[str, Decimal] = {}
     # One pass over the table; filtering in Python beats a 300-item IN list for whole-workspace runs.
     for (version_id, code, name, weight, thresholds, kind, dimension, start_round, cancel_round,
          round_weights) in conn.execute(
@@ -142,12 +149,9 @@ def _indicators_of(conn: sqlite3.Connection, version_ids: set[int]) -> dict[int,
             "round_weights FROM indicators ORDER BY version_id, ord"):
         if version_id not in version_ids:
             continue
-        value = decimals.get(weight)
-        if value is None:
-            value = decimals[weight] = Decimal(weight)
         grouped[version_id].append(Indicator(
-            code=code, name=name, weight=value,
-            thresholds=None if thresholds is None else Thresholds(tuple(Decimal(v) for v in json.loads(thresholds))),
+            code=code, name=name, weight=parse_stored_decimal(weight),
+            thresholds=None if thresholds is None else parse_stored_thresholds(thresholds),
             kind=IndicatorKind(kind), dimension=dimension, start_round=start_round, cancel_round=cancel_round,
             round_weights={} if round_weights == "{}" else {
                 int(k): Decimal(v) for k, v in json.loads(round_weights).items()}))

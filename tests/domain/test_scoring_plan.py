@@ -140,3 +140,20 @@ def test_random_agreements_score_as_the_reference(case):
     assert _outcome(plan.score_values, values) == expected
     for other, planned in SheetPlan.for_rounds(agreement, framework, ROUNDS).items():
         assert _outcome(planned.score, ratings) == _outcome(reference, agreement, ratings, framework, other)
+
+
+def test_the_fast_indicator_score_is_an_ordinary_frozen_indicator_score():
+    import dataclasses
+
+    import pytest
+
+    from evaluator_app.domain.scoring import IndicatorScore, _indicator_score
+
+    args = ("1.2", "ร้อยละ", "มิติ", D("20"), True, False, D("92.5"), D("3.5000"), D("4.0000"), D("0.8000"), "เหตุผล")
+    fast, plain_made = _indicator_score(*args), IndicatorScore(*args)
+    assert type(fast) is IndicatorScore
+    assert fast == plain_made and hash(fast) == hash(plain_made) and repr(fast) == repr(plain_made)
+    assert fast.adjusted and dataclasses.astuple(fast) == args
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        fast.score = D(1)  # type: ignore[misc]
+    assert _indicator_score("1", "n", "", D(1), False, False) == IndicatorScore("1", "n", "", D(1), False, False)
