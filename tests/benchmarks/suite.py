@@ -124,10 +124,18 @@ def reports(cache: Path, runs: int) -> Result:
     path = build_national_workspace(cache)
     out = Path(tempfile.mkdtemp(prefix="bench-reports-", dir=cache))
     baseline = median_seconds(lambda: plain_table_documents(path, out / "plain"), 1)
-    figure = median_seconds(lambda: report_batch(path, out / "reports"), 1)
+    # Issuing makes the round read-only: each batch prints from a fresh copy, made outside the timing.
+    timings = []
+    for n in range(max(1, runs // 5)):
+        copy = _private_copy(path, cache, f"reports-{n}")
+        timings.append(median_seconds(lambda copy=copy, n=n: report_batch(copy, out / f"reports-{n}"), 1))
+        _remove_workspace(copy)
+    figure = sorted(timings)[len(timings) // 2]
+    written = len(list((out / "reports-0").glob("*.pdf")))
     shutil.rmtree(out, ignore_errors=True)
     ratio = figure / baseline
-    return Result("reports", figure, baseline, "s", "ratio <= 2 vs plain reportlab tables", ratio <= 2, ratio)
+    return Result("reports", figure, baseline, "s", "ratio <= 2 vs plain reportlab tables", ratio <= 2, ratio,
+                  notes=[f"{written} evaluation reports, one batch (a few minutes each)"])
 
 
 def _private_copy(path: Path, cache: Path, label: str) -> Path:
