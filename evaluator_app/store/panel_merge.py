@@ -15,7 +15,7 @@ from ..domain.panel import SubmissionState
 from ..domain.problems import Problem, ProblemsError
 from ..domain.rating import Rating
 from ..domain.scoring import result_problem
-from .agreements import agreement_snapshot, find_agreement_id, load_agreement
+from .agreements import agreement_snapshot, find_agreement_id, load_agreement, load_agreements_in_force
 from .audit import AuditItem, append_audit, append_audits, utc_now
 from .frameworks import get_framework
 from .panel import Submission, result_state, submission_state, write_submission
@@ -215,14 +215,18 @@ def _plan(workspace: Workspace, incoming: MemberRatings, report: MergeReport) ->
     conn = workspace.conn
     plan = _Plan()
     problems: list[Problem] = []
+    ids = {(block.agency, block.fiscal_year): find_agreement_id(workspace, block.agency, block.fiscal_year)
+           for block in incoming.agreements}
+    # The agreements in force, read together rather than four queries for each of some 300 blocks.
+    preloaded = load_agreements_in_force(workspace, [i for i in ids.values() if i is not None])
     for block in incoming.agreements:
-        agreement_id = find_agreement_id(workspace, block.agency, block.fiscal_year)
+        agreement_id = ids[(block.agency, block.fiscal_year)]
         if agreement_id is None:
             problems.append(Problem(
                 th=f"ไม่มีคำรับรองของ {block.agency} ปี {block.fiscal_year} ในพื้นที่ทำงานนี้",
                 en=f"the package rates {block.agency} {block.fiscal_year}, which is not in this workspace"))
             continue
-        stored_in_force = load_agreement(workspace, agreement_id)
+        stored_in_force = preloaded.get(agreement_id) or load_agreement(workspace, agreement_id)
         in_force = stored_in_force.agreement
         stale = agreement_digest(in_force) != block.digest
         framework = get_framework(workspace, in_force.framework_id or "")
