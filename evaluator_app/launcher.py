@@ -16,12 +16,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
-from .exchange.package_format import EXTENSIONS
-
 WORKSPACE_SUFFIXES = (".sqlite",)
-# The extensions packaging/ registers with the desktop (evaluator-app-mime.xml, the .spec, the Inno script), which
-# the window's export dialogs also default to. The kind inside is read from the manifest, never from the name.
-PACKAGE_SUFFIXES = tuple(EXTENSIONS.values())
 _VALUE_OPTIONS = ("--db", "--as", "--lang")  # top-level options that take the next argument as their value
 
 
@@ -39,19 +34,25 @@ class FileLaunch:
     options: tuple[str, ...]
 
 
+def package_suffixes() -> tuple[str, ...]:
+    """The extensions packaging/ registers with the desktop (evaluator-app-mime.xml, the .spec, the Inno script),
+    which the window's export dialogs also default to. The kind inside is read from the manifest, never the name."""
+    from .exchange.package_format import EXTENSIONS  # only when a file was named: not on every start
+
+    return tuple(EXTENSIONS.values())
+
+
 def file_kind(path: Path) -> FileKind | None:
     suffix = path.suffix.lower()
     if suffix in WORKSPACE_SUFFIXES:
         return FileKind.WORKSPACE
-    if suffix in PACKAGE_SUFFIXES:
+    if suffix in package_suffixes():
         return FileKind.PACKAGE
     return None
 
 
-def file_launch(argv: Sequence[str], is_file: Callable[[Path], bool] = Path.is_file) -> FileLaunch | None:
-    """The file to open when `argv` is options plus exactly one positional that is an existing workspace or
-    package file; None when the arguments are a command (or anything else) for argparse. Pure but for
-    `is_file`, which tests replace."""
+def split_arguments(argv: Sequence[str]) -> tuple[list[str], list[str]]:
+    """(positional arguments, options with their values), the way the top-level parser would see them."""
     positionals: list[str] = []
     options: list[str] = []
     takes_value = False
@@ -69,6 +70,14 @@ def file_launch(argv: Sequence[str], is_file: Callable[[Path], bool] = Path.is_f
         else:
             options.append(token)
             takes_value = token in _VALUE_OPTIONS
+    return positionals, options
+
+
+def file_launch(argv: Sequence[str], is_file: Callable[[Path], bool] = Path.is_file) -> FileLaunch | None:
+    """The file to open when `argv` is options plus exactly one positional that is an existing workspace or
+    package file; None when the arguments are a command (or anything else) for argparse. Pure but for
+    `is_file`, which tests replace."""
+    positionals, options = split_arguments(argv)
     if len(positionals) != 1:
         return None
     path = Path(positionals[0])
@@ -78,29 +87,43 @@ def file_launch(argv: Sequence[str], is_file: Callable[[Path], bool] = Path.is_f
     return FileLaunch(kind, path, tuple(options))
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    from .cli import build_parser, run
-    from .cli.common import workspace_path
+def opens_window(argv: Sequence[str]) -> bool:
+    """Whether these arguments open the window: no command, and no request for help or the version."""
+    positionals, options = split_arguments(argv)
+    asks = {"-h", "--help", "--version"}
+    return not positionals and not asks.intersection(options)
 
+
+def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
     launch = file_launch(arguments)
-    parser, handlers = build_parser()
+    if launch is None and not opens_window(arguments):
+        # A command: only now load the command line (every command group and its parser).
+        from .cli import build_parser, run
+
+        parser, handlers = build_parser()
+        return run(parser.parse_args(arguments), handlers)
+    import argparse
+
+    from .options import add_global_options
+
+    parser = argparse.ArgumentParser(prog="evaluator-app")
+    add_global_options(parser)
     args = parser.parse_args(arguments if launch is None else list(launch.options))
-    if args.command is not None:
-        return run(args, handlers)
     try:
         from .ui.app import run as run_window
     except ImportError as exc:  # a headless install without Qt still has every command
         print(f"the window is not available ({exc}); use a command, e.g. `evaluator-app agreements`",
               file=sys.stderr)
         return 1
-    package: Path | None = None
-    db = args.db if not args.demo else workspace_path(args)
     if launch is not None and launch.kind is FileKind.WORKSPACE:
         return run_window(launch.path, demo=False, language=args.lang)
-    if launch is not None:
-        package = launch.path
-    return run_window(db, demo=args.demo, language=args.lang, package=package)
+    db = args.db
+    if args.demo:
+        from .exchange.demo import demo_workspace_copy
+
+        db = demo_workspace_copy()
+    return run_window(db, demo=args.demo, language=args.lang, package=launch.path if launch else None)
 
 
 if __name__ == "__main__":

@@ -10,10 +10,9 @@ import argparse
 import sqlite3
 import sys
 from collections.abc import Callable, Sequence
-from pathlib import Path
 
-from .. import __version__
 from ..domain.problems import ProblemsError
+from ..options import add_global_options
 from ..store.agreements import AgreementNotFound
 from ..store.ratings import EditConflict
 from ..store.workspace import Workspace, WorkspaceError
@@ -33,12 +32,7 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Handler]]:
         description="Performance-agreement evaluation for Thai independent evaluation committees. "
         "Without a command, opens the window.",
     )
-    parser.add_argument("--version", action="version", version=f"evaluator-app {__version__}")
-    parser.add_argument("--db", type=Path, help="workspace file (default: the user data folder)")
-    parser.add_argument("--demo", action="store_true", help="work on a fresh copy of the bundled demo workspace")
-    parser.add_argument("--as", dest="actor", default=None,
-                        help="who is acting, for the audit log (default: the login name)")
-    parser.add_argument("--lang", choices=["th", "en"], help="interface language of the window")
+    add_global_options(parser)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     handlers: dict[str, Handler] = {}
     for group in COMMAND_GROUPS:
