@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
@@ -35,7 +36,7 @@ def parse_decimal(value: object) -> Decimal:
     if isinstance(value, float):
         # Spreadsheet cells arrive as binary floats; repr gives the shortest text that round-trips,
         # which is what the person typed (0.1, not 0.1000000000000000055...).
-        if value != value or value in (float("inf"), float("-inf")):
+        if not math.isfinite(value):  # NaN is how pandas hands over an empty cell
             raise NumberFormatError("empty or not a number")
         return Decimal(repr(value))
     if value is None:
