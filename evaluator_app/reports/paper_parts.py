@@ -13,7 +13,7 @@ from reportlab.platypus import Flowable, TableStyle
 from ..domain.thai_dates import THAI_MONTHS, Digits, apply_digits, thai_date
 from .fonts import body_style
 from .signatures import Signatory
-from .thai_lines import Align, ThaiParagraph
+from .thai_lines import Align, ThaiFigure, ThaiParagraph, is_figure
 
 __all__ = [
     "BANGKOK",
@@ -77,6 +77,9 @@ class GridCells:
         shown = "" if value is None else value
         if number:
             shown = apply_digits(shown, self.digits)
+        if is_figure(shown):
+            # Most cells of a score table: one line, nothing to break or combine, no Paragraph needed.
+            return ThaiFigure(shown, self.style, bold=bold, align=align)
         return ThaiParagraph(shown, self.style, bold=bold, align=align)
 
     def figure(self, value: str | None, *, bold: bool = False, dash: bool = True) -> Flowable:

@@ -11,7 +11,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import shapeFragWord, shapeStr
 from reportlab.pdfgen.canvas import Canvas
 
-__all__ = ["Anchor", "draw_shaped_string", "line_width", "word_width"]
+__all__ = ["Anchor", "draw_shaped_string", "line_width", "shaped_string", "word_width"]
 
 Anchor = Literal["left", "center", "right"]
 
@@ -56,6 +56,23 @@ def line_width(pieces: Sequence[tuple[str, str]], font_size: float) -> float:
     return total
 
 
+@lru_cache(maxsize=16384)
+def _shaped(text: str, font_name: str, font_size: float) -> tuple[str, float]:
+    """A string shaped by HarfBuzz and its width: the same for every document (a glyph with no character of
+    its own gets a private one for the font, not for a document), and table figures repeat."""
+    shaped = shapeStr(text, font_name, font_size)
+    data = getattr(shaped, "__shapeData__", None)
+    # The advance HarfBuzz gives is what the canvas will move by; a string shaping left alone has none.
+    width = (sum(d.x_advance for d in data) * font_size / 1000 if data is not None
+             else pdfmetrics.stringWidth(text, font_name, font_size))
+    return shaped, width
+
+
+def shaped_string(text: str, font_name: str, font_size: float) -> str:
+    """``text`` shaped by HarfBuzz, ready for a canvas or text object (the plain string if shaping changes nothing)."""
+    return _shaped(text, font_name, font_size)[0]
+
+
 def draw_shaped_string(canvas: Canvas, x: float, y: float, text: str, font_name: str, font_size: float,
                        anchor: Anchor = "left") -> float:
     """Draw one line of text shaped by HarfBuzz; returns its width.
@@ -63,11 +80,7 @@ def draw_shaped_string(canvas: Canvas, x: float, y: float, text: str, font_name:
     ``canvas.drawString(..., shaping=True)`` is silently ignored without rlbidi, and drawCentredString
     would measure the shaped string with plain stringWidth, so shape and place it here.
     """
-    shaped = shapeStr(text, font_name, font_size)
-    data = getattr(shaped, "__shapeData__", None)
-    # The advance HarfBuzz gives is what the canvas will move by; a string shaping left alone has none.
-    width = (sum(d.x_advance for d in data) * font_size / 1000 if data is not None
-             else pdfmetrics.stringWidth(text, font_name, font_size))
+    shaped, width = _shaped(text, font_name, font_size)
     if anchor == "center":
         x -= width / 2
     elif anchor == "right":

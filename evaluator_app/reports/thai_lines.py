@@ -24,14 +24,16 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph
 
 from .fonts import body_style, register_fonts
-from .shaping import line_width
+from .shaping import line_width, shaped_string
 
 __all__ = [
     "DOMAIN_WORDS",
     "Align",
     "Run",
+    "ThaiFigure",
     "ThaiParagraph",
     "break_opportunities",
+    "is_figure",
     "segment_words",
 ]
 
@@ -309,7 +311,9 @@ class ThaiParagraph(Flowable):
         self._font_spans: list[tuple[int, int, str]] | None = None
         self._layouts: dict[tuple[float, float], list[_Line]] = {}
         self._para: Paragraph | None = None
-        self._para_key: tuple[float, float] | None = None
+        # Wrapped Paragraphs and their sizes by available width: Table and the frame wrap the same cell
+        # many times (column sizing, every page-split attempt), always at its column's width.
+        self._wraps: dict[float, tuple[Paragraph, float, float]] = {}
         self.keepWithNext = getattr(self.style, "keepWithNext", 0)
         self.width = self.height = 0.0
 
@@ -330,8 +334,12 @@ class ThaiParagraph(Flowable):
 
     # reportlab protocol ----------------------------------------------------------------------------
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        para = self._paragraph(availWidth)
-        self.width, self.height = para.wrap(availWidth, availHeight)
+        # Paragraph's lines and height depend on the width only, never on availHeight.
+        key = round(availWidth, 3)
+        wrapped = self._wraps.get(key)
+        if wrapped is None:
+            wrapped = self._wraps[key] = self._paragraph(availWidth)
+        self._para, self.width, self.height = wrapped
         return self.width, self.height
 
     def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:
@@ -395,7 +403,7 @@ class ThaiParagraph(Flowable):
         piece._font_spans = None
         piece._layouts = {}
         piece._para = None
-        piece._para_key = None
+        piece._wraps = {}
         return piece
 
     def _layout_key(self, avail_width: float) -> tuple[float, float]:
@@ -562,24 +570,21 @@ class ThaiParagraph(Flowable):
             position += len(run.text)
         return spans
 
-    def _paragraph(self, avail_width: float) -> Paragraph:
-        key = (round(avail_width, 3), 0.0)
-        if self._para is not None and self._para_key == key:
-            return self._para
+    def _paragraph(self, avail_width: float) -> tuple[Paragraph, float, float]:
+        """The Paragraph that draws this text at ``avail_width``, wrapped there, and its size."""
         shrink = 0.0
         for _attempt in range(4):
             lines = self._layout(avail_width, shrink)
             para = Paragraph(self._markup(lines), self.style)
-            para.wrap(avail_width, 1e9)
+            width, height = para.wrap(avail_width, 1e9)
             drawn = len(para.blPara.lines) if lines else 0
             if drawn <= len(lines):
                 break
             # Paragraph measured a line wider than we did and wrapped it again: lay out a bit narrower.
             shrink += 1.0
-        self._para, self._para_key = para, key
         if shrink:
             self._layouts[self._layout_key(avail_width)] = lines
-        return para
+        return para, width, height
 
 
 def _slice_runs(runs: Sequence[Run], start: int, end: int) -> Iterable[Run]:
@@ -589,3 +594,126 @@ def _slice_runs(runs: Sequence[Run], start: int, end: int) -> Iterable[Run]:
         if lo < hi:
             yield Run(run.text[lo - position:hi - position], run.bold, run.italic)
         position += len(run.text)
+
+
+# -- figures ------------------------------------------------------------------------------------------
+
+# A figure: digits (Arabic or Thai), a decimal point, a sign or dash, brackets.  Nothing in it needs line
+# breaking, and nothing combines: it prints as one line, the way ThaiParagraph would print it.
+_FIGURE = re.compile("[0-9\u0e50-\u0e59.,()\\-\u2013]+")
+
+
+def is_figure(text: str) -> bool:
+    """Whether ``text`` is a figure ThaiFigure can print (digits, Thai digits, ``.`` ``,`` ``-`` ``–`` ``(`` ``)``)."""
+    return _FIGURE.fullmatch(text) is not None
+
+
+class ThaiFigure(Flowable):
+    """One figure on one line: a table cell of weights, thresholds, results and scores.
+
+    Prints exactly as a one-line ThaiParagraph of the same text and style (the same shaped glyphs, baseline
+    and alignment) without building a Paragraph: a report has hundreds of these cells and reportlab wraps
+    each cell again for every page-split attempt.  Should the figure not fit its width, it hands over to a
+    ThaiParagraph, which breaks it as it always did.
+    """
+
+    def __init__(self, text: str, style: ParagraphStyle | None = None, *, bold: bool = False,
+                 align: Align | None = None) -> None:
+        super().__init__()
+        if not is_figure(text):
+            raise ValueError(f"not a figure: {text!r}")
+        self._text = text
+        self._bold = bold
+        self._align = align
+        self._base = style
+        base = style if style is not None else body_style()
+        register_fonts()
+        family, base_bold, base_italic = ps2tt(base.fontName)
+        self._font = tt2ps(family, int(bold or base_bold), base_italic)
+        alignment = _ALIGNMENTS[align] if align is not None else base.alignment
+        self._alignment = TA_LEFT if alignment == TA_JUSTIFY else alignment
+        self.style = base
+        self._text_width = line_width([(text, self._font)], base.fontSize)
+        self._overflow: ThaiParagraph | None = None
+        self._use_paragraph = False  # the last wrap did not fit the figure on one line
+        self.width = self.height = 0.0
+
+    @property
+    def text(self) -> str:
+        return self._text
+
+    def getPlainText(self) -> str:
+        return self._text
+
+    def lines_for_width(self, width: float) -> list[str]:
+        if self._text_width <= self._room(width) + 1e-6:
+            return [self._text]
+        return self._paragraph().lines_for_width(width)
+
+    def _room(self, avail_width: float) -> float:
+        style = self.style
+        return avail_width - style.leftIndent - style.rightIndent - style.firstLineIndent
+
+    def _paragraph(self) -> ThaiParagraph:
+        if self._overflow is None:
+            self._overflow = ThaiParagraph(self._text, self._base, bold=self._bold, align=self._align)
+        return self._overflow
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        if self._text_width > self._room(availWidth) + 1e-6:
+            self.width, self.height = self._paragraph().wrap(availWidth, availHeight)
+            self._use_paragraph = True
+        else:
+            self.width, self.height = availWidth, self.style.leading
+            self._use_paragraph = False
+        return self.width, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        if self._text_width > self._room(availWidth) + 1e-6:
+            return self._paragraph().split(availWidth, availHeight)
+        if availWidth <= 0 or availHeight + 1e-8 < self.style.leading:
+            return []
+        return [self]
+
+    def minWidth(self) -> float:
+        return self._text_width
+
+    def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:
+        if self._use_paragraph:
+            self._paragraph().drawOn(canvas, x, y, _sW)
+        else:
+            super().drawOn(canvas, x, y, _sW)
+
+    def draw(self) -> None:
+        # As Paragraph draws a single line: a text object at the left indent with its baseline one font size
+        # below the top, moved right by the room the line leaves (right) or half of it (center), and back.
+        # (The same operators keep the text a PDF reader extracts the same.)
+        style = self.style
+        move = style.firstLineIndent
+        spare = self._room(self.width) - self._text_width
+        if self._alignment == TA_RIGHT:
+            move += spare
+        elif self._alignment == TA_CENTER:
+            move += spare / 2
+        canvas = self.canv
+        canvas.saveState()
+        text = canvas.beginText(style.leftIndent, self.height - style.fontSize)
+        if move:
+            text.setXPos(move)
+        text.setLeading(style.leading)
+        text.setFillColor(style.textColor)
+        text.setFont(self._font, style.fontSize, style.leading)
+        text.textLine(shaped_string(self._text, self._font, style.fontSize))
+        if move:
+            text.setXPos(-move)
+        canvas.drawText(text)
+        canvas.restoreState()
+
+    def getSpaceBefore(self) -> float:
+        return self.style.spaceBefore
+
+    def getSpaceAfter(self) -> float:
+        return self.style.spaceAfter
+
+    def __repr__(self) -> str:
+        return f"ThaiFigure({self._text!r})"

@@ -1,0 +1,71 @@
+"""Figures in table cells (ThaiFigure) print exactly as a ThaiParagraph would; ThaiParagraph wraps once per width."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from pypdf import PdfReader
+from reportlab.lib.pagesizes import A4
+from reportlab.platypus import Flowable, SimpleDocTemplate, Table
+
+from evaluator_app.reports.fonts import body_style
+from evaluator_app.reports.paper_parts import GridCells
+from evaluator_app.reports.thai_lines import ThaiFigure, ThaiParagraph, is_figure
+
+FIGURES = ["12.5000", "(๒.๗๘๕๐)", "–", "-3", "๐.๑๑๑๔", "1,234.50", "๐–๕"]
+
+
+def _pdf(cells: list[list[Flowable]], widths: list[float]) -> PdfReader:
+    buffer = io.BytesIO()
+    doc = SimpleDocTemplate(buffer, pagesize=A4, invariant=1)
+    doc.build([Table(cells, colWidths=widths, style=[("GRID", (0, 0), (-1, -1), 0.5, "black")])])
+    return PdfReader(buffer)
+
+
+def test_is_figure_takes_only_digits_and_their_punctuation():
+    assert all(is_figure(text) for text in FIGURES)
+    assert not any(is_figure(text) for text in ["", "ก", "12 34", "abc", "๑ ตัวชี้วัด", "3¹"])
+    with pytest.raises(ValueError):
+        ThaiFigure("ตัวชี้วัด")
+
+
+@pytest.mark.parametrize("bold", [False, True])
+def test_figure_draws_the_same_page_as_a_thai_paragraph(bold: bool):
+    style = body_style("FigureCell", fontSize=12, leading=18)
+    aligns = ["right", "center", "left"]
+    figures = [[ThaiFigure(text, style, bold=bold, align=align) for align in aligns] for text in FIGURES]
+    paragraphs = [[ThaiParagraph(text, style, bold=bold, align=align) for align in aligns] for text in FIGURES]
+    ours, theirs = _pdf(figures, [80, 80, 80]), _pdf(paragraphs, [80, 80, 80])
+    assert ours.pages[0].get_contents().get_data() == theirs.pages[0].get_contents().get_data()
+    assert ours.pages[0].extract_text() == theirs.pages[0].extract_text()
+
+
+def test_a_figure_too_wide_for_its_column_breaks_as_a_thai_paragraph():
+    style = body_style("FigureCell", fontSize=12, leading=18)
+    text = "1234567890-1234567890"
+    figure, paragraph = ThaiFigure(text, style, align="right"), ThaiParagraph(text, style, align="right")
+    assert figure.wrap(40, 500) == paragraph.wrap(40, 500)
+    assert figure.lines_for_width(40) == paragraph.lines_for_width(40) and len(figure.lines_for_width(40)) > 1
+    assert figure.wrap(200, 500) == (200, 18) and figure.lines_for_width(200) == [text]
+    ours, theirs = _pdf([[ThaiFigure(text, style, align="right")]], [40]), _pdf([[paragraph]], [40])
+    assert ours.pages[0].get_contents().get_data() == theirs.pages[0].get_contents().get_data()
+
+
+def test_grid_cells_give_figures_to_thai_figure_and_words_to_thai_paragraph():
+    cells = GridCells(12, "thai")
+    assert isinstance(cells.figure("12.5"), ThaiFigure) and cells.figure("12.5").text == "๑๒.๕"
+    assert isinstance(cells.figure(None), ThaiFigure) and cells.figure(None).text == "–"
+    assert isinstance(cells.figure(None, dash=False), ThaiParagraph)  # empty: prints nothing, as before
+    assert isinstance(cells.text("ร้อยละ 80"), ThaiParagraph)
+    assert isinstance(cells.figure("3¹"), ThaiParagraph)  # a note mark: not a plain figure
+
+
+def test_a_paragraph_is_laid_out_once_per_width():
+    paragraph = ThaiParagraph("คณะกรรมการได้พิจารณาผลการดำเนินงานตามคำรับรองการปฏิบัติราชการ")
+    first = paragraph.wrap(120, 1000)
+    inner = paragraph._para
+    assert paragraph.wrap(120, 50) == first and paragraph._para is inner  # height does not matter
+    wide = paragraph.wrap(400, 1000)
+    assert wide[1] < first[1] and paragraph._para is not inner
+    assert paragraph.wrap(120, 1000) == first and paragraph._para is inner  # back to the first width
