@@ -10,7 +10,7 @@ import copy
 import re
 import threading
 import unicodedata
-from collections import deque
+from collections import OrderedDict, deque
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -276,6 +276,24 @@ def _clean(text: str) -> str:
     return _XML_ILLEGAL.sub("", text)
 
 
+# Wrapped Paragraphs shared by ThaiParagraphs of the same runs, style and width (headers, labels, signature lines
+# and indicator names recur in every report of a batch).  Per thread: drawing sets the Paragraph's canvas.
+_SHARED_LIMIT = 4096
+_shared = threading.local()
+
+
+def _shared_wraps() -> OrderedDict[tuple[Any, ...], tuple[Paragraph, float, float, list[_Line]]]:
+    wraps = getattr(_shared, "wraps", None)
+    if wraps is None:
+        wraps = _shared.wraps = OrderedDict()
+    return wraps
+
+
+def _style_key(style: ParagraphStyle) -> tuple[tuple[str, str], ...]:
+    """Every attribute of a style but its name, as text: styles equal in all of them lay out and draw alike."""
+    return tuple(sorted((k, repr(v)) for k, v in vars(style).items() if k not in ("name", "parent")))
+
+
 class ThaiParagraph(Flowable):
     """A paragraph of Thai, English and numbers that breaks lines only between words.
 
@@ -314,6 +332,7 @@ class ThaiParagraph(Flowable):
         # Wrapped Paragraphs and their sizes by available width: Table and the frame wrap the same cell
         # many times (column sizing, every page-split attempt), always at its column's width.
         self._wraps: dict[float, tuple[Paragraph, float, float]] = {}
+        self._shareable = True  # a piece of a split keeps the lines its whole chose, so lays out on its own
         self.keepWithNext = getattr(self.style, "keepWithNext", 0)
         self.width = self.height = 0.0
 
@@ -338,7 +357,7 @@ class ThaiParagraph(Flowable):
         key = round(availWidth, 3)
         wrapped = self._wraps.get(key)
         if wrapped is None:
-            wrapped = self._wraps[key] = self._paragraph(availWidth)
+            wrapped = self._wraps[key] = self._shared_paragraph(availWidth)
         self._para, self.width, self.height = wrapped
         return self.width, self.height
 
@@ -404,6 +423,7 @@ class ThaiParagraph(Flowable):
         piece._layouts = {}
         piece._para = None
         piece._wraps = {}
+        piece._shareable = False
         return piece
 
     def _layout_key(self, avail_width: float) -> tuple[float, float]:
@@ -569,6 +589,23 @@ class ThaiParagraph(Flowable):
             spans.append((position, position + len(run.text), run))
             position += len(run.text)
         return spans
+
+    def _shared_paragraph(self, avail_width: float) -> tuple[Paragraph, float, float]:
+        """_paragraph, or the Paragraph an equal ThaiParagraph built for this width, with the lines it drew."""
+        if not self._shareable:
+            return self._paragraph(avail_width)
+        wraps = _shared_wraps()
+        key = (tuple(self._runs), _style_key(self.style), round(avail_width, 3))
+        shared = wraps.get(key)
+        if shared is None:
+            para, width, height = self._paragraph(avail_width)
+            shared = wraps[key] = (para, width, height, self._layout(avail_width))
+            if len(wraps) > _SHARED_LIMIT:
+                wraps.popitem(last=False)
+        else:
+            wraps.move_to_end(key)
+            self._layouts[self._layout_key(avail_width)] = shared[3]
+        return shared[0], shared[1], shared[2]
 
     def _paragraph(self, avail_width: float) -> tuple[Paragraph, float, float]:
         """The Paragraph that draws this text at ``avail_width``, wrapped there, and its size."""

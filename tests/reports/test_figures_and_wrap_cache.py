@@ -69,3 +69,19 @@ def test_a_paragraph_is_laid_out_once_per_width():
     wide = paragraph.wrap(400, 1000)
     assert wide[1] < first[1] and paragraph._para is not inner
     assert paragraph.wrap(120, 1000) == first and paragraph._para is inner  # back to the first width
+
+
+def test_equal_paragraphs_share_their_wrapped_paragraph_and_unequal_ones_do_not():
+    text = "ความเห็นและข้อเสนอแนะของคณะกรรมการที่ประชุมพิจารณาแล้ว"
+    style = body_style("SharedCell", fontSize=12, leading=18)
+    first, second = ThaiParagraph(text, style), ThaiParagraph(text, style)
+    assert first.wrap(150, 500) == second.wrap(150, 500) and first._para is second._para
+    assert second.lines_for_width(150) == first.lines_for_width(150)
+    bold, right = ThaiParagraph(text, style, bold=True), ThaiParagraph(text, style, align="right")
+    bigger = ThaiParagraph(text, body_style("SharedCell", fontSize=14, leading=21))
+    for other in (bold, right, bigger):
+        other.wrap(150, 500)
+        assert other._para is not first._para
+    head, rest = first.split(150, 40)
+    head.wrap(150, 500)
+    assert head._para is not first._para  # a split piece keeps the lines its whole chose
