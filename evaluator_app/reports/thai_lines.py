@@ -294,6 +294,33 @@ def _style_key(style: ParagraphStyle) -> tuple[tuple[str, str], ...]:
     return tuple(sorted((k, repr(v)) for k, v in vars(style).items() if k not in ("name", "parent")))
 
 
+def _draw_one_line(canvas: Any, style: ParagraphStyle, alignment: int, font: str, text: str, text_width: float,
+                   width: float, height: float) -> None:
+    """Draw one line of one word (no spaces) as Paragraph draws it, with the same PDF operators.
+
+    A text object at the left indent with its baseline one font size below the top, moved right by the room
+    the line leaves (right) or half of it (center), and back; the word shaped by HarfBuzz as Paragraph shapes it.
+    """
+    move = style.firstLineIndent
+    spare = width - style.leftIndent - style.rightIndent - style.firstLineIndent - text_width
+    if alignment == TA_RIGHT:
+        move += spare
+    elif alignment == TA_CENTER:
+        move += spare / 2
+    canvas.saveState()
+    out = canvas.beginText(style.leftIndent, height - style.fontSize)
+    if move:
+        out.setXPos(move)
+    out.setLeading(style.leading)
+    out.setFillColor(style.textColor)
+    out.setFont(font, style.fontSize, style.leading)
+    out.textLine(shaped_string(text, font, style.fontSize))
+    if move:
+        out.setXPos(-move)
+    canvas.drawText(out)
+    canvas.restoreState()
+
+
 class ThaiParagraph(Flowable):
     """A paragraph of Thai, English and numbers that breaks lines only between words.
 
@@ -328,11 +355,19 @@ class ThaiParagraph(Flowable):
         self._units: list[tuple[int, list[_Unit]]] | None = None
         self._font_spans: list[tuple[int, int, str]] | None = None
         self._layouts: dict[tuple[float, float], list[_Line]] = {}
-        self._para: Paragraph | None = None
-        # Wrapped Paragraphs and their sizes by available width: Table and the frame wrap the same cell
+        self._para: Paragraph | None = None  # None after a wrap that draws the text as one line
+        # Wrapped Paragraphs (None: one line) and their sizes by available width: Table and the frame wrap the same cell
         # many times (column sizing, every page-split attempt), always at its column's width.
-        self._wraps: dict[float, tuple[Paragraph, float, float]] = {}
+        self._wraps: dict[float, tuple[Paragraph | None, float, float]] = {}
         self._shareable = True  # a piece of a split keeps the lines its whole chose, so lays out on its own
+        # One run of one word (no spaces, no breaks): when it fits its width it is drawn as one shaped line,
+        # without a Paragraph (table headers, labels).
+        # (&, < and > are escaped for Paragraph, whose parser then draws them as pieces of their own.)
+        one_word = (len(self._runs) == 1 and bool(self._text) and _ZWSP not in self._text
+                    and not any(ch.isspace() or ch in "&<>" for ch in self._text))
+        self._word_width: float | None = (line_width([(self._text, self._fonts()[0][2])], self.style.fontSize)
+                                          if one_word else None)
+        self._one_line = False  # the last wrap drew the word as one line
         self.keepWithNext = getattr(self.style, "keepWithNext", 0)
         self.width = self.height = 0.0
 
@@ -357,15 +392,32 @@ class ThaiParagraph(Flowable):
         key = round(availWidth, 3)
         wrapped = self._wraps.get(key)
         if wrapped is None:
-            wrapped = self._wraps[key] = self._shared_paragraph(availWidth)
+            wrapped = self._wraps[key] = self._one_line_size(availWidth) or self._shared_paragraph(availWidth)
         self._para, self.width, self.height = wrapped
+        self._one_line = self._para is None
         return self.width, self.height
 
+    def _one_line_size(self, avail_width: float) -> tuple[None, float, float] | None:
+        """(None, width, height) when the text is one word that fits on the first line: no Paragraph needed."""
+        if self._word_width is None or avail_width < 1e-8:
+            return None
+        if self._word_width > self._line_limits(avail_width)(0) + 1e-6:
+            return None
+        return None, avail_width, self.style.leading
+
     def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:
+        if self._one_line:
+            super().drawOn(canvas, x, y, _sW)
+            return
         assert self._para is not None, "wrap() must be called before drawOn()"
         self._para.drawOn(canvas, x, y, _sW)
 
     def draw(self) -> None:
+        if self._one_line:
+            assert self._word_width is not None
+            _draw_one_line(self.canv, self.style, self.style.alignment, self._fonts()[0][2], self._text,
+                           self._word_width, self.width, self.height)
+            return
         assert self._para is not None, "wrap() must be called before draw()"
         self._para.canv = self.canv
         try:
@@ -424,6 +476,8 @@ class ThaiParagraph(Flowable):
         piece._para = None
         piece._wraps = {}
         piece._shareable = False
+        piece._word_width = None  # a piece is drawn by its Paragraph, like its whole
+        piece._one_line = False
         return piece
 
     def _layout_key(self, avail_width: float) -> tuple[float, float]:
@@ -722,29 +776,8 @@ class ThaiFigure(Flowable):
             super().drawOn(canvas, x, y, _sW)
 
     def draw(self) -> None:
-        # As Paragraph draws a single line: a text object at the left indent with its baseline one font size
-        # below the top, moved right by the room the line leaves (right) or half of it (center), and back.
-        # (The same operators keep the text a PDF reader extracts the same.)
-        style = self.style
-        move = style.firstLineIndent
-        spare = self._room(self.width) - self._text_width
-        if self._alignment == TA_RIGHT:
-            move += spare
-        elif self._alignment == TA_CENTER:
-            move += spare / 2
-        canvas = self.canv
-        canvas.saveState()
-        text = canvas.beginText(style.leftIndent, self.height - style.fontSize)
-        if move:
-            text.setXPos(move)
-        text.setLeading(style.leading)
-        text.setFillColor(style.textColor)
-        text.setFont(self._font, style.fontSize, style.leading)
-        text.textLine(shaped_string(self._text, self._font, style.fontSize))
-        if move:
-            text.setXPos(-move)
-        canvas.drawText(text)
-        canvas.restoreState()
+        _draw_one_line(self.canv, self.style, self._alignment, self._font, self._text, self._text_width, self.width,
+                       self.height)
 
     def getSpaceBefore(self) -> float:
         return self.style.spaceBefore

@@ -62,7 +62,7 @@ def test_grid_cells_give_figures_to_thai_figure_and_words_to_thai_paragraph():
 
 
 def test_a_paragraph_is_laid_out_once_per_width():
-    paragraph = ThaiParagraph("คณะกรรมการได้พิจารณาผลการดำเนินงานตามคำรับรองการปฏิบัติราชการ")
+    paragraph = ThaiParagraph("คณะกรรมการได้พิจารณาผลการดำเนินงาน ตามคำรับรองการปฏิบัติราชการ")
     first = paragraph.wrap(120, 1000)
     inner = paragraph._para
     assert paragraph.wrap(120, 50) == first and paragraph._para is inner  # height does not matter
@@ -72,7 +72,7 @@ def test_a_paragraph_is_laid_out_once_per_width():
 
 
 def test_equal_paragraphs_share_their_wrapped_paragraph_and_unequal_ones_do_not():
-    text = "ความเห็นและข้อเสนอแนะของคณะกรรมการที่ประชุมพิจารณาแล้ว"
+    text = "ความเห็นและข้อเสนอแนะ ของคณะกรรมการที่ประชุมพิจารณาแล้ว"
     style = body_style("SharedCell", fontSize=12, leading=18)
     first, second = ThaiParagraph(text, style), ThaiParagraph(text, style)
     assert first.wrap(150, 500) == second.wrap(150, 500) and first._para is second._para
@@ -82,6 +82,35 @@ def test_equal_paragraphs_share_their_wrapped_paragraph_and_unequal_ones_do_not(
     for other in (bold, right, bigger):
         other.wrap(150, 500)
         assert other._para is not first._para
-    head, rest = first.split(150, 40)
+    head, _rest = first.split(150, 40)
     head.wrap(150, 500)
     assert head._para is not first._para  # a split piece keeps the lines its whole chose
+
+
+WORDS = ["ตัวชี้วัด", "น้ำหนัก", "ผลการประเมินของคณะกรรมการ", "e-Government", "ปั้น", "(ร้อยละ)"]
+
+
+@pytest.mark.parametrize("align", ["left", "center", "right"])
+def test_a_single_word_that_fits_draws_as_its_paragraph_would(align: str, monkeypatch: pytest.MonkeyPatch):
+    style = body_style("WordCell", fontSize=11, leading=16.5)
+    one = [[ThaiParagraph(word, style, bold=True, align=align)] for word in WORDS]
+    ours = _pdf(one, [200])
+    assert all(row[0]._para is None for row in one)
+    monkeypatch.setattr(ThaiParagraph, "_one_line_size", lambda self, width: None)
+    drawn = [[ThaiParagraph(word, style, bold=True, align=align)] for word in WORDS]
+    theirs = _pdf(drawn, [200])
+    assert all(row[0]._para is not None for row in drawn)
+    assert ours.pages[0].get_contents().get_data() == theirs.pages[0].get_contents().get_data()
+    assert ours.pages[0].extract_text() == theirs.pages[0].extract_text()
+
+
+def test_markup_characters_keep_the_paragraph():
+    paragraph = ThaiParagraph("a<b>&c")
+    paragraph.wrap(200, 500)
+    assert paragraph._para is not None
+
+
+def test_a_single_word_too_wide_is_broken_by_its_paragraph():
+    narrow = ThaiParagraph("ผลการประเมินของคณะกรรมการ", body_style("WordCell", fontSize=11, leading=16.5))
+    assert narrow.wrap(50, 500)[1] > 16.5
+    assert narrow._para is not None and len(narrow.lines_for_width(50)) > 1
