@@ -20,3 +20,10 @@ def resources_dir() -> Path:
 
 def resource(*parts: str) -> Path:
     return resources_dir().joinpath(*parts)
+
+
+def default_workspace_path() -> Path:
+    """The workspace used when none is named: `workspace.sqlite` in the user data folder (window and CLI alike)."""
+    import platformdirs  # only when no --db is given
+
+    return platformdirs.user_data_path("evaluator-app", appauthor=False) / "workspace.sqlite"

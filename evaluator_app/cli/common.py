@@ -6,17 +6,13 @@ import argparse
 import getpass
 from pathlib import Path
 
+from ..paths import default_workspace_path
+
 EXIT_REFUSED = 2
 
 
 class Refused(Exception):
     """An operation the person can fix: printed without a traceback, exit code 2."""
-
-
-def default_workspace_path() -> Path:
-    import platformdirs
-
-    return platformdirs.user_data_path("evaluator-app", appauthor=False) / "workspace.sqlite"
 
 
 def workspace_path(args: argparse.Namespace) -> Path:

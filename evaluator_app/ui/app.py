@@ -17,7 +17,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from ..paths import resource
+from ..paths import default_workspace_path, resource
 from ..store.workspace import WorkspaceError
 from . import settings
 from .file_open import install_file_open_handler
@@ -28,11 +28,6 @@ from .session import WorkspaceSession
 
 QUIT_AFTER_ENV = "EVALUATOR_APP_QUIT_AFTER_MS"
 
-
-def default_workspace_path() -> Path:
-    import platformdirs
-
-    return platformdirs.user_data_path("evaluator-app", appauthor=False) / "workspace.sqlite"
 
 
 def prepare_application(app: QApplication, language: str | None = None) -> str:
