@@ -125,6 +125,11 @@ def write_package(path: Path, kind: PackageKind, header: dict[str, Any], payload
                     archive.writestr(SIGNATURE, signature)
             stream.flush()
             os.fsync(stream.fileno())
+        # mkstemp makes the file private (0600); a package is carried to another person, so give it the mode any
+        # new file gets (the umask decides).
+        current = os.umask(0)
+        os.umask(current)
+        os.chmod(temp_name, 0o666 & ~current)
         os.replace(temp_name, path)
     except BaseException:
         if os.path.exists(temp_name):

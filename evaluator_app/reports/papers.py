@@ -120,6 +120,12 @@ def _title(content: dict[str, Any], title: str) -> str:
     return f"{title} {content.get('fiscal_year', '')}".strip()
 
 
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
+
+
 def write_pdf_file(target: Target, data: bytes) -> Path | None:
     """Write the PDF whole or not at all: a temporary file beside the target, then one rename."""
     if not isinstance(target, str | Path):
@@ -133,6 +139,8 @@ def write_pdf_file(target: Target, data: bytes) -> Path | None:
             out.write(data)
             out.flush()
             os.fsync(out.fileno())
+        # mkstemp makes the file private (0600); a report is handed around, so give it the mode any new file gets.
+        os.chmod(temporary, 0o666 & ~_umask())
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
