@@ -55,7 +55,6 @@ class MeetingActions(QObject):
             return self.meeting
         self.close_windows()
         meeting = MeetingWindow(session, agreement_id, window)
-        meeting.versionAgreed.connect(self._version_agreed)
         meeting.destroyed.connect(lambda *_args: self._forget(meeting))
         self.meeting = meeting
         meeting.showFullScreen()
@@ -65,11 +64,6 @@ class MeetingActions(QObject):
     def _forget(self, meeting: MeetingWindow) -> None:
         if self.meeting is meeting:
             self.meeting = None
-
-    def _version_agreed(self, agreement_id: int) -> None:
-        panel = self.window.panel
-        if panel is not None and panel.model.agreement_id == agreement_id:
-            panel.show_agreement(agreement_id, panel.model.round)  # results now score against the agreed version
 
     def close_windows(self) -> None:
         """Before the workspace closes (another is opened, or the app quits): nothing typed is dropped."""

@@ -7,7 +7,7 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -73,7 +73,6 @@ def meeting_font(base: QFont | None = None) -> QFont:
 class MeetingWindow(QMainWindow):
     """One agreement's negotiation. Every change is written at once through the store, one undo step each."""
 
-    versionAgreed = Signal(int)  # agreement id: the version in force may have changed
 
     def __init__(self, session: WorkspaceSession, agreement_id: int, parent: QWidget | None = None):
         super().__init__(parent, Qt.WindowType.Window)
@@ -266,6 +265,7 @@ class MeetingWindow(QMainWindow):
         document.indicatorsChanged.connect(self._indicators_changed)
         document.refused.connect(lambda text: self.show_message(text, "refusal"))
         document.notice.connect(lambda text: self.show_message(text, "notice"))
+        self.session.writeFailed.connect(lambda text: self.show_message(text, "refusal"))  # an undo refused
         self.model.changeRequested.connect(document.change)
         self.model.refused.connect(self._cell_refused)
         self.view.editRefused.connect(self._edit_refused)
@@ -527,7 +527,6 @@ class MeetingWindow(QMainWindow):
         self._update_decision()
         self.show_message(self.tr("Version {0} is agreed and locked. The decision is its minute.").format(
             agreed.number), "notice")
-        self.versionAgreed.emit(self.document.agreement_id)
 
     # --- minutes -----------------------------------------------------------------------------------------------
 

@@ -8,6 +8,7 @@ the CLI uses, each in its own transaction; the chair's decisions are taken as th
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,7 +20,8 @@ from ...domain.numbers import format4
 from ...domain.panel import Panel, chair_problem
 from ...domain.problems import ProblemsError
 from ...store.panel import load_panel, result_state, submissions
-from ...store.workspace import WorkspaceError
+from ...store.workspace import Workspace, WorkspaceError
+from ..common.changes import Change, Changes
 from ..common.messages import problem_text, problems_text
 from ..common.session import WorkspaceSession
 from ..transfer.packages_dialog import PackageFlows
@@ -38,7 +40,7 @@ class PanelActions(QObject):
         super().__init__(window)
         self.window = window
         self.packages = PackageFlows(window, lambda: window.session)
-        self.packages.imported.connect(lambda _report: self._panel_changed())
+        self.packages.message.connect(self._message)
         self.matrix: PanelMatrixWindow | None = None
         self.setup_dialog: PanelSetupDialog | None = None
         self.restore_dialog: RestoreDialog | None = None
@@ -141,7 +143,6 @@ class PanelActions(QObject):
             panel.view.selectionModel().currentChanged.connect(
                 lambda current, _previous: details.show_history_of(panel.model.group_of(current)))
             panel.model.loaded.connect(self._follow)
-        session.evaluatorChanged.connect(lambda _ident: self._panel_changed())
         if self.setup_dialog is not None:
             self.setup_dialog.close()
             self.setup_dialog.deleteLater()
@@ -162,12 +163,16 @@ class PanelActions(QObject):
         if self.matrix is not None:
             self.matrix.show_agreement(*self._current())
 
-    def _panel_changed(self) -> None:
-        if self.matrix is not None and self.session is not None and self.session.is_open:
-            self.matrix.reload()
-
     def _message(self, text: str) -> None:
         self.window.statusBar().showMessage(text, _MESSAGE_MS)
+
+    def _run(self, failure_title: str, write: Callable[[Workspace], object], changes: Changes) -> bool:
+        """One chair's or member's decision through the session; a refusal is said in a message box."""
+        assert self.session is not None
+        outcome = self.session.run(Change(write, changes))
+        if not outcome.ok:
+            self._warn(failure_title, outcome.error or "")
+        return outcome.ok
 
     def _warn(self, title: str, error: BaseException | str) -> None:
         text = problems_text(error) if isinstance(error, ProblemsError) else str(error)
@@ -206,7 +211,6 @@ class PanelActions(QObject):
             self.setup_dialog = None
         if self.setup_dialog is None:
             self.setup_dialog = PanelSetupDialog(self.session, self.window)
-            self.setup_dialog.changed.connect(self._panel_changed)
         self.setup_dialog.reload()
         self.setup_dialog.open()
         self.setup_dialog.raise_()
@@ -249,14 +253,12 @@ class PanelActions(QObject):
         dialog = SubmitDialog(member, self._agreement_label(), round_, panel.declaration, self.window)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        try:
-            submit(self.session.workspace, agreement_id, member, round_, declaration_accepted=True, actor=member)
-        except (ProblemsError, WorkspaceError) as exc:
-            self._warn(self.tr("Not submitted"), exc)
+        if not self._run(self.tr("Not submitted"), lambda workspace: submit(
+                workspace, agreement_id, member, round_, declaration_accepted=True, actor=member),
+                Changes(agreement_id=agreement_id, round=round_, evaluator=member, panel=True)):
             return
         self._message(self.tr("Submitted: the ratings of {0} for {1}, round {2} months. Export them with File → "
                               "Export my ratings….").format(member, self._agreement_label(), round_))
-        self._panel_changed()
 
     def _chair_or_say(self, panel: Panel, title: str, action_th: str, action_en: str) -> str | None:
         assert self.session is not None
@@ -301,13 +303,12 @@ class PanelActions(QObject):
         dialog = ConsensusDialog(item, result.rule, framework.max_score, parent)
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.score is None:
             return
-        try:
-            enter_consensus(workspace, agreement_id, item.code, round_, dialog.score, dialog.reason, by=by)
-        except (ProblemsError, WorkspaceError) as exc:
-            self._warn(self.tr("Consensus not saved"), exc)
+        score, reason = dialog.score, dialog.reason
+        if not self._run(self.tr("Consensus not saved"), lambda workspace: enter_consensus(
+                workspace, agreement_id, item.code, round_, score, reason, by=by),
+                Changes(agreement_id=agreement_id, round=round_, code=item.code, panel=True)):
             return
-        self._message(self.tr("Consensus of indicator {0}: {1}").format(item.code, format4(dialog.score)))
-        self._panel_changed()
+        self._message(self.tr("Consensus of indicator {0}: {1}").format(item.code, format4(score)))
 
     def reopen(self) -> None:
         from ...store.panel import reopen_submission
@@ -344,16 +345,18 @@ class PanelActions(QObject):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         kind, _, member = str(dialog.choice).partition(":")  # combo data stays a plain string in Qt
-        try:
+        reason = dialog.reason
+
+        def reopen(workspace: Workspace) -> None:
             if kind == "result":
-                reopen_result(workspace, agreement_id, round_, by=by, reason=dialog.reason)
+                reopen_result(workspace, agreement_id, round_, by=by, reason=reason)
             else:
-                reopen_submission(workspace, agreement_id, member, round_, by=by, reason=dialog.reason)
-        except (ProblemsError, WorkspaceError) as exc:
-            self._warn(self.tr("Not reopened"), exc)
+                reopen_submission(workspace, agreement_id, member, round_, by=by, reason=reason)
+
+        if not self._run(self.tr("Not reopened"), reopen,
+                         Changes(agreement_id=agreement_id, round=round_, evaluator=member or None, panel=True)):
             return
-        self._message(self.tr("Reopened ({0}).").format(dialog.reason))
-        self._panel_changed()
+        self._message(self.tr("Reopened ({0}).").format(reason))
 
     def finalise(self) -> None:
         from ...store.panel_results import finalise, panel_result
@@ -379,14 +382,11 @@ class PanelActions(QObject):
             "reason.").format(self._agreement_label(), round_, total))
         if answer != QMessageBox.StandardButton.Yes:
             return
-        try:
-            finalise(workspace, agreement_id, round_, by=by)
-        except (ProblemsError, WorkspaceError) as exc:
-            self._warn(self.tr("Not finalised"), exc)
+        if not self._run(self.tr("Not finalised"), lambda workspace: finalise(
+                workspace, agreement_id, round_, by=by), Changes(agreement_id=agreement_id, round=round_, panel=True)):
             return
         self._message(self.tr("The panel result of {0}, round {1} months, is finalised: total {2}.").format(
             self._agreement_label(), round_, total))
-        self._panel_changed()
 
     # --- my signing key ----------------------------------------------------------------------------------------
 

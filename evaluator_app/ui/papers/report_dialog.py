@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from ...domain.problems import ProblemsError
 from ..common import print_support
 from ..common.background import BackgroundTask
+from ..common.changes import Change, Changes
 from ..common.messages import problems_text
 from ..common.session import WorkspaceSession
 from . import print_pages
@@ -260,11 +261,16 @@ class ReportDialog(QDialog):
         assert isinstance(made, Made)
         self.last_made = made
         self.saved_path = made.path
-        self.session.external_change()  # a snapshot was stored (and the round issued): the window says saved
+        self._issued()
         text = self.tr("Saved {0} ({1} page(s)).").format(made.path, made.pages)
         if made.code:
             text += " " + self.tr("Verification code: {0}").format(made.code)
         self.status.setText(text)
+
+    def _issued(self) -> None:
+        """A snapshot was stored (and the round issued) on the paper's own connection: the window says saved."""
+        self.session.run(Change(None, Changes(
+            agreement_id=self.request.agreement_id, round=self.request.round, report=True)))
 
     def print_paper(self) -> None:
         if self.is_busy():
@@ -283,7 +289,7 @@ class ReportDialog(QDialog):
     def _print_made(self, made: object) -> None:
         assert isinstance(made, Made)
         self.last_made = made
-        self.session.external_change()
+        self._issued()
         printer, self._printer = self._printer, None
         if printer is None:
             return

@@ -18,10 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.problems import ProblemsError
 from ...store.workspace import WorkspaceError
+from ..common.changes import Changes
 from ..common.language import ENGLISH, THAI, current_language, install_language
-from ..common.messages import problems_text
 from ..common.session import SaveState, WorkspaceSession
 from ..meeting.meeting_actions import install_meeting_actions
 from ..panel.panel_actions import install_panel_actions
@@ -105,11 +104,10 @@ class MainWindow(QMainWindow):
         self.panel.model.refused.connect(lambda _index, message: self.statusBar().showMessage(message, 15000))
         self.panel.view.adjustRequested.connect(lambda _index: self.adjust_score())
         self.panel.view.delegate.editingChanged.connect(lambda typing: session.set_pending("result cell", typing))
+        self.details.message.connect(lambda message: self.statusBar().showMessage(message, 15000))
         session.saveStateChanged.connect(self._update_title)
         session.writeFailed.connect(lambda message: self.statusBar().showMessage(message, 15000))
-        session.agreementsChanged.connect(self.navigator.reload)
-        session.evaluatorChanged.connect(lambda _ident: self._reload_agreement())
-        session.revealRequested.connect(self._reveal)
+        session.changed.connect(self._changed)
         self._install_undo_actions(session)
         self._show_read_only(session)
         self.panel_actions.session_installed(session)
@@ -229,10 +227,6 @@ class MainWindow(QMainWindow):
                 self.panel.focus_first_result()
             self.panel.view.setFocus()
 
-    def _reload_agreement(self) -> None:
-        if self.panel is not None:
-            self.panel.show_agreement(self.panel.model.agreement_id)
-
     def set_round(self, round_: int) -> None:
         assert self.panel is not None and self.details is not None
         self.commit_open_editor()
@@ -247,6 +241,12 @@ class MainWindow(QMainWindow):
         for round_, action in self.round_actions.items():
             action.setEnabled(framework is not None and round_ in framework.rounds)
             action.setChecked(self.panel.model.round == round_)
+
+    def _changed(self, changes: Changes) -> None:
+        if changes.agreements:
+            self.navigator.reload()
+        if changes.by_undo and changes.rating and changes.agreement_id is not None and changes.round is not None:
+            self._reveal(changes.agreement_id, changes.round, changes.code or "")
 
     def _reveal(self, agreement_id: int, round_: int, code: str) -> None:
         """After undo or redo, show the cell that changed, so the person sees what was undone."""
@@ -287,15 +287,12 @@ class MainWindow(QMainWindow):
             None if stored is None else stored.rating.adjust_reason, model.framework.max_score, self)
         if dialog.exec() != AdjustScoreDialog.DialogCode.Accepted:
             return
-        try:
-            if dialog.removed:
-                model.adjust_score(item.code, None, None)
-            else:
-                model.adjust_score(item.code, dialog.score, dialog.reason)
-        except ProblemsError as exc:
-            self.statusBar().showMessage(problems_text(exc), 15000)
-        except WorkspaceError as exc:
-            self.statusBar().showMessage(str(exc), 15000)
+        if dialog.removed:
+            outcome = model.adjust_score(item.code, None, None)
+        else:
+            outcome = model.adjust_score(item.code, dialog.score, dialog.reason)
+        if not outcome.ok:
+            self.statusBar().showMessage(outcome.error or "", 15000)
 
     def edit_settings(self) -> None:
         from .settings_dialog import SettingsDialog
@@ -307,7 +304,9 @@ class MainWindow(QMainWindow):
         self.commit_open_editor()
         if self.details is not None:
             self.details.flush()
-        self.session.set_evaluator(dialog.evaluator())
+        outcome = self.session.set_evaluator(dialog.evaluator())
+        if not outcome.ok:
+            self.statusBar().showMessage(outcome.error or "", 15000)
         self.set_language(dialog.language())
 
     def set_language(self, code: str) -> None:
