@@ -8,15 +8,16 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QAction, QKeySequence
 
+from ..common.main_window_interface import MainWindowInterface
+
 if TYPE_CHECKING:
-    from ..shell.main_window import MainWindow
     from .meeting_window import MeetingWindow
 
 
 class MeetingActions(QObject):
     """The main window's entry to meeting mode: a View menu item (F11) that opens it on the chosen agreement."""
 
-    def __init__(self, window: MainWindow):
+    def __init__(self, window: MainWindowInterface):
         super().__init__(window)
         self.window = window
         self.meeting: MeetingWindow | None = None
@@ -40,14 +41,13 @@ class MeetingActions(QObject):
 
     def open_meeting(self) -> MeetingWindow | None:
         window = self.window
-        panel, session = window.panel, window.session
-        if panel is None or session is None or panel.model.agreement_id is None:
+        agreement_id, session = window.place().agreement_id, window.session
+        if session is None or agreement_id is None:
             window.statusBar().showMessage(self.tr("Choose an agreement first."), 8000)
             return None
         from .meeting_window import MeetingWindow  # loads with its first use, not at start-up
 
         window.commit_open_editor()
-        agreement_id = panel.model.agreement_id
         if self.meeting is not None and self.meeting.document.agreement_id == agreement_id \
                 and self.meeting.session is session:
             self.meeting.raise_()
@@ -72,5 +72,5 @@ class MeetingActions(QObject):
             meeting.close()
 
 
-def install_meeting_actions(window: MainWindow) -> MeetingActions:
+def install_meeting_actions(window: MainWindowInterface) -> MeetingActions:
     return MeetingActions(window)

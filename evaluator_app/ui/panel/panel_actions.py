@@ -1,4 +1,4 @@
-"""The window's panel, package and backup commands: the Panel menu (คณะผู้ประเมิน) and the File menu entries.
+"""The window's panel commands: the Panel menu (คณะผู้ประเมิน).
 
 The main window calls `install_panel_actions(window)` once and `session_installed(session)` whenever it opens a
 workspace; everything else lives here and in the dialogs it opens. Every change goes through the store functions
@@ -7,9 +7,7 @@ the CLI uses, each in its own transaction; the chair's decisions are taken as th
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject
@@ -20,15 +18,13 @@ from ...domain.numbers import format4
 from ...domain.panel import Panel, chair_problem
 from ...domain.problems import ProblemsError
 from ...store.panel import load_panel, result_state, submissions
-from ...store.workspace import Workspace, WorkspaceError
+from ...store.workspace import Workspace
 from ..common.changes import Change, Changes
+from ..common.main_window_interface import MainWindowInterface
 from ..common.messages import problem_text, problems_text
 from ..common.session import WorkspaceSession
-from ..transfer.packages_dialog import PackageFlows
 
 if TYPE_CHECKING:
-    from ..shell.main_window import MainWindow
-    from ..transfer.backups_dialog import RestoreDialog
     from .panel_matrix import PanelMatrixWindow
     from .panel_setup import PanelSetupDialog
 
@@ -36,14 +32,12 @@ _MESSAGE_MS = 15000
 
 
 class PanelActions(QObject):
-    def __init__(self, window: MainWindow):
+    def __init__(self, window: MainWindowInterface):
         super().__init__(window)
         self.window = window
-        self.packages = PackageFlows(window, lambda: window.session)
-        self.packages.message.connect(self._message)
+        window.placeChanged.connect(self._follow)
         self.matrix: PanelMatrixWindow | None = None
         self.setup_dialog: PanelSetupDialog | None = None
-        self.restore_dialog: RestoreDialog | None = None
         self._create_actions()
         self._create_menus()
         window.installEventFilter(self)
@@ -61,11 +55,6 @@ class PanelActions(QObject):
 
     def _create_actions(self) -> None:
         a = self._action
-        self.export_panel_action = a("exportPanelPackage", self.packages.export_panel_package)
-        self.export_mine_action = a("exportMyRatings", self.export_my_ratings)
-        self.import_package_action = a("importPackage", self.packages.choose_and_import, "Ctrl+Shift+I")
-        self.backup_now_action = a("backupNow", self.back_up_now)
-        self.restore_action = a("restoreBackup", self.restore_from_backup)
         self.setup_action = a("panelSetup", self.open_setup)
         self.matrix_action = a("panelMatrix", self.open_matrix, "Ctrl+M")
         self.submit_action = a("submitRatings", self.submit_ratings)
@@ -75,20 +64,9 @@ class PanelActions(QObject):
         self.make_key_action = a("makeKeyPair", self.make_key_pair)
         self.my_key_action = a("mySigningKey", self.show_my_key)
         # Changes the workspace: off while another person holds it.
-        self.writing_actions = (self.import_package_action, self.restore_action, self.submit_action,
-                                self.consensus_action, self.reopen_action, self.finalise_action)
+        self.writing_actions = (self.submit_action, self.consensus_action, self.reopen_action, self.finalise_action)
 
     def _create_menus(self) -> None:
-        file_menu = self.window.file_menu
-        actions = file_menu.actions()
-        position = actions.index(self.window.import_action) + 1
-        before = actions[position] if position < len(actions) else None
-        file_menu.insertSeparator(before)
-        for item in (self.export_panel_action, self.export_mine_action, self.import_package_action):
-            file_menu.insertAction(before, item)
-        file_menu.insertSeparator(before)
-        file_menu.insertAction(before, self.backup_now_action)
-        file_menu.insertAction(before, self.restore_action)
         self.panel_menu = QMenu(self.window)
         self.panel_menu.setObjectName("panelMenu")
         for item in (self.setup_action, self.matrix_action, None, self.submit_action, None, self.consensus_action,
@@ -101,15 +79,6 @@ class PanelActions(QObject):
 
     def retranslate(self) -> None:
         self.panel_menu.setTitle(self.tr("&Panel"))
-        self.export_panel_action.setText(self.tr("Export &panel package…"))
-        self.export_panel_action.setStatusTip(self.tr("Secretary: the panel, members, keys and agreements, for "
-                                                      "every member's laptop"))
-        self.export_mine_action.setText(self.tr("&Export my ratings…"))
-        self.export_mine_action.setStatusTip(self.tr("Member: your ratings, signed with your key, for the "
-                                                     "secretary"))
-        self.import_package_action.setText(self.tr("Import pac&kage…"))
-        self.backup_now_action.setText(self.tr("&Back up now"))
-        self.restore_action.setText(self.tr("Restore from bac&kup…"))
         self.setup_action.setText(self.tr("Panel &setup…"))
         self.matrix_action.setText(self.tr("Panel &matrix"))
         self.submit_action.setText(self.tr("&Submit my ratings…"))
@@ -120,11 +89,8 @@ class PanelActions(QObject):
         self.my_key_action.setText(self.tr("My signing key and &fingerprint…"))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.window:
-            if event.type() == QEvent.Type.LanguageChange:
-                self.retranslate()
-            elif event.type() == QEvent.Type.Close:
-                self.packages.cancel_and_wait()  # nothing half-imported, no stray thread
+        if watched is self.window and event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
         return super().eventFilter(watched, event)
 
     # --- the workspace -----------------------------------------------------------------------------------------
@@ -134,15 +100,8 @@ class PanelActions(QObject):
         return self.window.session
 
     def session_installed(self, session: WorkspaceSession) -> None:
-        window = self.window
         for action in self.writing_actions:
             action.setEnabled(not session.read_only)
-        if window.panel is not None and window.details is not None:
-            panel, details = window.panel, window.details
-            # The details pane shows the history of the selected cell: the self-assessment's or the evaluator's.
-            panel.view.selectionModel().currentChanged.connect(
-                lambda current, _previous: details.show_history_of(panel.model.group_of(current)))
-            panel.model.loaded.connect(self._follow)
         if self.setup_dialog is not None:
             self.setup_dialog.close()
             self.setup_dialog.deleteLater()
@@ -156,8 +115,8 @@ class PanelActions(QObject):
                 self.open_matrix()
 
     def _current(self) -> tuple[int | None, int]:
-        model = None if self.window.panel is None else self.window.panel.model
-        return (None, 12) if model is None else (model.agreement_id, model.round)
+        place = self.window.place()
+        return place.agreement_id, place.round
 
     def _follow(self) -> None:
         if self.matrix is not None:
@@ -194,10 +153,7 @@ class PanelActions(QObject):
         return agreement_id, round_
 
     def _agreement_label(self) -> str:
-        model = None if self.window.panel is None else self.window.panel.model
-        if model is None or model.agreement is None:
-            return ""
-        return f"{model.agreement.agency} {model.agreement.fiscal_year}"
+        return self.window.place().label
 
     # --- panel setup and matrix --------------------------------------------------------------------------------
 
@@ -283,7 +239,7 @@ class PanelActions(QObject):
             return
         if not code:
             code = self.matrix.selected_cell()[0] if self.matrix is not None and self.matrix.isVisible() else ""
-            code = code or (self.window.panel.current_code() if self.window.panel is not None else "")
+            code = code or self.window.place().code
         by = self._chair_or_say(panel, title, "บันทึกมติที่ประชุม", "enter a consensus value")
         if by is None:
             return
@@ -392,7 +348,7 @@ class PanelActions(QObject):
 
     def make_key_pair(self) -> None:
         from ...exchange.identity import IdentityError, create_key_pair, has_key
-        from .identity_dialogs import PassphraseDialog
+        from ..common.identity_dialogs import PassphraseDialog
 
         if self.session is None:
             return
@@ -418,7 +374,7 @@ class PanelActions(QObject):
 
     def show_my_key(self) -> None:
         from ...exchange.identity import IdentityError, has_key, load_identity
-        from .identity_dialogs import MyKeyDialog
+        from ..common.identity_dialogs import MyKeyDialog
 
         if self.session is None:
             return
@@ -435,108 +391,7 @@ class PanelActions(QObject):
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.make_requested:
             self.make_key_pair()
 
-    def export_my_ratings(self) -> None:
-        from ...exchange.identity import IdentityError, has_key, unlock
-        from .identity_dialogs import PassphraseDialog
 
-        title = self.tr("Export my ratings")
-        panel = self._panel_or_say(title)
-        if panel is None or self.session is None:
-            return
-        member = self.session.evaluator()
-        if not panel.has_member(member):
-            QMessageBox.information(self.window, title, self.tr(
-                "You are rating as {0}, who is not on the panel. Choose your member id in Edit → Settings….").format(
-                member))
-            return
-        if not has_key(member):
-            QMessageBox.information(self.window, title, self.tr(
-                "You have no signing key on this computer yet: make one with Panel → Make my key pair…, and hand "
-                "your public key to the secretary."))
-            return
-        dialog = PassphraseDialog(member, self.tr("Your ratings are signed with your key. Type its passphrase."),
-                                  parent=self.window)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        try:
-            key = unlock(member, dialog.passphrase)
-        except IdentityError as exc:
-            self._warn(title, exc)
-            return
-        self.packages.export_my_ratings(member, key)
-
-    def import_package_file(self, path: Path) -> None:
-        """A package given on the command line or double-clicked: import it as File → Import package… does."""
-        self.packages.import_file(Path(path))
-
-    # --- backups -----------------------------------------------------------------------------------------------
-
-    def back_up_now(self) -> None:
-        from ...store.backups import back_up_now
-        from ..transfer.backups_dialog import backup_when
-
-        if self.session is None:
-            return
-        try:
-            backup = back_up_now(self.session.workspace)
-        except (OSError, sqlite3.Error) as exc:
-            self._warn(self.tr("No backup made"), self.tr("The backup could not be written: {0}").format(exc))
-            return
-        self._message(self.tr("Backed up: {0} ({1})").format(backup_when(backup), backup.name))
-
-    def restore_from_backup(self) -> None:
-        from ...store.backups import list_backups
-        from ..transfer.backups_dialog import RestoreDialog, backup_when
-
-        if self.session is None:
-            return
-        path = self.session.path
-        dialog = RestoreDialog(path.name, list_backups(path), self.window)
-        self.restore_dialog = dialog
-        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.chosen is None:
-            return
-        chosen = dialog.chosen
-        answer = QMessageBox.question(self.window, self.tr("Restore from backup"), self.tr(
-            "Go back to the workspace as it was on {0}? Everything changed since then is kept in a backup of the "
-            "workspace as it is now, taken first.").format(backup_when(chosen)))
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        self.restore(chosen)
-
-    def restore(self, chosen: object) -> bool:
-        """Close the workspace, restore the backup over it (the store keeps the current content as a backup
-        first) and open it again; on failure the workspace is reopened as it was."""
-        from ...store.backups import restore_backup
-        from ..transfer.backups_dialog import backup_when
-
-        session = self.session
-        if session is None:
-            return False
-        path, actor = session.path, session.evaluator()
-        agreement_id, round_ = self._current()
-        self.packages.cancel_and_wait()
-        self.window.commit_open_editor()
-        if self.window.details is not None:
-            self.window.details.flush()
-        session.close()  # the restore needs the writer lock; the window opens the file again below
-        error: BaseException | None = None
-        try:
-            result = restore_backup(path, chosen, actor=actor)  # type: ignore[arg-type]
-        except (WorkspaceError, OSError, sqlite3.Error) as exc:
-            error = exc
-        if not self.window.open_path(path):
-            return False
-        if agreement_id is not None and self.window.navigator.select_agreement(agreement_id):
-            self.window.set_round(round_)  # back where the person was, to see what the restore brought back
-        if error is not None:
-            self._warn(self.tr("Not restored"), self.tr("The backup was not restored: {0}").format(error))
-            return False
-        kept = "" if result.kept is None else result.kept.name
-        self._message(self.tr("Restored the backup of {0}. The workspace as it was is kept as {1}.").format(
-            backup_when(result.restored), kept))
-        return True
-
-
-def install_panel_actions(window: MainWindow) -> PanelActions:
+def install_panel_actions(window: MainWindowInterface) -> PanelActions:
     return PanelActions(window)
 

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
     QLabel,
-    QMainWindow,
     QMenu,
     QMessageBox,
     QSplitter,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 from ...store.workspace import WorkspaceError
 from ..common.changes import Changes
 from ..common.language import ENGLISH, THAI, current_language, install_language
+from ..common.main_window_interface import MainWindowInterface, Place
 from ..common.session import SaveState, WorkspaceSession
 from ..meeting.meeting_actions import install_meeting_actions
 from ..panel.panel_actions import install_panel_actions
@@ -29,6 +29,7 @@ from ..rating.adjust_dialog import AdjustScoreDialog
 from ..rating.agreement_model import OWN
 from ..rating.agreement_panel import AgreementPanel
 from ..rating.details_pane import DetailsPane
+from ..transfer.transfer_actions import install_transfer_actions
 from . import settings
 from .about import show_about
 from .navigator import NavigatorPanel
@@ -37,7 +38,7 @@ ROUND_KEYS = {6: "Ctrl+6", 9: "Ctrl+9", 12: "Ctrl+2"}
 _WORKSPACE_FILTER = "*.sqlite *.db"
 
 
-class MainWindow(QMainWindow):
+class MainWindow(MainWindowInterface):
     def __init__(self, session: WorkspaceSession):
         super().__init__()
         self.setObjectName("mainWindow")
@@ -72,7 +73,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.save_label)
         self._create_actions()
         self._create_menus()
-        self.panel_actions = install_panel_actions(self)  # File: packages and backups; the Panel menu
+        self.transfer_actions = install_transfer_actions(self)  # File: packages and backups
+        self.panel_actions = install_panel_actions(self)  # the Panel menu
         self.meeting_actions = install_meeting_actions(self)
         self.report_actions = install_report_actions(self)
         self.navigator.agreementSelected.connect(self._agreement_selected)
@@ -101,6 +103,11 @@ class MainWindow(QMainWindow):
             old_panel.deleteLater()
             old_details.deleteLater()
         self.panel.currentIndicatorChanged.connect(self.details.show_indicator)
+        self.panel.model.loaded.connect(self.placeChanged)
+        panel, details = self.panel, self.details
+        # The details pane shows the history of the selected cell: the self-assessment's or the evaluator's.
+        panel.view.selectionModel().currentChanged.connect(
+            lambda current, _previous: details.show_history_of(panel.model.group_of(current)))
         self.panel.model.refused.connect(lambda _index, message: self.statusBar().showMessage(message, 15000))
         self.panel.view.adjustRequested.connect(lambda _index: self.adjust_score())
         self.panel.view.delegate.editingChanged.connect(lambda typing: session.set_pending("result cell", typing))
@@ -110,6 +117,7 @@ class MainWindow(QMainWindow):
         session.changed.connect(self._changed)
         self._install_undo_actions(session)
         self._show_read_only(session)
+        self.transfer_actions.session_installed(session)
         self.panel_actions.session_installed(session)
         self.navigator.set_session(session)
         settings.remember_workspace(session.path)
@@ -259,6 +267,22 @@ class MainWindow(QMainWindow):
         if self.panel.model.round != round_:
             self.set_round(round_)
         self.panel.focus_indicator(code, self.panel.view.currentIndex().column())
+
+    def place(self) -> Place:
+        model = None if self.panel is None else self.panel.model
+        if model is None or model.agreement is None or model.agreement_id is None:
+            return Place(round=12 if model is None else model.round)
+        assert self.panel is not None
+        return Place(model.agreement_id, model.round, self.panel.current_code(), model.agreement.agency,
+                     model.agreement.fiscal_year, model.framework.rounds if model.framework is not None else (6, 9, 12))
+
+    def select_agreement(self, agreement_id: int) -> bool:
+        return self.navigator.select_agreement(agreement_id)
+
+    def save_typing(self) -> None:
+        self.commit_open_editor()
+        if self.details is not None:
+            self.details.flush()
 
     def commit_open_editor(self) -> None:
         """Commit a result still being typed (closing, switching agreement): a keystroke is never dropped."""
