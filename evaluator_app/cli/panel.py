@@ -258,7 +258,7 @@ def _consensus(workspace: Any, args: argparse.Namespace) -> int:
 
 def _submit(workspace: Any, args: argparse.Namespace) -> int:
     from ..store.agreements import resolve_agreement
-    from ..store.panel import submit
+    from ..store.panel_results import submit
 
     agreement_id = resolve_agreement(workspace, args.agreement)
     done = submit(workspace, agreement_id, args.evaluator, args.round, declaration_accepted=args.accept,

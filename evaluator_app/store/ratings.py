@@ -17,6 +17,7 @@ from .audit import AuditItem, append_audits, utc_now
 from .frameworks import get_framework
 from .panel import assert_editable
 from .snapshots import assert_not_issued
+from .versions import version_for_round
 from .workspace import Workspace
 
 
@@ -57,8 +58,6 @@ def record_ratings(workspace: Workspace, agreement_id: int,
     """
     # A rating is checked against, and names, the version in force for its round: after a revision from round 9
     # a 6-month result still belongs to the version agreed before it.
-    from .versions import version_for_round  # here, not at the top: versions reads ratings for its what-if
-
     if not items:
         return []
     in_force: dict[int, StoredAgreement] = {

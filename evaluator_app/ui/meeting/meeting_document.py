@@ -19,12 +19,12 @@ from ...domain.negotiation import AgreementVersion, Side, VersionStatus, in_forc
 from ...domain.problems import Problem, ProblemsError
 from ...domain.rating import SELF_ASSESSMENT, Rating
 from ...domain.version_diff import VersionDiff, diff_indicators
+from ...store.evaluation import latest_results
 from ...store.frameworks import get_framework
 from ...store.ratings import evaluators_of
 from ...store.versions import (
     agree_version,
     guard_unlocked,
-    latest_results,
     list_versions,
     load_agreement_head,
     save_version,

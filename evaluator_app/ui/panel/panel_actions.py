@@ -191,7 +191,7 @@ class PanelActions(QObject):
     # --- a member's submission and the chair's decisions -------------------------------------------------------
 
     def submit_ratings(self) -> None:
-        from ...store.panel import submit
+        from ...store.panel_results import submit
         from .submission_dialog import SubmitDialog
 
         title = self.tr("Submit my ratings")
