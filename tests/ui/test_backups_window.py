@@ -22,6 +22,7 @@ from tests.ui.conftest import (
     EVALUATOR,
     cell_text,
     click_index,
+    focus,
     open_window,
     press,
     result_cell,
@@ -38,7 +39,7 @@ FIRST = 1
 def rate(qtbot, window, code: str, result: str) -> None:
     view = window.panel.view
     click_index(qtbot, view, result_cell(window, code))
-    view.setFocus()
+    focus(qtbot, view)
     type_keys(qtbot, result)
     press(qtbot, Qt.Key.Key_Return)
 

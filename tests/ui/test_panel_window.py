@@ -33,6 +33,7 @@ from tests.conftest import example_agreement, file_digest
 from tests.ui.conftest import (
     build_workspace,
     click_index,
+    focus,
     open_window,
     press,
     result_cell,
@@ -80,7 +81,7 @@ def click(qtbot, widget: QWidget) -> None:
 
 def type_into(qtbot, widget: QWidget, text: str) -> None:
     """Keys into one field of a dialog (Thai as key events carrying their text: QTest types Latin-1 only)."""
-    widget.setFocus()
+    focus(qtbot, widget)
     for char in text:
         if char.isascii():
             qtbot.keyClick(widget, char)
@@ -233,7 +234,7 @@ def test_panel_setup_adds_members_keys_and_a_conflict_through_the_dialog(qtbot, 
     shoot(dialog, "panel-setup-conflicts")
 
     dialog.tabs.setCurrentIndex(2)
-    dialog.rule_combo.setFocus()
+    focus(qtbot, dialog.rule_combo)
     qtbot.keyClick(dialog.rule_combo, Qt.Key.Key_Down)  # mean → median, chosen with the keyboard
     QApplication.processEvents()
     dialog.declaration_edit.moveCursor(dialog.declaration_edit.textCursor().MoveOperation.End)
@@ -305,7 +306,7 @@ def test_a_full_round_between_the_secretary_and_a_member_through_the_window(qtbo
     view = member.panel.view
     for code, result in RESULTS["m1"].items():
         click_index(qtbot, view, result_cell(member, code))
-        view.setFocus()
+        focus(qtbot, view)
         type_keys(qtbot, result)
         press(qtbot, Qt.Key.Key_Return)
     assert load_ratings(member.session.workspace, here, 12, "m1")["4"].rating.result == D("78.75")
@@ -313,7 +314,7 @@ def test_a_full_round_between_the_secretary_and_a_member_through_the_window(qtbo
     def confirm(dialog: SubmitDialog) -> None:
         assert not dialog.submit_button.isEnabled(), "Submit waits for the declaration to be confirmed"
         assert "เป็นอิสระ" in dialog.declaration.toPlainText()
-        dialog.confirm.setFocus()
+        focus(qtbot, dialog.confirm)
         qtbot.keyClick(dialog.confirm, Qt.Key.Key_Space)  # ticks the declaration
         shoot(dialog, "submit-dialog")
         click(qtbot, dialog.submit_button)
@@ -484,7 +485,7 @@ def test_the_details_show_the_history_of_the_selected_cell(qtbot, window):
     select_agreement_by_click(qtbot, window, FIRST)
     view = window.panel.view
     click_index(qtbot, view, result_cell(window, "1"))
-    view.setFocus()
+    focus(qtbot, view)
     type_keys(qtbot, "93")
     press(qtbot, Qt.Key.Key_Return)
     click_index(qtbot, view, result_cell(window, "1", "self"))
