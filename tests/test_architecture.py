@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import importlib.util
 import shutil
 import subprocess
 import sys
@@ -140,3 +141,11 @@ def test_no_import_circles_even_through_deferred_imports():
     graph = import_graph()
     assert "evaluator_app.ui.common.session" in graph["evaluator_app.ui.rating.agreement_model"]
     assert circles(graph) == []
+
+
+def test_the_type_checker_is_clean():
+    """mypy as configured in pyproject.toml: clean on evaluator_app/, strict on domain/ and store/."""
+    if importlib.util.find_spec("mypy") is None:
+        pytest.skip("mypy is not installed")
+    result = subprocess.run([sys.executable, "-m", "mypy"], capture_output=True, text=True, cwd=PACKAGE.parent)
+    assert result.returncode == 0, result.stdout[-3000:]

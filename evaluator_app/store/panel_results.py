@@ -11,7 +11,7 @@ from typing import Any
 
 from ..domain.aggregation import ConsensusValue, PanelResult, aggregate_panel
 from ..domain.numbers import format4
-from ..domain.panel import AggregationRule, Panel, chair_problem
+from ..domain.panel import AggregationRule, Panel, SubmissionState, chair_problem
 from ..domain.problems import Problem, ProblemsError
 from ..domain.rating import SELF_ASSESSMENT
 from .agreements import load_agreement
@@ -20,7 +20,6 @@ from .evaluation import score_sheet
 from .frameworks import get_framework
 from .panel import (
     Submission,
-    SubmissionState,
     editable_problem,
     require_panel,
     result_state,

@@ -53,3 +53,10 @@ def run_script(conn: sqlite3.Connection, script: str) -> None:
             statement = ""
     if statement.strip():
         raise ValueError(f"incomplete SQL statement: {statement.strip()[:80]}")
+
+
+def inserted_id(cursor: sqlite3.Cursor) -> int:
+    """The rowid an INSERT just made (typeshed allows None, which only a statement that inserted nothing gives)."""
+    if cursor.lastrowid is None:
+        raise sqlite3.InterfaceError("the statement inserted no row")
+    return cursor.lastrowid

@@ -149,9 +149,9 @@ class MeetingDocument(QObject):
         return True
 
     def _draft_change(self, number: int, before: tuple[Indicator, ...], after: tuple[Indicator, ...],
-                      text: str) -> Change[None]:
+                      text: str) -> Change[object]:
         """Write `after` into draft `number`; undone by writing `before` again (so undo is audited too)."""
-        def write(indicators: tuple[Indicator, ...]) -> Callable[[Workspace], None]:
+        def write(indicators: tuple[Indicator, ...]) -> Callable[[Workspace], object]:
             return lambda workspace: update_draft(workspace, self.agreement_id, number, indicators,
                                                   actor=self.session.evaluator())
 

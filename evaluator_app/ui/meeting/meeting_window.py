@@ -5,6 +5,7 @@ with undo, comparison of versions, propose / counter-propose / agree with the de
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QModelIndex, Qt
@@ -32,6 +33,7 @@ from ...domain.negotiation import SIDE_LABELS, Side, VersionStatus
 from ...domain.numbers import plain
 from ...domain.thai_dates import thai_datetime_from_iso
 from ..common import print_support
+from ..common.actions import Shortcut, make_action
 from ..common.background import BackgroundTask
 from ..common.language import THAI, current_language
 from ..common.messages import problems_text
@@ -215,13 +217,8 @@ class MeetingWindow(QMainWindow):
         self.setCentralWidget(central)
 
     def _create_actions(self) -> None:
-        def action(name: str, slot: object, shortcut: QKeySequence | str | None = None) -> QAction:
-            item = QAction(self)
-            item.setObjectName(name)
-            if shortcut is not None:
-                item.setShortcut(QKeySequence(shortcut))
-            item.triggered.connect(slot)
-            return item
+        def action(name: str, slot: Callable[..., object], shortcut: Shortcut = None) -> QAction:
+            return make_action(self, name, slot, shortcut)
 
         self.new_draft_action = action("newDraft", self.new_draft, "Ctrl+N")
         self.redistribute_action = action("redistribute", self.redistribute, "Ctrl+R")

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QMenu, QMessageBox
 
 from ...domain.numbers import format4
@@ -19,6 +19,7 @@ from ...domain.panel import Panel, chair_problem
 from ...domain.problems import ProblemsError
 from ...store.panel import load_panel, result_state, submissions
 from ...store.workspace import Workspace
+from ..common.actions import make_action
 from ..common.changes import Change, Changes
 from ..common.main_window_interface import MainWindowInterface
 from ..common.messages import problem_text, problems_text
@@ -45,13 +46,8 @@ class PanelActions(QObject):
 
     # --- actions and menus -------------------------------------------------------------------------------------
 
-    def _action(self, name: str, slot: object, shortcut: str | None = None) -> QAction:
-        item = QAction(self.window)
-        item.setObjectName(name)
-        if shortcut:
-            item.setShortcut(QKeySequence(shortcut))
-        item.triggered.connect(slot)
-        return item
+    def _action(self, name: str, slot: Callable[..., object], shortcut: str | None = None) -> QAction:
+        return make_action(self.window, name, slot, shortcut)
 
     def _create_actions(self) -> None:
         a = self._action

@@ -3,7 +3,7 @@ declared conflicts of interest."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
 from ...domain.panel import ConflictOfInterest, Panel, PanelMember
@@ -17,7 +17,7 @@ NO_KEY_FOREGROUND = QColor("#7a5b00")
 class MembersModel(QAbstractTableModel):
     COLUMNS = ("order", "id", "name", "position", "role", "fingerprint")
 
-    def __init__(self, parent: object | None = None):
+    def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self._members: list[PanelMember] = []
 
@@ -72,7 +72,7 @@ class MembersModel(QAbstractTableModel):
 class ConflictsModel(QAbstractTableModel):
     COLUMNS = ("member", "agency", "type", "reason")
 
-    def __init__(self, parent: object | None = None):
+    def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self._conflicts: list[ConflictOfInterest] = []
         self._names: dict[str, str] = {}

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
+from ..common.actions import make_action
 from ..common.main_window_interface import MainWindowInterface
 
 if TYPE_CHECKING:
@@ -28,12 +30,8 @@ class ReportActions(QObject):
         self.menu = QMenu(window)
         self.menu.setObjectName("reportsMenu")
 
-        def action(name: str, slot: object, shortcut: str | None = None) -> QAction:
-            item = QAction(window)
-            item.setObjectName(name)
-            if shortcut:
-                item.setShortcut(QKeySequence(shortcut))
-            item.triggered.connect(slot)
+        def action(name: str, slot: Callable[..., object], shortcut: str | None = None) -> QAction:
+            item = make_action(window, name, slot, shortcut)
             self.menu.addAction(item)
             return item
 

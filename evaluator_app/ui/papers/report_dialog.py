@@ -75,10 +75,10 @@ class ReportDialog(QDialog):
         self.pages_layout = QVBoxLayout(self.pages_widget)
         self.pages_layout.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         self.pages_widget.setStyleSheet("background: #6b6b6b")
-        self.scroll = QScrollArea(self)
-        self.scroll.setObjectName("reportPages")
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setWidget(self.pages_widget)
+        self.pages_scroll = QScrollArea(self)
+        self.pages_scroll.setObjectName("reportPages")
+        self.pages_scroll.setWidgetResizable(True)
+        self.pages_scroll.setWidget(self.pages_widget)
         self.text_view = QPlainTextEdit(self)
         self.text_view.setObjectName("reportText")
         self.text_view.setReadOnly(True)
@@ -110,7 +110,7 @@ class ReportDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(choose)
         layout.addWidget(self.status)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.pages_scroll, 1)
         layout.addWidget(self.text_view, 1)
         layout.addLayout(buttons)
 
@@ -205,7 +205,7 @@ class ReportDialog(QDialog):
                 widget.deleteLater()
         if preview.images:
             self.text_view.hide()
-            self.scroll.show()
+            self.pages_scroll.show()
             for number, _image in enumerate(preview.images, start=1):
                 page = QLabel(self.pages_widget)
                 page.setObjectName(f"page{number}")
@@ -214,7 +214,7 @@ class ReportDialog(QDialog):
                 self.pages_layout.addWidget(page)
             self._fit_pages()
         else:
-            self.scroll.hide()
+            self.pages_scroll.hide()
             self.text_view.show()
             self.text_view.setPlainText("\n\n".join(
                 f"— {self.tr('Page {0}').format(n)} —\n{text}" for n, text in enumerate(preview.texts, start=1)))
@@ -223,7 +223,7 @@ class ReportDialog(QDialog):
         """Each page as wide as the preview (landscape reports too), drawn smoothly from the rendered image."""
         if self.preview is None or not self.preview.images:
             return
-        width = max(self.scroll.viewport().width() - 40, 200)
+        width = max(self.pages_scroll.viewport().width() - 40, 200)
         for number, image in enumerate(self.preview.images, start=1):
             page = self.pages_widget.findChild(QLabel, f"page{number}")
             if page is not None:

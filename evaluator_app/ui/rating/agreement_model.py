@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from ...domain.agreement import Agreement, Indicator
@@ -56,7 +56,7 @@ class AgreementModel(QAbstractItemModel):
     loaded = Signal()
     totalsChanged = Signal()
 
-    def __init__(self, session: WorkspaceSession, parent: object | None = None):
+    def __init__(self, session: WorkspaceSession, parent: QObject | None = None):
         super().__init__(parent)
         self._session = session
         self.agreement_id: int | None = None
@@ -492,7 +492,7 @@ class AgreementModel(QAbstractItemModel):
 
     def _refuse(self, index: Index, message: str) -> bool:
         self.last_edit_accepted = False
-        self.refused.emit(QModelIndex(index), message)
+        self.refused.emit(QModelIndex(index), message)  # type: ignore[arg-type]  # the stub lacks QPersistentModelIndex
         return False
 
     def adjust_score(self, code: str, score: Decimal | None, reason: str | None) -> Outcome[None]:

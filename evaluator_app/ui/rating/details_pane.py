@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import tempfile
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -31,6 +32,7 @@ from ...domain.rating import Rating
 from ...domain.thai_dates import english_datetime_from_iso, thai_datetime_from_iso
 from ...domain.thresholds import Direction
 from ...store.evidence import EvidenceState, add_evidence, export_copy, remove_evidence
+from ...store.workspace import Workspace
 from ..common.cell_history import rating_history
 from ..common.changes import Change, Changes
 from ..common.language import THAI, current_language
@@ -313,10 +315,13 @@ class DetailsPane(QWidget):
         paths, _filter = QFileDialog.getOpenFileNames(self, self.tr("Attach evidence"), "",
                                                       self.tr("All files (*)"))
         agreement_id, code, evaluator = self._model.agreement_id, self._code, self._model.evaluator
+
+        def attach(path: Path) -> Callable[[Workspace], object]:
+            return lambda workspace: add_evidence(workspace, agreement_id, code, evaluator, path, actor=evaluator)
+
         for name in paths:
             outcome = self._session.run(Change(
-                lambda ws, path=Path(name): add_evidence(ws, agreement_id, code, evaluator, path, actor=evaluator),
-                Changes(agreement_id=agreement_id, code=code, evaluator=evaluator, evidence=True)))
+                attach(Path(name)), Changes(agreement_id=agreement_id, code=code, evaluator=evaluator, evidence=True)))
             if not outcome.ok:  # unreadable file, full disk: say so, keep what was added
                 self.message.emit(f"{name}: {outcome.error}")
                 break

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QModelIndex, Qt
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...store.workspace import WorkspaceError
+from ..common.actions import Shortcut, insert_actions, make_action
 from ..common.changes import Changes
 from ..common.language import ENGLISH, THAI, current_language, install_language
 from ..common.main_window_interface import MainWindowInterface, Place
@@ -152,8 +154,7 @@ class MainWindow(MainWindowInterface):
         for action in (self.undo_action, self.redo_action):
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         first = self.edit_menu.actions()[0] if self.edit_menu.actions() else None
-        self.edit_menu.insertAction(first, self.undo_action)
-        self.edit_menu.insertAction(first, self.redo_action)
+        insert_actions(self.edit_menu, first, [self.undo_action, self.redo_action])
 
     def open_path(self, path: Path) -> bool:
         """Switch to another workspace file; on failure say why and keep the current one."""
@@ -342,13 +343,8 @@ class MainWindow(MainWindowInterface):
     # --- menus -------------------------------------------------------------------------------------------------
 
     def _create_actions(self) -> None:
-        def action(name: str, slot: object, shortcut: QKeySequence | str | None = None) -> QAction:
-            item = QAction(self)
-            item.setObjectName(name)
-            if shortcut is not None:
-                item.setShortcut(QKeySequence(shortcut))
-            item.triggered.connect(slot)
-            return item
+        def action(name: str, slot: Callable[..., object], shortcut: Shortcut = None) -> QAction:
+            return make_action(self, name, slot, shortcut)
 
         self.new_action = action("newWorkspace", self.new_workspace_dialog, QKeySequence.StandardKey.New)
         self.open_action = action("openWorkspace", self.open_workspace_dialog, QKeySequence.StandardKey.Open)

@@ -4,17 +4,19 @@ now and restore from a backup. The main window installs it with `install_transfe
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from ...domain.panel import Panel
 from ...domain.problems import ProblemsError
 from ...store.panel import load_panel
 from ...store.workspace import WorkspaceError
+from ..common.actions import insert_actions, make_action
 from ..common.main_window_interface import MainWindowInterface
 from ..common.messages import problems_text
 from ..common.session import WorkspaceSession
@@ -38,13 +40,8 @@ class TransferActions(QObject):
         window.installEventFilter(self)
         self.retranslate()
 
-    def _action(self, name: str, slot: object, shortcut: str | None = None) -> QAction:
-        item = QAction(self.window)
-        item.setObjectName(name)
-        if shortcut:
-            item.setShortcut(QKeySequence(shortcut))
-        item.triggered.connect(slot)
-        return item
+    def _action(self, name: str, slot: Callable[..., object], shortcut: str | None = None) -> QAction:
+        return make_action(self.window, name, slot, shortcut)
 
     def _create_actions(self) -> None:
         a = self._action
@@ -61,12 +58,9 @@ class TransferActions(QObject):
         actions = file_menu.actions()
         position = actions.index(self.window.import_action) + 1
         before = actions[position] if position < len(actions) else None
-        file_menu.insertSeparator(before)
-        for item in (self.export_panel_action, self.export_mine_action, self.import_package_action):
-            file_menu.insertAction(before, item)
-        file_menu.insertSeparator(before)
-        file_menu.insertAction(before, self.backup_now_action)
-        file_menu.insertAction(before, self.restore_action)
+        insert_actions(file_menu, before, [None, self.export_panel_action, self.export_mine_action,
+                                           self.import_package_action, None, self.backup_now_action,
+                                           self.restore_action])
 
     def retranslate(self) -> None:
         self.export_panel_action.setText(self.tr("Export &panel package…"))
