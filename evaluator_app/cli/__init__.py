@@ -17,12 +17,15 @@ from ..store.agreements import AgreementNotFound
 from ..store.ratings import EditConflict
 from ..store.workspace import Workspace, WorkspaceError
 from . import agreements, negotiation, panel, reports, safety
-from .common import EXIT_REFUSED, Refused, workspace_path
+from .common import EXIT_REFUSED, Refused, WorkspaceMode, workspace_path
 
 Handler = Callable[[Workspace, argparse.Namespace], int]
 
-# One line per command group; each module has register(commands) -> {name: handler}.
+# One line per command group; each module has register(commands) -> {name: handler} and WORKSPACE_MODES, the
+# commands that do not open the workspace for writing.
 COMMAND_GROUPS = (agreements, safety, negotiation, panel, reports)
+WORKSPACE_MODES: dict[str, WorkspaceMode] = {
+    name: mode for group in COMMAND_GROUPS for name, mode in group.WORKSPACE_MODES.items()}
 CREATING_COMMANDS = {"import", "import-package"}  # a member opens a panel package in a new workspace
 
 
@@ -37,6 +40,9 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Handler]]:
     handlers: dict[str, Handler] = {}
     for group in COMMAND_GROUPS:
         handlers.update(group.register(commands))
+    for name, handler in handlers.items():
+        if hasattr(handler, "workspace_mode"):  # the old way: it would be silently opened for writing
+            raise TypeError(f"{name}: declare its workspace mode in its module's WORKSPACE_MODES")
     return parser, handlers
 
 
@@ -58,8 +64,7 @@ def run(args: argparse.Namespace, handlers: dict[str, Handler] | None = None) ->
         # A mistyped --db must not quietly create an empty workspace: only commands that bring data in create one.
         create = args.db is None or args.command in CREATING_COMMANDS
         handler = handlers[args.command]
-        # "path": the command works on the file itself (restore a damaged one); "read": it never writes.
-        mode = getattr(handler, "workspace_mode", "write")
+        mode = WORKSPACE_MODES.get(args.command, "write")
         if mode == "path":
             return handler(workspace_path(args), args)  # type: ignore[arg-type]
         with Workspace.open(workspace_path(args), create=create, read_only=mode == "read") as workspace:

@@ -9,7 +9,9 @@ from typing import Any
 
 from ..domain.numbers import NumberFormatError, format4, parse_decimal, plain
 from ..domain.rating import SELF_ASSESSMENT, Rating
-from .common import Refused, actor, score_json
+from .common import Refused, WorkspaceMode, actor, score_json
+
+WORKSPACE_MODES: dict[str, WorkspaceMode] = {}  # every command here opens the workspace for writing
 
 
 def register(commands: Any) -> dict[str, Any]:

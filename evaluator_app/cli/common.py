@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import getpass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from ..domain.numbers import format4, plain
 from ..paths import default_workspace_path
@@ -14,6 +14,10 @@ if TYPE_CHECKING:  # the scorer loads with the command that scores, not with eve
     from ..domain.scoring import ScoreSheet
 
 EXIT_REFUSED = 2
+
+# How a command gets its workspace: opened for writing (the default), opened read-only (it only reads, so it runs
+# beside a window that writes), or only its path (it works on the file itself: a damaged or locked one, or none).
+WorkspaceMode = Literal["write", "read", "path"]
 
 
 class Refused(Exception):

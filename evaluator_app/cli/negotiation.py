@@ -12,7 +12,10 @@ from ..domain.negotiation import AgreementVersion, Side, VersionStatus, author_l
 from ..domain.numbers import NumberFormatError, format4, parse_decimal, plain
 from ..domain.rating import SELF_ASSESSMENT
 from ..domain.version_diff import VersionDiff, json_value
-from .common import Refused, actor
+from .common import Refused, WorkspaceMode, actor
+
+# Reading commands need no write lock: they can run while the window has the workspace open.
+WORKSPACE_MODES: dict[str, WorkspaceMode] = {"versions": "read", "diff": "read", "whatif": "read", "minutes": "read"}
 
 
 def register(commands: Any) -> dict[str, Any]:
@@ -314,7 +317,3 @@ def _minutes(workspace: Any, args: argparse.Namespace) -> int:
     print(f"บันทึกการเจรจา {count} ฉบับ → {args.out} / minutes of {count} version(s) written to {args.out}")
     return 0
 
-
-# Reading commands need no write lock: they can run while the window has the workspace open.
-for _reader in (_versions, _diff, _whatif, _minutes):
-    _reader.workspace_mode = "read"  # type: ignore[attr-defined]

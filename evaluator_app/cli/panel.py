@@ -14,7 +14,10 @@ from typing import Any
 from ..domain.aggregation import IndicatorAggregate, PanelResult
 from ..domain.numbers import NumberFormatError, format4, parse_decimal, plain
 from ..domain.panel import AggregationRule, ConflictOfInterest, ConflictType, PanelMember, Role, key_fingerprint
-from .common import Refused, actor, score_json
+from .common import Refused, WorkspaceMode, actor, score_json
+
+# A key belongs to the person, not to a workspace: keygen runs before any workspace exists on a new laptop.
+WORKSPACE_MODES: dict[str, WorkspaceMode] = {"keygen": "path"}
 
 PASSPHRASE_ENV = "EVALUATOR_APP_PASSPHRASE"
 
@@ -344,9 +347,6 @@ def _keygen(_workspace_path: Any, args: argparse.Namespace) -> int:
     print(f"fingerprint / ลายนิ้วมือ: {identity.fingerprint}")
     return 0
 
-
-# A key belongs to the person, not to a workspace: keygen runs before any workspace exists on a new laptop.
-_keygen.workspace_mode = "path"  # type: ignore[attr-defined]
 
 
 def _export(workspace: Any, args: argparse.Namespace) -> int:

@@ -11,7 +11,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from .common import Refused, actor
+from .common import Refused, WorkspaceMode, actor
+
+# verify checks only: it works beside a window that writes.
+WORKSPACE_MODES: dict[str, WorkspaceMode] = {"verify": "read"}
 
 PASSPHRASE_ENV = "EVALUATOR_SIGN_PASSPHRASE"
 
@@ -61,9 +64,7 @@ def register(commands: Any) -> dict[str, Any]:
     p.add_argument("--year", type=int)
     p.add_argument("--out", type=Path, required=True, metavar="FILE.xlsx|FILE.csv")
 
-    verify = _verify
-    verify.workspace_mode = "read"  # type: ignore[attr-defined]  # checks only: works beside a window that writes
-    return {"report": _report, "agreement-paper": _agreement_paper, "summary": _summary, "verify": verify,
+    return {"report": _report, "agreement-paper": _agreement_paper, "summary": _summary, "verify": _verify,
             "reopen-report": _reopen, "export-results": _export}
 
 

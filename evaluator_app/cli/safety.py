@@ -7,7 +7,11 @@ import json
 from pathlib import Path
 from typing import Any
 
-from .common import Refused, actor
+from .common import Refused, WorkspaceMode, actor
+
+# backups and restore work on the file itself, not on an opened workspace: a damaged or locked workspace can still
+# be listed and restored. verify-log only reads.
+WORKSPACE_MODES: dict[str, WorkspaceMode] = {"backups": "path", "restore": "path", "verify-log": "read"}
 
 EXIT_LOG_BROKEN = 3  # the history does not verify: not a refusal (nothing was asked to change), a finding
 
@@ -51,10 +55,6 @@ def _backups(path: Path, args: argparse.Namespace) -> int:
     return 0
 
 
-# These two work on the file itself, not on an opened workspace: a damaged or locked workspace can still be listed
-# and restored (the CLI runner looks at this attribute).
-_backups.workspace_mode = "path"  # type: ignore[attr-defined]
-
 
 def _restore(path: Path, args: argparse.Namespace) -> int:
     from ..store.backups import restore_backup
@@ -67,8 +67,6 @@ def _restore(path: Path, args: argparse.Namespace) -> int:
         print(f"เก็บข้อมูลก่อนกู้คืนไว้ที่ / the previous content is kept as: {result.kept}")
     return 0
 
-
-_restore.workspace_mode = "path"  # type: ignore[attr-defined]
 
 
 def _verify_log(workspace: Any, args: argparse.Namespace) -> int:
@@ -95,8 +93,6 @@ def _verify_log(workspace: Any, args: argparse.Namespace) -> int:
             print(f"ค่าที่ไม่มีในบันทึก / not explained by the log: {line}")
     return 0 if result.ok else EXIT_LOG_BROKEN
 
-
-_verify_log.workspace_mode = "read"  # type: ignore[attr-defined]
 
 
 def storage_error_message(exc: BaseException) -> str:

@@ -1,31 +1,9 @@
-"""Opening SQLite connections the way the workspace needs them, and sqlite-utils without its pandas cost."""
+"""Opening SQLite connections the way the workspace needs them, and running SQL scripts inside a transaction."""
 
 from __future__ import annotations
 
-import importlib
 import sqlite3
-import sys
 from pathlib import Path
-from types import ModuleType
-
-
-def import_sqlite_utils() -> ModuleType:
-    """Import sqlite-utils without letting it import pandas and numpy.
-
-    sqlite-utils imports pandas and numpy eagerly at module load when they are installed (about 0.35 s),
-    only to map their scalar types to column types. The workspace never hands it numpy or pandas values
-    (decimals are stored as TEXT), so the window need not pay for them at start-up.
-    """
-    if "sqlite_utils" in sys.modules:
-        return sys.modules["sqlite_utils"]
-    blocked = [name for name in ("pandas", "numpy") if name not in sys.modules]
-    for name in blocked:
-        sys.modules[name] = None  # type: ignore[assignment]  # makes `import name` raise ImportError
-    try:
-        return importlib.import_module("sqlite_utils")
-    finally:
-        for name in blocked:
-            del sys.modules[name]
 
 
 def connect(path: Path, read_only: bool = False) -> sqlite3.Connection:

@@ -15,7 +15,7 @@ from . import backups
 from .framework_files import missing_framework_rows
 from .lock import LockHeld, WriterLock, acquire_writer_lock
 from .schema import SCHEMA_VERSION, UPGRADES
-from .sqlite import connect, import_sqlite_utils
+from .sqlite import connect
 
 log = logging.getLogger(__name__)
 
@@ -76,7 +76,6 @@ class Workspace:
         self.backup_policy = backups.BackupPolicy()
         self.backup_error: str | None = None  # the last automatic backup that failed, for the window to show
         self._lock = lock
-        self._db: Any = None
         self._listeners: list[Any] = []
         self._changes_since_backup = 0
         self._last_backup = time.monotonic()
@@ -230,14 +229,6 @@ class Workspace:
         except BaseException:
             self.conn.execute("ROLLBACK")
             raise
-
-    @property
-    def db(self) -> Any:
-        """The sqlite-utils Database over the same connection, created when first needed."""
-        if self._db is None:
-            sqlite_utils = import_sqlite_utils()
-            self._db = sqlite_utils.Database(self.conn, execute_plugins=False, recursive_triggers=False)
-        return self._db
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:

@@ -144,9 +144,9 @@ def op_panel_result_state(ws: Workspace, folder: Path) -> None:
     panel_store.save_member(ws, panel.PanelMember("c1", "ประธาน", panel.Role.CHAIR), actor="secretary")
     record_ratings(ws, 1, [(Rating(c, 12, "c1", result=D(r)), None, None)
                            for c, r in [("1", 92), ("2", 15), ("3", 5), ("4", 80)]], actor="c1")
-    panel_store.submit(ws, 1, "c1", declaration_accepted=True, actor="c1")
+    results.submit(ws, 1, "c1", declaration_accepted=True, actor="c1")
     panel_store.reopen_submission(ws, 1, "c1", by="c1", reason="แก้ไข")
-    panel_store.submit(ws, 1, "c1", declaration_accepted=True, actor="c1")
+    results.submit(ws, 1, "c1", declaration_accepted=True, actor="c1")
     results.finalise(ws, 1, by="c1")
     results.reopen_result(ws, 1, by="c1", reason="ทบทวน")
 

@@ -1,7 +1,7 @@
 """Start-up of the window: the application object, font, language, the workspace, and the main window.
 
-Only what the first paint needs is imported here; the importer (openpyxl), reports (reportlab) and sqlite-utils
-load when first used.
+Only what the first paint needs is imported here; the importer (openpyxl) and reports (reportlab) load when
+first used.
 
 Environment: EVALUATOR_APP_QUIT_AFTER_MS=N quits the window N milliseconds after it is shown (exit code 0), for
 start-up benchmarks and the packaging smoke test.
