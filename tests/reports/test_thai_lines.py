@@ -70,9 +70,12 @@ def test_narrow_columns_break_compounds_then_clusters_never_before_a_mark(width)
     assert "".join(lines).replace(" ", "") == text.replace(" ", "")
     for line in lines:
         assert line and line[0] not in NEVER_FIRST and line[0] != " ", line
-        # Over-long words were split until every line fits (a single cluster may still overflow).
-        if width >= 35:  # narrower than that, a single cluster (เนิน) may be wider than the line
+        # Over-long words were split until every line fits (a single cluster may still overflow, and so may a
+        # number, which is never broken, with the abbreviation that introduces it: "พ.ศ. 2569", "92.50)").
+        unbreakable = re.fullmatch(r"(พ\.ศ\. )?[0-9.,]+\)?|\(?(?:[ก-ฮ]\.)+\)?", line)
+        if width >= 35 and not unbreakable:  # narrower than that, a single cluster (เนิน) may be wider
             assert line_width([(line, fonts.REGULAR)], 16) <= width + 0.01, line
+        assert not re.search(r"^[0-9]|[0-9]$", line) or unbreakable or " " in line, line
 
 
 def test_compound_longer_than_a_line_splits_into_dictionary_words():
