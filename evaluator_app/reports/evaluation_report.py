@@ -114,7 +114,8 @@ def _head(content: dict[str, Any], seal: Seal | None, digits: Digits, page: tupl
 
 
 CELL_PADDING = 2.5
-FLOOR_SIZE = 8.0  # the smallest the table's type gets before the criteria stack in one column
+FLOOR_SIZE = 8.0  # the smallest the table's type gets
+HEAD_HEIGHT = 170.0  # about what the title and the particulars take above the table on page 1
 _GROUP_HEADS = ("ผล", "คะแนน", "คะแนน\nถ่วงน้ำหนัก")
 _HEADER_ROWS = 2
 
@@ -176,9 +177,14 @@ def _summary_figures(content: dict[str, Any], digits: Digits) -> tuple[list[str]
     return shown[0], shown[1], shown[2]
 
 
+def _criteria_tokens(names: tuple[str, ...], thresholds: tuple[str, ...]) -> list[str]:
+    # Each criterion with its level before it, joined by a no-break space: one token that never breaks.
+    return [f"{name}:{NBSP}{value}" for name, value in zip(names, thresholds, strict=False)]
+
+
 def _stacked_criteria(names: tuple[str, ...], thresholds: tuple[str, ...]) -> str:
-    # One criterion to a line, its level before it: the lines break between criteria, never inside a number.
-    return "\n".join(f"{name}{NBSP}{value}" for name, value in zip(names, thresholds, strict=False))
+    # The criteria in one cell: its lines break between criteria, never inside one.
+    return " ".join(_criteria_tokens(names, thresholds))
 
 
 def table_plan(content: dict[str, Any], digits: Digits, orientation: Orientation = "auto") -> TablePlan:
@@ -189,17 +195,16 @@ def table_plan(content: dict[str, Any], digits: Digits, orientation: Orientation
     weight = FigureColumn([r.weight for r in rows] + weights, "น้ำหนัก")
     by_level = [FigureColumn([r.thresholds[i] for r in rows if i < len(r.thresholds)], levels[i])
                 for i in range(len(levels))]
-    stacked = FigureColumn([line for r in rows for line in _stacked_criteria(levels, r.thresholds).split("\n")],
-                           "เกณฑ์การให้คะแนน")
+    stacked = FigureColumn([token for r in rows for token in _criteria_tokens(levels, r.thresholds)],
+                           "เกณฑ์การให้คะแนน", stack=len(levels))
     groups = []
     for index, head in enumerate(_GROUP_HEADS * 2):
         extra = (own if index == 2 else theirs if index == 5 else [])
         groups.append(FigureColumn([r.groups[index] or "" for r in rows] + extra, head))
-    names = [r.name for r in rows] + [_d(f"มิติที่ {n} {d['name']}", digits) for n, d in
-                                      enumerate(content["dimensions"], start=1)]
+    names = [r.name for r in rows]
     plan = plan_table([[weight, *by_level, *groups], [weight, stacked, *groups]], names, cell_size=CELL_SIZE,
                       head_size=HEAD_SIZE, floor=FLOOR_SIZE, padding=CELL_PADDING, orientation=orientation,
-                      preferred="landscape")
+                      preferred="landscape", fixed_rows=2 * len(content["dimensions"]) + 1, above=HEAD_HEIGHT)
     if plan is None:
         raise _widest_row(rows, levels)
     return plan
@@ -354,7 +359,9 @@ def _notes(content: dict[str, Any], digits: Digits) -> list[Flowable]:
         mark = str(note["mark"]).translate(SUPERSCRIPT)
         lines.append(f"{mark} ตัวชี้วัด {_d(note['code'], digits)}: {_d(note['text'], digits)}")
     if lines:
-        out.append(ThaiParagraph("หมายเหตุ", style, bold=True))
+        # A heading keeps with its first line: never the last line of a page.
+        out.append(ThaiParagraph("หมายเหตุ", body_style("EvalNoteHead", fontSize=13, leading=19.5, keepWithNext=1),
+                                 bold=True))
         out += [ThaiParagraph(line, style) for line in lines]
     return out
 
@@ -381,7 +388,7 @@ def _chart(content: dict[str, Any], digits: Digits, page: tuple[float, float]) -
     dims = content["dimensions"]
     if not dims or not any(d["name"] for d in dims):
         return []
-    heading = body_style("EvalHeading", spaceBefore=10, spaceAfter=2)
+    heading = body_style("EvalHeading", spaceBefore=10, spaceAfter=2, keepWithNext=1)
     labels = [d["name"] or "ไม่ระบุมิติ" for d in dims]
     series = [
         ChartSeries("ผลการประเมินตนเอง", tuple(Decimal(d["self"]) for d in dims), SELF_COLOUR),
@@ -393,7 +400,7 @@ def _chart(content: dict[str, Any], digits: Digits, page: tuple[float, float]) -
 
 
 def _rules(content: dict[str, Any], digits: Digits) -> list[Flowable]:
-    heading = body_style("EvalHeading", spaceBefore=10, spaceAfter=2)
+    heading = body_style("EvalHeading", spaceBefore=10, spaceAfter=2, keepWithNext=1)
     style = body_style("EvalRule", fontSize=14, leading=21, leftIndent=26, firstLineIndent=-12)
     f = content["framework"]
     hundred = f["scheme"] == "three-level-100"
@@ -421,7 +428,7 @@ def _rules(content: dict[str, Any], digits: Digits) -> list[Flowable]:
 def _comments(content: dict[str, Any], digits: Digits) -> list[Flowable]:
     if not content["comments"]:
         return []
-    heading = body_style("EvalHeading", spaceBefore=10, spaceAfter=2)
+    heading = body_style("EvalHeading", spaceBefore=10, spaceAfter=2, keepWithNext=1)
     style = body_style("EvalComment", fontSize=14, leading=21, leftIndent=14)
     out: list[Flowable] = [ThaiParagraph("ความเห็นและข้อเสนอแนะของคณะกรรมการ", heading, bold=True)]
     for item in content["comments"]:

@@ -10,6 +10,7 @@ the row, never a negative width handed to reportlab.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -41,10 +42,16 @@ GRID_SLACK = 1.0  # the grid lines' half widths on either side of a cell
 
 @dataclass(frozen=True)
 class FigureColumn:
-    """A column of figures: every text it prints (in the paper's digits) and its header, whose words do not split."""
+    """A column of figures: every text it prints (in the paper's digits) and its header, whose words do not split.
+
+    ``stack`` > 1: each cell holds that many figures (an indicator's criteria), which wrap between figures; the
+    column may then be one to ``stack`` figures wide.
+    """
 
     texts: Sequence[str]
     head: str = ""
+    words: bool = False  # the texts wrap between words (a unit, a target in words): only the widest word counts
+    stack: int = 1
 
 
 @dataclass(frozen=True)
@@ -56,6 +63,7 @@ class TablePlan:
     head_size: float
     widths: tuple[float, ...]  # the name column first
     arrangement: int  # which of the arrangements offered was used (0: the first)
+    pages: int = 1  # the table's estimated length in pages
 
     @property
     def orientation(self) -> Orientation:
@@ -83,35 +91,89 @@ def widest_word(text: str, size: float, bold: bool = False) -> float:
     return widest
 
 
-def _column_width(column: FigureColumn, size: float, head_size: float, padding: float) -> float:
+@dataclass(frozen=True)
+class _Measured:
+    """A column measured once at the cell size (widths scale with the type): its widest figure and header word."""
+
+    figure: float
+    head: float
+    stack: int
+
+
+def _measure(column: FigureColumn, cell_size: float, head_size: float) -> _Measured:
     font = font_name(bold=True)  # figures may print bold (totals): measure the wider face
-    figures = max((line_width([(text, font)], size) for text in column.texts if text), default=0.0)
-    return max(figures, widest_word(column.head, head_size, bold=True)) + 2 * padding + GRID_SLACK
+    if column.words:
+        figure = max((widest_word(text, cell_size) for text in column.texts if text), default=0.0)
+    else:
+        figure = max((line_width([(text, font)], cell_size) for text in column.texts if text), default=0.0)
+    return _Measured(figure, widest_word(column.head, head_size, bold=True), column.stack)
+
+
+def _estimated_height(name_widths: Sequence[float], name_column: float, size: float, cell_size: float,
+                      stacked_lines: int, padding: float, fixed_rows: int) -> float:
+    """The table's height, estimated: each name's lines (with a tenth for the words that do not fill a line)."""
+    leading = size * 1.5
+    inner = max(name_column - 2 * padding, 1.0)
+    rows = 0.0
+    for width in name_widths:
+        lines = max(1, math.ceil(width * size / cell_size * 1.1 / inner))
+        rows += max(lines, stacked_lines) * leading + 4
+    return rows + fixed_rows * (leading + 4) + 2 * (2 * leading + 4)
 
 
 def plan_table(arrangements: Sequence[Sequence[FigureColumn]], names: Sequence[str], *, cell_size: float,
                head_size: float, floor: float, padding: float, orientation: Orientation,
-               preferred: Orientation = "portrait") -> TablePlan | None:
-    """The first arrangement, size and page (largest size first) where every column fits; None if none does.
+               preferred: Orientation = "portrait", fixed_rows: int = 0, above: float = 0.0) -> TablePlan | None:
+    """The layout that prints the table on the fewest pages, in the largest type that does; None if none fits.
 
     ``arrangements`` are alternative sets of figure columns, the preferred one first (criteria one per column,
-    then stacked); ``names`` the texts of the name column, whose widest word must fit unsplit.
+    then stacked); ``names`` the texts of the name column, one per row, whose widest word must fit unsplit;
+    ``fixed_rows`` the one-line rows besides (titles, subtotals); ``above`` what the first page holds before the
+    table.  Ties go to the first arrangement and the preferred page.
     """
     register_fonts()
     pages = pagesizes(orientation, preferred)
+    name_font = font_name(bold=True)
+    name_widths = [line_width([(name, name_font)], cell_size) for name in names]
+    longest_name = max((widest_word(name, cell_size, bold=True) for name in names), default=0.0)
+    best: tuple[tuple[float, ...], TablePlan] | None = None
     for index, columns in enumerate(arrangements):
+        measured = [_measure(column, cell_size, head_size) for column in columns]
         size = cell_size
         while size >= floor - 1e-9:
-            heads = head_size * size / cell_size
-            widths = [_column_width(column, size, heads, padding) for column in columns]
-            longest_name = max((widest_word(name, size, bold=True) for name in names), default=0.0)
-            for page in pages:
-                total = frame_width(page)
-                name_width = total - sum(widths)
-                if name_width >= max(total * NAME_SHARE, longest_name + 2 * padding + GRID_SLACK):
-                    return TablePlan(page, size, heads, (name_width, *widths), index)
+            scale = size / cell_size
+            for per_line in _stack_options(measured):
+                widths = [max(_figures_width(m, per_line) * scale, m.head * scale) + 2 * padding + GRID_SLACK
+                          for m in measured]
+                stacked_lines = max((math.ceil(m.stack / per_line) for m in measured if m.stack > 1), default=1)
+                for order, page in enumerate(pages):
+                    total = frame_width(page)
+                    name_width = total - sum(widths)
+                    if name_width < max(total * NAME_SHARE, longest_name * scale + 2 * padding + GRID_SLACK):
+                        continue
+                    height = _estimated_height(name_widths, name_width, size, cell_size, stacked_lines, padding,
+                                               fixed_rows)
+                    count = math.ceil((above + height * 1.1) / frame_height(page))
+                    plan = TablePlan(page, size, head_size * scale, (name_width, *widths), index, count)
+                    key = (count, -size, index, order, height)
+                    if best is None or key < best[0]:
+                        best = (key, plan)
             size -= SIZE_STEP
-    return None
+    return None if best is None else best[1]
+
+
+_STACK_GAP = 1.08  # figures sharing a line of a stacked cell are a space apart
+
+
+def _figures_width(measured: _Measured, per_line: int) -> float:
+    if measured.stack == 1:
+        return measured.figure
+    return measured.figure * per_line * _STACK_GAP
+
+
+def _stack_options(measured: Sequence[_Measured]) -> list[int]:
+    stacks = [m.stack for m in measured if m.stack > 1]
+    return list(range(1, max(stacks) + 1)) if stacks else [1]
 
 
 def row_too_tall(height: float, pagesize: tuple[float, float], header_height: float) -> bool:
