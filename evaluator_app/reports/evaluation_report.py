@@ -3,6 +3,7 @@ both column groups, notes, chart, eligibility, rules in force, comments, signatu
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -202,9 +203,14 @@ def table_plan(content: dict[str, Any], digits: Digits, orientation: Orientation
         extra = (own if index == 2 else theirs if index == 5 else [])
         groups.append(FigureColumn([r.groups[index] or "" for r in rows] + extra, head))
     names = [r.name for r in rows]
-    plan = plan_table([[weight, *by_level, *groups], [weight, stacked, *groups]], names, cell_size=CELL_SIZE,
-                      head_size=HEAD_SIZE, floor=FLOOR_SIZE, padding=CELL_PADDING, orientation=orientation,
-                      preferred="landscape", fixed_rows=2 * len(content["dimensions"]) + 1, above=HEAD_HEIGHT)
+    arrangements = [[weight, *by_level, *groups], [weight, stacked, *groups]]
+    plan = None
+    # The setting is a wish: a table that cannot fit the orientation asked for takes the other one.
+    for choice in dict.fromkeys([orientation, "auto"]):
+        plan = plan or plan_table(arrangements, names, cell_size=CELL_SIZE, head_size=HEAD_SIZE, floor=FLOOR_SIZE,
+                                  padding=CELL_PADDING, orientation=choice, preferred="landscape",
+                                  fixed_rows=2 * len(content["dimensions"]) + 1, above=HEAD_HEIGHT,
+                                  below=lambda page: _tail_height(content, page))
     if plan is None:
         raise _widest_row(rows, levels)
     return plan
@@ -222,6 +228,21 @@ def _widest_row(rows: list[_Row], levels: tuple[str, ...]) -> ProblemsError:
     code = widest.code if widest is not None else ""
     return cannot_fit(code, "ตัวเลขของตัวชี้วัดนี้กว้างเกินกว่าจะพิมพ์ได้ในหน้ากระดาษ A4 แม้ใช้ตัวอักษรเล็กที่สุด",
                       "its figures are too wide for an A4 page even in the smallest type")
+
+
+def _tail_height(content: dict[str, Any], page: tuple[float, float]) -> float:
+    """About how much the report prints after its table on a page of that size: conclusion, chart, rules, comments,
+    signatures and seal.  The table's type is chosen so that the whole paper takes the fewest pages."""
+    lines_per_rule = 1.0 if page[0] > page[1] else 1.6  # the rules wrap more often on a narrow page
+    height = 60.0 + 30 + 8 * 21 * lines_per_rule  # the conclusion; the rules in force with their heading
+    if any(d["name"] for d in content["dimensions"]):
+        height += 40 + len(content["dimensions"]) * 2 * 10 + 60  # the chart's heading, bars, axis and legend
+    height += len(content["comments"]) * 21 * 1.5
+    people = len(content["signatories"])
+    if people:
+        per_row = 3 if page[0] > page[1] else 2
+        height += 40 + math.ceil(people / per_row) * 125
+    return height + 110  # the seal block of an issued report
 
 
 def evaluation_pagesize(content: dict[str, Any], digits: Digits, orientation: Orientation = "auto"

@@ -11,7 +11,7 @@ the row, never a negative width handed to reportlab.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -37,6 +37,8 @@ __all__ = [
 Orientation = Literal["auto", "portrait", "landscape"]
 NAME_SHARE = 1 / 3  # the indicator name never gets less than a third of the table
 SIZE_STEP = 0.5
+READABLE_SIZE = 10.0  # table type smaller than this is used only when it saves pages
+SMALL_TYPE_COST = 0.5  # pages a point of type below READABLE_SIZE must save
 GRID_SLACK = 1.0  # the grid lines' half widths on either side of a cell
 
 
@@ -123,13 +125,15 @@ def _estimated_height(name_widths: Sequence[float], name_column: float, size: fl
 
 def plan_table(arrangements: Sequence[Sequence[FigureColumn]], names: Sequence[str], *, cell_size: float,
                head_size: float, floor: float, padding: float, orientation: Orientation,
-               preferred: Orientation = "portrait", fixed_rows: int = 0, above: float = 0.0) -> TablePlan | None:
+               preferred: Orientation = "portrait", fixed_rows: int = 0, above: float = 0.0,
+               below: Callable[[tuple[float, float]], float] | None = None) -> TablePlan | None:
     """The layout that prints the table on the fewest pages, in the largest type that does; None if none fits.
 
     ``arrangements`` are alternative sets of figure columns, the preferred one first (criteria one per column,
     then stacked); ``names`` the texts of the name column, one per row, whose widest word must fit unsplit;
     ``fixed_rows`` the one-line rows besides (titles, subtotals); ``above`` what the first page holds before the
-    table.  Ties go to the first arrangement and the preferred page.
+    table, ``below`` what the paper prints after it on a page of that size: the paper's length is what counts.
+    Ties go to the first arrangement and the preferred page.
     """
     register_fonts()
     pages = pagesizes(orientation, preferred)
@@ -153,9 +157,12 @@ def plan_table(arrangements: Sequence[Sequence[FigureColumn]], names: Sequence[s
                         continue
                     height = _estimated_height(name_widths, name_width, size, cell_size, stacked_lines, padding,
                                                fixed_rows)
-                    count = math.ceil((above + height * 1.1) / frame_height(page))
+                    after = below(page) if below is not None else 0.0
+                    count = math.ceil((above + (height + after) * 1.1) / frame_height(page))
                     plan = TablePlan(page, size, head_size * scale, (name_width, *widths), index, count)
-                    key = (count, -size, index, order, height)
+                    # Type below READABLE_SIZE has to earn its place: each point smaller costs half a page.
+                    cost = count + max(0.0, READABLE_SIZE - size) * SMALL_TYPE_COST
+                    key = (cost, -size, index, order, height)
                     if best is None or key < best[0]:
                         best = (key, plan)
             size -= SIZE_STEP
