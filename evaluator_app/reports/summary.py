@@ -23,7 +23,7 @@ from .printed_numbers import printed_figure
 from .seal import Seal, seal_block
 from .signatures import signature_block
 from .table_plan import FigureColumn, TablePlan, cannot_fit, plan_table
-from .thai_lines import ThaiParagraph
+from .thai_lines import NBSP, ThaiParagraph
 
 __all__ = ["PAGESIZE", "collect_summary", "summary_header", "summary_story"]
 
@@ -126,15 +126,22 @@ def _verdict(row: dict[str, Any], shared: str | None) -> str:
     return verdict
 
 
+def _verdict_head(shared: str | None) -> str:
+    # The threshold on a line of its own, whole: "ผ่านเกณฑ์" over "(≥ 3.0000)".
+    return f"ผ่านเกณฑ์\n(≥{NBSP}{shared})" if shared else "ผ่านเกณฑ์"
+
+
 def summary_plan(rows: list[dict[str, Any]], digits: Digits) -> TablePlan:
     """The summary table's type size and columns, sized from its figures; the agency's name takes the rest."""
     thresholds = {r["threshold"] for r in rows}
     shared = next(iter(thresholds)) if len(thresholds) == 1 else None
-    verdict_head = apply_digits(f"ผ่านเกณฑ์ (≥ {shared})" if shared else "ผ่านเกณฑ์", digits)
+    verdict_head = apply_digits(_verdict_head(shared), digits)
+    # Short headers print whole on their lines: their lines are measured as figures are.
     columns = [
         FigureColumn([apply_digits(str(r["rank"] or ""), digits) for r in rows], "ลำดับ"),
-        FigureColumn([apply_digits(printed_figure(r["total"]) or "–", digits) for r in rows], "คะแนนรวม"),
-        FigureColumn([apply_digits(_verdict(r, shared), digits) for r in rows], verdict_head, words=True),
+        FigureColumn([apply_digits(printed_figure(r["total"]) or "–", digits) for r in rows] + ["คะแนนรวม"]),
+        FigureColumn([apply_digits(_verdict(r, shared), digits) for r in rows] + verdict_head.split("\n"),
+                     verdict_head),
         FigureColumn([r["tier"] or "–" for r in rows], "ระดับผลการประเมิน", words=True),
     ]
     plan = plan_table([columns], [r["agency"] for r in rows], cell_size=SUMMARY_SIZE, head_size=SUMMARY_SIZE,
@@ -150,7 +157,7 @@ def _table(rows: list[dict[str, Any]], digits: Digits) -> Table:
     thresholds = {r["threshold"] for r in rows}
     # One threshold for all (the usual case) goes in the header; otherwise each row names its own.
     shared = next(iter(thresholds)) if len(thresholds) == 1 else None
-    verdict_head = f"ผ่านเกณฑ์ (≥ {shared})" if shared else "ผ่านเกณฑ์"
+    verdict_head = _verdict_head(shared)
     name_width, rank, total, verdict, tier = plan.widths
     widths = [rank, name_width, total, verdict, tier]
     data: list[list[Any]] = [[cells.head(apply_digits(t, digits)) for t in (

@@ -39,6 +39,7 @@ NAME_SHARE = 1 / 3  # the indicator name never gets less than a third of the tab
 SIZE_STEP = 0.5
 READABLE_SIZE = 10.0  # table type smaller than this is used only when it saves pages
 SMALL_TYPE_COST = 0.5  # pages a point of type below READABLE_SIZE must save
+LATER_ARRANGEMENT_COST = 1.0  # pages a less preferred arrangement of the columns must save
 GRID_SLACK = 1.0  # the grid lines' half widths on either side of a cell
 
 
@@ -161,7 +162,8 @@ def plan_table(arrangements: Sequence[Sequence[FigureColumn]], names: Sequence[s
                     count = math.ceil((above + (height + after) * 1.1) / frame_height(page))
                     plan = TablePlan(page, size, head_size * scale, (name_width, *widths), index, count)
                     # Type below READABLE_SIZE has to earn its place: each point smaller costs half a page.
-                    cost = count + max(0.0, READABLE_SIZE - size) * SMALL_TYPE_COST
+                    # So does every arrangement after the first (criteria stacked in one cell read less easily).
+                    cost = count + max(0.0, READABLE_SIZE - size) * SMALL_TYPE_COST + index * LATER_ARRANGEMENT_COST
                     key = (cost, -size, index, order, height)
                     if best is None or key < best[0]:
                         best = (key, plan)

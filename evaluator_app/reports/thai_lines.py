@@ -23,6 +23,7 @@ from reportlab.lib.fonts import ps2tt, tt2ps
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph
 
+from ..domain.thai_dates import THAI_MONTHS
 from .fonts import body_style, register_fonts
 from .shaping import line_width, shaped_string
 
@@ -67,6 +68,10 @@ _NUMBER_RUN = re.compile(f"[{_DIGITS}](?:[{_DIGITS},.]*[{_DIGITS}])?")
 _BEFORE_NUMBER = re.compile("(?:[\u0e01-\u0e2e]\\.|^(?:ข้อ|ฉบับที่|ครั้งที่|หน้า|ลำดับที่|รอบ))$")
 # A Thai abbreviation (พ.ศ., ก.พ.ร.): its letters and dots are one word.
 _ABBREVIATION = re.compile("(?:[\u0e01-\u0e2e]\\.){2,}")
+
+
+# Words that belong to the number before them: a date's month, a round's "12 เดือน".
+_MONTHS = frozenset((*THAI_MONTHS, "เดือน"))
 
 
 def _starts_number(token: str) -> bool:
@@ -187,10 +192,12 @@ def _units_of(text: str, offset: int) -> list[_Unit]:
                 continue
             first = token[0]
             previous = units[-1] if units else None
-            if (_starts_number(token) and previous is not None and previous.kind == SPACE and len(units) > 1
-                    and units[-2].kind == WORD
-                    and _BEFORE_NUMBER.search(text[units[-2].start - offset:units[-2].end - offset])):
-                # "พ.ศ. ๒๕๖๙", "ข้อ 3": the number stays on the line of the word that introduces it.
+            before = (text[units[-2].start - offset:units[-2].end - offset]
+                      if previous is not None and previous.kind == SPACE and len(units) > 1
+                      and units[-2].kind == WORD else "")
+            if before and ((_starts_number(token) and _BEFORE_NUMBER.search(before))
+                           or (token in _MONTHS and _NUMBER_RUN.fullmatch(before.lstrip("([")))):
+                # "พ.ศ. ๒๕๖๙", "ข้อ 3", "30 กันยายน": the number stays on the line of the word it belongs to.
                 units.pop()
                 units[-1] = replace(units[-1], end=end)
                 glue_next = False
