@@ -31,7 +31,7 @@ def register(commands: Any) -> dict[str, Any]:
 
 
 def _backup(workspace: Any, args: argparse.Namespace) -> int:
-    from ..store.backups import back_up_now
+    from ..store.restore import back_up_now
 
     made = back_up_now(workspace)
     print(f"สำรองข้อมูลแล้ว / backed up: {made.path}  ({made.size:,} bytes)")
@@ -57,7 +57,7 @@ def _backups(path: Path, args: argparse.Namespace) -> int:
 
 
 def _restore(path: Path, args: argparse.Namespace) -> int:
-    from ..store.backups import restore_backup
+    from ..store.restore import restore_backup
 
     if not path.exists() and args.backup == "latest":
         raise Refused(f"ไม่พบไฟล์พื้นที่ทำงาน {path} / workspace file not found: {path}")
