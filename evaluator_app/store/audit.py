@@ -19,16 +19,9 @@ def utc_now() -> str:
 
 def _entry_hash(prev_hash: str, at: str, actor: str, action: str, entity: str, key: str,
                 before: str | None, after: str | None) -> str:
-    if (prev_hash.__class__ is str and at.__class__ is str and actor.__class__ is str and action.__class__ is str
-            and entity.__class__ is str and key.__class__ is str and (before is None or before.__class__ is str)
-            and (after is None or after.__class__ is str)):
-        # what json.dumps([...], ensure_ascii=False) writes, without the encoder's general machinery
-        q = _quote
-        payload = "".join((
-            "[", q(prev_hash), ", ", q(at), ", ", q(actor), ", ", q(action), ", ", q(entity), ", ", q(key), ", ",
-            "null" if before is None else q(before), ", ", "null" if after is None else q(after), "]"))
-    else:
-        payload = _dumps_list([prev_hash, at, actor, action, entity, key, before, after])
+    """The hash that chains an entry to the one before it: SHA-256 of its fields and the previous hash as the JSON
+    list json.dumps(..., ensure_ascii=False) writes. The one definition, for writing and for verifying."""
+    payload = _dumps_list([prev_hash, at, actor, action, entity, key, before, after])
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
@@ -68,7 +61,6 @@ def append_audits(conn: sqlite3.Connection, entries: Iterable[AuditItem]) -> int
 # without making an encoder per call
 _dumps = json.JSONEncoder(ensure_ascii=False, sort_keys=True, default=str).encode
 _dumps_list = json.JSONEncoder(ensure_ascii=False).encode
-_quote = json.encoder.encode_basestring  # a str as json.dumps(..., ensure_ascii=False) writes it
 
 
 @dataclass(frozen=True)
