@@ -22,6 +22,7 @@ from ...domain.numbers import NumberFormatError, parse_decimal, plain
 from ...domain.problems import Problem
 from ...domain.thresholds import Thresholds
 from ...domain.version_diff import VersionDiff
+from ..common.list_model import ListTableModel
 from ..common.messages import problem_text
 
 Index = QModelIndex | QPersistentModelIndex
@@ -424,38 +425,25 @@ class VersionTableModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, len(self.columns) - 1))
 
 
-class ProblemsListModel(QAbstractTableModel):
+class ProblemsListModel(ListTableModel[Problem]):
     """The broken constraints of the set on screen, one per line, in the interface language first."""
 
-    def __init__(self, parent: Any = None):
-        super().__init__(parent)
-        self.problems: list[Problem] = []
+    COLUMNS = ("problem",)
+
+    @property
+    def problems(self) -> list[Problem]:
+        return self.items()
 
     def set_problems(self, problems: Sequence[Problem]) -> None:
-        if list(problems) == self.problems:
-            return
-        self.beginResetModel()
-        self.problems = list(problems)
-        self.endResetModel()
+        if list(problems) != self._items:
+            self.set_items(problems)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.problems)
+    def header(self, key: str) -> object:
+        return self.tr("Broken constraints")
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 1
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self.problems) or index.column() != 0:
-            return None
-        problem = self.problems[index.row()]
+    def cell(self, problem: Problem, key: str, role: int, row: int) -> object:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return problem_text(problem)
         if role == Qt.ItemDataRole.ForegroundRole:
             return QBrush(PROBLEM_FOREGROUND)
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if orientation == Qt.Orientation.Horizontal and section == 0 and role == Qt.ItemDataRole.DisplayRole:
-            return self.tr("Broken constraints")
         return None

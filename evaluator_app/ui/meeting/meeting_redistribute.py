@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 
-from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -28,6 +28,7 @@ from ...domain.framework import Framework
 from ...domain.numbers import NumberFormatError, parse_decimal, plain
 from ...domain.problems import ProblemsError
 from ...domain.redistribution import Redistribution, Spread, WeightChange, redistribute
+from ..common.list_model import ListTableModel
 from ..common.messages import problems_text
 
 Index = QModelIndex | QPersistentModelIndex
@@ -77,41 +78,28 @@ class SiblingsModel(QAbstractListModel):
         return [i.code for i in self.siblings if i.code in self.ticked]
 
 
-class ChangesModel(QAbstractTableModel):
+class ChangesModel(ListTableModel[WeightChange]):
     """The weights a redistribution changes: code, indicator, before, after, difference."""
 
     COLUMNS = ("code", "name", "old", "new", "delta")
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.changes: list[WeightChange] = []
         self.names: dict[str, str] = {}
 
+    @property
+    def changes(self) -> list[WeightChange]:
+        return self.items()
+
     def set_changes(self, changes: Sequence[WeightChange], names: dict[str, str]) -> None:
-        self.beginResetModel()
-        self.changes = list(changes)
         self.names = names
-        self.endResetModel()
+        self.set_items(changes)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.changes)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole \
-                or not 0 <= section < len(self.COLUMNS):
-            return None
+    def header(self, key: str) -> object:
         return {"code": self.tr("Code"), "name": self.tr("Indicator"), "old": self.tr("Before"),
-                "new": self.tr("After"), "delta": self.tr("Change")}[self.COLUMNS[section]]
+                "new": self.tr("After"), "delta": self.tr("Change")}[key]
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or index.row() >= len(self.changes) or not 0 <= index.column() < len(self.COLUMNS):
-            return None
-        change = self.changes[index.row()]
-        key = self.COLUMNS[index.column()]
+    def cell(self, change: WeightChange, key: str, role: int, row: int) -> object:
         if role == Qt.ItemDataRole.DisplayRole:
             delta = change.new - change.old
             return {"code": change.code, "name": self.names.get(change.code, ""), "old": plain(change.old),

@@ -3,57 +3,37 @@ declared conflicts of interest."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QColor
 
 from ...domain.panel import ConflictOfInterest, Panel, PanelMember
 from ..common.identity_dialogs import fingerprint_font
+from ..common.list_model import ListTableModel
 from ..common.panel_texts import conflict_type_text, role_text
 
-Index = QModelIndex | QPersistentModelIndex
 NO_KEY_FOREGROUND = QColor("#7a5b00")
 
 
-class MembersModel(QAbstractTableModel):
+class MembersModel(ListTableModel[PanelMember]):
     COLUMNS = ("order", "id", "name", "position", "role", "fingerprint")
 
-    def __init__(self, parent: QObject | None = None):
-        super().__init__(parent)
-        self._members: list[PanelMember] = []
-
     def set_panel(self, panel: Panel | None) -> None:
-        self.beginResetModel()
-        self._members = [] if panel is None else list(panel.in_signing_order())
-        self.endResetModel()
+        self.set_items([] if panel is None else panel.in_signing_order())
 
     def member(self, row: int) -> PanelMember:
-        return self._members[row]
+        return self.item(row)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._members)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if not 0 <= section < len(self.COLUMNS):
-            return None
+    def header(self, key: str) -> object:
         return {
             "order": self.tr("Order"), "id": self.tr("Id"), "name": self.tr("Name"),
             "position": self.tr("Position"), "role": self.tr("Role"),
             "fingerprint": self.tr("Key fingerprint (compare aloud)"),
-        }[self.COLUMNS[section]]
+        }[key]
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._members):
-            return None
-        member, key = self._members[index.row()], self.COLUMNS[index.column()]
+    def cell(self, member: PanelMember, key: str, role: int, row: int) -> object:
         if role == Qt.ItemDataRole.DisplayRole:
             if key == "order":
-                return str(index.row() + 1)
+                return str(row + 1)
             if key == "role":
                 return role_text(member.role)
             if key == "fingerprint":
@@ -69,42 +49,25 @@ class MembersModel(QAbstractTableModel):
         return None
 
 
-class ConflictsModel(QAbstractTableModel):
+class ConflictsModel(ListTableModel[ConflictOfInterest]):
     COLUMNS = ("member", "agency", "type", "reason")
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
-        self._conflicts: list[ConflictOfInterest] = []
         self._names: dict[str, str] = {}
 
     def set_panel(self, panel: Panel | None) -> None:
-        self.beginResetModel()
-        self._conflicts = [] if panel is None else list(panel.conflicts)
         self._names = {} if panel is None else {m.id: m.name for m in panel.members}
-        self.endResetModel()
+        self.set_items([] if panel is None else panel.conflicts)
 
     def conflict(self, row: int) -> ConflictOfInterest:
-        return self._conflicts[row]
+        return self.item(row)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._conflicts)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if not 0 <= section < len(self.COLUMNS):
-            return None
+    def header(self, key: str) -> object:
         return {"member": self.tr("Member"), "agency": self.tr("Agency"), "type": self.tr("Type"),
-                "reason": self.tr("Reason")}[self.COLUMNS[section]]
+                "reason": self.tr("Reason")}[key]
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._conflicts):
-            return None
-        item, key = self._conflicts[index.row()], self.COLUMNS[index.column()]
+    def cell(self, item: ConflictOfInterest, key: str, role: int, row: int) -> object:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if key == "member":
                 name = self._names.get(item.member_id)

@@ -3,7 +3,7 @@ Buddhist Era dates and why each was taken; a restore keeps the current content a
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -20,6 +20,7 @@ from ...domain.thai_dates import screen_date
 from ...store import backups
 from ...store.backups import Backup
 from ..common.language import THAI, current_language
+from ..common.list_model import ListTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -32,20 +33,14 @@ def backup_when(backup: Backup) -> str:
     return f"{local.day} {local:%b %Y %H:%M:%S}"
 
 
-class BackupsModel(QAbstractTableModel):
+class BackupsModel(ListTableModel[Backup]):
     COLUMNS = ("when", "reason", "size", "name")
 
-    def __init__(self, parent: QObject | None = None):
-        super().__init__(parent)
-        self._backups: list[Backup] = []
-
     def set_backups(self, items: list[Backup]) -> None:
-        self.beginResetModel()
-        self._backups = list(items)
-        self.endResetModel()
+        self.set_items(items)
 
     def backup(self, row: int) -> Backup:
-        return self._backups[row]
+        return self.item(row)
 
     def reason_text(self, reason: str) -> str:
         return {
@@ -56,24 +51,11 @@ class BackupsModel(QAbstractTableModel):
             backups.BEFORE_RESTORE: self.tr("before a restore"),
         }.get(reason, reason)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._backups)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole \
-                or not 0 <= section < len(self.COLUMNS):
-            return None
+    def header(self, key: str) -> object:
         return {"when": self.tr("Taken"), "reason": self.tr("Why"), "size": self.tr("Size"),
-                "name": self.tr("File")}[self.COLUMNS[section]]
+                "name": self.tr("File")}[key]
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._backups):
-            return None
-        item, key = self._backups[index.row()], self.COLUMNS[index.column()]
+    def cell(self, item: Backup, key: str, role: int, row: int) -> object:
         if role == Qt.ItemDataRole.DisplayRole:
             if key == "when":
                 return backup_when(item)

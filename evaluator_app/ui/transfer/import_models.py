@@ -10,6 +10,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from ...domain.problems import Problem
 from ..common.language import THAI, current_language
+from ..common.list_model import ListTableModel
 from ..common.messages import problem_text
 
 Index = QModelIndex | QPersistentModelIndex
@@ -83,40 +84,24 @@ class ReadRowsModel(QAbstractTableModel):
                 "blank": self.tr("blank"), "title": self.tr("title")}.get(role, role)
 
 
-class ProblemsModel(QAbstractTableModel):
+class ProblemsModel(ListTableModel[Problem]):
     """Every problem found, placed on its file, sheet, row and column, in the interface language first."""
 
-    def __init__(self, parent: QObject | None = None):
-        super().__init__(parent)
-        self._problems: list[Problem] = []
+    COLUMNS = ("file", "sheet", "row", "column", "problem")
 
     def set_problems(self, problems: Sequence[Problem]) -> None:
-        self.beginResetModel()
-        self._problems = list(problems)
-        self.endResetModel()
+        self.set_items(problems)
 
     def problems(self) -> list[Problem]:
-        return list(self._problems)
+        return self.items()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._problems)
+    def header(self, key: str) -> object:
+        return {"file": self.tr("File"), "sheet": self.tr("Sheet"), "row": self.tr("Row"),
+                "column": self.tr("Column"), "problem": self.tr("Problem")}[key]
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 5
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+    def cell(self, problem: Problem, key: str, role: int, row: int) -> object:
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
-        labels = (self.tr("File"), self.tr("Sheet"), self.tr("Row"), self.tr("Column"), self.tr("Problem"))
-        return labels[section] if 0 <= section < len(labels) else None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._problems):
-            return None
-        problem = self._problems[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            values = (problem.file or "", problem.sheet or "", "" if problem.row is None else problem.row,
-                      problem.column or problem.field or "", problem_text(problem))
-            return values[index.column()] if 0 <= index.column() < len(values) else None
-        return None
+        return {"file": problem.file or "", "sheet": problem.sheet or "",
+                "row": "" if problem.row is None else problem.row,
+                "column": problem.column or problem.field or "", "problem": problem_text(problem)}[key]

@@ -8,7 +8,7 @@ import html
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import (
     QDialog,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from ...domain.problems import ProblemsError
 from ..common.cell_history import number
 from ..common.language import THAI, current_language
+from ..common.list_model import ListTableModel
 from ..common.messages import problem_text
 
 Index = QModelIndex | QPersistentModelIndex
@@ -49,42 +50,34 @@ def _value(values: dict[str, Any] | None) -> str:
     return ", ".join(parts) or "–"
 
 
-class RowsModel(QAbstractTableModel):
+class RowsModel(ListTableModel[list[str]]):
     """A read-only table of strings with translated headers; the merge report's lists are small."""
 
     def __init__(self, headers: list[str], parent: QObject | None = None):
         super().__init__(parent)
         self.headers = headers
-        self.rows: list[list[str]] = []
         self.tooltips: list[list[str | None]] = []
 
+    @property
+    def rows(self) -> list[list[str]]:
+        return self.items()
+
     def set_rows(self, rows: list[list[str]], tooltips: list[list[str | None]] | None = None) -> None:
-        self.beginResetModel()
-        self.rows = rows
         self.tooltips = tooltips or [[None] * len(r) for r in rows]
-        self.endResetModel()
+        self.set_items(rows)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
+    def columns(self) -> tuple[str, ...]:
+        return tuple(str(n) for n in range(len(self.headers)))  # keyed by position: two headers may read alike
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers)
+    def header(self, key: str) -> object:
+        return self.headers[int(key)]
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
-                and 0 <= section < len(self.headers):
-            return self.headers[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows) \
-                or not 0 <= index.column() < len(self.headers):
-            return None
+    def cell(self, row_cells: list[str], key: str, role: int, row: int) -> object:
+        column = int(key)
         if role == Qt.ItemDataRole.DisplayRole:
-            return self.rows[index.row()][index.column()]
+            return row_cells[column]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self.tooltips[index.row()][index.column()] or self.rows[index.row()][index.column()]
+            return self.tooltips[row][column] or row_cells[column]
         return None
 
 
