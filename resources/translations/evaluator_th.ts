@@ -3123,6 +3123,21 @@ excluded</source>
     </message>
 </context>
 <context>
+    <name>ScoreWithReasonDialog</name>
+    <message>
+        <source>0 to {0}</source>
+        <translation>0 ถึง {0}</translation>
+    </message>
+    <message>
+        <source>The score must be a number, got '{0}'.</source>
+        <translation>คะแนนต้องเป็นตัวเลข ได้ '{0}'</translation>
+    </message>
+    <message>
+        <source>The score must lie between 0 and {0}.</source>
+        <translation>คะแนนต้องอยู่ระหว่าง 0 ถึง {0}</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <location filename="../../evaluator_app/ui/shell/settings_dialog.py" line="15" />
