@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QTranslator
 
 from ...paths import resource
 
@@ -54,3 +54,16 @@ def install_language(code: str | None) -> str:
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
     _current = code
     return code
+
+
+class Retranslating:
+    """Mixed into a widget (before its Qt class) that retranslates itself when the interface language changes:
+    installing a translator sends every widget a LanguageChange event, and the widget's `retranslate()` runs."""
+
+    def retranslate(self) -> None:
+        raise NotImplementedError
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)  # type: ignore[misc]  # the widget class this is mixed into has it

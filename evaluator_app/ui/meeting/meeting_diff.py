@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ...domain.negotiation import AgreementVersion, author_label
 from ...domain.version_diff import VersionDiff, diff_indicators
-from ..common.language import THAI, current_language
+from ..common.language import THAI, Retranslating, current_language
 from .meeting_model import VersionTableModel
 from .meeting_view import MeetingTableView
 
@@ -24,7 +24,7 @@ def version_title(version: AgreementVersion) -> str:
     return f"{word} · {th if thai else en} · {side_th if thai else side_en}"
 
 
-class DiffDialog(QDialog):
+class DiffDialog(Retranslating, QDialog):
     def __init__(self, versions: Sequence[AgreementVersion], old: int, new: int, threshold_count: int,
                  parent: QWidget | None = None):
         super().__init__(parent)
@@ -67,7 +67,7 @@ class DiffDialog(QDialog):
         self._fill(old, new)
         self.old_combo.currentIndexChanged.connect(lambda _i: self.compare())
         self.new_combo.currentIndexChanged.connect(lambda _i: self.compare())
-        self._retranslate()
+        self.retranslate()
         self.compare()
 
     def _fill(self, old: int, new: int) -> None:
@@ -102,12 +102,7 @@ class DiffDialog(QDialog):
                                      "added, {4} removed.").format(old.number, new.number, cells,
                                                                    len(self.diff.added), len(self.diff.removed)))
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
-
-    def _retranslate(self) -> None:
+    def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Compare versions"))
         self.old_label.setText(self.tr("&Compare version:"))
         self.new_label.setText(self.tr("&with version:"))

@@ -3,13 +3,14 @@ force for that round, recomputed as weights are typed (the results are read once
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGridLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
 
 from ...domain.negotiation import WhatIf, what_if
 from ...domain.numbers import format4
 from ...domain.rating import SELF_ASSESSMENT, Rating
 from ...domain.scoring import ScoreSheet
+from ..common.language import Retranslating
 from .meeting_document import MeetingDocument
 
 ELIGIBLE_COLOUR = "#0a5c16"
@@ -17,7 +18,7 @@ NOT_ELIGIBLE_COLOUR = "#a00000"
 INCOMPLETE_COLOUR = "#6b4e00"
 
 
-class WhatIfPanel(QGroupBox):
+class WhatIfPanel(Retranslating, QGroupBox):
     def __init__(self, document: MeetingDocument, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("whatIf")
@@ -66,7 +67,7 @@ class WhatIfPanel(QGroupBox):
         document.indicatorsChanged.connect(self.recompute)
         document.versionsChanged.connect(self.recompute)
         self._fill_evaluators()
-        self._retranslate()
+        self.retranslate()
         self.load_results()
 
     def _big(self, name: str) -> QLabel:
@@ -153,12 +154,7 @@ class WhatIfPanel(QGroupBox):
         state.setStyleSheet(f"color: {colour}; font-weight: bold")
         total.setStyleSheet(f"color: {colour}")
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
-
-    def _retranslate(self) -> None:
+    def retranslate(self) -> None:
         self.setTitle(self.tr("What-if: total and eligibility"))
         self.evaluator_label.setText(self.tr("&Results of:"))
         self._fill_evaluators()

@@ -8,7 +8,7 @@ import html
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -35,7 +35,7 @@ from ...domain.thai_dates import thai_datetime_from_iso
 from ..common import print_support
 from ..common.actions import Shortcut, make_action
 from ..common.background import BackgroundTask
-from ..common.language import THAI, current_language
+from ..common.language import THAI, Retranslating, current_language
 from ..common.messages import problems_text
 from ..common.session import WorkspaceSession
 from .meeting_diff import DiffDialog, version_title
@@ -72,7 +72,7 @@ def meeting_font(base: QFont | None = None) -> QFont:
     return font
 
 
-class MeetingWindow(QMainWindow):
+class MeetingWindow(Retranslating, QMainWindow):
     """One agreement's negotiation. Every change is written at once through the store, one undo step each."""
 
 
@@ -90,7 +90,7 @@ class MeetingWindow(QMainWindow):
         self.last_minutes: Path | None = None
         self._build()
         self._connect()
-        self._retranslate()
+        self.retranslate()
         self._show_version()
         self.resize(1600, 960)
 
@@ -609,12 +609,7 @@ class MeetingWindow(QMainWindow):
         self.session.set_pending("meeting cell", False)
         event.accept()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
-
-    def _retranslate(self) -> None:
+    def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Meeting mode — {0} {1}").format(self.document.head.agency,
                                                                       self.document.head.fiscal_year))
         self.meeting_label.setText(self.tr("&Meeting:"))

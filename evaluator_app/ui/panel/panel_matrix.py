@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QItemSelection, QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -31,13 +31,14 @@ from ...store.panel_results import panel_result, visible_ratings
 from ...store.workspace import WorkspaceError
 from ..common.cell_history import consensus_history, rating_history
 from ..common.changes import Changes
+from ..common.language import Retranslating
 from ..common.messages import problems_text
 from ..common.panel_texts import rule_text
 from ..common.session import WorkspaceSession
 from .panel_matrix_model import CODE_ROLE, MEMBER_ROLE, SORT_ROLE, SPREAD_HIGH, SPREAD_LOW, MatrixData, PanelMatrixModel
 
 
-class PanelMatrixWindow(QWidget):
+class PanelMatrixWindow(Retranslating, QWidget):
     consensusRequested = Signal(str)  # indicator code
     finaliseRequested = Signal()
     reopenRequested = Signal()
@@ -109,7 +110,7 @@ class PanelMatrixWindow(QWidget):
         self.view.doubleClicked.connect(self._double_clicked)
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
         session.changed.connect(self._changed)
-        self._retranslate()
+        self.retranslate()
 
     # --- what is shown -----------------------------------------------------------------------------------------
 
@@ -281,12 +282,7 @@ class PanelMatrixWindow(QWidget):
 
     # --- language ----------------------------------------------------------------------------------------------
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
-
-    def _retranslate(self) -> None:
+    def retranslate(self) -> None:
         self.consensus_button.setText(self.tr("Enter &consensus…"))
         self.finalise_button.setText(self.tr("&Finalise…"))
         self.reopen_button.setText(self.tr("&Reopen…"))

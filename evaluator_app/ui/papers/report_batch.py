@@ -7,7 +7,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -30,6 +30,7 @@ from ...store.agreements import list_agreements
 from ..common import print_support
 from ..common.background import BackgroundTask
 from ..common.changes import Change, Changes
+from ..common.language import Retranslating
 from ..common.session import WorkspaceSession
 
 
@@ -74,7 +75,7 @@ def _run_batch(workspace_path: Path, ids: list[int], out: Path, relay: ProgressR
                        actor=actor, draft=draft)
 
 
-class BatchDialog(QDialog):
+class BatchDialog(Retranslating, QDialog):
     def __init__(self, session: WorkspaceSession, fiscal_year: int | None = None, round_: int = 12,
                  parent: QWidget | None = None):
         super().__init__(parent)
@@ -167,7 +168,7 @@ class BatchDialog(QDialog):
         self.choose_button.clicked.connect(self.choose_out)
         self.start_button.clicked.connect(self.start)
         self.cancel_button.clicked.connect(self._cancel_clicked)
-        self._retranslate()
+        self.retranslate()
         self._suggest_out()
         self.resize(760, 520)
 
@@ -289,12 +290,7 @@ class BatchDialog(QDialog):
                 self._task.wait()
         super().reject()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
-
-    def _retranslate(self) -> None:
+    def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Batch print"))
         self.year_label.setText(self.tr("&Fiscal year:"))
         self.round_label.setText(self.tr("&Round:"))

@@ -9,7 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QPageSize, QPixmap, QResizeEvent
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -30,13 +30,14 @@ from ...domain.problems import ProblemsError
 from ..common import print_support
 from ..common.background import BackgroundTask
 from ..common.changes import Change, Changes
+from ..common.language import Retranslating
 from ..common.messages import problems_text
 from ..common.session import WorkspaceSession
 from . import print_pages
 from .report_papers import Made, Paper, PaperRequest, Preview, make_paper, make_preview
 
 
-class ReportDialog(QDialog):
+class ReportDialog(Retranslating, QDialog):
     """One paper: a preview of its pages, and Print… / Save PDF… / Open in the system viewer."""
 
     def __init__(self, session: WorkspaceSession, request: PaperRequest, rounds: tuple[int, ...] = (6, 9, 12),
@@ -122,7 +123,7 @@ class ReportDialog(QDialog):
         self.save_button.clicked.connect(self.save_pdf)
         self.open_button.clicked.connect(self.open_in_viewer)
         self.close_button.clicked.connect(self.reject)
-        self._retranslate()
+        self.retranslate()
         self.resize(1100, 900)
         self.refresh()
 
@@ -359,12 +360,7 @@ class ReportDialog(QDialog):
             self._task.wait()  # a paper half made is finished (or refused) whole before the dialog goes
         super().done(result)
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
-
-    def _retranslate(self) -> None:
+    def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Report — {0} {1}").format(self.request.agency, self.request.fiscal_year))
         self.paper_label.setText(self.tr("&Paper:"))
         self.round_label.setText(self.tr("&Round:"))

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QEvent, QModelIndex, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ...domain.numbers import format4, plain
 from ...domain.scoring import ScoreSheet
+from ..common.language import Retranslating
 from ..common.session import WorkspaceSession
 from .agreement_model import OWN, SELF, AgreementModel
 from .agreement_view import ResultsView
@@ -19,7 +20,7 @@ from .agreement_view import ResultsView
 ANNOUNCE_AFTER_MOVE_MS = 40
 
 
-class AgreementPanel(QWidget):
+class AgreementPanel(Retranslating, QWidget):
     currentIndicatorChanged = Signal(str)  # indicator code, "" when none
 
     def __init__(self, session: WorkspaceSession, parent: QWidget | None = None):
@@ -57,7 +58,7 @@ class AgreementPanel(QWidget):
         self._announce_timer.setSingleShot(True)
         self._announce_timer.setInterval(ANNOUNCE_AFTER_MOVE_MS)
         self._announce_timer.timeout.connect(self._announce_moved)
-        self._retranslate()
+        self.retranslate()
 
     def show_agreement(self, agreement_id: int | None, round_: int | None = None) -> None:
         self.model.load(agreement_id, round_)
@@ -173,12 +174,7 @@ class AgreementPanel(QWidget):
         if code != self._announced:
             self.currentIndicatorChanged.emit(code)
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
-
-    def _retranslate(self) -> None:
+    def retranslate(self) -> None:
         self.round_label.setText(self.tr("&Round:"))
         self.round_combo.setToolTip(self.tr("Reporting round: 6, 9 or 12 months (Ctrl+6, Ctrl+9, Ctrl+2)"))
         self._fill_rounds()

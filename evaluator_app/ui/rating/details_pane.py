@@ -35,7 +35,7 @@ from ...store.evidence import EvidenceState, add_evidence, export_copy, remove_e
 from ...store.workspace import Workspace
 from ..common.cell_history import rating_history
 from ..common.changes import Change, Changes
-from ..common.language import THAI, current_language
+from ..common.language import THAI, Retranslating, current_language
 from ..common.session import WorkspaceSession
 from .agreement_model import OWN, AgreementModel
 from .evidence_model import EvidenceModel
@@ -49,7 +49,7 @@ def _when(iso_utc: str) -> str:
     return thai_datetime_from_iso(iso_utc) if current_language() == THAI else english_datetime_from_iso(iso_utc)
 
 
-class DetailsPane(QWidget):
+class DetailsPane(Retranslating, QWidget):
     message = Signal(str)  # a write that did not happen, for the status bar
 
     def __init__(self, session: WorkspaceSession, model: AgreementModel, parent: QWidget | None = None):
@@ -104,7 +104,7 @@ class DetailsPane(QWidget):
         self.detach_button.clicked.connect(self.detach_selected)
         self.evidence.doubleClicked.connect(lambda _index: self.open_selected())
         session.changed.connect(self._changed)
-        self._retranslate()
+        self.retranslate()
         self.show_indicator("")
 
     def _build_layout(self) -> None:
@@ -375,12 +375,7 @@ class DetailsPane(QWidget):
 
     # --- language ----------------------------------------------------------------------------------------------
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
-
-    def _retranslate(self) -> None:
+    def retranslate(self) -> None:
         self.comment_label.setText(self.tr("&Comment (printed in the report):"))
         self.note_label.setText(self.tr("Private &note (never exported):"))
         self.comment.setPlaceholderText(self.tr("What the committee should read about this indicator"))

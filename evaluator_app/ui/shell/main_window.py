@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from ...store.workspace import WorkspaceError
 from ..common.actions import Shortcut, insert_actions, make_action
 from ..common.changes import Changes
-from ..common.language import ENGLISH, THAI, current_language, install_language
+from ..common.language import ENGLISH, THAI, Retranslating, current_language, install_language
 from ..common.main_window_interface import MainWindowInterface, Place
 from ..common.session import SaveState, WorkspaceSession
 from ..meeting.meeting_actions import install_meeting_actions
@@ -40,7 +40,7 @@ ROUND_KEYS = {6: "Ctrl+6", 9: "Ctrl+9", 12: "Ctrl+2"}
 _WORKSPACE_FILTER = "*.sqlite *.db"
 
 
-class MainWindow(MainWindowInterface):
+class MainWindow(Retranslating, MainWindowInterface):
     def __init__(self, session: WorkspaceSession):
         super().__init__()
         self.setObjectName("mainWindow")
@@ -434,11 +434,6 @@ class MainWindow(MainWindowInterface):
         self.about_action.setText(self.tr("&About evaluator-app"))
         self.about_qt_action.setText(self.tr("About &Qt"))
         self._update_title()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # --- the title never lies ----------------------------------------------------------------------------------
 

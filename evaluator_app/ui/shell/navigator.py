@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, QTimer, Signal
+from PySide6.QtCore import QItemSelection, QModelIndex, QTimer, Signal
 from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QTreeView, QVBoxLayout, QWidget
 
 from ...store.agreements import list_agreements
 from ...store.ui_queries import search_agreements
+from ..common.language import Retranslating
 from ..common.session import WorkspaceSession
 from .navigator_model import AGREEMENT_ID_ROLE, NavigatorFilter, NavigatorModel
 
 _SEARCH_DELAY_MS = 200  # wait for a pause in typing: one query per pause, not per key
 
 
-class NavigatorPanel(QWidget):
+class NavigatorPanel(Retranslating, QWidget):
     agreementSelected = Signal(int)
 
     def __init__(self, parent: QWidget | None = None):
@@ -42,7 +43,7 @@ class NavigatorPanel(QWidget):
         self._timer.timeout.connect(self.apply_search)
         self.search.textChanged.connect(lambda _text: self._timer.start())
         self.tree.selectionModel().selectionChanged.connect(self._selection_changed)
-        self._retranslate()
+        self.retranslate()
 
     def set_session(self, session: WorkspaceSession | None) -> None:
         self._session = session
@@ -95,11 +96,6 @@ class NavigatorPanel(QWidget):
         if value is not None:
             self.agreementSelected.emit(int(value))
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
-
-    def _retranslate(self) -> None:
+    def retranslate(self) -> None:
         self.search.setPlaceholderText(self.tr("Search agency or indicator (Ctrl+F)"))
         self.model.relabel()
