@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import sqlite3
+import threading
 from collections.abc import Callable
-from typing import Any
+from pathlib import Path
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+from ...store.workspace import Workspace
+
+T = TypeVar("T")
 
 
 class _Runner(QObject):
@@ -62,3 +69,32 @@ class BackgroundTask(QObject):
         else:
             self.failed.emit(error)
         self.finished.emit()
+
+
+_CANCEL_CHECK_STEPS = 100  # SQLite VM steps between checks of the cancel flag: often enough, and cheap
+
+
+def write_unless_cancelled(workspace_path: Path, cancel: threading.Event, work: Callable[[Workspace], T], *,
+                           cancelled: type[Exception], auto_backup: bool = True) -> T:
+    """Run `work` (an import) on a connection of this thread's own, inside one outer transaction that commits only
+    if Cancel was not pressed by the end; a progress handler stops long SQL steps early. When cancelled, raise
+    `cancelled` with nothing written. The work's own transactions join the outer one."""
+    if cancel.is_set():
+        raise cancelled
+    workspace = Workspace.open(workspace_path, create=False, auto_backup=auto_backup)
+    try:
+        workspace.conn.set_progress_handler(lambda: 1 if cancel.is_set() else 0, _CANCEL_CHECK_STEPS)
+        try:
+            with workspace.transaction():
+                result = work(workspace)
+                if cancel.is_set():
+                    raise cancelled
+            return result
+        except sqlite3.OperationalError as exc:
+            if cancel.is_set():
+                raise cancelled from exc
+            raise
+        finally:
+            workspace.conn.set_progress_handler(None, 0)
+    finally:
+        workspace.close()

@@ -7,7 +7,6 @@ transaction commits only if Cancel was not pressed by the end, and a progress ha
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 from collections.abc import Sequence
 from pathlib import Path
@@ -31,13 +30,10 @@ from PySide6.QtWidgets import (
 
 from ...domain.problems import ProblemsError
 from ...store.frameworks import workspace_frameworks
-from ...store.workspace import Workspace
-from ..common.background import BackgroundTask
+from ..common.background import BackgroundTask, write_unless_cancelled
 from ..common.changes import Change, Changes
 from ..common.session import WorkspaceSession
 from .import_models import ProblemsModel, ReadRowsModel
-
-_CANCEL_CHECK_STEPS = 100  # SQLite VM steps between checks of the cancel flag: often enough, and cheap
 
 
 class ImportCancelled(Exception):
@@ -53,26 +49,9 @@ def _read(paths: Sequence[Path], frameworks: Sequence[Any]) -> Any:
 def _import(workspace_path: Path, paths: Sequence[Path], actor: str, cancel: threading.Event) -> Any:
     from ...exchange.importing import import_agreement_files
 
-    if cancel.is_set():
-        raise ImportCancelled
-    workspace = Workspace.open(workspace_path, create=False)
-    try:
-        workspace.conn.set_progress_handler(lambda: 1 if cancel.is_set() else 0, _CANCEL_CHECK_STEPS)
-        try:
-            # The importer's own transaction joins this one, so nothing is committed before the last check.
-            with workspace.transaction():
-                summary = import_agreement_files(workspace, list(paths), actor=actor)
-                if cancel.is_set():
-                    raise ImportCancelled
-            return summary
-        except sqlite3.OperationalError as exc:
-            if cancel.is_set():
-                raise ImportCancelled from exc
-            raise
-        finally:
-            workspace.conn.set_progress_handler(None, 0)
-    finally:
-        workspace.close()
+    return write_unless_cancelled(workspace_path, cancel,
+                                  lambda workspace: import_agreement_files(workspace, list(paths), actor=actor),
+                                  cancelled=ImportCancelled)
 
 
 class ImportDialog(QDialog):

@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import os
-import sqlite3
 import threading
 from collections.abc import Callable
 from datetime import date
@@ -35,7 +34,7 @@ from ...domain.panel import Panel
 from ...exchange.package_format import EXTENSIONS
 from ...store.panel import load_panel
 from ...store.workspace import Workspace, WorkspaceError
-from ..common.background import BackgroundTask
+from ..common.background import BackgroundTask, write_unless_cancelled
 from ..common.changes import Change, Changes
 from ..common.panel_texts import role_text
 from ..common.session import WorkspaceSession
@@ -43,7 +42,6 @@ from .merge_report import PackageResultDialog
 
 PANEL_SUFFIX = EXTENSIONS["panel"]  # .evpanel
 EVALUATOR_SUFFIX = EXTENSIONS["evaluator"]  # .evpack
-_CANCEL_CHECK_STEPS = 100
 
 
 class PackageCancelled(Exception):
@@ -74,26 +72,9 @@ def _export(workspace_path: Path, out: Path, cancel: threading.Event,
 def _import(workspace_path: Path, package: Path, actor: str, cancel: threading.Event) -> Any:
     from ...exchange.packages import import_package
 
-    if cancel.is_set():
-        raise PackageCancelled
-    workspace = Workspace.open(workspace_path, create=False, auto_backup=False)
-    try:
-        workspace.conn.set_progress_handler(lambda: 1 if cancel.is_set() else 0, _CANCEL_CHECK_STEPS)
-        try:
-            # The merge's own transaction joins this one: nothing is committed before the last check of Cancel.
-            with workspace.transaction():
-                report = import_package(workspace, package, actor=actor)
-                if cancel.is_set():
-                    raise PackageCancelled
-            return report
-        except sqlite3.OperationalError as exc:
-            if cancel.is_set():
-                raise PackageCancelled from exc
-            raise
-        finally:
-            workspace.conn.set_progress_handler(None, 0)
-    finally:
-        workspace.close()
+    return write_unless_cancelled(workspace_path, cancel,
+                                  lambda workspace: import_package(workspace, package, actor=actor),
+                                  cancelled=PackageCancelled, auto_backup=False)
 
 
 class MemberChoiceDialog(QDialog):
