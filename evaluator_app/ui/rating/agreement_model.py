@@ -8,7 +8,7 @@ position and repaints no more than those cells.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from decimal import Decimal
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
@@ -18,17 +18,15 @@ from ...domain.agreement import Agreement, Indicator
 from ...domain.framework import Framework, Scheme
 from ...domain.numbers import NumberFormatError, format4, parse_decimal, plain
 from ...domain.rating import SELF_ASSESSMENT, Rating
-from ...domain.scoring import IndicatorScore, ScoreSheet, SheetPlan
+from ...domain.scoring import ScoreSheet, SheetPlan
 from ...store.agreements import load_agreement, version_in_force
 from ...store.frameworks import get_framework
 from ...store.ratings import StoredRating
 from ..common.changes import Changes, Outcome
 from ..common.messages import bilingual
 from ..common.session import WorkspaceSession
+from .agreement_rows import GROUPS, OWN, SELF, AgreementRows, Row, RowLabels
 
-SELF = "self"
-OWN = "own"
-GROUPS = (SELF, OWN)
 _TOP = 0  # internalId of top-level rows; a child of dimension i has internalId i + 1
 
 Index = QModelIndex | QPersistentModelIndex
@@ -37,16 +35,6 @@ EDITABLE_BACKGROUND = QColor("#fffbe6")
 ADJUSTED_BACKGROUND = QColor("#fde2e1")
 GROUP_ROW_BACKGROUND = QColor("#e8eef7")
 NOT_COUNTED_FOREGROUND = QColor("#8a8a8a")
-
-
-@dataclass(frozen=True)
-class Row:
-    """What a row shows: a dimension header (with subtotals), an indicator, or the total."""
-
-    kind: str  # "dimension", "indicator", "total"
-    dimension: int = -1
-    indicator: Indicator | None = None
-    depth: int = 0
 
 
 class AgreementModel(QAbstractItemModel):
@@ -63,17 +51,19 @@ class AgreementModel(QAbstractItemModel):
         self.agreement: Agreement | None = None
         self.framework: Framework | None = None
         self.version_number = 0
-        self.round = 12
         self.evaluator = session.evaluator()
-        self.columns: list[str] = []
-        self._dimensions: list[str] = []
-        self._children: list[list[Row]] = []
-        self._parents: set[str] = set()  # codes with sub-indicators: looked up for every cell, so kept as a set
-        self._ratings: dict[str, dict[str, StoredRating]] = {SELF: {}, OWN: {}}
-        self._sheets: dict[str, ScoreSheet | None] = {SELF: None, OWN: None}
+        self.rows = AgreementRows()  # what each cell says, without Qt
         self._plan: SheetPlan | None = None  # the agreement, framework and round both sheets score against
         self.last_edit_accepted = True
         session.changed.connect(self._changed)
+
+    @property
+    def round(self) -> int:
+        return self.rows.round
+
+    @property
+    def columns(self) -> list[str]:
+        return self.rows.columns
 
     # --- loading -----------------------------------------------------------------------------------------------
 
@@ -83,10 +73,10 @@ class AgreementModel(QAbstractItemModel):
         self.agreement_id = agreement_id
         self.evaluator = self._session.evaluator()
         self._plan = None
+        self.rows.labels = RowLabels(self.tr("Indicators"), self.tr("Total"))
         if agreement_id is None:
             self.agreement = self.framework = None
-            self.columns, self._dimensions, self._children = [], [], []
-            self._sheets = {SELF: None, OWN: None}
+            self.rows.clear()
         else:
             stored = load_agreement(self._session.workspace, agreement_id)
             self.agreement = stored.agreement
@@ -94,9 +84,8 @@ class AgreementModel(QAbstractItemModel):
             self.framework = get_framework(self._session.workspace, stored.agreement.framework_id or "")
             rounds = self.framework.rounds
             wanted = round_ if round_ is not None else self.round
-            self.round = wanted if wanted in rounds else rounds[-1]
-            self.columns = self._columns_for(self.framework)
-            self._build_rows(stored.agreement)
+            self.rows.round = wanted if wanted in rounds else rounds[-1]
+            self.rows.build(stored.agreement, self.framework)
             self._read_ratings()
         self.endResetModel()
         self.loaded.emit()
@@ -124,31 +113,14 @@ class AgreementModel(QAbstractItemModel):
 
     def relabel(self) -> None:
         """After a language switch: headers and the rows whose text is ours (dimension fallback, Total)."""
+        self.rows.labels = RowLabels(self.tr("Indicators"), self.tr("Total"))
         if not self.columns:
             return
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.columns) - 1)
-        top = self._top_count()
+        top = self.rows.top_count()
         if top:
             self.dataChanged.emit(self.index(0, 0), self.index(top - 1, len(self.columns) - 1),
                                   [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole])
-
-    def _columns_for(self, framework: Framework) -> list[str]:
-        thresholds = [f"t{n}" for n in range(1, framework.threshold_count + 1)]
-        groups = [f"{g}.{part}" for g in GROUPS for part in ("result", "score", "weighted")]
-        return ["code", "name", "unit", "weight", *thresholds, *groups]
-
-    def _build_rows(self, agreement: Agreement) -> None:
-        self._dimensions = list(agreement.dimensions())
-        self._children = [[] for _ in self._dimensions]
-        codes = {item.code for item in agreement.indicators}
-        self._parents = {item.parent_code for item in agreement.indicators if item.parent_code in codes}
-        for item in agreement.indicators:
-            position = self._dimensions.index(item.dimension or "")
-            depth, parent = 0, item.parent_code
-            while parent is not None and parent in codes:  # published tables often have 1.1 with no row 1
-                depth += 1
-                parent = agreement.indicator(parent).parent_code
-            self._children[position].append(Row("indicator", position, item, depth))
 
     def _read_ratings(self, groups: tuple[str, ...] = GROUPS) -> None:
         assert self.agreement is not None and self.framework is not None and self.agreement_id is not None
@@ -156,8 +128,8 @@ class AgreementModel(QAbstractItemModel):
             self._plan = SheetPlan(self.agreement, self.framework, self.round)
         for group in groups:
             stored = self._session.ratings(self.agreement_id, self.round, self.evaluator_of(group))
-            self._ratings[group] = stored
-            self._sheets[group] = self._plan.score({code: s.rating for code, s in stored.items()})
+            self.rows.ratings[group] = stored
+            self.rows.sheets[group] = self._plan.score({code: s.rating for code, s in stored.items()})
 
     def _changed(self, changes: Changes) -> None:
         if changes.evaluator_chosen:  # the own columns are now another evaluator's
@@ -181,23 +153,23 @@ class AgreementModel(QAbstractItemModel):
         keys = [(column, self.columns[column]) for column in (range(len(self.columns)) if columns is None
                                                                else columns)]
         cells: dict[tuple[int, int, int], object] = {}
-        for top in range(self._top_count()):
-            top_row = self._top_row(top)
+        for top in range(self.rows.top_count()):
+            top_row = self.rows.top_row(top)
             for column, key in keys:
-                cells[(top, column, -1)] = self._display(top_row, key)
-            if top < len(self._children):
-                for row, item in enumerate(self._children[top]):
+                cells[(top, column, -1)] = self.rows.text(top_row, key)
+            if top < len(self.rows.children):
+                for row, item in enumerate(self.rows.children[top]):
                     for column, key in keys:
-                        cells[(row, column, top)] = self._display(item, key)
+                        cells[(row, column, top)] = self.rows.text(item, key)
         return cells
 
     # --- lookups the view and window use -----------------------------------------------------------------------
 
     def sheet(self, group: str) -> ScoreSheet | None:
-        return self._sheets[group]
+        return self.rows.sheets[group]
 
     def stored(self, group: str, code: str) -> StoredRating | None:
-        return self._ratings[group].get(code)
+        return self.rows.ratings[group].get(code)
 
     def evaluator_of(self, group: str) -> str:
         return SELF_ASSESSMENT if group == SELF else self.evaluator
@@ -209,15 +181,15 @@ class AgreementModel(QAbstractItemModel):
         if not index.isValid():
             return None
         if index.internalId() == _TOP:
-            return self._top_row(index.row())
-        return self._children[index.internalId() - 1][index.row()]
+            return self.rows.top_row(index.row())
+        return self.rows.children[index.internalId() - 1][index.row()]
 
     def indicator_at(self, index: Index) -> Indicator | None:
         row = self.row_of(index)
         return None if row is None else row.indicator
 
     def index_of_code(self, code: str, column: int = 0) -> QModelIndex:
-        for top, children in enumerate(self._children):
+        for top, children in enumerate(self.rows.children):
             for row, item in enumerate(children):
                 if item.indicator is not None and item.indicator.code == code:
                     return self.index(row, column, self.index(top, 0))
@@ -229,21 +201,6 @@ class AgreementModel(QAbstractItemModel):
     def group_of(self, index: Index) -> str | None:
         key = self.columns[index.column()] if 0 <= index.column() < len(self.columns) else ""
         return key.split(".")[0] if "." in key else None
-
-    def _top_count(self) -> int:
-        return len(self._dimensions) + 1 if self.agreement is not None else 0
-
-    def _top_row(self, row: int) -> Row:
-        return Row("dimension", row) if row < len(self._dimensions) else Row("total")
-
-    def _score(self, group: str, code: str) -> IndicatorScore | None:
-        sheet = self._sheets[group]
-        return None if sheet is None else sheet.indicator(code)
-
-    def _scorable(self, row: Row) -> bool:
-        item = row.indicator
-        return (item is not None and item.thresholds is not None and item.counted_in(self.round)
-                and item.code not in self._parents)
 
     # --- QAbstractItemModel ------------------------------------------------------------------------------------
 
@@ -261,10 +218,10 @@ class AgreementModel(QAbstractItemModel):
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         if not parent.isValid():
-            return self._top_count()
-        if parent.column() != 0 or parent.internalId() != _TOP or parent.row() >= len(self._children):
+            return self.rows.top_count()
+        if parent.column() != 0 or parent.internalId() != _TOP or parent.row() >= len(self.rows.children):
             return 0
-        return len(self._children[parent.row()])
+        return len(self.rows.children[parent.row()])
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return len(self.columns)
@@ -274,7 +231,7 @@ class AgreementModel(QAbstractItemModel):
             return Qt.ItemFlag.NoItemFlags
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         row = self.row_of(index)
-        if row is not None and self.is_result_cell(index) and self._scorable(row) and not self._session.read_only:
+        if row is not None and self.is_result_cell(index) and self.rows.scorable(row) and not self._session.read_only:
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
@@ -323,7 +280,7 @@ class AgreementModel(QAbstractItemModel):
             return None
         key = self.columns[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, key)
+            return self.rows.text(row, key)
         if role == Qt.ItemDataRole.EditRole:
             return self._edit_text(row, key)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -341,74 +298,8 @@ class AgreementModel(QAbstractItemModel):
             return QBrush(NOT_COUNTED_FOREGROUND)
         return None
 
-    def _display(self, row: Row, key: str) -> str:
-        if row.kind == "indicator":
-            return self._indicator_text(row, key)
-        if row.kind == "dimension":
-            return self._dimension_text(row.dimension, key)
-        return self._total_text(key)
-
-    def _indicator_text(self, row: Row, key: str) -> str:
-        item = row.indicator
-        assert item is not None
-        if key == "code":
-            return item.code
-        if key == "name":
-            return "\u2003" * row.depth + item.name  # em spaces: sub-indicators sit under their parent
-        if key == "unit":
-            return item.unit or ""
-        if key == "weight":
-            return plain(item.weight_in(self.round))
-        if key.startswith("t"):
-            level = int(key[1:])
-            if item.thresholds is None or level > len(item.thresholds):
-                return ""
-            return plain(item.thresholds.values[level - 1])
-        group, _, part = key.partition(".")
-        score = self._score(group, item.code)
-        if part == "result":
-            stored = self._ratings[group].get(item.code)
-            result = None if stored is None else stored.rating.result
-            return "" if result is None else plain(result)
-        if score is None:
-            return ""
-        value = score.score if part == "score" else score.weighted
-        return "" if value is None else format4(value)
-
-    def _dimension_text(self, position: int, key: str) -> str:
-        name = self._dimensions[position]
-        if key == "name":
-            return name or self.tr("Indicators")
-        own = self._sheets[OWN]
-        if key == "weight":
-            return "" if own is None else plain(own.dimensions[position].weight)
-        group, _, part = key.partition(".")
-        if part != "weighted":
-            return ""
-        sheet = self._sheets[group]
-        if sheet is None:
-            return ""
-        members = [s for s in sheet.indicators if s.dimension == name and not s.is_parent]
-        if not any(m.weighted is not None for m in members):
-            return ""
-        return format4(sheet.dimensions[position].subtotal)
-
-    def _total_text(self, key: str) -> str:
-        if key == "name":
-            return self.tr("Total")
-        own = self._sheets[OWN]
-        if key == "weight":
-            return "" if own is None else plain(own.counted_weight)
-        group, _, part = key.partition(".")
-        sheet = self._sheets.get(group)
-        if part != "weighted" or sheet is None:
-            return ""
-        if not any(s.weighted is not None for s in sheet.indicators if not s.is_parent):
-            return ""
-        return format4(sheet.total)
-
     def _edit_text(self, row: Row, key: str) -> str:
-        return self._display(row, key)
+        return self.rows.text(row, key)
 
     def _tooltip(self, row: Row, key: str) -> str | None:
         item = row.indicator
@@ -418,12 +309,12 @@ class AgreementModel(QAbstractItemModel):
             return self.tr("Not counted in the {0}-month round").format(self.round)
         group, _, part = key.partition(".")
         if part == "score":
-            score = self._score(group, item.code)
+            score = self.rows.score(group, item.code)
             if score is not None and score.adjusted:
                 computed = "-" if score.computed_score is None else format4(score.computed_score)
                 return self.tr("Adjusted by the committee (score from the result: {0}). Reason: {1}").format(
                     computed, score.adjust_reason)
-        if part == "result" and self._scorable(row):
+        if part == "result" and self.rows.scorable(row):
             if item.thresholds is not None and self.agreement is not None \
                     and item.kind.value == "milestone":
                 return self.tr("Type the level reached, 0 to {0}, then Enter").format(len(item.thresholds))
@@ -433,11 +324,11 @@ class AgreementModel(QAbstractItemModel):
         return None
 
     def _font(self, row: Row, key: str) -> QFont | None:
-        bold = row.kind != "indicator" or (row.indicator is not None and row.indicator.code in self._parents)
+        bold = row.kind != "indicator" or (row.indicator is not None and row.indicator.code in self.rows.parents)
         group, _, part = key.partition(".")
         italic = False
         if part == "score" and row.indicator is not None:
-            score = self._score(group, row.indicator.code)
+            score = self.rows.score(group, row.indicator.code)
             italic = score is not None and score.adjusted
         if not bold and not italic:
             return None
@@ -451,7 +342,7 @@ class AgreementModel(QAbstractItemModel):
             return QBrush(GROUP_ROW_BACKGROUND)
         group, _, part = key.partition(".")
         if part == "score" and row.indicator is not None:
-            score = self._score(group, row.indicator.code)
+            score = self.rows.score(group, row.indicator.code)
             if score is not None and score.adjusted:
                 return QBrush(ADJUSTED_BACKGROUND)
         if group == OWN and part == "result" and self.flags(index) & Qt.ItemFlag.ItemIsEditable:
@@ -473,7 +364,7 @@ class AgreementModel(QAbstractItemModel):
             return self._refuse(index, bilingual(
                 f"ผลของตัวชี้วัด {item.code} ต้องเป็นตัวเลข (เช่น 92.5 หรือ ๙๒.๕) ได้ '{text}'",
                 f"the result of indicator {item.code} must be a number (such as 92.5), got '{text}'"))
-        stored = self._ratings[group].get(item.code)
+        stored = self.rows.ratings[group].get(item.code)
         old = None if stored is None else stored.rating.result
         if old == result and stored is not None:
             self.last_edit_accepted = True
@@ -498,7 +389,7 @@ class AgreementModel(QAbstractItemModel):
     def adjust_score(self, code: str, score: Decimal | None, reason: str | None) -> Outcome[None]:
         """Set (or with None, remove) the committee's adjusted score of this evaluator's rating."""
         assert self.agreement_id is not None
-        stored = self._ratings[OWN].get(code)
+        stored = self.rows.ratings[OWN].get(code)
         base = stored.rating if stored is not None else Rating(code=code, round=self.round,
                                                                  evaluator=self.evaluator)
         rating = replace(base, adjusted_score=score, adjust_reason=reason if score is not None else None)
