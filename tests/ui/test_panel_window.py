@@ -25,7 +25,7 @@ from evaluator_app.ui.common.identity_dialogs import MyKeyDialog, PassphraseDial
 from evaluator_app.ui.common.session import EVALUATOR_SETTING
 from evaluator_app.ui.panel.consensus_dialog import ConsensusDialog
 from evaluator_app.ui.panel.panel_matrix_model import MEMBER_ROLE, PanelMatrixModel
-from evaluator_app.ui.panel.panel_setup import ConflictDialog, MemberDialog
+from evaluator_app.ui.panel.panel_member_dialogs import ConflictDialog, MemberDialog
 from evaluator_app.ui.panel.submission_dialog import SubmitDialog
 from evaluator_app.ui.shell.main_window import MainWindow
 from evaluator_app.ui.transfer.packages_dialog import MemberChoiceDialog
