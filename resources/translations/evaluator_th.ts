@@ -1594,6 +1594,25 @@
     </message>
 </context>
 <context>
+    <name>MinutesPrinter</name>
+    <message>
+        <source>Save the minutes as PDF</source>
+        <translation>บันทึกบันทึกการเจรจาเป็น PDF</translation>
+    </message>
+    <message>
+        <source>Writing the minutes…</source>
+        <translation>กำลังจัดทำบันทึกการเจรจา…</translation>
+    </message>
+    <message>
+        <source>The minutes of {0} version(s) are saved in {1}.</source>
+        <translation>บันทึกการเจรจา {0} ฉบับ บันทึกไว้ที่ {1}</translation>
+    </message>
+    <message>
+        <source>The minutes were not written: {0}</source>
+        <translation>ไม่ได้จัดทำบันทึกการเจรจา: {0}</translation>
+    </message>
+</context>
+<context>
     <name>MyKeyDialog</name>
     <message>
         <location filename="../../evaluator_app/ui/panel/identity_dialogs.py" line="97" />

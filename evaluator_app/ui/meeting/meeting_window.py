@@ -32,14 +32,13 @@ from PySide6.QtWidgets import (
 from ...domain.negotiation import SIDE_LABELS, Side, VersionStatus
 from ...domain.numbers import plain
 from ...domain.thai_dates import thai_datetime_from_iso
-from ..common import print_support
 from ..common.actions import Shortcut, make_action
-from ..common.background import BackgroundTask
 from ..common.language import THAI, Retranslating, current_language
 from ..common.messages import problems_text
 from ..common.session import WorkspaceSession
 from .meeting_diff import DiffDialog, version_title
 from .meeting_document import MeetingDocument
+from .meeting_minutes import MinutesPrinter
 from .meeting_model import ProblemsListModel, VersionTableModel
 from .meeting_redistribute import RedistributeDialog
 from .meeting_view import MeetingTableView
@@ -86,8 +85,7 @@ class MeetingWindow(Retranslating, QMainWindow):
         self.session = session
         self.document = MeetingDocument(session, agreement_id, self)
         self._typed_minute = ""
-        self._task: BackgroundTask | None = None
-        self.last_minutes: Path | None = None
+        self.minutes = MinutesPrinter(self, self.document, session)
         self._build()
         self._connect()
         self.retranslate()
@@ -262,6 +260,8 @@ class MeetingWindow(Retranslating, QMainWindow):
         document.indicatorsChanged.connect(self._indicators_changed)
         document.refused.connect(lambda text: self.show_message(text, "refusal"))
         document.notice.connect(lambda text: self.show_message(text, "notice"))
+        self.minutes.message.connect(self.show_message)
+        self.minutes.busyChanged.connect(lambda busy: self.minutes_action.setEnabled(not busy))
         self.session.writeFailed.connect(lambda text: self.show_message(text, "refusal"))  # an undo refused
         self.model.changeRequested.connect(document.change)
         self.model.refused.connect(self._cell_refused)
@@ -533,52 +533,15 @@ class MeetingWindow(Retranslating, QMainWindow):
         return label if label and any(v.session == label for v in self.document.versions) else None
 
     def print_minutes(self) -> None:
-        from ..common.print_support import ask_pdf_path, safe_file_name, with_workspace
-
         self.commit_open_editor()
-        if self._task is not None:
-            return
-        head = self.document.head
-        folder = self.session.path.parent
-        suggested = folder / f"minutes-{safe_file_name(head.agency)}-{head.fiscal_year}.pdf"
-        path = ask_pdf_path(self, self.tr("Save the minutes as PDF"), suggested)
-        if path is None:
-            return
-        agreement_id, session_label, workspace_path = self.document.agreement_id, self._minutes_session(), \
-            self.session.path
+        self.minutes.print_minutes(self._minutes_session())
 
-        def work() -> int:
-            from ...reports.minutes import write_minutes  # reportlab loads only when printing
-
-            return int(with_workspace(workspace_path, lambda w: write_minutes(w, agreement_id, path,
-                                                                               session=session_label)))
-
-        self.minutes_action.setEnabled(False)
-        self.show_message(self.tr("Writing the minutes…"), "notice")
-        task = BackgroundTask(work, self)
-        task.succeeded.connect(lambda count: self._minutes_written(path, int(count)))  # type: ignore[call-overload]
-        task.failed.connect(self._minutes_failed)
-        task.finished.connect(self._task_finished)
-        self._task = task
-        task.start()
-
-    def _minutes_written(self, path: Path, count: int) -> None:
-        self.last_minutes = path
-        self.show_message(self.tr("The minutes of {0} version(s) are saved in {1}.").format(count, path), "notice")
-        print_support.open_in_system_viewer(path)
-
-    def _minutes_failed(self, error: object) -> None:
-        from ...domain.problems import ProblemsError
-
-        text = problems_text(error) if isinstance(error, ProblemsError) else str(error)
-        self.show_message(self.tr("The minutes were not written: {0}").format(text), "refusal")
-
-    def _task_finished(self) -> None:
-        self._task = None
-        self.minutes_action.setEnabled(True)
+    @property
+    def last_minutes(self) -> Path | None:
+        return self.minutes.last_minutes
 
     def is_busy(self) -> bool:
-        return self._task is not None and self._task.is_running()
+        return self.minutes.is_busy()
 
     # --- window ------------------------------------------------------------------------------------------------
 
@@ -604,8 +567,7 @@ class MeetingWindow(Retranslating, QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.session.is_open:
             self.commit_open_editor()
-        if self._task is not None:
-            self._task.wait()
+        self.minutes.wait()
         self.session.set_pending("meeting cell", False)
         event.accept()
 
