@@ -14,6 +14,7 @@ from evaluator_app.domain.agreement import (
     validate_agreement,
 )
 from evaluator_app.domain.framework import Framework
+from evaluator_app.domain.numbers import plain
 from evaluator_app.domain.problems import Problem
 from evaluator_app.domain.rating import SELF_ASSESSMENT, Rating
 from evaluator_app.domain.scoring import result_problem
@@ -59,6 +60,7 @@ class AgreementAssembly:
     fiscal_year: int
     framework: Framework
     problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)  # imported as written, each placed like a refusal
     rows: list[SourceRow] = field(default_factory=list)
     drafts: dict[str, _Draft] = field(default_factory=dict)
     weights_unreliable: bool = False  # a weight or code could not be read: sums would only repeat that
@@ -205,6 +207,13 @@ class AgreementAssembly:
         agreement = Agreement(agency=self.agency, fiscal_year=self.fiscal_year, indicators=tuple(indicators),
                               framework_id=self.framework.id)
         if fractions_to_percent(i.weight for i in agreement.top_level()):
+            total = sum((i.weight for i in agreement.top_level()), Decimal(0))
+            if total != 1:
+                first = self.rows[0]
+                self.warnings.append(first.columns.problem(
+                    first.row, f"น้ำหนักเขียนเป็นสัดส่วน รวมได้ {plain(total)} (ไม่ใช่ 1): อ่านเป็นร้อยละ {plain(total * HUNDRED)}",
+                    f"weights are written as fractions summing to {plain(total)} (not 1): read as percentages "
+                    f"summing to {plain(total * HUNDRED)}", first.columns.label("weight")).at(warning=True))
             agreement = replace(agreement, indicators=tuple(
                 replace(i, weight=i.weight * HUNDRED,
                         round_weights={r: w * HUNDRED for r, w in i.round_weights.items()})
@@ -212,7 +221,7 @@ class AgreementAssembly:
         for problem in validate_agreement(agreement, self.framework):
             placed = self._place(problem, agreement)
             if placed is not None:
-                self.problems.append(placed)
+                (self.warnings if placed.warning else self.problems).append(placed)
         return agreement, self._ratings(agreement)
 
     def _place(self, problem: Problem, agreement: Agreement) -> Problem | None:
@@ -236,12 +245,6 @@ class AgreementAssembly:
             "thresholds": columns.levels_label(self.framework.threshold_count),
             "dimension": columns.label("dimension") if columns.has("dimension") else None,
         }.get(problem.field or "", columns.label("code"))
-        if problem.field == "weight" and problem.indicator is None:
-            total = sum((i.weight for i in agreement.top_level()), Decimal(0))
-            if total < 2:
-                problem = replace(
-                    problem, th=problem.th + " (ถ้าเขียนน้ำหนักเป็นสัดส่วน ต้องรวมได้ 1 พอดี)",
-                    en=problem.en + " (weights written as fractions must sum to exactly 1)")
         return problem.at(file=row.file, sheet=row.sheet, row=row.row, column=column)
 
     def _ratings(self, agreement: Agreement) -> tuple[Rating, ...]:
