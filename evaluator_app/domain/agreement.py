@@ -168,6 +168,14 @@ def validate_agreement(agreement: Agreement, framework: Framework) -> list[Probl
     return problems
 
 
+def milestone_with_numeric_criteria(thresholds: Thresholds | None) -> bool:
+    """Rule: a milestone's criteria are its levels 1..n (or the steps in words); other numbers are a measured
+    value's criteria, which a milestone would silently ignore. The importer warns about such a row."""
+    if thresholds is None:
+        return False
+    return thresholds.values != tuple(Decimal(n) for n in range(1, len(thresholds) + 1))
+
+
 def refusals(problems: Iterable[Problem]) -> list[Problem]:
     """The problems that stop an import or a proposal (warnings left out)."""
     return [p for p in problems if not p.warning]

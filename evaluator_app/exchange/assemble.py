@@ -11,6 +11,7 @@ from evaluator_app.domain.agreement import (
     Indicator,
     IndicatorKind,
     fractions_to_percent,
+    milestone_with_numeric_criteria,
     validate_agreement,
 )
 from evaluator_app.domain.framework import Framework
@@ -18,6 +19,7 @@ from evaluator_app.domain.numbers import plain
 from evaluator_app.domain.problems import Problem
 from evaluator_app.domain.rating import SELF_ASSESSMENT, Rating
 from evaluator_app.domain.scoring import result_problem
+from evaluator_app.domain.thresholds import Thresholds
 
 from .cells import (
     CellError,
@@ -124,12 +126,16 @@ class AgreementAssembly:
             self.weights_unreliable = True
             self._cell(row, "weight", CellError("ว่าง: ต้องระบุน้ำหนัก", "is empty: the indicator needs a weight"))
         kind = default_kind(values.get("unit"))
-        if values.get("kind"):
+        written_kind = bool(values.get("kind"))
+        if written_kind:
             try:
                 kind = parse_kind(values["kind"])
             except CellError as error:
                 self._cell(row, "kind", error)
         criteria = read_criteria(code, kind, row, self.framework)
+        if (kind is IndicatorKind.MILESTONE and not criteria.descriptions
+                and milestone_with_numeric_criteria(criteria.thresholds)):
+            kind = self._milestone_with_numbers(code, row, criteria.thresholds, written_kind)
         self.problems.extend(criteria.problems)
         if criteria.absent_columns:
             self._absent_level_columns(row, criteria.absent_columns)
@@ -145,6 +151,28 @@ class AgreementAssembly:
         self.drafts[code] = draft
         if values.get("result"):
             draft.results.append((round_, values["result"], row))
+
+    def _milestone_with_numbers(self, code: str, row: SourceRow, thresholds: Thresholds | None,
+                                written_kind: bool) -> IndicatorKind:
+        """A milestone unit (or kind) whose criteria are numbers other than levels 1..n: never re-read silently.
+        Written as milestone, it stays one; a unit alone does not outweigh the numbers, which are scored."""
+        unit = row.values.get("unit", "")
+        label = row.columns.levels_label(self.framework.threshold_count)
+        if written_kind:
+            self.warnings.append(row.columns.problem(
+                row.row, f"ตัวชี้วัด {code} ระบุประเภทเป็นระดับความสำเร็จ แต่เกณฑ์เป็นตัวเลข {thresholds}: "
+                f"ให้คะแนนตามระดับที่ทำได้ (0-{len(thresholds or ())}) เกณฑ์ตัวเลขไม่ถูกใช้",
+                f"indicator {code} is a milestone by its kind, but its criteria are the numbers {thresholds}: it is "
+                f"scored by the level reached (0-{len(thresholds or ())}) and those numbers are not used", label,
+            ).at(indicator=code, warning=True))
+            return IndicatorKind.MILESTONE
+        self.warnings.append(row.columns.problem(
+            row.row, f"หน่วยวัด {unit!r} ของตัวชี้วัด {code} เป็นระดับความสำเร็จ แต่เกณฑ์เป็นตัวเลข {thresholds}: "
+            f"ให้คะแนนแบบตัวเลขตามเกณฑ์ (ถ้าเป็นระดับความสำเร็จ ให้ระบุประเภทเป็น ระดับความสำเร็จ)",
+            f"indicator {code}'s unit {unit!r} reads as a milestone, but its criteria are the numbers "
+            f"{thresholds}: it is scored as a numeric indicator against them (write the kind as milestone to score "
+            f"the level reached instead)", label).at(indicator=code, warning=True))
+        return IndicatorKind.NUMERIC
 
     def _later_row(self, draft: _Draft, round_: int, weight: Decimal | None, row: SourceRow) -> None:
         code = draft.indicator.code

@@ -78,3 +78,11 @@ def test_per_round_weights_are_checked_per_round():
     messages = [p.en for p in validate_agreement(agreement, Framework(id="f", name="f", first_year=1,
                                                                       last_year=None))]
     assert messages == ["weights sum to 110, not 100 (round 6): each weighted score is score × weight / 110"]
+
+
+def test_a_milestone_with_numbers_other_than_its_levels_is_recognised():
+    from evaluator_app.domain.agreement import milestone_with_numeric_criteria
+
+    assert milestone_with_numeric_criteria(T(60, 70, 80, 90, 100))
+    assert not milestone_with_numeric_criteria(T(1, 2, 3, 4, 5))
+    assert not milestone_with_numeric_criteria(None)

@@ -117,3 +117,19 @@ def test_real_refusals_still_refuse_with_row_and_column(tmp_path, frameworks):
     flat, duplicate = reading.problems
     assert (flat.row, flat.column) == (4, "เกณฑ์ 1 – เกณฑ์ 5") and "levels 3 and 4 are equal (60)" in flat.en
     assert (duplicate.row, duplicate.column) == (6, "ตัวชี้วัดที่") and "duplicate row: indicator 2" in duplicate.en
+
+
+def test_a_milestone_unit_with_numeric_criteria_warns_naming_the_row(tmp_path, frameworks):
+    rows = section9_rows()
+    rows[2][5] = "ระดับความสำเร็จ"
+    rows[2][7:13] = [60, 70, 80, 90, 100, 85]  # numbers, not levels: a measured value's criteria
+    (imported,) = load_agreement_files([write_csv(tmp_path / "m.csv", [HEADER_TH, *rows])], frameworks)
+    assert imported.agreement.indicator("3").kind.value == "numeric"
+    (warning,) = imported.warnings
+    assert (warning.file, warning.row, warning.column, warning.indicator) == ("m.csv", 4, "เกณฑ์ 1 – เกณฑ์ 5", "3")
+    assert "unit 'ระดับความสำเร็จ' reads as a milestone, but its criteria are the numbers 60 70 80 90 100" in (
+        warning.en)
+    # levels 1..5 written as numbers are a milestone's own criteria: no warning
+    plain = section9_rows()
+    (imported,) = load_agreement_files([write_csv(tmp_path / "p.csv", [HEADER_TH, *plain])], frameworks)
+    assert imported.warnings == () and imported.agreement.indicator("3").kind.value == "milestone"
