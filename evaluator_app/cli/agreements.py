@@ -28,7 +28,8 @@ def register(commands: Any) -> dict[str, Any]:
     p.add_argument("agreement", metavar="AGREEMENT", help="agreement id, or a unique part of the agency name")
     p.add_argument("code", metavar="CODE", help="indicator code, e.g. 1.1")
     p.add_argument("result", metavar="RESULT", help="the result; Thai digits, separators and %% are accepted")
-    p.add_argument("--round", type=int, default=12, help="6, 9 or 12 (months); default 12")
+    p.add_argument("--round", type=int, default=12,
+                   help="a round of the framework in months (3, 6, 9 or 12; 1-12 with rounds.monthly); default 12")
     p.add_argument("--evaluator", default=None, help="panel member id; absent means the agency's self-assessment")
     p.add_argument("--comment", default=None)
 
@@ -38,7 +39,21 @@ def register(commands: Any) -> dict[str, Any]:
     p.add_argument("--evaluator", default=None)
     p.add_argument("--panel", action="store_true", help="the panel's figures: each member, spread, panel total")
     p.add_argument("--json", action="store_true")
-    return {"import": _import, "agreements": _agreements, "rate": _rate, "score": _score}
+    p = commands.add_parser("setting", help="show or change a workspace scoring setting "
+                                           "(rounds.monthly on|off: rounds of 1-12 months)")
+    p.add_argument("key", nargs="?", metavar="KEY")
+    p.add_argument("value", nargs="?", metavar="VALUE")
+    return {"import": _import, "agreements": _agreements, "rate": _rate, "score": _score, "setting": _setting}
+
+
+def _setting(workspace: Any, args: argparse.Namespace) -> int:
+    from ..store.frameworks import SETTINGS, set_scoring_setting
+
+    if args.key is not None and args.value is not None:
+        set_scoring_setting(workspace, args.key, args.value, actor(args))
+    for key in SETTINGS if args.key is None else (args.key,):
+        print(f"{key} = {workspace.setting(key) or '-'}")
+    return 0
 
 
 def _import(workspace: Any, args: argparse.Namespace) -> int:

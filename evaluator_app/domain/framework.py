@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from enum import StrEnum
 from typing import Any
+
+# Rule: a reporting round is a number of months from the start of the fiscal year, any of 1-12.
+MONTHLY_ROUNDS = tuple(range(1, 13))
 
 
 class Scheme(StrEnum):
@@ -81,6 +84,10 @@ class Framework:
     def threshold_count(self) -> int:
         return 3 if self.scheme is Scheme.THREE_LEVEL_100 else 5
 
+    def with_monthly_rounds(self) -> Framework:
+        """The same framework reporting every month (a workspace setting: universities report monthly)."""
+        return replace(self, rounds=MONTHLY_ROUNDS)
+
     def covers(self, fiscal_year_be: int) -> bool:
         return self.first_year <= fiscal_year_be and (self.last_year is None or fiscal_year_be <= self.last_year)
 
@@ -119,6 +126,9 @@ class Framework:
         unknown = set(data) - allowed
         if unknown:
             raise ValueError(f"framework {data.get('id')!r}: unknown keys {sorted(unknown)}")
+        rounds = tuple(sorted({int(r) for r in data.get("rounds", (6, 9, 12))}))
+        if not rounds or any(r not in MONTHLY_ROUNDS for r in rounds):
+            raise ValueError(f"framework {data.get('id')!r}: rounds are months 1-12, got {list(rounds)}")
         return cls(
             id=str(data["id"]),
             name=str(data["name"]),
@@ -141,7 +151,7 @@ class Framework:
                 RewardTier(minimum=Decimal(str(t["minimum"])), label=str(t["label"]))
                 for t in data.get("tiers", ())
             ),
-            rounds=tuple(int(r) for r in data.get("rounds", (6, 9, 12))),
+            rounds=rounds,
             sources=dict(data.get("sources", {})),
             default=bool(data.get("default", True)),
             strict_import=bool(data.get("strict_import", False)),
