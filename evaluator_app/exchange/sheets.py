@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from evaluator_app.domain.problems import Problem
@@ -133,7 +134,7 @@ def read_sheet(grid: Grid) -> SheetReading:
             continue
         faults = _fault_problems(columns, row_number, raw)
         reading.problems.extend(faults)
-        repeated_header = is_repeated_header(texts, header)
+        repeated_header = is_repeated_header(texts, header) or _repeats_header_rows(texts, header)
         role = TITLE if repeated_header else _role(values)
         reading.rows.append(ReadRow(grid.file, grid.sheet, row_number, values, role))
         if role == BLANK or repeated_header or not usable:
@@ -217,6 +218,19 @@ def _header_problems(columns: SheetColumns, problems: list[Problem]) -> bool:
             f"column {label} appears more than once (columns {letters}); it is unclear which one to read",
             columns.label(name)))
     return not header.missing and not header.repeated
+
+
+def _repeats_header_rows(texts: list[str], header: HeaderRow) -> bool:
+    """A row repeating one row of a two-row header (headers repeated on each printed page)."""
+    if not header.rows:
+        return False
+    def trimmed(cells: Sequence[str]) -> tuple[str, ...]:
+        cells = list(cells)
+        while cells and not cells[-1]:
+            cells.pop()
+        return tuple(cells)
+
+    return trimmed(texts) in {trimmed(row) for row in header.rows}
 
 
 def _label_at(header: HeaderRow, column: int) -> str:
