@@ -163,6 +163,37 @@ def test_banded_criteria_score_the_whole_level_and_json_gives_the_method(tmp_pat
     assert "คิดคะแนนแบบช่วง" in text and "ระดับ๕:≥๙๕" in text
 
 
+def test_adjust_keeps_the_computed_score_beside_the_committees_with_its_reason(tmp_path):
+    import sqlite3
+
+    db = tmp_path / "w.sqlite"
+    run_cli("import", str(write_workbook(tmp_path / "a.xlsx", ROWS)), db=db)
+    reason = "ไม่ส่งรายงานความก้าวหน้า 1 ครั้ง หัก 0.2"
+    adjusted = run_cli("adjust", "1", "3", "4.8", "--reason", reason, db=db)
+    assert adjusted.returncode == 0, adjusted.stderr
+    assert f"3: 4.8000 (ปรับจาก / adjusted from 5.0000: {reason})" in adjusted.stdout
+    document = json.loads(run_cli("score", "1", "--json", db=db).stdout)
+    third = document["indicators"][2]
+    assert (third["computed"], third["adjusted"], third["reason"], third["score"], third["weighted"]) == (
+        "5.0000", "4.8000", reason, "4.8000", "0.4800")
+    assert document["indicators"][0]["adjusted"] is None and document["total"] == "3.4300"
+    assert f"(ปรับจาก / adjusted from 5.0000: {reason})" in run_cli("score", "1", db=db).stdout
+    with sqlite3.connect(db) as conn:
+        (after,) = conn.execute("SELECT after FROM audit_log WHERE entity = 'rating' ORDER BY id DESC").fetchone()
+    assert json.loads(after)["adjusted_score"] == "4.8" and json.loads(after)["adjust_reason"] == reason
+    before = file_digest(db)
+    for args, message in [(("3", "4.8"), "an adjusted score needs a reason"),
+                          (("3", "7", "--reason", "x"), "an adjusted score must lie between 0 and 5"),
+                          (("3", "สี่"), "the score must be a number"),
+                          (("3",), "give SCORE with --reason, or --clear")]:
+        refused = run_cli("adjust", "1", *args, db=db)
+        assert refused.returncode == 2 and message in refused.stderr and "Traceback" not in refused.stderr
+    assert file_digest(db) == before
+    cleared = run_cli("adjust", "1", "3", "--clear", db=db)
+    assert cleared.returncode == 0 and "3: 5.0000" in cleared.stdout
+    assert json.loads(run_cli("score", "1", "--json", db=db).stdout)["total"] == "3.4500"
+
+
 def test_result_out_of_range_is_refused_in_thai_and_english(tmp_path):
     db = tmp_path / "w.sqlite"
     run_cli("import", str(write_workbook(tmp_path / "a.xlsx", ROWS)), db=db)
