@@ -175,11 +175,13 @@ def score_json(agreement_label: str, agreement_id: int, sheet: ScoreSheet,
         "id": agreement_id,
         "round": sheet.round,
         "total": format4(sheet.total),
+        "divisor": plain(sheet.counted_weight),  # weighted = score x weight / divisor (the counted weights' sum)
         "eligible": sheet.eligible,
         "complete": sheet.complete,
         "missing": list(sheet.missing),
         "dimensions": [
-            {"name": d.name, "weight": plain(d.weight), "subtotal": format4(d.subtotal)} for d in sheet.dimensions
+            {"name": d.name, "weight": plain(d.weight), "subtotal": format4(d.subtotal), "average": four(d.average)}
+            for d in sheet.dimensions
         ],
         "indicators": [
             {
@@ -242,7 +244,9 @@ def _score(workspace: Any, args: argparse.Namespace) -> int:
                      f": {item.adjust_reason})")
         print(f"{item.code:<8}{plain(item.weight):>8}{result:>12}{score:>10}{weighted:>10}  {item.name}{flag}")
     for dim in sheet.dimensions:
-        print(f"  {dim.name or '-'}: weight {plain(dim.weight)}, subtotal {format4(dim.subtotal)}")
+        average = "-" if dim.average is None else format4(dim.average)
+        print(f"  {dim.name or '-'}: weight {plain(dim.weight)}, subtotal {format4(dim.subtotal)}, "
+              f"average {average}")
     eligible = {True: "ผ่านเกณฑ์ / eligible", False: "ไม่ผ่านเกณฑ์ / not eligible",
                 None: f"ยังไม่ครบ / incomplete, missing {', '.join(sheet.missing)}"}[sheet.eligible]
     print(f"total {format4(sheet.total)}  ({eligible}; threshold {format4(sheet.reward_threshold)})")
