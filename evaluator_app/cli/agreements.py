@@ -50,7 +50,8 @@ def register(commands: Any) -> dict[str, Any]:
     p.add_argument("--clear", action="store_true", help="remove the adjusted score; the computed one counts again")
 
     p = commands.add_parser("setting", help="show or change a workspace scoring setting "
-                                           "(rounds.monthly on|off: rounds of 1-12 months)")
+                                           "(rounds.monthly on|off: rounds of 1-12 months; "
+                                           "scoring.three_level_points 50,75,100: the 100-point scheme's points)")
     p.add_argument("key", nargs="?", metavar="KEY")
     p.add_argument("value", nargs="?", metavar="VALUE")
     return {"import": _import, "agreements": _agreements, "rate": _rate, "score": _score, "setting": _setting,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
@@ -11,20 +11,21 @@ from typing import Any, NamedTuple
 
 from .agreement import Agreement, Indicator, IndicatorKind
 from .bands import banded_level
-from .framework import Framework, MilestoneMode, Rounding, Scheme
+from .framework import DEFAULT_THREE_LEVEL_POINTS, Framework, MilestoneMode, Rounding, Scheme
 from .numbers import FOUR_PLACES, round4
 from .problems import Problem
 from .rating import Rating
 from .thresholds import Direction, Thresholds
 
-THREE_LEVEL_POINTS = (Decimal(50), Decimal(70), Decimal(100))
 _LEVEL_POINTS = {count: tuple(Decimal(n) for n in range(1, count + 1)) for count in range(2, 11)}
 
 
 def score_result(result: Decimal, thresholds: Thresholds, floor: Decimal = Decimal(1),
-                 scheme: Scheme = Scheme.FIVE_LEVEL) -> Decimal:
-    """The exact (unrounded) score of a measured result against its thresholds."""
-    points = _points(scheme, len(thresholds))
+                 scheme: Scheme = Scheme.FIVE_LEVEL, three_level: Sequence[Decimal] = DEFAULT_THREE_LEVEL_POINTS
+                 ) -> Decimal:
+    """The exact (unrounded) score of a measured result against its thresholds (`three_level`: the points of
+    ขั้นต้น, มาตรฐาน, ขั้นสูง under the three-level-100 scheme, from the framework)."""
+    points = _points(scheme, len(thresholds), three_level)
     values = thresholds.values
     if thresholds.direction is Direction.LOWER_IS_BETTER:
         # Mirror lower-is-better onto higher-is-better: t1 > ... > tn becomes -t1 < ... < -tn.
@@ -42,7 +43,7 @@ def score_result(result: Decimal, thresholds: Thresholds, floor: Decimal = Decim
 
 
 def score_milestone(level: Decimal, thresholds: Thresholds, floor: Decimal, scheme: Scheme,
-                    mode: MilestoneMode) -> Decimal:
+                    mode: MilestoneMode, three_level: Sequence[Decimal] = DEFAULT_THREE_LEVEL_POINTS) -> Decimal:
     """A milestone's result is the level of steps completed (0..n).
 
     Mode `whole` scores the level reached; mode `proportional` also counts the completed fraction of the
@@ -53,7 +54,7 @@ def score_milestone(level: Decimal, thresholds: Thresholds, floor: Decimal, sche
         raise ValueError(f"a milestone level must be between 0 and {count}, got {level}")
     if mode is MilestoneMode.WHOLE:
         level = Decimal(int(level))
-    return score_result(level, _milestone_levels(count), floor, scheme)
+    return score_result(level, _milestone_levels(count), floor, scheme, three_level)
 
 
 @cache
@@ -63,31 +64,32 @@ def _milestone_levels(count: int) -> Thresholds:
 
 
 def score_banded(result: Decimal, thresholds: Thresholds, floor: Decimal = Decimal(1),
-                 scheme: Scheme = Scheme.FIVE_LEVEL) -> Decimal:
+                 scheme: Scheme = Scheme.FIVE_LEVEL, three_level: Sequence[Decimal] = DEFAULT_THREE_LEVEL_POINTS
+                 ) -> Decimal:
     """Rule: a banded result scores the whole level whose band holds it (84 in 80 - 89.99 scores 4); a result in
     no band scores the floor."""
     if thresholds.bands is None:
         raise ValueError("banded scoring needs bands")
     level = banded_level(result, thresholds.bands)
-    return floor if level is None else _points(scheme, len(thresholds))[level - 1]
+    return floor if level is None else _points(scheme, len(thresholds), three_level)[level - 1]
 
 
 def score_indicator(indicator: Indicator, result: Decimal, framework: Framework) -> Decimal:
     if indicator.thresholds is None:
         raise ValueError(f"indicator {indicator.code} has no criteria")
     if indicator.thresholds.bands is not None and indicator.kind is not IndicatorKind.MILESTONE:
-        return score_banded(result, indicator.thresholds, framework.floor, framework.scheme)
+        return score_banded(result, indicator.thresholds, framework.floor, framework.scheme, framework.points)
     if indicator.kind is IndicatorKind.MILESTONE:
         return score_milestone(result, indicator.thresholds, framework.floor, framework.scheme,
-                               framework.milestone_mode)
-    return score_result(result, indicator.thresholds, framework.floor, framework.scheme)
+                               framework.milestone_mode, framework.points)
+    return score_result(result, indicator.thresholds, framework.floor, framework.scheme, framework.points)
 
 
-def _points(scheme: Scheme, count: int) -> tuple[Decimal, ...]:
+def _points(scheme: Scheme, count: int, three_level: Sequence[Decimal]) -> tuple[Decimal, ...]:
     if scheme is Scheme.THREE_LEVEL_100:
         if count != 3:
             raise ValueError(f"the three-level-100 scheme needs 3 thresholds, got {count}")
-        return THREE_LEVEL_POINTS
+        return tuple(three_level)
     return _LEVEL_POINTS.get(count) or tuple(Decimal(n) for n in range(1, count + 1))
 
 
@@ -175,7 +177,7 @@ def _rule(item: Indicator, framework: Framework) -> tuple | None:
     milestone = item.kind is IndicatorKind.MILESTONE
     scored = _milestone_levels(len(thresholds)) if milestone else thresholds
     try:
-        points = _points(framework.scheme, len(scored))
+        points = _points(framework.scheme, len(scored), framework.points)
     except ValueError:
         return None
     values = scored.values

@@ -40,6 +40,8 @@ def framework_content(framework: Framework) -> dict[str, Any]:
         "reward_threshold": format4(framework.reward_threshold),
         "threshold_count": framework.threshold_count,
         "max_score": plain(framework.max_score),
+        # the points used, where the scheme has them (sources disagree: 50 / 70 / 100 or 50 / 75 / 100)
+        **({"points": [plain(p) for p in framework.points]} if framework.scheme is Scheme.THREE_LEVEL_100 else {}),
     }
 
 

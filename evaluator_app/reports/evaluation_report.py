@@ -289,7 +289,8 @@ def _rules(content: dict[str, Any], digits: Digits) -> list[Flowable]:
     style = body_style("EvalRule", fontSize=14, leading=21, leftIndent=26, firstLineIndent=-12)
     f = content["framework"]
     hundred = f["scheme"] == "three-level-100"
-    scale = ("เกณฑ์ 3 ระดับ (ขั้นต้น 50 มาตรฐาน 70 ขั้นสูง 100 คะแนน)" if hundred
+    basic, standard, advanced = f.get("points", ("50", "70", "100"))
+    scale = (f"เกณฑ์ 3 ระดับ (ขั้นต้น {basic} มาตรฐาน {standard} ขั้นสูง {advanced} คะแนน)" if hundred
              else "เกณฑ์ 5 ระดับ คะแนน 1–5 ประมาณค่าในช่วงระหว่างเกณฑ์")
     lines = [
         f"กรอบการประเมิน: {f['name']} {scale}",

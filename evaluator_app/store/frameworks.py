@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 from functools import cache
 
 from ..domain.framework import Framework, framework_for_year
@@ -36,15 +37,24 @@ def ensure_bundled_frameworks(workspace: Workspace) -> None:
 
 # Workspace settings that change how every framework of the workspace scores (`evaluator-app setting`).
 MONTHLY_ROUNDS_SETTING = "rounds.monthly"  # on: rounds of 1-12 months (universities), whatever the framework says
-SETTINGS = (MONTHLY_ROUNDS_SETTING,)
+THREE_LEVEL_POINTS_SETTING = "scoring.three_level_points"  # e.g. 50,75,100: the points of ขั้นต้น/มาตรฐาน/ขั้นสูง
+SETTINGS = (MONTHLY_ROUNDS_SETTING, THREE_LEVEL_POINTS_SETTING)
 _ON = ("on", "1", "true", "yes", "เปิด")
+DEFAULT = Framework(id="setting", name="setting", first_year=2500, last_year=None)
 
 
 def _in_workspace(workspace: Workspace, framework: Framework) -> Framework:
     """A framework as this workspace's settings apply it."""
     if (workspace.setting(MONTHLY_ROUNDS_SETTING) or "").casefold() in _ON:
         framework = framework.with_monthly_rounds()
+    points = workspace.setting(THREE_LEVEL_POINTS_SETTING)
+    if points:
+        framework = framework.with_points(_points(points))
     return framework
+
+
+def _points(text: str) -> tuple[Decimal, ...]:
+    return tuple(Decimal(part.strip()) for part in text.replace("/", ",").split(","))
 
 
 def workspace_frameworks(workspace: Workspace) -> tuple[Framework, ...]:
@@ -85,6 +95,15 @@ def _checked(key: str, value: str) -> str:
             return "off"
         raise ProblemsError([Problem(th=f"{key} ต้องเป็น on หรือ off ได้ {value!r}",
                                      en=f"{key} must be on or off, got {value!r}", field="setting")])
+    if key == THREE_LEVEL_POINTS_SETTING:
+        try:
+            points = _points(value)
+            DEFAULT.with_points(points)
+        except (ArithmeticError, ValueError):
+            raise ProblemsError([Problem(
+                th=f"{key} ต้องเป็นคะแนน 3 ค่าที่เพิ่มขึ้น เช่น 50,75,100 ได้ {value!r}",
+                en=f"{key} must be 3 rising points such as 50,75,100, got {value!r}", field="setting")]) from None
+        return ",".join(str(p) for p in points)
     return value
 
 

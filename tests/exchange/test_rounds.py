@@ -73,3 +73,31 @@ def test_a_framework_file_with_a_round_outside_1_to_12_is_refused():
 def test_a_round_not_of_the_framework_is_refused_in_the_file(tmp_path, frameworks):
     reading = read_agreement_files([write_csv(tmp_path / "r.csv", [HEADER_TH, *quarterly_rows(4)])], frameworks)
     assert reading.agreements == () and all(p.column == "รอบ" for p in reading.problems)
+
+
+def test_three_level_points_are_framework_data_and_a_workspace_may_choose_50_75_100(workspace, tmp_path):
+    from evaluator_app.domain.agreement import Agreement, Indicator
+    from evaluator_app.domain.thresholds import Thresholds
+    from evaluator_app.store.agreements import add_agreement
+
+    framework = get_framework(workspace, "opdc-2560-onward")
+    assert framework.points == (D(50), D(70), D(100)) and framework.rules_in_force()["points"] == "50 / 70 / 100"
+    assert "50 / 75 / 100 is also cited" in framework.sources["points"]
+    agreement = Agreement("กรมร้อยคะแนน", 2566, (Indicator("1", "ก", D(100), Thresholds.of(60, 80, 100)),),
+                          framework_id="opdc-2560-onward")
+    stored = add_agreement(workspace, agreement, actor="secretary")
+    record_rating(workspace, stored.id, Rating("1", 12, result=D(90)), actor="secretary")
+    assert str(score_sheet(workspace, stored.id).indicator("1").score) == "85.0000"  # 70 + 30 x 10/20
+    set_scoring_setting(workspace, "scoring.three_level_points", "50, 75, 100", actor="chair")
+    assert get_framework(workspace, "opdc-2560-onward").rules_in_force()["points"] == "50 / 75 / 100"
+    assert str(score_sheet(workspace, stored.id).indicator("1").score) == "87.5000"  # 75 + 25 x 10/20
+    with pytest.raises(ProblemsError, match="3 rising points such as 50,75,100"):
+        set_scoring_setting(workspace, "scoring.three_level_points", "50,100,75", actor="chair")
+    # the report states the points used
+    from evaluator_app.reports.papers import make_evaluation_report
+    from tests.reports.helpers import comparable, pypdf_pages
+
+    path = tmp_path / "hundred.pdf"
+    make_evaluation_report(workspace, stored.id, path, digits="arabic", actor="secretary", committee="adjusted")
+    text = "".join("".join(comparable(page).split()) for page in pypdf_pages(path))
+    assert "เกณฑ์3ระดับ(ขั้นต้น50มาตรฐาน75ขั้นสูง100คะแนน)" in text
