@@ -22,7 +22,7 @@ from ...domain.rating import SELF_ASSESSMENT, Rating
 from ...domain.scoring import IndicatorScore, ScoreSheet, SheetPlan
 from ...store.agreements import load_agreement
 from ...store.frameworks import get_framework
-from ...store.ratings import StoredRating
+from ...store.ratings import StoredRating, with_adjustment
 from ...store.workspace import WorkspaceError
 from ..common.messages import bilingual, problems_text
 from ..common.session import WorkspaceSession
@@ -354,7 +354,7 @@ class AgreementModel(QAbstractItemModel):
             level = int(key[1:])
             if item.thresholds is None or level > len(item.thresholds):
                 return ""
-            return plain(item.thresholds.values[level - 1])
+            return item.thresholds.labels()[level - 1]  # a number, or a band ("60 – 69.99")
         group, _, part = key.partition(".")
         score = self._score(group, item.code)
         if part == "result":
@@ -374,7 +374,7 @@ class AgreementModel(QAbstractItemModel):
         if key == "weight":
             return "" if own is None else plain(own.dimensions[position].weight)
         group, _, part = key.partition(".")
-        if part != "weighted":
+        if part not in ("score", "weighted"):
             return ""
         sheet = self._sheets[group]
         if sheet is None:
@@ -382,7 +382,10 @@ class AgreementModel(QAbstractItemModel):
         members = [s for s in sheet.indicators if s.dimension == name and not s.is_parent]
         if not any(m.weighted is not None for m in members):
             return ""
-        return format4(sheet.dimensions[position].subtotal)
+        dimension = sheet.dimensions[position]
+        if part == "score":  # the dimension's average on the 1-5 scale, beside its weighted subtotal
+            return "" if dimension.average is None else format4(dimension.average)
+        return format4(dimension.subtotal)
 
     def _total_text(self, key: str) -> str:
         if key == "name":
@@ -495,7 +498,7 @@ class AgreementModel(QAbstractItemModel):
         stored = self._ratings[OWN].get(code)
         base = stored.rating if stored is not None else Rating(code=code, round=self.round,
                                                                  evaluator=self.evaluator)
-        rating = replace(base, adjusted_score=score, adjust_reason=reason if score is not None else None)
+        rating = with_adjustment(base, score, reason)  # as store.ratings.adjust_score (evaluator-app adjust) does
         if score is None:
             step = self.tr("Remove adjusted score of indicator {0}").format(code)
         else:
