@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from pathlib import Path
 from typing import Any
 
 from ..domain.numbers import NumberFormatError, format4, parse_decimal, plain
 from ..domain.rating import SELF_ASSESSMENT, Rating
-from .common import Refused, WorkspaceMode, actor, score_json
+from .common import Refused, WorkspaceMode, actor, score_json, scoring_methods
 
 WORKSPACE_MODES: dict[str, WorkspaceMode] = {}  # every command here opens the workspace for writing
 
@@ -17,6 +18,8 @@ WORKSPACE_MODES: dict[str, WorkspaceMode] = {}  # every command here opens the w
 def register(commands: Any) -> dict[str, Any]:
     p = commands.add_parser("import", help="import agreement workbooks (.xlsx) or CSV files, all or nothing")
     p.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    p.add_argument("--strict", action="store_true",
+                   help="refuse on any warning too (orphan codes, weights not summing to 100, ...)")
 
     p = commands.add_parser("agreements", help="list the agreements in the workspace")
     p.add_argument("--json", action="store_true")
@@ -25,7 +28,8 @@ def register(commands: Any) -> dict[str, Any]:
     p.add_argument("agreement", metavar="AGREEMENT", help="agreement id, or a unique part of the agency name")
     p.add_argument("code", metavar="CODE", help="indicator code, e.g. 1.1")
     p.add_argument("result", metavar="RESULT", help="the result; Thai digits, separators and %% are accepted")
-    p.add_argument("--round", type=int, default=12, help="6, 9 or 12 (months); default 12")
+    p.add_argument("--round", type=int, default=12,
+                   help="a round of the framework in months (3, 6, 9 or 12; 1-12 with rounds.monthly); default 12")
     p.add_argument("--evaluator", default=None, help="panel member id; absent means the agency's self-assessment")
     p.add_argument("--comment", default=None)
 
@@ -35,7 +39,65 @@ def register(commands: Any) -> dict[str, Any]:
     p.add_argument("--evaluator", default=None)
     p.add_argument("--panel", action="store_true", help="the panel's figures: each member, spread, panel total")
     p.add_argument("--json", action="store_true")
-    return {"import": _import, "agreements": _agreements, "rate": _rate, "score": _score}
+    p = commands.add_parser("adjust", help="the committee's adjusted score of one indicator, with its reason "
+                                          "(the computed score is kept beside it); --clear removes it")
+    p.add_argument("agreement", metavar="AGREEMENT")
+    p.add_argument("code", metavar="CODE")
+    p.add_argument("score", metavar="SCORE", nargs="?", help="the adjusted score, e.g. 4.8")
+    p.add_argument("--reason", default=None, help="why (required with a score), e.g. รายงานไม่ส่ง 1 ครั้ง หัก 0.2")
+    p.add_argument("--evaluator", default=None, help="panel member id; absent means the self-assessment sheet")
+    p.add_argument("--round", type=int, default=12)
+    p.add_argument("--clear", action="store_true", help="remove the adjusted score; the computed one counts again")
+
+    p = commands.add_parser("setting", help="show or change a workspace scoring setting "
+                                           "(rounds.monthly on|off: rounds of 1-12 months; "
+                                           "scoring.three_level_points 50,75,100: the 100-point scheme's points)")
+    p.add_argument("key", nargs="?", metavar="KEY")
+    p.add_argument("value", nargs="?", metavar="VALUE")
+    return {"import": _import, "agreements": _agreements, "rate": _rate, "score": _score, "setting": _setting,
+            "adjust": _adjust}
+
+
+def _adjust(workspace: Any, args: argparse.Namespace) -> int:
+    from ..store.agreements import resolve_agreement
+    from ..store.evaluation import score_sheet
+    from ..store.ratings import adjust_score
+
+    if args.clear == (args.score is not None):
+        raise Refused("ระบุคะแนนที่ปรับพร้อม --reason หรือใช้ --clear อย่างใดอย่างหนึ่ง / give SCORE with --reason, "
+                      "or --clear, not both")
+    score = None
+    if args.score is not None:
+        try:
+            score = parse_decimal(args.score)
+        except NumberFormatError as exc:
+            raise Refused(f"SCORE: คะแนนต้องเป็นตัวเลข ได้ '{args.score}' / the score must be a number ({exc})") \
+                from None
+    agreement_id = resolve_agreement(workspace, args.agreement)
+    evaluator = args.evaluator or SELF_ASSESSMENT
+    adjust_score(workspace, agreement_id, args.code, args.round, evaluator, score, args.reason, actor=actor(args))
+    item = score_sheet(workspace, agreement_id, args.round, evaluator).indicator(args.code)
+    print(f"{args.code}: {_score_text(item)}")
+    return 0
+
+
+def _score_text(item: Any) -> str:
+    """ "4.8000 (adjusted from 5.0000: reason)", or the plain score."""
+    score = "-" if item.score is None else format4(item.score)
+    if not item.adjusted:
+        return score
+    computed = "-" if item.computed_score is None else format4(item.computed_score)
+    return f"{score} (ปรับจาก / adjusted from {computed}: {item.adjust_reason})"
+
+
+def _setting(workspace: Any, args: argparse.Namespace) -> int:
+    from ..store.frameworks import SETTINGS, set_scoring_setting
+
+    if args.key is not None and args.value is not None:
+        set_scoring_setting(workspace, args.key, args.value, actor(args))
+    for key in SETTINGS if args.key is None else (args.key,):
+        print(f"{key} = {workspace.setting(key) or '-'}")
+    return 0
 
 
 def _import(workspace: Any, args: argparse.Namespace) -> int:
@@ -44,7 +106,9 @@ def _import(workspace: Any, args: argparse.Namespace) -> int:
     for path in args.files:
         if not path.exists():
             raise Refused(f"{path}: ไม่พบไฟล์ / file not found")
-    summary = import_agreement_files(workspace, args.files, actor=actor(args))
+    summary = import_agreement_files(workspace, args.files, actor=actor(args), strict=args.strict)
+    for warning in summary.warnings:  # imported as written: said on stderr, the exit code stays 0
+        print(f"คำเตือน / warning: {warning}", file=sys.stderr)
     for agreement_id, agency, year in summary.added:
         print(f"นำเข้าแล้ว / imported: {agreement_id}  {agency}  {year}")
     for agreement_id, agency, year, count in summary.results_updated:
@@ -112,7 +176,7 @@ def _score(workspace: Any, args: argparse.Namespace) -> int:
     sheet = score_sheet(workspace, agreement_id, args.round, evaluator)
     label = f"{agreement.agency} {agreement.fiscal_year}"
     if args.json:
-        document = score_json(label, agreement_id, sheet)
+        document = score_json(label, agreement_id, sheet, agreement)
         document["evaluator"] = evaluator
         document["version"] = stored.version_number
         document["rules"] = get_framework(workspace, agreement.framework_id or "").rules_in_force()
@@ -121,14 +185,22 @@ def _score(workspace: Any, args: argparse.Namespace) -> int:
     who = "ประเมินตนเอง / self-assessment" if evaluator == SELF_ASSESSMENT else f"ผู้ประเมิน / evaluator {evaluator}"
     print(f"{label}  (id {agreement_id}, รอบ {args.round} เดือน, {who})")
     print(f"{'code':<8}{'weight':>8}{'result':>12}{'score':>10}{'weighted':>10}  indicator")
+    methods = scoring_methods(agreement)
     for item in sheet.indicators:
         score = "-" if item.score is None else format4(item.score)
         weighted = "-" if item.weighted is None else format4(item.weighted)
         result = "-" if item.result is None else plain(item.result)
         flag = "" if item.counted else "  (not counted this round)"
+        if methods.get(item.code) == "banded":
+            flag += "  (แบบช่วง / banded)"
+        if item.adjusted:
+            flag += (f"  (ปรับจาก / adjusted from {'-' if item.computed_score is None else format4(item.computed_score)}"
+                     f": {item.adjust_reason})")
         print(f"{item.code:<8}{plain(item.weight):>8}{result:>12}{score:>10}{weighted:>10}  {item.name}{flag}")
     for dim in sheet.dimensions:
-        print(f"  {dim.name or '-'}: weight {plain(dim.weight)}, subtotal {format4(dim.subtotal)}")
+        average = "-" if dim.average is None else format4(dim.average)
+        print(f"  {dim.name or '-'}: weight {plain(dim.weight)}, subtotal {format4(dim.subtotal)}, "
+              f"average {average}")
     eligible = {True: "ผ่านเกณฑ์ / eligible", False: "ไม่ผ่านเกณฑ์ / not eligible",
                 None: f"ยังไม่ครบ / incomplete, missing {', '.join(sheet.missing)}"}[sheet.eligible]
     print(f"total {format4(sheet.total)}  ({eligible}; threshold {format4(sheet.reward_threshold)})")

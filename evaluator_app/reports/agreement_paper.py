@@ -51,8 +51,10 @@ def collect_agreement(workspace: Workspace, agreement_id: int, version: int | No
             "code": item.code, "name": item.name, "dimension": item.dimension or "", "unit": item.unit or "",
             "kind": item.kind.value, "weight": plain(item.weight), "target": item.target or "",
             "baseline": item.baseline or "",
-            "thresholds": [] if item.thresholds is None else [plain(v) for v in item.thresholds.values],
+            "thresholds": [] if item.thresholds is None else list(item.thresholds.labels()),
             "levels": list(item.level_descriptions),
+            # only where banded, so that the content (and seal) of papers with plain criteria stay as they were
+            **({"method": "banded"} if item.thresholds is not None and item.thresholds.bands is not None else {}),
             "parent": agreement.is_parent(item.code),
             "start_round": item.start_round, "cancel_round": item.cancel_round,
             "round_weights": {str(r): plain(w) for r, w in sorted(item.round_weights.items())},
@@ -143,6 +145,8 @@ def _annex_levels(content: dict[str, Any], digits: Digits) -> tuple[str, ...]:
 
 
 def _annex_thresholds(row: dict[str, Any], digits: Digits) -> tuple[str, ...]:
+    if row.get("method") == "banded":
+        return ()  # bands are printed on a line of their own below the row
     places = criteria_places(row["thresholds"])
     return tuple(apply_digits(printed_threshold(v, places) or "", digits) for v in row["thresholds"])
 
@@ -244,6 +248,15 @@ def _annex(content: dict[str, Any], digits: Digits, plan: TablePlan) -> list[Flo
             raise cannot_fit(row["code"], "ชื่อตัวชี้วัดยาวเกินหนึ่งหน้ากระดาษ", "the indicator's name is longer than a page")
         data.append([name_cell, cells.text(row["unit"]), cells.figure(printed_figure(row["weight"])),
                      cells.text(_annex_target(row, digits)), *thresholds])
+        if row.get("method") == "banded":
+            # Bands ("80 – 84.99") do not fit a level's narrow column: they get a line of their own below the row,
+            # with no-break spaces inside each band, so that a line breaks between bands, never inside one.
+            index = len(data)
+            bands = " · ".join(f"ระดับ{NBSP}{n}:{NBSP}" + text.replace(" ", NBSP)
+                               for n, text in enumerate(row["thresholds"], start=1))
+            line = f"คิดคะแนนแบบช่วง (ได้คะแนนเต็มระดับของช่วงที่ผลอยู่): {bands}"
+            data.append(["", cells.text(apply_digits(line, digits)), *[""] * (last - 1)])
+            commands += [("SPAN", (1, index), (last, index)), ("NOSPLIT", (0, index - 1), (last, index))]
         if row["levels"]:
             index = len(data)
             steps = "\n".join(f"ระดับ {n}: {text}" for n, text in enumerate(row["levels"], start=1))

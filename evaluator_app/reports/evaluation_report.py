@@ -299,11 +299,16 @@ def _score_table(content: dict[str, Any], digits: Digits, plan: TablePlan) -> Ta
             index = len(data)
             label = f"รวมมิติที่ {number} {name}" if name else "รวมตัวชี้วัดที่ไม่ระบุมิติ"
             no_own, no_theirs = empty.get(name, (False, False))
+            # the score column holds the dimension's average on the 1-5 scale, beside its weighted subtotal
+            self_average, committee_average = dim.get("self_average"), dim.get("committee_average")
             data.append([cells.text(_d(label, digits), bold=True, align="right"),
                          cells.figure(printed_figure(dim["weight"]), bold=True), *[""] * count,
-                         "", "", cells.figure(None if no_own else printed_figure(dim["self"]), bold=True, dash=False),
-                         "", "", cells.figure(None if no_theirs else printed_figure(dim["committee"]), bold=True,
-                                              dash=False)])
+                         "", cells.figure(None if no_own or not self_average else self_average, dash=False),
+                         cells.figure(None if no_own else printed_figure(dim["self"]), bold=True, dash=False),
+                         "", cells.figure(None if no_theirs or not committee_average else committee_average,
+                                          dash=False),
+                         cells.figure(None if no_theirs else printed_figure(dim["committee"]), bold=True,
+                                      dash=False)])
             commands += [("SPAN", (2, index), (first_group - 1, index)),
                          ("BACKGROUND", (0, index), (last, index), DIMENSION_FILL),
                          ("NOSPLIT", (0, index - 1), (last, index))]  # a subtotal stays with its last indicator
@@ -425,7 +430,8 @@ def _rules(content: dict[str, Any], digits: Digits) -> list[Flowable]:
     style = body_style("EvalRule", fontSize=14, leading=21, leftIndent=26, firstLineIndent=-12)
     f = content["framework"]
     hundred = f["scheme"] == "three-level-100"
-    scale = ("เกณฑ์ 3 ระดับ (ขั้นต้น 50 มาตรฐาน 70 ขั้นสูง 100 คะแนน)" if hundred
+    basic, standard, advanced = f.get("points", ("50", "70", "100"))
+    scale = (f"เกณฑ์ 3 ระดับ (ขั้นต้น {basic} มาตรฐาน {standard} ขั้นสูง {advanced} คะแนน)" if hundred
              else "เกณฑ์ 5 ระดับ คะแนน 1–5 ประมาณค่าในช่วงระหว่างเกณฑ์")
     lines = [
         f"กรอบการประเมิน: {f['name']} {scale}",
@@ -434,6 +440,7 @@ def _rules(content: dict[str, Any], digits: Digits) -> list[Flowable]:
         f"ตัวชี้วัดระดับความสำเร็จ: {_MILESTONE_TH.get(f['milestone_mode'], f['milestone_mode'])}",
         f"เกณฑ์การได้รับสิ่งจูงใจ: คะแนนรวมตั้งแต่ {f['reward_threshold']} ขึ้นไป",
     ]
+    lines += content.get("rules_applied", [])
     committee = content["committee"]
     if committee["source"] == "panel":
         rule = _RULE_TH.get(committee["rule"] or "", committee["rule"] or "")

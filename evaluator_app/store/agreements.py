@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
 from ..domain.agreement import Agreement, Indicator, IndicatorKind, Party, PartySide, code_key
+from ..domain.bands import Band, ScoringMethod
+from ..domain.problems import Problem
 from ..domain.thresholds import Thresholds
 from .audit import append_audit, utc_now
+from .import_warnings import save_version_warnings
 from .workspace import Workspace
 
 
@@ -61,18 +64,23 @@ def indicator_row(item: Indicator) -> dict[str, Any]:
             {str(k): str(v) for k, v in sorted(item.round_weights.items())}),
         "level_descriptions": "[]" if not item.level_descriptions else json.dumps(
             list(item.level_descriptions), ensure_ascii=False),
+        "method": ScoringMethod.INTERPOLATED.value if item.thresholds is None else item.thresholds.method.value,
+        "bands": None if item.thresholds is None or item.thresholds.bands is None else json.dumps(
+            [b.to_json() for b in item.thresholds.bands]),
     }
 
 
 def indicator_from_row(row: sqlite3.Row | dict[str, Any]) -> Indicator:
     thresholds = row["thresholds"]
+    # rows written before the import policy (packages of older versions) have no bands
+    bands = row["bands"] if "bands" in row.keys() else None  # sqlite3.Row has keys(), not __contains__
     round_weights = row["round_weights"]
     level_descriptions = row["level_descriptions"]
     return Indicator(
         code=row["code"],
         name=row["name"],
         weight=parse_stored_decimal(row["weight"]),
-        thresholds=None if thresholds is None else parse_stored_thresholds(thresholds),
+        thresholds=None if thresholds is None else parse_stored_thresholds(thresholds, bands),
         kind=IndicatorKind(row["kind"]),
         dimension=row["dimension"],
         unit=row["unit"],
@@ -101,9 +109,12 @@ def parse_stored_decimal(text: str) -> Decimal:
 
 
 @lru_cache(maxsize=16384)
-def parse_stored_thresholds(text: str) -> Thresholds:
-    """A stored indicator's criteria (JSON list of numbers as text) as its Thresholds."""
-    return Thresholds(tuple(Decimal(v) for v in json.loads(text)))
+def parse_stored_thresholds(text: str, bands: str | None = None) -> Thresholds:
+    """A stored indicator's criteria (JSON list of numbers as text, and its bands when banded) as Thresholds."""
+    values = tuple(Decimal(v) for v in json.loads(text))
+    if bands is None:
+        return Thresholds(values)
+    return Thresholds(values, tuple(Band.from_json(b) for b in json.loads(bands)))
 
 
 def agreement_snapshot(agreement: Agreement, *, indicator_rows: list[dict[str, Any]] | None = None
@@ -121,9 +132,11 @@ def agreement_snapshot(agreement: Agreement, *, indicator_rows: list[dict[str, A
 
 
 def add_agreement(workspace: Workspace, agreement: Agreement, *, actor: str, source: str | None = None,
-                  status: str = "agreed", reason: str | None = None) -> StoredAgreement:
+                  status: str = "agreed", reason: str | None = None,
+                  warnings: Sequence[Problem] = ()) -> StoredAgreement:
     """Store a new agreement with its first version. Call inside `workspace.transaction()` to group
-    several agreements into one all-or-nothing import; on its own it is one transaction."""
+    several agreements into one all-or-nothing import; on its own it is one transaction.
+    `warnings`: what the import policy took as written, stored with the version (and in its audit entry)."""
     if agreement.framework_id is None:
         raise ValueError("an agreement is stored with the framework it is scored under")
     now = utc_now()
@@ -142,6 +155,9 @@ def add_agreement(workspace: Workspace, agreement: Agreement, *, actor: str, sou
         version_id = _insert_version(conn, agreement_id, 1, status, actor, reason, now, agreement.indicators,
                                      rows=rows)
         snapshot = {**agreement_snapshot(agreement, indicator_rows=rows), "source": source, "version": 1}
+        if warnings:
+            save_version_warnings(conn, version_id, warnings)
+            snapshot["warnings"] = [str(w) for w in warnings]
         append_audit(conn, actor, "import agreement", "agreement", str(agreement_id), None, snapshot)
     return StoredAgreement(agreement_id, version_id, 1, agreement)
 

@@ -278,9 +278,9 @@
         <translation>&amp;รอบ:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="155" />
-        <source>Reporting round: 6, 9 or 12 months (Ctrl+6, Ctrl+9, Ctrl+2)</source>
-        <translation>รอบการรายงาน 6, 9 หรือ 12 เดือน (Ctrl+6, Ctrl+9, Ctrl+2)</translation>
+        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="183" />
+        <source>Reporting round in months, as the framework allows (Ctrl+6, Ctrl+9, Ctrl+2)</source>
+        <translation>รอบการประเมิน (เดือน) ตามที่กรอบการประเมินกำหนด (Ctrl+6, Ctrl+9, Ctrl+2)</translation>
     </message>
 </context>
 <context>
@@ -861,6 +861,11 @@
         <source>Detach</source>
         <translation>ถอด</translation>
     </message>
+    <message>
+        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="305" />
+        <source>{0} (banded: the whole level whose band holds the result)</source>
+        <translation>{0} (คิดแบบช่วง: ได้คะแนนเต็มระดับของช่วงที่ผลอยู่)</translation>
+    </message>
 </context>
 <context>
     <name>DiffDialog</name>
@@ -966,11 +971,6 @@
         <translation>แถวตามที่จะอ่าน:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/import_dialog.py" line="132" />
-        <source>Problems (nothing is imported while there are any):</source>
-        <translation>ปัญหาที่พบ (จะไม่นำเข้าใดๆ จนกว่าจะไม่มีปัญหา):</translation>
-    </message>
-    <message>
         <location filename="../../evaluator_app/ui/transfer/import_dialog.py" line="153" />
         <source>Choose agreement files</source>
         <translation>เลือกแฟ้มคำรับรอง</translation>
@@ -1024,6 +1024,16 @@
         <location filename="../../evaluator_app/ui/transfer/import_dialog.py" line="238" />
         <source>Cancelling…</source>
         <translation>กำลังยกเลิก…</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/transfer/import_dialog.py" line="132" />
+        <source>Problems (nothing is imported while there are any) and warnings (imported as written):</source>
+        <translation>ปัญหา (ถ้ามีจะไม่นำเข้าเลย) และคำเตือน (นำเข้าตามที่เขียน):</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/transfer/import_dialog.py" line="187" />
+        <source>Ready to import {0} agreement(s) with {1} indicators; {2} warning(s): imported as written, and kept with the agreement.</source>
+        <translation>พร้อมนำเข้าคำรับรอง {0} ฉบับ รวม {1} ตัวชี้วัด มีคำเตือน {2} รายการ: นำเข้าตามที่เขียนและเก็บไว้กับคำรับรอง</translation>
     </message>
 </context>
 <context>
@@ -2776,6 +2786,11 @@ excluded</source>
         <location filename="../../evaluator_app/ui/transfer/import_models.py" line="111" />
         <source>Problem</source>
         <translation>ปัญหา</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/transfer/import_models.py" line="121" />
+        <source>Warning: {0}</source>
+        <translation>คำเตือน: {0}</translation>
     </message>
 </context>
 <context>

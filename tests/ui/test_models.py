@@ -60,13 +60,14 @@ def test_evidence_model(qtmodeltester, workspace_file: Path, tmp_path: Path):
 def test_import_preview_models(qtmodeltester, workspace_file: Path, tmp_path: Path):
     session = WorkspaceSession.open(workspace_file)
     bad = [list(r) for r in ROWS]
-    bad[0][6] = 40
+    bad[0][6] = 40  # weights sum to 90: a warning
+    bad[1][7:12] = [40, 50, 60, 60, 70]  # a refusal
     reading = read_agreement_files([write_workbook(tmp_path / "a.xlsx", bad)], workspace_frameworks(session.workspace))
     rows = ReadRowsModel()
     rows.set_reading(reading.rows, canonical_columns(), reading.problems)
     qtmodeltester.check(rows, force_py=True)
     problems = ProblemsModel()
-    problems.set_problems(reading.problems)
-    assert problems.rowCount() > 0
+    problems.set_problems([*reading.problems, *reading.warnings])
+    assert problems.rowCount() == 2
     qtmodeltester.check(problems, force_py=True)
     session.close()

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...store.agreements import list_agreements
+from ...store.frameworks import workspace_frameworks
 from ..common import print_support
 from ..common.background import BackgroundTask
 from ..common.changes import Change, Changes
@@ -103,7 +104,8 @@ class BatchDialog(Retranslating, QDialog):
         self.round_combo = QComboBox(self)
         self.round_combo.setObjectName("batchRound")
         self.round_label.setBuddy(self.round_combo)
-        for value in (6, 9, 12):
+        # every round some framework of the workspace reports (3, 6, 9, 12; monthly where set)
+        for value in sorted({r for f in workspace_frameworks(session.workspace) for r in f.rounds}):
             self.round_combo.addItem("", value)
         self.round_combo.setCurrentIndex(max(self.round_combo.findData(round_), 0))
         self.count_label = QLabel(self)

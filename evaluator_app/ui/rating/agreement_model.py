@@ -21,7 +21,7 @@ from ...domain.rating import SELF_ASSESSMENT, Rating
 from ...domain.scoring import ScoreSheet, SheetPlan
 from ...store.agreements import load_agreement, version_in_force
 from ...store.frameworks import get_framework
-from ...store.ratings import StoredRating
+from ...store.ratings import StoredRating, with_adjustment
 from ..common.changes import Changes, Outcome
 from ..common.messages import bilingual
 from ..common.session import WorkspaceSession
@@ -392,7 +392,7 @@ class AgreementModel(QAbstractItemModel):
         stored = self.rows.ratings[OWN].get(code)
         base = stored.rating if stored is not None else Rating(code=code, round=self.round,
                                                                  evaluator=self.evaluator)
-        rating = replace(base, adjusted_score=score, adjust_reason=reason if score is not None else None)
+        rating = with_adjustment(base, score, reason)  # as store.ratings.adjust_score (evaluator-app adjust) does
         if score is None:
             step = self.tr("Remove adjusted score of indicator {0}").format(code)
         else:

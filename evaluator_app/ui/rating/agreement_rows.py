@@ -116,7 +116,7 @@ class AgreementRows:
             level = int(key[1:])
             if item.thresholds is None or level > len(item.thresholds):
                 return ""
-            return plain(item.thresholds.values[level - 1])
+            return item.thresholds.labels()[level - 1]  # a number, or a band ("60 – 69.99")
         group, _, part = key.partition(".")
         score = self.score(group, item.code)
         if part == "result":
@@ -136,7 +136,7 @@ class AgreementRows:
         if key == "weight":
             return "" if own is None else plain(own.dimensions[position].weight)
         group, _, part = key.partition(".")
-        if part != "weighted":
+        if part not in ("score", "weighted"):
             return ""
         sheet = self.sheets[group]
         if sheet is None:
@@ -144,7 +144,10 @@ class AgreementRows:
         members = [s for s in sheet.indicators if s.dimension == name and not s.is_parent]
         if not any(m.weighted is not None for m in members):
             return ""
-        return format4(sheet.dimensions[position].subtotal)
+        dimension = sheet.dimensions[position]
+        if part == "score":  # the dimension's average on the 1-5 scale, beside its weighted subtotal
+            return "" if dimension.average is None else format4(dimension.average)
+        return format4(dimension.subtotal)
 
     def _total_text(self, key: str) -> str:
         if key == "name":

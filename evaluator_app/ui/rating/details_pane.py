@@ -300,7 +300,9 @@ class DetailsPane(Retranslating, QWidget):
     def _criteria_text(self, item: Indicator) -> str:
         if item.thresholds is None:
             return self.tr("scored through its sub-indicators")
-        values = " · ".join(plain(v) for v in item.thresholds.values)
+        values = " · ".join(item.thresholds.labels())
+        if item.thresholds.bands is not None:  # banded: the whole level whose band holds the result
+            return self.tr("{0} (banded: the whole level whose band holds the result)").format(values)
         if item.kind is IndicatorKind.MILESTONE:
             return self.tr("milestone levels {0}").format(values)
         if item.thresholds.direction is Direction.LOWER_IS_BETTER:

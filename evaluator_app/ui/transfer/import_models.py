@@ -100,8 +100,13 @@ class ProblemsModel(ListTableModel[Problem]):
                 "column": self.tr("Column"), "problem": self.tr("Problem")}[key]
 
     def cell(self, problem: Problem, key: str, role: int, row: int) -> object:
+        if role == Qt.ItemDataRole.ForegroundRole and problem.warning:
+            return QBrush(QColor("#8a5a00"))  # amber: a warning, not a refusal
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
+        text = problem_text(problem)
+        if problem.warning:  # imported as written; only a refusal stops the import
+            text = self.tr("Warning: {0}").format(text)
         return {"file": problem.file or "", "sheet": problem.sheet or "",
                 "row": "" if problem.row is None else problem.row,
-                "column": problem.column or problem.field or "", "problem": problem_text(problem)}[key]
+                "column": problem.column or problem.field or "", "problem": text}[key]
