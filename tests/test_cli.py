@@ -84,6 +84,10 @@ def _weights_short(rows):
     rows[0][6] = 40
 
 
+def _duplicated_code(rows):
+    rows[1][3] = "1"
+
+
 def _flat_thresholds(rows):
     rows[0][7:12] = [40, 50, 60, 60, 70]
 
@@ -93,7 +97,7 @@ def _weight_in_words(rows):
 
 
 @pytest.mark.parametrize(("change", "expected"), [
-    (_weights_short, "weights must sum to 100, but they sum to 90"),
+    (_duplicated_code, "duplicate row: indicator 1, round 12"),
     (_flat_thresholds, "levels 3 and 4 are equal (60)"),
     (_weight_in_words, "expected a number"),
 ])
@@ -110,6 +114,26 @@ def test_bad_workbook_is_refused_with_exit_2_and_nothing_written(tmp_path, chang
     assert "bad.xlsx" in refused.stderr and expected in refused.stderr
     assert "nothing was written" in refused.stderr
     assert file_digest(db) == before
+
+
+def test_warnings_go_to_stderr_with_exit_0_and_strict_refuses_them(tmp_path):
+    db = tmp_path / "w.sqlite"
+    rows = [list(row) for row in ROWS]
+    _weights_short(rows)
+    path = write_workbook(tmp_path / "short.xlsx", rows)
+    strict = run_cli("import", "--strict", str(path), db=db)
+    assert strict.returncode == 2 and "nothing was written" in strict.stderr
+    assert "short.xlsx, sheet 'คำรับรอง', row 4, column 'น้ำหนัก'" in strict.stderr
+    assert "weights sum to 90, not 100" in strict.stderr
+    imported = run_cli("import", str(path), db=db)
+    assert imported.returncode == 0, imported.stderr
+    assert imported.stderr.startswith("คำเตือน / warning: short.xlsx, sheet 'คำรับรอง', row 4, column 'น้ำหนัก'")
+    assert "น้ำหนักรวมได้ 90 ไม่ใช่ 100" in imported.stderr
+    assert "each weighted score is score × weight / 90" in imported.stderr
+    document = json.loads(run_cli("score", "1", "--json", db=db).stdout)
+    # 3.4 x 40 / 90, 3.5 x 20 / 90, 5 x 10 / 90, 2.75 x 20 / 90, each rounded half-up; the total is their sum
+    assert [i["weighted"] for i in document["indicators"]] == ["1.5111", "0.7778", "0.5556", "0.6111"]
+    assert document["total"] == "3.4556"
 
 
 def test_result_out_of_range_is_refused_in_thai_and_english(tmp_path):

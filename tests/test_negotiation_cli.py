@@ -64,8 +64,8 @@ def refused(db: Path, *args: str) -> str:
 
 
 def test_refusals_exit_2_with_a_clear_message_and_the_database_unchanged(db):
-    assert "weights must sum to 100, but they sum to 95" in refused(db, "propose", "1", "--weights", "1=45")
-    assert "น้ำหนักรวมต้องเท่ากับ 100" in refused(db, "propose", "1", "--weights", "1=45")
+    assert "weights sum to 95, not 100" in refused(db, "propose", "1", "--weights", "1=45")
+    assert "น้ำหนักรวมได้ 95 ไม่ใช่ 100" in refused(db, "propose", "1", "--weights", "1=45")
     assert "lies outside its criteria" in refused(db, "propose", "1", "--targets", "4=95")
     assert "no indicator 9" in refused(db, "propose", "1", "--weights", "9=1")
     assert "must be a number" in refused(db, "propose", "1", "--weights", "1=abc")

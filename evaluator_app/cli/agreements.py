@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,8 @@ from .common import Refused, actor
 def register(commands: Any) -> dict[str, Any]:
     p = commands.add_parser("import", help="import agreement workbooks (.xlsx) or CSV files, all or nothing")
     p.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    p.add_argument("--strict", action="store_true",
+                   help="refuse on any warning too (orphan codes, weights not summing to 100, ...)")
 
     p = commands.add_parser("agreements", help="list the agreements in the workspace")
     p.add_argument("--json", action="store_true")
@@ -43,7 +46,9 @@ def _import(workspace: Any, args: argparse.Namespace) -> int:
     for path in args.files:
         if not path.exists():
             raise Refused(f"{path}: ไม่พบไฟล์ / file not found")
-    summary = import_agreement_files(workspace, args.files, actor=actor(args))
+    summary = import_agreement_files(workspace, args.files, actor=actor(args), strict=args.strict)
+    for warning in summary.warnings:  # imported as written: said on stderr, the exit code stays 0
+        print(f"คำเตือน / warning: {warning}", file=sys.stderr)
     for agreement_id, agency, year in summary.added:
         print(f"นำเข้าแล้ว / imported: {agreement_id}  {agency}  {year}")
     for agreement_id, agency, year, count in summary.results_updated:

@@ -138,7 +138,13 @@ class Agreement:
 
 
 def validate_agreement(agreement: Agreement, framework: Framework) -> list[Problem]:
-    """Every broken constraint of §4, each naming the indicator and what was expected."""
+    """Every broken constraint of §4, each naming the indicator and what was expected.
+
+    The import policy (§11): only what makes a score impossible or ambiguous is a refusal (a duplicated code, a
+    negative weight, a scored indicator without its criteria). Everything else is a warning (`Problem.warning`):
+    codes without their parent row, weights not summing to 100, sub-indicators not summing to their parent,
+    dimension weights or names unlike the framework's. The agreement is then scored as written.
+    """
     problems: list[Problem] = []
     codes = [i.code for i in agreement.indicators]
     duplicates = sorted((c for c, n in Counter(codes).items() if n > 1), key=code_key)
@@ -148,10 +154,7 @@ def validate_agreement(agreement: Agreement, framework: Framework) -> list[Probl
     known = set(codes)
     for item in agreement.indicators:
         if item.parent_code and item.parent_code not in known:
-            problems.append(Problem(
-                th=f"ตัวชี้วัด {item.code} ไม่มีตัวชี้วัดแม่ {item.parent_code}",
-                en=f"indicator {item.code} has no parent row {item.parent_code}",
-                indicator=item.code))
+            problems.append(orphan_warning(item.code))
         if item.weight < 0:
             problems.append(Problem(
                 th=f"น้ำหนักต้องไม่ติดลบ ได้ {plain(item.weight)}",
@@ -163,6 +166,29 @@ def validate_agreement(agreement: Agreement, framework: Framework) -> list[Probl
         problems.extend(_weight_sum_problems(agreement, round_))
     problems.extend(_dimension_problems(agreement, framework))
     return problems
+
+
+def milestone_with_numeric_criteria(thresholds: Thresholds | None) -> bool:
+    """Rule: a milestone's criteria are its levels 1..n (or the steps in words); other numbers are a measured
+    value's criteria, which a milestone would silently ignore. The importer warns about such a row."""
+    if thresholds is None:
+        return False
+    return thresholds.values != tuple(Decimal(n) for n in range(1, len(thresholds) + 1))
+
+
+def refusals(problems: Iterable[Problem]) -> list[Problem]:
+    """The problems that stop an import or a proposal (warnings left out)."""
+    return [p for p in problems if not p.warning]
+
+
+def orphan_warning(code: str) -> Problem:
+    """Rule: a sub-code without its parent row (1.1 with no row 1) is a top-level indicator keeping its code."""
+    parent = parent_code(code)
+    return Problem(
+        th=(f"ตัวชี้วัด {code} ไม่มีแถวตัวชี้วัด {parent}: นับเป็นตัวชี้วัดระดับบนสุด โดยคงรหัส {code} ตามที่เขียน"),
+        en=(f"indicator {code} has no row {parent}: it is taken as a top-level indicator, keeping its code "
+            f"{code} as written"),
+        indicator=code, warning=True)
 
 
 def _leaf_problems(item: Indicator, framework: Framework) -> Iterable[Problem]:
@@ -187,10 +213,14 @@ def _weight_sum_problems(agreement: Agreement, round_: int | None) -> Iterable[P
     in_round_en = "" if round_ is None else f" (round {round_})"
     total = sum((weight(i) for i in agreement.top_level()), Decimal(0))
     if total != HUNDRED:
+        # Rule: weights need not sum to 100; each weighted score is score x w / sum(w), so the total stays on the
+        # 1-5 scale (a published university table divides by 102).
         yield Problem(
-            th=f"น้ำหนักรวมต้องเท่ากับ 100{in_round} แต่รวมได้ {plain(total)}",
-            en=f"weights must sum to 100{in_round_en}, but they sum to {plain(total)}",
-            field="weight")
+            th=(f"น้ำหนักรวมได้ {plain(total)} ไม่ใช่ 100{in_round}: คะแนนถ่วงน้ำหนักคิดเป็น "
+                f"คะแนน × น้ำหนัก / {plain(total)}"),
+            en=(f"weights sum to {plain(total)}, not 100{in_round_en}: each weighted score is "
+                f"score × weight / {plain(total)}"),
+            field="weight", warning=True)
     children_of: dict[str, list[Indicator]] = defaultdict(list)
     for item in agreement.indicators:
         if item.parent_code:
@@ -202,30 +232,49 @@ def _weight_sum_problems(agreement: Agreement, round_: int | None) -> Iterable[P
         child_sum = sum((weight(c) for c in children), Decimal(0))
         if child_sum != weight(item):
             listed = " + ".join(f"{c.code}={plain(weight(c))}" for c in children)
+            # Rule: the sub-indicators are what is scored; the parent's own figure is only printed.
             yield Problem(
-                th=(f"น้ำหนักของตัวชี้วัดย่อย ({listed} = {plain(child_sum)}) ต้องเท่ากับน้ำหนักของ "
-                    f"{item.code} ({plain(weight(item))}){in_round}"),
-                en=(f"sub-indicator weights ({listed} = {plain(child_sum)}) must equal the weight of "
-                    f"{item.code} ({plain(weight(item))}){in_round_en}"),
-                indicator=item.code, field="weight")
+                th=(f"น้ำหนักของตัวชี้วัดย่อย ({listed} = {plain(child_sum)}) ไม่เท่ากับน้ำหนักของ "
+                    f"{item.code} ({plain(weight(item))}){in_round}: คิดคะแนนตามน้ำหนักของตัวชี้วัดย่อย"),
+                en=(f"sub-indicator weights ({listed} = {plain(child_sum)}) differ from the weight of "
+                    f"{item.code} ({plain(weight(item))}){in_round_en}: the sub-indicators' weights are scored"),
+                indicator=item.code, field="weight", warning=True)
 
 
 def _dimension_problems(agreement: Agreement, framework: Framework) -> Iterable[Problem]:
+    """Rule: a dimension's weight is the sum of its indicators; the framework's figure is an expectation, and a
+    name the framework does not know is kept as written. Both only warn."""
+    known = ", ".join(rule.name for rule in framework.dimensions)
     for name in agreement.dimensions():
-        rule = framework.dimension_rule(name) if name else None
-        if rule is None or rule.weight is None:
+        if not name:
             continue
         members = [i for i in agreement.top_level() if (i.dimension or "") == name]
+        first = members[0].code if members else None
+        rule = framework.dimension_rule(name)
+        if rule is None:
+            if framework.dimensions:
+                yield Problem(
+                    th=f"มิติ '{name}' ไม่ใช่มิติของกรอบการประเมิน {framework.id} ({known}): ใช้ชื่อตามที่เขียน",
+                    en=f"dimension '{name}' is not one of framework {framework.id}'s ({known}): kept as written",
+                    field="dimension", indicator=first, warning=True)
+            continue
+        if rule.weight is None:
+            continue
         total = sum((i.weight for i in members), Decimal(0))
         if total != rule.weight:
             yield Problem(
-                th=(f"กรอบการประเมิน {framework.id} กำหนดน้ำหนักมิติ '{name}' เป็น {plain(rule.weight)} "
-                    f"แต่ตัวชี้วัดในมิตินี้รวมได้ {plain(total)}"),
-                en=(f"framework {framework.id} fixes dimension '{name}' at {plain(rule.weight)}, "
-                    f"but its indicators sum to {plain(total)}"),
-                field="dimension", indicator=members[0].code if members else None)
+                th=(f"กรอบการประเมิน {framework.id} คาดว่ามิติ '{name}' มีน้ำหนัก {plain(rule.weight)} "
+                    f"แต่ตัวชี้วัดในมิตินี้รวมได้ {plain(total)}: ใช้น้ำหนักตามคำรับรอง"),
+                en=(f"framework {framework.id} expects dimension '{name}' at {plain(rule.weight)}, "
+                    f"but its indicators sum to {plain(total)}: the agreement's weights are used"),
+                field="dimension", indicator=first, warning=True)
 
 
 def fractions_to_percent(weights: Iterable[Decimal]) -> bool:
-    """True when top-level weights are written as fractions summing to 1.00 (published tables do both)."""
-    return sum(weights, Decimal(0)) == Decimal(1)
+    """True when top-level weights are written as fractions (published tables do both).
+
+    Rule: weights that are each at most 1 and sum to less than 2 are fractions (1.00, or 1.02 for a table whose
+    percentages sum to 102); percentages of a real agreement never sum to so little.
+    """
+    values = list(weights)
+    return bool(values) and all(0 <= w <= 1 for w in values) and 0 < sum(values, Decimal(0)) < 2

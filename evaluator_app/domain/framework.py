@@ -70,6 +70,8 @@ class Framework:
     # Several frameworks may cover a year (from 2560 OPDC's 100-point scheme beside the five-level criteria most
     # agreements still use); the default one applies unless the agreement names another.
     default: bool = True
+    # The import policy's strict mode for this framework's agreements: every warning refuses the import.
+    strict_import: bool = False
 
     @property
     def max_score(self) -> Decimal:
@@ -112,6 +114,7 @@ class Framework:
         allowed = {
             "id", "name", "first_year", "last_year", "scheme", "dimensions", "floor", "rounding",
             "milestone_mode", "reward_threshold", "tiers", "rounds", "sources", "notes", "default",
+            "strict_import",
         }
         unknown = set(data) - allowed
         if unknown:
@@ -141,6 +144,7 @@ class Framework:
             rounds=tuple(int(r) for r in data.get("rounds", (6, 9, 12))),
             sources=dict(data.get("sources", {})),
             default=bool(data.get("default", True)),
+            strict_import=bool(data.get("strict_import", False)),
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -162,6 +166,7 @@ class Framework:
             "rounds": list(self.rounds),
             "sources": dict(self.sources),
             "default": self.default,
+            "strict_import": self.strict_import,
         }
 
 

@@ -195,8 +195,10 @@ def agree_problems(version: AgreementVersion, later_agreed: Sequence[int]) -> li
 
 
 def require_valid(agreement: Agreement, framework: Framework, effective_round: int | None = None) -> None:
-    """Raise ProblemsError listing every broken constraint (propose and agree refuse; a draft may be broken)."""
-    problems = negotiation_problems(agreement, framework)
+    """Raise ProblemsError listing every broken constraint (propose and agree refuse; a draft may be broken).
+    Weights are what a negotiation settles, so weights not summing to 100 (or to their parent) still refuse here;
+    the import policy's other warnings (orphan codes, dimensions unlike the framework's) do not."""
+    problems = [p for p in negotiation_problems(agreement, framework) if not p.warning or p.field == "weight"]
     problem = effective_round_problem(effective_round, framework)
     if problem is not None:
         problems.append(problem)

@@ -17,6 +17,8 @@ class Problem:
     column: str | None = None
     field: str | None = None
     indicator: str | None = None
+    # A warning imports as written (orphan codes, weights not summing to 100, ...); only a refusal stops an import.
+    warning: bool = False
 
     def at(self, **where: object) -> Problem:
         """The same problem, placed more precisely (the importer adds file, sheet, row and column)."""
@@ -42,6 +44,10 @@ class Problem:
         where = self.location()
         text = f"{self.th} / {self.en}"
         return f"{where}: {text}" if where else text
+
+    def as_refusal(self) -> Problem:
+        """This warning as a refusal: what strict mode (`import --strict`, `strict_import`) makes of it."""
+        return replace(self, warning=False)
 
 
 class ProblemsError(Exception):

@@ -39,6 +39,7 @@ class ImportedAgreement:
     agreement: Agreement  # framework_id set
     self_ratings: tuple[Rating, ...]  # the result column: evaluator 'self', one per indicator and round
     source: str  # "agreements.xlsx, sheet 'Sheet1'"
+    warnings: tuple[Problem, ...] = ()  # what the import policy took as written, each on its file, sheet, row, column
 
 
 @dataclass(frozen=True)
@@ -46,10 +47,16 @@ class WorkbookReading:
     rows: tuple[ReadRow, ...]
     agreements: tuple[ImportedAgreement, ...]  # only agreements without any problem
     problems: tuple[Problem, ...]
+    warnings: tuple[Problem, ...] = ()  # imported as written; `strict` made them problems instead
 
 
-def read_agreement_files(paths: Sequence[Path], frameworks: Sequence[Framework]) -> WorkbookReading:
-    """Read every file and sheet, group indicator rows by agency and fiscal year, validate, report everything."""
+def read_agreement_files(paths: Sequence[Path], frameworks: Sequence[Framework], *,
+                         strict: bool = False) -> WorkbookReading:
+    """Read every file and sheet, group indicator rows by agency and fiscal year, validate, report everything.
+
+    Warnings of the import policy are listed apart; with `strict` (or a framework's `strict_import`) they are
+    problems, and refuse the import like any other.
+    """
     rows: list[ReadRow] = []
     problems: list[Problem] = []
     indicator_rows: list[SourceRow] = []
@@ -77,24 +84,35 @@ def read_agreement_files(paths: Sequence[Path], frameworks: Sequence[Framework])
                 th="ไม่พบแถวตัวชี้วัดใต้แถวหัวตาราง", en="no indicator rows below the header row", file=path.name))
 
     built: list[tuple[ImportedAgreement, set[tuple[str, str | None]]]] = []
+    warnings: list[Problem] = []
     for assembly in _assemblies(indicator_rows, frameworks, problems):
         agreement, ratings = assembly.finish()
+        if strict or assembly.framework.strict_import:
+            assembly.problems.extend(w.as_refusal() for w in assembly.warnings)
+            assembly.warnings.clear()
         problems.extend(assembly.problems)
+        warnings.extend(assembly.warnings)
         if agreement is not None and not assembly.problems:
             places = {(row.file, row.sheet) for row in assembly.rows}
-            built.append((ImportedAgreement(agreement, _sorted(ratings), _source(assembly.rows)), places))
+            built.append((ImportedAgreement(agreement, _sorted(ratings), _source(assembly.rows),
+                                            _in_order(assembly.warnings)), places))
     # Only agreements read cleanly are listed (for a preview): no problem anywhere on the sheets they come from.
     troubled = {(p.file, p.sheet) for p in problems}
     agreements = [imported for imported, places in built if not places & troubled]
 
-    problems.sort(key=lambda p: (order.get((p.file, p.sheet), order.get((p.file, None), len(order))),
-                                 p.row or 0))
-    return WorkbookReading(tuple(rows), tuple(agreements), _capped(problems))
+    def place(p: Problem) -> tuple[int, int]:
+        return order.get((p.file, p.sheet), order.get((p.file, None), len(order))), p.row or 0
+
+    problems.sort(key=place)
+    warnings.sort(key=place)
+    return WorkbookReading(tuple(rows), tuple(agreements), _capped(problems), tuple(warnings))
 
 
-def load_agreement_files(paths: Sequence[Path], frameworks: Sequence[Framework]) -> tuple[ImportedAgreement, ...]:
-    """The agreements of all files, or ProblemsError carrying every problem: a caller imports all or nothing."""
-    reading = read_agreement_files(paths, frameworks)
+def load_agreement_files(paths: Sequence[Path], frameworks: Sequence[Framework], *,
+                         strict: bool = False) -> tuple[ImportedAgreement, ...]:
+    """The agreements of all files, or ProblemsError carrying every problem: a caller imports all or nothing.
+    Each agreement carries its warnings (`strict`: warnings refuse too)."""
+    reading = read_agreement_files(paths, frameworks, strict=strict)
     if reading.problems:
         raise ProblemsError(reading.problems)
     return reading.agreements
@@ -161,6 +179,10 @@ def _source(rows: Sequence[SourceRow]) -> str:
 
 def _sorted(ratings: Sequence[Rating]) -> tuple[Rating, ...]:
     return tuple(sorted(ratings, key=lambda r: (r.round, code_key(r.code))))
+
+
+def _in_order(warnings: Sequence[Problem]) -> tuple[Problem, ...]:
+    return tuple(sorted(warnings, key=lambda p: (p.file or "", p.sheet or "", p.row or 0)))
 
 
 def _capped(problems: list[Problem]) -> tuple[Problem, ...]:

@@ -11,12 +11,15 @@ from evaluator_app.domain.agreement import (
     Indicator,
     IndicatorKind,
     fractions_to_percent,
+    milestone_with_numeric_criteria,
     validate_agreement,
 )
 from evaluator_app.domain.framework import Framework
+from evaluator_app.domain.numbers import plain
 from evaluator_app.domain.problems import Problem
 from evaluator_app.domain.rating import SELF_ASSESSMENT, Rating
 from evaluator_app.domain.scoring import result_problem
+from evaluator_app.domain.thresholds import Thresholds
 
 from .cells import (
     CellError,
@@ -59,6 +62,7 @@ class AgreementAssembly:
     fiscal_year: int
     framework: Framework
     problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)  # imported as written, each placed like a refusal
     rows: list[SourceRow] = field(default_factory=list)
     drafts: dict[str, _Draft] = field(default_factory=dict)
     weights_unreliable: bool = False  # a weight or code could not be read: sums would only repeat that
@@ -122,12 +126,16 @@ class AgreementAssembly:
             self.weights_unreliable = True
             self._cell(row, "weight", CellError("ว่าง: ต้องระบุน้ำหนัก", "is empty: the indicator needs a weight"))
         kind = default_kind(values.get("unit"))
-        if values.get("kind"):
+        written_kind = bool(values.get("kind"))
+        if written_kind:
             try:
                 kind = parse_kind(values["kind"])
             except CellError as error:
                 self._cell(row, "kind", error)
         criteria = read_criteria(code, kind, row, self.framework)
+        if (kind is IndicatorKind.MILESTONE and not criteria.descriptions
+                and milestone_with_numeric_criteria(criteria.thresholds)):
+            kind = self._milestone_with_numbers(code, row, criteria.thresholds, written_kind)
         self.problems.extend(criteria.problems)
         if criteria.absent_columns:
             self._absent_level_columns(row, criteria.absent_columns)
@@ -143,6 +151,28 @@ class AgreementAssembly:
         self.drafts[code] = draft
         if values.get("result"):
             draft.results.append((round_, values["result"], row))
+
+    def _milestone_with_numbers(self, code: str, row: SourceRow, thresholds: Thresholds | None,
+                                written_kind: bool) -> IndicatorKind:
+        """A milestone unit (or kind) whose criteria are numbers other than levels 1..n: never re-read silently.
+        Written as milestone, it stays one; a unit alone does not outweigh the numbers, which are scored."""
+        unit = row.values.get("unit", "")
+        label = row.columns.levels_label(self.framework.threshold_count)
+        if written_kind:
+            self.warnings.append(row.columns.problem(
+                row.row, f"ตัวชี้วัด {code} ระบุประเภทเป็นระดับความสำเร็จ แต่เกณฑ์เป็นตัวเลข {thresholds}: "
+                f"ให้คะแนนตามระดับที่ทำได้ (0-{len(thresholds or ())}) เกณฑ์ตัวเลขไม่ถูกใช้",
+                f"indicator {code} is a milestone by its kind, but its criteria are the numbers {thresholds}: it is "
+                f"scored by the level reached (0-{len(thresholds or ())}) and those numbers are not used", label,
+            ).at(indicator=code, warning=True))
+            return IndicatorKind.MILESTONE
+        self.warnings.append(row.columns.problem(
+            row.row, f"หน่วยวัด {unit!r} ของตัวชี้วัด {code} เป็นระดับความสำเร็จ แต่เกณฑ์เป็นตัวเลข {thresholds}: "
+            f"ให้คะแนนแบบตัวเลขตามเกณฑ์ (ถ้าเป็นระดับความสำเร็จ ให้ระบุประเภทเป็น ระดับความสำเร็จ)",
+            f"indicator {code}'s unit {unit!r} reads as a milestone, but its criteria are the numbers "
+            f"{thresholds}: it is scored as a numeric indicator against them (write the kind as milestone to score "
+            f"the level reached instead)", label).at(indicator=code, warning=True))
+        return IndicatorKind.NUMERIC
 
     def _later_row(self, draft: _Draft, round_: int, weight: Decimal | None, row: SourceRow) -> None:
         code = draft.indicator.code
@@ -205,6 +235,13 @@ class AgreementAssembly:
         agreement = Agreement(agency=self.agency, fiscal_year=self.fiscal_year, indicators=tuple(indicators),
                               framework_id=self.framework.id)
         if fractions_to_percent(i.weight for i in agreement.top_level()):
+            total = sum((i.weight for i in agreement.top_level()), Decimal(0))
+            if total != 1:
+                first = self.rows[0]
+                self.warnings.append(first.columns.problem(
+                    first.row, f"น้ำหนักเขียนเป็นสัดส่วน รวมได้ {plain(total)} (ไม่ใช่ 1): อ่านเป็นร้อยละ {plain(total * HUNDRED)}",
+                    f"weights are written as fractions summing to {plain(total)} (not 1): read as percentages "
+                    f"summing to {plain(total * HUNDRED)}", first.columns.label("weight")).at(warning=True))
             agreement = replace(agreement, indicators=tuple(
                 replace(i, weight=i.weight * HUNDRED,
                         round_weights={r: w * HUNDRED for r, w in i.round_weights.items()})
@@ -212,7 +249,7 @@ class AgreementAssembly:
         for problem in validate_agreement(agreement, self.framework):
             placed = self._place(problem, agreement)
             if placed is not None:
-                self.problems.append(placed)
+                (self.warnings if placed.warning else self.problems).append(placed)
         return agreement, self._ratings(agreement)
 
     def _place(self, problem: Problem, agreement: Agreement) -> Problem | None:
@@ -236,12 +273,6 @@ class AgreementAssembly:
             "thresholds": columns.levels_label(self.framework.threshold_count),
             "dimension": columns.label("dimension") if columns.has("dimension") else None,
         }.get(problem.field or "", columns.label("code"))
-        if problem.field == "weight" and problem.indicator is None:
-            total = sum((i.weight for i in agreement.top_level()), Decimal(0))
-            if total < 2:
-                problem = replace(
-                    problem, th=problem.th + " (ถ้าเขียนน้ำหนักเป็นสัดส่วน ต้องรวมได้ 1 พอดี)",
-                    en=problem.en + " (weights written as fractions must sum to exactly 1)")
         return problem.at(file=row.file, sheet=row.sheet, row=row.row, column=column)
 
     def _ratings(self, agreement: Agreement) -> tuple[Rating, ...]:

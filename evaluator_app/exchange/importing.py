@@ -20,16 +20,18 @@ class ImportSummary:
     added: list[tuple[int, str, int]] = field(default_factory=list)  # (id, agency, fiscal year)
     results_updated: list[tuple[int, str, int, int]] = field(default_factory=list)  # (+ count)
     unchanged: list[tuple[int, str, int]] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)  # imported as written (stored with each new version)
 
 
-def import_agreement_files(workspace: Workspace, paths: Sequence[Path], *, actor: str) -> ImportSummary:
+def import_agreement_files(workspace: Workspace, paths: Sequence[Path], *, actor: str,
+                           strict: bool = False) -> ImportSummary:
     """Read every file, refuse on any problem, then write all agreements in one transaction.
 
     An agreement already in the workspace with the same indicators only takes the file's new
     self-assessment results (the 6-, 9- and 12-month reports arrive as new files). One whose indicators
     differ is refused: changing agreed indicators is a negotiated revision, never a silent overwrite.
     """
-    imported = load_agreement_files(list(paths), workspace_frameworks(workspace))
+    imported = load_agreement_files(list(paths), workspace_frameworks(workspace), strict=strict)
     return store_imported(workspace, imported, actor=actor)
 
 
@@ -38,6 +40,7 @@ def store_imported(workspace: Workspace, imported: Sequence[ImportedAgreement], 
     problems: list[Problem] = []
     plan: list[tuple[ImportedAgreement, int | None]] = []
     for item in imported:
+        summary.warnings.extend(item.warnings)
         agreement = item.agreement
         existing = find_agreement_id(workspace, agreement.agency, agreement.fiscal_year)
         if existing is not None and not _same_indicators(workspace, existing, item):
@@ -56,7 +59,8 @@ def store_imported(workspace: Workspace, imported: Sequence[ImportedAgreement], 
             agreement = item.agreement
             added = None
             if existing is None:
-                added = add_agreement(workspace, agreement, actor=actor, source=item.source)
+                added = add_agreement(workspace, agreement, actor=actor, source=item.source,
+                                      warnings=item.warnings)
                 agreement_id = added.id
                 summary.added.append((agreement_id, agreement.agency, agreement.fiscal_year))
             else:

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
 from ..domain.agreement import Agreement, Indicator, IndicatorKind, Party, PartySide, code_key
+from ..domain.problems import Problem
 from ..domain.thresholds import Thresholds
 from .audit import append_audit, utc_now
+from .import_warnings import save_version_warnings
 from .workspace import Workspace
 
 
@@ -121,9 +123,11 @@ def agreement_snapshot(agreement: Agreement, *, indicator_rows: list[dict[str, A
 
 
 def add_agreement(workspace: Workspace, agreement: Agreement, *, actor: str, source: str | None = None,
-                  status: str = "agreed", reason: str | None = None) -> StoredAgreement:
+                  status: str = "agreed", reason: str | None = None,
+                  warnings: Sequence[Problem] = ()) -> StoredAgreement:
     """Store a new agreement with its first version. Call inside `workspace.transaction()` to group
-    several agreements into one all-or-nothing import; on its own it is one transaction."""
+    several agreements into one all-or-nothing import; on its own it is one transaction.
+    `warnings`: what the import policy took as written, stored with the version (and in its audit entry)."""
     if agreement.framework_id is None:
         raise ValueError("an agreement is stored with the framework it is scored under")
     now = utc_now()
@@ -142,6 +146,9 @@ def add_agreement(workspace: Workspace, agreement: Agreement, *, actor: str, sou
         version_id = _insert_version(conn, agreement_id, 1, status, actor, reason, now, agreement.indicators,
                                      rows=rows)
         snapshot = {**agreement_snapshot(agreement, indicator_rows=rows), "source": source, "version": 1}
+        if warnings:
+            save_version_warnings(conn, version_id, warnings)
+            snapshot["warnings"] = [str(w) for w in warnings]
         append_audit(conn, actor, "import agreement", "agreement", str(agreement_id), None, snapshot)
     return StoredAgreement(agreement_id, version_id, 1, agreement)
 

@@ -59,12 +59,15 @@ def test_each_broken_constraint_is_named():
         Indicator("2", "b", D(30), None, dimension="มิติภายใน"),
         Indicator("3.1", "orphan", D(0), T(1, 2, 3, 4, 5), dimension="มิติภายใน"),
     ))
-    messages = [p.en for p in validate_agreement(agreement, FRAMEWORK)]
-    assert "weights must sum to 100, but they sum to 90" in messages
-    assert any("sub-indicator weights (1.1=30 + 1.2=20 = 50) must equal the weight of 1 (60)" in m for m in messages)
-    assert any("a scored indicator needs 5 criteria levels" in m for m in messages)
-    assert any("indicator 3.1 has no parent row 3" in m for m in messages)
-    assert any("fixes dimension 'มิติภายใน' at 40, but its indicators sum to 30" in m for m in messages)
+    problems = validate_agreement(agreement, FRAMEWORK)
+    refused = [p.en for p in problems if not p.warning]
+    warned = [p.en for p in problems if p.warning]
+    # Only the missing criteria make a score impossible; the rest is imported as written, with a warning.
+    assert refused == ["a scored indicator needs 5 criteria levels"]
+    assert "weights sum to 90, not 100: each weighted score is score × weight / 90" in warned
+    assert any("sub-indicator weights (1.1=30 + 1.2=20 = 50) differ from the weight of 1 (60)" in m for m in warned)
+    assert any("indicator 3.1 has no row 3: it is taken as a top-level indicator" in m for m in warned)
+    assert any("expects dimension 'มิติภายใน' at 40, but its indicators sum to 30" in m for m in warned)
 
 
 def test_per_round_weights_are_checked_per_round():
@@ -74,4 +77,12 @@ def test_per_round_weights_are_checked_per_round():
     ))
     messages = [p.en for p in validate_agreement(agreement, Framework(id="f", name="f", first_year=1,
                                                                       last_year=None))]
-    assert messages == ["weights must sum to 100 (round 6), but they sum to 110"]
+    assert messages == ["weights sum to 110, not 100 (round 6): each weighted score is score × weight / 110"]
+
+
+def test_a_milestone_with_numbers_other_than_its_levels_is_recognised():
+    from evaluator_app.domain.agreement import milestone_with_numeric_criteria
+
+    assert milestone_with_numeric_criteria(T(60, 70, 80, 90, 100))
+    assert not milestone_with_numeric_criteria(T(1, 2, 3, 4, 5))
+    assert not milestone_with_numeric_criteria(None)

@@ -58,12 +58,18 @@ def test_fraction_weights_summing_to_one_are_stored_as_percentages(tmp_path, fra
     assert [i.weight for i in imported.agreement.indicators] == [D(50), D(20), D(10), D(20)]
 
 
-def test_fractions_not_summing_to_one_say_so(tmp_path, frameworks):
+def test_fractions_not_summing_to_one_import_with_warnings(tmp_path, frameworks):
     rows = section9_rows()
-    for row, fraction in zip(rows, ("0.50", "0.20", "0.10", "0.10"), strict=True):
+    for row, fraction in zip(rows, ("0.50", "0.20", "0.10", "0.22"), strict=True):
         row[6] = fraction
-    (problem,) = read_agreement_files([write_csv(tmp_path / "f.csv", [HEADER_TH, *rows])], frameworks).problems
-    assert "0.9" in problem.en and "fractions must sum to exactly 1" in problem.en
+    reading = read_agreement_files([write_csv(tmp_path / "f.csv", [HEADER_TH, *rows])], frameworks)
+    assert reading.problems == ()
+    (imported,) = reading.agreements
+    assert [i.weight for i in imported.agreement.indicators] == [D(50), D(20), D(10), D(22)]
+    fractions, total = imported.warnings
+    assert "fractions summing to 1.02 (not 1): read as percentages summing to 102" in fractions.en
+    assert (fractions.file, fractions.row, fractions.column) == ("f.csv", 2, "น้ำหนัก")
+    assert "weights sum to 102, not 100" in total.en and "/ 102" in total.en
 
 
 @pytest.mark.parametrize(("written", "stored"), [(2025, 2568), ("2025", 2568), ("พ.ศ. ๒๕๖๘", 2568),

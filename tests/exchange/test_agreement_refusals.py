@@ -27,15 +27,31 @@ def csv_with(tmp_path, rows, name="a.csv"):
     return [write_csv(tmp_path / name, [HEADER_TH, *rows])]
 
 
-def test_weights_not_summing_to_100_name_the_sum(tmp_path, frameworks):
+def only_warning(paths, frameworks) -> Problem:
+    """The one warning of files that import; `--strict` makes it the one refusal, at the same place."""
+    reading = read_agreement_files(paths, frameworks)
+    assert reading.problems == ()
+    assert len(reading.warnings) == 1, [str(p) for p in reading.warnings]
+    (warning,) = reading.warnings
+    assert warning.warning and reading.agreements
+    assert sum(len(a.warnings) for a in reading.agreements) == 1
+    with pytest.raises(ProblemsError) as raised:
+        load_agreement_files(paths, frameworks, strict=True)
+    (refusal,) = raised.value.problems
+    assert not refusal.warning and (refusal.file, refusal.row, refusal.column, refusal.en) == (
+        warning.file, warning.row, warning.column, warning.en)
+    return warning
+
+
+def test_weights_not_summing_to_100_warn_naming_the_sum(tmp_path, frameworks):
     rows = section9_rows()
     rows[3][6] = 15
-    problem = only_problem(csv_with(tmp_path, rows), frameworks)
-    assert (problem.file, problem.row, problem.column) == ("a.csv", 2, "น้ำหนัก")
-    assert "sum to 95" in problem.en and "รวมได้ 95" in problem.th
+    warning = only_warning(csv_with(tmp_path, rows), frameworks)
+    assert (warning.file, warning.row, warning.column) == ("a.csv", 2, "น้ำหนัก")
+    assert "sum to 95" in warning.en and "รวมได้ 95" in warning.th
 
 
-def test_children_not_summing_to_their_parent(tmp_path, frameworks):
+def test_children_not_summing_to_their_parent_warn(tmp_path, frameworks):
     rows = [
         indicator("1", 30, (80, 85, 90, 95, 100)),
         indicator("2", 40, ()),
@@ -43,7 +59,7 @@ def test_children_not_summing_to_their_parent(tmp_path, frameworks):
         indicator("2.2", 15, (1, 2, 3, 4, 5)),
         indicator("3", 30, (1, 2, 3, 4, 5)),
     ]
-    problem = only_problem(csv_with(tmp_path, rows), frameworks)
+    problem = only_warning(csv_with(tmp_path, rows), frameworks)
     assert (problem.file, problem.row, problem.column, problem.indicator) == ("a.csv", 3, "น้ำหนัก", "2")
     assert "2.1=20 + 2.2=15 = 35" in problem.en and "2 (40)" in problem.en
 
