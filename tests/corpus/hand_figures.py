@@ -101,9 +101,9 @@ def banded_thresholds(*t: str | int) -> Rule:
     """Plain numbers with the scoring column saying banded: level k is [t_k, t_k+1) (rising), below t1 no band."""
     v = tuple(D(str(x)) for x in t)
     if v[0] < v[-1]:
-        bands = tuple(Band(v[k], True, v[k + 1], False) for k in range(4)) + (at_least(str(v[4])),)
+        bands = (*(Band(v[k], True, v[k + 1], False) for k in range(4)), at_least(str(v[4])))
     else:
-        bands = tuple(Band(v[k + 1], False, v[k], True) for k in range(4)) + (at_most(str(v[4])),)
+        bands = (*(Band(v[k + 1], False, v[k], True) for k in range(4)), at_most(str(v[4])))
     return Rule("banded", v, bands)
 
 

@@ -29,7 +29,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from hand_figures import (  # noqa: E402  (run as a script, beside its worksheet)
+from hand_figures import (  # run as a script, beside its worksheet
     MILESTONE,
     Item,
     Rule,
@@ -49,6 +49,7 @@ HERE = Path(__file__).resolve().parent
 FILES = HERE / "files"
 
 THAI = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
+ARABIC = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 
 
 def th(text: object) -> str:
@@ -248,7 +249,8 @@ def r(code: str, name: str, unit: str, weight: object, criteria: tuple[object, .
       round: object = None, **extra: object) -> Row:
     results = ({int(k): D(v) for k, v in x.items()} if isinstance(x, dict)
                else ({} if x is None else {_round_key(round): D(x)}))
-    item = Item(code, D(w), dim, rule, results, method)
+    # A code is a number path: "๑.๒" is indicator 1.2 (§10: Thai digits are numbers wherever they appear).
+    item = Item(code.translate(ARABIC), D(w), dim, rule, results, method)
     return Row(code, name, unit, weight, criteria, result, item, dim, round, dict(extra))
 
 
@@ -287,7 +289,7 @@ def agreement(table: Table, rounds: tuple[int, ...] = (12,), dimension_names: di
               ) -> dict[str, Any]:
     by_code: dict[str, Item] = {}
     for row in table.rows:
-        item = by_code.setdefault(row.code, Item(row.code, row.meaning.weight, row.meaning.dimension,
+        item = by_code.setdefault(row.meaning.code, Item(row.meaning.code, row.meaning.weight, row.meaning.dimension,
                                                  row.meaning.rule, {}, row.meaning.method))
         item.results.update(row.meaning.results)
     items = list(by_code.values())
@@ -549,8 +551,8 @@ def f08(path: Path) -> Expected:
     return Expected(
         "department table 2565 where most indicators are milestones (ระดับความสำเร็จ), criteria written as steps or "
         "as 1-5, and one row whose unit says ระดับความสำเร็จ over percentage criteria",
-        ["milestones with step texts", "milestones with 1-5", "milestone unit with numeric criteria (warning, scored as "
-         "written: interpolated)"],
+        ["milestones with step texts", "milestones with 1-5", "milestone unit with numeric criteria (warning, scored "
+         "as written: interpolated)"],
         [agreement(table)],
         warnings=[{"kind": "milestone_numeric", "sheet": table.sheet, "row": where[("4", 12)], "column": None,
                    "why": "unit ระดับความสำเร็จ but criteria 60 65 70 75 80 are not levels 1-5; imported as written "
@@ -870,7 +872,7 @@ def refused_equal_thresholds(path: Path) -> Expected:
     where, _ = write_xlsx(path, [table])[table.sheet]
     return Expected("published department row whose criteria read 40 50 60 60 70 (levels 3 and 4 equal)",
                     ["non-monotone criteria refused"],
-                    refusal={"sheet": "KPI", "row": where[("1", 12)], "column": "เกณฑ์การให้คะแนน",
+                    refusal={"sheet": "KPI", "row": where[("1", 12)], "column": "เกณฑ์การให้คะแนน", "says": ["equal"],
                              "why": "levels 3 and 4 are both 60: no score can be interpolated between them"})
 
 
@@ -890,6 +892,7 @@ def refused_duplicate_code(path: Path) -> Expected:
     second = [n for n, values in enumerate(grid, start=1) if values and values[3] == "2"][1]
     return Expected("provincial health office CSV 2566 with the code 2 typed twice", ["duplicated code refused"],
                     refusal={"sheet": None, "row": second, "column": "ตัวชี้วัดที่",
+                             "says": ["more than once", "duplicate"],
                              "why": "two rows claim indicator 2 in the same round"})
 
 
@@ -905,7 +908,7 @@ def refused_overlapping_bands(path: Path) -> Expected:
     table = Table(agency, 2564, rows, cols(*BASIC), title=["ตัวชี้วัด ปีงบประมาณ 2564"], sheet="ตัวชี้วัด")
     where, _ = write_xlsx(path, [table])[table.sheet]
     return Expected("banded row whose level 2 (60 - 74.99) overlaps level 3 (70 - 79.99)", ["overlapping bands"],
-                    refusal={"sheet": "ตัวชี้วัด", "row": where[("1", 12)], "column": "เกณฑ์",
+                    refusal={"sheet": "ตัวชี้วัด", "row": where[("1", 12)], "column": "เกณฑ์", "says": ["overlap"],
                              "why": "72 would be in level 2 and in level 3"})
 
 
@@ -919,10 +922,10 @@ def refused_gapped_bands(path: Path) -> Expected:
           rule=None, dim="ประสิทธิผล"),
     ]
     table = Table(agency, 2565, rows, cols(*BASIC))
-    grid, where, _ = layout(table)
+    _, where, _ = layout(table)
     write_csv(path, table, "cp874")
     return Expected("banded row with a hole between levels 2 (60 - 64.99) and 3 (70 - 79.99)", ["gapped bands"],
-                    refusal={"sheet": None, "row": where[("1", 12)], "column": "เกณฑ์",
+                    refusal={"sheet": None, "row": where[("1", 12)], "column": "เกณฑ์", "says": ["gap"],
                              "why": "a result of 67 would be in no band"})
 
 
@@ -941,7 +944,7 @@ def refused_error_cell(path: Path) -> Expected:
         libreoffice_xlsx(source, path)  # LibreOffice caches #DIV/0! as the formula's value
     return Expected("a result cell that Excel shows as #DIV/0! (a formula dividing by an empty count)",
                     ["error cell refused, never blank"],
-                    refusal={"sheet": "KPI", "row": where[("1", 12)], "column": "ผลการดำเนินงาน",
+                    refusal={"sheet": "KPI", "row": where[("1", 12)], "column": "ผลการดำเนินงาน", "says": ["#DIV/0!"],
                              "why": "#DIV/0! is not a result"})
 
 

@@ -19,7 +19,7 @@ import pytest
 from evaluator_app.store.workspace import Workspace
 from tests.conftest import file_digest
 
-from . import corpus_files, expected, import_into, refused_files, run_cli
+from . import corpus_files, expected, refused_files, run_cli
 
 WARNING_PREFIX = "คำเตือน / warning: "
 # The kind of a warning, told by its English text (the importer's messages; see README.md).
@@ -139,9 +139,9 @@ def test_corpus_file_imports_with_its_hand_worked_figures_and_warnings(path: Pat
 
     listed = run_cli(db, "agreements", "--json")
     ids = {(" ".join(a["agency"].split()), int(a["fiscal_year"])): int(a["id"]) for a in json.loads(listed.stdout)}
-    if set(ids) != {(a["agency"], a["fiscal_year"]) for a in want["agreements"]}:
-        problems.append(f"{path.name} | agreements: expected {[(a['agency'], a['fiscal_year']) for a in want['agreements']]}"
-                        f", got {sorted(ids)}")
+    wanted = [(a["agency"], a["fiscal_year"]) for a in want["agreements"]]
+    if set(ids) != set(wanted):
+        problems.append(f"{path.name} | agreements: expected {wanted}, got {sorted(ids)}")
     for agreement in want["agreements"]:
         key = (agreement["agency"], agreement["fiscal_year"])
         if key not in ids:
@@ -186,3 +186,6 @@ def test_refusal_file_is_refused_naming_row_and_column_and_writes_nothing(path: 
     columns = [m.group(1) for line in placed for m in [_COLUMN.search(line.split(": ")[0])] if m]
     assert any(refusal["column"] in c for c in columns), (
         f"expected column containing {refusal['column']!r} on row {refusal['row']}, got {columns}:\n{done.stderr}")
+    # The reason, not only the place: a range refused as "not a number" is not an overlap found.
+    assert any(word.casefold() in line.casefold() for line in placed for word in refusal["says"]), (
+        f"expected the message on row {refusal['row']} to say one of {refusal['says']}:\n{done.stderr}")
