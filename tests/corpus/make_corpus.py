@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -200,7 +201,19 @@ def write_xlsx(path: Path, tables: list[Table]) -> dict[str, tuple[dict[tuple[st
         sheet.freeze_panes = sheet.cell(row=header_end + 1, column=1)
         placed[table.sheet] = (where, header_end)
     book.save(path)
+    settle(path)
     return placed
+
+
+def settle(path: Path) -> None:
+    """The same bytes on every run: fixed document dates and zip entry times, so regenerating changes nothing."""
+    with zipfile.ZipFile(path) as book:
+        entries = [(info.filename, book.read(info.filename)) for info in book.infolist()]
+    with zipfile.ZipFile(path, "w") as book:
+        for name, data in entries:
+            if name == "docProps/core.xml":
+                data = re.sub(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*", rb"\g<1>2026-01-01T00:00:00Z", data)
+            book.writestr(zipfile.ZipInfo(name, (1980, 1, 1, 0, 0, 0)), data, compress_type=zipfile.ZIP_DEFLATED)
 
 
 def _merge_two_row_header(sheet: Any, table: Table, top: int) -> None:
@@ -691,6 +704,7 @@ def libreoffice_xlsx(source: Path, target: Path) -> None:
                         "xlsx:Calc MS Excel 2007 XML", "--outdir", str(final), str(ods)], check=True,
                        capture_output=True, timeout=300)
         shutil.copyfile(final / (source.stem + ".xlsx"), target)
+    settle(target)
     with zipfile.ZipFile(target) as book:
         app = book.read("docProps/app.xml").decode()
     assert "LibreOffice" in app, app
