@@ -159,9 +159,7 @@ def layout(table: Table) -> tuple[list[list[object]], dict[tuple[str, int], int]
 
 
 def _round_of(row: Row) -> int:
-    rounds = list(row.meaning.results)
-    return int(str(row.round).translate(str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789"))) if row.round else (
-        rounds[0] if len(rounds) == 1 else 12)
+    return _round_key(row.round)
 
 
 def write_xlsx(path: Path, tables: list[Table]) -> dict[str, tuple[dict[tuple[str, int], int], int]]:
@@ -268,7 +266,9 @@ def r(code: str, name: str, unit: str, weight: object, criteria: tuple[object, .
 
 
 def _round_key(cell: object) -> int:
-    return int(str(cell).translate(str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789"))) if cell else 12
+    """The months of a รอบ cell as written ("๓", "12 months"); 12 when empty."""
+    digits = re.search(r"\d+", str(cell).translate(ARABIC)) if cell else None
+    return int(digits.group()) if digits else 12
 
 
 def pct(value: float, fmt: str = "0%") -> Fmt:
@@ -872,6 +872,67 @@ def f17(path: Path) -> Expected:
         [agreement(table)])
 
 
+# 18 -------------------------------------------------------------------------------------------------------------
+def f18(path: Path) -> Expected:
+    agency = "สำนักงานความร่วมมือระหว่างประเทศด้านการพัฒนาเศรษฐกิจดิจิทัลและนวัตกรรมภาครัฐ"
+    rows = [
+        r("1", "Share of cross-border e-service transactions completed within the service standard "
+               "(ร้อยละของธุรกรรมบริการอิเล็กทรอนิกส์ข้ามพรมแดนที่แล้วเสร็จตามมาตรฐาน)", "%", "30%",
+          (" 85 ", "87.5", "90", "92.5", "95"), " 91.75 ", w="30", rule=interpolated(85, "87.5", 90, "92.5", 95),
+          x="91.75", dim="Effectiveness", round="12 months"),
+        r("2", "Number of memoranda of understanding signed with partner agencies", "MOU", "20%",
+          ("4", "5", "6", "7", "8"), "6", w="20", rule=interpolated(4, 5, 6, 7, 8), x="6", dim="Effectiveness",
+          round="12 months"),
+        r("3", "Average days to answer a foreign agency's request", "days", "25%", ("15", "13", "11", "9", "7"),
+          "12.5", w="25", rule=interpolated(15, 13, 11, 9, 7), x="12.5", dim="Service quality",
+          round="12 months"),
+        r("4", "Budget disbursement rate", "%", "25%", ("90", "92", "94", "96", "98"), "95.1", w="25",
+          rule=interpolated(90, 92, 94, 96, 98), x="95.1", dim="Organisation", round="12 months"),
+    ]
+    table = Table(agency, "2025", rows,
+                  cols(*BASIC, "round", agency="agency", year="fiscal_year", dim="dimension", code="code",
+                       name="indicator", unit="unit", weight="weight", l1="level_1", l2="level_2", l3="level_3",
+                       l4="level_4", l5="level_5", result="result", round="round"),
+                  title=["Performance agreement, fiscal year 2025 (ปีงบประมาณ 2568)"], sheet="Agreement")
+    write_xlsx(path, [table])
+    expectation = agreement(table)
+    expectation["fiscal_year"] = 2568  # written 2025 (C.E.): §10, B.E. = C.E. + 543
+    return Expected(
+        "an international-cooperation office's bilingual workbook 2568 with English headers, the fiscal year in C.E. "
+        "(2025), weights written 30%, rounds written \"12 months\", stray spaces around numbers",
+        ["English headers", "C.E. year 2025 -> 2568", "weights with a % sign", "stray spaces in numbers",
+         "English dimension names under the five-level framework"],
+        [expectation])
+
+
+# 19 -------------------------------------------------------------------------------------------------------------
+def f19(path: Path) -> Expected:
+    agency = "กรมพัฒนาชุมชนและการส่งเสริมเศรษฐกิจฐานรากตามหลักปรัชญาของเศรษฐกิจพอเพียง"
+    rows = [
+        r("1", "ร้อยละของครัวเรือนยากจนตามข้อมูลความจำเป็นพื้นฐานที่มีรายได้ผ่านเกณฑ์", "ร้อยละ", 20, (90, 92, 94, 96, 98),
+          95.2, w="20", rule=interpolated(90, 92, 94, 96, 98), x="95.2", dim="ประสิทธิผล", selfscore="3.6000"),
+        r("2", "จำนวนผลิตภัณฑ์ชุมชนที่ได้รับการพัฒนาและจำหน่ายผ่านช่องทางออนไลน์", "ผลิตภัณฑ์", 25,
+          ("1,000", "1,250", "1,500", "1,750", "2,000"), "1,430", w="25",
+          rule=interpolated(1000, 1250, 1500, 1750, 2000), x="1430", dim="ประสิทธิผล", selfscore="2.7200"),
+        r("3", "ร้อยละของกองทุนหมู่บ้านที่มีผลการประเมินระดับดีขึ้นไป", "ร้อยละ", 15, (60, 65, 70, 75, 80), 81,
+          w="15", rule=interpolated(60, 65, 70, 75, 80), x="81", dim="ประสิทธิผล", selfscore="5.0000"),
+        r("4", "ร้อยละความพึงพอใจของผู้รับบริการต่อการส่งเสริมอาชีพ", "ร้อยละ", 10, (76, 78, 80, 82, 84), 77.3,
+          w="10", rule=interpolated(76, 78, 80, 82, 84), x="77.3", dim="คุณภาพการให้บริการ", selfscore="1.6500"),
+        r("5", "ระยะเวลาเฉลี่ยในการอนุมัติเงินยืมกองทุนพัฒนาบทบาทสตรี", "วัน", 15, (45, 40, 35, 30, 25), 33,
+          w="15", rule=interpolated(45, 40, 35, 30, 25), x="33", dim="มิติภายใน", selfscore="3.4000"),
+        r("6", "ระดับความสำเร็จของการจัดการความรู้ขององค์กร", "ระดับความสำเร็จ", 15, (1, 2, 3, 4, 5), 5, w="15",
+          rule=MILESTONE, x="5", dim="มิติภายใน", selfscore="5.0000"),
+    ]
+    table = Table(agency, 2557, rows, cols(*BASIC, "selfscore"), title=["คำรับรองการปฏิบัติราชการ ปีงบประมาณ 2557"],
+                  two_row=TWO_ROW)
+    write_csv(path, table, "cp874")
+    return Expected(
+        "OPDC department form 2557 saved from Excel as CSV (Windows-874): the two-row header survives without its "
+        "merges (เกณฑ์การให้คะแนน in the first of five cells, 1-5 below; ผลการประเมินตนเอง over ผล / คะแนน)",
+        ["two-row header, not merged (CSV)", "cp874 CSV", "framework weights 60/10/30 met: no warning"],
+        [agreement(table)])
+
+
 # Refusals -------------------------------------------------------------------------------------------------------
 def refused_equal_thresholds(path: Path) -> Expected:
     agency = "กรมส่งเสริมคุณภาพสิ่งแวดล้อมและการมีส่วนร่วมของประชาชนในการจัดการขยะชุมชน"
@@ -980,6 +1041,8 @@ CORPUS = [
     ("15_regional_2562_long_names.xlsx", f15),
     ("16_ministry_department_2560_cascade.xlsx", f16),
     ("17_department_2559_printed_report.xlsx", f17),
+    ("18_international_2568_english_headers.xlsx", f18),
+    ("19_department_2557_two_row_header_cp874.csv", f19),
     ("refused_01_thresholds_40_50_60_60_70.xlsx", refused_equal_thresholds),
     ("refused_02_duplicated_code.csv", refused_duplicate_code),
     ("refused_03_overlapping_bands.xlsx", refused_overlapping_bands),
