@@ -24,6 +24,7 @@ from typing import Any
 D = Decimal
 FOUR = D("0.0001")
 FLOOR = D(1)
+REWARD_THRESHOLD = D("3.0000")  # §1: reward money needs a total of at least 3.0000 (the five-level frameworks)
 
 
 def round4(value: Decimal) -> Decimal:
@@ -208,6 +209,7 @@ def figures(items: list[Item], round_: int) -> dict[str, Any]:
     return {
         "weight_sum": plain(divisor),
         "total": str(total),
+        "eligible": total >= REWARD_THRESHOLD,
         "total_why": " + ".join(str(weighted_of[i.code]) for i in leaves) + f" = {total}",
         "dimensions": dimensions,
         "indicators": rows,

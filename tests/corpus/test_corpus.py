@@ -88,6 +88,8 @@ def compare_round(name: str, label: str, round_: str, want: dict[str, Any], got:
 
     if got.get("total") != want["total"]:
         differ("total", "total", want["total"], got.get("total"))
+    if got.get("eligible") is not want["eligible"]:
+        differ("total", "eligible", want["eligible"], got.get("eligible"))
     indicators = {i["code"]: i for i in got.get("indicators", [])}
     if set(indicators) != {i["code"] for i in want["indicators"]}:
         differ("indicators", "codes", sorted(i["code"] for i in want["indicators"]), sorted(indicators))
