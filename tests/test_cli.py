@@ -12,6 +12,7 @@ import openpyxl
 import pytest
 
 from tests.conftest import file_digest
+from tests.reports.helpers import comparable, pypdf_pages
 
 HEADERS = ["ส่วนราชการ", "ปีงบประมาณ", "มิติ", "ตัวชี้วัดที่", "ตัวชี้วัด", "หน่วยวัด", "น้ำหนัก",
            "เกณฑ์ 1", "เกณฑ์ 2", "เกณฑ์ 3", "เกณฑ์ 4", "เกณฑ์ 5", "ผลการดำเนินงาน"]
@@ -88,6 +89,10 @@ def _duplicated_code(rows):
     rows[1][3] = "1"
 
 
+def _overlapping_bands(rows):
+    rows[0][7:12] = ["น้อยกว่า 80", "80 - 85", "85 - 89.99", "90 - 94.99", "95 ขึ้นไป"]
+
+
 def _flat_thresholds(rows):
     rows[0][7:12] = [40, 50, 60, 60, 70]
 
@@ -98,7 +103,10 @@ def _weight_in_words(rows):
 
 @pytest.mark.parametrize(("change", "expected"), [
     (_duplicated_code, "duplicate row: indicator 1, round 12"),
+    (_overlapping_bands, "row 4, column 'เกณฑ์ 1 – เกณฑ์ 5'"),
+    (_overlapping_bands, "criteria bands overlap: levels 2 (80 – 85) and 3 (85 – 89.99)"),
     (_flat_thresholds, "levels 3 and 4 are equal (60)"),
+    (_flat_thresholds, "row 4, column 'เกณฑ์ 1 – เกณฑ์ 5'"),
     (_weight_in_words, "expected a number"),
 ])
 def test_bad_workbook_is_refused_with_exit_2_and_nothing_written(tmp_path, change, expected):
@@ -134,6 +142,25 @@ def test_warnings_go_to_stderr_with_exit_0_and_strict_refuses_them(tmp_path):
     # 3.4 x 40 / 90, 3.5 x 20 / 90, 5 x 10 / 90, 2.75 x 20 / 90, each rounded half-up; the total is their sum
     assert [i["weighted"] for i in document["indicators"]] == ["1.5111", "0.7778", "0.5556", "0.6111"]
     assert document["total"] == "3.4556"
+
+
+def test_banded_criteria_score_the_whole_level_and_json_gives_the_method(tmp_path):
+    db = tmp_path / "w.sqlite"
+    rows = [list(row) for row in ROWS]
+    rows[0][7:13] = ["น้อยกว่าร้อยละ 80", "ร้อยละ 80 - 84.99", "ร้อยละ 85 - 89.99", "ร้อยละ 90 - 94.99",
+                     "ร้อยละ 95 ขึ้นไป", 92]
+    assert run_cli("import", str(write_workbook(tmp_path / "b.xlsx", rows)), db=db).returncode == 0
+    document = json.loads(run_cli("score", "1", "--json", db=db).stdout)
+    first = document["indicators"][0]
+    assert (first["method"], first["score"], first["weighted"]) == ("banded", "4.0000", "2.0000")
+    assert document["indicators"][1]["method"] == "interpolated"
+    assert "(แบบช่วง / banded)" in run_cli("score", "1", db=db).stdout.splitlines()[2]
+    paper = tmp_path / "agreement.pdf"
+    printed = run_cli("agreement-paper", "1", "--out", str(paper), db=db)
+    assert printed.returncode == 0, printed.stderr
+    text = "".join(comparable(page).replace(" ", "").replace("\u00a0", "") for page in pypdf_pages(paper))
+    assert "ระดับ๓:๘๕–๘๙.๙๙" in text  # on one line: never broken inside a band
+    assert "คิดคะแนนแบบช่วง" in text and "ระดับ๕:≥๙๕" in text
 
 
 def test_result_out_of_range_is_refused_in_thai_and_english(tmp_path):

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from ..domain.agreement import Agreement
 from ..domain.numbers import NumberFormatError, format4, parse_decimal, plain
 from ..domain.rating import SELF_ASSESSMENT, Rating
 from ..domain.scoring import ScoreSheet
@@ -98,10 +99,18 @@ def _rate(workspace: Any, args: argparse.Namespace) -> int:
     return 0
 
 
-def score_json(agreement_label: str, agreement_id: int, sheet: ScoreSheet) -> dict[str, Any]:
+def scoring_methods(agreement: Agreement) -> dict[str, str]:
+    """Each scored indicator's method (interpolated or banded), by code; parents have none."""
+    return {i.code: i.thresholds.method.value for i in agreement.leaves() if i.thresholds is not None}
+
+
+def score_json(agreement_label: str, agreement_id: int, sheet: ScoreSheet,
+               agreement: Agreement | None = None) -> dict[str, Any]:
     """The `score --json` document; scores and weighted scores as strings with exactly 4 decimals."""
     def four(value: Any) -> str | None:
         return None if value is None else format4(value)
+
+    methods = scoring_methods(agreement) if agreement is not None else {}
 
     return {
         "agreement": agreement_label,
@@ -124,6 +133,7 @@ def score_json(agreement_label: str, agreement_id: int, sheet: ScoreSheet) -> di
                 "result": None if i.result is None else plain(i.result),
                 "score": four(i.score),
                 "weighted": four(i.weighted),
+                **({"method": methods[i.code]} if i.code in methods else {}),
                 **({"adjust_reason": i.adjust_reason} if i.adjusted else {}),
             }
             for i in sheet.indicators
@@ -149,7 +159,7 @@ def _score(workspace: Any, args: argparse.Namespace) -> int:
     sheet = score_sheet(workspace, agreement_id, args.round, evaluator)
     label = f"{agreement.agency} {agreement.fiscal_year}"
     if args.json:
-        document = score_json(label, agreement_id, sheet)
+        document = score_json(label, agreement_id, sheet, agreement)
         document["evaluator"] = evaluator
         document["version"] = stored.version_number
         document["rules"] = get_framework(workspace, agreement.framework_id or "").rules_in_force()
@@ -158,11 +168,14 @@ def _score(workspace: Any, args: argparse.Namespace) -> int:
     who = "ประเมินตนเอง / self-assessment" if evaluator == SELF_ASSESSMENT else f"ผู้ประเมิน / evaluator {evaluator}"
     print(f"{label}  (id {agreement_id}, รอบ {args.round} เดือน, {who})")
     print(f"{'code':<8}{'weight':>8}{'result':>12}{'score':>10}{'weighted':>10}  indicator")
+    methods = scoring_methods(agreement)
     for item in sheet.indicators:
         score = "-" if item.score is None else format4(item.score)
         weighted = "-" if item.weighted is None else format4(item.weighted)
         result = "-" if item.result is None else plain(item.result)
         flag = "" if item.counted else "  (not counted this round)"
+        if methods.get(item.code) == "banded":
+            flag += "  (แบบช่วง / banded)"
         print(f"{item.code:<8}{plain(item.weight):>8}{result:>12}{score:>10}{weighted:>10}  {item.name}{flag}")
     for dim in sheet.dimensions:
         print(f"  {dim.name or '-'}: weight {plain(dim.weight)}, subtotal {format4(dim.subtotal)}")

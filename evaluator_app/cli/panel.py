@@ -440,7 +440,7 @@ def score_panel(workspace: Any, args: argparse.Namespace) -> int:
     result = panel_result(workspace, agreement_id, args.round)
     label = f"{stored.agreement.agency} {stored.agreement.fiscal_year}"
     if args.json:
-        document = score_json(label, agreement_id, result.sheet)
+        document = score_json(label, agreement_id, result.sheet, stored.agreement)
         document["evaluator"] = "panel"
         document["version"] = stored.version_number
         document["rules"] = {**get_framework(workspace, stored.agreement.framework_id or "").rules_in_force(),

@@ -10,6 +10,7 @@ from functools import cache
 from typing import Any
 
 from .agreement import Agreement, Indicator, IndicatorKind
+from .bands import banded_level
 from .framework import Framework, MilestoneMode, Rounding, Scheme
 from .numbers import FOUR_PLACES, round4
 from .problems import Problem
@@ -61,9 +62,21 @@ def _milestone_levels(count: int) -> Thresholds:
     return Thresholds(tuple(Decimal(n) for n in range(1, count + 1)))
 
 
+def score_banded(result: Decimal, thresholds: Thresholds, floor: Decimal = Decimal(1),
+                 scheme: Scheme = Scheme.FIVE_LEVEL) -> Decimal:
+    """Rule: a banded result scores the whole level whose band holds it (84 in 80 - 89.99 scores 4); a result in
+    no band scores the floor."""
+    if thresholds.bands is None:
+        raise ValueError("banded scoring needs bands")
+    level = banded_level(result, thresholds.bands)
+    return floor if level is None else _points(scheme, len(thresholds))[level - 1]
+
+
 def score_indicator(indicator: Indicator, result: Decimal, framework: Framework) -> Decimal:
     if indicator.thresholds is None:
         raise ValueError(f"indicator {indicator.code} has no criteria")
+    if indicator.thresholds.bands is not None and indicator.kind is not IndicatorKind.MILESTONE:
+        return score_banded(result, indicator.thresholds, framework.floor, framework.scheme)
     if indicator.kind is IndicatorKind.MILESTONE:
         return score_milestone(result, indicator.thresholds, framework.floor, framework.scheme,
                                framework.milestone_mode)
@@ -191,8 +204,8 @@ def _rule(item: Indicator, framework: Framework) -> tuple | None:
     points, steps, spans, floor); None where score_indicator must be asked (no criteria, or a scheme that refuses
     their count), so that the same error is raised at the same moment."""
     thresholds = item.thresholds
-    if thresholds is None:
-        return None
+    if thresholds is None or thresholds.bands is not None:
+        return None  # banded criteria: score_indicator looks up the band
     milestone = item.kind is IndicatorKind.MILESTONE
     scored = _milestone_levels(len(thresholds)) if milestone else thresholds
     try:

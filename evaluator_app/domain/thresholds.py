@@ -8,6 +8,7 @@ from decimal import Decimal
 from enum import StrEnum
 from itertools import pairwise
 
+from .bands import Band, ScoringMethod, band_values, bands_problem
 from .numbers import plain
 from .problems import Problem, ProblemsError
 
@@ -19,18 +20,45 @@ class Direction(StrEnum):
 
 @dataclass(frozen=True)
 class Thresholds:
-    """Strictly monotone thresholds t1..tn; the direction follows from their order."""
+    """Strictly monotone thresholds t1..tn; the direction follows from their order.
+
+    Banded criteria also carry their bands (one per level); `values` are then each level's best bound, which
+    keep the direction and order, while the bands score (`ScoringMethod.BANDED`).
+    """
 
     values: tuple[Decimal, ...]
+    bands: tuple[Band, ...] | None = None
 
     def __post_init__(self) -> None:
-        problem = monotone_problem(self.values)
+        problem = bands_problem(self.bands) if self.bands is not None else None
+        if problem is None and self.bands is not None and len(self.bands) != len(self.values):
+            raise ValueError("one band per level")
+        if problem is None:
+            problem = monotone_problem(self.values)
         if problem is not None:
             raise ProblemsError([problem])
 
     @classmethod
     def of(cls, *values: object) -> Thresholds:
         return cls(tuple(Decimal(str(v)) for v in values))
+
+    @classmethod
+    def banded(cls, bands: Sequence[Band]) -> Thresholds:
+        """Criteria scored by the whole level whose band holds the result (refused when bands overlap or gap)."""
+        problem = bands_problem(bands)
+        if problem is not None:
+            raise ProblemsError([problem])
+        return cls(band_values(bands), tuple(bands))
+
+    @property
+    def method(self) -> ScoringMethod:
+        return ScoringMethod.INTERPOLATED if self.bands is None else ScoringMethod.BANDED
+
+    def labels(self) -> tuple[str, ...]:
+        """Each level's criterion as printed: the number, or the band ("60 – 69.99", "≥ 90")."""
+        if self.bands is None:
+            return tuple(plain(v) for v in self.values)
+        return tuple(b.label() for b in self.bands)
 
     @property
     def direction(self) -> Direction:
@@ -40,6 +68,8 @@ class Thresholds:
         return len(self.values)
 
     def __str__(self) -> str:
+        if self.bands is not None:
+            return " | ".join(self.labels())
         return " ".join(plain(v) for v in self.values)
 
 

@@ -8,6 +8,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from evaluator_app.domain.agreement import MILESTONE_UNITS, IndicatorKind
+from evaluator_app.domain.bands import ScoringMethod
 from evaluator_app.domain.numbers import NumberFormatError, parse_decimal
 
 BE_OFFSET = 543  # พ.ศ. = ค.ศ. + 543
@@ -148,6 +149,25 @@ def parse_kind(text: str) -> IndicatorKind:
     raise CellError(
         f"ประเภทต้องเป็น เชิงปริมาณ/ตัวเลข (numeric) หรือ ระดับความสำเร็จ/ขั้นตอน (milestone) แต่พบ {shown(text)}",
         f"expected numeric (เชิงปริมาณ) or milestone (ระดับความสำเร็จ), got {shown(text)}")
+
+
+_METHODS = {
+    ScoringMethod.INTERPOLATED: ("interpolated", "interpolation", "linear", "เทียบบัญญัติไตรยางศ์", "บัญญัติไตรยางศ์",
+                                 "ไตรยางศ์", "เทียบสัดส่วน", "สัดส่วน"),
+    ScoringMethod.BANDED: ("banded", "band", "bands", "ช่วง", "แบบช่วง", "ช่วงคะแนน", "ทั้งระดับ", "ขั้นบันได"),
+}
+
+
+@lru_cache(maxsize=256)
+def parse_method(text: str) -> ScoringMethod:
+    """The scoring method a `scoring` / วิธีคิดคะแนน cell names."""
+    key = _squash(text)
+    for method, words in _METHODS.items():
+        if key in {_squash(w) for w in words}:
+            return method
+    raise CellError(
+        f"วิธีคิดคะแนนต้องเป็น เทียบบัญญัติไตรยางศ์ (interpolated) หรือ แบบช่วง (banded) แต่พบ {shown(text)}",
+        f"expected interpolated (เทียบบัญญัติไตรยางศ์) or banded (แบบช่วง), got {shown(text)}")
 
 
 _MILESTONE_UNITS = {_squash(u) for u in MILESTONE_UNITS}

@@ -50,6 +50,9 @@ COLUMNS: tuple[Column, ...] = (
     Column("target", "เป้าหมาย", "target", False, ("ค่าเป้าหมาย",)),
     Column("baseline", "ข้อมูลพื้นฐาน", "baseline", False, ("ข้อมูลฐาน",)),
     Column("kind", "ประเภท", "kind", False, ("ประเภทตัวชี้วัด", "type")),
+    # interpolated (default for plain numbers) or banded (default for ranges such as "60 - 69.99")
+    Column("scoring", "วิธีคิดคะแนน", "scoring", False, ("วิธีการคิดคะแนน", "วิธีให้คะแนน", "วิธีการให้คะแนน",
+                                                          "scoring method", "method")),
     Column("result", "ผลการดำเนินงาน", "result", False, ("ผลการดำเนินงานจริง", "ผลการประเมินตนเอง")),
     Column("round", "รอบ", "round", False, ("รอบการประเมิน", "รอบการรายงาน")),
     Column("description", "คำอธิบาย", "description", False, ("คำอธิบายตัวชี้วัด",)),

@@ -62,7 +62,10 @@ _NOTES = {
     "level_3": "กรอบ 100 คะแนน: ขั้นสูง (100 คะแนน) / 100-point scheme: advanced",
     "level_4": "เว้นว่างในกรอบ 100 คะแนน / leave empty under the 100-point scheme",
     "level_5": "เว้นว่างในกรอบ 100 คะแนน / leave empty under the 100-point scheme",
-    "round": "6, 9 หรือ 12 (เดือน) ว่าง = 12 / 6, 9 or 12 months; empty means 12",
+    "round": "รอบที่กรอบการประเมินกำหนด เช่น 3, 6, 9 หรือ 12 (เดือน) ว่าง = 12 / a round of the framework, e.g. 3, 6, "
+             "9 or 12 months; empty means 12",
+    "scoring": "ว่าง = ตามเกณฑ์: ตัวเลขคิดเทียบบัญญัติไตรยางศ์ ช่วง (60 - 69.99, 90 ขึ้นไป) คิดทั้งระดับ / empty: plain "
+               "numbers interpolate, ranges (60 - 69.99, ≥ 90) score the whole level (banded)",
     "kind": "เชิงปริมาณ (numeric) หรือ ระดับความสำเร็จ (milestone)",
     "framework": "ว่าง = กรอบปกติของปีนั้น / empty: the year's default framework",
 }

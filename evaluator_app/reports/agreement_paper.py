@@ -48,8 +48,10 @@ def collect_agreement(workspace: Workspace, agreement_id: int, version: int | No
             "code": item.code, "name": item.name, "dimension": item.dimension or "", "unit": item.unit or "",
             "kind": item.kind.value, "weight": plain(item.weight), "target": item.target or "",
             "baseline": item.baseline or "",
-            "thresholds": [] if item.thresholds is None else [plain(v) for v in item.thresholds.values],
+            "thresholds": [] if item.thresholds is None else list(item.thresholds.labels()),
             "levels": list(item.level_descriptions),
+            # only where banded, so that the content (and seal) of papers with plain criteria stay as they were
+            **({"method": "banded"} if item.thresholds is not None and item.thresholds.bands is not None else {}),
             "parent": agreement.is_parent(item.code),
             "start_round": item.start_round, "cancel_round": item.cancel_round,
             "round_weights": {str(r): plain(w) for r, w in sorted(item.round_weights.items())},
@@ -163,10 +165,22 @@ def _annex(content: dict[str, Any], digits: Digits) -> list[Flowable]:
             notes.append(f"ยกเลิกตั้งแต่รอบ {row['cancel_round']} เดือน")
         notes += [f"น้ำหนักรอบ {r} เดือน = {w}" for r, w in row["round_weights"].items()]
         name = f"{indent}{row['code']} {row['name']}" + (f" ({'; '.join(notes)})" if notes else "")
-        thresholds = [cells.figure(v, dash=False) for v in row["thresholds"]] or [""] * count
+        banded = row.get("method") == "banded"
+        # Bands ("80 – 84.99") do not fit a level's narrow column: they get a line of their own below the row.
+        thresholds = [cells.figure(v, dash=False) for v in row["thresholds"]] if not banded else []
+        thresholds = thresholds or [""] * count
         data.append([cells.text(apply_digits(name, digits), bold=row["parent"]), cells.text(row["unit"]),
                      cells.figure(row["weight"]), cells.text(row["target"], number=True),
                      *thresholds, *[""] * (count - len(thresholds))])
+        if banded:
+            index = len(data)
+            # no-break spaces inside a band: a line breaks between bands, never inside "85 – 89.99"
+            nbsp = "\u00a0"
+            bands = " · ".join(f"ระดับ{nbsp}{n}:{nbsp}" + text.replace(" ", nbsp)
+                               for n, text in enumerate(row["thresholds"], start=1))
+            line = f"คิดคะแนนแบบช่วง (ได้คะแนนเต็มระดับของช่วงที่ผลอยู่): {bands}"
+            data.append(["", cells.text(apply_digits(line, digits)), *[""] * (last - 1)])
+            commands.append(("SPAN", (1, index), (last, index)))
         if row["levels"]:
             index = len(data)
             steps = "\n".join(f"ระดับ {n}: {text}" for n, text in enumerate(row["levels"], start=1))

@@ -76,7 +76,7 @@ def _indicator_row(item: Indicator, own: IndicatorScore, committee: IndicatorSco
         "weight": plain(item.weight_in(round_)),
         "counted": own.counted,
         "parent": own.is_parent,
-        "thresholds": [] if item.thresholds is None else [plain(v) for v in item.thresholds.values],
+        "thresholds": [] if item.thresholds is None else list(item.thresholds.labels()),
         "self": _group(own, None if own.is_parent else _num(own.result)),
         "committee": {**_group(committee, None if committee.is_parent else committee_result), "note": note},
     }

@@ -191,7 +191,7 @@ def _weight_table(version: AgreementVersion, diff: VersionDiff | None, digits: D
         if item.cancel_round is not None:
             notes.append(f"ยกเลิกตั้งแต่รอบ {item.cancel_round}")
         notes += [f"รอบ {r}: {plain(w)}" for r, w in sorted(item.round_weights.items())]
-        thresholds = "" if item.thresholds is None else " ".join(plain(v) for v in item.thresholds.values)
+        thresholds = "" if item.thresholds is None else str(item.thresholds)
         values = [item.code, item.name, plain(item.weight), item.target or "", thresholds, ", ".join(notes)]
         aligns = ["left", "left", "right", "left", "left", "left"]
         data.append([ThaiParagraph(_digits(text, digits), cell, align=align)  # type: ignore[arg-type]

@@ -11,6 +11,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..domain.agreement import Agreement, Indicator, IndicatorKind, Party, PartySide, code_key
+from ..domain.bands import Band, ScoringMethod
 from ..domain.problems import Problem
 from ..domain.thresholds import Thresholds
 from .audit import append_audit, utc_now
@@ -63,18 +64,23 @@ def indicator_row(item: Indicator) -> dict[str, Any]:
             {str(k): str(v) for k, v in sorted(item.round_weights.items())}),
         "level_descriptions": "[]" if not item.level_descriptions else json.dumps(
             list(item.level_descriptions), ensure_ascii=False),
+        "method": ScoringMethod.INTERPOLATED.value if item.thresholds is None else item.thresholds.method.value,
+        "bands": None if item.thresholds is None or item.thresholds.bands is None else json.dumps(
+            [b.to_json() for b in item.thresholds.bands]),
     }
 
 
 def indicator_from_row(row: sqlite3.Row | dict[str, Any]) -> Indicator:
     thresholds = row["thresholds"]
+    # rows written before the import policy (packages of older versions) have no bands
+    bands = row["bands"] if "bands" in row.keys() else None  # sqlite3.Row has keys(), not __contains__
     round_weights = row["round_weights"]
     level_descriptions = row["level_descriptions"]
     return Indicator(
         code=row["code"],
         name=row["name"],
         weight=parse_stored_decimal(row["weight"]),
-        thresholds=None if thresholds is None else parse_stored_thresholds(thresholds),
+        thresholds=None if thresholds is None else parse_stored_thresholds(thresholds, bands),
         kind=IndicatorKind(row["kind"]),
         dimension=row["dimension"],
         unit=row["unit"],
@@ -103,9 +109,12 @@ def parse_stored_decimal(text: str) -> Decimal:
 
 
 @lru_cache(maxsize=16384)
-def parse_stored_thresholds(text: str) -> Thresholds:
-    """A stored indicator's criteria (JSON list of numbers as text) as its Thresholds."""
-    return Thresholds(tuple(Decimal(v) for v in json.loads(text)))
+def parse_stored_thresholds(text: str, bands: str | None = None) -> Thresholds:
+    """A stored indicator's criteria (JSON list of numbers as text, and its bands when banded) as Thresholds."""
+    values = tuple(Decimal(v) for v in json.loads(text))
+    if bands is None:
+        return Thresholds(values)
+    return Thresholds(values, tuple(Band.from_json(b) for b in json.loads(bands)))
 
 
 def agreement_snapshot(agreement: Agreement, *, indicator_rows: list[dict[str, Any]] | None = None

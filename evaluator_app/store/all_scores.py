@@ -144,14 +144,14 @@ def _indicators_of(conn: sqlite3.Connection, version_ids: set[int]) -> dict[int,
     grouped: dict[int, list[Indicator]] = defaultdict(list)
     # One pass over the table; filtering in Python beats a 300-item IN list for whole-workspace runs.
     for (version_id, code, name, weight, thresholds, kind, dimension, start_round, cancel_round,
-         round_weights) in conn.execute(
+         round_weights, bands) in conn.execute(
             "SELECT version_id, code, name, weight, thresholds, kind, dimension, start_round, cancel_round, "
-            "round_weights FROM indicators ORDER BY version_id, ord"):
+            "round_weights, bands FROM indicators ORDER BY version_id, ord"):
         if version_id not in version_ids:
             continue
         grouped[version_id].append(Indicator(
             code=code, name=name, weight=parse_stored_decimal(weight),
-            thresholds=None if thresholds is None else parse_stored_thresholds(thresholds),
+            thresholds=None if thresholds is None else parse_stored_thresholds(thresholds, bands),
             kind=IndicatorKind(kind), dimension=dimension, start_round=start_round, cancel_round=cancel_round,
             round_weights={} if round_weights == "{}" else {
                 int(k): Decimal(v) for k, v in json.loads(round_weights).items()}))

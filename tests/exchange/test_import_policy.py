@@ -133,3 +133,51 @@ def test_a_milestone_unit_with_numeric_criteria_warns_naming_the_row(tmp_path, f
     plain = section9_rows()
     (imported,) = load_agreement_files([write_csv(tmp_path / "p.csv", [HEADER_TH, *plain])], frameworks)
     assert imported.warnings == () and imported.agreement.indicator("3").kind.value == "milestone"
+
+
+def banded_rows(scoring: str = "") -> tuple[list[str], list[list[object]]]:
+    header = [*HEADER_TH, "วิธีคิดคะแนน"]
+    rows = section9_rows(year=2566)
+    rows[0][7:13] = ["น้อยกว่าร้อยละ 60", "ร้อยละ 60 - 69.99", "ร้อยละ 70 - 79.99", "ร้อยละ 80 - 89.99",
+                     "ร้อยละ 90 ขึ้นไป", 84]
+    rows[1][7:12] = ["มากกว่า 20 วัน", "16-20 วัน", "11-15 วัน", "6-10 วัน", "ไม่เกิน 5 วัน"]
+    return header, [[*row, scoring if n == 0 else ""] for n, row in enumerate(rows)]
+
+
+def test_ranges_import_as_banded_and_score_the_whole_level(workspace, tmp_path):
+    header, rows = banded_rows()
+    import_agreement_files(workspace, [write_csv(tmp_path / "b.csv", [header, *rows])], actor="secretary")
+    (listed,) = list_agreements(workspace)
+    agreement = load_agreement(workspace, listed.id).agreement
+    assert [i.thresholds.method.value for i in agreement.indicators] == [
+        "banded", "banded", "interpolated", "interpolated"]
+    assert str(agreement.indicator("2").thresholds) == "> 20 | 16 – 20 | 11 – 15 | 6 – 10 | ≤ 5"
+    sheet = score_sheet(workspace, listed.id)
+    # 84 in 80 - 89.99 scores 4 (not 4.4); 15 days in 11-15 scores 3
+    assert [str(i.score) for i in sheet.indicators] == ["4.0000", "3.0000", "5.0000", "2.7500"]
+
+
+def test_a_scoring_column_makes_ranges_interpolate_from_where_each_level_starts(tmp_path, frameworks):
+    header, rows = banded_rows("เทียบบัญญัติไตรยางศ์")
+    rows[0][7] = "50 - 59.99"  # interpolation needs level 1's start
+    (imported,) = load_agreement_files([write_csv(tmp_path / "i.csv", [header, *rows])], frameworks)
+    thresholds = imported.agreement.indicator("1").thresholds
+    assert thresholds.method.value == "interpolated" and str(thresholds) == "50 60 70 80 90"
+    rows[0][7] = "น้อยกว่าร้อยละ 60"
+    reading = read_agreement_files([write_csv(tmp_path / "j.csv", [header, *rows])], frameworks)
+    (problem,) = reading.problems
+    assert (problem.row, problem.column) == (2, "เกณฑ์ 1 – เกณฑ์ 5")
+    assert "interpolation needs where each level starts, but level 1 (< 60) has no start" in problem.en
+
+
+def test_overlapping_bands_are_refused_with_row_and_columns_and_never_suggest_milestone(tmp_path, frameworks):
+    header, rows = banded_rows()
+    rows[0][8:10] = ["ร้อยละ 60 - 70", "ร้อยละ 70 - 79.99"]
+    reading = read_agreement_files([write_csv(tmp_path / "o.csv", [header, *rows])], frameworks)
+    (problem,) = reading.problems
+    assert (problem.file, problem.row, problem.column) == ("o.csv", 2, "เกณฑ์ 1 – เกณฑ์ 5")
+    assert "criteria bands overlap: levels 2 (60 – 70) and 3 (70 – 79.99)" in problem.en
+    assert "milestone" not in problem.en and "ระดับความสำเร็จ" not in problem.th
+    rows[0][8:10] = ["ร้อยละ 60 ถึงประมาณ 70", "ร้อยละ 70 - 79.99"]  # a range not understood
+    (problem,) = read_agreement_files([write_csv(tmp_path / "w.csv", [header, *rows])], frameworks).problems
+    assert "expected a number or a band such as 80, 60 - 69.99" in problem.en and "milestone" not in problem.en

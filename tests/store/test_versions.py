@@ -182,7 +182,13 @@ def test_diff_and_what_if_between_stored_versions(workspace, stored):
     assert latest_version(workspace, stored.id).number == 2
 
 
-def test_a_version_1_workspace_upgrades_and_keeps_its_agreement(workspace_path):
+def test_a_version_1_workspace_upgrades_and_keeps_its_agreement(workspace_path, monkeypatch):
+    from evaluator_app.store import agreements
+
+    # the rows as version 1 wrote them: without the columns later steps add (method, bands)
+    row_now = agreements.indicator_row
+    monkeypatch.setattr(agreements, "indicator_row", lambda item: {
+        k: v for k, v in row_now(item).items() if k not in ("method", "bands")})
     conn = sqlite3.connect(workspace_path, isolation_level=None)
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("BEGIN")
@@ -195,6 +201,7 @@ def test_a_version_1_workspace_upgrades_and_keeps_its_agreement(workspace_path):
                  (framework.id, json.dumps(framework.to_dict())))
     stored = add_agreement(Workspace(workspace_path, conn, False), example_agreement(), actor="s")  # at version 1
     conn.close()
+    monkeypatch.setattr(agreements, "indicator_row", row_now)
     with Workspace.open(workspace_path) as ws:
         assert ws.schema_version() == schema.SCHEMA_VERSION
         version = get_version(ws, stored.id, 1)
