@@ -64,6 +64,9 @@ def test_import_then_score_json_gives_the_documented_figures(tmp_path):
         ("4", "20", "78.75", "2.7500", "0.5500"),
     ]
     assert {d["name"]: d["subtotal"] for d in document["dimensions"]}["ประสิทธิผล"] == "2.4000"
+    # (3.4 x 50 + 3.5 x 20) / 70 on the 1-5 scale, beside the subtotal
+    assert {d["name"]: d["average"] for d in document["dimensions"]}["ประสิทธิผล"] == "3.4286"
+    assert document["divisor"] == "100"
 
 
 def test_rate_accepts_thai_digits_and_separators_for_an_evaluator(tmp_path):
@@ -161,6 +164,53 @@ def test_banded_criteria_score_the_whole_level_and_json_gives_the_method(tmp_pat
     text = "".join(comparable(page).replace(" ", "").replace("\u00a0", "") for page in pypdf_pages(paper))
     assert "ระดับ๓:๘๕–๘๙.๙๙" in text  # on one line: never broken inside a band
     assert "คิดคะแนนแบบช่วง" in text and "ระดับ๕:≥๙๕" in text
+
+
+def test_adjust_keeps_the_computed_score_beside_the_committees_with_its_reason(tmp_path):
+    import sqlite3
+
+    db = tmp_path / "w.sqlite"
+    run_cli("import", str(write_workbook(tmp_path / "a.xlsx", ROWS)), db=db)
+    reason = "ไม่ส่งรายงานความก้าวหน้า 1 ครั้ง หัก 0.2"
+    adjusted = run_cli("adjust", "1", "3", "4.8", "--reason", reason, db=db)
+    assert adjusted.returncode == 0, adjusted.stderr
+    assert f"3: 4.8000 (ปรับจาก / adjusted from 5.0000: {reason})" in adjusted.stdout
+    document = json.loads(run_cli("score", "1", "--json", db=db).stdout)
+    third = document["indicators"][2]
+    assert (third["computed"], third["adjusted"], third["reason"], third["score"], third["weighted"]) == (
+        "5.0000", "4.8000", reason, "4.8000", "0.4800")
+    assert document["indicators"][0]["adjusted"] is None and document["total"] == "3.4300"
+    assert f"(ปรับจาก / adjusted from 5.0000: {reason})" in run_cli("score", "1", db=db).stdout
+    with sqlite3.connect(db) as conn:
+        (after,) = conn.execute("SELECT after FROM audit_log WHERE entity = 'rating' ORDER BY id DESC").fetchone()
+    assert json.loads(after)["adjusted_score"] == "4.8" and json.loads(after)["adjust_reason"] == reason
+    before = file_digest(db)
+    for args, message in [(("3", "4.8"), "an adjusted score needs a reason"),
+                          (("3", "7", "--reason", "x"), "an adjusted score must lie between 0 and 5"),
+                          (("3", "สี่"), "the score must be a number"),
+                          (("3",), "give SCORE with --reason, or --clear")]:
+        refused = run_cli("adjust", "1", *args, db=db)
+        assert refused.returncode == 2 and message in refused.stderr and "Traceback" not in refused.stderr
+    assert file_digest(db) == before
+    cleared = run_cli("adjust", "1", "3", "--clear", db=db)
+    assert cleared.returncode == 0 and "3: 5.0000" in cleared.stdout
+    assert json.loads(run_cli("score", "1", "--json", db=db).stdout)["total"] == "3.4500"
+
+
+def test_the_report_prints_dimension_averages_the_divisor_and_the_import_warnings(tmp_path):
+    db = tmp_path / "w.sqlite"
+    rows = [list(row) for row in ROWS]
+    rows[0][3], rows[0][6] = "1.1", 52  # no row 1; weights sum to 102
+    assert run_cli("import", str(write_workbook(tmp_path / "u.xlsx", rows)), db=db).returncode == 0
+    out = tmp_path / "report.pdf"
+    printed = run_cli("report", "1", "--out", str(out), "--digits", "arabic", db=db)
+    assert printed.returncode == 0, printed.stderr
+    text = " ".join(comparable(page) for page in pypdf_pages(out))
+    flat = "".join(text.split())
+    assert "น้ำหนักที่นับรวมได้102:คะแนนถ่วงน้ำหนัก=คะแนน×น้ำหนัก/102" in flat
+    assert "นำเข้าตามที่เขียน(u.xlsx,ชีตคำรับรอง,แถว4,คอลัมน์ตัวชี้วัดที่):ตัวชี้วัด1.1ไม่มีแถวตัวชี้วัด1" in flat
+    # ประสิทธิผล: (3.4 x 52 + 3.5 x 20) / 72 = 3.4278 on the 1-5 scale
+    assert "รวมมิติที่1ประสิทธิผล723.42782.41963.42782.4196" in flat  # weight, average, subtotal (/ 102), twice
 
 
 def test_result_out_of_range_is_refused_in_thai_and_english(tmp_path):

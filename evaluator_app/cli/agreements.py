@@ -28,7 +28,8 @@ def register(commands: Any) -> dict[str, Any]:
     p.add_argument("agreement", metavar="AGREEMENT", help="agreement id, or a unique part of the agency name")
     p.add_argument("code", metavar="CODE", help="indicator code, e.g. 1.1")
     p.add_argument("result", metavar="RESULT", help="the result; Thai digits, separators and %% are accepted")
-    p.add_argument("--round", type=int, default=12, help="6, 9 or 12 (months); default 12")
+    p.add_argument("--round", type=int, default=12,
+                   help="a round of the framework in months (3, 6, 9 or 12; 1-12 with rounds.monthly); default 12")
     p.add_argument("--evaluator", default=None, help="panel member id; absent means the agency's self-assessment")
     p.add_argument("--comment", default=None)
 
@@ -38,7 +39,65 @@ def register(commands: Any) -> dict[str, Any]:
     p.add_argument("--evaluator", default=None)
     p.add_argument("--panel", action="store_true", help="the panel's figures: each member, spread, panel total")
     p.add_argument("--json", action="store_true")
-    return {"import": _import, "agreements": _agreements, "rate": _rate, "score": _score}
+    p = commands.add_parser("adjust", help="the committee's adjusted score of one indicator, with its reason "
+                                          "(the computed score is kept beside it); --clear removes it")
+    p.add_argument("agreement", metavar="AGREEMENT")
+    p.add_argument("code", metavar="CODE")
+    p.add_argument("score", metavar="SCORE", nargs="?", help="the adjusted score, e.g. 4.8")
+    p.add_argument("--reason", default=None, help="why (required with a score), e.g. รายงานไม่ส่ง 1 ครั้ง หัก 0.2")
+    p.add_argument("--evaluator", default=None, help="panel member id; absent means the self-assessment sheet")
+    p.add_argument("--round", type=int, default=12)
+    p.add_argument("--clear", action="store_true", help="remove the adjusted score; the computed one counts again")
+
+    p = commands.add_parser("setting", help="show or change a workspace scoring setting "
+                                           "(rounds.monthly on|off: rounds of 1-12 months; "
+                                           "scoring.three_level_points 50,75,100: the 100-point scheme's points)")
+    p.add_argument("key", nargs="?", metavar="KEY")
+    p.add_argument("value", nargs="?", metavar="VALUE")
+    return {"import": _import, "agreements": _agreements, "rate": _rate, "score": _score, "setting": _setting,
+            "adjust": _adjust}
+
+
+def _adjust(workspace: Any, args: argparse.Namespace) -> int:
+    from ..store.agreements import resolve_agreement
+    from ..store.evaluation import score_sheet
+    from ..store.ratings import adjust_score
+
+    if args.clear == (args.score is not None):
+        raise Refused("ระบุคะแนนที่ปรับพร้อม --reason หรือใช้ --clear อย่างใดอย่างหนึ่ง / give SCORE with --reason, "
+                      "or --clear, not both")
+    score = None
+    if args.score is not None:
+        try:
+            score = parse_decimal(args.score)
+        except NumberFormatError as exc:
+            raise Refused(f"SCORE: คะแนนต้องเป็นตัวเลข ได้ '{args.score}' / the score must be a number ({exc})") \
+                from None
+    agreement_id = resolve_agreement(workspace, args.agreement)
+    evaluator = args.evaluator or SELF_ASSESSMENT
+    adjust_score(workspace, agreement_id, args.code, args.round, evaluator, score, args.reason, actor=actor(args))
+    item = score_sheet(workspace, agreement_id, args.round, evaluator).indicator(args.code)
+    print(f"{args.code}: {_score_text(item)}")
+    return 0
+
+
+def _score_text(item: Any) -> str:
+    """ "4.8000 (adjusted from 5.0000: reason)", or the plain score."""
+    score = "-" if item.score is None else format4(item.score)
+    if not item.adjusted:
+        return score
+    computed = "-" if item.computed_score is None else format4(item.computed_score)
+    return f"{score} (ปรับจาก / adjusted from {computed}: {item.adjust_reason})"
+
+
+def _setting(workspace: Any, args: argparse.Namespace) -> int:
+    from ..store.frameworks import SETTINGS, set_scoring_setting
+
+    if args.key is not None and args.value is not None:
+        set_scoring_setting(workspace, args.key, args.value, actor(args))
+    for key in SETTINGS if args.key is None else (args.key,):
+        print(f"{key} = {workspace.setting(key) or '-'}")
+    return 0
 
 
 def _import(workspace: Any, args: argparse.Namespace) -> int:
@@ -117,11 +176,13 @@ def score_json(agreement_label: str, agreement_id: int, sheet: ScoreSheet,
         "id": agreement_id,
         "round": sheet.round,
         "total": format4(sheet.total),
+        "divisor": plain(sheet.counted_weight),  # weighted = score x weight / divisor (the counted weights' sum)
         "eligible": sheet.eligible,
         "complete": sheet.complete,
         "missing": list(sheet.missing),
         "dimensions": [
-            {"name": d.name, "weight": plain(d.weight), "subtotal": format4(d.subtotal)} for d in sheet.dimensions
+            {"name": d.name, "weight": plain(d.weight), "subtotal": format4(d.subtotal), "average": four(d.average)}
+            for d in sheet.dimensions
         ],
         "indicators": [
             {
@@ -134,6 +195,9 @@ def score_json(agreement_label: str, agreement_id: int, sheet: ScoreSheet,
                 "score": four(i.score),
                 "weighted": four(i.weighted),
                 **({"method": methods[i.code]} if i.code in methods else {}),
+                "computed": four(i.computed_score),
+                "adjusted": four(i.score) if i.adjusted else None,
+                "reason": i.adjust_reason,
                 **({"adjust_reason": i.adjust_reason} if i.adjusted else {}),
             }
             for i in sheet.indicators
@@ -176,9 +240,14 @@ def _score(workspace: Any, args: argparse.Namespace) -> int:
         flag = "" if item.counted else "  (not counted this round)"
         if methods.get(item.code) == "banded":
             flag += "  (แบบช่วง / banded)"
+        if item.adjusted:
+            flag += (f"  (ปรับจาก / adjusted from {'-' if item.computed_score is None else format4(item.computed_score)}"
+                     f": {item.adjust_reason})")
         print(f"{item.code:<8}{plain(item.weight):>8}{result:>12}{score:>10}{weighted:>10}  {item.name}{flag}")
     for dim in sheet.dimensions:
-        print(f"  {dim.name or '-'}: weight {plain(dim.weight)}, subtotal {format4(dim.subtotal)}")
+        average = "-" if dim.average is None else format4(dim.average)
+        print(f"  {dim.name or '-'}: weight {plain(dim.weight)}, subtotal {format4(dim.subtotal)}, "
+              f"average {average}")
     eligible = {True: "ผ่านเกณฑ์ / eligible", False: "ไม่ผ่านเกณฑ์ / not eligible",
                 None: f"ยังไม่ครบ / incomplete, missing {', '.join(sheet.missing)}"}[sheet.eligible]
     print(f"total {format4(sheet.total)}  ({eligible}; threshold {format4(sheet.reward_threshold)})")

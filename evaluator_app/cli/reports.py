@@ -21,7 +21,7 @@ def register(commands: Any) -> dict[str, Any]:
     p.add_argument("agreement", metavar="AGREEMENT", nargs="?",
                    help="agreement id, or a unique part of the agency name; omit with --all")
     p.add_argument("--out", type=Path, required=True, help="the PDF (a folder with --all, unless --combined)")
-    p.add_argument("--round", type=int, default=12, help="6, 9 or 12 (months); default 12")
+    p.add_argument("--round", type=int, default=12, help="a round of the framework in months (3, 6, 9, 12); default 12")
     source = p.add_mutually_exclusive_group()
     source.add_argument("--panel", action="store_true", help="committee figures from the panel's members")
     source.add_argument("--adjusted", action="store_true",

@@ -3,10 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from enum import StrEnum
+from itertools import pairwise
 from typing import Any
+
+# Rule: a reporting round is a number of months from the start of the fiscal year, any of 1-12.
+MONTHLY_ROUNDS = tuple(range(1, 13))
+
+
+# The points of ขั้นต้น / มาตรฐาน / ขั้นสูง where a framework file gives none; sources disagree (50 / 75 / 100 is
+# also cited), so a framework's `points` (and a workspace's setting) choose.
+DEFAULT_THREE_LEVEL_POINTS = (Decimal(50), Decimal(70), Decimal(100))
 
 
 class Scheme(StrEnum):
@@ -72,6 +81,8 @@ class Framework:
     default: bool = True
     # The import policy's strict mode for this framework's agreements: every warning refuses the import.
     strict_import: bool = False
+    # three-level-100: the points of ขั้นต้น, มาตรฐาน, ขั้นสูง (rule: framework data, 50 / 70 / 100 by default)
+    points: tuple[Decimal, ...] = DEFAULT_THREE_LEVEL_POINTS
 
     @property
     def max_score(self) -> Decimal:
@@ -80,6 +91,14 @@ class Framework:
     @property
     def threshold_count(self) -> int:
         return 3 if self.scheme is Scheme.THREE_LEVEL_100 else 5
+
+    def with_points(self, points: tuple[Decimal, ...]) -> Framework:
+        """The same framework with other three-level points (a workspace may choose 50 / 75 / 100)."""
+        return replace(self, points=_checked_points(points, self.id))
+
+    def with_monthly_rounds(self) -> Framework:
+        """The same framework reporting every month (a workspace setting: universities report monthly)."""
+        return replace(self, rounds=MONTHLY_ROUNDS)
 
     def covers(self, fiscal_year_be: int) -> bool:
         return self.first_year <= fiscal_year_be and (self.last_year is None or fiscal_year_be <= self.last_year)
@@ -106,6 +125,7 @@ class Framework:
             "rounding": self.rounding.value,
             "milestone_mode": self.milestone_mode.value,
             "reward_threshold": str(self.reward_threshold),
+            **({"points": " / ".join(str(p) for p in self.points)} if self.scheme is Scheme.THREE_LEVEL_100 else {}),
         }
 
     @classmethod
@@ -114,11 +134,14 @@ class Framework:
         allowed = {
             "id", "name", "first_year", "last_year", "scheme", "dimensions", "floor", "rounding",
             "milestone_mode", "reward_threshold", "tiers", "rounds", "sources", "notes", "default",
-            "strict_import",
+            "strict_import", "points",
         }
         unknown = set(data) - allowed
         if unknown:
             raise ValueError(f"framework {data.get('id')!r}: unknown keys {sorted(unknown)}")
+        rounds = tuple(sorted({int(r) for r in data.get("rounds", (6, 9, 12))}))
+        if not rounds or any(r not in MONTHLY_ROUNDS for r in rounds):
+            raise ValueError(f"framework {data.get('id')!r}: rounds are months 1-12, got {list(rounds)}")
         return cls(
             id=str(data["id"]),
             name=str(data["name"]),
@@ -141,10 +164,12 @@ class Framework:
                 RewardTier(minimum=Decimal(str(t["minimum"])), label=str(t["label"]))
                 for t in data.get("tiers", ())
             ),
-            rounds=tuple(int(r) for r in data.get("rounds", (6, 9, 12))),
+            rounds=rounds,
             sources=dict(data.get("sources", {})),
             default=bool(data.get("default", True)),
             strict_import=bool(data.get("strict_import", False)),
+            points=_checked_points(tuple(Decimal(str(p)) for p in data.get("points", DEFAULT_THREE_LEVEL_POINTS)),
+                                   data.get("id")),
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -167,7 +192,15 @@ class Framework:
             "sources": dict(self.sources),
             "default": self.default,
             "strict_import": self.strict_import,
+            "points": [str(p) for p in self.points],
         }
+
+
+def _checked_points(points: tuple[Decimal, ...], framework_id: object) -> tuple[Decimal, ...]:
+    if len(points) != 3 or not all(0 <= a < b for a, b in pairwise(points)):
+        raise ValueError(f"framework {framework_id!r}: three-level points are 3 rising numbers, got "
+                         f"{[str(p) for p in points]}")
+    return points
 
 
 def framework_for_year(frameworks: Sequence[Framework], fiscal_year_be: int, wanted: str | None = None) -> Framework:

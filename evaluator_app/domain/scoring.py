@@ -3,28 +3,29 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, fields
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from .agreement import Agreement, Indicator, IndicatorKind
 from .bands import banded_level
-from .framework import Framework, MilestoneMode, Rounding, Scheme
+from .framework import DEFAULT_THREE_LEVEL_POINTS, Framework, MilestoneMode, Rounding, Scheme
 from .numbers import FOUR_PLACES, round4
 from .problems import Problem
 from .rating import Rating
 from .thresholds import Direction, Thresholds
 
-THREE_LEVEL_POINTS = (Decimal(50), Decimal(70), Decimal(100))
 _LEVEL_POINTS = {count: tuple(Decimal(n) for n in range(1, count + 1)) for count in range(2, 11)}
 
 
 def score_result(result: Decimal, thresholds: Thresholds, floor: Decimal = Decimal(1),
-                 scheme: Scheme = Scheme.FIVE_LEVEL) -> Decimal:
-    """The exact (unrounded) score of a measured result against its thresholds."""
-    points = _points(scheme, len(thresholds))
+                 scheme: Scheme = Scheme.FIVE_LEVEL, three_level: Sequence[Decimal] = DEFAULT_THREE_LEVEL_POINTS
+                 ) -> Decimal:
+    """The exact (unrounded) score of a measured result against its thresholds (`three_level`: the points of
+    ขั้นต้น, มาตรฐาน, ขั้นสูง under the three-level-100 scheme, from the framework)."""
+    points = _points(scheme, len(thresholds), three_level)
     values = thresholds.values
     if thresholds.direction is Direction.LOWER_IS_BETTER:
         # Mirror lower-is-better onto higher-is-better: t1 > ... > tn becomes -t1 < ... < -tn.
@@ -42,7 +43,7 @@ def score_result(result: Decimal, thresholds: Thresholds, floor: Decimal = Decim
 
 
 def score_milestone(level: Decimal, thresholds: Thresholds, floor: Decimal, scheme: Scheme,
-                    mode: MilestoneMode) -> Decimal:
+                    mode: MilestoneMode, three_level: Sequence[Decimal] = DEFAULT_THREE_LEVEL_POINTS) -> Decimal:
     """A milestone's result is the level of steps completed (0..n).
 
     Mode `whole` scores the level reached; mode `proportional` also counts the completed fraction of the
@@ -53,7 +54,7 @@ def score_milestone(level: Decimal, thresholds: Thresholds, floor: Decimal, sche
         raise ValueError(f"a milestone level must be between 0 and {count}, got {level}")
     if mode is MilestoneMode.WHOLE:
         level = Decimal(int(level))
-    return score_result(level, _milestone_levels(count), floor, scheme)
+    return score_result(level, _milestone_levels(count), floor, scheme, three_level)
 
 
 @cache
@@ -63,36 +64,39 @@ def _milestone_levels(count: int) -> Thresholds:
 
 
 def score_banded(result: Decimal, thresholds: Thresholds, floor: Decimal = Decimal(1),
-                 scheme: Scheme = Scheme.FIVE_LEVEL) -> Decimal:
+                 scheme: Scheme = Scheme.FIVE_LEVEL, three_level: Sequence[Decimal] = DEFAULT_THREE_LEVEL_POINTS
+                 ) -> Decimal:
     """Rule: a banded result scores the whole level whose band holds it (84 in 80 - 89.99 scores 4); a result in
     no band scores the floor."""
     if thresholds.bands is None:
         raise ValueError("banded scoring needs bands")
     level = banded_level(result, thresholds.bands)
-    return floor if level is None else _points(scheme, len(thresholds))[level - 1]
+    return floor if level is None else _points(scheme, len(thresholds), three_level)[level - 1]
 
 
 def score_indicator(indicator: Indicator, result: Decimal, framework: Framework) -> Decimal:
     if indicator.thresholds is None:
         raise ValueError(f"indicator {indicator.code} has no criteria")
     if indicator.thresholds.bands is not None and indicator.kind is not IndicatorKind.MILESTONE:
-        return score_banded(result, indicator.thresholds, framework.floor, framework.scheme)
+        return score_banded(result, indicator.thresholds, framework.floor, framework.scheme, framework.points)
     if indicator.kind is IndicatorKind.MILESTONE:
         return score_milestone(result, indicator.thresholds, framework.floor, framework.scheme,
-                               framework.milestone_mode)
-    return score_result(result, indicator.thresholds, framework.floor, framework.scheme)
+                               framework.milestone_mode, framework.points)
+    return score_result(result, indicator.thresholds, framework.floor, framework.scheme, framework.points)
 
 
-def _points(scheme: Scheme, count: int) -> tuple[Decimal, ...]:
+def _points(scheme: Scheme, count: int, three_level: Sequence[Decimal]) -> tuple[Decimal, ...]:
     if scheme is Scheme.THREE_LEVEL_100:
         if count != 3:
             raise ValueError(f"the three-level-100 scheme needs 3 thresholds, got {count}")
-        return THREE_LEVEL_POINTS
+        return tuple(three_level)
     return _LEVEL_POINTS.get(count) or tuple(Decimal(n) for n in range(1, count + 1))
 
 
-@dataclass(frozen=True, slots=True)
-class IndicatorScore:
+class IndicatorScore(NamedTuple):
+    """One row of a score sheet. A NamedTuple: a recompute of the national workspace makes 165,000 of them,
+    and a tuple is made fastest (a frozen dataclass sets each field through object.__setattr__)."""
+
     code: str
     name: str
     dimension: str
@@ -110,51 +114,15 @@ class IndicatorScore:
         return self.adjust_reason is not None
 
 
-class _Unfrozen:
-    """IndicatorScore's very slots, assignable: `_indicator_score` fills one and makes it an IndicatorScore.
-
-    A frozen dataclass sets each of its 11 fields through object.__setattr__; a recompute of the national
-    workspace makes 165,000 of them, and that was 40% of scoring. An object with the same slots layout may
-    change its class: the result is an ordinary IndicatorScore (same type, equality, hash, repr, and frozen).
-    """
-
-    __slots__ = IndicatorScore.__slots__
-
-    def __init__(self, code: str, name: str, dimension: str, weight: Decimal, counted: bool, is_parent: bool,
-                 result: Decimal | None = None, computed_score: Decimal | None = None, score: Decimal | None = None,
-                 weighted: Decimal | None = None, adjust_reason: str | None = None):
-        self.code = code
-        self.name = name
-        self.dimension = dimension
-        self.weight = weight
-        self.counted = counted
-        self.is_parent = is_parent
-        self.result = result
-        self.computed_score = computed_score
-        self.score = score
-        self.weighted = weighted
-        self.adjust_reason = adjust_reason
-
-
-assert _Unfrozen.__slots__ == tuple(f.name for f in fields(IndicatorScore)), "IndicatorScore's fields changed"
-
-
-def _indicator_score(code: str, name: str, dimension: str, weight: Decimal, counted: bool, is_parent: bool,
-                     result: Decimal | None = None, computed_score: Decimal | None = None,
-                     score: Decimal | None = None, weighted: Decimal | None = None,
-                     adjust_reason: str | None = None) -> IndicatorScore:
-    """IndicatorScore(...) with the same positional fields, four times faster (see _Unfrozen)."""
-    made = _Unfrozen(code, name, dimension, weight, counted, is_parent, result, computed_score, score, weighted,
-                     adjust_reason)
-    made.__class__ = IndicatorScore  # type: ignore[assignment]
-    return made  # type: ignore[return-value]
-
-
 @dataclass(frozen=True)
 class DimensionScore:
     name: str
     weight: Decimal
     subtotal: Decimal
+    # Rule: a dimension's average on the 1-5 scale is sum(score x w) / sum(w) over its counted indicators, to
+    # 4 places (published tables print 2.9000 beside a subtotal of 0.2900 for a dimension of weight 10); None
+    # while one of them has no score.
+    average: Decimal | None = None
 
 
 @dataclass(frozen=True)
@@ -209,7 +177,7 @@ def _rule(item: Indicator, framework: Framework) -> tuple | None:
     milestone = item.kind is IndicatorKind.MILESTONE
     scored = _milestone_levels(len(thresholds)) if milestone else thresholds
     try:
-        points = _points(framework.scheme, len(scored))
+        points = _points(framework.scheme, len(scored), framework.points)
     except ValueError:
         return None
     values = scored.values
@@ -227,13 +195,12 @@ def _rule(item: Indicator, framework: Framework) -> tuple | None:
 
 class _Shape:
     """What a SheetPlan needs that no round changes: the leaves in order with their dimension and criteria rule,
-    each parent's leaves, each dimension's leaves, and whether codes repeat."""
+    each parent's leaves and each dimension's leaves. Codes are unique (a repeated code is refused at import)."""
 
-    __slots__ = ("dimensions", "duplicates", "leaves", "rows")
+    __slots__ = ("dimensions", "leaves", "rows")
 
     def __init__(self, agreement: Agreement, framework: Framework):
         items = agreement.leaves()
-        self.duplicates = len({i.code for i in agreement.indicators}) != len(agreement.indicators)
         names = agreement.dimensions()
         dimension_index = {name: n for n, name in enumerate(names)}
         self.leaves = tuple((item, item.dimension or "", _rule(item, framework), dimension_index[item.dimension or ""])
@@ -260,8 +227,8 @@ class SheetPlan:
     here once; a national recompute scores each agreement and round for eight evaluators.
     """
 
-    __slots__ = ("_dimensions", "_duplicates", "_leaves", "_rows", "_score_first", "agreement", "counted_weight",
-                 "framework", "round")
+    __slots__ = ("_dimensions", "_leaves", "_rows", "_score_first", "agreement", "counted_weight", "framework",
+                 "round")
 
     def __init__(self, agreement: Agreement, framework: Framework, round_: int = 12, *,
                  _shape: _Shape | None = None):
@@ -269,7 +236,6 @@ class SheetPlan:
         self.agreement = agreement
         self.framework = framework
         self.round = round_
-        self._duplicates = shape.duplicates
         self._score_first = framework.rounding is Rounding.SCORE_FIRST
         # a leaf: (code, name, dimension, weight, counted, its score without a rating, rule, indicator, dimension #)
         made: list[tuple] = []
@@ -279,7 +245,7 @@ class SheetPlan:
             if counted:
                 counted_weight = counted_weight + weight
             made.append((item.code, item.name, dimension, weight, counted,
-                         _indicator_score(item.code, item.name, dimension, weight, counted, False), rule, item,
+                         IndicatorScore(item.code, item.name, dimension, weight, counted, False), rule, item,
                          dimension_at))
         self.counted_weight = counted_weight
         self._leaves = leaves = tuple(made)
@@ -313,29 +279,25 @@ class SheetPlan:
     def score(self, ratings: Mapping[str, Rating]) -> ScoreSheet:
         """The score sheet of one evaluator's ratings (keyed by indicator code); reads each rating's result,
         adjusted_score and adjust_reason."""
-        if self._duplicates:
-            return _score_with_duplicate_codes(self.agreement, ratings, self.framework, self.round)
         return self._score(ratings, False)
 
     def score_values(self, values: Mapping[str, tuple[Decimal | None, Decimal | None, str | None]]) -> ScoreSheet:
         """`score` of ratings given as (result, adjusted_score, adjust_reason) tuples keyed by code: what a
         whole-workspace recompute reads from its rows, without making a Rating of each."""
-        if self._duplicates:
-            return _score_with_duplicate_codes(self.agreement, {
-                code: Rating(code, self.round, "", *value) for code, value in values.items()}, self.framework,
-                self.round)
         return self._score(values, True)
 
     def _score(self, ratings: Mapping[str, Any], tuples: bool) -> ScoreSheet:
         framework = self.framework
         counted_weight = self.counted_weight
         score_first = self._score_first
-        new = _indicator_score
-        unfrozen, frozen = _Unfrozen, IndicatorScore
+        new = IndicatorScore
         leaf_scores: list[IndicatorScore] = []
         append = leaf_scores.append
         missing: list[str] = []
         subtotals = [_ZERO] * len(self._dimensions)
+        # per dimension: sum(score x w) of its scored counted leaves, and whether one of them lacks a score
+        score_weights = [_ZERO] * len(self._dimensions)
+        unscored = [False] * len(self._dimensions)
         total = _ZERO
         get = ratings.get
         for code, name, dimension, weight, counted, blank, rule, indicator, dimension_at in self._leaves:
@@ -344,6 +306,7 @@ class SheetPlan:
                 append(blank)
                 if counted:
                     missing.append(code)
+                    unscored[dimension_at] = True
                 continue
             if tuples:
                 result, adjusted, reason = rating
@@ -356,6 +319,7 @@ class SheetPlan:
                 if adjusted is None:
                     append(new(code, name, dimension, weight, True, False, None))
                     missing.append(code)
+                    unscored[dimension_at] = True
                     continue
                 computed = None
             elif rule is None:
@@ -387,11 +351,10 @@ class SheetPlan:
                 computed_shown = None if computed is None else computed.quantize(FOUR_PLACES, ROUND_HALF_UP)
             weighted = ((basis * weight / counted_weight).quantize(FOUR_PLACES, ROUND_HALF_UP)  # type: ignore[operator]
                         if counted_weight else Decimal(0))
-            made = unfrozen(code, name, dimension, weight, True, False, result, computed_shown, shown, weighted,
-                            None if adjusted is None else reason)
-            made.__class__ = frozen  # _indicator_score, inlined for the common row
-            append(made)
+            append(new(code, name, dimension, weight, True, False, result, computed_shown, shown, weighted,
+                       None if adjusted is None else reason))
             subtotals[dimension_at] = subtotals[dimension_at] + weighted
+            score_weights[dimension_at] = score_weights[dimension_at] + shown * weight
             total = total + weighted
 
         rows: list[IndicatorScore] = []
@@ -418,98 +381,16 @@ class SheetPlan:
         return ScoreSheet(
             round=self.round,
             indicators=tuple(rows),
-            dimensions=tuple(DimensionScore(name, weight, subtotal)
-                             for (name, weight), subtotal in zip(self._dimensions, subtotals, strict=True)),
+            dimensions=tuple(
+                DimensionScore(name, weight, subtotal,
+                               None if incomplete or not weight else round4(score_weight / weight))
+                for (name, weight), subtotal, score_weight, incomplete in zip(
+                    self._dimensions, subtotals, score_weights, unscored, strict=True)),
             total=total,
             counted_weight=counted_weight,
             missing=tuple(missing),
             reward_threshold=framework.reward_threshold,
         )
-
-
-def _score_with_duplicate_codes(agreement: Agreement, ratings: Mapping[str, Rating], framework: Framework,
-                                round_: int) -> ScoreSheet:
-    """The general path, for an agreement whose codes repeat (refused by validation, but drafts may): a later
-    row of a code replaces an earlier one, as a dict keyed by code does."""
-    leaves = agreement.leaves()
-    counted_weight = sum((i.weight_in(round_) for i in leaves if i.counted_in(round_)), Decimal(0))
-    leaf_scores: dict[str, IndicatorScore] = {}
-    missing: list[str] = []
-    for item in leaves:
-        leaf_scores[item.code] = _score_leaf(item, ratings.get(item.code), framework, round_, counted_weight)
-        if item.counted_in(round_) and leaf_scores[item.code].score is None:
-            missing.append(item.code)
-
-    rows: list[IndicatorScore] = []
-    for item in agreement.indicators:
-        if item.code in leaf_scores:
-            rows.append(leaf_scores[item.code])
-        else:
-            rows.append(_score_parent(item, leaf_scores, agreement, round_, counted_weight))
-
-    dimensions: list[DimensionScore] = []
-    for name in agreement.dimensions():
-        members = [leaf_scores[i.code] for i in leaves if (i.dimension or "") == name]
-        dimensions.append(DimensionScore(
-            name=name,
-            weight=sum((m.weight for m in members if m.counted), Decimal(0)),
-            subtotal=sum((m.weighted for m in members if m.weighted is not None), Decimal(0)),
-        ))
-    total = sum((s.weighted for s in leaf_scores.values() if s.weighted is not None), Decimal(0))
-    return ScoreSheet(
-        round=round_,
-        indicators=tuple(rows),
-        dimensions=tuple(dimensions),
-        total=total,
-        counted_weight=counted_weight,
-        missing=tuple(missing),
-        reward_threshold=framework.reward_threshold,
-    )
-
-
-def _score_leaf(item: Indicator, rating: Rating | None, framework: Framework, round_: int,
-                counted_weight: Decimal) -> IndicatorScore:
-    weight = item.weight_in(round_)
-    counted = item.counted_in(round_)
-    result = rating.result if rating else None
-    computed: Decimal | None = None
-    exact: Decimal | None = None
-    reason: str | None = None
-    if rating is not None and counted:
-        if result is not None:
-            computed = exact = score_indicator(item, result, framework)
-        if rating.adjusted_score is not None:
-            exact, reason = rating.adjusted_score, rating.adjust_reason
-    if exact is None:
-        return IndicatorScore(code=item.code, name=item.name, dimension=item.dimension or "", weight=weight,
-                              counted=counted, is_parent=False, result=result)
-    shown = round4(exact)
-    basis = shown if framework.rounding is Rounding.SCORE_FIRST else exact
-    weighted = round4(basis * weight / counted_weight) if counted_weight else Decimal(0)
-    return IndicatorScore(
-        code=item.code, name=item.name, dimension=item.dimension or "", weight=weight, counted=True,
-        is_parent=False, result=result, computed_score=None if computed is None else round4(computed),
-        score=shown, weighted=weighted, adjust_reason=reason,
-    )
-
-
-def _score_parent(item: Indicator, leaf_scores: Mapping[str, IndicatorScore], agreement: Agreement,
-                  round_: int, counted_weight: Decimal) -> IndicatorScore:
-    prefix = item.code + "."
-    below = [s for code, s in leaf_scores.items() if code.startswith(prefix)]
-    counted = [s for s in below if s.counted]
-    weighted_parts = [s.weighted for s in counted if s.weighted is not None]
-    complete = bool(counted) and len(weighted_parts) == len(counted)
-    weighted = sum(weighted_parts, Decimal(0)) if complete else None
-    weight = sum((s.weight for s in counted), Decimal(0))
-    score = None
-    if weighted is not None and weight:
-        # The parent's score is the weighted average of its children's, on the same scale.
-        score = round4(weighted * counted_weight / weight)
-    return IndicatorScore(
-        code=item.code, name=item.name, dimension=item.dimension or "", weight=item.weight_in(round_),
-        counted=bool(counted), is_parent=True, score=score, weighted=weighted,
-    )
 
 
 def result_problem(indicator: Indicator, result: Decimal, framework: Framework) -> Problem | None:

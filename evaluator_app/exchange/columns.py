@@ -128,6 +128,8 @@ class HeaderRow:
     positions: dict[str, int]  # canonical name -> 0-based column index
     texts: dict[str, str]  # canonical name -> the header as written, line breaks as spaces
     repeated: dict[str, tuple[int, ...]]  # canonical names found in more than one column
+    # a two-row header's rows as written (group headers above, sub-headers below); the last of them is `index`
+    rows: tuple[tuple[str, ...], ...] = ()
 
     @property
     def missing(self) -> tuple[Column, ...]:
@@ -167,7 +169,11 @@ def _header_candidate(index: int, row: Sequence[str]) -> HeaderRow:
 
 
 def find_header_row(rows: Sequence[Sequence[str]]) -> HeaderRow | None:
-    """The row among the first 30 that names the most columns (title rows may sit above it), or None."""
+    """The row among the first 30 that names the most columns (title rows may sit above it), or None.
+
+    Rule: a two-row header is read as one, merged or not ("เกณฑ์การให้คะแนน" over 1 2 3 4 5, "ผลการประเมินตนเอง"
+    over ผล / คะแนน) when the two rows together name more columns than either alone.
+    """
     best: HeaderRow | None = None
     for index, row in enumerate(rows[:HEADER_SCAN_ROWS]):
         candidate = _header_candidate(index, row)
@@ -175,7 +181,47 @@ def find_header_row(rows: Sequence[Sequence[str]]) -> HeaderRow | None:
             best = candidate
     if best is None or len(best.positions) < MIN_RECOGNISED:
         return None
+    for top in (best.index - 1, best.index):
+        if top < 0 or top + 1 >= len(rows):
+            continue
+        joined = _two_row_candidate(top, rows[top], rows[top + 1])
+        if len(joined.positions) > len(best.positions):
+            best = joined
     return best
+
+
+# Sub-headers that only repeat what their group names: "ผลการประเมินตนเอง" over "ผล" is the result itself.
+_SAME_AS_GROUP = {header_key(t) for t in ("ผล", "ผลการดำเนินงาน", "result", "value", "ค่า")}
+
+
+def _two_row_candidate(top: int, upper: Sequence[str], lower: Sequence[str]) -> HeaderRow:
+    """Rows `top` and `top + 1` read as one header: a group header carries right over the empty cells beside it
+    (a merged cell keeps its text in the first cell only) and is joined to each sub-header below it."""
+    width = max(len(upper), len(lower))
+    texts: list[str] = []
+    group = ""
+    for column in range(width):
+        above = upper[column] if column < len(upper) else ""
+        below = lower[column] if column < len(lower) else ""
+        if above:
+            group = above
+        elif not below:
+            group = ""
+        if not below:
+            texts.append(above)
+            continue
+        if not group:
+            texts.append(below)
+            continue
+        joined = f"{group} {below}"
+        if match_header(joined) is None and header_key(below) in _SAME_AS_GROUP and match_header(group):
+            joined = group
+        elif match_header(joined) is None and match_header(below) is not None:
+            joined = below
+        texts.append(joined)
+    candidate = _header_candidate(top + 1, texts)
+    return HeaderRow(candidate.index, candidate.positions, candidate.texts, candidate.repeated,
+                     (tuple(upper), tuple(lower)))
 
 
 def is_repeated_header(row: Sequence[str], header: HeaderRow) -> bool:

@@ -8,7 +8,6 @@ from __future__ import annotations
 import csv
 import io
 import math
-import warnings
 import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -19,6 +18,8 @@ from pathlib import Path
 import pandas as pd
 
 from evaluator_app.domain.problems import Problem
+
+from .excel_cells import read_workbook
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_ROWS = 100_000
@@ -128,16 +129,11 @@ def _read_excel(name: str, data: bytes) -> tuple[list[Grid], list[Problem]]:
             en=f"the workbook expands to too much data ({unzipped // 1024 // 1024} MB)",
             file=name)]
     try:
-        with warnings.catch_warnings():
-            # openpyxl warns about workbook features it drops (data validation, conditional formats); they
-            # do not change cell values and mean nothing to the person importing.
-            warnings.simplefilter("ignore")
-            # nrows stops reading one row past the limit, so a huge sheet is refused without loading it all.
-            frames = pd.read_excel(io.BytesIO(data), header=None, dtype=object, sheet_name=None,
-                                   engine="openpyxl", nrows=MAX_ROWS + 1)
+        # nrows: one row past the limit is read, so a huge sheet is refused without loading it all.
+        sheets = read_workbook(data, MAX_ROWS)
     except Exception as exc:  # whatever breaks inside a damaged file is the file's problem, never a traceback
         return [], _not_readable(name, f"อ่านไม่ได้ ({type(exc).__name__})", f"{type(exc).__name__}: {exc}")
-    return [Grid(name, str(sheet), frame.values.tolist()) for sheet, frame in frames.items()], []
+    return [Grid(name, sheet, rows) for sheet, rows in sheets], []
 
 
 def decode_csv(data: bytes) -> str | None:
@@ -231,7 +227,7 @@ def cell_text(value: object) -> str:
         return value.isoformat()
     if value is pd.NaT or value is pd.NA:
         return ""
-    return str(value).strip()
+    return str(value).strip()  # a CellFault shows what Excel shows (#DIV/0!); sheets.py refuses it
 
 
 def column_letter(index: int) -> str:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from evaluator_app.domain.problems import Problem
 
 from .cells import CellError, parse_code, parse_year
 from .columns import BY_NAME, LEVEL_NAMES, HeaderRow, find_header_row, is_repeated_header
+from .excel_cells import DATE, ERROR, FORMULA_WITHOUT_VALUE, CellFault
 from .readers import MAX_CELL_CHARS, Grid, cell_text, column_letter, long_cells
 
 INDICATOR = "indicator"
@@ -130,7 +132,9 @@ def read_sheet(grid: Grid) -> SheetReading:
         if index <= header.index:
             reading.rows.append(ReadRow(grid.file, grid.sheet, row_number, values, TITLE))
             continue
-        repeated_header = is_repeated_header(texts, header)
+        faults = _fault_problems(columns, row_number, raw)
+        reading.problems.extend(faults)
+        repeated_header = is_repeated_header(texts, header) or _repeats_header_rows(texts, header)
         role = TITLE if repeated_header else _role(values)
         reading.rows.append(ReadRow(grid.file, grid.sheet, row_number, values, role))
         if role == BLANK or repeated_header or not usable:
@@ -163,9 +167,38 @@ def read_sheet(grid: Grid) -> SheetReading:
         if year is None and not year_broken:
             reading.problems.append(columns.cell_problem(row_number, "fiscal_year", CellError(
                 "ว่าง และไม่มีปีงบประมาณในแถวก่อนหน้า", "is empty and no row above gives the fiscal year")))
-        if agency is not None and year is not None:
+        if agency is not None and year is not None and not faults:  # a faulty row would only echo its fault
             reading.indicator_rows.append(SourceRow(columns, row_number, agency, year, dimension, values))
     return reading
+
+
+# Where a number belongs; a date there is a typed number that Excel turned into a date.
+_NUMBER_COLUMNS = frozenset(("weight", *LEVEL_NAMES, "result"))
+
+
+def _fault_problems(columns: SheetColumns, row_number: int, raw: list[object]) -> list[Problem]:
+    """Cells of a read column that hold no usable value: refused with the cell named, never read as blank."""
+    problems = []
+    for name, position in columns.header.positions.items():
+        fault = raw[position] if position < len(raw) else None
+        if not isinstance(fault, CellFault) or (fault.kind == DATE and name not in _NUMBER_COLUMNS):
+            continue
+        cell = f"{column_letter(position)}{row_number}"
+        if fault.kind == ERROR:
+            error = CellError(f"เซลล์ {cell} แสดงข้อผิดพลาดของ Excel {fault.shown} แก้สูตรใน Excel แล้วนำเข้าใหม่",
+                              f"cell {cell} shows the Excel error {fault.shown}: correct its formula in Excel, then "
+                              f"import again")
+        elif fault.kind == FORMULA_WITHOUT_VALUE:
+            error = CellError(f"เซลล์ {cell} มีสูตรแต่ไม่ได้บันทึกค่าไว้ เปิดใน Excel กดคำนวณใหม่ (F9) แล้วบันทึก",
+                              f"cell {cell} holds a formula saved without its value: open the file in Excel, "
+                              f"recalculate (F9) and save it")
+        else:
+            error = CellError(f"เซลล์ {cell} เป็นวันที่ ({fault.shown}) แต่ต้องเป็นตัวเลข Excel แปลงค่าที่พิมพ์เป็นวันที่ "
+                              f"ให้ตั้งรูปแบบเซลล์เป็นตัวเลขแล้วพิมพ์ใหม่",
+                              f"cell {cell} holds a date ({fault.shown}) where a number belongs: Excel turned what "
+                              f"was typed into a date; format the cell as a number and type it again")
+        problems.append(columns.cell_problem(row_number, name, error))
+    return problems
 
 
 def _header_problems(columns: SheetColumns, problems: list[Problem]) -> bool:
@@ -185,6 +218,19 @@ def _header_problems(columns: SheetColumns, problems: list[Problem]) -> bool:
             f"column {label} appears more than once (columns {letters}); it is unclear which one to read",
             columns.label(name)))
     return not header.missing and not header.repeated
+
+
+def _repeats_header_rows(texts: list[str], header: HeaderRow) -> bool:
+    """A row repeating one row of a two-row header (headers repeated on each printed page)."""
+    if not header.rows:
+        return False
+    def trimmed(cells: Sequence[str]) -> tuple[str, ...]:
+        cells = list(cells)
+        while cells and not cells[-1]:
+            cells.pop()
+        return tuple(cells)
+
+    return trimmed(texts) in {trimmed(row) for row in header.rows}
 
 
 def _label_at(header: HeaderRow, column: int) -> str:

@@ -16,6 +16,7 @@ from ..domain.rating import SELF_ASSESSMENT, Rating
 from ..domain.scoring import IndicatorScore, ScoreSheet, score_agreement
 from ..store.agreements import load_agreement
 from ..store.frameworks import get_framework
+from ..store.import_warnings import agreement_warnings
 from ..store.ratings import load_ratings
 from ..store.versions import version_for_round
 from ..store.workspace import Workspace
@@ -39,6 +40,8 @@ def framework_content(framework: Framework) -> dict[str, Any]:
         "reward_threshold": format4(framework.reward_threshold),
         "threshold_count": framework.threshold_count,
         "max_score": plain(framework.max_score),
+        # the points used, where the scheme has them (sources disagree: 50 / 70 / 100 or 50 / 75 / 100)
+        **({"points": [plain(p) for p in framework.points]} if framework.scheme is Scheme.THREE_LEVEL_100 else {}),
     }
 
 
@@ -150,7 +153,29 @@ def collect_evaluation(workspace: Workspace, agreement_id: int, round_: int = 12
                      for c in panel_view.panel_comments(workspace, panel, agreement_id, agreement.agency, round_)],
         "signatories": [{"name": s.name, "position": s.position, "role": s.role}
                         for s in panel_view.signatory_lines(panel, agreement)],
+        # only where there is something to say, so that other reports' content (and seal) stays as it was
+        **({"rules_applied": applied} if (applied := rules_applied(workspace, agreement_id, agreement,
+                                                                    committee_sheet)) else {}),
     }
+
+
+def rules_applied(workspace: Workspace, agreement_id: int, agreement: Agreement, sheet: ScoreSheet) -> list[str]:
+    """The import policy's rules this agreement was scored under (issue 11), one Thai line each: the divisor when
+    the counted weights do not sum to 100, the banded indicators, and what the import took as written."""
+    lines = []
+    if sheet.counted_weight != 100:
+        lines.append(f"น้ำหนักที่นับรวมได้ {plain(sheet.counted_weight)}: คะแนนถ่วงน้ำหนัก = คะแนน × น้ำหนัก / "
+                     f"{plain(sheet.counted_weight)}")
+    banded = [i.code for i in agreement.leaves() if i.thresholds is not None and i.thresholds.bands is not None]
+    if banded:
+        lines.append(f"คิดคะแนนแบบช่วง (ได้คะแนนเต็มระดับของช่วงที่ผลอยู่): ตัวชี้วัด {', '.join(banded)}")
+    for warning in agreement_warnings(workspace, agreement_id):
+        where = ", ".join(part for part in (
+            warning.file, f"ชีต {warning.sheet}" if warning.sheet else "",
+            f"แถว {warning.row}" if warning.row is not None else "",
+            f"คอลัมน์ {warning.column}" if warning.column else "") if part)
+        lines.append(f"นำเข้าตามที่เขียน ({where}): {warning.th}")
+    return lines
 
 
 def _rows(agreement: Agreement, self_sheet: ScoreSheet, committee_sheet: ScoreSheet, results: dict[str, str],
@@ -177,7 +202,10 @@ def _dimensions(self_sheet: ScoreSheet, committee_sheet: ScoreSheet) -> list[dic
     for own in self_sheet.dimensions:
         other = theirs.get(own.name)
         out.append({"name": own.name, "weight": plain(own.weight), "self": format4(own.subtotal),
-                    "committee": format4(other.subtotal if other else Decimal(0))})
+                    "committee": format4(other.subtotal if other else Decimal(0)),
+                    # the dimension's average on the 1-5 scale, beside its weighted subtotal
+                    "self_average": None if own.average is None else format4(own.average),
+                    "committee_average": None if other is None or other.average is None else format4(other.average)})
     return out
 
 

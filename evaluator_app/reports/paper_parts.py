@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from collections.abc import Sequence
 from typing import Any
@@ -33,21 +34,19 @@ TOTAL_FILL = colors.HexColor("#eeeeee")
 
 # The month (1-12, C.E. calendar) each reporting round ends in, and its last day: 6 months to 31 March, 9 months
 # to 30 June, 12 months to 30 September of the fiscal year.
-_ROUND_END = {6: (3, 31), 9: (6, 30), 12: (9, 30)}
-
-
 def fiscal_year_term(fiscal_year_be: int, digits: Digits) -> str:
     """``1 ตุลาคม พ.ศ. 2568 – 30 กันยายน พ.ศ. 2569``: the Thai fiscal year Y runs from 1 October Y−1."""
     return apply_digits(f"1 ตุลาคม พ.ศ. {fiscal_year_be - 1} – 30 กันยายน พ.ศ. {fiscal_year_be}", digits)
 
 
 def round_period(fiscal_year_be: int, round_: int, digits: Digits) -> str:
-    """The period a round's results cover, from the start of the fiscal year; empty for an unknown round."""
-    end = _ROUND_END.get(round_)
-    if end is None:
+    """The period a round of 1-12 months covers, from the start of the fiscal year (รอบ 3 เดือน: 1 October to
+    31 December); empty for a round outside 1-12."""
+    if not 1 <= round_ <= 12:
         return ""
-    month, day = end
+    month = (9 + round_ - 1) % 12 + 1  # round 1 ends in October, round 12 in September
     year = fiscal_year_be if month <= 9 else fiscal_year_be - 1
+    day = calendar.monthrange(year - 543, month)[1]
     return apply_digits(f"1 ตุลาคม พ.ศ. {fiscal_year_be - 1} – {day} {THAI_MONTHS[month - 1]} พ.ศ. {year}", digits)
 
 

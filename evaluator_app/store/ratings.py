@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from ..domain.agreement import Agreement
@@ -167,6 +167,33 @@ def _write_rating(version_id: int, agreement_id: int, rating: Rating, note: str 
         audits.append((actor, "record rating", "rating",
                        f"{agreement_id}/{rating.code}/{rating.round}/{rating.evaluator}", before, after))
     return edit_version
+
+
+def with_adjustment(base: Rating, score: Decimal | None, reason: str | None) -> Rating:
+    """A rating with the committee's adjusted score set (or, with None, removed); the reason goes with it."""
+    if score is not None and not (reason or "").strip():
+        raise ProblemsError([Problem(
+            th="คะแนนที่ปรับต้องระบุเหตุผล", en="an adjusted score needs a reason", indicator=base.code,
+            field="reason")])
+    return replace(base, adjusted_score=score, adjust_reason=reason.strip() if score is not None and reason else None)
+
+
+def adjust_score(workspace: Workspace, agreement_id: int, code: str, round_: int, evaluator: str,
+                 score: Decimal | None, reason: str | None, *, actor: str) -> int:
+    """The committee adjusts (or, with None, clears) one indicator's score, keeping the computed one beside it:
+    what `evaluator-app adjust` and the window's Ctrl+J do. One transaction and one audit entry."""
+    from .versions import version_for_round
+
+    agreement = load_agreement(workspace, agreement_id, version_for_round(workspace.conn, agreement_id, round_))
+    if code in {i.code for i in agreement.agreement.indicators} and agreement.agreement.is_parent(code):
+        raise ProblemsError([Problem(
+            th=f"ตัวชี้วัด {code} เป็นตัวชี้วัดหลัก คะแนนมาจากตัวชี้วัดย่อย จึงปรับไม่ได้",
+            en=f"indicator {code} is a parent: its score comes from its sub-indicators and cannot be adjusted",
+            indicator=code)])
+    stored = load_ratings(workspace, agreement_id, round_, evaluator).get(code)
+    base = stored.rating if stored is not None else Rating(code=code, round=round_, evaluator=evaluator)
+    return record_rating(workspace, agreement_id, with_adjustment(base, score, reason), actor=actor,
+                         note=None if stored is None else stored.note)
 
 
 def load_ratings(workspace: Workspace, agreement_id: int, round_: int,

@@ -1,4 +1,5 @@
-"""The scorer as it was before SheetPlan (commit a823ffd), kept verbatim as the reference the fast path must equal."""
+"""The scorer as it was before SheetPlan (commit a823ffd), kept as the reference the fast path must equal (the
+dimension average added with issue 11). The general scorer lives only here: codes are unique in the app."""
 
 from __future__ import annotations
 
@@ -39,10 +40,18 @@ def score_agreement(agreement: Agreement, ratings: Mapping[str, Rating], framewo
     dimensions: list[DimensionScore] = []
     for name in agreement.dimensions():
         members = [leaf_scores[i.code] for i in leaves if (i.dimension or "") == name]
+        weight = sum((m.weight for m in members if m.counted), Decimal(0))
+        counted = [m for m in members if m.counted]
+        # the dimension's average on the 1-5 scale (added with issue 11): sum(score x w) / sum(w) of its counted
+        # indicators, None while one of them has no score
+        complete = all(m.score is not None for m in counted)
+        average = round4(sum((m.score * m.weight for m in counted), Decimal(0)) / weight) \
+            if complete and weight else None
         dimensions.append(DimensionScore(
             name=name,
-            weight=sum((m.weight for m in members if m.counted), Decimal(0)),
+            weight=weight,
             subtotal=sum((m.weighted for m in members if m.weighted is not None), Decimal(0)),
+            average=average,
         ))
     total = sum((s.weighted for s in leaf_scores.values() if s.weighted is not None), Decimal(0))
     return ScoreSheet(

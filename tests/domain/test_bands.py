@@ -96,3 +96,19 @@ def test_banded_indicators_score_in_the_agreement_beside_interpolated_ones():
     assert [(i.score, i.weighted) for i in sheet.indicators] == [(D("4.0000"), D("2.4000")),
                                                                  (D("3.4000"), D("1.3600"))]
     assert sheet.total == D("3.7600")
+
+
+def test_a_dimension_average_is_on_the_1_to_5_scale_beside_its_subtotal():
+    agreement = Agreement("x", 2569, (
+        Indicator("1", "a", D(90), Thresholds.of(80, 85, 90, 95, 100), dimension="ประสิทธิผล"),
+        Indicator("2", "b", D(6), Thresholds.of(1, 2, 3, 4, 5), dimension="การพัฒนาองค์การ"),
+        Indicator("3", "c", D(4), Thresholds.of(1, 2, 3, 4, 5), dimension="การพัฒนาองค์การ"),
+    ))
+    ratings = {"1": Rating("1", 12, result=D(92)), "2": Rating("2", 12, result=D("2.5")),
+               "3": Rating("3", 12, result=D("3.5"))}
+    sheet = score_agreement(agreement, ratings, FRAMEWORK)
+    development = sheet.dimensions[1]
+    # (2.5 x 6 + 3.5 x 4) / 10 = 2.9, the published figure beside a subtotal of 0.2900
+    assert (development.weight, development.subtotal, development.average) == (D(10), D("0.2900"), D("2.9000"))
+    del ratings["3"]
+    assert score_agreement(agreement, ratings, FRAMEWORK).dimensions[1].average is None  # not all scored yet

@@ -60,5 +60,6 @@ def test_printed_weighted_column_sums_to_the_printed_total(workspace, tmp_path, 
     # The parent's bracketed figures are its children's sum, not counted again.
     assert rows["4"][1] == f"({D(rows['4.1'][1]) + D(rows['4.2'][1])})"
     # Dimension subtotals add up to the total too.
-    subtotals = [D(printed_line(path, f"รวมมิติที่ {n}")[0]) for n in (1, 2)]
+    # (A dimension's line prints its average on the 1-5 scale, then its subtotal, per column group.)
+    subtotals = [D(printed_line(path, f"รวมมิติที่ {n}")[1]) for n in (1, 2)]
     assert sum(subtotals) == D(total[0])

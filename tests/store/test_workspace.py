@@ -116,7 +116,7 @@ def test_refused_rating_writes_nothing(workspace, workspace_path):
         record_rating(workspace, stored.id, Rating("3", 12, result=D(7)), actor="secretary")
     with pytest.raises(ProblemsError, match="no indicator 9"):
         record_rating(workspace, stored.id, Rating("9", 12, result=D(1)), actor="secretary")
-    with pytest.raises(ProblemsError, match="round must be one of 6, 9, 12"):
+    with pytest.raises(ProblemsError, match="round must be one of 3, 6, 9, 12"):
         record_rating(workspace, stored.id, Rating("1", 7, result=D(1)), actor="secretary")
     assert file_digest(workspace_path) == before
 

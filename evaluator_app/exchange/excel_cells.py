@@ -1,0 +1,123 @@
+"""Worksheet cells as a person sees them in Excel: a percent-formatted 0.92 is 92%, and cells that hold no value a
+score could use (an error such as #DIV/0!, a formula saved without its value) are marked, never left blank.
+
+openpyxl's read-only parser is used directly (as `ReadOnlyWorksheet` does), to learn which cells hold a formula
+without a saved value: with `data_only` they would otherwise arrive as empty cells.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import warnings
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
+
+from openpyxl import load_workbook
+from openpyxl.styles.numbers import BUILTIN_FORMATS, BUILTIN_FORMATS_MAX_SIZE
+from openpyxl.worksheet._reader import FORMULA_TAG, WorkSheetParser
+
+ERROR = "error"
+FORMULA_WITHOUT_VALUE = "formula-without-value"
+DATE = "date"
+
+
+@dataclass(frozen=True)
+class CellFault:
+    """A cell whose content is not a value to read: an Excel error, a formula without its saved value, or a date
+    (a date is a fault only where a number belongs)."""
+
+    kind: str  # ERROR, FORMULA_WITHOUT_VALUE or DATE
+    shown: str  # what Excel shows: "#DIV/0!", "=SUM(B2:B4)" is unknown, so "", the date's ISO text
+
+    def __str__(self) -> str:
+        return self.shown
+
+
+class _Parser(WorkSheetParser):
+    """The read-only parser, noting formulas saved without a value (Excel always saves one; some generators
+    and a "manual calculation" workbook do not)."""
+
+    def parse_cell(self, element):  # type: ignore[no-untyped-def]
+        cell = super().parse_cell(element)
+        if cell["value"] is None and element.find(FORMULA_TAG) is not None:
+            cell["data_type"] = FORMULA_WITHOUT_VALUE
+        return cell
+
+
+# A "%" outside quoted text and not escaped makes a number format a percentage ('0%', '0.00%', '#,##0.0%').
+_QUOTED = re.compile(r'"[^"]*"|\\.')
+
+
+def _is_percent(number_format: str) -> bool:
+    return "%" in _QUOTED.sub("", number_format)
+
+
+def _percent_styles(book) -> set[int]:  # type: ignore[no-untyped-def]
+    """The style ids whose number format shows a percentage."""
+    found = set()
+    for style_id, style in enumerate(book._cell_styles):
+        format_id = style.numFmtId
+        if format_id < BUILTIN_FORMATS_MAX_SIZE:
+            number_format = BUILTIN_FORMATS.get(format_id, "General")
+        else:
+            number_format = book._number_formats[format_id - BUILTIN_FORMATS_MAX_SIZE]
+        if _is_percent(number_format):
+            found.add(style_id)
+    return found
+
+
+def percent_text(value: float | int) -> str:
+    """0.92 shown as "92%": the displayed percentage, exactly (0.9233333333333333 -> 92.33333333333333%)."""
+    number = (Decimal(repr(value)) * 100).normalize()
+    return f"{number:f}%"
+
+
+def _value(cell: dict, percent: set[int]) -> object:
+    value, data_type = cell["value"], cell["data_type"]
+    if data_type == FORMULA_WITHOUT_VALUE:
+        return CellFault(FORMULA_WITHOUT_VALUE, "")
+    if data_type == "e":
+        return CellFault(ERROR, str(value))
+    if value is None:
+        return None
+    if data_type == "d" or isinstance(value, datetime | date | time | timedelta):
+        shown = value.date().isoformat() if isinstance(value, datetime) and value.time() == time(0) else str(value)
+        return CellFault(DATE, shown)
+    if isinstance(value, int | float) and not isinstance(value, bool) and cell["style_id"] in percent:
+        return percent_text(value)
+    return value
+
+
+def read_workbook(data: bytes, max_rows: int) -> list[tuple[str, list[list[object]]]]:
+    """Every worksheet as (name, rows of cell values); at most max_rows + 1 rows are read from a sheet, so a
+    caller can tell a sheet that is too long without loading it all."""
+    with warnings.catch_warnings():
+        # openpyxl warns about workbook features it drops (data validation, conditional formats); they do not
+        # change cell values and mean nothing to the person importing.
+        warnings.simplefilter("ignore")
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True, keep_links=False)
+        try:
+            percent = _percent_styles(book)
+            sheets = []
+            for sheet in book.worksheets:
+                rows: list[list[object]] = []
+                with sheet._get_source() as source:
+                    parser = _Parser(source, sheet._shared_strings, data_only=True, epoch=book.epoch,
+                                     date_formats=book._date_formats, timedelta_formats=book._timedelta_formats)
+                    for number, cells in parser.parse():
+                        if number > max_rows + 1:
+                            break
+                        rows.extend([] for _ in range(number - 1 - len(rows)))  # rows the file leaves out
+                        row: list[object] = []
+                        for cell in cells:
+                            row.extend(None for _ in range(cell["column"] - 1 - len(row)))
+                            row.append(_value(cell, percent))
+                        rows.append(row)
+                while rows and all(v is None for v in rows[-1]):
+                    rows.pop()
+                sheets.append((sheet.title, rows))
+            return sheets
+        finally:
+            book.close()
