@@ -160,17 +160,30 @@ class Item:
     rule: Rule | None  # None for a parent row
     results: dict[int, Decimal] = field(default_factory=dict)  # round -> result
     method: str = ""  # the method the app must report ('interpolated' or 'banded'); milestone -> interpolated
+    start_round: int | None = None  # §4: an indicator may start at a later round
+    cancel_round: int | None = None  # §4: or be cancelled from a round on
 
     @property
     def is_parent(self) -> bool:
         return self.rule is None
 
+    def counted_in(self, round_: int) -> bool:
+        if self.start_round is not None and round_ < self.start_round:
+            return False
+        return self.cancel_round is None or round_ < self.cancel_round
+
 
 def figures(items: list[Item], round_: int) -> dict[str, Any]:
     """Every figure of one agreement in one round."""
-    leaves = [i for i in items if not i.is_parent]
+    # §5: indicators not counted in a round (not started, cancelled) are left out, and the total renormalised over
+    # the weights that are counted.
+    resting = [i for i in items if not i.is_parent and not i.counted_in(round_)]
+    leaves = [i for i in items if not i.is_parent and i.counted_in(round_)]
     divisor = sum((i.weight for i in leaves), D(0))
-    rows: list[dict[str, Any]] = []
+    rows: list[dict[str, Any]] = [
+        {"code": i.code, "weight": plain(i.weight), "counted": False,
+         "why": f"not counted in round {round_} (start {i.start_round}, cancelled from {i.cancel_round})"}
+        for i in resting]
     weighted_of: dict[str, Decimal] = {}
     score_shown: dict[str, Decimal] = {}
     for item in leaves:

@@ -257,11 +257,11 @@ TWO_ROW = {"เกณฑ์การให้คะแนน": [("l1", "1"), ("l
 
 def r(code: str, name: str, unit: str, weight: object, criteria: tuple[object, ...], result: object, *,
       w: str, rule: Rule | None, x: str | dict[int, str] | None = None, dim: str = "", method: str = "",
-      round: object = None, **extra: object) -> Row:
+      round: object = None, start: int | None = None, cancel: int | None = None, **extra: object) -> Row:
     results = ({int(k): D(v) for k, v in x.items()} if isinstance(x, dict)
                else ({} if x is None else {_round_key(round): D(x)}))
     # A code is a number path: "๑.๒" is indicator 1.2 (§10: Thai digits are numbers wherever they appear).
-    item = Item(code.translate(ARABIC), D(w), dim, rule, results, method)
+    item = Item(code.translate(ARABIC), D(w), dim, rule, results, method, start, cancel)
     return Row(code, name, unit, weight, criteria, result, item, dim, round, dict(extra))
 
 
@@ -302,8 +302,9 @@ def agreement(table: Table, rounds: tuple[int, ...] = (12,), dimension_names: di
               ) -> dict[str, Any]:
     by_code: dict[str, Item] = {}
     for row in table.rows:
-        item = by_code.setdefault(row.meaning.code, Item(row.meaning.code, row.meaning.weight, row.meaning.dimension,
-                                                 row.meaning.rule, {}, row.meaning.method))
+        item = by_code.setdefault(row.meaning.code, Item(
+            row.meaning.code, row.meaning.weight, row.meaning.dimension, row.meaning.rule, {}, row.meaning.method,
+            row.meaning.start_round, row.meaning.cancel_round))
         item.results.update(row.meaning.results)
     items = list(by_code.values())
     for item in items:
@@ -933,6 +934,40 @@ def f19(path: Path) -> Expected:
         [agreement(table)])
 
 
+# 20 -------------------------------------------------------------------------------------------------------------
+def f20(path: Path) -> Expected:
+    agency = "กรมส่งเสริมการค้าระหว่างประเทศและการพัฒนาผู้ประกอบการส่งออกรายย่อยสู่ตลาดสากล"
+    one = ("1", "มูลค่าการส่งออกสินค้าของผู้ประกอบการรายย่อยที่เข้าร่วมโครงการ", "ล้านบาท", 40,
+           ("1,500", "1,750", "2,000", "2,250", "2,500"), interpolated(1500, 1750, 2000, 2250, 2500))
+    two = ("2", "จำนวนผู้ประกอบการที่เข้าร่วมงานแสดงสินค้าในต่างประเทศ (ยกเลิกตามมติ ครม. ตั้งแต่รอบ 12 เดือน)", "ราย",
+           30, (300, 350, 400, 450, 500), interpolated(300, 350, 400, 450, 500))
+    three = ("3", "ร้อยละของผู้ประกอบการที่ใช้แพลตฟอร์มการค้าออนไลน์ของกรม (เพิ่มตั้งแต่รอบ 9 เดือน)", "ร้อยละ", 30,
+             (40, 45, 50, 55, 60), interpolated(40, 45, 50, 55, 60))
+    results = {("1", 6): "1,080", ("2", 6): "180", ("1", 9): "1,640", ("2", 9): "365", ("3", 9): "47",
+               ("1", 12): "2,310", ("3", 12): "58.5"}
+    rows = []
+    for number, (quarter, spec) in enumerate([(6, one), (6, two), (9, one), (9, two), (9, three), (12, one),
+                                              (12, three)], start=1):
+        code, name, unit, weight, criteria, rule = spec
+        start = 9 if code == "3" else None
+        cancel = 12 if code == "2" else None
+        written = results[(code, quarter)]
+        rows.append(r(code, name, unit, weight, criteria, written, w=str(weight), rule=rule,
+                      x={quarter: written.replace(",", "")}, dim="ประสิทธิผล" if code != "3" else "การพัฒนาองค์การ",
+                      round=quarter, start=start, cancel=cancel, order=number, start_cell=start, cancel_cell=cancel))
+    columns = cols("order", *BASIC, "round", "start_cell", "cancel_cell", order="ลำดับ", start_cell="เริ่มรอบ",
+                   cancel_cell="ยกเลิกตั้งแต่รอบ")
+    table = Table(agency, 2566, rows, columns, title=["รายงานผลการดำเนินงานตามคำรับรอง รอบ 6, 9 และ 12 เดือน ปี 2566"],
+                  sheet="SAR")
+    write_xlsx(path, [table])
+    return Expected(
+        "department self-assessment workbook 2566 (SAR) after an in-year revision: one indicator cancelled from the "
+        "12-month round, one added from the 9-month round, a ลำดับ column numbering the rows beside the code",
+        ["start round (เริ่มรอบ 9)", "cancel round (ยกเลิกตั้งแต่รอบ 12)", "renormalised total over counted weights "
+         "(§5: 70 in rounds 6 and 12)", "ลำดับ beside ตัวชี้วัดที่"],
+        [agreement(table, rounds=(6, 9, 12))])
+
+
 # Refusals -------------------------------------------------------------------------------------------------------
 def refused_equal_thresholds(path: Path) -> Expected:
     agency = "กรมส่งเสริมคุณภาพสิ่งแวดล้อมและการมีส่วนร่วมของประชาชนในการจัดการขยะชุมชน"
@@ -1043,6 +1078,7 @@ CORPUS = [
     ("17_department_2559_printed_report.xlsx", f17),
     ("18_international_2568_english_headers.xlsx", f18),
     ("19_department_2557_two_row_header_cp874.csv", f19),
+    ("20_department_2566_revised_rounds.xlsx", f20),
     ("refused_01_thresholds_40_50_60_60_70.xlsx", refused_equal_thresholds),
     ("refused_02_duplicated_code.csv", refused_duplicate_code),
     ("refused_03_overlapping_bands.xlsx", refused_overlapping_bands),
