@@ -109,6 +109,17 @@ def banded_thresholds(*t: str | int) -> Rule:
 
 
 MILESTONE = Rule("milestone", tuple(D(n) for n in range(1, 6)))
+# §3/§5 three-level-100 (2560 onward): ขั้นต้น / มาตรฐาน / ขั้นสูง score 50 / 70 / 100 (the points of the shipped
+# framework file), interpolated between them, 100 at or above ขั้นสูง, 0 below ขั้นต้น.
+POINTS = (D(50), D(70), D(100))
+POINTS_FLOOR = D(0)
+
+
+def three_level(*t: str | int) -> Rule:
+    return Rule("three-level", tuple(D(str(v)) for v in t))
+
+
+THREE_LEVEL_MILESTONE = Rule("three-level-milestone", (D(1), D(2), D(3)))
 
 
 def score_of(rule: Rule, x: Decimal) -> tuple[Decimal, str]:
@@ -119,6 +130,12 @@ def score_of(rule: Rule, x: Decimal) -> tuple[Decimal, str]:
             return FLOOR, f"milestone level {plain(x)} below 1 -> floor 1"
         whole = level.to_integral_value(rounding="ROUND_FLOOR")
         return whole, f"milestone (whole): level {plain(x)} reached -> {plain(whole)}"
+    if rule.method == "three-level-milestone":
+        level = int(x) if x >= 1 else 0
+        points = POINTS[min(level, 3) - 1] if level else POINTS_FLOOR
+        return points, f"milestone (whole) on ขั้นต้น/มาตรฐาน/ขั้นสูง: level {plain(x)} -> {plain(points)} points"
+    if rule.method == "three-level":
+        return _three_level(rule.thresholds, x)
     if rule.method == "banded":
         for level, band in enumerate(rule.bands, start=1):
             if band.holds(x):
@@ -150,6 +167,26 @@ def score_of(rule: Rule, x: Decimal) -> tuple[Decimal, str]:
     raise AssertionError("unreachable")
 
 
+def _three_level(t: tuple[Decimal, ...], x: Decimal) -> tuple[Decimal, str]:
+    rising = t[0] < t[-1]
+    shown_t = " ".join(plain(v) for v in t)
+    at_top = x >= t[2] if rising else x <= t[2]
+    below_start = x < t[0] if rising else x > t[0]
+    if at_top:
+        return POINTS[2], f"t=({shown_t}), x={plain(x)} at or beyond ขั้นสูง -> 100"
+    if below_start:
+        return POINTS_FLOOR, f"t=({shown_t}), x={plain(x)} short of ขั้นต้น -> 0"
+    for k in range(2):
+        low, high = t[k], t[k + 1]
+        inside = low <= x < high if rising else low >= x > high
+        if inside:
+            s = POINTS[k] + (POINTS[k + 1] - POINTS[k]) * (x - low) / (high - low)
+            return s, (f"t=({shown_t}), between {plain(low)} and {plain(high)}: {plain(POINTS[k])} + "
+                       f"({plain(POINTS[k + 1])} - {plain(POINTS[k])}) x ({plain(x)} - {plain(low)})/"
+                       f"({plain(high)} - {plain(low)}) = {show(s)}")
+    raise AssertionError("unreachable")
+
+
 @dataclass
 class Item:
     """One indicator as the committee means it (the file may write it with Thai digits, percent formats...)."""
@@ -173,7 +210,7 @@ class Item:
         return self.cancel_round is None or round_ < self.cancel_round
 
 
-def figures(items: list[Item], round_: int) -> dict[str, Any]:
+def figures(items: list[Item], round_: int, reward_threshold: Decimal = REWARD_THRESHOLD) -> dict[str, Any]:
     """Every figure of one agreement in one round."""
     # §5: indicators not counted in a round (not started, cancelled) are left out, and the total renormalised over
     # the weights that are counted.
@@ -222,7 +259,7 @@ def figures(items: list[Item], round_: int) -> dict[str, Any]:
     return {
         "weight_sum": plain(divisor),
         "total": str(total),
-        "eligible": total >= REWARD_THRESHOLD,
+        "eligible": total >= reward_threshold,
         "total_why": " + ".join(str(weighted_of[i.code]) for i in leaves) + f" = {total}",
         "dimensions": dimensions,
         "indicators": rows,

@@ -32,6 +32,7 @@ from openpyxl.utils import get_column_letter
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from hand_figures import (  # run as a script, beside its worksheet
     MILESTONE,
+    THREE_LEVEL_MILESTONE,
     Item,
     Rule,
     above,
@@ -43,6 +44,7 @@ from hand_figures import (  # run as a script, beside its worksheet
     between,
     figures,
     interpolated,
+    three_level,
 )
 
 D = Decimal
@@ -51,6 +53,7 @@ FILES = HERE / "files"
 
 THAI = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
 ARABIC = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+FIVE_LEVEL_REWARD = D("3.0000")  # §1; the 100-point framework file says 70
 
 
 def th(text: object) -> str:
@@ -105,6 +108,8 @@ class Table:
     repeat_header_before: str | None = None  # a printed table repeats its header above this code (page 2)
     sheet: str = "Sheet1"
     dimension_label: dict[str, str] = field(default_factory=dict)  # dimension -> text of its heading row
+    merge_down: tuple[str, ...] = ()  # columns whose equal cells are merged vertically (ส่วนราชการ, มิติ)
+    footer: list[dict[str, object]] = field(default_factory=list)  # rows below the table (รวม, หมายเหตุ, ลงชื่อ)
 
 
 def cell_for(table: Table, row: Row, key: str, first: bool) -> object:
@@ -155,6 +160,8 @@ def layout(table: Table) -> tuple[list[list[object]], dict[tuple[str, int], int]
         grid.append([cell_for(table, row, k, first) for k in keys])
         first = False
         where[(row.code, _round_of(row))] = len(grid)
+    for footer in table.footer:
+        grid.append([footer.get(k) for k in keys])
     return grid, where, header_end
 
 
@@ -196,6 +203,7 @@ def write_xlsx(path: Path, tables: list[Table]) -> dict[str, tuple[dict[tuple[st
                 _merge_two_row_header(sheet, table, repeat)
         for c, (key, _) in enumerate(table.columns, start=1):
             sheet.column_dimensions[get_column_letter(c)].width = 48 if key == "name" else 14
+        _merge_down(sheet, table, where)
         sheet.freeze_panes = sheet.cell(row=header_end + 1, column=1)
         placed[table.sheet] = (where, header_end)
     book.save(path)
@@ -212,6 +220,28 @@ def settle(path: Path) -> None:
             if name == "docProps/core.xml":
                 data = re.sub(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*", rb"\g<1>2026-01-01T00:00:00Z", data)
             book.writestr(zipfile.ZipInfo(name, (1980, 1, 1, 0, 0, 0)), data, compress_type=zipfile.ZIP_DEFLATED)
+
+
+def _merge_down(sheet: Any, table: Table, where: dict[tuple[str, int], int]) -> None:
+    """Published tables merge a column's equal cells down the rows they cover: the agency over all of them, each
+    dimension over its indicators. Only the top cell keeps the text, as in Excel."""
+    keys = [k for k, _ in table.columns]
+    rows = [(where[(row.code, _round_of(row))], row) for row in table.rows]
+    for key in table.merge_down:
+        column = keys.index(key) + 1
+        fixed = {"agency": table.agency, "year": table.year}
+
+        def label(row: Row, key: str = key, fixed: dict[str, object] = fixed) -> object:
+            return fixed[key] if key in fixed else row.dim
+        start = 0
+        for n in range(1, len(rows) + 1):
+            if n == len(rows) or label(rows[n][1]) != label(rows[start][1]):
+                top, bottom = rows[start][0], rows[n - 1][0]
+                if bottom > top:
+                    sheet.cell(row=top, column=column).value = label(rows[start][1])
+                    sheet.merge_cells(start_row=top, start_column=column, end_row=bottom, end_column=column)
+                    sheet.cell(row=top, column=column).alignment = Alignment(vertical="center", wrap_text=True)
+                start = n
 
 
 def _merge_two_row_header(sheet: Any, table: Table, top: int) -> None:
@@ -245,7 +275,7 @@ def cols(*keys: str, **headers: str) -> list[tuple[str, str]]:
                 "name": "ตัวชี้วัด", "unit": "หน่วยวัด", "weight": "น้ำหนัก", "l1": "เกณฑ์ 1", "l2": "เกณฑ์ 2",
                 "l3": "เกณฑ์ 3", "l4": "เกณฑ์ 4", "l5": "เกณฑ์ 5", "result": "ผลการดำเนินงาน", "round": "รอบ",
                 "target": "เป้าหมาย", "baseline": "ข้อมูลพื้นฐาน", "selfscore": "คะแนน", "scoring": "วิธีคิดคะแนน",
-                "kind": "ประเภท"}
+                "framework": "กรอบการประเมิน", "kind": "ประเภท"}
     standard.update(headers)
     return [(k, standard[k]) for k in keys]
 
@@ -298,8 +328,8 @@ class Expected:
     refusal: dict[str, Any] | None = None
 
 
-def agreement(table: Table, rounds: tuple[int, ...] = (12,), dimension_names: dict[str, str] | None = None
-              ) -> dict[str, Any]:
+def agreement(table: Table, rounds: tuple[int, ...] = (12,), dimension_names: dict[str, str] | None = None,
+              reward_threshold: Decimal = FIVE_LEVEL_REWARD) -> dict[str, Any]:
     by_code: dict[str, Item] = {}
     for row in table.rows:
         item = by_code.setdefault(row.meaning.code, Item(
@@ -312,7 +342,7 @@ def agreement(table: Table, rounds: tuple[int, ...] = (12,), dimension_names: di
             item.dimension = dimension_names[item.dimension]
     year = int(str(table.year).translate(str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")))
     return {"agency": " ".join(table.agency.split()), "fiscal_year": year,
-            "rounds": {str(n): figures(items, n) for n in rounds}}
+            "rounds": {str(n): figures(items, n, reward_threshold) for n in rounds}}
 
 
 # 01 -------------------------------------------------------------------------------------------------------------
@@ -968,6 +998,105 @@ def f20(path: Path) -> Expected:
         [agreement(table, rounds=(6, 9, 12))])
 
 
+# 21 -------------------------------------------------------------------------------------------------------------
+def f21(path: Path) -> Expected:
+    agency = "สำนักงานคณะกรรมการอาหารและยาส่วนการอนุญาตผลิตภัณฑ์สุขภาพและการคุ้มครองผู้บริโภค"
+    rows = [
+        r("1", "ร้อยละของคำขออนุญาตผลิตภัณฑ์สุขภาพที่พิจารณาแล้วเสร็จภายในระยะเวลาตามคู่มือสำหรับประชาชน", "ร้อยละ", 25,
+          (90, 92, 94, 96, 98), 97.35, w="25", rule=interpolated(90, 92, 94, 96, 98), x="97.35", dim="ประสิทธิผล"),
+        r("2", "ร้อยละของผลิตภัณฑ์สุขภาพหลังออกสู่ตลาดที่ตรวจพบว่าได้มาตรฐาน", "ร้อยละ", 20, (85, 87, 89, 91, 93), 88.1,
+          w="20", rule=interpolated(85, 87, 89, 91, 93), x="88.1", dim="ประสิทธิผล"),
+        r("3", "จำนวนเรื่องร้องเรียนผลิตภัณฑ์สุขภาพที่ผิดกฎหมายซึ่งดำเนินคดีแล้วเสร็จ", "เรื่อง", 15,
+          (120, 140, 160, 180, 200), 171, w="15", rule=interpolated(120, 140, 160, 180, 200), x="171",
+          dim="ประสิทธิผล"),
+        r("4", "ระยะเวลาเฉลี่ยในการตอบข้อร้องเรียนผ่านสายด่วน 1556", "ชั่วโมง", 10, (48, 36, 24, 12, 6), 20,
+          w="10", rule=interpolated(48, 36, 24, 12, 6), x="20", dim="คุณภาพการให้บริการ"),
+        r("5", "ร้อยละของบุคลากรที่ได้รับการพัฒนาตามแผนการพัฒนาบุคลากรประจำปี", "ร้อยละ", 15, (80, 85, 90, 95, 100),
+          93, w="15", rule=interpolated(80, 85, 90, 95, 100), x="93", dim="การพัฒนาองค์การ"),
+        r("6", "ระดับความสำเร็จของการพัฒนาระบบอนุญาตอิเล็กทรอนิกส์แบบไร้กระดาษ", "ระดับความสำเร็จ", 15,
+          (1, 2, 3, 4, 5), 4, w="15", rule=MILESTONE, x="4", dim="การพัฒนาองค์การ"),
+    ]
+    table = Table(agency, 2568, rows, cols(*BASIC),
+                  title=["เอกสารแนบท้ายคำรับรองการปฏิบัติราชการ ประจำปีงบประมาณ พ.ศ. 2568"], sheet="เอกสารแนบ",
+                  merge_down=("agency", "year", "dim"),
+                  footer=[{},
+                          {"agency": "หมายเหตุ: ตัวชี้วัดที่ 4 นับเวลาเฉพาะวันและเวลาราชการ"},
+                          {"name": "ลงชื่อ ........................................ ผู้รับคำรับรอง"},
+                          {"name": "(นางสาวตัวอย่าง ผู้รับรอง)"},
+                          {"name": "ลงชื่อ ........................................ ผู้ทำคำรับรอง"}])
+    write_xlsx(path, [table])
+    return Expected(
+        "the annex as agencies print it (เอกสารแนบท้ายคำรับรอง 2568): ส่วนราชการ, ปีงบประมาณ and มิติ merged down the "
+        "rows they cover, then a note and the signature lines",
+        ["vertically merged agency, year and dimension cells", "a note and signature lines below the table"],
+        [agreement(table)])
+
+
+# 22 -------------------------------------------------------------------------------------------------------------
+def f22(path: Path) -> Expected:
+    agency = "กระทรวงการคลังส่วนราชการระดับกรมด้านการบริหารหนี้สาธารณะและการบริหารเงินคงคลัง"
+    pb, pot = "Performance Base", "Potential Base"
+    rows = [
+        r("1", "ร้อยละของหนี้สาธารณะที่ได้รับการปรับโครงสร้างตามแผนการบริหารหนี้สาธารณะประจำปี", "ร้อยละ", 30,
+          (80, 90, 100), 87.3, w="30", rule=three_level(80, 90, 100), x="87.3", dim=pb),
+        r("2", "ระยะเวลาเฉลี่ยในการเบิกจ่ายเงินกู้ให้หน่วยงานผู้ใช้เงินกู้", "วัน", 25, (30, 25, 20), 22, w="25",
+          rule=three_level(30, 25, 20), x="22", dim=pb),
+        r("3", "ร้อยละของการระดมทุนผ่านตลาดตราสารหนี้ในประเทศต่อการกู้เงินทั้งหมด", "ร้อยละ", 15, (60, 70, 80), 81,
+          w="15", rule=three_level(60, 70, 80), x="81", dim=pb),
+        r("4", "มูลค่าต้นทุนดอกเบี้ยที่ประหยัดได้จากการบริหารหนี้เชิงรุก", "บาท", 20,
+          ("1,000,000", "1,200,000", "1,500,000"), "1,333,333", w="20",
+          rule=three_level(1000000, 1200000, 1500000), x="1333333", dim=pot),
+        r("5", "ระดับความสำเร็จของการพัฒนาระบบบริหารเงินคงคลังแบบรวมศูนย์", "ระดับความสำเร็จ", 10, (1, 2, 3), 2,
+          w="10", rule=THREE_LEVEL_MILESTONE, x="2", dim=pot),
+    ]
+    columns = cols(*BASIC[:7], "l1", "l2", "l3", "result", "framework", l1="ขั้นต้น", l2="มาตรฐาน", l3="ขั้นสูง",
+                   framework="กรอบการประเมิน")
+    for row in rows:
+        row.extra["framework"] = "opdc-2560-onward"
+    table = Table(agency, 2562, rows, columns, title=["คำรับรองการปฏิบัติราชการ ปีงบประมาณ 2562 (ระบบ 100 คะแนน)"])
+    write_xlsx(path, [table])
+    return Expected(
+        "OPDC's 2560-onward form (Performance Base 70 + Potential Base 30) with three levels ขั้นต้น / มาตรฐาน / "
+        "ขั้นสูง on the 100-point scale, the framework named in a กรอบการประเมิน column",
+        ["three-level-100 scheme, points 50/70/100 from the framework file", "100 at or above ขั้นสูง",
+         "lower is better on three levels", "reward threshold 70 (the framework file's)"],
+        [agreement(table, reward_threshold=D(70))])
+
+
+# 23 -------------------------------------------------------------------------------------------------------------
+def f23(path: Path) -> Expected:
+    agency = "สำนักงานเศรษฐกิจการเกษตรส่วนวิเคราะห์และติดตามประเมินผลนโยบายสินค้าเกษตรรายสินค้า"
+    rows = [
+        r("1", "ร้อยละความแม่นยำของการพยากรณ์ผลผลิตสินค้าเกษตรสำคัญเทียบกับผลผลิตจริง", "ร้อยละ", 30, (90, 92, 94, 96, 98),
+          95.5, w="30", rule=interpolated(90, 92, 94, 96, 98), x="95.5", dim="ประสิทธิผล"),
+        r("2", "จำนวนรายงานวิเคราะห์สถานการณ์สินค้าเกษตรที่เผยแพร่ทันกำหนด", "ฉบับ", 30, (40, 44, 48, 52, 56), 50,
+          w="30", rule=interpolated(40, 44, 48, 52, 56), x="50", dim="ประสิทธิผล"),
+        r("3", "ร้อยละความพึงพอใจของผู้ใช้ข้อมูลสารสนเทศการเกษตร", "ร้อยละ", 20, (75, 80, 85, 90, 95), 86.6, w="20",
+          rule=interpolated(75, 80, 85, 90, 95), x="86.6", dim="คุณภาพการให้บริการ"),
+        r("4", "ร้อยละการเบิกจ่ายงบประมาณของสำนักงาน", "ร้อยละ", 20, (92, 94, 96, 98, 100), 99, w="20",
+          rule=interpolated(92, 94, 96, 98, 100), x="99", dim="มิติภายใน"),
+    ]
+    table = Table(agency, 2566, rows, cols(*BASIC), title=["สรุปตัวชี้วัดและน้ำหนัก ปีงบประมาณ 2566"],
+                  footer=[{"name": "รวมทั้งสิ้น", "weight": 100}])
+    grid, where, _ = layout(table)
+    # The printed summary closes each dimension with its own total row, and the table with a grand total.
+    subtotal_after = {"2": ("รวมมิติด้านประสิทธิผล", 60), "3": ("รวมมิติด้านคุณภาพการให้บริการ", 20),
+                      "4": ("รวมมิติภายใน", 20)}
+    keys = [k for k, _ in table.columns]
+    for code, (label, weight) in sorted(subtotal_after.items(), key=lambda item: -where[(item[0], 12)]):
+        line: list[object] = [None] * len(keys)
+        line[keys.index("name")], line[keys.index("weight")] = label, weight
+        grid.insert(where[(code, 12)], line)
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\r\n").writerows([["" if v is None else v for v in row] for row in grid])
+    path.write_bytes(buffer.getvalue().encode("utf-8-sig"))
+    return Expected(
+        "a central office's summary of indicators and weights 2566 (CSV): each dimension closed by its own total row "
+        "(รวมมิติ… 60 / 20 / 20) and the table by รวมทั้งสิ้น 100, rows that are not indicators",
+        ["dimension total rows", "grand total row (รวมทั้งสิ้น 100)"],
+        [agreement(table)])
+
+
 # Refusals -------------------------------------------------------------------------------------------------------
 def refused_equal_thresholds(path: Path) -> Expected:
     agency = "กรมส่งเสริมคุณภาพสิ่งแวดล้อมและการมีส่วนร่วมของประชาชนในการจัดการขยะชุมชน"
@@ -1079,6 +1208,9 @@ CORPUS = [
     ("18_international_2568_english_headers.xlsx", f18),
     ("19_department_2557_two_row_header_cp874.csv", f19),
     ("20_department_2566_revised_rounds.xlsx", f20),
+    ("21_fda_2568_merged_cells_total_row.xlsx", f21),
+    ("22_finance_2562_three_level_100.xlsx", f22),
+    ("23_agri_economics_2566_total_rows.csv", f23),
     ("refused_01_thresholds_40_50_60_60_70.xlsx", refused_equal_thresholds),
     ("refused_02_duplicated_code.csv", refused_duplicate_code),
     ("refused_03_overlapping_bands.xlsx", refused_overlapping_bands),
