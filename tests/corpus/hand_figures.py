@@ -210,8 +210,11 @@ class Item:
         return self.cancel_round is None or round_ < self.cancel_round
 
 
-def figures(items: list[Item], round_: int, reward_threshold: Decimal = REWARD_THRESHOLD) -> dict[str, Any]:
-    """Every figure of one agreement in one round."""
+def figures(items: list[Item], round_: int, reward_threshold: Decimal = REWARD_THRESHOLD,
+            adjusted: dict[str, tuple[Decimal, str]] | None = None) -> dict[str, Any]:
+    """Every figure of one agreement in one round; `adjusted`: a committee's adjusted scores (§5) by code, which
+    count instead of the computed ones."""
+    adjusted = adjusted or {}
     # §5: indicators not counted in a round (not started, cancelled) are left out, and the total renormalised over
     # the weights that are counted.
     resting = [i for i in items if not i.is_parent and not i.counted_in(round_)]
@@ -226,14 +229,20 @@ def figures(items: list[Item], round_: int, reward_threshold: Decimal = REWARD_T
     for item in leaves:
         x = item.results[round_]
         raw, why = score_of(item.rule, x)  # type: ignore[arg-type]
-        score = round4(raw)
+        computed = round4(raw)
+        extra: dict[str, Any] = {}
+        score = computed
+        if item.code in adjusted:
+            score, reason = round4(adjusted[item.code][0]), adjusted[item.code][1]
+            why += f"; adjusted by the committee from {computed} to {score} ({reason})"
+            extra = {"computed": str(computed), "adjusted": str(score), "reason": reason}
         weighted = round4(score * item.weight / divisor)
         weighted_of[item.code] = weighted
         score_shown[item.code] = score
         why += f"; weighted = {score} x {plain(item.weight)} / {plain(divisor)} = {weighted}"
         method = item.method or ("banded" if item.rule.method == "banded" else "interpolated")  # type: ignore[union-attr]
         rows.append({"code": item.code, "weight": plain(item.weight), "result": plain(x), "method": method,
-                     "score": str(score), "weighted": str(weighted), "why": why})
+                     "score": str(score), "weighted": str(weighted), **extra, "why": why})
     for item in items:
         if item.is_parent:
             children = [c for c in leaves if c.code.startswith(item.code + ".")]

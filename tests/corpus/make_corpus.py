@@ -326,6 +326,7 @@ class Expected:
     agreements: list[dict[str, Any]] = field(default_factory=list)
     warnings: list[dict[str, Any]] = field(default_factory=list)
     refusal: dict[str, Any] | None = None
+    setup: list[list[str]] = field(default_factory=list)  # CLI commands run on the fresh workspace before the import
 
 
 def agreement(table: Table, rounds: tuple[int, ...] = (12,), dimension_names: dict[str, str] | None = None,
@@ -1097,6 +1098,75 @@ def f23(path: Path) -> Expected:
         [agreement(table)])
 
 
+# 24 -------------------------------------------------------------------------------------------------------------
+def f24(path: Path) -> Expected:
+    agency = "มหาวิทยาลัยเทคโนโลยีราชมงคลตัวอย่าง สำนักงานอธิการบดี กองนโยบายและแผน"
+    spec = [
+        ("1", "ร้อยละการเบิกจ่ายงบประมาณสะสมเทียบกับแผนการใช้จ่ายรายเดือน", "ร้อยละ", 40, (80, 85, 90, 95, 100),
+         interpolated(80, 85, 90, 95, 100), {1: "78.4", 2: "86.25", 3: "91.6", 12: "98.2"}, "ด้านการบริหารงบประมาณ"),
+        ("2", "จำนวนนักศึกษาที่ได้รับทุนการศึกษาสะสม", "คน", 35, (100, 150, 200, 250, 300),
+         interpolated(100, 150, 200, 250, 300), {1: "40", 2: "115", 3: "180", 12: "305"}, "ด้านการพัฒนานักศึกษา"),
+        ("3", "ระยะเวลาเฉลี่ยในการอนุมัติคำขอใช้งบประมาณ", "วัน", 25, (10, 8, 6, 4, 2), interpolated(10, 8, 6, 4, 2),
+         {1: "9", 2: "7.5", 3: "5", 12: "3.2"}, "ด้านการบริหารงบประมาณ"),
+    ]
+    rows = []
+    for month in (1, 2, 3, 12):
+        for code, name, unit, weight, criteria, rule, results, dim in spec:
+            rows.append(r(code, name, unit, weight, criteria, results[month], w=str(weight), rule=rule,
+                          x={month: results[month]}, dim=dim, round=f"{month} เดือน"))
+    table = Table(agency, 2569, rows, cols(*BASIC, "round"), title=["รายงานผลการดำเนินงานรายเดือน ปีงบประมาณ 2569"],
+                  sheet="รายเดือน")
+    write_xlsx(path, [table])
+    return Expected(
+        "a university's monthly progress workbook 2569 (รายงานรายเดือน): rounds written \"1 เดือน\" … \"12 เดือน\"; "
+        "the workspace allows monthly rounds (rounds.monthly on) as the issue says universities need",
+        ["monthly rounds 1, 2, 3 and 12 with the workspace setting", "rounds written with เดือน"],
+        [agreement(table, rounds=(1, 2, 3, 12))],
+        setup=[["setting", "rounds.monthly", "on"]])
+
+
+# 25 -------------------------------------------------------------------------------------------------------------
+def f25(path: Path) -> Expected:
+    agency = "สำนักงานเลขาธิการสภาการศึกษาตัวอย่างด้านนโยบายและแผนการศึกษาแห่งชาติ"
+    rows = [
+        r("1", "ร้อยละความสำเร็จของการจัดทำข้อเสนอเชิงนโยบายด้านการศึกษาที่ได้รับความเห็นชอบ", "ร้อยละ", 40,
+          (80, 85, 90, 95, 100), 92, w="40", rule=interpolated(80, 85, 90, 95, 100), x="92", dim="ประสิทธิผล"),
+        r("2", "การรายงานผลการดำเนินงานตามแผนปฏิบัติราชการ", "", 7, (), None, w="7", rule=None, dim="ประสิทธิผล"),
+        r("2.1", "ระดับความสำเร็จของการรายงานความก้าวหน้าการปฏิรูปการศึกษารายไตรมาส", "ระดับความสำเร็จ", 4,
+          (1, 2, 3, 4, 5), 5, w="4", rule=MILESTONE, x="5", dim="ประสิทธิผล"),
+        r("2.2", "ระดับความสำเร็จของการรายงานผลการติดตามแผนการศึกษาแห่งชาติ", "ระดับความสำเร็จ", 3, (1, 2, 3, 4, 5), 2,
+          w="3", rule=MILESTONE, x="2", dim="ประสิทธิผล"),
+        r("3", "ร้อยละความพึงพอใจของผู้ใช้ข้อมูลสถิติการศึกษา", "ร้อยละ", 28, (75, 80, 85, 90, 95), 88, w="28",
+          rule=interpolated(75, 80, 85, 90, 95), x="88", dim="คุณภาพการให้บริการ"),
+        r("4", "ร้อยละการเบิกจ่ายงบประมาณภาพรวม", "ร้อยละ", 25, (92, 94, 96, 98, 100), 97.1, w="25",
+          rule=interpolated(92, 94, 96, 98, 100), x="97.1", dim="การพัฒนาองค์การ"),
+    ]
+    table = Table(agency, 2561, rows, cols(*BASIC), title=["ผลการประเมินตนเองตามคำรับรองการปฏิบัติราชการ ปี 2561"])
+    write_xlsx(path, [table])
+    self_assessment = agreement(table)
+    # The committee rates the same results, except indicator 1 (it counts 90, not 92), and deducts 0.2 per progress
+    # report not submitted: 2.1 one missing (5 -> 4.8), 2.2 two missing (2 -> 1.6), as OPEC's published 2561 table.
+    committee_results = {"1": "90", "2.1": "5", "2.2": "2", "3": "88", "4": "97.1"}
+    adjusted = {"2.1": (D("4.8"), "ไม่ส่งรายงานความก้าวหน้า 1 ครั้ง หัก 0.2"),
+                "2.2": (D("1.6"), "ไม่ส่งรายงานความก้าวหน้า 2 ครั้ง หัก 0.4")}
+    items = []
+    for row in table.rows:
+        item = row.meaning
+        results = {12: D(committee_results[item.code])} if item.code in committee_results else {}
+        items.append(Item(item.code, item.weight, item.dimension, item.rule, results, item.method))
+    actions = [["rate", "{id}", code, value, "--evaluator", "committee"] for code, value in committee_results.items()]
+    actions += [["adjust", "{id}", code, str(score), "--reason", reason, "--evaluator", "committee"]
+                for code, (score, reason) in adjusted.items()]
+    self_assessment["evaluators"] = {"committee": {"actions": actions,
+                                                   "rounds": {"12": figures(items, 12, adjusted=adjusted)}}}
+    return Expected(
+        "OPEC's published 2561 shape: self-assessment beside the committee's column, the committee deducting 0.2 per "
+        "progress report not submitted (2.1: 5 -> 4.8, weighted 0.2000 -> 0.1920; 2.2: 2 -> 1.6, 0.0600 -> 0.0480)",
+        ["§9 published figures 0.2000 / 0.1920 / 0.0600 / 0.0480", "committee ratings through `rate --evaluator`",
+         "adjusted scores through `adjust` (computed, adjusted, reason)", "a parent 2 over 2.1 and 2.2"],
+        [self_assessment])
+
+
 # Refusals -------------------------------------------------------------------------------------------------------
 def refused_equal_thresholds(path: Path) -> Expected:
     agency = "กรมส่งเสริมคุณภาพสิ่งแวดล้อมและการมีส่วนร่วมของประชาชนในการจัดการขยะชุมชน"
@@ -1211,6 +1281,8 @@ CORPUS = [
     ("21_fda_2568_merged_cells_total_row.xlsx", f21),
     ("22_finance_2562_three_level_100.xlsx", f22),
     ("23_agri_economics_2566_total_rows.csv", f23),
+    ("24_university_2569_monthly.xlsx", f24),
+    ("25_opec_2561_committee_adjusted.xlsx", f25),
     ("refused_01_thresholds_40_50_60_60_70.xlsx", refused_equal_thresholds),
     ("refused_02_duplicated_code.csv", refused_duplicate_code),
     ("refused_03_overlapping_bands.xlsx", refused_overlapping_bands),
@@ -1228,6 +1300,8 @@ def main() -> None:
         if expected.refusal is not None:
             document["refusal"] = {"file": name, **expected.refusal}
         else:
+            if expected.setup:
+                document["setup"] = expected.setup
             document["agreements"] = expected.agreements
             document["warnings"] = expected.warnings
         path.with_suffix(".json").write_text(json.dumps(document, ensure_ascii=False, indent=1) + "\n",

@@ -114,8 +114,8 @@ def compare_round(name: str, label: str, round_: str, want: dict[str, Any], got:
             continue
         if not same_number(item["result"], actual.get("result")):
             differ(where, "result", item["result"], actual.get("result"))
-        for field in ("score", "weighted", "method"):
-            if actual.get(field) != item[field]:
+        for field in ("score", "weighted", "method", "computed", "adjusted", "reason"):
+            if field in item and actual.get(field) != item[field]:
                 differ(where, field, item[field], actual.get(field))
     expected_names = {d["name"] for d in want["dimensions"]}
     # A dimension with nothing counted in this round (its indicators start later or were cancelled) may be listed
@@ -142,6 +142,11 @@ def compare_round(name: str, label: str, round_: str, want: dict[str, Any], got:
 def test_corpus_file_imports_with_its_hand_worked_figures_and_warnings(path: Path, tmp_path: Path) -> None:
     want = expected(path)
     db = tmp_path / "committee.sqlite"
+    if want.get("setup"):
+        Workspace.open(db).close()  # settings need a workspace
+        for command in want["setup"]:
+            done = run_cli(db, *command)
+            assert done.returncode == 0, f"{command}: {done.stderr}"
     done = run_cli(db, "import", str(path))
     assert done.returncode == 0, f"{path.name} was refused:\n{done.stderr}"
     assert "Traceback" not in done.stderr
@@ -160,14 +165,30 @@ def test_corpus_file_imports_with_its_hand_worked_figures_and_warnings(path: Pat
         if key not in ids:
             continue
         label = f"{agreement['agency'][:30]}… {agreement['fiscal_year']}"
-        for round_, figures in agreement["rounds"].items():
-            scored = run_cli(db, "score", str(ids[key]), "--round", round_, "--json")
-            if scored.returncode != 0:
-                problems.append(f"{path.name} | {label} | round {round_} | score exited {scored.returncode}: "
-                                f"{scored.stderr.strip()}")
-                continue
-            problems += compare_round(path.name, label, round_, figures, json.loads(scored.stdout))
+        problems += compare_sheets(db, path.name, label, ids[key], agreement["rounds"], [])
+        for evaluator, sheet in agreement.get("evaluators", {}).items():
+            for action in sheet["actions"]:  # the committee's ratings and adjustments, through the CLI
+                done = run_cli(db, *(str(ids[key]) if part == "{id}" else part for part in action))
+                if done.returncode != 0:
+                    problems.append(f"{path.name} | {label} | {' '.join(action)} exited {done.returncode}: "
+                                    f"{done.stderr.strip()}")
+            problems += compare_sheets(db, path.name, f"{label} | evaluator {evaluator}", ids[key], sheet["rounds"],
+                                       ["--evaluator", evaluator])
     assert not problems, "\n".join(problems)
+
+
+def compare_sheets(db: Path, name: str, label: str, agreement_id: int, rounds: dict[str, Any],
+                   options: list[str]) -> list[str]:
+    """`score --json` of each round against its hand figures."""
+    problems: list[str] = []
+    for round_, figures in rounds.items():
+        scored = run_cli(db, "score", str(agreement_id), "--round", round_, *options, "--json")
+        if scored.returncode != 0:
+            problems.append(f"{name} | {label} | round {round_} | score exited {scored.returncode}: "
+                            f"{scored.stderr.strip()}")
+            continue
+        problems += compare_round(name, label, round_, figures, json.loads(scored.stdout))
+    return problems
 
 
 def test_the_corpus_is_large_enough_and_each_file_has_its_json() -> None:
@@ -203,3 +224,16 @@ def test_refusal_file_is_refused_naming_row_and_column_and_writes_nothing(path: 
     messages = [line.partition(": ")[2].casefold() for line in placed]  # not the place: file names say "overlap"
     assert any(word.casefold() in message for message in messages for word in refusal["says"]), (
         f"expected the message on row {refusal['row']} to say one of {refusal['says']}:\n{done.stderr}")
+
+
+@pytest.mark.parametrize("path", [p for p in corpus_files() if expected(p).get("setup")], ids=lambda p: p.name)
+def test_a_file_that_needs_a_setting_is_refused_without_it(path: Path, tmp_path: Path) -> None:
+    """Monthly rounds are allowed by a workspace setting, not by default: the same file on a fresh workspace is
+    refused on its รอบ column, and nothing is written."""
+    db = tmp_path / "committee.sqlite"
+    Workspace.open(db).close()
+    before = file_digest(db)
+    done = run_cli(db, "import", str(path))
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert "column 'รอบ'" in done.stderr
+    assert file_digest(db) == before
