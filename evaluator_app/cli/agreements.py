@@ -8,11 +8,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ..domain.agreement import Agreement
 from ..domain.numbers import NumberFormatError, format4, parse_decimal, plain
 from ..domain.rating import SELF_ASSESSMENT, Rating
-from ..domain.scoring import ScoreSheet
-from .common import Refused, actor
+from .common import Refused, actor, score_json, scoring_methods
 
 
 def register(commands: Any) -> dict[str, Any]:
@@ -156,53 +154,6 @@ def _rate(workspace: Any, args: argparse.Namespace) -> int:
     print(f"{args.code}: result {plain(result)}  score {format4(item.score) if item.score is not None else '-'}"
           f"  weighted {format4(item.weighted) if item.weighted is not None else '-'}  total {format4(sheet.total)}")
     return 0
-
-
-def scoring_methods(agreement: Agreement) -> dict[str, str]:
-    """Each scored indicator's method (interpolated or banded), by code; parents have none."""
-    return {i.code: i.thresholds.method.value for i in agreement.leaves() if i.thresholds is not None}
-
-
-def score_json(agreement_label: str, agreement_id: int, sheet: ScoreSheet,
-               agreement: Agreement | None = None) -> dict[str, Any]:
-    """The `score --json` document; scores and weighted scores as strings with exactly 4 decimals."""
-    def four(value: Any) -> str | None:
-        return None if value is None else format4(value)
-
-    methods = scoring_methods(agreement) if agreement is not None else {}
-
-    return {
-        "agreement": agreement_label,
-        "id": agreement_id,
-        "round": sheet.round,
-        "total": format4(sheet.total),
-        "divisor": plain(sheet.counted_weight),  # weighted = score x weight / divisor (the counted weights' sum)
-        "eligible": sheet.eligible,
-        "complete": sheet.complete,
-        "missing": list(sheet.missing),
-        "dimensions": [
-            {"name": d.name, "weight": plain(d.weight), "subtotal": format4(d.subtotal), "average": four(d.average)}
-            for d in sheet.dimensions
-        ],
-        "indicators": [
-            {
-                "code": i.code,
-                "name": i.name,
-                "weight": plain(i.weight),
-                "counted": i.counted,
-                "parent": i.is_parent,
-                "result": None if i.result is None else plain(i.result),
-                "score": four(i.score),
-                "weighted": four(i.weighted),
-                **({"method": methods[i.code]} if i.code in methods else {}),
-                "computed": four(i.computed_score),
-                "adjusted": four(i.score) if i.adjusted else None,
-                "reason": i.adjust_reason,
-                **({"adjust_reason": i.adjust_reason} if i.adjusted else {}),
-            }
-            for i in sheet.indicators
-        ],
-    }
 
 
 def _score(workspace: Any, args: argparse.Namespace) -> int:

@@ -191,8 +191,16 @@ def band_values(bands: Sequence[Band]) -> tuple[Decimal, ...]:
     strictly monotone for valid bands, so banded criteria keep a direction and an order like plain ones."""
     upwards = bands_increase(bands)
     scale = list(bands) if upwards else [b.mirrored() for b in bands]
-    values = [b.high if b.high is not None else b.low for b in scale]
-    return tuple(values if upwards else (-v for v in values))  # type: ignore[misc]
+    values = [_best_bound(b) for b in scale]
+    return tuple(values) if upwards else tuple(-v for v in values)
+
+
+def _best_bound(band: Band) -> Decimal:
+    if band.high is not None:
+        return band.high
+    if band.low is None:
+        raise ValueError("a band needs at least one bound")
+    return band.low
 
 
 def entry_values(bands: Sequence[Band]) -> tuple[Decimal, ...] | None:

@@ -79,7 +79,8 @@ def _indicator_row(item: Indicator, own: IndicatorScore, committee: IndicatorSco
         "weight": plain(item.weight_in(round_)),
         "counted": own.counted,
         "parent": own.is_parent,
-        "thresholds": [] if item.thresholds is None else list(item.thresholds.labels()),
+        # a band ("80 – 84.99") is one unbreakable token on paper: no-break spaces inside it
+        "thresholds": [] if item.thresholds is None else [t.replace(" ", "\u00a0") for t in item.thresholds.labels()],
         "self": _group(own, None if own.is_parent else _num(own.result)),
         "committee": {**_group(committee, None if committee.is_parent else committee_result), "note": note},
     }

@@ -86,3 +86,20 @@ def test_a_milestone_with_numbers_other_than_its_levels_is_recognised():
     assert milestone_with_numeric_criteria(T(60, 70, 80, 90, 100))
     assert not milestone_with_numeric_criteria(T(1, 2, 3, 4, 5))
     assert not milestone_with_numeric_criteria(None)
+
+
+def test_weights_written_as_fractions_are_recognised_even_when_they_sum_to_1_02():
+    from evaluator_app.domain.agreement import fractions_to_percent
+
+    assert fractions_to_percent([D("0.5"), D("0.2"), D("0.1"), D("0.2")])
+    assert fractions_to_percent([D("0.25"), D("0.2"), D("0.25"), D("0.2"), D("0.12")])  # 1.02
+    assert not fractions_to_percent([D(50), D(20), D(10), D(20)])
+    assert not fractions_to_percent([D(1), D(1)])  # two weights of 1 are percentages
+
+
+def test_rounds_are_months_1_to_12_and_monthly_is_every_one():
+    from evaluator_app.domain.framework import MONTHLY_ROUNDS
+
+    framework = Framework.from_dict({"id": "q", "name": "q", "first_year": 2560, "rounds": [12, 3, 9, 6]})
+    assert framework.rounds == (3, 6, 9, 12)
+    assert framework.with_monthly_rounds().rounds == MONTHLY_ROUNDS == tuple(range(1, 13))

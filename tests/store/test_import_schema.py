@@ -12,7 +12,6 @@ from evaluator_app.domain.problems import Problem
 from evaluator_app.domain.thresholds import Thresholds
 from evaluator_app.store import schema
 from evaluator_app.store.agreements import add_agreement, load_agreement
-from evaluator_app.store.frameworks import ensure_bundled_frameworks
 from evaluator_app.store.import_warnings import version_warnings
 from evaluator_app.store.workspace import APPLICATION_ID, Workspace
 
@@ -43,7 +42,6 @@ def test_an_older_workspace_gains_method_bands_and_warnings(workspace_path):
 
 
 def test_bands_and_warnings_round_trip(workspace):
-    ensure_bundled_frameworks(workspace)
     bands = Thresholds.banded([parse_band(t) for t in ("< 60", "60 - 69.99", "70 - 79.99", "80 - 89.99", "≥ 90")])
     agreement = Agreement("กรมช่วง", 2566, (Indicator("1", "ช่วง", D(100), bands),),
                           framework_id="five-level-2560-onward")

@@ -57,8 +57,9 @@ def test_import_a_workbook_through_the_dialog(qtbot, window, workspace_file, tmp
 def test_a_refused_file_shows_every_problem_and_writes_nothing(qtbot, window, workspace_file, tmp_path,
                                                                 monkeypatch):
     rows = [list(r) for r in ROWS]
-    rows[0][6] = 40  # weights sum to 90
+    rows[0][6] = 40  # weights sum to 90: only a warning
     rows[1][7:12] = [20, 18, 16, 16, 12]  # equal neighbours
+    rows[2][3] = "1"  # a duplicated code
     book = write_workbook(tmp_path / "bad.xlsx", rows)
     before = file_digest(workspace_file)
     choose(monkeypatch, book)
@@ -68,12 +69,38 @@ def test_a_refused_file_shows_every_problem_and_writes_nothing(qtbot, window, wo
     listed = [[problems.index(r, c).data() for c in range(5)] for r in range(problems.rowCount())]
     assert all(row[0] == "bad.xlsx" for row in listed)
     messages = " ".join(row[4] for row in listed)
-    assert "น้ำหนักรวมต้องเท่ากับ 100" in messages and "weights must sum to 100" in messages
+    assert "น้ำหนักรวมได้ 80 ไม่ใช่ 100" in messages and "คำเตือน" in messages  # a warning listed too
+    assert "แถวซ้ำ: ตัวชี้วัด 1" in messages
     assert any(row[2] == 5 for row in listed), "the flat thresholds are placed on their row"
     assert not dialog.import_button.isEnabled()
     assert "ไม่มีการนำเข้าใดๆ" in dialog.status.text() or "จะไม่มีการนำเข้าใดๆ" in dialog.status.text()
     dialog.reject()
     assert file_digest(workspace_file) == before
+
+
+def test_warnings_are_listed_in_the_preview_and_the_file_still_imports(qtbot, window, workspace_file, tmp_path,
+                                                                       monkeypatch):
+    rows = [list(r) for r in ROWS]
+    rows[0][3] = "1.1"  # no row 1
+    book = write_workbook(tmp_path / "orphan.xlsx", rows)
+    choose(monkeypatch, book)
+    dialog = open_import(qtbot, window)
+    problems = dialog.problems_model
+    (listed,) = [[problems.index(0, c).data() for c in range(5)]]
+    assert problems.rowCount() == 1
+    assert listed[:4] == ["orphan.xlsx", "คำรับรอง", 4, "ตัวชี้วัดที่"]
+    assert listed[4].startswith("คำเตือน: ตัวชี้วัด 1.1 ไม่มีแถวตัวชี้วัด 1")
+    assert "คำเตือน 1 รายการ" in dialog.status.text() and dialog.import_button.isEnabled()
+    dialog.grab().save(str(tmp_path / "import-warnings.png"))
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=10000)
+    assert "กรมทดสอบระบบ" in agencies(workspace_file)
+    from evaluator_app.store.agreements import find_agreement_id
+    from evaluator_app.store.import_warnings import agreement_warnings
+
+    with Workspace.open(workspace_file) as workspace:
+        (stored,) = agreement_warnings(workspace, find_agreement_id(workspace, "กรมทดสอบระบบ", 2569))
+    assert (stored.file, stored.row, stored.indicator) == ("orphan.xlsx", 4, "1.1")
 
 
 def test_a_conflict_found_while_writing_is_listed_and_nothing_is_written(qtbot, window, workspace_file, tmp_path,

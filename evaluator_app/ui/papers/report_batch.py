@@ -27,8 +27,10 @@ from PySide6.QtWidgets import (
 )
 
 from ...store.agreements import list_agreements
+from ...store.frameworks import workspace_frameworks
 from ..common import print_support
 from ..common.background import BackgroundTask
+from ..common.changes import Change, Changes
 from ..common.session import WorkspaceSession
 
 
@@ -101,7 +103,8 @@ class BatchDialog(QDialog):
         self.round_combo = QComboBox(self)
         self.round_combo.setObjectName("batchRound")
         self.round_label.setBuddy(self.round_combo)
-        for value in (6, 9, 12):
+        # every round some framework of the workspace reports (3, 6, 9, 12; monthly where set)
+        for value in sorted({r for f in workspace_frameworks(session.workspace) for r in f.rounds}):
             self.round_combo.addItem("", value)
         self.round_combo.setCurrentIndex(max(self.round_combo.findData(round_), 0))
         self.count_label = QLabel(self)
@@ -250,7 +253,8 @@ class BatchDialog(QDialog):
 
     def _finished(self, result: Any) -> None:
         self.result = result
-        self.session.external_change()  # reports were issued and stored
+        # Reports were issued and stored on the batch's own connection.
+        self.session.run(Change(None, Changes(report=True)))
         written = len(result.written) if not result.combined else (result.done - len(result.failed))
         if result.cancelled:
             text = self.tr("Cancelled after {0} of {1}: {2} report(s) written.").format(

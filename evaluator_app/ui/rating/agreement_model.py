@@ -11,20 +11,19 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from ...domain.agreement import Agreement, Indicator
 from ...domain.framework import Framework, Scheme
 from ...domain.numbers import NumberFormatError, format4, parse_decimal, plain
-from ...domain.problems import ProblemsError
 from ...domain.rating import SELF_ASSESSMENT, Rating
 from ...domain.scoring import IndicatorScore, ScoreSheet, SheetPlan
-from ...store.agreements import load_agreement
+from ...store.agreements import load_agreement, version_in_force
 from ...store.frameworks import get_framework
-from ...store.ratings import StoredRating
-from ...store.workspace import WorkspaceError
-from ..common.messages import bilingual, problems_text
+from ...store.ratings import StoredRating, with_adjustment
+from ..common.changes import Changes, Outcome
+from ..common.messages import bilingual
 from ..common.session import WorkspaceSession
 
 SELF = "self"
@@ -57,7 +56,7 @@ class AgreementModel(QAbstractItemModel):
     loaded = Signal()
     totalsChanged = Signal()
 
-    def __init__(self, session: WorkspaceSession, parent: object | None = None):
+    def __init__(self, session: WorkspaceSession, parent: QObject | None = None):
         super().__init__(parent)
         self._session = session
         self.agreement_id: int | None = None
@@ -74,7 +73,7 @@ class AgreementModel(QAbstractItemModel):
         self._sheets: dict[str, ScoreSheet | None] = {SELF: None, OWN: None}
         self._plan: SheetPlan | None = None  # the agreement, framework and round both sheets score against
         self.last_edit_accepted = True
-        session.ratingChanged.connect(self._rating_changed)
+        session.changed.connect(self._changed)
 
     # --- loading -----------------------------------------------------------------------------------------------
 
@@ -160,12 +159,22 @@ class AgreementModel(QAbstractItemModel):
             self._ratings[group] = stored
             self._sheets[group] = self._plan.score({code: s.rating for code, s in stored.items()})
 
-    def _rating_changed(self, agreement_id: int, round_: int, evaluator: str, _code: str) -> None:
-        if agreement_id != self.agreement_id or round_ != self.round:
+    def _changed(self, changes: Changes) -> None:
+        if changes.evaluator_chosen:  # the own columns are now another evaluator's
+            self.load(self.agreement_id, self.round)
             return
-        if evaluator == SELF_ASSESSMENT:
+        if changes.agreement_id != self.agreement_id or self.agreement_id is None:
+            return
+        if changes.version is not None:
+            in_force = version_in_force(self._session.workspace.conn, self.agreement_id)[1]
+            if changes.version in (in_force, self.version_number):  # the version results score against
+                self.load(self.agreement_id, self.round)
+            return
+        if not changes.rating or changes.round != self.round:
+            return
+        if changes.evaluator == SELF_ASSESSMENT:
             self.reload_ratings((SELF,))
-        elif evaluator == self.evaluator:
+        elif changes.evaluator == self.evaluator:
             self.reload_ratings((OWN,))
 
     def _snapshot(self, columns: list[int] | None = None) -> dict[tuple[int, int, int], object]:
@@ -354,7 +363,7 @@ class AgreementModel(QAbstractItemModel):
             level = int(key[1:])
             if item.thresholds is None or level > len(item.thresholds):
                 return ""
-            return plain(item.thresholds.values[level - 1])
+            return item.thresholds.labels()[level - 1]  # a number, or a band ("60 – 69.99")
         group, _, part = key.partition(".")
         score = self._score(group, item.code)
         if part == "result":
@@ -374,7 +383,7 @@ class AgreementModel(QAbstractItemModel):
         if key == "weight":
             return "" if own is None else plain(own.dimensions[position].weight)
         group, _, part = key.partition(".")
-        if part != "weighted":
+        if part not in ("score", "weighted"):
             return ""
         sheet = self._sheets[group]
         if sheet is None:
@@ -382,7 +391,10 @@ class AgreementModel(QAbstractItemModel):
         members = [s for s in sheet.indicators if s.dimension == name and not s.is_parent]
         if not any(m.weighted is not None for m in members):
             return ""
-        return format4(sheet.dimensions[position].subtotal)
+        dimension = sheet.dimensions[position]
+        if part == "score":  # the dimension's average on the 1-5 scale, beside its weighted subtotal
+            return "" if dimension.average is None else format4(dimension.average)
+        return format4(dimension.subtotal)
 
     def _total_text(self, key: str) -> str:
         if key == "name":
@@ -474,30 +486,28 @@ class AgreementModel(QAbstractItemModel):
         name = self.tr("Result of indicator {0}").format(item.code) if group == OWN else \
             self.tr("Self-assessed result of indicator {0}").format(item.code)
         step = f"{name}: {'-' if old is None else plain(old)} → {'-' if result is None else plain(result)}"
-        try:
-            self._session.change_rating(self.agreement_id, replace(base, result=result),
-                                        None if stored is None else stored.note, step)
-        except ProblemsError as exc:
-            return self._refuse(index, problems_text(exc))
-        except WorkspaceError as exc:  # read-only, or the disk refused: rolled back, the old value stays
-            return self._refuse(index, str(exc))
+        outcome = self._session.run(self._session.rating_change(
+            self.agreement_id, replace(base, result=result), None if stored is None else stored.note, step))
+        if not outcome.ok:  # refused, read-only, or the disk refused: rolled back, the old value stays
+            return self._refuse(index, outcome.error or "")
         self.last_edit_accepted = True
         return True
 
     def _refuse(self, index: Index, message: str) -> bool:
         self.last_edit_accepted = False
-        self.refused.emit(QModelIndex(index), message)
+        self.refused.emit(QModelIndex(index), message)  # type: ignore[arg-type]  # the stub lacks QPersistentModelIndex
         return False
 
-    def adjust_score(self, code: str, score: Decimal | None, reason: str | None) -> None:
+    def adjust_score(self, code: str, score: Decimal | None, reason: str | None) -> Outcome[None]:
         """Set (or with None, remove) the committee's adjusted score of this evaluator's rating."""
         assert self.agreement_id is not None
         stored = self._ratings[OWN].get(code)
         base = stored.rating if stored is not None else Rating(code=code, round=self.round,
                                                                  evaluator=self.evaluator)
-        rating = replace(base, adjusted_score=score, adjust_reason=reason if score is not None else None)
+        rating = with_adjustment(base, score, reason)  # as store.ratings.adjust_score (evaluator-app adjust) does
         if score is None:
             step = self.tr("Remove adjusted score of indicator {0}").format(code)
         else:
             step = self.tr("Adjusted score of indicator {0}: {1}").format(code, format4(score))
-        self._session.change_rating(self.agreement_id, rating, None if stored is None else stored.note, step)
+        return self._session.run(self._session.rating_change(
+            self.agreement_id, rating, None if stored is None else stored.note, step))

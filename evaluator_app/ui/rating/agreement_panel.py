@@ -180,7 +180,8 @@ class AgreementPanel(QWidget):
 
     def _retranslate(self) -> None:
         self.round_label.setText(self.tr("&Round:"))
-        self.round_combo.setToolTip(self.tr("Reporting round: 6, 9 or 12 months (Ctrl+6, Ctrl+9, Ctrl+2)"))
+        self.round_combo.setToolTip(self.tr("Reporting round in months, as the framework allows (Ctrl+6, Ctrl+9, "
+                                            "Ctrl+2)"))
         self._fill_rounds()
         self._update_title()
         self._update_totals()

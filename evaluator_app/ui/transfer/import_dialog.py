@@ -33,6 +33,7 @@ from ...domain.problems import ProblemsError
 from ...store.frameworks import workspace_frameworks
 from ...store.workspace import Workspace
 from ..common.background import BackgroundTask
+from ..common.changes import Change, Changes
 from ..common.session import WorkspaceSession
 from .import_models import ProblemsModel, ReadRowsModel
 
@@ -129,7 +130,8 @@ class ImportDialog(QDialog):
         problems = QWidget(splitter)
         problems_layout = QVBoxLayout(problems)
         problems_layout.setContentsMargins(0, 0, 0, 0)
-        problems_layout.addWidget(QLabel(self.tr("Problems (nothing is imported while there are any):"), problems))
+        problems_layout.addWidget(QLabel(self.tr("Problems (nothing is imported while there are any) and warnings "
+                                                 "(imported as written):"), problems))
         problems_layout.addWidget(self.problems_view)
         splitter.addWidget(preview)
         splitter.addWidget(problems)
@@ -171,7 +173,7 @@ class ImportDialog(QDialog):
 
         self._reading = reading
         self.rows_model.set_reading(reading.rows, canonical_columns(), reading.problems)
-        self.problems_model.set_problems(reading.problems)
+        self.problems_model.set_problems([*reading.problems, *reading.warnings])
         self.problems_view.resizeColumnsToContents()
         self.rows_view.resizeColumnsToContents()
         indicators = sum(len(a.agreement.indicators) for a in reading.agreements)
@@ -181,6 +183,10 @@ class ImportDialog(QDialog):
                 len(reading.problems)))
         elif not reading.agreements:
             self.status.setText(self.tr("No agreements were found in these files."))
+        elif reading.warnings:
+            self.status.setText(self.tr(
+                "Ready to import {0} agreement(s) with {1} indicators; {2} warning(s): imported as written, and "
+                "kept with the agreement.").format(len(reading.agreements), indicators, len(reading.warnings)))
         else:
             self.status.setText(self.tr("Ready to import {0} agreement(s) with {1} indicators.").format(
                 len(reading.agreements), indicators))
@@ -201,7 +207,8 @@ class ImportDialog(QDialog):
 
     def _import_done(self, summary: Any) -> None:
         self.summary = summary
-        self._session.external_change()
+        # Written on the import's own connection; the session records it and tells the views.
+        self._session.run(Change(None, Changes(agreements=True)))
         self.imported.emit(summary)
         self.accept()
 

@@ -116,7 +116,12 @@ class ProblemsModel(QAbstractTableModel):
             return None
         problem = self._problems[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            text = problem_text(problem)
+            if problem.warning:  # imported as written; only a refusal stops the import
+                text = self.tr("Warning: {0}").format(text)
             values = (problem.file or "", problem.sheet or "", "" if problem.row is None else problem.row,
-                      problem.column or problem.field or "", problem_text(problem))
+                      problem.column or problem.field or "", text)
             return values[index.column()] if 0 <= index.column() < len(values) else None
+        if role == Qt.ItemDataRole.ForegroundRole and problem.warning:
+            return QBrush(QColor("#8a5a00"))  # amber: a warning, not a refusal
         return None
