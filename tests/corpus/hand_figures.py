@@ -131,15 +131,15 @@ def score_of(rule: Rule, x: Decimal) -> tuple[Decimal, str]:
         whole = level.to_integral_value(rounding="ROUND_FLOOR")
         return whole, f"milestone (whole): level {plain(x)} reached -> {plain(whole)}"
     if rule.method == "three-level-milestone":
-        level = int(x) if x >= 1 else 0
-        points = POINTS[min(level, 3) - 1] if level else POINTS_FLOOR
+        reached = min(int(x), 3) if x >= 1 else 0
+        points = POINTS[reached - 1] if reached else POINTS_FLOOR
         return points, f"milestone (whole) on ขั้นต้น/มาตรฐาน/ขั้นสูง: level {plain(x)} -> {plain(points)} points"
     if rule.method == "three-level":
         return _three_level(rule.thresholds, x)
     if rule.method == "banded":
-        for level, band in enumerate(rule.bands, start=1):
+        for number, band in enumerate(rule.bands, start=1):
             if band.holds(x):
-                return D(level), f"banded: {plain(x)} in level {level} band {band.text()} -> {level}"
+                return D(number), f"banded: {plain(x)} in level {number} band {band.text()} -> {number}"
         return FLOOR, f"banded: {plain(x)} in no band -> floor 1"
     t = rule.thresholds
     rising = t[0] < t[-1]

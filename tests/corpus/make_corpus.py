@@ -150,7 +150,7 @@ def layout(table: Table) -> tuple[list[list[object]], dict[tuple[str, int], int]
         if table.repeat_header_before == row.code:
             grid.extend(header)
         if table.dimension_rows and row.dim != dimension:
-            heading = [None] * len(keys)
+            heading: list[object] = [None] * len(keys)
             heading[keys.index("name")] = table.dimension_label.get(row.dim, row.dim)
             if first:
                 heading[keys.index("agency")] = table.agency
@@ -1296,7 +1296,7 @@ def main() -> None:
     for name, make in CORPUS:
         path = FILES / name
         expected = make(path)
-        document = {"file": name, "shape": expected.shape, "covers": expected.covers}
+        document: dict[str, Any] = {"file": name, "shape": expected.shape, "covers": expected.covers}
         if expected.refusal is not None:
             document["refusal"] = {"file": name, **expected.refusal}
         else:
