@@ -179,7 +179,7 @@ def write_xlsx(path: Path, tables: list[Table]) -> dict[str, tuple[dict[tuple[st
         width = len(table.columns)
         for r, values in enumerate(grid, start=1):
             for c, value in enumerate(values, start=1):
-                if value is None:
+                if value is None or value == "":
                     continue
                 cell = sheet.cell(row=r, column=c)
                 if isinstance(value, Fmt):
@@ -1017,7 +1017,9 @@ def f21(path: Path) -> Expected:
         r("6", "ระดับความสำเร็จของการพัฒนาระบบอนุญาตอิเล็กทรอนิกส์แบบไร้กระดาษ", "ระดับความสำเร็จ", 15,
           (1, 2, 3, 4, 5), 4, w="15", rule=MILESTONE, x="4", dim="การพัฒนาองค์การ"),
     ]
-    table = Table(agency, 2568, rows, cols(*BASIC),
+    # Printed forms keep a margin: the table starts in column C, columns A and B stay empty.
+    margin = [("margin_a", ""), ("margin_b", "")]
+    table = Table(agency, 2568, rows, margin + cols(*BASIC),
                   title=["เอกสารแนบท้ายคำรับรองการปฏิบัติราชการ ประจำปีงบประมาณ พ.ศ. 2568"], sheet="เอกสารแนบ",
                   merge_down=("agency", "year", "dim"),
                   footer=[{},
@@ -1028,8 +1030,9 @@ def f21(path: Path) -> Expected:
     write_xlsx(path, [table])
     return Expected(
         "the annex as agencies print it (เอกสารแนบท้ายคำรับรอง 2568): ส่วนราชการ, ปีงบประมาณ and มิติ merged down the "
-        "rows they cover, then a note and the signature lines",
-        ["vertically merged agency, year and dimension cells", "a note and signature lines below the table"],
+        "rows they cover, then a note and the signature lines; the table starts in column C (a printing margin)",
+        ["vertically merged agency, year and dimension cells", "a note and signature lines below the table",
+         "the table not in column A"],
         [agreement(table)])
 
 

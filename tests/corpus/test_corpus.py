@@ -21,6 +21,9 @@ from tests.conftest import file_digest
 
 from . import corpus_files, expected, refused_files, run_cli
 
+# Each file runs the command line a few times in its own process: about a minute for the whole corpus.
+pytestmark = pytest.mark.slow
+
 WARNING_PREFIX = "คำเตือน / warning: "
 # The kind of a warning, told by its English text (the importer's messages; see README.md).
 KINDS = (
