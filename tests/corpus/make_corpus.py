@@ -1281,7 +1281,7 @@ CORPUS = [
     ("18_international_2568_english_headers.xlsx", f18),
     ("19_department_2557_two_row_header_cp874.csv", f19),
     ("20_department_2566_revised_rounds.xlsx", f20),
-    ("21_fda_2568_merged_cells_total_row.xlsx", f21),
+    ("21_fda_2568_merged_cells_margin.xlsx", f21),
     ("22_finance_2562_three_level_100.xlsx", f22),
     ("23_agri_economics_2566_total_rows.csv", f23),
     ("24_university_2569_monthly.xlsx", f24),
