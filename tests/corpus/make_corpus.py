@@ -1260,6 +1260,38 @@ def refused_error_cell(path: Path) -> Expected:
                              "why": "#DIV/0! is not a result"})
 
 
+def refused_text_result(path: Path) -> Expected:
+    agency = "สำนักงานส่งเสริมวิสาหกิจขนาดกลางและขนาดย่อมส่วนภูมิภาคและศูนย์บริการผู้ประกอบการจังหวัด"
+    rows = [
+        r("1", "จำนวนผู้ประกอบการที่ได้รับการพัฒนาศักยภาพด้านการตลาดดิจิทัล", "ราย", 60, (400, 450, 500, 550, 600),
+          "ดำเนินการแล้วเสร็จ", w="60", rule=None, dim="ประสิทธิผล"),
+        r("2", "ร้อยละความพึงพอใจของผู้รับบริการศูนย์บริการผู้ประกอบการ", "ร้อยละ", 40, (80, 85, 90, 95, 100), 88,
+          w="40", rule=None, dim="คุณภาพการให้บริการ"),
+    ]
+    table = Table(agency, 2567, rows, cols(*BASIC), title=["ผลการดำเนินงาน ปีงบประมาณ 2567"], sheet="ผลการดำเนินงาน")
+    where, _ = write_xlsx(path, [table])[table.sheet]
+    return Expected("a result cell holding words (ดำเนินการแล้วเสร็จ) where the count belongs",
+                    ["a result that is not a number"],
+                    refusal={"sheet": "ผลการดำเนินงาน", "row": where[("1", 12)], "column": "ผลการดำเนินงาน",
+                             "says": ["number"], "why": "no score can be computed from words"})
+
+
+def refused_missing_level(path: Path) -> Expected:
+    agency = "กรมส่งเสริมวัฒนธรรมและการอนุรักษ์มรดกภูมิปัญญาทางวัฒนธรรมของชุมชนท้องถิ่น"
+    rows = [
+        r("1", "จำนวนชุมชนที่ได้รับการส่งเสริมให้ใช้มรดกภูมิปัญญาทางวัฒนธรรมสร้างมูลค่าทางเศรษฐกิจ", "ชุมชน", 55,
+          (20, 25, None, 35, 40), 31, w="55", rule=None, dim="ประสิทธิผล"),
+        r("2", "ร้อยละความพึงพอใจของผู้เข้าร่วมกิจกรรมทางวัฒนธรรม", "ร้อยละ", 45, (80, 85, 90, 95, 100), 92, w="45",
+          rule=None, dim="คุณภาพการให้บริการ"),
+    ]
+    table = Table(agency, 2565, rows, cols(*BASIC))
+    _, where, _ = layout(table)
+    write_csv(path, table, "utf-8-sig")
+    return Expected("a scored row whose level 3 criterion was left empty", ["missing criteria"],
+                    refusal={"sheet": None, "row": where[("1", 12)], "column": "เกณฑ์", "says": ["empty"],
+                             "why": "between 25 and 35 nothing says where level 3 starts"})
+
+
 CORPUS = [
     ("01_ministry_2566_title_rows.xlsx", f01),
     ("02_department_2556_two_row_header.xlsx", f02),
@@ -1291,6 +1323,8 @@ CORPUS = [
     ("refused_03_overlapping_bands.xlsx", refused_overlapping_bands),
     ("refused_04_gapped_bands.csv", refused_gapped_bands),
     ("refused_05_error_cell.xlsx", refused_error_cell),
+    ("refused_06_words_in_result.xlsx", refused_text_result),
+    ("refused_07_missing_criterion.csv", refused_missing_level),
 ]
 
 
