@@ -186,7 +186,7 @@ def compare_sheets(db: Path, name: str, label: str, agreement_id: int, rounds: d
     problems: list[str] = []
     for round_, figures in rounds.items():
         scored = run_cli(db, "score", str(agreement_id), "--round", round_, *options, "--json")
-        if scored.returncode != 0:
+        if scored.returncode != 0 or "Traceback" in scored.stderr:
             problems.append(f"{name} | {label} | round {round_} | score exited {scored.returncode}: "
                             f"{scored.stderr.strip()}")
             continue
