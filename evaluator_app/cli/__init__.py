@@ -1,7 +1,8 @@
 """The command line: the same operations as the window, for batch work and scripts.
 
 Each module of this package registers one group of commands. Exit codes: 0 done, 2 refused (bad input or a file
-that cannot be used; nothing was written), 1 unexpected.
+that cannot be used; nothing was written), 3 the audit log does not verify, 70 an unexpected error (logged, see
+cli/unexpected.py), 74 the printed output could not be written and nothing was changed, 130 interrupted.
 """
 
 from __future__ import annotations
@@ -17,7 +18,8 @@ from ..store.agreements import AgreementNotFound
 from ..store.ratings import EditConflict
 from ..store.workspace import Workspace, WorkspaceError
 from . import agreements, negotiation, panel, reports, safety
-from .common import EXIT_REFUSED, Refused, workspace_path
+from .common import EXIT_REFUSED, Refused, check_arguments, workspace_path
+from .unexpected import note_saved
 
 Handler = Callable[[Workspace, argparse.Namespace], int]
 
@@ -55,6 +57,7 @@ def run(args: argparse.Namespace, handlers: dict[str, Handler] | None = None) ->
     if handlers is None:
         handlers = build_parser()[1]
     try:
+        check_arguments(args)
         # A mistyped --db must not quietly create an empty workspace: only commands that bring data in create one.
         create = args.db is None or args.command in CREATING_COMMANDS
         handler = handlers[args.command]
@@ -63,6 +66,7 @@ def run(args: argparse.Namespace, handlers: dict[str, Handler] | None = None) ->
         if mode == "path":
             return handler(workspace_path(args), args)  # type: ignore[arg-type]
         with Workspace.open(workspace_path(args), create=create, read_only=mode == "read") as workspace:
+            workspace.on_commit(note_saved)
             return handler(workspace, args)
     except ProblemsError as exc:
         for problem in exc.problems:
@@ -71,6 +75,14 @@ def run(args: argparse.Namespace, handlers: dict[str, Handler] | None = None) ->
         return EXIT_REFUSED
     except (Refused, WorkspaceError, AgreementNotFound, EditConflict) as exc:
         print(exc.args[0] if exc.args else exc, file=sys.stderr)
+        return EXIT_REFUSED
+    except OverflowError:  # an integer SQLite cannot hold, e.g. in an id; the transaction was rolled back
+        print("ตัวเลขใหญ่เกินกว่าที่จัดเก็บได้ ไม่มีการบันทึกข้อมูลใดๆ / a number is too large to store; nothing was "
+              "written", file=sys.stderr)
+        return EXIT_REFUSED
+    except UnicodeEncodeError:  # text holding bytes that were not UTF-8; the transaction was rolled back
+        print("มีข้อความที่ไม่ใช่ UTF-8 ไม่มีการบันทึกข้อมูลใดๆ / some text is not valid UTF-8; nothing was written",
+              file=sys.stderr)
         return EXIT_REFUSED
     except (sqlite3.OperationalError, OSError) as exc:  # a full disk, a read-only file: the change was rolled back
         print(safety.storage_error_message(exc), file=sys.stderr)
