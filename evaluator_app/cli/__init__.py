@@ -11,6 +11,7 @@ import argparse
 import sqlite3
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from ..domain.problems import ProblemsError
 from ..options import add_global_options
@@ -56,6 +57,7 @@ def run(args: argparse.Namespace, handlers: dict[str, Handler] | None = None) ->
     """Run one parsed command; print refusals plainly (exit 2) and return the exit code."""
     if handlers is None:
         handlers = build_parser()[1]
+    path: Path | None = None
     try:
         check_arguments(args)
         # A mistyped --db must not quietly create an empty workspace: only commands that bring data in create one.
@@ -63,9 +65,10 @@ def run(args: argparse.Namespace, handlers: dict[str, Handler] | None = None) ->
         handler = handlers[args.command]
         # "path": the command works on the file itself (restore a damaged one); "read": it never writes.
         mode = getattr(handler, "workspace_mode", "write")
+        path = workspace_path(args)
         if mode == "path":
-            return handler(workspace_path(args), args)  # type: ignore[arg-type]
-        with Workspace.open(workspace_path(args), create=create, read_only=mode == "read") as workspace:
+            return handler(path, args)  # type: ignore[arg-type]
+        with Workspace.open(path, create=create, read_only=mode == "read") as workspace:
             workspace.on_commit(note_saved)
             return handler(workspace, args)
     except ProblemsError as exc:
@@ -86,4 +89,7 @@ def run(args: argparse.Namespace, handlers: dict[str, Handler] | None = None) ->
         return EXIT_REFUSED
     except (sqlite3.OperationalError, OSError) as exc:  # a full disk, a read-only file: the change was rolled back
         print(safety.storage_error_message(exc), file=sys.stderr)
+        return EXIT_REFUSED
+    except sqlite3.DatabaseError as exc:  # a damaged page met while reading (the file is open read-only)
+        print(safety.damaged_file_message(path, exc), file=sys.stderr)
         return EXIT_REFUSED

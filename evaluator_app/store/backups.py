@@ -18,6 +18,17 @@ from datetime import UTC, datetime, timedelta, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .workspace_file import (
+    APPLICATION_ID,
+    DamagedWorkspace,
+    ForeignFile,
+    NotAWorkspace,
+    WorkspaceError,
+    health_problems,
+    inspect_file,
+    read_only_uri,
+)
+
 if TYPE_CHECKING:
     from .workspace import Workspace
 
@@ -162,6 +173,13 @@ def back_up(conn: sqlite3.Connection, workspace: Path, reason: str, *, now: date
     """Back up the database open on `conn` (the workspace at `workspace`) into its backups folder, then thin."""
     if reason not in REASONS:
         raise ValueError(f"unknown backup reason {reason!r}")
+    # A copy of a damaged file is not a backup: it would push a healthy one out of the thinned set and make
+    # `restore latest` bring the damage back.
+    damage = health_problems(conn)
+    if damage:
+        raise DamagedWorkspace(
+            f"ไม่สำรองไฟล์ {workspace} เพราะไฟล์เสียหาย / {workspace} was not backed up: it is damaged "
+            f"({'; '.join(damage)}).{recovery_advice(workspace)}")
     folder = backups_folder(workspace)
     folder.mkdir(parents=True, exist_ok=True)
     taken_at = now or datetime.now(UTC)
@@ -182,6 +200,35 @@ def back_up(conn: sqlite3.Connection, workspace: Path, reason: str, *, now: date
     backup = Backup(target, taken_at, reason, target.stat().st_size)
     thin_backups(workspace, now=taken_at, policy=policy)
     return backup
+
+
+def newest_healthy_backup(workspace: Path | str) -> Backup | None:
+    """The newest backup that passes its checks (integrity, foreign keys, ours, not from a newer version)."""
+    for backup in list_backups(workspace):
+        try:
+            check_backup(backup.path)
+        except WorkspaceError:
+            continue
+        return backup
+    return None
+
+
+def recovery_advice(workspace: Path) -> str:
+    """How to get a damaged workspace back (Thai / English): restore the newest healthy backup, naming it, or
+    salvage what SQLite can still read into a new file. Empty when the file never had backups."""
+    folder = backups_folder(workspace)
+    backup = newest_healthy_backup(workspace)
+    new_file = workspace.with_name(f"{workspace.stem}-recovered{workspace.suffix or '.sqlite'}")
+    recover = f'sqlite3 "{workspace}" ".recover" | sqlite3 "{new_file}"'
+    if backup is None:
+        if not folder.is_dir():
+            return ""
+        return (f" ไม่มีไฟล์สำรองที่สมบูรณ์ กู้ข้อมูลเท่าที่อ่านได้ลงไฟล์ใหม่ด้วย {recover} / there is no healthy backup: "
+                f"salvage what can be read into a new file with: {recover}")
+    return (f" วิธีกู้คืน: กู้จากไฟล์สำรองที่สมบูรณ์ล่าสุด {backup.name} ด้วย evaluator-app --db \"{workspace}\" restore "
+            f"latest หรือกู้ข้อมูลลงไฟล์ใหม่ด้วย {recover} / to recover, restore the newest healthy backup, "
+            f"{backup.name} (taken {backup.taken_at:%Y-%m-%d %H:%M} UTC): evaluator-app --db \"{workspace}\" "
+            f"restore latest; or salvage what can be read into a new file with: {recover}")
 
 
 def _remove_partials(folder: Path) -> None:
@@ -275,13 +322,16 @@ def back_up_now(workspace: Workspace) -> Backup:
 
 def find_backup(workspace: Path | str, name: str) -> Backup:
     """A backup named on the command line: `latest`, a file name in the backups folder, or a path."""
-    from .workspace import WorkspaceError
-
     available = list_backups(workspace)
     if name == "latest":
         if not available:
             raise WorkspaceError(f"ยังไม่มีไฟล์สำรองของ {workspace} / {workspace} has no backups yet")
-        return available[0]
+        healthy = newest_healthy_backup(workspace)
+        if healthy is None:
+            raise WorkspaceError(
+                f"ไฟล์สำรองทั้ง {len(available)} ไฟล์ของ {workspace} เสียหายทั้งหมด / none of the {len(available)} "
+                f"backups of {workspace} passes its checks")
+        return healthy
     for backup in available:
         if name in (backup.name, str(backup.path)) or Path(name).resolve() == backup.path.resolve():
             return backup
@@ -302,23 +352,22 @@ class RestoreResult:
 def check_backup(path: Path) -> tuple[int, int]:
     """(schema version, audit entries) of a backup that is whole and ours; WorkspaceError otherwise."""
     from .schema import SCHEMA_VERSION
-    from .workspace import APPLICATION_ID, WorkspaceError
 
     try:
-        conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+        conn = sqlite3.connect(read_only_uri(path), uri=True)
         try:
-            ok = conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+            damage = health_problems(conn, thorough=True)
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-            entries = conn.execute("SELECT count(*) FROM audit_log").fetchone()[0] if version > 0 else 0
+            entries = conn.execute("SELECT count(*) FROM audit_log").fetchone()[0] if version > 0 and not damage else 0
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
         raise WorkspaceError(f"ไฟล์สำรอง {path.name} อ่านไม่ได้ / the backup {path.name} cannot be read ({exc})") from exc
-    if not ok or app_id != APPLICATION_ID or version > SCHEMA_VERSION:
+    if damage or app_id != APPLICATION_ID or version > SCHEMA_VERSION:
         raise WorkspaceError(
             f"ไฟล์สำรอง {path.name} เสียหายหรือไม่ใช่พื้นที่ทำงานของโปรแกรมนี้ / the backup {path.name} is damaged, "
-            f"from a newer version, or not an evaluator-app workspace")
+            f"from a newer version, or not an evaluator-app workspace{f' ({damage[0]})' if damage else ''}")
     return int(version), int(entries)
 
 
@@ -331,9 +380,15 @@ def restore_backup(workspace: Path | str, backup: Backup | Path | str, *, actor:
     """
     from .audit import append_audit
     from .lock import LockHeld, acquire_writer_lock
-    from .workspace import Workspace, WorkspaceError, _held_reason
+    from .workspace import Workspace, _held_reason
 
     path = Path(workspace)
+    try:
+        inspect_file(path)
+    except ForeignFile:
+        raise  # another application's database is never replaced by a backup of ours
+    except NotAWorkspace:
+        pass  # unreadable or damaged: what a restore is for (the bytes are kept aside first)
     chosen = backup if isinstance(backup, Backup) else find_backup(path, str(backup))
     check_backup(chosen.path)
     try:
@@ -379,7 +434,7 @@ def _keep_current(path: Path) -> tuple[Path | None, dict[str, object] | None]:
             kept = back_up(conn, path, BEFORE_RESTORE)
         finally:
             conn.close()
-    except sqlite3.DatabaseError:
+    except (sqlite3.DatabaseError, DamagedWorkspace):
         return keep_aside_damaged(path), None
     return kept.path, None if head is None else {"id": head[0], "hash": head[1]}
 
