@@ -379,7 +379,7 @@ def restore_backup(workspace: Path | str, backup: Backup | Path | str, *, actor:
     workspace makes this refuse. A crash at any moment leaves either the old content or the restored one.
     """
     from .audit import append_audit
-    from .lock import LockHeld, acquire_writer_lock
+    from .lock import LockHeld, UnsafeLockFile, acquire_writer_lock
     from .workspace import Workspace, _held_reason
 
     path = Path(workspace)
@@ -395,6 +395,8 @@ def restore_backup(workspace: Path | str, backup: Backup | Path | str, *, actor:
         lock = acquire_writer_lock(path)
     except LockHeld as held:
         raise WorkspaceError(_held_reason(held)) from None
+    except UnsafeLockFile as exc:
+        raise WorkspaceError(str(exc)) from None
     staging = backups_folder(path) / f".restoring-{os.getpid()}{PARTIAL_SUFFIX}"
     try:
         kept, discarded_head = _keep_current(path)

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from . import backups
-from .lock import LockHeld, WriterLock, acquire_writer_lock
+from .lock import LockHeld, UnsafeLockFile, WriterLock, acquire_writer_lock
 from .schema import SCHEMA_VERSION, UPGRADES
 from .sqlite import connect, import_sqlite_utils
 from .workspace_file import (
@@ -124,6 +124,8 @@ class Workspace:
                 lock = acquire_writer_lock(path)
             except LockHeld as held:
                 reason = _held_reason(held)
+            except UnsafeLockFile as exc:
+                raise WorkspaceError(str(exc)) from None
             except OSError as exc:
                 reason = (f"เขียนโฟลเดอร์ {path.parent} ไม่ได้ ({exc.strerror or exc}) จึงเปิดแบบอ่านอย่างเดียว / "
                           f"the folder {path.parent} cannot be written ({exc.strerror or exc}), so the workspace "
@@ -140,6 +142,8 @@ class Workspace:
                 lock.release()
             raise
         workspace.damage = facts.damage
+        if lock is not None and not existed:
+            lock.cover_file(path)  # the file exists now: a hard link made to it later finds this writer
         return workspace
 
     @classmethod
