@@ -8,7 +8,6 @@ from __future__ import annotations
 import csv
 import io
 import math
-import warnings
 import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -20,8 +19,12 @@ import pandas as pd
 
 from evaluator_app.domain.problems import Problem
 
+from .workbook_cells import MAX_CELLS_IN_A_ROW, MAX_COLUMNS, TooManyRows, WorkbookTooLarge, read_workbook_cells
+
 MAX_FILE_BYTES = 50 * 1024 * 1024
-MAX_ROWS = 100_000
+# Every Thai agency's agreement of a year fits in about 8,000 rows; this limit keeps the importer under 300 MB
+# (tests/hostile/test_importer_memory.py measures it).
+MAX_ROWS = 20_000
 MAX_CELL_CHARS = 5_000
 # Sheet XML is verbose (~40 bytes a cell); an honest 100,000-row sheet stays far below this. A small zip that
 # inflates beyond it is a zip bomb.
@@ -44,6 +47,7 @@ class Grid:
     file: str
     sheet: str | None
     rows: list[list[object]]
+    state: str = "visible"  # "hidden" or "veryHidden" for a sheet Excel does not show
 
 
 def read_grids(path: Path) -> tuple[list[Grid], list[Problem]]:
@@ -128,16 +132,15 @@ def _read_excel(name: str, data: bytes) -> tuple[list[Grid], list[Problem]]:
             en=f"the workbook expands to too much data ({unzipped // 1024 // 1024} MB)",
             file=name)]
     try:
-        with warnings.catch_warnings():
-            # openpyxl warns about workbook features it drops (data validation, conditional formats); they
-            # do not change cell values and mean nothing to the person importing.
-            warnings.simplefilter("ignore")
-            # nrows stops reading one row past the limit, so a huge sheet is refused without loading it all.
-            frames = pd.read_excel(io.BytesIO(data), header=None, dtype=object, sheet_name=None,
-                                   engine="openpyxl", nrows=MAX_ROWS + 1)
+        # Streamed with bounded memory: a few far-away cells must not make a grid of the area between them.
+        sheets = read_workbook_cells(data, MAX_ROWS)
+    except TooManyRows as exc:
+        return [], [_too_many_rows(name, exc.sheet)]
+    except WorkbookTooLarge as exc:
+        return [], [Problem(th=exc.th, en=exc.en, file=name, sheet=exc.sheet)]
     except Exception as exc:  # whatever breaks inside a damaged file is the file's problem, never a traceback
         return [], _not_readable(name, f"อ่านไม่ได้ ({type(exc).__name__})", f"{type(exc).__name__}: {exc}")
-    return [Grid(name, str(sheet), frame.values.tolist()) for sheet, frame in frames.items()], []
+    return [Grid(name, sheet.name, sheet.rows, sheet.hidden) for sheet in sheets], []
 
 
 def decode_csv(data: bytes) -> str | None:
@@ -191,11 +194,16 @@ def _read_csv(name: str, data: bytes) -> tuple[list[Grid], list[Problem]]:
                 break
         if count > MAX_ROWS:
             return [], [_too_many_rows(name, None)]
+        if width > MAX_CELLS_IN_A_ROW:
+            return [], [Problem(
+                th=f"มีแถวที่มีมากกว่า {MAX_CELLS_IN_A_ROW:,} คอลัมน์", file=name,
+                en=f"a row has more than {MAX_CELLS_IN_A_ROW:,} columns, more than any spreadsheet")]
         if not text.strip():
             return [Grid(name, None, [])], []
         # skip_blank_lines=False keeps blank lines as empty rows, so row numbers stay those Excel shows.
         frame = pd.read_csv(io.StringIO(text), header=None, dtype=str, keep_default_na=False,
-                            skip_blank_lines=False, sep=delimiter, names=list(range(width)), engine="c")
+                            skip_blank_lines=False, sep=delimiter, names=list(range(width)), engine="c",
+                            usecols=range(min(width, MAX_COLUMNS)))  # columns to the right are never read
     except (csv.Error, ValueError, pd.errors.ParserError) as exc:
         if "field limit" in str(exc):  # the csv module stops at 131,072 characters, far past our own limit
             return [], [Problem(
