@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,8 @@ from .common import Refused, actor
 def register(commands: Any) -> dict[str, Any]:
     p = commands.add_parser("import", help="import agreement workbooks (.xlsx) or CSV files, all or nothing")
     p.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    p.add_argument("--include-hidden", action="store_true", dest="include_hidden",
+                   help="also read hidden and very hidden sheets (listed and skipped by default)")
 
     p = commands.add_parser("agreements", help="list the agreements in the workspace")
     p.add_argument("--json", action="store_true")
@@ -43,7 +46,10 @@ def _import(workspace: Any, args: argparse.Namespace) -> int:
     for path in args.files:
         if not path.exists():
             raise Refused(f"{path}: ไม่พบไฟล์ / file not found")
-    summary = import_agreement_files(workspace, args.files, actor=actor(args))
+    summary = import_agreement_files(workspace, args.files, actor=actor(args),
+                                     include_hidden=getattr(args, "include_hidden", False))
+    for hidden in summary.hidden_sheets:
+        print(hidden.describe(), file=sys.stderr)
     for agreement_id, agency, year in summary.added:
         print(f"นำเข้าแล้ว / imported: {agreement_id}  {agency}  {year}")
     for agreement_id, agency, year, count in summary.results_updated:

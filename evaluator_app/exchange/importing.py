@@ -12,7 +12,7 @@ from ..store.frameworks import workspace_frameworks
 from ..store.ratings import load_ratings, record_ratings
 from ..store.versions import version_for_round
 from ..store.workspace import Workspace
-from .agreement_workbook import ImportedAgreement, load_agreement_files
+from .agreement_workbook import HiddenSheet, ImportedAgreement, read_agreement_files
 
 
 @dataclass
@@ -20,17 +20,23 @@ class ImportSummary:
     added: list[tuple[int, str, int]] = field(default_factory=list)  # (id, agency, fiscal year)
     results_updated: list[tuple[int, str, int, int]] = field(default_factory=list)  # (+ count)
     unchanged: list[tuple[int, str, int]] = field(default_factory=list)
+    hidden_sheets: list[HiddenSheet] = field(default_factory=list)  # listed; read only with include_hidden
 
 
-def import_agreement_files(workspace: Workspace, paths: Sequence[Path], *, actor: str) -> ImportSummary:
+def import_agreement_files(workspace: Workspace, paths: Sequence[Path], *, actor: str,
+                           include_hidden: bool = False) -> ImportSummary:
     """Read every file, refuse on any problem, then write all agreements in one transaction.
 
     An agreement already in the workspace with the same indicators only takes the file's new
     self-assessment results (the 6-, 9- and 12-month reports arrive as new files). One whose indicators
     differ is refused: changing agreed indicators is a negotiated revision, never a silent overwrite.
     """
-    imported = load_agreement_files(list(paths), workspace_frameworks(workspace))
-    return store_imported(workspace, imported, actor=actor)
+    reading = read_agreement_files(list(paths), workspace_frameworks(workspace), include_hidden=include_hidden)
+    if reading.problems:
+        raise ProblemsError(reading.problems)
+    summary = store_imported(workspace, reading.agreements, actor=actor)
+    summary.hidden_sheets = list(reading.hidden_sheets)
+    return summary
 
 
 def store_imported(workspace: Workspace, imported: Sequence[ImportedAgreement], *, actor: str) -> ImportSummary:

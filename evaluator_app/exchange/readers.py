@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import io
 import math
+import re
 import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -160,8 +161,26 @@ def decode_csv(data: bytes) -> str | None:
             continue
         if "\x00" in text:  # binary content that happens to decode
             return None
+        if encoding == "cp874" and not plausible_thai(text):
+            return None  # Latin-1 or another code page: imported as cp874 it would be garbled, not refused
         return text
     return None
+
+
+# Thai marks written above or below a consonant (mai han-akat, the vowels above and below, the tone marks):
+# in Thai text they always follow a Thai letter.
+_THAI_MARKS = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
+_MARK_AFTER_NON_THAI = re.compile("(?:^|[^\u0e01-\u0e4e])[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]", re.M)
+# A run of one or two Thai characters glued to a Latin letter: what "café" or "voilà" become when their bytes are
+# read as cp874 (é is mai tho, à is sara e).
+_THAI_GLUED_TO_LATIN = re.compile("[A-Za-z][\u0e00-\u0e7f]{1,2}(?![\u0e00-\u0e7f])|"
+                                  "(?<![\u0e00-\u0e7f])[\u0e00-\u0e7f]{1,2}[A-Za-z]")
+
+
+def plausible_thai(text: str) -> bool:
+    """Whether text decoded as Windows-874 reads as Thai and ASCII. cp874 decodes almost any byte, so a Latin-1
+    file decodes without error: its accented letters become Thai marks and vowels in impossible places."""
+    return _MARK_AFTER_NON_THAI.search(text) is None and _THAI_GLUED_TO_LATIN.search(text) is None
 
 
 def _delimiter(text: str) -> str:

@@ -129,13 +129,13 @@ def test_cancel_button_before_anything_is_written(qtbot, window, workspace_file,
     # Hold the worker inside the read until Cancel is clicked, so the click always lands mid-import.
     import evaluator_app.exchange.importing as importing
 
-    original = importing.load_agreement_files
+    original = importing.read_agreement_files
 
     def read_after_cancel(*args, **kwargs):
         assert dialog._cancel.wait(10)
         return original(*args, **kwargs)
 
-    monkeypatch.setattr(importing, "load_agreement_files", read_after_cancel)
+    monkeypatch.setattr(importing, "read_agreement_files", read_after_cancel)
     dialog.start_import()
     qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)  # while the file is still being read
     qtbot.waitUntil(lambda: not dialog.is_busy(), timeout=10000)

@@ -184,6 +184,9 @@ class ImportDialog(QDialog):
         else:
             self.status.setText(self.tr("Ready to import {0} agreement(s) with {1} indicators.").format(
                 len(reading.agreements), indicators))
+        hidden = getattr(reading, "hidden_sheets", ())
+        if hidden:  # skipped, and said so: data in a sheet Excel hides must not be imported unseen
+            self.status.setText(self.status.text() + "\n" + "\n".join(h.describe() for h in hidden))
         self.import_button.setEnabled(not reading.problems and bool(reading.agreements))
 
     # --- importing ---------------------------------------------------------------------------------------------
