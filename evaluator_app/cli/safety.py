@@ -60,7 +60,7 @@ _backups.workspace_mode = "path"  # type: ignore[attr-defined]
 
 
 def _restore(path: Path, args: argparse.Namespace) -> int:
-    from ..store.backups import restore_backup
+    from ..store.restore import restore_backup
 
     if not path.exists() and args.backup == "latest":
         raise Refused(f"ไม่พบไฟล์พื้นที่ทำงาน {path} / workspace file not found: {path}")

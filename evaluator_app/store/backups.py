@@ -16,21 +16,17 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, tzinfo
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
+from .leftovers import temporary_name
 from .workspace_file import (
     APPLICATION_ID,
     DamagedWorkspace,
-    ForeignFile,
-    NotAWorkspace,
     WorkspaceError,
     health_problems,
-    inspect_file,
     read_only_uri,
 )
-
-if TYPE_CHECKING:
-    from .workspace import Workspace
+from .workspace_file import backups_folder as backups_folder  # where it always was, for callers
 
 BACKUP_SUFFIX = ".sqlite"
 PARTIAL_SUFFIX = ".partial"
@@ -102,10 +98,6 @@ class Backup:
     @property
     def name(self) -> str:
         return self.path.name
-
-
-def backups_folder(workspace: Path) -> Path:
-    return workspace.with_name(workspace.name + ".backups")
 
 
 def backup_name(workspace: Path, taken_at: datetime, reason: str) -> str:
@@ -188,7 +180,7 @@ def back_up(conn: sqlite3.Connection, workspace: Path, reason: str, *, now: date
         taken_at += timedelta(microseconds=1)
         target = folder / backup_name(workspace, taken_at, reason)
     _remove_partials(folder)
-    partial = target.with_name(target.name + PARTIAL_SUFFIX)
+    partial = temporary_name(target)  # named with this host and process: the next open removes it after a kill
     try:
         copy_database(conn, partial)
         os.replace(partial, target)
@@ -315,7 +307,15 @@ def file_sha256(path: Path) -> str:
 # --- what the window and the CLI call -------------------------------------------------------------------------
 
 
-def back_up_now(workspace: Workspace) -> Backup:
+class OpenWorkspace(Protocol):
+    """What a manual backup needs of an open workspace (store.workspace.Workspace has it)."""
+
+    conn: sqlite3.Connection
+    path: Path
+    backup_policy: BackupPolicy
+
+
+def back_up_now(workspace: OpenWorkspace) -> Backup:
     """"Back up now": a manual backup of an open workspace (works read-only too: it only reads)."""
     return back_up(workspace.conn, workspace.path, MANUAL, policy=workspace.backup_policy)
 
@@ -343,12 +343,6 @@ def find_backup(workspace: Path | str, name: str) -> Backup:
     raise WorkspaceError(f"ไม่พบไฟล์สำรอง {name} / no backup named {name} (see: evaluator-app backups)")
 
 
-@dataclass(frozen=True)
-class RestoreResult:
-    restored: Backup
-    kept: Path | None  # the workspace as it was, kept as a backup (or aside, when it was damaged)
-
-
 def check_backup(path: Path) -> tuple[int, int]:
     """(schema version, audit entries) of a backup that is whole and ours; WorkspaceError otherwise."""
     from .schema import SCHEMA_VERSION
@@ -369,100 +363,3 @@ def check_backup(path: Path) -> tuple[int, int]:
             f"ไฟล์สำรอง {path.name} เสียหายหรือไม่ใช่พื้นที่ทำงานของโปรแกรมนี้ / the backup {path.name} is damaged, "
             f"from a newer version, or not an evaluator-app workspace{f' ({damage[0]})' if damage else ''}")
     return int(version), int(entries)
-
-
-def restore_backup(workspace: Path | str, backup: Backup | Path | str, *, actor: str) -> RestoreResult:
-    """"Restore from backup…": replace the workspace's content with a backup's, keeping the current content as a
-    backup first. The restore itself is an audit entry in the restored file.
-
-    Close every open Workspace on this file first (the window reopens it after). Another process holding the
-    workspace makes this refuse. A crash at any moment leaves either the old content or the restored one.
-    """
-    from .audit import append_audit
-    from .lock import LockHeld, UnsafeLockFile, acquire_writer_lock
-    from .workspace import Workspace, _held_reason
-
-    path = Path(workspace)
-    try:
-        inspect_file(path)
-    except ForeignFile:
-        raise  # another application's database is never replaced by a backup of ours
-    except NotAWorkspace:
-        pass  # unreadable or damaged: what a restore is for (the bytes are kept aside first)
-    chosen = backup if isinstance(backup, Backup) else find_backup(path, str(backup))
-    check_backup(chosen.path)
-    try:
-        lock = acquire_writer_lock(path)
-    except LockHeld as held:
-        raise WorkspaceError(_held_reason(held)) from None
-    except UnsafeLockFile as exc:
-        raise WorkspaceError(str(exc)) from None
-    staging = backups_folder(path) / f".restoring-{os.getpid()}{PARTIAL_SUFFIX}"
-    try:
-        kept, discarded_head = _keep_current(path)
-        source = sqlite3.connect(chosen.path.resolve().as_uri() + "?mode=ro", uri=True)
-        try:
-            copy_database(source, staging)
-        finally:
-            source.close()
-        # Upgrade and audit the staged copy, so the file that replaces the workspace already says it was restored.
-        with Workspace.open(staging, auto_backup=False) as staged, staged.transaction() as conn:
-            append_audit(conn, actor, "restore backup", "workspace", path.name,
-                         {"audit_head": discarded_head, "kept_as": None if kept is None else kept.name},
-                         {"backup": chosen.name, "taken_at": chosen.taken_at.isoformat(),
-                          "sha256": file_sha256(chosen.path)})
-        _replace_content(path, staging)
-    finally:
-        for leftover in (staging, staging.with_name(staging.name + ".lock"),
-                         staging.with_name(staging.name + "-wal"), staging.with_name(staging.name + "-shm")):
-            with contextlib.suppress(OSError):
-                leftover.unlink()
-        staging_backups = backups_folder(staging)
-        if staging_backups.exists():
-            shutil.rmtree(staging_backups, ignore_errors=True)
-        lock.release()
-    return RestoreResult(chosen, kept)
-
-
-def _keep_current(path: Path) -> tuple[Path | None, dict[str, object] | None]:
-    """Back up the workspace as it is now; a file SQLite cannot read is copied aside instead."""
-    if not path.exists():
-        return None, None
-    try:
-        conn = sqlite3.connect(path, isolation_level=None)
-        try:
-            conn.execute("PRAGMA busy_timeout = 5000")
-            head = conn.execute("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
-            kept = back_up(conn, path, BEFORE_RESTORE)
-        finally:
-            conn.close()
-    except (sqlite3.DatabaseError, DamagedWorkspace):
-        return keep_aside_damaged(path), None
-    return kept.path, None if head is None else {"id": head[0], "hash": head[1]}
-
-
-def _replace_content(path: Path, staging: Path) -> None:
-    """Write the staged database over the workspace in one transaction (the backup API into the live file)."""
-    source = sqlite3.connect(staging, isolation_level=None)
-    try:
-        try:
-            target = sqlite3.connect(path, isolation_level=None)
-            try:
-                target.execute("PRAGMA busy_timeout = 5000")
-                source.backup(target)
-                target.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-                if target.execute("PRAGMA integrity_check").fetchone()[0] == "ok":
-                    return
-            finally:
-                target.close()
-        except sqlite3.DatabaseError:
-            pass
-    finally:
-        source.close()
-    # The current file is damaged beyond the backup API (it was copied aside first): swap the file itself.
-    _fsync_file(staging)
-    for suffix in ("-wal", "-shm"):
-        with contextlib.suppress(FileNotFoundError):
-            path.with_name(path.name + suffix).unlink()
-    os.replace(staging, path)
-    _fsync_dir(path.parent)

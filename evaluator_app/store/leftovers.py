@@ -24,6 +24,8 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+from .workspace_file import backups_folder
+
 TEMPORARY_SUFFIX = ".evtmp"
 IN_FLIGHT = ".in-flight"
 STALE_ELSEWHERE_SECONDS = 24 * 3600  # another computer's process: cannot be asked whether it still runs
@@ -39,8 +41,6 @@ def temporary_name(target: Path) -> Path:
 
 
 def in_flight_folder(workspace: Path) -> Path:
-    from .backups import backups_folder
-
     return backups_folder(workspace) / IN_FLIGHT
 
 
@@ -108,8 +108,6 @@ def _remove(path: Path) -> bool:
 def clean_up(workspace: Path) -> list[Path]:
     """Remove what killed processes left: temporary files in the workspace's folder and backups folder, and the
     recorded ones elsewhere (exports, reports). Returns what was removed."""
-    from .backups import backups_folder
-
     removed: list[Path] = []
     for folder in (workspace.parent, backups_folder(workspace)):
         with contextlib.suppress(OSError):

@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from . import backups
+from . import backups, leftovers
 from .framework_files import missing_framework_rows
 from .lock import LockHeld, UnsafeLockFile, WriterLock, acquire_writer_lock
 from .schema import SCHEMA_VERSION, UPGRADES
@@ -207,6 +207,8 @@ class Workspace:
                     f"สำรองไฟล์ {path} ก่อนปรับรุ่นข้อมูลไม่ได้ ({exc}) จึงยังไม่ปรับรุ่น / could not back up {path} "
                     f"before upgrading its schema ({exc}); nothing was changed") from exc
             backed_up = True
+        # The checks passed (store/workspace_file.py): only now is anything about the file changed.
+        leftovers.clean_up(path)  # temporary files of backups, restores and exports killed midway
         conn.execute("PRAGMA journal_mode = WAL")
         # FULL makes each committed change durable before we tell the person it is saved.
         conn.execute("PRAGMA synchronous = FULL")

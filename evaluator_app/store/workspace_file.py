@@ -49,6 +49,11 @@ class FileFacts:
     damage: tuple[str, ...] = ()  # what quick_check and foreign_key_check found; empty when healthy
 
 
+def backups_folder(workspace: Path) -> Path:
+    """`<workspace>.backups/`, beside the file: backups, and the records of temporary files being written."""
+    return workspace.with_name(workspace.name + ".backups")
+
+
 def read_only_uri(path: Path) -> str:
     return path.resolve().as_uri() + "?mode=ro"
 

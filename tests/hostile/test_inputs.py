@@ -157,7 +157,7 @@ def test_hidden_sheets_are_listed_and_skipped_unless_asked_for(workspace_path, t
 
 def test_hidden_sheets_in_the_preview(tmp_path):
     from evaluator_app.exchange.agreement_workbook import read_agreement_files
-    from evaluator_app.store.frameworks import bundled_frameworks
+    from evaluator_app.store.framework_files import bundled_frameworks
 
     book = openpyxl.Workbook()
     book.active.append(HEADERS)

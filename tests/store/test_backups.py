@@ -21,9 +21,9 @@ from evaluator_app.store.backups import (
     back_up_now,
     backups_to_delete,
     list_backups,
-    restore_backup,
 )
 from evaluator_app.store.ratings import load_ratings, record_rating
+from evaluator_app.store.restore import restore_backup
 from evaluator_app.store.workspace import APPLICATION_ID, Workspace, WorkspaceError
 from tests.conftest import example_agreement, file_digest
 from tests.safety.helpers import hold_workspace

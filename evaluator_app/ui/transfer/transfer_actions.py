@@ -177,7 +177,7 @@ class TransferActions(QObject):
     def restore(self, chosen: object) -> bool:
         """Close the workspace, restore the backup over it (the store keeps the current content as a backup
         first) and open it again; on failure the workspace is reopened as it was."""
-        from ...store.backups import restore_backup
+        from ...store.restore import restore_backup
         from .backups_dialog import backup_when
 
         session = self.session
