@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TextIO
 
-from ..domain.display_text import shown
+from ..domain.display_text import shown_on_a_terminal
 
 EXIT_UNEXPECTED = 70  # EX_SOFTWARE: an internal error, not the person's input
 EXIT_OUTPUT_LOST = 74  # EX_IOERR: the printed output could not be written (and nothing was saved)
@@ -136,7 +136,7 @@ class GuardedOutput:
     def write(self, text: str) -> int:
         if self.lost is None and self._stream is not None:
             try:
-                self._stream.write(shown(text))
+                self._stream.write(shown_on_a_terminal(text))
                 return len(text)
             except (OSError, ValueError) as exc:
                 self._lose(exc)

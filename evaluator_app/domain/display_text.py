@@ -46,6 +46,16 @@ def shown_on_one_line(text: str) -> str:
     return shown(text).replace("\n", "\\u000a")
 
 
+# For a terminal stream as a whole: the app redraws its own progress line with a carriage return, which can only
+# move to the start of the line (no colour, no clearing, no window title).
+_UNSAFE_ON_A_TERMINAL = re.compile(_UNSAFE.pattern.replace("\x0b-\x1f", "\x0b\x0c\x0e-\x1f"))
+
+
+def shown_on_a_terminal(text: str) -> str:
+    """`shown`, but a carriage return is kept: for everything the command line writes."""
+    return _UNSAFE_ON_A_TERMINAL.sub(lambda m: escape_char(m.group()), text)
+
+
 def has_unsafe_chars(text: str) -> bool:
     return _UNSAFE.search(text) is not None
 

@@ -30,8 +30,9 @@ TEMPORARY_SUFFIX = ".evtmp"
 IN_FLIGHT = ".in-flight"
 STALE_ELSEWHERE_SECONDS = 24 * 3600  # another computer's process: cannot be asked whether it still runs
 _HOST = re.sub(r"[^A-Za-z0-9_.-]", "_", socket.gethostname())[:64] or "host"
-# .<target name>.<host>-<pid>-<n>.evtmp, and the same for staging files with SQLite's -wal, -shm, .lock beside
-_TEMPORARY = re.compile(r"^\..+\.(?P<host>[A-Za-z0-9_.-]+)-(?P<pid>\d+)-\d+\.evtmp(?:-wal|-shm|\.lock|\.backups)?$")
+# .<target name>.<host>-<pid>-<n>.evtmp, and the files SQLite and the app put beside one (-wal, -shm, -journal, .lock)
+_TEMPORARY = re.compile(r"^\..+\.(?P<host>[A-Za-z0-9_.-]+)-(?P<pid>\d+)-\d+\.evtmp"
+                        r"(?:-wal|-shm|-journal|\.lock|\.backups)?$")
 _counter = itertools.count(1)
 
 
