@@ -14,6 +14,7 @@ import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -206,7 +207,7 @@ def export_results(workspace: Workspace, agreement_ids: Sequence[int], path: Pat
     if path.suffix.lower() == ".csv":
         files = tuple(path.with_name(f"{path.stem}{suffix}{path.suffix}") for suffix in _CSV_SUFFIXES)
         for table, target in zip(tables, files, strict=True):
-            _write_whole(workspace, target, lambda temporary, table=table: _write_csv(table, temporary))
+            _write_whole(workspace, target, partial(_write_csv, table))
     else:
         _write_whole(workspace, path, lambda temporary: _write_xlsx(tables, temporary))
         files = (path,)
