@@ -143,6 +143,7 @@ def _run_command(arguments: list[str]) -> int:
     said on stderr and never makes a saved change look unsaved."""
     from .cli.unexpected import EXIT_OUTPUT_LOST, GuardedOutput, saved_anything, say
 
+    original = sys.stdout, sys.stderr
     out = sys.stdout = GuardedOutput(sys.stdout)  # type: ignore[assignment]
     sys.stderr = GuardedOutput(sys.stderr)  # type: ignore[assignment]
     try:
@@ -153,6 +154,7 @@ def _run_command(arguments: list[str]) -> int:
         code = run(parser.parse_args(arguments), handlers)
     finally:
         out.flush()
+        sys.stdout, sys.stderr = original  # a lost stream now writes to the null device (GuardedOutput._lose)
     if out.lost is None:
         return code
     if saved_anything():
