@@ -79,6 +79,8 @@ def check_arguments(args: argparse.Namespace) -> None:
                 text = str(item)
                 if has_undecodable_bytes(text):
                     raise Refused(f"{label}: มีไบต์ที่ไม่ใช่ข้อความ UTF-8 / not valid UTF-8 text: {shown(text)}")
+                if "\x00" in text:  # no file name or text holds one; the operating system refuses it in a path
+                    raise Refused(f"{label}: มีอักขระ NUL / contains a NUL character: {shown(text)}")
                 if name in IDENTIFIER_ARGUMENTS and isinstance(item, str):
                     if not text.strip():
                         raise Refused(f"{label}: ต้องไม่เว้นว่าง / must not be empty")

@@ -179,3 +179,14 @@ def test_terminal_escapes_in_arguments_are_never_written_raw(workspace_path):
     assert done.returncode == 2
     assert "\x1b" not in done.stderr and "\\u001b" in done.stderr
     json.loads(run_cli(workspace_path, "agreements", "--json").stdout)
+
+
+def test_a_nul_character_in_an_argument_is_refused(workspace_path, capsys):
+    """Not from a shell (argv cannot hold NUL), but from a caller of the command line in the same process."""
+    make_workspace(workspace_path)
+    before = file_digest(workspace_path)
+    for args in (["report", "1", "--out", "a\x00b.pdf"], ["rate", "1", "1", "90", "--comment", "a\x00b"]):
+        code = launcher.main(["--db", str(workspace_path), *args])
+        err = capsys.readouterr().err
+        assert code == 2 and "NUL" in err, err
+    assert file_digest(workspace_path) == before
