@@ -83,6 +83,9 @@ def run(args: argparse.Namespace, handlers: dict[str, Handler] | None = None) ->
         print("ตัวเลขใหญ่เกินกว่าที่จัดเก็บได้ ไม่มีการบันทึกข้อมูลใดๆ / a number is too large to store; nothing was "
               "written", file=sys.stderr)
         return EXIT_REFUSED
+    except UnicodeDecodeError as exc:  # stored text that is not UTF-8: the file was changed outside the app
+        print(safety.damaged_file_message(path, exc), file=sys.stderr)
+        return EXIT_REFUSED
     except UnicodeEncodeError:  # text holding bytes that were not UTF-8; the transaction was rolled back
         print("มีข้อความที่ไม่ใช่ UTF-8 ไม่มีการบันทึกข้อมูลใดๆ / some text is not valid UTF-8; nothing was written",
               file=sys.stderr)

@@ -220,3 +220,21 @@ def test_an_empty_file_and_an_empty_sqlite_file_become_workspaces(tmp_path):
     for db in (empty, blank):
         with Workspace.open(db) as ws:
             assert not ws.read_only and ws.schema_version() > 0
+
+
+def test_bytes_changed_inside_stored_text_and_the_log(workspace_path):
+    """Damage that SQLite's checks cannot see (bytes changed inside a value): verify-log reports it, and reading
+    the text gives a refusal with the way back, never a traceback."""
+    make_workspace(workspace_path)
+    assert run_cli(workspace_path, "backup").returncode == 0
+    conn = sqlite3.connect(workspace_path)
+    conn.execute("DROP TRIGGER audit_log_no_update")
+    conn.execute("UPDATE audit_log SET after = substr(after, 1, 10) WHERE action = 'record rating'")
+    conn.execute("UPDATE agreements SET agency = CAST(X'E0B881E0B8' AS TEXT)")  # a Thai letter cut in half
+    conn.commit()
+    conn.close()
+    checked = run_cli(workspace_path, "verify-log")
+    assert checked.returncode == 3 and "Traceback" not in checked.stderr
+    assert "broken at entry" in checked.stdout
+    listed = run_cli(workspace_path, "agreements", "--json")
+    assert listed.returncode == 2 and "damaged" in listed.stderr and "restore latest" in listed.stderr
