@@ -91,7 +91,10 @@ def run(args: argparse.Namespace, handlers: dict[str, Handler] | None = None) ->
               file=sys.stderr)
         return EXIT_REFUSED
     except (sqlite3.OperationalError, OSError) as exc:  # a full disk, a read-only file: the change was rolled back
-        print(safety.storage_error_message(exc), file=sys.stderr)
+        if "could not decode" in str(exc).lower():  # stored text that is not UTF-8: changed outside the app
+            print(safety.damaged_file_message(path, exc), file=sys.stderr)
+        else:
+            print(safety.storage_error_message(exc), file=sys.stderr)
         return EXIT_REFUSED
     except sqlite3.DatabaseError as exc:  # a damaged page met while reading (the file is open read-only)
         print(safety.damaged_file_message(path, exc), file=sys.stderr)
