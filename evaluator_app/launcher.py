@@ -95,14 +95,26 @@ def opens_window(argv: Sequence[str]) -> bool:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run a command or open the window; whatever happens, no Python traceback reaches the person."""
+    from .cli.unexpected import EXIT_INTERRUPTED, report_unexpected, reserve_standard_descriptors, saved_anything, say
+
+    reserve_standard_descriptors()
     arguments = list(sys.argv[1:] if argv is None else argv)
+    try:
+        return _main(arguments)
+    except SystemExit:
+        raise  # argparse's own exit (a usage error is 2, --help is 0) after printing its message
+    except KeyboardInterrupt:
+        say("ยกเลิกแล้ว การเปลี่ยนแปลงที่ยังไม่เสร็จไม่ได้บันทึก / interrupted; a change still in progress was not saved")
+        return EXIT_INTERRUPTED
+    except BaseException as exc:  # the last line of defence: a short message, a log file, exit 70
+        return report_unexpected(exc, arguments, saved_anything())
+
+
+def _main(arguments: list[str]) -> int:
     launch = file_launch(arguments)
     if launch is None and not opens_window(arguments):
-        # A command: only now load the command line (every command group and its parser).
-        from .cli import build_parser, run
-
-        parser, handlers = build_parser()
-        return run(parser.parse_args(arguments), handlers)
+        return _run_command(arguments)
     import argparse
 
     from .options import add_global_options
@@ -124,6 +136,34 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         db = demo_workspace_copy()
     return run_window(db, demo=args.demo, language=args.lang, package=launch.path if launch else None)
+
+
+def _run_command(arguments: list[str]) -> int:
+    """A command, with its printed output guarded: output that cannot be written (a closed pipe, a full disk) is
+    said on stderr and never makes a saved change look unsaved."""
+    from .cli.unexpected import EXIT_OUTPUT_LOST, GuardedOutput, saved_anything, say
+
+    original = sys.stdout, sys.stderr
+    out = sys.stdout = GuardedOutput(sys.stdout)  # type: ignore[assignment]
+    sys.stderr = GuardedOutput(sys.stderr)  # type: ignore[assignment]
+    try:
+        # Only now load the command line (every command group and its parser).
+        from .cli import build_parser, run
+
+        parser, handlers = build_parser()
+        code = run(parser.parse_args(arguments), handlers)
+    finally:
+        out.flush()
+        sys.stdout, sys.stderr = original  # a lost stream now writes to the null device (GuardedOutput._lose)
+    if out.lost is None:
+        return code
+    if saved_anything():
+        say(f"บันทึกการเปลี่ยนแปลงแล้ว แต่แสดงผลไม่ได้ ({out.lost}) / the change was saved, but the command's output "
+            f"could not be written ({out.lost})")
+        return code
+    say(f"แสดงผลไม่ได้ ({out.lost}) ไม่มีการเปลี่ยนแปลงข้อมูล / the command's output could not be written "
+        f"({out.lost}); nothing was changed")
+    return code if code != 0 else EXIT_OUTPUT_LOST
 
 
 if __name__ == "__main__":

@@ -1,7 +1,8 @@
 """The command line: the same operations as the window, for batch work and scripts.
 
 Each module of this package registers one group of commands. Exit codes: 0 done, 2 refused (bad input or a file
-that cannot be used; nothing was written), 1 unexpected.
+that cannot be used; nothing was written), 3 the audit log does not verify, 70 an unexpected error (logged, see
+cli/unexpected.py), 74 the printed output could not be written and nothing was changed, 130 interrupted.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import argparse
 import sqlite3
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from ..domain.problems import ProblemsError
 from ..options import add_global_options
@@ -17,7 +19,8 @@ from ..store.agreements import AgreementNotFound
 from ..store.ratings import EditConflict
 from ..store.workspace import Workspace, WorkspaceError
 from . import agreements, negotiation, panel, reports, safety
-from .common import EXIT_REFUSED, Refused, WorkspaceMode, workspace_path
+from .common import EXIT_REFUSED, Refused, WorkspaceMode, check_arguments, workspace_path
+from .unexpected import note_saved
 
 Handler = Callable[[Workspace, argparse.Namespace], int]
 
@@ -60,14 +63,19 @@ def run(args: argparse.Namespace, handlers: dict[str, Handler] | None = None) ->
     """Run one parsed command; print refusals plainly (exit 2) and return the exit code."""
     if handlers is None:
         handlers = build_parser()[1]
+    path: Path | None = None
     try:
+        check_arguments(args)
         # A mistyped --db must not quietly create an empty workspace: only commands that bring data in create one.
         create = args.db is None or args.command in CREATING_COMMANDS
         handler = handlers[args.command]
+        # "path": the command works on the file itself (restore a damaged one); "read": it never writes.
         mode = WORKSPACE_MODES.get(args.command, "write")
+        path = workspace_path(args)
         if mode == "path":
-            return handler(workspace_path(args), args)  # type: ignore[arg-type]
-        with Workspace.open(workspace_path(args), create=create, read_only=mode == "read") as workspace:
+            return handler(path, args)  # type: ignore[arg-type]
+        with Workspace.open(path, create=create, read_only=mode == "read") as workspace:
+            workspace.on_commit(note_saved)
             return handler(workspace, args)
     except ProblemsError as exc:
         for problem in exc.problems:
@@ -77,6 +85,23 @@ def run(args: argparse.Namespace, handlers: dict[str, Handler] | None = None) ->
     except (Refused, WorkspaceError, AgreementNotFound, EditConflict) as exc:
         print(exc.args[0] if exc.args else exc, file=sys.stderr)
         return EXIT_REFUSED
+    except OverflowError:  # an integer SQLite cannot hold, e.g. in an id; the transaction was rolled back
+        print("ตัวเลขใหญ่เกินกว่าที่จัดเก็บได้ ไม่มีการบันทึกข้อมูลใดๆ / a number is too large to store; nothing was "
+              "written", file=sys.stderr)
+        return EXIT_REFUSED
+    except UnicodeDecodeError as exc:  # stored text that is not UTF-8: the file was changed outside the app
+        print(safety.damaged_file_message(path, exc), file=sys.stderr)
+        return EXIT_REFUSED
+    except UnicodeEncodeError:  # text holding bytes that were not UTF-8; the transaction was rolled back
+        print("มีข้อความที่ไม่ใช่ UTF-8 ไม่มีการบันทึกข้อมูลใดๆ / some text is not valid UTF-8; nothing was written",
+              file=sys.stderr)
+        return EXIT_REFUSED
     except (sqlite3.OperationalError, OSError) as exc:  # a full disk, a read-only file: the change was rolled back
-        print(safety.storage_error_message(exc), file=sys.stderr)
+        if "could not decode" in str(exc).lower():  # stored text that is not UTF-8: changed outside the app
+            print(safety.damaged_file_message(path, exc), file=sys.stderr)
+        else:
+            print(safety.storage_error_message(exc), file=sys.stderr)
+        return EXIT_REFUSED
+    except sqlite3.DatabaseError as exc:  # a damaged page met while reading (the file is open read-only)
+        print(safety.damaged_file_message(path, exc), file=sys.stderr)
         return EXIT_REFUSED

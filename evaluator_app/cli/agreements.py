@@ -20,6 +20,11 @@ def register(commands: Any) -> dict[str, Any]:
     p.add_argument("files", nargs="+", type=Path, metavar="FILE")
     p.add_argument("--strict", action="store_true",
                    help="refuse on any warning too (orphan codes, weights not summing to 100, ...)")
+    p.add_argument("--include-hidden", action="store_true", dest="include_hidden",
+                   help="also read hidden and very hidden sheets (listed and skipped by default)")
+    p.add_argument("--overwrite-edits", action="store_true", dest="overwrite_edits",
+                   help="a result edited since the previous import of the file takes the file's value "
+                        "(by default the edit is kept and the conflict listed)")
 
     p = commands.add_parser("agreements", help="list the agreements in the workspace")
     p.add_argument("--json", action="store_true")
@@ -106,9 +111,19 @@ def _import(workspace: Any, args: argparse.Namespace) -> int:
     for path in args.files:
         if not path.exists():
             raise Refused(f"{path}: ไม่พบไฟล์ / file not found")
-    summary = import_agreement_files(workspace, args.files, actor=actor(args), strict=args.strict)
+    summary = import_agreement_files(workspace, args.files, actor=actor(args), strict=args.strict,
+                                     include_hidden=getattr(args, "include_hidden", False),
+                                     overwrite_edits=getattr(args, "overwrite_edits", False))
     for warning in summary.warnings:  # imported as written: said on stderr, the exit code stays 0
         print(f"คำเตือน / warning: {warning}", file=sys.stderr)
+    for hidden in summary.hidden_sheets:
+        print(hidden.describe(), file=sys.stderr)
+    for conflict in summary.conflicts:
+        print(conflict.describe(), file=sys.stderr)
+    for agreement_id, agency, year, number in summary.new_versions:
+        print(f"ตัวชี้วัดในไฟล์ต่างจากฉบับที่ใช้อยู่ จึงบันทึกเป็นร่างฉบับที่ {number} (ยังไม่นำผลเข้า) / new draft version: "
+              f"{agreement_id}  {agency}  {year}  version {number} (the file's indicators differ; its results wait "
+              f"until the version is agreed)")
     for agreement_id, agency, year in summary.added:
         print(f"นำเข้าแล้ว / imported: {agreement_id}  {agency}  {year}")
     for agreement_id, agency, year, count in summary.results_updated:

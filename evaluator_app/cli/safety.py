@@ -25,13 +25,16 @@ def register(commands: Any) -> dict[str, Any]:
     p = commands.add_parser("restore", help="restore a backup (the current content is kept as a backup first)")
     p.add_argument("backup", metavar="BACKUP", help="'latest', a name listed by `backups`, or a backup file")
 
-    p = commands.add_parser("verify-log", help="verify the hash-chained audit log; exit 3 at the first broken link")
+    p = commands.add_parser("verify-log", help="check the file's integrity, then verify the hash-chained audit log; "
+                            "exit 3 at the first problem")
     p.add_argument("--json", action="store_true")
+    p.add_argument("--expect", metavar="HASH", default=None,
+                   help="a head hash written down earlier (minutes, a report): it must still be in the chain")
     return {"backup": _backup, "backups": _backups, "restore": _restore, "verify-log": _verify_log}
 
 
 def _backup(workspace: Any, args: argparse.Namespace) -> int:
-    from ..store.restore import back_up_now
+    from ..store.backups import back_up_now
 
     made = back_up_now(workspace)
     print(f"สำรองข้อมูลแล้ว / backed up: {made.path}  ({made.size:,} bytes)")
@@ -70,15 +73,38 @@ def _restore(path: Path, args: argparse.Namespace) -> int:
 
 
 def _verify_log(workspace: Any, args: argparse.Namespace) -> int:
+    from ..store.audit import find_anchor
+    from ..store.backups import recovery_advice
     from ..store.verification import verify_log
+    from ..store.workspace_file import health_problems
 
+    # The file first: a chain read from damaged pages proves nothing.
+    damage = health_problems(workspace.conn, thorough=True)
+    if damage:
+        advice = recovery_advice(workspace.path)
+        if args.json:
+            print(json.dumps({"ok": False, "integrity": damage, "advice": advice.strip()}, ensure_ascii=False,
+                             indent=2))
+        else:
+            print(f"ไฟล์พื้นที่ทำงานเสียหาย / the workspace file is damaged: {'; '.join(damage)}.{advice}")
+        return EXIT_LOG_BROKEN
+    anchor: tuple[int, str] | None = None
+    if args.expect is not None:
+        try:
+            anchor = find_anchor(workspace.conn, args.expect)
+        except ValueError as exc:
+            raise Refused(f"--expect: รหัสแฮชไม่ถูกต้อง / {exc}") from None
     result = verify_log(workspace.conn)
+    anchored = args.expect is None or anchor is not None
     if args.json:
         print(json.dumps({
-            "ok": result.ok, "entries": result.entries, "head_id": result.head_id, "head_hash": result.head_hash,
+            "ok": result.ok and anchored, "integrity": [], "entries": result.entries, "head_id": result.head_id,
+            "head_hash": result.head_hash, "expected": args.expect,
+            "expected_entry": None if anchor is None else anchor[0],
             "broken": None if result.broken is None else vars(result.broken),
             "unexplained": list(result.unexplained)}, ensure_ascii=False, indent=2))
-    elif result.ok:
+        return 0 if result.ok and anchored else EXIT_LOG_BROKEN
+    if result.ok:
         print(f"บันทึกการเปลี่ยนแปลงครบถ้วน ตรวจสอบได้ {result.entries:,} รายการ / the audit log verifies: "
               f"{result.entries:,} entries")
         if result.head_hash:
@@ -91,7 +117,15 @@ def _verify_log(workspace: Any, args: argparse.Namespace) -> int:
                   f"{b.entity_key} by {b.actor}")
         for line in result.unexplained:
             print(f"ค่าที่ไม่มีในบันทึก / not explained by the log: {line}")
-    return 0 if result.ok else EXIT_LOG_BROKEN
+    if args.expect is not None:
+        if anchor is None:
+            print(f"ไม่พบรายการที่มีแฮช {args.expect} ที่จดไว้ บันทึกถูกตัดหรือคำนวณแฮชใหม่ / the head written down "
+                  f"earlier, {args.expect}, is not in the log: entries were cut off or the chain was re-hashed")
+        else:
+            later = (result.head_id or 0) - anchor[0]
+            print(f"พบแฮชที่จดไว้ที่รายการ {anchor[0]} (มีรายการใหม่กว่า {later}) / the head written down earlier is "
+                  f"entry {anchor[0]}, followed by {later} later entries")
+    return 0 if result.ok and anchored else EXIT_LOG_BROKEN
 
 
 
@@ -101,3 +135,13 @@ def storage_error_message(exc: BaseException) -> str:
 
     return message(exc) or (f"อ่านหรือเขียนไฟล์ไม่ได้ / a file could not be read or written ({exc}). "
                             f"ข้อมูลที่บันทึกไว้แล้วยังอยู่ครบ / nothing already saved was lost")
+
+
+def damaged_file_message(path: Path | None, exc: BaseException) -> str:
+    """A damaged page met while reading: what happened, and how to recover."""
+    from ..store.backups import recovery_advice
+
+    if path is None:
+        return f"ไฟล์เสียหาย อ่านข้อมูลไม่ได้ / a file is damaged and could not be read ({exc})"
+    return (f"ไฟล์พื้นที่ทำงาน {path} เสียหาย อ่านข้อมูลไม่ได้ / the workspace {path} is damaged and could not be "
+            f"read ({exc}).{recovery_advice(path)}")

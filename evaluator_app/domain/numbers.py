@@ -24,7 +24,13 @@ def parse_decimal(value: object) -> Decimal:
 
     Accepts Thai digits (๙๒.๕), thousands separators (1,150.40), a trailing or leading %, and stray spaces.
     The % sign is dropped, not divided: in these files "ร้อยละ 92%" means the value 92.
+    "-0" is zero: Decimal keeps the sign of a zero, and it would be stored and printed as "-0".
     """
+    number = _parse_decimal(value)
+    return number.copy_abs() if number.is_zero() else number
+
+
+def _parse_decimal(value: object) -> Decimal:
     if isinstance(value, Decimal):
         if not value.is_finite():
             raise NumberFormatError(f"not a finite number: {value}")

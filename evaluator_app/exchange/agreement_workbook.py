@@ -23,6 +23,7 @@ from .sheets import ReadRow, SourceRow, read_sheet
 __all__ = [
     "MAX_PROBLEMS",
     "Column",
+    "HiddenSheet",
     "ImportedAgreement",
     "ReadRow",
     "WorkbookReading",
@@ -43,21 +44,42 @@ class ImportedAgreement:
 
 
 @dataclass(frozen=True)
+class HiddenSheet:
+    """A sheet Excel does not show ("hidden", or "veryHidden": unhidable only with VBA): listed in the preview,
+    and read only when the person asks for it (`--include-hidden`)."""
+
+    file: str
+    sheet: str
+    state: str
+    read: bool
+
+    def describe(self) -> str:
+        kind_th = "ซ่อนไว้อย่างลึก (very hidden)" if self.state == "veryHidden" else "ซ่อนไว้"
+        kind_en = "very hidden" if self.state == "veryHidden" else "hidden"
+        if self.read:
+            return f"{self.file}: ชีต '{self.sheet}' {kind_th} อ่านด้วย / sheet '{self.sheet}' is {kind_en}: read"
+        return (f"{self.file}: ชีต '{self.sheet}' {kind_th} จึงไม่อ่าน (ใช้ --include-hidden เพื่ออ่าน) / sheet "
+                f"'{self.sheet}' is {kind_en}: skipped (--include-hidden reads it)")
+
+
+@dataclass(frozen=True)
 class WorkbookReading:
     rows: tuple[ReadRow, ...]
     agreements: tuple[ImportedAgreement, ...]  # only agreements without any problem
     problems: tuple[Problem, ...]
     warnings: tuple[Problem, ...] = ()  # imported as written; `strict` made them problems instead
+    hidden_sheets: tuple[HiddenSheet, ...] = ()
 
 
 def read_agreement_files(paths: Sequence[Path], frameworks: Sequence[Framework], *,
-                         strict: bool = False) -> WorkbookReading:
+                         strict: bool = False, include_hidden: bool = False) -> WorkbookReading:
     """Read every file and sheet, group indicator rows by agency and fiscal year, validate, report everything.
 
     Warnings of the import policy are listed apart; with `strict` (or a framework's `strict_import`) they are
-    problems, and refuse the import like any other.
+    problems, and refuse the import like any other. Hidden sheets are listed and skipped unless `include_hidden`.
     """
     rows: list[ReadRow] = []
+    hidden: list[HiddenSheet] = []
     problems: list[Problem] = []
     indicator_rows: list[SourceRow] = []
     order: dict[tuple[str | None, str | None], int] = {}
@@ -68,6 +90,10 @@ def read_agreement_files(paths: Sequence[Path], frameworks: Sequence[Framework],
         problems.extend(file_problems)
         recognised = found = 0
         for grid in grids:
+            if grid.state != "visible":
+                hidden.append(HiddenSheet(grid.file, grid.sheet or "", grid.state, include_hidden))
+                if not include_hidden:
+                    continue
             order.setdefault((grid.file, grid.sheet), len(order))
             sheet = read_sheet(grid)
             if not sheet.recognised:
@@ -105,14 +131,15 @@ def read_agreement_files(paths: Sequence[Path], frameworks: Sequence[Framework],
 
     problems.sort(key=place)
     warnings.sort(key=place)
-    return WorkbookReading(tuple(rows), tuple(agreements), _capped(problems), tuple(warnings))
+    return WorkbookReading(tuple(rows), tuple(agreements), _capped(problems), warnings=tuple(warnings),
+                           hidden_sheets=tuple(hidden))
 
 
 def load_agreement_files(paths: Sequence[Path], frameworks: Sequence[Framework], *,
-                         strict: bool = False) -> tuple[ImportedAgreement, ...]:
+                         strict: bool = False, include_hidden: bool = False) -> tuple[ImportedAgreement, ...]:
     """The agreements of all files, or ProblemsError carrying every problem: a caller imports all or nothing.
     Each agreement carries its warnings (`strict`: warnings refuse too)."""
-    reading = read_agreement_files(paths, frameworks, strict=strict)
+    reading = read_agreement_files(paths, frameworks, strict=strict, include_hidden=include_hidden)
     if reading.problems:
         raise ProblemsError(reading.problems)
     return reading.agreements

@@ -18,6 +18,8 @@ from openpyxl import load_workbook
 from openpyxl.styles.numbers import BUILTIN_FORMATS, BUILTIN_FORMATS_MAX_SIZE
 from openpyxl.worksheet._reader import FORMULA_TAG, WorkSheetParser
 
+from .workbook_cells import MAX_CELLS, MAX_COLUMNS, SheetCells, TooManyRows, WorkbookTooLarge, check_parts
+
 ERROR = "error"
 FORMULA_WITHOUT_VALUE = "formula-without-value"
 DATE = "date"
@@ -90,9 +92,11 @@ def _value(cell: dict, percent: set[int]) -> object:
     return value
 
 
-def read_workbook(data: bytes, max_rows: int) -> list[tuple[str, list[list[object]]]]:
-    """Every worksheet as (name, rows of cell values); at most max_rows + 1 rows are read from a sheet, so a
-    caller can tell a sheet that is too long without loading it all."""
+def read_workbook(data: bytes, max_rows: int) -> list[SheetCells]:
+    """Every worksheet's cells with bounded memory (see workbook_cells): only the first MAX_COLUMNS columns, each
+    row cut after its last value, at most MAX_CELLS values in all; a sheet longer than max_rows raises TooManyRows
+    as soon as its row max_rows + 1 is met. Parts openpyxl holds whole are checked before it reads them."""
+    check_parts(data)
     with warnings.catch_warnings():
         # openpyxl warns about workbook features it drops (data validation, conditional formats); they do not
         # change cell values and mean nothing to the person importing.
@@ -100,6 +104,7 @@ def read_workbook(data: bytes, max_rows: int) -> list[tuple[str, list[list[objec
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True, keep_links=False)
         try:
             percent = _percent_styles(book)
+            budget = MAX_CELLS
             sheets = []
             for sheet in book.worksheets:
                 rows: list[list[object]] = []
@@ -107,17 +112,27 @@ def read_workbook(data: bytes, max_rows: int) -> list[tuple[str, list[list[objec
                     parser = _Parser(source, sheet._shared_strings, data_only=True, epoch=book.epoch,
                                      date_formats=book._date_formats, timedelta_formats=book._timedelta_formats)
                     for number, cells in parser.parse():
-                        if number > max_rows + 1:
-                            break
+                        if number > max_rows:
+                            raise TooManyRows(str(sheet.title))
                         rows.extend([] for _ in range(number - 1 - len(rows)))  # rows the file leaves out
                         row: list[object] = []
                         for cell in cells:
+                            if cell["column"] > MAX_COLUMNS:  # far to the right of any agreement's columns
+                                continue
+                            value = _value(cell, percent)
+                            if value is None:
+                                continue
                             row.extend(None for _ in range(cell["column"] - 1 - len(row)))
-                            row.append(_value(cell, percent))
+                            row.append(value)
+                        budget -= len(row)
+                        if budget < 0:
+                            raise WorkbookTooLarge(f"มีข้อมูลเกิน {MAX_CELLS:,} เซลล์",
+                                                   f"it holds more than {MAX_CELLS:,} cells of data", str(sheet.title))
                         rows.append(row)
                 while rows and all(v is None for v in rows[-1]):
                     rows.pop()
-                sheets.append((sheet.title, rows))
+                state = str(getattr(sheet, "sheet_state", "visible") or "visible")
+                sheets.append(SheetCells(str(sheet.title), rows, state))
             return sheets
         finally:
             book.close()

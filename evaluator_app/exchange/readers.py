@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import io
 import math
+import re
 import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -20,9 +21,12 @@ import pandas as pd
 from evaluator_app.domain.problems import Problem
 
 from .excel_cells import read_workbook
+from .workbook_cells import MAX_CELLS_IN_A_ROW, MAX_COLUMNS, TooManyRows, WorkbookTooLarge
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
-MAX_ROWS = 100_000
+# Every Thai agency's agreement of a year fits in about 8,000 rows; this limit keeps the importer under 300 MB
+# (tests/hostile/test_importer_memory.py measures it).
+MAX_ROWS = 20_000
 MAX_CELL_CHARS = 5_000
 # Sheet XML is verbose (~40 bytes a cell); an honest 100,000-row sheet stays far below this. A small zip that
 # inflates beyond it is a zip bomb.
@@ -45,6 +49,7 @@ class Grid:
     file: str
     sheet: str | None
     rows: list[list[object]]
+    state: str = "visible"  # "hidden" or "veryHidden" for a sheet Excel does not show
 
 
 def read_grids(path: Path) -> tuple[list[Grid], list[Problem]]:
@@ -129,11 +134,15 @@ def _read_excel(name: str, data: bytes) -> tuple[list[Grid], list[Problem]]:
             en=f"the workbook expands to too much data ({unzipped // 1024 // 1024} MB)",
             file=name)]
     try:
-        # nrows: one row past the limit is read, so a huge sheet is refused without loading it all.
+        # Streamed with bounded memory: a few far-away cells must not make a grid of the area between them.
         sheets = read_workbook(data, MAX_ROWS)
+    except TooManyRows as exc:
+        return [], [_too_many_rows(name, exc.sheet)]
+    except WorkbookTooLarge as exc:
+        return [], [Problem(th=exc.th, en=exc.en, file=name, sheet=exc.sheet)]
     except Exception as exc:  # whatever breaks inside a damaged file is the file's problem, never a traceback
         return [], _not_readable(name, f"อ่านไม่ได้ ({type(exc).__name__})", f"{type(exc).__name__}: {exc}")
-    return [Grid(name, sheet, rows) for sheet, rows in sheets], []
+    return [Grid(name, sheet.name, sheet.rows, sheet.hidden) for sheet in sheets], []
 
 
 def decode_csv(data: bytes) -> str | None:
@@ -153,8 +162,26 @@ def decode_csv(data: bytes) -> str | None:
             continue
         if "\x00" in text:  # binary content that happens to decode
             return None
+        if encoding == "cp874" and not plausible_thai(text):
+            return None  # Latin-1 or another code page: imported as cp874 it would be garbled, not refused
         return text
     return None
+
+
+# Thai marks written above or below a consonant (mai han-akat, the vowels above and below, the tone marks):
+# in Thai text they always follow a Thai letter.
+_THAI_MARKS = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
+_MARK_AFTER_NON_THAI = re.compile("(?:^|[^\u0e01-\u0e4e])[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]", re.M)
+# A run of one or two Thai characters glued to a Latin letter: what "café" or "voilà" become when their bytes are
+# read as cp874 (é is mai tho, à is sara e).
+_THAI_GLUED_TO_LATIN = re.compile("[A-Za-z][\u0e00-\u0e7f]{1,2}(?![\u0e00-\u0e7f])|"
+                                  "(?<![\u0e00-\u0e7f])[\u0e00-\u0e7f]{1,2}[A-Za-z]")
+
+
+def plausible_thai(text: str) -> bool:
+    """Whether text decoded as Windows-874 reads as Thai and ASCII. cp874 decodes almost any byte, so a Latin-1
+    file decodes without error: its accented letters become Thai marks and vowels in impossible places."""
+    return _MARK_AFTER_NON_THAI.search(text) is None and _THAI_GLUED_TO_LATIN.search(text) is None
 
 
 def _delimiter(text: str) -> str:
@@ -187,11 +214,16 @@ def _read_csv(name: str, data: bytes) -> tuple[list[Grid], list[Problem]]:
                 break
         if count > MAX_ROWS:
             return [], [_too_many_rows(name, None)]
+        if width > MAX_CELLS_IN_A_ROW:
+            return [], [Problem(
+                th=f"มีแถวที่มีมากกว่า {MAX_CELLS_IN_A_ROW:,} คอลัมน์", file=name,
+                en=f"a row has more than {MAX_CELLS_IN_A_ROW:,} columns, more than any spreadsheet")]
         if not text.strip():
             return [Grid(name, None, [])], []
         # skip_blank_lines=False keeps blank lines as empty rows, so row numbers stay those Excel shows.
         frame = pd.read_csv(io.StringIO(text), header=None, dtype=str, keep_default_na=False,
-                            skip_blank_lines=False, sep=delimiter, names=list(range(width)), engine="c")
+                            skip_blank_lines=False, sep=delimiter, names=list(range(width)), engine="c",
+                            usecols=range(min(width, MAX_COLUMNS)))  # columns to the right are never read
     except (csv.Error, ValueError, pd.errors.ParserError) as exc:
         if "field limit" in str(exc):  # the csv module stops at 131,072 characters, far past our own limit
             return [], [Problem(

@@ -10,9 +10,11 @@ Every text cell goes through `spreadsheet_safety` (no cell runs as a formula); p
 from __future__ import annotations
 
 import csv
-from collections.abc import Sequence
+import os
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +25,7 @@ from ..domain.rating import SELF_ASSESSMENT, Rating
 from ..domain.scoring import score_agreement
 from ..store.agreements import load_agreement
 from ..store.frameworks import get_framework
+from ..store.leftovers import temporary_beside
 from ..store.ratings import evaluators_of, load_ratings
 from ..store.workspace import Workspace
 from .columns import COLUMNS
@@ -204,11 +207,20 @@ def export_results(workspace: Workspace, agreement_ids: Sequence[int], path: Pat
     if path.suffix.lower() == ".csv":
         files = tuple(path.with_name(f"{path.stem}{suffix}{path.suffix}") for suffix in _CSV_SUFFIXES)
         for table, target in zip(tables, files, strict=True):
-            _write_csv(table, target)
+            _write_whole(workspace, target, partial(_write_csv, table))
     else:
-        _write_xlsx(tables, path)
+        _write_whole(workspace, path, lambda temporary: _write_xlsx(tables, temporary))
         files = (path,)
     return ExportSummary(path, len(agreement_ids), len(tables[0]) - 1, files)
+
+
+def _write_whole(workspace: Workspace, target: Path, write: Callable[[Path], None]) -> None:
+    """Write `target` under a temporary name, then rename it: a kill midway leaves the old file or none, and the
+    workspace's next open removes the temporary file (store/leftovers.py)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with temporary_beside(target, workspace.path) as temporary:
+        write(temporary)
+        os.replace(temporary, target)
 
 
 def _write_csv(table: list[list[Any]], path: Path) -> None:

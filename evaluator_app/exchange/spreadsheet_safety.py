@@ -11,6 +11,8 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from ..domain.display_text import shown
+
 # What spreadsheets treat as the start of a formula or a DDE command, after any leading blanks they skip.
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n", "＝", "＋", "－", "＠")
 _PLAIN_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?%?")
@@ -32,13 +34,10 @@ def neutralise_formula(text: str) -> str:
     return "'" + text
 
 
-# Control characters an xlsx cannot hold (openpyxl raises IllegalCharacterError on them); tab and newlines are kept.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
-
-
 def spreadsheet_text(text: str) -> str:
-    """Text ready for any spreadsheet cell: control characters removed, then neutralised."""
-    return neutralise_formula(_CONTROL.sub("", text))
+    """Text ready for any spreadsheet cell: control characters (which an xlsx cannot hold: openpyxl raises
+    IllegalCharacterError), terminal escapes and bidi overrides shown as their escapes, then neutralised."""
+    return neutralise_formula(shown(text.replace("\r\n", "\n")))
 
 
 def neutralise_row(values: Iterable[Any]) -> list[Any]:

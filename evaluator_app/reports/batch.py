@@ -89,11 +89,11 @@ def print_batch(workspace_path: Path, agreement_ids: Sequence[int], out: Path, p
             if progress is not None:
                 progress(result.done, result.total)
     if combined and not result.cancelled and parts:
-        result.combined = _combine(parts, out)
+        result.combined = _combine(parts, out, workspace_path)
     return result
 
 
-def _combine(parts: Sequence[MadeReport], out: Path) -> Path:
+def _combine(parts: Sequence[MadeReport], out: Path, workspace_path: Path | None = None) -> Path:
     """One PDF of all reports in order; each page keeps its own footer code, the metadata lists every seal."""
     from pypdf import PdfReader, PdfWriter
 
@@ -105,6 +105,6 @@ def _combine(parts: Sequence[MadeReport], out: Path) -> Path:
                          "/Subject": combined_subject(seals) if seals else "evaluator-app drafts (not sealed)"})
     buffer = io.BytesIO()
     writer.write(buffer)
-    path = write_pdf_file(out, buffer.getvalue())
+    path = write_pdf_file(out, buffer.getvalue(), workspace_path)
     assert path is not None
     return path

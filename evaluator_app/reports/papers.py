@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import io
 import os
-import tempfile
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -19,6 +18,7 @@ from reportlab.platypus import Flowable
 
 from ..domain.problems import Problem, ProblemsError
 from ..domain.thai_dates import Digits
+from ..store.leftovers import temporary_beside
 from ..store.snapshots import (
     KIND_AGREEMENT,
     KIND_EVALUATION,
@@ -143,31 +143,21 @@ def _title(content: dict[str, Any], title: str) -> str:
     return f"{title} {content.get('fiscal_year', '')}".strip()
 
 
-def _umask() -> int:
-    current = os.umask(0)
-    os.umask(current)
-    return current
-
-
-def write_pdf_file(target: Target, data: bytes) -> Path | None:
-    """Write the PDF whole or not at all: a temporary file beside the target, then one rename."""
+def write_pdf_file(target: Target, data: bytes, workspace: Path | None = None) -> Path | None:
+    """Write the PDF whole or not at all: a temporary file beside the target, then one rename. With `workspace`,
+    a temporary file left by a kill is removed when that workspace is next opened (store/leftovers.py)."""
     if not isinstance(target, str | Path):
         target.write(data)
         return None
     path = Path(target)
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as out:
+    with temporary_beside(path, workspace) as temporary:
+        # a new file gets the mode the umask gives any file: a report is handed around
+        with open(temporary, "xb") as out:
             out.write(data)
             out.flush()
             os.fsync(out.fileno())
-        # mkstemp makes the file private (0600); a report is handed around, so give it the mode any new file gets.
-        os.chmod(temporary, 0o666 & ~_umask())
         os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
     return path
 
 
@@ -178,7 +168,8 @@ def _finish(workspace: Workspace, target: Target, data: bytes, pages: int, snaps
 
         data = sign_pdf(data, signer, name=sign_name, reason="รับรองรายงาน / certifies this report")
         remember_signer(workspace, signer, actor=actor)
-    return MadeReport(write_pdf_file(target, data), pages, snapshot, issued, signer is not None, data)
+    return MadeReport(write_pdf_file(target, data, workspace.path), pages, snapshot, issued, signer is not None,
+                      data)
 
 
 def _sealed(workspace: Workspace, kind: str, scope: str, collect: Callable[[], dict[str, Any]], *, actor: str,
@@ -270,7 +261,8 @@ def reprint(workspace: Workspace, snapshot_id: int, target: Target, *, digits: D
         raise ProblemsError([Problem(th=f"ไม่พบรายงานเลขที่ {snapshot_id}", en=f"no report number {snapshot_id}")])
     data, pages = render_content(snapshot.content, Seal.of(snapshot), digits or default_digits(workspace),
                                  default_orientation(workspace))
-    return MadeReport(write_pdf_file(target, data), pages, snapshot, snapshot.kind == KIND_EVALUATION, False, data)
+    return MadeReport(write_pdf_file(target, data, workspace.path), pages, snapshot,
+                      snapshot.kind == KIND_EVALUATION, False, data)
 
 
 def _chair_name(content: dict[str, Any]) -> str:

@@ -11,6 +11,8 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import shapeFragWord, shapeStr
 from reportlab.pdfgen.canvas import Canvas
 
+from ..domain.display_text import shown
+
 __all__ = ["Anchor", "draw_shaped_string", "line_width", "shaped_string", "word_width"]
 
 Anchor = Literal["left", "center", "right"]
@@ -80,7 +82,7 @@ def draw_shaped_string(canvas: Canvas, x: float, y: float, text: str, font_name:
     ``canvas.drawString(..., shaping=True)`` is silently ignored without rlbidi, and drawCentredString
     would measure the shaped string with plain stringWidth, so shape and place it here.
     """
-    shaped, width = _shaped(text, font_name, font_size)
+    shaped, width = _shaped(shown(text), font_name, font_size)  # control characters printed as escapes
     if anchor == "center":
         x -= width / 2
     elif anchor == "right":

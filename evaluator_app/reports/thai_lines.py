@@ -23,6 +23,7 @@ from reportlab.lib.fonts import ps2tt, tt2ps
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph
 
+from ..domain.display_text import shown
 from ..domain.thai_dates import THAI_MONTHS
 from .fonts import body_style, register_fonts
 from .shaping import line_width, shaped_string
@@ -314,7 +315,8 @@ class _Line:
 def _clean(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace(_SOFT_HYPHEN, "")
     text = _SPACES.sub(" ", text)
-    return _XML_ILLEGAL.sub("", text)
+    # Escape sequences and bidi overrides in a name or comment are printed as their escapes, never obeyed.
+    return _XML_ILLEGAL.sub("", shown(text))
 
 
 # Wrapped Paragraphs shared by ThaiParagraphs of the same runs, style and width (headers, labels, signature lines

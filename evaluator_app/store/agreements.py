@@ -308,8 +308,10 @@ def resolve_agreement(workspace: Workspace, text: str) -> int:
             return int(text)
         raise AgreementNotFound(f"ไม่พบคำรับรองหมายเลข {text} / no agreement with id {text}")
     name, _, year = text.rpartition("/") if "/" in text else (text, "", "")
-    args: list[Any] = [f"%{name.strip()}%"]
-    sql = "SELECT id, agency, fiscal_year FROM agreements WHERE agency LIKE ?"
+    # % and _ in a name are the characters themselves, not LIKE's wildcards ("50%" must not match everything)
+    escaped = name.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    args: list[Any] = [f"%{escaped}%"]
+    sql = "SELECT id, agency, fiscal_year FROM agreements WHERE agency LIKE ? ESCAPE '\\'"
     if year.strip().isdigit():
         sql += " AND fiscal_year = ?"
         args.append(int(year))

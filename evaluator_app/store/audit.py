@@ -109,3 +109,18 @@ def first_broken_link(conn: sqlite3.Connection) -> int | None:
             return int(entry_id)
         prev = digest
     return None
+
+
+def find_anchor(conn: sqlite3.Connection, expected: str) -> tuple[int, str] | None:
+    """The entry (id, full hash) whose hash is the head written down earlier (the whole hash, or a prefix of at
+    least 16 hex digits as printed on a paper), or None when no entry has it: the entries up to it were cut off,
+    or the chain was re-hashed after it was written down."""
+    wanted = expected.strip().lower()
+    if len(wanted) < 16 or any(c not in "0123456789abcdef" for c in wanted):
+        raise ValueError("a head hash is 64 hex digits (or at least its first 16)")
+    row = conn.execute(
+        "SELECT id, hash FROM audit_log WHERE substr(hash, 1, ?) = ? ORDER BY id LIMIT 2",
+        (len(wanted), wanted)).fetchall()
+    if len(row) != 1:
+        return None
+    return int(row[0][0]), str(row[0][1])

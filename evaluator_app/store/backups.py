@@ -16,6 +16,17 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, tzinfo
 from pathlib import Path
+from typing import Protocol
+
+from .leftovers import temporary_name
+from .workspace_file import (
+    APPLICATION_ID,
+    DamagedWorkspace,
+    WorkspaceError,
+    health_problems,
+    read_only_uri,
+)
+from .workspace_file import backups_folder as backups_folder  # where it always was, for callers
 
 BACKUP_SUFFIX = ".sqlite"
 PARTIAL_SUFFIX = ".partial"
@@ -89,10 +100,6 @@ class Backup:
         return self.path.name
 
 
-def backups_folder(workspace: Path) -> Path:
-    return workspace.with_name(workspace.name + ".backups")
-
-
 def backup_name(workspace: Path, taken_at: datetime, reason: str) -> str:
     return f"{workspace.stem}-{taken_at.astimezone(UTC).strftime(_STAMP)}-{reason}{BACKUP_SUFFIX}"
 
@@ -158,6 +165,13 @@ def back_up(conn: sqlite3.Connection, workspace: Path, reason: str, *, now: date
     """Back up the database open on `conn` (the workspace at `workspace`) into its backups folder, then thin."""
     if reason not in REASONS:
         raise ValueError(f"unknown backup reason {reason!r}")
+    # A copy of a damaged file is not a backup: it would push a healthy one out of the thinned set and make
+    # `restore latest` bring the damage back.
+    damage = health_problems(conn)
+    if damage:
+        raise DamagedWorkspace(
+            f"ไม่สำรองไฟล์ {workspace} เพราะไฟล์เสียหาย / {workspace} was not backed up: it is damaged "
+            f"({'; '.join(damage)}).{recovery_advice(workspace)}")
     folder = backups_folder(workspace)
     folder.mkdir(parents=True, exist_ok=True)
     taken_at = now or datetime.now(UTC)
@@ -166,7 +180,7 @@ def back_up(conn: sqlite3.Connection, workspace: Path, reason: str, *, now: date
         taken_at += timedelta(microseconds=1)
         target = folder / backup_name(workspace, taken_at, reason)
     _remove_partials(folder)
-    partial = target.with_name(target.name + PARTIAL_SUFFIX)
+    partial = temporary_name(target)  # named with this host and process: the next open removes it after a kill
     try:
         copy_database(conn, partial)
         os.replace(partial, target)
@@ -178,6 +192,35 @@ def back_up(conn: sqlite3.Connection, workspace: Path, reason: str, *, now: date
     backup = Backup(target, taken_at, reason, target.stat().st_size)
     thin_backups(workspace, now=taken_at, policy=policy)
     return backup
+
+
+def newest_healthy_backup(workspace: Path | str) -> Backup | None:
+    """The newest backup that passes its checks (integrity, foreign keys, ours, not from a newer version)."""
+    for backup in list_backups(workspace):
+        try:
+            check_backup(backup.path)
+        except WorkspaceError:
+            continue
+        return backup
+    return None
+
+
+def recovery_advice(workspace: Path) -> str:
+    """How to get a damaged workspace back (Thai / English): restore the newest healthy backup, naming it, or
+    salvage what SQLite can still read into a new file. Empty when the file never had backups."""
+    folder = backups_folder(workspace)
+    backup = newest_healthy_backup(workspace)
+    new_file = workspace.with_name(f"{workspace.stem}-recovered{workspace.suffix or '.sqlite'}")
+    recover = f'sqlite3 "{workspace}" ".recover" | sqlite3 "{new_file}"'
+    if backup is None:
+        if not folder.is_dir():
+            return ""
+        return (f" ไม่มีไฟล์สำรองที่สมบูรณ์ กู้ข้อมูลเท่าที่อ่านได้ลงไฟล์ใหม่ด้วย {recover} / there is no healthy backup: "
+                f"salvage what can be read into a new file with: {recover}")
+    return (f" วิธีกู้คืน: กู้จากไฟล์สำรองที่สมบูรณ์ล่าสุด {backup.name} ด้วย evaluator-app --db \"{workspace}\" restore "
+            f"latest หรือกู้ข้อมูลลงไฟล์ใหม่ด้วย {recover} / to recover, restore the newest healthy backup, "
+            f"{backup.name} (taken {backup.taken_at:%Y-%m-%d %H:%M} UTC): evaluator-app --db \"{workspace}\" "
+            f"restore latest; or salvage what can be read into a new file with: {recover}")
 
 
 def _remove_partials(folder: Path) -> None:
@@ -259,3 +302,64 @@ def file_sha256(path: Path) -> str:
         for block in iter(lambda: handle.read(1 << 20), b""):
             digest.update(block)
     return digest.hexdigest()
+
+
+# --- what the window and the CLI call -------------------------------------------------------------------------
+
+
+class OpenWorkspace(Protocol):
+    """What a manual backup needs of an open workspace (store.workspace.Workspace has it)."""
+
+    conn: sqlite3.Connection
+    path: Path
+    backup_policy: BackupPolicy
+
+
+def back_up_now(workspace: OpenWorkspace) -> Backup:
+    """"Back up now": a manual backup of an open workspace (works read-only too: it only reads)."""
+    return back_up(workspace.conn, workspace.path, MANUAL, policy=workspace.backup_policy)
+
+
+def find_backup(workspace: Path | str, name: str) -> Backup:
+    """A backup named on the command line: `latest`, a file name in the backups folder, or a path."""
+    available = list_backups(workspace)
+    if name == "latest":
+        if not available:
+            raise WorkspaceError(f"ยังไม่มีไฟล์สำรองของ {workspace} / {workspace} has no backups yet")
+        healthy = newest_healthy_backup(workspace)
+        if healthy is None:
+            raise WorkspaceError(
+                f"ไฟล์สำรองทั้ง {len(available)} ไฟล์ของ {workspace} เสียหายทั้งหมด / none of the {len(available)} "
+                f"backups of {workspace} passes its checks")
+        return healthy
+    for backup in available:
+        if name in (backup.name, str(backup.path)) or Path(name).resolve() == backup.path.resolve():
+            return backup
+    candidate = Path(name)
+    if candidate.is_file():
+        parsed = parse_backup_name(candidate)
+        taken_at, reason = parsed if parsed else (datetime.fromtimestamp(candidate.stat().st_mtime, UTC), "file")
+        return Backup(candidate, taken_at, reason, candidate.stat().st_size)
+    raise WorkspaceError(f"ไม่พบไฟล์สำรอง {name} / no backup named {name} (see: evaluator-app backups)")
+
+
+def check_backup(path: Path) -> tuple[int, int]:
+    """(schema version, audit entries) of a backup that is whole and ours; WorkspaceError otherwise."""
+    from .schema import SCHEMA_VERSION
+
+    try:
+        conn = sqlite3.connect(read_only_uri(path), uri=True)
+        try:
+            damage = health_problems(conn, thorough=True)
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+            entries = conn.execute("SELECT count(*) FROM audit_log").fetchone()[0] if version > 0 and not damage else 0
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise WorkspaceError(f"ไฟล์สำรอง {path.name} อ่านไม่ได้ / the backup {path.name} cannot be read ({exc})") from exc
+    if damage or app_id != APPLICATION_ID or version > SCHEMA_VERSION:
+        raise WorkspaceError(
+            f"ไฟล์สำรอง {path.name} เสียหายหรือไม่ใช่พื้นที่ทำงานของโปรแกรมนี้ / the backup {path.name} is damaged, "
+            f"from a newer version, or not an evaluator-app workspace{f' ({damage[0]})' if damage else ''}")
+    return int(version), int(entries)

@@ -9,6 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 from ..domain.agreement import Agreement
+from ..domain.display_text import MAX_TEXT_CHARS, text_too_long
 from ..domain.framework import Framework
 from ..domain.problems import Problem, ProblemsError
 from ..domain.rating import SELF_ASSESSMENT, Rating
@@ -107,6 +108,13 @@ def _rating_problems(agreement: Agreement, framework: Framework, rating: Rating)
         return [Problem(
             th=f"ไม่มีตัวชี้วัด {rating.code} ในคำรับรองนี้",
             en=f"this agreement has no indicator {rating.code}", indicator=rating.code)]
+    for field, text in (("comment", rating.comment), ("adjust_reason", rating.adjust_reason)):
+        if text_too_long(text):
+            # An xlsx cell holds 32,767 characters: refused now, never cut silently on export.
+            return [Problem(
+                th=f"ข้อความยาว {len(text or ''):,} ตัวอักษร เกิน {MAX_TEXT_CHARS:,} ที่เซลล์ Excel เก็บได้",
+                en=f"the text is {len(text or ''):,} characters long, more than the {MAX_TEXT_CHARS:,} an Excel "
+                   f"cell holds", indicator=rating.code, field=field)]
     if rating.round not in framework.rounds:
         rounds = ", ".join(str(r) for r in framework.rounds)
         return [Problem(

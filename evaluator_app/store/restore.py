@@ -1,9 +1,5 @@
-"""What the window and the command line do with backups of a workspace: back up now, find a backup by name,
-check one, and restore one (the current content is kept as a backup first).
-
-Restoring opens workspaces (the staged copy is upgraded and audited), so it lives here and not in backups.py,
-which the workspace itself uses for its automatic backups.
-"""
+"""Restoring a backup over a workspace ("Restore from backup…", `restore`): the current content is kept as a
+backup first, the restore is itself an audit entry, and a crash at any moment leaves the old content or the new."""
 
 from __future__ import annotations
 
@@ -12,77 +8,32 @@ import os
 import shutil
 import sqlite3
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 
 from .audit import append_audit
 from .backups import (
     BEFORE_RESTORE,
-    MANUAL,
-    PARTIAL_SUFFIX,
     Backup,
     _fsync_dir,
     _fsync_file,
     back_up,
     backups_folder,
+    check_backup,
     copy_database,
     file_sha256,
+    find_backup,
     keep_aside_damaged,
-    list_backups,
-    parse_backup_name,
 )
-from .lock import LockHeld, acquire_writer_lock
-from .schema import SCHEMA_VERSION
-from .workspace import APPLICATION_ID, Workspace, WorkspaceError, _held_reason
-
-
-def back_up_now(workspace: Workspace) -> Backup:
-    """"Back up now": a manual backup of an open workspace (works read-only too: it only reads)."""
-    return back_up(workspace.conn, workspace.path, MANUAL, policy=workspace.backup_policy)
-
-
-def find_backup(workspace: Path | str, name: str) -> Backup:
-    """A backup named on the command line: `latest`, a file name in the backups folder, or a path."""
-    available = list_backups(workspace)
-    if name == "latest":
-        if not available:
-            raise WorkspaceError(f"ยังไม่มีไฟล์สำรองของ {workspace} / {workspace} has no backups yet")
-        return available[0]
-    for backup in available:
-        if name in (backup.name, str(backup.path)) or Path(name).resolve() == backup.path.resolve():
-            return backup
-    candidate = Path(name)
-    if candidate.is_file():
-        parsed = parse_backup_name(candidate)
-        taken_at, reason = parsed if parsed else (datetime.fromtimestamp(candidate.stat().st_mtime, UTC), "file")
-        return Backup(candidate, taken_at, reason, candidate.stat().st_size)
-    raise WorkspaceError(f"ไม่พบไฟล์สำรอง {name} / no backup named {name} (see: evaluator-app backups)")
+from .leftovers import temporary_name
+from .lock import LockHeld, UnsafeLockFile, acquire_writer_lock
+from .workspace import Workspace, _held_reason
+from .workspace_file import DamagedWorkspace, ForeignFile, NotAWorkspace, WorkspaceError, inspect_file
 
 
 @dataclass(frozen=True)
 class RestoreResult:
     restored: Backup
     kept: Path | None  # the workspace as it was, kept as a backup (or aside, when it was damaged)
-
-
-def check_backup(path: Path) -> tuple[int, int]:
-    """(schema version, audit entries) of a backup that is whole and ours; WorkspaceError otherwise."""
-    try:
-        conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
-        try:
-            ok = conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-            version = conn.execute("PRAGMA user_version").fetchone()[0]
-            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-            entries = conn.execute("SELECT count(*) FROM audit_log").fetchone()[0] if version > 0 else 0
-        finally:
-            conn.close()
-    except sqlite3.DatabaseError as exc:
-        raise WorkspaceError(f"ไฟล์สำรอง {path.name} อ่านไม่ได้ / the backup {path.name} cannot be read ({exc})") from exc
-    if not ok or app_id != APPLICATION_ID or version > SCHEMA_VERSION:
-        raise WorkspaceError(
-            f"ไฟล์สำรอง {path.name} เสียหายหรือไม่ใช่พื้นที่ทำงานของโปรแกรมนี้ / the backup {path.name} is damaged, "
-            f"from a newer version, or not an evaluator-app workspace")
-    return int(version), int(entries)
 
 
 def restore_backup(workspace: Path | str, backup: Backup | Path | str, *, actor: str) -> RestoreResult:
@@ -93,13 +44,22 @@ def restore_backup(workspace: Path | str, backup: Backup | Path | str, *, actor:
     workspace makes this refuse. A crash at any moment leaves either the old content or the restored one.
     """
     path = Path(workspace)
+    try:
+        inspect_file(path)
+    except ForeignFile:
+        raise  # another application's database is never replaced by a backup of ours
+    except NotAWorkspace:
+        pass  # unreadable or damaged: what a restore is for (the bytes are kept aside first)
     chosen = backup if isinstance(backup, Backup) else find_backup(path, str(backup))
     check_backup(chosen.path)
     try:
         lock = acquire_writer_lock(path)
     except LockHeld as held:
         raise WorkspaceError(_held_reason(held)) from None
-    staging = backups_folder(path) / f".restoring-{os.getpid()}{PARTIAL_SUFFIX}"
+    except UnsafeLockFile as exc:
+        raise WorkspaceError(str(exc)) from None
+    # named with this host and process: a restore killed midway leaves a file the next open removes
+    staging = temporary_name(backups_folder(path) / "restore.sqlite")
     try:
         kept, discarded_head = _keep_current(path)
         source = sqlite3.connect(chosen.path.resolve().as_uri() + "?mode=ro", uri=True)
@@ -138,7 +98,7 @@ def _keep_current(path: Path) -> tuple[Path | None, dict[str, object] | None]:
             kept = back_up(conn, path, BEFORE_RESTORE)
         finally:
             conn.close()
-    except sqlite3.DatabaseError:
+    except (sqlite3.DatabaseError, DamagedWorkspace):
         return keep_aside_damaged(path), None
     return kept.path, None if head is None else {"id": head[0], "hash": head[1]}
 

@@ -51,10 +51,14 @@ def unexplained_values(conn: sqlite3.Connection, limit: int = 50) -> list[str]:
     what an edit made outside the app (a SQLite tool, a hex editor) leaves behind."""
     found: list[str] = []
     last_rating: dict[str, dict[str, object]] = {}
-    for key, after in conn.execute(
-            "SELECT entity_key, after FROM audit_log WHERE entity = 'rating' ORDER BY id"):
+    for entry_id, key, after in conn.execute(
+            "SELECT id, entity_key, after FROM audit_log WHERE entity = 'rating' ORDER BY id"):
         if after is not None:
-            last_rating[key] = json.loads(after)
+            try:
+                last_rating[key] = json.loads(after)
+            except ValueError:  # changed outside the app (the chain check names the entry): never a traceback
+                found.append(f"audit entry {entry_id}: unreadable")
+                last_rating[key] = {}
     for row in conn.execute(
             "SELECT agreement_id, code, round, evaluator, result, adjusted_score, adjust_reason, comment "
             "FROM ratings ORDER BY id"):

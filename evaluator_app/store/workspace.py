@@ -11,19 +11,24 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from . import backups
+from . import backups, leftovers
 from .framework_files import missing_framework_rows
-from .lock import LockHeld, WriterLock, acquire_writer_lock
+from .lock import LockHeld, UnsafeLockFile, WriterLock, acquire_writer_lock
 from .schema import SCHEMA_VERSION, UPGRADES
 from .sqlite import connect
+from .workspace_file import (
+    APPLICATION_ID,
+    FileKind,
+    ForeignFile,
+    NotAWorkspace,
+    WorkspaceError,
+    damage_text,
+    inspect_file,
+)
 
 log = logging.getLogger(__name__)
 
-APPLICATION_ID = 0x45564150  # "EVAP": marks the file as ours, so a stray SQLite file is not mistaken for one
-
-
-class WorkspaceError(Exception):
-    """A workspace that cannot be opened as asked; the message says why in Thai and English."""
+__all__ = ["APPLICATION_ID", "StorageError", "Workspace", "WorkspaceError"]
 
 
 class StorageError(WorkspaceError):
@@ -75,6 +80,7 @@ class Workspace:
         self.read_only_reason = read_only_reason
         self.backup_policy = backups.BackupPolicy()
         self.backup_error: str | None = None  # the last automatic backup that failed, for the window to show
+        self.damage: tuple[str, ...] = ()  # what SQLite's checks found wrong on open; then it is read-only
         self._lock = lock
         self._listeners: list[Any] = []
         self._changes_since_backup = 0
@@ -91,7 +97,22 @@ class Workspace:
         every so many changes or minutes; a file is always backed up before its schema is upgraded.
         """
         path = Path(path)
+        # Looked at first, through a read-only connection: a file that is not a workspace is refused before the
+        # writer lock, the journal mode or a backup touch anything, and a damaged one is never written to.
+        try:
+            facts = inspect_file(path)
+        except ForeignFile:
+            raise
+        except NotAWorkspace as exc:
+            raise NotAWorkspace(f"{exc}{backups.recovery_advice(path)}") from exc
+        damage: str | None = None
+        if facts.damage:
+            damage = (f"{damage_text(path, facts.damage)} จึงเปิดแบบอ่านอย่างเดียว / It is open read-only."
+                      f"{backups.recovery_advice(path)}")
+            read_only = True
         existed = path.exists()
+        if facts.kind is FileKind.NEW and existed and read_only:
+            raise WorkspaceError(f"ไฟล์ {path} ยังว่างอยู่ / {path} is empty: it holds no workspace yet")
         if not existed and (read_only or not create):
             raise WorkspaceError(
                 f"ไม่พบไฟล์พื้นที่ทำงาน {path} / workspace file not found: {path}")
@@ -103,6 +124,8 @@ class Workspace:
                 lock = acquire_writer_lock(path)
             except LockHeld as held:
                 reason = _held_reason(held)
+            except UnsafeLockFile as exc:
+                raise WorkspaceError(str(exc)) from None
             except OSError as exc:
                 reason = (f"เขียนโฟลเดอร์ {path.parent} ไม่ได้ ({exc.strerror or exc}) จึงเปิดแบบอ่านอย่างเดียว / "
                           f"the folder {path.parent} cannot be written ({exc.strerror or exc}), so the workspace "
@@ -112,11 +135,15 @@ class Workspace:
                     raise WorkspaceError(reason)
                 read_only = True
         try:
-            workspace = cls._open_locked(path, existed, read_only, reason, lock, auto_backup, backup_policy)
+            workspace = cls._open_locked(path, existed, read_only, damage or reason, lock, auto_backup,
+                                         backup_policy)
         except BaseException:
             if lock is not None:
                 lock.release()
             raise
+        workspace.damage = facts.damage
+        if lock is not None and not existed:
+            lock.cover_file(path)  # the file exists now: a hard link made to it later finds this writer
         return workspace
 
     @classmethod
@@ -179,6 +206,8 @@ class Workspace:
                     f"สำรองไฟล์ {path} ก่อนปรับรุ่นข้อมูลไม่ได้ ({exc}) จึงยังไม่ปรับรุ่น / could not back up {path} "
                     f"before upgrading its schema ({exc}); nothing was changed") from exc
             backed_up = True
+        # The checks passed (store/workspace_file.py): only now is anything about the file changed.
+        leftovers.clean_up(path)  # temporary files of backups, restores and exports killed midway
         conn.execute("PRAGMA journal_mode = WAL")
         # FULL makes each committed change durable before we tell the person it is saved.
         conn.execute("PRAGMA synchronous = FULL")

@@ -1,17 +1,14 @@
-"""Importing into a workspace: a new agreement, later results for the same one, and changed indicators refused."""
+"""Importing into a workspace: a new agreement, later results for the same one, changed indicators as a new draft."""
 
 from __future__ import annotations
 
 from decimal import Decimal as D
 
 import openpyxl
-import pytest
 
-from evaluator_app.domain.problems import ProblemsError
 from evaluator_app.exchange.importing import import_agreement_files
 from evaluator_app.store.agreements import list_agreements
 from evaluator_app.store.ratings import load_ratings
-from tests.conftest import file_digest
 
 HEADERS = ["ส่วนราชการ", "ปีงบประมาณ", "ตัวชี้วัดที่", "ตัวชี้วัด", "น้ำหนัก",
            "เกณฑ์ 1", "เกณฑ์ 2", "เกณฑ์ 3", "เกณฑ์ 4", "เกณฑ์ 5", "ผลการดำเนินงาน", "รอบ"]
@@ -41,10 +38,20 @@ def test_later_results_file_updates_results_only(workspace, tmp_path):
     assert len(list_agreements(workspace)) == 1
 
 
-def test_changed_indicators_are_refused_and_nothing_written(workspace, workspace_path, tmp_path):
+def test_changed_indicators_make_a_new_draft_version_never_a_silent_change(workspace, tmp_path):
+    """Issue 13, item 4: the file's indicators become a new draft version; the version in force is untouched and
+    the file's results wait for the new version to be agreed."""
+    from evaluator_app.store.versions import list_versions
+
     import_agreement_files(workspace, [workbook(tmp_path / "a.xlsx")], actor="secretary")
-    workspace.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    before = file_digest(workspace_path)
-    with pytest.raises(ProblemsError, match=r"already exists .* with different indicators"):
-        import_agreement_files(workspace, [workbook(tmp_path / "c.xlsx", weights=(50, 50))], actor="secretary")
-    assert file_digest(workspace_path) == before
+    agreement_id = list_agreements(workspace)[0].id
+    changed = import_agreement_files(workspace, [workbook(tmp_path / "c.xlsx", weights=(50, 50), results=(70, 20))],
+                                     actor="secretary")
+    assert [(v[1], v[3]) for v in changed.new_versions] == [("กรมทดสอบ", 2)]
+    versions = list_versions(workspace, agreement_id)
+    assert [v.status.value for v in versions] == ["agreed", "draft"] or [v.number for v in versions] == [1, 2]
+    assert [i.weight for i in versions[0].indicators] == [D(60), D(40)]
+    assert [i.weight for i in versions[1].indicators] == [D(50), D(50)]
+    assert load_ratings(workspace, agreement_id, 12)["1"].rating.result == D(92)  # not silently changed
+    again = import_agreement_files(workspace, [workbook(tmp_path / "c.xlsx", weights=(50, 50))], actor="secretary")
+    assert [v[3] for v in again.new_versions] == [2] and len(list_versions(workspace, agreement_id)) == 2

@@ -17,9 +17,10 @@ import pytest
 from evaluator_app.domain.rating import Rating
 from evaluator_app.store.agreements import add_agreement, load_agreement
 from evaluator_app.store.audit import audit_entries, first_broken_link
+from evaluator_app.store.backups import back_up_now
 from evaluator_app.store.frameworks import get_framework, save_framework
 from evaluator_app.store.ratings import record_rating, record_ratings
-from evaluator_app.store.restore import back_up_now, restore_backup
+from evaluator_app.store.restore import restore_backup
 from evaluator_app.store.verification import verify_log
 from evaluator_app.store.workspace import Workspace
 from tests.conftest import example_agreement

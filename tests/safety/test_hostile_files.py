@@ -186,7 +186,12 @@ def test_duplicate_and_conflicting_rows(settled, tmp_path):
     refused(settled, first, second)
 
 
-def test_an_import_that_conflicts_with_the_workspace_is_refused_whole(settled, tmp_path):
+def test_an_import_that_changes_agreed_indicators_makes_a_draft_never_a_silent_change(settled, tmp_path):
+    """Issue 13, item 4 (was: refused whole): the agreed version is untouched, the file's indicators become a new
+    draft version, and the rest of the file is imported."""
+    from evaluator_app.store.agreements import find_agreement_id
+    from evaluator_app.store.versions import list_versions
+
     changed = tmp_path / "changed.xlsx"
     book = openpyxl.Workbook()
     sheet = book.active
@@ -196,7 +201,13 @@ def test_an_import_that_conflicts_with_the_workspace_is_refused_whole(settled, t
     for row in [*rows, *indicator_rows("กรมใหม่", 2569, 4)]:
         sheet.append(row)
     book.save(changed)
-    assert "negotiated revision" in messages(refused(settled, changed))
+    existing = find_agreement_id(settled, "กรมเดิม", 2569)
+    assert existing is not None
+    agreed = list_versions(settled, existing)
+    summary = import_agreement_files(settled, [changed], actor="s")
+    assert [v[1] for v in summary.new_versions] == ["กรมเดิม"] and [a[1] for a in summary.added] == ["กรมใหม่"]
+    versions = list_versions(settled, existing)
+    assert versions[: len(agreed)] == agreed and versions[-1].status.value == "draft"
 
 
 def test_mixed_encodings_never_import_garbled_thai(settled, tmp_path):

@@ -15,9 +15,15 @@ from evaluator_app.domain.rating import Rating
 from evaluator_app.store import backups, schema
 from evaluator_app.store.agreements import add_agreement, list_agreements
 from evaluator_app.store.audit import audit_entries, first_broken_link
-from evaluator_app.store.backups import Backup, BackupPolicy, backups_to_delete, list_backups
+from evaluator_app.store.backups import (
+    Backup,
+    BackupPolicy,
+    back_up_now,
+    backups_to_delete,
+    list_backups,
+)
 from evaluator_app.store.ratings import load_ratings, record_rating
-from evaluator_app.store.restore import back_up_now, restore_backup
+from evaluator_app.store.restore import restore_backup
 from evaluator_app.store.workspace import APPLICATION_ID, Workspace, WorkspaceError
 from tests.conftest import example_agreement, file_digest
 from tests.safety.helpers import hold_workspace

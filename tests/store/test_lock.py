@@ -121,5 +121,5 @@ def test_the_lock_is_released_when_opening_fails(tmp_path):
     with pytest.raises(WorkspaceError):
         Workspace.open(junk)
     lock = acquire_writer_lock(junk)  # would share a leaked registration instead of taking the OS lock afresh
-    assert lock._count == 1
+    assert [held.count for held in lock._held] == [1, 1]  # the lock beside the file, and the inode lock
     lock.release()

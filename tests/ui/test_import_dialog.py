@@ -103,8 +103,12 @@ def test_warnings_are_listed_in_the_preview_and_the_file_still_imports(qtbot, wi
     assert (stored.file, stored.row, stored.indicator) == ("orphan.xlsx", 4, "1.1")
 
 
-def test_a_conflict_found_while_writing_is_listed_and_nothing_is_written(qtbot, window, workspace_file, tmp_path,
-                                                                          monkeypatch):
+def test_changed_indicators_are_imported_as_a_new_draft_version(qtbot, window, workspace_file, tmp_path,
+                                                                monkeypatch):
+    """Issue 13, item 4: a re-import with changed indicators makes a new draft version, never a silent change."""
+    from evaluator_app.store.agreements import list_agreements
+    from evaluator_app.store.versions import list_versions
+
     first = write_workbook(tmp_path / "first.xlsx", ROWS)
     with Workspace.open(workspace_file) as workspace:
         from evaluator_app.exchange.importing import import_agreement_files
@@ -113,17 +117,17 @@ def test_a_conflict_found_while_writing_is_listed_and_nothing_is_written(qtbot, 
     changed = [list(r) for r in ROWS]
     changed[0][4] = "ชื่อตัวชี้วัดที่แก้ไขแล้ว"  # same agency and year, different indicators
     second = write_workbook(tmp_path / "second.xlsx", changed)
-    before = file_digest(workspace_file)
     choose(monkeypatch, second)
     dialog = open_import(qtbot, window)
     qtbot.waitUntil(dialog.import_button.isEnabled, timeout=10000)
-    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: not dialog.is_busy() and dialog.problems_model.rowCount() > 0, timeout=10000)
-    assert dialog.isVisible()
-    assert "ไม่มีการบันทึกข้อมูลใดๆ" in dialog.status.text()
-    assert "negotiated revision" in dialog.problems_model.index(0, 4).data()
-    dialog.reject()
-    assert file_digest(workspace_file) == before
+    with qtbot.waitSignal(dialog.imported, timeout=20000):
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    with Workspace.open(workspace_file, read_only=True) as workspace:
+        agreement_id = next(a.id for a in list_agreements(workspace) if a.agency == "กรมทดสอบระบบ")
+        versions = list_versions(workspace, agreement_id)
+    assert len(versions) == 2 and versions[1].status.value == "draft"
+    assert versions[1].indicators[0].name == "ชื่อตัวชี้วัดที่แก้ไขแล้ว"
+    assert versions[0].indicators[0].name != "ชื่อตัวชี้วัดที่แก้ไขแล้ว"
 
 
 def test_cancel_pressed_after_everything_was_written_still_rolls_back(workspace_file, tmp_path, monkeypatch):
@@ -156,13 +160,13 @@ def test_cancel_button_before_anything_is_written(qtbot, window, workspace_file,
     # Hold the worker inside the read until Cancel is clicked, so the click always lands mid-import.
     import evaluator_app.exchange.importing as importing
 
-    original = importing.load_agreement_files
+    original = importing.read_agreement_files
 
     def read_after_cancel(*args, **kwargs):
         assert dialog._cancel.wait(10)
         return original(*args, **kwargs)
 
-    monkeypatch.setattr(importing, "load_agreement_files", read_after_cancel)
+    monkeypatch.setattr(importing, "read_agreement_files", read_after_cancel)
     dialog.start_import()
     qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)  # while the file is still being read
     qtbot.waitUntil(lambda: not dialog.is_busy(), timeout=10000)

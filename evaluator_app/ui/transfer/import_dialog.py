@@ -169,6 +169,16 @@ class ImportDialog(QDialog):
         else:
             self.status.setText(self.tr("Ready to import {0} agreement(s) with {1} indicators.").format(
                 len(reading.agreements), indicators))
+        notes = [h.describe() for h in getattr(reading, "hidden_sheets", ())]  # skipped, and said so
+        if not reading.problems and reading.agreements:
+            from ...exchange.importing import preview_conflicts
+
+            # results edited since the previous import of the file: the edits are kept
+            notes += [c.describe() for c in preview_conflicts(self._session.workspace, reading.agreements)]
+        if notes:
+            self.status.setText(self.status.text() + "\n" + "\n".join(notes))
+        # a wrapped label is not given the height its lines need once the dialog is laid out: ask for it
+        self.status.setMinimumHeight(self.status.heightForWidth(max(self.status.width(), 400)))
         self.import_button.setEnabled(not reading.problems and bool(reading.agreements))
 
     # --- importing ---------------------------------------------------------------------------------------------

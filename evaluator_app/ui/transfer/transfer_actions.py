@@ -143,7 +143,7 @@ class TransferActions(QObject):
     # --- backups -----------------------------------------------------------------------------------------------
 
     def back_up_now(self) -> None:
-        from ...store.restore import back_up_now
+        from ...store.backups import back_up_now
         from .backups_dialog import backup_when
 
         if self.session is None:
