@@ -57,6 +57,7 @@ from ..store.panel_merge import (
     MemberRatings,
     MergeReport,
     agreement_digest,
+    imported_package,
     merge_member_ratings,
 )
 from ..store.ratings import load_ratings
@@ -93,6 +94,14 @@ class TrustNeeded(PackageRefused):
         self.fingerprint = fingerprint  # the package signer's, to read aloud
         self.signer = signer  # who the package says signed it
         self.trusted = trusted  # the fingerprint trusted so far (a changed key), or None (the first package)
+
+
+class DecryptionNeeded(PackageRefused):
+    """An evaluator package sealed to the secretary: her decryption key (and passphrase) is needed to open it."""
+
+    def __init__(self, problems: list[Problem], *, recipient: str):
+        super().__init__(problems)
+        self.recipient = recipient
 
 
 @dataclass(frozen=True)
@@ -497,8 +506,9 @@ def _decryption_key(package: PackageFile, decrypt: Decryptor | None) -> X25519Pr
     if encryption.get("scheme") != SEALED_BOX or not isinstance(recipient, str) or len(recipient) > 200:
         raise refuse(package.path, "ไม่รู้จักวิธีเข้ารหัสของชุดข้อมูล", f"unknown encryption {encryption.get('scheme')!r}")
     if decrypt is None:
-        raise refuse(package.path, f"ต้องใช้กุญแจถอดรหัสของเลขานุการ ({recipient}) และรหัสผ่าน",
-                     f"the secretary's ({recipient}) decryption key and passphrase are needed")
+        raise DecryptionNeeded([Problem(th=f"ต้องใช้กุญแจถอดรหัสของเลขานุการ ({recipient}) และรหัสผ่าน",
+                                        en=f"the secretary's ({recipient}) decryption key and passphrase are needed",
+                                        file=str(package.path))], recipient=recipient)
     return decrypt(recipient)
 
 
@@ -583,6 +593,9 @@ def import_package(workspace: Workspace, path: Path, *, actor: str, trust: str |
                                      members=len(content.panel.members))
             decided = decide_trust(workspace, package, content, signer, trust)
             return install_panel(workspace, content, actor=actor, signer=decided)
+        if imported_package(workspace.conn, package.package_id) is not None:
+            # The very same bytes were merged before (the id is the manifest's hash): nothing to open or change.
+            return MergeReport(package.package_id, str(package.manifest.get("member_id")), already_imported=True)
         incoming = verify_evaluator_package(workspace, package, decrypt)
         return merge_member_ratings(workspace, incoming, actor=actor)
     except UNSTORABLE as exc:

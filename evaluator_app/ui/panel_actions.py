@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QAction, QKeySequence
@@ -39,6 +39,8 @@ class PanelActions(QObject):
         self.window = window
         self.packages = PackageFlows(window, lambda: window.session)
         self.packages.imported.connect(lambda _report: self._panel_changed())
+        self.packages.resolve_requested.connect(self.open_conflicts)
+        self.conflicts_dialog: Any = None
         self.matrix: PanelMatrixWindow | None = None
         self.setup_dialog: PanelSetupDialog | None = None
         self.restore_dialog: RestoreDialog | None = None
@@ -59,7 +61,8 @@ class PanelActions(QObject):
 
     def _create_actions(self) -> None:
         a = self._action
-        self.export_panel_action = a("exportPanelPackage", self.packages.export_panel_package)
+        self.export_panel_action = a("exportPanelPackage", self.export_panel_package)
+        self.conflicts_action = a("editConflicts", self.open_conflicts)
         self.export_mine_action = a("exportMyRatings", self.export_my_ratings)
         self.import_package_action = a("importPackage", self.packages.choose_and_import, "Ctrl+Shift+I")
         self.backup_now_action = a("backupNow", self.back_up_now)
@@ -74,6 +77,7 @@ class PanelActions(QObject):
         self.my_key_action = a("mySigningKey", self.show_my_key)
         # Changes the workspace: off while another person holds it.
         self.writing_actions = (self.import_package_action, self.restore_action, self.submit_action,
+                                self.conflicts_action,
                                 self.consensus_action, self.reopen_action, self.finalise_action)
 
     def _create_menus(self) -> None:
@@ -89,7 +93,8 @@ class PanelActions(QObject):
         file_menu.insertAction(before, self.restore_action)
         self.panel_menu = QMenu(self.window)
         self.panel_menu.setObjectName("panelMenu")
-        for item in (self.setup_action, self.matrix_action, None, self.submit_action, None, self.consensus_action,
+        for item in (self.setup_action, self.matrix_action, self.conflicts_action, None, self.submit_action, None,
+                     self.consensus_action,
                      self.reopen_action, self.finalise_action, None, self.make_key_action, self.my_key_action):
             if item is None:
                 self.panel_menu.addSeparator()
@@ -110,6 +115,7 @@ class PanelActions(QObject):
         self.restore_action.setText(self.tr("Restore from bac&kup…"))
         self.setup_action.setText(self.tr("Panel &setup…"))
         self.matrix_action.setText(self.tr("Panel &matrix"))
+        self.conflicts_action.setText(self.tr("&Edit conflicts… (secretary)"))
         self.submit_action.setText(self.tr("&Submit my ratings…"))
         self.consensus_action.setText(self.tr("Enter &consensus… (chair)"))
         self.reopen_action.setText(self.tr("&Reopen… (chair)"))
@@ -464,6 +470,59 @@ class PanelActions(QObject):
             self._warn(title, exc)
             return
         self.packages.export_my_ratings(member, key)
+
+    def export_panel_package(self) -> None:
+        """Secretary: unlock her signing key (and her encryption key, made on first use) with her passphrase, then
+        write the signed panel package."""
+        from ..domain.panel import Role
+        from ..exchange.identity import IdentityError, ensure_encryption_key, has_key, unlock
+        from .identity_dialogs import PassphraseDialog
+
+        title = self.tr("Export panel package")
+        panel = self._panel_or_say(title)
+        if panel is None or self.session is None or self.packages.is_busy():
+            return
+        me = self.session.evaluator()
+        secretaries = [m.id for m in panel.in_signing_order()
+                       if m.role in (Role.SECRETARY, Role.ASSISTANT_SECRETARY)]
+        signer = me if me in secretaries else next(iter(secretaries), None)
+        if signer is None or not has_key(signer):
+            QMessageBox.information(self.window, title, self.tr(
+                "The panel package is signed with the secretary's key. Add the secretary in Panel → Panel setup…, "
+                "make her key pair on this computer (Panel → Make my key pair…, rating as the secretary) and "
+                "record its public key for her."))
+            return
+        dialog = PassphraseDialog(signer, self.tr(
+            "The panel package is signed with your key, and the members' ratings will be encrypted to you. Type "
+            "your key's passphrase."), parent=self.window)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        try:
+            key = unlock(signer, dialog.passphrase)
+            encryption_key = ensure_encryption_key(signer, dialog.passphrase)
+        except IdentityError as exc:
+            self._warn(title, exc)
+            return
+        except OSError as exc:
+            self._warn(title, str(exc))
+            return
+        self.packages.export_panel_package(key, encryption_key)
+
+    def open_conflicts(self) -> None:
+        from .conflicts_dialog import ConflictsDialog
+
+        if self.session is None:
+            return
+        dialog = ConflictsDialog(self.session.workspace, self.session.evaluator(), self._conflicts_changed,
+                                 self.window)
+        self.conflicts_dialog = dialog
+        dialog.show()
+        dialog.raise_()
+
+    def _conflicts_changed(self) -> None:
+        if self.session is not None:
+            self.session.external_change()
+        self._panel_changed()
 
     def import_package_file(self, path: Path) -> None:
         """A package given on the command line or double-clicked: import it as File → Import package… does."""

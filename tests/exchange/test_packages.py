@@ -25,7 +25,6 @@ from evaluator_app.exchange.package_format import (
 )
 from evaluator_app.exchange.packages import (
     export_evaluator_package,
-    export_panel_package,
     import_package,
     verify_evaluator_package,
 )
