@@ -14,6 +14,7 @@ from typing import Any
 from ..domain.aggregation import IndicatorAggregate, PanelResult
 from ..domain.numbers import NumberFormatError, format4, parse_decimal, plain
 from ..domain.panel import AggregationRule, ConflictOfInterest, ConflictType, PanelMember, Role, key_fingerprint
+from ..domain.problems import ProblemsError
 from .common import Refused, actor
 
 PASSPHRASE_ENV = "EVALUATOR_APP_PASSPHRASE"
@@ -532,11 +533,15 @@ def score_panel(workspace: Any, args: argparse.Namespace) -> int:
     panel figure per indicator."""
     from ..store.agreements import load_agreement, resolve_agreement
     from ..store.frameworks import get_framework
-    from ..store.panel_results import panel_result
+    from ..store.panel_results import panel_result, ratings_hidden_problem
     from ..store.versions import version_for_round
     from .agreements import score_json
 
     agreement_id = resolve_agreement(workspace, args.agreement)
+    viewer = getattr(args, "actor", None)
+    hidden = None if not viewer else ratings_hidden_problem(workspace, agreement_id, args.round, str(viewer))
+    if hidden is not None:  # HotCRP's rule: a member sees the others' ratings only after submitting their own
+        raise ProblemsError([hidden])
     stored = load_agreement(workspace, agreement_id, version_for_round(workspace.conn, agreement_id, args.round))
     result = panel_result(workspace, agreement_id, args.round)
     label = f"{stored.agreement.agency} {stored.agreement.fiscal_year}"
