@@ -14,6 +14,7 @@ from ..domain.panel import PUBLIC_KEY_BYTES
 
 # Far beyond any honest value, far inside SQLite's signed 64-bit INTEGER.
 MAX_COUNT = 2**31 - 1
+MAX_DIGITS = 15  # thresholds run to the millions or billions of baht; 10^15 is far beyond
 MAX_TEXT = 1_000_000  # characters; an xlsx cell holds 32,767, a declaration a few thousand
 
 
@@ -82,6 +83,9 @@ def decimal(data: Any, name: str) -> Decimal | None:
         raise FieldError(f"'{name}' is not a number: {_short(value)}") from exc
     if not number.is_finite():
         raise FieldError(f"'{name}' is not a finite number: {_short(value)}")
+    if number and not -12 <= number.adjusted() <= MAX_DIGITS:
+        raise FieldError(f"'{name}' is {_short(value)}, beyond any result or score (at most {MAX_DIGITS + 1} digits "
+                         f"before the point, 12 after)")
     return number
 
 
