@@ -242,9 +242,8 @@ class PackageResultDialog(QDialog):
             report.evidence_recorded)]
         lines.extend(self.tr("Submitted: {0} {1}, round {2} months").format(*s) for s in report.submitted)
         if report.conflicts:
-            verdict = self.tr("Merged, with {0} edit conflict(s) for you to review: nothing here was overwritten; "
-                              "keep yours or take the member's with Resolve conflicts….").format(
-                len(report.conflicts))
+            verdict = self.tr("Merged: {0} edit conflict(s) wait for your decision; nothing here was "
+                              "overwritten.").format(len(report.conflicts))
             self._set("merged", WARNING_STYLE, verdict, "\n".join(lines))
         else:
             self._set("merged", OK_STYLE, self.tr("The ratings of {0} are merged.").format(report.member_id),

@@ -1941,7 +1941,7 @@ Public key: {1}</source>
     </message>
     <message>
         <location filename="../../evaluator_app/ui/merge_report.py" line="165"/>
-        <location filename="../../evaluator_app/ui/merge_report.py" line="263"/>
+        <location filename="../../evaluator_app/ui/merge_report.py" line="262"/>
         <source>File: {0}</source>
         <translation>ไฟล์: {0}</translation>
     </message>
@@ -1979,11 +1979,6 @@ Public key: {1}</source>
         <location filename="../../evaluator_app/ui/merge_report.py" line="177"/>
         <source>Send this file to every member; they open it with File → Import package…, and on the first one compare this fingerprint aloud with you.</source>
         <translation>ส่งไฟล์นี้ให้กรรมการทุกคน กรรมการเปิดด้วย แฟ้ม → นำเข้าชุดข้อมูล… และในครั้งแรกให้เทียบลายนิ้วมือนี้กับท่านด้วยวาจา</translation>
-    </message>
-    <message>
-        <location filename="../../evaluator_app/ui/merge_report.py" line="245"/>
-        <source>Merged, with {0} edit conflict(s) for you to review: nothing here was overwritten; keep yours or take the member&apos;s with Resolve conflicts….</source>
-        <translation>รวมผลแล้ว มีรายการแก้ไขที่ขัดกัน {0} รายการให้ท่านตรวจ ไม่มีการเขียนทับค่าในพื้นที่ทำงานนี้ เลือกคงค่าของท่านหรือใช้ค่าของกรรมการได้ที่ ตัดสินรายการที่ขัดกัน…</translation>
     </message>
     <message>
         <location filename="../../evaluator_app/ui/merge_report.py" line="179"/>
@@ -2071,32 +2066,37 @@ Public key: {1}</source>
         <translation>ส่งผลแล้ว: {0} {1} รอบ {2} เดือน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/merge_report.py" line="250"/>
+        <location filename="../../evaluator_app/ui/merge_report.py" line="245"/>
+        <source>Merged: {0} edit conflict(s) wait for your decision; nothing here was overwritten.</source>
+        <translation>รวมผลแล้ว มี {0} รายการที่ขัดกันรอท่านตัดสิน ไม่มีการเขียนทับค่าในพื้นที่ทำงานนี้</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/merge_report.py" line="249"/>
         <source>The ratings of {0} are merged.</source>
         <translation>รวมผลการประเมินของ {0} แล้ว</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/merge_report.py" line="255"/>
+        <location filename="../../evaluator_app/ui/merge_report.py" line="254"/>
         <source>Package not exported</source>
         <translation>ไม่ได้ส่งออกชุดข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/merge_report.py" line="255"/>
+        <location filename="../../evaluator_app/ui/merge_report.py" line="254"/>
         <source>Package refused</source>
         <translation>ปฏิเสธชุดข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/merge_report.py" line="261"/>
+        <location filename="../../evaluator_app/ui/merge_report.py" line="260"/>
         <source>No package was written.</source>
         <translation>ไม่ได้เขียนชุดข้อมูลใด ๆ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/merge_report.py" line="262"/>
+        <location filename="../../evaluator_app/ui/merge_report.py" line="261"/>
         <source>The package was refused. Nothing was written.</source>
         <translation>ปฏิเสธชุดข้อมูลนี้ ไม่มีการบันทึกใด ๆ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/merge_report.py" line="263"/>
+        <location filename="../../evaluator_app/ui/merge_report.py" line="262"/>
         <source>Why:</source>
         <translation>เหตุผล:</translation>
     </message>
