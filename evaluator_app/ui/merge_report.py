@@ -163,7 +163,7 @@ class PackageResultDialog(QDialog):
         self.setWindowTitle(self.tr("Package exported"))
         self.tabs.hide()
         lines = [self.tr("File: {0}").format(summary.path)]
-        if summary.member_id:
+        if summary.kind == "evaluator":
             lines.append(self.tr("{0} rating(s) of {1} agreement(s), signed by {2}.").format(
                 summary.ratings, summary.agreements, summary.member_id))
             lines.append(self.tr("Fingerprint of the signing key: {0}").format(summary.fingerprint))

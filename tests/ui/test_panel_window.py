@@ -274,6 +274,7 @@ def test_a_full_round_between_the_secretary_and_a_member_through_the_window(qtbo
     assert run_package_action(qtbot, secretary, actions.export_panel_action) == "exported"
     spoken = identity.load_identity("sec").fingerprint
     assert spoken in actions.packages.result_dialog.summary_text()
+    assert actions.packages.result_dialog.verdict.text() == "ส่งออกชุดข้อมูลคณะผู้ประเมินแล้ว"
     panel_file = mail / "panel.evpanel"
     assert panel_file.exists()
     shoot(actions.packages.result_dialog, "package-exported")
