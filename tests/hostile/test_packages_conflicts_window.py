@@ -12,7 +12,7 @@ from evaluator_app.exchange.packages import export_evaluator_package
 from evaluator_app.store.agreements import find_agreement_id
 from evaluator_app.store.panel_conflicts import list_conflicts
 from evaluator_app.store.ratings import load_ratings
-from evaluator_app.ui.session import EVALUATOR_SETTING
+from evaluator_app.ui.common.session import EVALUATOR_SETTING
 from tests.hostile.packages_world import AGENCY, YEAR, make_master, member_laptop, rate
 from tests.panel_keys import PanelKeys
 from tests.ui.conftest import open_window, thai_app, ui_settings  # noqa: F401

@@ -9,8 +9,8 @@ import pytest
 
 from evaluator_app.store.agreements import find_agreement_id
 from evaluator_app.store.panel import submit
-from evaluator_app.ui.panel_matrix_model import MEMBER_ROLE
-from evaluator_app.ui.session import EVALUATOR_SETTING
+from evaluator_app.ui.common.session import EVALUATOR_SETTING
+from evaluator_app.ui.panel.panel_matrix_model import MEMBER_ROLE
 from tests.hostile.packages_world import AGENCY, YEAR, make_master, rate
 from tests.panel_keys import PanelKeys
 from tests.ui.conftest import open_window, select_agreement_by_click, thai_app, ui_settings  # noqa: F401
