@@ -29,11 +29,14 @@ def rating_revision(evaluator: str, code: str, round_: int, values: dict[str, An
                     updated_at: str) -> str:
     """The hash of one state of a rating: what it says, and which edit (counter and time) made it. Who typed it
     is left out: a member's laptop records the login name of whoever ran the command, the master the member."""
-    document = {"evaluator": evaluator, "code": code, "round": round_,
-                **{k: values.get(k) for k in VALUE_FIELDS},
-                "edit_version": edit_version, "updated_at": updated_at}
-    text = json.dumps(document, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    # Each field as a JSON string (or null) in a fixed order: unambiguous, and a merge hashes some 17,000 of these
+    # per package, so without the general encoder.
+    fields = (evaluator, code, str(round_), *(values.get(k) for k in VALUE_FIELDS), str(edit_version), updated_at)
+    text = "[" + ",".join("null" if f is None else _quote(str(f)) for f in fields) + "]"
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+_quote = json.encoder.encode_basestring  # a str as json.dumps(..., ensure_ascii=False) writes it
 
 
 def stored_revision(row: tuple[Any, ...] | None, evaluator: str, code: str, round_: int) -> str | None:
