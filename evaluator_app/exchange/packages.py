@@ -303,8 +303,11 @@ def parse_panel_package(package: PackageFile) -> PanelContent:
         encryption_key = f.public_key(f.field(secretary, "encryption_key"), "encryption_key")
     except (*MALFORMED, ProblemsError) as exc:
         raise _malformed(package, exc) from exc
-    return PanelContent(package.package_id, package.manifest["created_at"], panel, frameworks, agreements,
-                        secretary_id, encryption_key)
+    try:
+        created_at = f.timestamp(package.manifest, "created_at")
+    except f.FieldError as exc:
+        raise _malformed(package, exc) from exc
+    return PanelContent(package.package_id, created_at, panel, frameworks, agreements, secretary_id, encryption_key)
 
 
 _INDICATOR_TEXTS = ("code", "name", "dimension", "unit", "target", "baseline", "description", "formula",

@@ -223,6 +223,14 @@ def install_panel(workspace: Workspace, content: PanelContent, *, actor: str,
 
 def _check(workspace: Workspace, content: PanelContent) -> None:
     problems: list[Problem] = list(panel_problems(content.panel))
+    newest = workspace.conn.execute("SELECT max(created_at) FROM panel_packages WHERE kind = 'panel'").fetchone()[0]
+    if newest is not None and content.created_at < newest:
+        # A genuine but older package would take back what a newer one brought (a conflict declared since, a
+        # member removed, a result finalised): a replay, refused.
+        problems.append(Problem(
+            th=f"ชุดข้อมูลคณะผู้ประเมินนี้เก่ากว่าชุดที่นำเข้าแล้ว (สร้างเมื่อ {content.created_at} ก่อน {newest}) ไม่นำเข้า",
+            en=f"this panel package is older than the one already installed (made {content.created_at}, before "
+               f"{newest}): an older package would take back later changes, so it is not imported"))
     local = load_panel(workspace)
     if local is not None and local.id != content.panel.id:
         problems.append(Problem(

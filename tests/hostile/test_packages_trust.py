@@ -265,3 +265,18 @@ def test_the_upgrade_puts_right_a_master_the_old_app_flagged_as_a_copy(tmp_path,
         assert ws.setting(MEMBER_COPY_SETTING) is None and ws.setting(MASTER_SETTING) == "p1"
         assert not is_member_copy(ws) and is_master(ws)
         assert ws.conn.execute("SELECT count(*) FROM rating_conflicts").fetchone()[0] == 0
+
+
+def test_an_older_genuine_package_replayed_after_a_newer_one_is_refused(tmp_path, master, keys):
+    from evaluator_app.domain.panel import ConflictOfInterest, ConflictType
+    from evaluator_app.store.panel import declare_conflict
+
+    ws = laptop(tmp_path, "m1")
+    older = keys.export_panel(master, tmp_path / "older.evpanel").path
+    declare_conflict(master, ConflictOfInterest("m2", AGENCY, ConflictType.RELATIVE, "เป็นบุตรของรองอธิบดี"),
+                     actor="sec")
+    newer = keys.export_panel(master, tmp_path / "newer.evpanel").path
+    keys.install(ws, newer, actor="m1")
+    refused_unchanged(ws, older, "older than the one already installed")
+    assert load_panel(ws).conflict("m2", AGENCY) is not None, "the conflict declared since stays"
+    ws.close()
