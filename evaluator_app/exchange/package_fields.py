@@ -127,6 +127,8 @@ def sha256(data: Any, name: str) -> str:
 
 def hashes(data: Any, name: str, limit: int = 10_000) -> tuple[str, ...]:
     value = data.get(name, []) if isinstance(data, dict) else field(data, name)
+    if value == []:
+        return ()
     if not isinstance(value, list) or len(value) > limit:
         raise FieldError(f"'{name}' is not a list of hashes")
     return tuple(sha256({name: v}, name) for v in value)

@@ -419,17 +419,17 @@ def _compare(conn: sqlite3.Connection, agreement_id: int, member: str, item: Inc
     if row is not None and (row[0] == values["result"] and row[1] == values["adjusted_score"]
                             and row[2] == values["adjust_reason"] and row[3] == values["comment"]):
         return None
-    revision = rating_revision(member, rating.code, rating.round, values, item.edit_version, item.updated_at)
-    if (rating.code, rating.round, revision) in decided:
+    if decided and (rating.code, rating.round, _revision(member, item, values)) in decided:
         return None  # the same edit came before: its conflict is listed, or the secretary decided it
-    incoming = {**values, "edit_version": item.edit_version, "updated_at": item.updated_at, "revision": revision,
-                "base": item.base}
     stored = None if row is None else {"result": row[0], "adjusted_score": row[1], "adjust_reason": row[2],
                                        "comment": row[3], "edit_version": int(row[4]), "updated_at": row[5],
                                        "revision": stored_revision(row, member, rating.code, rating.round)}
     author = None if row is None else str(row[6])
 
     def conflict(kind: str, th: str, en: str) -> MergeConflict:
+        # The incoming revision is worked out only for a conflict: an applied rating needs none.
+        incoming = {**values, "edit_version": item.edit_version, "updated_at": item.updated_at,
+                    "revision": _revision(member, item, values), "base": item.base}
         return MergeConflict("", 0, rating.round, rating.code, th, en, stored, incoming, kind, author, member)
 
     if stale:
@@ -463,6 +463,10 @@ def _compare(conn: sqlite3.Connection, agreement_id: int, member: str, item: Inc
         "ไม่ได้นำมาใช้ เลขานุการต้องเลือกค่าใดค่าหนึ่ง",
         f"the master's value was changed by {author} and {member} edited without seeing it: not applied; "
         f"the secretary keeps one of the two (panel resolve)")
+
+
+def _revision(member: str, item: IncomingRating, values: dict[str, str | None]) -> str:
+    return rating_revision(member, item.rating.code, item.rating.round, values, item.edit_version, item.updated_at)
 
 
 def _locked(conn: sqlite3.Connection, agreement_id: int, member: str, round_: int) -> tuple[str, str] | None:
