@@ -294,6 +294,7 @@ def _plan(workspace: Workspace, incoming: MemberRatings, report: MergeReport) ->
     problems: list[Problem] = []
     ids = {(block.agency, block.fiscal_year): find_agreement_id(workspace, block.agency, block.fiscal_year)
            for block in incoming.agreements}
+    declarations = issued_declarations(conn)
     # The agreements in force, read together rather than four queries for each of some 300 blocks.
     preloaded = load_agreements_in_force(workspace, [i for i in ids.values() if i is not None])
     for block in incoming.agreements:
@@ -350,8 +351,17 @@ def _plan(workspace: Workspace, incoming: MemberRatings, report: MergeReport) ->
                     en=f"{block.agency}: a submission for round {submission.round}, which does not exist "
                        f"(rounds {', '.join(str(r) for r in framework.rounds)})", field="round"))
                 continue
+            if submission.state is SubmissionState.SUBMITTED and submission.declaration not in declarations:
+                # Only a declaration this panel issued counts: a laptop fed a forged panel package (or an edited
+                # one) cannot have its member's ratings accepted under words the panel never asked them to confirm.
+                report.conflicts.append(MergeConflict(
+                    block.agency, block.fiscal_year, submission.round, None,
+                    "ส่งผลโดยรับรองข้อความที่คณะผู้ประเมินไม่เคยใช้ ไม่รับการส่งผลนี้",
+                    "submitted under a declaration this panel never issued: this submission is not applied",
+                    kind="submission"))
+                continue
             verdict_of_state = _submission_verdict(conn, agreement_id, incoming.member_id, submission,
-                                          submission.round in conflicted_rounds)
+                                                   submission.round in conflicted_rounds)
             if isinstance(verdict_of_state, MergeConflict):
                 report.conflicts.append(replace(verdict_of_state, agency=block.agency, fiscal_year=block.fiscal_year))
             elif verdict_of_state is not None:
@@ -375,6 +385,19 @@ def _plan(workspace: Workspace, incoming: MemberRatings, report: MergeReport) ->
     if problems:
         raise ProblemsError(problems)
     return plan
+
+
+def issued_declarations(conn: sqlite3.Connection) -> set[str]:
+    """Every declaration text this panel has used: the current one and each one it replaced (from the audit log)."""
+    found = {row[0] for row in conn.execute("SELECT declaration FROM panel")}
+    for before, after in conn.execute("SELECT before, after FROM audit_log WHERE entity = 'panel' "
+                                      "AND action = 'edit declaration'"):
+        for text in (before, after):
+            if text is not None:
+                value = json.loads(text).get("declaration")
+                if isinstance(value, str):
+                    found.add(value)
+    return found
 
 
 def _by_code(agreement: Agreement) -> dict[str, Indicator]:

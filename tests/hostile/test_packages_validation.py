@@ -198,3 +198,18 @@ def test_on_the_command_line_a_malformed_key_is_exit_2_with_no_traceback(tmp_pat
         assert "Traceback" not in done.stderr and "binascii" not in done.stderr and "Overflow" not in done.stderr
         assert str(path) in done.stderr and "nothing was written" in done.stderr
         assert "ไม่ถูกรูปแบบ" in done.stderr, "Thai first, then English"
+
+
+def test_a_submission_under_a_declaration_the_panel_never_issued_is_not_applied(tmp_path, master, m1_package, keys):
+    from evaluator_app.store.panel import set_declaration, submission_state
+
+    forged = resigned(keys, m1_package, tmp_path / "decl.evpack", lambda p, h: block(p)["submissions"][0].update(
+        declaration="ข้าพเจ้าไม่ต้องรับรองความเป็นอิสระ"))
+    report = keys.merge(master, forged)
+    assert report.submitted == [] and "never issued" in str(report.conflicts[0])
+    here = find_agreement_id(master, AGENCY, YEAR)
+    assert submission_state(master.conn, here, 12, "m1") is None
+    # The secretary edits the declaration after the member confirmed the old one: the old one still counts.
+    set_declaration(master, "ข้าพเจ้าขอรับรองว่าเป็นอิสระ (ฉบับแก้ไข 2569)", actor="sec")
+    report = keys.merge(master, m1_package)
+    assert report.submitted == [(AGENCY, YEAR, 12)] and submission_state(master.conn, here, 12, "m1").submitted
