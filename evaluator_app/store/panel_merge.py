@@ -410,21 +410,21 @@ def _by_code(agreement: Agreement) -> dict[str, Indicator]:
 
 def _rating_problems(agreement: Agreement, framework: Framework, rating: Rating,
                      block: IncomingAgreement, indicators: dict[str, Indicator] | None = None) -> list[Problem]:
-    where = {"indicator": rating.code}
+    code = rating.code
     try:
         indicator = agreement.indicator(rating.code) if indicators is None else indicators[rating.code]
     except KeyError:
         return [Problem(th=f"{block.agency}: ไม่มีตัวชี้วัด {rating.code}",
-                        en=f"{block.agency} has no indicator {rating.code}", **where)]
+                        en=f"{block.agency} has no indicator {rating.code}", indicator=code)]
     if rating.round not in framework.rounds:
-        return [Problem(th=f"ไม่มีรอบ {rating.round} เดือน", en=f"no round {rating.round}", **where)]
+        return [Problem(th=f"ไม่มีรอบ {rating.round} เดือน", en=f"no round {rating.round}", indicator=code)]
     if rating.result is not None:
         problem = result_problem(indicator, rating.result, framework)
         if problem is not None:
             return [problem]
     if rating.adjusted_score is not None and not (0 <= rating.adjusted_score <= framework.max_score):
         return [Problem(th=f"คะแนนที่ปรับต้องอยู่ระหว่าง 0 ถึง {framework.max_score}",
-                        en=f"an adjusted score lies between 0 and {framework.max_score}", **where)]
+                        en=f"an adjusted score lies between 0 and {framework.max_score}", indicator=code)]
     return []
 
 
