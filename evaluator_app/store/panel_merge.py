@@ -482,8 +482,8 @@ def _compare(conn: sqlite3.Connection, agreement_id: int, member: str, item: Inc
             "not applied")
     return conflict(
         "edit",
-        f"ค่าในพื้นที่ทำงานหลักถูกแก้ไขโดย {author} หลังจากที่ {member} ได้รับไป ({member} แก้ไขโดยไม่เห็นการแก้ไขนั้น) "
-        "ไม่ได้นำมาใช้ เลขานุการต้องเลือกค่าใดค่าหนึ่ง",
+        f"ค่าในพื้นที่ทำงานหลักถูกแก้ไขโดย {author} ขณะที่ {member} แก้ไขโดยไม่เห็นค่านั้น จึงไม่นำมาใช้ "
+        "เลขานุการต้องเลือกค่าใดค่าหนึ่ง",
         f"the master's value was changed by {author} and {member} edited without seeing it: not applied; "
         f"the secretary keeps one of the two (panel resolve)")
 
