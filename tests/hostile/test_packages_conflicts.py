@@ -16,8 +16,9 @@ from evaluator_app.exchange.package_format import read_package
 from evaluator_app.exchange.packages import export_evaluator_package
 from evaluator_app.store.agreements import find_agreement_id
 from evaluator_app.store.audit import audit_entries, first_broken_link
-from evaluator_app.store.panel import reopen_submission, submit
+from evaluator_app.store.panel import reopen_submission
 from evaluator_app.store.panel_conflicts import list_conflicts, resolve_conflict
+from evaluator_app.store.panel_results import submit
 from evaluator_app.store.ratings import load_ratings
 from evaluator_app.store.workspace import Workspace
 from tests.hostile.packages_world import AGENCY, YEAR, make_master, member_laptop, rate

@@ -36,8 +36,8 @@ def two_conflicts(tmp_path: Path) -> Path:
 
 def test_the_secretary_keeps_one_and_takes_the_other_in_the_window(qtbot, tmp_path):
     window = open_window(qtbot, two_conflicts(tmp_path))
-    window.panel_actions.conflicts_action.trigger()
-    dialog = window.panel_actions.packages.conflicts_dialog
+    window.transfer_actions.conflicts_action.trigger()
+    dialog = window.transfer_actions.packages.conflicts_dialog
     assert dialog is not None and dialog.isVisible()
     model = dialog.model
     rows = {model.rows[r][3]: model.rows[r] for r in range(model.rowCount())}

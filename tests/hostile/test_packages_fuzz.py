@@ -18,7 +18,7 @@ from evaluator_app.exchange import identity
 from evaluator_app.exchange.package_format import PackageKind, read_package, write_package
 from evaluator_app.exchange.packages import export_evaluator_package, import_package
 from evaluator_app.store.agreements import find_agreement_id
-from evaluator_app.store.panel import submit
+from evaluator_app.store.panel_results import submit
 from evaluator_app.store.workspace import Workspace
 from tests.conftest import file_digest
 from tests.hostile.packages_world import AGENCY, YEAR, header_of, laptop, make_master, member_laptop, rate, settled

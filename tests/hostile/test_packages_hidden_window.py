@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from evaluator_app.store.agreements import find_agreement_id
-from evaluator_app.store.panel import submit
+from evaluator_app.store.panel_results import submit
 from evaluator_app.ui.common.session import EVALUATOR_SETTING
 from evaluator_app.ui.panel.panel_matrix_model import MEMBER_ROLE
 from tests.hostile.packages_world import AGENCY, YEAR, make_master, rate

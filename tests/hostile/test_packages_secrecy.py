@@ -18,8 +18,7 @@ from evaluator_app.exchange.package_format import read_package
 from evaluator_app.exchange.packages import DecryptionNeeded, export_evaluator_package, import_package
 from evaluator_app.store.agreements import find_agreement_id
 from evaluator_app.store.evidence import add_evidence
-from evaluator_app.store.panel import submit
-from evaluator_app.store.panel_results import visible_ratings
+from evaluator_app.store.panel_results import submit, visible_ratings
 from evaluator_app.store.workspace import Workspace
 from tests.hostile.packages_world import AGENCY, YEAR, make_master, member_laptop, rate
 from tests.panel_keys import PASSPHRASE, PanelKeys

@@ -17,8 +17,9 @@ from evaluator_app.exchange.packages import TrustNeeded, export_evaluator_packag
 from evaluator_app.store import schema
 from evaluator_app.store.agreements import find_agreement_id
 from evaluator_app.store.audit import audit_entries
-from evaluator_app.store.panel import load_panel, result_state, save_member, submit
+from evaluator_app.store.panel import load_panel, result_state, save_member
 from evaluator_app.store.panel_install import is_master, is_member_copy, trusted_signer
+from evaluator_app.store.panel_results import submit
 from evaluator_app.store.ratings import load_ratings
 from evaluator_app.store.schema_panel import MASTER_SETTING, MEMBER_COPY_SETTING
 from evaluator_app.store.workspace import APPLICATION_ID, Workspace

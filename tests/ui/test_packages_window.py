@@ -23,7 +23,7 @@ from evaluator_app.store.agreements import find_agreement_id
 from evaluator_app.store.panel import load_panel, save_member
 from evaluator_app.store.ratings import load_ratings, record_rating
 from evaluator_app.store.workspace import Workspace
-from evaluator_app.ui.panel.identity_dialogs import PassphraseDialog
+from evaluator_app.ui.common.identity_dialogs import PassphraseDialog
 from evaluator_app.ui.shell.file_open import install_file_open_handler
 from evaluator_app.ui.transfer.packages_dialog import MemberChoiceDialog, PackageCancelled, _import
 from evaluator_app.ui.transfer.trust_dialog import TrustDialog
@@ -77,7 +77,7 @@ def test_an_older_package_after_a_newer_one_lists_edit_conflicts_for_the_secreta
     master = secretary_workspace(tmp_path, with_m2=False)
     older, newer = member_packages(tmp_path, master)
     window = open_window(qtbot, master)
-    actions = window.panel_actions
+    actions = window.transfer_actions
     open_file(monkeypatch, newer)
     when_dialog(PassphraseDialog, type_passphrase(qtbot, twice=False), timeout_ms=30_000)  # her decryption key
     assert run_package_action(qtbot, window, actions.import_package_action) == "merged"
@@ -125,12 +125,12 @@ def test_a_package_handed_over_by_the_desktop_is_imported(qtbot, tmp_path, windo
         when_dialog(TrustDialog, lambda dialog: (dialog.confirm.setChecked(True), dialog.trust_button.click()),
                     timeout_ms=30_000)
         when_dialog(MemberChoiceDialog, lambda dialog: dialog.accept(), timeout_ms=30_000)  # the first who rates
-        with qtbot.waitSignal(window.panel_actions.packages.finished, timeout=60_000) as done:
+        with qtbot.waitSignal(window.transfer_actions.packages.finished, timeout=60_000) as done:
             QApplication.sendEvent(app, QFileOpenEvent(str(panel_file)))
         assert done.args == ["installed"]
         assert load_panel(window.session.workspace) is not None
         assert window.session.evaluator() == "chair"
-        window.panel_actions.packages.result_dialog.close()
+        window.transfer_actions.packages.result_dialog.close()
         QApplication.sendEvent(app, QFileOpenEvent(str(master)))  # a workspace is opened
         assert window.session.path == master
     finally:

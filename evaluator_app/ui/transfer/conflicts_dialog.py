@@ -3,8 +3,6 @@ for; both values and both authors, and the secretary keeps hers or takes the mem
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -18,24 +16,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.problems import ProblemsError
 from ...store.panel_conflicts import RatingConflict, list_conflicts, resolve_conflict
-from ...store.workspace import Workspace, WorkspaceError
+from ..common.changes import Change, Changes
 from ..common.language import THAI, current_language
-from ..common.messages import problems_text
+from ..common.session import WorkspaceSession
 from .merge_report import RowsModel, rating_value
 
 
 class ConflictsDialog(QDialog):
-    def __init__(self, workspace: Workspace, actor: str, changed: Callable[[], None],
-                 parent: QWidget | None = None):
+    def __init__(self, session: WorkspaceSession, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("conflictsDialog")
         self.setWindowTitle(self.tr("Edit conflicts"))
         self.resize(1100, 460)
-        self._workspace = workspace
-        self._actor = actor
-        self._changed = changed
+        self._session = session
         self.items: list[RatingConflict] = []
         self.heading = QLabel(self)
         self.heading.setWordWrap(True)
@@ -67,7 +61,7 @@ class ConflictsDialog(QDialog):
         self.refresh()
 
     def refresh(self) -> None:
-        self.items = list_conflicts(self._workspace)
+        self.items = list_conflicts(self._session.workspace)
         thai = current_language() == THAI
         rows = []
         for item in self.items:
@@ -100,13 +94,12 @@ class ConflictsDialog(QDialog):
         item = self.selected()
         if item is None:
             return
-        try:
-            resolve_conflict(self._workspace, item.id, take_theirs=take_theirs, actor=self._actor)
-        except ProblemsError as exc:
-            QMessageBox.warning(self, self.tr("Not resolved"), problems_text(exc))
+        actor = self._session.evaluator()
+        outcome = self._session.run(Change(
+            lambda workspace: resolve_conflict(workspace, item.id, take_theirs=take_theirs, actor=actor),
+            Changes(agreement_id=item.agreement_id, round=item.round, evaluator=item.evaluator, code=item.code,
+                    rating=True, panel=True)))
+        if not outcome.ok:
+            QMessageBox.warning(self, self.tr("Not resolved"), outcome.error or "")
             return
-        except WorkspaceError as exc:
-            QMessageBox.warning(self, self.tr("Not resolved"), str(exc))
-            return
-        self._changed()
         self.refresh()

@@ -32,11 +32,11 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.panel import Panel
-from ...domain.problems import ProblemsError
 from ...exchange.package_format import EXTENSIONS
 from ...store.panel import load_panel
 from ...store.workspace import Workspace, WorkspaceError
 from ..common.background import BackgroundTask
+from ..common.changes import Change, Changes
 from ..common.messages import problems_text
 from ..common.panel_texts import role_text
 from ..common.session import WorkspaceSession
@@ -135,14 +135,12 @@ class PackageFlows(QObject):
 
     finished = Signal(str)  # the outcome: exported, installed, merged, already, refused, cancelled, failed
     imported = Signal(object)  # the report of an import that wrote something
-    conflicts_changed = Signal()  # the secretary resolved an edit conflict
+    message = Signal(str)  # for the status bar
 
-    def __init__(self, parent_widget: QWidget, session_of: Callable[[], WorkspaceSession | None],
-                 ask_passphrase: Callable[[str, str], str | None] | None = None):
+    def __init__(self, parent_widget: QWidget, session_of: Callable[[], WorkspaceSession | None]):
         super().__init__(parent_widget)
         self._widget = parent_widget
         self._session_of = session_of
-        self._ask_passphrase = ask_passphrase  # (key's owner, why) -> passphrase, or None when cancelled
         self.conflicts_dialog: Any = None
         self._task: BackgroundTask | None = None
         self._cancel = threading.Event()
@@ -289,7 +287,8 @@ class PackageFlows(QObject):
         wrote = not isinstance(result, ExportSummary) and not result.already_imported and not (
             isinstance(result, InstallReport) and result.master)
         if session is not None and wrote:
-            session.external_change()
+            # Written on the import's own connection; the session records it and tells the views.
+            session.run(Change(None, Changes(agreements=True, panel=True)))
         dialog.show()
         dialog.raise_()
         if isinstance(result, InstallReport) and wrote:
@@ -322,9 +321,7 @@ class PackageFlows(QObject):
 
     def _failed_for_good(self, error: object, path: Path) -> None:
         if isinstance(error, PackageCancelled):
-            session = self._session_of()
-            if session is not None:
-                session.writeFailed.emit(self.tr("Cancelled: nothing was written ({0}).").format(path.name))
+            self.message.emit(self.tr("Cancelled: nothing was written ({0}).").format(path.name))
             self.finished.emit("cancelled")
             return
         self._show_refusal(path, error if isinstance(error, BaseException) else Exception(str(error)))
@@ -336,14 +333,7 @@ class PackageFlows(QObject):
         session = self._session_of()
         if session is None:
             return
-
-        def changed() -> None:
-            current = self._session_of()
-            if current is not None:
-                current.external_change()
-            self.conflicts_changed.emit()
-
-        dialog = ConflictsDialog(session.workspace, session.evaluator(), changed, self._widget)
+        dialog = ConflictsDialog(session, self._widget)
         self.conflicts_dialog = dialog
         dialog.show()
         dialog.raise_()
@@ -361,13 +351,15 @@ class PackageFlows(QObject):
     def _ask_decryption(self, recipient: str) -> Any:
         """The secretary's decryption key, unlocked with her passphrase, or None when she cancels or it fails."""
         from ...exchange.identity import IdentityError, unlock_encryption_key
+        from ..common.identity_dialogs import PassphraseDialog
 
-        passphrase = None if self._ask_passphrase is None else self._ask_passphrase(recipient, self.tr(
-            "The member's ratings are encrypted to the secretary's key. Type its passphrase to open them."))
-        if passphrase is None:
+        dialog = PassphraseDialog(recipient, self.tr(
+            "The member's ratings are encrypted to the secretary's key. Type its passphrase to open them."),
+            parent=self._widget)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         try:
-            key = unlock_encryption_key(recipient, passphrase)
+            key = unlock_encryption_key(recipient, dialog.passphrase)
         except IdentityError as exc:
             QMessageBox.warning(self._widget, self.tr("Import package"), problems_text(exc))
             return None
@@ -392,7 +384,9 @@ class PackageFlows(QObject):
         dialog = MemberChoiceDialog(panel, session.evaluator(), self._widget)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.member_id():
             try:
-                session.set_evaluator(dialog.member_id())
-            except (ValueError, WorkspaceError, ProblemsError) as exc:
-                text = problems_text(exc) if isinstance(exc, ProblemsError) else str(exc)
-                session.writeFailed.emit(text)
+                outcome = session.set_evaluator(dialog.member_id())
+            except ValueError as exc:
+                self.message.emit(str(exc))
+                return
+            if not outcome.ok:
+                self.message.emit(outcome.error or "")
