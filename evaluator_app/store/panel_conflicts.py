@@ -170,10 +170,11 @@ def insert_conflicts(conn: sqlite3.Connection, rows: list[tuple[Any, ...]]) -> N
 
 
 def _current_row(conn: sqlite3.Connection, item: RatingConflict) -> tuple[Any, ...] | None:
-    return conn.execute(
+    row: tuple[Any, ...] | None = conn.execute(
         "SELECT result, adjusted_score, adjust_reason, comment, edit_version, updated_at, updated_by FROM ratings "
         "WHERE agreement_id = ? AND code = ? AND round = ? AND evaluator = ?",
         (item.agreement_id, item.code, item.round, item.evaluator)).fetchone()
+    return row
 
 
 def resolve_conflict(workspace: Workspace, conflict_id: int, *, take_theirs: bool, actor: str) -> RatingConflict:

@@ -108,8 +108,6 @@ def upgrade_panel_trust(conn: sqlite3.Connection) -> None:
     - A master that the old app flagged as a member copy (it opened its own panel package) is put right: only a
       master ever merged evaluator packages.
     """
-    from .schema import run_script
-
     run_script(
         conn,
         """

@@ -9,6 +9,7 @@ import pytest
 
 from evaluator_app.store.agreements import find_agreement_id
 from evaluator_app.store.panel_results import submit
+from evaluator_app.ui.common.changes import Change, Changes
 from evaluator_app.ui.common.session import EVALUATOR_SETTING
 from evaluator_app.ui.panel.panel_matrix_model import MEMBER_ROLE
 from tests.hostile.packages_world import AGENCY, YEAR, make_master, rate
@@ -47,8 +48,8 @@ def test_the_matrix_hides_the_others_until_the_member_submits(qtbot, master_file
     Path("/tmp/ui-shots").mkdir(exist_ok=True)
     matrix.grab().save("/tmp/ui-shots/panel-matrix-before-own-submission.png")
 
-    submit(window.session.workspace, agreement_id, "m1", declaration_accepted=True, actor="m1")
-    window.session.external_change()
+    window.session.run(Change(lambda ws: submit(ws, agreement_id, "m1", declaration_accepted=True, actor="m1"),
+                              Changes(agreement_id=agreement_id, panel=True)))
     qtbot.waitUntil(lambda: "m2" in members(), timeout=10_000)
     assert not matrix.notice.isVisible() and model.column_of("spread") >= 0
     window.close()
