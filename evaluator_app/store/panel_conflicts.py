@@ -189,6 +189,11 @@ def resolve_conflict(workspace: Workspace, conflict_id: int, *, take_theirs: boo
     conn = workspace.conn
     if take_theirs:
         problems = []
+        if item.kind == "stale":
+            problems.append(Problem(
+                th="กรรมการให้คะแนนตามคำรับรองฉบับอื่น จึงใช้ค่านั้นไม่ได้ กรรมการต้องนำเข้าชุดข้อมูลคณะผู้ประเมินล่าสุดแล้วให้คะแนนใหม่",
+                en="the member rated another version of the agreement, so their value cannot be taken; they import "
+                   "the latest panel package and rate again", indicator=item.code))
         current = stored_revision(_current_row(conn, item), item.evaluator, item.code, item.round)
         if current != item.stored_revision:
             problems.append(Problem(

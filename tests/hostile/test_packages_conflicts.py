@@ -157,3 +157,25 @@ def test_the_command_line_lists_both_values_and_authors_and_resolves(tmp_path, m
     assert "already resolved" in capsys.readouterr().err
     with Workspace.open(master.path) as reopened:
         assert stored(reopened) == D(89)
+
+
+def test_a_value_rated_against_another_version_cannot_be_taken(tmp_path, master, keys):
+    ws = member_laptop(tmp_path, keys, master, "m1")
+    rate(ws, "m1", {"4": "70"})
+    path = export(ws, keys, tmp_path / "a.evpack")
+    ws.close()
+    package = read_package(path)
+    payload = json.loads(open_sealed(keys.decrypt("sec"), package.payload_bytes))
+    payload["agreements"][0]["digest"] = "0" * 64  # as if rated on a version the master no longer has in force
+    from evaluator_app.exchange.identity import seal
+    from evaluator_app.exchange.package_format import PackageKind, write_package
+    from tests.hostile.packages_world import header_of
+
+    other = write_package(tmp_path / "stale.evpack", PackageKind.EVALUATOR, header_of(package), payload,
+                          sign=keys["m1"].sign, encrypt=lambda plain: seal(keys.encryption_public, plain),
+                          encryption=package.encryption).path
+    [conflict] = keys.merge(master, other).conflicts
+    assert conflict.kind == "stale"
+    with pytest.raises(ProblemsError, match="rated another version"):
+        resolve_conflict(master, conflict.conflict_id, take_theirs=True, actor="sec")
+    assert resolve_conflict(master, conflict.conflict_id, take_theirs=False, actor="sec").status == "kept"
