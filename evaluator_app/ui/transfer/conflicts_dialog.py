@@ -63,15 +63,19 @@ class ConflictsDialog(QDialog):
     def refresh(self) -> None:
         self.items = list_conflicts(self._session.workspace)
         thai = current_language() == THAI
-        rows = []
+        rows, tips = [], []
         for item in self.items:
             base = item.incoming.get("base")
-            rows.append([str(item.id), f"{item.agency} {item.fiscal_year}", str(item.round), item.code,
-                         item.evaluator, rating_value(item.stored), item.stored_author or "–",
-                         rating_value(item.incoming), rating_value(base) if base else "–",
-                         item.th if thai else item.en])
-        self.model.set_rows(rows)
+            why, other = (item.th, item.en) if thai else (item.en, item.th)
+            agency = f"{item.agency} {item.fiscal_year}"
+            rows.append([str(item.id), agency, str(item.round), item.code, item.evaluator, rating_value(item.stored),
+                         item.stored_author or "–", rating_value(item.incoming),
+                         rating_value(base) if base else "–", why])
+            tips.append([None, agency, None, None, None, None, None, None, None, f"{why}\n{other}"])
+        self.model.set_rows(rows, tips)
         self.view.resizeColumnsToContents()
+        # A long agency name (60-90 characters) would push both values off screen: elided, whole in its tooltip.
+        self.view.setColumnWidth(1, min(self.view.columnWidth(1), 220))
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.view.horizontalHeader().setStretchLastSection(True)
         self.heading.setText(self.tr("{0} edit conflict(s) wait for your decision. Nothing was overwritten: "
