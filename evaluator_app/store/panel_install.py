@@ -4,6 +4,7 @@ agreements in force with the agency's self-assessment, and the chair's reopening
 from __future__ import annotations
 
 import base64
+import binascii
 import json
 from dataclasses import dataclass, field
 from typing import Any
@@ -83,8 +84,12 @@ def trusted_signer(workspace: Workspace) -> TrustedSigner | None:
     text = workspace.setting(TRUST_SETTING)
     if text is None:
         return None
-    data = json.loads(text)
-    return TrustedSigner(data["panel_id"], base64.b64decode(data["public_key"]), data["how"], data["at"])
+    try:
+        data = json.loads(text)
+        return TrustedSigner(str(data["panel_id"]), base64.b64decode(data["public_key"], validate=True),
+                             str(data["how"]), str(data["at"]))
+    except (ValueError, KeyError, TypeError, binascii.Error):
+        return None  # changed outside the app: trust nothing, so the next panel package needs the fingerprint
 
 
 def secretary_encryption_key(workspace: Workspace) -> tuple[str, bytes] | None:
@@ -92,8 +97,12 @@ def secretary_encryption_key(workspace: Workspace) -> tuple[str, bytes] | None:
     text = workspace.setting(ENCRYPTION_SETTING)
     if text is None:
         return None
-    data = json.loads(text)
-    return str(data["member_id"]), base64.b64decode(data["public_key"])
+    try:
+        data = json.loads(text)
+        key = base64.b64decode(data["public_key"], validate=True)
+    except (ValueError, KeyError, TypeError, binascii.Error):
+        return None  # changed outside the app: the next panel package brings it again
+    return (str(data["member_id"]), key) if len(key) == 32 else None
 
 
 def _store_trust(conn: Any, workspace: Workspace, content: PanelContent, signer: TrustedSigner, actor: str) -> None:
