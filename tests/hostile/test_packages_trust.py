@@ -281,3 +281,15 @@ def test_an_older_genuine_package_replayed_after_a_newer_one_is_refused(tmp_path
     refused_unchanged(ws, older, "older than the one already installed")
     assert load_panel(ws).conflict("m2", AGENCY) is not None, "the conflict declared since stays"
     ws.close()
+
+
+def test_a_trust_setting_changed_outside_the_app_trusts_nothing(tmp_path, master, keys):
+    from evaluator_app.store.panel_install import TRUST_SETTING
+
+    ws = member_laptop(tmp_path, keys, master, "m1")
+    newer = keys.export_panel(master, tmp_path / "newer.evpanel").path
+    ws.set_setting(TRUST_SETTING, '{"panel_id": 5, "public_key": "%%%"}')
+    asked = refused_unchanged(ws, newer, "compare the secretary's")
+    assert isinstance(asked, TrustNeeded) and asked.trusted is None
+    assert import_package(ws, newer, actor="m1", trust=keys.fingerprint).trusted == "confirmed"
+    ws.close()
