@@ -213,3 +213,18 @@ def test_a_submission_under_a_declaration_the_panel_never_issued_is_not_applied(
     set_declaration(master, "ข้าพเจ้าขอรับรองว่าเป็นอิสระ (ฉบับแก้ไข 2569)", actor="sec")
     report = keys.merge(master, m1_package)
     assert report.submitted == [(AGENCY, YEAR, 12)] and submission_state(master.conn, here, 12, "m1").submitted
+
+
+def test_an_evidence_file_changed_on_the_laptop_is_not_exported(tmp_path, master, keys):
+    from evaluator_app.store.evidence import evidence_path, list_evidence
+
+    ws = member_laptop(tmp_path, keys, master, "m1")
+    here = find_agreement_id(ws, AGENCY, YEAR)
+    (tmp_path / "ภาพถ่าย.jpg").write_bytes(b"\xff\xd8\xff" + os.urandom(500))
+    add_evidence(ws, here, "3", "m1", tmp_path / "ภาพถ่าย.jpg", actor="m1")
+    [item] = list_evidence(ws, here, evaluator="m1")
+    evidence_path(ws, item).write_bytes(b"edited outside the app")
+    with pytest.raises(ProblemsError, match="attach it again"):
+        export_evaluator_package(ws, "m1", tmp_path / "x.evpack", keys["m1"])
+    assert not (tmp_path / "x.evpack").exists()
+    ws.close()
