@@ -34,11 +34,11 @@ EXTENSIONS = {"panel": ".evpanel", "evaluator": ".evpack"}
 
 # Limits: a package holds JSON and a member's evidence files (encrypted, so incompressible); anything larger or
 # better-compressed than that is refused unread.
-MAX_PACKAGE_BYTES = 256 * 1024 * 1024
+MAX_PACKAGE_BYTES = 192 * 1024 * 1024
 MAX_ENTRY_BYTES = {MANIFEST: 256 * 1024, PAYLOAD: 128 * 1024 * 1024, SIGNATURE: 1024}
 MAX_EVIDENCE_FILES = 400
 MAX_EVIDENCE_BYTES = 32 * 1024 * 1024  # one evidence file; a scanned report of some hundred pages
-MAX_EVIDENCE_TOTAL = 192 * 1024 * 1024
+MAX_EVIDENCE_TOTAL = 96 * 1024 * 1024
 MAX_ENTRIES = len(MAX_ENTRY_BYTES) + MAX_EVIDENCE_FILES
 # Evidence files are named by their place in the package, not by their name or hash (which would leak).
 EVIDENCE_ENTRY = re.compile(r"^evidence/[0-9]{4}\.bin$")
