@@ -67,6 +67,7 @@ from .identity import SEALED_BOX, SealError, SigningKey, follow_endorsements, op
 from .package_format import (
     MAX_EVIDENCE_BYTES,
     MAX_EVIDENCE_FILES,
+    MAX_EVIDENCE_TOTAL,
     PackageFile,
     PackageKind,
     PackageRefused,
@@ -74,6 +75,8 @@ from .package_format import (
     refuse,
     write_package,
 )
+
+SEAL_OVERHEAD = 32 + 12 + 16  # a sealed box: the ephemeral key, the nonce and the tag
 
 # Given the secretary's member id, her unlocked X25519 key (asked for only when a sealed package arrives).
 Decryptor = Callable[[str], X25519PrivateKey]
@@ -434,6 +437,11 @@ def _evidence_entry(workspace: Workspace, item: Any, files: dict[str, bytes]) ->
             th=f"ไฟล์หลักฐาน {where} ใหญ่เกิน {MAX_EVIDENCE_BYTES // 2**20} MB",
             en=f"the evidence file {where} is larger than {MAX_EVIDENCE_BYTES // 2**20} MB, the limit of a package",
             indicator=item.code)])
+    if sum(len(data) + SEAL_OVERHEAD for data in files.values()) + item.size + SEAL_OVERHEAD > MAX_EVIDENCE_TOTAL:
+        raise ProblemsError([Problem(
+            th=f"ไฟล์หลักฐานรวมกันเกิน {MAX_EVIDENCE_TOTAL // 2**20} MB ที่ชุดข้อมูลหนึ่งชุดรับได้ (ที่ {where})",
+            en=f"the evidence files together exceed the {MAX_EVIDENCE_TOTAL // 2**20} MB one package carries "
+               f"(at {where})", indicator=item.code)])
     if len(files) >= MAX_EVIDENCE_FILES:
         raise ProblemsError([Problem(th=f"ไฟล์หลักฐานมากกว่า {MAX_EVIDENCE_FILES} ไฟล์",
                                      en=f"more than {MAX_EVIDENCE_FILES} evidence files in one package")])
