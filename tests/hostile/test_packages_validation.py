@@ -228,3 +228,18 @@ def test_an_evidence_file_changed_on_the_laptop_is_not_exported(tmp_path, master
         export_evaluator_package(ws, "m1", tmp_path / "x.evpack", keys["m1"])
     assert not (tmp_path / "x.evpack").exists()
     ws.close()
+
+
+def test_evidence_beyond_what_one_package_carries_is_refused_at_export(tmp_path, master, keys, monkeypatch):
+    from evaluator_app.exchange import packages
+
+    monkeypatch.setattr(packages, "MAX_EVIDENCE_TOTAL", 1500)  # the real limit is 96 MB: the same rule, smaller
+    ws = member_laptop(tmp_path, keys, master, "m1")
+    here = find_agreement_id(ws, AGENCY, YEAR)
+    for n in (1, 2, 3):
+        (tmp_path / f"ภาพ{n}.jpg").write_bytes(os.urandom(600))
+        add_evidence(ws, here, str(n), "m1", tmp_path / f"ภาพ{n}.jpg", actor="m1")
+    with pytest.raises(ProblemsError, match="exceed the 0 MB one package carries"):
+        export_evaluator_package(ws, "m1", tmp_path / "big.evpack", keys["m1"])
+    assert not (tmp_path / "big.evpack").exists()
+    ws.close()
