@@ -290,8 +290,10 @@ def ensure_encryption_key(member_id: str, passphrase: str, folder: Path | None =
 def unlock_encryption_key(member_id: str, passphrase: str, folder: Path | None = None) -> X25519PrivateKey:
     path = encryption_key_path(member_id, folder)
     if not path.exists():
-        raise _refuse(f"ยังไม่มีกุญแจถอดรหัสของ {member_id} ({path})",
-                      f"no decryption key for {member_id} ({path}): export the panel package from this laptop first")
+        raise _refuse(f"ไม่มีกุญแจถอดรหัสของ {member_id} ในเครื่องนี้ ({path}) คัดลอกโฟลเดอร์กุญแจจากเครื่องที่ส่งออกชุดข้อมูล"
+                      "คณะผู้ประเมิน",
+                      f"no decryption key of {member_id} on this computer ({path}); members' packages are sealed to "
+                      f"the key made when the panel package was exported: copy the key folder from that computer")
     _, document = _key_document(member_id, folder, path)
     key = _unlock_document(path, document, passphrase)
     if not isinstance(key, X25519PrivateKey):
