@@ -233,7 +233,7 @@ def test_an_evidence_file_changed_on_the_laptop_is_not_exported(tmp_path, master
 def test_evidence_beyond_what_one_package_carries_is_refused_at_export(tmp_path, master, keys, monkeypatch):
     from evaluator_app.exchange import evaluator_package
 
-    monkeypatch.setattr(evaluator_package, "MAX_EVIDENCE_TOTAL", 1500)  # the real limit is 96 MB: the same rule, smaller
+    monkeypatch.setattr(evaluator_package, "MAX_EVIDENCE_TOTAL", 1500)  # the real one is 96 MB: same rule
     ws = member_laptop(tmp_path, keys, master, "m1")
     here = find_agreement_id(ws, AGENCY, YEAR)
     for n in (1, 2, 3):
