@@ -631,17 +631,17 @@
         <translation>ใ&amp;ช้ค่าของกรรมการ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/conflicts_dialog.py" line="77"/>
+        <location filename="../../evaluator_app/ui/transfer/conflicts_dialog.py" line="81"/>
         <source>{0} edit conflict(s) wait for your decision. Nothing was overwritten: keep the value here, or take the member&apos;s.</source>
         <translation>มีรายการแก้ไขที่ขัดกัน {0} รายการรอการตัดสิน ไม่มีการเขียนทับค่าใด: คงค่าในพื้นที่ทำงานนี้ หรือใช้ค่าของกรรมการ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/conflicts_dialog.py" line="79"/>
+        <location filename="../../evaluator_app/ui/transfer/conflicts_dialog.py" line="83"/>
         <source>No edit conflicts wait for a decision.</source>
         <translation>ไม่มีรายการแก้ไขที่ขัดกันรอการตัดสิน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/conflicts_dialog.py" line="103"/>
+        <location filename="../../evaluator_app/ui/transfer/conflicts_dialog.py" line="107"/>
         <source>Not resolved</source>
         <translation>ยังไม่ได้ตัดสิน</translation>
     </message>
@@ -1940,7 +1940,7 @@ Public key: {1}</source>
     </message>
     <message>
         <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="173"/>
-        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="270"/>
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="272"/>
         <source>File: {0}</source>
         <translation>ไฟล์: {0}</translation>
     </message>
@@ -1956,146 +1956,151 @@ Public key: {1}</source>
     </message>
     <message>
         <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="178"/>
+        <source>Encrypted to the secretary&apos;s key, with {0} evidence file(s): only she can open it.</source>
+        <translation>เข้ารหัสถึงกุญแจของเลขานุการ พร้อมไฟล์หลักฐาน {0} ไฟล์ เลขานุการเท่านั้นที่เปิดได้</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="180"/>
         <source>Send this file to the secretary (e-mail or USB stick); private notes never travel.</source>
         <translation>ส่งไฟล์นี้ให้เลขานุการ (ทางอีเมลหรือแฟลชไดรฟ์) บันทึกส่วนตัวไม่ถูกส่งไปด้วย</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="180"/>
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="182"/>
         <source>Your ratings are exported and signed.</source>
         <translation>ส่งออกและลงนามผลการประเมินของท่านแล้ว</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="182"/>
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="184"/>
         <source>{0} agreement(s), the members and their public keys, conflicts of interest and the declaration.</source>
         <translation>คำรับรอง {0} ฉบับ รายชื่อกรรมการและกุญแจสาธารณะ การมีส่วนได้เสีย และคำรับรองความเป็นอิสระ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="184"/>
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="186"/>
         <source>Signed with the secretary&apos;s key, fingerprint: {0}</source>
         <translation>ลงนามด้วยกุญแจของเลขานุการ ลายนิ้วมือ: {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="185"/>
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="187"/>
         <source>Send this file to every member; they open it with File → Import package…, and on the first one compare this fingerprint aloud with you.</source>
         <translation>ส่งไฟล์นี้ให้กรรมการทุกคน กรรมการเปิดด้วย แฟ้ม → นำเข้าชุดข้อมูล… และในครั้งแรกให้เทียบลายนิ้วมือนี้กับท่านด้วยวาจา</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="253"/>
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="255"/>
         <source>Merged: {0} edit conflict(s) wait for your decision; nothing here was overwritten.</source>
         <translation>รวมผลแล้ว มี {0} รายการที่ขัดกันรอท่านตัดสิน ไม่มีการเขียนทับค่าในพื้นที่ทำงานนี้</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="187"/>
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="189"/>
         <source>The panel package is exported.</source>
         <translation>ส่งออกชุดข้อมูลคณะผู้ประเมินแล้ว</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="192"/>
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="194"/>
         <source>Panel package imported</source>
         <translation>นำเข้าชุดข้อมูลคณะผู้ประเมินแล้ว</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="196"/>
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="198"/>
         <source>This is the panel&apos;s master workspace, which made this package: nothing changed.</source>
         <translation>นี่คือพื้นที่ทำงานหลักของคณะผู้ประเมินที่สร้างชุดข้อมูลนี้เอง ไม่มีการเปลี่ยนแปลง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="199"/>
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="201"/>
         <source>This panel package was imported before: nothing changed.</source>
         <translation>เคยนำเข้าชุดข้อมูลคณะผู้ประเมินนี้แล้ว ไม่มีการเปลี่ยนแปลง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="202"/>
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="204"/>
         <source>Panel: {0} ({1} member(s))</source>
         <translation>คณะผู้ประเมิน: {0} (กรรมการ {1} ท่าน)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="204"/>
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="206"/>
         <source>Agreements added: {0}</source>
         <translation>คำรับรองที่เพิ่ม: {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="207"/>
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="209"/>
         <source>Agreements already here, unchanged: {0}</source>
         <translation>คำรับรองที่มีอยู่แล้ว ไม่เปลี่ยนแปลง: {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="210"/>
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="212"/>
         <source>Self-assessment results updated: {0}</source>
         <translation>ผลการประเมินตนเองที่ปรับปรุง: {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="211"/>
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="213"/>
         <source>State: {0}</source>
         <translation>สถานะ: {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="212"/>
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="214"/>
         <source>The panel package is imported: you can rate now.</source>
         <translation>นำเข้าชุดข้อมูลคณะผู้ประเมินแล้ว เริ่มประเมินได้</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="217"/>
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="219"/>
         <source>Merge report: {0}</source>
         <translation>รายงานการรวมผล: {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="221"/>
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="223"/>
         <source>This package of {0} was imported before: nothing changed.</source>
         <translation>เคยนำเข้าชุดข้อมูลนี้ของ {0} แล้ว ไม่มีการเปลี่ยนแปลง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="234"/>
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="236"/>
         <source>submission</source>
         <translation>การส่งผล</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="242"/>
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="244"/>
         <source>Edit conflicts to review ({0})</source>
         <translation>ผลที่ขัดกัน ต้องตรวจสอบ ({0})</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="243"/>
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="245"/>
         <source>Applied changes ({0})</source>
         <translation>การเปลี่ยนแปลงที่นำมาใช้ ({0})</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="247"/>
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="249"/>
         <source>Ratings of {0}: {1} applied, {2} unchanged, {3} edit conflict(s) not applied; {4} submission(s); {5} evidence hash(es) recorded.</source>
         <translation>ผลการประเมินของ {0}: นำมาใช้ {1} รายการ ไม่เปลี่ยนแปลง {2} รายการ ขัดกันและไม่นำมาใช้ {3} รายการ การส่งผล {4} รายการ บันทึกค่าแฮชหลักฐาน {5} รายการ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="251"/>
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="253"/>
         <source>Submitted: {0} {1}, round {2} months</source>
         <translation>ส่งผลแล้ว: {0} {1} รอบ {2} เดือน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="257"/>
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="259"/>
         <source>The ratings of {0} are merged.</source>
         <translation>รวมผลการประเมินของ {0} แล้ว</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="262"/>
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="264"/>
         <source>Package not exported</source>
         <translation>ไม่ได้ส่งออกชุดข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="262"/>
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="264"/>
         <source>Package refused</source>
         <translation>ปฏิเสธชุดข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="268"/>
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="270"/>
         <source>No package was written.</source>
         <translation>ไม่ได้เขียนชุดข้อมูลใด ๆ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="269"/>
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="271"/>
         <source>The package was refused. Nothing was written.</source>
         <translation>ปฏิเสธชุดข้อมูลนี้ ไม่มีการบันทึกใด ๆ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="270"/>
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="272"/>
         <source>Why:</source>
         <translation>เหตุผล:</translation>
     </message>

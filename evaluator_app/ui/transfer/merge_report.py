@@ -175,6 +175,8 @@ class PackageResultDialog(QDialog):
             lines.append(self.tr("{0} rating(s) of {1} agreement(s), signed by {2}.").format(
                 summary.ratings, summary.agreements, summary.member_id))
             lines.append(self.tr("Fingerprint of the signing key: {0}").format(summary.fingerprint))
+            lines.append(self.tr("Encrypted to the secretary's key, with {0} evidence file(s): only she can open "
+                                 "it.").format(summary.evidence))
             lines.append(self.tr("Send this file to the secretary (e-mail or USB stick); private notes never "
                                  "travel."))
             verdict = self.tr("Your ratings are exported and signed.")
