@@ -13,8 +13,7 @@ import pytest
 
 from evaluator_app.domain.panel import AggregationRule, PanelMember, Role
 from evaluator_app.domain.rating import Rating
-from evaluator_app.exchange import identity
-from evaluator_app.exchange.packages import export_evaluator_package, export_panel_package, import_package
+from evaluator_app.exchange.packages import export_evaluator_package
 from evaluator_app.store.agreements import add_agreement, find_agreement_id
 from evaluator_app.store.audit import audit_entries, first_broken_link
 from evaluator_app.store.panel import save_member, set_rule
@@ -22,6 +21,7 @@ from evaluator_app.store.panel_results import panel_result, submit
 from evaluator_app.store.ratings import evaluators_of, load_ratings, record_rating
 from evaluator_app.store.workspace import Workspace
 from tests.conftest import example_agreement, file_digest
+from tests.panel_keys import PanelKeys
 
 PASSPHRASE = "ความลับของกรรมการ 2569"
 AGENCY, YEAR = example_agreement().agency, example_agreement().fiscal_year
@@ -42,24 +42,25 @@ EXPECTED_TOTAL = "3.5750"
 
 
 def test_secretary_and_two_members_round_trip(tmp_path):
-    keys = tmp_path / "keys"
+    keys = PanelKeys(tmp_path / "keys", tuple(RESULTS))
     master = Workspace.open(tmp_path / "secretary" / "master.sqlite")
     agreement_id = add_agreement(master, example_agreement(), actor="sec").id
     record_rating(master, agreement_id, Rating("1", 12, result=D(93)), actor="sec")  # the agency's own report
-    members = {m: identity.create_key_pair(m, PASSPHRASE, keys / m) for m in RESULTS}
+    members = {m: keys[m].identity for m in RESULTS}
     for member in (PanelMember("chair", "ศาสตราจารย์ ดร.ประธาน ใจกว้าง", Role.CHAIR, "ผู้ทรงคุณวุฒิ"),
                    PanelMember("m1", "นางสาวหนึ่ง รักดี", Role.MEMBER, "ผู้ทรงคุณวุฒิ",
                                public_key=members["m1"].public_key),
                    PanelMember("m2", "นายสอง ซื่อตรง", Role.MEMBER, "ผู้ทรงคุณวุฒิ",
                                public_key=members["m2"].public_key),
-                   PanelMember("sec", "นางเลขา ละเอียด", Role.SECRETARY, "ผู้อำนวยการกองติดตาม")):
+                   PanelMember("sec", "นางเลขา ละเอียด", Role.SECRETARY, "ผู้อำนวยการกองติดตาม",
+                               public_key=keys.public("sec"))):
         save_member(master, member, actor="sec")
-    panel_file = export_panel_package(master, tmp_path / "mail" / "panel.evpanel").path
+    panel_file = keys.export_panel(master, tmp_path / "mail" / "panel.evpanel").path
 
     packages = []
     for member, results in RESULTS.items():
         laptop = Workspace.open(tmp_path / member / "workspace.sqlite")
-        installed = import_package(laptop, panel_file, actor=member)
+        installed = keys.install(laptop, panel_file, actor=member)
         assert installed.agreements_added == [(AGENCY, YEAR)] and installed.panel_created
         here = find_agreement_id(laptop, AGENCY, YEAR)
         assert load_ratings(laptop, here, 12)["1"].rating.result == D(93)  # the self-assessment travelled
@@ -67,13 +68,13 @@ def test_secretary_and_two_members_round_trip(tmp_path):
             record_rating(laptop, here, Rating(code, 12, member, result=D(result), comment=f"{member} เห็นว่า"),
                           actor=member, note="ร่างความเห็นส่วนตัว")
         submit(laptop, here, member, declaration_accepted=True, actor=member)
-        key = identity.unlock(member, PASSPHRASE, keys / member)
-        packages.append(export_evaluator_package(laptop, member, tmp_path / "mail" / f"{member}.evpack", key).path)
+        packages.append(export_evaluator_package(laptop, member, tmp_path / "mail" / f"{member}.evpack",
+                                                 keys[member]).path)
         assert evaluators_of(laptop, here) == sorted(["self", member])  # nobody else's ratings on a laptop
         laptop.close()
 
     for path in packages:
-        report = import_package(master, path, actor="sec")
+        report = keys.merge(master, path)
         assert len(report.applied) == 4 and report.conflicts == [] and report.submitted == [(AGENCY, YEAR, 12)]
 
     result = panel_result(master, agreement_id)
@@ -119,19 +120,28 @@ def test_command_line_round_trip_and_refusals(tmp_path, env):
     made = cli("--db", str(master_file), "keygen", "--evaluator", "m1", "--public-key-out", str(tmp_path / "m1.pub"),
                env=env)
     spoken = made.stdout.splitlines()[-1].split(": ")[-1]
+    cli("--db", str(master_file), "keygen", "--evaluator", "sec", "--public-key-out", str(tmp_path / "sec.pub"),
+        env=env)
     cli(*db, "panel", "add-member", "chair", "--name", "ประธาน", "--role", "chair", env=env)
+    cli(*db, "panel", "add-member", "sec", "--name", "นางเลขา", "--role", "secretary", "--public-key",
+        str(tmp_path / "sec.pub"), env=env)
     cli(*db, "panel", "add-member", "m1", "--name", "นางหนึ่ง", "--role", "member", "--public-key",
         str(tmp_path / "m1.pub"), env=env)
     cli(*db, "panel", "conflict", "chair", "กรมอื่น", "--type", "former-employee", "--reason", "เคยเป็นอธิบดี",
         env=env)
     members = json.loads(cli(*db, "panel", "members", "--json", env=env).stdout)
-    assert [m["id"] for m in members["members"]] == ["chair", "m1"]
+    assert [m["id"] for m in members["members"]] == ["chair", "m1", "sec"]
     assert members["members"][1]["fingerprint"] == spoken  # what the member reads aloud is what was recorded
     assert members["conflicts"] == [{"member": "chair", "agency": "กรมอื่น", "type": "former-employee",
                                      "reason": "เคยเป็นอธิบดี"}]
-    cli(*db, "export-package", "--panel", "--out", str(tmp_path / "panel.evpanel"), env=env)
+    exported = cli(*db, "export-package", "--panel", "--out", str(tmp_path / "panel.evpanel"), env=env).stdout
+    secretary = json.loads(cli(*db, "panel", "members", "--json", env=env).stdout)["members"][2]["fingerprint"]
+    assert secretary in exported
 
-    cli("--db", str(laptop), "import-package", str(tmp_path / "panel.evpanel"), env=env)  # makes the workspace
+    # The member's first panel package: the fingerprint is printed to be confirmed aloud, nothing is installed.
+    unconfirmed = cli("--db", str(laptop), "import-package", str(tmp_path / "panel.evpanel"), env=env, ok=False)
+    assert unconfirmed.returncode == 2 and secretary in unconfirmed.stdout and "--trust" in unconfirmed.stderr
+    cli("--db", str(laptop), "import-package", str(tmp_path / "panel.evpanel"), "--trust", secretary, env=env)
     with Workspace.open(laptop) as ws:
         here = find_agreement_id(ws, AGENCY, YEAR)
         for code in ("2", "3", "4"):
@@ -165,6 +175,6 @@ def test_command_line_round_trip_and_refusals(tmp_path, env):
     assert score["total"] == "3.4500" and score["evaluator"] == "panel"
     first = score["indicators"][0]
     assert (first["code"], first["score"], first["weighted"]) == ("1", "3.4000", "1.7000")  # the usual keys
-    assert first["members"] == {"chair": None, "m1": "3.4000"} and first["panel_figure"] == "3.4000"
+    assert first["members"] == {"chair": None, "m1": "3.4000", "sec": None} and first["panel_figure"] == "3.4000"
     reopen = cli(*db, "panel", "reopen", "1", "--reason", "", "--as", "chair", env=env, ok=False)
     assert reopen.returncode == 2 and "needs a reason" in reopen.stderr

@@ -14,6 +14,7 @@ from typing import Any
 from ..domain.aggregation import IndicatorAggregate, PanelResult
 from ..domain.numbers import NumberFormatError, format4, parse_decimal, plain
 from ..domain.panel import AggregationRule, ConflictOfInterest, ConflictType, PanelMember, Role, key_fingerprint
+from ..domain.problems import ProblemsError
 from .common import Refused, WorkspaceMode, actor, score_json
 
 # A key belongs to the person, not to a workspace: keygen runs before any workspace exists on a new laptop.
@@ -91,6 +92,19 @@ def register(commands: Any) -> dict[str, Any]:
     p.add_argument("--round", type=int, default=12)
     _chair_argument(p)
 
+    p = sub.add_parser("conflicts", help="edit conflicts that members' packages brought, for the secretary to "
+                                         "resolve (both values and both authors)")
+    p.add_argument("--all", action="store_true", help="also the ones already resolved")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("resolve", help="resolve an edit conflict: keep the master's value or take the member's")
+    p.add_argument("conflict", type=int, metavar="NUMBER", help="the number shown by `panel conflicts`")
+    decision = p.add_mutually_exclusive_group(required=True)
+    decision.add_argument("--keep-mine", dest="take_theirs", action="store_false",
+                          help="keep the value in this workspace; the member's stays out")
+    decision.add_argument("--take-theirs", dest="take_theirs", action="store_true",
+                          help="take the member's value from their package")
+
     p = sub.add_parser("status", help="who has submitted, and whether the result is finalised")
     p.add_argument("agreement", metavar="AGREEMENT")
     p.add_argument("--round", type=int, default=12)
@@ -101,6 +115,8 @@ def register(commands: Any) -> dict[str, Any]:
     p.add_argument("--evaluator", required=True, metavar="ID")
     p.add_argument("--public-key-out", dest="public_out", type=Path, default=None, metavar="FILE",
                    help="also write the public key here, to hand to the secretary")
+    p.add_argument("--replace", action="store_true",
+                   help="make a new key that the old one vouches for (members who trust the old key follow it)")
 
     p = commands.add_parser("export-package", help="write an evaluator package (--evaluator ID, signed) or the "
                                                    "panel package (--panel)")
@@ -108,11 +124,16 @@ def register(commands: Any) -> dict[str, Any]:
     group.add_argument("--evaluator", metavar="ID")
     group.add_argument("--panel", action="store_true")
     p.add_argument("--out", type=Path, required=True, metavar="FILE", help="e.g. m1.evpack or panel.evpanel")
+    p.add_argument("--secretary", default=None, metavar="ID",
+                   help="whose key signs the panel package (default: the panel's secretary)")
 
     p = commands.add_parser("import-package", help="import a panel package (member) or an evaluator package "
                                                    "(secretary); prints the merge report")
     p.add_argument("file", type=Path, metavar="FILE")
     p.add_argument("--json", action="store_true")
+    p.add_argument("--trust", default=None, metavar="FINGERPRINT",
+                   help="the secretary's key fingerprint, confirmed aloud with her (the first panel package, or "
+                        "a key she changed)")
     return {"panel": _panel, "keygen": _keygen, "export-package": _export, "import-package": _import}
 
 
@@ -127,6 +148,7 @@ def _panel(workspace: Any, args: argparse.Namespace) -> int:
         "create": _create, "add-member": _add_member, "remove-member": _remove_member, "members": _members,
         "fingerprint": _fingerprint, "conflict": _conflict, "rule": _rule, "declaration": _declaration,
         "consensus": _consensus, "submit": _submit, "reopen": _reopen, "finalise": _finalise, "status": _status,
+        "conflicts": _conflicts, "resolve": _resolve,
     }[args.panel_command]
     return handler(workspace, args)
 
@@ -335,10 +357,16 @@ def passphrase(prompt: str, confirm: bool = False) -> str:
 
 
 def _keygen(_workspace_path: Any, args: argparse.Namespace) -> int:
-    from ..exchange.identity import ensure_key_pair, has_key, public_key_path, write_public_key
+    from ..exchange.identity import ensure_key_pair, has_key, public_key_path, replace_key_pair, write_public_key
 
     made_now = not has_key(args.evaluator)
-    identity, made = ensure_key_pair(args.evaluator, passphrase("passphrase / รหัสผ่านของกุญแจ: ", confirm=made_now))
+    if args.replace and not made_now:
+        identity = replace_key_pair(args.evaluator, passphrase("passphrase / รหัสผ่านของกุญแจ: "))
+        made = True
+        print("กุญแจเดิมรับรองกุญแจใหม่แล้ว / the old key vouches for the new one")
+    else:
+        identity, made = ensure_key_pair(args.evaluator,
+                                         passphrase("passphrase / รหัสผ่านของกุญแจ: ", confirm=made_now))
     public = public_key_path(args.evaluator)
     if args.public_out is not None:
         public = write_public_key(identity, args.public_out)
@@ -354,22 +382,45 @@ def _export(workspace: Any, args: argparse.Namespace) -> int:
     from ..exchange.packages import export_evaluator_package, export_panel_package
 
     if args.panel:
-        summary = export_panel_package(workspace, args.out)
+        from ..exchange.identity import ensure_encryption_key
+        from ..store.panel import require_panel
+
+        panel = require_panel(workspace)
+        secretary = args.secretary or next((m.id for m in panel.members if m.role is Role.SECRETARY), None)
+        if secretary is None:
+            raise Refused("คณะยังไม่มีเลขานุการ ระบุ --secretary / the panel has no secretary: give --secretary ID")
+        secret = passphrase(f"passphrase of {secretary} / รหัสผ่านของกุญแจ: ")
+        key = unlock(secretary, secret)
+        summary = export_panel_package(workspace, args.out, key, ensure_encryption_key(secretary, secret),
+                                       actor=actor(args))
         print(f"ชุดข้อมูลคณะผู้ประเมิน / panel package: {summary.path}  ({summary.agreements} agreements)")
+        print(f"signed by {summary.member_id}, fingerprint / ลายนิ้วมือ {summary.fingerprint}  "
+              f"(members confirm it aloud / กรรมการยืนยันด้วยวาจา)")
         return 0
     key = unlock(args.evaluator, passphrase(f"passphrase of {args.evaluator} / รหัสผ่านของกุญแจ: "))
     summary = export_evaluator_package(workspace, args.evaluator, args.out, key)
     print(f"ชุดผลการประเมิน / evaluator package: {summary.path}  ({summary.ratings} ratings, "
-          f"{summary.agreements} agreements)")
+          f"{summary.agreements} agreements, {summary.evidence} evidence files; encrypted to the secretary)")
     print(f"signed by {summary.member_id}, fingerprint / ลายนิ้วมือ {summary.fingerprint}")
     return 0
 
 
 def _import(workspace: Any, args: argparse.Namespace) -> int:
-    from ..exchange.packages import import_package
+    from ..exchange.identity import unlock_encryption_key
+    from ..exchange.packages import TrustNeeded, import_package
     from ..store.panel_install import InstallReport
 
-    report = import_package(workspace, args.file, actor=actor(args))
+    def decrypt(secretary: str) -> Any:
+        return unlock_encryption_key(secretary, passphrase(f"passphrase of {secretary} / รหัสผ่านของกุญแจ: "))
+
+    try:
+        report = import_package(workspace, args.file, actor=actor(args), trust=args.trust, decrypt=decrypt)
+    except TrustNeeded as exc:
+        # Printed on stdout too, on a line of its own, so the person can read it aloud to the secretary.
+        print(f"ลายนิ้วมือกุญแจของเลขานุการ / secretary's key fingerprint ({exc.signer}): {exc.fingerprint}")
+        if exc.trusted:
+            print(f"ที่เชื่อถือไว้เดิม / trusted until now: {exc.trusted}")
+        raise
     if args.json:
         print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
         return 0
@@ -379,9 +430,19 @@ def _import(workspace: Any, args: argparse.Namespace) -> int:
 
 
 def install_lines(report: Any) -> list[str]:
+    if report.master:
+        return ["นี่คือพื้นที่ทำงานหลักของคณะผู้ประเมินที่สร้างชุดข้อมูลนี้เอง ไม่มีการเปลี่ยนแปลง / this is the panel's "
+                "master workspace, which made this package: nothing changed"]
+    trusted = {"confirmed": "เชื่อถือกุญแจของเลขานุการแล้ว / the secretary's key is trusted now",
+               "endorsed": "เลขานุการเปลี่ยนกุญแจ กุญแจเดิมรับรองกุญแจใหม่ / the secretary's new key, vouched for by "
+                           "the old one, is trusted now",
+               "re-trusted": "เชื่อถือกุญแจใหม่ของเลขานุการตามที่ยืนยัน / the secretary's new key is trusted, as "
+                             "confirmed"}.get(report.trusted or "")
     if report.already_imported:
-        return ["นำเข้าชุดข้อมูลนี้แล้ว ไม่มีการเปลี่ยนแปลง / this package was imported before: nothing changed"]
-    lines = [f"คณะผู้ประเมิน / panel: {report.panel_name} ({report.members} members)"]
+        return [*([trusted] if trusted else []),
+                "นำเข้าชุดข้อมูลนี้แล้ว ไม่มีการเปลี่ยนแปลง / this package was imported before: nothing changed"]
+    lines = [*([trusted] if trusted else []),
+             f"คณะผู้ประเมิน / panel: {report.panel_name} ({report.members} members)"]
     lines += [f"  นำเข้าคำรับรอง / agreement added: {a} {y}" for a, y in report.agreements_added]
     lines += [f"  ไม่เปลี่ยนแปลง / unchanged: {a} {y}" for a, y in report.agreements_unchanged]
     lines += [f"  state: {s}" for s in report.states_updated]
@@ -404,7 +465,48 @@ def merge_lines(report: Any) -> list[str]:
         lines.append(f"  submitted {agency} {year} round {round_}")
     for conflict in report.conflicts:
         lines.append(f"  CONFLICT {conflict}")
+    if any(c.conflict_id is not None for c in report.conflicts):
+        lines.append("  resolve / ตัดสิน: panel conflicts; panel resolve NUMBER --keep-mine | --take-theirs")
     return lines
+
+
+def conflict_line(item: Any) -> str:
+    def shown(values: dict[str, Any] | None) -> str:
+        if values is None:
+            return "-"
+        result = values.get("result")
+        adjusted = values.get("adjusted_score")
+        return (result or "-") + (f" (adjusted {adjusted})" if adjusted else "")
+
+    state = "" if item.status == "open" else f"  [{item.status} by {item.resolved_by}]"
+    base = item.incoming.get("base") or {}
+    return (f"#{item.id}  {item.agency} {item.fiscal_year}  round {item.round}  {item.code}  {item.evaluator}: "
+            f"mine / ของพื้นที่ทำงานหลัก {shown(item.stored)} by {item.stored_author or '-'}; "
+            f"theirs / ของกรรมการ {shown(item.incoming)} by {item.incoming_author} "
+            f"(based on {shown(base) if base else '-'}){state}\n      {item.th} / {item.en}")
+
+
+def _conflicts(workspace: Any, args: argparse.Namespace) -> int:
+    from ..store.panel_conflicts import list_conflicts
+
+    items = list_conflicts(workspace, include_resolved=args.all)
+    if args.json:
+        print(json.dumps([i.to_dict() for i in items], ensure_ascii=False, indent=2))
+        return 0
+    if not items:
+        print("ไม่มีรายการขัดกันที่รอตัดสิน / no edit conflicts to resolve")
+    for item in items:
+        print(conflict_line(item))
+    return 0
+
+
+def _resolve(workspace: Any, args: argparse.Namespace) -> int:
+    from ..store.panel_conflicts import resolve_conflict
+
+    item = resolve_conflict(workspace, args.conflict, take_theirs=args.take_theirs, actor=actor(args))
+    decision = "ใช้ค่าของกรรมการ / took theirs" if args.take_theirs else "คงค่าเดิม / kept mine"
+    print(f"{decision}: {conflict_line(item)}")
+    return 0
 
 
 # --- score --panel -----------------------------------------------------------------------------------------------
@@ -431,10 +533,14 @@ def score_panel(workspace: Any, args: argparse.Namespace) -> int:
     panel figure per indicator."""
     from ..store.agreements import load_agreement, resolve_agreement
     from ..store.frameworks import get_framework
-    from ..store.panel_results import panel_result
+    from ..store.panel_results import panel_result, ratings_hidden_problem
     from ..store.versions import version_for_round
 
     agreement_id = resolve_agreement(workspace, args.agreement)
+    viewer = getattr(args, "actor", None)
+    hidden = None if not viewer else ratings_hidden_problem(workspace, agreement_id, args.round, str(viewer))
+    if hidden is not None:  # HotCRP's rule: a member sees the others' ratings only after submitting their own
+        raise ProblemsError([hidden])
     stored = load_agreement(workspace, agreement_id, version_for_round(workspace.conn, agreement_id, args.round))
     result = panel_result(workspace, agreement_id, args.round)
     label = f"{stored.agreement.agency} {stored.agreement.fiscal_year}"

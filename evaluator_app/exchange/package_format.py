@@ -6,12 +6,13 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import stat
 import tempfile
 import zipfile
 import zlib
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
@@ -21,7 +22,7 @@ from .. import __version__
 from ..domain.problems import Problem, ProblemsError
 
 FORMAT = "evaluator-app-package"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: signed panel packages, sealed ratings, evidence files
 MANIFEST = "manifest.json"
 PAYLOAD = "payload.json"
 SIGNATURE = "signature.sig"
@@ -31,10 +32,16 @@ SIGNATURE_BYTES = 64
 # manifest, never trusted from the name.
 EXTENSIONS = {"panel": ".evpanel", "evaluator": ".evpack"}
 
-# Limits: a package holds JSON only, so anything larger or better-compressed than honest JSON is refused unread.
-MAX_PACKAGE_BYTES = 64 * 1024 * 1024
+# Limits: a package holds JSON and a member's evidence files (encrypted, so incompressible); anything larger or
+# better-compressed than that is refused unread.
+MAX_PACKAGE_BYTES = 192 * 1024 * 1024
 MAX_ENTRY_BYTES = {MANIFEST: 256 * 1024, PAYLOAD: 128 * 1024 * 1024, SIGNATURE: 1024}
-MAX_ENTRIES = 8
+MAX_EVIDENCE_FILES = 400
+MAX_EVIDENCE_BYTES = 32 * 1024 * 1024  # one evidence file; a scanned report of some hundred pages
+MAX_EVIDENCE_TOTAL = 96 * 1024 * 1024
+MAX_ENTRIES = len(MAX_ENTRY_BYTES) + MAX_EVIDENCE_FILES
+# Evidence files are named by their place in the package, not by their name or hash (which would leak).
+EVIDENCE_ENTRY = re.compile(r"^evidence/[0-9]{4}\.bin$")
 MAX_RATIO = 200  # uncompressed / compressed; repetitive JSON reaches 20-50, a zip bomb thousands
 RATIO_FREE_BYTES = 64 * 1024  # below this the ratio cannot hurt, and tiny entries compress oddly
 
@@ -61,6 +68,7 @@ class PackageFile:
     manifest_bytes: bytes
     payload_bytes: bytes
     signature: bytes | None
+    files: dict[str, bytes] = field(default_factory=dict)  # evidence entries, each listed (hash, size) in the manifest
 
     @property
     def kind(self) -> PackageKind:
@@ -71,8 +79,17 @@ class PackageFile:
         """The package's identity: the hash of its manifest, which names the payload's hash and when it was made."""
         return hashlib.sha256(self.manifest_bytes).hexdigest()
 
-    def payload(self) -> dict[str, Any]:
-        data = _load_json(self.path, PAYLOAD, self.payload_bytes)
+    @property
+    def encryption(self) -> dict[str, Any] | None:
+        """How the payload is encrypted (a sealed box to the secretary's key), or None when it is plain JSON."""
+        described = self.manifest["payload"].get("encryption")
+        return described if isinstance(described, dict) else None
+
+    def payload(self, plain: bytes | None = None) -> dict[str, Any]:
+        """The payload as JSON; an encrypted payload is decrypted by the caller and handed in as `plain`."""
+        if plain is None and self.encryption is not None:
+            raise refuse(self.path, "ข้อมูลในชุดข้อมูลเข้ารหัสไว้ถึงเลขานุการ", "the payload is encrypted to the secretary")
+        data = _load_json(self.path, PAYLOAD, self.payload_bytes if plain is None else plain)
         if not isinstance(data, dict):
             raise refuse(self.path, "ข้อมูลในชุดข้อมูลไม่ถูกรูปแบบ", "the payload is not a JSON object")
         return data
@@ -99,9 +116,19 @@ def utc_timestamp() -> str:
 
 
 def write_package(path: Path, kind: PackageKind, header: dict[str, Any], payload: dict[str, Any],
-                  sign: Callable[[bytes], bytes] | None = None) -> PackageFile:
-    """Write a package atomically: a half-written file never takes the name of a finished one."""
-    payload_bytes = canonical_json(payload)
+                  sign: Callable[[bytes], bytes] | None = None, *,
+                  encrypt: Callable[[bytes], bytes] | None = None, encryption: dict[str, Any] | None = None,
+                  files: dict[str, bytes] | None = None) -> PackageFile:
+    """Write a package atomically: a half-written file never takes the name of a finished one.
+
+    `encrypt` turns the payload's JSON into the bytes stored (a sealed box), described by `encryption` in the
+    manifest; `files` are extra entries (encrypted evidence), each listed with its hash in the signed manifest."""
+    payload_bytes = canonical_json(payload) if encrypt is None else encrypt(canonical_json(payload))
+    files = dict(files or {})
+    described: dict[str, Any] = {"name": PAYLOAD, "sha256": hashlib.sha256(payload_bytes).hexdigest(),
+                                 "size": len(payload_bytes)}
+    if encryption is not None:
+        described["encryption"] = encryption
     manifest = {
         **header,
         "format": FORMAT,
@@ -109,8 +136,11 @@ def write_package(path: Path, kind: PackageKind, header: dict[str, Any], payload
         "kind": kind.value,
         "app_version": __version__,
         "created_at": header.get("created_at") or utc_timestamp(),
-        "payload": {"name": PAYLOAD, "sha256": hashlib.sha256(payload_bytes).hexdigest(), "size": len(payload_bytes)},
+        "payload": described,
     }
+    if files:
+        manifest["files"] = {name: {"sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}
+                             for name, data in sorted(files.items())}
     manifest_bytes = canonical_json(manifest)
     signature = None if sign is None else sign(signed_message(manifest_bytes, payload_bytes))
     path = Path(path)
@@ -123,6 +153,8 @@ def write_package(path: Path, kind: PackageKind, header: dict[str, Any], payload
                 archive.writestr(PAYLOAD, payload_bytes)
                 if signature is not None:
                     archive.writestr(SIGNATURE, signature)
+                for name, data in sorted(files.items()):
+                    archive.writestr(name, data, compress_type=zipfile.ZIP_STORED)  # encrypted: incompressible
             stream.flush()
             os.fsync(stream.fileno())
         # mkstemp makes the file private (0600); a package is carried to another person, so give it the mode any
@@ -135,7 +167,7 @@ def write_package(path: Path, kind: PackageKind, header: dict[str, Any], payload
         if os.path.exists(temp_name):
             os.unlink(temp_name)
         raise
-    return PackageFile(path, manifest, manifest_bytes, payload_bytes, signature)
+    return PackageFile(path, manifest, manifest_bytes, payload_bytes, signature, files)
 
 
 def read_package(path: Path) -> PackageFile:
@@ -167,10 +199,29 @@ def read_package(path: Path) -> PackageFile:
     manifest_bytes = contents[MANIFEST]
     manifest = _load_json(path, MANIFEST, manifest_bytes)
     _check_manifest(path, manifest, manifest_bytes, contents[PAYLOAD])
+    files = {name: data for name, data in contents.items() if EVIDENCE_ENTRY.match(name)}
+    _check_files(path, manifest, files)
     signature = contents.get(SIGNATURE)
     if signature is not None and len(signature) != SIGNATURE_BYTES:
         raise refuse(path, "ลายมือชื่ออิเล็กทรอนิกส์ผิดรูปแบบ", "the signature is not an Ed25519 signature")
-    return PackageFile(path, manifest, manifest_bytes, contents[PAYLOAD], signature)
+    return PackageFile(path, manifest, manifest_bytes, contents[PAYLOAD], signature, files)
+
+
+def _check_files(path: Path, manifest: dict[str, Any], files: dict[str, bytes]) -> None:
+    """Every evidence entry is listed in the (signed) manifest with its hash, and every listed one is there."""
+    listed = manifest.get("files", {})
+    if not isinstance(listed, dict):
+        raise refuse(path, "รายการไฟล์หลักฐานใน manifest.json ผิดรูปแบบ", "the manifest's list of files is malformed")
+    if set(listed) != set(files):
+        extra = sorted(set(files) - set(listed)) or sorted(set(listed) - set(files))
+        raise refuse(path, f"ไฟล์หลักฐานในชุดข้อมูลไม่ตรงกับรายการ ({', '.join(extra[:3])})",
+                     f"the evidence entries do not match the manifest's list ({', '.join(extra[:3])}): altered")
+    for name, data in files.items():
+        item = listed[name]
+        if (not isinstance(item, dict) or item.get("sha256") != hashlib.sha256(data).hexdigest()
+                or item.get("size") != len(data)):
+            raise refuse(path, f"ไฟล์หลักฐาน '{name}' ไม่ตรงกับที่บันทึกไว้ (ถูกแก้ไขหรือเสียหาย)",
+                         f"the evidence entry '{name}' does not match its hash in the manifest: altered or damaged")
 
 
 def _checked_entries(path: Path, archive: zipfile.ZipFile) -> dict[str, zipfile.ZipInfo]:
@@ -179,30 +230,41 @@ def _checked_entries(path: Path, archive: zipfile.ZipFile) -> dict[str, zipfile.
         raise refuse(path, f"ชุดข้อมูลมีไฟล์ย่อยมากผิดปกติ ({len(infos)})",
                      f"the package holds {len(infos)} entries; a package has at most {MAX_ENTRIES}")
     entries: dict[str, zipfile.ZipInfo] = {}
+    evidence_total = 0
     for info in infos:
         name = info.filename
         if _unsafe_name(name):
             raise refuse(path, f"ชื่อไฟล์ย่อย '{name}' ชี้ออกนอกชุดข้อมูล (อาจเป็นการโจมตี)",
                          f"the entry name '{name}' is absolute or climbs out with '..': refused as unsafe")
-        if name not in MAX_ENTRY_BYTES:
+        if name not in MAX_ENTRY_BYTES and not EVIDENCE_ENTRY.match(name):
             raise refuse(path, f"ชุดข้อมูลมีไฟล์ย่อย '{name}' ที่ไม่รู้จัก",
-                         f"unexpected entry '{name}'; a package holds only {', '.join(MAX_ENTRY_BYTES)}")
+                         f"unexpected entry '{name}'; a package holds only {', '.join(MAX_ENTRY_BYTES)} and "
+                         f"evidence/NNNN.bin")
         if name in entries:
             raise refuse(path, f"ไฟล์ย่อย '{name}' ซ้ำกัน", f"the entry '{name}' appears twice")
         if info.is_dir() or stat.S_ISLNK(info.external_attr >> 16):
             raise refuse(path, f"'{name}' ไม่ใช่ไฟล์ธรรมดา", f"the entry '{name}' is not a plain file")
         if info.flag_bits & 0x1:
             raise refuse(path, f"'{name}' ถูกเข้ารหัส", f"the entry '{name}' is encrypted")
-        if info.file_size > MAX_ENTRY_BYTES[name]:
+        if info.file_size > _entry_limit(name):
             raise refuse(path, f"ไฟล์ย่อย '{name}' ใหญ่เกินกำหนด",
                          f"the entry '{name}' unpacks to {info.file_size} bytes, over the limit of "
-                         f"{MAX_ENTRY_BYTES[name]}")
+                         f"{_entry_limit(name)}")
+        if name not in MAX_ENTRY_BYTES:
+            evidence_total += info.file_size
+            if evidence_total > MAX_EVIDENCE_TOTAL:
+                raise refuse(path, f"ไฟล์หลักฐานรวมกันใหญ่เกิน {MAX_EVIDENCE_TOTAL // 2**20} MB",
+                             f"the evidence files together exceed {MAX_EVIDENCE_TOTAL // 2**20} MB")
         if info.file_size > RATIO_FREE_BYTES and info.file_size > MAX_RATIO * max(info.compress_size, 1):
             raise refuse(path, f"ไฟล์ย่อย '{name}' บีบอัดไว้ผิดปกติ (zip bomb)",
                          f"the entry '{name}' expands {info.file_size // max(info.compress_size, 1)} times: "
                          f"refused as a zip bomb")
         entries[name] = info
     return entries
+
+
+def _entry_limit(name: str) -> int:
+    return MAX_ENTRY_BYTES.get(name, MAX_EVIDENCE_BYTES + 64)  # a sealed box adds 60 bytes
 
 
 def _unsafe_name(name: str) -> bool:
@@ -214,7 +276,7 @@ def _unsafe_name(name: str) -> bool:
 def _read_entry(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
     # Read at most the declared size plus one byte, whatever the header claims: zipfile stops at the declared size,
     # and the CRC check at the end catches a stream that lies about it.
-    limit = MAX_ENTRY_BYTES[info.filename]
+    limit = _entry_limit(info.filename)
     with archive.open(info) as stream:
         data = stream.read(limit + 1)
     if len(data) > limit:
@@ -248,7 +310,8 @@ def _check_manifest(path: Path, manifest: Any, manifest_bytes: bytes, payload_by
         raise refuse(path, "manifest.json ถูกแก้ไขหลังสร้าง", "manifest.json was altered after the package was made")
     described = manifest.get("payload")
     if (not isinstance(described, dict) or described.get("sha256") != hashlib.sha256(payload_bytes).hexdigest()
-            or described.get("size") != len(payload_bytes)):
+            or described.get("size") != len(payload_bytes)
+            or ("encryption" in described and not isinstance(described["encryption"], dict))):
         raise refuse(path, "ข้อมูลในชุดข้อมูลไม่ตรงกับที่บันทึกไว้ใน manifest (ถูกแก้ไขหรือเสียหาย)",
                      "payload.json does not match the hash in the manifest: altered or damaged")
     for key in ("panel_id", "created_at"):

@@ -3,12 +3,15 @@ agreements in force with the agency's self-assessment, and the chair's reopening
 
 from __future__ import annotations
 
+import base64
+import binascii
+import json
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..domain.agreement import Agreement
 from ..domain.framework import Framework
-from ..domain.panel import AggregationRule, Panel, panel_problems
+from ..domain.panel import AggregationRule, Panel, key_fingerprint, panel_problems
 from ..domain.problems import Problem, ProblemsError
 from ..domain.rating import SELF_ASSESSMENT, Rating
 from .agreements import add_agreement, find_agreement_id, load_agreement
@@ -30,14 +33,93 @@ from .panel import (
 )
 from .panel_merge import agreement_digest, imported_package, record_package
 from .ratings import load_ratings, record_ratings
+from .schema_panel import MASTER_SETTING, MEMBER_COPY_SETTING
 from .workspace import Workspace
 
-# Set on a member's laptop: its panel came from a package, so it is not the master that merges members' ratings.
-MEMBER_COPY_SETTING = "panel.installed_from_package"
+# On a member's laptop: the secretary's signing key this laptop trusts (confirmed aloud on the first package), and
+# her encryption key the member's ratings are sealed to.
+TRUST_SETTING = "panel.trusted_signer"
+ENCRYPTION_SETTING = "panel.encryption_key"
+
+
+def is_master(workspace: Workspace, panel_id: str | None = None) -> bool:
+    """The panel's master workspace: it made the panel packages (or holds a panel it never got from a package).
+    A master never becomes a member's copy."""
+    local = load_panel(workspace)
+    if local is None or (panel_id is not None and local.id != panel_id):
+        return False
+    marked = workspace.setting(MASTER_SETTING)
+    return marked == local.id or workspace.setting(MEMBER_COPY_SETTING) is None
 
 
 def is_member_copy(workspace: Workspace) -> bool:
-    return workspace.setting(MEMBER_COPY_SETTING) is not None
+    return workspace.setting(MEMBER_COPY_SETTING) is not None and workspace.setting(MASTER_SETTING) is None
+
+
+def mark_master(workspace: Workspace, panel_id: str, *, actor: str) -> None:
+    """Record that this workspace makes the panel's packages (once, audited)."""
+    if workspace.setting(MASTER_SETTING) == panel_id:
+        return
+    with workspace.transaction() as conn:
+        conn.execute("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET "
+                     "value = excluded.value", (MASTER_SETTING, panel_id))
+        append_audit(conn, actor, "mark panel master", "panel", panel_id, None, {"master": True})
+
+
+@dataclass(frozen=True)
+class TrustedSigner:
+    """The secretary's signing key a member's laptop accepts panel packages from."""
+
+    panel_id: str
+    public_key: bytes
+    how: str  # confirmed (first package, fingerprint read aloud), endorsed (the old key vouched), re-trusted
+    at: str
+
+    @property
+    def fingerprint(self) -> str:
+        return key_fingerprint(self.public_key)
+
+
+def trusted_signer(workspace: Workspace) -> TrustedSigner | None:
+    text = workspace.setting(TRUST_SETTING)
+    if text is None:
+        return None
+    try:
+        data = json.loads(text)
+        return TrustedSigner(str(data["panel_id"]), base64.b64decode(data["public_key"], validate=True),
+                             str(data["how"]), str(data["at"]))
+    except (ValueError, KeyError, TypeError, binascii.Error):
+        return None  # changed outside the app: trust nothing, so the next panel package needs the fingerprint
+
+
+def secretary_encryption_key(workspace: Workspace) -> tuple[str, bytes] | None:
+    """(the secretary's member id, her X25519 public key) from the last panel package, or None."""
+    text = workspace.setting(ENCRYPTION_SETTING)
+    if text is None:
+        return None
+    try:
+        data = json.loads(text)
+        key = base64.b64decode(data["public_key"], validate=True)
+    except (ValueError, KeyError, TypeError, binascii.Error):
+        return None  # changed outside the app: the next panel package brings it again
+    return (str(data["member_id"]), key) if len(key) == 32 else None
+
+
+def _store_trust(conn: Any, workspace: Workspace, content: PanelContent, signer: TrustedSigner, actor: str) -> None:
+    old = trusted_signer(workspace)
+    if old is None or (old.panel_id, old.public_key) != (signer.panel_id, signer.public_key):
+        value = json.dumps({"panel_id": signer.panel_id, "public_key": base64.b64encode(signer.public_key).decode(),
+                            "fingerprint": signer.fingerprint, "how": signer.how, "at": signer.at})
+        conn.execute("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET "
+                     "value = excluded.value", (TRUST_SETTING, value))
+        append_audit(conn, actor, "trust secretary's key", "panel", signer.panel_id,
+                     None if old is None else {"fingerprint": old.fingerprint},
+                     {"fingerprint": signer.fingerprint, "how": signer.how})
+    if content.encryption_key is not None:
+        value = json.dumps({"member_id": content.secretary_id,
+                            "public_key": base64.b64encode(content.encryption_key).decode()})
+        conn.execute("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET "
+                     "value = excluded.value", (ENCRYPTION_SETTING, value))
 
 
 @dataclass(frozen=True)
@@ -65,6 +147,8 @@ class PanelContent:
     panel: Panel
     frameworks: tuple[Framework, ...]
     agreements: tuple[PackagedAgreement, ...]
+    secretary_id: str = ""  # who signed it; her encryption key seals the members' ratings
+    encryption_key: bytes | None = None
 
 
 @dataclass
@@ -72,6 +156,8 @@ class InstallReport:
     package_id: str
     panel_name: str
     already_imported: bool = False
+    master: bool = False  # the master opened its own panel package: nothing changed
+    trusted: str | None = None  # how the secretary's key is trusted now, when this package changed it
     panel_created: bool = False
     members: int = 0
     agreements_added: list[tuple[str, int]] = field(default_factory=list)
@@ -82,6 +168,7 @@ class InstallReport:
     def to_dict(self) -> dict[str, Any]:
         return {
             "package": self.package_id, "panel": self.panel_name, "already_imported": self.already_imported,
+            "master": self.master, "trusted": self.trusted,
             "panel_created": self.panel_created, "members": self.members,
             "agreements_added": [list(a) for a in self.agreements_added],
             "agreements_unchanged": [list(a) for a in self.agreements_unchanged],
@@ -89,16 +176,32 @@ class InstallReport:
         }
 
 
-def install_panel(workspace: Workspace, content: PanelContent, *, actor: str) -> InstallReport:
+def install_panel(workspace: Workspace, content: PanelContent, *, actor: str,
+                  signer: TrustedSigner | None = None) -> InstallReport:
     """Bring the workspace in line with the secretary's panel package; refuse, writing nothing, a package of
-    another panel or one whose agreements differ from those already here."""
+    another panel or one whose agreements differ from those already here. `signer` is the secretary's key the
+    caller verified the package with and decided to trust; it is stored in the same transaction."""
     report = InstallReport(content.package_id, content.panel.name, members=len(content.panel.members))
-    if imported_package(workspace.conn, content.package_id) is not None:
+    if is_master(workspace, content.panel.id):
+        report.master = True  # the secretary opened her own package: a master never becomes a copy
+        return report
+    old_trust = trusted_signer(workspace)
+    trust_changes = signer is not None and (old_trust is None or old_trust.public_key != signer.public_key)
+    if imported_package(workspace.conn, content.package_id) is not None and not trust_changes:
         report.already_imported = True
         return report
     _check(workspace, content)
     local = load_panel(workspace)
+    if trust_changes and signer is not None:
+        report.trusted = signer.how
+    if imported_package(workspace.conn, content.package_id) is not None and signer is not None:
+        with workspace.transaction() as conn:  # only the trust changes: the content is already here
+            _store_trust(conn, workspace, content, signer, actor)
+        report.already_imported = True
+        return report
     with workspace.transaction() as conn:
+        if signer is not None:
+            _store_trust(conn, workspace, content, signer, actor)
         if local is None:
             create_panel(workspace, content.panel.name, actor=actor, rule=content.panel.rule,
                          panel_id=content.panel.id, declaration=content.panel.declaration)
@@ -129,6 +232,14 @@ def install_panel(workspace: Workspace, content: PanelContent, *, actor: str) ->
 
 def _check(workspace: Workspace, content: PanelContent) -> None:
     problems: list[Problem] = list(panel_problems(content.panel))
+    newest = workspace.conn.execute("SELECT max(created_at) FROM panel_packages WHERE kind = 'panel'").fetchone()[0]
+    if newest is not None and content.created_at < newest:
+        # A genuine but older package would take back what a newer one brought (a conflict declared since, a
+        # member removed, a result finalised): a replay, refused.
+        problems.append(Problem(
+            th=f"ชุดข้อมูลคณะผู้ประเมินนี้เก่ากว่าชุดที่นำเข้าแล้ว (สร้างเมื่อ {content.created_at} ก่อน {newest}) ไม่นำเข้า",
+            en=f"this panel package is older than the one already installed (made {content.created_at}, before "
+               f"{newest}): an older package would take back later changes, so it is not imported"))
     local = load_panel(workspace)
     if local is not None and local.id != content.panel.id:
         problems.append(Problem(

@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sqlite3
+import tempfile
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import Any
 
 from ..domain.agreement import Agreement, Indicator
@@ -17,8 +20,10 @@ from ..domain.rating import Rating
 from ..domain.scoring import result_problem
 from .agreements import agreement_snapshot, find_agreement_id, load_agreement, load_agreements_in_force
 from .audit import AuditItem, append_audit, append_audits, utc_now
+from .evidence import evidence_folder
 from .frameworks import get_framework
 from .panel import Submission, result_state, submission_state, write_submission
+from .panel_conflicts import dismissed_revisions, insert_conflicts, rating_revision, stored_revision
 from .snapshots import issued_problem
 from .versions import version_for_round
 from .workspace import Workspace
@@ -33,11 +38,15 @@ def agreement_digest(agreement: Agreement) -> str:
 
 @dataclass(frozen=True)
 class IncomingRating:
-    """One rating as the member's laptop last saved it."""
+    """One rating as the member's laptop last saved it, with the revisions its edits were based on."""
 
     rating: Rating
     edit_version: int
     updated_at: str  # UTC ISO-8601 on the member's laptop
+    # The revisions of this rating the member's laptop sent before, oldest first; the last is the base of the
+    # member's edit. When the master's current revision is none of these, it has another history: a conflict.
+    history: tuple[str, ...] = ()
+    base: dict[str, Any] | None = None  # the base's values, shown beside the conflict
 
 
 @dataclass(frozen=True)
@@ -56,6 +65,7 @@ class IncomingEvidence:
     sha256: str
     size: int
     added_at: str
+    data: bytes | None = None  # the file itself, already checked against sha256 and size
 
 
 @dataclass(frozen=True)
@@ -100,10 +110,27 @@ class MergeConflict:
     en: str
     stored: dict[str, Any] | None = None
     incoming: dict[str, Any] | None = None
+    kind: str = "edit"  # edit | older | locked | stale (ratings), submission
+    stored_author: str | None = None
+    incoming_author: str | None = None
+    conflict_id: int | None = None  # its number in `panel conflicts`, for the secretary to resolve
 
     def __str__(self) -> str:
         where = f"{self.agency} {self.fiscal_year}, round {self.round}" + (f", {self.code}" if self.code else "")
-        return f"{where}: {self.th} / {self.en}"
+        number = "" if self.conflict_id is None else f"#{self.conflict_id} "
+        values = ""
+        if self.incoming is not None:
+            mine = "-" if self.stored is None else _shown(self.stored)
+            values = (f" [{self.stored_author or '-'}: {mine}; {self.incoming_author or '-'}: "
+                      f"{_shown(self.incoming)}]")
+        return f"{number}{where}: {self.th} / {self.en}{values}"
+
+
+def _shown(values: dict[str, Any]) -> str:
+    shown = values.get("result")
+    if values.get("adjusted_score") is not None:
+        shown = f"{shown} (adjusted {values['adjusted_score']})"
+    return "-" if shown is None else str(shown)
 
 
 @dataclass
@@ -157,6 +184,7 @@ class _Plan:
         default_factory=list)
     submissions: list[Submission] = field(default_factory=list)
     evidence: list[tuple[int, IncomingEvidence]] = field(default_factory=list)
+    conflicts: list[tuple[int, int]] = field(default_factory=list)  # (agreement id, index in report.conflicts)
 
 
 def merge_member_ratings(workspace: Workspace, incoming: MemberRatings, *, actor: str) -> MergeReport:
@@ -171,8 +199,58 @@ def merge_member_ratings(workspace: Workspace, incoming: MemberRatings, *, actor
         report.already_imported = True
         return report
     plan = _plan(workspace, incoming, report)
+    written_files = _write_evidence_files(workspace, [e for _, e in plan.evidence])
+    try:
+        _write_merge(workspace, incoming, report, plan, actor)
+    except BaseException:
+        for path in written_files:  # the rows were rolled back: the copies they named go too
+            path.unlink(missing_ok=True)
+        raise
+    return report
+
+
+def _write_evidence_files(workspace: Workspace, items: list[IncomingEvidence]) -> list[Path]:
+    """Keep the files a package brought in the evidence folder under their hash (checked when the package was
+    read); the paths newly made, so a failed merge can take them back."""
+    folder = evidence_folder(workspace)
+    made: list[Path] = []
+    try:
+        for item in items:
+            if item.data is None:
+                continue
+            target = folder / item.sha256
+            if target.is_file() and target.stat().st_size == item.size:
+                continue
+            folder.mkdir(parents=True, exist_ok=True)
+            handle, temp_name = tempfile.mkstemp(dir=folder, prefix=".incoming-")
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(item.data)
+                stream.flush()
+                os.fsync(stream.fileno())
+            os.replace(temp_name, target)
+            made.append(target)
+    except BaseException:
+        for path in made:
+            path.unlink(missing_ok=True)
+        raise
+    return made
+
+
+def _write_merge(workspace: Workspace, incoming: MemberRatings, report: MergeReport, plan: _Plan,
+                 actor: str) -> None:
     member = incoming.member_id
     with workspace.transaction() as conn:
+        if plan.conflicts:
+            first = conn.execute("SELECT coalesce(max(id), 0) FROM rating_conflicts").fetchone()[0] + 1
+            insert_conflicts(conn, [
+                (agreement_id, c.code, c.round, member, incoming.package_id, c.kind,
+                 None if c.stored is None else {k: v for k, v in c.stored.items() if k != "revision"},
+                 None if c.stored is None else c.stored["revision"], c.stored_author,
+                 {k: v for k, v in (c.incoming or {}).items() if k != "revision"},
+                 (c.incoming or {})["revision"], member, c.th, c.en)
+                for agreement_id, index in plan.conflicts for c in (report.conflicts[index],)])
+            for number, (_, index) in enumerate(plan.conflicts):
+                report.conflicts[index] = replace(report.conflicts[index], conflict_id=first + number)
         # The same rows and the same audit chain as writing and auditing one rating at a time, in one executemany
         # each: a package carries some 17,000 ratings, and a statement per rating per step was most of a merge.
         conn.executemany(_WRITE_RATING, [
@@ -207,7 +285,6 @@ def merge_member_ratings(workspace: Workspace, incoming: MemberRatings, *, actor
         record_package(conn, incoming.package_id, "evaluator", member, incoming.created_at, actor, summary)
         append_audit(conn, actor, "import evaluator package", "package", incoming.package_id, None,
                      {**summary, "member": member, "conflict_list": [str(c) for c in report.conflicts]})
-    return report
 
 
 def _plan(workspace: Workspace, incoming: MemberRatings, report: MergeReport) -> _Plan:
@@ -217,6 +294,7 @@ def _plan(workspace: Workspace, incoming: MemberRatings, report: MergeReport) ->
     problems: list[Problem] = []
     ids = {(block.agency, block.fiscal_year): find_agreement_id(workspace, block.agency, block.fiscal_year)
            for block in incoming.agreements}
+    declarations = issued_declarations(conn)
     # The agreements in force, read together rather than four queries for each of some 300 blocks.
     preloaded = load_agreements_in_force(workspace, [i for i in ids.values() if i is not None])
     for block in incoming.agreements:
@@ -239,8 +317,9 @@ def _plan(workspace: Workspace, incoming: MemberRatings, report: MergeReport) ->
         by_round: dict[int, tuple[int, tuple[Agreement, dict[str, Indicator]]]] = {}
         locks: dict[int, tuple[str, str] | None] = {}
         stored_rows = {(row[0], row[1]): row[2:] for row in conn.execute(
-            "SELECT code, round, result, adjusted_score, adjust_reason, comment, edit_version, updated_at "
-            "FROM ratings WHERE agreement_id = ? AND evaluator = ?", (agreement_id, incoming.member_id))}
+            "SELECT code, round, result, adjusted_score, adjust_reason, comment, edit_version, updated_at, "
+            "updated_by FROM ratings WHERE agreement_id = ? AND evaluator = ?", (agreement_id, incoming.member_id))}
+        decided = dismissed_revisions(conn, agreement_id, incoming.member_id)
         for item in block.ratings:
             round_ = item.rating.round
             if round_ not in by_round:
@@ -253,11 +332,12 @@ def _plan(workspace: Workspace, incoming: MemberRatings, report: MergeReport) ->
             problems.extend(_rating_problems(agreement, framework, item.rating, block, indicators))
             values = _rating_values(item.rating)
             verdict = _compare(conn, agreement_id, incoming.member_id, item, stale, values,
-                               stored_rows.get((item.rating.code, round_)), locks)
+                               stored_rows.get((item.rating.code, round_)), locks, decided)
             if verdict is None:
                 report.unchanged += 1
             elif isinstance(verdict, MergeConflict):
                 report.conflicts.append(replace(verdict, agency=block.agency, fiscal_year=block.fiscal_year))
+                plan.conflicts.append((agreement_id, len(report.conflicts) - 1))
                 conflicted_rounds.add(round_)
             else:
                 before = verdict if verdict else None
@@ -265,17 +345,39 @@ def _plan(workspace: Workspace, incoming: MemberRatings, report: MergeReport) ->
                 report.applied.append(AppliedChange(block.agency, block.fiscal_year, item.rating.code, round_,
                                                     before, dict(values)))
         for submission in block.submissions:
-            decided = _submission_verdict(conn, agreement_id, incoming.member_id, submission,
-                                          submission.round in conflicted_rounds)
-            if isinstance(decided, MergeConflict):
-                report.conflicts.append(replace(decided, agency=block.agency, fiscal_year=block.fiscal_year))
-            elif decided is not None:
-                plan.submissions.append(decided)
+            if submission.round not in framework.rounds:
+                problems.append(Problem(
+                    th=f"{block.agency}: ส่งผลของรอบ {submission.round} ซึ่งไม่มีในกรอบการประเมิน",
+                    en=f"{block.agency}: a submission for round {submission.round}, which does not exist "
+                       f"(rounds {', '.join(str(r) for r in framework.rounds)})", field="round"))
+                continue
+            if submission.state is SubmissionState.SUBMITTED and submission.declaration not in declarations:
+                # Only a declaration this panel issued counts: a laptop fed a forged panel package (or an edited
+                # one) cannot have its member's ratings accepted under words the panel never asked them to confirm.
+                report.conflicts.append(MergeConflict(
+                    block.agency, block.fiscal_year, submission.round, None,
+                    "ส่งผลโดยรับรองข้อความที่คณะผู้ประเมินไม่เคยใช้ ไม่รับการส่งผลนี้",
+                    "submitted under a declaration this panel never issued: this submission is not applied",
+                    kind="submission"))
+                continue
+            verdict_of_state = _submission_verdict(conn, agreement_id, incoming.member_id, submission,
+                                                   submission.round in conflicted_rounds)
+            if isinstance(verdict_of_state, MergeConflict):
+                report.conflicts.append(replace(verdict_of_state, agency=block.agency, fiscal_year=block.fiscal_year))
+            elif verdict_of_state is not None:
+                plan.submissions.append(verdict_of_state)
                 report.submitted.append((block.agency, block.fiscal_year, submission.round))
         known = {r[0] for r in conn.execute(
             "SELECT code || '/' || sha256 FROM evidence WHERE agreement_id = ? AND evaluator = ?",
             (agreement_id, incoming.member_id))}
+        indicators_in_force = _by_code(in_force)
         for evidence in block.evidence:
+            if evidence.code not in indicators_in_force:
+                problems.append(Problem(
+                    th=f"{block.agency}: หลักฐาน '{evidence.file_name}' แนบกับตัวชี้วัด {evidence.code} ซึ่งไม่มีในคำรับรอง",
+                    en=f"{block.agency}: the evidence '{evidence.file_name}' is attached to indicator "
+                       f"{evidence.code}, which the agreement does not have", indicator=evidence.code))
+                continue
             if f"{evidence.code}/{evidence.sha256}" not in known:
                 known.add(f"{evidence.code}/{evidence.sha256}")
                 plan.evidence.append((agreement_id, evidence))
@@ -283,6 +385,19 @@ def _plan(workspace: Workspace, incoming: MemberRatings, report: MergeReport) ->
     if problems:
         raise ProblemsError(problems)
     return plan
+
+
+def issued_declarations(conn: sqlite3.Connection) -> set[str]:
+    """Every declaration text this panel has used: the current one and each one it replaced (from the audit log)."""
+    found = {row[0] for row in conn.execute("SELECT declaration FROM panel")}
+    for before, after in conn.execute("SELECT before, after FROM audit_log WHERE entity = 'panel' "
+                                      "AND action = 'edit declaration'"):
+        for text in (before, after):
+            if text is not None:
+                value = json.loads(text).get("declaration")
+                if isinstance(value, str):
+                    found.add(value)
+    return found
 
 
 def _by_code(agreement: Agreement) -> dict[str, Indicator]:
@@ -295,63 +410,86 @@ def _by_code(agreement: Agreement) -> dict[str, Indicator]:
 
 def _rating_problems(agreement: Agreement, framework: Framework, rating: Rating,
                      block: IncomingAgreement, indicators: dict[str, Indicator] | None = None) -> list[Problem]:
-    where = {"indicator": rating.code}
+    code = rating.code
     try:
         indicator = agreement.indicator(rating.code) if indicators is None else indicators[rating.code]
     except KeyError:
         return [Problem(th=f"{block.agency}: ไม่มีตัวชี้วัด {rating.code}",
-                        en=f"{block.agency} has no indicator {rating.code}", **where)]
+                        en=f"{block.agency} has no indicator {rating.code}", indicator=code)]
     if rating.round not in framework.rounds:
-        return [Problem(th=f"ไม่มีรอบ {rating.round} เดือน", en=f"no round {rating.round}", **where)]
+        return [Problem(th=f"ไม่มีรอบ {rating.round} เดือน", en=f"no round {rating.round}", indicator=code)]
     if rating.result is not None:
         problem = result_problem(indicator, rating.result, framework)
         if problem is not None:
             return [problem]
     if rating.adjusted_score is not None and not (0 <= rating.adjusted_score <= framework.max_score):
         return [Problem(th=f"คะแนนที่ปรับต้องอยู่ระหว่าง 0 ถึง {framework.max_score}",
-                        en=f"an adjusted score lies between 0 and {framework.max_score}", **where)]
+                        en=f"an adjusted score lies between 0 and {framework.max_score}", indicator=code)]
     return []
 
 
 def _compare(conn: sqlite3.Connection, agreement_id: int, member: str, item: IncomingRating, stale: bool,
-             values: dict[str, str | None], row: tuple | None, locks: dict[int, tuple[str, str] | None]
-             ) -> MergeConflict | dict[str, Any] | None:
-    """None: unchanged. A dict (empty for a new rating): apply, with the stored values as `before`.
-    A MergeConflict: keep what is stored and list why.
+             values: dict[str, str | None], row: tuple | None, locks: dict[int, tuple[str, str] | None],
+             decided: set[tuple[str, int, str]]) -> MergeConflict | dict[str, Any] | None:
+    """None: unchanged (or already decided by the secretary). A dict (empty for a new rating): apply, with the
+    stored values as `before`. A MergeConflict: keep what is stored and list why.
 
     `values` are the incoming rating's (_rating_values); `row` is the stored (result, adjusted_score,
-    adjust_reason, comment, edit_version, updated_at), None when nothing is stored; `locks` keeps each round's
-    lock decision across the calls of one agreement."""
+    adjust_reason, comment, edit_version, updated_at, updated_by), None when nothing is stored; `locks` keeps each
+    round's lock decision across the calls of one agreement; `decided` the (code, round, revision) the master
+    already holds a conflict for."""
     rating = item.rating
     if row is not None and (row[0] == values["result"] and row[1] == values["adjusted_score"]
                             and row[2] == values["adjust_reason"] and row[3] == values["comment"]):
         return None
-    incoming = {**values, "edit_version": item.edit_version, "updated_at": item.updated_at}
+    if decided and (rating.code, rating.round, _revision(member, item, values)) in decided:
+        return None  # the same edit came before: its conflict is listed, or the secretary decided it
     stored = None if row is None else {"result": row[0], "adjusted_score": row[1], "adjust_reason": row[2],
-                                       "comment": row[3], "edit_version": int(row[4]), "updated_at": row[5]}
+                                       "comment": row[3], "edit_version": int(row[4]), "updated_at": row[5],
+                                       "revision": stored_revision(row, member, rating.code, rating.round)}
+    author = None if row is None else str(row[6])
+
+    def conflict(kind: str, th: str, en: str) -> MergeConflict:
+        # The incoming revision is worked out only for a conflict: an applied rating needs none.
+        incoming = {**values, "edit_version": item.edit_version, "updated_at": item.updated_at,
+                    "revision": _revision(member, item, values), "base": item.base}
+        return MergeConflict("", 0, rating.round, rating.code, th, en, stored, incoming, kind, author, member)
+
     if stale:
-        return MergeConflict("", 0, rating.round, rating.code,
-                             "ให้คะแนนตามคำรับรองฉบับอื่น (ไม่ใช่ฉบับที่ใช้บังคับในพื้นที่ทำงานนี้)",
-                             "rated against another version of the agreement than the one in force here",
-                             stored, incoming)
+        return conflict("stale", "ให้คะแนนตามคำรับรองฉบับอื่น (ไม่ใช่ฉบับที่ใช้บังคับในพื้นที่ทำงานนี้)",
+                        "rated against another version of the agreement than the one in force here")
     if rating.round not in locks:
         locks[rating.round] = _locked(conn, agreement_id, member, rating.round)
     problem = locks[rating.round]
     if problem is not None:
-        return MergeConflict("", 0, rating.round, rating.code, problem[0], problem[1], stored, incoming)
+        return conflict("locked", problem[0], problem[1])
     if stored is None:
         return {}
-    if item.edit_version > stored["edit_version"] and item.updated_at >= stored["updated_at"]:
-        return {k: stored[k] for k in values}
-    if item.edit_version <= stored["edit_version"]:
-        th = (f"ฉบับที่นำเข้าเก่ากว่าที่บันทึกไว้ (รุ่น {item.edit_version} เทียบกับรุ่น {stored['edit_version']}) "
-              "จึงไม่นำมาใช้")
-        en = (f"older than the stored rating (edit version {item.edit_version}, stored {stored['edit_version']}): "
-              "not applied")
-    else:
-        th = "เวลาที่แก้ไขเก่ากว่าที่บันทึกไว้ จึงไม่นำมาใช้"
-        en = f"edited at {item.updated_at}, before the stored rating's {stored['updated_at']}: not applied"
-    return MergeConflict("", 0, rating.round, rating.code, th, en, stored, incoming)
+    before = {k: stored[k] for k in values}
+    if stored["revision"] in item.history:
+        return before  # the master holds a value this edit was based on: nobody else changed it here
+    if not item.history and author == member and item.edit_version > stored["edit_version"] and (
+            item.updated_at >= stored["updated_at"]):
+        # A package from before revisions were sent (an older app): the master's value is this member's own last
+        # package, so the later edit continues it.
+        return before
+    if author == member and item.edit_version <= stored["edit_version"]:
+        return conflict(
+            "older",
+            f"ฉบับที่นำเข้าเก่ากว่าที่บันทึกไว้ (รุ่น {item.edit_version} เทียบกับรุ่น {stored['edit_version']}) "
+            "จึงไม่นำมาใช้",
+            f"older than the stored rating (edit version {item.edit_version}, stored {stored['edit_version']}): "
+            "not applied")
+    return conflict(
+        "edit",
+        f"ค่าในพื้นที่ทำงานหลักถูกแก้ไขโดย {author} ขณะที่ {member} แก้ไขโดยไม่เห็นค่านั้น จึงไม่นำมาใช้ "
+        "เลขานุการต้องเลือกค่าใดค่าหนึ่ง",
+        f"the master's value was changed by {author} and {member} edited without seeing it: not applied; "
+        f"the secretary keeps one of the two (panel resolve)")
+
+
+def _revision(member: str, item: IncomingRating, values: dict[str, str | None]) -> str:
+    return rating_revision(member, item.rating.code, item.rating.round, values, item.edit_version, item.updated_at)
 
 
 def _locked(conn: sqlite3.Connection, agreement_id: int, member: str, round_: int) -> tuple[str, str] | None:

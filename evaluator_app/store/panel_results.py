@@ -11,7 +11,7 @@ from typing import Any
 
 from ..domain.aggregation import ConsensusValue, PanelResult, aggregate_panel
 from ..domain.numbers import format4
-from ..domain.panel import AggregationRule, Panel, SubmissionState, chair_problem
+from ..domain.panel import AggregationRule, Panel, Role, SubmissionState, chair_problem
 from ..domain.problems import Problem, ProblemsError
 from ..domain.rating import SELF_ASSESSMENT
 from .agreements import load_agreement
@@ -181,17 +181,42 @@ def visible_ratings(workspace: Workspace, agreement_id: int, round_: int, viewer
     """The ratings of one agreement and round that `viewer` may see, by evaluator.
 
     A member with a conflict of interest with the agency sees only their own ratings and the agency's
-    self-assessment; everyone else sees all. Private notes are the viewer's own only.
+    self-assessment; so does a member who has not yet submitted their own ratings of it (HotCRP's rule: nobody
+    is swayed by the others before rating); everyone else sees all. Private notes are the viewer's own only.
     The window calls this for a member's own view.
     """
     panel = require_panel(workspace)
     agency = load_agreement(workspace, agreement_id).agreement.agency
     evaluators = set(evaluators_of(workspace, agreement_id)) | {SELF_ASSESSMENT}
+    visible = panel.visible_evaluators(viewer, agency, evaluators)
+    if not has_rated_own(workspace, agreement_id, round_, viewer):
+        visible = tuple(e for e in visible if e in (viewer, SELF_ASSESSMENT))
     return {
         e: {code: s if e == viewer else replace(s, note=None)
             for code, s in load_ratings(workspace, agreement_id, round_, e).items()}
-        for e in panel.visible_evaluators(viewer, agency, evaluators)
+        for e in visible
     }
+
+
+def has_rated_own(workspace: Workspace, agreement_id: int, round_: int, viewer: str) -> bool:
+    """Whether `viewer` may see the other members' ratings of this agreement and round: as in HotCRP, whoever runs
+    the panel (the chair, the secretary and her assistant, anyone not on it) sees them; a member once they have
+    submitted their own."""
+    panel = require_panel(workspace)
+    if not panel.has_member(viewer) or panel.member(viewer).role is not Role.MEMBER:
+        return True
+    state = submission_state(workspace.conn, agreement_id, round_, viewer)
+    return state is not None and state.submitted
+
+
+def ratings_hidden_problem(workspace: Workspace, agreement_id: int, round_: int, viewer: str) -> Problem | None:
+    """Why `viewer` may not see the panel's figures (every member's ratings) of this agreement yet, or None."""
+    if has_rated_own(workspace, agreement_id, round_, viewer):
+        return None
+    return Problem(
+        th=f"{viewer} ยังไม่ได้ส่งผลการประเมินของตนสำหรับคำรับรองนี้ (รอบ {round_} เดือน) จึงยังไม่เห็นผลของกรรมการคนอื่น",
+        en=f"{viewer} has not submitted their own ratings of this agreement (round {round_}) yet, so the other "
+           f"members' ratings stay hidden until they do")
 
 
 def submit(workspace: Workspace, agreement_id: int, evaluator: str, round_: int = 12, *,

@@ -6,7 +6,7 @@ import sqlite3
 from collections.abc import Callable
 
 from .schema_import import upgrade_import_policy
-from .schema_panel import upgrade_panel
+from .schema_panel import upgrade_panel, upgrade_panel_trust
 from .schema_reports import upgrade_reports
 from .schema_versions import upgrade_negotiation_versions
 from .sqlite import run_script
@@ -145,5 +145,6 @@ UPGRADES: tuple[Callable[[sqlite3.Connection], None], ...] = (
     upgrade_reports,  # issue 6: report snapshots, issued rounds, signers (store/schema_reports.py)
     upgrade_audit_lookup,
     upgrade_import_policy,  # issue 11: import warnings, scoring method and bands (store/schema_import.py)
+    upgrade_panel_trust,  # issue 13: sent revisions and edit conflicts of packages (store/schema_panel.py)
 )
 SCHEMA_VERSION = len(UPGRADES)

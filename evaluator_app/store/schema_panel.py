@@ -91,3 +91,64 @@ def upgrade_panel(conn: sqlite3.Connection) -> None:
         );
         """
     )
+
+
+# Settings of the panel's trust, kept in the settings table (one panel per workspace).
+MEMBER_COPY_SETTING = "panel.installed_from_package"  # a member's laptop: its panel came from a package
+MASTER_SETTING = "panel.master_of"  # the panel id this workspace is the master of (it made the panel packages)
+
+
+def upgrade_panel_trust(conn: sqlite3.Connection) -> None:
+    """Signed panel packages and edit conflicts (issue 13).
+
+    - `package_sent_revisions`: on a member's laptop, each rating revision already sent in a package, so the next
+      package can say which revisions its edits were based on (the master compares its own history with them).
+    - `rating_conflicts`: on the master, each edit conflict a package brought, both values and authors, until the
+      secretary keeps hers or takes the member's.
+    - A master that the old app flagged as a member copy (it opened its own panel package) is put right: only a
+      master ever merged evaluator packages.
+    """
+    run_script(
+        conn,
+        """
+        CREATE TABLE package_sent_revisions (
+            agreement_id INTEGER NOT NULL REFERENCES agreements(id) ON DELETE CASCADE,
+            code TEXT NOT NULL,
+            round INTEGER NOT NULL,
+            evaluator TEXT NOT NULL,
+            revision TEXT NOT NULL,
+            seq INTEGER NOT NULL,
+            value_json TEXT NOT NULL,
+            sent_at TEXT NOT NULL,
+            PRIMARY KEY (agreement_id, code, round, evaluator, revision)
+        );
+        CREATE TABLE rating_conflicts (
+            id INTEGER PRIMARY KEY,
+            agreement_id INTEGER NOT NULL REFERENCES agreements(id) ON DELETE CASCADE,
+            code TEXT NOT NULL,
+            round INTEGER NOT NULL,
+            evaluator TEXT NOT NULL,
+            package_id TEXT NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('edit', 'older', 'locked', 'stale')),
+            stored_json TEXT,
+            stored_revision TEXT,
+            stored_author TEXT,
+            incoming_json TEXT NOT NULL,
+            incoming_revision TEXT NOT NULL,
+            incoming_author TEXT NOT NULL,
+            reason_th TEXT NOT NULL,
+            reason_en TEXT NOT NULL,
+            status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'kept', 'taken')),
+            found_at TEXT NOT NULL,
+            resolved_at TEXT,
+            resolved_by TEXT
+        );
+        CREATE INDEX rating_conflicts_by_rating ON rating_conflicts (agreement_id, code, round, evaluator, status);
+        """
+    )
+    merged = conn.execute("SELECT 1 FROM panel_packages WHERE kind = 'evaluator' LIMIT 1").fetchone()
+    panel = conn.execute("SELECT id FROM panel LIMIT 1").fetchone()
+    if merged is not None and panel is not None:
+        conn.execute("DELETE FROM settings WHERE key = ?", (MEMBER_COPY_SETTING,))
+        conn.execute("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING",
+                     (MASTER_SETTING, panel[0]))

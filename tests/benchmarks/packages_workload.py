@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import base64
+import json
 import sqlite3
 import tempfile
 from pathlib import Path
 
-from evaluator_app.exchange.identity import unlock
+from evaluator_app.exchange.identity import ensure_encryption_key, unlock, unlock_encryption_key
 from evaluator_app.exchange.packages import export_evaluator_package, import_package
+from evaluator_app.store.panel_install import ENCRYPTION_SETTING
 from evaluator_app.store.workspace import Workspace
 
 from .national import MEMBERS, PASSPHRASE, build_base_workspace, build_national_workspace, copy_workspace, key_folder
+
+SECRETARY = MEMBERS[-1]  # national.py makes the last member the secretary
 
 
 def build_member_packages(cache: Path) -> tuple[Path, list[Path]]:
@@ -21,7 +26,13 @@ def build_member_packages(cache: Path) -> tuple[Path, list[Path]]:
     folder.mkdir(exist_ok=True)
     packages = [folder / f"{member}.evpack" for member in MEMBERS]
     if not all(p.exists() for p in packages):
-        with Workspace.open(full, read_only=True) as workspace:
+        # A copy stands for the members' laptops: it learns the secretary's encryption key as a panel package
+        # would bring it, and records the revisions each package sends.
+        laptop = copy_workspace(full, Path(tempfile.mkdtemp(prefix="laptops-", dir=cache)) / "laptop.sqlite")
+        with Workspace.open(laptop) as workspace:
+            sealed_to = ensure_encryption_key(SECRETARY, PASSPHRASE, key_folder(cache))
+            workspace.set_setting(ENCRYPTION_SETTING, json.dumps(
+                {"member_id": SECRETARY, "public_key": base64.b64encode(sealed_to).decode()}))
             for member, path in zip(MEMBERS, packages, strict=True):
                 key = unlock(member, PASSPHRASE, key_folder(cache))
                 export_evaluator_package(workspace, member, path, key)
@@ -31,9 +42,10 @@ def build_member_packages(cache: Path) -> tuple[Path, list[Path]]:
 def merge_into_fresh_master(master: Path, packages: list[Path], cache: Path) -> None:
     target = Path(tempfile.mkdtemp(prefix="merge-", dir=cache)) / "master.sqlite"
     copy_workspace(master, target)
+    key = unlock_encryption_key(SECRETARY, PASSPHRASE, key_folder(cache))
     with Workspace.open(target) as workspace:
         for package in packages:
-            import_package(workspace, package, actor="secretary")
+            import_package(workspace, package, actor="secretary", decrypt=lambda _secretary: key)
 
 
 def rows_of(packages: list[Path]) -> list[tuple]:

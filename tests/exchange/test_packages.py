@@ -25,7 +25,6 @@ from evaluator_app.exchange.package_format import (
 )
 from evaluator_app.exchange.packages import (
     export_evaluator_package,
-    export_panel_package,
     import_package,
     verify_evaluator_package,
 )
@@ -36,6 +35,9 @@ from evaluator_app.store.panel_results import submit
 from evaluator_app.store.ratings import load_ratings, record_rating
 from evaluator_app.store.workspace import Workspace
 from tests.conftest import example_agreement, file_digest
+from tests.panel_keys import PanelKeys
+
+KEYS: PanelKeys
 
 AGENCY, YEAR = example_agreement().agency, example_agreement().fiscal_year
 PASSPHRASE = "correct horse battery"
@@ -45,10 +47,7 @@ M1 = {"1": "92", "2": "15", "3": "5", "4": "78.75"}
 @pytest.fixture(scope="module")
 def keys(tmp_path_factory):
     """Key pairs made once for the module (scrypt makes each take a tenth of a second)."""
-    folder = tmp_path_factory.mktemp("keys")
-    for member in ("m1", "m2", "mallory"):
-        identity.create_key_pair(member, PASSPHRASE, folder)
-    return {member: identity.unlock(member, PASSPHRASE, folder) for member in ("m1", "m2", "mallory")}
+    return PanelKeys(tmp_path_factory.mktemp("keys"))
 
 
 def make_master(path: Path, keys, panel_id: str | None = None) -> Workspace:
@@ -61,22 +60,24 @@ def make_master(path: Path, keys, panel_id: str | None = None) -> Workspace:
     for member in (PanelMember("chair", "ศ.ประธาน", Role.CHAIR),
                    PanelMember("m1", "นางหนึ่ง", Role.MEMBER, public_key=keys["m1"].identity.public_key),
                    PanelMember("m2", "นายสอง", Role.MEMBER, public_key=keys["m2"].identity.public_key),
-                   PanelMember("sec", "นางเลขา", Role.SECRETARY)):
+                   PanelMember("sec", "นางเลขา", Role.SECRETARY, public_key=keys.public("sec"))):
         save_member(master, member, actor="sec")
     return master
 
 
 @pytest.fixture
 def master(tmp_path, keys):
+    global KEYS
+    KEYS = keys
     ws = make_master(tmp_path / "master.sqlite", keys)
     yield ws
     ws.close()
 
 
 def member_workspace(tmp_path: Path, master: Workspace, member: str) -> Workspace:
-    export_panel_package(master, tmp_path / "panel.evpanel")
+    KEYS.export_panel(master, tmp_path / "panel.evpanel")
     ws = Workspace.open(tmp_path / f"{member}.sqlite")
-    import_package(ws, tmp_path / "panel.evpanel", actor=member)
+    KEYS.install(ws, tmp_path / "panel.evpanel", actor=member)
     return ws
 
 
@@ -104,8 +105,19 @@ def m1_package(tmp_path, master, keys):
 def refused_unchanged(master: Workspace, path: Path, match: str) -> None:
     before = settled(master)
     with pytest.raises(ProblemsError, match=match):
-        import_package(master, path, actor="sec")
+        import_package(master, path, actor="sec", trust=KEYS.fingerprint, decrypt=KEYS.decrypt)
     assert file_digest(master.path) == before
+
+
+def plain_payload(package) -> dict:
+    return package.payload(identity.open_sealed(KEYS.decrypt("sec"), package.payload_bytes))
+
+
+def resealed(path: Path, package, header: dict, payload: dict, sign) -> Path:
+    """A package rewritten with `payload`, sealed to the secretary as a member's app would, signed by `sign`."""
+    return write_package(path, PackageKind.EVALUATOR, header, payload, sign=sign,
+                         encrypt=lambda plain: identity.seal(KEYS.encryption_public, plain),
+                         encryption=package.encryption).path
 
 
 def entry_offsets(path: Path) -> dict[str, range]:
@@ -134,15 +146,15 @@ def flipped(path: Path, offset: int, target: Path) -> Path:
 def test_evaluator_package_says_what_it_is_and_never_carries_notes_or_keys(m1_package, keys):
     package = read_package(m1_package)
     manifest = package.manifest
-    assert (manifest["kind"], manifest["member_id"], manifest["format_version"]) == ("evaluator", "m1", 1)
+    assert (manifest["kind"], manifest["member_id"], manifest["format_version"]) == ("evaluator", "m1", 2)
     assert manifest["signer_fingerprint"] == keys["m1"].identity.fingerprint
     assert package.signature is not None and len(package.signature) == 64
-    text = m1_package.read_bytes() + package.payload_bytes + package.manifest_bytes
+    text = m1_package.read_bytes() + plain_payload(package).__repr__().encode() + package.manifest_bytes
     assert "บันทึกส่วนตัว".encode() not in text and b"PRIVATE KEY" not in text and PASSPHRASE.encode() not in text
-    ratings = package.payload()["agreements"][0]["ratings"]
+    ratings = plain_payload(package)["agreements"][0]["ratings"]
     assert {r["code"]: r["result"] for r in ratings} == M1
     assert all("note" not in r and r["edit_version"] == 1 for r in ratings)
-    states = package.payload()["agreements"][0]["submissions"]
+    states = plain_payload(package)["agreements"][0]["submissions"]
     assert states[0]["state"] == "submitted" and "ข้าพเจ้าขอรับรอง" in states[0]["declaration"]
 
 
@@ -206,14 +218,14 @@ def forged(tmp_path: Path, source: Path, signer, *, member_id: str = "m1", claim
            panel_id: str | None = None) -> Path:
     """Another person's edit of a real package: results changed, then signed with `signer`'s key."""
     package = read_package(source)
-    payload = package.payload()
+    payload = plain_payload(package)
     payload["agreements"][0]["ratings"][0]["result"] = "100"
     payload["member_id"] = member_id
     header = {k: v for k, v in package.manifest.items()
               if k not in ("format", "format_version", "kind", "app_version", "payload")}
     header.update(member_id=member_id, panel_id=panel_id or header["panel_id"],
                   signer_public_key=base64.b64encode(claim_key or signer.identity.public_key).decode())
-    return write_package(tmp_path / "forged.evpack", PackageKind.EVALUATOR, header, payload, sign=signer.sign).path
+    return resealed(tmp_path / "forged.evpack", package, header, payload, signer.sign)
 
 
 def test_a_package_resigned_by_a_non_member_is_refused(tmp_path, master, m1_package, keys):
@@ -236,7 +248,7 @@ def test_a_package_for_another_panel_is_refused(tmp_path, master, keys):
     path = export_evaluator_package(ws, "m1", tmp_path / "other.evpack", keys["m1"]).path
     refused_unchanged(master, path, r"for another panel \('คณะอื่น'")
     # ... and a panel package of another panel into a member's workspace
-    export_panel_package(master, tmp_path / "ours.evpanel")
+    KEYS.export_panel(master, tmp_path / "ours.evpanel")
     refused_unchanged(ws, tmp_path / "ours.evpanel", "import it into a new workspace")
     ws.close()
     other.close()
@@ -247,8 +259,8 @@ def test_an_evaluator_package_needs_a_panel_and_a_recorded_key(tmp_path, master,
         refused_unchanged(empty, m1_package, "has no panel")
     save_member(master, PanelMember("m3", "นายสาม", Role.MEMBER), actor="sec")
     with Workspace.open(tmp_path / "m3.sqlite") as ws3:
-        export_panel_package(master, tmp_path / "p3.evpanel")
-        import_package(ws3, tmp_path / "p3.evpanel", actor="m3")
+        KEYS.export_panel(master, tmp_path / "p3.evpanel")
+        KEYS.install(ws3, tmp_path / "p3.evpanel", actor="m3")
         rate(ws3, "m3", {"1": "90"})
         identity.create_key_pair("m3", PASSPHRASE, tmp_path / "k3")
         path = export_evaluator_package(ws3, "m3", tmp_path / "m3.evpack",
@@ -307,10 +319,10 @@ def test_not_a_zip_and_a_newer_format_are_refused(tmp_path, master, m1_package):
 # --- merging -----------------------------------------------------------------------------------------------
 
 def test_importing_the_same_package_twice_changes_nothing(master, m1_package):
-    first = import_package(master, m1_package, actor="sec")
+    first = KEYS.merge(master, m1_package)
     assert len(first.applied) == 4 and first.submitted == [(AGENCY, YEAR, 12)]
     before = settled(master)
-    again = import_package(master, m1_package, actor="sec")
+    again = KEYS.merge(master, m1_package)
     assert again.already_imported and again.applied == []
     assert file_digest(master.path) == before
 
@@ -325,9 +337,9 @@ def test_an_older_package_after_a_newer_one_leaves_the_newer_ratings_and_lists_t
     ws.close()
     agreement_id = find_agreement_id(master, AGENCY, YEAR)
 
-    applied = import_package(master, newer, actor="sec")
+    applied = KEYS.merge(master, newer)
     assert [(c.code, c.after["result"]) for c in applied.applied] == [("1", "95"), ("2", "16")]
-    report = import_package(master, older, actor="sec")
+    report = KEYS.merge(master, older)
     assert report.applied == [] and report.unchanged == 1
     assert [(c.code, c.stored["result"], c.incoming["result"]) for c in report.conflicts] == [("1", "95", "90")]
     assert "older than the stored rating (edit version 1, stored 2)" in str(report.conflicts[0])
@@ -344,8 +356,8 @@ def test_newer_ratings_are_applied_and_audited_with_old_and_new(tmp_path, master
     rate(ws, "m2", {"1": "95"})
     second = export_evaluator_package(ws, "m2", tmp_path / "second.evpack", keys["m2"]).path
     ws.close()
-    import_package(master, first, actor="sec")
-    report = import_package(master, second, actor="sec")
+    KEYS.merge(master, first)
+    report = KEYS.merge(master, second)
     assert [(c.before["result"], c.after["result"]) for c in report.applied] == [("90", "95")]
     entry = audit_entries(master.conn, entity="rating")[0]
     assert (entry.actor, entry.action, entry.before["result"], entry.after["result"]) == (
@@ -359,17 +371,17 @@ def test_a_submission_made_before_the_chairs_reopen_is_not_applied(tmp_path, mas
     ws = Workspace.open(tmp_path / "m1.sqlite")
     member_agreement = find_agreement_id(ws, AGENCY, YEAR)
     stale = export_evaluator_package(ws, "m1", tmp_path / "stale.evpack", keys["m1"]).path  # still reopening 0
-    import_package(master, m1_package, actor="sec")
+    KEYS.merge(master, m1_package)
     reopen_submission(master, agreement_id, "m1", by="chair", reason="ข้อ 4 ใช้ข้อมูลผิดปี")
 
-    report = import_package(master, stale, actor="sec")
+    report = KEYS.merge(master, stale)
     assert report.applied == [] and report.submitted == []
     assert "submitted before the chair reopened it" in str(report.conflicts[0])
     assert not submission_state(master.conn, agreement_id, 12, "m1").submitted
 
     # The reopen reaches the member in a fresh panel package; they revise and submit again.
-    export_panel_package(master, tmp_path / "panel2.evpanel")
-    installed = import_package(ws, tmp_path / "panel2.evpanel", actor="m1")
+    KEYS.export_panel(master, tmp_path / "panel2.evpanel")
+    installed = KEYS.install(ws, tmp_path / "panel2.evpanel", actor="m1")
     assert any("m1: draft" in s for s in installed.states_updated)
     assert submission_state(ws.conn, member_agreement, 12, "m1").reopen_count == 1
     rate(ws, "m1", {"4": "80"})
@@ -377,7 +389,7 @@ def test_a_submission_made_before_the_chairs_reopen_is_not_applied(tmp_path, mas
     fresh = export_evaluator_package(ws, "m1", tmp_path / "fresh.evpack", keys["m1"]).path
     ws.close()
 
-    report = import_package(master, fresh, actor="sec")
+    report = KEYS.merge(master, fresh)
     assert [(c.code, c.after["result"]) for c in report.applied] == [("4", "80")]
     assert report.submitted == [(AGENCY, YEAR, 12)] and report.conflicts == []
     state = submission_state(master.conn, agreement_id, 12, "m1")
@@ -390,16 +402,16 @@ def test_a_package_rated_against_another_version_lists_conflicts(tmp_path, maste
     path = export_evaluator_package(ws, "m2", tmp_path / "m2.evpack", keys["m2"]).path
     ws.close()
     package = read_package(path)
-    payload = package.payload()
+    payload = plain_payload(package)
     payload["agreements"][0]["digest"] = "0" * 64
     header = {k: v for k, v in package.manifest.items()
               if k not in ("format", "format_version", "kind", "app_version", "payload")}
-    other = write_package(tmp_path / "v.evpack", PackageKind.EVALUATOR, header, payload, sign=keys["m2"].sign).path
-    report = import_package(master, other, actor="sec")
+    other = resealed(tmp_path / "v.evpack", package, header, payload, keys["m2"].sign)
+    report = KEYS.merge(master, other)
     assert report.applied == [] and "another version of the agreement" in str(report.conflicts[0])
 
 
-def test_evidence_hashes_travel_without_the_files_and_are_recorded_once(tmp_path, master, keys):
+def test_evidence_files_travel_sealed_and_are_recorded_once(tmp_path, master, keys):
     from evaluator_app.store.evidence import EvidenceState, add_evidence, evidence_state, list_evidence
 
     ws = member_workspace(tmp_path, master, "m2")
@@ -412,17 +424,21 @@ def test_evidence_hashes_travel_without_the_files_and_are_recorded_once(tmp_path
     ws.close()
     assert b"minutes of the site visit" not in path.read_bytes()
 
-    assert import_package(master, path, actor="sec").evidence_recorded == 1
-    assert import_package(master, later, actor="sec").evidence_recorded == 0
+    assert KEYS.merge(master, path).evidence_recorded == 1
+    assert KEYS.merge(master, later).evidence_recorded == 0
     [recorded] = list_evidence(master, find_agreement_id(master, AGENCY, YEAR), evaluator="m2")
     assert (recorded.file_name, recorded.sha256, recorded.size) == ("หลักฐาน.pdf", attached.sha256, attached.size)
-    assert evidence_state(master, recorded) is EvidenceState.MISSING  # the hash is kept; the file stays with m2
+    # The file itself travelled (sealed to the secretary, so not readable on the USB stick) and was kept by hash.
+    assert evidence_state(master, recorded) is EvidenceState.OK
+    from evaluator_app.store.evidence import evidence_path
+
+    assert evidence_path(master, recorded).read_bytes() == b"%PDF-1.4 minutes of the site visit"
 
 
 def test_a_members_laptop_takes_no_other_members_ratings(tmp_path, master, m1_package):
     with Workspace.open(tmp_path / "m2-laptop.sqlite") as laptop:
-        export_panel_package(master, tmp_path / "p.evpanel")
-        import_package(laptop, tmp_path / "p.evpanel", actor="m2")
+        KEYS.export_panel(master, tmp_path / "p.evpanel")
+        KEYS.install(laptop, tmp_path / "p.evpanel", actor="m2")
         refused_unchanged(laptop, m1_package, "secretary's master workspace")
 
 
@@ -437,7 +453,7 @@ def test_a_signed_but_malformed_package_is_refused_whole(tmp_path, master, m1_pa
                             (lambda p: p["agreements"][0]["ratings"][0].update(result="NaN"), "finite"),
                             (lambda p: p["agreements"][0]["ratings"][0].update(code="9"), "no indicator 9"),
                             (lambda p: p["agreements"][0]["ratings"][0].update(round=7), "no round 7")):
-        payload = package.payload()
+        payload = plain_payload(package)
         breakage(payload)
-        bad = write_package(tmp_path / "bad.evpack", PackageKind.EVALUATOR, header, payload, sign=keys["m1"].sign)
-        refused_unchanged(master, bad.path, match)
+        bad = resealed(tmp_path / "bad.evpack", package, header, payload, keys["m1"].sign)
+        refused_unchanged(master, bad, match)

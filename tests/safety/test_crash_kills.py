@@ -280,11 +280,20 @@ def test_kills_while_importing_evaluator_packages(tmp_path, monkeypatch):
         (master, "import", str(book)),
         (master, "keygen", "--evaluator", "m1", "--public-key-out", str(tmp_path / "m1.pub")),
         (master, "panel", "add-member", "m1", "--name", "กรรมการหนึ่ง", "--public-key", str(tmp_path / "m1.pub")),
+        # The secretary signs the panel package (issue 13); the member confirms her fingerprint (--trust).
+        (master, "keygen", "--evaluator", "sec", "--public-key-out", str(tmp_path / "sec.pub")),
+        (master, "panel", "add-member", "sec", "--name", "เลขานุการ", "--role", "secretary", "--public-key",
+         str(tmp_path / "sec.pub")),
         (master, "export-package", "--panel", "--out", str(tmp_path / "panel.evpanel")),
     ]
     Workspace.open(member).close()
-    steps.append((member, "import-package", str(tmp_path / "panel.evpanel")))
+    from evaluator_app.exchange.identity import Identity
+    from evaluator_app.exchange.identity import read_public_key as read_key
+
+    steps.append((member, "import-package", str(tmp_path / "panel.evpanel"), "--trust",
+                  lambda: Identity("sec", read_key(tmp_path / "sec.pub")).fingerprint))
     for db, *args in steps:
+        args = [a() if callable(a) else a for a in args]
         done = run_cli(db, *args)
         assert done.returncode == 0, (args, done.stderr)
     from decimal import Decimal

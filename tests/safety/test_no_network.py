@@ -76,8 +76,12 @@ def flows(folder: Path) -> list[list[str]]:
     available = set(build_parser()[1])
     if {"keygen", "panel", "export-package"} <= available:
         pub = str(folder / "m1.pub")
+        sec = str(folder / "sec.pub")  # the secretary signs the panel package (issue 13)
         commands += [["--db", db, "keygen", "--evaluator", "m1", "--public-key-out", pub],
                      ["--db", db, "panel", "add-member", "m1", "--name", "กรรมการหนึ่ง", "--public-key", pub],
+                     ["--db", db, "keygen", "--evaluator", "sec", "--public-key-out", sec],
+                     ["--db", db, "panel", "add-member", "sec", "--name", "เลขานุการ", "--role", "secretary",
+                      "--public-key", sec],
                      ["--db", db, "export-package", "--panel", "--out", str(folder / "panel.evpanel")]]
     if "report" in available:
         commands.append(["--db", db, "report", "1", "--draft", "--out", str(folder / "report.pdf")])

@@ -23,8 +23,10 @@ from evaluator_app.store.agreements import find_agreement_id
 from evaluator_app.store.panel import load_panel, save_member
 from evaluator_app.store.ratings import load_ratings, record_rating
 from evaluator_app.store.workspace import Workspace
+from evaluator_app.ui.common.identity_dialogs import PassphraseDialog
 from evaluator_app.ui.shell.file_open import install_file_open_handler
 from evaluator_app.ui.transfer.packages_dialog import MemberChoiceDialog, PackageCancelled, _import
+from evaluator_app.ui.transfer.trust_dialog import TrustDialog
 from tests.conftest import file_digest
 from tests.ui.conftest import open_window, when_dialog
 from tests.ui.test_panel_window import (
@@ -37,9 +39,16 @@ from tests.ui.test_panel_window import (
     run_package_action,
     secretary_workspace,
     shoot,
+    type_passphrase,
 )
 
 ROOT = Path(__file__).resolve().parents[2]
+
+
+def secretary_export(workspace: Workspace, out: Path) -> Path:
+    """The panel package as the secretary's window writes it: signed with her key, carrying her encryption key."""
+    return export_panel_package(workspace, out, identity.unlock("sec", PASSPHRASE),
+                                identity.ensure_encryption_key("sec", PASSPHRASE)).path
 
 
 def member_packages(tmp_path: Path, master: Path) -> tuple[Path, Path]:
@@ -49,10 +58,10 @@ def member_packages(tmp_path: Path, master: Path) -> tuple[Path, Path]:
         m1 = load_panel(workspace).member("m1")
         save_member(workspace, type(m1)(m1.id, m1.name, m1.role, m1.position, m1.order, made.public_key),
                     actor="sec")
-        panel_file = export_panel_package(workspace, tmp_path / "mail" / "panel.evpanel").path
+        panel_file = secretary_export(workspace, tmp_path / "mail" / "panel.evpanel")
     key = identity.unlock("m1", PASSPHRASE)
     with Workspace.open(tmp_path / "m1" / "laptop.sqlite") as laptop:
-        import_package(laptop, panel_file, actor="m1")
+        import_package(laptop, panel_file, actor="m1", trust=identity.load_identity("sec").fingerprint)
         here = find_agreement_id(laptop, AGENCY, YEAR)
         for code, result in (("1", "92"), ("2", "15"), ("3", "5"), ("4", "78.75")):
             record_rating(laptop, here, Rating(code, 12, "m1", result=D(result)), actor="m1")
@@ -70,8 +79,10 @@ def test_an_older_package_after_a_newer_one_lists_edit_conflicts_for_the_secreta
     window = open_window(qtbot, master)
     actions = window.transfer_actions
     open_file(monkeypatch, newer)
+    when_dialog(PassphraseDialog, type_passphrase(qtbot, twice=False), timeout_ms=30_000)  # her decryption key
     assert run_package_action(qtbot, window, actions.import_package_action) == "merged"
     open_file(monkeypatch, older)
+    when_dialog(PassphraseDialog, type_passphrase(qtbot, twice=False), timeout_ms=30_000)
     assert run_package_action(qtbot, window, actions.import_package_action) == "merged"
     report = actions.packages.result_dialog
     conflicts = report.conflicts_model
@@ -83,7 +94,7 @@ def test_an_older_package_after_a_newer_one_lists_edit_conflicts_for_the_secreta
     assert "เก่ากว่า" in row[4], "why, in the interface language"
     assert row[5].startswith("96") and row[6].startswith("92"), "stored here, then what the package brought"
     assert report.tabs.currentIndex() == 0 and "(2)" in report.tabs.tabText(0)
-    assert "ผลที่ใหม่กว่า" in report.verdict.text()
+    assert "ไม่มีการเขียนทับ" in report.verdict.text() and report.resolve_button.isVisible()
     shoot(report, "merge-report-conflicts")
     stored = load_ratings(window.session.workspace, FIRST, 12, "m1")
     assert stored["1"].rating.result == D(96) and stored["4"].rating.result == D(82), "the newer ratings stay"
@@ -97,21 +108,23 @@ def test_a_cancelled_import_writes_nothing(tmp_path):
     cancel = threading.Event()
     cancel.set()
     with pytest.raises(PackageCancelled):
-        _import(master, newer, "sec", cancel)
+        _import(master, newer, "sec", cancel, decrypt=lambda sec: identity.unlock_encryption_key(sec, PASSPHRASE))
     assert file_digest(master) == before
 
 
 def test_a_package_handed_over_by_the_desktop_is_imported(qtbot, tmp_path, window):
     master = secretary_workspace(tmp_path / "other", with_m2=False)
     with Workspace.open(master) as workspace:
-        panel_file = export_panel_package(workspace, tmp_path / "mail" / "panel.evpanel").path
+        panel_file = secretary_export(workspace, tmp_path / "mail" / "panel.evpanel")
     laptop = tmp_path / "laptop.sqlite"
     Workspace.open(laptop).close()
     app = QApplication.instance()
     handler = install_file_open_handler(app, window)
     try:
         assert window.open_path(laptop)
-        when_dialog(MemberChoiceDialog, lambda dialog: dialog.accept())  # the first member who rates
+        when_dialog(TrustDialog, lambda dialog: (dialog.confirm.setChecked(True), dialog.trust_button.click()),
+                    timeout_ms=30_000)
+        when_dialog(MemberChoiceDialog, lambda dialog: dialog.accept(), timeout_ms=30_000)  # the first who rates
         with qtbot.waitSignal(window.transfer_actions.packages.finished, timeout=60_000) as done:
             QApplication.sendEvent(app, QFileOpenEvent(str(panel_file)))
         assert done.args == ["installed"]

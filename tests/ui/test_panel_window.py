@@ -29,6 +29,7 @@ from evaluator_app.ui.panel.panel_member_dialogs import ConflictDialog, MemberDi
 from evaluator_app.ui.panel.submission_dialog import SubmitDialog
 from evaluator_app.ui.shell.main_window import MainWindow
 from evaluator_app.ui.transfer.packages_dialog import MemberChoiceDialog
+from evaluator_app.ui.transfer.trust_dialog import TrustDialog
 from tests.conftest import example_agreement, file_digest
 from tests.ui.conftest import (
     build_workspace,
@@ -141,8 +142,13 @@ def secretary_workspace(tmp_path: Path, *, with_m2: bool = True, rule: Aggregati
                         evaluator: str = "sec") -> Path:
     """The master: two agreements, the panel (no keys yet), and m2's ratings already merged."""
     path = build_workspace(tmp_path / "secretary" / "master.sqlite")
+    if not identity.has_key("sec"):
+        identity.create_key_pair("sec", PASSPHRASE)  # the secretary signs the panel packages
     with Workspace.open(path) as workspace:
         for member in MEMBERS:
+            if member.id == "sec":
+                member = PanelMember(member.id, member.name, member.role, member.position, member.order,
+                                     identity.load_identity("sec").public_key)
             save_member(workspace, member, actor="sec")
         set_rule(workspace, rule, actor="sec")
         if with_m2:
@@ -262,9 +268,14 @@ def test_a_full_round_between_the_secretary_and_a_member_through_the_window(qtbo
     secretary = open_window(qtbot, secretary_workspace(tmp_path))
     actions, transfer = secretary.panel_actions, secretary.transfer_actions
 
-    # The secretary exports the panel package; the dialog offers .evpanel and adds it when left out.
+    # The secretary exports the panel package, signed after her passphrase; the dialog offers .evpanel and adds it
+    # when left out.
     save_as(monkeypatch, mail / "panel")
+    when_dialog(PassphraseDialog, type_passphrase(qtbot, twice=False))
     assert run_package_action(qtbot, secretary, transfer.export_panel_action) == "exported"
+    spoken = identity.load_identity("sec").fingerprint
+    assert spoken in transfer.packages.result_dialog.summary_text()
+    assert transfer.packages.result_dialog.verdict.text() == "ส่งออกชุดข้อมูลคณะผู้ประเมินแล้ว"
     panel_file = mail / "panel.evpanel"
     assert panel_file.exists()
     shoot(transfer.packages.result_dialog, "package-exported")
@@ -279,7 +290,16 @@ def test_a_full_round_between_the_secretary_and_a_member_through_the_window(qtbo
         shoot(dialog, "member-choice")
         dialog.accept()
 
-    when_dialog(MemberChoiceDialog, choose_m1)
+    def confirm_fingerprint(dialog: TrustDialog) -> None:
+        assert dialog.fingerprint.text() == spoken, "the secretary's fingerprint, to read aloud"
+        assert not dialog.trust_button.isEnabled(), "nothing is trusted before the person confirms"
+        dialog.confirm.setFocus()
+        qtbot.keyClick(dialog.confirm, Qt.Key.Key_Space)
+        shoot(dialog, "trust-dialog")
+        click(qtbot, dialog.trust_button)
+
+    when_dialog(TrustDialog, confirm_fingerprint, timeout_ms=30_000)
+    when_dialog(MemberChoiceDialog, choose_m1, timeout_ms=30_000)
     open_file(monkeypatch, panel_file)
     assert run_package_action(qtbot, member, member.transfer_actions.import_package_action) == "installed"
     assert member.session.evaluator() == "m1"
@@ -347,6 +367,8 @@ def test_a_full_round_between_the_secretary_and_a_member_through_the_window(qtbo
     assert load_panel(secretary.session.workspace).member("m1").fingerprint == seen[0]
 
     open_file(monkeypatch, package)
+    assert b"78.75" not in package.read_bytes(), "sealed to the secretary on the USB stick"
+    when_dialog(PassphraseDialog, type_passphrase(qtbot, twice=False), timeout_ms=30_000)  # her decryption key
     assert run_package_action(qtbot, secretary, transfer.import_package_action) == "merged"
     report = transfer.packages.result_dialog
     assert report.applied_model.rowCount() == 4 and report.conflicts_model.rowCount() == 0

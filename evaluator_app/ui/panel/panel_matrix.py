@@ -27,7 +27,7 @@ from ...domain.problems import ProblemsError
 from ...store.agreements import load_agreement
 from ...store.frameworks import get_framework
 from ...store.panel import load_panel, result_state, submissions
-from ...store.panel_results import panel_result, visible_ratings
+from ...store.panel_results import has_rated_own, panel_result, visible_ratings
 from ...store.workspace import WorkspaceError
 from ..common.cell_history import consensus_history, rating_history
 from ..common.changes import Changes
@@ -168,13 +168,17 @@ class PanelMatrixWindow(Retranslating, QWidget):
         except (WorkspaceError, KeyError) as exc:
             return None, str(exc)
         state = result_state(workspace.conn, self.agreement_id, self.round)
-        masked = panel.conflict(viewer, agreement.agency) is not None
+        conflicted = panel.conflict(viewer, agreement.agency) is not None
+        before_own = not has_rated_own(workspace, self.agreement_id, self.round, viewer)
+        masked = conflicted or before_own
         data = MatrixData(
             panel=panel, result=result, max_score=framework.max_score, viewer=viewer, masked=masked, visible=visible,
             submissions={s.evaluator: s for s in submissions(workspace, self.agreement_id, self.round)},
             finalised=bool(state and state.finalised))
         notice = self.tr("You declared a conflict of interest with {0}: the other members' ratings of it are "
-                         "hidden from you, and yours do not count.").format(agreement.agency) if masked else ""
+                         "hidden from you, and yours do not count.").format(agreement.agency) if conflicted else (
+            self.tr("The other members' ratings of {0} stay hidden until you submit your own (Panel → Submit my "
+                    "ratings…).").format(agreement.agency) if before_own else "")
         return data, notice
 
     def _show_heading(self, data: MatrixData | None) -> None:

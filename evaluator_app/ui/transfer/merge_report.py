@@ -8,13 +8,21 @@ import html
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHeaderView,
     QLabel,
+    QPushButton,
     QSizePolicy,
     QTableView,
     QTabWidget,
@@ -35,7 +43,7 @@ WARNING_STYLE = "background: #fff3cd; color: #5c4400; padding: 8px; font-weight:
 REFUSED_STYLE = "background: #fde2e1; color: #8b1111; padding: 8px; font-weight: bold"
 
 
-def _value(values: dict[str, Any] | None) -> str:
+def rating_value(values: dict[str, Any] | None) -> str:
     """A rating's values as one short text: the result, or the adjusted score when there is one."""
     if not values:
         return "–"
@@ -84,6 +92,8 @@ class RowsModel(ListTableModel[list[str]]):
 class PackageResultDialog(QDialog):
     """Shown after every package export or import; not modal, so the secretary can keep it beside the matrix."""
 
+    resolve_requested = Signal()  # the secretary wants to decide the edit conflicts now
+
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("packageResult")
@@ -113,6 +123,11 @@ class PackageResultDialog(QDialog):
         self.tabs.addTab(self.applied_view, "")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
+        self.resolve_button = QPushButton(self.tr("&Resolve conflicts…"), self)
+        self.resolve_button.setObjectName("resolveConflicts")
+        self.resolve_button.clicked.connect(self.resolve_requested)
+        buttons.addButton(self.resolve_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.resolve_button.hide()
         layout = QVBoxLayout(self)
         layout.addWidget(self.verdict)
         layout.addWidget(self.summary)
@@ -131,6 +146,8 @@ class PackageResultDialog(QDialog):
 
     def _set(self, outcome: str, style: str, verdict: str, summary: str) -> None:
         self.outcome = outcome
+        self.resolve_button.setVisible(outcome == "merged" and self.tabs.isVisible()
+                                       and bool(self.conflicts_model.rows))
         self.verdict.setStyleSheet(style)
         self.verdict.setText(verdict)
         # Rich text with room between lines: Thai marks above and below need more than the default leading.
@@ -146,17 +163,21 @@ class PackageResultDialog(QDialog):
         self.setWindowTitle(self.tr("Package exported"))
         self.tabs.hide()
         lines = [self.tr("File: {0}").format(summary.path)]
-        if summary.member_id:
+        if summary.kind == "evaluator":
             lines.append(self.tr("{0} rating(s) of {1} agreement(s), signed by {2}.").format(
                 summary.ratings, summary.agreements, summary.member_id))
             lines.append(self.tr("Fingerprint of the signing key: {0}").format(summary.fingerprint))
+            lines.append(self.tr("Encrypted to the secretary's key, with {0} evidence file(s): only she can open "
+                                 "it.").format(summary.evidence))
             lines.append(self.tr("Send this file to the secretary (e-mail or USB stick); private notes never "
                                  "travel."))
             verdict = self.tr("Your ratings are exported and signed.")
         else:
             lines.append(self.tr("{0} agreement(s), the members and their public keys, conflicts of interest and "
                                  "the declaration.").format(summary.agreements))
-            lines.append(self.tr("Send this file to every member; they open it with File → Import package…."))
+            lines.append(self.tr("Signed with the secretary's key, fingerprint: {0}").format(summary.fingerprint))
+            lines.append(self.tr("Send this file to every member; they open it with File → Import package…, and "
+                                 "on the first one compare this fingerprint aloud with you."))
             verdict = self.tr("The panel package is exported.")
         self._set("exported", OK_STYLE, verdict, "\n".join(lines))
 
@@ -164,6 +185,10 @@ class PackageResultDialog(QDialog):
         """An InstallReport: a panel package on a member's laptop."""
         self.setWindowTitle(self.tr("Panel package imported"))
         self.tabs.hide()
+        if report.master:
+            self._set("master", OK_STYLE, self.tr(
+                "This is the panel's master workspace, which made this package: nothing changed."), str(path))
+            return
         if report.already_imported:
             self._set("already", OK_STYLE, self.tr("This panel package was imported before: nothing changed."),
                       str(path))
@@ -191,13 +216,17 @@ class PackageResultDialog(QDialog):
             return
         thai = current_language() == THAI
         self.applied_model.set_rows([
-            [c.agency, str(c.fiscal_year), str(c.round), c.code, _value(c.before), _value(c.after)]
+            [c.agency, str(c.fiscal_year), str(c.round), c.code, rating_value(c.before), rating_value(c.after)]
             for c in report.applied])
         rows, tips = [], []
         for c in report.conflicts:
             why, other = (c.th, c.en) if thai else (c.en, c.th)
+            mine, theirs = rating_value(c.stored), rating_value(c.incoming)
+            if c.incoming is not None:
+                mine = f"{mine} ({c.stored_author or '–'})"
+                theirs = f"{theirs} ({c.incoming_author or report.member_id})"
             rows.append([c.agency, str(c.fiscal_year), str(c.round), c.code or self.tr("submission"), why,
-                         _value(c.stored), _value(c.incoming)])
+                         mine, theirs])
             tips.append([None, None, None, None, f"{why}\n{other}", None, None])
         self.conflicts_model.set_rows(rows, tips)
         for view in (self.applied_view, self.conflicts_view):
@@ -215,8 +244,8 @@ class PackageResultDialog(QDialog):
             report.evidence_recorded)]
         lines.extend(self.tr("Submitted: {0} {1}, round {2} months").format(*s) for s in report.submitted)
         if report.conflicts:
-            verdict = self.tr("Merged, with {0} edit conflict(s) for you to review: the newer ratings here were "
-                              "kept.").format(len(report.conflicts))
+            verdict = self.tr("Merged: {0} edit conflict(s) wait for your decision; nothing here was "
+                              "overwritten.").format(len(report.conflicts))
             self._set("merged", WARNING_STYLE, verdict, "\n".join(lines))
         else:
             self._set("merged", OK_STYLE, self.tr("The ratings of {0} are merged.").format(report.member_id),

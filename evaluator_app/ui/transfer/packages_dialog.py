@@ -17,7 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -36,6 +36,7 @@ from ...store.panel import load_panel
 from ...store.workspace import Workspace, WorkspaceError
 from ..common.background import BackgroundTask, write_unless_cancelled
 from ..common.changes import Change, Changes
+from ..common.messages import problems_text
 from ..common.panel_texts import role_text
 from ..common.session import WorkspaceSession
 from .merge_report import PackageResultDialog
@@ -69,11 +70,13 @@ def _export(workspace_path: Path, out: Path, cancel: threading.Event,
     return dataclasses.replace(summary, path=out)
 
 
-def _import(workspace_path: Path, package: Path, actor: str, cancel: threading.Event) -> Any:
+def _import(workspace_path: Path, package: Path, actor: str, cancel: threading.Event, trust: str | None = None,
+            decrypt: Any = None) -> Any:
     from ...exchange.packages import import_package
 
     return write_unless_cancelled(workspace_path, cancel,
-                                  lambda workspace: import_package(workspace, package, actor=actor),
+                                  lambda workspace: import_package(workspace, package, actor=actor,
+                                                                     trust=trust, decrypt=decrypt),
                                   cancelled=PackageCancelled, auto_backup=False)
 
 
@@ -120,11 +123,14 @@ class PackageFlows(QObject):
         super().__init__(parent_widget)
         self._widget = parent_widget
         self._session_of = session_of
+        self.conflicts_dialog: Any = None
         self._task: BackgroundTask | None = None
         self._cancel = threading.Event()
         self._exporting = False
         self.progress: QProgressDialog | None = None
         self.result_dialog: PackageResultDialog | None = None
+        self.trust_dialog: Any = None
+        self._retry: tuple[str | None, Any] = (None, None)  # what the running import was given
 
     def is_busy(self) -> bool:
         return self._task is not None and self._task.is_running()
@@ -148,15 +154,12 @@ class PackageFlows(QObject):
 
     # --- export ------------------------------------------------------------------------------------------------
 
-    def export_panel_package(self) -> None:
+    def export_panel_package(self, signing_key: Any, encryption_key: bytes) -> None:
+        """Write the panel package signed with the secretary's unlocked key, carrying her encryption key."""
         from ...exchange.packages import export_panel_package
 
         session = self._session_of()
         if session is None or self.is_busy():
-            return
-        if load_panel(session.workspace) is None:
-            QMessageBox.warning(self._widget, self.tr("Export panel package"), self.tr(
-                "This workspace has no panel yet: add the members first (Panel → Panel setup…)."))
             return
         out = self.choose_export_path(
             self.tr("Export panel package"), f"panel-{date.today().isoformat()}{PANEL_SUFFIX}", PANEL_SUFFIX,
@@ -164,8 +167,10 @@ class PackageFlows(QObject):
         if out is None:
             return
         path = session.path
-        self._start(self.tr("Writing the panel package…"),
-                    lambda cancel: _export(path, out, cancel, export_panel_package), out, exporting=True)
+        actor = session.evaluator()
+        self._start(self.tr("Signing and writing the panel package…"), lambda cancel: _export(
+            path, out, cancel, lambda ws, target: export_panel_package(ws, target, signing_key, encryption_key,
+                                                                       actor=actor)), out, exporting=True)
 
     def export_my_ratings(self, member_id: str, signing_key: Any) -> None:
         from ...exchange.packages import export_evaluator_package
@@ -192,7 +197,9 @@ class PackageFlows(QObject):
         if name:
             self.import_file(Path(name))
 
-    def import_file(self, package: Path) -> None:
+    def import_file(self, package: Path, trust: str | None = None, decrypt: Any = None) -> None:
+        """Import a package; when it needs the secretary's fingerprint confirmed, or her decryption key, the
+        person is asked and the import runs again with it."""
         session = self._session_of()
         if session is None:
             return
@@ -206,8 +213,9 @@ class PackageFlows(QObject):
                 "The workspace is open read-only.")))
             return
         path, actor = session.path, session.evaluator()
+        self._retry = (trust, decrypt)
         self._start(self.tr("Checking and importing {0}…").format(package.name),
-                    lambda cancel: _import(path, package, actor, cancel), package)
+                    lambda cancel: _import(path, package, actor, cancel, trust, decrypt), package)
 
     # --- running -----------------------------------------------------------------------------------------------
 
@@ -243,6 +251,7 @@ class PackageFlows(QObject):
     def _result_dialog(self) -> PackageResultDialog:
         if self.result_dialog is None:
             self.result_dialog = PackageResultDialog(self._widget)
+            self.result_dialog.resolve_requested.connect(self.open_conflicts)
         return self.result_dialog
 
     def _succeeded(self, result: Any, path: Path) -> None:
@@ -257,23 +266,86 @@ class PackageFlows(QObject):
         else:
             dialog.show_merge(result, path)
         session = self._session_of()
-        if session is not None and not isinstance(result, ExportSummary) and not result.already_imported:
+        wrote = not isinstance(result, ExportSummary) and not result.already_imported and not (
+            isinstance(result, InstallReport) and result.master)
+        if session is not None and wrote:
             # Written on the import's own connection; the session records it and tells the views.
             session.run(Change(None, Changes(agreements=True, panel=True)))
         dialog.show()
         dialog.raise_()
-        if isinstance(result, InstallReport) and not result.already_imported:
+        if isinstance(result, InstallReport) and wrote:
             self._choose_member()
-        if not isinstance(result, ExportSummary) and not result.already_imported:
+        if wrote:
             self.imported.emit(result)
         self.finished.emit(dialog.outcome)
 
     def _failed(self, error: object, path: Path) -> None:
+        from ...exchange.packages import DecryptionNeeded, TrustNeeded
+
+        if isinstance(error, TrustNeeded | DecryptionNeeded):
+            # Asked once this task has finished (its progress closed), then the import runs again.
+            QTimer.singleShot(0, lambda: self._ask_and_retry(error, path))
+            return
+        self._failed_for_good(error, path)
+
+    def _ask_and_retry(self, error: Any, path: Path) -> None:
+        from ...exchange.packages import TrustNeeded
+
+        trust, decrypt = self._retry
+        if isinstance(error, TrustNeeded):
+            trust = error.fingerprint if self._confirm_trust(error, path) else None
+        else:
+            decrypt = self._ask_decryption(error.recipient)
+        if (trust if isinstance(error, TrustNeeded) else decrypt) is None:
+            self._failed_for_good(error, path)
+            return
+        self.import_file(path, trust, decrypt)
+
+    def _failed_for_good(self, error: object, path: Path) -> None:
         if isinstance(error, PackageCancelled):
             self.message.emit(self.tr("Cancelled: nothing was written ({0}).").format(path.name))
             self.finished.emit("cancelled")
             return
         self._show_refusal(path, error if isinstance(error, BaseException) else Exception(str(error)))
+
+    def open_conflicts(self) -> None:
+        """The edit conflicts members' packages brought, for the secretary to keep hers or take theirs."""
+        from .conflicts_dialog import ConflictsDialog
+
+        session = self._session_of()
+        if session is None:
+            return
+        dialog = ConflictsDialog(session, self._widget)
+        self.conflicts_dialog = dialog
+        dialog.show()
+        dialog.raise_()
+
+    def _confirm_trust(self, error: Any, path: Path) -> bool:
+        from .trust_dialog import TrustDialog
+
+        dialog = TrustDialog(error.fingerprint, error.signer, error.trusted, path.name, self._widget)
+        self.trust_dialog = dialog
+        try:
+            return dialog.exec() == QDialog.DialogCode.Accepted
+        finally:
+            self.trust_dialog = None
+
+    def _ask_decryption(self, recipient: str) -> Any:
+        """The secretary's decryption key, unlocked with her passphrase, or None when she cancels or it fails."""
+        from ...exchange.identity import IdentityError, unlock_encryption_key
+        from ..common.identity_dialogs import PassphraseDialog
+
+        dialog = PassphraseDialog(recipient, self.tr(
+            "The member's ratings are encrypted to the secretary's key. Type its passphrase to open them."),
+            parent=self._widget)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        try:
+            key = unlock_encryption_key(recipient, dialog.passphrase)
+        except IdentityError as exc:
+            QMessageBox.warning(self._widget, self.tr("Import package"), problems_text(exc))
+            return None
+        return lambda _recipient: key
 
     def _show_refusal(self, path: Path, error: BaseException) -> None:
         dialog = self._result_dialog()

@@ -45,13 +45,14 @@ class TransferActions(QObject):
 
     def _create_actions(self) -> None:
         a = self._action
-        self.export_panel_action = a("exportPanelPackage", self.packages.export_panel_package)
+        self.export_panel_action = a("exportPanelPackage", self.export_panel_package)
         self.export_mine_action = a("exportMyRatings", self.export_my_ratings)
         self.import_package_action = a("importPackage", self.packages.choose_and_import, "Ctrl+Shift+I")
+        self.conflicts_action = a("editConflicts", self.packages.open_conflicts)
         self.backup_now_action = a("backupNow", self.back_up_now)
         self.restore_action = a("restoreBackup", self.restore_from_backup)
         # Changes the workspace: off while another person holds it.
-        self.writing_actions = (self.import_package_action, self.restore_action)
+        self.writing_actions = (self.import_package_action, self.conflicts_action, self.restore_action)
 
     def _create_menus(self) -> None:
         file_menu = self.window.file_menu
@@ -59,7 +60,8 @@ class TransferActions(QObject):
         position = actions.index(self.window.import_action) + 1
         before = actions[position] if position < len(actions) else None
         insert_actions(file_menu, before, [None, self.export_panel_action, self.export_mine_action,
-                                           self.import_package_action, None, self.backup_now_action,
+                                           self.import_package_action, self.conflicts_action, None,
+                                           self.backup_now_action,
                                            self.restore_action])
 
     def retranslate(self) -> None:
@@ -70,6 +72,9 @@ class TransferActions(QObject):
         self.export_mine_action.setStatusTip(self.tr("Member: your ratings, signed with your key, for the "
                                                      "secretary"))
         self.import_package_action.setText(self.tr("Import pac&kage…"))
+        self.conflicts_action.setText(self.tr("Edit &conflicts… (secretary)"))
+        self.conflicts_action.setStatusTip(self.tr("Secretary: ratings a member's package brought that were "
+                                                   "changed here too; keep yours or take theirs"))
         self.backup_now_action.setText(self.tr("&Back up now"))
         self.restore_action.setText(self.tr("Restore from bac&kup…"))
 
@@ -135,6 +140,43 @@ class TransferActions(QObject):
             self._warn(title, exc)
             return
         self.packages.export_my_ratings(member, key)
+
+    def export_panel_package(self) -> None:
+        """Secretary: unlock her signing key (and her encryption key, made on first use) with her passphrase, then
+        write the signed panel package."""
+        from ...domain.panel import Role
+        from ...exchange.identity import IdentityError, ensure_encryption_key, has_key, unlock
+        from ..common.identity_dialogs import PassphraseDialog
+
+        title = self.tr("Export panel package")
+        panel = self._panel_or_say(title)
+        if panel is None or self.session is None or self.packages.is_busy():
+            return
+        me = self.session.evaluator()
+        secretaries = [m.id for m in panel.in_signing_order()
+                       if m.role in (Role.SECRETARY, Role.ASSISTANT_SECRETARY)]
+        signer = me if me in secretaries else next(iter(secretaries), None)
+        if signer is None or not has_key(signer):
+            QMessageBox.information(self.window, title, self.tr(
+                "The panel package is signed with the secretary's key. Add the secretary in Panel → Panel setup…, "
+                "make her key pair on this computer (Panel → Make my key pair…, rating as the secretary) and "
+                "record its public key for her."))
+            return
+        dialog = PassphraseDialog(signer, self.tr(
+            "The panel package is signed with your key, and the members' ratings will be encrypted to you. Type "
+            "your key's passphrase."), parent=self.window)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        try:
+            key = unlock(signer, dialog.passphrase)
+            encryption_key = ensure_encryption_key(signer, dialog.passphrase)
+        except IdentityError as exc:
+            self._warn(title, exc)
+            return
+        except OSError as exc:
+            self._warn(title, str(exc))
+            return
+        self.packages.export_panel_package(key, encryption_key)
 
     def import_package_file(self, path: Path) -> None:
         """A package given on the command line or double-clicked: import it as File → Import package… does."""
