@@ -15,9 +15,9 @@ from ..domain.thai_dates import Digits, apply_digits
 from .chart import ChartSeries, DimensionChart
 from .document import frame_width
 from .fonts import body_style, font_name
-from .paper_parts import DIMENSION_FILL, TOTAL_FILL, GridCells, grid_style, issued_on, round_period, signatories_of
+from .paper_parts import DIMENSION_FILL, TOTAL_FILL, GridCells, grid_style, issued_on, round_period
 from .seal import Seal, seal_block
-from .signatures import signature_block
+from .signatures import BLANK_NAME, Signatory, StampAnchor, signature_block
 from .thai_lines import Run, ThaiParagraph
 
 __all__ = ["PAGESIZE", "evaluation_header", "evaluation_story", "evaluation_title"]
@@ -51,8 +51,10 @@ def evaluation_header(content: dict[str, Any], digits: Digits) -> str:
     return apply_digits(f"{a['agency']}  ปีงบประมาณ พ.ศ. {a['fiscal_year']}  รอบ {content['round']} เดือน", digits)
 
 
-def evaluation_story(content: dict[str, Any], *, seal: Seal | None, digits: Digits = "thai") -> list[Flowable]:
-    """The flowables of the report, from its content only (what is hashed is what is printed)."""
+def evaluation_story(content: dict[str, Any], *, seal: Seal | None, digits: Digits = "thai",
+                     anchors: list[StampAnchor] | None = None) -> list[Flowable]:
+    """The flowables of the report, from its content only (what is hashed is what is printed). `anchors` collects
+    the room reserved for a digital signature's stamp (the first signer's), to place the signature field there."""
     story: list[Flowable] = []
     story += _head(content, seal, digits)
     story.append(_score_table(content, digits))
@@ -60,8 +62,10 @@ def evaluation_story(content: dict[str, Any], *, seal: Seal | None, digits: Digi
     story += _eligibility(content, digits)
     story += _chart(content, digits)
     story += _rules(content, digits)
+    story += _statement(content, digits)
     story += _comments(content, digits)
-    story += _signatures(content)
+    story += _signatures(content, digits, anchors)
+    story += _issue_trail(content, digits)
     if seal is not None:
         story += seal_block(seal, digits)
     return story
@@ -79,8 +83,11 @@ def _head(content: dict[str, Any], seal: Seal | None, digits: Digits) -> list[Fl
     year, round_ = a["fiscal_year"], content["round"]
     period = round_period(year, round_, digits)
     if seal is not None:
+        issue = content.get("issue") or {}
         issued = [Run("ออกรายงานเมื่อ: ", bold=True), Run(issued_on(seal.created_at, digits))]
-        number = [Run("รายงานเลขที่: ", bold=True), Run(_d(f"{seal.report_id} ฉบับที่ {seal.revision}", digits))]
+        number = [Run("รายงานเลขที่: ", bold=True),
+                  Run(_d(f"{issue.get('number', seal.number)} ฉบับที่ {issue.get('revision', seal.revision)}",
+                         digits))]
     else:
         issued = [Run("ฉบับร่าง: ", bold=True), Run(f"พิมพ์เมื่อ {issued_on(None, digits)}")]
         number = [Run("ยังไม่ได้ออกเป็นรายงาน จึงไม่มีเลขที่และรหัสตรวจสอบ")]
@@ -207,8 +214,9 @@ def _indicator_texts(row: dict[str, Any]) -> list[str | None]:
         return [None, bracket(own["score"]), bracket(own["weighted"]),
                 None, bracket(theirs["score"]), bracket(theirs["weighted"])]
     score = theirs["score"]
-    if score is not None and theirs.get("note"):
-        score = f"{score}{str(theirs['note']).translate(SUPERSCRIPT)}"
+    if theirs.get("note"):
+        # Without a committee figure the cell holds only the note's mark: empty, and the note says why.
+        score = f"{score or ''}{str(theirs['note']).translate(SUPERSCRIPT)}"
     return [own["result"], own["score"], own["weighted"], theirs["result"], score, theirs["weighted"]]
 
 
@@ -295,14 +303,6 @@ def _rules(content: dict[str, Any], digits: Digits) -> list[Flowable]:
         f"ตัวชี้วัดระดับความสำเร็จ: {_MILESTONE_TH.get(f['milestone_mode'], f['milestone_mode'])}",
         f"เกณฑ์การได้รับสิ่งจูงใจ: คะแนนรวมตั้งแต่ {f['reward_threshold']} ขึ้นไป",
     ]
-    committee = content["committee"]
-    if committee["source"] == "panel":
-        rule = _RULE_TH.get(committee["rule"] or "", committee["rule"] or "")
-        lines.append(f"ผลการประเมินของคณะกรรมการ: {rule}ของคะแนนกรรมการผู้ประเมิน {len(committee['raters'])} คน")
-        if committee["excluded"]:
-            lines.append(f"กรรมการที่มีส่วนได้เสียกับส่วนราชการนี้ไม่ร่วมประเมินและไม่ลงนาม: {', '.join(committee['excluded'])}")
-    else:
-        lines.append("ผลการประเมินของคณะกรรมการ: ผลการดำเนินงานที่ส่วนราชการรายงาน โดยคณะกรรมการปรับคะแนนได้พร้อมเหตุผล")
     return [KeepTogether([ThaiParagraph("หลักเกณฑ์ที่ใช้ในการประเมิน", heading, bold=True),
                           *[ThaiParagraph(_d(f"• {line}", digits), style) for line in lines]])]
 
@@ -319,11 +319,103 @@ def _comments(content: dict[str, Any], digits: Digits) -> list[Flowable]:
     return out
 
 
-def _signatures(content: dict[str, Any]) -> list[Flowable]:
-    people = signatories_of(content["signatories"])
-    if not people:
-        return []
+STAMP_HEIGHT = 58.0  # room above each sign line: a hand signature, or the chair's digital stamp
+
+
+def _signatures(content: dict[str, Any], digits: Digits, anchors: list[StampAnchor] | None) -> list[Flowable]:
+    """Everyone who signs, in signing order, each with room above the line; members who recused are listed apart
+    and do not sign. The first signer's room is where a digital signature's stamp goes."""
+    people = [p for p in content["signatories"] if not p.get("recused")]
+    recused = [p for p in content["signatories"] if p.get("recused")]
     heading = body_style("EvalHeading", spaceBefore=4, spaceAfter=6)
     title = ThaiParagraph("ลงนามคณะกรรมการ", heading, bold=True, align="center")
+    width = frame_width(PAGESIZE)
+    column = width / 3 - 8
+    tops: list[Flowable | None] = []
+    for index, _person in enumerate(people):
+        if index == 0:
+            anchor = StampAnchor(min(column, 230.0), STAMP_HEIGHT)
+            if anchors is not None:
+                anchors.append(anchor)
+            tops.append(anchor)
+        else:
+            tops.append(Spacer(1, STAMP_HEIGHT))
+    signers = [Signatory(p["name"], p.get("position") or "", p.get("role") or "") for p in people]
     # Three to a row: landscape has the width, and the signatures then share a page with the seal more often.
-    return signature_block(people, frame_width(PAGESIZE), space_before=14, per_row=3, heading=title)
+    out = signature_block(signers, width, space_before=14, per_row=3, heading=title, tops=tops)
+    if recused:
+        style = body_style("EvalRecused", fontSize=13, leading=19.5)
+        out.append(ThaiParagraph("กรรมการที่งดเว้นการประเมินและไม่ลงนาม (มีส่วนได้เสียกับส่วนราชการ):", style, bold=True))
+        for person in recused:
+            reason = f" เหตุ: {person['recused_reason']}" if person.get("recused_reason") else ""
+            out.append(ThaiParagraph(_d(f"• {person['name'] or BLANK_NAME} ({person.get('role') or 'กรรมการ'}){reason}",
+                                        digits), style))
+    return out
+
+
+def _names(names: list[str]) -> str:
+    return ", ".join(names) if names else "-"
+
+
+def _statement(content: dict[str, Any], digits: Digits) -> list[Flowable]:
+    """Who decided the committee's figures: the model and rule, who rated each indicator, who recused, who is
+    missing, and whether the result is final. Counts are of those who really rated."""
+    heading = body_style("EvalHeading", spaceBefore=10, spaceAfter=2)
+    style = body_style("EvalRule", fontSize=14, leading=21, leftIndent=26, firstLineIndent=-12)
+    c = content["committee"]
+    source = c["source"]
+    lines: list[str] = []
+    if source == "panel":
+        rule = _RULE_TH.get(c.get("rule") or "", c.get("rule") or "")
+        lines.append(f"รูปแบบ: ผลของคณะผู้ประเมิน{(' ' + c['panel']) if c.get('panel') else ''} "
+                     f"ตามหลักเกณฑ์{rule}ของคะแนนของกรรมการที่ให้คะแนนแต่ละตัวชี้วัด")
+        lines.append(f"กรรมการผู้มีสิทธิ์ให้คะแนน {len(c.get('raters', []))} คน: {_names(c.get('raters', []))}")
+        for group in c.get("rated_by", []):
+            codes, members = group["codes"], group["members"]
+            lines.append(f"ตัวชี้วัด {', '.join(codes)}: ให้คะแนนโดย {_names(members)} ({len(members)} คน)")
+        for group in c.get("not_rated", []):
+            lines.append(f"ตัวชี้วัด {', '.join(group['codes'])}: ยังไม่ได้ให้คะแนนโดย {_names(group['members'])}")
+        if c.get("missing_members"):
+            lines.append(f"กรรมการที่ยังไม่ได้ให้คะแนนเลย: {_names(c['missing_members'])}")
+        recused = c.get("recused") or [{"name": n, "reason": ""} for n in c.get("excluded", [])]
+        if recused:
+            lines.append("กรรมการที่งดเว้นเพราะมีส่วนได้เสีย ไม่ร่วมให้คะแนนและไม่ลงนาม: "
+                         + "; ".join(f"{r['name']}" + (f" ({r['reason']})" if r.get("reason") else "")
+                                     for r in recused))
+        else:
+            lines.append("ไม่มีกรรมการงดเว้นการประเมิน")
+        lines.append("สถานะ: ประธานยุติผลการประเมินของคณะแล้ว" if c.get("finalised")
+                     else "สถานะ: ผลของคณะยังไม่ยุติ (ประธานยังไม่ได้ยืนยันผล)")
+    elif source == "evaluator":
+        lines.append(f"รูปแบบ: ผลการประเมินของผู้ประเมิน {c.get('evaluator') or '-'} ซึ่งได้รับมอบหมายเป็นคณะกรรมการ "
+                     "(ไม่มีคณะผู้ประเมิน)")
+    else:
+        lines.append("รูปแบบ: คณะกรรมการตรวจสอบผลที่ส่วนราชการรายงาน ผลของตัวชี้วัดใดเป็นผลของคณะกรรมการเมื่อคณะกรรมการ"
+                     "รับรองผลตามที่รายงาน หรือปรับคะแนนพร้อมเหตุผลแล้วเท่านั้น")
+        for group in c.get("accepted", []):
+            lines.append(f"รับรองตามที่รายงาน ตัวชี้วัด {', '.join(group['codes'])} โดย {group['by']}")
+        if c.get("adjusted"):
+            lines.append(f"ปรับคะแนนพร้อมเหตุผล ตัวชี้วัด {', '.join(c['adjusted'])} (ดูหมายเหตุ)")
+    if c.get("unconfirmed"):
+        lines.append(f"ตัวชี้วัดที่ยังไม่มีผลของคณะกรรมการ: {', '.join(c['unconfirmed'])} จึงยังออกรายงานไม่ได้")
+    return [KeepTogether([ThaiParagraph("การตัดสินผลของคณะกรรมการ", heading, bold=True),
+                          *[ThaiParagraph(_d(f"• {line}", digits), style) for line in lines]])]
+
+
+def _issue_trail(content: dict[str, Any], digits: Digits) -> list[Flowable]:
+    """What an issued revision replaces and why, and the audit log's head when it was issued."""
+    issue = content.get("issue")
+    if not issue:
+        return []
+    style = body_style("EvalIssue", fontSize=12, leading=18, spaceBefore=2)
+    out: list[Flowable] = [Spacer(1, 6)]
+    replaces = issue.get("replaces")
+    if replaces:
+        when = f" ซึ่งออกเมื่อ {issued_on(replaces['issued_at'], digits)}" if replaces.get("issued_at") else ""
+        why = replaces.get("reason") or "ไม่มีบันทึกเหตุผล"
+        out.append(ThaiParagraph([Run("ฉบับนี้แทน: ", bold=True), Run(_d(
+            f"รายงานเลขที่ {issue['number']} ฉบับที่ {replaces['revision']}{when} เหตุที่ออกฉบับใหม่: ", digits)),
+            Run(why)], style))
+    out.append(ThaiParagraph([Run("ค่าแฮชล่าสุดของบันทึกการเปลี่ยนแปลงเมื่อออกรายงาน (audit head): ", bold=True),
+                              Run(issue.get("audit_head") or "-")], style))
+    return out

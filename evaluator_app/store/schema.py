@@ -6,7 +6,7 @@ import sqlite3
 from collections.abc import Callable
 
 from .schema_panel import upgrade_panel
-from .schema_reports import upgrade_reports
+from .schema_reports import upgrade_committee_and_numbers, upgrade_reports
 from .schema_versions import upgrade_negotiation_versions
 
 
@@ -157,5 +157,6 @@ UPGRADES: tuple[Callable[[sqlite3.Connection], None], ...] = (
     upgrade_panel,  # issue 4: panel, conflicts, submissions, consensus, packages (store/schema_panel.py)
     upgrade_reports,  # issue 6: report snapshots, issued rounds, signers (store/schema_reports.py)
     upgrade_audit_lookup,
+    upgrade_committee_and_numbers,  # issue 12: committee acceptances, report numbers (store/schema_reports.py)
 )
 SCHEMA_VERSION = len(UPGRADES)
