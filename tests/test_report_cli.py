@@ -23,6 +23,9 @@ def db(tmp_path: Path) -> Path:
     second[0][6] = 100
     assert main(["--db", str(path), "import", str(write_workbook(tmp_path / "a.xlsx", ROWS)),
                  str(write_workbook(tmp_path / "b.xlsx", second))]) == 0
+    # The committee verifies: it accepts the reported results (an explicit act) before a report can be issued.
+    for agreement in ("1", "2"):
+        assert main(["--db", str(path), "--as", "secretary", "accept", agreement, "--all-reported"]) == 0
     return path
 
 
@@ -35,7 +38,7 @@ def test_report_verify_refuse_reopen_and_name_the_changed_indicator(db, tmp_path
     assert cli(db, "report", AGENCY, "--out", str(pdf), "--digits", "arabic") == 0
     assert "รหัสตรวจสอบ / code" in capsys.readouterr().out
     assert cli(db, "verify", str(pdf)) == 0
-    assert "match the current data" in capsys.readouterr().out
+    assert "match the sealed report and the current data" in capsys.readouterr().out
     # The round is issued: a change is refused (exit 2) until the report is reopened with a reason.
     assert cli(db, "rate", AGENCY, "2", "17") == 2
     assert "reopen-report" in capsys.readouterr().err

@@ -169,9 +169,9 @@ class PdfSeal:
     digits: str | None = None  # "thai" or "arabic" as printed, when the metadata says
 
 
-def combined_subject(seals: list[Seal]) -> str:
+def combined_subject(seals: list[Seal], digits: Digits | None = None) -> str:
     """The metadata of a PDF that binds several sealed reports together (a batch printed as one file)."""
-    return " | ".join(seal.subject for seal in seals)
+    return " | ".join(seal.subject_with(digits) if digits else seal.subject for seal in seals)
 
 
 def read_pdf_seals(data: bytes) -> tuple[list[PdfSeal], bool]:
