@@ -130,7 +130,7 @@ class MainWindow(QMainWindow):
         reason = session.read_only_reason
         self.banner.setText(reason or "")
         self.banner.setVisible(bool(reason) or session.read_only)
-        for action in (self.import_action, self.adjust_action):
+        for action in (self.import_action, self.adjust_action, self.accept_action):
             action.setEnabled(not session.read_only)
 
     def _install_undo_actions(self, session: WorkspaceSession) -> None:
@@ -297,6 +297,31 @@ class MainWindow(QMainWindow):
         except WorkspaceError as exc:
             self.statusBar().showMessage(str(exc), 15000)
 
+    def accept_reported(self) -> None:
+        """The committee accepts the agency's reported result of the current indicator as its own figure: an explicit,
+        audited act (Ctrl+K); without it (or an adjusted score) the indicator has no committee figure."""
+        from ..store.committee import accept_reported
+
+        assert self.panel is not None and self.session is not None
+        model = self.panel.model
+        item = model.indicator_at(self.panel.view.currentIndex())
+        if item is None or model.agreement_id is None or model.agreement is None \
+                or model.agreement.is_parent(item.code):
+            self.statusBar().showMessage(self.tr("Select an indicator with a reported result to accept it."), 8000)
+            return
+        try:
+            accept_reported(self.session.workspace, model.agreement_id, model.round, [item.code],
+                            actor=self.session.evaluator())
+        except ProblemsError as exc:
+            self.statusBar().showMessage(problems_text(exc), 15000)
+            return
+        except WorkspaceError as exc:
+            self.statusBar().showMessage(str(exc), 15000)
+            return
+        self.session.external_change()
+        self.statusBar().showMessage(
+            self.tr("The committee accepted the reported result of indicator {0}.").format(item.code), 8000)
+
     def edit_settings(self) -> None:
         from .settings_dialog import SettingsDialog
 
@@ -332,6 +357,7 @@ class MainWindow(QMainWindow):
         self.import_action = action("importAgreements", self.import_agreements, "Ctrl+I")
         self.quit_action = action("quit", self.close, QKeySequence("Ctrl+Q"))
         self.adjust_action = action("adjustScore", self.adjust_score, "Ctrl+J")
+        self.accept_action = action("acceptReported", self.accept_reported, "Ctrl+K")
         self.find_action = action("find", self._focus_search, QKeySequence.StandardKey.Find)
         self.settings_action = action("settings", self.edit_settings, "Ctrl+,")
         self.about_action = action("about", lambda: show_about(self))
@@ -367,6 +393,7 @@ class MainWindow(QMainWindow):
         self.edit_menu = bar.addMenu("")
         self.edit_menu.addSeparator()
         self.edit_menu.addAction(self.adjust_action)
+        self.edit_menu.addAction(self.accept_action)
         self.edit_menu.addAction(self.find_action)
         self.edit_menu.addSeparator()
         self.edit_menu.addAction(self.settings_action)
@@ -406,6 +433,7 @@ class MainWindow(QMainWindow):
         self.import_action.setText(self.tr("&Import agreements…"))
         self.quit_action.setText(self.tr("&Quit"))
         self.adjust_action.setText(self.tr("&Adjust score…"))
+        self.accept_action.setText(self.tr("Accept the reported result"))
         self.find_action.setText(self.tr("&Find agreement"))
         self.settings_action.setText(self.tr("&Settings…"))
         self.round_menu.setTitle(self.tr("&Round"))

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
@@ -65,6 +66,13 @@ class ProgressRelay(QObject):
         self._taken.set()
 
 
+def confirm_question(parent: QWidget, title: str, text: str) -> bool:
+    """A Yes/No question (module level, so a test answers it as the person would)."""
+    answer = QMessageBox.question(parent, title, text, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                  QMessageBox.StandardButton.No)
+    return answer == QMessageBox.StandardButton.Yes
+
+
 def _run_batch(workspace_path: Path, ids: list[int], out: Path, relay: ProgressRelay, cancel: threading.Event,
                combined: bool, round_: int, actor: str, draft: bool) -> Any:
     from ..reports.batch import print_batch  # reportlab loads only when printing
@@ -80,6 +88,7 @@ class BatchDialog(QDialog):
         self.setObjectName("batchDialog")
         self.session = session
         self.result: Any = None
+        self.blocked: list[Any] = []  # reports listed as not issuable before the last start
         self._task: BackgroundTask | None = None
         self._cancel = threading.Event()
         self.relay = ProgressRelay(self._cancel, self)
@@ -216,6 +225,10 @@ class BatchDialog(QDialog):
         if self.is_busy():
             return
         ids = self.agreement_ids()
+        if not self.draft_check.isChecked():
+            ids = self._confirm_issuable(ids)
+            if not ids:
+                return
         out = Path(self.out_edit.text().strip())
         combined = self.combined_radio.isChecked()
         if combined and out.suffix.lower() != ".pdf":
@@ -236,6 +249,32 @@ class BatchDialog(QDialog):
         self._task = task
         task.start()
         self._update()
+
+    def _confirm_issuable(self, ids: list[int]) -> list[int]:
+        """List beforehand the reports that cannot be issued and why, and ask whether to issue the others."""
+        from ..reports.batch import not_issuable  # reportlab loads only when printing
+
+        blocked = not_issuable(self.session.workspace, ids, round_=int(self.round_combo.currentData()))
+        if not blocked:
+            return ids
+        self.blocked = blocked
+        listing = "\n".join(f"• {b.agency}: {b.reason}" for b in blocked)
+        others = len(ids) - len(blocked)
+        self.log.setPlainText(listing)
+        self.log.show()
+        if others == 0:
+            self.status.setText(self.tr("No report of this selection can be issued (listed below); print drafts "
+                                        "instead."))
+            return []
+        answer = confirm_question(
+            self, self.tr("Some reports cannot be issued"),
+            self.tr("{0} report(s) cannot be issued yet and will be skipped:\n\n{1}\n\nIssue the other {2}?").format(
+                len(blocked), listing, others))
+        if not answer:
+            self.status.setText(self.tr("Nothing printed."))
+            return []
+        skipped = {b.agreement_id for b in blocked}
+        return [i for i in ids if i not in skipped]
 
     def _progressed(self, done: int, total: int) -> None:
         self.progress.setValue(done)

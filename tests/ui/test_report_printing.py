@@ -21,6 +21,7 @@ from evaluator_app.store.ratings import record_ratings
 from evaluator_app.store.snapshots import issue_state
 from evaluator_app.store.workspace import Workspace
 from evaluator_app.ui import print_support
+from evaluator_app.store.committee import accept_reported
 from evaluator_app.ui.report_batch import BatchDialog
 from evaluator_app.ui.report_dialog import ReportDialog
 from evaluator_app.ui.report_papers import Paper
@@ -125,6 +126,7 @@ def batch_workspace(path: Path) -> Path:
         for n in range(BATCH):
             stored = add_agreement(workspace, small_agreement(f"กรมทดสอบที่ {n + 1:02d}"), actor="sec")
             record_ratings(workspace, stored.id, [(Rating("1", 12, result=D(81 + n)), None, None)], actor="sec")
+            accept_reported(workspace, stored.id, 12, None, actor="sec")
     return path
 
 
