@@ -16,7 +16,7 @@ from evaluator_app.store.committee import accept_reported, acceptances
 from evaluator_app.store.ratings import record_ratings
 from evaluator_app.store.snapshots import issue_state
 from evaluator_app.store.workspace import Workspace
-from evaluator_app.ui import report_batch
+from evaluator_app.ui.papers import report_batch
 from tests.reports.builders import small_agreement
 from tests.ui.conftest import EVALUATOR, click_index, open_window, press, result_cell, select_agreement_by_click
 
