@@ -8,7 +8,6 @@ import copy
 import sqlite3
 import subprocess
 from decimal import Decimal as D
-from pathlib import Path
 
 import pytest
 from pypdf import PdfReader

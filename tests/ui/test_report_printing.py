@@ -17,10 +17,10 @@ from evaluator_app.domain.rating import Rating
 from evaluator_app.exchange.demo import demo_workspace_copy
 from evaluator_app.reports.tounicode import normalise_thai_for_compare
 from evaluator_app.store.agreements import add_agreement
+from evaluator_app.store.committee import accept_reported
 from evaluator_app.store.ratings import record_ratings
 from evaluator_app.store.snapshots import issue_state
 from evaluator_app.store.workspace import Workspace
-from evaluator_app.store.committee import accept_reported
 from evaluator_app.ui.common import print_support
 from evaluator_app.ui.papers.report_batch import BatchDialog
 from evaluator_app.ui.papers.report_dialog import ReportDialog
