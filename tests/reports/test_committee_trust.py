@@ -5,13 +5,17 @@ visible stamp, a verify that reads the page, report numbers that survive a resto
 from __future__ import annotations
 
 import copy
+import re
 import sqlite3
 import subprocess
 from decimal import Decimal as D
+from pathlib import Path
 
 import pytest
-from pypdf import PdfReader
+from pypdf import PdfReader, PdfWriter
+from pypdf.generic import ByteStringObject, ContentStream
 
+from evaluator_app.cli import main
 from evaluator_app.domain.panel import ConflictOfInterest, ConflictType, PanelMember, Role
 from evaluator_app.domain.problems import ProblemsError
 from evaluator_app.domain.rating import Rating
@@ -185,6 +189,71 @@ def test_verify_reads_the_printed_figures_and_names_the_edited_row(workspace, tm
         shown = "3.6500" if digits == "arabic" else "๓.๖๕๐๐"
         assert any(c.found == shown for c in report.printed)
         assert any("คะแนนรวมทั้งสิ้น" in line for line in result.lines())
+
+
+def _unicode_of_codes(font) -> dict[bytes, str]:
+    """A subset font's codes and the characters its /ToUnicode map gives them (one byte a glyph, as reportlab
+    writes them)."""
+    data = font["/ToUnicode"].get_object().get_data().decode("latin-1")
+    out: dict[bytes, str] = {}
+    for block in re.findall(r"beginbfchar(.*?)endbfchar", data, re.S):
+        for code, text in re.findall(r"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>", block):
+            out[bytes.fromhex(code)] = bytes.fromhex(text).decode("utf-16-be")
+    for block in re.findall(r"beginbfrange(.*?)endbfrange", data, re.S):
+        for low, high, text in re.findall(r"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>", block):
+            for offset, code in enumerate(range(int(low, 16), int(high, 16) + 1)):
+                out[bytes([code])] = chr(int(text, 16) + offset)
+    return out
+
+
+def edit_printed_figure(source: Path, target: Path, old: str, candidates: list[str]) -> str | None:
+    """What a person with a PDF editor does: change the glyphs of a printed figure in the page's content stream
+    (the metadata, the seal and every other byte of the drawing stay), to the first candidate whose glyphs the
+    font subset has. Returns the figure now printed, or None when nothing was edited."""
+    reader = PdfReader(str(source))
+    writer = PdfWriter(clone_from=reader)
+    edited = None
+    for page in writer.pages:
+        fonts = {name: _unicode_of_codes(ref.get_object()) for name, ref in page["/Resources"]["/Font"].items()
+                 if "/ToUnicode" in ref.get_object()}
+        stream = ContentStream(page.get_contents(), writer)
+        codes: dict[bytes, str] | None = None
+        for operands, operator in stream.operations:
+            if operator == b"Tf":
+                codes = fonts.get(str(operands[0]))
+            if operator != b"Tj" or codes is None:
+                continue
+            data = getattr(operands[0], "original_bytes", None) or bytes(operands[0])
+            if "".join(codes.get(bytes([b]), "?") for b in data) != old:
+                continue
+            inverse = {text: code for code, text in codes.items()}
+            new = next(c for c in candidates if all(ch in inverse for ch in c))
+            operands[0] = ByteStringObject(b"".join(inverse[ch] for ch in new))
+            edited = new
+        page.replace_contents(stream)
+    writer.write(str(target))
+    return edited
+
+
+def test_a_figure_edited_in_the_content_stream_fails_verify_naming_the_row(workspace, workspace_path, tmp_path,
+                                                                          capsys):
+    agreement_id = self_assessed(workspace)
+    issued = tmp_path / "issued.pdf"
+    made = make_evaluation_report(workspace, agreement_id, issued, actor="sec", digits="thai")
+    assert made.snapshot.content["totals"]["committee"] == "3.3500"
+    edited = tmp_path / "edited.pdf"
+    # The issue's example: a total edited up by 0.1 or 0.3 (whichever digits the bold subset holds).
+    new = edit_printed_figure(issued, edited, "๓.๓๕๐๐", ["๓.๖๕๐๐", "๓.๔๕๐๐", "๓.๕๕๐๐", "๓.๙๕๐๐"])
+    assert new is not None
+    assert new in comparable(pdftotext_raw(edited))  # the page really prints the new figure
+    result = verify_pdf(workspace, edited)
+    assert not result.ok
+    (report,) = result.reports
+    assert next((c.row, c.expected, c.found) for c in report.printed) == ("คะแนนรวมทั้งสิ้น", "๓.๓๕๐๐", new)
+    # On the command line: exit 1 (checked, does not hold), naming the row; the untouched file passes (exit 0).
+    assert main(["--db", str(workspace_path), "verify", str(edited)]) == 1
+    assert "คะแนนรวมทั้งสิ้น" in capsys.readouterr().out
+    assert main(["--db", str(workspace_path), "verify", str(issued)]) == 0
 
 
 def test_numbers_are_for_life_revisions_say_what_they_replace_and_a_restore_reuses_none(workspace, workspace_path,
