@@ -458,6 +458,38 @@
         <source>&amp;Print all</source>
         <translation>&amp;พิมพ์ทั้งหมด</translation>
     </message>
+    <message>
+        <source>Checking which reports can be issued…</source>
+        <translation>กำลังตรวจว่ารายงานใดออกได้…</translation>
+    </message>
+    <message>
+        <source>No report of this selection can be issued (listed below); print drafts instead.</source>
+        <translation>ไม่มีรายงานใดในชุดนี้ที่ออกได้ (ตามรายการด้านล่าง) พิมพ์เป็นฉบับร่างแทนได้</translation>
+    </message>
+    <message>
+        <source>Some reports cannot be issued</source>
+        <translation>มีรายงานที่ยังออกไม่ได้</translation>
+    </message>
+    <message>
+        <source>{0} report(s) cannot be issued yet and will be skipped:
+
+{1}
+
+Issue the other {2}?</source>
+        <translation>รายงาน {0} ฉบับยังออกไม่ได้และจะข้ามไป:
+
+{1}
+
+ออกรายงานอีก {2} ฉบับที่เหลือหรือไม่?</translation>
+    </message>
+    <message>
+        <source>Nothing printed.</source>
+        <translation>ไม่ได้พิมพ์รายงานใด</translation>
+    </message>
+    <message>
+        <source>{0} skipped: they cannot be issued yet (listed below).</source>
+        <translation>ข้ามไป {0} ฉบับ เพราะยังออกรายงานไม่ได้ (ตามรายการด้านล่าง)</translation>
+    </message>
 </context>
 <context>
     <name>CellHistory</name>
@@ -1183,6 +1215,18 @@
         <location filename="../../evaluator_app/ui/shell/main_window.py" line="442" />
         <source>Performance agreement evaluation</source>
         <translation>ประเมินผลคำรับรองการปฏิบัติราชการ</translation>
+    </message>
+    <message>
+        <source>Select an indicator with a reported result to accept it.</source>
+        <translation>เลือกตัวชี้วัดที่ส่วนราชการรายงานผลแล้วเพื่อรับรองผล</translation>
+    </message>
+    <message>
+        <source>The committee accepted the reported result of indicator {0}.</source>
+        <translation>คณะกรรมการรับรองผลที่รายงานของตัวชี้วัด {0} แล้ว</translation>
+    </message>
+    <message>
+        <source>Accept the reported result</source>
+        <translation>รับรองผลตามที่รายงาน</translation>
     </message>
 </context>
 <context>

@@ -21,6 +21,7 @@ from tests.reports.builders import small_agreement
 from tests.ui.conftest import EVALUATOR, click_index, open_window, press, result_cell, select_agreement_by_click
 
 FIRST = 1
+SHOTS = Path("/tmp/ui-shots")
 
 
 def test_ctrl_k_accepts_the_reported_result_of_the_current_indicator(qtbot, window, workspace_file):
@@ -72,8 +73,10 @@ def test_batch_lists_what_cannot_be_issued_and_asks_before_issuing_the_others(qt
     assert "no committee figure" in asked[0]
     assert [b.agency for b in dialog.blocked] == ["กรมที่รายงานผลแต่คณะกรรมการยังไม่รับรอง"]
     assert len(dialog.result.written) == 1 and not dialog.result.failed
+    assert "กรมที่รายงานผลแต่คณะกรรมการยังไม่รับรอง" in dialog.log.toPlainText() and dialog.log.isVisible()
     with Workspace.open(path) as workspace:
         assert issue_state(workspace.conn, 1, 12).issued and issue_state(workspace.conn, 2, 12) is None
-    dialog.grab().save(str(tmp_path / "batch-listed.png"))
+    SHOTS.mkdir(exist_ok=True)
+    dialog.grab().save(str(SHOTS / "report-batch-not-issuable.png"))
     window.close()
     QApplication.processEvents()
