@@ -62,8 +62,8 @@ def not_issuable(workspace: Workspace, agreement_ids: Sequence[int], *, round_: 
             continue
         try:
             problem = unconfirmed_problem(collect_evaluation(workspace, agreement_id, round_, committee=committee))
-        except ProblemsError as exc:
-            blocked.append(Blocked(agreement_id, head.agency, str(exc)))
+        except ProblemsError as exc:  # no panel, no committee evaluator: the setting's own message
+            blocked.append(Blocked(agreement_id, head.agency, "; ".join(f"{p.th} / {p.en}" for p in exc.problems)))
             continue
         if problem is not None:
             blocked.append(Blocked(agreement_id, head.agency, str(problem)))

@@ -275,12 +275,14 @@ def unconfirmed_problem(content: dict[str, Any]) -> Problem | None:
     model = {"panel": "คณะผู้ประเมิน / the panel", "evaluator": "ผู้ประเมินที่เป็นคณะกรรมการ / the committee's evaluator",
              "verified": "การรับรองหรือปรับคะแนนของคณะกรรมการ / the committee's acceptance or adjustment"}.get(
         content["committee"]["source"], content["committee"]["source"])
+    # No field: the indicators are named in the text, and the window lists it as it stands.
     return Problem(
         th=(f"ยังไม่มีผลการประเมินของคณะกรรมการสำหรับตัวชี้วัด {', '.join(missing)} จึงออกรายงานไม่ได้ "
-            f"(ที่มาของผล: {model.split(' / ')[0]}; รับรองผลด้วย accept หรือพิมพ์ฉบับร่างได้ด้วย --draft)"),
+            f"(ที่มาของผล: {model.split(' / ')[0]}) ต้องรับรองผลตามที่รายงานหรือปรับคะแนนพร้อมเหตุผลก่อน "
+            f"หรือพิมพ์เป็นฉบับร่าง"),
         en=(f"indicators {', '.join(missing)} have no committee figure yet, so the report cannot be issued "
-            f"(figures from {model.split(' / ')[-1]}; accept them with `accept`, or print a draft with --draft)"),
-        field="round")
+            f"(figures from {model.split(' / ')[-1]}): accept or adjust them first (`accept`, `adjust`), or print "
+            f"a draft (--draft)"))
 
 
 def _issue_evaluation(workspace: Workspace, agreement_id: int, round_: int, committee: CommitteeSource | None,
