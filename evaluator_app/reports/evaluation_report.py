@@ -319,7 +319,7 @@ def _comments(content: dict[str, Any], digits: Digits) -> list[Flowable]:
     return out
 
 
-STAMP_HEIGHT = 58.0  # room above each sign line: a hand signature, or the chair's digital stamp
+STAMP_HEIGHT = 72.0  # room above each sign line: a hand signature, or the chair's digital stamp
 
 
 def _signatures(content: dict[str, Any], digits: Digits, anchors: list[StampAnchor] | None) -> list[Flowable]:
