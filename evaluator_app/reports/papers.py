@@ -210,11 +210,14 @@ def _finish(workspace: Workspace, target: Target, rendered: Rendered, snapshot: 
         from .signing import StampSpec, remember_signer
 
         person = signatory or {}
-        name = str(person.get("name") or "") or signer.display_name
+        # The stamp names whoever holds the key (a certificate from a file may be someone else's than the
+        # chair's); the position is the chair's when the holder is the chair.
+        name = signer.display_name or str(person.get("name") or "")
+        position = str(person.get("position") or "") if name == person.get("name") else ""
         stamp = None
         if rendered.stamp_box is not None:
             page, box = rendered.stamp_box
-            stamp = StampSpec(page, box, _stamp_lines(name, str(person.get("position") or ""), signer, digits))
+            stamp = StampSpec(page, box, _stamp_lines(name, position, signer, digits))
         data = sign_pdf(data, signer, name=name, reason=f"รับรองรายงาน / certifies this report: {name}".strip(),
                         stamp=stamp)
         remember_signer(workspace, signer, actor=actor)
