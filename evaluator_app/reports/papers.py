@@ -15,8 +15,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from reportlab.lib import colors
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
 from ..domain.problems import Problem, ProblemsError
@@ -41,17 +39,18 @@ from ..store.workspace import Workspace
 from . import agreement_paper, evaluation_report, summary
 from .document import build_pdf
 from .evaluation_data import CommitteeSource, collect_evaluation
-from .fonts import font_name
-from .furniture import PageFurniture
+from .furniture import DRAFT_WATERMARK, PageFurniture
 from .seal import DRAFT_FOOTER, Seal
-from .shaping import draw_shaped_string
 from .signatures import StampAnchor
 from .signing import SigningIdentity, sign_pdf
+from .table_plan import Orientation
 
 __all__ = [
     "DIGITS_SETTING",
+    "ORIENTATION_SETTING",
     "MadeReport",
     "default_digits",
+    "default_orientation",
     "make_agreement_paper",
     "make_evaluation_report",
     "make_summary",
@@ -64,6 +63,8 @@ __all__ = [
 ]
 
 DIGITS_SETTING = "report_digits"  # workspace setting: "thai" (default) or "arabic"
+# Workspace setting: "auto" (default: the table's needs decide), "portrait" or "landscape".
+ORIENTATION_SETTING = "report_orientation"
 Target = str | Path | BinaryIO
 
 
@@ -89,21 +90,27 @@ def default_digits(workspace: Workspace) -> Digits:
     return "arabic" if value == "arabic" else "thai"
 
 
+def default_orientation(workspace: Workspace) -> Orientation:
+    """The workspace's orientation setting for evaluation reports: the table's needs decide unless it is set."""
+    value = workspace.setting(ORIENTATION_SETTING, "auto")
+    return value if value in ("portrait", "landscape") else "auto"
+
+
 _Story = Callable[..., list[Flowable]]
-_LAYOUT: dict[str, tuple[_Story, Callable[[dict[str, Any], Digits], str], tuple[float, float], str]] = {
+_Pagesize = Callable[[dict[str, Any], Digits, Orientation], tuple[float, float]]
+_LAYOUT: dict[str, tuple[_Story, Callable[[dict[str, Any], Digits], str], _Pagesize, str]] = {
     KIND_EVALUATION: (evaluation_report.evaluation_story, evaluation_report.evaluation_header,
-                      evaluation_report.PAGESIZE, "รายงานผลการประเมินผลการปฏิบัติราชการ"),
-    KIND_AGREEMENT: (agreement_paper.agreement_story, agreement_paper.agreement_header, agreement_paper.PAGESIZE,
-                     "คำรับรองการปฏิบัติราชการ"),
-    KIND_SUMMARY: (summary.summary_story, summary.summary_header, summary.PAGESIZE,
-                   "สรุปผลการประเมินผลการปฏิบัติราชการ"),
+                      evaluation_report.evaluation_pagesize, "รายงานผลการประเมินผลการปฏิบัติราชการ"),
+    KIND_AGREEMENT: (agreement_paper.agreement_story, agreement_paper.agreement_header,
+                     lambda content, digits, orientation: agreement_paper.PAGESIZE, "คำรับรองการปฏิบัติราชการ"),
+    KIND_SUMMARY: (summary.summary_story, summary.summary_header,
+                   lambda content, digits, orientation: summary.PAGESIZE, "สรุปผลการประเมินผลการปฏิบัติราชการ"),
 }
 
 
 # reportlab keeps per-font subset state and HarfBuzz faces in module globals: a preview on the GUI thread and a batch
 # on a worker must not lay out pages at the same moment, so drawing is serialised (gathering data is not).
 _RENDER_LOCK = threading.RLock()
-DRAFT_WATERMARK = "ฉบับร่าง / DRAFT"
 
 
 @dataclass(frozen=True)
@@ -115,50 +122,35 @@ class Rendered:
     stamp_box: tuple[int, tuple[float, float, float, float]] | None  # page index, (x1, y1, x2, y2)
 
 
-@dataclass(frozen=True)
-class _DraftFurniture(PageFurniture):
-    """Page furniture of a draft: the usual header and footer, and a diagonal "ฉบับร่าง / DRAFT" on every page.
+def render_content(content: dict[str, Any], seal: Seal | None, digits: Digits,
+                   orientation: Orientation = "auto") -> tuple[bytes, int]:
+    """Draw a paper from its content alone; returns the PDF bytes and the page count. Thread-safe.
 
-    A minimal watermark in this code path; the layout work of issue 12 may replace it with its own drawing.
+    A paper without a seal is a draft: every page carries the DRAFT_WATERMARK.
     """
-
-    def draw(self, canvas: Canvas, page: int, total: int) -> None:
-        super().draw(canvas, page, total)
-        width, height = canvas._pagesize
-        canvas.saveState()
-        try:
-            canvas.setFillColor(colors.Color(0.75, 0.1, 0.1, alpha=0.18))
-            canvas.translate(width / 2, height / 2)
-            canvas.rotate(35 if width > height else 55)
-            size = min(width, height) / 6.5
-            draw_shaped_string(canvas, 0, -size / 3, DRAFT_WATERMARK, font_name(bold=True), size, anchor="center")
-        finally:
-            canvas.restoreState()
-
-
-def render_content(content: dict[str, Any], seal: Seal | None, digits: Digits) -> tuple[bytes, int]:
-    """Draw a paper from its content alone; returns the PDF bytes and the page count. Thread-safe. Without a seal
-    the paper is a draft and every page carries the draft watermark."""
-    rendered = render_paper(content, seal, digits)
+    rendered = render_paper(content, seal, digits, orientation)
     return rendered.data, rendered.pages
 
 
-def render_paper(content: dict[str, Any], seal: Seal | None, digits: Digits) -> Rendered:
+def render_paper(content: dict[str, Any], seal: Seal | None, digits: Digits,
+                 orientation: Orientation = "auto") -> Rendered:
     with _RENDER_LOCK:
-        return _render(content, seal, digits)
+        return _render(content, seal, digits, orientation)
 
 
-def _render(content: dict[str, Any], seal: Seal | None, digits: Digits) -> Rendered:
-    story_of, header_of, pagesize, title = _LAYOUT[content["kind"]]
-    kind = PageFurniture if seal is not None else _DraftFurniture
-    furniture = kind(header=header_of(content, digits),
-                     footer=seal.footer(digits) if seal is not None else DRAFT_FOOTER, digits=digits)
+def _render(content: dict[str, Any], seal: Seal | None, digits: Digits, orientation: Orientation) -> Rendered:
+    story_of, header_of, pagesize_of, title = _LAYOUT[content["kind"]]
+    pagesize = pagesize_of(content, digits, orientation)
+    furniture = PageFurniture(header=header_of(content, digits),
+                              footer=seal.footer(digits) if seal is not None else DRAFT_FOOTER, digits=digits,
+                              watermark="" if seal is not None else DRAFT_WATERMARK)
     buffer = io.BytesIO()
     subject = seal.subject_with(digits) if seal is not None else "evaluator-app draft (not sealed)"
     keywords = "" if seal is None else f"evaluator-app; report {seal.report_id}; sha256 {seal.sha256}"
     anchors: list[StampAnchor] = []
     if content["kind"] == KIND_EVALUATION:
-        story = evaluation_report.evaluation_story(content, seal=seal, digits=digits, anchors=anchors)
+        story = evaluation_report.evaluation_story(content, seal=seal, digits=digits, orientation=orientation,
+                                                   anchors=anchors)
     else:
         story = story_of(content, seal=seal, digits=digits)
     pages = build_pdf(buffer, story, furniture=furniture, title=_title(content, title), author="evaluator-app",
@@ -261,7 +253,7 @@ def _sealed(workspace: Workspace, kind: str, scope: str, collect: Callable[[], d
                                    agreement_id=agreement_id, fiscal_year=fiscal_year, round_=round_,
                                    number=paper.number, after_revision=paper.last_revision)
         record_revision(workspace.path, paper, snapshot.revision)
-        rendered = render_paper(snapshot.content, Seal.of(snapshot), digits)
+        rendered = render_paper(snapshot.content, Seal.of(snapshot), digits, default_orientation(workspace))
     return snapshot, rendered
 
 
@@ -323,7 +315,7 @@ def _issue_evaluation(workspace: Workspace, agreement_id: int, round_: int, comm
                                        agreement_id=agreement_id, round_=round_, number=paper.number,
                                        after_revision=revision - 1)
         mark_issued(conn, snapshot, actor=actor)
-        rendered = render_paper(snapshot.content, Seal.of(snapshot), digits)
+        rendered = render_paper(snapshot.content, Seal.of(snapshot), digits, default_orientation(workspace))
     return snapshot, rendered
 
 
@@ -341,7 +333,7 @@ def make_evaluation_report(workspace: Workspace, agreement_id: int, target: Targ
     digits = digits or default_digits(workspace)
     if draft:
         content = collect_evaluation(workspace, agreement_id, round_, committee=committee)
-        rendered = render_paper(content, None, digits)
+        rendered = render_paper(content, None, digits, default_orientation(workspace))
         return _finish(workspace, target, rendered, None, False, signer, actor, _first_signer(content), digits)
     snapshot, rendered = _issue_evaluation(workspace, agreement_id, round_, committee, digits, actor)
     return _finish(workspace, target, rendered, snapshot, True, signer, actor, _first_signer(snapshot.content),
@@ -352,7 +344,7 @@ def preview_evaluation(workspace: Workspace, agreement_id: int, *, round_: int =
                        committee: CommitteeSource | None = None, digits: Digits | None = None) -> bytes:
     """A draft PDF of the evaluation report in memory, for a preview: nothing is stored or issued."""
     content = collect_evaluation(workspace, agreement_id, round_, committee=committee)
-    return render_content(content, None, digits or default_digits(workspace))[0]
+    return render_content(content, None, digits or default_digits(workspace), default_orientation(workspace))[0]
 
 
 def make_agreement_paper(workspace: Workspace, agreement_id: int, target: Target, *, version: int | None = None,
@@ -385,7 +377,8 @@ def reprint(workspace: Workspace, snapshot_id: int, target: Target, *, digits: D
     snapshot = get_snapshot(workspace.conn, snapshot_id)
     if snapshot is None:
         raise ProblemsError([Problem(th=f"ไม่พบรายงานเลขที่ {snapshot_id}", en=f"no report number {snapshot_id}")])
-    data, pages = render_content(snapshot.content, Seal.of(snapshot), digits or default_digits(workspace))
+    data, pages = render_content(snapshot.content, Seal.of(snapshot), digits or default_digits(workspace),
+                                 default_orientation(workspace))
     return MadeReport(write_pdf_file(target, data), pages, snapshot, snapshot.kind == KIND_EVALUATION, False, data)
 
 
