@@ -93,7 +93,9 @@ def default_digits(workspace: Workspace) -> Digits:
 def default_orientation(workspace: Workspace) -> Orientation:
     """The workspace's orientation setting for evaluation reports: the table's needs decide unless it is set."""
     value = workspace.setting(ORIENTATION_SETTING, "auto")
-    return value if value in ("portrait", "landscape") else "auto"
+    if value == "portrait":
+        return "portrait"
+    return "landscape" if value == "landscape" else "auto"
 
 
 _Story = Callable[..., list[Flowable]]

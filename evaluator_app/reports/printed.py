@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from .tounicode import normalise_thai_for_compare
 
-__all__ = ["PrintedChange", "TextRun", "compare_pages", "page_runs", "pages_with_code"]
+__all__ = ["PrintedChange", "TextRun", "compare_pages", "page_runs", "page_shapes", "pages_with_code"]
 
 # The start of a row's label in the name column: an indicator code (1, 1.2, ๑.๒.๓) or a subtotal / total row.
 _ROW_LABEL = re.compile(r"^\s*(?:[0-9\u0e50-\u0e59]+(?:\.[0-9\u0e50-\u0e59]+)*\s|รวม|คะแนนรวม)")
@@ -64,6 +64,13 @@ def page_runs(data: bytes) -> list[list[TextRun]]:
         pages.append([TextRun(x, y, normalise_thai_for_compare(" ".join(text.split())))
                       for (x, y), text in at.items() if text.strip()])
     return pages
+
+
+def page_shapes(data: bytes) -> list[tuple[float, float]]:
+    """Every page's width and height in points (landscape when wider than tall)."""
+    from pypdf import PdfReader
+
+    return [(float(page.mediabox.width), float(page.mediabox.height)) for page in PdfReader(io.BytesIO(data)).pages]
 
 
 def pages_with_code(pages: list[list[TextRun]], code: str) -> list[int]:

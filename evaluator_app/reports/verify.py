@@ -18,7 +18,7 @@ from ..store.snapshots import (
     snapshots_with_prefix,
 )
 from ..store.workspace import Workspace
-from .printed import PrintedChange, TextRun, compare_pages, page_runs, pages_with_code
+from .printed import PrintedChange, TextRun, compare_pages, page_runs, page_shapes, pages_with_code
 from .seal import PdfSeal, read_pdf_seals
 from .signing import SignatureCheck, trusted_roots, validate_signatures
 
@@ -199,8 +199,13 @@ def diff_contents(old: dict[str, Any], new: dict[str, Any]) -> list[FieldChange]
     return sorted(changes, key=lambda c: (not c.indicator,))
 
 
-def _printed(snapshot: Snapshot, seal: PdfSeal, pages: list[list[TextRun]]) -> tuple[list[str], list[PrintedChange]]:
-    """Draw the sealed report again and compare what the file's pages print with it, figure by figure."""
+def _printed(snapshot: Snapshot, seal: PdfSeal, pages: list[list[TextRun]], shapes: list[tuple[float, float]]
+             ) -> tuple[list[str], list[PrintedChange]]:
+    """Draw the sealed report again and compare what the file's pages print with it, figure by figure.
+
+    The file's digits (from its metadata) and page orientation (from its pages) are those it was drawn with; when
+    the metadata does not say, both digit modes are tried and the closer one judged.
+    """
     from .papers import render_paper
     from .seal import Seal
 
@@ -208,21 +213,29 @@ def _printed(snapshot: Snapshot, seal: PdfSeal, pages: list[list[TextRun]]) -> t
     if not mine:
         return ["ไม่พบหน้าที่พิมพ์รหัสตรวจสอบของรายงานนี้ในไฟล์ / no page of the file prints this report's code"], []
     found = [pages[i] for i in mine]
+    width, height = shapes[mine[0]]
+    orientations = ["landscape" if width > height else "portrait", "auto"]
+    all_digits = [seal.digits] if seal.digits in ("thai", "arabic") else ["thai", "arabic"]
     best: tuple[list[str], list[PrintedChange]] | None = None
-    for digits in ([seal.digits] if seal.digits in ("thai", "arabic") else ["thai", "arabic"]):
-        expected = page_runs(render_paper(snapshot.content, Seal.of(snapshot), digits).data)  # type: ignore[arg-type]
-        problems = []
-        if len(expected) != len(found):
-            problems.append(f"ไฟล์มี {len(found)} หน้าของรายงานนี้ แต่รายงานที่ปิดผนึกมี {len(expected)} หน้า / the file has "
-                            f"{len(found)} pages of this report, the sealed report {len(expected)}")
-        changes = compare_pages(expected, found)
-        if best is None or len(problems) + len(changes) < len(best[0]) + len(best[1]):
-            best = (problems, changes)
+    for digits in all_digits:
+        for orientation in orientations:
+            drawn = render_paper(snapshot.content, Seal.of(snapshot), digits, orientation)  # type: ignore[arg-type]
+            expected = page_runs(drawn.data)
+            problems = []
+            if len(expected) != len(found):
+                problems.append(f"ไฟล์มี {len(found)} หน้าของรายงานนี้ แต่รายงานที่ปิดผนึกมี {len(expected)} หน้า / the file "
+                                f"has {len(found)} pages of this report, the sealed report {len(expected)}")
+            changes = compare_pages(expected, found)
+            if best is None or len(problems) + len(changes) < len(best[0]) + len(best[1]):
+                best = (problems, changes)
+            if not problems and not changes:
+                return best
     assert best is not None
     return best
 
 
-def _check(workspace: Workspace, seal: PdfSeal, pages: list[list[TextRun]] | None = None) -> ReportCheck:
+def _check(workspace: Workspace, seal: PdfSeal, pages: list[list[TextRun]] | None = None,
+           shapes: list[tuple[float, float]] | None = None) -> ReportCheck:
     conn = workspace.conn
     snapshot = None
     if seal.sha256:  # the seal names its snapshot exactly; ids and numbers may repeat across restored copies
@@ -249,7 +262,7 @@ def _check(workspace: Workspace, seal: PdfSeal, pages: list[list[TextRun]] | Non
     printed: list[PrintedChange] = []
     if pages is not None and snapshot.intact:
         try:
-            page_problems, printed = _printed(snapshot, seal, pages)
+            page_problems, printed = _printed(snapshot, seal, pages, shapes or [(1.0, 0.0)] * len(pages))
         except Exception as exc:  # a page pypdf cannot read: say so rather than pass it
             page_problems = [f"อ่านตัวเลขที่พิมพ์ในไฟล์ไม่ได้ / cannot read the printed figures: {exc}"]
         problems += page_problems
@@ -284,10 +297,11 @@ def verify_pdf(workspace: Workspace, path: Path, *, trust: list[bytes] | None = 
             "draft)",))
     try:
         pages = page_runs(data)
+        shapes = page_shapes(data)
     except Exception as exc:  # pages too damaged to read: not verified, and it says why
         return Verification(path, (), (), (
             f"อ่านหน้าของ {path.name} ไม่ได้ / cannot read the pages of {path.name}: {exc}",))
-    reports = tuple(_check(workspace, seal, pages) for seal in seals)
+    reports = tuple(_check(workspace, seal, pages, shapes) for seal in seals)
     signatures: tuple[SignatureCheck, ...] = ()
     if signed:
         signatures = tuple(validate_signatures(data, trusted_roots(workspace) + list(trust or [])))
