@@ -291,17 +291,25 @@ def signatories_content(workspace: Workspace, panel: Panel | None, agreement: Ag
 
 def _rows(agreement: Agreement, self_sheet: ScoreSheet, committee_sheet: ScoreSheet, results: dict[str, str],
           reasons: dict[str, str], round_: int) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """Indicator rows grouped by dimension (first appearance order), note marks numbered as they appear."""
+    """Indicator rows grouped by dimension (first appearance order), note marks numbered as they appear; indicators
+    with the same note (no committee figure yet, for the same reason) share one mark and one note."""
     rows: list[dict[str, Any]] = []
     notes: list[dict[str, Any]] = []
+    by_text: dict[str, dict[str, Any]] = {}
     for dimension in agreement.dimensions():
         for item in agreement.indicators:
             if (item.dimension or "") != dimension:
                 continue
             mark = None
             if item.code in reasons:
-                mark = len(notes) + 1
-                notes.append({"mark": mark, "code": item.code, "text": reasons[item.code]})
+                text = reasons[item.code]
+                note = by_text.get(text)
+                if note is None:
+                    note = by_text[text] = {"mark": len(notes) + 1, "code": item.code, "text": text}
+                    notes.append(note)
+                else:
+                    note["code"] = f"{note['code']}, {item.code}"
+                mark = int(note["mark"])
             rows.append(_indicator_row(item, self_sheet.indicator(item.code), committee_sheet.indicator(item.code),
                                        results.get(item.code), mark, round_))
     return rows, notes

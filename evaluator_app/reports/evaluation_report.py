@@ -78,7 +78,7 @@ def evaluation_story(content: dict[str, Any], *, seal: Seal | None, digits: Digi
     story += _signatures(content, digits, page, anchors)
     story += _issue_trail(content, digits)
     if seal is not None:
-        story += seal_block(seal, digits)
+        story += seal_block(seal, digits, (content.get("issue") or {}).get("audit_head"))
     return story
 
 
@@ -458,7 +458,7 @@ def _comments(content: dict[str, Any], digits: Digits) -> list[Flowable]:
     return out
 
 
-STAMP_HEIGHT = 72.0  # room above each sign line: a hand signature, or the chair's digital stamp
+STAMP_HEIGHT = 50.0  # room above the first row's sign lines: the chair's digital stamp
 
 
 def _signatures(content: dict[str, Any], digits: Digits, page: tuple[float, float],
@@ -479,8 +479,8 @@ def _signatures(content: dict[str, Any], digits: Digits, page: tuple[float, floa
             if anchors is not None:
                 anchors.append(anchor)
             tops.append(anchor)
-        else:
-            tops.append(Spacer(1, STAMP_HEIGHT))
+        else:  # the chair's row keeps its sign lines level; the rows below need no room
+            tops.append(Spacer(1, STAMP_HEIGHT) if index < per_row else None)
     signers = [Signatory(p["name"], p.get("position") or "", p.get("role") or "") for p in people]
     out = signature_block(signers, width, space_before=14, per_row=per_row, heading=title, tops=tops)
     if recused:
@@ -530,32 +530,31 @@ def _statement(content: dict[str, Any], digits: Digits) -> list[Flowable]:
         lines.append(f"รูปแบบ: ผลการประเมินของผู้ประเมิน {c.get('evaluator') or '-'} ซึ่งได้รับมอบหมายเป็นคณะกรรมการ "
                      "(ไม่มีคณะผู้ประเมิน)")
     else:
-        lines.append("รูปแบบ: คณะกรรมการตรวจสอบผลที่ส่วนราชการรายงาน ผลของตัวชี้วัดใดเป็นผลของคณะกรรมการเมื่อคณะกรรมการ"
-                     "รับรองผลตามที่รายงาน หรือปรับคะแนนพร้อมเหตุผลแล้วเท่านั้น")
+        lines.append("รูปแบบ: คณะกรรมการตรวจสอบผลที่ส่วนราชการรายงาน เป็นผลของคณะกรรมการเมื่อรับรองหรือปรับคะแนนพร้อมเหตุผลแล้ว")
         for group in c.get("accepted", []):
             lines.append(f"รับรองตามที่รายงาน ตัวชี้วัด {', '.join(group['codes'])} โดย {group['by']}")
         if c.get("adjusted"):
             lines.append(f"ปรับคะแนนพร้อมเหตุผล ตัวชี้วัด {', '.join(c['adjusted'])} (ดูหมายเหตุ)")
     if c.get("unconfirmed"):
         lines.append(f"ตัวชี้วัดที่ยังไม่มีผลของคณะกรรมการ: {', '.join(c['unconfirmed'])} จึงยังออกรายงานไม่ได้")
-    return [KeepTogether([ThaiParagraph("การตัดสินผลของคณะกรรมการ", heading, bold=True),
-                          *[ThaiParagraph(_d(f"• {line}", digits), style) for line in lines]])]
+    paragraphs = [ThaiParagraph(_d(f"• {line}", digits), style) for line in lines]
+    # The heading stays with its first line; the rest may run on to the next page.
+    return [KeepTogether([ThaiParagraph("การตัดสินผลของคณะกรรมการ", heading, bold=True), paragraphs[0]]),
+            *paragraphs[1:]]
 
 
 def _issue_trail(content: dict[str, Any], digits: Digits) -> list[Flowable]:
-    """What an issued revision replaces and why, and the audit log's head when it was issued."""
+    """What an issued revision replaces and why."""
     issue = content.get("issue")
-    if not issue:
-        return []
+    if not issue or not issue.get("replaces"):
+        return []  # the audit head is printed in the seal block
     style = body_style("EvalIssue", fontSize=12, leading=18, spaceBefore=2)
     out: list[Flowable] = [Spacer(1, 6)]
-    replaces = issue.get("replaces")
+    replaces = issue["replaces"]
     if replaces:
         when = f" ซึ่งออกเมื่อ {issued_on(replaces['issued_at'], digits)}" if replaces.get("issued_at") else ""
         why = replaces.get("reason") or "ไม่มีบันทึกเหตุผล"
         out.append(ThaiParagraph([Run("ฉบับนี้แทน: ", bold=True), Run(_d(
             f"รายงานเลขที่ {issue['number']} ฉบับที่ {replaces['revision']}{when} เหตุที่ออกฉบับใหม่: ", digits)),
             Run(why)], style))
-    out.append(ThaiParagraph([Run("ค่าแฮชล่าสุดของบันทึกการเปลี่ยนแปลงเมื่อออกรายงาน (audit head): ", bold=True),
-                              Run(issue.get("audit_head") or "-")], style))
     return out

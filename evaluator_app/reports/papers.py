@@ -227,7 +227,7 @@ def _stamp_lines(name: str, position: str, signer: SigningIdentity, digits: Digi
 
     fingerprint = signer.fingerprint
     short = " ".join(fingerprint[i:i + 4] for i in range(0, 16, 4))
-    lines = [("ลงนามดิจิทัลโดย", False), (name or "-", True)]
+    lines = [(f"ลงนามดิจิทัลโดย {name or '-'}", True)]
     if position:
         lines.append((position, False))
     lines.append((f"วันที่ {thai_date(dt.datetime.now(BANGKOK).date(), digits)}", False))

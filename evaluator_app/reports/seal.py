@@ -131,8 +131,9 @@ class QrCode(Flowable):
         canvas.restoreState()
 
 
-def seal_block(seal: Seal, digits: Digits) -> list[Flowable]:
-    """The last page's seal: the QR code beside the full hash and how to check the paper."""
+def seal_block(seal: Seal, digits: Digits, audit_head: str | None = None) -> list[Flowable]:
+    """The last page's seal: the QR code beside the full hash and how to check the paper; on an issued report also
+    the audit log's head when it was issued (check the log against it with verify-log)."""
     size = 2.8 * cm
     code = QrCode(qr_payload(seal.report_id, seal.sha256), size)
     style = body_style("SealText", fontSize=11, leading=15)
@@ -142,6 +143,8 @@ def seal_block(seal: Seal, digits: Digits) -> list[Flowable]:
                        Run(apply_digits(f"   รายงานเลขที่ {seal.report_id} ฉบับที่ {seal.revision}", digits))], style),
         ThaiParagraph("ค่าตรวจสอบ SHA-256 ของข้อมูลที่ใช้จัดทำรายงานนี้:", style),
         ThaiParagraph(seal.sha256, mono),
+        *([ThaiParagraph("ค่าแฮชล่าสุดของบันทึกการเปลี่ยนแปลง (audit head) เมื่อออกรายงาน:", style),
+           ThaiParagraph(audit_head, mono)] if audit_head else []),
         ThaiParagraph("ตรวจสอบว่าตัวเลขในรายงานตรงกับข้อมูลปัจจุบันด้วยคำสั่ง evaluator-app verify ไฟล์รายงาน.pdf "
                       "หรืออ่านคิวอาร์โค้ดเพื่อดูเลขที่รายงานและค่าตรวจสอบฉบับเต็ม", style),
     ]

@@ -25,13 +25,14 @@ from evaluator_app.reports.printed_numbers import printed_result, printed_thresh
 from evaluator_app.store.agreements import add_agreement
 from evaluator_app.store.workspace import Workspace
 
-from .builders import REAL_AGENCY, T, rate, real_agreement, real_results
+from .builders import REAL_AGENCY, T, accept_all, rate, real_agreement, real_results
 from .helpers import comparable, pdftotext_raw, pypdf_pages, render_pages, require_tool
 
 
 def _issued(workspace: Workspace, tmp_path: Path, digits: str, count: int = 10) -> tuple[int, Path]:
     stored = add_agreement(workspace, real_agreement(count), actor="sec")
     rate(workspace, stored.id, real_results(count))
+    accept_all(workspace, stored.id)  # the committee confirms the reported results: only then is it issued
     path = tmp_path / f"report-{digits}.pdf"
     make_evaluation_report(workspace, stored.id, path, digits=digits, actor="sec")
     return stored.id, path
