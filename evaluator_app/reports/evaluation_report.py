@@ -73,7 +73,6 @@ def evaluation_story(content: dict[str, Any], *, seal: Seal | None, digits: Digi
     story += _eligibility(content, digits)
     story += _chart(content, digits, page)
     story += _rules(content, digits)
-    story += _statement(content, digits)
     story += _comments(content, digits)
     story += _signatures(content, digits, page, anchors)
     story += _issue_trail(content, digits)
@@ -245,11 +244,14 @@ def _tail_height(content: dict[str, Any], page: tuple[float, float]) -> float:
     if any(d["name"] for d in content["dimensions"]):
         height += 40 + len(content["dimensions"]) * 2 * 10 + 60  # the chart's heading, bars, axis and legend
     height += len(content["comments"]) * 21 * 1.5
-    people = len(content["signatories"])
+    height += len(_statement(content)) * 21 * lines_per_rule  # who decided, below the rules
+    people = len([p for p in content["signatories"] if not p.get("recused")])
+    recused = len(content["signatories"]) - people
     if people:
         per_row = 3 if page[0] > page[1] else 2
-        height += 40 + math.ceil(people / per_row) * 125
-    return height + 110  # the seal block of an issued report
+        height += 40 + STAMP_HEIGHT + math.ceil(people / per_row) * 115
+    height += (20 + recused * 20) if recused else 0  # the members who recused, listed apart
+    return height + 125  # the seal block of an issued report, with the audit head
 
 
 def evaluation_pagesize(content: dict[str, Any], digits: Digits, orientation: Orientation = "auto"
@@ -442,8 +444,11 @@ def _rules(content: dict[str, Any], digits: Digits) -> list[Flowable]:
         f"ตัวชี้วัดระดับความสำเร็จ: {_MILESTONE_TH.get(f['milestone_mode'], f['milestone_mode'])}",
         f"เกณฑ์การได้รับสิ่งจูงใจ: คะแนนรวมตั้งแต่ {f['reward_threshold']} ขึ้นไป",
     ]
-    return [KeepTogether([ThaiParagraph("หลักเกณฑ์ที่ใช้ในการประเมิน", heading, bold=True),
-                          *[ThaiParagraph(_d(f"• {line}", digits), style) for line in lines]])]
+    lines += _statement(content)
+    paragraphs = [ThaiParagraph(_d(f"• {line}", digits), style) for line in lines]
+    # The heading keeps its first two lines; the rest, and who decided, run on where the page ends.
+    return [KeepTogether([ThaiParagraph("หลักเกณฑ์ที่ใช้ในการประเมิน", heading, bold=True), *paragraphs[:2]]),
+            *paragraphs[2:]]
 
 
 def _comments(content: dict[str, Any], digits: Digits) -> list[Flowable]:
@@ -458,7 +463,7 @@ def _comments(content: dict[str, Any], digits: Digits) -> list[Flowable]:
     return out
 
 
-STAMP_HEIGHT = 50.0  # room above the first row's sign lines: the chair's digital stamp
+STAMP_HEIGHT = 46.0  # room above the first row's sign lines: the chair's digital stamp
 
 
 def _signatures(content: dict[str, Any], digits: Digits, page: tuple[float, float],
@@ -482,7 +487,8 @@ def _signatures(content: dict[str, Any], digits: Digits, page: tuple[float, floa
         else:  # the chair's row keeps its sign lines level; the rows below need no room
             tops.append(Spacer(1, STAMP_HEIGHT) if index < per_row else None)
     signers = [Signatory(p["name"], p.get("position") or "", p.get("role") or "") for p in people]
-    out = signature_block(signers, width, space_before=14, per_row=per_row, heading=title, tops=tops)
+    compact = body_style("EvalSignature", fontSize=13, leading=19)
+    out = signature_block(signers, width, style=compact, space_before=10, per_row=per_row, heading=title, tops=tops)
     if recused:
         style = body_style("EvalRecused", fontSize=13, leading=19.5)
         out.append(ThaiParagraph("กรรมการที่งดเว้นการประเมินและไม่ลงนาม (มีส่วนได้เสียกับส่วนราชการ):", style, bold=True))
@@ -497,17 +503,15 @@ def _names(names: list[str]) -> str:
     return ", ".join(names) if names else "-"
 
 
-def _statement(content: dict[str, Any], digits: Digits) -> list[Flowable]:
+def _statement(content: dict[str, Any]) -> list[str]:
     """Who decided the committee's figures: the model and rule, who rated each indicator, who recused, who is
     missing, and whether the result is final. Counts are of those who really rated."""
-    heading = body_style("EvalHeading", spaceBefore=10, spaceAfter=2)
-    style = body_style("EvalRule", fontSize=14, leading=21, leftIndent=26, firstLineIndent=-12)
     c = content["committee"]
     source = c["source"]
     lines: list[str] = []
     if source == "panel":
         rule = _RULE_TH.get(c.get("rule") or "", c.get("rule") or "")
-        lines.append(f"รูปแบบ: ผลของคณะผู้ประเมิน{(' ' + c['panel']) if c.get('panel') else ''} "
+        lines.append(f"ผลการประเมินของคณะกรรมการ: ผลของคณะผู้ประเมิน{(' ' + c['panel']) if c.get('panel') else ''} "
                      f"ตามหลักเกณฑ์{rule}ของคะแนนของกรรมการที่ให้คะแนนแต่ละตัวชี้วัด")
         lines.append(f"กรรมการผู้มีสิทธิ์ให้คะแนน {len(c.get('raters', []))} คน: {_names(c.get('raters', []))}")
         for group in c.get("rated_by", []):
@@ -527,20 +531,17 @@ def _statement(content: dict[str, Any], digits: Digits) -> list[Flowable]:
         lines.append("สถานะ: ประธานยุติผลการประเมินของคณะแล้ว" if c.get("finalised")
                      else "สถานะ: ผลของคณะยังไม่ยุติ (ประธานยังไม่ได้ยืนยันผล)")
     elif source == "evaluator":
-        lines.append(f"รูปแบบ: ผลการประเมินของผู้ประเมิน {c.get('evaluator') or '-'} ซึ่งได้รับมอบหมายเป็นคณะกรรมการ "
-                     "(ไม่มีคณะผู้ประเมิน)")
+        lines.append(f"ผลการประเมินของคณะกรรมการ: ผลของผู้ประเมิน {c.get('evaluator') or '-'} ซึ่งได้รับมอบหมายเป็น"
+                     "คณะกรรมการ (ไม่มีคณะผู้ประเมิน)")
     else:
-        lines.append("รูปแบบ: คณะกรรมการตรวจสอบผลที่ส่วนราชการรายงาน เป็นผลของคณะกรรมการเมื่อรับรองหรือปรับคะแนนพร้อมเหตุผลแล้ว")
+        lines.append("ผลการประเมินของคณะกรรมการ: ผลที่ส่วนราชการรายงานซึ่งคณะกรรมการรับรองหรือปรับคะแนนพร้อมเหตุผลแล้ว")
         for group in c.get("accepted", []):
             lines.append(f"รับรองตามที่รายงาน ตัวชี้วัด {', '.join(group['codes'])} โดย {group['by']}")
         if c.get("adjusted"):
             lines.append(f"ปรับคะแนนพร้อมเหตุผล ตัวชี้วัด {', '.join(c['adjusted'])} (ดูหมายเหตุ)")
     if c.get("unconfirmed"):
         lines.append(f"ตัวชี้วัดที่ยังไม่มีผลของคณะกรรมการ: {', '.join(c['unconfirmed'])} จึงยังออกรายงานไม่ได้")
-    paragraphs = [ThaiParagraph(_d(f"• {line}", digits), style) for line in lines]
-    # The heading stays with its first line; the rest may run on to the next page.
-    return [KeepTogether([ThaiParagraph("การตัดสินผลของคณะกรรมการ", heading, bold=True), paragraphs[0]]),
-            *paragraphs[1:]]
+    return lines
 
 
 def _issue_trail(content: dict[str, Any], digits: Digits) -> list[Flowable]:

@@ -143,8 +143,7 @@ def seal_block(seal: Seal, digits: Digits, audit_head: str | None = None) -> lis
                        Run(apply_digits(f"   รายงานเลขที่ {seal.report_id} ฉบับที่ {seal.revision}", digits))], style),
         ThaiParagraph("ค่าตรวจสอบ SHA-256 ของข้อมูลที่ใช้จัดทำรายงานนี้:", style),
         ThaiParagraph(seal.sha256, mono),
-        *([ThaiParagraph("ค่าแฮชล่าสุดของบันทึกการเปลี่ยนแปลง (audit head) เมื่อออกรายงาน:", style),
-           ThaiParagraph(audit_head, mono)] if audit_head else []),
+        *([ThaiParagraph([Run("audit head เมื่อออกรายงาน: "), Run(audit_head)], mono)] if audit_head else []),
         ThaiParagraph("ตรวจสอบว่าตัวเลขในรายงานตรงกับข้อมูลปัจจุบันด้วยคำสั่ง evaluator-app verify ไฟล์รายงาน.pdf "
                       "หรืออ่านคิวอาร์โค้ดเพื่อดูเลขที่รายงานและค่าตรวจสอบฉบับเต็ม", style),
     ]
