@@ -254,8 +254,8 @@ def _sealed(workspace: Workspace, kind: str, scope: str, collect: Callable[[], d
         snapshot = freeze_snapshot(conn, kind=kind, scope=scope, content=content, actor=actor,
                                    agreement_id=agreement_id, fiscal_year=fiscal_year, round_=round_,
                                    number=paper.number, after_revision=paper.last_revision)
-        record_revision(workspace.path, paper, snapshot.revision)
         rendered = render_paper(snapshot.content, Seal.of(snapshot), digits, default_orientation(workspace))
+        record_revision(workspace.path, paper, snapshot.revision)  # drawn: the revision is real
     return snapshot, rendered
 
 
@@ -294,8 +294,9 @@ def _issue_evaluation(workspace: Workspace, agreement_id: int, round_: int, comm
             raise ProblemsError([problem])
         latest = latest_snapshot(conn, KIND_EVALUATION, scope)
         state = issue_state(conn, agreement_id, round_)
+        paper = None
         if latest is not None and _figures(latest.content) == content:
-            snapshot = latest
+            snapshot = latest  # a reprint: nothing new to number
         else:
             if state is not None and state.issued:
                 raise ProblemsError([Problem(
@@ -312,12 +313,15 @@ def _issue_evaluation(workspace: Workspace, agreement_id: int, round_: int, comm
                             "reason": None if state is None else state.reason}
             content["issue"] = {"number": paper.number, "revision": revision, "replaces": replaces,
                                 "audit_head": audit_head(conn)}
-            record_revision(workspace.path, paper, revision)
             snapshot = freeze_snapshot(conn, kind=KIND_EVALUATION, scope=scope, content=content, actor=actor,
                                        agreement_id=agreement_id, round_=round_, number=paper.number,
                                        after_revision=revision - 1)
         mark_issued(conn, snapshot, actor=actor)
         rendered = render_paper(snapshot.content, Seal.of(snapshot), digits, default_orientation(workspace))
+        # Drawn: the revision is real. The ledger learns it before the workspace commits, so a restore that
+        # forgets it still never prints this revision number again.
+        if paper is not None:
+            record_revision(workspace.path, paper, snapshot.revision)
     return snapshot, rendered
 
 

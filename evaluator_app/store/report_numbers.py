@@ -88,6 +88,11 @@ def paper_number(conn: sqlite3.Connection, workspace_path: Path, kind: str, scop
         number, last_revision = int(known["number"]), max(int(known.get("revision", 0)), stored_revision)
     elif stored is not None:
         number, last_revision = int(stored[0]), stored_revision
+    elif (legacy_first := conn.execute(
+            "SELECT min(id) FROM report_snapshots WHERE kind = ? AND scope = ? AND number IS NULL",
+            (kind, scope)).fetchone()[0]) is not None:
+        # Issued before numbers existed: its first revision printed its id as the number; the paper keeps it.
+        number, last_revision = int(legacy_first), stored_revision
     else:
         highest = conn.execute("SELECT max(number) FROM report_numbers").fetchone()[0] or 0
         # Before numbers existed a report printed its snapshot id as its number: never print one of those again.

@@ -313,3 +313,19 @@ def test_the_schema_step_upgrades_a_workspace_of_the_previous_version(tmp_path):
             c.execute("DELETE FROM committee_acceptances WHERE agreement_id = ?", (agreement_id,))
         assert set(acceptances(workspace.conn, agreement_id, 12)) == {"1", "2", "3", "4"}
     assert "ฉบับที่" in pdftotext_raw(tmp_path / "r.pdf")
+
+
+def test_a_report_issued_before_numbers_keeps_its_printed_number(workspace):
+    from evaluator_app.store.report_numbers import ledger_path, paper_number
+    from evaluator_app.store.snapshots import freeze_snapshot
+
+    with workspace.transaction() as conn:
+        old = freeze_snapshot(conn, kind="evaluation", scope="agreement/9/round/12", content={"kind": "evaluation"},
+                              actor="sec")  # as issued before this version: no number, its id was printed
+        other = freeze_snapshot(conn, kind="summary", scope="year/2569/round/12", content={"kind": "summary"},
+                                actor="sec")
+        assert old.number == old.id
+        assert paper_number(conn, workspace.path, "evaluation", "agreement/9/round/12", "กรมเก่า|2569").number == old.id
+        fresh = paper_number(conn, workspace.path, "evaluation", "agreement/10/round/12", "กรมใหม่|2569")
+        assert fresh.number > max(old.id, other.id)  # never a number an older report printed
+    assert ledger_path(workspace.path).exists()
