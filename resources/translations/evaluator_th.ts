@@ -219,6 +219,14 @@
         <source>Adjusted score of indicator {0}: {1}</source>
         <translation>ปรับคะแนนตัวชี้วัด {0}: {1}</translation>
     </message>
+    <message>
+        <source>Accepted by the committee as reported ({0}, {1})</source>
+        <translation>คณะกรรมการรับรองผลตามที่รายงานแล้ว ({0}, {1})</translation>
+    </message>
+    <message>
+        <source>Changed since the committee accepted {0}: to be accepted again</source>
+        <translation>แก้ไขหลังคณะกรรมการรับรองผล {0} ต้องรับรองใหม่</translation>
+    </message>
 </context>
 <context>
     <name>AgreementPanel</name>

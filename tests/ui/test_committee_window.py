@@ -34,6 +34,13 @@ def test_ctrl_k_accepts_the_reported_result_of_the_current_indicator(qtbot, wind
         logged = audit_entries(workspace.conn, "acceptance", f"{FIRST}/2/12")
     assert set(accepted) == {"2"} and accepted["2"].result == D(15) and accepted["2"].accepted_by == EVALUATOR
     assert [e.action for e in logged] == ["accept reported result"]
+    # The agency's result says it is the committee's now (its tooltip), and undo withdraws the acceptance.
+    tip = window.panel.model.data(result_cell(window, "2", "self"), Qt.ItemDataRole.ToolTipRole)
+    assert EVALUATOR in tip and ("รับรอง" in tip or "Accepted" in tip)
+    window.undo_action.trigger()
+    with Workspace.open(workspace_file) as workspace:
+        assert acceptances(workspace.conn, FIRST, 12) == {}
+    window.redo_action.trigger()
     # An indicator the agency reported nothing for cannot be accepted: the status bar says why, nothing is stored.
     click_index(qtbot, window.panel.view, result_cell(window, "4"))
     press(qtbot, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.rating import SELF_ASSESSMENT
 from ...store.workspace import WorkspaceError
 from ..common.actions import Shortcut, insert_actions, make_action
 from ..common.changes import Change, Changes
@@ -333,7 +334,9 @@ class MainWindow(MainWindowInterface):
             self.statusBar().showMessage(self.tr("Select an indicator with a reported result to accept it."), 8000)
             return
         code, actor = item.code, self.session.evaluator()
-        changes = Changes(agreement_id=agreement_id, round=round_, code=code, rating=True)
+        # The agency's column shows whether its result is accepted: its views reload as for a change of it.
+        changes = Changes(agreement_id=agreement_id, round=round_, evaluator=SELF_ASSESSMENT, code=code,
+                          rating=True)
         withdraw = Change(lambda w: withdraw_acceptances(w, agreement_id, round_, [code], actor=actor), changes)
         outcome = self.session.run(Change(
             lambda w: accept_reported(w, agreement_id, round_, [code], actor=actor), changes,
