@@ -23,6 +23,9 @@ def db(tmp_path: Path) -> Path:
     second[0][6] = 100
     assert main(["--db", str(path), "import", str(write_workbook(tmp_path / "a.xlsx", ROWS)),
                  str(write_workbook(tmp_path / "b.xlsx", second))]) == 0
+    # The committee verifies: it accepts the reported results (an explicit act) before a report can be issued.
+    for agreement in ("1", "2"):
+        assert main(["--db", str(path), "--as", "secretary", "accept", agreement, "--all-reported"]) == 0
     return path
 
 
@@ -35,7 +38,7 @@ def test_report_verify_refuse_reopen_and_name_the_changed_indicator(db, tmp_path
     assert cli(db, "report", AGENCY, "--out", str(pdf), "--digits", "arabic") == 0
     assert "รหัสตรวจสอบ / code" in capsys.readouterr().out
     assert cli(db, "verify", str(pdf)) == 0
-    assert "match the current data" in capsys.readouterr().out
+    assert "match the sealed report and the current data" in capsys.readouterr().out
     # The round is issued: a change is refused (exit 2) until the report is reopened with a reason.
     assert cli(db, "rate", AGENCY, "2", "17") == 2
     assert "reopen-report" in capsys.readouterr().err
@@ -104,3 +107,29 @@ def test_the_real_process_issues_and_verifies(db, tmp_path):
     assert made.returncode == 0, made.stderr
     checked = run_cli("verify", str(pdf), db=db)
     assert checked.returncode == 0, checked.stdout + checked.stderr
+
+
+def test_accept_committee_and_report_all_skipping_what_cannot_be_issued(tmp_path, capsys):
+    path = tmp_path / "w.sqlite"
+    second = [[f"{AGENCY}สอง" if i == 0 else c for i, c in enumerate(row)] for row in ROWS[:1]]
+    second[0][6] = 100
+    assert main(["--db", str(path), "import", str(write_workbook(tmp_path / "a.xlsx", ROWS)),
+                 str(write_workbook(tmp_path / "b.xlsx", second))]) == 0
+    assert cli(path, "accept", "1", "--all-reported") == 0
+    assert "accepted as reported" in capsys.readouterr().out
+    assert cli(path, "accept", "2") == 2  # neither codes nor --all-reported
+    assert cli(path, "committee", "--member", "ศาสตราจารย์สมชาย ใจดี|ผู้ทรงคุณวุฒิ|ประธานกรรมการ", "--json") == 0
+    settings = json.loads(capsys.readouterr().out)
+    assert settings["signatories"] == [{"name": "ศาสตราจารย์สมชาย ใจดี", "position": "ผู้ทรงคุณวุฒิ",
+                                        "role": "ประธานกรรมการ"}]
+    # Agreement 2 is not confirmed: listed first with the reason, skipped; agreement 1 is written; exit 2.
+    out = tmp_path / "year"
+    assert cli(path, "report", "--all", "--year", "2569", "--out", str(out), "--digits", "arabic") == 2
+    captured = capsys.readouterr()
+    assert "cannot issue: 2" in captured.err and "no committee figure" in captured.err
+    assert len(list(out.glob("*.pdf"))) == 1 and "written" in captured.out
+    # A single report refused names the indicators (exit 2); its draft prints.
+    assert cli(path, "report", "2", "--out", str(tmp_path / "two.pdf")) == 2
+    assert "have no committee figure" in capsys.readouterr().err
+    assert cli(path, "report", "2", "--out", str(tmp_path / "two.pdf"), "--draft") == 0
+    assert cli(path, "accept", "2", "1", "--withdraw") == 2  # not accepted: nothing to withdraw

@@ -27,8 +27,11 @@ def register(commands: Any) -> dict[str, Any]:
     p.add_argument("--round", type=int, default=12, help="a round of the framework in months (3, 6, 9, 12); default 12")
     source = p.add_mutually_exclusive_group()
     source.add_argument("--panel", action="store_true", help="committee figures from the panel's members")
-    source.add_argument("--adjusted", action="store_true",
-                        help="committee figures: the agency's results with the committee's adjusted scores")
+    source.add_argument("--adjusted", "--verified", dest="adjusted", action="store_true",
+                        help="committee figures: the agency's results the committee accepted or adjusted (verifying)")
+    source.add_argument("--committee", choices=["panel", "verified", "evaluator"],
+                        help="how the committee column is made (default: the workspace's `committee --model`, else "
+                        "the panel when it rated, else verified)")
     p.add_argument("--all", action="store_true", help="every agreement of --year")
     p.add_argument("--year", type=int, help="fiscal year (B.E.) for --all")
     p.add_argument("--combined", action="store_true", help="with --all: one PDF instead of one per agreement")
@@ -111,10 +114,12 @@ def _signer(workspace: Any, args: argparse.Namespace) -> Any:
 
 
 def _committee(args: argparse.Namespace) -> str | None:
+    if getattr(args, "committee", None):
+        return str(args.committee)
     if getattr(args, "panel", False):
         return "panel"
     if getattr(args, "adjusted", False):
-        return "adjusted"
+        return "verified"
     return None
 
 
@@ -124,7 +129,7 @@ def _print_made(made: Any, what: str) -> None:
         print(f"{what} (ฉบับร่าง / draft): {where}  ({made.pages} หน้า / pages)")
         return
     signed = ", ลงนามดิจิทัลแล้ว / signed" if made.signed else ""
-    print(f"{what}: {where}  รายงานเลขที่ / report {made.snapshot.id}, ฉบับที่ / revision {made.snapshot.revision}, "
+    print(f"{what}: {where}  รายงานเลขที่ / report {made.snapshot.number}, ฉบับที่ / revision {made.snapshot.revision}, "
           f"รหัสตรวจสอบ / code {made.code}, {made.pages} หน้า / pages{signed}")
 
 
@@ -154,26 +159,38 @@ def _report_all(workspace: Any, args: argparse.Namespace) -> int:
         raise Refused("--all ต้องระบุ --year / --all needs --year")
     if args.sign:
         raise Refused("ลงนามดิจิทัลทีละฉบับ ไม่ใช่ทั้งชุด / sign reports one at a time, not with --all")
-    from ..reports.batch import agreements_of_year, print_batch
+    from ..reports.batch import agreements_of_year, not_issuable, print_batch
 
     ids = agreements_of_year(workspace, args.year)
     if not ids:
         raise Refused(f"ไม่มีคำรับรองของปีงบประมาณ {args.year} / no agreements for fiscal year {args.year}")
+    # Beforehand: what cannot be issued and why. Those are skipped; the others are written; exit 2 if any skipped.
+    blocked = [] if args.draft else not_issuable(workspace, ids, round_=args.round, committee=_committee(args))
+    for item in blocked:
+        print(f"ออกรายงานไม่ได้ / cannot issue: {item.agreement_id} {item.agency}: {item.reason}", file=sys.stderr)
+    skipped = {item.agreement_id for item in blocked}
+    chosen = [i for i in ids if i not in skipped]
 
     def progress(done: int, total: int) -> None:
         print(f"\r{done}/{total}", end="", file=sys.stderr, flush=True)
 
-    result = print_batch(workspace.path, ids, args.out, progress, combined=args.combined, round_=args.round,
+    if not chosen:
+        print(f"ไม่มีรายงานที่ออกได้ / no report can be issued ({len(blocked)} ข้ามไป / skipped)", file=sys.stderr)
+        return 2
+    result = print_batch(workspace.path, chosen, args.out, progress, combined=args.combined, round_=args.round,
                          committee=_committee(args), digits=args.digits, actor=actor(args),  # type: ignore[arg-type]
                          draft=args.draft)
     print(file=sys.stderr)
     for path in result.written:
         print(f"เขียนแล้ว / written: {path}")
     if result.combined is not None:
-        print(f"รวมเล่มแล้ว / combined: {result.combined} ({len(ids) - len(result.failed)} รายงาน / reports)")
+        print(f"รวมเล่มแล้ว / combined: {result.combined} ({len(chosen) - len(result.failed)} รายงาน / reports)")
     for agreement_id, reason in result.failed:
         print(f"ไม่ได้ออกรายงาน / not issued: {agreement_id}: {reason}", file=sys.stderr)
-    return 2 if result.failed else 0
+    if blocked:
+        print(f"ข้ามไป {len(blocked)} คำรับรอง (รายการข้างต้น) / skipped {len(blocked)} agreements (listed above)",
+              file=sys.stderr)
+    return 2 if result.failed or blocked else 0
 
 
 def _agreement_paper(workspace: Any, args: argparse.Namespace) -> int:
@@ -215,6 +232,8 @@ def _verify(workspace: Any, args: argparse.Namespace) -> int:
             "reports": [{"report": r.seal.report_id, "revision": r.seal.revision, "kind": r.seal.kind,
                          "sha256": r.snapshot.sha256 if r.snapshot else r.seal.sha256, "matches": r.matches,
                          "problems": list(r.problems), "changed_indicators": list(r.changed_indicators),
+                         "printed": [{"page": c.page, "row": c.row, "expected": c.expected, "found": c.found}
+                                     for c in r.printed],
                          "changes": [{"code": c.code, "field": c.field, "old": c.old, "new": c.new}
                                      for c in r.changes]} for r in result.reports],
             "signatures": [{"field": s.field, "signer": s.signer, "intact": s.intact, "valid": s.valid,
@@ -225,7 +244,9 @@ def _verify(workspace: Any, args: argparse.Namespace) -> int:
             print(line)
     if result.ok:
         return 0
-    # 2: nothing could be checked (no seal, unknown report); 1: checked, and it does not hold.
+    # 0: every printed figure matches the sealed report and today's data, every signature valid; 1: checked, and
+    # it does not hold (a printed figure edited, the data changed, a signature invalid); 2: nothing could be checked
+    # (not a readable PDF, no seal, a report this workspace does not have).
     checked = bool(result.reports) and any(r.snapshot is not None for r in result.reports)
     return 1 if checked else 2
 

@@ -17,7 +17,7 @@ from .evaluation_data import CommitteeSource
 from .papers import MadeReport, make_evaluation_report, write_pdf_file
 from .seal import Seal, combined_subject
 
-__all__ = ["BatchResult", "agreements_of_year", "print_batch", "report_file_name"]
+__all__ = ["BatchResult", "Blocked", "agreements_of_year", "not_issuable", "print_batch", "report_file_name"]
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
@@ -34,6 +34,40 @@ class BatchResult:
     cancelled: bool = False
     done: int = 0  # agreements handled (written or failed)
     total: int = 0
+
+
+@dataclass(frozen=True)
+class Blocked:
+    """An agreement whose report cannot be issued now, and why (Thai / English)."""
+
+    agreement_id: int
+    agency: str
+    reason: str
+
+
+def not_issuable(workspace: Workspace, agreement_ids: Sequence[int], *, round_: int = 12,
+                 committee: CommitteeSource | str | None = None) -> list[Blocked]:
+    """The agreements of a batch whose evaluation report cannot be issued, with the reason: listed before a batch
+    runs, so the window can ask and the command line can skip them and say so."""
+    from .evaluation_data import collect_evaluation
+    from .papers import unconfirmed_problem
+
+    heads = {a.id: a for a in list_agreements(workspace)}
+    blocked: list[Blocked] = []
+    for agreement_id in agreement_ids:
+        head = heads.get(agreement_id)
+        if head is None:
+            blocked.append(Blocked(agreement_id, "?", f"ไม่พบคำรับรองหมายเลข {agreement_id} / no agreement with id "
+                                                      f"{agreement_id}"))
+            continue
+        try:
+            problem = unconfirmed_problem(collect_evaluation(workspace, agreement_id, round_, committee=committee))
+        except ProblemsError as exc:  # no panel, no committee evaluator: the setting's own message
+            blocked.append(Blocked(agreement_id, head.agency, "; ".join(f"{p.th} / {p.en}" for p in exc.problems)))
+            continue
+        if problem is not None:
+            blocked.append(Blocked(agreement_id, head.agency, str(problem)))
+    return blocked
 
 
 def agreements_of_year(workspace: Workspace, fiscal_year: int) -> list[int]:
@@ -89,11 +123,12 @@ def print_batch(workspace_path: Path, agreement_ids: Sequence[int], out: Path, p
             if progress is not None:
                 progress(result.done, result.total)
     if combined and not result.cancelled and parts:
-        result.combined = _combine(parts, out, workspace_path)
+        result.combined = _combine(parts, out, digits, workspace_path)
     return result
 
 
-def _combine(parts: Sequence[MadeReport], out: Path, workspace_path: Path | None = None) -> Path:
+def _combine(parts: Sequence[MadeReport], out: Path, digits: Digits | None,
+             workspace_path: Path | None = None) -> Path:
     """One PDF of all reports in order; each page keeps its own footer code, the metadata lists every seal."""
     from pypdf import PdfReader, PdfWriter
 
@@ -102,7 +137,7 @@ def _combine(parts: Sequence[MadeReport], out: Path, workspace_path: Path | None
         writer.append(PdfReader(io.BytesIO(part.data)))
     seals = [Seal.of(p.snapshot) for p in parts if p.snapshot is not None]
     writer.add_metadata({"/Title": "รายงานผลการประเมินผลการปฏิบัติราชการ (รวมเล่ม)", "/Creator": "evaluator-app",
-                         "/Subject": combined_subject(seals) if seals else "evaluator-app drafts (not sealed)"})
+                         "/Subject": combined_subject(seals, digits) if seals else "evaluator-app drafts (not sealed)"})
     buffer = io.BytesIO()
     writer.write(buffer)
     path = write_pdf_file(out, buffer.getvalue(), workspace_path)

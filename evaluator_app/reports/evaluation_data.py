@@ -6,15 +6,18 @@ match" means: gathering the content again from today's data gives the same bytes
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from ..domain.agreement import Agreement, Indicator
 from ..domain.framework import Framework, Scheme
 from ..domain.numbers import format4, plain
+from ..domain.problems import Problem, ProblemsError
 from ..domain.rating import SELF_ASSESSMENT, Rating
 from ..domain.scoring import IndicatorScore, ScoreSheet, score_agreement
 from ..store.agreements import load_agreement
+from ..store.committee import acceptances, committee_settings
 from ..store.frameworks import get_framework
 from ..store.import_warnings import agreement_warnings
 from ..store.ratings import load_ratings
@@ -22,10 +25,27 @@ from ..store.versions import version_for_round
 from ..store.workspace import Workspace
 from . import panel_view
 
-__all__ = ["CONTENT_FORMAT", "CommitteeSource", "collect_evaluation", "framework_content", "resolve_committee"]
+if TYPE_CHECKING:
+    from ..domain.panel import Panel
 
-CONTENT_FORMAT = 1  # bump when the content's shape changes; verify compares like with like
-CommitteeSource = Literal["panel", "adjusted"]
+__all__ = [
+    "CONTENT_FORMAT",
+    "CommitteeSource",
+    "collect_evaluation",
+    "framework_content",
+    "resolve_committee",
+    "signatories_content",
+]
+
+CONTENT_FORMAT = 2  # bump when the content's shape changes; verify compares like with like
+# "verified" is the committee verifying the agency's results (accepted as reported, or adjusted with a reason);
+# "adjusted" is its former name, still accepted from older snapshots and scripts.
+CommitteeSource = Literal["panel", "verified", "evaluator", "adjusted"]
+MODEL_NAMES = {"panel": "panel", "verified": "verified", "adjusted": "verified", "evaluator": "evaluator"}
+NO_FIGURE_NOTE = ("ยังไม่มีผลการประเมินของคณะกรรมการ: คณะกรรมการยังไม่ได้รับรองผลที่ส่วนราชการรายงานหรือปรับคะแนนพร้อมเหตุผล")
+CHANGED_NOTE = ("ยังไม่มีผลการประเมินของคณะกรรมการ: ส่วนราชการแก้ไขผลหลังคณะกรรมการรับรอง ({accepted} → {reported}) "
+                "ต้องรับรองใหม่")
+NOT_RATED_NOTE = "ยังไม่มีผลการประเมินของคณะกรรมการ: {who} ยังไม่ได้ให้คะแนน"
 
 
 def framework_content(framework: Framework) -> dict[str, Any]:
@@ -46,14 +66,20 @@ def framework_content(framework: Framework) -> dict[str, Any]:
 
 
 def resolve_committee(workspace: Workspace, agreement_id: int, round_: int,
-                      committee: CommitteeSource | None) -> CommitteeSource:
-    """`None` picks the panel when it has rated this agreement and round, else the committee's adjustments of the
-    agency's own results."""
+                      committee: CommitteeSource | str | None) -> str:
+    """Which model makes the committee column. Asked for, or the workspace's setting, or else: the panel when it
+    has rated this agreement and round, the evaluator chosen as the committee when one is set, and otherwise the
+    committee verifying the agency's results."""
     if committee is not None:
-        return committee
+        return MODEL_NAMES.get(str(committee), str(committee))
+    settings = committee_settings(workspace)
+    if settings.model is not None:
+        return settings.model
     agency = load_agreement(workspace, agreement_id).agreement.agency
     panel = panel_view.load_panel_or_none(workspace)
-    return "panel" if panel_view.panel_has_ratings(workspace, panel, agreement_id, agency, round_) else "adjusted"
+    if panel_view.panel_has_ratings(workspace, panel, agreement_id, agency, round_):
+        return "panel"
+    return "evaluator" if settings.evaluator else "verified"
 
 
 def _num(value: Decimal | None) -> str | None:
@@ -70,6 +96,9 @@ def _group(row: IndicatorScore, result: str | None) -> dict[str, Any]:
 
 def _indicator_row(item: Indicator, own: IndicatorScore, committee: IndicatorScore, committee_result: str | None,
                    note: int | None, round_: int) -> dict[str, Any]:
+    # Without a committee score the committee's result is not printed either: the column is the committee's
+    # figures only, never the agency's claim waiting for confirmation.
+    shown = None if committee.is_parent or committee.score is None else committee_result
     return {
         "code": item.code,
         "name": item.name,
@@ -82,18 +111,114 @@ def _indicator_row(item: Indicator, own: IndicatorScore, committee: IndicatorSco
         # a band ("80 – 84.99") is one unbreakable token on paper: no-break spaces inside it
         "thresholds": [] if item.thresholds is None else [t.replace(" ", "\u00a0") for t in item.thresholds.labels()],
         "self": _group(own, None if own.is_parent else _num(own.result)),
-        "committee": {**_group(committee, None if committee.is_parent else committee_result), "note": note},
+        "committee": {**_group(committee, shown), "note": note},
     }
 
 
+@dataclass
+class _Committee:
+    """The committee column group and the statement of who decided it."""
+
+    sheet: ScoreSheet
+    results: dict[str, str]
+    reasons: dict[str, str]
+    statement: dict[str, Any]
+
+
+def _verified(workspace: Workspace, agreement: Agreement, agreement_id: int, round_: int, framework: Framework,
+              own_ratings: dict[str, Rating], names: dict[str, str]) -> _Committee:
+    """The committee verifying the agency's results: a reported result counts once accepted as reported (and
+    still the value accepted), an adjusted score once set with its reason; anything else has no committee figure."""
+    accepted = acceptances(workspace.conn, agreement_id, round_)
+    confirmed: dict[str, Rating] = {}
+    reasons: dict[str, str] = {}
+    by_acceptor: dict[str, list[str]] = {}
+    adjusted: list[str] = []
+    for item in agreement.leaves():
+        if not item.counted_in(round_):
+            continue
+        own = own_ratings.get(item.code)
+        if own is not None and own.adjusted_score is not None:
+            confirmed[item.code] = own
+            adjusted.append(item.code)
+            continue
+        acceptance = accepted.get(item.code)
+        if own is not None and own.result is not None and acceptance is not None:
+            if acceptance.result == own.result:
+                confirmed[item.code] = Rating(item.code, round_, own.evaluator, result=own.result)
+                by_acceptor.setdefault(names.get(acceptance.accepted_by, acceptance.accepted_by), []).append(
+                    item.code)
+                continue
+            reasons[item.code] = CHANGED_NOTE.format(accepted=plain(acceptance.result), reported=plain(own.result))
+            continue
+        reasons[item.code] = NO_FIGURE_NOTE
+    sheet = score_agreement(agreement, confirmed, framework, round_)
+    for row in sheet.indicators:
+        if row.adjusted and row.score is not None:
+            before = f"จาก {format4(row.computed_score)} " if row.computed_score is not None else ""
+            reasons[row.code] = f"คณะกรรมการปรับคะแนน{before}เป็น {format4(row.score)}: {row.adjust_reason}"
+    results = {code: plain(r.result) for code, r in confirmed.items() if r.result is not None}
+    statement = {
+        "accepted": [{"by": who, "codes": codes} for who, codes in by_acceptor.items()],
+        "adjusted": adjusted,
+        "unconfirmed": list(sheet.missing),
+    }
+    return _Committee(sheet, results, reasons, statement)
+
+
+def _by_evaluator(workspace: Workspace, agreement: Agreement, agreement_id: int, round_: int,
+                  framework: Framework) -> _Committee:
+    """One evaluator chosen as the committee (no panel): their own results and adjusted scores."""
+    evaluator = committee_settings(workspace).evaluator
+    if not evaluator:
+        raise ProblemsError([Problem(
+            th="ยังไม่ได้กำหนดผู้ประเมินที่เป็นคณะกรรมการ (committee --evaluator รหัส)",
+            en="no evaluator is chosen as the committee (committee --evaluator ID)", field="committee")])
+    ratings = {code: s.rating for code, s in load_ratings(workspace, agreement_id, round_, evaluator).items()}
+    sheet = score_agreement(agreement, ratings, framework, round_)
+    reasons: dict[str, str] = {}
+    for row in sheet.indicators:
+        if row.adjusted and row.score is not None:
+            before = f"จาก {format4(row.computed_score)} " if row.computed_score is not None else ""
+            reasons[row.code] = f"คณะกรรมการปรับคะแนน{before}เป็น {format4(row.score)}: {row.adjust_reason}"
+    for code in sheet.missing:
+        reasons[code] = NOT_RATED_NOTE.format(who=evaluator)
+    results = {code: plain(r.result) for code, r in ratings.items() if r.result is not None}
+    return _Committee(sheet, results, reasons, {"evaluator": evaluator, "unconfirmed": list(sheet.missing)})
+
+
+def _by_panel(workspace: Workspace, panel: Panel | None, agreement_id: int, round_: int) -> _Committee:
+    if panel is None:
+        from ..store.panel import require_panel
+
+        require_panel(workspace)  # refuses with the panel's own message
+    assert panel is not None
+    figures = panel_view.panel_figures(workspace, panel, agreement_id, round_)
+    reasons = dict(figures.notes)
+    for code in figures.sheet.missing:
+        reasons.setdefault(code, NOT_RATED_NOTE.format(who="กรรมการ"))
+    statement = {
+        "rule": figures.rule, "panel": panel.name, "raters": list(figures.raters),
+        "excluded": list(figures.excluded),
+        "recused": [{"name": name, "reason": reason} for name, reason in figures.recused],
+        "rated_by": [{"codes": codes, "members": members} for members, codes in figures.rated_by],
+        "not_rated": [{"codes": codes, "members": members} for members, codes in figures.not_rated],
+        "missing_members": list(figures.missing_members),
+        "finalised": figures.finalised,
+        "unconfirmed": list(figures.sheet.missing),
+    }
+    return _Committee(figures.sheet, dict(figures.results), reasons, statement)
+
+
 def collect_evaluation(workspace: Workspace, agreement_id: int, round_: int = 12, *,
-                       committee: CommitteeSource | None = None) -> dict[str, Any]:
+                       committee: CommitteeSource | str | None = None) -> dict[str, Any]:
     """Everything the evaluation report of one agreement and round prints, as canonical plain data.
 
-    The self-assessment group scores the agency's own results as reported (no adjustment); the committee group is
-    the panel's figure per indicator (`committee="panel"`) or the agency's results with the committee's adjusted
-    scores (`"adjusted"`). Totals are the ScoreSheet's, computed from the rounded weighted scores, so the printed
-    column adds up to the printed total.
+    The self-assessment group scores the agency's own results as reported (no adjustment). The committee group
+    holds the committee's figures only: the panel's under its rule (`"panel"`), the chosen evaluator's
+    (`"evaluator"`), or the agency's results the committee confirmed, accepted as reported or adjusted with a
+    reason (`"verified"`). An indicator without one is empty, with a note; the agency's claim never stands in.
+    Totals are the ScoreSheet's, computed from the rounded weighted scores, so the printed column adds up.
     """
     source = resolve_committee(workspace, agreement_id, round_, committee)
     stored = load_agreement(workspace, agreement_id, version_for_round(workspace.conn, agreement_id, round_))
@@ -104,30 +229,22 @@ def collect_evaluation(workspace: Workspace, agreement_id: int, round_: int = 12
                    if r.result is not None}
     self_sheet = score_agreement(agreement, as_reported, framework, round_)
     panel = panel_view.load_panel_or_none(workspace)
+    names = {} if panel is None else {m.id: m.name for m in panel.members}
 
-    committee_info: dict[str, Any]
     if source == "panel":
-        if panel is None:
-            from ..store.panel import require_panel
-
-            require_panel(workspace)  # refuses with the panel's own message
-        assert panel is not None
-        figures = panel_view.panel_figures(workspace, panel, agreement_id, round_)
-        committee_sheet, committee_results, reasons = figures.sheet, figures.results, figures.notes
-        committee_info = {"source": source, "rule": figures.rule, "panel": panel.name,
-                          "raters": list(figures.raters), "excluded": list(figures.excluded)}
+        made = _by_panel(workspace, panel, agreement_id, round_)
+    elif source == "evaluator":
+        made = _by_evaluator(workspace, agreement, agreement_id, round_, framework)
+    elif source == "verified":
+        made = _verified(workspace, agreement, agreement_id, round_, framework, own_ratings, names)
     else:
-        committee_sheet = score_agreement(agreement, own_ratings, framework, round_)
-        committee_results = {code: plain(r.result) for code, r in own_ratings.items() if r.result is not None}
-        reasons = {}
-        for row in committee_sheet.indicators:
-            if row.adjusted and row.score is not None:
-                before = f"จาก {format4(row.computed_score)} " if row.computed_score is not None else ""
-                reasons[row.code] = f"คณะกรรมการปรับคะแนน{before}เป็น {format4(row.score)}: {row.adjust_reason}"
-        committee_info = {"source": source, "rule": None, "panel": None if panel is None else panel.name,
-                          "raters": [], "excluded": []}
+        raise ProblemsError([Problem(th=f"ไม่รู้จักรูปแบบผลของคณะกรรมการ {source}",
+                                     en=f"unknown committee model {source!r}", field="committee")])
+    committee_sheet = made.sheet
+    committee_info: dict[str, Any] = {"source": source, "rule": None, "panel": None if panel is None else panel.name,
+                                      "raters": [], "excluded": [], **made.statement}
 
-    rows, notes = _rows(agreement, self_sheet, committee_sheet, committee_results, reasons, round_)
+    rows, notes = _rows(agreement, self_sheet, committee_sheet, made.results, made.reasons, round_)
     complete = committee_sheet.complete
     tier = framework.tier_for(committee_sheet.total) if complete else None
     return {
@@ -152,8 +269,7 @@ def collect_evaluation(workspace: Workspace, agreement_id: int, round_: int = 12
         "notes": notes,
         "comments": [{"code": c.code, "by": c.by, "text": c.text}
                      for c in panel_view.panel_comments(workspace, panel, agreement_id, agreement.agency, round_)],
-        "signatories": [{"name": s.name, "position": s.position, "role": s.role}
-                        for s in panel_view.signatory_lines(panel, agreement)],
+        "signatories": signatories_content(workspace, panel, agreement),
         # only where there is something to say, so that other reports' content (and seal) stays as it was
         **({"rules_applied": applied} if (applied := rules_applied(workspace, agreement_id, agreement,
                                                                     committee_sheet)) else {}),
@@ -179,19 +295,47 @@ def rules_applied(workspace: Workspace, agreement_id: int, agreement: Agreement,
     return lines
 
 
+def signatories_content(workspace: Workspace, panel: Panel | None, agreement: Agreement) -> list[dict[str, Any]]:
+    """Who signs: the panel's members in signing order (a member with a conflict listed as recused, not signing),
+    or without a panel the committee named in the settings; `blank` people get dotted lines for a name."""
+    if panel is not None and panel.members:
+        out: list[dict[str, Any]] = []
+        for member in panel.in_signing_order():
+            conflict = panel.conflict(member.id, agreement.agency)
+            out.append({"name": member.name, "position": member.position, "role": member.title_th,
+                        "member_id": member.id, "recused": conflict is not None,
+                        "recused_reason": None if conflict is None else conflict.reason})
+        return out
+    named = committee_settings(workspace).signatories
+    if named:
+        return [{"name": p.name, "position": p.position, "role": p.role, "member_id": None, "recused": False,
+                 "recused_reason": None} for p in named]
+    # Nobody named yet: the usual three blocks with lines for the names, so the paper can still be signed.
+    return [{"name": "", "position": "", "role": role, "member_id": None, "recused": False, "recused_reason": None}
+            for role in ("ประธานกรรมการ", "กรรมการ", "กรรมการและเลขานุการ")]
+
+
 def _rows(agreement: Agreement, self_sheet: ScoreSheet, committee_sheet: ScoreSheet, results: dict[str, str],
           reasons: dict[str, str], round_: int) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """Indicator rows grouped by dimension (first appearance order), note marks numbered as they appear."""
+    """Indicator rows grouped by dimension (first appearance order), note marks numbered as they appear; indicators
+    with the same note (no committee figure yet, for the same reason) share one mark and one note."""
     rows: list[dict[str, Any]] = []
     notes: list[dict[str, Any]] = []
+    by_text: dict[str, dict[str, Any]] = {}
     for dimension in agreement.dimensions():
         for item in agreement.indicators:
             if (item.dimension or "") != dimension:
                 continue
             mark = None
             if item.code in reasons:
-                mark = len(notes) + 1
-                notes.append({"mark": mark, "code": item.code, "text": reasons[item.code]})
+                text = reasons[item.code]
+                note = by_text.get(text)
+                if note is None:
+                    note = by_text[text] = {"mark": len(notes) + 1, "code": item.code, "text": text}
+                    notes.append(note)
+                else:
+                    note["code"] = f"{note['code']}, {item.code}"
+                mark = int(note["mark"])
             rows.append(_indicator_row(item, self_sheet.indicator(item.code), committee_sheet.indicator(item.code),
                                        results.get(item.code), mark, round_))
     return rows, notes

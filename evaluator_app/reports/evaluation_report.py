@@ -17,11 +17,11 @@ from ..domain.thai_dates import Digits, apply_digits
 from .chart import ChartSeries, DimensionChart
 from .document import frame_width
 from .fonts import body_style, font_name
-from .paper_parts import DIMENSION_FILL, TOTAL_FILL, GridCells, grid_style, issued_on, round_period, signatories_of
+from .paper_parts import DIMENSION_FILL, TOTAL_FILL, GridCells, grid_style, issued_on, round_period
 from .printed_numbers import criteria_places, printed_figure, printed_result, printed_threshold
 from .seal import Seal, seal_block
 from .shaping import line_width
-from .signatures import signature_block
+from .signatures import BLANK_NAME, Signatory, StampAnchor, signature_block
 from .table_plan import FigureColumn, Orientation, TablePlan, cannot_fit, plan_table, row_too_tall
 from .thai_lines import NBSP, Run, ThaiParagraph
 
@@ -57,10 +57,12 @@ def evaluation_header(content: dict[str, Any], digits: Digits) -> str:
 
 
 def evaluation_story(content: dict[str, Any], *, seal: Seal | None, digits: Digits = "thai",
-                     orientation: Orientation = "auto") -> list[Flowable]:
+                     orientation: Orientation = "auto", anchors: list[StampAnchor] | None = None
+                     ) -> list[Flowable]:
     """The flowables of the report, from its content only (what is hashed is what is printed).
 
-    They fit the page ``evaluation_pagesize`` gives for the same content, digits and orientation.
+    They fit the page ``evaluation_pagesize`` gives for the same content, digits and orientation. `anchors`
+    collects the room reserved for a digital signature's stamp (the first signer's), to place the signature there.
     """
     plan = table_plan(content, digits, orientation)
     page = plan.pagesize
@@ -72,9 +74,10 @@ def evaluation_story(content: dict[str, Any], *, seal: Seal | None, digits: Digi
     story += _chart(content, digits, page)
     story += _rules(content, digits)
     story += _comments(content, digits)
-    story += _signatures(content, page)
+    story += _signatures(content, digits, page, anchors)
+    story += _issue_trail(content, digits)
     if seal is not None:
-        story += seal_block(seal, digits)
+        story += seal_block(seal, digits, (content.get("issue") or {}).get("audit_head"))
     return story
 
 
@@ -90,8 +93,11 @@ def _head(content: dict[str, Any], seal: Seal | None, digits: Digits, page: tupl
     year, round_ = a["fiscal_year"], content["round"]
     period = round_period(year, round_, digits)
     if seal is not None:
+        issue = content.get("issue") or {}
         issued = [Run("ออกรายงานเมื่อ: ", bold=True), Run(issued_on(seal.created_at, digits))]
-        number = [Run("รายงานเลขที่: ", bold=True), Run(_d(f"{seal.report_id} ฉบับที่ {seal.revision}", digits))]
+        number = [Run("รายงานเลขที่: ", bold=True),
+                  Run(_d(f"{issue.get('number', seal.number)} ฉบับที่ {issue.get('revision', seal.revision)}",
+                         digits))]
     else:
         issued = [Run("ฉบับร่าง: ", bold=True), Run(f"พิมพ์เมื่อ {issued_on(None, digits)}")]
         number = [Run("ยังไม่ได้ออกเป็นรายงาน จึงไม่มีเลขที่และรหัสตรวจสอบ")]
@@ -238,11 +244,14 @@ def _tail_height(content: dict[str, Any], page: tuple[float, float]) -> float:
     if any(d["name"] for d in content["dimensions"]):
         height += 40 + len(content["dimensions"]) * 2 * 10 + 60  # the chart's heading, bars, axis and legend
     height += len(content["comments"]) * 21 * 1.5
-    people = len(content["signatories"])
+    height += len(_statement(content)) * 21 * lines_per_rule  # who decided, below the rules
+    people = len([p for p in content["signatories"] if not p.get("recused")])
+    recused = len(content["signatories"]) - people
     if people:
         per_row = 3 if page[0] > page[1] else 2
-        height += 40 + math.ceil(people / per_row) * 125
-    return height + 110  # the seal block of an issued report
+        height += 40 + STAMP_HEIGHT + math.ceil(people / per_row) * 115
+    height += (20 + recused * 20) if recused else 0  # the members who recused, listed apart
+    return height + 125  # the seal block of an issued report, with the audit head
 
 
 def evaluation_pagesize(content: dict[str, Any], digits: Digits, orientation: Orientation = "auto"
@@ -346,8 +355,9 @@ def _indicator_texts(row: dict[str, Any], places: int = 0) -> list[str | None]:
         return [None, bracket(own["score"]), bracket(own["weighted"]),
                 None, bracket(theirs["score"]), bracket(theirs["weighted"])]
     score = theirs["score"]
-    if score is not None and theirs.get("note"):
-        score = f"{score}{str(theirs['note']).translate(SUPERSCRIPT)}"
+    if theirs.get("note"):
+        # Without a committee figure the cell holds only the note's mark: empty, and the note says why.
+        score = f"{score or ''}{str(theirs['note']).translate(SUPERSCRIPT)}"
     return [printed_result(own["result"], places), own["score"], own["weighted"],
             printed_result(theirs["result"], places), score, theirs["weighted"]]
 
@@ -441,16 +451,11 @@ def _rules(content: dict[str, Any], digits: Digits) -> list[Flowable]:
         f"เกณฑ์การได้รับสิ่งจูงใจ: คะแนนรวมตั้งแต่ {f['reward_threshold']} ขึ้นไป",
     ]
     lines += content.get("rules_applied", [])
-    committee = content["committee"]
-    if committee["source"] == "panel":
-        rule = _RULE_TH.get(committee["rule"] or "", committee["rule"] or "")
-        lines.append(f"ผลการประเมินของคณะกรรมการ: {rule}ของคะแนนกรรมการผู้ประเมิน {len(committee['raters'])} คน")
-        if committee["excluded"]:
-            lines.append(f"กรรมการที่มีส่วนได้เสียกับส่วนราชการนี้ไม่ร่วมประเมินและไม่ลงนาม: {', '.join(committee['excluded'])}")
-    else:
-        lines.append("ผลการประเมินของคณะกรรมการ: ผลการดำเนินงานที่ส่วนราชการรายงาน โดยคณะกรรมการปรับคะแนนได้พร้อมเหตุผล")
-    return [KeepTogether([ThaiParagraph("หลักเกณฑ์ที่ใช้ในการประเมิน", heading, bold=True),
-                          *[ThaiParagraph(_d(f"• {line}", digits), style) for line in lines]])]
+    lines += _statement(content)
+    paragraphs = [ThaiParagraph(_d(f"• {line}", digits), style) for line in lines]
+    # The heading keeps its first two lines; the rest, and who decided, run on where the page ends.
+    return [KeepTogether([ThaiParagraph("หลักเกณฑ์ที่ใช้ในการประเมิน", heading, bold=True), *paragraphs[:2]]),
+            *paragraphs[2:]]
 
 
 def _comments(content: dict[str, Any], digits: Digits) -> list[Flowable]:
@@ -465,12 +470,99 @@ def _comments(content: dict[str, Any], digits: Digits) -> list[Flowable]:
     return out
 
 
-def _signatures(content: dict[str, Any], page: tuple[float, float]) -> list[Flowable]:
-    people = signatories_of(content["signatories"])
-    if not people:
-        return []
+STAMP_HEIGHT = 46.0  # room above the first row's sign lines: the chair's digital stamp
+
+
+def _signatures(content: dict[str, Any], digits: Digits, page: tuple[float, float],
+                anchors: list[StampAnchor] | None) -> list[Flowable]:
+    """Everyone who signs, in signing order, each with room above the line; members who recused are listed apart
+    and do not sign. The first signer's room is where a digital signature's stamp goes."""
+    people = [p for p in content["signatories"] if not p.get("recused")]
+    recused = [p for p in content["signatories"] if p.get("recused")]
     heading = body_style("EvalHeading", spaceBefore=4, spaceAfter=6)
     title = ThaiParagraph("ลงนามคณะกรรมการ", heading, bold=True, align="center")
-    # Three to a row: landscape has the width, and the signatures then share a page with the seal more often.
+    width = frame_width(page)
+    # Three to a row in landscape, two in portrait; the signatures then share a page with the seal more often.
     per_row = 3 if page[0] > page[1] else 2
-    return signature_block(people, frame_width(page), space_before=14, per_row=per_row, heading=title)
+    tops: list[Flowable | None] = []
+    for index, _person in enumerate(people):
+        if index == 0:
+            anchor = StampAnchor(width / per_row - 8, STAMP_HEIGHT)
+            if anchors is not None:
+                anchors.append(anchor)
+            tops.append(anchor)
+        else:  # the chair's row keeps its sign lines level; the rows below need no room
+            tops.append(Spacer(1, STAMP_HEIGHT) if index < per_row else None)
+    signers = [Signatory(p["name"], p.get("position") or "", p.get("role") or "") for p in people]
+    compact = body_style("EvalSignature", fontSize=13, leading=19)
+    out = signature_block(signers, width, style=compact, space_before=10, per_row=per_row, heading=title, tops=tops)
+    if recused:
+        style = body_style("EvalRecused", fontSize=13, leading=19.5)
+        out.append(ThaiParagraph("กรรมการที่งดเว้นการประเมินและไม่ลงนาม (มีส่วนได้เสียกับส่วนราชการ):", style, bold=True))
+        for person in recused:
+            reason = f" เหตุ: {person['recused_reason']}" if person.get("recused_reason") else ""
+            out.append(ThaiParagraph(_d(f"• {person['name'] or BLANK_NAME} ({person.get('role') or 'กรรมการ'}){reason}",
+                                        digits), style))
+    return out
+
+
+def _names(names: list[str]) -> str:
+    return ", ".join(names) if names else "-"
+
+
+def _statement(content: dict[str, Any]) -> list[str]:
+    """Who decided the committee's figures: the model and rule, who rated each indicator, who recused, who is
+    missing, and whether the result is final. Counts are of those who really rated."""
+    c = content["committee"]
+    source = c["source"]
+    lines: list[str] = []
+    if source == "panel":
+        rule = _RULE_TH.get(c.get("rule") or "", c.get("rule") or "")
+        lines.append(f"ผลการประเมินของคณะกรรมการ: ผลของคณะผู้ประเมิน{(' ' + c['panel']) if c.get('panel') else ''} "
+                     f"ตามหลักเกณฑ์{rule}ของคะแนนของกรรมการที่ให้คะแนนแต่ละตัวชี้วัด")
+        lines.append(f"กรรมการผู้มีสิทธิ์ให้คะแนน {len(c.get('raters', []))} คน: {_names(c.get('raters', []))}")
+        for group in c.get("rated_by", []):
+            codes, members = group["codes"], group["members"]
+            lines.append(f"ตัวชี้วัด {', '.join(codes)}: ให้คะแนนโดย {_names(members)} ({len(members)} คน)")
+        for group in c.get("not_rated", []):
+            lines.append(f"ตัวชี้วัด {', '.join(group['codes'])}: ยังไม่ได้ให้คะแนนโดย {_names(group['members'])}")
+        if c.get("missing_members"):
+            lines.append(f"กรรมการที่ยังไม่ได้ให้คะแนนเลย: {_names(c['missing_members'])}")
+        recused = c.get("recused") or [{"name": n, "reason": ""} for n in c.get("excluded", [])]
+        if recused:
+            lines.append("กรรมการที่งดเว้นเพราะมีส่วนได้เสีย ไม่ร่วมให้คะแนนและไม่ลงนาม: "
+                         + "; ".join(f"{r['name']}" + (f" ({r['reason']})" if r.get("reason") else "")
+                                     for r in recused))
+        else:
+            lines.append("ไม่มีกรรมการงดเว้นการประเมิน")
+        lines.append("สถานะ: ประธานยุติผลการประเมินของคณะแล้ว" if c.get("finalised")
+                     else "สถานะ: ผลของคณะยังไม่ยุติ (ประธานยังไม่ได้ยืนยันผล)")
+    elif source == "evaluator":
+        lines.append(f"ผลการประเมินของคณะกรรมการ: ผลของผู้ประเมิน {c.get('evaluator') or '-'} ซึ่งได้รับมอบหมายเป็น"
+                     "คณะกรรมการ (ไม่มีคณะผู้ประเมิน)")
+    else:
+        lines.append("ผลการประเมินของคณะกรรมการ: ผลที่ส่วนราชการรายงานซึ่งคณะกรรมการรับรองหรือปรับคะแนนพร้อมเหตุผลแล้ว")
+        for group in c.get("accepted", []):
+            lines.append(f"รับรองตามที่รายงาน ตัวชี้วัด {', '.join(group['codes'])} โดย {group['by']}")
+        if c.get("adjusted"):
+            lines.append(f"ปรับคะแนนพร้อมเหตุผล ตัวชี้วัด {', '.join(c['adjusted'])} (ดูหมายเหตุ)")
+    if c.get("unconfirmed"):
+        lines.append(f"ตัวชี้วัดที่ยังไม่มีผลของคณะกรรมการ: {', '.join(c['unconfirmed'])} จึงยังออกรายงานไม่ได้")
+    return lines
+
+
+def _issue_trail(content: dict[str, Any], digits: Digits) -> list[Flowable]:
+    """What an issued revision replaces and why."""
+    issue = content.get("issue")
+    if not issue or not issue.get("replaces"):
+        return []  # the audit head is printed in the seal block
+    style = body_style("EvalIssue", fontSize=12, leading=18, spaceBefore=2)
+    out: list[Flowable] = [Spacer(1, 6)]
+    replaces = issue["replaces"]
+    if replaces:
+        when = f" ซึ่งออกเมื่อ {issued_on(replaces['issued_at'], digits)}" if replaces.get("issued_at") else ""
+        why = replaces.get("reason") or "ไม่มีบันทึกเหตุผล"
+        out.append(ThaiParagraph([Run("ฉบับนี้แทน: ", bold=True), Run(_d(
+            f"รายงานเลขที่ {issue['number']} ฉบับที่ {replaces['revision']}{when} เหตุที่ออกฉบับใหม่: ", digits)),
+            Run(why)], style))
+    return out

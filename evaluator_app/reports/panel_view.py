@@ -61,6 +61,11 @@ class CommitteeFigures:
     rule: str  # mean, median or consensus
     raters: tuple[str, ...]  # names of the members whose ratings count
     excluded: tuple[str, ...]  # names of members left out for a conflict of interest
+    recused: tuple[tuple[str, str], ...] = ()  # (name, the conflict's reason) of the members left out
+    rated_by: tuple[tuple[list[str], list[str]], ...] = ()  # (member names, indicator codes they all rated)
+    not_rated: tuple[tuple[list[str], list[str]], ...] = ()  # (member names, counted codes they did not rate)
+    missing_members: tuple[str, ...] = ()  # counting members who rated none of the counted indicators
+    finalised: bool = False  # the chair finalised the panel's result of this agreement and round
 
 
 def load_panel_or_none(workspace: Workspace) -> Panel | None:
@@ -128,10 +133,33 @@ def panel_figures(workspace: Workspace, panel: Panel, agreement_id: int, round_:
                 parts.append(f"{names.get(member, member)} ปรับคะแนนเป็น {format4(row.score)}: {row.adjust_reason}")
         if parts:
             notes[item.code] = "; ".join(parts)
+    from ..store.agreements import load_agreement
+    from ..store.panel import result_state
+
+    agency = load_agreement(workspace, agreement_id).agreement.agency
+    rated: dict[tuple[str, ...], list[str]] = {}
+    unrated: dict[tuple[str, ...], list[str]] = {}
+    anything: set[str] = set()
+    for item in result.indicators:
+        if not item.counted:
+            continue
+        who = tuple(names.get(m, m) for m, score in item.member_scores if score is not None)
+        anything.update(m for m, score in item.member_scores if score is not None)
+        rated.setdefault(who, []).append(item.code)
+        absent = tuple(names.get(m, m) for m, score in item.member_scores if score is None)
+        if absent:
+            unrated.setdefault(absent, []).append(item.code)
+    state = result_state(workspace.conn, agreement_id, round_)
+    recused = tuple((names.get(c.member_id, c.member_id), c.reason) for c in panel.conflicts_for(agency))
     return CommitteeFigures(
         sheet=result.sheet, results=results, notes=notes, rule=result.rule.value,
         raters=tuple(names.get(m, m) for m in result.member_sheets),
-        excluded=tuple(names.get(m, m) for m in result.excluded))
+        excluded=tuple(names.get(m, m) for m in result.excluded),
+        recused=recused,
+        rated_by=tuple((list(who), codes) for who, codes in rated.items() if who),
+        not_rated=tuple((list(who), codes) for who, codes in unrated.items()),
+        missing_members=tuple(names.get(m, m) for m in result.member_sheets if m not in anything),
+        finalised=state is not None and state.finalised)
 
 
 def panel_comments(workspace: Workspace, panel: Panel | None, agreement_id: int, agency: str,

@@ -30,7 +30,8 @@ __all__ = [
 
 SUBJECT_PREFIX = "evaluator-app sealed report"
 QR_PREFIX = "EVAPP-REPORT"
-_SUBJECT = re.compile(r"report=(\d+);\s*revision=(\d+);\s*kind=(\w+);\s*sha256=([0-9a-f]{64})")
+_SUBJECT = re.compile(r"report=(\d+);\s*revision=(\d+);\s*kind=(\w+);\s*sha256=([0-9a-f]{64})"
+                      r"(?:;\s*snapshot=(\d+))?(?:;\s*digits=(thai|arabic))?")
 _FOOTER_CODE = re.compile(r"รหัสตรวจสอบ\s*((?:[0-9a-f]{4}\s*){4})")
 
 
@@ -49,15 +50,21 @@ def qr_payload(report_id: int, sha256: str) -> str:
 class Seal:
     """A stored snapshot as the paper prints it; None on a draft, which has no code."""
 
-    report_id: int
+    report_id: int  # the report number printed (every revision of a paper shares it)
     revision: int
     kind: str
     sha256: str
     created_at: str
+    snapshot_id: int | None = None  # the stored snapshot, for finding it again
 
     @classmethod
     def of(cls, snapshot: Snapshot) -> Seal:
-        return cls(snapshot.id, snapshot.revision, snapshot.kind, snapshot.sha256, snapshot.created_at)
+        return cls(snapshot.number, snapshot.revision, snapshot.kind, snapshot.sha256, snapshot.created_at,
+                   snapshot.id)
+
+    @property
+    def number(self) -> int:
+        return self.report_id
 
     @property
     def code(self) -> str:
@@ -70,8 +77,13 @@ class Seal:
 
     @property
     def subject(self) -> str:
+        snapshot = f"; snapshot={self.snapshot_id}" if self.snapshot_id is not None else ""
         return (f"{SUBJECT_PREFIX}: report={self.report_id}; revision={self.revision}; kind={self.kind}; "
-                f"sha256={self.sha256}")
+                f"sha256={self.sha256}{snapshot}")
+
+    def subject_with(self, digits: Digits) -> str:
+        """The metadata subject of a PDF printing this seal in `digits` (verify draws the page again to compare)."""
+        return f"{self.subject}; digits={digits}"
 
 
 DRAFT_FOOTER = "ฉบับร่าง ยังไม่ได้ออกเป็นรายงาน จึงไม่มีรหัสตรวจสอบ"
@@ -119,8 +131,9 @@ class QrCode(Flowable):
         canvas.restoreState()
 
 
-def seal_block(seal: Seal, digits: Digits) -> list[Flowable]:
-    """The last page's seal: the QR code beside the full hash and how to check the paper."""
+def seal_block(seal: Seal, digits: Digits, audit_head: str | None = None) -> list[Flowable]:
+    """The last page's seal: the QR code beside the full hash and how to check the paper; on an issued report also
+    the audit log's head when it was issued (check the log against it with verify-log)."""
     size = 2.8 * cm
     code = QrCode(qr_payload(seal.report_id, seal.sha256), size)
     style = body_style("SealText", fontSize=11, leading=15)
@@ -130,6 +143,7 @@ def seal_block(seal: Seal, digits: Digits) -> list[Flowable]:
                        Run(apply_digits(f"   รายงานเลขที่ {seal.report_id} ฉบับที่ {seal.revision}", digits))], style),
         ThaiParagraph("ค่าตรวจสอบ SHA-256 ของข้อมูลที่ใช้จัดทำรายงานนี้:", style),
         ThaiParagraph(seal.sha256, mono),
+        *([ThaiParagraph([Run("audit head เมื่อออกรายงาน: "), Run(audit_head)], mono)] if audit_head else []),
         ThaiParagraph("ตรวจสอบว่าตัวเลขในรายงานตรงกับข้อมูลปัจจุบันด้วยคำสั่ง evaluator-app verify ไฟล์รายงาน.pdf "
                       "หรืออ่านคิวอาร์โค้ดเพื่อดูเลขที่รายงานและค่าตรวจสอบฉบับเต็ม", style),
     ]
@@ -153,11 +167,13 @@ class PdfSeal:
     kind: str | None
     sha256: str | None
     code: str | None  # the footer's short code (16 hex digits, no spaces)
+    snapshot_id: int | None = None
+    digits: str | None = None  # "thai" or "arabic" as printed, when the metadata says
 
 
-def combined_subject(seals: list[Seal]) -> str:
+def combined_subject(seals: list[Seal], digits: Digits | None = None) -> str:
     """The metadata of a PDF that binds several sealed reports together (a batch printed as one file)."""
-    return " | ".join(seal.subject for seal in seals)
+    return " | ".join(seal.subject_with(digits) if digits else seal.subject for seal in seals)
 
 
 def read_pdf_seals(data: bytes) -> tuple[list[PdfSeal], bool]:
@@ -175,7 +191,8 @@ def read_pdf_seals(data: bytes) -> tuple[list[PdfSeal], bool]:
     subject = str(metadata.get("/Subject") or "")
     fields = reader.get_fields() or {}
     signed = any(f.get("/FT") == "/Sig" for f in fields.values())
-    seals = [PdfSeal(int(m.group(1)), int(m.group(2)), m.group(3), m.group(4), m.group(4)[:16])
+    seals = [PdfSeal(int(m.group(1)), int(m.group(2)), m.group(3), m.group(4), m.group(4)[:16],
+                     None if m.group(5) is None else int(m.group(5)), m.group(6))
              for m in _SUBJECT.finditer(subject)]
     if seals:
         return seals, signed

@@ -1,4 +1,5 @@
-"""Signature blocks for the committee members who sign a printed paper by hand, two to a row."""
+"""Signature blocks for the committee members who sign a printed paper by hand, two to a row; the place reserved
+for a digital signature's visible stamp, and the stamp itself."""
 
 from __future__ import annotations
 
@@ -11,10 +12,30 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 from .fonts import body_style
 from .thai_lines import ThaiParagraph
 
-__all__ = ["DATE_LINE", "SIGN_LINE", "Signatory", "signature_block"]
+__all__ = ["BLANK_NAME", "DATE_LINE", "SIGN_LINE", "Signatory", "StampAnchor", "signature_block"]
 
 SIGN_LINE = "ลงชื่อ ........................................"
 DATE_LINE = "วันที่ ........ เดือน ................ พ.ศ. ........"
+BLANK_NAME = "(........................................)"
+
+
+class StampAnchor(Flowable):
+    """Blank room above a signer's line where a digital signature's stamp goes; it draws nothing, so a paper
+    reads the same signed or not, and records where it landed (page, box) for the signature field."""
+
+    def __init__(self, width: float, height: float) -> None:
+        super().__init__()
+        self.width = width
+        self.height = height
+        self.placed: tuple[int, tuple[float, float, float, float]] | None = None  # page index, (x1, y1, x2, y2)
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self.width = availWidth  # the signer's whole column: the stamp sits centred above the line
+        return self.width, self.height
+
+    def draw(self) -> None:
+        x, y = self.canv.absolutePosition(0, 0)
+        self.placed = (self.canv.getPageNumber() - 1, (x, y, x + self.width, y + self.height))
 
 
 @dataclass(frozen=True)
@@ -26,22 +47,26 @@ class Signatory:
     role: str = ""  # in the committee: ประธานกรรมการ, กรรมการ, กรรมการและเลขานุการ ...
 
 
-def _cell(signatory: Signatory, style: ParagraphStyle, with_date: bool) -> list[Flowable]:
-    lines = [SIGN_LINE, f"({signatory.name})"]
+def _cell(signatory: Signatory, style: ParagraphStyle, with_date: bool, top: Flowable | None = None
+          ) -> list[Flowable]:
+    # A committee named nowhere yet still gets a block: dotted lines for the name, filled in by hand.
+    lines = [SIGN_LINE, f"({signatory.name})" if signatory.name.strip() else BLANK_NAME]
     lines += [text for text in (signatory.position, signatory.role) if text]
     if with_date:
         lines.append(DATE_LINE)
-    return [ThaiParagraph(text, style, align="center") for text in lines]
+    head = [top] if top is not None else []
+    return head + [ThaiParagraph(text, style, align="center") for text in lines]
 
 
 def signature_block(signatories: Sequence[Signatory], width: float, *, style: ParagraphStyle | None = None,
                     with_date: bool = True, space_before: float = 24, per_row: int = 2,
-                    heading: Flowable | None = None) -> list[Flowable]:
+                    heading: Flowable | None = None, tops: Sequence[Flowable | None] | None = None
+                    ) -> list[Flowable]:
     """Flowables that place the signatories ``per_row`` to a row (two on portrait A4, three fit landscape)
     across ``width`` points, kept together with an optional ``heading``.
 
     A short last row is centred.  If the whole block is taller than a page it breaks between rows,
-    never inside one person's block.
+    never inside one person's block. ``tops`` puts a flowable above each person's sign line (a stamp's room).
     """
     if not signatories:
         return []
@@ -59,7 +84,8 @@ def signature_block(signatories: Sequence[Signatory], width: float, *, style: Pa
     ]
     for start in range(0, len(signatories), per_row):
         group = signatories[start:start + per_row]
-        row: list[object] = [_cell(person, style, with_date) for person in group]
+        row: list[object] = [_cell(person, style, with_date, None if tops is None else tops[start + offset])
+                             for offset, person in enumerate(group)]
         index = len(rows)
         if len(row) == 1 and per_row > 1:
             # One person on the last row: their centred lines span the whole row.
@@ -78,3 +104,36 @@ def signature_block(signatories: Sequence[Signatory], width: float, *, style: Pa
     table = Table(rows, colWidths=[column] * per_row, style=TableStyle(commands), hAlign="CENTER")
     head = [heading] if heading is not None else []
     return [KeepTogether([Spacer(width, space_before), *head, table])]
+
+
+def stamp_pdf(width: float, height: float, lines: Sequence[tuple[str, bool]]) -> bytes:
+    """A one-page PDF of `width` x `height` points: a framed stamp of shaped Thai lines (text, bold), the
+    appearance of a visible digital signature. pyHanko's own stamp cannot shape Thai; reportlab can."""
+    import io
+
+    from reportlab.lib import colors
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    from reportlab.pdfgen.canvas import Canvas
+
+    from .fonts import font_name, register_fonts
+    from .shaping import draw_shaped_string
+
+    register_fonts()
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=(width, height))
+    canvas.setFillColor(colors.white)
+    canvas.setStrokeColor(colors.HexColor("#2f5d8a"))
+    canvas.setLineWidth(1.2)
+    canvas.roundRect(1, 1, width - 2, height - 2, 4, stroke=1, fill=1)
+    canvas.setFillColor(colors.HexColor("#1d3b5a"))
+    size = min(10.0, (height - 6) / (len(lines) * 1.35))
+    y = height - 4 - size
+    for text, bold in lines:
+        face = font_name(bold=bold)
+        # A long Thai name shrinks to fit the stamp rather than run over its frame.
+        fitted = min(size, size * (width - 10) / max(stringWidth(text, face, size), 1.0))
+        draw_shaped_string(canvas, width / 2, y, text, face, fitted, anchor="center")
+        y -= size * 1.35
+    canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()

@@ -22,8 +22,10 @@ __all__ = [
     "SignatureCheck",
     "SigningError",
     "SigningIdentity",
+    "StampSpec",
     "certificate_fingerprint",
     "certificate_subject",
+    "common_name",
     "load_identity",
     "make_self_signed",
     "remember_signer",
@@ -56,6 +58,20 @@ class SigningIdentity:
     def subject(self) -> str:
         return certificate_subject(self.certificate)
 
+    @property
+    def display_name(self) -> str:
+        """The holder's full name: the certificate's name attribute when it has one, else its common name."""
+        return certificate_holder(self.certificate)
+
+
+@dataclass(frozen=True)
+class StampSpec:
+    """Where a visible signature goes (page index, box in points) and the lines its stamp shows (text, bold)."""
+
+    page: int
+    box: tuple[float, float, float, float]
+    lines: list[tuple[str, bool]]
+
 
 def _x509(certificate_pem: bytes):  # type: ignore[no-untyped-def]
     from cryptography import x509
@@ -77,11 +93,62 @@ def certificate_subject(certificate_pem: bytes) -> str:
     return str(_x509(certificate_pem).subject.rfc4514_string())
 
 
-def make_self_signed(common_name: str, passphrase: bytes, *, organisation: str = "evaluator-app",
-                     days: int = 3650) -> SigningIdentity:
+# X.520 "name" (2.5.4.41): no 64-byte upper bound like the common name, so the full Thai name fits.
+NAME_OID = "2.5.4.41"
+CN_LIMIT = 64  # bytes of UTF-8: the X.509 upper bound on a common name (ub-common-name), as cryptography checks it
+
+
+def certificate_holder(certificate_pem: bytes) -> str:
+    from cryptography import x509
+    from cryptography.x509.oid import NameOID
+
+    subject = _x509(certificate_pem).subject
+    for oid in (x509.ObjectIdentifier(NAME_OID), NameOID.COMMON_NAME):
+        found = subject.get_attributes_for_oid(oid)
+        if found:
+            return str(found[0].value)
+    return ""
+
+
+def _fits(text: str, limit: int) -> str:
+    """The longest start of `text` within `limit` bytes of UTF-8 that ends on a whole character cluster: a Thai
+    vowel or tone mark is never cut from its consonant, and no leading vowel is left hanging at the end."""
+    import unicodedata
+
+    if len(text.encode("utf-8")) <= limit:
+        return text
+    end = 0
+    size = 0
+    for index, char in enumerate(text):
+        size += len(char.encode("utf-8"))
+        if size > limit:
+            break
+        end = index + 1
+    # Step back while the next character is a mark of the last kept one (cutting there would drop the mark).
+    while 0 < end < len(text) and unicodedata.category(text[end]).startswith("M"):
+        end -= 1
+    # A leading vowel (เ แ โ ใ ไ) belongs to the consonant after it.
+    while end > 0 and text[end - 1] in "\u0e40\u0e41\u0e42\u0e43\u0e44":
+        end -= 1
+    return text[:end].rstrip()
+
+
+def common_name(full_name: str, member_id: str | None = None) -> str:
+    """A certificate common name within X.509's 64 bytes whatever the name: as much of the name as fits, cut
+    between characters, followed by the member id that makes it unique ("ศาสตราจารย์ ดร.สม (chair)")."""
+    suffix = f" ({member_id})" if member_id else ""
+    suffix = _fits(suffix, CN_LIMIT - 4)  # an id longer than the whole budget is cut too
+    name = _fits(full_name.strip() or "ประธานกรรมการ", CN_LIMIT - len(suffix.encode("utf-8")))
+    return f"{name}{suffix}" if name else suffix.strip(" ()") or "evaluator-app"
+
+
+def make_self_signed(full_name: str, passphrase: bytes, *, member_id: str | None = None,
+                     organisation: str = "evaluator-app", days: int = 3650) -> SigningIdentity:
     """A new RSA-2048 key and a self-signed certificate for it, the key encrypted with `passphrase`.
 
-    RSA rather than Ed25519: PDF readers (Acrobat among them) validate RSA PAdES signatures everywhere.
+    The subject's common name is `full_name` cut to X.509's 64 bytes plus the member id; the full name is kept
+    whole in the X.520 name attribute. RSA rather than Ed25519: PDF readers (Acrobat among them) validate RSA
+    PAdES signatures everywhere.
     """
     from cryptography import x509
     from cryptography.hazmat.primitives import hashes, serialization
@@ -91,8 +158,11 @@ def make_self_signed(common_name: str, passphrase: bytes, *, organisation: str =
     if not passphrase:
         raise SigningError("ต้องตั้งรหัสผ่านเพื่อเข้ารหัสกุญแจลงนาม / a passphrase is needed to encrypt the signing key")
     key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, common_name),
-                      x509.NameAttribute(NameOID.ORGANIZATION_NAME, organisation)])
+    attributes = [x509.NameAttribute(NameOID.COMMON_NAME, common_name(full_name, member_id)),
+                  x509.NameAttribute(NameOID.ORGANIZATION_NAME, _fits(organisation, CN_LIMIT) or "evaluator-app")]
+    if full_name.strip():
+        attributes.append(x509.NameAttribute(x509.ObjectIdentifier(NAME_OID), full_name.strip()))
+    name = x509.Name(attributes)
     now = dt.datetime.now(dt.UTC)
     certificate = (
         x509.CertificateBuilder()
@@ -161,8 +231,9 @@ def _signer(identity: SigningIdentity):  # type: ignore[no-untyped-def]
 
 
 def sign_pdf(data: bytes, identity: SigningIdentity, *, name: str = "", reason: str = "",
-             location: str = "") -> bytes:
-    """The PDF with an invisible PAdES signature appended as an incremental update (the pages are not changed)."""
+             location: str = "", stamp: StampSpec | None = None) -> bytes:
+    """The PDF with a PAdES signature appended as an incremental update (the pages are not changed): visible as
+    `stamp` (a Thai stamp drawn by reportlab as the field's appearance) when given, else invisible."""
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from pyhanko.sign import fields, signers
 
@@ -174,7 +245,28 @@ def sign_pdf(data: bytes, identity: SigningIdentity, *, name: str = "", reason: 
                                         md_algorithm="sha256", name=name or None, reason=reason or None,
                                         location=location or None)
     out = io.BytesIO()
-    signers.sign_pdf(writer, meta, signer=signer, output=out)
+    if stamp is None:
+        signers.sign_pdf(writer, meta, signer=signer, output=out)
+        return out.getvalue()
+    import tempfile
+
+    from pyhanko.pdf_utils.content import ImportedPdfPage
+    from pyhanko.stamp import StaticStampStyle
+
+    from .signatures import stamp_pdf
+
+    x1, y1, x2, y2 = stamp.box
+    appearance = stamp_pdf(x2 - x1, y2 - y1, stamp.lines)
+    # pyHanko imports a stamp page only from a file name.
+    with tempfile.TemporaryDirectory(prefix="evaluator-stamp-") as folder:
+        page_file = Path(folder) / "stamp.pdf"
+        page_file.write_bytes(appearance)
+        style = StaticStampStyle(background=ImportedPdfPage(str(page_file)), border_width=0,
+                                 background_opacity=1.0)
+        spec = fields.SigFieldSpec(sig_field_name=field_name, on_page=stamp.page,
+                                   box=(int(x1), int(y1), round(x2), round(y2)))
+        pdf_signer = signers.PdfSigner(meta, signer=signer, stamp_style=style, new_field_spec=spec)
+        pdf_signer.sign_pdf(writer, output=out)
     return out.getvalue()
 
 
@@ -268,11 +360,17 @@ def workspace_identity(workspace: Workspace, passphrase: bytes, *, common_name: 
         _signer(identity)  # refuses a wrong passphrase now, before anything is drawn or issued
         return identity
     if common_name is None:
+        from ..store.committee import committee_settings
         from .panel_view import load_panel_or_none
 
         panel = load_panel_or_none(workspace)
         chair = panel.chair if panel is not None else None
-        common_name = chair.name if chair is not None else "ประธานกรรมการ"
-    identity = make_self_signed(common_name, passphrase)
+        named = committee_settings(workspace).signatories
+        # The panel's chair, or without a panel the first person the committee settings name.
+        common_name = chair.name if chair is not None else (named[0].name if named else "ประธานกรรมการ")
+        member_id = chair.id if chair is not None else None
+    else:
+        member_id = None
+    identity = make_self_signed(common_name, passphrase, member_id=member_id)
     remember_signer(workspace, identity, actor=actor, keep_key=True)
     return identity

@@ -18,6 +18,7 @@ from ..store.snapshots import (
     snapshots_with_prefix,
 )
 from ..store.workspace import Workspace
+from .printed import PrintedChange, TextRun, compare_pages, page_runs, page_shapes, pages_with_code
 from .seal import PdfSeal, read_pdf_seals
 from .signing import SignatureCheck, trusted_roots, validate_signatures
 
@@ -83,10 +84,11 @@ class ReportCheck:
     snapshot: Snapshot | None
     problems: tuple[str, ...]  # why it could not be checked or does not match its record (Thai / English)
     changes: tuple[FieldChange, ...]  # what differs in today's data
+    printed: tuple[PrintedChange, ...] = ()  # figures printed in the file unlike the sealed report
 
     @property
     def matches(self) -> bool:
-        return self.snapshot is not None and not self.problems and not self.changes
+        return self.snapshot is not None and not self.problems and not self.changes and not self.printed
 
     @property
     def changed_indicators(self) -> tuple[str, ...]:
@@ -114,9 +116,15 @@ class Verification:
             label = f"รายงานเลขที่ {seal.report_id} ฉบับที่ {seal.revision} / report {seal.report_id} revision " \
                     f"{seal.revision}" if seal.report_id is not None else f"รหัส / code {seal.code}"
             if report.matches:
-                out.append(f"{label}: ตัวเลขตรงกับข้อมูลปัจจุบัน / the figures match the current data")
+                out.append(f"{label}: ตัวเลขที่พิมพ์ตรงกับรายงานที่ปิดผนึกและข้อมูลปัจจุบัน / the printed figures match "
+                           "the sealed report and the current data")
                 continue
             out += [f"{label}: {problem}" for problem in report.problems]
+            if report.printed:
+                rows = ", ".join(dict.fromkeys(c.row or f"หน้า {c.page}" for c in report.printed))
+                out.append(f"{label}: ตัวเลขที่พิมพ์ในไฟล์ถูกแก้ไข ไม่ตรงกับรายงานที่ปิดผนึก แถว: {rows} / figures printed "
+                           f"in the file were edited and differ from the sealed report; rows: {rows}")
+                out += [f"  {change.describe()}" for change in report.printed]
             if report.changes:
                 codes = ", ".join(report.changed_indicators) or "-"
                 out.append(f"{label}: ข้อมูลเปลี่ยนไปหลังออกรายงาน ตัวชี้วัดที่เปลี่ยน: {codes} / the data changed since "
@@ -191,12 +199,52 @@ def diff_contents(old: dict[str, Any], new: dict[str, Any]) -> list[FieldChange]
     return sorted(changes, key=lambda c: (not c.indicator,))
 
 
-def _check(workspace: Workspace, seal: PdfSeal) -> ReportCheck:
+def _printed(snapshot: Snapshot, seal: PdfSeal, pages: list[list[TextRun]], shapes: list[tuple[float, float]]
+             ) -> tuple[list[str], list[PrintedChange]]:
+    """Draw the sealed report again and compare what the file's pages print with it, figure by figure.
+
+    The file's digits (from its metadata) and page orientation (from its pages) are those it was drawn with; when
+    the metadata does not say, both digit modes are tried and the closer one judged.
+    """
+    from .papers import render_paper
+    from .seal import Seal
+
+    mine = pages_with_code(pages, snapshot.sha256[:16])
+    if not mine:
+        return ["ไม่พบหน้าที่พิมพ์รหัสตรวจสอบของรายงานนี้ในไฟล์ / no page of the file prints this report's code"], []
+    found = [pages[i] for i in mine]
+    width, height = shapes[mine[0]]
+    orientations = ["landscape" if width > height else "portrait", "auto"]
+    all_digits = [seal.digits] if seal.digits in ("thai", "arabic") else ["thai", "arabic"]
+    best: tuple[list[str], list[PrintedChange]] | None = None
+    for digits in all_digits:
+        for orientation in orientations:
+            drawn = render_paper(snapshot.content, Seal.of(snapshot), digits, orientation)  # type: ignore[arg-type]
+            expected = page_runs(drawn.data)
+            problems = []
+            if len(expected) != len(found):
+                problems.append(f"ไฟล์มี {len(found)} หน้าของรายงานนี้ แต่รายงานที่ปิดผนึกมี {len(expected)} หน้า / the file "
+                                f"has {len(found)} pages of this report, the sealed report {len(expected)}")
+            changes = compare_pages(expected, found)
+            if best is None or len(problems) + len(changes) < len(best[0]) + len(best[1]):
+                best = (problems, changes)
+            if not problems and not changes:
+                return best
+    assert best is not None
+    return best
+
+
+def _check(workspace: Workspace, seal: PdfSeal, pages: list[list[TextRun]] | None = None,
+           shapes: list[tuple[float, float]] | None = None) -> ReportCheck:
     conn = workspace.conn
-    snapshot = get_snapshot(conn, seal.report_id) if seal.report_id is not None else None
-    if snapshot is None and seal.sha256:
+    snapshot = None
+    if seal.sha256:  # the seal names its snapshot exactly; ids and numbers may repeat across restored copies
         found = snapshots_with_prefix(conn, seal.sha256)
         snapshot = found[0] if found else None
+    if snapshot is None and seal.snapshot_id is not None:
+        snapshot = get_snapshot(conn, seal.snapshot_id)
+    if snapshot is None and seal.report_id is not None and seal.sha256 is None:
+        snapshot = get_snapshot(conn, seal.report_id)
     if snapshot is None and seal.code:
         found = snapshots_with_prefix(conn, seal.code)
         snapshot = found[0] if len(found) == 1 else None
@@ -211,17 +259,26 @@ def _check(workspace: Workspace, seal: PdfSeal) -> ReportCheck:
     if not snapshot.intact:
         problems.append("ข้อมูลรายงานที่บันทึกไว้ในพื้นที่ทำงานถูกแก้ไข / the stored snapshot no longer matches its "
                         "own seal (the workspace file was altered)")
+    printed: list[PrintedChange] = []
+    if pages is not None and snapshot.intact:
+        try:
+            page_problems, printed = _printed(snapshot, seal, pages, shapes or [(1.0, 0.0)] * len(pages))
+        except Exception as exc:  # a page pypdf cannot read: say so rather than pass it
+            page_problems = [f"อ่านตัวเลขที่พิมพ์ในไฟล์ไม่ได้ / cannot read the printed figures: {exc}"]
+        problems += page_problems
     try:
         current = recollect(workspace, snapshot)
     except Exception as exc:  # the agreement was deleted, the panel removed: say so, do not crash
         problems.append(f"สร้างข้อมูลรายงานจากข้อมูลปัจจุบันไม่ได้ / cannot gather the report from today's data: {exc}")
-        return ReportCheck(seal, snapshot, tuple(problems), ())
+        return ReportCheck(seal, snapshot, tuple(problems), (), tuple(printed))
+    if "issue" in snapshot.content:  # the issue record (number, audit head) is the paper's, not today's data
+        current["issue"] = snapshot.content["issue"]
     changes: list[FieldChange] = []
     if content_hash(current) != snapshot.sha256:
         changes = diff_contents(snapshot.content, current)
         if not changes:  # same fields, different bytes: a format change; still not a match
             changes = [FieldChange("รายงาน / report", "format", snapshot.content.get("format"), current.get("format"))]
-    return ReportCheck(seal, snapshot, tuple(problems), tuple(changes))
+    return ReportCheck(seal, snapshot, tuple(problems), tuple(changes), tuple(printed))
 
 
 def verify_pdf(workspace: Workspace, path: Path, *, trust: list[bytes] | None = None) -> Verification:
@@ -238,7 +295,13 @@ def verify_pdf(workspace: Workspace, path: Path, *, trust: list[bytes] | None = 
         return Verification(path, (), (), (
             f"{path.name} ไม่มีรหัสตรวจสอบของโปรแกรมนี้ / carries no evaluator-app seal (not made by this app, or a "
             "draft)",))
-    reports = tuple(_check(workspace, seal) for seal in seals)
+    try:
+        pages = page_runs(data)
+        shapes = page_shapes(data)
+    except Exception as exc:  # pages too damaged to read: not verified, and it says why
+        return Verification(path, (), (), (
+            f"อ่านหน้าของ {path.name} ไม่ได้ / cannot read the pages of {path.name}: {exc}",))
+    reports = tuple(_check(workspace, seal, pages, shapes) for seal in seals)
     signatures: tuple[SignatureCheck, ...] = ()
     if signed:
         signatures = tuple(validate_signatures(data, trusted_roots(workspace) + list(trust or [])))

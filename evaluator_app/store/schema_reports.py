@@ -101,3 +101,44 @@ def upgrade_reports(conn: sqlite3.Connection) -> None:
     if has_consensus:
         for statement in _CONSENSUS_STATEMENTS:
             conn.execute(statement)
+
+
+# Issue 12: the committee's confirmations of the agency's results, and report numbers that outlive a restore.
+_ACCEPTANCE_STATEMENTS = (
+    # "Accepted as reported": the committee confirms the agency's result as its own figure. The accepted value is
+    # kept, so a result the agency changes afterwards is not silently confirmed too.
+    """CREATE TABLE committee_acceptances (
+        agreement_id INTEGER NOT NULL REFERENCES agreements(id) ON DELETE CASCADE,
+        round INTEGER NOT NULL,
+        code TEXT NOT NULL,
+        result TEXT NOT NULL,
+        accepted_at TEXT NOT NULL,
+        accepted_by TEXT NOT NULL,
+        PRIMARY KEY (agreement_id, round, code)
+    )""",
+    f"""CREATE TRIGGER committee_acceptances_issued_no_insert BEFORE INSERT ON committee_acceptances
+        WHEN {_ISSUED_NEW} BEGIN SELECT RAISE(ABORT, '{_MESSAGE}'); END""",
+    f"""CREATE TRIGGER committee_acceptances_issued_no_update BEFORE UPDATE ON committee_acceptances
+        WHEN {_ISSUED_OLD} OR {_ISSUED_NEW} BEGIN SELECT RAISE(ABORT, '{_MESSAGE}'); END""",
+    f"""CREATE TRIGGER committee_acceptances_issued_no_delete BEFORE DELETE ON committee_acceptances
+        WHEN {_ISSUED_OLD} AND EXISTS (SELECT 1 FROM agreements WHERE id = OLD.agreement_id)
+        BEGIN SELECT RAISE(ABORT, '{_MESSAGE}'); END""",
+    # One number per paper (an evaluation report: per agreement and round) for life; revisions share it. The
+    # ledger beside the workspace (store/report_numbers.py) is the authority a restore cannot move back; this
+    # table lets a workspace moved without its ledger still know its own numbers.
+    """CREATE TABLE report_numbers (
+        kind TEXT NOT NULL,
+        scope TEXT NOT NULL,
+        number INTEGER NOT NULL UNIQUE CHECK (number >= 1),
+        assigned_at TEXT NOT NULL,
+        PRIMARY KEY (kind, scope)
+    )""",
+    # The number a revision printed; NULL for snapshots made before this step, whose number was their id.
+    "ALTER TABLE report_snapshots ADD COLUMN number INTEGER",
+)
+
+
+def upgrade_committee_and_numbers(conn: sqlite3.Connection) -> None:
+    """The committee's acceptances of reported results (locked with the issued round) and report numbers."""
+    for statement in _ACCEPTANCE_STATEMENTS:
+        conn.execute(statement)

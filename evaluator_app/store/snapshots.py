@@ -26,6 +26,7 @@ __all__ = [
     "Snapshot",
     "agreement_scope",
     "assert_not_issued",
+    "audit_head",
     "canonical_json",
     "content_hash",
     "evaluation_scope",
@@ -46,7 +47,8 @@ KIND_EVALUATION = "evaluation"
 KIND_AGREEMENT = "agreement"
 KIND_SUMMARY = "summary"
 
-_SNAPSHOT_COLUMNS = "id, kind, scope, agreement_id, fiscal_year, round, revision, created_at, created_by, sha256, json"
+_SNAPSHOT_COLUMNS = ("id, kind, scope, agreement_id, fiscal_year, round, revision, created_at, created_by, sha256, "
+                     "json, number")
 
 
 def canonical_json(content: Mapping[str, Any]) -> str:
@@ -60,6 +62,12 @@ def canonical_json(content: Mapping[str, Any]) -> str:
 
 def content_hash(content: Mapping[str, Any]) -> str:
     return hashlib.sha256(canonical_json(content).encode("utf-8")).hexdigest()
+
+
+def audit_head(conn: sqlite3.Connection) -> str:
+    """The hash of the newest audit entry: printed on an issued report, so the log can be checked against it."""
+    row = conn.execute("SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
+    return str(row[0]) if row else "0" * 64
 
 
 def evaluation_scope(agreement_id: int, round_: int) -> str:
@@ -89,6 +97,12 @@ class Snapshot:
     created_by: str
     sha256: str
     json: str
+    stored_number: int | None = None  # None for snapshots made before report numbers: their id was printed
+
+    @property
+    def number(self) -> int:
+        """The report number printed on the paper; every revision of one paper shares it."""
+        return self.stored_number if self.stored_number is not None else self.id
 
     @property
     def content(self) -> dict[str, Any]:
@@ -102,7 +116,7 @@ class Snapshot:
 
 def _snapshot(row: tuple[Any, ...]) -> Snapshot:
     return Snapshot(int(row[0]), row[1], row[2], row[3], row[4], row[5], int(row[6]), row[7], row[8], row[9],
-                    row[10])
+                    row[10], None if row[11] is None else int(row[11]))
 
 
 def get_snapshot(conn: sqlite3.Connection, snapshot_id: int) -> Snapshot | None:
@@ -128,27 +142,29 @@ def snapshots_with_prefix(conn: sqlite3.Connection, prefix: str) -> list[Snapsho
 
 def freeze_snapshot(conn: sqlite3.Connection, *, kind: str, scope: str, content: Mapping[str, Any], actor: str,
                     agreement_id: int | None = None, fiscal_year: int | None = None,
-                    round_: int | None = None) -> Snapshot:
+                    round_: int | None = None, number: int | None = None, after_revision: int = 0) -> Snapshot:
     """Store `content` as the next revision of the paper named by (kind, scope); call inside a transaction.
 
     Printing the same figures again gives back the latest revision unchanged (same id, same seal): a reprint is
-    not a new revision. Different figures make revision n + 1.
+    not a new revision. Different figures make revision n + 1, and never a revision at or below `after_revision`
+    (the highest the report number ledger knows was issued, which a restored workspace may have forgotten).
     """
     text = canonical_json(content)
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
     latest = latest_snapshot(conn, kind, scope)
     if latest is not None and latest.sha256 == digest:
         return latest
-    revision = 1 if latest is None else latest.revision + 1
+    revision = max(0 if latest is None else latest.revision, after_revision) + 1
     now = utc_now()
     cursor = conn.execute(
         "INSERT INTO report_snapshots (kind, scope, agreement_id, fiscal_year, round, revision, created_at, "
-        "created_by, sha256, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (kind, scope, agreement_id, fiscal_year, round_, revision, now, actor, digest, text))
+        "created_by, sha256, json, number) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (kind, scope, agreement_id, fiscal_year, round_, revision, now, actor, digest, text, number))
     snapshot_id = int(cursor.lastrowid or 0)
     append_audit(conn, actor, "freeze report snapshot", "report_snapshot", str(snapshot_id), None,
-                 {"kind": kind, "scope": scope, "revision": revision, "sha256": digest})
-    return Snapshot(snapshot_id, kind, scope, agreement_id, fiscal_year, round_, revision, now, actor, digest, text)
+                 {"kind": kind, "scope": scope, "revision": revision, "sha256": digest, "number": number})
+    return Snapshot(snapshot_id, kind, scope, agreement_id, fiscal_year, round_, revision, now, actor, digest, text,
+                    number)
 
 
 # --- issued rounds ------------------------------------------------------------------------------------------------

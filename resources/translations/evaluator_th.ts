@@ -219,6 +219,14 @@
         <source>Adjusted score of indicator {0}: {1}</source>
         <translation>ปรับคะแนนตัวชี้วัด {0}: {1}</translation>
     </message>
+    <message>
+        <source>Accepted by the committee as reported ({0}, {1})</source>
+        <translation>คณะกรรมการรับรองผลตามที่รายงานแล้ว ({0}, {1})</translation>
+    </message>
+    <message>
+        <source>Changed since the committee accepted {0}: to be accepted again</source>
+        <translation>แก้ไขหลังคณะกรรมการรับรองผล {0} ต้องรับรองใหม่</translation>
+    </message>
 </context>
 <context>
     <name>AgreementPanel</name>
@@ -457,6 +465,38 @@
         <location filename="../../evaluator_app/ui/papers/report_batch.py" line="308"/>
         <source>&amp;Print all</source>
         <translation>&amp;พิมพ์ทั้งหมด</translation>
+    </message>
+    <message>
+        <source>Checking which reports can be issued…</source>
+        <translation>กำลังตรวจว่ารายงานใดออกได้…</translation>
+    </message>
+    <message>
+        <source>No report of this selection can be issued (listed below); print drafts instead.</source>
+        <translation>ไม่มีรายงานใดในชุดนี้ที่ออกได้ (ตามรายการด้านล่าง) พิมพ์เป็นฉบับร่างแทนได้</translation>
+    </message>
+    <message>
+        <source>Some reports cannot be issued</source>
+        <translation>มีรายงานที่ยังออกไม่ได้</translation>
+    </message>
+    <message>
+        <source>{0} report(s) cannot be issued yet and will be skipped:
+
+{1}
+
+Issue the other {2}?</source>
+        <translation>รายงาน {0} ฉบับยังออกไม่ได้และจะข้ามไป:
+
+{1}
+
+ออกรายงานอีก {2} ฉบับที่เหลือหรือไม่?</translation>
+    </message>
+    <message>
+        <source>Nothing printed.</source>
+        <translation>ไม่ได้พิมพ์รายงานใด</translation>
+    </message>
+    <message>
+        <source>{0} skipped: they cannot be issued yet (listed below).</source>
+        <translation>ข้ามไป {0} ฉบับ เพราะยังออกรายงานไม่ได้ (ตามรายการด้านล่าง)</translation>
     </message>
 </context>
 <context>
@@ -1281,6 +1321,22 @@
         <location filename="../../evaluator_app/ui/shell/main_window.py" line="463"/>
         <source>Performance agreement evaluation</source>
         <translation>ประเมินผลคำรับรองการปฏิบัติราชการ</translation>
+    </message>
+    <message>
+        <source>Select an indicator with a reported result to accept it.</source>
+        <translation>เลือกตัวชี้วัดที่ส่วนราชการรายงานผลแล้วเพื่อรับรองผล</translation>
+    </message>
+    <message>
+        <source>The committee accepted the reported result of indicator {0}.</source>
+        <translation>คณะกรรมการรับรองผลที่รายงานของตัวชี้วัด {0} แล้ว</translation>
+    </message>
+    <message>
+        <source>Accept the reported result</source>
+        <translation>รับรองผลตามที่รายงาน</translation>
+    </message>
+    <message>
+        <source>Accept the reported result of indicator {0}</source>
+        <translation>รับรองผลที่รายงานของตัวชี้วัด {0}</translation>
     </message>
 </context>
 <context>

@@ -9,6 +9,7 @@ from evaluator_app.domain.panel import ConflictOfInterest, ConflictType, PanelMe
 from evaluator_app.domain.rating import Rating
 from evaluator_app.domain.thresholds import Thresholds
 from evaluator_app.store.agreements import add_agreement
+from evaluator_app.store.committee import accept_reported
 from evaluator_app.store.panel import declare_conflict, save_member
 from evaluator_app.store.ratings import record_rating
 from evaluator_app.store.workspace import Workspace
@@ -42,14 +43,22 @@ def rate(workspace: Workspace, agreement_id: int, results: dict[str, str], evalu
                                                       comment=(comment or {}).get(code)), actor=evaluator)
 
 
+def accept_all(workspace: Workspace, agreement_id: int, round_: int = 12) -> None:
+    """The committee accepts every reported result not yet confirmed (the verifying model's explicit act)."""
+    accept_reported(workspace, agreement_id, round_, None, actor="sec")
+
+
 def self_assessed(workspace: Workspace, agency: str = "กรมตัวอย่าง", year: int = 2569,
-                  adjust: bool = True) -> int:
-    """§9's example with the agency's results; the committee adjusted indicator 1 to 3.2 with a reason."""
+                  adjust: bool = True, accept: bool = True) -> int:
+    """§9's example with the agency's results; the committee adjusted indicator 1 to 3.2 with a reason and
+    accepted the others as reported (`accept=False`: nothing confirmed yet)."""
     stored = add_agreement(workspace, example_agreement(agency, year), actor="sec")
     rate(workspace, stored.id, SELF)
     if adjust:
         record_rating(workspace, stored.id, Rating("1", 12, result=D("92"), adjusted_score=D("3.2"),
                                                    adjust_reason=ADJUST_REASON), actor="sec")
+    if accept:
+        accept_all(workspace, stored.id)
     return stored.id
 
 

@@ -10,9 +10,10 @@ from decimal import Decimal as D
 from pypdf import PdfReader
 
 from evaluator_app.domain.rating import Rating
-from evaluator_app.reports.batch import agreements_of_year, print_batch, report_file_name
+from evaluator_app.reports.batch import agreements_of_year, not_issuable, print_batch, report_file_name
 from evaluator_app.reports.verify import verify_pdf
 from evaluator_app.store.agreements import add_agreement
+from evaluator_app.store.committee import accept_reported
 from evaluator_app.store.ratings import record_ratings
 from evaluator_app.store.snapshots import issue_state
 
@@ -27,6 +28,7 @@ def fill(workspace, count: int = COUNT) -> list[int]:
         for n in range(count):
             stored = add_agreement(workspace, small_agreement(f"กรมทดสอบที่ {n + 1:02d}"), actor="sec")
             record_ratings(workspace, stored.id, [(Rating("1", 12, result=D(80 + n % 21)), None, None)], actor="sec")
+            accept_reported(workspace, stored.id, 12, None, actor="sec")
             ids.append(stored.id)
     return ids
 
@@ -74,6 +76,13 @@ def test_cancel_stops_after_the_report_in_hand(workspace, workspace_path, tmp_pa
 def test_combined_pdf_verifies_each_report_and_lists_the_ones_not_issued(workspace, workspace_path, tmp_path):
     ids = fill(workspace, 5)
     incomplete = add_agreement(workspace, small_agreement("กรมยังไม่ส่งผล"), actor="sec").id
+    unconfirmed = add_agreement(workspace, small_agreement("กรมรายงานแล้วแต่คณะกรรมการยังไม่รับรอง"), actor="sec").id
+    record_ratings(workspace, unconfirmed, [(Rating("1", 12, result=D(97)), None, None)], actor="sec")
+    # Listed beforehand, with the reason: the agency's claim alone is no committee figure.
+    blocked = not_issuable(workspace, [*ids, incomplete, unconfirmed])
+    assert [(b.agreement_id, b.agency) for b in blocked] == [(incomplete, "กรมยังไม่ส่งผล"),
+                                                            (unconfirmed, "กรมรายงานแล้วแต่คณะกรรมการยังไม่รับรอง")]
+    assert all("indicators 1 have no committee figure" in b.reason for b in blocked)
     combined = tmp_path / "combined.pdf"
     result = print_batch(workspace_path, [*ids, incomplete], combined, combined=True, digits="arabic", actor="sec")
     assert result.combined == combined

@@ -18,7 +18,7 @@ from evaluator_app.reports.thai_lines import THAI_COMBINING
 from evaluator_app.store.agreements import add_agreement
 from evaluator_app.store.panel_results import panel_result
 
-from .builders import ADJUST_REASON, CONFLICTED, PANEL, long_agreement, rate, self_assessed, with_panel
+from .builders import ADJUST_REASON, CONFLICTED, PANEL, accept_all, long_agreement, rate, self_assessed, with_panel
 from .helpers import PRIVATE_USE, comparable, pdftotext_raw, pypdf_pages, render_pages
 
 
@@ -58,10 +58,11 @@ def test_panel_report_reads_back_with_figures_signatures_and_seal(panel_report, 
         assert row["committee"]["score"] == f"{result.sheet.indicator(row['code']).score:.4f}"
     # Signature blocks: every member in signing order except the conflicted one, names in parentheses.
     signing = [m.name for m in PANEL if m.id != "m3"]
-    assert [s["name"] for s in content["signatories"]] == signing  # the panel's signing order
+    assert [s["name"] for s in content["signatories"] if not s["recused"]] == signing  # the panel's signing order
+    assert [s["name"] for s in content["signatories"] if s["recused"]] == [CONFLICTED]  # listed, not signing
     assert all(squashed(f"({name})") in flat for name in signing)
     assert squashed(f"({CONFLICTED})") not in flat
-    assert flat.count(squashed(CONFLICTED)) == 1  # named once, as not evaluating and not signing
+    assert flat.count(squashed(CONFLICTED)) == 2  # named as recused: in who decided, and by the signatures
     for role in ("ประธานกรรมการ", "กรรมการและเลขานุการ", "ผู้ช่วยเลขานุการ", "ลงชื่อ", "วันที่........เดือน"):
         assert squashed(role) in flat, role
     # The seal: the code in every page's footer, the full hash on the last page only, the hash in the metadata.
@@ -85,7 +86,8 @@ def test_no_line_starts_with_a_combining_mark_no_notdef_and_thai_reads_back_as_t
     flat = squashed(pdftotext_raw(path))
     content = made.snapshot.content
     # Every Thai text the report was made from comes back character for character (ำ recomposed).
-    for text in [r["name"] for r in content["indicators"]] + [s["position"] for s in content["signatories"]]:
+    signers = [s["position"] for s in content["signatories"] if not s["recused"]]
+    for text in [r["name"] for r in content["indicators"]] + signers:
         assert squashed(text) in flat, text
 
 
@@ -110,7 +112,7 @@ def test_adjusted_scores_are_marked_with_their_reasons_below_the_table(workspace
     path = tmp_path / "adjusted.pdf"
     made = make_evaluation_report(workspace, agreement_id, path, digits="arabic", actor="sec")
     content = made.snapshot.content
-    assert content["committee"]["source"] == "adjusted"
+    assert content["committee"]["source"] == "verified"
     assert content["notes"] == [{"mark": 1, "code": "1", "text": f"คณะกรรมการปรับคะแนนจาก 3.4000 เป็น 3.2000: "
                                                                f"{ADJUST_REASON}"}]
     text = "\n".join(pypdf_pages(path))
@@ -133,6 +135,7 @@ def test_adjusted_scores_are_marked_with_their_reasons_below_the_table(workspace
 def test_long_table_repeats_its_header_and_never_cuts_a_row(workspace, tmp_path):
     stored = add_agreement(workspace, long_agreement(), actor="sec")
     rate(workspace, stored.id, {str(n): str(55 + (n * 7) % 46) for n in range(1, 31)})
+    accept_all(workspace, stored.id)
     path = tmp_path / "long.pdf"
     made = make_evaluation_report(workspace, stored.id, path, digits="arabic", actor="sec")
     pages = [squashed(p) for p in pypdf_pages(path)]

@@ -14,7 +14,7 @@ from evaluator_app.reports.papers import make_evaluation_report
 from evaluator_app.store.agreements import add_agreement
 from evaluator_app.store.frameworks import get_framework, save_framework
 
-from .builders import AWKWARD_RESULTS, awkward_agreement, rate
+from .builders import AWKWARD_RESULTS, accept_all, awkward_agreement, rate
 from .helpers import pdftotext_raw
 
 ROW = re.compile(r"^(\d+(?:\.\d+)*) (.+)$")
@@ -44,6 +44,7 @@ def test_printed_weighted_column_sums_to_the_printed_total(workspace, tmp_path, 
     save_framework(workspace, replace(framework, rounding=rounding), actor="sec")
     stored = add_agreement(workspace, awkward_agreement(), actor="sec")
     rate(workspace, stored.id, AWKWARD_RESULTS)
+    accept_all(workspace, stored.id)
     path = tmp_path / f"{rounding.value}.pdf"
     make_evaluation_report(workspace, stored.id, path, digits="arabic", actor="sec", committee="adjusted")
     rows = printed_rows(path)

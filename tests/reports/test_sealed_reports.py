@@ -26,7 +26,7 @@ from evaluator_app.store.audit import audit_entries, first_broken_link
 from evaluator_app.store.ratings import load_ratings, record_rating
 from evaluator_app.store.snapshots import ReportIssued, issue_state, reopen_report
 
-from .builders import self_assessed
+from .builders import accept_all, self_assessed
 
 PASSPHRASE = b"correct horse battery staple"
 
@@ -71,6 +71,7 @@ def test_an_issued_round_refuses_changes_until_reopened_with_a_reason(workspace,
         reopen_report(workspace, agreement_id, 12, reason="  ", actor="chair")
     reopen_report(workspace, agreement_id, 12, reason="ส่วนราชการส่งหลักฐานเพิ่มเติม", actor="chair")
     record_rating(workspace, agreement_id, Rating("2", 12, result=D(17)), actor="sec")
+    accept_all(workspace, agreement_id)  # the committee confirms the agency's new result
     # The old paper no longer matches, and verify says which indicator changed and how.
     result = verify_pdf(workspace, path)
     assert not result.ok

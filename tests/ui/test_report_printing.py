@@ -17,6 +17,7 @@ from evaluator_app.domain.rating import Rating
 from evaluator_app.exchange.demo import demo_workspace_copy
 from evaluator_app.reports.tounicode import normalise_thai_for_compare
 from evaluator_app.store.agreements import add_agreement
+from evaluator_app.store.committee import accept_reported
 from evaluator_app.store.ratings import record_ratings
 from evaluator_app.store.snapshots import issue_state
 from evaluator_app.store.workspace import Workspace
@@ -125,6 +126,7 @@ def batch_workspace(path: Path) -> Path:
         for n in range(BATCH):
             stored = add_agreement(workspace, small_agreement(f"กรมทดสอบที่ {n + 1:02d}"), actor="sec")
             record_ratings(workspace, stored.id, [(Rating("1", 12, result=D(81 + n)), None, None)], actor="sec")
+            accept_reported(workspace, stored.id, 12, None, actor="sec")
     return path
 
 

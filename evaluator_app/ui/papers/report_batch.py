@@ -7,7 +7,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
@@ -68,6 +69,19 @@ class ProgressRelay(QObject):
         self._taken.set()
 
 
+def confirm_question(parent: QWidget, title: str, text: str) -> bool:
+    """A Yes/No question (module level, so a test answers it as the person would)."""
+    answer = QMessageBox.question(parent, title, text, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                  QMessageBox.StandardButton.No)
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def _not_issuable(workspace: Any, ids: list[int], round_: int) -> list[Any]:
+    from ...reports.batch import not_issuable  # reportlab loads only when printing
+
+    return not_issuable(workspace, ids, round_=round_)
+
+
 def _run_batch(workspace_path: Path, ids: list[int], out: Path, relay: ProgressRelay, cancel: threading.Event,
                combined: bool, round_: int, actor: str, draft: bool) -> Any:
     from ...reports.batch import print_batch  # reportlab loads only when printing
@@ -83,6 +97,7 @@ class BatchDialog(Retranslating, QDialog):
         self.setObjectName("batchDialog")
         self.session = session
         self.result: Any = None
+        self.blocked: list[Any] = []  # reports listed as not issuable before the last start
         self._task: BackgroundTask | None = None
         self._cancel = threading.Event()
         self.relay = ProgressRelay(self._cancel, self)
@@ -220,14 +235,39 @@ class BatchDialog(Retranslating, QDialog):
         if self.is_busy():
             return
         ids = self.agreement_ids()
+        self.result = None
+        if self.draft_check.isChecked():
+            self._print(ids)
+            return
+        # First, off the GUI thread: which reports cannot be issued, and why (a year's agreements take seconds).
+        self.blocked = []
+        self.status.setText(self.tr("Checking which reports can be issued…"))
+        path, round_ = self.session.path, int(self.round_combo.currentData())
+        task = BackgroundTask(lambda: print_support.with_workspace(
+            path, lambda w: _not_issuable(w, ids, round_)), self)
+        task.succeeded.connect(lambda blocked: self._checked(ids, blocked))
+        task.failed.connect(self._failed)
+        task.finished.connect(self._task_done)
+        self._task = task
+        task.start()
+        self._update()
+
+    def _checked(self, ids: list[int], blocked: list[Any]) -> None:
+        # Run after the check's task has finished, so the dialog is no longer busy when the batch starts.
+        QTimer.singleShot(0, lambda: self._print(self._confirm_issuable(ids, blocked)))
+
+    def _print(self, ids: list[int]) -> None:
+        if not ids or self.is_busy():
+            return
         out = Path(self.out_edit.text().strip())
         combined = self.combined_radio.isChecked()
         if combined and out.suffix.lower() != ".pdf":
             out = out.with_name(out.name + ".pdf")
         self._cancel.clear()
         self.result = None
-        self.log.clear()
-        self.log.hide()
+        if not self.blocked:  # the list of reports that cannot be issued stays in view while the others print
+            self.log.clear()
+            self.log.hide()
         self.progress.setRange(0, len(ids))
         self.progress.setValue(0)
         self.status.setText(self.tr("Printing {0} report(s)…").format(len(ids)))
@@ -240,6 +280,29 @@ class BatchDialog(Retranslating, QDialog):
         self._task = task
         task.start()
         self._update()
+
+    def _confirm_issuable(self, ids: list[int], blocked: list[Any]) -> list[int]:
+        """List beforehand the reports that cannot be issued and why, and ask whether to issue the others."""
+        if not blocked:
+            return ids
+        self.blocked = blocked
+        listing = "\n".join(f"• {b.agency}: {b.reason}" for b in blocked)
+        others = len(ids) - len(blocked)
+        self.log.setPlainText(listing)
+        self.log.show()
+        if others == 0:
+            self.status.setText(self.tr("No report of this selection can be issued (listed below); print drafts "
+                                        "instead."))
+            return []
+        answer = confirm_question(
+            self, self.tr("Some reports cannot be issued"),
+            self.tr("{0} report(s) cannot be issued yet and will be skipped:\n\n{1}\n\nIssue the other {2}?").format(
+                len(blocked), listing, others))
+        if not answer:
+            self.status.setText(self.tr("Nothing printed."))
+            return []
+        skipped = {b.agreement_id for b in blocked}
+        return [i for i in ids if i not in skipped]
 
     def _progressed(self, done: int, total: int) -> None:
         self.progress.setValue(done)
@@ -267,10 +330,15 @@ class BatchDialog(Retranslating, QDialog):
         else:
             text = self.tr("Done: {0} report(s) written to {1}.").format(len(result.written),
                                                                          self.out_edit.text())
+        lines = [f"• {b.agency}: {b.reason}" for b in self.blocked]
+        if self.blocked:
+            text += " " + self.tr("{0} skipped: they cannot be issued yet (listed below).").format(len(self.blocked))
         if result.failed:
             text += " " + self.tr("{0} could not be made (listed below).").format(len(result.failed))
             names = {a.id: a.agency for a in list_agreements(self.session.workspace)}
-            self.log.setPlainText("\n".join(f"{names.get(i, i)}: {why}" for i, why in result.failed))
+            lines += [f"{names.get(i, i)}: {why}" for i, why in result.failed]
+        if lines:
+            self.log.setPlainText("\n".join(lines))
             self.log.show()
         self.status.setText(text)
 

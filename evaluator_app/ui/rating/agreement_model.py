@@ -19,7 +19,9 @@ from ...domain.framework import Framework, Scheme
 from ...domain.numbers import NumberFormatError, format4, parse_decimal, plain
 from ...domain.rating import SELF_ASSESSMENT, Rating
 from ...domain.scoring import ScoreSheet, SheetPlan
+from ...domain.thai_dates import thai_datetime_from_iso
 from ...store.agreements import load_agreement, version_in_force
+from ...store.committee import Acceptance, acceptances
 from ...store.frameworks import get_framework
 from ...store.ratings import StoredRating, with_adjustment
 from ..common.changes import Changes, Outcome
@@ -53,6 +55,7 @@ class AgreementModel(QAbstractItemModel):
         self.version_number = 0
         self.evaluator = session.evaluator()
         self.rows = AgreementRows()  # what each cell says, without Qt
+        self._accepted: dict[str, Acceptance] = {}  # the committee's acceptances of the agency's results
         self._plan: SheetPlan | None = None  # the agreement, framework and round both sheets score against
         self.last_edit_accepted = True
         session.changed.connect(self._changed)
@@ -130,6 +133,8 @@ class AgreementModel(QAbstractItemModel):
             stored = self._session.ratings(self.agreement_id, self.round, self.evaluator_of(group))
             self.rows.ratings[group] = stored
             self.rows.sheets[group] = self._plan.score({code: s.rating for code, s in stored.items()})
+        if SELF in groups:
+            self._accepted = acceptances(self._session.workspace.conn, self.agreement_id, self.round)
 
     def _changed(self, changes: Changes) -> None:
         if changes.evaluator_chosen:  # the own columns are now another evaluator's
@@ -314,6 +319,14 @@ class AgreementModel(QAbstractItemModel):
                 computed = "-" if score.computed_score is None else format4(score.computed_score)
                 return self.tr("Adjusted by the committee (score from the result: {0}). Reason: {1}").format(
                     computed, score.adjust_reason)
+        if key == f"{SELF}.result" and item.code in self._accepted:
+            accepted = self._accepted[item.code]
+            reported = self.rows.ratings[SELF].get(item.code)
+            if reported is not None and reported.rating.result == accepted.result:
+                return self.tr("Accepted by the committee as reported ({0}, {1})").format(
+                    accepted.accepted_by, thai_datetime_from_iso(accepted.accepted_at))
+            return self.tr("Changed since the committee accepted {0}: to be accepted again").format(
+                accepted.result)
         if part == "result" and self.rows.scorable(row):
             if item.thresholds is not None and self.agreement is not None \
                     and item.kind.value == "milestone":

@@ -18,9 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.rating import SELF_ASSESSMENT
 from ...store.workspace import WorkspaceError
 from ..common.actions import Shortcut, insert_actions, make_action
-from ..common.changes import Changes
+from ..common.changes import Change, Changes
 from ..common.language import ENGLISH, THAI, Retranslating, current_language, install_language
 from ..common.main_window_interface import MainWindowInterface, Place
 from ..common.session import SaveState, WorkspaceSession
@@ -138,7 +139,7 @@ class MainWindow(Retranslating, MainWindowInterface):
         reason = session.read_only_reason
         self.banner.setText(reason or "")
         self.banner.setVisible(bool(reason) or session.read_only)
-        for action in (self.import_action, self.adjust_action):
+        for action in (self.import_action, self.adjust_action, self.accept_action):
             action.setEnabled(not session.read_only)
 
     def _install_undo_actions(self, session: WorkspaceSession) -> None:
@@ -319,6 +320,33 @@ class MainWindow(Retranslating, MainWindowInterface):
         if not outcome.ok:
             self.statusBar().showMessage(outcome.error or "", 15000)
 
+    def accept_reported(self) -> None:
+        """The committee accepts the agency's reported result of the current indicator as its own figure: an explicit,
+        audited act (Ctrl+K; undo withdraws it); without it (or an adjusted score) the indicator has no committee
+        figure."""
+        from ...store.committee import accept_reported, withdraw_acceptances
+
+        assert self.panel is not None and self.session is not None
+        model = self.panel.model
+        item = model.indicator_at(self.panel.view.currentIndex())
+        agreement_id, round_ = model.agreement_id, model.round
+        if item is None or agreement_id is None or model.agreement is None or model.agreement.is_parent(item.code):
+            self.statusBar().showMessage(self.tr("Select an indicator with a reported result to accept it."), 8000)
+            return
+        code, actor = item.code, self.session.evaluator()
+        # The agency's column shows whether its result is accepted: its views reload as for a change of it.
+        changes = Changes(agreement_id=agreement_id, round=round_, evaluator=SELF_ASSESSMENT, code=code,
+                          rating=True)
+        withdraw = Change(lambda w: withdraw_acceptances(w, agreement_id, round_, [code], actor=actor), changes)
+        outcome = self.session.run(Change(
+            lambda w: accept_reported(w, agreement_id, round_, [code], actor=actor), changes,
+            name=self.tr("Accept the reported result of indicator {0}").format(code), undo=withdraw))
+        if not outcome.ok:
+            self.statusBar().showMessage(outcome.error or "", 15000)
+            return
+        self.statusBar().showMessage(
+            self.tr("The committee accepted the reported result of indicator {0}.").format(code), 8000)
+
     def edit_settings(self) -> None:
         from .settings_dialog import SettingsDialog
 
@@ -351,6 +379,7 @@ class MainWindow(Retranslating, MainWindowInterface):
         self.import_action = action("importAgreements", self.import_agreements, "Ctrl+I")
         self.quit_action = action("quit", self.close, QKeySequence("Ctrl+Q"))
         self.adjust_action = action("adjustScore", self.adjust_score, "Ctrl+J")
+        self.accept_action = action("acceptReported", self.accept_reported, "Ctrl+K")
         self.find_action = action("find", self._focus_search, QKeySequence.StandardKey.Find)
         self.settings_action = action("settings", self.edit_settings, "Ctrl+,")
         self.about_action = action("about", lambda: show_about(self))
@@ -386,6 +415,7 @@ class MainWindow(Retranslating, MainWindowInterface):
         self.edit_menu = bar.addMenu("")
         self.edit_menu.addSeparator()
         self.edit_menu.addAction(self.adjust_action)
+        self.edit_menu.addAction(self.accept_action)
         self.edit_menu.addAction(self.find_action)
         self.edit_menu.addSeparator()
         self.edit_menu.addAction(self.settings_action)
@@ -425,6 +455,7 @@ class MainWindow(Retranslating, MainWindowInterface):
         self.import_action.setText(self.tr("&Import agreements…"))
         self.quit_action.setText(self.tr("&Quit"))
         self.adjust_action.setText(self.tr("&Adjust score…"))
+        self.accept_action.setText(self.tr("Accept the reported result"))
         self.find_action.setText(self.tr("&Find agreement"))
         self.settings_action.setText(self.tr("&Settings…"))
         self.round_menu.setTitle(self.tr("&Round"))

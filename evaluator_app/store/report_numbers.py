@@ -1,0 +1,119 @@
+"""Report numbers a restore cannot move back: one number per paper (an evaluation report: per agreement and round)
+for life, its revisions counted under it, and a ledger file beside the workspace that only ever grows.
+
+A restore replaces the workspace file with an older copy, which forgets the numbers issued since. The ledger
+(`<workspace>.report-numbers.json`) is not part of the workspace file, so it survives: the next number is one more
+than the largest the ledger, the workspace or an older snapshot ever printed, and a paper the ledger knows keeps
+its number and continues its revisions where they stopped.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sqlite3
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .audit import utc_now
+
+__all__ = ["PaperNumber", "ledger_path", "paper_number", "record_revision"]
+
+LEDGER_SUFFIX = ".report-numbers.json"
+
+
+def ledger_path(workspace_path: Path) -> Path:
+    return workspace_path.with_name(workspace_path.name + LEDGER_SUFFIX)
+
+
+@dataclass(frozen=True)
+class PaperNumber:
+    """A paper's number and the highest revision ever issued under it (0 when none)."""
+
+    number: int
+    last_revision: int
+    key: str
+
+
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {"format": 1, "last": 0, "papers": {}}
+    except (OSError, ValueError) as exc:
+        # A damaged ledger must not let numbers repeat: refuse to number anything until someone looks at it.
+        raise OSError(f"{path}: ทะเบียนเลขที่รายงานเสียหาย / the report number ledger is damaged: {exc}") from exc
+    if not isinstance(data, dict) or not isinstance(data.get("papers"), dict):
+        raise OSError(f"{path}: ทะเบียนเลขที่รายงานเสียหาย / the report number ledger is damaged")
+    return data
+
+
+def _write(path: Path, data: dict[str, Any]) -> None:
+    """Whole or not at all: a temporary file, fsync, one rename."""
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            json.dump(data, out, ensure_ascii=False, indent=1, sort_keys=True)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+
+
+def _key(kind: str, scope: str, identity: str) -> str:
+    # The identity (agency and year) keeps a paper's number with the paper even when a restore lets an agreement
+    # id be given to another agreement.
+    return f"{kind}|{scope}|{identity}"
+
+
+def paper_number(conn: sqlite3.Connection, workspace_path: Path, kind: str, scope: str, identity: str
+                 ) -> PaperNumber:
+    """The paper's number, assigned now if it has none; call inside the issuing transaction. The ledger is written
+    before the workspace commits, so a failure after it leaves at most an unused number, never a repeated one."""
+    path = ledger_path(workspace_path)
+    ledger = _read(path)
+    key = _key(kind, scope, identity)
+    known = ledger["papers"].get(key)
+    stored = conn.execute("SELECT number FROM report_numbers WHERE kind = ? AND scope = ?", (kind, scope)).fetchone()
+    revision_row = conn.execute("SELECT max(revision) FROM report_snapshots WHERE kind = ? AND scope = ?",
+                                (kind, scope)).fetchone()
+    stored_revision = int(revision_row[0] or 0)
+    if known is not None:
+        number, last_revision = int(known["number"]), max(int(known.get("revision", 0)), stored_revision)
+    elif stored is not None:
+        number, last_revision = int(stored[0]), stored_revision
+    elif (legacy_first := conn.execute(
+            "SELECT min(id) FROM report_snapshots WHERE kind = ? AND scope = ? AND number IS NULL",
+            (kind, scope)).fetchone()[0]) is not None:
+        # Issued before numbers existed: its first revision printed its id as the number; the paper keeps it.
+        number, last_revision = int(legacy_first), stored_revision
+    else:
+        highest = conn.execute("SELECT max(number) FROM report_numbers").fetchone()[0] or 0
+        # Before numbers existed a report printed its snapshot id as its number: never print one of those again.
+        legacy = conn.execute("SELECT max(id) FROM report_snapshots WHERE number IS NULL").fetchone()[0] or 0
+        number, last_revision = max(int(ledger.get("last", 0)), int(highest), int(legacy)) + 1, stored_revision
+    conn.execute("INSERT INTO report_numbers (kind, scope, number, assigned_at) VALUES (?, ?, ?, ?) "
+                 "ON CONFLICT DO NOTHING", (kind, scope, number, utc_now()))
+    if known is None or int(ledger.get("last", 0)) < number:
+        ledger["papers"][key] = {"number": number, "revision": last_revision}
+        ledger["last"] = max(int(ledger.get("last", 0)), number)
+        _write(path, ledger)
+    return PaperNumber(number, last_revision, key)
+
+
+def record_revision(workspace_path: Path, paper: PaperNumber, revision: int) -> None:
+    """Remember in the ledger that `revision` of the paper was issued (before the workspace commits it)."""
+    path = ledger_path(workspace_path)
+    ledger = _read(path)
+    entry = ledger["papers"].setdefault(paper.key, {"number": paper.number, "revision": 0})
+    if int(entry.get("revision", 0)) >= revision:
+        return
+    entry["revision"] = revision
+    ledger["last"] = max(int(ledger.get("last", 0)), paper.number)
+    _write(path, ledger)
