@@ -16,13 +16,13 @@ from ..options import add_global_options
 from ..store.agreements import AgreementNotFound
 from ..store.ratings import EditConflict
 from ..store.workspace import Workspace, WorkspaceError
-from . import agreements, negotiation, panel, reports, safety
+from . import agreements, negotiation, panel, parties, reports, safety
 from .common import EXIT_REFUSED, Refused, workspace_path
 
 Handler = Callable[[Workspace, argparse.Namespace], int]
 
 # One line per command group; each module has register(commands) -> {name: handler}.
-COMMAND_GROUPS = (agreements, safety, negotiation, panel, reports)
+COMMAND_GROUPS = (agreements, safety, negotiation, panel, parties, reports)
 CREATING_COMMANDS = {"import", "import-package"}  # a member opens a panel package in a new workspace
 
 

@@ -6,6 +6,7 @@ import sqlite3
 from collections.abc import Callable
 
 from .schema_panel import upgrade_panel
+from .schema_parties import upgrade_parties
 from .schema_reports import upgrade_reports
 from .schema_versions import upgrade_negotiation_versions
 
@@ -157,5 +158,6 @@ UPGRADES: tuple[Callable[[sqlite3.Connection], None], ...] = (
     upgrade_panel,  # issue 4: panel, conflicts, submissions, consensus, packages (store/schema_panel.py)
     upgrade_reports,  # issue 6: report snapshots, issued rounds, signers (store/schema_reports.py)
     upgrade_audit_lookup,
+    upgrade_parties,  # issue 12: parties edited after import (store/schema_parties.py)
 )
 SCHEMA_VERSION = len(UPGRADES)
