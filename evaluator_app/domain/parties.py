@@ -50,7 +50,7 @@ def party_from_text(side: PartySide, text: str) -> Party:
     return Party(side, _clean(name), _clean(position))
 
 
-def party_problems(parties: Sequence[Party], *, field: str = "parties") -> list[Problem]:
+def party_problems(parties: Sequence[Party], *, field: str | None = "parties") -> list[Problem]:
     """Why these parties cannot be stored: an empty name, a name or position too long, a control character,
     the same person twice on one side, too many on a side. An agreement may have no parties yet."""
     problems: list[Problem] = []

@@ -9,6 +9,7 @@ from pathlib import Path
 from ..domain.problems import Problem, ProblemsError
 from ..store.agreements import add_agreement, agreement_snapshot, find_agreement_id, load_agreement
 from ..store.frameworks import workspace_frameworks
+from ..store.parties import set_parties
 from ..store.ratings import load_ratings, record_ratings
 from ..store.versions import version_for_round
 from ..store.workspace import Workspace
@@ -20,6 +21,7 @@ class ImportSummary:
     added: list[tuple[int, str, int]] = field(default_factory=list)  # (id, agency, fiscal year)
     results_updated: list[tuple[int, str, int, int]] = field(default_factory=list)  # (+ count)
     unchanged: list[tuple[int, str, int]] = field(default_factory=list)
+    parties_updated: list[tuple[int, str, int]] = field(default_factory=list)  # exchange/parties.py
 
 
 def import_agreement_files(workspace: Workspace, paths: Sequence[Path], *, actor: str) -> ImportSummary:
@@ -72,10 +74,15 @@ def store_imported(workspace: Workspace, imported: Sequence[ImportedAgreement], 
             if changes:
                 record_ratings(workspace, agreement_id, changes, actor=actor, only_version=added)
             changed = len(changes)
+            # A file that names parties sets them on an agreement already here too (store/parties.py, audited).
+            parties_changed = existing is not None and bool(agreement.parties) and set_parties(
+                workspace, agreement_id, agreement.parties, actor=actor)
+            if parties_changed:
+                summary.parties_updated.append((agreement_id, agreement.agency, agreement.fiscal_year))
             if existing is not None:
                 if changed:
                     summary.results_updated.append((agreement_id, agreement.agency, agreement.fiscal_year, changed))
-                else:
+                elif not parties_changed:
                     summary.unchanged.append((agreement_id, agreement.agency, agreement.fiscal_year))
     return summary
 
