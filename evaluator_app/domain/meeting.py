@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from .thai_dates import BUDDHIST_ERA_OFFSET
 
-__all__ = ["Attendee", "Meeting", "attendee_from_text", "meeting_number", "parse_meeting_date"]
+__all__ = ["MAX_TEXT_CHARS", "Attendee", "Meeting", "attendee_from_text", "meeting_number", "parse_meeting_date"]
 
 MAX_TEXT_CHARS = 300
 _CHAIR_ROLES = {"ประธาน", "ประธานกรรมการ", "ประธานการประชุม", "ประธานคณะกรรมการ", "chair", "chairperson"}
