@@ -111,7 +111,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     add_global_options(parser)
     args = parser.parse_args(arguments if launch is None else list(launch.options))
     try:
-        from .ui.app import run as run_window
+        from .ui.shell.app import run as run_window
     except ImportError as exc:  # a headless install without Qt still has every command
         print(f"the window is not available ({exc}); use a command, e.g. `evaluator-app agreements`",
               file=sys.stderr)

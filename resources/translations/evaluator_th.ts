@@ -4,27 +4,27 @@
 <context>
     <name>About</name>
     <message>
-        <location filename="../../evaluator_app/ui/about.py" line="17" />
+        <location filename="../../evaluator_app/ui/shell/about.py" line="17" />
         <source>Scoring yearly performance agreements for the independent evaluation committees of Thai government agencies.</source>
         <translation>ประเมินผลคำรับรองการปฏิบัติราชการประจำปี สำหรับคณะผู้ประเมินอิสระของส่วนราชการ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/about.py" line="20" />
+        <location filename="../../evaluator_app/ui/shell/about.py" line="20" />
         <source>The app's code is under the MIT licence.</source>
         <translation>ซอร์สโค้ดของโปรแกรมใช้สัญญาอนุญาต MIT</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/about.py" line="21" />
+        <location filename="../../evaluator_app/ui/shell/about.py" line="21" />
         <source>Font: Sarabun, © The Sarabun Project Authors, under the SIL Open Font License 1.1:</source>
         <translation>แบบอักษร: Sarabun © The Sarabun Project Authors ใช้สัญญาอนุญาต SIL Open Font License 1.1:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/about.py" line="23" />
+        <location filename="../../evaluator_app/ui/shell/about.py" line="23" />
         <source>Qt {0} and Qt for Python (PySide6) {1}, under the GNU LGPL version 3.</source>
         <translation>Qt {0} และ Qt for Python (PySide6) {1} ใช้สัญญาอนุญาต GNU LGPL รุ่น 3</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/about.py" line="32" />
+        <location filename="../../evaluator_app/ui/shell/about.py" line="32" />
         <source>About evaluator-app</source>
         <translation>เกี่ยวกับโปรแกรม evaluator-app</translation>
     </message>
@@ -32,57 +32,57 @@
 <context>
     <name>AdjustScoreDialog</name>
     <message>
-        <location filename="../../evaluator_app/ui/adjust_dialog.py" line="29" />
+        <location filename="../../evaluator_app/ui/rating/adjust_dialog.py" line="29" />
         <source>Adjust score of indicator {0}</source>
         <translation>ปรับคะแนนตัวชี้วัด {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/adjust_dialog.py" line="39" />
+        <location filename="../../evaluator_app/ui/rating/adjust_dialog.py" line="39" />
         <source>0 to {0}</source>
         <translation>0 ถึง {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/adjust_dialog.py" line="44" />
+        <location filename="../../evaluator_app/ui/rating/adjust_dialog.py" line="44" />
         <source>Why the committee sets this score (required)</source>
         <translation>เหตุผลที่คณะกรรมการกำหนดคะแนนนี้ (ต้องระบุ)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/adjust_dialog.py" line="52" />
+        <location filename="../../evaluator_app/ui/rating/adjust_dialog.py" line="52" />
         <source>Score from the result:</source>
         <translation>คะแนนจากผลการดำเนินงาน:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/adjust_dialog.py" line="53" />
+        <location filename="../../evaluator_app/ui/rating/adjust_dialog.py" line="53" />
         <source>Adjusted &amp;score:</source>
         <translation>คะแนนที่&amp;ปรับ:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/adjust_dialog.py" line="54" />
+        <location filename="../../evaluator_app/ui/rating/adjust_dialog.py" line="54" />
         <source>&amp;Reason:</source>
         <translation>เ&amp;หตุผล:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/adjust_dialog.py" line="59" />
+        <location filename="../../evaluator_app/ui/rating/adjust_dialog.py" line="59" />
         <source>Remove adjustment</source>
         <translation>ยกเลิกการปรับคะแนน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/adjust_dialog.py" line="79" />
+        <location filename="../../evaluator_app/ui/rating/adjust_dialog.py" line="79" />
         <source>Type the adjusted score.</source>
         <translation>พิมพ์คะแนนที่ปรับ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/adjust_dialog.py" line="83" />
+        <location filename="../../evaluator_app/ui/rating/adjust_dialog.py" line="83" />
         <source>The score must be a number, got '{0}'.</source>
         <translation>คะแนนต้องเป็นตัวเลข ได้ '{0}'</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/adjust_dialog.py" line="85" />
+        <location filename="../../evaluator_app/ui/rating/adjust_dialog.py" line="85" />
         <source>The score must lie between 0 and {0}.</source>
         <translation>คะแนนต้องอยู่ระหว่าง 0 ถึง {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/adjust_dialog.py" line="87" />
+        <location filename="../../evaluator_app/ui/rating/adjust_dialog.py" line="87" />
         <source>An adjusted score needs a reason.</source>
         <translation>คะแนนที่ปรับต้องระบุเหตุผล</translation>
     </message>
@@ -90,132 +90,132 @@
 <context>
     <name>AgreementModel</name>
     <message>
-        <location filename="../../evaluator_app/ui/agreement_model.py" line="278" />
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="278" />
         <source>Basic</source>
         <translation>ขั้นต้น</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/agreement_model.py" line="278" />
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="278" />
         <source>Standard</source>
         <translation>มาตรฐาน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/agreement_model.py" line="278" />
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="278" />
         <source>Advanced</source>
         <translation>ขั้นสูง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/agreement_model.py" line="279" />
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="279" />
         <source>Criteria</source>
         <translation>เกณฑ์</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/agreement_model.py" line="282" />
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="282" />
         <source>Evaluator</source>
         <translation>ผู้ประเมิน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/agreement_model.py" line="282" />
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="282" />
         <source>Self-assessment</source>
         <translation>ประเมินตนเอง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/agreement_model.py" line="283" />
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="283" />
         <source>Result</source>
         <translation>ผล</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/agreement_model.py" line="283" />
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="283" />
         <source>Score</source>
         <translation>คะแนน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/agreement_model.py" line="284" />
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="284" />
         <source>Weighted</source>
         <translation>ถ่วงน้ำหนัก</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/agreement_model.py" line="285" />
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="285" />
         <source>Code</source>
         <translation>ที่</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/agreement_model.py" line="285" />
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="285" />
         <source>Indicator</source>
         <translation>ตัวชี้วัด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/agreement_model.py" line="285" />
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="285" />
         <source>Unit</source>
         <translation>หน่วยวัด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/agreement_model.py" line="286" />
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="286" />
         <source>Weight</source>
         <translation>น้ำหนัก</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/agreement_model.py" line="291" />
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="291" />
         <source>The agency's self-assessment report (SAR)</source>
         <translation>รายงานการประเมินตนเองของส่วนราชการ (SAR)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/agreement_model.py" line="293" />
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="293" />
         <source>Your own rating as evaluator {0}</source>
         <translation>ผลการประเมินของท่านในฐานะผู้ประเมิน {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/agreement_model.py" line="295" />
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="295" />
         <source>Criteria level {0}</source>
         <translation>เกณฑ์การให้คะแนนระดับ {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/agreement_model.py" line="359" />
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="359" />
         <source>Indicators</source>
         <translation>ตัวชี้วัด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/agreement_model.py" line="376" />
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="376" />
         <source>Total</source>
         <translation>คะแนนรวม</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/agreement_model.py" line="396" />
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="396" />
         <source>Not counted in the {0}-month round</source>
         <translation>ไม่นับในรอบ {0} เดือน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/agreement_model.py" line="402" />
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="402" />
         <source>Adjusted by the committee (score from the result: {0}). Reason: {1}</source>
         <translation>คณะกรรมการปรับคะแนน (คะแนนจากผลการดำเนินงาน: {0}) เหตุผล: {1}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/agreement_model.py" line="407" />
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="407" />
         <source>Type the level reached, 0 to {0}, then Enter</source>
         <translation>พิมพ์ระดับที่ทำได้ 0 ถึง {0} แล้วกด Enter</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/agreement_model.py" line="408" />
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="408" />
         <source>Type the result, then Enter</source>
         <translation>พิมพ์ผลการดำเนินงาน แล้วกด Enter</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/agreement_model.py" line="461" />
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="461" />
         <source>Result of indicator {0}</source>
         <translation>ผลตัวชี้วัด {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/agreement_model.py" line="462" />
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="462" />
         <source>Self-assessed result of indicator {0}</source>
         <translation>ผลประเมินตนเองตัวชี้วัด {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/agreement_model.py" line="487" />
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="487" />
         <source>Remove adjusted score of indicator {0}</source>
         <translation>ยกเลิกคะแนนที่ปรับของตัวชี้วัด {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/agreement_model.py" line="489" />
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="489" />
         <source>Adjusted score of indicator {0}: {1}</source>
         <translation>ปรับคะแนนตัวชี้วัด {0}: {1}</translation>
     </message>
@@ -223,62 +223,62 @@
 <context>
     <name>AgreementPanel</name>
     <message>
-        <location filename="../../evaluator_app/ui/agreement_panel.py" line="95" />
+        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="95" />
         <source>{0} months</source>
         <translation>{0} เดือน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/agreement_panel.py" line="104" />
+        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="104" />
         <source>Choose an agreement in the list on the left.</source>
         <translation>เลือกคำรับรองจากรายการทางซ้าย</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/agreement_panel.py" line="108" />
+        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="108" />
         <source>fiscal year {0}</source>
         <translation>ปีงบประมาณ พ.ศ. {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/agreement_panel.py" line="109" />
+        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="109" />
         <source>version {0}</source>
         <translation>ฉบับที่ {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/agreement_panel.py" line="118" />
+        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="118" />
         <source>Evaluator {0}</source>
         <translation>ผู้ประเมิน {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/agreement_panel.py" line="119" />
+        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="119" />
         <source>Self-assessment</source>
         <translation>ประเมินตนเอง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/agreement_panel.py" line="128" />
+        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="128" />
         <source>incomplete: {0} of {1} indicators have no result yet</source>
         <translation>ยังไม่ครบ: ยังไม่มีผล {0} จาก {1} ตัวชี้วัด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/agreement_panel.py" line="132" />
+        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="132" />
         <source>eligible (at least {0})</source>
         <translation>ผ่านเกณฑ์ได้รับสิ่งจูงใจ (ตั้งแต่ {0})</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/agreement_panel.py" line="135" />
+        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="135" />
         <source>not eligible (below {0})</source>
         <translation>ไม่ผ่านเกณฑ์ (ต่ำกว่า {0})</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/agreement_panel.py" line="137" />
+        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="137" />
         <source>(over weight {0})</source>
         <translation>(จากน้ำหนักที่นับ {0})</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/agreement_panel.py" line="154" />
+        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="154" />
         <source>&amp;Round:</source>
         <translation>&amp;รอบ:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/agreement_panel.py" line="155" />
+        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="155" />
         <source>Reporting round: 6, 9 or 12 months (Ctrl+6, Ctrl+9, Ctrl+2)</source>
         <translation>รอบการรายงาน 6, 9 หรือ 12 เดือน (Ctrl+6, Ctrl+9, Ctrl+2)</translation>
     </message>
@@ -286,52 +286,52 @@
 <context>
     <name>BackupsModel</name>
     <message>
-        <location filename="../../evaluator_app/ui/backups_dialog.py" line="52" />
+        <location filename="../../evaluator_app/ui/transfer/backups_dialog.py" line="52" />
         <source>on opening</source>
         <translation>เมื่อเปิดไฟล์</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/backups_dialog.py" line="53" />
+        <location filename="../../evaluator_app/ui/transfer/backups_dialog.py" line="53" />
         <source>before an upgrade of the file</source>
         <translation>ก่อนปรับรุ่นไฟล์</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/backups_dialog.py" line="54" />
+        <location filename="../../evaluator_app/ui/transfer/backups_dialog.py" line="54" />
         <source>after changes</source>
         <translation>หลังมีการแก้ไข</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/backups_dialog.py" line="55" />
+        <location filename="../../evaluator_app/ui/transfer/backups_dialog.py" line="55" />
         <source>backed up by hand</source>
         <translation>สั่งสำรองเอง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/backups_dialog.py" line="56" />
+        <location filename="../../evaluator_app/ui/transfer/backups_dialog.py" line="56" />
         <source>before a restore</source>
         <translation>ก่อนกู้คืน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/backups_dialog.py" line="70" />
+        <location filename="../../evaluator_app/ui/transfer/backups_dialog.py" line="70" />
         <source>Taken</source>
         <translation>เวลาที่สำรอง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/backups_dialog.py" line="70" />
+        <location filename="../../evaluator_app/ui/transfer/backups_dialog.py" line="70" />
         <source>Why</source>
         <translation>เหตุที่สำรอง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/backups_dialog.py" line="70" />
+        <location filename="../../evaluator_app/ui/transfer/backups_dialog.py" line="70" />
         <source>Size</source>
         <translation>ขนาด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/backups_dialog.py" line="71" />
+        <location filename="../../evaluator_app/ui/transfer/backups_dialog.py" line="71" />
         <source>File</source>
         <translation>ไฟล์</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/backups_dialog.py" line="83" />
+        <location filename="../../evaluator_app/ui/transfer/backups_dialog.py" line="83" />
         <source>{0} KB</source>
         <translation>{0} KB</translation>
     </message>
@@ -339,122 +339,122 @@
 <context>
     <name>BatchDialog</name>
     <message>
-        <location filename="../../evaluator_app/ui/report_batch.py" line="194" />
+        <location filename="../../evaluator_app/ui/papers/report_batch.py" line="194" />
         <source>Folder for the reports</source>
         <translation>โฟลเดอร์สำหรับรายงาน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/report_batch.py" line="198" />
+        <location filename="../../evaluator_app/ui/papers/report_batch.py" line="198" />
         <source>One combined PDF</source>
         <translation>PDF รวมเล่มไฟล์เดียว</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/report_batch.py" line="205" />
+        <location filename="../../evaluator_app/ui/papers/report_batch.py" line="205" />
         <source>{0} agreement(s) of this fiscal year</source>
         <translation>คำรับรอง {0} ฉบับในปีงบประมาณนี้</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/report_batch.py" line="211" />
+        <location filename="../../evaluator_app/ui/papers/report_batch.py" line="211" />
         <source>Cancel</source>
         <translation>ยกเลิก</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/report_batch.py" line="211" />
+        <location filename="../../evaluator_app/ui/papers/report_batch.py" line="211" />
         <source>Close</source>
         <translation>ปิด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/report_batch.py" line="229" />
+        <location filename="../../evaluator_app/ui/papers/report_batch.py" line="229" />
         <source>Printing {0} report(s)…</source>
         <translation>กำลังพิมพ์รายงาน {0} ฉบับ…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/report_batch.py" line="242" />
+        <location filename="../../evaluator_app/ui/papers/report_batch.py" line="242" />
         <source>{0} of {1} report(s) done…</source>
         <translation>เสร็จแล้ว {0} จาก {1} ฉบับ…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/report_batch.py" line="247" />
+        <location filename="../../evaluator_app/ui/papers/report_batch.py" line="247" />
         <source>Cancelling after the report in hand…</source>
         <translation>กำลังยกเลิกหลังรายงานฉบับที่ทำอยู่…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/report_batch.py" line="256" />
+        <location filename="../../evaluator_app/ui/papers/report_batch.py" line="256" />
         <source>Cancelled after {0} of {1}: {2} report(s) written.</source>
         <translation>ยกเลิกแล้วหลังจาก {0} จาก {1} ฉบับ: เขียนรายงานแล้ว {2} ฉบับ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/report_batch.py" line="259" />
+        <location filename="../../evaluator_app/ui/papers/report_batch.py" line="259" />
         <source>The combined PDF is not written when cancelled.</source>
         <translation>เมื่อยกเลิก จะไม่เขียน PDF รวมเล่ม</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/report_batch.py" line="261" />
+        <location filename="../../evaluator_app/ui/papers/report_batch.py" line="261" />
         <source>Done: {0} report(s) in one PDF, {1}.</source>
         <translation>เสร็จแล้ว: รายงาน {0} ฉบับใน PDF เดียว {1}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/report_batch.py" line="263" />
+        <location filename="../../evaluator_app/ui/papers/report_batch.py" line="263" />
         <source>Done: {0} report(s) written to {1}.</source>
         <translation>เสร็จแล้ว: เขียนรายงาน {0} ฉบับไว้ที่ {1}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/report_batch.py" line="266" />
+        <location filename="../../evaluator_app/ui/papers/report_batch.py" line="266" />
         <source>{0} could not be made (listed below).</source>
         <translation>จัดทำไม่ได้ {0} ฉบับ (ดูรายการด้านล่าง)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/report_batch.py" line="273" />
+        <location filename="../../evaluator_app/ui/papers/report_batch.py" line="273" />
         <source>The batch stopped: {0}</source>
         <translation>การพิมพ์ชุดหยุดลง: {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/report_batch.py" line="296" />
+        <location filename="../../evaluator_app/ui/papers/report_batch.py" line="296" />
         <source>Batch print</source>
         <translation>พิมพ์ทั้งชุด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/report_batch.py" line="297" />
+        <location filename="../../evaluator_app/ui/papers/report_batch.py" line="297" />
         <source>&amp;Fiscal year:</source>
         <translation>ปี&amp;งบประมาณ:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/report_batch.py" line="298" />
+        <location filename="../../evaluator_app/ui/papers/report_batch.py" line="298" />
         <source>&amp;Round:</source>
         <translation>&amp;รอบ:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/report_batch.py" line="300" />
+        <location filename="../../evaluator_app/ui/papers/report_batch.py" line="300" />
         <source>{0} months</source>
         <translation>{0} เดือน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/report_batch.py" line="301" />
+        <location filename="../../evaluator_app/ui/papers/report_batch.py" line="301" />
         <source>A &amp;folder, one PDF per agreement</source>
         <translation>&amp;โฟลเดอร์ หนึ่ง PDF ต่อคำรับรอง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/report_batch.py" line="302" />
+        <location filename="../../evaluator_app/ui/papers/report_batch.py" line="302" />
         <source>One &amp;combined PDF</source>
         <translation>PDF &amp;รวมเล่มไฟล์เดียว</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/report_batch.py" line="303" />
+        <location filename="../../evaluator_app/ui/papers/report_batch.py" line="303" />
         <source>&amp;Save to:</source>
         <translation>&amp;บันทึกที่:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/report_batch.py" line="304" />
+        <location filename="../../evaluator_app/ui/papers/report_batch.py" line="304" />
         <source>C&amp;hoose…</source>
         <translation>เ&amp;ลือก…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/report_batch.py" line="305" />
+        <location filename="../../evaluator_app/ui/papers/report_batch.py" line="305" />
         <source>&amp;Drafts (nothing is issued)</source>
         <translation>ฉบับ&amp;ร่าง (ไม่ออกรายงาน)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/report_batch.py" line="306" />
+        <location filename="../../evaluator_app/ui/papers/report_batch.py" line="306" />
         <source>&amp;Print all</source>
         <translation>&amp;พิมพ์ทั้งหมด</translation>
     </message>
@@ -462,37 +462,37 @@
 <context>
     <name>CellHistory</name>
     <message>
-        <location filename="../../evaluator_app/ui/cell_history.py" line="50" />
+        <location filename="../../evaluator_app/ui/common/cell_history.py" line="50" />
         <source>result</source>
         <translation>ผล</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/cell_history.py" line="51" />
+        <location filename="../../evaluator_app/ui/common/cell_history.py" line="51" />
         <source>adjusted score</source>
         <translation>คะแนนที่ปรับ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/cell_history.py" line="52" />
+        <location filename="../../evaluator_app/ui/common/cell_history.py" line="52" />
         <source>reason</source>
         <translation>เหตุผล</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/cell_history.py" line="53" />
+        <location filename="../../evaluator_app/ui/common/cell_history.py" line="53" />
         <source>comment</source>
         <translation>ความเห็น</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/cell_history.py" line="70" />
+        <location filename="../../evaluator_app/ui/common/cell_history.py" line="70" />
         <source>private note</source>
         <translation>บันทึกส่วนตัว</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/cell_history.py" line="74" />
+        <location filename="../../evaluator_app/ui/common/cell_history.py" line="74" />
         <source>(from the member's package, imported by {0})</source>
         <translation>(จากชุดผลการประเมินของกรรมการ นำเข้าโดย {0})</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/cell_history.py" line="88" />
+        <location filename="../../evaluator_app/ui/common/cell_history.py" line="88" />
         <source>consensus {0} → {1}, reason {2}</source>
         <translation>มติที่ประชุม {0} → {1} เหตุผล {2}</translation>
     </message>
@@ -500,27 +500,27 @@
 <context>
     <name>ChangesModel</name>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_redistribute.py" line="107" />
+        <location filename="../../evaluator_app/ui/meeting/meeting_redistribute.py" line="107" />
         <source>Code</source>
         <translation>รหัส</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_redistribute.py" line="107" />
+        <location filename="../../evaluator_app/ui/meeting/meeting_redistribute.py" line="107" />
         <source>Indicator</source>
         <translation>ตัวชี้วัด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_redistribute.py" line="107" />
+        <location filename="../../evaluator_app/ui/meeting/meeting_redistribute.py" line="107" />
         <source>Before</source>
         <translation>เดิม</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_redistribute.py" line="108" />
+        <location filename="../../evaluator_app/ui/meeting/meeting_redistribute.py" line="108" />
         <source>After</source>
         <translation>ใหม่</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_redistribute.py" line="108" />
+        <location filename="../../evaluator_app/ui/meeting/meeting_redistribute.py" line="108" />
         <source>Change</source>
         <translation>เปลี่ยน</translation>
     </message>
@@ -528,37 +528,37 @@
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../evaluator_app/ui/panel_setup.py" line="218" />
+        <location filename="../../evaluator_app/ui/panel/panel_setup.py" line="218" />
         <source>Conflict of interest</source>
         <translation>การมีส่วนได้เสีย</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_setup.py" line="235" />
+        <location filename="../../evaluator_app/ui/panel/panel_setup.py" line="235" />
         <source>e.g. worked at the agency until 2566 (required)</source>
         <translation>เช่น เคยทำงานที่ส่วนราชการนี้จนถึงปี 2566 (ต้องระบุ)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_setup.py" line="237" />
+        <location filename="../../evaluator_app/ui/panel/panel_setup.py" line="237" />
         <source>&amp;Member:</source>
         <translation>&amp;กรรมการ:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_setup.py" line="238" />
+        <location filename="../../evaluator_app/ui/panel/panel_setup.py" line="238" />
         <source>&amp;Agency:</source>
         <translation>&amp;ส่วนราชการ:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_setup.py" line="239" />
+        <location filename="../../evaluator_app/ui/panel/panel_setup.py" line="239" />
         <source>&amp;Type:</source>
         <translation>&amp;ประเภท:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_setup.py" line="240" />
+        <location filename="../../evaluator_app/ui/panel/panel_setup.py" line="240" />
         <source>&amp;Reason:</source>
         <translation>เ&amp;หตุผล:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_setup.py" line="241" />
+        <location filename="../../evaluator_app/ui/panel/panel_setup.py" line="241" />
         <source>The member's ratings of this agency will not count, and they will not see the other members' ratings of it.</source>
         <translation>ผลการประเมินส่วนราชการนี้ของกรรมการท่านนี้จะไม่นำมานับ และท่านจะไม่เห็นผลการประเมินของกรรมการท่านอื่นสำหรับส่วนราชการนี้</translation>
     </message>
@@ -566,22 +566,22 @@
 <context>
     <name>ConflictsModel</name>
     <message>
-        <location filename="../../evaluator_app/ui/panel_setup_models.py" line="107" />
+        <location filename="../../evaluator_app/ui/panel/panel_setup_models.py" line="107" />
         <source>Member</source>
         <translation>กรรมการ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_setup_models.py" line="107" />
+        <location filename="../../evaluator_app/ui/panel/panel_setup_models.py" line="107" />
         <source>Agency</source>
         <translation>ส่วนราชการ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_setup_models.py" line="107" />
+        <location filename="../../evaluator_app/ui/panel/panel_setup_models.py" line="107" />
         <source>Type</source>
         <translation>ประเภท</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_setup_models.py" line="108" />
+        <location filename="../../evaluator_app/ui/panel/panel_setup_models.py" line="108" />
         <source>Reason</source>
         <translation>เหตุผล</translation>
     </message>
@@ -589,77 +589,77 @@
 <context>
     <name>ConsensusDialog</name>
     <message>
-        <location filename="../../evaluator_app/ui/consensus_dialog.py" line="34" />
+        <location filename="../../evaluator_app/ui/panel/consensus_dialog.py" line="34" />
         <source>Consensus of indicator {0}</source>
         <translation>มติที่ประชุม ตัวชี้วัด {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/consensus_dialog.py" line="43" />
+        <location filename="../../evaluator_app/ui/panel/consensus_dialog.py" line="43" />
         <source>no member has rated it yet</source>
         <translation>ยังไม่มีกรรมการให้คะแนน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/consensus_dialog.py" line="44" />
+        <location filename="../../evaluator_app/ui/panel/consensus_dialog.py" line="44" />
         <source>mean {0} · median {1} · min {2} · max {3} · spread {4}</source>
         <translation>ค่าเฉลี่ย {0} · มัธยฐาน {1} · ต่ำสุด {2} · สูงสุด {3} · ส่วนต่าง {4}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/consensus_dialog.py" line="49" />
+        <location filename="../../evaluator_app/ui/panel/consensus_dialog.py" line="49" />
         <source>0 to {0}</source>
         <translation>0 ถึง {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/consensus_dialog.py" line="53" />
+        <location filename="../../evaluator_app/ui/panel/consensus_dialog.py" line="53" />
         <source>What the meeting agreed, and why (required)</source>
         <translation>ที่ประชุมตกลงอย่างไร และด้วยเหตุผลใด (ต้องระบุ)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/consensus_dialog.py" line="64" />
+        <location filename="../../evaluator_app/ui/panel/consensus_dialog.py" line="64" />
         <source>Members' scores:</source>
         <translation>คะแนนของกรรมการ:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/consensus_dialog.py" line="66" />
+        <location filename="../../evaluator_app/ui/panel/consensus_dialog.py" line="66" />
         <source>Summary:</source>
         <translation>สรุป:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/consensus_dialog.py" line="67" />
+        <location filename="../../evaluator_app/ui/panel/consensus_dialog.py" line="67" />
         <source>Panel figure by:</source>
         <translation>คะแนนของคณะใช้:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/consensus_dialog.py" line="68" />
+        <location filename="../../evaluator_app/ui/panel/consensus_dialog.py" line="68" />
         <source>Consensus &amp;score:</source>
         <translation>&amp;คะแนนตามมติ:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/consensus_dialog.py" line="69" />
+        <location filename="../../evaluator_app/ui/panel/consensus_dialog.py" line="69" />
         <source>&amp;Reason:</source>
         <translation>เ&amp;หตุผล:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/consensus_dialog.py" line="74" />
+        <location filename="../../evaluator_app/ui/panel/consensus_dialog.py" line="74" />
         <source>The panel figure follows the rule above; the consensus value is recorded, and counts if the rule is set to consensus.</source>
         <translation>คะแนนของคณะเป็นไปตามวิธีข้างต้น ค่าตามมติจะถูกบันทึกไว้ และจะนำมาใช้เมื่อกำหนดวิธีเป็นมติที่ประชุม</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/consensus_dialog.py" line="100" />
+        <location filename="../../evaluator_app/ui/panel/consensus_dialog.py" line="100" />
         <source>Type the score the meeting agreed.</source>
         <translation>พิมพ์คะแนนที่ที่ประชุมตกลง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/consensus_dialog.py" line="104" />
+        <location filename="../../evaluator_app/ui/panel/consensus_dialog.py" line="104" />
         <source>The score must be a number, got '{0}'.</source>
         <translation>คะแนนต้องเป็นตัวเลข แต่ได้ '{0}'</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/consensus_dialog.py" line="106" />
+        <location filename="../../evaluator_app/ui/panel/consensus_dialog.py" line="106" />
         <source>The score must lie between 0 and {0}.</source>
         <translation>คะแนนต้องอยู่ระหว่าง 0 ถึง {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/consensus_dialog.py" line="108" />
+        <location filename="../../evaluator_app/ui/panel/consensus_dialog.py" line="108" />
         <source>A consensus value needs a reason.</source>
         <translation>มติที่ประชุมต้องระบุเหตุผล</translation>
     </message>
@@ -667,197 +667,197 @@
 <context>
     <name>DetailsPane</name>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="197" />
+        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="197" />
         <source>Comment and note on indicator {0}</source>
         <translation>ความเห็นและบันทึกส่วนตัว ตัวชี้วัด {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="199" />
+        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="199" />
         <source>Comment on indicator {0}</source>
         <translation>ความเห็นตัวชี้วัด {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="201" />
+        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="201" />
         <source>Private note on indicator {0}</source>
         <translation>บันทึกส่วนตัว ตัวชี้วัด {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="232" />
+        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="232" />
         <source>Select an indicator to see its details.</source>
         <translation>เลือกตัวชี้วัดเพื่อดูรายละเอียด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="235" />
+        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="235" />
         <source>Unit</source>
         <translation>หน่วยวัด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="236" />
+        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="236" />
         <source>Weight</source>
         <translation>น้ำหนัก</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="237" />
+        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="237" />
         <source>Target</source>
         <translation>เป้าหมาย</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="238" />
+        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="238" />
         <source>Baseline</source>
         <translation>ข้อมูลพื้นฐาน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="239" />
+        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="239" />
         <source>Criteria</source>
         <translation>เกณฑ์การให้คะแนน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="240" />
+        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="240" />
         <source>Description</source>
         <translation>คำอธิบาย</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="241" />
+        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="241" />
         <source>Formula</source>
         <translation>สูตรการคำนวณ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="242" />
+        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="242" />
         <source>Conditions</source>
         <translation>เงื่อนไข</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="243" />
+        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="243" />
         <source>Data source</source>
         <translation>แหล่งข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="244" />
+        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="244" />
         <source>KPI supervisor</source>
         <translation>ผู้กำกับดูแลตัวชี้วัด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="245" />
+        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="245" />
         <source>Data collector</source>
         <translation>ผู้จัดเก็บข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="254" />
+        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="254" />
         <source>Milestone levels</source>
         <translation>ขั้นตอนของระดับความสำเร็จ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="258" />
+        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="258" />
         <source>Not counted in this round.</source>
         <translation>ไม่นับในรอบนี้</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="261" />
+        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="261" />
         <source>Last saved {0} by {1} (edit {2})</source>
         <translation>บันทึกล่าสุด {0} โดย {1} (ครั้งที่ {2})</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="288" />
+        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="288" />
         <source>History of the rating by {0}, round {1} months</source>
         <translation>ประวัติการแก้ไขผลการประเมินของ {0} รอบ {1} เดือน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="294" />
+        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="294" />
         <source>scored through its sub-indicators</source>
         <translation>คิดคะแนนจากตัวชี้วัดย่อย</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="297" />
+        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="297" />
         <source>milestone levels {0}</source>
         <translation>ระดับความสำเร็จ {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="299" />
+        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="299" />
         <source>{0} (lower is better)</source>
         <translation>{0} (ยิ่งน้อยยิ่งดี)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="300" />
+        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="300" />
         <source>{0} (higher is better)</source>
         <translation>{0} (ยิ่งมากยิ่งดี)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="307" />
+        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="307" />
         <source>Attach evidence</source>
         <translation>แนบหลักฐาน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="308" />
+        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="308" />
         <source>All files (*)</source>
         <translation>ทุกแฟ้ม (*)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="331" />
+        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="331" />
         <source>Evidence missing</source>
         <translation>ไม่พบแฟ้มหลักฐาน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="332" />
+        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="332" />
         <source>The kept copy of {0} is missing from the evidence folder.</source>
         <translation>ไม่พบสำเนาของ {0} ในโฟลเดอร์หลักฐาน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="336" />
+        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="336" />
         <source>Evidence changed</source>
         <translation>แฟ้มหลักฐานถูกแก้ไข</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="337" />
+        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="337" />
         <source>The kept copy of {0} has changed since it was attached: its SHA-256 is no longer {1}. Open it anyway?</source>
         <translation>สำเนาของ {0} ถูกแก้ไขหลังจากแนบ: ค่า SHA-256 ไม่ใช่ {1} อีกต่อไป ต้องการเปิดหรือไม่</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="355" />
+        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="355" />
         <source>Detach evidence</source>
         <translation>ถอดหลักฐาน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="356" />
+        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="356" />
         <source>Detach {0} from indicator {1}? The kept copy stays in the evidence folder.</source>
         <translation>ถอด {0} ออกจากตัวชี้วัด {1} หรือไม่ สำเนายังเก็บอยู่ในโฟลเดอร์หลักฐาน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="374" />
+        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="374" />
         <source>&amp;Comment (printed in the report):</source>
         <translation>&amp;ความเห็น (พิมพ์ในรายงาน):</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="375" />
+        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="375" />
         <source>Private &amp;note (never exported):</source>
         <translation>บันทึก&amp;ส่วนตัว (ไม่ส่งออก):</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="376" />
+        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="376" />
         <source>What the committee should read about this indicator</source>
         <translation>สิ่งที่คณะกรรมการควรทราบเกี่ยวกับตัวชี้วัดนี้</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="377" />
+        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="377" />
         <source>For yourself only: stays in this workspace</source>
         <translation>สำหรับท่านเท่านั้น เก็บไว้ในพื้นที่ทำงานนี้</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="378" />
+        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="378" />
         <source>Evidence files:</source>
         <translation>แฟ้มหลักฐาน:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="379" />
+        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="379" />
         <source>&amp;Attach…</source>
         <translation>แ&amp;นบ…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="380" />
+        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="380" />
         <source>Open</source>
         <translation>เปิด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/details_pane.py" line="381" />
+        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="381" />
         <source>Detach</source>
         <translation>ถอด</translation>
     </message>
@@ -865,32 +865,32 @@
 <context>
     <name>DiffDialog</name>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_diff.py" line="97" />
+        <location filename="../../evaluator_app/ui/meeting/meeting_diff.py" line="97" />
         <source>No difference between version {0} and version {1}.</source>
         <translation>ฉบับที่ {0} และฉบับที่ {1} ไม่แตกต่างกัน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_diff.py" line="101" />
+        <location filename="../../evaluator_app/ui/meeting/meeting_diff.py" line="101" />
         <source>From version {0} to version {1}: {2} cell(s) changed, {3} indicator(s) added, {4} removed.</source>
         <translation>จากฉบับที่ {0} เป็นฉบับที่ {1}: เปลี่ยน {2} ช่อง เพิ่มตัวชี้วัด {3} ตัว ตัดออก {4} ตัว</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_diff.py" line="111" />
+        <location filename="../../evaluator_app/ui/meeting/meeting_diff.py" line="111" />
         <source>Compare versions</source>
         <translation>เปรียบเทียบฉบับ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_diff.py" line="112" />
+        <location filename="../../evaluator_app/ui/meeting/meeting_diff.py" line="112" />
         <source>&amp;Compare version:</source>
         <translation>เ&amp;ปรียบเทียบฉบับ:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_diff.py" line="113" />
+        <location filename="../../evaluator_app/ui/meeting/meeting_diff.py" line="113" />
         <source>&amp;with version:</source>
         <translation>&amp;กับฉบับ:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_diff.py" line="114" />
+        <location filename="../../evaluator_app/ui/meeting/meeting_diff.py" line="114" />
         <source>Yellow with a blue corner: changed (before → after). Green: added. Grey, struck through: removed.</source>
         <translation>สีเหลืองมีมุมสีน้ำเงิน: เปลี่ยนแปลง (เดิม → ใหม่) สีเขียว: เพิ่มใหม่ สีเทาขีดฆ่า: ตัดออก</translation>
     </message>
@@ -898,42 +898,42 @@
 <context>
     <name>EvidenceModel</name>
     <message>
-        <location filename="../../evaluator_app/ui/evidence_model.py" line="75" />
+        <location filename="../../evaluator_app/ui/rating/evidence_model.py" line="75" />
         <source>File</source>
         <translation>แฟ้ม</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/evidence_model.py" line="75" />
+        <location filename="../../evaluator_app/ui/rating/evidence_model.py" line="75" />
         <source>Size</source>
         <translation>ขนาด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/evidence_model.py" line="75" />
+        <location filename="../../evaluator_app/ui/rating/evidence_model.py" line="75" />
         <source>Attached by</source>
         <translation>ผู้แนบ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/evidence_model.py" line="76" />
+        <location filename="../../evaluator_app/ui/rating/evidence_model.py" line="76" />
         <source>Attached</source>
         <translation>วันที่แนบ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/evidence_model.py" line="76" />
+        <location filename="../../evaluator_app/ui/rating/evidence_model.py" line="76" />
         <source>Check</source>
         <translation>ตรวจสอบ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/evidence_model.py" line="103" />
+        <location filename="../../evaluator_app/ui/rating/evidence_model.py" line="103" />
         <source>intact</source>
         <translation>ครบถ้วน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/evidence_model.py" line="105" />
+        <location filename="../../evaluator_app/ui/rating/evidence_model.py" line="105" />
         <source>changed since attached</source>
         <translation>ถูกแก้ไขหลังแนบ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/evidence_model.py" line="106" />
+        <location filename="../../evaluator_app/ui/rating/evidence_model.py" line="106" />
         <source>missing</source>
         <translation>ไม่พบแฟ้ม</translation>
     </message>
@@ -941,87 +941,87 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../evaluator_app/ui/import_dialog.py" line="83" />
+        <location filename="../../evaluator_app/ui/transfer/import_dialog.py" line="83" />
         <source>Import agreements</source>
         <translation>นำเข้าคำรับรอง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/import_dialog.py" line="92" />
+        <location filename="../../evaluator_app/ui/transfer/import_dialog.py" line="92" />
         <source>No files chosen.</source>
         <translation>ยังไม่ได้เลือกแฟ้ม</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/import_dialog.py" line="94" />
+        <location filename="../../evaluator_app/ui/transfer/import_dialog.py" line="94" />
         <source>&amp;Choose files…</source>
         <translation>เ&amp;ลือกแฟ้ม…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/import_dialog.py" line="115" />
+        <location filename="../../evaluator_app/ui/transfer/import_dialog.py" line="115" />
         <source>&amp;Import</source>
         <translation>&amp;นำเข้า</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/import_dialog.py" line="127" />
+        <location filename="../../evaluator_app/ui/transfer/import_dialog.py" line="127" />
         <source>Rows as they will be read:</source>
         <translation>แถวตามที่จะอ่าน:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/import_dialog.py" line="132" />
+        <location filename="../../evaluator_app/ui/transfer/import_dialog.py" line="132" />
         <source>Problems (nothing is imported while there are any):</source>
         <translation>ปัญหาที่พบ (จะไม่นำเข้าใดๆ จนกว่าจะไม่มีปัญหา):</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/import_dialog.py" line="153" />
+        <location filename="../../evaluator_app/ui/transfer/import_dialog.py" line="153" />
         <source>Choose agreement files</source>
         <translation>เลือกแฟ้มคำรับรอง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/import_dialog.py" line="154" />
+        <location filename="../../evaluator_app/ui/transfer/import_dialog.py" line="154" />
         <source>Agreement workbooks (*.xlsx *.csv);;All files (*)</source>
         <translation>แฟ้มคำรับรอง (*.xlsx *.csv);;ทุกแฟ้ม (*)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/import_dialog.py" line="163" />
+        <location filename="../../evaluator_app/ui/transfer/import_dialog.py" line="163" />
         <source>Reading {0} file(s)…</source>
         <translation>กำลังอ่าน {0} แฟ้ม…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/import_dialog.py" line="180" />
+        <location filename="../../evaluator_app/ui/transfer/import_dialog.py" line="180" />
         <source>{0} problem(s) found. Correct the files and choose them again; nothing will be imported.</source>
         <translation>พบปัญหา {0} รายการ โปรดแก้ไขแฟ้มแล้วเลือกใหม่ จะไม่มีการนำเข้าใดๆ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/import_dialog.py" line="183" />
+        <location filename="../../evaluator_app/ui/transfer/import_dialog.py" line="183" />
         <source>No agreements were found in these files.</source>
         <translation>ไม่พบคำรับรองในแฟ้มเหล่านี้</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/import_dialog.py" line="185" />
+        <location filename="../../evaluator_app/ui/transfer/import_dialog.py" line="185" />
         <source>Ready to import {0} agreement(s) with {1} indicators.</source>
         <translation>พร้อมนำเข้าคำรับรอง {0} ฉบับ รวม {1} ตัวชี้วัด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/import_dialog.py" line="197" />
+        <location filename="../../evaluator_app/ui/transfer/import_dialog.py" line="197" />
         <source>Importing… (Cancel leaves the workspace as it was)</source>
         <translation>กำลังนำเข้า… (กดยกเลิกแล้วพื้นที่ทำงานจะคงเดิม)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/import_dialog.py" line="211" />
+        <location filename="../../evaluator_app/ui/transfer/import_dialog.py" line="211" />
         <source>Import cancelled. Nothing was written.</source>
         <translation>ยกเลิกการนำเข้าแล้ว ไม่มีการบันทึกข้อมูลใดๆ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/import_dialog.py" line="215" />
+        <location filename="../../evaluator_app/ui/transfer/import_dialog.py" line="215" />
         <source>The import was refused ({0} problem(s)). Nothing was written.</source>
         <translation>ไม่สามารถนำเข้าได้ (พบปัญหา {0} รายการ) ไม่มีการบันทึกข้อมูลใดๆ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/import_dialog.py" line="218" />
+        <location filename="../../evaluator_app/ui/transfer/import_dialog.py" line="218" />
         <source>The import failed: {0}. Nothing was written.</source>
         <translation>การนำเข้าล้มเหลว: {0} ไม่มีการบันทึกข้อมูลใดๆ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/import_dialog.py" line="238" />
+        <location filename="../../evaluator_app/ui/transfer/import_dialog.py" line="238" />
         <source>Cancelling…</source>
         <translation>กำลังยกเลิก…</translation>
     </message>
@@ -1029,158 +1029,158 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="155" />
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="155" />
         <source>Cannot open workspace</source>
         <translation>เปิดพื้นที่ทำงานไม่ได้</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="173" />
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="173" />
         <source>Open workspace</source>
         <translation>เปิดพื้นที่ทำงาน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="174" />
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="174" />
         <source>Workspaces ({0});;All files (*)</source>
         <translation>พื้นที่ทำงาน ({0});;ทุกแฟ้ม (*)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="181" />
-        <location filename="../../evaluator_app/ui/main_window.py" line="188" />
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="181" />
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="188" />
         <source>New workspace</source>
         <translation>สร้างพื้นที่ทำงานใหม่</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="181" />
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="181" />
         <source>Workspaces ({0})</source>
         <translation>พื้นที่ทำงาน ({0})</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="189" />
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="189" />
         <source>{0} already exists. Use File → Open workspace… to open it.</source>
         <translation>มีแฟ้ม {0} อยู่แล้ว ใช้เมนู แฟ้ม → เปิดพื้นที่ทำงาน… เพื่อเปิด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="206" />
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="206" />
         <source>Imported {0} new agreement(s); updated results of {1}.</source>
         <translation>นำเข้าคำรับรองใหม่ {0} ฉบับ ปรับผลการดำเนินงาน {1} ฉบับ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="277" />
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="277" />
         <source>Select an indicator that is scored to adjust its score.</source>
         <translation>เลือกตัวชี้วัดที่มีการให้คะแนนก่อนปรับคะแนน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="397" />
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="397" />
         <source>&amp;File</source>
         <translation>แ&amp;ฟ้ม</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="398" />
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="398" />
         <source>&amp;Edit</source>
         <translation>แ&amp;ก้ไข</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="399" />
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="399" />
         <source>&amp;View</source>
         <translation>&amp;มุมมอง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="400" />
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="400" />
         <source>&amp;Help</source>
         <translation>&amp;ช่วยเหลือ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="401" />
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="401" />
         <source>&amp;New workspace…</source>
         <translation>สร้างพื้นที่ทำงาน&amp;ใหม่…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="402" />
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="402" />
         <source>&amp;Open workspace…</source>
         <translation>เ&amp;ปิดพื้นที่ทำงาน…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="403" />
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="403" />
         <source>&amp;Recent workspaces</source>
         <translation>พื้นที่ทำงานที่ใช้&amp;ล่าสุด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="404" />
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="404" />
         <source>&amp;Import agreements…</source>
         <translation>&amp;นำเข้าคำรับรอง…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="405" />
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="405" />
         <source>&amp;Quit</source>
         <translation>&amp;ออกจากโปรแกรม</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="406" />
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="406" />
         <source>&amp;Adjust score…</source>
         <translation>&amp;ปรับคะแนน…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="407" />
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="407" />
         <source>&amp;Find agreement</source>
         <translation>ค้น&amp;หาคำรับรอง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="408" />
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="408" />
         <source>&amp;Settings…</source>
         <translation>&amp;ตั้งค่า…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="409" />
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="409" />
         <source>&amp;Round</source>
         <translation>&amp;รอบการประเมิน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="411" />
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="411" />
         <source>{0} months</source>
         <translation>{0} เดือน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="412" />
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="412" />
         <source>&amp;Language</source>
         <translation>&amp;ภาษา</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="413" />
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="413" />
         <source>&amp;About evaluator-app</source>
         <translation>&amp;เกี่ยวกับโปรแกรม</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="414" />
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="414" />
         <source>About &amp;Qt</source>
         <translation>เกี่ยวกับ &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="429" />
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="429" />
         <source>read-only</source>
         <translation>อ่านอย่างเดียว</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="431" />
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="431" />
         <source>not saved yet</source>
         <translation>ยังไม่บันทึก</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="433" />
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="433" />
         <source>NOT SAVED: the last change could not be written</source>
         <translation>บันทึกไม่สำเร็จ: การแก้ไขล่าสุดยังไม่ถูกบันทึก</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="435" />
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="435" />
         <source>saved</source>
         <translation>บันทึกแล้ว</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="436" />
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="436" />
         <source>saved {0}</source>
         <translation>บันทึกแล้ว {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/main_window.py" line="442" />
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="442" />
         <source>Performance agreement evaluation</source>
         <translation>ประเมินผลคำรับรองการปฏิบัติราชการ</translation>
     </message>
@@ -1188,17 +1188,17 @@
 <context>
     <name>MeetingActions</name>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_actions.py" line="38" />
+        <location filename="../../evaluator_app/ui/meeting/meeting_actions.py" line="38" />
         <source>&amp;Meeting mode</source>
         <translation>โหมด&amp;ประชุม</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_actions.py" line="39" />
+        <location filename="../../evaluator_app/ui/meeting/meeting_actions.py" line="39" />
         <source>Negotiate weights, targets and criteria on a projector (F11)</source>
         <translation>เจรจาน้ำหนัก เป้าหมาย และเกณฑ์ บนจอโปรเจกเตอร์ (F11)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_actions.py" line="45" />
+        <location filename="../../evaluator_app/ui/meeting/meeting_actions.py" line="45" />
         <source>Choose an agreement first.</source>
         <translation>โปรดเลือกคำรับรองก่อน</translation>
     </message>
@@ -1206,12 +1206,12 @@
 <context>
     <name>MeetingDocument</name>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_document.py" line="198" />
+        <location filename="../../evaluator_app/ui/meeting/meeting_document.py" line="198" />
         <source>Started draft {0} from version {1}; the changes go into the draft.</source>
         <translation>เริ่มร่างฉบับที่ {0} จากฉบับที่ {1} การแก้ไขจะบันทึกในร่างนี้</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_document.py" line="203" />
+        <location filename="../../evaluator_app/ui/meeting/meeting_document.py" line="203" />
         <source>The workspace is open read-only.</source>
         <translation>พื้นที่ทำงานเปิดแบบอ่านอย่างเดียว</translation>
     </message>
@@ -1219,227 +1219,227 @@
 <context>
     <name>MeetingWindow</name>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_window.py" line="279" />
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="279" />
         <source>fiscal year {0}</source>
         <translation>ปีงบประมาณ {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_window.py" line="283" />
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="283" />
         <source>Highlighted: what differs from version {0} ({1}).</source>
         <translation>ช่องที่เน้นสี: ต่างจากฉบับที่ {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_window.py" line="303" />
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="303" />
         <source>{0}: locked, read-only</source>
         <translation>{0}: ล็อกแล้ว อ่านอย่างเดียว</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_window.py" line="306" />
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="306" />
         <source>{0}: the workspace is read-only</source>
         <translation>{0}: พื้นที่ทำงานอ่านอย่างเดียว</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_window.py" line="309" />
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="309" />
         <source>{0}: being edited</source>
         <translation>{0}: กำลังแก้ไข</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_window.py" line="312" />
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="312" />
         <source>{0}: an edit starts a draft from it</source>
         <translation>{0}: การแก้ไขจะเริ่มร่างใหม่จากฉบับนี้</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_window.py" line="355" />
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="355" />
         <source>Weight sum {0} of 100 · every constraint is met</source>
         <translation>น้ำหนักรวม {0} จาก 100 · ถูกต้องครบทุกเงื่อนไข</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_window.py" line="358" />
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="358" />
         <source>Weight sum {0} of 100 · {1} constraint(s) broken: it can be kept as a draft, not proposed or agreed</source>
         <translation>น้ำหนักรวม {0} จาก 100 · ไม่ผ่าน {1} เงื่อนไข: เก็บเป็นร่างได้ แต่ยังเสนอหรือตกลงไม่ได้</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_window.py" line="375" />
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="375" />
         <source>Mend the broken constraints first; a draft keeps the work meanwhile.</source>
         <translation>โปรดแก้เงื่อนไขที่ไม่ผ่านก่อน ระหว่างนี้งานถูกเก็บไว้ในร่าง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_window.py" line="377" />
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="377" />
         <source>This version is agreed and locked.</source>
         <translation>ฉบับนี้ตกลงแล้วและถูกล็อก</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_window.py" line="400" />
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="400" />
         <source>The workspace is open read-only.</source>
         <translation>พื้นที่ทำงานเปิดแบบอ่านอย่างเดียว</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_window.py" line="410" />
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="410" />
         <source>To negotiate changes, start a new draft from it (Ctrl+N).</source>
         <translation>หากจะเจรจาแก้ไข ให้เริ่มร่างใหม่จากฉบับนี้ (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_window.py" line="439" />
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="439" />
         <source>Draft {0} started from version {1}.</source>
         <translation>เริ่มร่างฉบับที่ {0} จากฉบับที่ {1} แล้ว</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_window.py" line="454" />
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="454" />
         <source>Select the indicator whose weight changes first.</source>
         <translation>โปรดเลือกตัวชี้วัดที่จะเปลี่ยนน้ำหนักก่อน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_window.py" line="469" />
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="469" />
         <source>{0} weight(s) changed; Undo (Ctrl+Z) restores them in one step.</source>
         <translation>เปลี่ยนน้ำหนัก {0} ตัว เลิกทำ (Ctrl+Z) จะคืนค่าเดิมทั้งหมดในขั้นเดียว</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_window.py" line="491" />
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="491" />
         <source>Version {0} put forward ({1}).</source>
         <translation>เสนอฉบับที่ {0} แล้ว ({1})</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_window.py" line="498" />
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="498" />
         <source>Agree version {0} as it stands? It is locked from then on; a later change is a new version.</source>
         <translation>ตกลงฉบับที่ {0} ตามที่เป็นอยู่หรือไม่? ฉบับนี้จะถูกล็อก การเปลี่ยนแปลงภายหลังต้องทำเป็นฉบับใหม่</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_window.py" line="501" />
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="501" />
         <source>No decision text has been typed for the minutes.</source>
         <translation>ยังไม่ได้พิมพ์มติที่ประชุมสำหรับบันทึกการเจรจา</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_window.py" line="502" />
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="502" />
         <source>Agree version</source>
         <translation>ตกลงฉบับ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_window.py" line="512" />
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="512" />
         <source>Version {0} is agreed and locked. The decision is its minute.</source>
         <translation>ตกลงฉบับที่ {0} และล็อกแล้ว มติที่พิมพ์ไว้บันทึกเป็นมติของฉบับนี้</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_window.py" line="532" />
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="532" />
         <source>Save the minutes as PDF</source>
         <translation>บันทึกบันทึกการเจรจาเป็น PDF</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_window.py" line="545" />
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="545" />
         <source>Writing the minutes…</source>
         <translation>กำลังจัดทำบันทึกการเจรจา…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_window.py" line="555" />
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="555" />
         <source>The minutes of {0} version(s) are saved in {1}.</source>
         <translation>บันทึกการเจรจา {0} ฉบับ บันทึกไว้ที่ {1}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_window.py" line="562" />
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="562" />
         <source>The minutes were not written: {0}</source>
         <translation>ไม่ได้จัดทำบันทึกการเจรจา: {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_window.py" line="606" />
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="606" />
         <source>Meeting mode — {0} {1}</source>
         <translation>โหมดประชุม — {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_window.py" line="608" />
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="608" />
         <source>&amp;Meeting:</source>
         <translation>การ&amp;ประชุม:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_window.py" line="609" />
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="609" />
         <source>e.g. No. 1/2569</source>
         <translation>เช่น ครั้งที่ 1/2569</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_window.py" line="610" />
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="610" />
         <source>&amp;Version:</source>
         <translation>ฉ&amp;บับ:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_window.py" line="611" />
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="611" />
         <source>Put forward &amp;by:</source>
         <translation>เสนอ&amp;โดย:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_window.py" line="612" />
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="612" />
         <source>&amp;Reason:</source>
         <translation>เ&amp;หตุผล:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_window.py" line="613" />
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="613" />
         <source>why this proposal (for the minutes)</source>
         <translation>เหตุผลของข้อเสนอ (สำหรับบันทึกการเจรจา)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_window.py" line="614" />
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="614" />
         <source>&amp;Decision:</source>
         <translation>&amp;มติ:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_window.py" line="615" />
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="615" />
         <source>The decision of the meeting; it becomes the minute of the version when it is agreed</source>
         <translation>มติที่ประชุม จะบันทึกเป็นมติของฉบับเมื่อตกลง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_window.py" line="617" />
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="617" />
         <source>&amp;Propose</source>
         <translation>เ&amp;สนอ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_window.py" line="618" />
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="618" />
         <source>Co&amp;unter-propose</source>
         <translation>เสนอ&amp;โต้ตอบ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_window.py" line="619" />
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="619" />
         <source>A&amp;gree</source>
         <translation>&amp;ตกลง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_window.py" line="620" />
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="620" />
         <source>New draft</source>
         <translation>ร่างใหม่</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_window.py" line="621" />
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="621" />
         <source>A working copy of the version on screen (Ctrl+N)</source>
         <translation>ร่างสำหรับแก้ไขจากฉบับบนจอ (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_window.py" line="622" />
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="622" />
         <source>Redistribute…</source>
         <translation>กระจายน้ำหนัก…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_window.py" line="623" />
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="623" />
         <source>Change one weight and spread the difference (Ctrl+R)</source>
         <translation>เปลี่ยนน้ำหนักหนึ่งตัวและกระจายส่วนต่าง (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_window.py" line="624" />
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="624" />
         <source>Compare versions…</source>
         <translation>เปรียบเทียบฉบับ…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_window.py" line="625" />
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="625" />
         <source>Print minutes…</source>
         <translation>พิมพ์บันทึกการเจรจา…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_window.py" line="626" />
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="626" />
         <source>The minutes of the negotiation as a PDF (Ctrl+P)</source>
         <translation>บันทึกการเจรจาเป็นไฟล์ PDF (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_window.py" line="627" />
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="627" />
         <source>Full screen</source>
         <translation>เต็มจอ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_window.py" line="628" />
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="628" />
         <source>Close</source>
         <translation>ปิด</translation>
     </message>
@@ -1447,12 +1447,12 @@
 <context>
     <name>MemberChoiceDialog</name>
     <message>
-        <location filename="../../evaluator_app/ui/packages_dialog.py" line="106" />
+        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="106" />
         <source>Who rates on this computer?</source>
         <translation>ใครประเมินบนเครื่องนี้</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/packages_dialog.py" line="108" />
+        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="108" />
         <source>Choose yourself: your ratings are recorded under your member id, and signed with your key when you export them.</source>
         <translation>เลือกตัวท่านเอง ผลการประเมินจะบันทึกในรหัสกรรมการของท่าน และลงนามด้วยกุญแจของท่านเมื่อส่งออก</translation>
     </message>
@@ -1460,87 +1460,87 @@
 <context>
     <name>MemberDialog</name>
     <message>
-        <location filename="../../evaluator_app/ui/panel_setup.py" line="83" />
+        <location filename="../../evaluator_app/ui/panel/panel_setup.py" line="83" />
         <source>Panel member</source>
         <translation>กรรมการ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_setup.py" line="83" />
+        <location filename="../../evaluator_app/ui/panel/panel_setup.py" line="83" />
         <source>Panel member {0}</source>
         <translation>กรรมการ {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_setup.py" line="89" />
+        <location filename="../../evaluator_app/ui/panel/panel_setup.py" line="89" />
         <source>short id in Latin letters, e.g. m1 or somchai</source>
         <translation>รหัสสั้นเป็นอักษรภาษาอังกฤษ เช่น m1 หรือ somchai</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_setup.py" line="102" />
+        <location filename="../../evaluator_app/ui/panel/panel_setup.py" line="102" />
         <source>by role</source>
         <translation>ตามตำแหน่งในคณะ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_setup.py" line="106" />
+        <location filename="../../evaluator_app/ui/panel/panel_setup.py" line="106" />
         <source>&amp;Load public key file…</source>
         <translation>&amp;เปิดไฟล์กุญแจสาธารณะ…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_setup.py" line="108" />
+        <location filename="../../evaluator_app/ui/panel/panel_setup.py" line="108" />
         <source>Use the key made on this &amp;computer</source>
         <translation>ใช้กุญแจที่สร้างบน&amp;เครื่องนี้</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_setup.py" line="119" />
+        <location filename="../../evaluator_app/ui/panel/panel_setup.py" line="119" />
         <source>&amp;Id:</source>
         <translation>&amp;รหัส:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_setup.py" line="120" />
+        <location filename="../../evaluator_app/ui/panel/panel_setup.py" line="120" />
         <source>&amp;Name:</source>
         <translation>&amp;ชื่อ:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_setup.py" line="121" />
+        <location filename="../../evaluator_app/ui/panel/panel_setup.py" line="121" />
         <source>&amp;Position:</source>
         <translation>ตำ&amp;แหน่ง:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_setup.py" line="122" />
+        <location filename="../../evaluator_app/ui/panel/panel_setup.py" line="122" />
         <source>&amp;Role:</source>
         <translation>&amp;บทบาทในคณะ:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_setup.py" line="123" />
+        <location filename="../../evaluator_app/ui/panel/panel_setup.py" line="123" />
         <source>Signing &amp;order:</source>
         <translation>&amp;ลำดับการลงนาม:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_setup.py" line="124" />
+        <location filename="../../evaluator_app/ui/panel/panel_setup.py" line="124" />
         <source>Key fingerprint:</source>
         <translation>ลายนิ้วมือกุญแจ:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_setup.py" line="150" />
+        <location filename="../../evaluator_app/ui/panel/panel_setup.py" line="150" />
         <source>no public key yet</source>
         <translation>ยังไม่มีกุญแจสาธารณะ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_setup.py" line="160" />
+        <location filename="../../evaluator_app/ui/panel/panel_setup.py" line="160" />
         <source>The member's public key</source>
         <translation>กุญแจสาธารณะของกรรมการ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_setup.py" line="160" />
+        <location filename="../../evaluator_app/ui/panel/panel_setup.py" line="160" />
         <source>Public keys (*.pub *.pem *.txt);;All files (*)</source>
         <translation>กุญแจสาธารณะ (*.pub *.pem *.txt);;ทุกไฟล์ (*)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_setup.py" line="185" />
+        <location filename="../../evaluator_app/ui/panel/panel_setup.py" line="185" />
         <source>Type the member's id.</source>
         <translation>พิมพ์รหัสกรรมการ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_setup.py" line="190" />
+        <location filename="../../evaluator_app/ui/panel/panel_setup.py" line="190" />
         <source>Type the member's name.</source>
         <translation>พิมพ์ชื่อกรรมการ</translation>
     </message>
@@ -1548,47 +1548,47 @@
 <context>
     <name>MembersModel</name>
     <message>
-        <location filename="../../evaluator_app/ui/panel_setup_models.py" line="51" />
+        <location filename="../../evaluator_app/ui/panel/panel_setup_models.py" line="51" />
         <source>Order</source>
         <translation>ลำดับ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_setup_models.py" line="51" />
+        <location filename="../../evaluator_app/ui/panel/panel_setup_models.py" line="51" />
         <source>Id</source>
         <translation>รหัส</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_setup_models.py" line="51" />
+        <location filename="../../evaluator_app/ui/panel/panel_setup_models.py" line="51" />
         <source>Name</source>
         <translation>ชื่อ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_setup_models.py" line="52" />
+        <location filename="../../evaluator_app/ui/panel/panel_setup_models.py" line="52" />
         <source>Position</source>
         <translation>ตำแหน่ง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_setup_models.py" line="52" />
+        <location filename="../../evaluator_app/ui/panel/panel_setup_models.py" line="52" />
         <source>Role</source>
         <translation>บทบาทในคณะ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_setup_models.py" line="53" />
+        <location filename="../../evaluator_app/ui/panel/panel_setup_models.py" line="53" />
         <source>Key fingerprint (compare aloud)</source>
         <translation>ลายนิ้วมือกุญแจ (อ่านเทียบกันในที่ประชุม)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_setup_models.py" line="66" />
+        <location filename="../../evaluator_app/ui/panel/panel_setup_models.py" line="66" />
         <source>no public key yet</source>
         <translation>ยังไม่มีกุญแจสาธารณะ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_setup_models.py" line="73" />
+        <location filename="../../evaluator_app/ui/panel/panel_setup_models.py" line="73" />
         <source>Signing order on the report</source>
         <translation>ลำดับการลงนามในรายงาน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_setup_models.py" line="74" />
+        <location filename="../../evaluator_app/ui/panel/panel_setup_models.py" line="74" />
         <source>Signing order on the report (by role: no order set)</source>
         <translation>ลำดับการลงนามในรายงาน (ตามบทบาท เพราะไม่ได้กำหนดลำดับ)</translation>
     </message>
@@ -1596,74 +1596,74 @@
 <context>
     <name>MyKeyDialog</name>
     <message>
-        <location filename="../../evaluator_app/ui/identity_dialogs.py" line="97" />
+        <location filename="../../evaluator_app/ui/panel/identity_dialogs.py" line="97" />
         <source>My signing key</source>
         <translation>กุญแจลงนามของฉัน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/identity_dialogs.py" line="114" />
+        <location filename="../../evaluator_app/ui/panel/identity_dialogs.py" line="114" />
         <source>&amp;Save public key as…</source>
         <translation>&amp;บันทึกกุญแจสาธารณะเป็น…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/identity_dialogs.py" line="116" />
+        <location filename="../../evaluator_app/ui/panel/identity_dialogs.py" line="116" />
         <source>&amp;Make my key pair…</source>
         <translation>&amp;สร้างคู่กุญแจของฉัน…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/identity_dialogs.py" line="119" />
+        <location filename="../../evaluator_app/ui/panel/identity_dialogs.py" line="119" />
         <source>Member:</source>
         <translation>กรรมการ:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/identity_dialogs.py" line="120" />
+        <location filename="../../evaluator_app/ui/panel/identity_dialogs.py" line="120" />
         <source>Fingerprint:</source>
         <translation>ลายนิ้วมือกุญแจ:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/identity_dialogs.py" line="138" />
+        <location filename="../../evaluator_app/ui/panel/identity_dialogs.py" line="138" />
         <source>You have no signing key on this computer yet. Make one: it signs the ratings you send to the secretary, and its passphrase protects it.</source>
         <translation>เครื่องนี้ยังไม่มีกุญแจลงนามของท่าน โปรดสร้าง กุญแจใช้ลงนามผลการประเมินที่ส่งให้เลขานุการ และมีรหัสผ่านป้องกัน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/identity_dialogs.py" line="144" />
+        <location filename="../../evaluator_app/ui/panel/identity_dialogs.py" line="144" />
         <source>Private key (never leaves this computer): {0}
 Public key: {1}</source>
         <translation>กุญแจส่วนตัว (ไม่ออกจากเครื่องนี้): {0}
 กุญแจสาธารณะ: {1}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/identity_dialogs.py" line="151" />
+        <location filename="../../evaluator_app/ui/panel/identity_dialogs.py" line="151" />
         <source>Read this fingerprint aloud to the secretary when you hand over your public key.</source>
         <translation>อ่านลายนิ้วมือนี้ให้เลขานุการฟังเมื่อส่งมอบกุญแจสาธารณะ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/identity_dialogs.py" line="154" />
+        <location filename="../../evaluator_app/ui/panel/identity_dialogs.py" line="154" />
         <source>The panel has no public key recorded for you yet: hand your public key to the secretary.</source>
         <translation>คณะผู้ประเมินยังไม่ได้บันทึกกุญแจสาธารณะของท่าน โปรดส่งกุญแจสาธารณะให้เลขานุการ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/identity_dialogs.py" line="157" />
+        <location filename="../../evaluator_app/ui/panel/identity_dialogs.py" line="157" />
         <source>This is the key the panel recorded for you: the fingerprints match.</source>
         <translation>เป็นกุญแจเดียวกับที่คณะผู้ประเมินบันทึกไว้ ลายนิ้วมือตรงกัน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/identity_dialogs.py" line="158" />
+        <location filename="../../evaluator_app/ui/panel/identity_dialogs.py" line="158" />
         <source>WARNING: the panel recorded another key for you. Your packages will be refused until the secretary records this one.</source>
         <translation>คำเตือน: คณะผู้ประเมินบันทึกกุญแจอื่นไว้ในชื่อของท่าน ชุดผลการประเมินของท่านจะถูกปฏิเสธจนกว่าเลขานุการจะบันทึกกุญแจนี้</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/identity_dialogs.py" line="167" />
+        <location filename="../../evaluator_app/ui/panel/identity_dialogs.py" line="167" />
         <source>Save public key</source>
         <translation>บันทึกกุญแจสาธารณะ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/identity_dialogs.py" line="168" />
+        <location filename="../../evaluator_app/ui/panel/identity_dialogs.py" line="168" />
         <source>Public keys (*.pub)</source>
         <translation>กุญแจสาธารณะ (*.pub)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/identity_dialogs.py" line="172" />
+        <location filename="../../evaluator_app/ui/panel/identity_dialogs.py" line="172" />
         <source>Saved a copy: {0}</source>
         <translation>บันทึกสำเนาแล้ว: {0}</translation>
     </message>
@@ -1671,22 +1671,22 @@ Public key: {1}</source>
 <context>
     <name>NavigatorModel</name>
     <message>
-        <location filename="../../evaluator_app/ui/navigator_model.py" line="127" />
+        <location filename="../../evaluator_app/ui/shell/navigator_model.py" line="127" />
         <source>Agreements</source>
         <translation>คำรับรอง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/navigator_model.py" line="149" />
+        <location filename="../../evaluator_app/ui/shell/navigator_model.py" line="149" />
         <source>Fiscal year {0}</source>
         <translation>ปีงบประมาณ พ.ศ. {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/navigator_model.py" line="154" />
+        <location filename="../../evaluator_app/ui/shell/navigator_model.py" line="154" />
         <source>Version {0} · {1} indicators</source>
         <translation>ฉบับที่ {0} · {1} ตัวชี้วัด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/navigator_model.py" line="160" />
+        <location filename="../../evaluator_app/ui/shell/navigator_model.py" line="160" />
         <source>{0}, fiscal year {1}, framework {2}</source>
         <translation>{0} ปีงบประมาณ พ.ศ. {1} กรอบการประเมิน {2}</translation>
     </message>
@@ -1694,7 +1694,7 @@ Public key: {1}</source>
 <context>
     <name>NavigatorPanel</name>
     <message>
-        <location filename="../../evaluator_app/ui/navigator.py" line="104" />
+        <location filename="../../evaluator_app/ui/shell/navigator.py" line="104" />
         <source>Search agency or indicator (Ctrl+F)</source>
         <translation>ค้นหาส่วนราชการหรือตัวชี้วัด (Ctrl+F)</translation>
     </message>
@@ -1702,79 +1702,79 @@ Public key: {1}</source>
 <context>
     <name>PackageFlows</name>
     <message>
-        <location filename="../../evaluator_app/ui/packages_dialog.py" line="177" />
-        <location filename="../../evaluator_app/ui/packages_dialog.py" line="181" />
+        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="177" />
+        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="181" />
         <source>Export panel package</source>
         <translation>ส่งออกชุดข้อมูลคณะผู้ประเมิน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/packages_dialog.py" line="178" />
+        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="178" />
         <source>This workspace has no panel yet: add the members first (Panel → Panel setup…).</source>
         <translation>พื้นที่ทำงานนี้ยังไม่มีคณะผู้ประเมิน โปรดเพิ่มกรรมการก่อน (คณะผู้ประเมิน → ตั้งค่าคณะผู้ประเมิน…)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/packages_dialog.py" line="182" />
+        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="182" />
         <source>Panel packages (*{0})</source>
         <translation>ชุดข้อมูลคณะผู้ประเมิน (*{0})</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/packages_dialog.py" line="186" />
+        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="186" />
         <source>Writing the panel package…</source>
         <translation>กำลังเขียนชุดข้อมูลคณะผู้ประเมิน…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/packages_dialog.py" line="196" />
+        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="196" />
         <source>Export my ratings</source>
         <translation>ส่งออกผลการประเมินของฉัน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/packages_dialog.py" line="197" />
+        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="197" />
         <source>Evaluator packages (*{0})</source>
         <translation>ชุดผลการประเมิน (*{0})</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/packages_dialog.py" line="201" />
+        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="201" />
         <source>Signing and writing your ratings…</source>
         <translation>กำลังลงนามและเขียนผลการประเมินของท่าน…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/packages_dialog.py" line="209" />
-        <location filename="../../evaluator_app/ui/packages_dialog.py" line="219" />
+        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="209" />
+        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="219" />
         <source>Import package</source>
         <translation>นำเข้าชุดข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/packages_dialog.py" line="210" />
+        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="210" />
         <source>Packages (*{0} *{1});;All files (*)</source>
         <translation>ชุดข้อมูล (*{0} *{1});;ทุกไฟล์ (*)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/packages_dialog.py" line="220" />
+        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="220" />
         <source>Another package is being handled; try again when it is done.</source>
         <translation>กำลังดำเนินการกับชุดข้อมูลอื่นอยู่ โปรดลองใหม่เมื่อเสร็จแล้ว</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/packages_dialog.py" line="225" />
+        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="225" />
         <source>The workspace is open read-only.</source>
         <translation>พื้นที่ทำงานเปิดแบบอ่านอย่างเดียว</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/packages_dialog.py" line="228" />
+        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="228" />
         <source>Checking and importing {0}…</source>
         <translation>กำลังตรวจสอบและนำเข้า {0}…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/packages_dialog.py" line="238" />
+        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="238" />
         <source>Cancel</source>
         <translation>ยกเลิก</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/packages_dialog.py" line="240" />
+        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="240" />
         <source>Package</source>
         <translation>ชุดข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/packages_dialog.py" line="293" />
+        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="293" />
         <source>Cancelled: nothing was written ({0}).</source>
         <translation>ยกเลิกแล้ว ไม่มีการบันทึกใด ๆ ({0})</translation>
     </message>
@@ -1782,222 +1782,222 @@ Public key: {1}</source>
 <context>
     <name>PackageResultDialog</name>
     <message>
-        <location filename="../../evaluator_app/ui/merge_report.py" line="45" />
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="45" />
         <source>adjusted {0}</source>
         <translation>ปรับเป็น {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/merge_report.py" line="48" />
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="48" />
         <source>edit {0}</source>
         <translation>แก้ไขครั้งที่ {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/merge_report.py" line="97" />
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="97" />
         <source>Package</source>
         <translation>ชุดข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/merge_report.py" line="110" />
-        <location filename="../../evaluator_app/ui/merge_report.py" line="112" />
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="110" />
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="112" />
         <source>Agency</source>
         <translation>ส่วนราชการ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/merge_report.py" line="110" />
-        <location filename="../../evaluator_app/ui/merge_report.py" line="112" />
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="110" />
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="112" />
         <source>Year</source>
         <translation>ปี</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/merge_report.py" line="110" />
-        <location filename="../../evaluator_app/ui/merge_report.py" line="112" />
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="110" />
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="112" />
         <source>Round</source>
         <translation>รอบ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/merge_report.py" line="110" />
-        <location filename="../../evaluator_app/ui/merge_report.py" line="113" />
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="110" />
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="113" />
         <source>Indicator</source>
         <translation>ตัวชี้วัด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/merge_report.py" line="111" />
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="111" />
         <source>Before</source>
         <translation>เดิม</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/merge_report.py" line="111" />
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="111" />
         <source>After</source>
         <translation>ใหม่</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/merge_report.py" line="113" />
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="113" />
         <source>Why it was not applied</source>
         <translation>เหตุที่ไม่นำมาใช้</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/merge_report.py" line="114" />
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="114" />
         <source>Stored here</source>
         <translation>ที่บันทึกไว้ที่นี่</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/merge_report.py" line="114" />
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="114" />
         <source>In the package</source>
         <translation>ในชุดข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/merge_report.py" line="153" />
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="153" />
         <source>Package exported</source>
         <translation>ส่งออกชุดข้อมูลแล้ว</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/merge_report.py" line="155" />
-        <location filename="../../evaluator_app/ui/merge_report.py" line="242" />
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="155" />
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="242" />
         <source>File: {0}</source>
         <translation>ไฟล์: {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/merge_report.py" line="157" />
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="157" />
         <source>{0} rating(s) of {1} agreement(s), signed by {2}.</source>
         <translation>ผลการประเมิน {0} รายการ ของคำรับรอง {1} ฉบับ ลงนามโดย {2}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/merge_report.py" line="159" />
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="159" />
         <source>Fingerprint of the signing key: {0}</source>
         <translation>ลายนิ้วมือของกุญแจที่ลงนาม: {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/merge_report.py" line="160" />
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="160" />
         <source>Send this file to the secretary (e-mail or USB stick); private notes never travel.</source>
         <translation>ส่งไฟล์นี้ให้เลขานุการ (ทางอีเมลหรือแฟลชไดรฟ์) บันทึกส่วนตัวไม่ถูกส่งไปด้วย</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/merge_report.py" line="162" />
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="162" />
         <source>Your ratings are exported and signed.</source>
         <translation>ส่งออกและลงนามผลการประเมินของท่านแล้ว</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/merge_report.py" line="164" />
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="164" />
         <source>{0} agreement(s), the members and their public keys, conflicts of interest and the declaration.</source>
         <translation>คำรับรอง {0} ฉบับ รายชื่อกรรมการและกุญแจสาธารณะ การมีส่วนได้เสีย และคำรับรองความเป็นอิสระ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/merge_report.py" line="166" />
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="166" />
         <source>Send this file to every member; they open it with File → Import package….</source>
         <translation>ส่งไฟล์นี้ให้กรรมการทุกท่าน เพื่อเปิดด้วยเมนู แฟ้ม → นำเข้าชุดข้อมูล…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/merge_report.py" line="167" />
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="167" />
         <source>The panel package is exported.</source>
         <translation>ส่งออกชุดข้อมูลคณะผู้ประเมินแล้ว</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/merge_report.py" line="172" />
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="172" />
         <source>Panel package imported</source>
         <translation>นำเข้าชุดข้อมูลคณะผู้ประเมินแล้ว</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/merge_report.py" line="175" />
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="175" />
         <source>This panel package was imported before: nothing changed.</source>
         <translation>เคยนำเข้าชุดข้อมูลคณะผู้ประเมินนี้แล้ว ไม่มีการเปลี่ยนแปลง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/merge_report.py" line="178" />
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="178" />
         <source>Panel: {0} ({1} member(s))</source>
         <translation>คณะผู้ประเมิน: {0} (กรรมการ {1} ท่าน)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/merge_report.py" line="180" />
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="180" />
         <source>Agreements added: {0}</source>
         <translation>คำรับรองที่เพิ่ม: {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/merge_report.py" line="183" />
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="183" />
         <source>Agreements already here, unchanged: {0}</source>
         <translation>คำรับรองที่มีอยู่แล้ว ไม่เปลี่ยนแปลง: {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/merge_report.py" line="186" />
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="186" />
         <source>Self-assessment results updated: {0}</source>
         <translation>ผลการประเมินตนเองที่ปรับปรุง: {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/merge_report.py" line="187" />
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="187" />
         <source>State: {0}</source>
         <translation>สถานะ: {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/merge_report.py" line="188" />
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="188" />
         <source>The panel package is imported: you can rate now.</source>
         <translation>นำเข้าชุดข้อมูลคณะผู้ประเมินแล้ว เริ่มประเมินได้</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/merge_report.py" line="193" />
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="193" />
         <source>Merge report: {0}</source>
         <translation>รายงานการรวมผล: {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/merge_report.py" line="197" />
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="197" />
         <source>This package of {0} was imported before: nothing changed.</source>
         <translation>เคยนำเข้าชุดข้อมูลนี้ของ {0} แล้ว ไม่มีการเปลี่ยนแปลง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/merge_report.py" line="206" />
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="206" />
         <source>submission</source>
         <translation>การส่งผล</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/merge_report.py" line="214" />
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="214" />
         <source>Edit conflicts to review ({0})</source>
         <translation>ผลที่ขัดกัน ต้องตรวจสอบ ({0})</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/merge_report.py" line="215" />
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="215" />
         <source>Applied changes ({0})</source>
         <translation>การเปลี่ยนแปลงที่นำมาใช้ ({0})</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/merge_report.py" line="219" />
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="219" />
         <source>Ratings of {0}: {1} applied, {2} unchanged, {3} edit conflict(s) not applied; {4} submission(s); {5} evidence hash(es) recorded.</source>
         <translation>ผลการประเมินของ {0}: นำมาใช้ {1} รายการ ไม่เปลี่ยนแปลง {2} รายการ ขัดกันและไม่นำมาใช้ {3} รายการ การส่งผล {4} รายการ บันทึกค่าแฮชหลักฐาน {5} รายการ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/merge_report.py" line="223" />
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="223" />
         <source>Submitted: {0} {1}, round {2} months</source>
         <translation>ส่งผลแล้ว: {0} {1} รอบ {2} เดือน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/merge_report.py" line="225" />
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="225" />
         <source>Merged, with {0} edit conflict(s) for you to review: the newer ratings here were kept.</source>
         <translation>รวมผลแล้ว มีผลที่ขัดกัน {0} รายการให้ตรวจสอบ ผลที่ใหม่กว่าในพื้นที่ทำงานนี้ยังคงไว้</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/merge_report.py" line="229" />
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="229" />
         <source>The ratings of {0} are merged.</source>
         <translation>รวมผลการประเมินของ {0} แล้ว</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/merge_report.py" line="234" />
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="234" />
         <source>Package not exported</source>
         <translation>ไม่ได้ส่งออกชุดข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/merge_report.py" line="234" />
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="234" />
         <source>Package refused</source>
         <translation>ปฏิเสธชุดข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/merge_report.py" line="240" />
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="240" />
         <source>No package was written.</source>
         <translation>ไม่ได้เขียนชุดข้อมูลใด ๆ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/merge_report.py" line="241" />
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="241" />
         <source>The package was refused. Nothing was written.</source>
         <translation>ปฏิเสธชุดข้อมูลนี้ ไม่มีการบันทึกใด ๆ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/merge_report.py" line="242" />
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="242" />
         <source>Why:</source>
         <translation>เหตุผล:</translation>
     </message>
@@ -2005,270 +2005,270 @@ Public key: {1}</source>
 <context>
     <name>PanelActions</name>
     <message>
-        <location filename="../../evaluator_app/ui/panel_actions.py" line="101" />
+        <location filename="../../evaluator_app/ui/panel/panel_actions.py" line="101" />
         <source>&amp;Panel</source>
         <translation>คณะผู้&amp;ประเมิน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_actions.py" line="102" />
+        <location filename="../../evaluator_app/ui/panel/panel_actions.py" line="102" />
         <source>Export &amp;panel package…</source>
         <translation>ส่งออกชุดข้อมูล&amp;คณะผู้ประเมิน…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_actions.py" line="103" />
+        <location filename="../../evaluator_app/ui/panel/panel_actions.py" line="103" />
         <source>Secretary: the panel, members, keys and agreements, for every member's laptop</source>
         <translation>สำหรับเลขานุการ: คณะผู้ประเมิน กรรมการ กุญแจ และคำรับรอง ส่งให้เครื่องของกรรมการทุกท่าน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_actions.py" line="105" />
+        <location filename="../../evaluator_app/ui/panel/panel_actions.py" line="105" />
         <source>&amp;Export my ratings…</source>
         <translation>&amp;ส่งออกผลการประเมินของฉัน…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_actions.py" line="106" />
+        <location filename="../../evaluator_app/ui/panel/panel_actions.py" line="106" />
         <source>Member: your ratings, signed with your key, for the secretary</source>
         <translation>สำหรับกรรมการ: ผลการประเมินของท่าน ลงนามด้วยกุญแจของท่าน ส่งให้เลขานุการ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_actions.py" line="108" />
+        <location filename="../../evaluator_app/ui/panel/panel_actions.py" line="108" />
         <source>Import pac&amp;kage…</source>
         <translation>นำเข้า&amp;ชุดข้อมูล…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_actions.py" line="109" />
+        <location filename="../../evaluator_app/ui/panel/panel_actions.py" line="109" />
         <source>&amp;Back up now</source>
         <translation>บันทึก&amp;สำรองเดี๋ยวนี้</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_actions.py" line="110" />
+        <location filename="../../evaluator_app/ui/panel/panel_actions.py" line="110" />
         <source>Restore from bac&amp;kup…</source>
         <translation>&amp;กู้คืนจากไฟล์สำรอง…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_actions.py" line="111" />
+        <location filename="../../evaluator_app/ui/panel/panel_actions.py" line="111" />
         <source>Panel &amp;setup…</source>
         <translation>&amp;ตั้งค่าคณะผู้ประเมิน…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_actions.py" line="112" />
+        <location filename="../../evaluator_app/ui/panel/panel_actions.py" line="112" />
         <source>Panel &amp;matrix</source>
         <translation>&amp;ตารางคะแนนของคณะ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_actions.py" line="113" />
+        <location filename="../../evaluator_app/ui/panel/panel_actions.py" line="113" />
         <source>&amp;Submit my ratings…</source>
         <translation>&amp;ส่งผลการประเมินของฉัน…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_actions.py" line="114" />
+        <location filename="../../evaluator_app/ui/panel/panel_actions.py" line="114" />
         <source>Enter &amp;consensus… (chair)</source>
         <translation>บันทึก&amp;มติที่ประชุม… (ประธาน)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_actions.py" line="115" />
+        <location filename="../../evaluator_app/ui/panel/panel_actions.py" line="115" />
         <source>&amp;Reopen… (chair)</source>
         <translation>เ&amp;ปิดใหม่… (ประธาน)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_actions.py" line="116" />
+        <location filename="../../evaluator_app/ui/panel/panel_actions.py" line="116" />
         <source>&amp;Finalise the panel result… (chair)</source>
         <translation>&amp;ยุติผลการประเมินของคณะ… (ประธาน)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_actions.py" line="117" />
+        <location filename="../../evaluator_app/ui/panel/panel_actions.py" line="117" />
         <source>Make my &amp;key pair…</source>
         <translation>สร้างคู่&amp;กุญแจของฉัน…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_actions.py" line="118" />
+        <location filename="../../evaluator_app/ui/panel/panel_actions.py" line="118" />
         <source>My signing key and &amp;fingerprint…</source>
         <translation>กุญแจลงนามและ&amp;ลายนิ้วมือของฉัน…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_actions.py" line="180" />
+        <location filename="../../evaluator_app/ui/panel/panel_actions.py" line="180" />
         <source>This workspace has no panel yet. The secretary sets it up with Panel → Panel setup…; a member imports the secretary's panel package with File → Import package….</source>
         <translation>พื้นที่ทำงานนี้ยังไม่มีคณะผู้ประเมิน เลขานุการตั้งค่าได้ที่ คณะผู้ประเมิน → ตั้งค่าคณะผู้ประเมิน… ส่วนกรรมการนำเข้าชุดข้อมูลคณะผู้ประเมินจากเลขานุการที่ แฟ้ม → นำเข้าชุดข้อมูล…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_actions.py" line="187" />
+        <location filename="../../evaluator_app/ui/panel/panel_actions.py" line="187" />
         <source>Choose an agreement in the list first.</source>
         <translation>โปรดเลือกคำรับรองในรายการก่อน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_actions.py" line="234" />
+        <location filename="../../evaluator_app/ui/panel/panel_actions.py" line="234" />
         <source>Submit my ratings</source>
         <translation>ส่งผลการประเมินของฉัน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_actions.py" line="242" />
-        <location filename="../../evaluator_app/ui/panel_actions.py" line="446" />
+        <location filename="../../evaluator_app/ui/panel/panel_actions.py" line="242" />
+        <location filename="../../evaluator_app/ui/panel/panel_actions.py" line="446" />
         <source>You are rating as {0}, who is not on the panel. Choose your member id in Edit → Settings….</source>
         <translation>ท่านประเมินในนาม {0} ซึ่งไม่ได้เป็นกรรมการในคณะ โปรดเลือกรหัสกรรมการของท่านที่ แก้ไข → ตั้งค่า…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_actions.py" line="252" />
+        <location filename="../../evaluator_app/ui/panel/panel_actions.py" line="252" />
         <source>Not submitted</source>
         <translation>ยังไม่ได้ส่ง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_actions.py" line="254" />
+        <location filename="../../evaluator_app/ui/panel/panel_actions.py" line="254" />
         <source>Submitted: the ratings of {0} for {1}, round {2} months. Export them with File → Export my ratings….</source>
         <translation>ส่งผลการประเมินของ {0} สำหรับ {1} รอบ {2} เดือนแล้ว ส่งออกได้ที่ แฟ้ม → ส่งออกผลการประเมินของฉัน…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_actions.py" line="264" />
+        <location filename="../../evaluator_app/ui/panel/panel_actions.py" line="264" />
         <source>The window acts as the evaluator chosen in Edit → Settings….</source>
         <translation>โปรแกรมทำงานในนามผู้ประเมินที่เลือกไว้ใน แก้ไข → ตั้งค่า…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_actions.py" line="274" />
+        <location filename="../../evaluator_app/ui/panel/panel_actions.py" line="274" />
         <source>Enter consensus</source>
         <translation>บันทึกมติที่ประชุม</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_actions.py" line="294" />
+        <location filename="../../evaluator_app/ui/panel/panel_actions.py" line="294" />
         <source>Select a scored indicator first.</source>
         <translation>โปรดเลือกตัวชี้วัดที่ให้คะแนนก่อน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_actions.py" line="304" />
+        <location filename="../../evaluator_app/ui/panel/panel_actions.py" line="304" />
         <source>Consensus not saved</source>
         <translation>ไม่ได้บันทึกมติที่ประชุม</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_actions.py" line="306" />
+        <location filename="../../evaluator_app/ui/panel/panel_actions.py" line="306" />
         <source>Consensus of indicator {0}: {1}</source>
         <translation>มติที่ประชุม ตัวชี้วัด {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_actions.py" line="314" />
-        <location filename="../../evaluator_app/ui/panel_actions.py" line="340" />
+        <location filename="../../evaluator_app/ui/panel/panel_actions.py" line="314" />
+        <location filename="../../evaluator_app/ui/panel/panel_actions.py" line="340" />
         <source>Reopen</source>
         <translation>เปิดใหม่</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_actions.py" line="324" />
+        <location filename="../../evaluator_app/ui/panel/panel_actions.py" line="324" />
         <source>The finalised panel result</source>
         <translation>ผลการประเมินของคณะที่ยุติแล้ว</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_actions.py" line="328" />
+        <location filename="../../evaluator_app/ui/panel/panel_actions.py" line="328" />
         <source>The submitted ratings of {0}</source>
         <translation>ผลการประเมินที่ส่งแล้วของ {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_actions.py" line="332" />
+        <location filename="../../evaluator_app/ui/panel/panel_actions.py" line="332" />
         <source>Nothing to reopen for {0}, round {1} months: no ratings are submitted and the panel result is not finalised.</source>
         <translation>ไม่มีสิ่งที่ต้องเปิดใหม่สำหรับ {0} รอบ {1} เดือน: ยังไม่มีผลการประเมินที่ส่ง และผลของคณะยังไม่ยุติ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_actions.py" line="338" />
+        <location filename="../../evaluator_app/ui/panel/panel_actions.py" line="338" />
         <source>Reopen for {0}, round {1} months. The reason is kept in the history.</source>
         <translation>เปิดใหม่สำหรับ {0} รอบ {1} เดือน เหตุผลจะบันทึกไว้ในประวัติ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_actions.py" line="350" />
+        <location filename="../../evaluator_app/ui/panel/panel_actions.py" line="350" />
         <source>Not reopened</source>
         <translation>ไม่ได้เปิดใหม่</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_actions.py" line="352" />
+        <location filename="../../evaluator_app/ui/panel/panel_actions.py" line="352" />
         <source>Reopened ({0}).</source>
         <translation>เปิดใหม่แล้ว ({0})</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_actions.py" line="358" />
+        <location filename="../../evaluator_app/ui/panel/panel_actions.py" line="358" />
         <source>Finalise the panel result</source>
         <translation>ยุติผลการประเมินของคณะ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_actions.py" line="374" />
+        <location filename="../../evaluator_app/ui/panel/panel_actions.py" line="374" />
         <source>Finalise the panel result of {0}, round {1} months, with the panel total {2}? Afterwards its ratings, consensus values and conflicts of interest are read-only; only the chair can reopen it, with a reason.</source>
         <translation>ยุติผลการประเมินของคณะสำหรับ {0} รอบ {1} เดือน คะแนนรวมของคณะ {2} หรือไม่ หลังจากนี้ผลการประเมิน มติที่ประชุม และการมีส่วนได้เสียจะแก้ไขไม่ได้ เฉพาะประธานเท่านั้นที่เปิดใหม่ได้ พร้อมเหตุผล</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_actions.py" line="382" />
+        <location filename="../../evaluator_app/ui/panel/panel_actions.py" line="382" />
         <source>Not finalised</source>
         <translation>ไม่ได้ยุติผล</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_actions.py" line="384" />
+        <location filename="../../evaluator_app/ui/panel/panel_actions.py" line="384" />
         <source>The panel result of {0}, round {1} months, is finalised: total {2}.</source>
         <translation>ยุติผลการประเมินของคณะสำหรับ {0} รอบ {1} เดือนแล้ว คะแนนรวม {2}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_actions.py" line="401" />
+        <location filename="../../evaluator_app/ui/panel/panel_actions.py" line="401" />
         <source>Choose a passphrase for your new signing key. You type it each time you export your ratings; nobody can recover it for you.</source>
         <translation>ตั้งรหัสผ่านของกุญแจลงนามใหม่ ท่านต้องพิมพ์ทุกครั้งที่ส่งออกผลการประเมิน และไม่มีผู้ใดกู้คืนรหัสผ่านให้ได้</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_actions.py" line="408" />
-        <location filename="../../evaluator_app/ui/panel_actions.py" line="411" />
+        <location filename="../../evaluator_app/ui/panel/panel_actions.py" line="408" />
+        <location filename="../../evaluator_app/ui/panel/panel_actions.py" line="411" />
         <source>No key made</source>
         <translation>ไม่ได้สร้างกุญแจ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_actions.py" line="413" />
+        <location filename="../../evaluator_app/ui/panel/panel_actions.py" line="413" />
         <source>Your signing key is made. Hand your public key to the secretary.</source>
         <translation>สร้างกุญแจลงนามแล้ว โปรดส่งกุญแจสาธารณะให้เลขานุการ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_actions.py" line="428" />
+        <location filename="../../evaluator_app/ui/panel/panel_actions.py" line="428" />
         <source>My signing key</source>
         <translation>กุญแจลงนามของฉัน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_actions.py" line="439" />
+        <location filename="../../evaluator_app/ui/panel/panel_actions.py" line="439" />
         <source>Export my ratings</source>
         <translation>ส่งออกผลการประเมินของฉัน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_actions.py" line="451" />
+        <location filename="../../evaluator_app/ui/panel/panel_actions.py" line="451" />
         <source>You have no signing key on this computer yet: make one with Panel → Make my key pair…, and hand your public key to the secretary.</source>
         <translation>เครื่องนี้ยังไม่มีกุญแจลงนามของท่าน สร้างได้ที่ คณะผู้ประเมิน → สร้างคู่กุญแจของฉัน… แล้วส่งกุญแจสาธารณะให้เลขานุการ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_actions.py" line="454" />
+        <location filename="../../evaluator_app/ui/panel/panel_actions.py" line="454" />
         <source>Your ratings are signed with your key. Type its passphrase.</source>
         <translation>ผลการประเมินจะลงนามด้วยกุญแจของท่าน โปรดพิมพ์รหัสผ่านของกุญแจ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_actions.py" line="480" />
+        <location filename="../../evaluator_app/ui/panel/panel_actions.py" line="480" />
         <source>No backup made</source>
         <translation>ไม่ได้สำรองข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_actions.py" line="480" />
+        <location filename="../../evaluator_app/ui/panel/panel_actions.py" line="480" />
         <source>The backup could not be written: {0}</source>
         <translation>เขียนไฟล์สำรองไม่ได้: {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_actions.py" line="482" />
+        <location filename="../../evaluator_app/ui/panel/panel_actions.py" line="482" />
         <source>Backed up: {0} ({1})</source>
         <translation>สำรองข้อมูลแล้ว: {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_actions.py" line="496" />
+        <location filename="../../evaluator_app/ui/panel/panel_actions.py" line="496" />
         <source>Restore from backup</source>
         <translation>กู้คืนจากไฟล์สำรอง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_actions.py" line="497" />
+        <location filename="../../evaluator_app/ui/panel/panel_actions.py" line="497" />
         <source>Go back to the workspace as it was on {0}? Everything changed since then is kept in a backup of the workspace as it is now, taken first.</source>
         <translation>กลับไปใช้พื้นที่ทำงานตามที่เป็นเมื่อ {0} หรือไม่ ทุกสิ่งที่แก้ไขหลังจากนั้นจะเก็บไว้ในไฟล์สำรองของพื้นที่ทำงานปัจจุบัน ซึ่งสำรองไว้ก่อน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_actions.py" line="526" />
+        <location filename="../../evaluator_app/ui/panel/panel_actions.py" line="526" />
         <source>Not restored</source>
         <translation>ไม่ได้กู้คืน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_actions.py" line="526" />
+        <location filename="../../evaluator_app/ui/panel/panel_actions.py" line="526" />
         <source>The backup was not restored: {0}</source>
         <translation>ไม่ได้กู้คืนไฟล์สำรอง: {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_actions.py" line="529" />
+        <location filename="../../evaluator_app/ui/panel/panel_actions.py" line="529" />
         <source>Restored the backup of {0}. The workspace as it was is kept as {1}.</source>
         <translation>กู้คืนไฟล์สำรองเมื่อ {0} แล้ว พื้นที่ทำงานก่อนกู้คืนเก็บไว้เป็น {1}</translation>
     </message>
@@ -2276,97 +2276,97 @@ Public key: {1}</source>
 <context>
     <name>PanelMatrixModel</name>
     <message>
-        <location filename="../../evaluator_app/ui/panel_matrix_model.py" line="147" />
+        <location filename="../../evaluator_app/ui/panel/panel_matrix_model.py" line="147" />
         <source>{0}
 excluded</source>
         <translation>{0}
 ไม่นับ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_matrix_model.py" line="149" />
+        <location filename="../../evaluator_app/ui/panel/panel_matrix_model.py" line="149" />
         <source>Panel figure
 ({0})</source>
         <translation>คะแนนของคณะ
 ({0})</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_matrix_model.py" line="151" />
+        <location filename="../../evaluator_app/ui/panel/panel_matrix_model.py" line="151" />
         <source>Code</source>
         <translation>รหัส</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_matrix_model.py" line="151" />
+        <location filename="../../evaluator_app/ui/panel/panel_matrix_model.py" line="151" />
         <source>Indicator</source>
         <translation>ตัวชี้วัด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_matrix_model.py" line="151" />
+        <location filename="../../evaluator_app/ui/panel/panel_matrix_model.py" line="151" />
         <source>Weight</source>
         <translation>น้ำหนัก</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_matrix_model.py" line="152" />
+        <location filename="../../evaluator_app/ui/panel/panel_matrix_model.py" line="152" />
         <source>Mean</source>
         <translation>ค่าเฉลี่ย</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_matrix_model.py" line="152" />
+        <location filename="../../evaluator_app/ui/panel/panel_matrix_model.py" line="152" />
         <source>Median</source>
         <translation>มัธยฐาน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_matrix_model.py" line="152" />
+        <location filename="../../evaluator_app/ui/panel/panel_matrix_model.py" line="152" />
         <source>Min</source>
         <translation>ต่ำสุด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_matrix_model.py" line="152" />
+        <location filename="../../evaluator_app/ui/panel/panel_matrix_model.py" line="152" />
         <source>Max</source>
         <translation>สูงสุด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_matrix_model.py" line="153" />
+        <location filename="../../evaluator_app/ui/panel/panel_matrix_model.py" line="153" />
         <source>Consensus</source>
         <translation>มติที่ประชุม</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_matrix_model.py" line="153" />
+        <location filename="../../evaluator_app/ui/panel/panel_matrix_model.py" line="153" />
         <source>Spread</source>
         <translation>ส่วนต่าง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_matrix_model.py" line="158" />
+        <location filename="../../evaluator_app/ui/panel/panel_matrix_model.py" line="158" />
         <source>submitted</source>
         <translation>ส่งแล้ว</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_matrix_model.py" line="158" />
+        <location filename="../../evaluator_app/ui/panel/panel_matrix_model.py" line="158" />
         <source>draft</source>
         <translation>ร่าง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_matrix_model.py" line="162" />
+        <location filename="../../evaluator_app/ui/panel/panel_matrix_model.py" line="162" />
         <source>Spread: the highest member's score minus the lowest</source>
         <translation>ส่วนต่าง: คะแนนสูงสุดของกรรมการลบคะแนนต่ำสุด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_matrix_model.py" line="168" />
-        <location filename="../../evaluator_app/ui/panel_matrix_model.py" line="261" />
+        <location filename="../../evaluator_app/ui/panel/panel_matrix_model.py" line="168" />
+        <location filename="../../evaluator_app/ui/panel/panel_matrix_model.py" line="261" />
         <source>Excluded for a conflict of interest: {0}. {1}</source>
         <translation>ไม่นับเพราะมีส่วนได้เสีย: {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_matrix_model.py" line="220" />
+        <location filename="../../evaluator_app/ui/panel/panel_matrix_model.py" line="220" />
         <source>not counted</source>
         <translation>ไม่นับ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_matrix_model.py" line="264" />
+        <location filename="../../evaluator_app/ui/panel/panel_matrix_model.py" line="264" />
         <source>Consensus {0} entered by {1}: {2}</source>
         <translation>มติที่ประชุม {0} บันทึกโดย {1}: {2}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_matrix_model.py" line="267" />
+        <location filename="../../evaluator_app/ui/panel/panel_matrix_model.py" line="267" />
         <source>{0} has not rated this indicator yet</source>
         <translation>{0} ยังไม่ได้ประเมินตัวชี้วัดนี้</translation>
     </message>
@@ -2374,112 +2374,112 @@ excluded</source>
 <context>
     <name>PanelMatrixWindow</name>
     <message>
-        <location filename="../../evaluator_app/ui/panel_matrix.py" line="151" />
+        <location filename="../../evaluator_app/ui/panel/panel_matrix.py" line="151" />
         <source>Choose an agreement in the main window.</source>
         <translation>โปรดเลือกคำรับรองในหน้าต่างหลัก</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_matrix.py" line="155" />
+        <location filename="../../evaluator_app/ui/panel/panel_matrix.py" line="155" />
         <source>This workspace has no panel yet: set it up with Panel → Panel setup…, or import the secretary's panel package.</source>
         <translation>พื้นที่ทำงานนี้ยังไม่มีคณะผู้ประเมิน ตั้งค่าได้ที่ คณะผู้ประเมิน → ตั้งค่าคณะผู้ประเมิน… หรือนำเข้าชุดข้อมูลคณะผู้ประเมินจากเลขานุการ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_matrix.py" line="175" />
+        <location filename="../../evaluator_app/ui/panel/panel_matrix.py" line="175" />
         <source>You declared a conflict of interest with {0}: the other members' ratings of it are hidden from you, and yours do not count.</source>
         <translation>ท่านแจ้งว่ามีส่วนได้เสียกับ {0} จึงไม่แสดงผลการประเมินของกรรมการท่านอื่น และผลของท่านไม่นำมานับ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_matrix.py" line="182" />
+        <location filename="../../evaluator_app/ui/panel/panel_matrix.py" line="182" />
         <source>Panel matrix</source>
         <translation>ตารางคะแนนของคณะ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_matrix.py" line="185" />
+        <location filename="../../evaluator_app/ui/panel/panel_matrix.py" line="185" />
         <source>finalised (read-only)</source>
         <translation>ยุติแล้ว (แก้ไขไม่ได้)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_matrix.py" line="185" />
+        <location filename="../../evaluator_app/ui/panel/panel_matrix.py" line="185" />
         <source>open</source>
         <translation>ยังไม่ยุติ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_matrix.py" line="186" />
+        <location filename="../../evaluator_app/ui/panel/panel_matrix.py" line="186" />
         <source>Panel matrix — {0}</source>
         <translation>ตารางคะแนนของคณะ — {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_matrix.py" line="188" />
+        <location filename="../../evaluator_app/ui/panel/panel_matrix.py" line="188" />
         <source>round {0} months</source>
         <translation>รอบ {0} เดือน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_matrix.py" line="201" />
+        <location filename="../../evaluator_app/ui/panel/panel_matrix.py" line="201" />
         <source>(no panel figure yet for {0})</source>
         <translation>(ยังไม่มีคะแนนของคณะสำหรับ {0})</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_matrix.py" line="203" />
+        <location filename="../../evaluator_app/ui/panel/panel_matrix.py" line="203" />
         <source>Not counted (conflict of interest): {0}</source>
         <translation>ไม่นับ (มีส่วนได้เสีย): {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_matrix.py" line="204" />
+        <location filename="../../evaluator_app/ui/panel/panel_matrix.py" line="204" />
         <source>Members' totals:</source>
         <translation>คะแนนรวมของกรรมการ:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_matrix.py" line="205" />
+        <location filename="../../evaluator_app/ui/panel/panel_matrix.py" line="205" />
         <source>Panel total:</source>
         <translation>คะแนนรวมของคณะ:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_matrix.py" line="240" />
+        <location filename="../../evaluator_app/ui/panel/panel_matrix.py" line="240" />
         <source>Select a member's score to see its history, or the panel figure for the consensus history.</source>
         <translation>เลือกคะแนนของกรรมการเพื่อดูประวัติการแก้ไข หรือเลือกคะแนนของคณะเพื่อดูประวัติมติที่ประชุม</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_matrix.py" line="245" />
+        <location filename="../../evaluator_app/ui/panel/panel_matrix.py" line="245" />
         <source>History of {0}'s rating of indicator {1}, round {2} months</source>
         <translation>ประวัติการแก้ไขผลการประเมินของ {0} ตัวชี้วัด {1} รอบ {2} เดือน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_matrix.py" line="249" />
+        <location filename="../../evaluator_app/ui/panel/panel_matrix.py" line="249" />
         <source>History of the consensus of indicator {0}, round {1} months</source>
         <translation>ประวัติมติที่ประชุม ตัวชี้วัด {0} รอบ {1} เดือน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_matrix.py" line="252" />
+        <location filename="../../evaluator_app/ui/panel/panel_matrix.py" line="252" />
         <source>no changes recorded</source>
         <translation>ไม่มีการแก้ไขที่บันทึกไว้</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_matrix.py" line="285" />
+        <location filename="../../evaluator_app/ui/panel/panel_matrix.py" line="285" />
         <source>Enter &amp;consensus…</source>
         <translation>บันทึก&amp;มติที่ประชุม…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_matrix.py" line="286" />
+        <location filename="../../evaluator_app/ui/panel/panel_matrix.py" line="286" />
         <source>&amp;Finalise…</source>
         <translation>&amp;ยุติผล…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_matrix.py" line="287" />
+        <location filename="../../evaluator_app/ui/panel/panel_matrix.py" line="287" />
         <source>&amp;Reopen…</source>
         <translation>เ&amp;ปิดใหม่…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_matrix.py" line="290" />
+        <location filename="../../evaluator_app/ui/panel/panel_matrix.py" line="290" />
         <source>Spread:</source>
         <translation>ส่วนต่าง:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_matrix.py" line="291" />
+        <location filename="../../evaluator_app/ui/panel/panel_matrix.py" line="291" />
         <source>small</source>
         <translation>น้อย</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_matrix.py" line="292" />
+        <location filename="../../evaluator_app/ui/panel/panel_matrix.py" line="292" />
         <source>half the score range or more</source>
         <translation>ตั้งแต่ครึ่งหนึ่งของช่วงคะแนน</translation>
     </message>
@@ -2487,124 +2487,124 @@ excluded</source>
 <context>
     <name>PanelSetupDialog</name>
     <message>
-        <location filename="../../evaluator_app/ui/panel_setup.py" line="280" />
+        <location filename="../../evaluator_app/ui/panel/panel_setup.py" line="280" />
         <source>Panel setup</source>
         <translation>ตั้งค่าคณะผู้ประเมิน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_setup.py" line="289" />
+        <location filename="../../evaluator_app/ui/panel/panel_setup.py" line="289" />
         <source>&amp;Add member…</source>
         <translation>&amp;เพิ่มกรรมการ…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_setup.py" line="291" />
+        <location filename="../../evaluator_app/ui/panel/panel_setup.py" line="291" />
         <source>&amp;Edit…</source>
         <translation>แ&amp;ก้ไข…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_setup.py" line="293" />
+        <location filename="../../evaluator_app/ui/panel/panel_setup.py" line="293" />
         <source>Re&amp;move…</source>
         <translation>&amp;นำออก…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_setup.py" line="297" />
+        <location filename="../../evaluator_app/ui/panel/panel_setup.py" line="297" />
         <source>&amp;Declare conflict…</source>
         <translation>แ&amp;จ้งการมีส่วนได้เสีย…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_setup.py" line="299" />
+        <location filename="../../evaluator_app/ui/panel/panel_setup.py" line="299" />
         <source>&amp;Withdraw…</source>
         <translation>&amp;ยกเลิก…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_setup.py" line="307" />
+        <location filename="../../evaluator_app/ui/panel/panel_setup.py" line="307" />
         <source>&amp;Save declaration</source>
         <translation>&amp;บันทึกคำรับรอง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_setup.py" line="309" />
+        <location filename="../../evaluator_app/ui/panel/panel_setup.py" line="309" />
         <source>Standard text</source>
         <translation>ข้อความมาตรฐาน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_setup.py" line="313" />
+        <location filename="../../evaluator_app/ui/panel/panel_setup.py" line="313" />
         <source>Members</source>
         <translation>กรรมการ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_setup.py" line="314" />
+        <location filename="../../evaluator_app/ui/panel/panel_setup.py" line="314" />
         <source>Conflicts of interest</source>
         <translation>การมีส่วนได้เสีย</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_setup.py" line="315" />
+        <location filename="../../evaluator_app/ui/panel/panel_setup.py" line="315" />
         <source>Rule and declaration</source>
         <translation>วิธีคิดคะแนนและคำรับรอง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_setup.py" line="341" />
+        <location filename="../../evaluator_app/ui/panel/panel_setup.py" line="341" />
         <source>Read the fingerprints aloud in the meeting: each member compares theirs with Panel → My signing key.</source>
         <translation>อ่านลายนิ้วมือกุญแจในที่ประชุม กรรมการแต่ละท่านเทียบกับของตนเองที่ คณะผู้ประเมิน → กุญแจลงนามของฉัน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_setup.py" line="364" />
+        <location filename="../../evaluator_app/ui/panel/panel_setup.py" line="364" />
         <source>Panel &amp;figure:</source>
         <translation>&amp;คะแนนของคณะ:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_setup.py" line="369" />
+        <location filename="../../evaluator_app/ui/panel/panel_setup.py" line="369" />
         <source>&amp;Declaration each member confirms before submitting (independence and confidentiality):</source>
         <translation>คำ&amp;รับรองที่กรรมการยืนยันก่อนส่งผล (ความเป็นอิสระและการรักษาความลับ):</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_setup.py" line="391" />
+        <location filename="../../evaluator_app/ui/panel/panel_setup.py" line="391" />
         <source>This workspace has no panel yet. Adding the first member sets it up; members' laptops get it from the panel package.</source>
         <translation>พื้นที่ทำงานนี้ยังไม่มีคณะผู้ประเมิน การเพิ่มกรรมการท่านแรกจะตั้งคณะขึ้น เครื่องของกรรมการได้รับจากชุดข้อมูลคณะผู้ประเมิน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_setup.py" line="394" />
+        <location filename="../../evaluator_app/ui/panel/panel_setup.py" line="394" />
         <source>{0} · {1} member(s) · panel id {2}</source>
         <translation>{0} · กรรมการ {1} ท่าน · รหัสคณะ {2}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_setup.py" line="429" />
-        <location filename="../../evaluator_app/ui/panel_setup.py" line="432" />
-        <location filename="../../evaluator_app/ui/panel_setup.py" line="443" />
+        <location filename="../../evaluator_app/ui/panel/panel_setup.py" line="429" />
+        <location filename="../../evaluator_app/ui/panel/panel_setup.py" line="432" />
+        <location filename="../../evaluator_app/ui/panel/panel_setup.py" line="443" />
         <source>Not saved</source>
         <translation>ไม่ได้บันทึก</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_setup.py" line="444" />
+        <location filename="../../evaluator_app/ui/panel/panel_setup.py" line="444" />
         <source>There is already a member {0}. Select them and choose Edit.</source>
         <translation>มีกรรมการรหัส {0} อยู่แล้ว เลือกแล้วกด แก้ไข</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_setup.py" line="462" />
+        <location filename="../../evaluator_app/ui/panel/panel_setup.py" line="462" />
         <source>Remove member</source>
         <translation>นำกรรมการออก</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_setup.py" line="463" />
+        <location filename="../../evaluator_app/ui/panel/panel_setup.py" line="463" />
         <source>Take {0} ({1}) off the panel? Their recorded ratings stay, but no longer count or sign.</source>
         <translation>นำ {0} ({1}) ออกจากคณะผู้ประเมินหรือไม่ ผลการประเมินที่บันทึกไว้ยังอยู่ แต่จะไม่นำมานับและไม่ลงนาม</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_setup.py" line="464" />
+        <location filename="../../evaluator_app/ui/panel/panel_setup.py" line="464" />
         <source>Remove</source>
         <translation>นำออก</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_setup.py" line="483" />
+        <location filename="../../evaluator_app/ui/panel/panel_setup.py" line="483" />
         <source>Withdraw conflict of interest</source>
         <translation>ยกเลิกการมีส่วนได้เสีย</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_setup.py" line="484" />
+        <location filename="../../evaluator_app/ui/panel/panel_setup.py" line="484" />
         <source>Withdraw the conflict of interest of {0} with {1}? Their ratings of it will count again.</source>
         <translation>ยกเลิกการมีส่วนได้เสียของ {0} กับ {1} หรือไม่ ผลการประเมินจะกลับมานับอีกครั้ง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_setup.py" line="485" />
+        <location filename="../../evaluator_app/ui/panel/panel_setup.py" line="485" />
         <source>Withdraw</source>
         <translation>ยกเลิกการมีส่วนได้เสีย</translation>
     </message>
@@ -2612,72 +2612,72 @@ excluded</source>
 <context>
     <name>PanelTexts</name>
     <message>
-        <location filename="../../evaluator_app/ui/panel_texts.py" line="13" />
+        <location filename="../../evaluator_app/ui/common/panel_texts.py" line="13" />
         <source>Chair</source>
         <translation>ประธานกรรมการ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_texts.py" line="14" />
+        <location filename="../../evaluator_app/ui/common/panel_texts.py" line="14" />
         <source>Member</source>
         <translation>กรรมการ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_texts.py" line="15" />
+        <location filename="../../evaluator_app/ui/common/panel_texts.py" line="15" />
         <source>Member and secretary</source>
         <translation>กรรมการและเลขานุการ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_texts.py" line="16" />
+        <location filename="../../evaluator_app/ui/common/panel_texts.py" line="16" />
         <source>Assistant secretary</source>
         <translation>ผู้ช่วยเลขานุการ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_texts.py" line="23" />
+        <location filename="../../evaluator_app/ui/common/panel_texts.py" line="23" />
         <source>Former employee of the agency</source>
         <translation>เคยเป็นบุคลากรของส่วนราชการ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_texts.py" line="24" />
+        <location filename="../../evaluator_app/ui/common/panel_texts.py" line="24" />
         <source>Relative of the agency's executives or indicator owners</source>
         <translation>เป็นญาติกับผู้บริหารหรือผู้รับผิดชอบของส่วนราชการ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_texts.py" line="25" />
+        <location filename="../../evaluator_app/ui/common/panel_texts.py" line="25" />
         <source>Financial interest</source>
         <translation>มีส่วนได้เสียทางการเงิน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_texts.py" line="26" />
+        <location filename="../../evaluator_app/ui/common/panel_texts.py" line="26" />
         <source>Other</source>
         <translation>อื่น ๆ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_texts.py" line="33" />
+        <location filename="../../evaluator_app/ui/common/panel_texts.py" line="33" />
         <source>Mean of the members' scores</source>
         <translation>ค่าเฉลี่ยของคะแนนกรรมการ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_texts.py" line="34" />
+        <location filename="../../evaluator_app/ui/common/panel_texts.py" line="34" />
         <source>Median of the members' scores</source>
         <translation>มัธยฐานของคะแนนกรรมการ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_texts.py" line="35" />
+        <location filename="../../evaluator_app/ui/common/panel_texts.py" line="35" />
         <source>Consensus value entered by the chair</source>
         <translation>มติที่ประชุม บันทึกโดยประธาน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_texts.py" line="42" />
+        <location filename="../../evaluator_app/ui/common/panel_texts.py" line="42" />
         <source>mean</source>
         <translation>ค่าเฉลี่ย</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_texts.py" line="43" />
+        <location filename="../../evaluator_app/ui/common/panel_texts.py" line="43" />
         <source>median</source>
         <translation>มัธยฐาน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel_texts.py" line="44" />
+        <location filename="../../evaluator_app/ui/common/panel_texts.py" line="44" />
         <source>consensus</source>
         <translation>มติที่ประชุม</translation>
     </message>
@@ -2685,32 +2685,32 @@ excluded</source>
 <context>
     <name>PassphraseDialog</name>
     <message>
-        <location filename="../../evaluator_app/ui/identity_dialogs.py" line="33" />
+        <location filename="../../evaluator_app/ui/panel/identity_dialogs.py" line="33" />
         <source>Passphrase of the signing key</source>
         <translation>รหัสผ่านของกุญแจลงนาม</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/identity_dialogs.py" line="49" />
+        <location filename="../../evaluator_app/ui/panel/identity_dialogs.py" line="49" />
         <source>Member:</source>
         <translation>กรรมการ:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/identity_dialogs.py" line="50" />
+        <location filename="../../evaluator_app/ui/panel/identity_dialogs.py" line="50" />
         <source>&amp;Passphrase:</source>
         <translation>&amp;รหัสผ่าน:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/identity_dialogs.py" line="52" />
+        <location filename="../../evaluator_app/ui/panel/identity_dialogs.py" line="52" />
         <source>&amp;Again:</source>
         <translation>&amp;อีกครั้ง:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/identity_dialogs.py" line="73" />
+        <location filename="../../evaluator_app/ui/panel/identity_dialogs.py" line="73" />
         <source>At least {0} characters.</source>
         <translation>อย่างน้อย {0} ตัวอักษร</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/identity_dialogs.py" line="75" />
+        <location filename="../../evaluator_app/ui/panel/identity_dialogs.py" line="75" />
         <source>The two passphrases differ.</source>
         <translation>รหัสผ่านสองครั้งไม่ตรงกัน</translation>
     </message>
@@ -2718,7 +2718,7 @@ excluded</source>
 <context>
     <name>PrintSupport</name>
     <message>
-        <location filename="../../evaluator_app/ui/print_support.py" line="32" />
+        <location filename="../../evaluator_app/ui/common/print_support.py" line="32" />
         <source>PDF files (*.pdf)</source>
         <translation>ไฟล์ PDF (*.pdf)</translation>
     </message>
@@ -2726,7 +2726,7 @@ excluded</source>
 <context>
     <name>ProblemsListModel</name>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_model.py" line="460" />
+        <location filename="../../evaluator_app/ui/meeting/meeting_model.py" line="460" />
         <source>Broken constraints</source>
         <translation>เงื่อนไขที่ไม่ผ่าน</translation>
     </message>
@@ -2734,27 +2734,27 @@ excluded</source>
 <context>
     <name>ProblemsModel</name>
     <message>
-        <location filename="../../evaluator_app/ui/import_models.py" line="111" />
+        <location filename="../../evaluator_app/ui/transfer/import_models.py" line="111" />
         <source>File</source>
         <translation>แฟ้ม</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/import_models.py" line="111" />
+        <location filename="../../evaluator_app/ui/transfer/import_models.py" line="111" />
         <source>Sheet</source>
         <translation>ชีต</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/import_models.py" line="111" />
+        <location filename="../../evaluator_app/ui/transfer/import_models.py" line="111" />
         <source>Row</source>
         <translation>แถว</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/import_models.py" line="111" />
+        <location filename="../../evaluator_app/ui/transfer/import_models.py" line="111" />
         <source>Column</source>
         <translation>คอลัมน์</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/import_models.py" line="111" />
+        <location filename="../../evaluator_app/ui/transfer/import_models.py" line="111" />
         <source>Problem</source>
         <translation>ปัญหา</translation>
     </message>
@@ -2762,42 +2762,42 @@ excluded</source>
 <context>
     <name>ReadRowsModel</name>
     <message>
-        <location filename="../../evaluator_app/ui/import_models.py" line="49" />
+        <location filename="../../evaluator_app/ui/transfer/import_models.py" line="49" />
         <source>File</source>
         <translation>แฟ้ม</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/import_models.py" line="49" />
+        <location filename="../../evaluator_app/ui/transfer/import_models.py" line="49" />
         <source>Sheet</source>
         <translation>ชีต</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/import_models.py" line="49" />
+        <location filename="../../evaluator_app/ui/transfer/import_models.py" line="49" />
         <source>Row</source>
         <translation>แถว</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/import_models.py" line="49" />
+        <location filename="../../evaluator_app/ui/transfer/import_models.py" line="49" />
         <source>Read as</source>
         <translation>อ่านเป็น</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/import_models.py" line="82" />
+        <location filename="../../evaluator_app/ui/transfer/import_models.py" line="82" />
         <source>indicator</source>
         <translation>ตัวชี้วัด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/import_models.py" line="82" />
+        <location filename="../../evaluator_app/ui/transfer/import_models.py" line="82" />
         <source>dimension heading</source>
         <translation>หัวข้อมิติ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/import_models.py" line="83" />
+        <location filename="../../evaluator_app/ui/transfer/import_models.py" line="83" />
         <source>blank</source>
         <translation>แถวว่าง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/import_models.py" line="83" />
+        <location filename="../../evaluator_app/ui/transfer/import_models.py" line="83" />
         <source>title</source>
         <translation>หัวเรื่อง</translation>
     </message>
@@ -2805,17 +2805,17 @@ excluded</source>
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../evaluator_app/ui/reason_dialog.py" line="40" />
+        <location filename="../../evaluator_app/ui/common/reason_dialog.py" line="40" />
         <source>Why (required; it is kept in the history)</source>
         <translation>เหตุผล (ต้องระบุ และจะบันทึกไว้ในประวัติ)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/reason_dialog.py" line="44" />
+        <location filename="../../evaluator_app/ui/common/reason_dialog.py" line="44" />
         <source>&amp;Which:</source>
         <translation>&amp;รายการ:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/reason_dialog.py" line="47" />
+        <location filename="../../evaluator_app/ui/common/reason_dialog.py" line="47" />
         <source>&amp;Reason:</source>
         <translation>เ&amp;หตุผล:</translation>
     </message>
@@ -2823,82 +2823,82 @@ excluded</source>
 <context>
     <name>RedistributeDialog</name>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_redistribute.py" line="220" />
+        <location filename="../../evaluator_app/ui/meeting/meeting_redistribute.py" line="220" />
         <source>Redistribute weights</source>
         <translation>กระจายน้ำหนัก</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_redistribute.py" line="221" />
+        <location filename="../../evaluator_app/ui/meeting/meeting_redistribute.py" line="221" />
         <source>Indicator {0}: {1} (weight now {2})</source>
         <translation>ตัวชี้วัด {0}: {1} (น้ำหนักปัจจุบัน {2})</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_redistribute.py" line="223" />
+        <location filename="../../evaluator_app/ui/meeting/meeting_redistribute.py" line="223" />
         <source>&amp;New weight:</source>
         <translation>น้ำหนัก&amp;ใหม่:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_redistribute.py" line="224" />
+        <location filename="../../evaluator_app/ui/meeting/meeting_redistribute.py" line="224" />
         <source>Spread the difference:</source>
         <translation>กระจายส่วนต่าง:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_redistribute.py" line="225" />
+        <location filename="../../evaluator_app/ui/meeting/meeting_redistribute.py" line="225" />
         <source>&amp;In proportion to their weights</source>
         <translation>&amp;ตามสัดส่วนน้ำหนัก</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_redistribute.py" line="226" />
+        <location filename="../../evaluator_app/ui/meeting/meeting_redistribute.py" line="226" />
         <source>&amp;Equally</source>
         <translation>เท่า&amp;กัน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_redistribute.py" line="227" />
+        <location filename="../../evaluator_app/ui/meeting/meeting_redistribute.py" line="227" />
         <source>Over:</source>
         <translation>ให้กับ:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_redistribute.py" line="228" />
+        <location filename="../../evaluator_app/ui/meeting/meeting_redistribute.py" line="228" />
         <source>&amp;All indicators at the same level</source>
         <translation>ตัวชี้วัดระดับเดียวกัน&amp;ทั้งหมด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_redistribute.py" line="229" />
+        <location filename="../../evaluator_app/ui/meeting/meeting_redistribute.py" line="229" />
         <source>&amp;Only the ticked indicators</source>
         <translation>เ&amp;ฉพาะตัวชี้วัดที่เลือก</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_redistribute.py" line="230" />
+        <location filename="../../evaluator_app/ui/meeting/meeting_redistribute.py" line="230" />
         <source>These weights will change:</source>
         <translation>น้ำหนักที่จะเปลี่ยน:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_redistribute.py" line="231" />
+        <location filename="../../evaluator_app/ui/meeting/meeting_redistribute.py" line="231" />
         <source>&amp;Apply</source>
         <translation>&amp;ใช้</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_redistribute.py" line="246" />
+        <location filename="../../evaluator_app/ui/meeting/meeting_redistribute.py" line="246" />
         <source>Type the new weight as a number, such as 35 or 12.5.</source>
         <translation>พิมพ์น้ำหนักใหม่เป็นตัวเลข เช่น 35 หรือ 12.5</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_redistribute.py" line="250" />
+        <location filename="../../evaluator_app/ui/meeting/meeting_redistribute.py" line="250" />
         <source>Tick the indicators that take or give the difference.</source>
         <translation>โปรดเลือกตัวชี้วัดที่จะรับหรือให้ส่วนต่าง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_redistribute.py" line="266" />
+        <location filename="../../evaluator_app/ui/meeting/meeting_redistribute.py" line="266" />
         <source>equally</source>
         <translation>เท่ากัน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_redistribute.py" line="266" />
+        <location filename="../../evaluator_app/ui/meeting/meeting_redistribute.py" line="266" />
         <source>proportionally</source>
         <translation>ตามสัดส่วน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_redistribute.py" line="272" />
+        <location filename="../../evaluator_app/ui/meeting/meeting_redistribute.py" line="272" />
         <source>Redistribute from {0}: {1} → {2} ({3})</source>
         <translation>กระจายน้ำหนักจาก {0}: {1} → {2} ({3})</translation>
     </message>
@@ -2906,42 +2906,42 @@ excluded</source>
 <context>
     <name>ReportActions</name>
     <message>
-        <location filename="../../evaluator_app/ui/report_actions.py" line="58" />
+        <location filename="../../evaluator_app/ui/papers/report_actions.py" line="58" />
         <source>&amp;Reports</source>
         <translation>&amp;รายงาน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/report_actions.py" line="59" />
+        <location filename="../../evaluator_app/ui/papers/report_actions.py" line="59" />
         <source>Report &amp;preview…</source>
         <translation>&amp;ดูตัวอย่างรายงาน…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/report_actions.py" line="60" />
+        <location filename="../../evaluator_app/ui/papers/report_actions.py" line="60" />
         <source>&amp;Print report…</source>
         <translation>&amp;พิมพ์รายงาน…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/report_actions.py" line="61" />
+        <location filename="../../evaluator_app/ui/papers/report_actions.py" line="61" />
         <source>&amp;Save report as PDF…</source>
         <translation>&amp;บันทึกรายงานเป็น PDF…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/report_actions.py" line="62" />
+        <location filename="../../evaluator_app/ui/papers/report_actions.py" line="62" />
         <source>&amp;Agreement paper…</source>
         <translation>คำ&amp;รับรองการปฏิบัติราชการ…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/report_actions.py" line="63" />
+        <location filename="../../evaluator_app/ui/papers/report_actions.py" line="63" />
         <source>Fiscal-year &amp;summary…</source>
         <translation>&amp;สรุปผลทั้งปีงบประมาณ…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/report_actions.py" line="64" />
+        <location filename="../../evaluator_app/ui/papers/report_actions.py" line="64" />
         <source>&amp;Batch print a fiscal year…</source>
         <translation>พิมพ์&amp;ทั้งปีงบประมาณ…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/report_actions.py" line="72" />
+        <location filename="../../evaluator_app/ui/papers/report_actions.py" line="72" />
         <source>Choose an agreement first.</source>
         <translation>โปรดเลือกคำรับรองก่อน</translation>
     </message>
@@ -2949,152 +2949,152 @@ excluded</source>
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../evaluator_app/ui/report_dialog.py" line="132" />
+        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="132" />
         <source>Evaluation report</source>
         <translation>รายงานผลการประเมิน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/report_dialog.py" line="133" />
+        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="133" />
         <source>Agreement (annex of indicators)</source>
         <translation>คำรับรอง (ภาคผนวกตัวชี้วัด)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/report_dialog.py" line="134" />
+        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="134" />
         <source>Fiscal-year summary</source>
         <translation>สรุปผลทั้งปีงบประมาณ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/report_dialog.py" line="164" />
+        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="164" />
         <source>Drawing the preview…</source>
         <translation>กำลังจัดทำตัวอย่าง…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/report_dialog.py" line="185" />
+        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="185" />
         <source>{0} page(s), A4. The preview is a draft; the saved or printed paper carries the verification code.</source>
         <translation>{0} หน้า ขนาด A4 ตัวอย่างนี้เป็นฉบับร่าง ฉบับที่บันทึกหรือพิมพ์จะมีรหัสตรวจสอบ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/report_dialog.py" line="188" />
+        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="188" />
         <source>Indicators {0} have no committee figure yet: only a draft can be printed.</source>
         <translation>ตัวชี้วัด {0} ยังไม่มีผลของคณะกรรมการ จึงพิมพ์ได้เฉพาะฉบับร่าง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/report_dialog.py" line="191" />
+        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="191" />
         <source>Saving or printing issues the report: its figures are frozen, and change only by reopening with a reason.</source>
         <translation>การบันทึกหรือพิมพ์คือการออกรายงาน ตัวเลขจะถูกตรึงไว้ และเปลี่ยนได้เมื่อเปิดใหม่พร้อมเหตุผลเท่านั้น</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/report_dialog.py" line="194" />
+        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="194" />
         <source>Pages cannot be drawn here: their text is shown; use Open in the PDF viewer to see and print them.</source>
         <translation>แสดงภาพหน้าที่นี่ไม่ได้ จึงแสดงข้อความแทน ใช้ปุ่มเปิดในโปรแกรมดู PDF เพื่อดูและพิมพ์</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/report_dialog.py" line="211" />
+        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="211" />
         <source>Page {0}</source>
         <translation>หน้า {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/report_dialog.py" line="241" />
+        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="241" />
         <source>Issue the report</source>
         <translation>ออกรายงาน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/report_dialog.py" line="242" />
+        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="242" />
         <source>Issue the evaluation report of {0}, round {1} months? Its figures are frozen with a verification code; they change afterwards only by reopening with a reason.</source>
         <translation>ออกรายงานผลการประเมินของ {0} รอบ {1} เดือน หรือไม่? ตัวเลขจะถูกตรึงไว้พร้อมรหัสตรวจสอบ และเปลี่ยนได้ภายหลังเมื่อเปิดใหม่พร้อมเหตุผลเท่านั้น</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/report_dialog.py" line="252" />
+        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="252" />
         <source>Save PDF</source>
         <translation>บันทึก PDF</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/report_dialog.py" line="255" />
+        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="255" />
         <source>Writing {0}…</source>
         <translation>กำลังเขียน {0}…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/report_dialog.py" line="263" />
+        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="263" />
         <source>Saved {0} ({1} page(s)).</source>
         <translation>บันทึก {0} แล้ว ({1} หน้า)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/report_dialog.py" line="265" />
+        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="265" />
         <source>Verification code: {0}</source>
         <translation>รหัสตรวจสอบ: {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/report_dialog.py" line="275" />
+        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="275" />
         <source>Print</source>
         <translation>พิมพ์</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/report_dialog.py" line="279" />
+        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="279" />
         <source>Preparing the pages for the printer…</source>
         <translation>กำลังเตรียมหน้าสำหรับเครื่องพิมพ์…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/report_dialog.py" line="293" />
+        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="293" />
         <source>The printer refused the pages: {0}</source>
         <translation>เครื่องพิมพ์ไม่รับหน้า: {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/report_dialog.py" line="295" />
+        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="295" />
         <source>Sent {0} page(s) to {1}.</source>
         <translation>ส่ง {0} หน้าไปยัง {1} แล้ว</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/report_dialog.py" line="300" />
+        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="300" />
         <source>The PDF is open in the system's viewer: print it from there ({0}).</source>
         <translation>เปิด PDF ในโปรแกรมดูของระบบแล้ว โปรดพิมพ์จากที่นั่น ({0})</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/report_dialog.py" line="327" />
+        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="327" />
         <source>Not done: {0}</source>
         <translation>ไม่สำเร็จ: {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/report_dialog.py" line="361" />
+        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="361" />
         <source>Report — {0} {1}</source>
         <translation>รายงาน — {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/report_dialog.py" line="362" />
+        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="362" />
         <source>&amp;Paper:</source>
         <translation>&amp;เอกสาร:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/report_dialog.py" line="363" />
+        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="363" />
         <source>&amp;Round:</source>
         <translation>&amp;รอบ:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/report_dialog.py" line="365" />
+        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="365" />
         <source>{0} months</source>
         <translation>{0} เดือน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/report_dialog.py" line="366" />
+        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="366" />
         <source>&amp;Draft (nothing is issued)</source>
         <translation>ฉบับ&amp;ร่าง (ไม่ออกรายงาน)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/report_dialog.py" line="367" />
+        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="367" />
         <source>&amp;Print…</source>
         <translation>&amp;พิมพ์…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/report_dialog.py" line="368" />
+        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="368" />
         <source>&amp;Save PDF…</source>
         <translation>&amp;บันทึก PDF…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/report_dialog.py" line="369" />
+        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="369" />
         <source>&amp;Open in the PDF viewer</source>
         <translation>เ&amp;ปิดในโปรแกรมดู PDF</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/report_dialog.py" line="370" />
+        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="370" />
         <source>&amp;Close</source>
         <translation>ปิ&amp;ด</translation>
     </message>
@@ -3102,22 +3102,22 @@ excluded</source>
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../evaluator_app/ui/backups_dialog.py" line="98" />
+        <location filename="../../evaluator_app/ui/transfer/backups_dialog.py" line="98" />
         <source>Restore from backup</source>
         <translation>กู้คืนจากไฟล์สำรอง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/backups_dialog.py" line="101" />
+        <location filename="../../evaluator_app/ui/transfer/backups_dialog.py" line="101" />
         <source>Choose the backup of {0} to go back to. The workspace as it is now is kept as a backup first, so a restore can itself be undone.</source>
         <translation>เลือกไฟล์สำรองของ {0} ที่จะกลับไปใช้ พื้นที่ทำงานปัจจุบันจะถูกสำรองไว้ก่อน จึงย้อนการกู้คืนได้</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/backups_dialog.py" line="115" />
+        <location filename="../../evaluator_app/ui/transfer/backups_dialog.py" line="115" />
         <source>There are no backups of this workspace yet.</source>
         <translation>พื้นที่ทำงานนี้ยังไม่มีไฟล์สำรอง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/backups_dialog.py" line="118" />
+        <location filename="../../evaluator_app/ui/transfer/backups_dialog.py" line="118" />
         <source>&amp;Restore</source>
         <translation>&amp;กู้คืน</translation>
     </message>
@@ -3125,32 +3125,32 @@ excluded</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../evaluator_app/ui/settings_dialog.py" line="15" />
+        <location filename="../../evaluator_app/ui/shell/settings_dialog.py" line="15" />
         <source>Settings</source>
         <translation>ตั้งค่า</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/settings_dialog.py" line="23" />
+        <location filename="../../evaluator_app/ui/shell/settings_dialog.py" line="23" />
         <source>Your results are recorded under this evaluator id in this workspace. The agency's own results use the id "{0}".</source>
         <translation>ผลการประเมินของท่านจะบันทึกในชื่อผู้ประเมินนี้ในพื้นที่ทำงานนี้ ผลประเมินตนเองของส่วนราชการใช้ชื่อ "{0}"</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/settings_dialog.py" line="29" />
+        <location filename="../../evaluator_app/ui/shell/settings_dialog.py" line="29" />
         <source>&amp;Evaluator id:</source>
         <translation>&amp;ชื่อผู้ประเมิน:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/settings_dialog.py" line="31" />
+        <location filename="../../evaluator_app/ui/shell/settings_dialog.py" line="31" />
         <source>&amp;Language:</source>
         <translation>&amp;ภาษา:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/settings_dialog.py" line="50" />
+        <location filename="../../evaluator_app/ui/shell/settings_dialog.py" line="50" />
         <source>The evaluator id cannot be empty.</source>
         <translation>ต้องระบุชื่อผู้ประเมิน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/settings_dialog.py" line="52" />
+        <location filename="../../evaluator_app/ui/shell/settings_dialog.py" line="52" />
         <source>"{0}" is reserved for the agency's self-assessment.</source>
         <translation>"{0}" สงวนไว้สำหรับผลประเมินตนเองของส่วนราชการ</translation>
     </message>
@@ -3158,32 +3158,32 @@ excluded</source>
 <context>
     <name>SubmitDialog</name>
     <message>
-        <location filename="../../evaluator_app/ui/submission_dialog.py" line="24" />
+        <location filename="../../evaluator_app/ui/panel/submission_dialog.py" line="24" />
         <source>Submit my ratings</source>
         <translation>ส่งผลการประเมินของฉัน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/submission_dialog.py" line="27" />
+        <location filename="../../evaluator_app/ui/panel/submission_dialog.py" line="27" />
         <source>Submit the ratings of {0} for {1}, round {2} months.</source>
         <translation>ส่งผลการประเมินของ {0} สำหรับ {1} รอบ {2} เดือน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/submission_dialog.py" line="29" />
+        <location filename="../../evaluator_app/ui/panel/submission_dialog.py" line="29" />
         <source>After submitting, only the chair can reopen them, with a reason.</source>
         <translation>เมื่อส่งแล้ว เฉพาะประธานเท่านั้นที่เปิดใหม่ได้ พร้อมเหตุผล</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/submission_dialog.py" line="34" />
+        <location filename="../../evaluator_app/ui/panel/submission_dialog.py" line="34" />
         <source>I have read and &amp;confirm this declaration</source>
         <translation>ข้าพเจ้าได้อ่านและ&amp;ยืนยันคำรับรองนี้</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/submission_dialog.py" line="37" />
+        <location filename="../../evaluator_app/ui/panel/submission_dialog.py" line="37" />
         <source>&amp;Submit</source>
         <translation>&amp;ส่งผล</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/submission_dialog.py" line="46" />
+        <location filename="../../evaluator_app/ui/panel/submission_dialog.py" line="46" />
         <source>Declaration of independence and confidentiality:</source>
         <translation>คำรับรองความเป็นอิสระและการรักษาความลับ:</translation>
     </message>
@@ -3191,82 +3191,82 @@ excluded</source>
 <context>
     <name>VersionTableModel</name>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_model.py" line="261" />
+        <location filename="../../evaluator_app/ui/meeting/meeting_model.py" line="261" />
         <source>Level {0}</source>
         <translation>ระดับ {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_model.py" line="262" />
+        <location filename="../../evaluator_app/ui/meeting/meeting_model.py" line="262" />
         <source>Code</source>
         <translation>รหัส</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_model.py" line="262" />
+        <location filename="../../evaluator_app/ui/meeting/meeting_model.py" line="262" />
         <source>Indicator</source>
         <translation>ตัวชี้วัด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_model.py" line="262" />
+        <location filename="../../evaluator_app/ui/meeting/meeting_model.py" line="262" />
         <source>Weight</source>
         <translation>น้ำหนัก</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_model.py" line="263" />
+        <location filename="../../evaluator_app/ui/meeting/meeting_model.py" line="263" />
         <source>Subtotal</source>
         <translation>รวมย่อย</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_model.py" line="263" />
+        <location filename="../../evaluator_app/ui/meeting/meeting_model.py" line="263" />
         <source>Target</source>
         <translation>เป้าหมาย</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_model.py" line="266" />
+        <location filename="../../evaluator_app/ui/meeting/meeting_model.py" line="266" />
         <source>The sum of the sub-indicators' weights; it must equal the weight of their parent</source>
         <translation>ผลรวมน้ำหนักของตัวชี้วัดย่อย ต้องเท่ากับน้ำหนักของตัวชี้วัดหลัก</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_model.py" line="268" />
+        <location filename="../../evaluator_app/ui/meeting/meeting_model.py" line="268" />
         <source>Criteria level {0}</source>
         <translation>เกณฑ์ระดับ {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_model.py" line="308" />
+        <location filename="../../evaluator_app/ui/meeting/meeting_model.py" line="308" />
         <source>Total weight</source>
         <translation>น้ำหนักรวม</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_model.py" line="341" />
+        <location filename="../../evaluator_app/ui/meeting/meeting_model.py" line="341" />
         <source>Removed in this version</source>
         <translation>ตัดออกในฉบับนี้</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_model.py" line="343" />
+        <location filename="../../evaluator_app/ui/meeting/meeting_model.py" line="343" />
         <source>Added in this version</source>
         <translation>เพิ่มในฉบับนี้</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_model.py" line="347" />
+        <location filename="../../evaluator_app/ui/meeting/meeting_model.py" line="347" />
         <source>Before: {0}</source>
         <translation>เดิม: {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_model.py" line="387" />
+        <location filename="../../evaluator_app/ui/meeting/meeting_model.py" line="387" />
         <source>Target of {0}: {1} → {2}</source>
         <translation>เป้าหมายของ {0}: {1} → {2}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_model.py" line="392" />
+        <location filename="../../evaluator_app/ui/meeting/meeting_model.py" line="392" />
         <source>{0} of indicator {1} must be a number (such as 12.5), got '{2}'</source>
         <translation>{0} ของตัวชี้วัด {1} ต้องเป็นตัวเลข (เช่น 12.5) ได้ '{2}'</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_model.py" line="396" />
+        <location filename="../../evaluator_app/ui/meeting/meeting_model.py" line="396" />
         <source>Weight of {0}: {1} → {2}</source>
         <translation>น้ำหนักของ {0}: {1} → {2}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_model.py" line="407" />
+        <location filename="../../evaluator_app/ui/meeting/meeting_model.py" line="407" />
         <source>Level {0} of {1}: {2} → {3}</source>
         <translation>เกณฑ์ระดับ {0} ของ {1}: {2} → {3}</translation>
     </message>
@@ -3274,7 +3274,7 @@ excluded</source>
 <context>
     <name>VersionTitle</name>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_diff.py" line="23" />
+        <location filename="../../evaluator_app/ui/meeting/meeting_diff.py" line="23" />
         <source>Version {0}</source>
         <translation>ฉบับที่ {0}</translation>
     </message>
@@ -3282,62 +3282,62 @@ excluded</source>
 <context>
     <name>WhatIfPanel</name>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_whatif.py" line="93" />
+        <location filename="../../evaluator_app/ui/meeting/meeting_whatif.py" line="93" />
         <source>Self-assessment</source>
         <translation>ประเมินตนเอง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_whatif.py" line="118" />
+        <location filename="../../evaluator_app/ui/meeting/meeting_whatif.py" line="118" />
         <source>On screen: version {0}</source>
         <translation>บนจอ: ฉบับที่ {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_whatif.py" line="119" />
+        <location filename="../../evaluator_app/ui/meeting/meeting_whatif.py" line="119" />
         <source>Agreed: version {0}</source>
         <translation>ที่ตกลง: ฉบับที่ {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_whatif.py" line="120" />
+        <location filename="../../evaluator_app/ui/meeting/meeting_whatif.py" line="120" />
         <source>Agreed: none yet</source>
         <translation>ที่ตกลง: ยังไม่มี</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_whatif.py" line="121" />
+        <location filename="../../evaluator_app/ui/meeting/meeting_whatif.py" line="121" />
         <source>Results of the {0}-month round ({1} result(s))</source>
         <translation>ผลรอบ {0} เดือน ({1} ผล)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_whatif.py" line="130" />
+        <location filename="../../evaluator_app/ui/meeting/meeting_whatif.py" line="130" />
         <source>Difference: {0}</source>
         <translation>ผลต่าง: {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_whatif.py" line="132" />
+        <location filename="../../evaluator_app/ui/meeting/meeting_whatif.py" line="132" />
         <source>eligibility changes</source>
         <translation>ผลการผ่านเกณฑ์เปลี่ยน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_whatif.py" line="146" />
+        <location filename="../../evaluator_app/ui/meeting/meeting_whatif.py" line="146" />
         <source>incomplete: {0} indicator(s) without a result</source>
         <translation>ยังไม่ครบ: {0} ตัวชี้วัดยังไม่มีผล</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_whatif.py" line="149" />
+        <location filename="../../evaluator_app/ui/meeting/meeting_whatif.py" line="149" />
         <source>eligible (at least {0})</source>
         <translation>ผ่านเกณฑ์ (ไม่ต่ำกว่า {0})</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_whatif.py" line="151" />
+        <location filename="../../evaluator_app/ui/meeting/meeting_whatif.py" line="151" />
         <source>not eligible (below {0})</source>
         <translation>ไม่ผ่านเกณฑ์ (ต่ำกว่า {0})</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_whatif.py" line="162" />
+        <location filename="../../evaluator_app/ui/meeting/meeting_whatif.py" line="162" />
         <source>What-if: total and eligibility</source>
         <translation>จำลองผล: คะแนนรวมและการผ่านเกณฑ์</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting_whatif.py" line="163" />
+        <location filename="../../evaluator_app/ui/meeting/meeting_whatif.py" line="163" />
         <source>&amp;Results of:</source>
         <translation>ผล&amp;ของ:</translation>
     </message>

@@ -16,9 +16,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from evaluator_app.ui.app import prepare_application
-from evaluator_app.ui.main_window import MainWindow
-from evaluator_app.ui.session import WorkspaceSession
+from evaluator_app.ui.common.session import WorkspaceSession
+from evaluator_app.ui.shell.app import prepare_application
+from evaluator_app.ui.shell.main_window import MainWindow
 
 
 def main() -> int:

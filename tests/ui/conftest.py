@@ -18,10 +18,10 @@ from evaluator_app.domain.thresholds import Thresholds
 from evaluator_app.store.agreements import add_agreement
 from evaluator_app.store.ratings import record_rating
 from evaluator_app.store.workspace import Workspace
-from evaluator_app.ui.app import prepare_application
-from evaluator_app.ui.language import THAI, install_language
-from evaluator_app.ui.main_window import MainWindow
-from evaluator_app.ui.session import EVALUATOR_SETTING, WorkspaceSession
+from evaluator_app.ui.common.language import THAI, install_language
+from evaluator_app.ui.common.session import EVALUATOR_SETTING, WorkspaceSession
+from evaluator_app.ui.shell.app import prepare_application
+from evaluator_app.ui.shell.main_window import MainWindow
 from tests.conftest import example_agreement
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # read when pytest-qt creates the QApplication

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QMessageBox
 from evaluator_app.store import backups
 from evaluator_app.store.audit import audit_entries
 from evaluator_app.store.ratings import load_ratings
-from evaluator_app.ui.backups_dialog import RestoreDialog
+from evaluator_app.ui.transfer.backups_dialog import RestoreDialog
 from tests.ui.conftest import (
     EVALUATOR,
     cell_text,

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from evaluator_app.store.agreements import list_agreements
 from evaluator_app.store.workspace import Workspace
-from evaluator_app.ui import settings
-from evaluator_app.ui.app import workspace_to_open
+from evaluator_app.ui.shell import settings
+from evaluator_app.ui.shell.app import workspace_to_open
 from tests.ui.conftest import (
     build_workspace,
     click_index,
@@ -141,7 +141,7 @@ def test_start_up_opens_the_demo_in_thai(tmp_path):
         "from PySide6.QtCore import QTimer\n"
         "from PySide6.QtWidgets import QApplication\n"
         "app = QApplication(sys.argv[:1])\n"
-        "from evaluator_app.ui.app import run\n"
+        "from evaluator_app.ui.shell.app import run\n"
         "def report():\n"
         "    window = next(w for w in app.topLevelWidgets() if w.objectName() == 'mainWindow')\n"
         "    print(window.windowTitle()); print(window.file_menu.title())\n"

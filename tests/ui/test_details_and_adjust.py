@@ -13,7 +13,7 @@ from evaluator_app.store.audit import audit_entries
 from evaluator_app.store.evidence import evidence_folder, list_evidence
 from evaluator_app.store.ratings import load_ratings
 from evaluator_app.store.workspace import Workspace
-from evaluator_app.ui.adjust_dialog import AdjustScoreDialog
+from evaluator_app.ui.rating.adjust_dialog import AdjustScoreDialog
 from tests.ui.conftest import (
     EVALUATOR,
     cell_text,

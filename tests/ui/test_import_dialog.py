@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from evaluator_app.store.agreements import list_agreements
 from evaluator_app.store.workspace import Workspace
-from evaluator_app.ui.import_dialog import ImportCancelled, ImportDialog, _import
+from evaluator_app.ui.transfer.import_dialog import ImportCancelled, ImportDialog, _import
 from tests.conftest import file_digest
 from tests.test_cli import ROWS, write_workbook
 

@@ -13,9 +13,9 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLineEdit, QMessag
 
 from evaluator_app.domain.thai_dates import screen_date, thai_datetime, thai_datetime_from_iso
 from evaluator_app.paths import resource
-from evaluator_app.ui import settings
-from evaluator_app.ui.language import ENGLISH, THAI, current_language
-from evaluator_app.ui.settings_dialog import SettingsDialog
+from evaluator_app.ui.common.language import ENGLISH, THAI, current_language
+from evaluator_app.ui.shell import settings
+from evaluator_app.ui.shell.settings_dialog import SettingsDialog
 from tests.ui.conftest import open_window, select_agreement_by_click, when_dialog
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -64,7 +64,7 @@ def test_switch_to_english_and_back_live_through_the_view_menu(qtbot, window):
 
 
 def test_the_remembered_language_is_used_on_the_next_start(qtbot, workspace_file):
-    from evaluator_app.ui.app import prepare_application
+    from evaluator_app.ui.shell.app import prepare_application
 
     settings.set_language(ENGLISH)
     assert prepare_application(QApplication.instance()) == ENGLISH
@@ -92,7 +92,7 @@ def test_settings_dialog_changes_the_evaluator_and_language(qtbot, window):
 
 def test_every_string_of_the_window_is_translated_and_compiled(tmp_path):
     fresh = tmp_path / "fresh.ts"
-    sources = sorted(str(p) for p in (ROOT / "evaluator_app" / "ui").glob("*.py"))
+    sources = sorted(str(p) for p in (ROOT / "evaluator_app" / "ui").rglob("*.py"))
     lupdate = Path(sys.executable).parent / "pyside6-lupdate"  # installed beside the venv's python
     subprocess.run([str(lupdate), *sources, "-ts", str(fresh)], check=True, capture_output=True)
 

@@ -16,11 +16,11 @@ from evaluator_app.exchange.demo import demo_workspace_copy
 from evaluator_app.reports.tounicode import normalise_thai_for_compare
 from evaluator_app.store.versions import list_versions
 from evaluator_app.store.workspace import Workspace
-from evaluator_app.ui import print_support
-from evaluator_app.ui.meeting_diff import DiffDialog
-from evaluator_app.ui.meeting_model import ChangedRole, ProblemRole
-from evaluator_app.ui.meeting_redistribute import RedistributeDialog
-from evaluator_app.ui.meeting_window import MeetingWindow
+from evaluator_app.ui.common import print_support
+from evaluator_app.ui.meeting.meeting_diff import DiffDialog
+from evaluator_app.ui.meeting.meeting_model import ChangedRole, ProblemRole
+from evaluator_app.ui.meeting.meeting_redistribute import RedistributeDialog
+from evaluator_app.ui.meeting.meeting_window import MeetingWindow
 from tests.ui.conftest import click_index, open_window, press, type_keys, when_dialog
 
 AGREEMENT = 1  # กรมส่งเสริมการเกษตร 2569: 1, 2 (2.1, 2.2), 3, 4, 5 weighing 30, 20, 20, 15, 15
@@ -86,7 +86,7 @@ def test_models_pass_the_model_tester(qtmodeltester, meeting):
     dialog.reject()
     # The comparison's model: changed cells, an added and a removed indicator listed after the others.
     from evaluator_app.domain.version_diff import diff_indicators
-    from evaluator_app.ui.meeting_model import VersionTableModel
+    from evaluator_app.ui.meeting.meeting_model import VersionTableModel
 
     old = meeting.document.indicators
     new = (*old[:-1], replace(old[0], code="6", name="ตัวชี้วัดใหม่"))
@@ -314,7 +314,7 @@ def test_editing_a_proposal_starts_a_draft_from_it(qtbot, meeting, demo_file):
 
 
 def test_meeting_mode_in_english(qtbot, meeting):
-    from evaluator_app.ui.language import ENGLISH
+    from evaluator_app.ui.common.language import ENGLISH
 
     main = meeting.parent()
     main.language_actions[ENGLISH].trigger()

@@ -9,11 +9,11 @@ from evaluator_app.exchange.agreement_workbook import canonical_columns, read_ag
 from evaluator_app.store.agreements import list_agreements
 from evaluator_app.store.evidence import add_evidence
 from evaluator_app.store.frameworks import workspace_frameworks
-from evaluator_app.ui.agreement_model import AgreementModel
-from evaluator_app.ui.evidence_model import EvidenceModel
-from evaluator_app.ui.import_models import ProblemsModel, ReadRowsModel
-from evaluator_app.ui.navigator_model import NavigatorFilter, NavigatorModel
-from evaluator_app.ui.session import WorkspaceSession
+from evaluator_app.ui.common.session import WorkspaceSession
+from evaluator_app.ui.rating.agreement_model import AgreementModel
+from evaluator_app.ui.rating.evidence_model import EvidenceModel
+from evaluator_app.ui.shell.navigator_model import NavigatorFilter, NavigatorModel
+from evaluator_app.ui.transfer.import_models import ProblemsModel, ReadRowsModel
 from tests.test_cli import ROWS, write_workbook
 
 

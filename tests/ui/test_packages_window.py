@@ -23,8 +23,8 @@ from evaluator_app.store.agreements import find_agreement_id
 from evaluator_app.store.panel import load_panel, save_member
 from evaluator_app.store.ratings import load_ratings, record_rating
 from evaluator_app.store.workspace import Workspace
-from evaluator_app.ui.file_open import install_file_open_handler
-from evaluator_app.ui.packages_dialog import MemberChoiceDialog, PackageCancelled, _import
+from evaluator_app.ui.shell.file_open import install_file_open_handler
+from evaluator_app.ui.transfer.packages_dialog import MemberChoiceDialog, PackageCancelled, _import
 from tests.conftest import file_digest
 from tests.ui.conftest import open_window, when_dialog
 from tests.ui.test_panel_window import (

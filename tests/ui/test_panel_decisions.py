@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from evaluator_app.store.audit import audit_entries
 from evaluator_app.store.panel import result_state, submission_state, submit
 from evaluator_app.store.workspace import Workspace
-from evaluator_app.ui.reason_dialog import ReasonDialog
+from evaluator_app.ui.common.reason_dialog import ReasonDialog
 from tests.ui.conftest import open_window, select_agreement_by_click, when_dialog
 from tests.ui.test_panel_window import (
     FIRST,

@@ -21,14 +21,14 @@ from evaluator_app.store.panel import declare_conflict, load_panel, save_member,
 from evaluator_app.store.panel_results import consensus_values
 from evaluator_app.store.ratings import load_ratings, record_rating
 from evaluator_app.store.workspace import Workspace
-from evaluator_app.ui.consensus_dialog import ConsensusDialog
-from evaluator_app.ui.identity_dialogs import MyKeyDialog, PassphraseDialog
-from evaluator_app.ui.main_window import MainWindow
-from evaluator_app.ui.packages_dialog import MemberChoiceDialog
-from evaluator_app.ui.panel_matrix_model import MEMBER_ROLE, PanelMatrixModel
-from evaluator_app.ui.panel_setup import ConflictDialog, MemberDialog
-from evaluator_app.ui.session import EVALUATOR_SETTING
-from evaluator_app.ui.submission_dialog import SubmitDialog
+from evaluator_app.ui.common.session import EVALUATOR_SETTING
+from evaluator_app.ui.panel.consensus_dialog import ConsensusDialog
+from evaluator_app.ui.panel.identity_dialogs import MyKeyDialog, PassphraseDialog
+from evaluator_app.ui.panel.panel_matrix_model import MEMBER_ROLE, PanelMatrixModel
+from evaluator_app.ui.panel.panel_setup import ConflictDialog, MemberDialog
+from evaluator_app.ui.panel.submission_dialog import SubmitDialog
+from evaluator_app.ui.shell.main_window import MainWindow
+from evaluator_app.ui.transfer.packages_dialog import MemberChoiceDialog
 from tests.conftest import example_agreement, file_digest
 from tests.ui.conftest import (
     build_workspace,

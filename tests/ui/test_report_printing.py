@@ -20,10 +20,10 @@ from evaluator_app.store.agreements import add_agreement
 from evaluator_app.store.ratings import record_ratings
 from evaluator_app.store.snapshots import issue_state
 from evaluator_app.store.workspace import Workspace
-from evaluator_app.ui import print_support
-from evaluator_app.ui.report_batch import BatchDialog
-from evaluator_app.ui.report_dialog import ReportDialog
-from evaluator_app.ui.report_papers import Paper
+from evaluator_app.ui.common import print_support
+from evaluator_app.ui.papers.report_batch import BatchDialog
+from evaluator_app.ui.papers.report_dialog import ReportDialog
+from evaluator_app.ui.papers.report_papers import Paper
 from tests.reports.builders import small_agreement
 from tests.ui.conftest import open_window, when_dialog
 

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QWidget
 
 from evaluator_app.exchange.demo import demo_workspace_copy
 from evaluator_app.paths import resource
-from evaluator_app.ui.adjust_dialog import AdjustScoreDialog
-from evaluator_app.ui.fonts import FAMILY
+from evaluator_app.ui.common.fonts import FAMILY
+from evaluator_app.ui.rating.adjust_dialog import AdjustScoreDialog
 from tests.test_cli import ROWS, write_workbook
 from tests.ui.conftest import click_index, open_window, result_cell, type_keys, when_dialog
 

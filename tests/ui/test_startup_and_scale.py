@@ -29,9 +29,9 @@ HEAVY = {HEAVY!r}
 import json, sys
 from pathlib import Path
 from PySide6.QtWidgets import QApplication
-from evaluator_app.ui.app import prepare_application
-from evaluator_app.ui.main_window import MainWindow
-from evaluator_app.ui.session import WorkspaceSession
+from evaluator_app.ui.shell.app import prepare_application
+from evaluator_app.ui.shell.main_window import MainWindow
+from evaluator_app.ui.common.session import WorkspaceSession
 app = QApplication([])
 prepare_application(app, "th")
 window = MainWindow(WorkspaceSession.open(Path(sys.argv[1])))

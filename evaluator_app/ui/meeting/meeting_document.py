@@ -1,0 +1,265 @@
+"""The negotiation on the table: one agreement's chain of versions, the version on screen and its indicator set.
+
+Every change goes through the store functions the CLI uses (update_draft, save_version, agree_version) and is one
+undo step; undoing writes the previous set again, so undo is audited too. A proposal is a record of what was put
+forward, so editing one starts a draft from it; an agreed version is locked and refuses every edit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from ...domain.agreement import Agreement, Indicator
+from ...domain.framework import Framework
+from ...domain.negotiation import AgreementVersion, Side, VersionStatus, in_force_for_round, negotiation_problems
+from ...domain.problems import Problem, ProblemsError
+from ...domain.rating import SELF_ASSESSMENT, Rating
+from ...domain.version_diff import VersionDiff, diff_indicators
+from ...store.frameworks import get_framework
+from ...store.ratings import evaluators_of
+from ...store.versions import (
+    agree_version,
+    guard_unlocked,
+    latest_results,
+    list_versions,
+    load_agreement_head,
+    save_version,
+    update_draft,
+)
+from ...store.workspace import WorkspaceError
+from ..common.messages import problems_text
+from ..common.session import WorkspaceSession
+
+
+class IndicatorsChange(QUndoCommand):
+    """One named change of a draft's indicator set (a typed cell, a redistribution): before and after."""
+
+    def __init__(self, document: MeetingDocument, number: int, before: tuple[Indicator, ...],
+                 after: tuple[Indicator, ...], text: str):
+        super().__init__(text)
+        self._document = document
+        self.number = number
+        self.before = before
+        self.after = after
+        self._already_done = True  # QUndoStack.push calls redo(); the change was written just before
+
+    def redo(self) -> None:
+        if self._already_done:
+            self._already_done = False
+            return
+        self._document.rewrite(self.number, self.after)
+
+    def undo(self) -> None:
+        self._document.rewrite(self.number, self.before)
+
+
+class MeetingDocument(QObject):
+    """What meeting mode shows and changes. Signals tell the views what to redraw."""
+
+    versionsChanged = Signal()  # a version was added or agreed, or another one is on screen
+    indicatorsChanged = Signal()  # the indicator set on screen changed (typed, redistributed, undone)
+    refused = Signal(str)  # a change the store would not take, and why (Thai and English)
+    notice = Signal(str)  # something done that the person should know about (a draft was started)
+
+    def __init__(self, session: WorkspaceSession, agreement_id: int, parent: QObject | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.agreement_id = agreement_id
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.setUndoLimit(200)
+        self.head: Agreement = load_agreement_head(session.workspace, agreement_id)
+        self.framework: Framework = get_framework(session.workspace, self.head.framework_id or "")
+        self.versions: list[AgreementVersion] = list_versions(session.workspace, agreement_id)
+        self.version: AgreementVersion = self.versions[-1]
+        self.indicators: tuple[Indicator, ...] = self.version.indicators
+
+    # --- what is on screen -------------------------------------------------------------------------------------
+
+    @property
+    def read_only(self) -> bool:
+        return self.session.read_only
+
+    @property
+    def locked(self) -> bool:
+        return self.version.locked
+
+    def can_edit(self) -> bool:
+        """Cells take typing: a draft, or a proposal (the edit starts a draft from it); never an agreed version."""
+        return not self.read_only and not self.locked
+
+    def show_version(self, number: int) -> None:
+        if number == self.version.number:
+            return
+        self.version = self._by_number(number)
+        self.indicators = self.version.indicators
+        self.versionsChanged.emit()
+        self.indicatorsChanged.emit()
+
+    def reload(self, show: int | None = None) -> None:
+        """Re-read the chain (after a write, or another window's) and show `show` or the same version."""
+        number = self.version.number if show is None else show
+        self.versions = list_versions(self.session.workspace, self.agreement_id)
+        self.version = self._by_number(number)
+        self.indicators = self.version.indicators
+        self.versionsChanged.emit()
+        self.indicatorsChanged.emit()
+
+    def _by_number(self, number: int) -> AgreementVersion:
+        for version in self.versions:
+            if version.number == number:
+                return version
+        return self.versions[-1]
+
+    def agreement(self) -> Agreement:
+        """The agreement with the indicator set on screen."""
+        return replace(self.head, indicators=self.indicators)
+
+    def problems(self) -> list[Problem]:
+        """Every broken constraint of the set on screen (live, as it is typed)."""
+        return negotiation_problems(self.agreement(), self.framework)
+
+    def can_put_forward(self) -> bool:
+        return not self.read_only and not self.locked and not self.problems()
+
+    def last_agreed(self) -> AgreementVersion | None:
+        agreed = [v for v in self.versions if v.status is VersionStatus.AGREED]
+        return agreed[-1] if agreed else None
+
+    def baseline(self) -> AgreementVersion | None:
+        """What the set on screen is compared with: the last agreed version, or what it was based on."""
+        agreed = self.last_agreed()
+        if not self.locked and agreed is not None and agreed.number != self.version.number:
+            return agreed
+        if self.version.based_on is not None:
+            return self._by_number(self.version.based_on)
+        return None
+
+    def baseline_diff(self) -> VersionDiff | None:
+        base = self.baseline()
+        return None if base is None else diff_indicators(base.indicators, self.indicators)
+
+    def version_by_number(self, number: int) -> AgreementVersion:
+        return self._by_number(number)
+
+    # --- changing the set on screen ----------------------------------------------------------------------------
+
+    def change(self, indicators: Sequence[Indicator], text: str) -> bool:
+        """Write a new indicator set for the version on screen as one undo step; False (and `refused`) if not."""
+        after = tuple(indicators)
+        if after == self.indicators:
+            return True
+        try:
+            guard_unlocked(self.version)
+            self._require_writable()
+            if self.version.status is not VersionStatus.DRAFT:
+                self._start_draft_from(self.version)
+            before = self.indicators
+            number = self.version.number
+            update_draft(self.session.workspace, self.agreement_id, number, after, actor=self.session.evaluator())
+        except ProblemsError as exc:
+            self.refused.emit(problems_text(exc))
+            return False
+        except WorkspaceError as exc:
+            self.refused.emit(str(exc))
+            return False
+        self._set_indicators(number, after)
+        self.undo_stack.push(IndicatorsChange(self, number, before, after, text))
+        return True
+
+    def rewrite(self, number: int, indicators: tuple[Indicator, ...]) -> None:
+        """Undo or redo: write the set again and show that draft, so the person sees what came back."""
+        try:
+            update_draft(self.session.workspace, self.agreement_id, number, indicators,
+                         actor=self.session.evaluator())
+        except ProblemsError as exc:  # the draft was agreed since: say so rather than fail silently
+            self.refused.emit(problems_text(exc))
+            return
+        except WorkspaceError as exc:
+            self.refused.emit(str(exc))
+            return
+        if number != self.version.number:
+            self.reload(show=number)
+        self._set_indicators(number, indicators)
+
+    def _set_indicators(self, number: int, indicators: tuple[Indicator, ...]) -> None:
+        self.versions = [replace(v, indicators=indicators) if v.number == number else v for v in self.versions]
+        self.version = self._by_number(number)
+        self.indicators = indicators
+        self.indicatorsChanged.emit()
+
+    def _start_draft_from(self, base: AgreementVersion) -> None:
+        draft = save_version(self.session.workspace, self.agreement_id, base.indicators, status=VersionStatus.DRAFT,
+                             author=Side.COMMITTEE.value, actor=self.session.evaluator(), based_on=base.number)
+        self.reload(show=draft.number)
+        self.notice.emit(self.tr("Started draft {0} from version {1}; the changes go into the draft.").format(
+            draft.number, base.number))
+
+    def _require_writable(self) -> None:
+        if self.read_only:
+            raise WorkspaceError(self.session.read_only_reason or self.tr("The workspace is open read-only."))
+
+    # --- new versions ------------------------------------------------------------------------------------------
+
+    def new_draft(self) -> AgreementVersion | None:
+        """A draft (working copy) from the version on screen."""
+        try:
+            self._require_writable()
+            base = self.version
+            draft = save_version(self.session.workspace, self.agreement_id, self.indicators,
+                                 status=VersionStatus.DRAFT, author=Side.COMMITTEE.value,
+                                 actor=self.session.evaluator(), based_on=base.number)
+        except (ProblemsError, WorkspaceError) as exc:
+            self._refuse(exc)
+            return None
+        self.reload(show=draft.number)
+        return draft
+
+    def put_forward(self, status: VersionStatus, author: str, reason: str, meeting: str) -> AgreementVersion | None:
+        """Propose or counter-propose the set on screen as a new version; refused while a constraint is broken."""
+        try:
+            self._require_writable()
+            version = save_version(self.session.workspace, self.agreement_id, self.indicators, status=status,
+                                   author=author, actor=self.session.evaluator(), reason=reason or None,
+                                   based_on=self.version.number, session=meeting or None)
+        except (ProblemsError, WorkspaceError) as exc:
+            self._refuse(exc)
+            return None
+        self.reload(show=version.number)
+        return version
+
+    def agree(self, minute: str, meeting: str) -> AgreementVersion | None:
+        """Agree the version on screen as it stands, with the decision text as its minute; it is locked after."""
+        try:
+            self._require_writable()
+            version = agree_version(self.session.workspace, self.agreement_id, self.version.number,
+                                    actor=self.session.evaluator(), minute=minute or None, session=meeting or None)
+        except (ProblemsError, WorkspaceError) as exc:
+            self._refuse(exc)
+            return None
+        self.reload(show=version.number)
+        return version
+
+    def _refuse(self, error: Exception) -> None:
+        self.refused.emit(problems_text(error) if isinstance(error, ProblemsError) else str(error))
+
+    # --- results for the what-if -------------------------------------------------------------------------------
+
+    def evaluators(self) -> list[str]:
+        """Who has results for this agreement: the self-assessment first, then panel members."""
+        found = evaluators_of(self.session.workspace, self.agreement_id)
+        return [SELF_ASSESSMENT] + [e for e in found if e != SELF_ASSESSMENT]
+
+    def latest_results(self, evaluator: str) -> tuple[int, dict[str, Rating]]:
+        round_, ratings = latest_results(self.session.workspace, self.agreement_id, evaluator)
+        return (round_ if round_ is not None else self.framework.rounds[-1]), ratings
+
+    def agreed_for_round(self, round_: int) -> tuple[AgreementVersion | None, Agreement | None]:
+        """The agreed version in force for the round, and the agreement with its indicator set."""
+        version = in_force_for_round(self.versions, round_)
+        if version is None:
+            return None, None
+        return version, replace(self.head, indicators=version.indicators)

@@ -1,0 +1,656 @@
+"""Meeting mode: the negotiation on a projector. Large type, the version on the table with its weights, targets
+and criteria, the running weight sum with broken constraints on their cells, what-if side by side, redistribute
+with undo, comparison of versions, propose / counter-propose / agree with the decision text, and the minutes."""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.negotiation import SIDE_LABELS, Side, VersionStatus
+from ...domain.numbers import plain
+from ...domain.thai_dates import thai_datetime_from_iso
+from ..common import print_support
+from ..common.background import BackgroundTask
+from ..common.language import THAI, current_language
+from ..common.messages import problems_text
+from ..common.session import WorkspaceSession
+from .meeting_diff import DiffDialog, version_title
+from .meeting_document import MeetingDocument
+from .meeting_model import ProblemsListModel, VersionTableModel
+from .meeting_redistribute import RedistributeDialog
+from .meeting_view import MeetingTableView
+from .meeting_whatif import WhatIfPanel
+
+FONT_SCALE = 1.6  # readable from the back of a meeting room on a projector
+MESSAGE_STYLES = {
+    "refusal": "background: #8b0000; color: white; padding: 8px; font-weight: bold",
+    "notice": "background: #0b3d91; color: white; padding: 8px",
+}
+# A style sheet stops font propagation from parent to child, so the large size is part of the sheet itself.
+STYLE = """
+QWidget { font-size: %(size).1fpt; }
+QLabel#whatIfTotalScreen, QLabel#whatIfTotalAgreed { font-size: %(big).1fpt; font-weight: bold; }
+QMainWindow#meetingWindow, QWidget#meetingCentral { background: white; color: black; }
+QTableView { color: black; background: white; gridline-color: #555555;
+             selection-background-color: #0b3d91; selection-color: white; }
+QHeaderView::section { background: #1f2937; color: white; font-weight: bold; padding: 6px;
+                       border: 1px solid #000000; }
+QToolBar { spacing: 8px; background: #eef1f6; border-bottom: 2px solid #1f2937; }
+QPushButton { padding: 8px 18px; }
+QPushButton#agreeButton:enabled { background: #0a5c16; color: white; font-weight: bold; }
+QPushButton#proposeButton:enabled, QPushButton#counterButton:enabled { background: #0b3d91; color: white; }
+"""
+
+
+def meeting_font(base: QFont | None = None) -> QFont:
+    font = QFont(base if base is not None else QApplication.font())
+    font.setPointSizeF(font.pointSizeF() * FONT_SCALE)
+    return font
+
+
+class MeetingWindow(QMainWindow):
+    """One agreement's negotiation. Every change is written at once through the store, one undo step each."""
+
+    versionAgreed = Signal(int)  # agreement id: the version in force may have changed
+
+    def __init__(self, session: WorkspaceSession, agreement_id: int, parent: QWidget | None = None):
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setObjectName("meetingWindow")
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        font = meeting_font()
+        self.setFont(font)
+        self.setStyleSheet(STYLE % {"size": font.pointSizeF(), "big": font.pointSizeF() * 1.8})
+        self.session = session
+        self.document = MeetingDocument(session, agreement_id, self)
+        self._typed_minute = ""
+        self._task: BackgroundTask | None = None
+        self.last_minutes: Path | None = None
+        self._build()
+        self._connect()
+        self._retranslate()
+        self._show_version()
+        self.resize(1600, 960)
+
+    # --- building ----------------------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.title = QLabel(self)
+        self.title.setObjectName("meetingTitle")
+        self.title.setWordWrap(True)
+        self.meeting_label = QLabel(self)
+        self.meeting_edit = QLineEdit(self)
+        self.meeting_edit.setObjectName("meetingLabel")
+        self.meeting_label.setBuddy(self.meeting_edit)
+        self.version_label = QLabel(self)
+        self.version_combo = QComboBox(self)
+        self.version_combo.setObjectName("versionCombo")
+        self.version_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.version_label.setBuddy(self.version_combo)
+        self.status_badge = QLabel(self)
+        self.status_badge.setObjectName("versionStatus")
+        self.message = QLabel(self)
+        self.message.setObjectName("meetingMessage")
+        self.message.setWordWrap(True)
+        self.message.hide()
+        self.model = VersionTableModel(self.document.framework.threshold_count, self)
+        self.model.set_checker(self.document.head, lambda _agreement: self.document.problems())
+        self.view = MeetingTableView(self)
+        self.view.setModel(self.model)
+        self.model.base_font = meeting_font()
+        self.highlight_note = QLabel(self)
+        self.highlight_note.setObjectName("highlightNote")
+        self.highlight_note.setWordWrap(True)
+        self.weight_sum = QLabel(self)
+        self.weight_sum.setObjectName("weightSum")
+        self.weight_sum.setWordWrap(True)
+        self.problems_model = ProblemsListModel(self)
+        self.problems_view = QTableView(self)
+        self.problems_view.setObjectName("problems")
+        self.problems_view.setModel(self.problems_model)
+        self.problems_view.horizontalHeader().hide()
+        self.problems_view.verticalHeader().hide()
+        self.problems_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.problems_view.setWordWrap(True)
+        self.whatif = WhatIfPanel(self.document, self)
+
+        self.side_label = QLabel(self)
+        self.side_combo = QComboBox(self)
+        self.side_combo.setObjectName("sideCombo")
+        self.side_label.setBuddy(self.side_combo)
+        self.reason_label = QLabel(self)
+        self.reason_edit = QLineEdit(self)
+        self.reason_edit.setObjectName("reason")
+        self.reason_label.setBuddy(self.reason_edit)
+        self.decision_label = QLabel(self)
+        self.decision_edit = QPlainTextEdit(self)
+        self.decision_edit.setObjectName("decision")
+        self.decision_edit.setTabChangesFocus(True)
+        self.decision_edit.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 16)
+        self.decision_label.setBuddy(self.decision_edit)
+        self.propose_button = QPushButton(self)
+        self.propose_button.setObjectName("proposeButton")
+        self.counter_button = QPushButton(self)
+        self.counter_button.setObjectName("counterButton")
+        self.agree_button = QPushButton(self)
+        self.agree_button.setObjectName("agreeButton")
+
+        self._create_actions()
+        toolbar = QToolBar(self)
+        toolbar.setObjectName("meetingToolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for action in (self.new_draft_action, self.redistribute_action, self.undo_action, self.redo_action,
+                       self.compare_action, self.minutes_action, self.full_screen_action, self.close_action):
+            toolbar.addAction(action)
+        self.addToolBar(toolbar)
+        self.toolbar = toolbar
+
+        head = QHBoxLayout()
+        head.addWidget(self.title, 1)
+        head.addWidget(self.meeting_label)
+        head.addWidget(self.meeting_edit)
+        versions = QHBoxLayout()
+        versions.addWidget(self.version_label)
+        versions.addWidget(self.version_combo)
+        versions.addWidget(self.status_badge)
+        versions.addStretch(1)
+
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.view, 1)
+        left_layout.addWidget(self.highlight_note)
+        left_layout.addWidget(self.weight_sum)
+        left_layout.addWidget(self.problems_view)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.whatif)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([1300, 480])
+
+        form = QFormLayout()
+        side_row = QHBoxLayout()
+        side_row.addWidget(self.side_combo)
+        side_row.addWidget(self.reason_label)
+        side_row.addWidget(self.reason_edit, 1)
+        form.addRow(self.side_label, side_row)
+        form.addRow(self.decision_label, self.decision_edit)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.propose_button)
+        buttons.addWidget(self.counter_button)
+        buttons.addWidget(self.agree_button)
+
+        central = QWidget(self)
+        central.setObjectName("meetingCentral")
+        layout = QVBoxLayout(central)
+        layout.addLayout(head)
+        layout.addLayout(versions)
+        layout.addWidget(self.message)
+        layout.addWidget(self.splitter, 1)
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+        self.setCentralWidget(central)
+
+    def _create_actions(self) -> None:
+        def action(name: str, slot: object, shortcut: QKeySequence | str | None = None) -> QAction:
+            item = QAction(self)
+            item.setObjectName(name)
+            if shortcut is not None:
+                item.setShortcut(QKeySequence(shortcut))
+            item.triggered.connect(slot)
+            return item
+
+        self.new_draft_action = action("newDraft", self.new_draft, "Ctrl+N")
+        self.redistribute_action = action("redistribute", self.redistribute, "Ctrl+R")
+        self.compare_action = action("compareVersions", self.compare_versions, "Ctrl+D")
+        self.minutes_action = action("printMinutes", self.print_minutes, "Ctrl+P")
+        self.full_screen_action = action("fullScreen", self.toggle_full_screen, "F11")
+        self.full_screen_action.setCheckable(True)
+        self.close_action = action("closeMeeting", self.close, QKeySequence.StandardKey.Close)
+        self.leave_full_screen = action("leaveFullScreen", self._leave_full_screen, "Esc")
+        for item in (self.new_draft_action, self.redistribute_action, self.compare_action, self.minutes_action,
+                     self.full_screen_action, self.close_action, self.leave_full_screen):
+            item.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            self.addAction(item)
+        self._make_undo_actions()
+
+    def _make_undo_actions(self) -> None:
+        """QUndoStack's own actions; made again on a language switch, since they keep the "Undo %1" they began with."""
+        old = [a for a in (getattr(self, "undo_action", None), getattr(self, "redo_action", None)) if a is not None]
+        self.undo_action = self.document.undo_stack.createUndoAction(self)
+        self.undo_action.setObjectName("meetingUndo")
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.document.undo_stack.createRedoAction(self)
+        self.redo_action.setObjectName("meetingRedo")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        for item in (self.undo_action, self.redo_action):
+            item.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            self.addAction(item)
+        toolbar = getattr(self, "toolbar", None)
+        if toolbar is not None and len(old) == 2:
+            toolbar.insertAction(old[0], self.undo_action)
+            toolbar.insertAction(old[0], self.redo_action)
+        for item in old:
+            if toolbar is not None:
+                toolbar.removeAction(item)
+            self.removeAction(item)
+            item.deleteLater()
+
+    def _connect(self) -> None:
+        document = self.document
+        document.versionsChanged.connect(self._show_version)
+        document.indicatorsChanged.connect(self._indicators_changed)
+        document.refused.connect(lambda text: self.show_message(text, "refusal"))
+        document.notice.connect(lambda text: self.show_message(text, "notice"))
+        self.model.changeRequested.connect(document.change)
+        self.model.refused.connect(self._cell_refused)
+        self.view.editRefused.connect(self._edit_refused)
+        self.view.delegate.editingChanged.connect(lambda typing: self.session.set_pending("meeting cell", typing))
+        self.view.selectionModel().currentChanged.connect(lambda *_args: self._update_actions())
+        self.version_combo.activated.connect(self._version_chosen)
+        self.problems_view.clicked.connect(self._problem_clicked)
+        self.propose_button.clicked.connect(lambda: self.put_forward(VersionStatus.PROPOSAL))
+        self.counter_button.clicked.connect(lambda: self.put_forward(VersionStatus.COUNTER_PROPOSAL))
+        self.agree_button.clicked.connect(self.agree)
+        self.decision_edit.textChanged.connect(self._decision_typed)
+
+    # --- showing the version -----------------------------------------------------------------------------------
+
+    def _show_version(self) -> None:
+        document = self.document
+        version = document.version
+        self._fill_versions()
+        self.model.load(document.indicators, editable=document.can_edit(), diff=document.baseline_diff())
+        self.view.fit_columns()
+        self._update_badge()
+        self._update_decision()
+        self._update_constraints()
+        self._update_actions()
+        head = document.head
+        self.title.setText(f"<b>{html.escape(head.agency)}</b> · "
+                           + html.escape(self.tr("fiscal year {0}").format(head.fiscal_year))
+                           + f"<br/><small>{html.escape(document.framework.name)}</small>")
+        base = document.baseline()
+        self.highlight_note.setText(
+            self.tr("Highlighted: what differs from version {0} ({1}).").format(base.number, base.label()[
+                0 if current_language() == THAI else 1]) if base is not None else "")
+        if version.reason:
+            self.reason_edit.setPlaceholderText(version.reason)
+
+    def _fill_versions(self) -> None:
+        self.version_combo.blockSignals(True)
+        self.version_combo.clear()
+        for version in self.document.versions:
+            when = thai_datetime_from_iso(version.created_at) if current_language() == THAI \
+                else version.created_at[:16].replace("T", " ")
+            self.version_combo.addItem(f"{version_title(version)} · {when}", version.number)
+        self.version_combo.setCurrentIndex(self.version_combo.findData(self.document.version.number))
+        self.version_combo.blockSignals(False)
+
+    def _update_badge(self) -> None:
+        version = self.document.version
+        th, en = version.label()
+        label = th if current_language() == THAI else en
+        if version.locked:
+            text = self.tr("{0}: locked, read-only").format(label)
+            style = "background: #1f2937; color: white; padding: 6px 12px; font-weight: bold"
+        elif self.session.read_only:
+            text = self.tr("{0}: the workspace is read-only").format(label)
+            style = "background: #6b4e00; color: white; padding: 6px 12px; font-weight: bold"
+        elif version.status is VersionStatus.DRAFT:
+            text = self.tr("{0}: being edited").format(label)
+            style = "background: #ffe066; color: black; padding: 6px 12px; font-weight: bold"
+        else:
+            text = self.tr("{0}: an edit starts a draft from it").format(label)
+            style = "background: #0b3d91; color: white; padding: 6px 12px; font-weight: bold"
+        self.status_badge.setText(text)
+        self.status_badge.setStyleSheet(style)
+
+    def _update_decision(self) -> None:
+        version = self.document.version
+        self.decision_edit.blockSignals(True)
+        if version.locked:
+            self.decision_edit.setPlainText(version.minute or "")
+            self.decision_edit.setReadOnly(True)
+        else:
+            self.decision_edit.setPlainText(self._typed_minute)
+            self.decision_edit.setReadOnly(self.session.read_only)
+        self.decision_edit.blockSignals(False)
+
+    def _decision_typed(self) -> None:
+        if not self.document.locked:
+            self._typed_minute = self.decision_edit.toPlainText()
+
+    def _indicators_changed(self) -> None:
+        if self.model.indicators and [i.code for i in self.model.indicators] == \
+                [i.code for i in self.document.indicators]:
+            self.model.editable = self.document.can_edit()
+            self.model.update(self.document.indicators, self.document.baseline_diff())
+        else:
+            self.model.load(self.document.indicators, editable=self.document.can_edit(),
+                            diff=self.document.baseline_diff())
+            self.view.fit_columns()
+        self._fill_versions()
+        self._update_badge()
+        self._update_constraints()
+        self._update_actions()
+
+    def _update_constraints(self) -> None:
+        problems = self.model.problems
+        self.problems_model.set_problems(problems)
+        self.problems_view.setVisible(bool(problems))
+        self.problems_view.resizeRowsToContents()
+        shown = sum(self.problems_view.rowHeight(row) for row in range(min(len(problems), 4)))
+        self.problems_view.setFixedHeight(shown + 2 * self.problems_view.frameWidth() + 2)
+        total = self.model.weight_sum()
+        if not problems:
+            text = self.tr("Weight sum {0} of 100 · every constraint is met").format(plain(total))
+            style = "color: #0a5c16; font-weight: bold"
+        else:
+            text = self.tr("Weight sum {0} of 100 · {1} constraint(s) broken: it can be kept as a draft, "
+                           "not proposed or agreed").format(plain(total), len(problems))
+            style = "color: #8b0000; font-weight: bold"
+        self.weight_sum.setText(text)
+        self.weight_sum.setStyleSheet(style)
+
+    def _update_actions(self) -> None:
+        document = self.document
+        writable = not self.session.read_only
+        open_version = not document.locked
+        valid = not self.model.problems
+        self.new_draft_action.setEnabled(writable)
+        current = self.model.indicator_at(self.view.currentIndex())
+        self.redistribute_action.setEnabled(writable and open_version and current is not None)
+        self.propose_button.setEnabled(writable and open_version and valid)
+        self.counter_button.setEnabled(writable and open_version and valid)
+        self.agree_button.setEnabled(writable and open_version and valid)
+        tip = "" if valid else self.tr("Mend the broken constraints first; a draft keeps the work meanwhile.")
+        for button in (self.propose_button, self.counter_button, self.agree_button):
+            button.setToolTip(tip if open_version else self.tr("This version is agreed and locked."))
+        self.side_combo.setEnabled(writable and open_version)
+        self.reason_edit.setEnabled(writable and open_version)
+
+    # --- messages ----------------------------------------------------------------------------------------------
+
+    def show_message(self, text: str, kind: str = "notice") -> None:
+        self.message.setText(text)
+        self.message.setStyleSheet(MESSAGE_STYLES[kind])
+        self.message.setProperty("kind", kind)
+        self.message.show()
+
+    def clear_message(self) -> None:
+        self.message.hide()
+        self.message.setText("")
+
+    def _cell_refused(self, index: QModelIndex, text: str) -> None:
+        self.show_message(text, "refusal")
+        self.view.show_message_at(index, text)
+
+    def _edit_refused(self, index: QModelIndex) -> None:
+        version = self.document.version
+        if self.session.read_only:
+            text = self.session.read_only_reason or self.tr("The workspace is open read-only.")
+        else:
+            from ...domain.problems import ProblemsError
+            from ...store.versions import guard_unlocked
+
+            try:
+                guard_unlocked(version)
+                text = ""
+            except ProblemsError as exc:
+                text = problems_text(exc)
+            text += "\n" + self.tr("To negotiate changes, start a new draft from it (Ctrl+N).")
+        self._cell_refused(index, text.strip())
+
+    # --- acting ------------------------------------------------------------------------------------------------
+
+    def _version_chosen(self, position: int) -> None:
+        self.commit_open_editor()
+        self.clear_message()
+        self.document.show_version(int(self.version_combo.itemData(position)))
+
+    def show_version(self, number: int) -> None:
+        self.version_combo.setCurrentIndex(self.version_combo.findData(number))
+        self._version_chosen(self.version_combo.currentIndex())
+
+    def _problem_clicked(self, index: QModelIndex) -> None:
+        if not 0 <= index.row() < len(self.problems_model.problems):
+            return
+        cells = self.model.cells_of(self.problems_model.problems[index.row()])
+        if cells:
+            target = self.model.index_of(*cells[0])
+            if target.isValid():
+                self.view.setCurrentIndex(target)
+                self.view.scrollTo(target)
+                self.view.setFocus()
+
+    def new_draft(self) -> None:
+        self.commit_open_editor()
+        draft = self.document.new_draft()
+        if draft is not None:
+            self.show_message(self.tr("Draft {0} started from version {1}.").format(
+                draft.number, draft.based_on), "notice")
+            self.focus_cell(self.model.indicators[0].code if self.model.indicators else "", "weight")
+
+    def focus_cell(self, code: str, key: str) -> None:
+        index = self.model.index_of(code, key)
+        if index.isValid():
+            self.view.setCurrentIndex(index)
+            self.view.scrollTo(index)
+        self.view.setFocus()
+
+    def redistribute(self) -> None:
+        self.commit_open_editor()
+        current = self.model.indicator_at(self.view.currentIndex())
+        if current is None:
+            self.show_message(self.tr("Select the indicator whose weight changes first."), "notice")
+            return
+        if self.document.locked or self.session.read_only:
+            self._edit_refused(self.view.currentIndex())
+            return
+        siblings = self.model.siblings_of(current.code)
+        selected = {self.model.indicator_at(i).code for i in self.view.selectionModel().selectedIndexes()  # type: ignore[union-attr]
+                    if self.model.indicator_at(i) is not None}
+        ticked = [s.code for s in siblings if s.code in selected]
+        dialog = RedistributeDialog(self.document.indicators, current.code, siblings, self.document.framework,
+                                    ticked, self)
+        self.redistribute_dialog = dialog
+        if dialog.exec() != RedistributeDialog.DialogCode.Accepted or dialog.redistribution is None:
+            return
+        if self.document.change(dialog.redistribution.indicators, dialog.step_text()):
+            self.show_message(self.tr("{0} weight(s) changed; Undo (Ctrl+Z) restores them in one step.").format(
+                len(dialog.redistribution.changes)), "notice")
+
+    def compare_versions(self) -> None:
+        self.commit_open_editor()
+        document = self.document
+        base = document.baseline()
+        old = base.number if base is not None else document.versions[0].number
+        dialog = DiffDialog(document.versions, old, document.version.number, document.framework.threshold_count,
+                            self)
+        dialog.setFont(self.font())
+        dialog.resize(1400, 800)
+        self.diff_dialog = dialog
+        dialog.open()
+
+    def put_forward(self, status: VersionStatus) -> None:
+        self.commit_open_editor()
+        side = str(self.side_combo.currentData() or Side.COMMITTEE.value)
+        version = self.document.put_forward(status, side, self.reason_edit.text().strip(),
+                                            self.meeting_edit.text().strip())
+        if version is not None:
+            self.reason_edit.clear()
+            self.show_message(self.tr("Version {0} put forward ({1}).").format(
+                version.number, version.label()[0 if current_language() == THAI else 1]), "notice")
+
+    def agree(self) -> None:
+        self.commit_open_editor()
+        version = self.document.version
+        minute = self.decision_edit.toPlainText().strip()
+        question = self.tr("Agree version {0} as it stands? It is locked from then on; a later change is a new "
+                           "version.").format(version.number)
+        if not minute:
+            question += "\n\n" + self.tr("No decision text has been typed for the minutes.")
+        answer = QMessageBox.question(self, self.tr("Agree version"), question,
+                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                      QMessageBox.StandardButton.No)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        agreed = self.document.agree(minute, self.meeting_edit.text().strip())
+        if agreed is None:
+            return
+        self._typed_minute = ""
+        self._update_decision()
+        self.show_message(self.tr("Version {0} is agreed and locked. The decision is its minute.").format(
+            agreed.number), "notice")
+        self.versionAgreed.emit(self.document.agreement_id)
+
+    # --- minutes -----------------------------------------------------------------------------------------------
+
+    def _minutes_session(self) -> str | None:
+        """The meeting typed above, when versions of it exist; otherwise the whole negotiation."""
+        label = self.meeting_edit.text().strip()
+        return label if label and any(v.session == label for v in self.document.versions) else None
+
+    def print_minutes(self) -> None:
+        from ..common.print_support import ask_pdf_path, safe_file_name, with_workspace
+
+        self.commit_open_editor()
+        if self._task is not None:
+            return
+        head = self.document.head
+        folder = self.session.path.parent
+        suggested = folder / f"minutes-{safe_file_name(head.agency)}-{head.fiscal_year}.pdf"
+        path = ask_pdf_path(self, self.tr("Save the minutes as PDF"), suggested)
+        if path is None:
+            return
+        agreement_id, session_label, workspace_path = self.document.agreement_id, self._minutes_session(), \
+            self.session.path
+
+        def work() -> int:
+            from ...reports.minutes import write_minutes  # reportlab loads only when printing
+
+            return int(with_workspace(workspace_path, lambda w: write_minutes(w, agreement_id, path,
+                                                                               session=session_label)))
+
+        self.minutes_action.setEnabled(False)
+        self.show_message(self.tr("Writing the minutes…"), "notice")
+        task = BackgroundTask(work, self)
+        task.succeeded.connect(lambda count: self._minutes_written(path, int(count)))  # type: ignore[call-overload]
+        task.failed.connect(self._minutes_failed)
+        task.finished.connect(self._task_finished)
+        self._task = task
+        task.start()
+
+    def _minutes_written(self, path: Path, count: int) -> None:
+        self.last_minutes = path
+        self.show_message(self.tr("The minutes of {0} version(s) are saved in {1}.").format(count, path), "notice")
+        print_support.open_in_system_viewer(path)
+
+    def _minutes_failed(self, error: object) -> None:
+        from ...domain.problems import ProblemsError
+
+        text = problems_text(error) if isinstance(error, ProblemsError) else str(error)
+        self.show_message(self.tr("The minutes were not written: {0}").format(text), "refusal")
+
+    def _task_finished(self) -> None:
+        self._task = None
+        self.minutes_action.setEnabled(True)
+
+    def is_busy(self) -> bool:
+        return self._task is not None and self._task.is_running()
+
+    # --- window ------------------------------------------------------------------------------------------------
+
+    def toggle_full_screen(self) -> None:
+        if self.isFullScreen():
+            self.showNormal()
+        else:
+            self.showFullScreen()
+        self.full_screen_action.setChecked(self.isFullScreen())
+
+    def _leave_full_screen(self) -> None:
+        if self.isFullScreen():
+            self.showNormal()
+            self.full_screen_action.setChecked(False)
+
+    def commit_open_editor(self) -> None:
+        view = self.view
+        editor = view.indexWidget(view.currentIndex())
+        if editor is not None and view.state() == view.State.EditingState:
+            view.commitData(editor)
+            view.closeEditor(editor, view.itemDelegate().EndEditHint.NoHint)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.session.is_open:
+            self.commit_open_editor()
+        if self._task is not None:
+            self._task.wait()
+        self.session.set_pending("meeting cell", False)
+        event.accept()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def _retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Meeting mode — {0} {1}").format(self.document.head.agency,
+                                                                      self.document.head.fiscal_year))
+        self.meeting_label.setText(self.tr("&Meeting:"))
+        self.meeting_edit.setPlaceholderText(self.tr("e.g. No. 1/2569"))
+        self.version_label.setText(self.tr("&Version:"))
+        self.side_label.setText(self.tr("Put forward &by:"))
+        self.reason_label.setText(self.tr("&Reason:"))
+        self.reason_edit.setPlaceholderText(self.tr("why this proposal (for the minutes)"))
+        self.decision_label.setText(self.tr("&Decision:"))
+        self.decision_edit.setPlaceholderText(self.tr("The decision of the meeting; it becomes the minute of the "
+                                                      "version when it is agreed"))
+        self.propose_button.setText(self.tr("&Propose"))
+        self.counter_button.setText(self.tr("Co&unter-propose"))
+        self.agree_button.setText(self.tr("A&gree"))
+        self.new_draft_action.setText(self.tr("New draft"))
+        self.new_draft_action.setToolTip(self.tr("A working copy of the version on screen (Ctrl+N)"))
+        self.redistribute_action.setText(self.tr("Redistribute…"))
+        self.redistribute_action.setToolTip(self.tr("Change one weight and spread the difference (Ctrl+R)"))
+        self.compare_action.setText(self.tr("Compare versions…"))
+        self.minutes_action.setText(self.tr("Print minutes…"))
+        self.minutes_action.setToolTip(self.tr("The minutes of the negotiation as a PDF (Ctrl+P)"))
+        self.full_screen_action.setText(self.tr("Full screen"))
+        self.close_action.setText(self.tr("Close"))
+        self.side_combo.blockSignals(True)
+        current = self.side_combo.currentData()
+        self.side_combo.clear()
+        for side in (Side.COMMITTEE, Side.AGENCY):
+            th, en = SIDE_LABELS[side]
+            self.side_combo.addItem(th if current_language() == THAI else en, side.value)
+        self.side_combo.setCurrentIndex(max(self.side_combo.findData(current), 0))
+        self.side_combo.blockSignals(False)
+        if hasattr(self, "document") and self.model.rowCount():
+            self._make_undo_actions()
+            self.model.relabel()
+            self._show_version()

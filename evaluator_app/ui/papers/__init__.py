@@ -1,0 +1,1 @@
+"""Papers: the report preview, printing, batch printing and the report dialog."""

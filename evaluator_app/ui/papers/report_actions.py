@@ -1,0 +1,124 @@
+"""The main window's Reports menu: preview, print and save the papers of the chosen agreement, and batch printing."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu
+
+if TYPE_CHECKING:
+    from ..shell.main_window import MainWindow
+    from .report_batch import BatchDialog
+    from .report_dialog import ReportDialog
+    from .report_papers import PaperRequest
+
+# The papers' machinery (QtPrintSupport, PDFium, reportlab) loads when a report is first asked for, not at start-up.
+EVALUATION, AGREEMENT, SUMMARY = "evaluation", "agreement", "summary"
+
+
+class ReportActions(QObject):
+    def __init__(self, window: MainWindow):
+        super().__init__(window)
+        self.window = window
+        self.dialog: ReportDialog | None = None
+        self.batch: BatchDialog | None = None
+        self.menu = QMenu(window)
+        self.menu.setObjectName("reportsMenu")
+
+        def action(name: str, slot: object, shortcut: str | None = None) -> QAction:
+            item = QAction(window)
+            item.setObjectName(name)
+            if shortcut:
+                item.setShortcut(QKeySequence(shortcut))
+            item.triggered.connect(slot)
+            self.menu.addAction(item)
+            return item
+
+        self.preview_action = action("reportPreview", lambda: self.open_report(EVALUATION), "Ctrl+Shift+P")
+        self.print_action = action("printReport", lambda: self.open_report(EVALUATION, then="print"), "Ctrl+P")
+        self.save_action = action("saveReportPdf", lambda: self.open_report(EVALUATION, then="save"),
+                                  "Ctrl+Shift+S")
+        self.menu.addSeparator()
+        self.agreement_action = action("agreementPaper", lambda: self.open_report(AGREEMENT))
+        self.summary_action = action("yearSummary", lambda: self.open_report(SUMMARY))
+        self.menu.addSeparator()
+        self.batch_action = action("batchPrint", self.open_batch, "Ctrl+Shift+B")
+        window.menuBar().insertMenu(window.help_menu.menuAction(), self.menu)
+        window.installEventFilter(self)
+        self.retranslate()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window and event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        return False
+
+    def retranslate(self) -> None:
+        self.menu.setTitle(self.tr("&Reports"))
+        self.preview_action.setText(self.tr("Report &preview…"))
+        self.print_action.setText(self.tr("&Print report…"))
+        self.save_action.setText(self.tr("&Save report as PDF…"))
+        self.agreement_action.setText(self.tr("&Agreement paper…"))
+        self.summary_action.setText(self.tr("Fiscal-year &summary…"))
+        self.batch_action.setText(self.tr("&Batch print a fiscal year…"))
+
+    def current_request(self, paper: str) -> PaperRequest | None:
+        from .report_papers import Paper, PaperRequest
+
+        panel = self.window.panel
+        model = None if panel is None else panel.model
+        if model is None or model.agreement is None or model.agreement_id is None:
+            self.window.statusBar().showMessage(self.tr("Choose an agreement first."), 8000)
+            return None
+        agreement = model.agreement
+        return PaperRequest(Paper(paper), model.agreement_id, agreement.agency, agreement.fiscal_year, model.round)
+
+    def open_report(self, paper: str, then: str | None = None) -> ReportDialog | None:
+        from .report_dialog import ReportDialog
+
+        request = self.current_request(paper)
+        session = self.window.session
+        if request is None or session is None:
+            return None
+        self.window.commit_open_editor()
+        framework = self.window.panel.model.framework if self.window.panel is not None else None
+        rounds = framework.rounds if framework is not None else (6, 9, 12)
+        if self.dialog is not None:
+            self.dialog.close()
+            self.dialog.deleteLater()
+        dialog = ReportDialog(session, request, rounds, self.window)
+        self.dialog = dialog
+        dialog.show()
+        if then == "print":
+            dialog.print_when_ready = True
+        elif then == "save":
+            dialog.save_when_ready = True
+        return dialog
+
+    def open_batch(self) -> BatchDialog | None:
+        from .report_batch import BatchDialog
+
+        session, panel = self.window.session, self.window.panel
+        if session is None:
+            return None
+        model = None if panel is None else panel.model
+        year = model.agreement.fiscal_year if model is not None and model.agreement is not None else None
+        if self.batch is not None:
+            self.batch.close()
+            self.batch.deleteLater()
+        self.batch = BatchDialog(session, year, model.round if model is not None else 12, self.window)
+        self.batch.show()
+        return self.batch
+
+    def close_windows(self) -> None:
+        """Before the workspace closes: papers being made are finished (or refused) whole first."""
+        for dialog in (self.dialog, self.batch):
+            if dialog is not None:
+                dialog.reject()
+                dialog.deleteLater()
+        self.dialog = self.batch = None
+
+
+def install_report_actions(window: MainWindow) -> ReportActions:
+    return ReportActions(window)

@@ -1,0 +1,503 @@
+"""The agreement as a tree model: dimensions, their indicators with criteria, and both evaluators' results and scores.
+
+One agreement and one round are loaded at a time. A changed rating re-reads and rescores only the sheet of the
+evaluator whose rating changed (against a SheetPlan made once per agreement and round) and emits dataChanged
+only for the cells of that evaluator's columns whose text changed, so the view keeps its cursor and scroll
+position and repaints no more than those cells.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from decimal import Decimal
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from ...domain.agreement import Agreement, Indicator
+from ...domain.framework import Framework, Scheme
+from ...domain.numbers import NumberFormatError, format4, parse_decimal, plain
+from ...domain.problems import ProblemsError
+from ...domain.rating import SELF_ASSESSMENT, Rating
+from ...domain.scoring import IndicatorScore, ScoreSheet, SheetPlan
+from ...store.agreements import load_agreement
+from ...store.frameworks import get_framework
+from ...store.ratings import StoredRating
+from ...store.workspace import WorkspaceError
+from ..common.messages import bilingual, problems_text
+from ..common.session import WorkspaceSession
+
+SELF = "self"
+OWN = "own"
+GROUPS = (SELF, OWN)
+_TOP = 0  # internalId of top-level rows; a child of dimension i has internalId i + 1
+
+Index = QModelIndex | QPersistentModelIndex
+
+EDITABLE_BACKGROUND = QColor("#fffbe6")
+ADJUSTED_BACKGROUND = QColor("#fde2e1")
+GROUP_ROW_BACKGROUND = QColor("#e8eef7")
+NOT_COUNTED_FOREGROUND = QColor("#8a8a8a")
+
+
+@dataclass(frozen=True)
+class Row:
+    """What a row shows: a dimension header (with subtotals), an indicator, or the total."""
+
+    kind: str  # "dimension", "indicator", "total"
+    dimension: int = -1
+    indicator: Indicator | None = None
+    depth: int = 0
+
+
+class AgreementModel(QAbstractItemModel):
+    """Columns: code, name, unit, weight, thresholds, then result/score/weighted for self-assessment and own."""
+
+    refused = Signal(QModelIndex, str)  # a typed value the store would not take, and why
+    loaded = Signal()
+    totalsChanged = Signal()
+
+    def __init__(self, session: WorkspaceSession, parent: object | None = None):
+        super().__init__(parent)
+        self._session = session
+        self.agreement_id: int | None = None
+        self.agreement: Agreement | None = None
+        self.framework: Framework | None = None
+        self.version_number = 0
+        self.round = 12
+        self.evaluator = session.evaluator()
+        self.columns: list[str] = []
+        self._dimensions: list[str] = []
+        self._children: list[list[Row]] = []
+        self._parents: set[str] = set()  # codes with sub-indicators: looked up for every cell, so kept as a set
+        self._ratings: dict[str, dict[str, StoredRating]] = {SELF: {}, OWN: {}}
+        self._sheets: dict[str, ScoreSheet | None] = {SELF: None, OWN: None}
+        self._plan: SheetPlan | None = None  # the agreement, framework and round both sheets score against
+        self.last_edit_accepted = True
+        session.ratingChanged.connect(self._rating_changed)
+
+    # --- loading -----------------------------------------------------------------------------------------------
+
+    def load(self, agreement_id: int | None, round_: int | None = None) -> None:
+        """Show one agreement (None shows nothing). A round the framework lacks falls back to its last."""
+        self.beginResetModel()
+        self.agreement_id = agreement_id
+        self.evaluator = self._session.evaluator()
+        self._plan = None
+        if agreement_id is None:
+            self.agreement = self.framework = None
+            self.columns, self._dimensions, self._children = [], [], []
+            self._sheets = {SELF: None, OWN: None}
+        else:
+            stored = load_agreement(self._session.workspace, agreement_id)
+            self.agreement = stored.agreement
+            self.version_number = stored.version_number
+            self.framework = get_framework(self._session.workspace, stored.agreement.framework_id or "")
+            rounds = self.framework.rounds
+            wanted = round_ if round_ is not None else self.round
+            self.round = wanted if wanted in rounds else rounds[-1]
+            self.columns = self._columns_for(self.framework)
+            self._build_rows(stored.agreement)
+            self._read_ratings()
+        self.endResetModel()
+        self.loaded.emit()
+        self.totalsChanged.emit()
+
+    def set_round(self, round_: int) -> None:
+        if round_ != self.round:
+            self.load(self.agreement_id, round_)
+
+    def reload_ratings(self, groups: tuple[str, ...] = GROUPS) -> None:
+        """Re-read these evaluators' ratings (both by default) and tell the view which of their cells changed."""
+        if self.agreement is None:
+            return
+        # Only a group's own result, score and weighted columns depend on its ratings (weights and criteria do not)
+        columns = [n for n, key in enumerate(self.columns) if key.partition(".")[0] in groups]
+        before = self._snapshot(columns)
+        self._read_ratings(groups)
+        after = self._snapshot(columns)
+        for (row, column, parent_row), text in after.items():
+            if before.get((row, column, parent_row)) != text:
+                parent = QModelIndex() if parent_row < 0 else self.index(parent_row, 0)
+                cell = self.index(row, column, parent)
+                self.dataChanged.emit(cell, cell, [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole])
+        self.totalsChanged.emit()
+
+    def relabel(self) -> None:
+        """After a language switch: headers and the rows whose text is ours (dimension fallback, Total)."""
+        if not self.columns:
+            return
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.columns) - 1)
+        top = self._top_count()
+        if top:
+            self.dataChanged.emit(self.index(0, 0), self.index(top - 1, len(self.columns) - 1),
+                                  [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole])
+
+    def _columns_for(self, framework: Framework) -> list[str]:
+        thresholds = [f"t{n}" for n in range(1, framework.threshold_count + 1)]
+        groups = [f"{g}.{part}" for g in GROUPS for part in ("result", "score", "weighted")]
+        return ["code", "name", "unit", "weight", *thresholds, *groups]
+
+    def _build_rows(self, agreement: Agreement) -> None:
+        self._dimensions = list(agreement.dimensions())
+        self._children = [[] for _ in self._dimensions]
+        codes = {item.code for item in agreement.indicators}
+        self._parents = {item.parent_code for item in agreement.indicators if item.parent_code in codes}
+        for item in agreement.indicators:
+            position = self._dimensions.index(item.dimension or "")
+            depth, parent = 0, item.parent_code
+            while parent is not None and parent in codes:  # published tables often have 1.1 with no row 1
+                depth += 1
+                parent = agreement.indicator(parent).parent_code
+            self._children[position].append(Row("indicator", position, item, depth))
+
+    def _read_ratings(self, groups: tuple[str, ...] = GROUPS) -> None:
+        assert self.agreement is not None and self.framework is not None and self.agreement_id is not None
+        if self._plan is None:
+            self._plan = SheetPlan(self.agreement, self.framework, self.round)
+        for group in groups:
+            stored = self._session.ratings(self.agreement_id, self.round, self.evaluator_of(group))
+            self._ratings[group] = stored
+            self._sheets[group] = self._plan.score({code: s.rating for code, s in stored.items()})
+
+    def _rating_changed(self, agreement_id: int, round_: int, evaluator: str, _code: str) -> None:
+        if agreement_id != self.agreement_id or round_ != self.round:
+            return
+        if evaluator == SELF_ASSESSMENT:
+            self.reload_ratings((SELF,))
+        elif evaluator == self.evaluator:
+            self.reload_ratings((OWN,))
+
+    def _snapshot(self, columns: list[int] | None = None) -> dict[tuple[int, int, int], object]:
+        keys = [(column, self.columns[column]) for column in (range(len(self.columns)) if columns is None
+                                                               else columns)]
+        cells: dict[tuple[int, int, int], object] = {}
+        for top in range(self._top_count()):
+            top_row = self._top_row(top)
+            for column, key in keys:
+                cells[(top, column, -1)] = self._display(top_row, key)
+            if top < len(self._children):
+                for row, item in enumerate(self._children[top]):
+                    for column, key in keys:
+                        cells[(row, column, top)] = self._display(item, key)
+        return cells
+
+    # --- lookups the view and window use -----------------------------------------------------------------------
+
+    def sheet(self, group: str) -> ScoreSheet | None:
+        return self._sheets[group]
+
+    def stored(self, group: str, code: str) -> StoredRating | None:
+        return self._ratings[group].get(code)
+
+    def evaluator_of(self, group: str) -> str:
+        return SELF_ASSESSMENT if group == SELF else self.evaluator
+
+    def column(self, key: str) -> int:
+        return self.columns.index(key)
+
+    def row_of(self, index: Index) -> Row | None:
+        if not index.isValid():
+            return None
+        if index.internalId() == _TOP:
+            return self._top_row(index.row())
+        return self._children[index.internalId() - 1][index.row()]
+
+    def indicator_at(self, index: Index) -> Indicator | None:
+        row = self.row_of(index)
+        return None if row is None else row.indicator
+
+    def index_of_code(self, code: str, column: int = 0) -> QModelIndex:
+        for top, children in enumerate(self._children):
+            for row, item in enumerate(children):
+                if item.indicator is not None and item.indicator.code == code:
+                    return self.index(row, column, self.index(top, 0))
+        return QModelIndex()
+
+    def is_result_cell(self, index: Index) -> bool:
+        return 0 <= index.column() < len(self.columns) and self.columns[index.column()].endswith(".result")
+
+    def group_of(self, index: Index) -> str | None:
+        key = self.columns[index.column()] if 0 <= index.column() < len(self.columns) else ""
+        return key.split(".")[0] if "." in key else None
+
+    def _top_count(self) -> int:
+        return len(self._dimensions) + 1 if self.agreement is not None else 0
+
+    def _top_row(self, row: int) -> Row:
+        return Row("dimension", row) if row < len(self._dimensions) else Row("total")
+
+    def _score(self, group: str, code: str) -> IndicatorScore | None:
+        sheet = self._sheets[group]
+        return None if sheet is None else sheet.indicator(code)
+
+    def _scorable(self, row: Row) -> bool:
+        item = row.indicator
+        return (item is not None and item.thresholds is not None and item.counted_in(self.round)
+                and item.code not in self._parents)
+
+    # --- QAbstractItemModel ------------------------------------------------------------------------------------
+
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        if not self.hasIndex(row, column, parent):
+            return QModelIndex()
+        if not parent.isValid():
+            return self.createIndex(row, column, _TOP)
+        return self.createIndex(row, column, parent.row() + 1)
+
+    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+        if not index.isValid() or index.internalId() == _TOP:
+            return QModelIndex()
+        return self.createIndex(index.internalId() - 1, 0, _TOP)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        if not parent.isValid():
+            return self._top_count()
+        if parent.column() != 0 or parent.internalId() != _TOP or parent.row() >= len(self._children):
+            return 0
+        return len(self._children[parent.row()])
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return len(self.columns)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        row = self.row_of(index)
+        if row is not None and self.is_result_cell(index) and self._scorable(row) and not self._session.read_only:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.columns):
+            return None
+        key = self.columns[section]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._header_text(key)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._header_tooltip(key)
+        if role == Qt.ItemDataRole.TextAlignmentRole and key not in ("code", "name", "unit"):
+            return int(Qt.AlignmentFlag.AlignCenter)
+        return None
+
+    def _header_text(self, key: str) -> str:
+        # Two lines: a group title over the first column of each group only, so the narrow columns stay narrow
+        # (QHeaderView cannot span sections; this reads like a spanned heading).
+        if key.startswith("t"):
+            level = int(key[1:])
+            if self.framework is not None and self.framework.scheme is Scheme.THREE_LEVEL_100:
+                return "\n" + (self.tr("Basic"), self.tr("Standard"), self.tr("Advanced"))[level - 1]
+            return (self.tr("Criteria") if level == 1 else "") + f"\n{level}"
+        group, _, part = key.partition(".")
+        if part:
+            title = (self.tr("Self-assessment") if group == SELF else self.tr("Evaluator")) if part == "result" else ""
+            return f"{title}\n" + {"result": self.tr("Result"), "score": self.tr("Score"),
+                                   "weighted": self.tr("Weighted")}[part]
+        return "\n" + {"code": self.tr("Code"), "name": self.tr("Indicator"), "unit": self.tr("Unit"),
+                       "weight": self.tr("Weight")}[key]
+
+    def _header_tooltip(self, key: str) -> str | None:
+        group = key.partition(".")[0]
+        if group == SELF:
+            return self.tr("The agency's self-assessment report (SAR)")
+        if group == OWN:
+            return self.tr("Your own rating as evaluator {0}").format(self.evaluator)
+        if key.startswith("t"):
+            return self.tr("Criteria level {0}").format(key[1:])
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        row = self.row_of(index)
+        if row is None or not 0 <= index.column() < len(self.columns):
+            return None
+        key = self.columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, key)
+        if role == Qt.ItemDataRole.EditRole:
+            return self._edit_text(row, key)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(row, key)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if key in ("name", "unit") or (key == "code" and row.kind != "indicator"):
+                return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.FontRole:
+            return self._font(row, key)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return self._background(row, key, index)
+        if role == Qt.ItemDataRole.ForegroundRole and row.indicator is not None \
+                and not row.indicator.counted_in(self.round):
+            return QBrush(NOT_COUNTED_FOREGROUND)
+        return None
+
+    def _display(self, row: Row, key: str) -> str:
+        if row.kind == "indicator":
+            return self._indicator_text(row, key)
+        if row.kind == "dimension":
+            return self._dimension_text(row.dimension, key)
+        return self._total_text(key)
+
+    def _indicator_text(self, row: Row, key: str) -> str:
+        item = row.indicator
+        assert item is not None
+        if key == "code":
+            return item.code
+        if key == "name":
+            return "\u2003" * row.depth + item.name  # em spaces: sub-indicators sit under their parent
+        if key == "unit":
+            return item.unit or ""
+        if key == "weight":
+            return plain(item.weight_in(self.round))
+        if key.startswith("t"):
+            level = int(key[1:])
+            if item.thresholds is None or level > len(item.thresholds):
+                return ""
+            return plain(item.thresholds.values[level - 1])
+        group, _, part = key.partition(".")
+        score = self._score(group, item.code)
+        if part == "result":
+            stored = self._ratings[group].get(item.code)
+            result = None if stored is None else stored.rating.result
+            return "" if result is None else plain(result)
+        if score is None:
+            return ""
+        value = score.score if part == "score" else score.weighted
+        return "" if value is None else format4(value)
+
+    def _dimension_text(self, position: int, key: str) -> str:
+        name = self._dimensions[position]
+        if key == "name":
+            return name or self.tr("Indicators")
+        own = self._sheets[OWN]
+        if key == "weight":
+            return "" if own is None else plain(own.dimensions[position].weight)
+        group, _, part = key.partition(".")
+        if part != "weighted":
+            return ""
+        sheet = self._sheets[group]
+        if sheet is None:
+            return ""
+        members = [s for s in sheet.indicators if s.dimension == name and not s.is_parent]
+        if not any(m.weighted is not None for m in members):
+            return ""
+        return format4(sheet.dimensions[position].subtotal)
+
+    def _total_text(self, key: str) -> str:
+        if key == "name":
+            return self.tr("Total")
+        own = self._sheets[OWN]
+        if key == "weight":
+            return "" if own is None else plain(own.counted_weight)
+        group, _, part = key.partition(".")
+        sheet = self._sheets.get(group)
+        if part != "weighted" or sheet is None:
+            return ""
+        if not any(s.weighted is not None for s in sheet.indicators if not s.is_parent):
+            return ""
+        return format4(sheet.total)
+
+    def _edit_text(self, row: Row, key: str) -> str:
+        return self._display(row, key)
+
+    def _tooltip(self, row: Row, key: str) -> str | None:
+        item = row.indicator
+        if item is None:
+            return None
+        if not item.counted_in(self.round):
+            return self.tr("Not counted in the {0}-month round").format(self.round)
+        group, _, part = key.partition(".")
+        if part == "score":
+            score = self._score(group, item.code)
+            if score is not None and score.adjusted:
+                computed = "-" if score.computed_score is None else format4(score.computed_score)
+                return self.tr("Adjusted by the committee (score from the result: {0}). Reason: {1}").format(
+                    computed, score.adjust_reason)
+        if part == "result" and self._scorable(row):
+            if item.thresholds is not None and self.agreement is not None \
+                    and item.kind.value == "milestone":
+                return self.tr("Type the level reached, 0 to {0}, then Enter").format(len(item.thresholds))
+            return self.tr("Type the result, then Enter")
+        if key == "name":
+            return item.name
+        return None
+
+    def _font(self, row: Row, key: str) -> QFont | None:
+        bold = row.kind != "indicator" or (row.indicator is not None and row.indicator.code in self._parents)
+        group, _, part = key.partition(".")
+        italic = False
+        if part == "score" and row.indicator is not None:
+            score = self._score(group, row.indicator.code)
+            italic = score is not None and score.adjusted
+        if not bold and not italic:
+            return None
+        font = QFont()
+        font.setBold(bold)
+        font.setItalic(italic)
+        return font
+
+    def _background(self, row: Row, key: str, index: Index) -> QBrush | None:
+        if row.kind != "indicator":
+            return QBrush(GROUP_ROW_BACKGROUND)
+        group, _, part = key.partition(".")
+        if part == "score" and row.indicator is not None:
+            score = self._score(group, row.indicator.code)
+            if score is not None and score.adjusted:
+                return QBrush(ADJUSTED_BACKGROUND)
+        if group == OWN and part == "result" and self.flags(index) & Qt.ItemFlag.ItemIsEditable:
+            return QBrush(EDITABLE_BACKGROUND)
+        return None
+
+    # --- editing -----------------------------------------------------------------------------------------------
+
+    def setData(self, index: Index, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not (self.flags(index) & Qt.ItemFlag.ItemIsEditable):
+            return False
+        item = self.indicator_at(index)
+        group = self.group_of(index)
+        assert item is not None and group is not None and self.agreement_id is not None
+        text = "" if value is None else str(value).strip()
+        try:
+            result = None if not text else parse_decimal(text)
+        except NumberFormatError:
+            return self._refuse(index, bilingual(
+                f"ผลของตัวชี้วัด {item.code} ต้องเป็นตัวเลข (เช่น 92.5 หรือ ๙๒.๕) ได้ '{text}'",
+                f"the result of indicator {item.code} must be a number (such as 92.5), got '{text}'"))
+        stored = self._ratings[group].get(item.code)
+        old = None if stored is None else stored.rating.result
+        if old == result and stored is not None:
+            self.last_edit_accepted = True
+            return True
+        base = stored.rating if stored is not None else Rating(
+            code=item.code, round=self.round, evaluator=self.evaluator_of(group))
+        name = self.tr("Result of indicator {0}").format(item.code) if group == OWN else \
+            self.tr("Self-assessed result of indicator {0}").format(item.code)
+        step = f"{name}: {'-' if old is None else plain(old)} → {'-' if result is None else plain(result)}"
+        try:
+            self._session.change_rating(self.agreement_id, replace(base, result=result),
+                                        None if stored is None else stored.note, step)
+        except ProblemsError as exc:
+            return self._refuse(index, problems_text(exc))
+        except WorkspaceError as exc:  # read-only, or the disk refused: rolled back, the old value stays
+            return self._refuse(index, str(exc))
+        self.last_edit_accepted = True
+        return True
+
+    def _refuse(self, index: Index, message: str) -> bool:
+        self.last_edit_accepted = False
+        self.refused.emit(QModelIndex(index), message)
+        return False
+
+    def adjust_score(self, code: str, score: Decimal | None, reason: str | None) -> None:
+        """Set (or with None, remove) the committee's adjusted score of this evaluator's rating."""
+        assert self.agreement_id is not None
+        stored = self._ratings[OWN].get(code)
+        base = stored.rating if stored is not None else Rating(code=code, round=self.round,
+                                                                 evaluator=self.evaluator)
+        rating = replace(base, adjusted_score=score, adjust_reason=reason if score is not None else None)
+        if score is None:
+            step = self.tr("Remove adjusted score of indicator {0}").format(code)
+        else:
+            step = self.tr("Adjusted score of indicator {0}: {1}").format(code, format4(score))
+        self._session.change_rating(self.agreement_id, rating, None if stored is None else stored.note, step)

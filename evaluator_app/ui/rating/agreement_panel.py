@@ -1,0 +1,187 @@
+"""The centre of the window: which agreement and round, the indicator table, and the totals with eligibility."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QEvent, QModelIndex, QTimer, Signal
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from ...domain.numbers import format4, plain
+from ...domain.scoring import ScoreSheet
+from ..common.session import WorkspaceSession
+from .agreement_model import OWN, SELF, AgreementModel
+from .agreement_view import ResultsView
+
+# After Enter the cursor moves on to the next result by itself; whoever follows the current indicator (the details
+# pane, some 5 ms to render) is told this long after the last such move, so typing a column of results never waits
+# for it. Less than DetailsPane's own delay after a saved rating, so the pane renders once, for the new indicator.
+ANNOUNCE_AFTER_MOVE_MS = 40
+
+
+class AgreementPanel(QWidget):
+    currentIndicatorChanged = Signal(str)  # indicator code, "" when none
+
+    def __init__(self, session: WorkspaceSession, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._session = session
+        self.model = AgreementModel(session, self)
+        self.title = QLabel(self)
+        self.title.setObjectName("agreementTitle")
+        self.title.setWordWrap(True)
+        self.round_label = QLabel(self)
+        self.round_combo = QComboBox(self)
+        self.round_combo.setObjectName("round")
+        self.round_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # "12 เดือน" / "12 months"
+        self.round_label.setBuddy(self.round_combo)
+        self.view = ResultsView(self)
+        self.view.setModel(self.model)
+        self.totals = QLabel(self)
+        self.totals.setObjectName("totals")
+        self.totals.setWordWrap(True)
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        top.addWidget(self.round_label)
+        top.addWidget(self.round_combo)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.totals)
+        self.round_combo.activated.connect(self._round_chosen)
+        self.model.loaded.connect(self._loaded)
+        self.model.totalsChanged.connect(self._update_totals)
+        self.view.selectionModel().currentChanged.connect(self._current_changed)
+        self._announced = ""  # the indicator a deferred announcement started from: what listeners last heard
+        self._announce_timer = QTimer(self)
+        self._announce_timer.setSingleShot(True)
+        self._announce_timer.setInterval(ANNOUNCE_AFTER_MOVE_MS)
+        self._announce_timer.timeout.connect(self._announce_moved)
+        self._retranslate()
+
+    def show_agreement(self, agreement_id: int | None, round_: int | None = None) -> None:
+        self.model.load(agreement_id, round_)
+
+    def set_round(self, round_: int) -> None:
+        code = self.current_code()
+        column = self.view.currentIndex().column()
+        self.model.set_round(round_)
+        if code:
+            self.focus_indicator(code, column)
+
+    def current_code(self) -> str:
+        item = self.model.indicator_at(self.view.currentIndex())
+        return "" if item is None else item.code
+
+    def focus_indicator(self, code: str, column: int | None = None) -> None:
+        if column is None or column < 0:
+            column = self.model.column("own.result") if self.model.columns else 0
+        index = self.model.index_of_code(code, column)
+        if index.isValid():
+            self.view.setCurrentIndex(index)
+            self.view.scrollTo(index)
+
+    def focus_first_result(self) -> None:
+        if not self.model.columns:
+            return
+        index = self.view.first_result_index(self.model.column("own.result"))
+        if index.isValid():
+            self.view.setCurrentIndex(index)
+            self.view.scrollTo(index)
+        self.view.setFocus()
+
+    def _round_chosen(self, position: int) -> None:
+        self.set_round(int(self.round_combo.itemData(position)))
+
+    def _loaded(self) -> None:
+        self._announce_timer.stop()  # everyone hears the current indicator now
+        self._fill_rounds()
+        self._update_title()
+        self.currentIndicatorChanged.emit(self.current_code())
+
+    def _fill_rounds(self) -> None:
+        self.round_combo.blockSignals(True)
+        self.round_combo.clear()
+        framework = self.model.framework
+        for round_ in framework.rounds if framework is not None else ():
+            self.round_combo.addItem(self.tr("{0} months").format(round_), round_)
+        position = self.round_combo.findData(self.model.round)
+        self.round_combo.setCurrentIndex(max(position, 0))
+        self.round_combo.setEnabled(framework is not None)
+        self.round_combo.blockSignals(False)
+
+    def _update_title(self) -> None:
+        agreement, framework = self.model.agreement, self.model.framework
+        if agreement is None or framework is None:
+            self.title.setText(self.tr("Choose an agreement in the list on the left."))
+            return
+        self.title.setText(
+            f"<b>{html.escape(agreement.agency)}</b> · "
+            + html.escape(self.tr("fiscal year {0}").format(agreement.fiscal_year))
+            + " · " + html.escape(self.tr("version {0}").format(self.model.version_number))
+            + f"<br/><small>{html.escape(framework.name)}</small>")
+
+    def _update_totals(self) -> None:
+        framework = self.model.framework
+        if framework is None:
+            self.totals.setText("")
+            return
+        lines = [
+            self._total_line(self.tr("Evaluator {0}").format(self.model.evaluator), self.model.sheet(OWN)),
+            self._total_line(self.tr("Self-assessment"), self.model.sheet(SELF)),
+        ]
+        self.totals.setText("<br/>".join(lines))
+
+    def _total_line(self, who: str, sheet: ScoreSheet | None) -> str:
+        if sheet is None:
+            return ""
+        threshold = format4(sheet.reward_threshold)
+        if sheet.eligible is None:
+            state = self.tr("incomplete: {0} of {1} indicators have no result yet").format(
+                len(sheet.missing), len([s for s in sheet.indicators if s.counted and not s.is_parent]))
+            colour = "#7a5b00"
+        elif sheet.eligible:
+            state = self.tr("eligible (at least {0})").format(threshold)
+            colour = "#1b6e20"
+        else:
+            state = self.tr("not eligible (below {0})").format(threshold)
+            colour = "#a31515"
+        weight = "" if sheet.counted_weight == 100 else " " + self.tr("(over weight {0})").format(
+            plain(sheet.counted_weight))
+        return (f"{html.escape(who)}: <b>{format4(sheet.total)}</b>{html.escape(weight)} — "
+                f"<span style='color:{colour}'>{html.escape(state)}</span>")
+
+    def _current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
+        before = self.model.indicator_at(previous)
+        after = self.model.indicator_at(current)
+        before_code = before.code if before else ""
+        overtaken = self._announce_timer.isActive()
+        if overtaken:  # listeners have not heard of the moves since: they are told now, even of the same code,
+            before_code = self._announced  # so that what they show is current when the person acts
+            self._announce_timer.stop()
+        if self.view.moving_on:
+            self._announced = before_code
+            self._announce_timer.start()
+            return
+        if overtaken or before_code != (after.code if after else ""):
+            self.currentIndicatorChanged.emit(after.code if after else "")
+
+    def _announce_moved(self) -> None:
+        if not self._session.is_open:  # the window closed meanwhile: nothing to show any more
+            return
+        code = self.current_code()
+        if code != self._announced:
+            self.currentIndicatorChanged.emit(code)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def _retranslate(self) -> None:
+        self.round_label.setText(self.tr("&Round:"))
+        self.round_combo.setToolTip(self.tr("Reporting round: 6, 9 or 12 months (Ctrl+6, Ctrl+9, Ctrl+2)"))
+        self._fill_rounds()
+        self._update_title()
+        self._update_totals()
+        self.model.relabel()

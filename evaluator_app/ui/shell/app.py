@@ -1,0 +1,86 @@
+"""Start-up of the window: the application object, font, language, the workspace, and the main window.
+
+Only what the first paint needs is imported here; the importer (openpyxl), reports (reportlab) and sqlite-utils
+load when first used.
+
+Environment: EVALUATOR_APP_QUIT_AFTER_MS=N quits the window N milliseconds after it is shown (exit code 0), for
+start-up benchmarks and the packaging smoke test.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from ...paths import default_workspace_path, resource
+from ...store.workspace import WorkspaceError
+from ..common.fonts import apply_application_font
+from ..common.language import install_language
+from ..common.session import WorkspaceSession
+from . import settings
+from .file_open import install_file_open_handler
+from .main_window import MainWindow
+
+QUIT_AFTER_ENV = "EVALUATOR_APP_QUIT_AFTER_MS"
+
+
+
+def prepare_application(app: QApplication, language: str | None = None) -> str:
+    """Names (for QSettings), the bundled font, and the interface language; returns the language installed.
+
+    A language given here (the --lang option) is for this run; the one chosen in the window is remembered.
+    """
+    app.setOrganizationName(settings.ORGANISATION)
+    app.setApplicationName(settings.APPLICATION)
+    app.setApplicationDisplayName("evaluator-app")
+    app.setDesktopFileName("evaluator-app")  # Wayland and the taskbar match the window to evaluator-app.desktop
+    icon = QIcon(str(resource("icons", "evaluator-app.svg")))
+    if icon.pixmap(64).isNull():  # a build without Qt's SVG plugins still has the bitmap
+        icon = QIcon(str(resource("icons", "evaluator-app.png")))
+    app.setWindowIcon(icon)
+    apply_application_font(app)
+    return install_language(language or settings.language())
+
+
+def workspace_to_open(db_path: Path | None, demo: bool) -> Path:
+    if db_path is not None:
+        return Path(db_path)
+    if demo:
+        from ...exchange.demo import demo_workspace_copy
+
+        return demo_workspace_copy()
+    return default_workspace_path()
+
+
+def run(db_path: Path | None, demo: bool = False, language: str | None = None, package: Path | None = None) -> int:
+    """Open the window on a workspace (the --db file, a fresh demo copy, or the default one); the exit code.
+
+    With `package` (a double-clicked .evpanel or .evpack), the window starts importing it once it is shown.
+    """
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(sys.argv[:1])
+    prepare_application(app, language)
+    path = workspace_to_open(db_path, demo)
+    try:
+        session = WorkspaceSession.open(path)
+    except WorkspaceError as exc:
+        QMessageBox.critical(None, "evaluator-app", str(exc))
+        return 2
+    window = MainWindow(session)
+    window.show()
+    install_file_open_handler(app, window)  # macOS hands double-clicked files over as QFileOpenEvents
+    if package is not None:
+        QTimer.singleShot(0, lambda: window.panel_actions.import_package_file(Path(package)))
+    quit_after = os.environ.get(QUIT_AFTER_ENV, "").strip()
+    if quit_after:
+        try:
+            QTimer.singleShot(max(int(quit_after), 0), app.quit)
+        except ValueError:
+            print(f"{QUIT_AFTER_ENV} is not a number of milliseconds: {quit_after!r}", file=sys.stderr)
+    return app.exec()

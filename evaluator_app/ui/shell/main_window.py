@@ -1,0 +1,479 @@
+"""The main window: navigator, agreement table and details side by side, the menus, and an honest title."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QModelIndex, Qt
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.problems import ProblemsError
+from ...store.workspace import WorkspaceError
+from ..common.language import ENGLISH, THAI, current_language, install_language
+from ..common.messages import problems_text
+from ..common.session import SaveState, WorkspaceSession
+from ..meeting.meeting_actions import install_meeting_actions
+from ..panel.panel_actions import install_panel_actions
+from ..papers.report_actions import install_report_actions
+from ..rating.adjust_dialog import AdjustScoreDialog
+from ..rating.agreement_model import OWN
+from ..rating.agreement_panel import AgreementPanel
+from ..rating.details_pane import DetailsPane
+from . import settings
+from .about import show_about
+from .navigator import NavigatorPanel
+
+ROUND_KEYS = {6: "Ctrl+6", 9: "Ctrl+9", 12: "Ctrl+2"}
+_WORKSPACE_FILTER = "*.sqlite *.db"
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, session: WorkspaceSession):
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.session: WorkspaceSession | None = None
+        self.navigator = NavigatorPanel(self)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.navigator)
+        # The table needs the width (15 columns); the details go below it.
+        self.work_splitter = QSplitter(Qt.Orientation.Vertical, self.splitter)
+        self.work_splitter.setObjectName("workSplitter")
+        self.splitter.addWidget(self.work_splitter)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 5)
+        self.splitter.setSizes([270, 1170])
+        self.panel: AgreementPanel | None = None
+        self.details: DetailsPane | None = None
+        self.banner = QLabel(self)
+        self.banner.setObjectName("readOnlyBanner")
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet("background: #fff3cd; color: #5c4400; padding: 6px; border-bottom: 1px solid #e0c36c")
+        self.banner.hide()
+        central = QWidget(self)
+        central_layout = QVBoxLayout(central)
+        central_layout.setContentsMargins(0, 0, 0, 0)
+        central_layout.setSpacing(0)
+        central_layout.addWidget(self.banner)
+        central_layout.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
+        self.save_label = QLabel(self)
+        self.save_label.setObjectName("saveState")
+        self.statusBar().addPermanentWidget(self.save_label)
+        self._create_actions()
+        self._create_menus()
+        self.panel_actions = install_panel_actions(self)  # File: packages and backups; the Panel menu
+        self.meeting_actions = install_meeting_actions(self)
+        self.report_actions = install_report_actions(self)
+        self.navigator.agreementSelected.connect(self._agreement_selected)
+        self.navigator.tree.activated.connect(lambda _index: self._focus_table())
+        self._install(session)
+        self._restore_layout()
+        self.retranslate()
+
+    # --- the workspace -----------------------------------------------------------------------------------------
+
+    def _install(self, session: WorkspaceSession) -> None:
+        old_panel, old_details = self.panel, self.details
+        self.session = session
+        session.setParent(self)
+        self.panel = AgreementPanel(session, self)
+        self.details = DetailsPane(session, self.panel.model, self)
+        if old_panel is None or old_details is None:
+            self.work_splitter.addWidget(self.panel)
+            self.work_splitter.addWidget(self.details)
+            self.work_splitter.setStretchFactor(0, 3)
+            self.work_splitter.setStretchFactor(1, 2)
+            self.work_splitter.setSizes([520, 300])
+        else:
+            self.work_splitter.replaceWidget(0, self.panel)
+            self.work_splitter.replaceWidget(1, self.details)
+            old_panel.deleteLater()
+            old_details.deleteLater()
+        self.panel.currentIndicatorChanged.connect(self.details.show_indicator)
+        self.panel.model.refused.connect(lambda _index, message: self.statusBar().showMessage(message, 15000))
+        self.panel.view.adjustRequested.connect(lambda _index: self.adjust_score())
+        self.panel.view.delegate.editingChanged.connect(lambda typing: session.set_pending("result cell", typing))
+        session.saveStateChanged.connect(self._update_title)
+        session.writeFailed.connect(lambda message: self.statusBar().showMessage(message, 15000))
+        session.agreementsChanged.connect(self.navigator.reload)
+        session.evaluatorChanged.connect(lambda _ident: self._reload_agreement())
+        session.revealRequested.connect(self._reveal)
+        self._install_undo_actions(session)
+        self._show_read_only(session)
+        self.panel_actions.session_installed(session)
+        self.navigator.set_session(session)
+        settings.remember_workspace(session.path)
+        self._fill_recent_menu()
+        first = self.navigator.model.summaries()
+        if first:
+            self.navigator.select_agreement(first[0].id)
+            if self.panel.model.agreement_id is None:  # the navigator kept that selection, so nothing was emitted
+                self._agreement_selected(first[0].id)
+        else:
+            self.panel.show_agreement(None)
+        self._update_title()
+
+    def _show_read_only(self, session: WorkspaceSession) -> None:
+        """Another person holds the workspace: say who, and offer nothing that would write."""
+        reason = session.read_only_reason
+        self.banner.setText(reason or "")
+        self.banner.setVisible(bool(reason) or session.read_only)
+        for action in (self.import_action, self.adjust_action):
+            action.setEnabled(not session.read_only)
+
+    def _install_undo_actions(self, session: WorkspaceSession) -> None:
+        for action in (getattr(self, "undo_action", None), getattr(self, "redo_action", None)):
+            if action is not None:
+                self.edit_menu.removeAction(action)
+                action.deleteLater()
+        # QUndoStack's own actions: their "Undo %1" text comes from Qt's translations (our qtbase_th).
+        self.undo_action = session.undo_stack.createUndoAction(self)
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = session.undo_stack.createRedoAction(self)
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        for action in (self.undo_action, self.redo_action):
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        first = self.edit_menu.actions()[0] if self.edit_menu.actions() else None
+        self.edit_menu.insertAction(first, self.undo_action)
+        self.edit_menu.insertAction(first, self.redo_action)
+
+    def open_path(self, path: Path) -> bool:
+        """Switch to another workspace file; on failure say why and keep the current one."""
+        try:
+            session = WorkspaceSession.open(path)
+        except WorkspaceError as exc:
+            QMessageBox.critical(self, self.tr("Cannot open workspace"), str(exc))
+            return False
+        self._close_session()
+        self._install(session)
+        return True
+
+    def _close_session(self) -> None:
+        self.meeting_actions.close_windows()
+        self.report_actions.close_windows()
+        self.commit_open_editor()
+        if self.details is not None:
+            self.details.flush()
+        if self.session is not None:
+            self.session.close()
+
+    def open_workspace_dialog(self) -> None:
+        start = str(self.session.path.parent) if self.session is not None else ""
+        name, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Open workspace"), start,
+            self.tr("Workspaces ({0});;All files (*)").format(_WORKSPACE_FILTER))
+        if name:
+            self.open_path(Path(name))
+
+    def new_workspace_dialog(self) -> None:
+        start = str(self.session.path.parent) if self.session is not None else ""
+        name, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("New workspace"), start, self.tr("Workspaces ({0})").format(_WORKSPACE_FILTER))
+        if not name:
+            return
+        path = Path(name)
+        if path.suffix == "":
+            path = path.with_suffix(".sqlite")
+        if path.exists():
+            QMessageBox.warning(self, self.tr("New workspace"), self.tr(
+                "{0} already exists. Use File → Open workspace… to open it.").format(path))
+            return
+        self.open_path(path)
+
+    def import_agreements(self) -> None:
+        from ..transfer.import_dialog import ImportDialog  # the import machinery loads only when first used
+
+        assert self.session is not None
+        dialog = ImportDialog(self.session, self)
+        dialog.imported.connect(self._imported)
+        dialog.open()
+        dialog.choose_files()
+        self.import_dialog = dialog
+
+    def _imported(self, summary: object) -> None:
+        added = getattr(summary, "added", [])
+        updated = getattr(summary, "results_updated", [])
+        self.statusBar().showMessage(self.tr("Imported {0} new agreement(s); updated results of {1}.").format(
+            len(added), len(updated)), 15000)
+        if added:
+            self.navigator.select_agreement(added[0][0])
+
+    # --- agreements, rounds and ratings ------------------------------------------------------------------------
+
+    def _agreement_selected(self, agreement_id: int) -> None:
+        assert self.panel is not None and self.details is not None
+        if agreement_id == self.panel.model.agreement_id:
+            return
+        self.commit_open_editor()
+        self.details.flush()
+        self.panel.show_agreement(agreement_id)
+        self.panel.focus_first_result()
+        self.navigator.tree.setFocus()  # a click in the list keeps focus there; Enter moves into the table
+        self._update_round_actions()
+
+    def _focus_table(self) -> None:
+        if self.panel is not None and self.panel.model.agreement is not None:
+            if not self.panel.view.currentIndex().isValid():
+                self.panel.focus_first_result()
+            self.panel.view.setFocus()
+
+    def _reload_agreement(self) -> None:
+        if self.panel is not None:
+            self.panel.show_agreement(self.panel.model.agreement_id)
+
+    def set_round(self, round_: int) -> None:
+        assert self.panel is not None and self.details is not None
+        self.commit_open_editor()
+        self.details.flush()
+        self.panel.set_round(round_)
+        self._update_round_actions()
+
+    def _update_round_actions(self) -> None:
+        if self.panel is None:
+            return
+        framework = self.panel.model.framework
+        for round_, action in self.round_actions.items():
+            action.setEnabled(framework is not None and round_ in framework.rounds)
+            action.setChecked(self.panel.model.round == round_)
+
+    def _reveal(self, agreement_id: int, round_: int, code: str) -> None:
+        """After undo or redo, show the cell that changed, so the person sees what was undone."""
+        assert self.panel is not None
+        if self.panel.model.agreement_id != agreement_id:
+            if not self.navigator.select_agreement(agreement_id):
+                self.navigator.search.clear()
+                self.navigator.apply_search()
+                self.navigator.select_agreement(agreement_id)
+        if self.panel.model.round != round_:
+            self.set_round(round_)
+        self.panel.focus_indicator(code, self.panel.view.currentIndex().column())
+
+    def commit_open_editor(self) -> None:
+        """Commit a result still being typed (closing, switching agreement): a keystroke is never dropped."""
+        if self.panel is None:
+            return
+        view = self.panel.view
+        editor = view.indexWidget(view.currentIndex())
+        if editor is not None and view.state() == view.State.EditingState:
+            view.commitData(editor)
+            view.closeEditor(editor, view.itemDelegate().EndEditHint.NoHint)
+
+    def adjust_score(self) -> None:
+        assert self.panel is not None and self.session is not None
+        model = self.panel.model
+        item = model.indicator_at(self.panel.view.currentIndex())
+        if item is None or model.framework is None or item.thresholds is None or model.agreement is None \
+                or model.agreement.is_parent(item.code):
+            self.statusBar().showMessage(self.tr("Select an indicator that is scored to adjust its score."), 8000)
+            return
+        sheet = model.sheet(OWN)
+        score = None if sheet is None else sheet.indicator(item.code)
+        stored = model.stored(OWN, item.code)
+        dialog = AdjustScoreDialog(
+            item.code, item.name, None if score is None else score.computed_score,
+            None if stored is None else stored.rating.adjusted_score,
+            None if stored is None else stored.rating.adjust_reason, model.framework.max_score, self)
+        if dialog.exec() != AdjustScoreDialog.DialogCode.Accepted:
+            return
+        try:
+            if dialog.removed:
+                model.adjust_score(item.code, None, None)
+            else:
+                model.adjust_score(item.code, dialog.score, dialog.reason)
+        except ProblemsError as exc:
+            self.statusBar().showMessage(problems_text(exc), 15000)
+        except WorkspaceError as exc:
+            self.statusBar().showMessage(str(exc), 15000)
+
+    def edit_settings(self) -> None:
+        from .settings_dialog import SettingsDialog
+
+        assert self.session is not None
+        dialog = SettingsDialog(self.session.evaluator(), current_language(), self)
+        if dialog.exec() != SettingsDialog.DialogCode.Accepted:
+            return
+        self.commit_open_editor()
+        if self.details is not None:
+            self.details.flush()
+        self.session.set_evaluator(dialog.evaluator())
+        self.set_language(dialog.language())
+
+    def set_language(self, code: str) -> None:
+        if code != current_language():
+            install_language(code)
+            settings.set_language(code)
+        self.language_actions[code].setChecked(True)
+
+    # --- menus -------------------------------------------------------------------------------------------------
+
+    def _create_actions(self) -> None:
+        def action(name: str, slot: object, shortcut: QKeySequence | str | None = None) -> QAction:
+            item = QAction(self)
+            item.setObjectName(name)
+            if shortcut is not None:
+                item.setShortcut(QKeySequence(shortcut))
+            item.triggered.connect(slot)
+            return item
+
+        self.new_action = action("newWorkspace", self.new_workspace_dialog, QKeySequence.StandardKey.New)
+        self.open_action = action("openWorkspace", self.open_workspace_dialog, QKeySequence.StandardKey.Open)
+        self.import_action = action("importAgreements", self.import_agreements, "Ctrl+I")
+        self.quit_action = action("quit", self.close, QKeySequence("Ctrl+Q"))
+        self.adjust_action = action("adjustScore", self.adjust_score, "Ctrl+J")
+        self.find_action = action("find", self._focus_search, QKeySequence.StandardKey.Find)
+        self.settings_action = action("settings", self.edit_settings, "Ctrl+,")
+        self.about_action = action("about", lambda: show_about(self))
+        self.about_qt_action = action("aboutQt", QApplication.aboutQt)
+        self.round_group = QActionGroup(self)
+        self.round_actions: dict[int, QAction] = {}
+        for round_, key in ROUND_KEYS.items():
+            item = action(f"round{round_}", lambda _checked=False, r=round_: self.set_round(r), key)
+            item.setCheckable(True)
+            self.round_group.addAction(item)
+            self.round_actions[round_] = item
+        self.language_group = QActionGroup(self)
+        self.language_actions: dict[str, QAction] = {}
+        for code, label in ((THAI, "ไทย (Thai)"), (ENGLISH, "English")):
+            item = action(f"language_{code}", lambda _checked=False, c=code: self.set_language(c))
+            item.setText(label)  # a language is named in itself, whatever the interface language
+            item.setCheckable(True)
+            item.setChecked(code == current_language())
+            self.language_group.addAction(item)
+            self.language_actions[code] = item
+
+    def _create_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("")
+        self.file_menu.addAction(self.new_action)
+        self.file_menu.addAction(self.open_action)
+        self.recent_menu = QMenu(self)
+        self.file_menu.addMenu(self.recent_menu)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.import_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
+        self.edit_menu = bar.addMenu("")
+        self.edit_menu.addSeparator()
+        self.edit_menu.addAction(self.adjust_action)
+        self.edit_menu.addAction(self.find_action)
+        self.edit_menu.addSeparator()
+        self.edit_menu.addAction(self.settings_action)
+        self.view_menu = bar.addMenu("")
+        self.round_menu = QMenu(self)
+        self.round_menu.addActions(list(self.round_actions.values()))
+        self.view_menu.addMenu(self.round_menu)
+        self.language_menu = QMenu(self)
+        self.language_menu.addActions(list(self.language_actions.values()))
+        self.view_menu.addMenu(self.language_menu)
+        self.help_menu = bar.addMenu("")
+        self.help_menu.addAction(self.about_action)
+        self.help_menu.addAction(self.about_qt_action)
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        current = self.session.path.resolve() if self.session is not None else None
+        for path in settings.recent_workspaces():
+            if path == current:
+                continue
+            item = self.recent_menu.addAction(str(path))
+            item.triggered.connect(lambda _checked=False, p=path: self.open_path(p))
+        self.recent_menu.setEnabled(not self.recent_menu.isEmpty())
+
+    def _focus_search(self) -> None:
+        self.navigator.search.setFocus()
+        self.navigator.search.selectAll()
+
+    def retranslate(self) -> None:
+        self.file_menu.setTitle(self.tr("&File"))
+        self.edit_menu.setTitle(self.tr("&Edit"))
+        self.view_menu.setTitle(self.tr("&View"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.new_action.setText(self.tr("&New workspace…"))
+        self.open_action.setText(self.tr("&Open workspace…"))
+        self.recent_menu.setTitle(self.tr("&Recent workspaces"))
+        self.import_action.setText(self.tr("&Import agreements…"))
+        self.quit_action.setText(self.tr("&Quit"))
+        self.adjust_action.setText(self.tr("&Adjust score…"))
+        self.find_action.setText(self.tr("&Find agreement"))
+        self.settings_action.setText(self.tr("&Settings…"))
+        self.round_menu.setTitle(self.tr("&Round"))
+        for round_, item in self.round_actions.items():
+            item.setText(self.tr("{0} months").format(round_))
+        self.language_menu.setTitle(self.tr("&Language"))
+        self.about_action.setText(self.tr("&About evaluator-app"))
+        self.about_qt_action.setText(self.tr("About &Qt"))
+        self._update_title()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # --- the title never lies ----------------------------------------------------------------------------------
+
+    def save_state_text(self) -> str:
+        if self.session is None:
+            return ""
+        state = self.session.save_state()
+        if state is SaveState.READ_ONLY:
+            return self.tr("read-only")
+        if state is SaveState.PENDING:
+            return self.tr("not saved yet")
+        if state is SaveState.FAILED:
+            return self.tr("NOT SAVED: the last change could not be written")
+        if self.session.saved_at is None:
+            return self.tr("saved")
+        return self.tr("saved {0}").format(self.session.saved_at.strftime("%H:%M:%S"))
+
+    def _update_title(self) -> None:
+        if self.session is None:
+            return
+        state = self.save_state_text()
+        application = self.tr("Performance agreement evaluation")
+        self.setWindowTitle(f"{self.session.path.name} — {state} — {application}")
+        self.save_label.setText(state)
+
+    # --- layout memory and closing -----------------------------------------------------------------------------
+
+    def _restore_layout(self) -> None:
+        geometry = settings.load_bytes("window/geometry")
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1440, 860)
+        for key, splitter in (("window/splitter", self.splitter), ("window/work_splitter", self.work_splitter)):
+            state = settings.load_bytes(key)
+            if state is not None:
+                splitter.restoreState(state)
+        details = settings.load_bytes("window/details_splitter")
+        if details is not None and self.details is not None:
+            self.details.splitter.restoreState(details)
+
+    def save_layout(self) -> None:
+        settings.save_bytes("window/geometry", self.saveGeometry())
+        settings.save_bytes("window/splitter", self.splitter.saveState())
+        settings.save_bytes("window/work_splitter", self.work_splitter.saveState())
+        if self.details is not None:
+            settings.save_bytes("window/details_splitter", self.details.splitter.saveState())
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        dialog = getattr(self, "import_dialog", None)
+        if dialog is not None and dialog.is_busy():
+            dialog.reject()  # cancels the import and waits for its thread: nothing half-written, no stray thread
+        self.save_layout()
+        self._close_session()
+        self.session = None
+        event.accept()
+
+    def current_index(self) -> QModelIndex:
+        return QModelIndex() if self.panel is None else self.panel.view.currentIndex()

@@ -1,0 +1,320 @@
+"""File → Export panel package… / Export my ratings… / Import package…: choose the file, do the work off the GUI
+thread behind a busy indicator with Cancel, then show what happened (merge_report.PackageResultDialog).
+
+The work opens its own connection to the workspace (SQLite connections stay on their thread). An import runs inside
+one outer transaction that commits only if Cancel was not pressed, so a cancelled or refused import writes nothing.
+An export is written under a temporary name and renamed only when not cancelled.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import os
+import sqlite3
+import threading
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QMessageBox,
+    QProgressDialog,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.panel import Panel
+from ...domain.problems import ProblemsError
+from ...exchange.package_format import EXTENSIONS
+from ...store.panel import load_panel
+from ...store.workspace import Workspace, WorkspaceError
+from ..common.background import BackgroundTask
+from ..common.messages import problems_text
+from ..common.panel_texts import role_text
+from ..common.session import WorkspaceSession
+from .merge_report import PackageResultDialog
+
+PANEL_SUFFIX = EXTENSIONS["panel"]  # .evpanel
+EVALUATOR_SUFFIX = EXTENSIONS["evaluator"]  # .evpack
+_CANCEL_CHECK_STEPS = 100
+
+
+class PackageCancelled(Exception):
+    pass
+
+
+def _with_suffix(path: Path, suffix: str) -> Path:
+    return path if path.suffix.lower() == suffix else path.with_name(path.name + suffix)
+
+
+def _export(workspace_path: Path, out: Path, cancel: threading.Event,
+            write: Callable[[Workspace, Path], Any]) -> Any:
+    """Write the package beside `out` under a temporary name; it takes the name only if not cancelled."""
+    partial = out.with_name(f".{out.name}.partial")
+    workspace = Workspace.open(workspace_path, create=False, auto_backup=False)
+    try:
+        summary = write(workspace, partial)
+    finally:
+        workspace.close()
+    if cancel.is_set():
+        with contextlib.suppress(OSError):
+            partial.unlink()
+        raise PackageCancelled
+    os.replace(partial, out)
+    return dataclasses.replace(summary, path=out)
+
+
+def _import(workspace_path: Path, package: Path, actor: str, cancel: threading.Event) -> Any:
+    from ...exchange.packages import import_package
+
+    if cancel.is_set():
+        raise PackageCancelled
+    workspace = Workspace.open(workspace_path, create=False, auto_backup=False)
+    try:
+        workspace.conn.set_progress_handler(lambda: 1 if cancel.is_set() else 0, _CANCEL_CHECK_STEPS)
+        try:
+            # The merge's own transaction joins this one: nothing is committed before the last check of Cancel.
+            with workspace.transaction():
+                report = import_package(workspace, package, actor=actor)
+                if cancel.is_set():
+                    raise PackageCancelled
+            return report
+        except sqlite3.OperationalError as exc:
+            if cancel.is_set():
+                raise PackageCancelled from exc
+            raise
+        finally:
+            workspace.conn.set_progress_handler(None, 0)
+    finally:
+        workspace.close()
+
+
+class MemberChoiceDialog(QDialog):
+    """After a panel package is installed on a laptop: which member rates on this computer."""
+
+    def __init__(self, panel: Panel, current: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("memberChoiceDialog")
+        self.setWindowTitle(self.tr("Who rates on this computer?"))
+        self.setMinimumWidth(480)
+        text = QLabel(self.tr("Choose yourself: your ratings are recorded under your member id, and signed with "
+                              "your key when you export them."), self)
+        text.setWordWrap(True)
+        self.combo = QComboBox(self)
+        self.combo.setObjectName("memberChoice")
+        for member in panel.in_signing_order():
+            if member.role.rates:
+                self.combo.addItem(f"{member.id} — {member.name} ({role_text(member.role)})", member.id)
+        position = self.combo.findData(current)
+        self.combo.setCurrentIndex(max(position, 0))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
+                                   self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(text)
+        layout.addWidget(self.combo)
+        layout.addWidget(buttons)
+
+    def member_id(self) -> str:
+        return str(self.combo.currentData() or "")
+
+
+class PackageFlows(QObject):
+    """Runs one package operation at a time for a window; `finished` follows every one (done, refused or
+    cancelled), after the result is shown."""
+
+    finished = Signal(str)  # the outcome: exported, installed, merged, already, refused, cancelled, failed
+    imported = Signal(object)  # the report of an import that wrote something
+
+    def __init__(self, parent_widget: QWidget, session_of: Callable[[], WorkspaceSession | None]):
+        super().__init__(parent_widget)
+        self._widget = parent_widget
+        self._session_of = session_of
+        self._task: BackgroundTask | None = None
+        self._cancel = threading.Event()
+        self._exporting = False
+        self.progress: QProgressDialog | None = None
+        self.result_dialog: PackageResultDialog | None = None
+
+    def is_busy(self) -> bool:
+        return self._task is not None and self._task.is_running()
+
+    def cancel_and_wait(self) -> None:
+        """Closing the window: cancel what runs and wait for its thread, so nothing is half-done or stray."""
+        if self.is_busy() and self._task is not None:
+            self._cancel.set()
+            self._task.wait()
+
+    # --- choosing files ----------------------------------------------------------------------------------------
+
+    def _folder(self) -> Path:
+        session = self._session_of()
+        return session.path.parent if session is not None else Path.home()
+
+    def choose_export_path(self, title: str, default_name: str, suffix: str, filter_text: str) -> Path | None:
+        name, _filter = QFileDialog.getSaveFileName(self._widget, title, str(self._folder() / default_name),
+                                                    filter_text)
+        return _with_suffix(Path(name), suffix) if name else None
+
+    # --- export ------------------------------------------------------------------------------------------------
+
+    def export_panel_package(self) -> None:
+        from ...exchange.packages import export_panel_package
+
+        session = self._session_of()
+        if session is None or self.is_busy():
+            return
+        if load_panel(session.workspace) is None:
+            QMessageBox.warning(self._widget, self.tr("Export panel package"), self.tr(
+                "This workspace has no panel yet: add the members first (Panel → Panel setup…)."))
+            return
+        out = self.choose_export_path(
+            self.tr("Export panel package"), f"panel-{date.today().isoformat()}{PANEL_SUFFIX}", PANEL_SUFFIX,
+            self.tr("Panel packages (*{0})").format(PANEL_SUFFIX))
+        if out is None:
+            return
+        path = session.path
+        self._start(self.tr("Writing the panel package…"),
+                    lambda cancel: _export(path, out, cancel, export_panel_package), out, exporting=True)
+
+    def export_my_ratings(self, member_id: str, signing_key: Any) -> None:
+        from ...exchange.packages import export_evaluator_package
+
+        session = self._session_of()
+        if session is None or self.is_busy():
+            return
+        out = self.choose_export_path(
+            self.tr("Export my ratings"), f"{member_id}-{date.today().isoformat()}{EVALUATOR_SUFFIX}",
+            EVALUATOR_SUFFIX, self.tr("Evaluator packages (*{0})").format(EVALUATOR_SUFFIX))
+        if out is None:
+            return
+        path = session.path
+        self._start(self.tr("Signing and writing your ratings…"), lambda cancel: _export(
+            path, out, cancel, lambda ws, target: export_evaluator_package(ws, member_id, target, signing_key)), out,
+            exporting=True)
+
+    # --- import ------------------------------------------------------------------------------------------------
+
+    def choose_and_import(self) -> None:
+        name, _filter = QFileDialog.getOpenFileName(
+            self._widget, self.tr("Import package"), str(self._folder()),
+            self.tr("Packages (*{0} *{1});;All files (*)").format(PANEL_SUFFIX, EVALUATOR_SUFFIX))
+        if name:
+            self.import_file(Path(name))
+
+    def import_file(self, package: Path) -> None:
+        session = self._session_of()
+        if session is None:
+            return
+        if self.is_busy():
+            QMessageBox.information(self._widget, self.tr("Import package"), self.tr(
+                "Another package is being handled; try again when it is done."))
+            return
+        if session.read_only:
+            self._exporting = False
+            self._show_refusal(package, WorkspaceError(session.read_only_reason or self.tr(
+                "The workspace is open read-only.")))
+            return
+        path, actor = session.path, session.evaluator()
+        self._start(self.tr("Checking and importing {0}…").format(package.name),
+                    lambda cancel: _import(path, package, actor, cancel), package)
+
+    # --- running -----------------------------------------------------------------------------------------------
+
+    def _start(self, label: str, work: Callable[[threading.Event], Any], path: Path, *,
+               exporting: bool = False) -> None:
+        self._cancel = threading.Event()
+        self._exporting = exporting
+        cancel = self._cancel
+        progress = QProgressDialog(label, self.tr("Cancel"), 0, 0, self._widget)
+        progress.setObjectName("packageProgress")
+        progress.setWindowTitle(self.tr("Package"))
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(300)
+        progress.setAutoClose(False)
+        progress.setAutoReset(False)
+        progress.canceled.connect(cancel.set)
+        self.progress = progress
+        task = BackgroundTask(lambda: work(cancel), self)
+        task.succeeded.connect(lambda result: self._succeeded(result, path))
+        task.failed.connect(lambda error: self._failed(error, path))
+        task.finished.connect(self._task_finished)
+        self._task = task
+        task.start()
+
+    def _task_finished(self) -> None:
+        if self.progress is not None:
+            self.progress.canceled.disconnect()
+            self.progress.close()
+            self.progress.deleteLater()
+            self.progress = None
+        self._task = None
+
+    def _result_dialog(self) -> PackageResultDialog:
+        if self.result_dialog is None:
+            self.result_dialog = PackageResultDialog(self._widget)
+        return self.result_dialog
+
+    def _succeeded(self, result: Any, path: Path) -> None:
+        from ...exchange.packages import ExportSummary
+        from ...store.panel_install import InstallReport
+
+        dialog = self._result_dialog()
+        if isinstance(result, ExportSummary):
+            dialog.show_export(result)
+        elif isinstance(result, InstallReport):
+            dialog.show_install(result, path)
+        else:
+            dialog.show_merge(result, path)
+        session = self._session_of()
+        if session is not None and not isinstance(result, ExportSummary) and not result.already_imported:
+            session.external_change()
+        dialog.show()
+        dialog.raise_()
+        if isinstance(result, InstallReport) and not result.already_imported:
+            self._choose_member()
+        if not isinstance(result, ExportSummary) and not result.already_imported:
+            self.imported.emit(result)
+        self.finished.emit(dialog.outcome)
+
+    def _failed(self, error: object, path: Path) -> None:
+        if isinstance(error, PackageCancelled):
+            session = self._session_of()
+            if session is not None:
+                session.writeFailed.emit(self.tr("Cancelled: nothing was written ({0}).").format(path.name))
+            self.finished.emit("cancelled")
+            return
+        self._show_refusal(path, error if isinstance(error, BaseException) else Exception(str(error)))
+
+    def _show_refusal(self, path: Path, error: BaseException) -> None:
+        dialog = self._result_dialog()
+        dialog.show_refusal(path, error, exporting=self._exporting)
+        dialog.show()
+        dialog.raise_()
+        self.finished.emit(dialog.outcome)
+
+    def _choose_member(self) -> None:
+        """A laptop that just received the panel: make sure its ratings are recorded under a member's id."""
+        session = self._session_of()
+        if session is None:
+            return
+        panel = load_panel(session.workspace)
+        if panel is None or (panel.has_member(session.evaluator())
+                             and panel.member(session.evaluator()).role.rates):
+            return
+        dialog = MemberChoiceDialog(panel, session.evaluator(), self._widget)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.member_id():
+            try:
+                session.set_evaluator(dialog.member_id())
+            except (ValueError, WorkspaceError, ProblemsError) as exc:
+                text = problems_text(exc) if isinstance(exc, ProblemsError) else str(exc)
+                session.writeFailed.emit(text)
