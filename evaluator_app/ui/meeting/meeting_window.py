@@ -12,6 +12,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
+    QDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -28,9 +29,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.meeting import Meeting
 from ...domain.negotiation import SIDE_LABELS, Side, VersionStatus
 from ...domain.numbers import plain
-from ...domain.thai_dates import thai_datetime_from_iso
+from ...domain.thai_dates import Digits, thai_datetime_from_iso
 from ..common import print_support
 from ..common.background import BackgroundTask
 from ..common.language import THAI, current_language
@@ -42,6 +44,7 @@ from .meeting_model import ProblemsListModel, VersionTableModel
 from .meeting_redistribute import RedistributeDialog
 from .meeting_view import MeetingTableView
 from .meeting_whatif import WhatIfPanel
+from .minutes_dialog import MinutesDialog
 
 FONT_SCALE = 1.6  # readable from the back of a meeting room on a projector
 MESSAGE_STYLES = {
@@ -543,6 +546,9 @@ class MeetingWindow(QMainWindow):
         if self._task is not None:
             return
         head = self.document.head
+        details = self._ask_meeting()  # the meeting's number, date, place and attendees (minutes_dialog.py)
+        if details is None:
+            return
         folder = self.session.path.parent
         suggested = folder / f"minutes-{safe_file_name(head.agency)}-{head.fiscal_year}.pdf"
         path = ask_pdf_path(self, self.tr("Save the minutes as PDF"), suggested)
@@ -554,8 +560,8 @@ class MeetingWindow(QMainWindow):
         def work() -> int:
             from ...reports.minutes import write_minutes  # reportlab loads only when printing
 
-            return int(with_workspace(workspace_path, lambda w: write_minutes(w, agreement_id, path,
-                                                                               session=session_label)))
+            return int(with_workspace(workspace_path, lambda w: write_minutes(
+                w, agreement_id, path, session=session_label, meeting=details[0], digits=details[1])))
 
         self.minutes_action.setEnabled(False)
         self.show_message(self.tr("Writing the minutes…"), "notice")
@@ -565,6 +571,19 @@ class MeetingWindow(QMainWindow):
         task.finished.connect(self._task_finished)
         self._task = task
         task.start()
+
+    def _ask_meeting(self) -> tuple[Meeting, Digits] | None:
+        from ...domain.meeting import Attendee
+        from ...store.panel import load_panel
+
+        panel = load_panel(self.session.workspace)
+        attendees = () if panel is None else tuple(Attendee(m.name, m.title_th, m.position)
+                                                   for m in panel.in_signing_order())
+        dialog = MinutesDialog(self.meeting_edit.text().strip(), attendees, self)
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        details = (dialog.meeting, dialog.digits)
+        dialog.deleteLater()
+        return details if accepted else None
 
     def _minutes_written(self, path: Path, count: int) -> None:
         self.last_minutes = path
