@@ -84,7 +84,8 @@ class PartiesDialog(QDialog):
                     try:
                         found.append(party_from_text(side, line))
                     except ValueError as exc:
-                        raise ValueError(f"{self.tr('line {0}').format(number)}: {exc}") from None
+                        where = self.tr("line {0}").format(number)
+                        raise ValueError(f"{where}: {exc}") from None
         return found
 
     def save(self) -> None:
