@@ -17,8 +17,8 @@ from evaluator_app.exchange import identity
 from evaluator_app.exchange.packages import export_evaluator_package, export_panel_package, import_package
 from evaluator_app.store.agreements import add_agreement, find_agreement_id
 from evaluator_app.store.audit import audit_entries, first_broken_link
-from evaluator_app.store.panel import save_member, set_rule, submit
-from evaluator_app.store.panel_results import panel_result
+from evaluator_app.store.panel import save_member, set_rule
+from evaluator_app.store.panel_results import panel_result, submit
 from evaluator_app.store.ratings import evaluators_of, load_ratings, record_rating
 from evaluator_app.store.workspace import Workspace
 from tests.conftest import example_agreement, file_digest

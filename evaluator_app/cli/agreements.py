@@ -9,8 +9,7 @@ from typing import Any
 
 from ..domain.numbers import NumberFormatError, format4, parse_decimal, plain
 from ..domain.rating import SELF_ASSESSMENT, Rating
-from ..domain.scoring import ScoreSheet
-from .common import Refused, actor
+from .common import Refused, actor, score_json
 
 
 def register(commands: Any) -> dict[str, Any]:
@@ -93,39 +92,6 @@ def _rate(workspace: Any, args: argparse.Namespace) -> int:
     print(f"{args.code}: result {plain(result)}  score {format4(item.score) if item.score is not None else '-'}"
           f"  weighted {format4(item.weighted) if item.weighted is not None else '-'}  total {format4(sheet.total)}")
     return 0
-
-
-def score_json(agreement_label: str, agreement_id: int, sheet: ScoreSheet) -> dict[str, Any]:
-    """The `score --json` document; scores and weighted scores as strings with exactly 4 decimals."""
-    def four(value: Any) -> str | None:
-        return None if value is None else format4(value)
-
-    return {
-        "agreement": agreement_label,
-        "id": agreement_id,
-        "round": sheet.round,
-        "total": format4(sheet.total),
-        "eligible": sheet.eligible,
-        "complete": sheet.complete,
-        "missing": list(sheet.missing),
-        "dimensions": [
-            {"name": d.name, "weight": plain(d.weight), "subtotal": format4(d.subtotal)} for d in sheet.dimensions
-        ],
-        "indicators": [
-            {
-                "code": i.code,
-                "name": i.name,
-                "weight": plain(i.weight),
-                "counted": i.counted,
-                "parent": i.is_parent,
-                "result": None if i.result is None else plain(i.result),
-                "score": four(i.score),
-                "weighted": four(i.weighted),
-                **({"adjust_reason": i.adjust_reason} if i.adjusted else {}),
-            }
-            for i in sheet.indicators
-        ],
-    }
 
 
 def _score(workspace: Any, args: argparse.Namespace) -> int:

@@ -282,7 +282,7 @@ def _shown(value: Any) -> str:
 
 
 def _whatif(workspace: Any, args: argparse.Namespace) -> int:
-    from ..store.versions import what_if_for
+    from ..store.evaluation import what_if_for
 
     agreement_id = _resolve(workspace, args.agreement)
     evaluator = args.evaluator or SELF_ASSESSMENT

@@ -14,7 +14,7 @@ from typing import Any
 from ..domain.aggregation import IndicatorAggregate, PanelResult
 from ..domain.numbers import NumberFormatError, format4, parse_decimal, plain
 from ..domain.panel import AggregationRule, ConflictOfInterest, ConflictType, PanelMember, Role, key_fingerprint
-from .common import Refused, actor
+from .common import Refused, actor, score_json
 
 PASSPHRASE_ENV = "EVALUATOR_APP_PASSPHRASE"
 
@@ -258,7 +258,7 @@ def _consensus(workspace: Any, args: argparse.Namespace) -> int:
 
 def _submit(workspace: Any, args: argparse.Namespace) -> int:
     from ..store.agreements import resolve_agreement
-    from ..store.panel import submit
+    from ..store.panel_results import submit
 
     agreement_id = resolve_agreement(workspace, args.agreement)
     done = submit(workspace, agreement_id, args.evaluator, args.round, declaration_accepted=args.accept,
@@ -433,7 +433,6 @@ def score_panel(workspace: Any, args: argparse.Namespace) -> int:
     from ..store.frameworks import get_framework
     from ..store.panel_results import panel_result
     from ..store.versions import version_for_round
-    from .agreements import score_json
 
     agreement_id = resolve_agreement(workspace, args.agreement)
     stored = load_agreement(workspace, agreement_id, version_for_round(workspace.conn, agreement_id, args.round))

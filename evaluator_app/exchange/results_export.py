@@ -80,7 +80,7 @@ def _rounds_of(framework: Framework, ratings: dict[int, dict[str, Rating]], item
     if first is None:
         first = next((r for r in framework.rounds if r not in item.round_weights), None)
         if first is None:
-            return rounds  # every round has its own weight: the base weight is never used
+            return [*rounds]  # every round has its own weight: the base weight is never used
     return [first, *[r for r in rounds if r != first]]
 
 

@@ -3,26 +3,31 @@ both column groups, notes, chart, eligibility, rules in force, comments, signatu
 
 from __future__ import annotations
 
+import math
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Table
 
+from ..domain.problems import ProblemsError
 from ..domain.thai_dates import Digits, apply_digits
 from .chart import ChartSeries, DimensionChart
 from .document import frame_width
 from .fonts import body_style, font_name
 from .paper_parts import DIMENSION_FILL, TOTAL_FILL, GridCells, grid_style, issued_on, round_period, signatories_of
+from .printed_numbers import criteria_places, printed_figure, printed_result, printed_threshold
 from .seal import Seal, seal_block
+from .shaping import line_width
 from .signatures import signature_block
-from .thai_lines import Run, ThaiParagraph
+from .table_plan import FigureColumn, Orientation, TablePlan, cannot_fit, plan_table, row_too_tall
+from .thai_lines import NBSP, Run, ThaiParagraph
 
-__all__ = ["PAGESIZE", "evaluation_header", "evaluation_story", "evaluation_title"]
+__all__ = ["PAGESIZE", "evaluation_header", "evaluation_pagesize", "evaluation_story", "evaluation_title", "table_plan"]
 
-PAGESIZE = landscape(A4)
+PAGESIZE = landscape(A4)  # the usual choice: the score table's needs decide (table_plan)
 CELL_SIZE = 12
 HEAD_SIZE = 11
 SELF_COLOUR = colors.HexColor("#9db7d5")
@@ -51,17 +56,23 @@ def evaluation_header(content: dict[str, Any], digits: Digits) -> str:
     return apply_digits(f"{a['agency']}  ปีงบประมาณ พ.ศ. {a['fiscal_year']}  รอบ {content['round']} เดือน", digits)
 
 
-def evaluation_story(content: dict[str, Any], *, seal: Seal | None, digits: Digits = "thai") -> list[Flowable]:
-    """The flowables of the report, from its content only (what is hashed is what is printed)."""
+def evaluation_story(content: dict[str, Any], *, seal: Seal | None, digits: Digits = "thai",
+                     orientation: Orientation = "auto") -> list[Flowable]:
+    """The flowables of the report, from its content only (what is hashed is what is printed).
+
+    They fit the page ``evaluation_pagesize`` gives for the same content, digits and orientation.
+    """
+    plan = table_plan(content, digits, orientation)
+    page = plan.pagesize
     story: list[Flowable] = []
-    story += _head(content, seal, digits)
-    story.append(_score_table(content, digits))
+    story += _head(content, seal, digits, page)
+    story.append(_score_table(content, digits, plan))
     story += _notes(content, digits)
     story += _eligibility(content, digits)
-    story += _chart(content, digits)
+    story += _chart(content, digits, page)
     story += _rules(content, digits)
     story += _comments(content, digits)
-    story += _signatures(content)
+    story += _signatures(content, page)
     if seal is not None:
         story += seal_block(seal, digits)
     return story
@@ -71,7 +82,7 @@ def _d(text: str, digits: Digits) -> str:
     return apply_digits(text, digits)
 
 
-def _head(content: dict[str, Any], seal: Seal | None, digits: Digits) -> list[Flowable]:
+def _head(content: dict[str, Any], seal: Seal | None, digits: Digits, page: tuple[float, float]) -> list[Flowable]:
     a = content["agreement"]
     title = body_style("EvalTitle", fontSize=20, leading=30)
     body = body_style("EvalHead", spaceAfter=0)
@@ -91,7 +102,7 @@ def _head(content: dict[str, Any], seal: Seal | None, digits: Digits) -> list[Fl
          [Run("คำรับรองที่ใช้ประเมิน: ", bold=True), Run(_d(f"ฉบับที่ {content['version']}", digits))]),
         (issued, number),
     ]
-    width = frame_width(PAGESIZE)
+    width = frame_width(page)
     grid = Table([[ThaiParagraph(left, info), ThaiParagraph(right, info)] for left, right in pairs],
                  colWidths=[width * 0.52, width * 0.48], hAlign="LEFT", style=[
                      ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
@@ -104,53 +115,170 @@ def _head(content: dict[str, Any], seal: Seal | None, digits: Digits) -> list[Fl
 
 
 CELL_PADDING = 2.5
-MIN_FIGURE = 18.0  # narrow threshold columns still read as a grid, not a fence
+FLOOR_SIZE = 8.0  # the smallest the table's type gets
+HEAD_HEIGHT = 170.0  # about what the title and the particulars take above the table on page 1
 _GROUP_HEADS = ("ผล", "คะแนน", "คะแนน\nถ่วงน้ำหนัก")
+_HEADER_ROWS = 2
 
 
-def _text_width(text: str, size: float, bold: bool = False) -> float:
-    # The widest line, unbroken: a figure must fit its column on one line.
-    font = font_name(bold=bold)
-    return max(stringWidth(line, font, size) for line in text.split("\n"))
+@dataclass(frozen=True)
+class _Row:
+    """One indicator's printed texts: the name and every figure, in the paper's digits."""
+
+    code: str
+    name: str
+    weight: str
+    thresholds: tuple[str, ...]
+    groups: tuple[str | None, ...]  # result, score, weighted of the agency, then of the committee
 
 
-def _score_table(content: dict[str, Any], digits: Digits) -> Table:
-    cells = GridCells(CELL_SIZE, digits, "EvalCell")
-    heads = GridCells(HEAD_SIZE, digits, "EvalHeadCell")
+def _level_names(content: dict[str, Any], digits: Digits) -> tuple[str, ...]:
     count = int(content["framework"]["threshold_count"])
-    level_names = THREE_LEVEL_NAMES if count == 3 else tuple(str(n) for n in range(1, count + 1))
+    names = THREE_LEVEL_NAMES if count == 3 else tuple(str(n) for n in range(1, count + 1))
+    return tuple(_d(n, digits) for n in names)
+
+
+def _printed_rows(content: dict[str, Any], digits: Digits) -> list[_Row]:
+    rows = []
+    for row in content["indicators"]:
+        places = criteria_places(row["thresholds"])
+        thresholds = tuple(_d(printed_threshold(v, places) or "", digits) for v in row["thresholds"])
+        texts = _indicator_texts(row, places)
+        depth = row["code"].count(".")
+        name = f"{NBSP * 3 * depth}{_d(row['code'], digits)} {row['name']}"
+        rows.append(_Row(row["code"], name, _d(printed_figure(row["weight"]) or "", digits), thresholds,
+                         tuple(None if t is None else _d(printed_figure(t) or "", digits) for t in texts)))
+    return rows
+
+
+def _empty_dimensions(content: dict[str, Any]) -> dict[str, tuple[bool, bool]]:
+    """Per dimension, whether no indicator in it has an agency figure, and whether none has a committee figure."""
+    found: dict[str, tuple[bool, bool]] = {}
+    for row in content["indicators"]:
+        own, theirs = found.get(row["dimension"], (True, True))
+        if row["counted"] and not row["parent"]:
+            own = own and row["self"]["weighted"] is None
+            theirs = theirs and row["committee"]["weighted"] is None
+        found[row["dimension"]] = (own, theirs)
+    return found
+
+
+def _summary_figures(content: dict[str, Any], digits: Digits) -> tuple[list[str], list[str], list[str]]:
+    """The weights, agency and committee figures of the subtotal and total rows, as printed."""
+    weights, own, theirs = [], [], []
+    for dim in content["dimensions"]:
+        weights.append(dim["weight"])
+        own.append(dim["self"])
+        theirs.append(dim["committee"])
+    totals = content["totals"]
+    weights.append(totals["counted_weight"])
+    own.append(totals["self"])
+    theirs.append(totals["committee"])
+    shown = [[_d(printed_figure(v) or "", digits) for v in values] for values in (weights, own, theirs)]
+    return shown[0], shown[1], shown[2]
+
+
+def _criteria_tokens(names: tuple[str, ...], thresholds: tuple[str, ...]) -> list[str]:
+    # Each criterion with its level before it, joined by a no-break space: one token that never breaks.
+    return [f"{name}:{NBSP}{value}" for name, value in zip(names, thresholds, strict=False)]
+
+
+def _stacked_criteria(names: tuple[str, ...], thresholds: tuple[str, ...]) -> str:
+    # The criteria in one cell: its lines break between criteria, never inside one.
+    return " ".join(_criteria_tokens(names, thresholds))
+
+
+def table_plan(content: dict[str, Any], digits: Digits, orientation: Orientation = "auto") -> TablePlan:
+    """The page, type size and column widths of the score table; a refusal naming the row when nothing fits."""
+    rows = _printed_rows(content, digits)
+    levels = _level_names(content, digits)
+    weights, own, theirs = _summary_figures(content, digits)
+    weight = FigureColumn([r.weight for r in rows] + weights, "น้ำหนัก")
+    by_level = [FigureColumn([r.thresholds[i] for r in rows if i < len(r.thresholds)], levels[i])
+                for i in range(len(levels))]
+    stacked = FigureColumn([token for r in rows for token in _criteria_tokens(levels, r.thresholds)],
+                           "เกณฑ์การให้คะแนน", stack=len(levels))
+    groups = []
+    for index, head in enumerate(_GROUP_HEADS * 2):
+        extra = (own if index == 2 else theirs if index == 5 else [])
+        groups.append(FigureColumn([r.groups[index] or "" for r in rows] + extra, head))
+    names = [r.name for r in rows]
+    arrangements = [[weight, *by_level, *groups], [weight, stacked, *groups]]
+    plan = None
+    # The setting is a wish: a table that cannot fit the orientation asked for takes the other one.
+    for choice in dict.fromkeys([orientation, "auto"]):
+        plan = plan or plan_table(arrangements, names, cell_size=CELL_SIZE, head_size=HEAD_SIZE, floor=FLOOR_SIZE,
+                                  padding=CELL_PADDING, orientation=choice, preferred="landscape",
+                                  fixed_rows=2 * len(content["dimensions"]) + 1, above=HEAD_HEIGHT,
+                                  below=lambda page: _tail_height(content, page))
+    if plan is None:
+        raise _widest_row(rows, levels)
+    return plan
+
+
+def _widest_row(rows: list[_Row], levels: tuple[str, ...]) -> ProblemsError:
+    """The refusal for a table too wide at any size: it names the row with the widest figures."""
+    font = font_name(bold=True)
+
+    def width(row: _Row) -> float:
+        texts = [row.weight, _stacked_criteria(levels, row.thresholds), *(t or "" for t in row.groups)]
+        return sum(line_width([(t, font)], FLOOR_SIZE) for t in texts)
+
+    widest = max(rows, key=width, default=None)
+    code = widest.code if widest is not None else ""
+    return cannot_fit(code, "ตัวเลขของตัวชี้วัดนี้กว้างเกินกว่าจะพิมพ์ได้ในหน้ากระดาษ A4 แม้ใช้ตัวอักษรเล็กที่สุด",
+                      "its figures are too wide for an A4 page even in the smallest type")
+
+
+def _tail_height(content: dict[str, Any], page: tuple[float, float]) -> float:
+    """About how much the report prints after its table on a page of that size: conclusion, chart, rules, comments,
+    signatures and seal.  The table's type is chosen so that the whole paper takes the fewest pages."""
+    lines_per_rule = 1.0 if page[0] > page[1] else 1.6  # the rules wrap more often on a narrow page
+    height = 60.0 + 30 + 8 * 21 * lines_per_rule  # the conclusion; the rules in force with their heading
+    if any(d["name"] for d in content["dimensions"]):
+        height += 40 + len(content["dimensions"]) * 2 * 10 + 60  # the chart's heading, bars, axis and legend
+    height += len(content["comments"]) * 21 * 1.5
+    people = len(content["signatories"])
+    if people:
+        per_row = 3 if page[0] > page[1] else 2
+        height += 40 + math.ceil(people / per_row) * 125
+    return height + 110  # the seal block of an issued report
+
+
+def evaluation_pagesize(content: dict[str, Any], digits: Digits, orientation: Orientation = "auto"
+                        ) -> tuple[float, float]:
+    """The page the report prints on: the score table's needs decide, unless the orientation is set."""
+    return table_plan(content, digits, orientation).pagesize
+
+
+def _score_table(content: dict[str, Any], digits: Digits, plan: TablePlan) -> Table:
+    cells = GridCells(plan.size, digits, "EvalCell")
+    heads = GridCells(plan.head_size, digits, "EvalHeadCell")
+    levels = _level_names(content, digits)
+    stacked = plan.arrangement == 1
+    count = 1 if stacked else len(levels)
     first_group = 2 + count
     last = first_group + 5
     header1: list[Any] = [heads.head("ตัวชี้วัด"), heads.head("น้ำหนัก"), heads.head("เกณฑ์การให้คะแนน")]
     header1 += [""] * (count - 1)
     header1 += [heads.head("ผลการประเมินตนเอง"), "", "", heads.head("ผลการประเมินของคณะกรรมการ"), "", ""]
-    header2: list[Any] = ["", ""] + [heads.head(_d(n, digits)) for n in level_names]
+    header2: list[Any] = ["", ""] + ([""] if stacked else [heads.head(n) for n in levels])
     header2 += [heads.head(t) for t in _GROUP_HEADS] * 2
     data: list[list[Any]] = [header1, header2]
-    # The widest text of every column, figures at the cell size and headers at theirs; the name column takes the rest.
-    widest = [0.0] * (last + 1)
-    widest[1] = _text_width("น้ำหนัก", HEAD_SIZE, True)
-    for index, name in enumerate(level_names):
-        widest[2 + index] = _text_width(_d(name, digits), HEAD_SIZE, True)
-    for index, head in enumerate(_GROUP_HEADS * 2):
-        widest[first_group + index] = _text_width(head, HEAD_SIZE, True)
     commands = [
-        *grid_style(2),
-        ("SPAN", (0, 0), (0, 1)), ("SPAN", (1, 0), (1, 1)), ("SPAN", (2, 0), (first_group - 1, 0)),
+        *grid_style(_HEADER_ROWS),
+        ("SPAN", (0, 0), (0, 1)), ("SPAN", (1, 0), (1, 1)),
+        ("SPAN", (2, 0), (first_group - 1, 1 if stacked else 0)),
         ("SPAN", (first_group, 0), (first_group + 2, 0)), ("SPAN", (first_group + 3, 0), (last, 0)),
         ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING), ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
     ]
+    printed = {r.code: r for r in _printed_rows(content, digits)}
     by_dimension: dict[str, list[dict[str, Any]]] = {}
     for row in content["indicators"]:
         by_dimension.setdefault(row["dimension"], []).append(row)
     dimensions = {d["name"]: d for d in content["dimensions"]}
-
-    def measured(values: list[str | None], columns: list[int]) -> None:
-        for value, column in zip(values, columns, strict=True):
-            if value:
-                widest[column] = max(widest[column], _text_width(_d(value, digits), CELL_SIZE, True))
-
-    group_columns = list(range(first_group, last + 1))
+    empty = _empty_dimensions(content)
+    header_height = 2 * sum(heads.style.leading * 2 + 4 for _ in range(_HEADER_ROWS))
     for number, (name, rows) in enumerate(by_dimension.items(), start=1):
         if name:
             index = len(data)
@@ -160,43 +288,49 @@ def _score_table(content: dict[str, Any], digits: Digits) -> Table:
                          ("NOSPLIT", (0, index), (last, index + 1))]
         for row in rows:
             index = len(data)
-            texts = _indicator_texts(row)
-            measured([row["weight"], *row["thresholds"]], [1, *range(2, 2 + len(row["thresholds"]))])
-            if row["counted"]:
-                measured(texts, group_columns)
-            data.append(_indicator_cells(row, texts, cells, count, digits))
+            shown = printed[row["code"]]
+            name_cell = cells.text(shown.name, bold=row["parent"])
+            _check_height(name_cell, plan, header_height, row["code"])
+            data.append(_indicator_cells(row, shown, name_cell, cells, count, levels, stacked))
             if not row["counted"]:
                 commands.append(("SPAN", (first_group, index), (last, index)))
         dim = dimensions.get(name)
         if dim is not None and (name or len(by_dimension) > 1):
             index = len(data)
             label = f"รวมมิติที่ {number} {name}" if name else "รวมตัวชี้วัดที่ไม่ระบุมิติ"
-            measured([dim["weight"], dim["self"], dim["committee"]], [1, first_group + 2, last])
+            no_own, no_theirs = empty.get(name, (False, False))
             data.append([cells.text(_d(label, digits), bold=True, align="right"),
-                         cells.figure(dim["weight"], bold=True), *[""] * count,
-                         "", "", cells.figure(dim["self"], bold=True),
-                         "", "", cells.figure(dim["committee"], bold=True)])
+                         cells.figure(printed_figure(dim["weight"]), bold=True), *[""] * count,
+                         "", "", cells.figure(None if no_own else printed_figure(dim["self"]), bold=True, dash=False),
+                         "", "", cells.figure(None if no_theirs else printed_figure(dim["committee"]), bold=True,
+                                              dash=False)])
             commands += [("SPAN", (2, index), (first_group - 1, index)),
                          ("BACKGROUND", (0, index), (last, index), DIMENSION_FILL),
                          ("NOSPLIT", (0, index - 1), (last, index))]  # a subtotal stays with its last indicator
     totals = content["totals"]
     index = len(data)
-    measured([totals["counted_weight"], totals["self"], totals["committee"]], [1, first_group + 2, last])
     data.append([cells.text("คะแนนรวมทั้งสิ้น", bold=True, align="right"),
-                 cells.figure(totals["counted_weight"], bold=True), *[""] * count,
-                 "", "", cells.figure(totals["self"] if totals["self_complete"] else None, bold=True),
-                 "", "", cells.figure(totals["committee"] if totals["committee_complete"] else None, bold=True)])
+                 cells.figure(printed_figure(totals["counted_weight"]), bold=True), *[""] * count,
+                 "", "", cells.figure(printed_figure(totals["self"]) if totals["self_complete"] else None, bold=True),
+                 "", "", cells.figure(printed_figure(totals["committee"]) if totals["committee_complete"] else None,
+                                      bold=True)])
     commands += [("SPAN", (2, index), (first_group - 1, index)),
                  ("BACKGROUND", (0, index), (last, index), TOTAL_FILL),
                  ("LINEABOVE", (0, index), (last, index), 1.2, colors.black),
                  ("NOSPLIT", (0, index - 1), (last, index))]  # nor does the total stand alone on a page
-    widths = [max(w, MIN_FIGURE) + 2 * CELL_PADDING + 3 for w in widest]
-    widths[0] = frame_width(PAGESIZE) - sum(widths[1:])
     # repeatRows: the two header rows start every page; splitInRow=0: a row is never cut across pages.
-    return Table(data, colWidths=widths, repeatRows=2, splitInRow=0, style=commands, hAlign="CENTER")
+    return Table(data, colWidths=list(plan.widths), repeatRows=_HEADER_ROWS, splitInRow=0, style=commands,
+                 hAlign="CENTER")
 
 
-def _indicator_texts(row: dict[str, Any]) -> list[str | None]:
+def _check_height(cell: Flowable, plan: TablePlan, header_height: float, code: str) -> None:
+    # Rows are never cut across pages, so a row taller than a page cannot print: say which, before reportlab fails.
+    _, height = cell.wrap(plan.widths[0] - 2 * CELL_PADDING, 1e9)
+    if row_too_tall(height + 4, plan.pagesize, header_height):
+        raise cannot_fit(code, "ชื่อตัวชี้วัดยาวเกินหนึ่งหน้ากระดาษ", "the indicator's name is longer than a page")
+
+
+def _indicator_texts(row: dict[str, Any], places: int = 0) -> list[str | None]:
     """The six figures of the two column groups as printed (parents bracketed, a note mark on the score)."""
     own, theirs = row["self"], row["committee"]
     if row["parent"]:
@@ -209,23 +343,26 @@ def _indicator_texts(row: dict[str, Any]) -> list[str | None]:
     score = theirs["score"]
     if score is not None and theirs.get("note"):
         score = f"{score}{str(theirs['note']).translate(SUPERSCRIPT)}"
-    return [own["result"], own["score"], own["weighted"], theirs["result"], score, theirs["weighted"]]
+    return [printed_result(own["result"], places), own["score"], own["weighted"],
+            printed_result(theirs["result"], places), score, theirs["weighted"]]
 
 
-def _indicator_cells(row: dict[str, Any], texts: list[str | None], cells: GridCells, count: int,
-                     digits: Digits) -> list[Any]:
-    depth = row["code"].count(".")
-    indent = "\u00a0\u00a0\u00a0" * depth
-    name = cells.text(f"{indent}{_d(row['code'], digits)} {row['name']}", bold=row["parent"])
-    thresholds = [cells.figure(v, dash=False) for v in row["thresholds"]] or [""] * count
-    thresholds += [""] * (count - len(thresholds))
+def _indicator_cells(row: dict[str, Any], shown: _Row, name: Flowable, cells: GridCells, count: int,
+                     levels: tuple[str, ...], stacked: bool) -> list[Any]:
+    if stacked:
+        thresholds: list[Any] = [cells.text(_stacked_criteria(levels, shown.thresholds), align="right")
+                                 if shown.thresholds else ""]
+    else:
+        thresholds = [cells.figure(v, dash=False) for v in shown.thresholds] or [""] * count
+        thresholds += [""] * (count - len(thresholds))
+    weight = cells.figure(shown.weight)
     if not row["counted"]:
-        return [name, cells.figure(row["weight"]), *thresholds,
+        return [name, weight, *thresholds,
                 cells.text("ไม่นับในรอบนี้ (ยังไม่เริ่มหรือยกเลิกแล้ว)", align="center"), "", "", "", "", ""]
     if row["parent"]:
-        return [name, cells.figure(row["weight"]), *thresholds,
-                *[cells.figure(t, dash=False) if t is None else cells.figure(t) for t in texts]]
-    return [name, cells.figure(row["weight"]), *thresholds, *[cells.figure(t) for t in texts]]
+        return [name, weight, *thresholds, *[cells.figure(t, dash=False) if t is None else cells.figure(t)
+                                             for t in shown.groups]]
+    return [name, weight, *thresholds, *[cells.figure(t) for t in shown.groups]]
 
 
 def _notes(content: dict[str, Any], digits: Digits) -> list[Flowable]:
@@ -243,7 +380,9 @@ def _notes(content: dict[str, Any], digits: Digits) -> list[Flowable]:
         mark = str(note["mark"]).translate(SUPERSCRIPT)
         lines.append(f"{mark} ตัวชี้วัด {_d(note['code'], digits)}: {_d(note['text'], digits)}")
     if lines:
-        out.append(ThaiParagraph("หมายเหตุ", style, bold=True))
+        # A heading keeps with its first line: never the last line of a page.
+        out.append(ThaiParagraph("หมายเหตุ", body_style("EvalNoteHead", fontSize=13, leading=19.5, keepWithNext=1),
+                                 bold=True))
         out += [ThaiParagraph(line, style) for line in lines]
     return out
 
@@ -266,23 +405,23 @@ def _eligibility(content: dict[str, Any], digits: Digits) -> list[Flowable]:
     return [KeepTogether([ThaiParagraph(text, style)])]
 
 
-def _chart(content: dict[str, Any], digits: Digits) -> list[Flowable]:
+def _chart(content: dict[str, Any], digits: Digits, page: tuple[float, float]) -> list[Flowable]:
     dims = content["dimensions"]
     if not dims or not any(d["name"] for d in dims):
         return []
-    heading = body_style("EvalHeading", spaceBefore=10, spaceAfter=2)
+    heading = body_style("EvalHeading", spaceBefore=10, spaceAfter=2, keepWithNext=1)
     labels = [d["name"] or "ไม่ระบุมิติ" for d in dims]
     series = [
         ChartSeries("ผลการประเมินตนเอง", tuple(Decimal(d["self"]) for d in dims), SELF_COLOUR),
         ChartSeries("ผลการประเมินของคณะกรรมการ", tuple(Decimal(d["committee"]) for d in dims), COMMITTEE_COLOUR),
     ]
-    chart = DimensionChart(labels, series, min(frame_width(PAGESIZE), 560.0), digits=digits)
+    chart = DimensionChart(labels, series, min(frame_width(page), 560.0), digits=digits)
     return [CondPageBreak(chart.height + 40),
             KeepTogether([ThaiParagraph("คะแนนถ่วงน้ำหนักรายมิติ", heading, bold=True), chart])]
 
 
 def _rules(content: dict[str, Any], digits: Digits) -> list[Flowable]:
-    heading = body_style("EvalHeading", spaceBefore=10, spaceAfter=2)
+    heading = body_style("EvalHeading", spaceBefore=10, spaceAfter=2, keepWithNext=1)
     style = body_style("EvalRule", fontSize=14, leading=21, leftIndent=26, firstLineIndent=-12)
     f = content["framework"]
     hundred = f["scheme"] == "three-level-100"
@@ -310,7 +449,7 @@ def _rules(content: dict[str, Any], digits: Digits) -> list[Flowable]:
 def _comments(content: dict[str, Any], digits: Digits) -> list[Flowable]:
     if not content["comments"]:
         return []
-    heading = body_style("EvalHeading", spaceBefore=10, spaceAfter=2)
+    heading = body_style("EvalHeading", spaceBefore=10, spaceAfter=2, keepWithNext=1)
     style = body_style("EvalComment", fontSize=14, leading=21, leftIndent=14)
     out: list[Flowable] = [ThaiParagraph("ความเห็นและข้อเสนอแนะของคณะกรรมการ", heading, bold=True)]
     for item in content["comments"]:
@@ -319,11 +458,12 @@ def _comments(content: dict[str, Any], digits: Digits) -> list[Flowable]:
     return out
 
 
-def _signatures(content: dict[str, Any]) -> list[Flowable]:
+def _signatures(content: dict[str, Any], page: tuple[float, float]) -> list[Flowable]:
     people = signatories_of(content["signatories"])
     if not people:
         return []
     heading = body_style("EvalHeading", spaceBefore=4, spaceAfter=6)
     title = ThaiParagraph("ลงนามคณะกรรมการ", heading, bold=True, align="center")
     # Three to a row: landscape has the width, and the signatures then share a page with the seal more often.
-    return signature_block(people, frame_width(PAGESIZE), space_before=14, per_row=3, heading=title)
+    per_row = 3 if page[0] > page[1] else 2
+    return signature_block(people, frame_width(page), space_before=14, per_row=per_row, heading=title)

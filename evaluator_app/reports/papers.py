@@ -35,14 +35,17 @@ from ..store.workspace import Workspace
 from . import agreement_paper, evaluation_report, summary
 from .document import build_pdf
 from .evaluation_data import CommitteeSource, collect_evaluation
-from .furniture import PageFurniture
+from .furniture import DRAFT_WATERMARK, PageFurniture
 from .seal import DRAFT_FOOTER, Seal
 from .signing import SigningIdentity, sign_pdf
+from .table_plan import Orientation
 
 __all__ = [
     "DIGITS_SETTING",
+    "ORIENTATION_SETTING",
     "MadeReport",
     "default_digits",
+    "default_orientation",
     "make_agreement_paper",
     "make_evaluation_report",
     "make_summary",
@@ -53,6 +56,8 @@ __all__ = [
 ]
 
 DIGITS_SETTING = "report_digits"  # workspace setting: "thai" (default) or "arabic"
+# Workspace setting: "auto" (default: the table's needs decide), "portrait" or "landscape".
+ORIENTATION_SETTING = "report_orientation"
 Target = str | Path | BinaryIO
 
 
@@ -78,14 +83,23 @@ def default_digits(workspace: Workspace) -> Digits:
     return "arabic" if value == "arabic" else "thai"
 
 
+def default_orientation(workspace: Workspace) -> Orientation:
+    """The workspace's orientation setting for evaluation reports: the table's needs decide unless it is set."""
+    value = workspace.setting(ORIENTATION_SETTING, "auto")
+    if value == "portrait":
+        return "portrait"
+    return "landscape" if value == "landscape" else "auto"
+
+
 _Story = Callable[..., list[Flowable]]
-_LAYOUT: dict[str, tuple[_Story, Callable[[dict[str, Any], Digits], str], tuple[float, float], str]] = {
+_Pagesize = Callable[[dict[str, Any], Digits, Orientation], tuple[float, float]]
+_LAYOUT: dict[str, tuple[_Story, Callable[[dict[str, Any], Digits], str], _Pagesize, str]] = {
     KIND_EVALUATION: (evaluation_report.evaluation_story, evaluation_report.evaluation_header,
-                      evaluation_report.PAGESIZE, "รายงานผลการประเมินผลการปฏิบัติราชการ"),
-    KIND_AGREEMENT: (agreement_paper.agreement_story, agreement_paper.agreement_header, agreement_paper.PAGESIZE,
-                     "คำรับรองการปฏิบัติราชการ"),
-    KIND_SUMMARY: (summary.summary_story, summary.summary_header, summary.PAGESIZE,
-                   "สรุปผลการประเมินผลการปฏิบัติราชการ"),
+                      evaluation_report.evaluation_pagesize, "รายงานผลการประเมินผลการปฏิบัติราชการ"),
+    KIND_AGREEMENT: (agreement_paper.agreement_story, agreement_paper.agreement_header,
+                     lambda content, digits, orientation: agreement_paper.PAGESIZE, "คำรับรองการปฏิบัติราชการ"),
+    KIND_SUMMARY: (summary.summary_story, summary.summary_header,
+                   lambda content, digits, orientation: summary.PAGESIZE, "สรุปผลการประเมินผลการปฏิบัติราชการ"),
 }
 
 
@@ -94,20 +108,29 @@ _LAYOUT: dict[str, tuple[_Story, Callable[[dict[str, Any], Digits], str], tuple[
 _RENDER_LOCK = threading.RLock()
 
 
-def render_content(content: dict[str, Any], seal: Seal | None, digits: Digits) -> tuple[bytes, int]:
-    """Draw a paper from its content alone; returns the PDF bytes and the page count. Thread-safe."""
+def render_content(content: dict[str, Any], seal: Seal | None, digits: Digits,
+                   orientation: Orientation = "auto") -> tuple[bytes, int]:
+    """Draw a paper from its content alone; returns the PDF bytes and the page count. Thread-safe.
+
+    A paper without a seal is a draft: every page carries the DRAFT_WATERMARK.
+    """
     with _RENDER_LOCK:
-        return _render(content, seal, digits)
+        return _render(content, seal, digits, orientation)
 
 
-def _render(content: dict[str, Any], seal: Seal | None, digits: Digits) -> tuple[bytes, int]:
-    story_of, header_of, pagesize, title = _LAYOUT[content["kind"]]
+def _render(content: dict[str, Any], seal: Seal | None, digits: Digits, orientation: Orientation
+            ) -> tuple[bytes, int]:
+    story_of, header_of, pagesize_of, title = _LAYOUT[content["kind"]]
+    pagesize = pagesize_of(content, digits, orientation)
     furniture = PageFurniture(header=header_of(content, digits),
-                              footer=seal.footer(digits) if seal is not None else DRAFT_FOOTER, digits=digits)
+                              footer=seal.footer(digits) if seal is not None else DRAFT_FOOTER, digits=digits,
+                              watermark="" if seal is not None else DRAFT_WATERMARK)
     buffer = io.BytesIO()
     subject = seal.subject if seal is not None else "evaluator-app draft (not sealed)"
     keywords = "" if seal is None else f"evaluator-app; report {seal.report_id}; sha256 {seal.sha256}"
-    pages = build_pdf(buffer, story_of(content, seal=seal, digits=digits), furniture=furniture,
+    story = (story_of(content, seal=seal, digits=digits, orientation=orientation) if content["kind"] == KIND_EVALUATION
+             else story_of(content, seal=seal, digits=digits))
+    pages = build_pdf(buffer, story, furniture=furniture,
                       title=_title(content, title), author="evaluator-app", subject=subject, keywords=keywords,
                       pagesize=pagesize)
     return buffer.getvalue(), pages
@@ -172,7 +195,7 @@ def _sealed(workspace: Workspace, kind: str, scope: str, collect: Callable[[], d
                                    agreement_id=agreement_id, fiscal_year=fiscal_year, round_=round_)
         if issue:
             mark_issued(conn, snapshot, actor=actor)
-        data, pages = render_content(snapshot.content, Seal.of(snapshot), digits)
+        data, pages = render_content(snapshot.content, Seal.of(snapshot), digits, default_orientation(workspace))
     return snapshot, data, pages
 
 
@@ -199,7 +222,7 @@ def make_evaluation_report(workspace: Workspace, agreement_id: int, target: Targ
     digits = digits or default_digits(workspace)
     if draft:
         content = collect_evaluation(workspace, agreement_id, round_, committee=committee)
-        data, pages = render_content(content, None, digits)
+        data, pages = render_content(content, None, digits, default_orientation(workspace))
         return _finish(workspace, target, data, pages, None, False, signer, actor, "")
     snapshot, data, pages = _sealed(
         workspace, KIND_EVALUATION, evaluation_scope(agreement_id, round_),
@@ -213,7 +236,7 @@ def preview_evaluation(workspace: Workspace, agreement_id: int, *, round_: int =
                        committee: CommitteeSource | None = None, digits: Digits | None = None) -> bytes:
     """A draft PDF of the evaluation report in memory, for a preview: nothing is stored or issued."""
     content = collect_evaluation(workspace, agreement_id, round_, committee=committee)
-    return render_content(content, None, digits or default_digits(workspace))[0]
+    return render_content(content, None, digits or default_digits(workspace), default_orientation(workspace))[0]
 
 
 def make_agreement_paper(workspace: Workspace, agreement_id: int, target: Target, *, version: int | None = None,
@@ -245,7 +268,8 @@ def reprint(workspace: Workspace, snapshot_id: int, target: Target, *, digits: D
     snapshot = get_snapshot(workspace.conn, snapshot_id)
     if snapshot is None:
         raise ProblemsError([Problem(th=f"ไม่พบรายงานเลขที่ {snapshot_id}", en=f"no report number {snapshot_id}")])
-    data, pages = render_content(snapshot.content, Seal.of(snapshot), digits or default_digits(workspace))
+    data, pages = render_content(snapshot.content, Seal.of(snapshot), digits or default_digits(workspace),
+                                 default_orientation(workspace))
     return MadeReport(write_pdf_file(target, data), pages, snapshot, snapshot.kind == KIND_EVALUATION, False, data)
 
 

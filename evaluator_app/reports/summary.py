@@ -19,9 +19,11 @@ from .document import frame_width
 from .evaluation_data import CONTENT_FORMAT, CommitteeSource, collect_evaluation
 from .fonts import body_style
 from .paper_parts import TOTAL_FILL, GridCells, grid_style, issued_on, round_period, signatories_of
+from .printed_numbers import printed_figure
 from .seal import Seal, seal_block
 from .signatures import signature_block
-from .thai_lines import ThaiParagraph
+from .table_plan import FigureColumn, TablePlan, cannot_fit, plan_table
+from .thai_lines import NBSP, ThaiParagraph
 
 __all__ = ["PAGESIZE", "collect_summary", "summary_header", "summary_story"]
 
@@ -110,29 +112,64 @@ def summary_story(content: dict[str, Any], *, seal: Seal | None, digits: Digits 
     return story
 
 
+SUMMARY_SIZE = 13
+SUMMARY_FLOOR = 9.0
+SUMMARY_PADDING = 3.0
+
+
+def _verdict(row: dict[str, Any], shared: str | None) -> str:
+    if not row["complete"]:
+        return "ยังประเมินไม่ครบ"
+    verdict = "ผ่าน" if row["eligible"] else "ไม่ผ่าน"
+    if shared is None:
+        verdict += f" ({'≥' if row['eligible'] else '<'} {row['threshold']})"
+    return verdict
+
+
+def _verdict_head(shared: str | None) -> str:
+    # The threshold on a line of its own, whole: "ผ่านเกณฑ์" over "(≥ 3.0000)".
+    return f"ผ่านเกณฑ์\n(≥{NBSP}{shared})" if shared else "ผ่านเกณฑ์"
+
+
+def summary_plan(rows: list[dict[str, Any]], digits: Digits) -> TablePlan:
+    """The summary table's type size and columns, sized from its figures; the agency's name takes the rest."""
+    thresholds = {r["threshold"] for r in rows}
+    shared = next(iter(thresholds)) if len(thresholds) == 1 else None
+    verdict_head = apply_digits(_verdict_head(shared), digits)
+    # Short headers print whole on their lines: their lines are measured as figures are.
+    columns = [
+        FigureColumn([apply_digits(str(r["rank"] or ""), digits) for r in rows], "ลำดับ"),
+        FigureColumn([apply_digits(printed_figure(r["total"]) or "–", digits) for r in rows] + ["คะแนนรวม"]),
+        FigureColumn([apply_digits(_verdict(r, shared), digits) for r in rows] + verdict_head.split("\n"),
+                     verdict_head),
+        FigureColumn([r["tier"] or "–" for r in rows], "ระดับผลการประเมิน", words=True),
+    ]
+    plan = plan_table([columns], [r["agency"] for r in rows], cell_size=SUMMARY_SIZE, head_size=SUMMARY_SIZE,
+                      floor=SUMMARY_FLOOR, padding=SUMMARY_PADDING, orientation="portrait")
+    if plan is None:
+        raise cannot_fit("", "คะแนนรวมกว้างเกินกว่าจะพิมพ์ได้ในหน้ากระดาษ A4", "the totals are too wide for an A4 page")
+    return plan
+
+
 def _table(rows: list[dict[str, Any]], digits: Digits) -> Table:
-    cells = GridCells(13, digits, "SumCell")
+    plan = summary_plan(rows, digits)
+    cells = GridCells(plan.size, digits, "SumCell")
     thresholds = {r["threshold"] for r in rows}
     # One threshold for all (the usual case) goes in the header; otherwise each row names its own.
     shared = next(iter(thresholds)) if len(thresholds) == 1 else None
-    verdict_head = f"ผ่านเกณฑ์ (≥ {shared})" if shared else "ผ่านเกณฑ์"
-    width = frame_width(PAGESIZE)
-    widths = [44.0, 0.0, 58.0, 76.0, 112.0]
-    widths[1] = width - sum(widths)
+    verdict_head = _verdict_head(shared)
+    name_width, rank, total, verdict, tier = plan.widths
+    widths = [rank, name_width, total, verdict, tier]
     data: list[list[Any]] = [[cells.head(apply_digits(t, digits)) for t in (
         "ลำดับ", "ส่วนราชการ", "คะแนนรวม", verdict_head, "ระดับผลการประเมิน")]]
-    commands = grid_style(1)
+    commands = [*grid_style(1), ("LEFTPADDING", (0, 0), (-1, -1), SUMMARY_PADDING),
+                ("RIGHTPADDING", (0, 0), (-1, -1), SUMMARY_PADDING)]
     for row in rows:
-        if row["complete"]:
-            verdict = "ผ่าน" if row["eligible"] else "ไม่ผ่าน"
-            if shared is None:
-                verdict += f" ({'≥' if row['eligible'] else '<'} {row['threshold']})"
-        else:
-            verdict = "ยังประเมินไม่ครบ"
         index = len(data)
         data.append([cells.text(None if row["rank"] is None else str(row["rank"]), align="center", number=True),
                      cells.text(row["agency"]),
-                     cells.figure(row["total"]), cells.text(apply_digits(verdict, digits), align="center"),
+                     cells.figure(printed_figure(row["total"])),
+                     cells.text(apply_digits(_verdict(row, shared), digits), align="center"),
                      cells.text(row["tier"] or "–", align="center")])
         if row["eligible"]:
             commands.append(("BACKGROUND", (0, index), (-1, index), ELIGIBLE_FILL))

@@ -23,11 +23,14 @@ from reportlab.lib.fonts import ps2tt, tt2ps
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph
 
+from ..domain.thai_dates import THAI_MONTHS
 from .fonts import body_style, register_fonts
 from .shaping import line_width, shaped_string
 
 __all__ = [
     "DOMAIN_WORDS",
+    "FIGURE_FLOOR_SIZE",
+    "NBSP",
     "Align",
     "Run",
     "ThaiFigure",
@@ -52,9 +55,27 @@ _STRAIGHT_QUOTES = frozenset("\"'")  # open and close alternately (") or close a
 _ZWSP = "\u200b"
 _SOFT_HYPHEN = "\u00ad"
 _NBSP = "\u00a0"  # prints as a space, never breaks (Paragraph agrees)
+NBSP = _NBSP
 # Characters XML 1.0 does not allow; reportlab's paragraph parser would fail on them.
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _SPACES = re.compile("[\t\u2002-\u200a\u3000]")
+
+
+_DIGITS = "0123456789\u0e50\u0e51\u0e52\u0e53\u0e54\u0e55\u0e56\u0e57\u0e58\u0e59"
+# A number: digits with thousands separators and a decimal point.  Never broken across lines.
+_NUMBER_RUN = re.compile(f"[{_DIGITS}](?:[{_DIGITS},.]*[{_DIGITS}])?")
+# Words a number belongs to: an abbreviation ending in a dot (พ.ศ., ค.ศ.) or a word that counts (ข้อ, ฉบับที่).
+_BEFORE_NUMBER = re.compile("(?:[\u0e01-\u0e2e]\\.|^(?:ข้อ|ฉบับที่|ครั้งที่|หน้า|ลำดับที่|รอบ))$")
+# A Thai abbreviation (พ.ศ., ก.พ.ร.): its letters and dots are one word.
+_ABBREVIATION = re.compile("(?:[\u0e01-\u0e2e]\\.){2,}")
+
+
+# Words that belong to the number before them: a date's month, a round's "12 เดือน".
+_MONTHS = frozenset((*THAI_MONTHS, "เดือน"))
+
+
+def _starts_number(token: str) -> bool:
+    return token[0] in _DIGITS
 
 
 def _never_starts_line(ch: str) -> bool:
@@ -66,7 +87,9 @@ def _never_starts_line(ch: str) -> bool:
 
 # Words of this domain that newmm's general dictionary lacks; without them ตัวชี้วัด (indicator), the
 # most frequent word of these papers, may break as ตัวชี้|วัด.
-DOMAIN_WORDS = frozenset({"ตัวชี้วัด", "ก.พ.ร.", "ค่าเป้าหมาย", "ค่าน้ำหนัก", "ถ่วงน้ำหนัก"})
+# ประสิทธิ is the combining form of ประสิทธิ์: with it a compound such as ประสิทธิผล, split only when it cannot fit
+# a line, splits as ประสิทธิ|ผล and not ประ|สิทธิผล.
+DOMAIN_WORDS = frozenset({"ตัวชี้วัด", "ก.พ.ร.", "ค่าเป้าหมาย", "ค่าน้ำหนัก", "ถ่วงน้ำหนัก", "ประสิทธิ", "หน่วยวัด"})
 
 
 class _Dictionary:
@@ -169,6 +192,16 @@ def _units_of(text: str, offset: int) -> list[_Unit]:
                 continue
             first = token[0]
             previous = units[-1] if units else None
+            before = (text[units[-2].start - offset:units[-2].end - offset]
+                      if previous is not None and previous.kind == SPACE and len(units) > 1
+                      and units[-2].kind == WORD else "")
+            if before and ((_starts_number(token) and _BEFORE_NUMBER.search(before))
+                           or (token in _MONTHS and _NUMBER_RUN.fullmatch(before.lstrip("([")))):
+                # "พ.ศ. ๒๕๖๙", "ข้อ 3", "30 กันยายน": the number stays on the line of the word it belongs to.
+                units.pop()
+                units[-1] = replace(units[-1], end=end)
+                glue_next = False
+                continue
             if first == '"':
                 closing_quote = double_quote_open
                 double_quote_open = not double_quote_open
@@ -191,32 +224,37 @@ def _units_of(text: str, offset: int) -> list[_Unit]:
 
 
 def _dictionary_breaks(text: str) -> list[int]:
-    """Positions inside an over-long word where it splits into dictionary words (a compound)."""
+    """Positions inside an over-long word where it splits into dictionary words (a compound).
+
+    Only a split of the whole Thai stretch into dictionary words counts, and of those the one with the fewest
+    parts (ประสิทธิ|ผล, not ประ|สิ|ทธิผล): a break with a dictionary word on one side only cuts a word.
+    """
     seg = _newmm()
     trie, tcc_pos = seg.dictionary, seg.tcc_pos
     breaks: set[int] = set()
     for match in re.finditer("[\u0e01-\u0e4e]+", text):
         span = match.group()
         n = len(span)
-        valid = tcc_pos(span)
-        edges: dict[int, list[int]] = {}
-        for i in [0, *sorted(valid)]:
-            for word in trie.prefixes(span[i:]):
-                j = i + len(word)
-                if j in valid and (i, j) != (0, n):  # the whole word is what we are splitting
-                    edges.setdefault(i, []).append(j)
-        forward = {0}
-        for i in sorted({0, *valid}):
-            if i in forward:
-                forward.update(edges.get(i, ()))
-        backward = {n}
-        for i in sorted({0, *valid}, reverse=True):
-            if any(j in backward for j in edges.get(i, ())):
-                backward.add(i)
-        # Prefer breaks on a path of dictionary words through the whole compound; else any break
-        # with a dictionary word on one side.
-        chosen = forward & backward if 0 in backward else forward | backward
-        breaks.update(match.start() + p for p in chosen if 0 < p < n)
+        valid = tcc_pos(span) | {n}
+        # Breadth-first over cluster boundaries: the first path to reach n has the fewest words.
+        came_from: dict[int, int] = {0: -1}
+        frontier = [0]
+        while frontier and n not in came_from:
+            following = []
+            for i in frontier:
+                # Longest words first, so that equal counts prefer long leading words.
+                for word in sorted(trie.prefixes(span[i:]), key=len, reverse=True):
+                    j = i + len(word)
+                    if j in valid and j not in came_from and (i, j) != (0, n):
+                        came_from[j] = i
+                        following.append(j)
+            frontier = following
+        if n not in came_from:
+            continue
+        position = came_from[n]
+        while position > 0:
+            breaks.add(match.start() + position)
+            position = came_from[position]
     return sorted(p for p in breaks if _cluster_safe(text, p))
 
 
@@ -241,6 +279,9 @@ def _cluster_breaks(text: str) -> list[int]:
         inside = set(range(match.start() + 1, match.end()))
         clusters = {match.start() + p for p in tcc_pos(match.group())}
         allowed -= inside - clusters
+    for pattern in (_NUMBER_RUN, _ABBREVIATION):
+        for match in pattern.finditer(text):
+            allowed -= set(range(match.start() + 1, match.end()))
     return sorted(p for p in allowed if _cluster_safe(text, p))
 
 
@@ -383,7 +424,8 @@ class ThaiParagraph(Flowable):
         return [re.sub(" {2,}", " ", self._text[line.start:line.end].replace(_ZWSP, ""))
                 for line in self._layout(width)]
 
-    def getPlainText(self) -> str:
+    def getPlainText(self, identify: object = None) -> str:
+        # reportlab asks with identify=1 when it names a flowable in an error message.
         return self._text
 
     # reportlab protocol ----------------------------------------------------------------------------
@@ -699,13 +741,17 @@ def is_figure(text: str) -> bool:
     return _FIGURE.fullmatch(text) is not None
 
 
+FIGURE_FLOOR_SIZE = 8.0  # a figure shrinks to fit its cell down to this size, then wraps between tokens
+
+
 class ThaiFigure(Flowable):
     """One figure on one line: a table cell of weights, thresholds, results and scores.
 
     Prints exactly as a one-line ThaiParagraph of the same text and style (the same shaped glyphs, baseline
     and alignment) without building a Paragraph: a report has hundreds of these cells and reportlab wraps
-    each cell again for every page-split attempt.  Should the figure not fit its width, it hands over to a
-    ThaiParagraph, which breaks it as it always did.
+    each cell again for every page-split attempt.  A number is never broken: should the figure not fit its
+    width, its font shrinks, down to FIGURE_FLOOR_SIZE; only then does it wrap, and only between tokens
+    (``(1,234.50)`` stays whole; ``1,234-5,678`` may wrap after the dash), as a ThaiParagraph at the floor size.
     """
 
     def __init__(self, text: str, style: ParagraphStyle | None = None, *, bold: bool = False,
@@ -716,7 +762,6 @@ class ThaiFigure(Flowable):
         self._text = text
         self._bold = bold
         self._align = align
-        self._base = style
         base = style if style is not None else body_style()
         register_fonts()
         family, base_bold, base_italic = ps2tt(base.fontName)
@@ -726,20 +771,34 @@ class ThaiFigure(Flowable):
         self.style = base
         self._text_width = line_width([(text, self._font)], base.fontSize)
         self._overflow: ThaiParagraph | None = None
-        self._use_paragraph = False  # the last wrap did not fit the figure on one line
+        self._use_paragraph = False  # the last wrap could not fit the figure on one line even at the floor size
+        self._size = base.fontSize  # the size the last wrap chose
         self.width = self.height = 0.0
 
     @property
     def text(self) -> str:
         return self._text
 
-    def getPlainText(self) -> str:
+    def getPlainText(self, identify: object = None) -> str:
         return self._text
 
+    def fitted_size(self, width: float) -> float:
+        """The font size the figure prints at in ``width`` points: its own, or smaller down to the floor."""
+        room = self._room(width)
+        size = self.style.fontSize
+        if self._text_width <= room + 1e-6 or self._text_width <= 0:
+            return size
+        # Widths scale with the size; a tenth of a point below the exact ratio absorbs rounding.
+        return max(min(FIGURE_FLOOR_SIZE, size), int(size * room / self._text_width * 10) / 10)
+
     def lines_for_width(self, width: float) -> list[str]:
-        if self._text_width <= self._room(width) + 1e-6:
+        if self._fits_on_one_line(width):
             return [self._text]
         return self._paragraph().lines_for_width(width)
+
+    def _fits_on_one_line(self, width: float) -> bool:
+        size = self.fitted_size(width)
+        return self._text_width * size / self.style.fontSize <= self._room(width) + 1e-6
 
     def _room(self, avail_width: float) -> float:
         style = self.style
@@ -747,20 +806,24 @@ class ThaiFigure(Flowable):
 
     def _paragraph(self) -> ThaiParagraph:
         if self._overflow is None:
-            self._overflow = ThaiParagraph(self._text, self._base, bold=self._bold, align=self._align)
+            floor = min(FIGURE_FLOOR_SIZE, self.style.fontSize)
+            small = ParagraphStyle(f"{self.style.name}-floor", parent=self.style, fontSize=floor,
+                                   leading=self.style.leading * floor / self.style.fontSize)
+            self._overflow = ThaiParagraph(self._text, small, bold=self._bold, align=self._align)
         return self._overflow
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        if self._text_width > self._room(availWidth) + 1e-6:
-            self.width, self.height = self._paragraph().wrap(availWidth, availHeight)
-            self._use_paragraph = True
-        else:
+        if self._fits_on_one_line(availWidth):
+            self._size = self.fitted_size(availWidth)
             self.width, self.height = availWidth, self.style.leading
             self._use_paragraph = False
+        else:
+            self.width, self.height = self._paragraph().wrap(availWidth, availHeight)
+            self._use_paragraph = True
         return self.width, self.height
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
-        if self._text_width > self._room(availWidth) + 1e-6:
+        if not self._fits_on_one_line(availWidth):
             return self._paragraph().split(availWidth, availHeight)
         if availWidth <= 0 or availHeight + 1e-8 < self.style.leading:
             return []
@@ -776,8 +839,11 @@ class ThaiFigure(Flowable):
             super().drawOn(canvas, x, y, _sW)
 
     def draw(self) -> None:
-        _draw_one_line(self.canv, self.style, self._alignment, self._font, self._text, self._text_width, self.width,
-                       self.height)
+        style = self.style
+        if self._size != style.fontSize:
+            style = ParagraphStyle(f"{style.name}-fitted", parent=style, fontSize=self._size)
+        width = self._text_width * self._size / self.style.fontSize
+        _draw_one_line(self.canv, style, self._alignment, self._font, self._text, width, self.width, self.height)
 
     def getSpaceBefore(self) -> float:
         return self.style.spaceBefore

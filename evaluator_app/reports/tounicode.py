@@ -12,6 +12,13 @@
 # replaces the module function with one that uses the corrected mapping while that variable is set
 # and delegates to the original otherwise, so other fonts in the process are untouched.  fonts.py
 # registers Sarabun as ExtractableTTFont and calls install(), so the fix comes with registration.
+#
+# ำ (SARA AM): HarfBuzz draws it as two glyphs, nikhahit (moved before any tone mark, which it may join as a
+# ligature, uni0E4D0E49 in น้ำ) and sara aa.  Both are ordinary glyphs, so the map would give ◌ํ + า and a search
+# for "คำ" finds nothing.  A map is per glyph code, not per context, so install() also wraps reportlab's
+# shapeFragWord: inside a cluster that came from ำ, the sara aa is written with a code of its own that maps to ำ,
+# and the nikhahit (or the nikhahit-and-tone ligature) with one that maps to what it holds besides the nikhahit
+# (nothing, or the tone mark).  The glyphs drawn are the same; only the codes and their /ToUnicode differ.
 
 from __future__ import annotations
 
@@ -20,9 +27,10 @@ import re
 import threading
 import unicodedata
 from collections.abc import Callable
+from typing import Any
 
-from reportlab.pdfbase import ttfonts
-from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfbase import pdfmetrics, ttfonts
+from reportlab.pdfbase.ttfonts import ShapedStr, TTFont
 
 __all__ = [
     "ExtractableTTFont",
@@ -34,6 +42,9 @@ __all__ = [
 _PRIVATE_USE = range(0xE000, 0xF900)
 _THAI_NIKHAHIT = "\u0e4d"
 _THAI_TONES = "\u0e48\u0e49\u0e4a\u0e4b"
+_SARA_AM = "\u0e33"
+_SARA_AA = "\u0e32"
+_AM_CODES = range(0xF8FF, 0xF800, -1)  # codes for glyphs of a decomposed ำ; reportlab's own go up from U+E000
 _UNI_NAME = re.compile(r"uni((?:[0-9A-F]{4})+)")
 _U_NAME = re.compile(r"u([0-9A-F]{4,6})")
 # HarfBuzz decomposes ำ (U+0E33) into nikhahit + sara aa and moves the nikhahit before any tone mark:
@@ -143,6 +154,8 @@ class ExtractableTTFont(TTFont):
                 self._glyph_chars.setdefault(gid, chr(code))
         self._private_text: dict[int, str | None] = {}
         self._text_lock = threading.Lock()
+        self._am_codes: dict[tuple[int, str], int] = {}  # (glyph, text) -> its code inside a decomposed ำ
+        self._am_text: dict[int, str] = {}
 
     def addObjects(self, doc: object) -> None:
         token = _current_font.set(self)
@@ -151,8 +164,31 @@ class ExtractableTTFont(TTFont):
         finally:
             _current_font.reset(token)
 
+    def text_of(self, code: int) -> str:
+        """What a code drawn in this font stands for: its character, or the text its glyph's name tells."""
+        if code in self._am_text:
+            return self._am_text[code]
+        found = self.unicode_text(code)
+        return chr(code) if found is None else found
+
+    def am_code(self, code: int, text: str) -> int:
+        """A code for the glyph ``code`` draws that /ToUnicode maps to ``text``: a glyph of a decomposed ำ."""
+        gid = self.face.charToGlyph[code]
+        with self._text_lock:
+            found = self._am_codes.get((gid, text))
+            if found is None:
+                found = next(c for c in _AM_CODES if c not in self.face.charToGlyph)
+                self.face.charToGlyph[found] = gid
+                self.face.glyphToChar.setdefault(gid, []).append(found)  # appended: [0] stays the glyph's own
+                self.face.charWidths[found] = self.face.charWidths[code]
+                self._am_codes[(gid, text)] = found
+                self._am_text[found] = text
+            return found
+
     def unicode_text(self, code: int) -> str | None:
         """What a code in this font's subsets stands for, or None when it is not a shaping glyph."""
+        if code in self._am_text:
+            return self._am_text[code]
         if code not in _PRIVATE_USE or code in self._file_cmap:
             return None
         with self._text_lock:
@@ -183,7 +219,8 @@ def _corrected_cmap(fontname: str, subset: list[int], font: ExtractableTTFont) -
     entries = []
     for index, code in enumerate(subset):
         text = font.unicode_text(code)
-        target = _utf16_hex(text) if text else f"{code:04X}"
+        # An empty text (the nikhahit of ำ, whose sara aa carries the ำ) maps to nothing.
+        target = _utf16_hex(text) if text is not None else f"{code:04X}"
         entries.append(f"<{index:02X}> <{target}>")
     lines = [
         "/CIDInit /ProcSet findresource begin",
@@ -218,14 +255,65 @@ def _make_cmap(fontname: str, subset: list[int]) -> str:
     return _corrected_cmap(fontname, subset, font)
 
 
+def _shaped_text(word: list[Any]) -> str:
+    # The text shapeFragWord shaped: every fragment's string but inline objects, as reportlab gathers it.
+    return "".join(s for f, s in word[1:] if not hasattr(f, "cbDefn"))
+
+
+def recompose_sara_am(word: list[Any], shaped: Any) -> Any:
+    """``shaped`` (shapeFragWord's result for ``word``) with the glyphs of each decomposed ำ given their own codes."""
+    if shaped is word or not isinstance(shaped, list) or len(shaped) < 2:
+        return shaped
+    text = _shaped_text(word)
+    if _SARA_AM not in text:
+        return shaped
+    clusters = sorted({d.cluster for _, s in shaped[1:] for d in (getattr(s, "__shapeData__", None) or ())})
+    span_end = {c: (clusters[i + 1] if i + 1 < len(clusters) else len(text)) for i, c in enumerate(clusters)}
+    for index in range(1, len(shaped)):
+        frag, string = shaped[index]
+        data = getattr(string, "__shapeData__", None)
+        font = pdfmetrics.getFont(frag.fontName)
+        if not data or not isinstance(font, ExtractableTTFont):
+            continue
+        codes = []
+        for ch, d in zip(string, data, strict=True):
+            code = ord(ch)
+            if _SARA_AM in text[d.cluster:span_end.get(d.cluster, d.cluster + 1)]:
+                own = font.text_of(code)
+                if ch == _SARA_AA:
+                    code = font.am_code(code, _SARA_AM)
+                elif _THAI_NIKHAHIT in own:
+                    code = font.am_code(code, own.replace(_THAI_NIKHAHIT, ""))
+            codes.append(chr(code))
+        new = "".join(codes)
+        if new != string:
+            shaped[index] = (frag, ShapedStr(new, shapeData=data))
+    return shaped
+
+
+_original_shape: Callable[..., Any] | None = None
+
+
+def _shape_frag_word(w: list[Any], *args: Any, **kwargs: Any) -> Any:
+    assert _original_shape is not None
+    return recompose_sara_am(w, _original_shape(w, *args, **kwargs))
+
+
 def install() -> None:
-    """Route reportlab's /ToUnicode builder through the corrected map (idempotent, thread-safe)."""
-    global _original_make_cmap
+    """Route reportlab's /ToUnicode builder through the corrected map, and its shaping through
+    recompose_sara_am (idempotent, thread-safe)."""
+    global _original_make_cmap, _original_shape
     with _install_lock:
         if getattr(ttfonts.makeToUnicodeCMap, "_evaluator_app_patch", False):
             return
         if not callable(getattr(ttfonts, "makeToUnicodeCMap", None)):
             raise RuntimeError("reportlab no longer has ttfonts.makeToUnicodeCMap: revisit reports/tounicode.py")
+        from reportlab.platypus import paragraph
+
         _original_make_cmap = ttfonts.makeToUnicodeCMap
+        _original_shape = ttfonts.shapeFragWord
         _make_cmap._evaluator_app_patch = True  # type: ignore[attr-defined]
         ttfonts.makeToUnicodeCMap = _make_cmap
+        # shapeStr looks shapeFragWord up in its module; Paragraph imported its own name for it.
+        ttfonts.shapeFragWord = _shape_frag_word
+        paragraph.shapeFragWord = _shape_frag_word

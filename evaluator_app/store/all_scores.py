@@ -12,6 +12,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from ..domain.agreement import Agreement, Indicator, IndicatorKind
 from ..domain.framework import Framework
@@ -52,9 +53,9 @@ def score_all(workspace: Workspace, fiscal_year: int | None = None) -> Iterator[
     rounds_of: dict[tuple[int, int], set[int]] = defaultdict(set)
     for (agreement_id, round_), version_id in needed.items():
         rounds_of[(agreement_id, version_id)].add(round_)
-    for (agreement_id, evaluator_round), by_code in sorted(
+    for (agreement_id, sheet_key), by_code in sorted(
             ((key, value) for key, value in _flatten(ratings)), key=lambda kv: kv[0]):
-        evaluator, round_ = evaluator_round
+        evaluator, round_ = sheet_key
         agency, year, framework_id = heads[agreement_id]
         version_id = needed[(agreement_id, round_)]
         plan = plans.get((agreement_id, version_id, round_))
@@ -81,7 +82,7 @@ def _flatten(ratings: dict[int, dict[tuple[str, int], dict[str, _Scored]]]
             yield (agreement_id, evaluator_round), by_code
 
 
-def _versions_by_agreement(conn: sqlite3.Connection, heads: dict[int, tuple]
+def _versions_by_agreement(conn: sqlite3.Connection, heads: dict[int, tuple[Any, ...]]
                            ) -> dict[int, list[tuple[int, AgreementVersion]]]:
     result: dict[int, list[tuple[int, AgreementVersion]]] = defaultdict(list)
     for agreement_id, version_id, number, status, effective_round in conn.execute(
@@ -93,7 +94,7 @@ def _versions_by_agreement(conn: sqlite3.Connection, heads: dict[int, tuple]
     return result
 
 
-def _version_for_round(versions: list[tuple[int, AgreementVersion]] | tuple, round_: int) -> int:
+def _version_for_round(versions: list[tuple[int, AgreementVersion]] | tuple[()], round_: int) -> int:
     chosen = in_force_for_round((v for _, v in versions), round_)
     if chosen is not None and chosen.id is not None:
         return chosen.id
@@ -101,7 +102,7 @@ def _version_for_round(versions: list[tuple[int, AgreementVersion]] | tuple, rou
     return max(versions, key=lambda item: item[1].number)[0]
 
 
-def _ratings_by_sheet(conn: sqlite3.Connection, heads: dict[int, tuple]
+def _ratings_by_sheet(conn: sqlite3.Connection, heads: dict[int, tuple[Any, ...]]
                       ) -> dict[int, dict[tuple[str, int], dict[str, _Scored]]]:
     result: dict[int, dict[tuple[str, int], dict[str, _Scored]]] = defaultdict(lambda: defaultdict(dict))
     decimals: dict[str, Decimal] = {}  # results repeat a lot; parse each text once

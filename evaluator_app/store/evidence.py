@@ -11,6 +11,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from .audit import append_audit, utc_now
+from .sqlite import inserted_id
 from .workspace import Workspace
 
 _CHUNK = 1 << 20
@@ -91,7 +92,7 @@ def add_evidence(workspace: Workspace, agreement_id: int, code: str, evaluator: 
             "INSERT INTO evidence (agreement_id, code, evaluator, file_name, sha256, size, added_at) "
             "VALUES (?, ?, ?, ?, ?, ?, ?)",
             (agreement_id, code, evaluator, source.name, sha256, size, now))
-        evidence_id = int(cursor.lastrowid)
+        evidence_id = inserted_id(cursor)
         append_audit(conn, actor, "attach evidence", "evidence", f"{agreement_id}/{code}/{evaluator}", None,
                      {"id": evidence_id, "file_name": source.name, "sha256": sha256, "size": size})
     return EvidenceFile(evidence_id, agreement_id, code, evaluator, source.name, sha256, size, now)

@@ -1,36 +1,12 @@
-"""Framework records: the bundled data files, copied into each workspace so its reports stay reproducible."""
+"""Framework records of a workspace: read, chosen by fiscal year, configured. The bundled data files are copied
+into each workspace (store/framework_files.py) so its reports stay reproducible."""
 
 from __future__ import annotations
 
 import json
-from functools import cache
 
 from ..domain.framework import Framework, framework_for_year
-from ..paths import resource
 from .workspace import Workspace
-
-
-@cache
-def bundled_frameworks() -> tuple[Framework, ...]:
-    folder = resource("frameworks")
-    return tuple(
-        Framework.from_dict(json.loads(path.read_text(encoding="utf-8")))
-        for path in sorted(folder.glob("*.json"))
-    )
-
-
-def ensure_bundled_frameworks(workspace: Workspace) -> None:
-    """Add bundled frameworks the workspace lacks; a framework already there is never overwritten,
-    because its settings may have been configured for this committee."""
-    have = {row[0] for row in workspace.conn.execute("SELECT id FROM frameworks")}
-    missing = [f for f in bundled_frameworks() if f.id not in have]
-    if not missing:
-        return
-    with workspace.transaction() as conn:
-        conn.executemany(
-            "INSERT INTO frameworks (id, definition) VALUES (?, ?)",
-            [(f.id, json.dumps(f.to_dict(), ensure_ascii=False)) for f in missing],
-        )
 
 
 def workspace_frameworks(workspace: Workspace) -> tuple[Framework, ...]:

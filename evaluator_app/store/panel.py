@@ -318,53 +318,6 @@ def assert_editable(conn: sqlite3.Connection, agreement_id: int, evaluator: str,
         raise NotEditable([problem])
 
 
-def submit(workspace: Workspace, agreement_id: int, evaluator: str, round_: int = 12, *,
-           declaration_accepted: bool, actor: str) -> Submission:
-    """Move a member's ratings of one agreement and round from draft to submitted, with the declaration they
-    confirmed. Refused unless the declaration is accepted and every counted indicator has a score."""
-    from .evaluation import score_sheet  # here: ratings.py imports this module for the guard
-
-    panel = require_panel(workspace)
-    stored = load_agreement(workspace, agreement_id)
-    problems: list[Problem] = []
-    if not panel.has_member(evaluator):
-        problems.append(Problem(th=f"ไม่มีกรรมการรหัส {evaluator} ในคณะผู้ประเมิน",
-                                en=f"no member {evaluator} on the panel"))
-    elif not panel.member(evaluator).role.rates:
-        problems.append(Problem(th=f"{evaluator} เป็นผู้ช่วยเลขานุการ ไม่ได้ให้คะแนน",
-                                en=f"{evaluator} is the assistant secretary and does not rate"))
-    conflict = panel.conflict(evaluator, stored.agreement.agency)
-    if conflict is not None:
-        problems.append(Problem(
-            th=f"{evaluator} มีส่วนได้เสียกับ {conflict.agency} ({conflict.type.title_th}) จึงไม่ประเมินส่วนราชการนี้",
-            en=f"{evaluator} has a conflict of interest with {conflict.agency} ({conflict.type.value}) and does "
-               f"not evaluate it"))
-    if not declaration_accepted:
-        problems.append(Problem(
-            th="ต้องยืนยันคำรับรองความเป็นอิสระและการรักษาความลับก่อนส่งผลการประเมิน:\n" + panel.declaration,
-            en="confirm the declaration of independence and confidentiality before submitting "
-               "(--accept-declaration)"))
-    problem = editable_problem(workspace.conn, agreement_id, evaluator, round_)
-    if problem is not None:
-        problems.append(problem)
-    if problems:
-        raise ProblemsError(problems)
-    sheet = score_sheet(workspace, agreement_id, round_, evaluator)
-    if sheet.missing:
-        raise _refuse(f"ยังไม่ได้ให้คะแนนตัวชี้วัด {', '.join(sheet.missing)} จึงยังส่งไม่ได้",
-                      f"indicators {', '.join(sheet.missing)} have no score yet, so the ratings cannot be submitted")
-    old = submission_state(workspace.conn, agreement_id, round_, evaluator)
-    now = utc_now()
-    new = Submission(agreement_id, round_, evaluator, SubmissionState.SUBMITTED,
-                     old.reopen_count if old else 0, panel.declaration, now, now, actor, None)
-    with workspace.transaction() as conn:
-        write_submission(conn, new)
-        append_audit(conn, actor, "submit ratings", "submission", f"{agreement_id}/{round_}/{evaluator}",
-                     None if old is None else {"state": old.state.value},
-                     {"state": new.state.value, "declaration": new.declaration, "reopen_count": new.reopen_count})
-    return new
-
-
 def write_submission(conn: sqlite3.Connection, item: Submission) -> None:
     """Store a submission state as given; callers check the transition and audit it in the same transaction."""
     conn.execute(

@@ -1,5 +1,6 @@
 """The panel's result of an agreement and round from the workspace: members' ratings aggregated by the rule,
-consensus values the chair enters, finalising and reopening, and what a conflicted member may see."""
+consensus values the chair enters, a member submitting their ratings, finalising and reopening, and what a
+conflicted member may see."""
 
 from __future__ import annotations
 
@@ -10,13 +11,22 @@ from typing import Any
 
 from ..domain.aggregation import ConsensusValue, PanelResult, aggregate_panel
 from ..domain.numbers import format4
-from ..domain.panel import AggregationRule, Panel, chair_problem
+from ..domain.panel import AggregationRule, Panel, SubmissionState, chair_problem
 from ..domain.problems import Problem, ProblemsError
 from ..domain.rating import SELF_ASSESSMENT
 from .agreements import load_agreement
 from .audit import append_audit, utc_now
+from .evaluation import score_sheet
 from .frameworks import get_framework
-from .panel import require_panel, result_state, submissions
+from .panel import (
+    Submission,
+    editable_problem,
+    require_panel,
+    result_state,
+    submission_state,
+    submissions,
+    write_submission,
+)
 from .ratings import StoredRating, evaluators_of, load_ratings
 from .snapshots import issued_problem
 from .versions import version_for_round
@@ -182,3 +192,49 @@ def visible_ratings(workspace: Workspace, agreement_id: int, round_: int, viewer
             for code, s in load_ratings(workspace, agreement_id, round_, e).items()}
         for e in panel.visible_evaluators(viewer, agency, evaluators)
     }
+
+
+def submit(workspace: Workspace, agreement_id: int, evaluator: str, round_: int = 12, *,
+           declaration_accepted: bool, actor: str) -> Submission:
+    """Move a member's ratings of one agreement and round from draft to submitted, with the declaration they
+    confirmed. Refused unless the declaration is accepted and every counted indicator has a score."""
+    panel = require_panel(workspace)
+    stored = load_agreement(workspace, agreement_id)
+    problems: list[Problem] = []
+    if not panel.has_member(evaluator):
+        problems.append(Problem(th=f"ไม่มีกรรมการรหัส {evaluator} ในคณะผู้ประเมิน",
+                                en=f"no member {evaluator} on the panel"))
+    elif not panel.member(evaluator).role.rates:
+        problems.append(Problem(th=f"{evaluator} เป็นผู้ช่วยเลขานุการ ไม่ได้ให้คะแนน",
+                                en=f"{evaluator} is the assistant secretary and does not rate"))
+    conflict = panel.conflict(evaluator, stored.agreement.agency)
+    if conflict is not None:
+        problems.append(Problem(
+            th=f"{evaluator} มีส่วนได้เสียกับ {conflict.agency} ({conflict.type.title_th}) จึงไม่ประเมินส่วนราชการนี้",
+            en=f"{evaluator} has a conflict of interest with {conflict.agency} ({conflict.type.value}) and does "
+               f"not evaluate it"))
+    if not declaration_accepted:
+        problems.append(Problem(
+            th="ต้องยืนยันคำรับรองความเป็นอิสระและการรักษาความลับก่อนส่งผลการประเมิน:\n" + panel.declaration,
+            en="confirm the declaration of independence and confidentiality before submitting "
+               "(--accept-declaration)"))
+    problem = editable_problem(workspace.conn, agreement_id, evaluator, round_)
+    if problem is not None:
+        problems.append(problem)
+    if problems:
+        raise ProblemsError(problems)
+    sheet = score_sheet(workspace, agreement_id, round_, evaluator)
+    if sheet.missing:
+        raise ProblemsError([Problem(
+            th=f"ยังไม่ได้ให้คะแนนตัวชี้วัด {', '.join(sheet.missing)} จึงยังส่งไม่ได้",
+            en=f"indicators {', '.join(sheet.missing)} have no score yet, so the ratings cannot be submitted")])
+    old = submission_state(workspace.conn, agreement_id, round_, evaluator)
+    now = utc_now()
+    new = Submission(agreement_id, round_, evaluator, SubmissionState.SUBMITTED,
+                     old.reopen_count if old else 0, panel.declaration, now, now, actor, None)
+    with workspace.transaction() as conn:
+        write_submission(conn, new)
+        append_audit(conn, actor, "submit ratings", "submission", f"{agreement_id}/{round_}/{evaluator}",
+                     None if old is None else {"state": old.state.value},
+                     {"state": new.state.value, "declaration": new.declaration, "reopen_count": new.reopen_count})
+    return new

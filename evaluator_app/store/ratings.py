@@ -6,6 +6,7 @@ import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from ..domain.agreement import Agreement
 from ..domain.framework import Framework
@@ -17,6 +18,7 @@ from .audit import AuditItem, append_audits, utc_now
 from .frameworks import get_framework
 from .panel import assert_editable
 from .snapshots import assert_not_issued
+from .versions import version_for_round
 from .workspace import Workspace
 
 
@@ -57,8 +59,6 @@ def record_ratings(workspace: Workspace, agreement_id: int,
     """
     # A rating is checked against, and names, the version in force for its round: after a revision from round 9
     # a 6-month result still belongs to the version agreed before it.
-    from .versions import version_for_round  # here, not at the top: versions reads ratings for its what-if
-
     if not items:
         return []
     in_force: dict[int, StoredAgreement] = {
@@ -77,11 +77,11 @@ def record_ratings(workspace: Workspace, agreement_id: int,
         # One agreement's ratings: the stored rows of each (evaluator, round) are read once, editability and issue
         # state checked once each (nothing written here changes them), and the audit entries appended together
         # at the end: the same rows and the same chain as one statement after another, in far fewer statements.
-        stored_rows: dict[tuple[str, int], dict[str, tuple]] = {}
+        stored_rows: dict[tuple[str, int], dict[str, tuple[Any, ...]]] = {}
         editable: set[tuple[str, int]] = set()
         not_issued: set[int] = set()
         audits: list[AuditItem] = []
-        rows: list[tuple] = []
+        rows: list[tuple[Any, ...]] = []
         for rating, note, expected_version in items:
             sheet = (rating.evaluator, rating.round)
             if sheet not in editable:
@@ -138,8 +138,8 @@ _UPSERT = """
 
 
 def _write_rating(version_id: int, agreement_id: int, rating: Rating, note: str | None,
-                  expected_version: int | None, actor: str, now: str, stored: dict[str, tuple],
-                  not_issued: set[int], audits: list[AuditItem], rows: list[tuple],
+                  expected_version: int | None, actor: str, now: str, stored: dict[str, tuple[Any, ...]],
+                  not_issued: set[int], audits: list[AuditItem], rows: list[tuple[Any, ...]],
                   conn: sqlite3.Connection) -> int:
     """Decide one rating's write; `stored` holds the sheet's rows by code (kept current here), `not_issued` the
     rounds already checked; the row goes to `rows` and the audit entry to `audits`, for the caller to write."""

@@ -9,21 +9,7 @@ from .schema_panel import upgrade_panel
 from .schema_parties import upgrade_parties
 from .schema_reports import upgrade_reports
 from .schema_versions import upgrade_negotiation_versions
-
-
-def run_script(conn: sqlite3.Connection, script: str) -> None:
-    """Run several statements inside the caller's transaction.
-
-    `executescript` would commit first, which breaks the promise that a migration is all or nothing.
-    """
-    statement = ""
-    for line in script.splitlines(keepends=True):
-        statement += line
-        if sqlite3.complete_statement(statement):
-            conn.execute(statement)
-            statement = ""
-    if statement.strip():
-        raise ValueError(f"incomplete SQL statement: {statement.strip()[:80]}")
+from .sqlite import run_script
 
 
 def upgrade_version_1(conn: sqlite3.Connection) -> None:

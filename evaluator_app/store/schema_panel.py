@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import sqlite3
 
+from .sqlite import run_script
+
 
 def upgrade_panel(conn: sqlite3.Connection) -> None:
     """Panel, members, conflicts, submissions, finalised results, consensus values, imported packages.
@@ -13,8 +15,6 @@ def upgrade_panel(conn: sqlite3.Connection) -> None:
     reopenings so an offline package submitted before a reopen can be told from one submitted after it without
     trusting two laptops' clocks.
     """
-    from .schema import run_script  # here, not at the top: schema.py imports this module to list the step
-
     run_script(
         conn,
         """

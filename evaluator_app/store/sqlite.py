@@ -38,3 +38,25 @@ def connect(path: Path, read_only: bool = False) -> sqlite3.Connection:
     conn.execute("PRAGMA busy_timeout = 5000")
     conn.execute("PRAGMA foreign_keys = ON")
     return conn
+
+
+def run_script(conn: sqlite3.Connection, script: str) -> None:
+    """Run several statements inside the caller's transaction.
+
+    `executescript` would commit first, which breaks the promise that a migration is all or nothing.
+    """
+    statement = ""
+    for line in script.splitlines(keepends=True):
+        statement += line
+        if sqlite3.complete_statement(statement):
+            conn.execute(statement)
+            statement = ""
+    if statement.strip():
+        raise ValueError(f"incomplete SQL statement: {statement.strip()[:80]}")
+
+
+def inserted_id(cursor: sqlite3.Cursor) -> int:
+    """The rowid an INSERT just made (typeshed allows None, which only a statement that inserted nothing gives)."""
+    if cursor.lastrowid is None:
+        raise sqlite3.InterfaceError("the statement inserted no row")
+    return cursor.lastrowid

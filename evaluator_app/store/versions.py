@@ -12,19 +12,15 @@ from ..domain.agreement import Agreement, Indicator
 from ..domain.negotiation import (
     AgreementVersion,
     VersionStatus,
-    WhatIf,
     agree_problems,
     in_force_for_round,
     require_valid,
-    what_if,
 )
 from ..domain.problems import Problem, ProblemsError
-from ..domain.rating import SELF_ASSESSMENT, Rating
 from ..domain.version_diff import VersionDiff, diff_indicators
 from .agreements import AgreementNotFound, indicator_from_row, indicator_row, load_agreement, version_in_force
 from .audit import append_audit, utc_now
 from .frameworks import get_framework
-from .ratings import load_ratings
 from .workspace import Workspace
 
 ENTITY = "agreement_version"
@@ -228,38 +224,6 @@ def guard_unlocked(version: AgreementVersion) -> None:
 def diff_versions(workspace: Workspace, agreement_id: int, old: int, new: int) -> VersionDiff:
     return diff_indicators(get_version(workspace, agreement_id, old).indicators,
                            get_version(workspace, agreement_id, new).indicators)
-
-
-def latest_results(workspace: Workspace, agreement_id: int,
-                   evaluator: str = SELF_ASSESSMENT) -> tuple[int | None, dict[str, Rating]]:
-    """The latest round in which this evaluator recorded results, and those results by indicator code."""
-    row = workspace.conn.execute(
-        "SELECT max(round) FROM ratings WHERE agreement_id = ? AND evaluator = ?",
-        (agreement_id, evaluator)).fetchone()
-    if row is None or row[0] is None:
-        return None, {}
-    round_ = int(row[0])
-    return round_, {code: s.rating for code, s in load_ratings(workspace, agreement_id, round_, evaluator).items()}
-
-
-def what_if_for(workspace: Workspace, agreement_id: int, indicators: Sequence[Indicator] | int, *,
-                evaluator: str = SELF_ASSESSMENT, round_: int | None = None) -> WhatIf:
-    """Score the evaluator's latest results (or those of `round_`) under an indicator set (a version number, or
-    the set on screen) and under the agreed version in force for that round."""
-    if isinstance(indicators, int):
-        indicators = get_version(workspace, agreement_id, indicators).indicators
-    head = load_agreement_head(workspace, agreement_id)
-    framework = get_framework(workspace, head.framework_id or "")
-    if round_ is None:
-        latest, ratings = latest_results(workspace, agreement_id, evaluator)
-        round_ = latest if latest is not None else framework.rounds[-1]
-    else:
-        ratings = {code: s.rating for code, s in load_ratings(workspace, agreement_id, round_, evaluator).items()}
-    agreed_versions = [v for v in list_versions(workspace, agreement_id, with_indicators=False)
-                       if v.status is VersionStatus.AGREED]
-    in_force = in_force_for_round(agreed_versions, round_)
-    agreed = None if in_force is None else agreement_at(workspace, agreement_id, in_force.number)
-    return what_if(replace(head, indicators=tuple(indicators)), agreed, ratings, framework, round_, evaluator)
 
 
 # -- plain data -------------------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from . import backups
+from .framework_files import missing_framework_rows
 from .lock import LockHeld, WriterLock, acquire_writer_lock
 from .schema import SCHEMA_VERSION, UPGRADES
 from .sqlite import connect, import_sqlite_utils
@@ -184,9 +185,10 @@ class Workspace:
         conn.execute("PRAGMA synchronous = FULL")
         if version < SCHEMA_VERSION:
             self._migrate(version)
-        from .frameworks import ensure_bundled_frameworks  # import here: frameworks imports this module
-
-        ensure_bundled_frameworks(self)
+        missing = missing_framework_rows(conn)
+        if missing:
+            with self.transaction() as writing:
+                writing.executemany("INSERT INTO frameworks (id, definition) VALUES (?, ?)", missing)
         if not auto_backup:
             return
         self.backup_policy = backups.BackupPolicy.from_settings(self.setting, backup_policy)
@@ -280,7 +282,7 @@ class Workspace:
         return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
 
     def integrity_ok(self) -> bool:
-        return self.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        return bool(self.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok")
 
     def setting(self, key: str, default: str | None = None) -> str | None:
         row = self.conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()

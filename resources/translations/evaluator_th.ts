@@ -3270,6 +3270,89 @@ excluded</source>
     </message>
 </context>
 <context>
+    <name>TransferActions</name>
+    <message>
+        <source>Export &amp;panel package…</source>
+        <translation>ส่งออกชุดข้อมูล&amp;คณะผู้ประเมิน…</translation>
+    </message>
+    <message>
+        <source>Secretary: the panel, members, keys and agreements, for every member's laptop</source>
+        <translation>สำหรับเลขานุการ: คณะผู้ประเมิน กรรมการ กุญแจ และคำรับรอง ส่งให้เครื่องของกรรมการทุกท่าน</translation>
+    </message>
+    <message>
+        <source>&amp;Export my ratings…</source>
+        <translation>&amp;ส่งออกผลการประเมินของฉัน…</translation>
+    </message>
+    <message>
+        <source>Member: your ratings, signed with your key, for the secretary</source>
+        <translation>สำหรับกรรมการ: ผลการประเมินของท่าน ลงนามด้วยกุญแจของท่าน ส่งให้เลขานุการ</translation>
+    </message>
+    <message>
+        <source>Import pac&amp;kage…</source>
+        <translation>นำเข้า&amp;ชุดข้อมูล…</translation>
+    </message>
+    <message>
+        <source>&amp;Back up now</source>
+        <translation>บันทึก&amp;สำรองเดี๋ยวนี้</translation>
+    </message>
+    <message>
+        <source>Restore from bac&amp;kup…</source>
+        <translation>&amp;กู้คืนจากไฟล์สำรอง…</translation>
+    </message>
+    <message>
+        <source>This workspace has no panel yet. The secretary sets it up with Panel → Panel setup…; a member imports the secretary's panel package with File → Import package….</source>
+        <translation>พื้นที่ทำงานนี้ยังไม่มีคณะผู้ประเมิน เลขานุการตั้งค่าได้ที่ คณะผู้ประเมิน → ตั้งค่าคณะผู้ประเมิน… ส่วนกรรมการนำเข้าชุดข้อมูลคณะผู้ประเมินจากเลขานุการที่ แฟ้ม → นำเข้าชุดข้อมูล…</translation>
+    </message>
+    <message>
+        <source>Export my ratings</source>
+        <translation>ส่งออกผลการประเมินของฉัน</translation>
+    </message>
+    <message>
+        <source>You are rating as {0}, who is not on the panel. Choose your member id in Edit → Settings….</source>
+        <translation>ท่านประเมินในนาม {0} ซึ่งไม่ได้เป็นกรรมการในคณะ โปรดเลือกรหัสกรรมการของท่านที่ แก้ไข → ตั้งค่า…</translation>
+    </message>
+    <message>
+        <source>You have no signing key on this computer yet: make one with Panel → Make my key pair…, and hand your public key to the secretary.</source>
+        <translation>เครื่องนี้ยังไม่มีกุญแจลงนามของท่าน สร้างได้ที่ คณะผู้ประเมิน → สร้างคู่กุญแจของฉัน… แล้วส่งกุญแจสาธารณะให้เลขานุการ</translation>
+    </message>
+    <message>
+        <source>Your ratings are signed with your key. Type its passphrase.</source>
+        <translation>ผลการประเมินจะลงนามด้วยกุญแจของท่าน โปรดพิมพ์รหัสผ่านของกุญแจ</translation>
+    </message>
+    <message>
+        <source>No backup made</source>
+        <translation>ไม่ได้สำรองข้อมูล</translation>
+    </message>
+    <message>
+        <source>The backup could not be written: {0}</source>
+        <translation>เขียนไฟล์สำรองไม่ได้: {0}</translation>
+    </message>
+    <message>
+        <source>Backed up: {0} ({1})</source>
+        <translation>สำรองข้อมูลแล้ว: {0} ({1})</translation>
+    </message>
+    <message>
+        <source>Restore from backup</source>
+        <translation>กู้คืนจากไฟล์สำรอง</translation>
+    </message>
+    <message>
+        <source>Go back to the workspace as it was on {0}? Everything changed since then is kept in a backup of the workspace as it is now, taken first.</source>
+        <translation>กลับไปใช้พื้นที่ทำงานตามที่เป็นเมื่อ {0} หรือไม่ ทุกสิ่งที่แก้ไขหลังจากนั้นจะเก็บไว้ในไฟล์สำรองของพื้นที่ทำงานปัจจุบัน ซึ่งสำรองไว้ก่อน</translation>
+    </message>
+    <message>
+        <source>Not restored</source>
+        <translation>ไม่ได้กู้คืน</translation>
+    </message>
+    <message>
+        <source>The backup was not restored: {0}</source>
+        <translation>ไม่ได้กู้คืนไฟล์สำรอง: {0}</translation>
+    </message>
+    <message>
+        <source>Restored the backup of {0}. The workspace as it was is kept as {1}.</source>
+        <translation>กู้คืนไฟล์สำรองเมื่อ {0} แล้ว พื้นที่ทำงานก่อนกู้คืนเก็บไว้เป็น {1}</translation>
+    </message>
+</context>
+<context>
     <name>VersionTableModel</name>
     <message>
         <location filename="../../evaluator_app/ui/meeting/meeting_model.py" line="261" />

@@ -31,7 +31,8 @@ from evaluator_app.exchange.packages import (
 )
 from evaluator_app.store.agreements import add_agreement, find_agreement_id
 from evaluator_app.store.audit import audit_entries, first_broken_link
-from evaluator_app.store.panel import reopen_submission, save_member, submission_state, submit
+from evaluator_app.store.panel import reopen_submission, save_member, submission_state
+from evaluator_app.store.panel_results import submit
 from evaluator_app.store.ratings import load_ratings, record_rating
 from evaluator_app.store.workspace import Workspace
 from tests.conftest import example_agreement, file_digest

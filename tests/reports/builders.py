@@ -101,3 +101,41 @@ AWKWARD_RESULTS = {"1": "23", "2": "4", "3": "5", "4.1": "8", "4.2": "16"}
 def small_agreement(agency: str, year: int = 2569) -> Agreement:
     return Agreement(agency, year, (Indicator("1", "ร้อยละความสำเร็จของงาน", D(100), T(80, 85, 90, 95, 100),
                                               dimension="ประสิทธิผล"),), framework_id="five-level-2560-onward")
+
+
+# Real agreements: agencies of 60-90 characters, indicators of 100-200, criteria in the thousands with decimals,
+# results as Excel stores them.
+REAL_AGENCY = "สำนักงานคณะกรรมการพัฒนาระบบราชการและการบริหารจัดการภาครัฐเพื่อประสิทธิผลของการให้บริการประชาชน"
+REAL_NAMES = (
+    "ร้อยละของผู้รับบริการที่มีความพึงพอใจต่อคุณภาพการให้บริการของส่วนราชการในภาพรวมทุกช่องทาง "
+    "รวมถึงช่องทางอิเล็กทรอนิกส์และศูนย์บริการแบบเบ็ดเสร็จ ณ จุดเดียว",
+    "ระดับความสำเร็จของการพัฒนาระบบเทคโนโลยีสารสนเทศเพื่อสนับสนุนการตัดสินใจของผู้บริหาร "
+    "และการเชื่อมโยงข้อมูลระหว่างหน่วยงานภาครัฐตามนโยบายรัฐบาลดิจิทัล พ.ศ. 2569",
+    "ร้อยละของการเบิกจ่ายงบประมาณรายจ่ายภาพรวมเทียบกับแผนการใช้จ่ายงบประมาณที่ได้รับอนุมัติ "
+    "ตามมติคณะรัฐมนตรีเพื่อเพิ่มประสิทธิภาพและประสิทธิผลของการบริหารงบประมาณ",
+    "จำนวนเรื่องร้องเรียนที่ได้รับการแก้ไขแล้วเสร็จภายในระยะเวลาที่กำหนดตามมาตรฐานการให้บริการ "
+    "ของส่วนราชการ",
+)
+WIDE_CRITERIA = (D("1150.40"), D("1176.87"), D("1203.33"), D("1229.80"), D("1256.27"))
+
+
+def real_agreement(count: int = 10, agency: str = REAL_AGENCY, wide: bool = True) -> Agreement:
+    """``count`` indicators with long names over two dimensions; every other one with criteria in the thousands."""
+    weights = [D(100) / count] * count
+    weights = [w.quantize(D("0.01")) for w in weights]
+    weights[-1] += D(100) - sum(weights)
+    dims = ("ด้านประสิทธิผลตามพันธกิจ", "ด้านคุณภาพการให้บริการและการพัฒนาองค์การ")
+    indicators = []
+    for n in range(count):
+        thresholds = T(*WIDE_CRITERIA) if wide and n % 2 else T(80, 85, 90, 95, 100)
+        indicators.append(Indicator(str(n + 1), REAL_NAMES[n % len(REAL_NAMES)], weights[n], thresholds,
+                                    dimension=dims[n * 2 // count], unit="ร้อยละ" if n % 2 == 0 else "ล้านบาท",
+                                    target="8000" if n % 2 else "ร้อยละ 90"))
+    return Agreement(agency, 2569, tuple(indicators), framework_id="five-level-2560-onward",
+                     parties=(Party(PartySide.RECIPIENT, "นายรับ คำรับรอง", "ปลัดกระทรวง"),
+                              Party(PartySide.GIVER, "นางให้ คำรับรอง", "อธิบดี")))
+
+
+def real_results(count: int = 10, wide: bool = True) -> dict[str, str]:
+    """Results as Excel stores them: =277/3 and figures in the thousands."""
+    return {str(n + 1): ("1259.86" if wide and n % 2 else "92.33333333333333") for n in range(count)}

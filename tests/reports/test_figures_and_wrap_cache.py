@@ -9,9 +9,11 @@ from pypdf import PdfReader
 from reportlab.lib.pagesizes import A4
 from reportlab.platypus import Flowable, SimpleDocTemplate, Table
 
+from evaluator_app.reports import fonts
 from evaluator_app.reports.fonts import body_style
 from evaluator_app.reports.paper_parts import GridCells
-from evaluator_app.reports.thai_lines import ThaiFigure, ThaiParagraph, is_figure
+from evaluator_app.reports.shaping import line_width
+from evaluator_app.reports.thai_lines import FIGURE_FLOOR_SIZE, ThaiFigure, ThaiParagraph, is_figure
 
 FIGURES = ["12.5000", "(๒.๗๘๕๐)", "–", "-3", "๐.๑๑๑๔", "1,234.50", "๐–๕"]
 
@@ -41,15 +43,24 @@ def test_figure_draws_the_same_page_as_a_thai_paragraph(bold: bool):
     assert ours.pages[0].extract_text() == theirs.pages[0].extract_text()
 
 
-def test_a_figure_too_wide_for_its_column_breaks_as_a_thai_paragraph():
+def test_a_figure_too_wide_for_its_column_shrinks_to_the_floor_then_wraps_only_between_tokens():
     style = body_style("FigureCell", fontSize=12, leading=18)
+    number = "1,256.27"
+    figure = ThaiFigure(number, style, align="right")
+    natural = line_width([(number, fonts.REGULAR)], 12)
+    # A little too narrow: one line, in smaller type, the row height unchanged.
+    assert figure.wrap(natural * 0.9, 500) == (natural * 0.9, 18)
+    assert FIGURE_FLOOR_SIZE <= figure.fitted_size(natural * 0.9) < 12 and figure.lines_for_width(natural * 0.9) == [
+        number]
+    # Far too narrow for even the floor size: still never broken inside the number.
+    assert figure.lines_for_width(10) == [number]
+    # Two numbers joined by a dash wrap after the dash at the floor size, each number whole.
     text = "1234567890-1234567890"
-    figure, paragraph = ThaiFigure(text, style, align="right"), ThaiParagraph(text, style, align="right")
-    assert figure.wrap(40, 500) == paragraph.wrap(40, 500)
-    assert figure.lines_for_width(40) == paragraph.lines_for_width(40) and len(figure.lines_for_width(40)) > 1
-    assert figure.wrap(200, 500) == (200, 18) and figure.lines_for_width(200) == [text]
-    ours, theirs = _pdf([[ThaiFigure(text, style, align="right")]], [40]), _pdf([[paragraph]], [40])
-    assert ours.pages[0].get_contents().get_data() == theirs.pages[0].get_contents().get_data()
+    pair = ThaiFigure(text, style, align="right")
+    lines = pair.lines_for_width(60)
+    assert lines == ["1234567890-", "1234567890"]
+    ours = _pdf([[ThaiFigure(text, style, align="right")]], [60])
+    assert "1234567890-" in ours.pages[0].extract_text()
 
 
 def test_grid_cells_give_figures_to_thai_figure_and_words_to_thai_paragraph():

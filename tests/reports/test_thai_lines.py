@@ -70,9 +70,12 @@ def test_narrow_columns_break_compounds_then_clusters_never_before_a_mark(width)
     assert "".join(lines).replace(" ", "") == text.replace(" ", "")
     for line in lines:
         assert line and line[0] not in NEVER_FIRST and line[0] != " ", line
-        # Over-long words were split until every line fits (a single cluster may still overflow).
-        if width >= 35:  # narrower than that, a single cluster (เนิน) may be wider than the line
+        # Over-long words were split until every line fits (a single cluster may still overflow, and so may a
+        # number, which is never broken, with the abbreviation that introduces it: "พ.ศ. 2569", "92.50)").
+        unbreakable = re.fullmatch(r"(พ\.ศ\. )?[0-9.,]+\)?|\(?(?:[ก-ฮ]\.)+\)?", line)
+        if width >= 35 and not unbreakable:  # narrower than that, a single cluster (เนิน) may be wider
             assert line_width([(line, fonts.REGULAR)], 16) <= width + 0.01, line
+        assert not re.search(r"^[0-9]|[0-9]$", line) or unbreakable or " " in line, line
 
 
 def test_compound_longer_than_a_line_splits_into_dictionary_words():
@@ -227,3 +230,30 @@ def test_no_break_space_holds_its_neighbours_together():
     for width in range(70, 300, 11):
         lines = ThaiParagraph(text).lines_for_width(width)
         assert all(not line.startswith(("2569", "2570")) for line in lines), (width, lines)
+
+
+def test_a_compound_too_long_for_its_line_splits_at_its_fewest_dictionary_words_not_inside_one():
+    from evaluator_app.reports.thai_lines import _dictionary_breaks
+
+    assert _dictionary_breaks("ประสิทธิผล") == [8]  # ประสิทธิ|ผล, never ประสิ|ทธิผล
+    width = line_width([("ประสิทธิผ", fonts.REGULAR)], 16)
+    assert ThaiParagraph("ประสิทธิผล").lines_for_width(width) == ["ประสิทธิ", "ผล"]
+
+
+@pytest.mark.parametrize("width", range(60, 400, 7))
+def test_a_number_and_the_abbreviation_before_it_never_split(width):
+    text = "ตามคำรับรองการปฏิบัติราชการ ประจำปีงบประมาณ พ.ศ. ๒๕๖๙ เป้าหมาย ๑,๑๕๐.๔๐ ล้านบาท ข้อ 3"
+    lines = ThaiParagraph(text).lines_for_width(width)
+    assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+    for line in lines:
+        assert not line.endswith(("พ.ศ.", "พ.", "ข้อ")), lines
+        assert not re.match("^[,.]", line) and not re.search("[๐-๙][,.]$", line), lines
+    assert any("พ.ศ. ๒๕๖๙" in line for line in lines) and any("๑,๑๕๐.๔๐" in line for line in lines)
+
+
+def test_reportlab_can_name_a_thai_flowable_in_its_error_messages():
+    from evaluator_app.reports.thai_lines import ThaiFigure
+
+    # reportlab calls getPlainText(identify=1) when it reports a layout error; that must not raise TypeError.
+    assert "ตัวชี้วัด" in ThaiParagraph("ตัวชี้วัด").identity()
+    assert "1,150.40" in ThaiFigure("1,150.40").identity()

@@ -32,9 +32,15 @@ from evaluator_app.store.panel import (
     set_rule,
     signatories_for,
     submission_state,
-    submit,
 )
-from evaluator_app.store.panel_results import enter_consensus, finalise, panel_result, reopen_result, visible_ratings
+from evaluator_app.store.panel_results import (
+    enter_consensus,
+    finalise,
+    panel_result,
+    reopen_result,
+    submit,
+    visible_ratings,
+)
 from evaluator_app.store.ratings import load_ratings, record_rating
 from tests.conftest import example_agreement, file_digest
 

@@ -15,8 +15,8 @@ from evaluator_app.domain.rating import Rating
 from evaluator_app.store import schema
 from evaluator_app.store.agreements import add_agreement, load_agreement
 from evaluator_app.store.audit import audit_entries, first_broken_link
-from evaluator_app.store.evaluation import score_sheet
-from evaluator_app.store.frameworks import bundled_frameworks
+from evaluator_app.store.evaluation import score_sheet, what_if_for
+from evaluator_app.store.framework_files import bundled_frameworks
 from evaluator_app.store.ratings import record_rating
 from evaluator_app.store.versions import (
     VersionLocked,
@@ -31,7 +31,6 @@ from evaluator_app.store.versions import (
     save_version,
     update_draft,
     version_for_round,
-    what_if_for,
 )
 from evaluator_app.store.workspace import APPLICATION_ID, Workspace
 from tests.conftest import example_agreement, file_digest

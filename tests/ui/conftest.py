@@ -108,6 +108,16 @@ def focused() -> QWidget:
     return widget
 
 
+def focus(qtbot, widget: QWidget) -> None:
+    """Give `widget` the keyboard focus and wait until it has it: keys typed before that land in another widget
+    (a dialog just shown is not yet the active window, and setFocus() on it only takes effect once it is)."""
+    window = widget.window()
+    if not window.isActiveWindow():
+        window.activateWindow()
+    widget.setFocus()
+    qtbot.waitUntil(widget.hasFocus, timeout=5000)
+
+
 def type_keys(qtbot, text: str) -> None:
     """Type into whatever has focus, one key at a time (a result cell opens its editor on the first key).
 
@@ -158,7 +168,8 @@ def cell_text(window: MainWindow, code: str, key: str) -> str:
 
 
 def when_dialog(kind: type, act, timeout_ms: int = 5000) -> None:
-    """Run `act(dialog)` as soon as a visible dialog of `kind` appears (a modal exec() is about to block).
+    """Run `act(dialog)` as soon as a dialog of `kind` is shown, exposed and the active window (a modal exec() is
+    about to block).
 
     If it never appears, or `act` fails, the dialog is rejected, so a failing test fails instead of hanging.
     """
@@ -168,19 +179,28 @@ def when_dialog(kind: type, act, timeout_ms: int = 5000) -> None:
     def poll() -> None:
         waited[0] += 10
         found = [w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()]
-        if not found and waited[0] < timeout_ms:
-            return
-        timer.stop()
-        if found:
+        if found and ready(found[0]):
+            timer.stop()
             try:
                 act(found[0])
             finally:
                 if found[0].isVisible():
                     found[0].reject()
+        elif waited[0] >= timeout_ms:  # never shown, or never active: the test fails on what act did not do
+            timer.stop()
+            for dialog in found:
+                dialog.reject()
+        elif found:
+            found[0].activateWindow()  # keys typed before it is the active, exposed window would land elsewhere
 
     timer.timeout.connect(poll)
     timer.start(10)
     _timers.append(timer)
+
+
+def ready(dialog: QWidget) -> bool:
+    handle = dialog.windowHandle()
+    return handle is not None and handle.isExposed() and dialog.isActiveWindow()
 
 
 _timers: list[QTimer] = []

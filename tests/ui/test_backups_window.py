@@ -22,6 +22,7 @@ from tests.ui.conftest import (
     EVALUATOR,
     cell_text,
     click_index,
+    focus,
     open_window,
     press,
     result_cell,
@@ -38,7 +39,7 @@ FIRST = 1
 def rate(qtbot, window, code: str, result: str) -> None:
     view = window.panel.view
     click_index(qtbot, view, result_cell(window, code))
-    view.setFocus()
+    focus(qtbot, view)
     type_keys(qtbot, result)
     press(qtbot, Qt.Key.Key_Return)
 
@@ -47,7 +48,7 @@ def test_back_up_now_then_restore_brings_back_the_earlier_value(qtbot, window, w
                                                                  qtmodeltester):
     select_agreement_by_click(qtbot, window, FIRST)
     rate(qtbot, window, "1", "92")
-    window.panel_actions.backup_now_action.trigger()
+    window.transfer_actions.backup_now_action.trigger()
     assert "สำรองข้อมูลแล้ว" in window.statusBar().currentMessage()
     manual = [b for b in backups.list_backups(workspace_file) if b.reason == backups.MANUAL]
     assert len(manual) == 1
@@ -76,7 +77,7 @@ def test_back_up_now_then_restore_brings_back_the_earlier_value(qtbot, window, w
 
     monkeypatch.setattr(QMessageBox, "question", confirm)
     when_dialog(RestoreDialog, choose)
-    window.panel_actions.restore_action.trigger()
+    window.transfer_actions.restore_action.trigger()
     assert asked and "สำรองไว้ก่อน" in asked[0]
 
     # The window reopened the workspace: the earlier value is back, on screen and in the file.
@@ -107,9 +108,9 @@ def test_the_read_only_banner_names_who_holds_the_workspace(qtbot, workspace_fil
         assert window.banner.isVisible()
         assert getpass.getuser() in banner and socket.gethostname() in banner and str(holder.pid) in banner
         shoot(window.banner, "read-only-banner")
-        actions = window.panel_actions
-        assert actions.backup_now_action.isEnabled(), "backing up only reads"
-        assert not actions.restore_action.isEnabled() and not actions.import_package_action.isEnabled()
+        actions, transfer = window.panel_actions, window.transfer_actions
+        assert transfer.backup_now_action.isEnabled(), "backing up only reads"
+        assert not transfer.restore_action.isEnabled() and not transfer.import_package_action.isEnabled()
         assert not actions.submit_action.isEnabled() and not actions.finalise_action.isEnabled()
         window.close()
     finally:

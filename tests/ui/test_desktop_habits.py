@@ -17,6 +17,7 @@ from evaluator_app.ui.shell.app import workspace_to_open
 from tests.ui.conftest import (
     build_workspace,
     click_index,
+    focus,
     open_window,
     press,
     select_agreement_by_click,
@@ -78,14 +79,14 @@ def test_a_file_that_is_not_a_workspace_is_refused_and_the_current_one_kept(qtbo
 
 def test_search_by_agency_name_or_indicator_text_in_thai(qtbot, window):
     search = window.navigator.search
-    search.setFocus()
+    focus(qtbot, search)
     type_keys(qtbot, "สถิติ")
     window.navigator.apply_search()
     tree, proxy = window.navigator.tree, window.navigator.filter
     year = proxy.index(0, 0)
     assert [proxy.index(r, 0, year).data() for r in range(proxy.rowCount(year))] == ["สำนักงานสถิติแห่งชาติ"]
     search.clear()
-    search.setFocus()
+    focus(qtbot, search)
     type_keys(qtbot, "ความพึงพอใจ")  # an indicator of กรมตัวอย่าง only
     window.navigator.apply_search()
     year = proxy.index(0, 0)
@@ -97,7 +98,7 @@ def test_search_by_agency_name_or_indicator_text_in_thai(qtbot, window):
 
 def test_rounds_switch_from_the_menu_and_keep_results_apart(qtbot, window, workspace_file):
     select_agreement_by_click(qtbot, window, 1)
-    window.panel.view.setFocus()
+    focus(qtbot, window.panel.view)
     press(qtbot, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
     assert window.panel.model.round == 6
     assert window.panel.round_combo.currentText() == "6 เดือน"
@@ -115,7 +116,7 @@ def test_the_title_says_what_is_saved(qtbot, window):
     select_agreement_by_click(qtbot, window, 1)
     view = window.panel.view
     click_index(qtbot, view, view.first_result_index(window.panel.model.column("own.result")))
-    view.setFocus()
+    focus(qtbot, view)
     type_keys(qtbot, "9")  # in the cell editor, not yet in the file
     assert "ยังไม่บันทึก" in window.windowTitle() and "ยังไม่บันทึก" in window.save_label.text()
     press(qtbot, Qt.Key.Key_Return)

@@ -18,6 +18,7 @@ from tests.ui.conftest import (
     EVALUATOR,
     cell_text,
     click_index,
+    focus,
     open_window,
     press,
     result_cell,
@@ -40,10 +41,10 @@ def test_comment_and_private_note_are_typed_in_thai_and_saved_when_leaving_the_f
     details = window.details
     assert details.code == "2"
     qtbot.mouseClick(details.comment.viewport(), Qt.MouseButton.LeftButton)
-    details.comment.setFocus()
+    focus(qtbot, details.comment)
     type_keys(qtbot, "ผลดีขึ้นกว่าปีที่แล้ว")
     assert "ยังไม่บันทึก" in window.windowTitle(), "typed but not yet saved: the title must say so"
-    details.note.setFocus()  # leaving the comment saves it
+    focus(qtbot, details.note)  # leaving the comment saves it
     QApplication.processEvents()
     assert stored(workspace_file, "2").rating.comment == "ผลดีขึ้นกว่าปีที่แล้ว"
     assert "บันทึกแล้ว" in window.windowTitle()
@@ -60,12 +61,12 @@ def test_comment_and_private_note_are_typed_in_thai_and_saved_when_leaving_the_f
 def test_a_pause_in_typing_saves_the_comment_and_undo_takes_it_back(qtbot, window, workspace_file):
     select_agreement_by_click(qtbot, window, FIRST)
     click_index(qtbot, window.panel.view, result_cell(window, "1"))
-    window.details.comment.setFocus()
+    focus(qtbot, window.details.comment)
     type_keys(qtbot, "ok")
     qtbot.waitUntil(lambda: stored(workspace_file, "1") is not None, timeout=3000)
     assert stored(workspace_file, "1").rating.comment == "ok"
     assert window.session.undo_stack.undoText() == "ความเห็นตัวชี้วัด 1"
-    window.panel.view.setFocus()
+    focus(qtbot, window.panel.view)
     window.session.undo_stack.undo()
     QApplication.processEvents()
     assert stored(workspace_file, "1").rating.comment is None
@@ -76,19 +77,19 @@ def test_an_adjusted_score_needs_a_reason(qtbot, window, workspace_file):
     select_agreement_by_click(qtbot, window, FIRST)
     view = window.panel.view
     click_index(qtbot, view, result_cell(window, "1"))
-    view.setFocus()
+    focus(qtbot, view)
     type_keys(qtbot, "92")
     press(qtbot, Qt.Key.Key_Return)
     click_index(qtbot, view, result_cell(window, "1"))
     seen: dict[str, object] = {}
 
     def fill_in(dialog: AdjustScoreDialog) -> None:
-        dialog.score_edit.setFocus()
+        focus(qtbot, dialog.score_edit)
         dialog.score_edit.selectAll()
         type_keys(qtbot, "4")
         seen["ok without reason"] = dialog.ok_button().isEnabled()
         seen["problem"] = dialog.problem.text()
-        dialog.reason_edit.setFocus()
+        focus(qtbot, dialog.reason_edit)
         type_keys(qtbot, "ไม่ส่งรายงานรอบ 9 เดือน")
         seen["ok with reason"] = dialog.ok_button().isEnabled()
         assert dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel).text() == "ยกเลิก"
@@ -175,9 +176,9 @@ def test_reopening_shows_comments_notes_and_adjustments(qtbot, workspace_file):
     first = open_window(qtbot, workspace_file)
     select_agreement_by_click(qtbot, first, FIRST)
     click_index(qtbot, first.panel.view, result_cell(first, "4"))
-    first.details.comment.setFocus()
+    focus(qtbot, first.details.comment)
     type_keys(qtbot, "ควรเก็บข้อมูลเพิ่ม")
-    first.details.note.setFocus()
+    focus(qtbot, first.details.note)
     type_keys(qtbot, "private")
     first.panel.model.adjust_score("4", D("2.5"), "ข้อมูลไม่ครบ")
     first.close()  # the note was still being typed: closing saves it
@@ -195,7 +196,7 @@ def test_the_details_show_the_history_of_the_rating_from_the_audit_log(qtbot, wi
     select_agreement_by_click(qtbot, window, FIRST)
     view = window.panel.view
     click_index(qtbot, view, result_cell(window, "1"))
-    view.setFocus()
+    focus(qtbot, view)
     type_keys(qtbot, "92")
     press(qtbot, Qt.Key.Key_Return)
     click_index(qtbot, view, result_cell(window, "1"))

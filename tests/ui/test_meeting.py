@@ -23,7 +23,7 @@ from evaluator_app.ui.meeting.meeting_model import ChangedRole, ProblemRole
 from evaluator_app.ui.meeting.meeting_redistribute import RedistributeDialog
 from evaluator_app.ui.meeting.meeting_window import MeetingWindow
 from evaluator_app.ui.meeting.minutes_dialog import MinutesDialog
-from tests.ui.conftest import click_index, open_window, press, type_keys, when_dialog
+from tests.ui.conftest import click_index, focus, open_window, press, type_keys, when_dialog
 
 AGREEMENT = 1  # กรมส่งเสริมการเกษตร 2569: 1, 2 (2.1, 2.2), 3, 4, 5 weighing 30, 20, 20, 15, 15
 DECISION = "ที่ประชุมเห็นชอบให้ปรับน้ำหนักตัวชี้วัดที่ 1 เป็นร้อยละ 35"
@@ -203,7 +203,7 @@ def test_propose_record_the_decision_agree_and_print_the_minutes(qtbot, meeting,
     proposal = meeting.document.version
     assert proposal.status is VersionStatus.PROPOSAL and proposal.reason == "เน้นการพัฒนาศักยภาพเกษตรกร"
 
-    meeting.decision_edit.setFocus()
+    focus(qtbot, meeting.decision_edit)
     type_keys(qtbot, DECISION)
     assert meeting.decision_edit.toPlainText() == DECISION
     when_dialog(QMessageBox, lambda box: box.button(QMessageBox.StandardButton.Yes).click())

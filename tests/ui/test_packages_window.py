@@ -68,7 +68,7 @@ def test_an_older_package_after_a_newer_one_lists_edit_conflicts_for_the_secreta
     master = secretary_workspace(tmp_path, with_m2=False)
     older, newer = member_packages(tmp_path, master)
     window = open_window(qtbot, master)
-    actions = window.panel_actions
+    actions = window.transfer_actions
     open_file(monkeypatch, newer)
     assert run_package_action(qtbot, window, actions.import_package_action) == "merged"
     open_file(monkeypatch, older)
@@ -112,12 +112,12 @@ def test_a_package_handed_over_by_the_desktop_is_imported(qtbot, tmp_path, windo
     try:
         assert window.open_path(laptop)
         when_dialog(MemberChoiceDialog, lambda dialog: dialog.accept())  # the first member who rates
-        with qtbot.waitSignal(window.panel_actions.packages.finished, timeout=60_000) as done:
+        with qtbot.waitSignal(window.transfer_actions.packages.finished, timeout=60_000) as done:
             QApplication.sendEvent(app, QFileOpenEvent(str(panel_file)))
         assert done.args == ["installed"]
         assert load_panel(window.session.workspace) is not None
         assert window.session.evaluator() == "chair"
-        window.panel_actions.packages.result_dialog.close()
+        window.transfer_actions.packages.result_dialog.close()
         QApplication.sendEvent(app, QFileOpenEvent(str(master)))  # a workspace is opened
         assert window.session.path == master
     finally:

@@ -6,7 +6,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from evaluator_app.store.audit import audit_entries
-from evaluator_app.store.panel import result_state, submission_state, submit
+from evaluator_app.store.panel import result_state, submission_state
+from evaluator_app.store.panel_results import submit
 from evaluator_app.store.workspace import Workspace
 from evaluator_app.ui.common.reason_dialog import ReasonDialog
 from tests.ui.conftest import open_window, select_agreement_by_click, when_dialog

@@ -21,9 +21,9 @@ from evaluator_app.store.panel import declare_conflict, load_panel, save_member,
 from evaluator_app.store.panel_results import consensus_values
 from evaluator_app.store.ratings import load_ratings, record_rating
 from evaluator_app.store.workspace import Workspace
+from evaluator_app.ui.common.identity_dialogs import MyKeyDialog, PassphraseDialog
 from evaluator_app.ui.common.session import EVALUATOR_SETTING
 from evaluator_app.ui.panel.consensus_dialog import ConsensusDialog
-from evaluator_app.ui.panel.identity_dialogs import MyKeyDialog, PassphraseDialog
 from evaluator_app.ui.panel.panel_matrix_model import MEMBER_ROLE, PanelMatrixModel
 from evaluator_app.ui.panel.panel_setup import ConflictDialog, MemberDialog
 from evaluator_app.ui.panel.submission_dialog import SubmitDialog
@@ -33,6 +33,7 @@ from tests.conftest import example_agreement, file_digest
 from tests.ui.conftest import (
     build_workspace,
     click_index,
+    focus,
     open_window,
     press,
     result_cell,
@@ -80,7 +81,7 @@ def click(qtbot, widget: QWidget) -> None:
 
 def type_into(qtbot, widget: QWidget, text: str) -> None:
     """Keys into one field of a dialog (Thai as key events carrying their text: QTest types Latin-1 only)."""
-    widget.setFocus()
+    focus(qtbot, widget)
     for char in text:
         if char.isascii():
             qtbot.keyClick(widget, char)
@@ -109,14 +110,14 @@ def open_file(monkeypatch, path: Path) -> None:
 
 def run_package_action(qtbot, window: MainWindow, action) -> str:
     """Trigger a package action and wait until its work (off the GUI thread) is done and shown."""
-    with qtbot.waitSignal(window.panel_actions.packages.finished, timeout=60_000) as done:
+    with qtbot.waitSignal(window.transfer_actions.packages.finished, timeout=60_000) as done:
         action.trigger()
     return str(done.args[0])
 
 
 def back_to(qtbot, window: MainWindow) -> None:
     """Close the package's result, as a person does, and work in `window` again."""
-    shown = window.panel_actions.packages.result_dialog
+    shown = window.transfer_actions.packages.result_dialog
     if shown is not None:
         shown.close()
     window.activateWindow()
@@ -233,7 +234,7 @@ def test_panel_setup_adds_members_keys_and_a_conflict_through_the_dialog(qtbot, 
     shoot(dialog, "panel-setup-conflicts")
 
     dialog.tabs.setCurrentIndex(2)
-    dialog.rule_combo.setFocus()
+    focus(qtbot, dialog.rule_combo)
     qtbot.keyClick(dialog.rule_combo, Qt.Key.Key_Down)  # mean → median, chosen with the keyboard
     QApplication.processEvents()
     dialog.declaration_edit.moveCursor(dialog.declaration_edit.textCursor().MoveOperation.End)
@@ -259,14 +260,14 @@ def test_panel_setup_adds_members_keys_and_a_conflict_through_the_dialog(qtbot, 
 def test_a_full_round_between_the_secretary_and_a_member_through_the_window(qtbot, tmp_path, monkeypatch):
     mail = tmp_path / "mail"
     secretary = open_window(qtbot, secretary_workspace(tmp_path))
-    actions = secretary.panel_actions
+    actions, transfer = secretary.panel_actions, secretary.transfer_actions
 
     # The secretary exports the panel package; the dialog offers .evpanel and adds it when left out.
     save_as(monkeypatch, mail / "panel")
-    assert run_package_action(qtbot, secretary, actions.export_panel_action) == "exported"
+    assert run_package_action(qtbot, secretary, transfer.export_panel_action) == "exported"
     panel_file = mail / "panel.evpanel"
     assert panel_file.exists()
-    shoot(actions.packages.result_dialog, "package-exported")
+    shoot(transfer.packages.result_dialog, "package-exported")
 
     # A member's laptop: a new workspace imports it, and the member says who they are.
     laptop_path = tmp_path / "m1" / "workspace.sqlite"
@@ -280,9 +281,9 @@ def test_a_full_round_between_the_secretary_and_a_member_through_the_window(qtbo
 
     when_dialog(MemberChoiceDialog, choose_m1)
     open_file(monkeypatch, panel_file)
-    assert run_package_action(qtbot, member, member.panel_actions.import_package_action) == "installed"
+    assert run_package_action(qtbot, member, member.transfer_actions.import_package_action) == "installed"
     assert member.session.evaluator() == "m1"
-    assert "นำเข้าชุดข้อมูลคณะผู้ประเมินแล้ว" in member.panel_actions.packages.result_dialog.verdict.text()
+    assert "นำเข้าชุดข้อมูลคณะผู้ประเมินแล้ว" in member.transfer_actions.packages.result_dialog.verdict.text()
 
     # The member makes a key pair (typing the passphrase twice) and reads its fingerprint.
     seen: list[str] = []
@@ -305,7 +306,7 @@ def test_a_full_round_between_the_secretary_and_a_member_through_the_window(qtbo
     view = member.panel.view
     for code, result in RESULTS["m1"].items():
         click_index(qtbot, view, result_cell(member, code))
-        view.setFocus()
+        focus(qtbot, view)
         type_keys(qtbot, result)
         press(qtbot, Qt.Key.Key_Return)
     assert load_ratings(member.session.workspace, here, 12, "m1")["4"].rating.result == D("78.75")
@@ -313,7 +314,7 @@ def test_a_full_round_between_the_secretary_and_a_member_through_the_window(qtbo
     def confirm(dialog: SubmitDialog) -> None:
         assert not dialog.submit_button.isEnabled(), "Submit waits for the declaration to be confirmed"
         assert "เป็นอิสระ" in dialog.declaration.toPlainText()
-        dialog.confirm.setFocus()
+        focus(qtbot, dialog.confirm)
         qtbot.keyClick(dialog.confirm, Qt.Key.Key_Space)  # ticks the declaration
         shoot(dialog, "submit-dialog")
         click(qtbot, dialog.submit_button)
@@ -325,10 +326,10 @@ def test_a_full_round_between_the_secretary_and_a_member_through_the_window(qtbo
 
     save_as(monkeypatch, mail / "m1")
     when_dialog(PassphraseDialog, type_passphrase(qtbot, twice=False))
-    assert run_package_action(qtbot, member, member.panel_actions.export_mine_action) == "exported"
+    assert run_package_action(qtbot, member, member.transfer_actions.export_mine_action) == "exported"
     package = mail / "m1.evpack"
     assert package.exists()
-    assert identity.load_identity("m1").fingerprint in member.panel_actions.packages.result_dialog.summary_text()
+    assert identity.load_identity("m1").fingerprint in member.transfer_actions.packages.result_dialog.summary_text()
 
     # The secretary records the member's public key (compared aloud), then imports the package.
     setup = actions.open_setup()
@@ -346,8 +347,8 @@ def test_a_full_round_between_the_secretary_and_a_member_through_the_window(qtbo
     assert load_panel(secretary.session.workspace).member("m1").fingerprint == seen[0]
 
     open_file(monkeypatch, package)
-    assert run_package_action(qtbot, secretary, actions.import_package_action) == "merged"
-    report = actions.packages.result_dialog
+    assert run_package_action(qtbot, secretary, transfer.import_package_action) == "merged"
+    report = transfer.packages.result_dialog
     assert report.applied_model.rowCount() == 4 and report.conflicts_model.rowCount() == 0
     assert "m1" in report.summary_text() and "4" in report.summary_text()
     shoot(report, "merge-report")
@@ -365,7 +366,7 @@ def test_a_full_round_between_the_secretary_and_a_member_through_the_window(qtbo
     shoot(matrix, "panel-matrix")
 
     # Replaying the same package changes nothing.
-    assert run_package_action(qtbot, secretary, actions.import_package_action) == "already"
+    assert run_package_action(qtbot, secretary, transfer.import_package_action) == "already"
 
     # A flipped byte: refused, saying which file and why, and the workspace file is untouched.
     tampered = mail / "m1-tampered.evpack"
@@ -376,8 +377,8 @@ def test_a_full_round_between_the_secretary_and_a_member_through_the_window(qtbo
     secretary.session.workspace.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     before = file_digest(secretary.session.path)
     open_file(monkeypatch, tampered)
-    assert run_package_action(qtbot, secretary, actions.import_package_action) == "refused"
-    refused = actions.packages.result_dialog
+    assert run_package_action(qtbot, secretary, transfer.import_package_action) == "refused"
+    refused = transfer.packages.result_dialog
     assert "ไม่มีการบันทึกใด ๆ" in refused.verdict.text()
     assert str(tampered) in refused.summary_text() and "•" in refused.summary_text()
     assert file_digest(secretary.session.path) == before
@@ -484,7 +485,7 @@ def test_the_details_show_the_history_of_the_selected_cell(qtbot, window):
     select_agreement_by_click(qtbot, window, FIRST)
     view = window.panel.view
     click_index(qtbot, view, result_cell(window, "1"))
-    view.setFocus()
+    focus(qtbot, view)
     type_keys(qtbot, "93")
     press(qtbot, Qt.Key.Key_Return)
     click_index(qtbot, view, result_cell(window, "1", "self"))

@@ -21,6 +21,7 @@ from tests.ui.conftest import (
     EVALUATOR,
     cell_text,
     click_index,
+    focus,
     open_window,
     press,
     result_cell,
@@ -49,7 +50,7 @@ def cli_score(path: Path, agreement_id: int, evaluator: str) -> dict:
 def start_typing_at(qtbot, window, code: str) -> None:
     view = window.panel.view
     click_index(qtbot, view, result_cell(window, code))
-    view.setFocus()
+    focus(qtbot, view)
     assert view.currentIndex() == result_cell(window, code)
 
 

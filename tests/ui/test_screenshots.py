@@ -14,7 +14,7 @@ from evaluator_app.paths import resource
 from evaluator_app.ui.common.fonts import FAMILY
 from evaluator_app.ui.rating.adjust_dialog import AdjustScoreDialog
 from tests.test_cli import ROWS, write_workbook
-from tests.ui.conftest import click_index, open_window, result_cell, type_keys, when_dialog
+from tests.ui.conftest import click_index, focus, open_window, result_cell, type_keys, when_dialog
 
 SHOTS = Path("/tmp/ui-shots")
 
@@ -94,9 +94,9 @@ def test_screenshots_of_the_demo_in_thai(qtbot, tmp_path, monkeypatch):
                      if s.agency == "กรมส่งเสริมการเกษตร" and s.fiscal_year == 2569)
     window.navigator.select_agreement(agreement)
     click_index(qtbot, window.panel.view, result_cell(window, "2.2"))
-    window.details.comment.setFocus()
+    focus(qtbot, window.details.comment)
     type_keys(qtbot, "ส่วนราชการเชื่อมโยงข้อมูลกับหน่วยงานภาคีครบ ๔ ขั้นตอน")
-    window.panel.view.setFocus()
+    focus(qtbot, window.panel.view)
     QApplication.processEvents()
     window.grab().save(str(SHOTS / "main-th.png"))
 

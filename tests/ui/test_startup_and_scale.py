@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QApplication
 from evaluator_app.exchange.importing import import_agreement_files
 from evaluator_app.store.workspace import Workspace
 from tests.benchmarks.workload import write_workbook
-from tests.ui.conftest import click_index, open_window, press, result_cell, type_keys
+from tests.ui.conftest import click_index, focus, open_window, press, result_cell, type_keys
 
 ROOT = Path(__file__).resolve().parents[2]
 HEAVY = ("pandas", "numpy", "openpyxl", "reportlab", "sqlite_utils", "uharfbuzz")
@@ -83,7 +83,7 @@ def test_300_agencies_open_and_scroll_without_stutter(qtbot, national_workspace,
         tree.viewport().repaint()
     assert tree.verticalScrollBar().value() > 0
 
-    window.panel.view.setFocus()
+    focus(qtbot, window.panel.view)
     first = window.panel.view.first_result_index(window.panel.model.column("own.result"))
     click_index(qtbot, window.panel.view, first)
     code = window.panel.model.indicator_at(first).code

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from tests.ui.conftest import click_index, press, result_cell, select_agreement_by_click, type_keys
+from tests.ui.conftest import click_index, focus, press, result_cell, select_agreement_by_click, type_keys
 
 FIRST = 1
 
@@ -18,7 +18,7 @@ def test_a_typed_result_changes_only_the_evaluator_s_own_columns_and_rescores_on
     changed: list[str] = []
     model.dataChanged.connect(lambda first, _last, _roles: changed.append(model.columns[first.column()]))
     click_index(qtbot, view, result_cell(window, "1"))
-    view.setFocus()
+    focus(qtbot, view)
     type_keys(qtbot, "92")
     press(qtbot, Qt.Key.Key_Return)
     assert changed and all(key.startswith("own.") for key in changed), changed
@@ -35,7 +35,7 @@ def test_the_details_follow_the_cursor_after_enter_a_moment_later(qtbot, window)
     assert details.code == "1"
     announced: list[str] = []
     window.panel.currentIndicatorChanged.connect(announced.append)
-    view.setFocus()
+    focus(qtbot, view)
     type_keys(qtbot, "92")
     press(qtbot, Qt.Key.Key_Return)
     assert view.currentIndex() == result_cell(window, "2"), "the cursor moved on at once"
@@ -49,7 +49,7 @@ def test_acting_before_the_details_follow_shows_the_current_indicator_at_once(qt
     view = window.panel.view
     details = window.details
     click_index(qtbot, view, result_cell(window, "1"))
-    view.setFocus()
+    focus(qtbot, view)
     type_keys(qtbot, "92")
     press(qtbot, Qt.Key.Key_Return)
     click_index(qtbot, view, result_cell(window, "1"))  # back before the pane followed to 2

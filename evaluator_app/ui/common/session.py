@@ -1,12 +1,20 @@
-"""The open workspace as the window sees it: who is evaluating, what is saved, and every change as an undo step."""
+"""The open workspace as the window sees it: who is evaluating, what is saved, and the one way the window writes.
+
+Every write from the window is `session.run(change)`: the session writes it in its own transaction, turns a failure
+into a message (nothing written), records the undo step when the change can be undone, and emits one
+`changed(Changes)` naming what changed, so each view redraws only what it shows. ARCHITECTURE.md lists the changes.
+"""
 
 from __future__ import annotations
 
 import getpass
+import sqlite3
 from collections.abc import Hashable
+from dataclasses import replace
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
@@ -14,10 +22,14 @@ from PySide6.QtGui import QUndoStack
 from ...domain.problems import ProblemsError
 from ...domain.rating import SELF_ASSESSMENT, Rating
 from ...store.ratings import StoredRating, load_ratings, record_rating
-from ...store.workspace import Workspace
-from .undo_commands import RatingChange
+from ...store.workspace import Workspace, WorkspaceError
+from .changes import Change, Changes, Outcome
+from .messages import problems_text
+from .undo_commands import ChangeStep
 
 EVALUATOR_SETTING = "current_evaluator"
+
+T = TypeVar("T")
 
 
 class SaveState(StrEnum):
@@ -36,26 +48,21 @@ def default_evaluator() -> str:
 
 
 class WorkspaceSession(QObject):
-    """One open workspace file. Every write goes through the store functions the CLI uses."""
+    """One open workspace file. Every write goes through `run`, and through the store functions the CLI uses."""
 
-    ratingChanged = Signal(int, int, str, str)  # agreement id, round, evaluator, indicator code
-    agreementsChanged = Signal()
-    evidenceChanged = Signal(int, str)  # agreement id, indicator code
-    evaluatorChanged = Signal(str)
+    changed = Signal(object)  # Changes: what one write touched
     saveStateChanged = Signal()
-    writeFailed = Signal(str)
-    revealRequested = Signal(int, int, str)  # agreement id, round, code: undo or redo changed it
+    writeFailed = Signal(str)  # a write nobody waits for (undo, redo, the automatic backup) did not happen
 
     def __init__(self, workspace: Workspace, parent: QObject | None = None):
         super().__init__(parent)
-        self.workspace = workspace
+        self.workspace = workspace  # for reading; writes go through run()
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setUndoLimit(200)
         self.saved_at: datetime | None = None
         self._pending: set[Hashable] = set()
         self._failed = False
         self._closed = False
-        workspace.on_commit(self._committed)
 
     @classmethod
     def open(cls, path: Path, parent: QObject | None = None) -> WorkspaceSession:
@@ -82,18 +89,70 @@ class WorkspaceSession(QObject):
         self.workspace.close()
         self._closed = True  # widgets may still repaint or retranslate before they are deleted
 
+    # --- the one write path ------------------------------------------------------------------------------------
+
+    def run(self, change: Change[T], stack: QUndoStack | None = None) -> Outcome[T]:
+        """Write `change`, record its undo step on `stack` (the window's by default) if it has one, and announce it.
+
+        A refusal of the store (ProblemsError) or of the file (read-only, disk full) writes nothing and comes back
+        as the Outcome's message; a failure of the file also marks the title NOT SAVED until a write succeeds.
+        """
+        outcome = self._write(change)
+        if outcome.ok and change.undo is not None:
+            (self.undo_stack if stack is None else stack).push(ChangeStep(self, change))
+        return outcome
+
+    def replay(self, change: Change[Any]) -> None:
+        """Undo or redo: write again without a new step; a refusal (the agreement was revised since) is said."""
+        outcome = self._write(change, by_undo=True)
+        if not outcome.ok and outcome.error:
+            self.writeFailed.emit(outcome.error)
+
+    def _write(self, change: Change[T], by_undo: bool = False) -> Outcome[T]:
+        value: T | None = None
+        if change.write is not None:
+            try:
+                value = change.write(self.workspace)
+            except ProblemsError as exc:  # refused before anything was written: the file is as it was
+                return Outcome(error=problems_text(exc), refused=True)
+            except ValueError as exc:  # a value the store cannot take (an empty member id): nothing written
+                return Outcome(error=str(exc), refused=True)
+            except (WorkspaceError, sqlite3.Error) as exc:
+                # A read-only workspace refuses every write by design; anything else (a full disk) means the
+                # person's change is not in the file, and the title must say so until a write succeeds.
+                if not self.read_only:
+                    self._failed = True
+                    self.saveStateChanged.emit()
+                return Outcome(error=str(exc))
+            except OSError as exc:  # a file the change reads or writes beside the workspace (evidence, a backup)
+                return Outcome(error=str(exc))
+        changes = change.changes(value) if callable(change.changes) else change.changes  # type: ignore[arg-type]
+        self._saved()
+        self.changed.emit(replace(changes, by_undo=True) if by_undo else changes)
+        return Outcome(value=value)
+
+    def _saved(self) -> None:
+        if self._closed:
+            return
+        self.saved_at = datetime.now()
+        self._failed = False
+        self.saveStateChanged.emit()
+        if self.workspace.backup_error:
+            self.writeFailed.emit(self.workspace.backup_error)
+
     # --- who is evaluating -------------------------------------------------------------------------------------
 
     def evaluator(self) -> str:
         return self.workspace.setting(EVALUATOR_SETTING) or default_evaluator()
 
-    def set_evaluator(self, ident: str) -> None:
+    def set_evaluator(self, ident: str) -> Outcome[None]:
         ident = ident.strip()
         if not ident or ident == SELF_ASSESSMENT:
             raise ValueError(ident)
-        if ident != self.evaluator():
-            self.workspace.set_setting(EVALUATOR_SETTING, ident)
-            self.evaluatorChanged.emit(ident)
+        if ident == self.evaluator():
+            return Outcome()
+        return self.run(Change(lambda ws: ws.set_setting(EVALUATOR_SETTING, ident),
+                               Changes(evaluator=ident, evaluator_chosen=True)))
 
     # --- ratings -----------------------------------------------------------------------------------------------
 
@@ -103,34 +162,23 @@ class WorkspaceSession(QObject):
     def stored_rating(self, agreement_id: int, round_: int, evaluator: str, code: str) -> StoredRating | None:
         return self.ratings(agreement_id, round_, evaluator).get(code)
 
-    def change_rating(self, agreement_id: int, rating: Rating, note: str | None, text: str,
-                      merge_key: Hashable | None = None) -> None:
-        """Write one rating now (its own transaction) and record the step for undo.
-
-        Raises ProblemsError, with nothing written, when the store refuses the rating, and WorkspaceError when
-        the file cannot take it (read-only, disk full): the change is rolled back either way.
-        """
+    def rating_change(self, agreement_id: int, rating: Rating, note: str | None, text: str,
+                      merge_key: Hashable | None = None) -> Change[None]:
+        """The change that records `rating` (and the private note), undone by recording what is stored now."""
         stored = self.stored_rating(agreement_id, rating.round, rating.evaluator, rating.code)
         if stored is None:
-            before = (Rating(code=rating.code, round=rating.round, evaluator=rating.evaluator), None)
+            before, before_note = Rating(code=rating.code, round=rating.round, evaluator=rating.evaluator), None
         else:
-            before = (stored.rating, stored.note)
-        self.write_rating(agreement_id, rating, note)
-        self.undo_stack.push(RatingChange(self, agreement_id, before, (rating, note), text, merge_key))
+            before, before_note = stored.rating, stored.note
 
-    def write_rating(self, agreement_id: int, rating: Rating, note: str | None) -> None:
-        try:
-            record_rating(self.workspace, agreement_id, rating, actor=self.evaluator(), note=note)
-        except ProblemsError:
-            raise  # refused before anything was written: the file is as it was
-        except Exception:
-            # A read-only workspace refuses every write by design; anything else (a full disk) means the
-            # person's change is not in the file, and the title must say so until a write succeeds.
-            if not self.read_only:
-                self._failed = True
-                self.saveStateChanged.emit()
-            raise
-        self.ratingChanged.emit(agreement_id, rating.round, rating.evaluator, rating.code)
+        def record(state: Rating, state_note: str | None) -> Change[None]:
+            def write(workspace: Workspace) -> None:
+                record_rating(workspace, agreement_id, state, actor=self.evaluator(), note=state_note)
+
+            return Change(write, Changes(agreement_id=agreement_id, round=state.round, evaluator=state.evaluator,
+                                         code=state.code, rating=True), name=text, merge_key=merge_key)
+
+        return replace(record(rating, note), undo=record(before, before_note))
 
     # --- what is saved -----------------------------------------------------------------------------------------
 
@@ -151,18 +199,3 @@ class WorkspaceSession(QObject):
         if self._failed:
             return SaveState.FAILED
         return SaveState.SAVED
-
-    def _committed(self) -> None:
-        self.saved_at = datetime.now()
-        self._failed = False
-        self.saveStateChanged.emit()
-        if self.workspace.backup_error:
-            self.writeFailed.emit(self.workspace.backup_error)
-
-    def external_change(self) -> None:
-        """Another connection (the import thread) committed: views reload and the title says saved."""
-        if self._closed:
-            return
-        self._committed()
-        self.agreementsChanged.emit()
-

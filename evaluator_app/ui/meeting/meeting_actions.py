@@ -8,15 +8,16 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QAction, QKeySequence
 
+from ..common.main_window_interface import MainWindowInterface
+
 if TYPE_CHECKING:
-    from ..shell.main_window import MainWindow
     from .meeting_window import MeetingWindow
 
 
 class MeetingActions(QObject):
     """The main window's entry to meeting mode: a View menu item (F11) that opens it on the chosen agreement."""
 
-    def __init__(self, window: MainWindow):
+    def __init__(self, window: MainWindowInterface):
         super().__init__(window)
         self.window = window
         self.meeting: MeetingWindow | None = None
@@ -40,14 +41,13 @@ class MeetingActions(QObject):
 
     def open_meeting(self) -> MeetingWindow | None:
         window = self.window
-        panel, session = window.panel, window.session
-        if panel is None or session is None or panel.model.agreement_id is None:
+        agreement_id, session = window.place().agreement_id, window.session
+        if session is None or agreement_id is None:
             window.statusBar().showMessage(self.tr("Choose an agreement first."), 8000)
             return None
         from .meeting_window import MeetingWindow  # loads with its first use, not at start-up
 
         window.commit_open_editor()
-        agreement_id = panel.model.agreement_id
         if self.meeting is not None and self.meeting.document.agreement_id == agreement_id \
                 and self.meeting.session is session:
             self.meeting.raise_()
@@ -55,7 +55,6 @@ class MeetingActions(QObject):
             return self.meeting
         self.close_windows()
         meeting = MeetingWindow(session, agreement_id, window)
-        meeting.versionAgreed.connect(self._version_agreed)
         meeting.destroyed.connect(lambda *_args: self._forget(meeting))
         self.meeting = meeting
         meeting.showFullScreen()
@@ -66,11 +65,6 @@ class MeetingActions(QObject):
         if self.meeting is meeting:
             self.meeting = None
 
-    def _version_agreed(self, agreement_id: int) -> None:
-        panel = self.window.panel
-        if panel is not None and panel.model.agreement_id == agreement_id:
-            panel.show_agreement(agreement_id, panel.model.round)  # results now score against the agreed version
-
     def close_windows(self) -> None:
         """Before the workspace closes (another is opened, or the app quits): nothing typed is dropped."""
         if self.meeting is not None:
@@ -78,5 +72,5 @@ class MeetingActions(QObject):
             meeting.close()
 
 
-def install_meeting_actions(window: MainWindow) -> MeetingActions:
+def install_meeting_actions(window: MainWindowInterface) -> MeetingActions:
     return MeetingActions(window)

@@ -7,11 +7,11 @@ forward, so editing one starts a draft from it; an agreed version is locked and 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtGui import QUndoStack
 
 from ...domain.agreement import Agreement, Indicator
 from ...domain.framework import Framework
@@ -19,42 +19,21 @@ from ...domain.negotiation import AgreementVersion, Side, VersionStatus, in_forc
 from ...domain.problems import Problem, ProblemsError
 from ...domain.rating import SELF_ASSESSMENT, Rating
 from ...domain.version_diff import VersionDiff, diff_indicators
+from ...store.evaluation import latest_results
 from ...store.frameworks import get_framework
 from ...store.ratings import evaluators_of
 from ...store.versions import (
     agree_version,
     guard_unlocked,
-    latest_results,
     list_versions,
     load_agreement_head,
     save_version,
     update_draft,
 )
-from ...store.workspace import WorkspaceError
+from ...store.workspace import Workspace, WorkspaceError
+from ..common.changes import Change, Changes
 from ..common.messages import problems_text
 from ..common.session import WorkspaceSession
-
-
-class IndicatorsChange(QUndoCommand):
-    """One named change of a draft's indicator set (a typed cell, a redistribution): before and after."""
-
-    def __init__(self, document: MeetingDocument, number: int, before: tuple[Indicator, ...],
-                 after: tuple[Indicator, ...], text: str):
-        super().__init__(text)
-        self._document = document
-        self.number = number
-        self.before = before
-        self.after = after
-        self._already_done = True  # QUndoStack.push calls redo(); the change was written just before
-
-    def redo(self) -> None:
-        if self._already_done:
-            self._already_done = False
-            return
-        self._document.rewrite(self.number, self.after)
-
-    def undo(self) -> None:
-        self._document.rewrite(self.number, self.before)
 
 
 class MeetingDocument(QObject):
@@ -69,8 +48,9 @@ class MeetingDocument(QObject):
         super().__init__(parent)
         self.session = session
         self.agreement_id = agreement_id
-        self.undo_stack = QUndoStack(self)
+        self.undo_stack = QUndoStack(self)  # meeting mode's own steps: Ctrl+Z there undoes the negotiation only
         self.undo_stack.setUndoLimit(200)
+        session.changed.connect(self._changed)
         self.head: Agreement = load_agreement_head(session.workspace, agreement_id)
         self.framework: Framework = get_framework(session.workspace, self.head.framework_id or "")
         self.versions: list[AgreementVersion] = list_versions(session.workspace, agreement_id)
@@ -155,35 +135,40 @@ class MeetingDocument(QObject):
         try:
             guard_unlocked(self.version)
             self._require_writable()
-            if self.version.status is not VersionStatus.DRAFT:
-                self._start_draft_from(self.version)
-            before = self.indicators
-            number = self.version.number
-            update_draft(self.session.workspace, self.agreement_id, number, after, actor=self.session.evaluator())
-        except ProblemsError as exc:
-            self.refused.emit(problems_text(exc))
+        except (ProblemsError, WorkspaceError) as exc:
+            self._refuse(exc)
             return False
-        except WorkspaceError as exc:
-            self.refused.emit(str(exc))
+        if self.version.status is not VersionStatus.DRAFT and not self._start_draft_from(self.version):
+            return False
+        number = self.version.number
+        outcome = self.session.run(self._draft_change(number, self.indicators, after, text), stack=self.undo_stack)
+        if not outcome.ok:
+            self.refused.emit(outcome.error or "")
             return False
         self._set_indicators(number, after)
-        self.undo_stack.push(IndicatorsChange(self, number, before, after, text))
         return True
 
-    def rewrite(self, number: int, indicators: tuple[Indicator, ...]) -> None:
-        """Undo or redo: write the set again and show that draft, so the person sees what came back."""
-        try:
-            update_draft(self.session.workspace, self.agreement_id, number, indicators,
-                         actor=self.session.evaluator())
-        except ProblemsError as exc:  # the draft was agreed since: say so rather than fail silently
-            self.refused.emit(problems_text(exc))
+    def _draft_change(self, number: int, before: tuple[Indicator, ...], after: tuple[Indicator, ...],
+                      text: str) -> Change[object]:
+        """Write `after` into draft `number`; undone by writing `before` again (so undo is audited too)."""
+        def write(indicators: tuple[Indicator, ...]) -> Callable[[Workspace], object]:
+            return lambda workspace: update_draft(workspace, self.agreement_id, number, indicators,
+                                                  actor=self.session.evaluator())
+
+        changes = Changes(agreement_id=self.agreement_id, version=number)
+        return Change(write(after), changes, name=text, undo=Change(write(before), changes, name=text))
+
+    def _changed(self, changes: Changes) -> None:
+        """Undo or redo wrote a draft again: show that draft, so the person sees what came back."""
+        if not changes.by_undo or changes.version is None or changes.agreement_id != self.agreement_id:
             return
-        except WorkspaceError as exc:
-            self.refused.emit(str(exc))
+        if changes.version != self.version.number:
+            self.reload(show=changes.version)
             return
-        if number != self.version.number:
-            self.reload(show=number)
-        self._set_indicators(number, indicators)
+        self.versions = list_versions(self.session.workspace, self.agreement_id)
+        self.version = self._by_number(changes.version)
+        self.indicators = self.version.indicators
+        self.indicatorsChanged.emit()
 
     def _set_indicators(self, number: int, indicators: tuple[Indicator, ...]) -> None:
         self.versions = [replace(v, indicators=indicators) if v.number == number else v for v in self.versions]
@@ -191,12 +176,26 @@ class MeetingDocument(QObject):
         self.indicators = indicators
         self.indicatorsChanged.emit()
 
-    def _start_draft_from(self, base: AgreementVersion) -> None:
-        draft = save_version(self.session.workspace, self.agreement_id, base.indicators, status=VersionStatus.DRAFT,
-                             author=Side.COMMITTEE.value, actor=self.session.evaluator(), based_on=base.number)
-        self.reload(show=draft.number)
+    def _start_draft_from(self, base: AgreementVersion) -> bool:
+        draft = self._save(base.indicators, status=VersionStatus.DRAFT, author=Side.COMMITTEE.value,
+                           based_on=base.number)
+        if draft is None:
+            return False
         self.notice.emit(self.tr("Started draft {0} from version {1}; the changes go into the draft.").format(
             draft.number, base.number))
+        return True
+
+    def _save(self, indicators: Sequence[Indicator], **version: object) -> AgreementVersion | None:
+        """A new version of the negotiation (never undone: the chain keeps every version); shown once written."""
+        outcome = self.session.run(Change(
+            lambda workspace: save_version(
+                workspace, self.agreement_id, indicators, actor=self.session.evaluator(), **version),  # type: ignore[arg-type]
+            lambda saved: Changes(agreement_id=self.agreement_id, version=saved.number)))
+        if outcome.value is None:
+            self.refused.emit(outcome.error or "")
+            return None
+        self.reload(show=outcome.value.number)
+        return outcome.value
 
     def _require_writable(self) -> None:
         if self.read_only:
@@ -208,40 +207,40 @@ class MeetingDocument(QObject):
         """A draft (working copy) from the version on screen."""
         try:
             self._require_writable()
-            base = self.version
-            draft = save_version(self.session.workspace, self.agreement_id, self.indicators,
-                                 status=VersionStatus.DRAFT, author=Side.COMMITTEE.value,
-                                 actor=self.session.evaluator(), based_on=base.number)
-        except (ProblemsError, WorkspaceError) as exc:
+        except WorkspaceError as exc:
             self._refuse(exc)
             return None
-        self.reload(show=draft.number)
-        return draft
+        return self._save(self.indicators, status=VersionStatus.DRAFT, author=Side.COMMITTEE.value,
+                          based_on=self.version.number)
 
     def put_forward(self, status: VersionStatus, author: str, reason: str, meeting: str) -> AgreementVersion | None:
         """Propose or counter-propose the set on screen as a new version; refused while a constraint is broken."""
         try:
             self._require_writable()
-            version = save_version(self.session.workspace, self.agreement_id, self.indicators, status=status,
-                                   author=author, actor=self.session.evaluator(), reason=reason or None,
-                                   based_on=self.version.number, session=meeting or None)
-        except (ProblemsError, WorkspaceError) as exc:
+        except WorkspaceError as exc:
             self._refuse(exc)
             return None
-        self.reload(show=version.number)
-        return version
+        return self._save(self.indicators, status=status, author=author, reason=reason or None,
+                          based_on=self.version.number, session=meeting or None)
 
     def agree(self, minute: str, meeting: str) -> AgreementVersion | None:
         """Agree the version on screen as it stands, with the decision text as its minute; it is locked after."""
         try:
             self._require_writable()
-            version = agree_version(self.session.workspace, self.agreement_id, self.version.number,
-                                    actor=self.session.evaluator(), minute=minute or None, session=meeting or None)
-        except (ProblemsError, WorkspaceError) as exc:
+        except WorkspaceError as exc:
             self._refuse(exc)
             return None
-        self.reload(show=version.number)
-        return version
+        number = self.version.number
+        outcome = self.session.run(Change(
+            lambda workspace: agree_version(
+                workspace, self.agreement_id, number, actor=self.session.evaluator(), minute=minute or None,
+                session=meeting or None),
+            lambda agreed: Changes(agreement_id=self.agreement_id, version=agreed.number)))
+        if outcome.value is None:
+            self.refused.emit(outcome.error or "")
+            return None
+        self.reload(show=outcome.value.number)
+        return outcome.value
 
     def _refuse(self, error: Exception) -> None:
         self.refused.emit(problems_text(error) if isinstance(error, ProblemsError) else str(error))

@@ -413,7 +413,7 @@ class VersionTableModel(QAbstractTableModel):
         return str(self.headerData(self.column(key), Qt.Orientation.Horizontal))
 
     def _refuse(self, index: Index, message: str) -> bool:
-        self.refused.emit(QModelIndex(index), message)
+        self.refused.emit(QModelIndex(index), message)  # type: ignore[arg-type]  # the stub lacks QPersistentModelIndex
         return False
 
     def relabel(self) -> None:

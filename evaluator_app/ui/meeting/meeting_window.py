@@ -5,9 +5,10 @@ with undo, comparison of versions, propose / counter-propose / agree with the de
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -34,6 +35,7 @@ from ...domain.negotiation import SIDE_LABELS, Side, VersionStatus
 from ...domain.numbers import plain
 from ...domain.thai_dates import Digits, thai_datetime_from_iso
 from ..common import print_support
+from ..common.actions import Shortcut, make_action
 from ..common.background import BackgroundTask
 from ..common.language import THAI, current_language
 from ..common.messages import problems_text
@@ -76,7 +78,6 @@ def meeting_font(base: QFont | None = None) -> QFont:
 class MeetingWindow(QMainWindow):
     """One agreement's negotiation. Every change is written at once through the store, one undo step each."""
 
-    versionAgreed = Signal(int)  # agreement id: the version in force may have changed
 
     def __init__(self, session: WorkspaceSession, agreement_id: int, parent: QWidget | None = None):
         super().__init__(parent, Qt.WindowType.Window)
@@ -219,13 +220,8 @@ class MeetingWindow(QMainWindow):
         self.setCentralWidget(central)
 
     def _create_actions(self) -> None:
-        def action(name: str, slot: object, shortcut: QKeySequence | str | None = None) -> QAction:
-            item = QAction(self)
-            item.setObjectName(name)
-            if shortcut is not None:
-                item.setShortcut(QKeySequence(shortcut))
-            item.triggered.connect(slot)
-            return item
+        def action(name: str, slot: Callable[..., object], shortcut: Shortcut = None) -> QAction:
+            return make_action(self, name, slot, shortcut)
 
         self.new_draft_action = action("newDraft", self.new_draft, "Ctrl+N")
         self.redistribute_action = action("redistribute", self.redistribute, "Ctrl+R")
@@ -269,6 +265,7 @@ class MeetingWindow(QMainWindow):
         document.indicatorsChanged.connect(self._indicators_changed)
         document.refused.connect(lambda text: self.show_message(text, "refusal"))
         document.notice.connect(lambda text: self.show_message(text, "notice"))
+        self.session.writeFailed.connect(lambda text: self.show_message(text, "refusal"))  # an undo refused
         self.model.changeRequested.connect(document.change)
         self.model.refused.connect(self._cell_refused)
         self.view.editRefused.connect(self._edit_refused)
@@ -530,7 +527,6 @@ class MeetingWindow(QMainWindow):
         self._update_decision()
         self.show_message(self.tr("Version {0} is agreed and locked. The decision is its minute.").format(
             agreed.number), "notice")
-        self.versionAgreed.emit(self.document.agreement_id)
 
     # --- minutes -----------------------------------------------------------------------------------------------
 

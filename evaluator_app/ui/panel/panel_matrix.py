@@ -30,6 +30,7 @@ from ...store.panel import load_panel, result_state, submissions
 from ...store.panel_results import panel_result, visible_ratings
 from ...store.workspace import WorkspaceError
 from ..common.cell_history import consensus_history, rating_history
+from ..common.changes import Changes
 from ..common.messages import problems_text
 from ..common.panel_texts import rule_text
 from ..common.session import WorkspaceSession
@@ -107,8 +108,7 @@ class PanelMatrixWindow(QWidget):
         self.reopen_button.clicked.connect(self.reopenRequested)
         self.view.doubleClicked.connect(self._double_clicked)
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
-        session.ratingChanged.connect(self._rating_changed)
-        session.agreementsChanged.connect(self.reload)
+        session.changed.connect(self._changed)
         self._retranslate()
 
     # --- what is shown -----------------------------------------------------------------------------------------
@@ -270,8 +270,13 @@ class PanelMatrixWindow(QWidget):
         if index.data(MEMBER_ROLE) is None and self.consensus_button.isEnabled():
             self.consensusRequested.emit(str(index.data(CODE_ROLE)))
 
-    def _rating_changed(self, agreement_id: int, round_: int, _evaluator: str, _code: str) -> None:
-        if (agreement_id, round_) == (self.agreement_id, self.round):
+    def _changed(self, changes: Changes) -> None:
+        """Members, conflicts, rule and decisions concern every agreement; ratings and reports only their round."""
+        if not self._session.is_open:
+            return
+        here = changes.agreement_id in (None, self.agreement_id) and changes.round in (None, self.round)
+        if changes.agreements or changes.evaluator_chosen or (changes.panel and here) \
+                or ((changes.rating or changes.report) and here and changes.agreement_id is not None):
             self.reload()
 
     # --- language ----------------------------------------------------------------------------------------------

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
 from ...domain.aggregation import IndicatorAggregate, PanelResult
@@ -67,7 +67,7 @@ class MatrixData:
 
 
 class PanelMatrixModel(QAbstractTableModel):
-    def __init__(self, parent: object | None = None):
+    def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self.data_: MatrixData | None = None
         self.columns: list[MatrixColumn] = []

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -42,7 +42,6 @@ from ...domain.panel import (
     key_fingerprint,
     member_id_problem,
 )
-from ...domain.problems import ProblemsError
 from ...store.agreements import list_agreements
 from ...store.panel import (
     declare_conflict,
@@ -53,7 +52,8 @@ from ...store.panel import (
     set_rule,
     withdraw_conflict,
 )
-from ...store.workspace import WorkspaceError
+from ...store.workspace import Workspace
+from ..common.changes import Change, Changes
 from ..common.messages import problem_text, problems_text
 from ..common.panel_texts import conflict_type_text, role_text, rule_text
 from ..common.reason_dialog import ReasonDialog
@@ -272,7 +272,6 @@ class ConflictDialog(QDialog):
 
 
 class PanelSetupDialog(QDialog):
-    changed = Signal()  # the panel was changed in the workspace
 
     def __init__(self, session: WorkspaceSession, parent: QWidget | None = None):
         super().__init__(parent)
@@ -280,6 +279,7 @@ class PanelSetupDialog(QDialog):
         self.setWindowTitle(self.tr("Panel setup"))
         self.resize(1000, 560)
         self._session = session
+        session.changed.connect(self._changed)
         self.panel: Panel | None = None
         self.heading = QLabel(self)
         self.heading.setObjectName("panelHeading")
@@ -422,18 +422,17 @@ class PanelSetupDialog(QDialog):
 
     # --- writing: one store call, one transaction, one audit entry each -------------------------------------
 
-    def _write(self, work: Callable[[str], object]) -> bool:
-        try:
-            work(self._session.evaluator())
-        except ProblemsError as exc:
-            QMessageBox.warning(self, self.tr("Not saved"), problems_text(exc))
+    def _write(self, work: Callable[[Workspace, str], object]) -> bool:
+        actor = self._session.evaluator()
+        outcome = self._session.run(Change(lambda workspace: work(workspace, actor), Changes(panel=True)))
+        if not outcome.ok:  # nothing changed; what was typed stays on screen
+            QMessageBox.warning(self, self.tr("Not saved"), outcome.error or "")
             return False
-        except (WorkspaceError, ValueError) as exc:
-            QMessageBox.warning(self, self.tr("Not saved"), str(exc))
-            return False  # nothing changed; what was typed stays on screen
-        self.reload()
-        self.changed.emit()
         return True
+
+    def _changed(self, changes: Changes) -> None:
+        if (changes.panel or changes.agreements) and self._session.is_open:
+            self.reload()
 
     def add_member(self) -> None:
         dialog = MemberDialog(None, self)
@@ -443,7 +442,7 @@ class PanelSetupDialog(QDialog):
                 QMessageBox.warning(self, self.tr("Not saved"), self.tr(
                     "There is already a member {0}. Select them and choose Edit.").format(member.id))
                 return
-            self._write(lambda actor: save_member(self._session.workspace, member, actor=actor))
+            self._write(lambda workspace, actor: save_member(workspace, member, actor=actor))
 
     def edit_member(self) -> None:
         row = self._selected(self.members_view)
@@ -452,7 +451,7 @@ class PanelSetupDialog(QDialog):
         dialog = MemberDialog(self.members_model.member(row), self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             member = dialog.member()
-            self._write(lambda actor: save_member(self._session.workspace, member, actor=actor))
+            self._write(lambda workspace, actor: save_member(workspace, member, actor=actor))
 
     def remove_member(self) -> None:
         row = self._selected(self.members_view)
@@ -463,7 +462,7 @@ class PanelSetupDialog(QDialog):
             "Take {0} ({1}) off the panel? Their recorded ratings stay, but no longer count or sign.").format(
             member.name, member.id), self, ok_text=self.tr("Remove"))
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            self._write(lambda actor: remove_member(self._session.workspace, member.id, actor=actor,
+            self._write(lambda workspace, actor: remove_member(workspace, member.id, actor=actor,
                                                     reason=dialog.reason))
 
     def add_conflict(self) -> None:
@@ -473,7 +472,7 @@ class PanelSetupDialog(QDialog):
         dialog = ConflictDialog(self.panel.members, agencies, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             conflict = dialog.conflict()
-            self._write(lambda actor: declare_conflict(self._session.workspace, conflict, actor=actor))
+            self._write(lambda workspace, actor: declare_conflict(workspace, conflict, actor=actor))
 
     def withdraw_conflict(self) -> None:
         row = self._selected(self.conflicts_view)
@@ -484,23 +483,23 @@ class PanelSetupDialog(QDialog):
             "Withdraw the conflict of interest of {0} with {1}? Their ratings of it will count again.").format(
             item.member_id, item.agency), self, ok_text=self.tr("Withdraw"))
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            self._write(lambda actor: withdraw_conflict(self._session.workspace, item.member_id, item.agency,
+            self._write(lambda workspace, actor: withdraw_conflict(workspace, item.member_id, item.agency,
                                                         actor=actor, reason=dialog.reason))
 
     def save_rule(self) -> None:
         rule = AggregationRule(self.rule_combo.currentData())
         if self.panel is not None and self.panel.rule is rule:
             return
-        self._write(lambda actor: set_rule(self._session.workspace, rule, actor=actor))
+        self._write(lambda workspace, actor: set_rule(workspace, rule, actor=actor))
 
     def save_declaration(self) -> None:
         text = self.declaration_edit.toPlainText().strip()
-        self._write(lambda actor: set_declaration(self._session.workspace, text, actor=actor))
+        self._write(lambda workspace, actor: set_declaration(workspace, text, actor=actor))
 
     def done(self, result: int) -> None:
         # Closing never drops typed text: an edited declaration is saved first (or kept open if refused).
         if self.save_declaration_button.isEnabled():
-            if not self._write(lambda actor: set_declaration(
-                    self._session.workspace, self.declaration_edit.toPlainText().strip(), actor=actor)):
+            text = self.declaration_edit.toPlainText().strip()
+            if not self._write(lambda workspace, actor: set_declaration(workspace, text, actor=actor)):
                 return
         super().done(result)

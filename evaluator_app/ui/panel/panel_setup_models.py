@@ -3,27 +3,21 @@ declared conflicts of interest."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor, QFont, QFontDatabase
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
 
 from ...domain.panel import ConflictOfInterest, Panel, PanelMember
+from ..common.identity_dialogs import fingerprint_font
 from ..common.panel_texts import conflict_type_text, role_text
 
 Index = QModelIndex | QPersistentModelIndex
 NO_KEY_FOREGROUND = QColor("#7a5b00")
 
 
-def fingerprint_font() -> QFont:
-    """Fixed-width digits, so four-digit groups line up when people read them aloud to each other."""
-    font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-    font.setPointSize(max(QFont().pointSize(), 11))
-    return font
-
-
 class MembersModel(QAbstractTableModel):
     COLUMNS = ("order", "id", "name", "position", "role", "fingerprint")
 
-    def __init__(self, parent: object | None = None):
+    def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self._members: list[PanelMember] = []
 
@@ -78,7 +72,7 @@ class MembersModel(QAbstractTableModel):
 class ConflictsModel(QAbstractTableModel):
     COLUMNS = ("member", "agency", "type", "reason")
 
-    def __init__(self, parent: object | None = None):
+    def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self._conflicts: list[ConflictOfInterest] = []
         self._names: dict[str, str] = {}

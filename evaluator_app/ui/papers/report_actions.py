@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
+from ..common.actions import make_action
+from ..common.main_window_interface import MainWindowInterface
+
 if TYPE_CHECKING:
-    from ..shell.main_window import MainWindow
     from .parties_dialog import PartiesDialog
     from .report_batch import BatchDialog
     from .report_dialog import ReportDialog
@@ -20,7 +23,7 @@ EVALUATION, AGREEMENT, SUMMARY = "evaluation", "agreement", "summary"
 
 
 class ReportActions(QObject):
-    def __init__(self, window: MainWindow):
+    def __init__(self, window: MainWindowInterface):
         super().__init__(window)
         self.window = window
         self.dialog: ReportDialog | None = None
@@ -29,12 +32,8 @@ class ReportActions(QObject):
         self.menu = QMenu(window)
         self.menu.setObjectName("reportsMenu")
 
-        def action(name: str, slot: object, shortcut: str | None = None) -> QAction:
-            item = QAction(window)
-            item.setObjectName(name)
-            if shortcut:
-                item.setShortcut(QKeySequence(shortcut))
-            item.triggered.connect(slot)
+        def action(name: str, slot: Callable[..., object], shortcut: str | None = None) -> QAction:
+            item = make_action(window, name, slot, shortcut)
             self.menu.addAction(item)
             return item
 
@@ -70,13 +69,11 @@ class ReportActions(QObject):
     def current_request(self, paper: str) -> PaperRequest | None:
         from .report_papers import Paper, PaperRequest
 
-        panel = self.window.panel
-        model = None if panel is None else panel.model
-        if model is None or model.agreement is None or model.agreement_id is None:
+        place = self.window.place()
+        if place.agreement_id is None or place.fiscal_year is None:
             self.window.statusBar().showMessage(self.tr("Choose an agreement first."), 8000)
             return None
-        agreement = model.agreement
-        return PaperRequest(Paper(paper), model.agreement_id, agreement.agency, agreement.fiscal_year, model.round)
+        return PaperRequest(Paper(paper), place.agreement_id, place.agency, place.fiscal_year, place.round)
 
     def open_report(self, paper: str, then: str | None = None) -> ReportDialog | None:
         from .report_dialog import ReportDialog
@@ -86,8 +83,7 @@ class ReportActions(QObject):
         if request is None or session is None:
             return None
         self.window.commit_open_editor()
-        framework = self.window.panel.model.framework if self.window.panel is not None else None
-        rounds = framework.rounds if framework is not None else (6, 9, 12)
+        rounds = self.window.place().rounds
         if self.dialog is not None:
             self.dialog.close()
             self.dialog.deleteLater()
@@ -125,15 +121,14 @@ class ReportActions(QObject):
     def open_batch(self) -> BatchDialog | None:
         from .report_batch import BatchDialog
 
-        session, panel = self.window.session, self.window.panel
+        session, place = self.window.session, self.window.place()
         if session is None:
             return None
-        model = None if panel is None else panel.model
-        year = model.agreement.fiscal_year if model is not None and model.agreement is not None else None
+        year = place.fiscal_year
         if self.batch is not None:
             self.batch.close()
             self.batch.deleteLater()
-        self.batch = BatchDialog(session, year, model.round if model is not None else 12, self.window)
+        self.batch = BatchDialog(session, year, place.round, self.window)
         self.batch.show()
         return self.batch
 
@@ -146,5 +141,5 @@ class ReportActions(QObject):
         self.dialog = self.batch = None
 
 
-def install_report_actions(window: MainWindow) -> ReportActions:
+def install_report_actions(window: MainWindowInterface) -> ReportActions:
     return ReportActions(window)

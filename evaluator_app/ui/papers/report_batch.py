@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from ...store.agreements import list_agreements
 from ..common import print_support
 from ..common.background import BackgroundTask
+from ..common.changes import Change, Changes
 from ..common.session import WorkspaceSession
 
 
@@ -250,7 +251,8 @@ class BatchDialog(QDialog):
 
     def _finished(self, result: Any) -> None:
         self.result = result
-        self.session.external_change()  # reports were issued and stored
+        # Reports were issued and stored on the batch's own connection.
+        self.session.run(Change(None, Changes(report=True)))
         written = len(result.written) if not result.combined else (result.done - len(result.failed))
         if result.cancelled:
             text = self.tr("Cancelled after {0} of {1}: {2} report(s) written.").format(

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from ...domain.problems import ProblemsError
 from ..common import print_support
 from ..common.background import BackgroundTask
+from ..common.changes import Change, Changes
 from ..common.messages import problems_text
 from ..common.session import WorkspaceSession
 from . import print_pages
@@ -74,10 +75,10 @@ class ReportDialog(QDialog):
         self.pages_layout = QVBoxLayout(self.pages_widget)
         self.pages_layout.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         self.pages_widget.setStyleSheet("background: #6b6b6b")
-        self.scroll = QScrollArea(self)
-        self.scroll.setObjectName("reportPages")
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setWidget(self.pages_widget)
+        self.pages_scroll = QScrollArea(self)
+        self.pages_scroll.setObjectName("reportPages")
+        self.pages_scroll.setWidgetResizable(True)
+        self.pages_scroll.setWidget(self.pages_widget)
         self.text_view = QPlainTextEdit(self)
         self.text_view.setObjectName("reportText")
         self.text_view.setReadOnly(True)
@@ -109,7 +110,7 @@ class ReportDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(choose)
         layout.addWidget(self.status)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.pages_scroll, 1)
         layout.addWidget(self.text_view, 1)
         layout.addLayout(buttons)
 
@@ -204,7 +205,7 @@ class ReportDialog(QDialog):
                 widget.deleteLater()
         if preview.images:
             self.text_view.hide()
-            self.scroll.show()
+            self.pages_scroll.show()
             for number, _image in enumerate(preview.images, start=1):
                 page = QLabel(self.pages_widget)
                 page.setObjectName(f"page{number}")
@@ -213,7 +214,7 @@ class ReportDialog(QDialog):
                 self.pages_layout.addWidget(page)
             self._fit_pages()
         else:
-            self.scroll.hide()
+            self.pages_scroll.hide()
             self.text_view.show()
             self.text_view.setPlainText("\n\n".join(
                 f"— {self.tr('Page {0}').format(n)} —\n{text}" for n, text in enumerate(preview.texts, start=1)))
@@ -222,7 +223,7 @@ class ReportDialog(QDialog):
         """Each page as wide as the preview (landscape reports too), drawn smoothly from the rendered image."""
         if self.preview is None or not self.preview.images:
             return
-        width = max(self.scroll.viewport().width() - 40, 200)
+        width = max(self.pages_scroll.viewport().width() - 40, 200)
         for number, image in enumerate(self.preview.images, start=1):
             page = self.pages_widget.findChild(QLabel, f"page{number}")
             if page is not None:
@@ -260,11 +261,16 @@ class ReportDialog(QDialog):
         assert isinstance(made, Made)
         self.last_made = made
         self.saved_path = made.path
-        self.session.external_change()  # a snapshot was stored (and the round issued): the window says saved
+        self._issued()
         text = self.tr("Saved {0} ({1} page(s)).").format(made.path, made.pages)
         if made.code:
             text += " " + self.tr("Verification code: {0}").format(made.code)
         self.status.setText(text)
+
+    def _issued(self) -> None:
+        """A snapshot was stored (and the round issued) on the paper's own connection: the window says saved."""
+        self.session.run(Change(None, Changes(
+            agreement_id=self.request.agreement_id, round=self.request.round, report=True)))
 
     def print_paper(self) -> None:
         if self.is_busy():
@@ -283,7 +289,7 @@ class ReportDialog(QDialog):
     def _print_made(self, made: object) -> None:
         assert isinstance(made, Made)
         self.last_made = made
-        self.session.external_change()
+        self._issued()
         printer, self._printer = self._printer, None
         if printer is None:
             return

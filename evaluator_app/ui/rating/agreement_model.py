@@ -11,20 +11,19 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from ...domain.agreement import Agreement, Indicator
 from ...domain.framework import Framework, Scheme
 from ...domain.numbers import NumberFormatError, format4, parse_decimal, plain
-from ...domain.problems import ProblemsError
 from ...domain.rating import SELF_ASSESSMENT, Rating
 from ...domain.scoring import IndicatorScore, ScoreSheet, SheetPlan
-from ...store.agreements import load_agreement
+from ...store.agreements import load_agreement, version_in_force
 from ...store.frameworks import get_framework
 from ...store.ratings import StoredRating
-from ...store.workspace import WorkspaceError
-from ..common.messages import bilingual, problems_text
+from ..common.changes import Changes, Outcome
+from ..common.messages import bilingual
 from ..common.session import WorkspaceSession
 
 SELF = "self"
@@ -57,7 +56,7 @@ class AgreementModel(QAbstractItemModel):
     loaded = Signal()
     totalsChanged = Signal()
 
-    def __init__(self, session: WorkspaceSession, parent: object | None = None):
+    def __init__(self, session: WorkspaceSession, parent: QObject | None = None):
         super().__init__(parent)
         self._session = session
         self.agreement_id: int | None = None
@@ -74,7 +73,7 @@ class AgreementModel(QAbstractItemModel):
         self._sheets: dict[str, ScoreSheet | None] = {SELF: None, OWN: None}
         self._plan: SheetPlan | None = None  # the agreement, framework and round both sheets score against
         self.last_edit_accepted = True
-        session.ratingChanged.connect(self._rating_changed)
+        session.changed.connect(self._changed)
 
     # --- loading -----------------------------------------------------------------------------------------------
 
@@ -160,12 +159,22 @@ class AgreementModel(QAbstractItemModel):
             self._ratings[group] = stored
             self._sheets[group] = self._plan.score({code: s.rating for code, s in stored.items()})
 
-    def _rating_changed(self, agreement_id: int, round_: int, evaluator: str, _code: str) -> None:
-        if agreement_id != self.agreement_id or round_ != self.round:
+    def _changed(self, changes: Changes) -> None:
+        if changes.evaluator_chosen:  # the own columns are now another evaluator's
+            self.load(self.agreement_id, self.round)
             return
-        if evaluator == SELF_ASSESSMENT:
+        if changes.agreement_id != self.agreement_id or self.agreement_id is None:
+            return
+        if changes.version is not None:
+            in_force = version_in_force(self._session.workspace.conn, self.agreement_id)[1]
+            if changes.version in (in_force, self.version_number):  # the version results score against
+                self.load(self.agreement_id, self.round)
+            return
+        if not changes.rating or changes.round != self.round:
+            return
+        if changes.evaluator == SELF_ASSESSMENT:
             self.reload_ratings((SELF,))
-        elif evaluator == self.evaluator:
+        elif changes.evaluator == self.evaluator:
             self.reload_ratings((OWN,))
 
     def _snapshot(self, columns: list[int] | None = None) -> dict[tuple[int, int, int], object]:
@@ -474,22 +483,19 @@ class AgreementModel(QAbstractItemModel):
         name = self.tr("Result of indicator {0}").format(item.code) if group == OWN else \
             self.tr("Self-assessed result of indicator {0}").format(item.code)
         step = f"{name}: {'-' if old is None else plain(old)} → {'-' if result is None else plain(result)}"
-        try:
-            self._session.change_rating(self.agreement_id, replace(base, result=result),
-                                        None if stored is None else stored.note, step)
-        except ProblemsError as exc:
-            return self._refuse(index, problems_text(exc))
-        except WorkspaceError as exc:  # read-only, or the disk refused: rolled back, the old value stays
-            return self._refuse(index, str(exc))
+        outcome = self._session.run(self._session.rating_change(
+            self.agreement_id, replace(base, result=result), None if stored is None else stored.note, step))
+        if not outcome.ok:  # refused, read-only, or the disk refused: rolled back, the old value stays
+            return self._refuse(index, outcome.error or "")
         self.last_edit_accepted = True
         return True
 
     def _refuse(self, index: Index, message: str) -> bool:
         self.last_edit_accepted = False
-        self.refused.emit(QModelIndex(index), message)
+        self.refused.emit(QModelIndex(index), message)  # type: ignore[arg-type]  # the stub lacks QPersistentModelIndex
         return False
 
-    def adjust_score(self, code: str, score: Decimal | None, reason: str | None) -> None:
+    def adjust_score(self, code: str, score: Decimal | None, reason: str | None) -> Outcome[None]:
         """Set (or with None, remove) the committee's adjusted score of this evaluator's rating."""
         assert self.agreement_id is not None
         stored = self._ratings[OWN].get(code)
@@ -500,4 +506,5 @@ class AgreementModel(QAbstractItemModel):
             step = self.tr("Remove adjusted score of indicator {0}").format(code)
         else:
             step = self.tr("Adjusted score of indicator {0}: {1}").format(code, format4(score))
-        self._session.change_rating(self.agreement_id, rating, None if stored is None else stored.note, step)
+        return self._session.run(self._session.rating_change(
+            self.agreement_id, rating, None if stored is None else stored.note, step))

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import html
 import tempfile
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,15 +28,14 @@ from PySide6.QtWidgets import (
 
 from ...domain.agreement import Indicator, IndicatorKind
 from ...domain.numbers import plain
-from ...domain.problems import ProblemsError
 from ...domain.rating import Rating
 from ...domain.thai_dates import english_datetime_from_iso, thai_datetime_from_iso
 from ...domain.thresholds import Direction
 from ...store.evidence import EvidenceState, add_evidence, export_copy, remove_evidence
-from ...store.workspace import WorkspaceError
+from ...store.workspace import Workspace
 from ..common.cell_history import rating_history
+from ..common.changes import Change, Changes
 from ..common.language import THAI, current_language
-from ..common.messages import problems_text
 from ..common.session import WorkspaceSession
 from .agreement_model import OWN, AgreementModel
 from .evidence_model import EvidenceModel
@@ -50,6 +50,8 @@ def _when(iso_utc: str) -> str:
 
 
 class DetailsPane(QWidget):
+    message = Signal(str)  # a write that did not happen, for the status bar
+
     def __init__(self, session: WorkspaceSession, model: AgreementModel, parent: QWidget | None = None):
         super().__init__(parent)
         self._session = session
@@ -101,8 +103,7 @@ class DetailsPane(QWidget):
         self.open_button.clicked.connect(self.open_selected)
         self.detach_button.clicked.connect(self.detach_selected)
         self.evidence.doubleClicked.connect(lambda _index: self.open_selected())
-        session.ratingChanged.connect(self._rating_changed)
-        session.evidenceChanged.connect(self._evidence_changed)
+        session.changed.connect(self._changed)
         self._retranslate()
         self.show_indicator("")
 
@@ -206,14 +207,10 @@ class DetailsPane(QWidget):
             step = self.tr("Comment on indicator {0}").format(code)
         else:
             step = self.tr("Private note on indicator {0}").format(code)
-        try:
-            self._session.change_rating(agreement_id, replace(base, comment=comment), note, step,
-                                        (*self._context, "texts"))
-        except ProblemsError as exc:
-            self._session.writeFailed.emit(problems_text(exc))
-            return
-        except WorkspaceError as exc:  # the text stays in the field and the title says it is not saved
-            self._session.writeFailed.emit(str(exc))
+        outcome = self._session.run(self._session.rating_change(
+            agreement_id, replace(base, comment=comment), note, step, (*self._context, "texts")))
+        if not outcome.ok:  # the text stays in the field and the title says it is not saved
+            self.message.emit(outcome.error or "")
             return
         self._shown = (comment, note)
         self._session.set_pending(self, False)
@@ -223,8 +220,11 @@ class DetailsPane(QWidget):
             self.flush()
         return super().eventFilter(watched, event)
 
-    def _rating_changed(self, agreement_id: int, round_: int, evaluator: str, code: str) -> None:
-        if (agreement_id, round_, evaluator, code) != self._context:
+    def _changed(self, changes: Changes) -> None:
+        if changes.evidence and changes.agreement_id == self._model.agreement_id and changes.code == self._code:
+            self.evidence_model.load(self._model.agreement_id, self._code)
+        if not changes.rating or (changes.agreement_id, changes.round, changes.evaluator, changes.code) \
+                != self._context:
             return
         # The model was connected first, so it has already re-read its ratings for _render_info.
         if self._texts() == self._shown:  # never overwrite what the person is typing
@@ -314,15 +314,17 @@ class DetailsPane(QWidget):
             return
         paths, _filter = QFileDialog.getOpenFileNames(self, self.tr("Attach evidence"), "",
                                                       self.tr("All files (*)"))
+        agreement_id, code, evaluator = self._model.agreement_id, self._code, self._model.evaluator
+
+        def attach(path: Path) -> Callable[[Workspace], object]:
+            return lambda workspace: add_evidence(workspace, agreement_id, code, evaluator, path, actor=evaluator)
+
         for name in paths:
-            try:
-                add_evidence(self._session.workspace, self._model.agreement_id, self._code, self._model.evaluator,
-                             Path(name), actor=self._model.evaluator)
-            except (OSError, WorkspaceError) as exc:  # unreadable file, full disk: say so, keep what was added
-                self._session.writeFailed.emit(f"{name}: {exc}")
+            outcome = self._session.run(Change(
+                attach(Path(name)), Changes(agreement_id=agreement_id, code=code, evaluator=evaluator, evidence=True)))
+            if not outcome.ok:  # unreadable file, full disk: say so, keep what was added
+                self.message.emit(f"{name}: {outcome.error}")
                 break
-        if paths:
-            self._session.evidenceChanged.emit(self._model.agreement_id, self._code)
 
     def _selected_row(self) -> int:
         rows = self.evidence.selectionModel().selectedRows()
@@ -364,12 +366,12 @@ class DetailsPane(QWidget):
             self.tr("Detach {0} from indicator {1}? The kept copy stays in the evidence folder.").format(
                 item.file_name, item.code))
         if answer == QMessageBox.StandardButton.Yes:
-            remove_evidence(self._session.workspace, item.id, actor=self._model.evaluator)
-            self._session.evidenceChanged.emit(item.agreement_id, item.code)
-
-    def _evidence_changed(self, agreement_id: int, code: str) -> None:
-        if agreement_id == self._model.agreement_id and code == self._code:
-            self.evidence_model.load(agreement_id, code)
+            actor = self._model.evaluator
+            outcome = self._session.run(Change(
+                lambda ws: remove_evidence(ws, item.id, actor=actor),
+                Changes(agreement_id=item.agreement_id, code=item.code, evidence=True)))
+            if not outcome.ok:
+                self.message.emit(outcome.error or "")
 
     # --- language ----------------------------------------------------------------------------------------------
 

@@ -76,7 +76,7 @@ def run(db_path: Path | None, demo: bool = False, language: str | None = None, p
     window.show()
     install_file_open_handler(app, window)  # macOS hands double-clicked files over as QFileOpenEvents
     if package is not None:
-        QTimer.singleShot(0, lambda: window.panel_actions.import_package_file(Path(package)))
+        QTimer.singleShot(0, lambda: window.transfer_actions.import_package_file(Path(package)))
     quit_after = os.environ.get(QUIT_AFTER_ENV, "").strip()
     if quit_after:
         try:

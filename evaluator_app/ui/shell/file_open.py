@@ -25,7 +25,7 @@ def open_file_in_window(window: MainWindow, path: Path) -> bool:
         return False
     if suffix == WORKSPACE_SUFFIX:
         return window.open_path(path)
-    window.panel_actions.import_package_file(path)
+    window.transfer_actions.import_package_file(path)
     return True
 
 

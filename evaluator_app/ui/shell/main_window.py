@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QModelIndex, Qt
@@ -10,7 +11,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
     QLabel,
-    QMainWindow,
     QMenu,
     QMessageBox,
     QSplitter,
@@ -18,10 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.problems import ProblemsError
 from ...store.workspace import WorkspaceError
+from ..common.actions import Shortcut, insert_actions, make_action
+from ..common.changes import Changes
 from ..common.language import ENGLISH, THAI, current_language, install_language
-from ..common.messages import problems_text
+from ..common.main_window_interface import MainWindowInterface, Place
 from ..common.session import SaveState, WorkspaceSession
 from ..meeting.meeting_actions import install_meeting_actions
 from ..panel.panel_actions import install_panel_actions
@@ -30,6 +31,7 @@ from ..rating.adjust_dialog import AdjustScoreDialog
 from ..rating.agreement_model import OWN
 from ..rating.agreement_panel import AgreementPanel
 from ..rating.details_pane import DetailsPane
+from ..transfer.transfer_actions import install_transfer_actions
 from . import settings
 from .about import show_about
 from .navigator import NavigatorPanel
@@ -38,7 +40,7 @@ ROUND_KEYS = {6: "Ctrl+6", 9: "Ctrl+9", 12: "Ctrl+2"}
 _WORKSPACE_FILTER = "*.sqlite *.db"
 
 
-class MainWindow(QMainWindow):
+class MainWindow(MainWindowInterface):
     def __init__(self, session: WorkspaceSession):
         super().__init__()
         self.setObjectName("mainWindow")
@@ -73,7 +75,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.save_label)
         self._create_actions()
         self._create_menus()
-        self.panel_actions = install_panel_actions(self)  # File: packages and backups; the Panel menu
+        self.transfer_actions = install_transfer_actions(self)  # File: packages and backups
+        self.panel_actions = install_panel_actions(self)  # the Panel menu
         self.meeting_actions = install_meeting_actions(self)
         self.report_actions = install_report_actions(self)
         self.navigator.agreementSelected.connect(self._agreement_selected)
@@ -102,16 +105,21 @@ class MainWindow(QMainWindow):
             old_panel.deleteLater()
             old_details.deleteLater()
         self.panel.currentIndicatorChanged.connect(self.details.show_indicator)
+        self.panel.model.loaded.connect(self.placeChanged)
+        panel, details = self.panel, self.details
+        # The details pane shows the history of the selected cell: the self-assessment's or the evaluator's.
+        panel.view.selectionModel().currentChanged.connect(
+            lambda current, _previous: details.show_history_of(panel.model.group_of(current)))
         self.panel.model.refused.connect(lambda _index, message: self.statusBar().showMessage(message, 15000))
         self.panel.view.adjustRequested.connect(lambda _index: self.adjust_score())
         self.panel.view.delegate.editingChanged.connect(lambda typing: session.set_pending("result cell", typing))
+        self.details.message.connect(lambda message: self.statusBar().showMessage(message, 15000))
         session.saveStateChanged.connect(self._update_title)
         session.writeFailed.connect(lambda message: self.statusBar().showMessage(message, 15000))
-        session.agreementsChanged.connect(self.navigator.reload)
-        session.evaluatorChanged.connect(lambda _ident: self._reload_agreement())
-        session.revealRequested.connect(self._reveal)
+        session.changed.connect(self._changed)
         self._install_undo_actions(session)
         self._show_read_only(session)
+        self.transfer_actions.session_installed(session)
         self.panel_actions.session_installed(session)
         self.navigator.set_session(session)
         settings.remember_workspace(session.path)
@@ -146,8 +154,7 @@ class MainWindow(QMainWindow):
         for action in (self.undo_action, self.redo_action):
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         first = self.edit_menu.actions()[0] if self.edit_menu.actions() else None
-        self.edit_menu.insertAction(first, self.undo_action)
-        self.edit_menu.insertAction(first, self.redo_action)
+        insert_actions(self.edit_menu, first, [self.undo_action, self.redo_action])
 
     def open_path(self, path: Path) -> bool:
         """Switch to another workspace file; on failure say why and keep the current one."""
@@ -229,10 +236,6 @@ class MainWindow(QMainWindow):
                 self.panel.focus_first_result()
             self.panel.view.setFocus()
 
-    def _reload_agreement(self) -> None:
-        if self.panel is not None:
-            self.panel.show_agreement(self.panel.model.agreement_id)
-
     def set_round(self, round_: int) -> None:
         assert self.panel is not None and self.details is not None
         self.commit_open_editor()
@@ -248,6 +251,12 @@ class MainWindow(QMainWindow):
             action.setEnabled(framework is not None and round_ in framework.rounds)
             action.setChecked(self.panel.model.round == round_)
 
+    def _changed(self, changes: Changes) -> None:
+        if changes.agreements:
+            self.navigator.reload()
+        if changes.by_undo and changes.rating and changes.agreement_id is not None and changes.round is not None:
+            self._reveal(changes.agreement_id, changes.round, changes.code or "")
+
     def _reveal(self, agreement_id: int, round_: int, code: str) -> None:
         """After undo or redo, show the cell that changed, so the person sees what was undone."""
         assert self.panel is not None
@@ -259,6 +268,22 @@ class MainWindow(QMainWindow):
         if self.panel.model.round != round_:
             self.set_round(round_)
         self.panel.focus_indicator(code, self.panel.view.currentIndex().column())
+
+    def place(self) -> Place:
+        model = None if self.panel is None else self.panel.model
+        if model is None or model.agreement is None or model.agreement_id is None:
+            return Place(round=12 if model is None else model.round)
+        assert self.panel is not None
+        return Place(model.agreement_id, model.round, self.panel.current_code(), model.agreement.agency,
+                     model.agreement.fiscal_year, model.framework.rounds if model.framework is not None else (6, 9, 12))
+
+    def select_agreement(self, agreement_id: int) -> bool:
+        return self.navigator.select_agreement(agreement_id)
+
+    def save_typing(self) -> None:
+        self.commit_open_editor()
+        if self.details is not None:
+            self.details.flush()
 
     def commit_open_editor(self) -> None:
         """Commit a result still being typed (closing, switching agreement): a keystroke is never dropped."""
@@ -287,15 +312,12 @@ class MainWindow(QMainWindow):
             None if stored is None else stored.rating.adjust_reason, model.framework.max_score, self)
         if dialog.exec() != AdjustScoreDialog.DialogCode.Accepted:
             return
-        try:
-            if dialog.removed:
-                model.adjust_score(item.code, None, None)
-            else:
-                model.adjust_score(item.code, dialog.score, dialog.reason)
-        except ProblemsError as exc:
-            self.statusBar().showMessage(problems_text(exc), 15000)
-        except WorkspaceError as exc:
-            self.statusBar().showMessage(str(exc), 15000)
+        if dialog.removed:
+            outcome = model.adjust_score(item.code, None, None)
+        else:
+            outcome = model.adjust_score(item.code, dialog.score, dialog.reason)
+        if not outcome.ok:
+            self.statusBar().showMessage(outcome.error or "", 15000)
 
     def edit_settings(self) -> None:
         from .settings_dialog import SettingsDialog
@@ -307,7 +329,9 @@ class MainWindow(QMainWindow):
         self.commit_open_editor()
         if self.details is not None:
             self.details.flush()
-        self.session.set_evaluator(dialog.evaluator())
+        outcome = self.session.set_evaluator(dialog.evaluator())
+        if not outcome.ok:
+            self.statusBar().showMessage(outcome.error or "", 15000)
         self.set_language(dialog.language())
 
     def set_language(self, code: str) -> None:
@@ -319,13 +343,8 @@ class MainWindow(QMainWindow):
     # --- menus -------------------------------------------------------------------------------------------------
 
     def _create_actions(self) -> None:
-        def action(name: str, slot: object, shortcut: QKeySequence | str | None = None) -> QAction:
-            item = QAction(self)
-            item.setObjectName(name)
-            if shortcut is not None:
-                item.setShortcut(QKeySequence(shortcut))
-            item.triggered.connect(slot)
-            return item
+        def action(name: str, slot: Callable[..., object], shortcut: Shortcut = None) -> QAction:
+            return make_action(self, name, slot, shortcut)
 
         self.new_action = action("newWorkspace", self.new_workspace_dialog, QKeySequence.StandardKey.New)
         self.open_action = action("openWorkspace", self.open_workspace_dialog, QKeySequence.StandardKey.Open)

@@ -3,7 +3,7 @@ Buddhist Era dates and why each was taken; a restore keeps the current content a
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -35,7 +35,7 @@ def backup_when(backup: Backup) -> str:
 class BackupsModel(QAbstractTableModel):
     COLUMNS = ("when", "reason", "size", "name")
 
-    def __init__(self, parent: object | None = None):
+    def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self._backups: list[Backup] = []
 

@@ -33,6 +33,7 @@ from ...domain.problems import ProblemsError
 from ...store.frameworks import workspace_frameworks
 from ...store.workspace import Workspace
 from ..common.background import BackgroundTask
+from ..common.changes import Change, Changes
 from ..common.session import WorkspaceSession
 from .import_models import ProblemsModel, ReadRowsModel
 
@@ -201,7 +202,8 @@ class ImportDialog(QDialog):
 
     def _import_done(self, summary: Any) -> None:
         self.summary = summary
-        self._session.external_change()
+        # Written on the import's own connection; the session records it and tells the views.
+        self._session.run(Change(None, Changes(agreements=True)))
         self.imported.emit(summary)
         self.accept()
 

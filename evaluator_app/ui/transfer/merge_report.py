@@ -8,7 +8,7 @@ import html
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import (
     QDialog,
@@ -52,7 +52,7 @@ def _value(values: dict[str, Any] | None) -> str:
 class RowsModel(QAbstractTableModel):
     """A read-only table of strings with translated headers; the merge report's lists are small."""
 
-    def __init__(self, headers: list[str], parent: object | None = None):
+    def __init__(self, headers: list[str], parent: QObject | None = None):
         super().__init__(parent)
         self.headers = headers
         self.rows: list[list[str]] = []

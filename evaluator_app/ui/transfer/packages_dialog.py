@@ -32,12 +32,11 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.panel import Panel
-from ...domain.problems import ProblemsError
 from ...exchange.package_format import EXTENSIONS
 from ...store.panel import load_panel
 from ...store.workspace import Workspace, WorkspaceError
 from ..common.background import BackgroundTask
-from ..common.messages import problems_text
+from ..common.changes import Change, Changes
 from ..common.panel_texts import role_text
 from ..common.session import WorkspaceSession
 from .merge_report import PackageResultDialog
@@ -134,6 +133,7 @@ class PackageFlows(QObject):
 
     finished = Signal(str)  # the outcome: exported, installed, merged, already, refused, cancelled, failed
     imported = Signal(object)  # the report of an import that wrote something
+    message = Signal(str)  # for the status bar
 
     def __init__(self, parent_widget: QWidget, session_of: Callable[[], WorkspaceSession | None]):
         super().__init__(parent_widget)
@@ -277,7 +277,8 @@ class PackageFlows(QObject):
             dialog.show_merge(result, path)
         session = self._session_of()
         if session is not None and not isinstance(result, ExportSummary) and not result.already_imported:
-            session.external_change()
+            # Written on the import's own connection; the session records it and tells the views.
+            session.run(Change(None, Changes(agreements=True, panel=True)))
         dialog.show()
         dialog.raise_()
         if isinstance(result, InstallReport) and not result.already_imported:
@@ -288,9 +289,7 @@ class PackageFlows(QObject):
 
     def _failed(self, error: object, path: Path) -> None:
         if isinstance(error, PackageCancelled):
-            session = self._session_of()
-            if session is not None:
-                session.writeFailed.emit(self.tr("Cancelled: nothing was written ({0}).").format(path.name))
+            self.message.emit(self.tr("Cancelled: nothing was written ({0}).").format(path.name))
             self.finished.emit("cancelled")
             return
         self._show_refusal(path, error if isinstance(error, BaseException) else Exception(str(error)))
@@ -314,7 +313,9 @@ class PackageFlows(QObject):
         dialog = MemberChoiceDialog(panel, session.evaluator(), self._widget)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.member_id():
             try:
-                session.set_evaluator(dialog.member_id())
-            except (ValueError, WorkspaceError, ProblemsError) as exc:
-                text = problems_text(exc) if isinstance(exc, ProblemsError) else str(exc)
-                session.writeFailed.emit(text)
+                outcome = session.set_evaluator(dialog.member_id())
+            except ValueError as exc:
+                self.message.emit(str(exc))
+                return
+            if not outcome.ok:
+                self.message.emit(outcome.error or "")

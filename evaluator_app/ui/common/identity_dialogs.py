@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -21,7 +22,13 @@ from PySide6.QtWidgets import (
 
 from ...domain.panel import Panel
 from ...exchange.identity import MIN_PASSPHRASE, Identity, private_key_path, public_key_path
-from .panel_setup_models import fingerprint_font
+
+
+def fingerprint_font() -> QFont:
+    """Fixed-width digits, so four-digit groups line up when people read them aloud to each other."""
+    font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+    font.setPointSize(max(QFont().pointSize(), 11))
+    return font
 
 
 class PassphraseDialog(QDialog):
