@@ -169,13 +169,16 @@ class _Names:
     def __init__(self, panel: Panel | None) -> None:
         self.members = {} if panel is None else {m.id: m for m in panel.members}
 
-    def author(self, author: str, agency: str) -> str:
+    def author(self, author: str, agency: str) -> str | None:
+        """The side or member by name; None for an id that is neither (a login, or a member since removed)."""
         if author == Side.AGENCY:
             return f"{author_label(author)[0]} ({agency})"
+        if author == Side.COMMITTEE:
+            return author_label(author)[0]
         if author in self.members:
             member = self.members[author]
             return f"{member.name} ({member.title_th})"
-        return author_label(author)[0]
+        return None
 
     def recorder(self, actor: str | None) -> str | None:
         """The person who recorded the agreement, when they are a member; a bare login id says nothing."""
@@ -216,17 +219,23 @@ def _agenda_item(number: int, item: AgendaItem, names: _Names, d: _Digits) -> li
     for entry in item.entries:
         version = entry.version
         label_th, _ = version.label()
+        proposer = names.author(version.author, head.agency)
+        when = d(f" เมื่อ {_when(version.created_at, d.digits)}")
+        # The first version came in with the agreement file: its author is whoever imported it, not a proposer.
+        came_in = version.number == 1 and version.based_on is None
         lines: list[Flowable] = [
             *opening,
             ThaiParagraph(d(f"ฉบับที่ {version.number} {label_th}"), sub, bold=True),
-            ThaiParagraph([Run("เสนอโดย ", bold=True), Run(names.author(version.author, head.agency)),
-                           Run(d(f" เมื่อ {_when(version.created_at, d.digits)}"))], body),
+            ThaiParagraph([Run("นำเข้าจากไฟล์คำรับรอง", bold=True), Run(when)] if came_in else
+                          [Run("เสนอโดย ", bold=True), Run(proposer or version.author), Run(when)], body),
         ]
         if version.based_on is not None:
             lines.append(ThaiParagraph(d(f"จัดทำจากฉบับที่ {version.based_on}"), body))
         if version.effective_round is not None:
             lines.append(ThaiParagraph(d(f"มีผลตั้งแต่รอบ {version.effective_round} เดือน"), body))
-        lines.append(ThaiParagraph([Run("เหตุผล: ", bold=True), Run(d(version.reason or "(ไม่ได้ระบุ)"))], body))
+        if not came_in:
+            lines.append(ThaiParagraph([Run("เหตุผล: ", bold=True), Run(d(version.reason or "(ไม่ได้ระบุ)"))],
+                                       body))
         opening = []
         story.append(KeepTogether(lines))
         story.extend(_changes(entry, d))

@@ -142,6 +142,15 @@ def test_without_attendees_the_panel_attends_and_arabic_digits_on_request(worksp
     assert squashed("เมื่อวันที่ ....") in flat  # no date given: a line to write it on
 
 
+def test_the_whole_negotiation_starts_with_the_imported_version_and_names_no_login(workspace, negotiated, tmp_path):
+    path = tmp_path / "whole.pdf"
+    assert write_minutes(workspace, negotiated[0], path, digits="arabic") == 4
+    flat = squashed("\n".join(pypdf_pages(path)))
+    assert squashed("ฉบับที่ 1 ฉบับที่ตกลง นำเข้าจากไฟล์คำรับรอง เมื่อ") in flat
+    assert squashed("ฉบับแรกของคำรับรอง") in flat
+    assert "เสนอโดยsec" not in flat and "piyanuch.s" not in flat
+
+
 def test_entries_compare_with_the_last_agreed_version(workspace, negotiated):
     entries = minutes_entries(workspace, negotiated[0])
     assert [(e.version.number, e.base) for e in entries] == [(1, None), (2, 1), (3, 2), (4, 2)]
