@@ -18,7 +18,7 @@ from evaluator_app.store.parties import set_parties
 from tests.conftest import example_agreement
 from tests.parties_data import GIVER, LONG_AGENCY, PARTIES, RECIPIENT, SECOND_GIVER
 
-from .helpers import comparable, pypdf_pages, render_pages, require_tool
+from .helpers import comparable, pdftotext_raw, pypdf_pages, render_pages, require_tool
 
 A4_WIDTH = 595.0
 
@@ -86,3 +86,6 @@ def test_without_parties_the_paper_leaves_lines_to_fill_in_by_hand(workspace, tm
     assert squashed("1. คำรับรองระหว่าง") in squashed(text)
     assert text.count(BLANK_PARTY[:20]) >= 4  # two in clause 1, one in each blank signature block
     assert squashed(text).count("ลงชื่อ") == 2
+    raw = "\n".join(comparable(line).strip() for line in pdftotext_raw(path).splitlines())
+    assert "ผู้รับ\nคำรับรอง" not in raw and "ผู้ทำ\nคำรับรอง" not in raw, "a side's title is one word"
+    assert "ผู้รับคำรับรอง" in raw
