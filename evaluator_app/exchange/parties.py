@@ -118,7 +118,7 @@ def read_parties_grid(grid: Grid) -> tuple[list[PartyRow], list[Problem]]:
         return [], [Problem(th=f"ไม่พบแถวหัวตารางของคู่สัญญา ต้องมีคอลัมน์ {listed}",
                             en=f"no header row of parties found; the columns are {listed}",
                             file=grid.file, sheet=grid.sheet)]
-    found: list[PartyRow] = []
+    found: dict[tuple[Party, str | None, int | None], PartyRow] = {}
     problems: list[Problem] = []
     agency: str | None = None
     year: int | None = None
@@ -139,11 +139,11 @@ def read_parties_grid(grid: Grid) -> tuple[list[PartyRow], list[Problem]]:
         if "name" in p:
             _person_row(grid, index, header, agency, year, found, problems)
         _side_columns(grid, index, header, agency, year, found, problems)
-    return found, problems
+    return list(found.values()), problems
 
 
 def _person_row(grid: Grid, index: int, header: _Header, agency: str | None, year: int | None,
-                found: list[PartyRow], problems: list[Problem]) -> None:
+                found: dict[tuple[Party, str | None, int | None], PartyRow], problems: list[Problem]) -> None:
     p, number = header.positions, index + 1
     name, position = _cell(grid, index, p.get("name")), _cell(grid, index, p.get("position"))
     side_text = _cell(grid, index, p.get("side"))
@@ -163,7 +163,7 @@ def _person_row(grid: Grid, index: int, header: _Header, agency: str | None, yea
 
 
 def _side_columns(grid: Grid, index: int, header: _Header, agency: str | None, year: int | None,
-                  found: list[PartyRow], problems: list[Problem]) -> None:
+                  found: dict[tuple[Party, str | None, int | None], PartyRow], problems: list[Problem]) -> None:
     p, number = header.positions, index + 1
     for side, name_column, position_column in _SIDE_COLUMNS:
         name, position = _cell(grid, index, p.get(name_column)), _cell(grid, index, p.get(position_column))
@@ -174,15 +174,17 @@ def _side_columns(grid: Grid, index: int, header: _Header, agency: str | None, y
              found, problems)
 
 
-def _add(row: PartyRow, found: list[PartyRow], problems: list[Problem]) -> None:
-    """Keep a person once (a name filled down the rows); refuse what `party_problems` refuses, on its row."""
-    if any(f.party == row.party and f.agency == row.agency and f.fiscal_year == row.fiscal_year for f in found):
+def _add(row: PartyRow, found: dict[tuple[Party, str | None, int | None], PartyRow], problems: list[Problem]) -> None:
+    """Keep a person once (a name filled down the rows); refuse what `party_problems` refuses, on its row.
+    `found` is keyed by person and agreement, so a sheet of 100,000 rows stays one pass."""
+    key = (row.party, row.agency, row.fiscal_year)
+    if key in found:
         return
     refused = party_problems([row.party], field=None)
     if refused:
         problems.extend(p.at(file=row.file, sheet=row.sheet, row=row.row, column=row.column) for p in refused)
         return
-    found.append(row)
+    found[key] = row
 
 
 def read_party_columns(grid: Grid, rows: Sequence[SourceRow]) -> tuple[list[PartyRow], list[Problem]]:
@@ -190,11 +192,11 @@ def read_party_columns(grid: Grid, rows: Sequence[SourceRow]) -> tuple[list[Part
     header = _header(grid, _INDICATOR_SHEET_COLUMNS)
     if header is None or not rows:
         return [], []
-    found: list[PartyRow] = []
+    found: dict[tuple[Party, str | None, int | None], PartyRow] = {}
     problems: list[Problem] = []
     for row in rows:
         _side_columns(grid, row.row - 1, header, row.agency, row.fiscal_year, found, problems)
-    return found, problems
+    return list(found.values()), problems
 
 
 def attach_parties(agreements: Sequence[Agreement], rows: Sequence[PartyRow],
@@ -204,14 +206,23 @@ def attach_parties(agreements: Sequence[Agreement], rows: Sequence[PartyRow],
     hold several, are problems. An agreement no row names keeps its own parties."""
     problems: list[Problem] = []
     by_key: dict[tuple[str, int], list[Party]] = {}
+    named: dict[tuple[tuple[str, int], PartySide, str], Party] = {}  # one position per person and side
     keys = known if known is not None else {(a.agency, a.fiscal_year) for a in agreements}
+    by_agency: dict[str, list[tuple[str, int]]] = {}
+    for known_key in keys:
+        by_agency.setdefault(" ".join(known_key[0].split()), []).append(known_key)
+    resolved: dict[tuple[str | None, int | None], tuple[str, int] | _NoAgreement] = {}
     for row in rows:
-        key = _key_of(row, keys, problems)
-        if key is None:
+        # Rows name few agreements, each many times: each (agency, year) is resolved once.
+        asked = (row.agency, row.fiscal_year)
+        if asked not in resolved:
+            resolved[asked] = _key_of(row, keys, by_agency)
+        key = resolved[asked]
+        if isinstance(key, _NoAgreement):
+            problems.append(row.problem(key.th, key.en))
             continue
         chosen = by_key.setdefault(key, [])
-        clash = next((p for p in chosen if p.side is row.party.side and p.name.casefold() == row.party.name.casefold()),
-                     None)
+        clash = named.get((key, row.party.side, row.party.name.casefold()))
         if clash is not None and clash != row.party:
             side_th, side_en = SIDE_TITLES[row.party.side]
             problems.append(row.problem(
@@ -220,6 +231,7 @@ def attach_parties(agreements: Sequence[Agreement], rows: Sequence[PartyRow],
                 f"'{row.party.position}')"))
         elif clash is None:
             chosen.append(row.party)
+            named[(key, row.party.side, row.party.name.casefold())] = row.party
     attached = []
     for agreement in agreements:
         parties = by_key.get((agreement.agency, agreement.fiscal_year))
@@ -234,25 +246,33 @@ def attach_parties(agreements: Sequence[Agreement], rows: Sequence[PartyRow],
     return attached, problems
 
 
-def _key_of(row: PartyRow, keys: set[tuple[str, int]], problems: list[Problem]) -> tuple[str, int] | None:
+@dataclass(frozen=True)
+class _NoAgreement:
+    """Why a row names no agreement of the files."""
+
+    th: str
+    en: str
+
+
+def _key_of(row: PartyRow, keys: set[tuple[str, int]], by_agency: dict[str, list[tuple[str, int]]]
+            ) -> tuple[str, int] | _NoAgreement:
+    """The agreement (agency, year) a row names, or why it names none."""
     if row.agency is None and row.fiscal_year is None:
         if len(keys) == 1:
             return next(iter(keys))
-        problems.append(row.problem(
-            "ไฟล์ที่นำเข้ามีคำรับรองหลายฉบับ ต้องระบุส่วนราชการและปีงบประมาณของคู่สัญญา",
-            "the files hold several agreements: give the agency and fiscal year of each party"))
-        return None
-    matches = [k for k in keys if (row.agency is None or " ".join(k[0].split()) == " ".join(row.agency.split()))
-               and (row.fiscal_year is None or k[1] == row.fiscal_year)]
+        return _NoAgreement("ไฟล์ที่นำเข้ามีคำรับรองหลายฉบับ ต้องระบุส่วนราชการและปีงบประมาณของคู่สัญญา",
+                            "the files hold several agreements: give the agency and fiscal year of each party")
+    candidates = list(keys) if row.agency is None else by_agency.get(" ".join(row.agency.split()), [])
+    matches = [k for k in candidates if row.fiscal_year is None or k[1] == row.fiscal_year]
     if len(matches) == 1:
         return matches[0]
     named = f"{row.agency or ''} {row.fiscal_year or ''}".strip()
-    problems.append(row.problem(
-        f"ไม่พบตัวชี้วัดของ {named} ในไฟล์ที่นำเข้า จึงไม่ทราบว่าคู่สัญญานี้เป็นของคำรับรองฉบับใด" if not matches
-        else f"ระบุ {named} ไม่พอจะเลือกคำรับรองได้ฉบับเดียว",
-        f"no indicators of {named} in the imported files, so this party belongs to no agreement" if not matches
-        else f"'{named}' names several agreements of the files; give both agency and fiscal year"))
-    return None
+    if not matches:
+        return _NoAgreement(
+            f"ไม่พบตัวชี้วัดของ {named} ในไฟล์ที่นำเข้า จึงไม่ทราบว่าคู่สัญญานี้เป็นของคำรับรองฉบับใด",
+            f"no indicators of {named} in the imported files, so this party belongs to no agreement")
+    return _NoAgreement(f"ระบุ {named} ไม่พอจะเลือกคำรับรองได้ฉบับเดียว",
+                        f"'{named}' names several agreements of the files; give both agency and fiscal year")
 
 
 def _first_file(rows: Sequence[PartyRow], agreement: Agreement) -> str | None:

@@ -122,3 +122,20 @@ def test_one_person_with_two_positions_is_refused(workspace, workspace_path, tmp
     path = write_xlsx(tmp_path / "d.xlsx", indicators(), more_sheets={"คู่สัญญา": rows})
     messages = refused(workspace, workspace_path, [path])
     assert len(messages) == 1 and "row 7" in messages[0] and "is given two positions" in messages[0]
+
+
+def test_a_sheet_of_thirty_thousand_party_rows_is_read_in_one_pass():
+    """300 agreements with 100 givers each: every agreement is refused for too many givers, on its own."""
+    from evaluator_app.domain.agreement import Agreement
+    from evaluator_app.exchange.parties import attach_parties, read_parties_grid
+    from evaluator_app.exchange.readers import Grid
+
+    agencies = [f"{LONG_AGENCY} เขต {n}" for n in range(300)]
+    rows: list[list[object]] = [list(PARTY_HEADER)]
+    for agency in agencies:
+        rows += [[agency, 2569, "ผู้ทำคำรับรอง", f"นายผู้ทำ ลำดับที่ {n}", "ผู้อำนวยการ"] for n in range(100)]
+    found, problems = read_parties_grid(Grid("parties.csv", None, rows))
+    assert problems == [] and len(found) == 30_000
+    attached, problems = attach_parties([Agreement(a, 2569, ()) for a in agencies], found)
+    assert len(problems) == 300 and all("100 givers, more than 20" in p.en for p in problems)
+    assert all(len(a.parties) == 100 for a in attached)
