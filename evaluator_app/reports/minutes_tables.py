@@ -147,4 +147,6 @@ def weight_table(version: AgreementVersion, diff: VersionDiff | None, d: Callabl
     # Wide enough for each header word at 14 pt bold: a header is never split inside a word.
     widths = [0.08 * width, 0.32 * width, 0.12 * width, 0.14 * width, 0.20 * width]
     widths.append(width - sum(widths))
-    return Table(data, colWidths=widths, repeatRows=1, splitInRow=1, style=TableStyle(commands))
+    # Rows are never split inside: a Thai cell cut at a page end can leave reportlab with no second part (an
+    # IndexError in Table._splitCell), and the tallest row (a 250-character name) is far shorter than a page.
+    return Table(data, colWidths=widths, repeatRows=1, splitInRow=0, style=TableStyle(commands))

@@ -178,3 +178,22 @@ def test_attendees_as_typed_and_who_signs():
     for bad in ("|ประธาน", "ก|ข|ค|ง"):
         with pytest.raises(ValueError, match=" / "):
             attendee_from_text(bad)
+
+
+@pytest.mark.parametrize("digits", ["thai", "arabic"])
+def test_sixty_long_indicators_with_huge_criteria_print_over_many_pages(workspace, tmp_path, digits):
+    """Rows of 200-character names and criteria up to 10¹² fall across page ends without a traceback."""
+    names = (LONG_NAME[:120], LONG_NAME, LONG_NAME[:60])
+    indicators = tuple(
+        Indicator(str(n + 1), names[n % 3], D("1.00") if n else D(41),
+                  Thresholds.of(D("1.15"), D("1150.40"), D("1000000.25"), D("999999999.99"), D("1000000000000.00")),
+                  unit="บาท") for n in range(60))
+    stored = add_agreement(workspace, replace(example_agreement(LONG_AGENCY), indicators=indicators), actor="sec")
+    changed = with_changes(indicators, weights={indicators[0].code: D(40), indicators[1].code: D(2)})
+    save_version(workspace, stored.id, changed, status=VersionStatus.PROPOSAL, author="agency", actor="sec",
+                 based_on=1, reason="ปรับน้ำหนัก", session=SESSION)
+    agree_version(workspace, stored.id, 2, actor="sec", minute="เห็นชอบ", session=SESSION)
+    path = tmp_path / "long.pdf"
+    assert write_minutes(workspace, stored.id, path, session=SESSION, digits=digits) == 1  # proposed, then agreed
+    pages = pypdf_pages(path)
+    assert len(pages) >= 4 and squashed("มติที่ประชุม") in squashed("".join(pages))
