@@ -18,7 +18,7 @@ from ..options import add_global_options
 from ..store.agreements import AgreementNotFound
 from ..store.ratings import EditConflict
 from ..store.workspace import Workspace, WorkspaceError
-from . import agreements, committee, negotiation, panel, reports, safety
+from . import agreements, committee, negotiation, panel, parties, reports, safety
 from .common import EXIT_REFUSED, Refused, WorkspaceMode, check_arguments, workspace_path
 from .unexpected import note_saved
 
@@ -26,7 +26,7 @@ Handler = Callable[[Workspace, argparse.Namespace], int]
 
 # One line per command group; each module has register(commands) -> {name: handler} and WORKSPACE_MODES, the
 # commands that do not open the workspace for writing.
-COMMAND_GROUPS = (agreements, safety, negotiation, panel, committee, reports)
+COMMAND_GROUPS = (agreements, safety, negotiation, panel, parties, committee, reports)
 WORKSPACE_MODES: dict[str, WorkspaceMode] = {
     name: mode for group in COMMAND_GROUPS for name, mode in group.WORKSPACE_MODES.items()}
 CREATING_COMMANDS = {"import", "import-package"}  # a member opens a panel package in a new workspace

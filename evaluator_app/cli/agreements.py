@@ -128,6 +128,8 @@ def _import(workspace: Any, args: argparse.Namespace) -> int:
         print(f"นำเข้าแล้ว / imported: {agreement_id}  {agency}  {year}")
     for agreement_id, agency, year, count in summary.results_updated:
         print(f"ปรับผลการดำเนินงาน / results updated: {agreement_id}  {agency}  {year}  ({count})")
+    for agreement_id, agency, year in summary.parties_updated:
+        print(f"ปรับคู่สัญญา / parties updated: {agreement_id}  {agency}  {year}")
     for agreement_id, agency, year in summary.unchanged:
         print(f"ไม่มีการเปลี่ยนแปลง / unchanged: {agreement_id}  {agency}  {year}")
     return 0

@@ -8,6 +8,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from ..domain.meeting import MAX_TEXT_CHARS, Meeting, attendee_from_text, meeting_number, parse_meeting_date
 from ..domain.negotiation import AgreementVersion, Side, VersionStatus, author_label, with_changes
 from ..domain.numbers import NumberFormatError, format4, parse_decimal, plain
 from ..domain.rating import SELF_ASSESSMENT
@@ -66,10 +67,19 @@ def register(commands: Any) -> dict[str, Any]:
     p.add_argument("--round", type=int, default=None, help="default: the latest round with results")
     p.add_argument("--json", action="store_true")
 
-    p = commands.add_parser("minutes", help="the minutes of the negotiation as a Thai PDF")
-    p.add_argument("agreement", metavar="AGREEMENT")
+    p = commands.add_parser("minutes", help="the minutes of a negotiation meeting as a Thai PDF")
+    p.add_argument("agreement", nargs="+", metavar="AGREEMENT", help="each agreement on the table")
     p.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
     p.add_argument("--session", default=None, metavar="LABEL", help="only the versions of this meeting")
+    p.add_argument("--number", default=None, metavar="TEXT", help="the meeting's number, e.g. 3/2569 "
+                   "(default: the session)")
+    p.add_argument("--date", default=None, metavar="DATE", help="the meeting's date: 2569-11-14, 14/11/2569 "
+                   "(B.E.) or 2025-11-14 (C.E.)")
+    p.add_argument("--place", default=None, metavar="TEXT", help="where the meeting was held")
+    p.add_argument("--attendee", action="append", default=[], metavar="ชื่อ|บทบาท[|ตำแหน่ง]",
+                   help="one attendee with their role at the meeting (ประธานกรรมการ, กรรมการและเลขานุการ …); "
+                   "repeat for each; default: the panel's members. The chair and the secretary sign.")
+    p.add_argument("--digits", choices=("thai", "arabic"), default="thai", help="default thai (๑๒๓)")
     return {"versions": _versions, "propose": _propose, "draft": _propose, "agree": _agree, "revise": _revise,
             "diff": _diff, "whatif": _whatif, "minutes": _minutes}
 
@@ -307,13 +317,34 @@ def _whatif(workspace: Any, args: argparse.Namespace) -> int:
     return 0
 
 
+def _meeting(args: argparse.Namespace) -> Meeting:
+    """The meeting the options describe; a refusal names the option and the text."""
+    try:
+        day = parse_meeting_date(args.date) if args.date else None
+    except ValueError as exc:
+        raise Refused(f"--date: {exc}") from None
+    attendees = []
+    for text in args.attendee:
+        try:
+            attendees.append(attendee_from_text(text))
+        except ValueError as exc:
+            raise Refused(f"--attendee: {exc}") from None
+    for option, text in (("--number", args.number), ("--place", args.place)):
+        if text is not None and (len(text) > MAX_TEXT_CHARS or any(ord(c) < 32 for c in text)):
+            raise Refused(f"{option}: ยาวเกิน {MAX_TEXT_CHARS} ตัวอักษรหรือมีอักขระควบคุม / longer than "
+                          f"{MAX_TEXT_CHARS} characters or holds a control character")
+    return Meeting(meeting_number(args.number or ""), day, " ".join((args.place or "").split()), tuple(attendees))
+
+
 def _minutes(workspace: Any, args: argparse.Namespace) -> int:
     from ..reports.minutes import write_minutes
 
-    agreement_id = _resolve(workspace, args.agreement)
     if args.out.suffix.lower() != ".pdf":
         raise Refused(f"--out: ต้องเป็นไฟล์ .pdf ได้ '{args.out}' / the minutes are a .pdf file, got '{args.out}'")
-    count = write_minutes(workspace, agreement_id, args.out, session=args.session)
+    meeting = _meeting(args)
+    agreement_ids = list(dict.fromkeys(_resolve(workspace, text) for text in args.agreement))
+    count = write_minutes(workspace, agreement_ids, args.out, session=args.session, meeting=meeting,
+                          digits=args.digits)
     print(f"บันทึกการเจรจา {count} ฉบับ → {args.out} / minutes of {count} version(s) written to {args.out}")
     return 0
 

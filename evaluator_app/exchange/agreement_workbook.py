@@ -7,7 +7,7 @@ placed on its file, sheet, row and column. `load_agreement_files` refuses the wh
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from evaluator_app.domain.agreement import Agreement, code_key
@@ -17,6 +17,7 @@ from evaluator_app.domain.rating import Rating
 
 from .assemble import AgreementAssembly
 from .columns import Column, canonical_columns, required_columns
+from .parties import PartyRow, attach_parties, is_parties_grid, read_parties_grid, read_party_columns
 from .readers import read_grids
 from .sheets import ReadRow, SourceRow, read_sheet
 
@@ -83,18 +84,23 @@ def read_agreement_files(paths: Sequence[Path], frameworks: Sequence[Framework],
     problems: list[Problem] = []
     indicator_rows: list[SourceRow] = []
     order: dict[tuple[str | None, str | None], int] = {}
+    party_rows: list[PartyRow] = []
     for path in paths:
         path = Path(path)
         order.setdefault((path.name, None), len(order))
         grids, file_problems = read_grids(path)
         problems.extend(file_problems)
-        recognised = found = 0
+        recognised = found = party_sheets = 0
         for grid in grids:
             if grid.state != "visible":
                 hidden.append(HiddenSheet(grid.file, grid.sheet or "", grid.state, include_hidden))
                 if not include_hidden:
                     continue
             order.setdefault((grid.file, grid.sheet), len(order))
+            if is_parties_grid(grid):  # the คู่สัญญา sheet (exchange/parties.py)
+                party_sheets += 1
+                _extend(party_rows, problems, read_parties_grid(grid))
+                continue
             sheet = read_sheet(grid)
             if not sheet.recognised:
                 continue
@@ -103,7 +109,9 @@ def read_agreement_files(paths: Sequence[Path], frameworks: Sequence[Framework],
             rows.extend(sheet.rows)
             problems.extend(sheet.problems)
             indicator_rows.extend(sheet.indicator_rows)
-        if grids and not recognised:
+            _extend(party_rows, problems, read_party_columns(grid, sheet.indicator_rows))
+        # A file of parties only is fine: its agreements' indicators come in another file of the import.
+        if grids and not recognised and not party_sheets:
             problems.append(_no_header_problem(path.name))
         elif recognised and not found and not any(p.file == path.name for p in problems):
             problems.append(Problem(
@@ -122,6 +130,11 @@ def read_agreement_files(paths: Sequence[Path], frameworks: Sequence[Framework],
             places = {(row.file, row.sheet) for row in assembly.rows}
             built.append((ImportedAgreement(agreement, _sorted(ratings), _source(assembly.rows),
                                             _in_order(assembly.warnings)), places))
+    with_parties, party_problems = attach_parties([imported.agreement for imported, _ in built], party_rows,
+                                                  {(row.agency, row.fiscal_year) for row in indicator_rows})
+    problems.extend(party_problems)
+    built = [(replace(imported, agreement=agreement), places)
+             for (imported, places), agreement in zip(built, with_parties, strict=True)]
     # Only agreements read cleanly are listed (for a preview): no problem anywhere on the sheets they come from.
     troubled = {(p.file, p.sheet) for p in problems}
     agreements = [imported for imported, places in built if not places & troubled]
@@ -187,6 +200,12 @@ def _framework(rows: Sequence[SourceRow], frameworks: Sequence[Framework],
         column = "framework" if wanted else "fiscal_year"
         problems.append(first.columns.problem(first.row, th, en or th, first.columns.label(column)))
         return None
+
+
+def _extend(party_rows: list[PartyRow], problems: list[Problem],
+            read: tuple[list[PartyRow], list[Problem]]) -> None:
+    party_rows.extend(read[0])
+    problems.extend(read[1])
 
 
 def _no_header_problem(name: str) -> Problem:

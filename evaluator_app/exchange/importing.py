@@ -11,6 +11,7 @@ from ..domain.problems import Problem, ProblemsError
 from ..domain.rating import SELF_ASSESSMENT
 from ..store.agreements import add_agreement, agreement_snapshot, find_agreement_id, load_agreement
 from ..store.frameworks import workspace_frameworks
+from ..store.parties import set_parties
 from ..store.ratings import StoredRating, load_ratings, record_ratings
 from ..store.versions import latest_version, save_version, version_for_round
 from ..store.workspace import Workspace
@@ -27,6 +28,7 @@ class ImportSummary:
     hidden_sheets: list[HiddenSheet] = field(default_factory=list)  # listed; read only with include_hidden
     conflicts: list[ImportConflict] = field(default_factory=list)  # edits since the previous import
     new_versions: list[tuple[int, str, int, int]] = field(default_factory=list)  # (id, agency, year, draft number)
+    parties_updated: list[tuple[int, str, int]] = field(default_factory=list)  # exchange/parties.py
 
 
 def import_agreement_files(workspace: Workspace, paths: Sequence[Path], *, actor: str,
@@ -86,10 +88,15 @@ def store_imported(workspace: Workspace, imported: Sequence[ImportedAgreement], 
                 record_ratings(workspace, agreement_id, results.changes, actor=actor, only_version=added)
             record_import(conn, actor, agreement_id, item.source, item.self_ratings, results.conflicts)
             changed = len(results.changes)
+            # A file that names parties sets them on an agreement already here too (store/parties.py, audited).
+            parties_changed = existing is not None and bool(agreement.parties) and set_parties(
+                workspace, agreement_id, agreement.parties, actor=actor)
+            if parties_changed:
+                summary.parties_updated.append((agreement_id, agreement.agency, agreement.fiscal_year))
             if existing is not None:
                 if changed:
                     summary.results_updated.append((agreement_id, agreement.agency, agreement.fiscal_year, changed))
-                else:
+                elif not parties_changed:
                     summary.unchanged.append((agreement_id, agreement.agency, agreement.fiscal_year))
     return summary
 

@@ -21,17 +21,16 @@ from .document import LANDSCAPE, frame_width
 from .evaluation_data import CONTENT_FORMAT, framework_content
 from .fonts import body_style, font_name
 from .paper_parts import DIMENSION_FILL, TOTAL_FILL, GridCells, fiscal_year_term, grid_style
+from .party_signatures import parties_clause, party_signature_blocks
 from .printed_numbers import criteria_places, grouped, printed_figure, printed_threshold
 from .seal import Seal, seal_block
 from .shaping import line_width
-from .signatures import Signatory, signature_block
 from .table_plan import FigureColumn, TablePlan, cannot_fit, plan_table, row_too_tall
 from .thai_lines import NBSP, Run, ThaiParagraph
 
 __all__ = ["PAGESIZE", "agreement_header", "agreement_story", "collect_agreement"]
 
 PAGESIZE = A4
-_SIDE_TITLE = {PartySide.RECIPIENT.value: "ผู้รับคำรับรอง", PartySide.GIVER.value: "ผู้ทำคำรับรอง"}
 
 
 def collect_agreement(workspace: Workspace, agreement_id: int, version: int | None = None) -> dict[str, Any]:
@@ -86,10 +85,6 @@ def _parties(content: dict[str, Any], side: str) -> list[dict[str, Any]]:
     return [p for p in content["parties"] if p["side"] == side]
 
 
-def _names(parties: list[dict[str, Any]]) -> str:
-    return " และ ".join(p["name"] + (f" ตำแหน่ง {p['position']}" if p["position"] else "") for p in parties) or "–"
-
-
 def agreement_story(content: dict[str, Any], *, seal: Seal | None, digits: Digits = "thai") -> list[Flowable]:
     a = content["agreement"]
     d = lambda text: apply_digits(text, digits)  # noqa: E731 - local shorthand for digit style
@@ -100,8 +95,7 @@ def agreement_story(content: dict[str, Any], *, seal: Seal | None, digits: Digit
     givers = _parties(content, PartySide.GIVER.value)
     term = fiscal_year_term(a["fiscal_year"], digits)
     clauses: list[list[Run]] = [
-        [Run("1. คำรับรองระหว่าง ", bold=True), Run(_names(recipients)), Run(" ผู้รับคำรับรอง", bold=True),
-         Run(" กับ "), Run(_names(givers)), Run(" ผู้ทำคำรับรอง", bold=True)],
+        parties_clause(recipients, givers),
         [Run(f"2. คำรับรองนี้เป็นคำรับรองฝ่ายเดียว มิใช่สัญญา และใช้สำหรับระยะเวลา 1 ปี ตั้งแต่วันที่ {term}")],
         [Run("3. รายละเอียดของคำรับรอง ได้แก่ กรอบการประเมินผล ตัวชี้วัดผลการปฏิบัติราชการ น้ำหนัก เป้าหมาย "
              "และเกณฑ์การให้คะแนน ปรากฏตามเอกสารประกอบท้ายคำรับรองนี้")],
@@ -120,8 +114,7 @@ def agreement_story(content: dict[str, Any], *, seal: Seal | None, digits: Digit
         Spacer(1, 14),
         *[ThaiParagraph([Run(d(r.text), r.bold) for r in clause], body) for clause in clauses],
     ]
-    people = [Signatory(p["name"], p["position"], _SIDE_TITLE[p["side"]]) for p in recipients + givers]
-    story += signature_block(people, frame_width(PAGESIZE), space_before=16)
+    story += party_signature_blocks(recipients, givers, frame_width(PAGESIZE), digits=digits)
     plan = annex_plan(content, digits)
     if plan.orientation == "landscape":
         story.append(NextPageTemplate(LANDSCAPE))  # the annex turns; the clauses stay portrait

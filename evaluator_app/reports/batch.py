@@ -13,8 +13,9 @@ from ..domain.problems import ProblemsError
 from ..domain.thai_dates import Digits
 from ..store.agreements import list_agreements
 from ..store.workspace import Workspace
+from .batch_cover import BoundReport, bind_volume
 from .evaluation_data import CommitteeSource
-from .papers import MadeReport, make_evaluation_report, write_pdf_file
+from .papers import default_digits, make_evaluation_report, write_pdf_file
 from .seal import Seal, combined_subject
 
 __all__ = ["BatchResult", "Blocked", "agreements_of_year", "not_issuable", "print_batch", "report_file_name"]
@@ -96,9 +97,10 @@ def print_batch(workspace_path: Path, agreement_ids: Sequence[int], out: Path, p
     threads; in the same process it shares the window's writer lock.
     """
     result = BatchResult(total=len(agreement_ids))
-    parts: list[MadeReport] = []
+    parts: list[BoundReport] = []
     with Workspace.open(workspace_path, create=False, auto_backup=False) as workspace:
         heads = {a.id: a for a in list_agreements(workspace)}
+        front_digits = digits or default_digits(workspace)
         if not combined:
             out.mkdir(parents=True, exist_ok=True)
         for agreement_id in agreement_ids:
@@ -116,30 +118,25 @@ def print_batch(workspace_path: Path, agreement_ids: Sequence[int], out: Path, p
                                               digits=digits, actor=actor, draft=draft)
                 if made.path is not None:
                     result.written.append(made.path)
-                parts.append(made)
+                seal = None if made.snapshot is None else Seal.of(made.snapshot)
+                parts.append(BoundReport(head.agency, head.fiscal_year, seal, made.data, made.pages))
             except (ProblemsError, LookupError, KeyError) as exc:
                 result.failed.append((agreement_id, str(exc)))
             result.done += 1
             if progress is not None:
                 progress(result.done, result.total)
     if combined and not result.cancelled and parts:
-        result.combined = _combine(parts, out, digits, workspace_path)
+        result.combined = _combine(parts, out, round_, front_digits, digits, workspace_path)
     return result
 
 
-def _combine(parts: Sequence[MadeReport], out: Path, digits: Digits | None,
+def _combine(parts: Sequence[BoundReport], out: Path, round_: int, digits: Digits, sealed_digits: Digits | None,
              workspace_path: Path | None = None) -> Path:
-    """One PDF of all reports in order; each page keeps its own footer code, the metadata lists every seal."""
-    from pypdf import PdfReader, PdfWriter
-
-    writer = PdfWriter()
-    for part in parts:
-        writer.append(PdfReader(io.BytesIO(part.data)))
-    seals = [Seal.of(p.snapshot) for p in parts if p.snapshot is not None]
-    writer.add_metadata({"/Title": "รายงานผลการประเมินผลการปฏิบัติราชการ (รวมเล่ม)", "/Creator": "evaluator-app",
-                         "/Subject": combined_subject(seals, digits) if seals else "evaluator-app drafts (not sealed)"})
-    buffer = io.BytesIO()
-    writer.write(buffer)
-    path = write_pdf_file(out, buffer.getvalue(), workspace_path)
+    """One PDF: a cover, the contents, then all reports in order (batch_cover.py); each report's pages keep their
+    own footer code, the metadata lists every seal."""
+    seals = [p.seal for p in parts if p.seal is not None]
+    metadata = {"/Title": "รายงานผลการประเมินผลการปฏิบัติราชการ (รวมเล่ม)", "/Creator": "evaluator-app",
+                "/Subject": combined_subject(seals, sealed_digits) if seals else "evaluator-app drafts (not sealed)"}
+    path = write_pdf_file(out, bind_volume(parts, round_=round_, digits=digits, metadata=metadata), workspace_path)
     assert path is not None
     return path

@@ -1,221 +1,268 @@
-"""The minutes of a negotiation (บันทึกการเจรจาข้อตกลง): every version proposed or agreed, when, by whom, why,
-the decision text, what changed, and its weight table; a Thai PDF."""
+"""The minutes of a negotiation meeting (รายงานการประชุม / บันทึกการเจรจาข้อตกลง) as a Thai PDF: the meeting's number,
+date and place, the attendees with their roles, then for each agreement on the table every proposal and
+counter-proposal with who made it and why, its changes against the last agreed version, the resolution, and the
+signatures of the chair and the secretary."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
-from decimal import Decimal
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import BinaryIO
 
-from reportlab.lib import colors
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from ..domain.agreement import Agreement
-from ..domain.negotiation import AgreementVersion, VersionStatus, author_label
-from ..domain.numbers import plain
+from ..domain.meeting import Attendee, Meeting
+from ..domain.negotiation import AgreementVersion, Side, VersionStatus, author_label
+from ..domain.panel import Panel
 from ..domain.problems import Problem, ProblemsError
 from ..domain.thai_dates import Digits, apply_digits, thai_date
-from ..domain.version_diff import CellChange, VersionDiff, diff_indicators
+from ..domain.version_diff import VersionDiff, diff_indicators
+from ..store.panel import load_panel
 from ..store.versions import list_versions, load_agreement_head
 from ..store.workspace import Workspace
 from .document import build_pdf, frame_width
 from .fonts import body_style
 from .furniture import PageFurniture
+from .minutes_tables import change_table, weight_table
 from .signatures import Signatory, signature_block
 from .thai_lines import Run, ThaiParagraph
 
-__all__ = ["MinutesEntry", "minutes_entries", "minutes_story", "write_minutes"]
+__all__ = ["AgendaItem", "MinutesEntry", "minutes_entries", "minutes_story", "write_minutes"]
 
 BANGKOK = dt.timezone(dt.timedelta(hours=7), "ICT")  # Thailand keeps no daylight saving time
-CHANGED_BACKGROUND = colors.HexColor("#fff2cc")
+FILL_IN = "................................................"
+TITLE = "บันทึกการเจรจาข้อตกลงตามคำรับรองการปฏิบัติราชการ"
 
-_FIELD_NAMES = {
-    "weight": "น้ำหนัก", "target": "เป้าหมาย", "name": "ชื่อตัวชี้วัด", "unit": "หน่วยวัด", "dimension": "มิติ",
-    "kind": "ประเภท", "baseline": "ข้อมูลพื้นฐาน", "start_round": "เริ่มนับตั้งแต่รอบ",
-    "cancel_round": "ยกเลิกตั้งแต่รอบ", "description": "คำอธิบาย", "formula": "สูตรการคำนวณ",
-    "conditions": "เงื่อนไข", "data_source": "แหล่งข้อมูล", "supervisor": "ผู้กำกับดูแลตัวชี้วัด",
-    "collector": "ผู้จัดเก็บข้อมูล", "level_descriptions": "ขั้นตอนของระดับความสำเร็จ",
-}
 
 
 @dataclass(frozen=True)
 class MinutesEntry:
-    """One version in the minutes, with what changed from the version it was based on."""
+    """One version in the minutes, with what changed from the last version agreed before it (`base`)."""
 
     version: AgreementVersion
-    changes: VersionDiff | None
+    changes: VersionDiff | None  # None: nothing was agreed before it (the first version)
+    base: int | None = None
+
+
+@dataclass(frozen=True)
+class AgendaItem:
+    """One agreement on the table: its versions of the meeting, in order."""
+
+    agreement_id: int
+    head: Agreement
+    entries: tuple[MinutesEntry, ...]
 
 
 def minutes_entries(workspace: Workspace, agreement_id: int, session: str | None = None) -> list[MinutesEntry]:
     """Every version proposed, counter-proposed or agreed (drafts are working copies, not minuted), optionally
-    only those of one meeting; each with its changes from the version it answered."""
-    versions = list_versions(workspace, agreement_id)
-    by_number = {v.number: v for v in versions}
+    only those of one meeting; each with its changes against the last version agreed before it."""
     entries = []
-    for version in versions:
-        if version.status is VersionStatus.DRAFT or (session is not None and version.session != session):
-            continue
-        base = by_number.get(version.based_on) if version.based_on is not None else None
-        entries.append(MinutesEntry(version, None if base is None else diff_indicators(base.indicators,
-                                                                                        version.indicators)))
+    last_agreed: AgreementVersion | None = None
+    for version in list_versions(workspace, agreement_id):
+        minuted = version.status is not VersionStatus.DRAFT and (session is None or version.session == session)
+        if minuted:
+            changes = None if last_agreed is None else diff_indicators(last_agreed.indicators, version.indicators)
+            entries.append(MinutesEntry(version, changes, None if last_agreed is None else last_agreed.number))
+        if version.status is VersionStatus.AGREED:
+            last_agreed = version
     return entries
 
 
-def write_minutes(workspace: Workspace, agreement_id: int, target: str | Path | BinaryIO, *,
-                  session: str | None = None, digits: Digits = "arabic",
+def write_minutes(workspace: Workspace, agreement_ids: int | Sequence[int], target: str | Path | BinaryIO, *,
+                  session: str | None = None, meeting: Meeting | None = None, digits: Digits = "thai",
                   signatories: Sequence[Signatory] = ()) -> int:
-    """Write the minutes PDF; returns how many versions it records. Refuses (ProblemsError) when there is none."""
-    entries = minutes_entries(workspace, agreement_id, session)
-    if not entries:
+    """Write the minutes of one meeting (or of the whole negotiation without `session`) over the agreements
+    given; returns how many versions they record. An agreement with no version of the meeting was not on the
+    table and is left out; with none at all, refuses (ProblemsError) and writes nothing.
+
+    Without attendees in `meeting`, the panel's members attend in their roles. `signatories` (if given) replace
+    the chair and secretary who sign."""
+    ids = [agreement_ids] if isinstance(agreement_ids, int) else list(agreement_ids)
+    agenda = []
+    for agreement_id in ids:
+        entries = minutes_entries(workspace, agreement_id, session)
+        if entries:
+            agenda.append(AgendaItem(agreement_id, load_agreement_head(workspace, agreement_id), tuple(entries)))
+    if not agenda:
         where_th = f" ในการประชุม {session}" if session else ""
         where_en = f" in meeting '{session}'" if session else ""
         raise ProblemsError([Problem(
             th=f"ไม่มีฉบับที่เสนอหรือตกลง{where_th} จึงไม่มีบันทึกการเจรจา",
             en=f"no version was proposed or agreed{where_en}, so there are no minutes", field="session")])
-    head = load_agreement_head(workspace, agreement_id)
-    story = minutes_story(head, entries, session=session, digits=digits, signatories=signatories)
-    furniture = PageFurniture(header=f"บันทึกการเจรจาข้อตกลง {head.agency} ปีงบประมาณ {head.fiscal_year}",
-                              digits=digits)
-    build_pdf(target, story, furniture=furniture, title=f"Negotiation minutes: {head.agency} {head.fiscal_year}",
-              author="evaluator-app")
-    return len(entries)
+    panel = load_panel(workspace)
+    meeting = meeting or Meeting()
+    if not meeting.attendees and panel is not None:
+        meeting = Meeting(meeting.number, meeting.date, meeting.place, tuple(
+            Attendee(m.name, m.title_th, m.position) for m in panel.in_signing_order()))
+    if not meeting.number and session:
+        meeting = Meeting(session, meeting.date, meeting.place, meeting.attendees)
+    story = minutes_story(agenda, meeting, digits=digits, panel=panel, signatories=signatories)
+    first = agenda[0].head
+    subject = f"{first.agency} ปีงบประมาณ {first.fiscal_year}" if len(agenda) == 1 else f"{len(agenda)} ส่วนราชการ"
+    header = " ".join(f"บันทึกการเจรจาข้อตกลง {meeting.number} {subject}".split())
+    furniture = PageFurniture(header=apply_digits(header, digits), digits=digits)
+    build_pdf(target, story, furniture=furniture, title=f"Negotiation minutes: {subject}", author="evaluator-app")
+    return sum(len(item.entries) for item in agenda)
 
 
-def minutes_story(head: Agreement, entries: Sequence[MinutesEntry], *, session: str | None = None,
-                  digits: Digits = "arabic", printed_on: dt.date | None = None,
+def minutes_story(agenda: Sequence[AgendaItem], meeting: Meeting, *, digits: Digits = "thai",
+                  panel: Panel | None = None, printed_on: dt.date | None = None,
                   signatories: Sequence[Signatory] = ()) -> list[Flowable]:
-    """The flowables of the minutes: title, the agreement, then one section per version."""
-    title = body_style("MinutesTitle", fontSize=18, leading=27, spaceAfter=6)
+    """The flowables of the minutes: the head of the meeting, attendees, one agenda item per agreement, signatures."""
+    d = _Digits(digits)
+    title = body_style("MinutesTitle", fontSize=18, leading=27, spaceAfter=4)
+    centre = body_style("MinutesCentre", spaceAfter=0)
     body = body_style("MinutesBody", spaceAfter=2)
+    heading = body_style("MinutesHeading", fontSize=17, leading=25.5, spaceBefore=12, spaceAfter=4)
     printed_on = printed_on or dt.datetime.now(BANGKOK).date()
+    when = thai_date(meeting.date, digits) if meeting.date else FILL_IN
     story: list[Flowable] = [
-        ThaiParagraph("บันทึกการเจรจาข้อตกลงตามคำรับรองการปฏิบัติราชการ", title, bold=True, align="center"),
-        ThaiParagraph(apply_digits(f"{head.agency}  ปีงบประมาณ พ.ศ. {head.fiscal_year}", digits), body,
-                      align="center"),
+        ThaiParagraph(TITLE, title, bold=True, align="center"),
+        ThaiParagraph(d(f"การประชุม {meeting.number}") if meeting.number else f"การประชุมครั้งที่ {FILL_IN}",
+                      centre, bold=True, align="center"),
+        ThaiParagraph(f"เมื่อวันที่ {when}", centre, align="center"),
+        ThaiParagraph(f"ณ {d(meeting.place) if meeting.place else FILL_IN}", centre, align="center"),
+        ThaiParagraph(f"(พิมพ์เมื่อ {thai_date(printed_on, digits)})",
+                      body_style("MinutesSmall", fontSize=13, leading=19.5), align="right"),
+        ThaiParagraph("ผู้มาประชุม", heading, bold=True),
+        *_attendees(meeting.attendees, d),
+        ThaiParagraph("ระเบียบวาระการประชุม", heading, bold=True),
     ]
-    if session:
-        story.append(ThaiParagraph(f"การประชุม {session}", body, align="center"))
-    story.append(ThaiParagraph(f"พิมพ์เมื่อ {thai_date(printed_on, digits)}", body, align="right"))
-    for entry in entries:
-        story.extend(_section(entry, digits))
-    if signatories:
-        story.extend(signature_block(signatories, frame_width()))
+    for number, item in enumerate(agenda, start=1):
+        story.append(ThaiParagraph(d(f"{number}. คำรับรองการปฏิบัติราชการของ {item.head.agency} "
+                                     f"ประจำปีงบประมาณ พ.ศ. {item.head.fiscal_year}"), body))
+    names = _Names(panel)
+    for number, item in enumerate(agenda, start=1):
+        story.extend(_agenda_item(number, item, names, d))
+    story.extend(_signatures(meeting, signatories))
     return story
 
 
-def _section(entry: MinutesEntry, digits: Digits) -> list[Flowable]:
-    version = entry.version
-    heading = body_style("MinutesHeading", fontSize=18, leading=27, spaceBefore=14, spaceAfter=4)
-    body = body_style("MinutesBody", spaceAfter=2)
-    label_th, _ = version.label()
-    side_th, _ = author_label(version.author)
-    lines: list[Flowable] = [
-        ThaiParagraph(apply_digits(f"ฉบับที่ {version.number}  {label_th}", digits), heading, bold=True),
-        ThaiParagraph(_digits(f"เสนอโดย {side_th} เมื่อ {_when(version.created_at, digits)}", digits), body),
-    ]
-    if version.based_on is not None:
-        lines.append(ThaiParagraph(apply_digits(f"จัดทำจากฉบับที่ {version.based_on}", digits), body))
-    if version.effective_round is not None:
-        lines.append(ThaiParagraph(apply_digits(f"มีผลตั้งแต่รอบ {version.effective_round} เดือน", digits), body))
-    if version.reason:
-        lines.append(ThaiParagraph([Run("เหตุผล: ", bold=True), Run(version.reason)], body))
-    if version.status is VersionStatus.AGREED and version.agreed_at:
-        who = f" บันทึกโดย {version.agreed_by}" if version.agreed_by else ""
-        lines.append(ThaiParagraph(_digits(f"ตกลงและล็อกเมื่อ {_when(version.agreed_at, digits)}{who}", digits),
-                                   body))
-    if version.minute:
-        lines.append(ThaiParagraph([Run("มติที่ประชุม: ", bold=True), Run(version.minute)], body))
-    if entry.changes is not None:
-        lines.extend(_changes(entry.changes, version.based_on, digits, body))
-    lines.append(Spacer(1, 4))
-    table = _weight_table(version, entry.changes, digits)
-    # Keep the heading with the start of its table; a long table still breaks across pages.
-    return [KeepTogether(lines), table]
+class _Digits:
+    """Text in the chosen digit style: one call site for every printed string."""
+
+    def __init__(self, digits: Digits) -> None:
+        self.digits = digits
+
+    def __call__(self, text: str) -> str:
+        return apply_digits(text, self.digits)
 
 
-def _changes(diff: VersionDiff, based_on: int | None, digits: Digits, style: Any) -> list[Flowable]:
-    if diff.empty:
-        return [ThaiParagraph(apply_digits(f"ไม่มีการเปลี่ยนแปลงจากฉบับที่ {based_on}", digits), style)]
-    parts = [f"เพิ่มตัวชี้วัด {i.code} {i.name} (น้ำหนัก {plain(i.weight)})" for i in diff.added]
-    parts += [f"ตัดตัวชี้วัด {i.code} {i.name}" for i in diff.removed]
-    parts += [_change_text(c) for c in diff.changed]
-    return [ThaiParagraph([Run(apply_digits(f"เปลี่ยนแปลงจากฉบับที่ {based_on}: ", digits), bold=True),
-                           Run(_digits("; ".join(parts), digits))], style)]
+class _Names:
+    """Who made a proposal, by name: a side, or a panel member with their role (never a login id)."""
+
+    def __init__(self, panel: Panel | None) -> None:
+        self.members = {} if panel is None else {m.id: m for m in panel.members}
+
+    def author(self, author: str, agency: str) -> str | None:
+        """The side or member by name; None for an id that is neither (a login, or a member since removed)."""
+        if author == Side.AGENCY:
+            return f"{author_label(author)[0]} ({agency})"
+        if author == Side.COMMITTEE:
+            return author_label(author)[0]
+        if author in self.members:
+            member = self.members[author]
+            return f"{member.name} ({member.title_th})"
+        return None
+
+    def recorder(self, actor: str | None) -> str | None:
+        """The person who recorded the agreement, when they are a member; a bare login id says nothing."""
+        member = self.members.get(actor or "")
+        return None if member is None else f"{member.name} ({member.title_th})"
 
 
-def _change_text(change: CellChange) -> str:
-    if change.field.startswith("t") and change.field[1:].isdigit():
-        name = f"เกณฑ์ระดับ {change.field[1:]}"
-    elif change.field.startswith("weight@"):
-        name = f"น้ำหนักรอบ {change.field.split('@')[1]} เดือน"
-    else:
-        name = _FIELD_NAMES.get(change.field, change.field)
-    return f"ตัวชี้วัด {change.code} {name} {_value(change.old)} → {_value(change.new)}"
-
-
-def _value(value: Any) -> str:
-    if value is None or value == "":
-        return "-"
-    if isinstance(value, Decimal):
-        return plain(value)
-    if isinstance(value, tuple):
-        return " / ".join(str(v) for v in value)
-    return str(getattr(value, "value", value))
-
-
-def _weight_table(version: AgreementVersion, diff: VersionDiff | None, digits: Digits) -> Table:
+def _attendees(attendees: Sequence[Attendee], d: _Digits) -> list[Flowable]:
     cell = body_style("MinutesCell", fontSize=14, leading=21)
-    header = [ThaiParagraph(t, cell, bold=True, align="center")
-              for t in ("รหัส", "ตัวชี้วัด", "น้ำหนัก", "เป้าหมาย", "เกณฑ์ระดับ 1–5", "หมายเหตุ")]
-    data: list[list[Any]] = [header]
-    changed = diff.changed_cells() if diff is not None else set()
-    added = {i.code for i in diff.added} if diff is not None else set()
-    codes = {i.code for i in version.indicators}
-    commands: list[tuple[Any, ...]] = [
-        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8e8e8")),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 3),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-    ]
-    total = Decimal(0)
-    for row, item in enumerate(version.indicators, start=1):
-        if item.parent_code not in codes:
-            total += item.weight
-        notes = []
-        if item.start_round is not None:
-            notes.append(f"เริ่มรอบ {item.start_round}")
-        if item.cancel_round is not None:
-            notes.append(f"ยกเลิกตั้งแต่รอบ {item.cancel_round}")
-        notes += [f"รอบ {r}: {plain(w)}" for r, w in sorted(item.round_weights.items())]
-        thresholds = "" if item.thresholds is None else str(item.thresholds)
-        values = [item.code, item.name, plain(item.weight), item.target or "", thresholds, ", ".join(notes)]
-        aligns = ["left", "left", "right", "left", "left", "left"]
-        data.append([ThaiParagraph(_digits(text, digits), cell, align=align)  # type: ignore[arg-type]
-                     for text, align in zip(values, aligns, strict=True)])
-        # The cells that changed from the version it answered are shaded, as on the meeting screen.
-        marked = {
-            2: (item.code, "weight") in changed,
-            3: (item.code, "target") in changed,
-            4: any((item.code, f) in changed for f in ("t1", "t2", "t3", "t4", "t5")),
-            5: any((item.code, f) in changed for f in ("start_round", "cancel_round"))
-            or any(c.code == item.code and c.field.startswith("weight@") for c in (diff.changed if diff else ())),
-        }
-        if item.code in added:
-            commands.append(("BACKGROUND", (0, row), (-1, row), CHANGED_BACKGROUND))
-        for column, is_changed in marked.items():
-            if is_changed:
-                commands.append(("BACKGROUND", (column, row), (column, row), CHANGED_BACKGROUND))
-    data.append([ThaiParagraph("", cell), ThaiParagraph("รวม", cell, bold=True, align="right"),
-                 ThaiParagraph(_digits(plain(total), digits), cell, bold=True, align="right"),
-                 ThaiParagraph("", cell), ThaiParagraph("", cell), ThaiParagraph("", cell)])
+    if not attendees:
+        return [ThaiParagraph(f"1. {FILL_IN}", body_style("MinutesBody"))]
+    rows = [[ThaiParagraph(d(f"{n}."), cell, align="right"), ThaiParagraph(a.name, cell),
+             ThaiParagraph(a.position, cell), ThaiParagraph(a.role, cell)]
+            for n, a in enumerate(attendees, start=1)]
     width = frame_width()
-    widths = [0.07 * width, 0.35 * width, 0.11 * width, 0.11 * width, 0.22 * width]
+    widths = [0.07 * width, 0.34 * width, 0.34 * width]
     widths.append(width - sum(widths))
-    return Table(data, colWidths=widths, repeatRows=1, splitInRow=1, style=TableStyle(commands))
+    return [Table(rows, colWidths=widths, repeatRows=0, hAlign="LEFT", style=TableStyle([
+        ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 3), ("TOPPADDING", (0, 0), (-1, -1), 0),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2)]))]
+
+
+def _agenda_item(number: int, item: AgendaItem, names: _Names, d: _Digits) -> list[Flowable]:
+    heading = body_style("MinutesHeading", fontSize=17, leading=25.5, spaceBefore=12, spaceAfter=4)
+    sub = body_style("MinutesSub", spaceBefore=8, spaceAfter=2)
+    body = body_style("MinutesBody", spaceAfter=2)
+    head = item.head
+    # The item's heading goes with the first version's lines: a heading never ends a page alone.
+    opening: list[Flowable] = [ThaiParagraph(d(f"ระเบียบวาระที่ {number} คำรับรองการปฏิบัติราชการของ {head.agency} "
+                                               f"ประจำปีงบประมาณ พ.ศ. {head.fiscal_year}"), heading, bold=True)]
+    first_base = item.entries[0].base
+    if first_base is not None:
+        opening.append(ThaiParagraph(d(f"ฉบับที่ตกลงล่าสุดก่อนการพิจารณา: ฉบับที่ {first_base} การเปลี่ยนแปลงทุกข้อ"
+                                       f"ด้านล่างเทียบกับฉบับที่ตกลงล่าสุด"), body))
+    story: list[Flowable] = []
+    resolutions = []
+    for entry in item.entries:
+        version = entry.version
+        label_th, _ = version.label()
+        proposer = names.author(version.author, head.agency)
+        when = d(f" เมื่อ {_when(version.created_at, d.digits)}")
+        # The first version came in with the agreement file: its author is whoever imported it, not a proposer.
+        came_in = version.number == 1 and version.based_on is None
+        lines: list[Flowable] = [
+            *opening,
+            ThaiParagraph(d(f"ฉบับที่ {version.number} {label_th}"), sub, bold=True),
+            ThaiParagraph([Run("นำเข้าจากไฟล์คำรับรอง", bold=True), Run(when)] if came_in else
+                          [Run("เสนอโดย ", bold=True), Run(proposer or version.author), Run(when)], body),
+        ]
+        if version.based_on is not None:
+            lines.append(ThaiParagraph(d(f"จัดทำจากฉบับที่ {version.based_on}"), body))
+        if version.effective_round is not None:
+            lines.append(ThaiParagraph(d(f"มีผลตั้งแต่รอบ {version.effective_round} เดือน"), body))
+        if not came_in:
+            lines.append(ThaiParagraph([Run("เหตุผล: ", bold=True), Run(d(version.reason or "(ไม่ได้ระบุ)"))],
+                                       body))
+        opening = []
+        story.append(KeepTogether(lines))
+        story.extend(change_table(entry.changes, entry.base, version, d))
+        if version.status is VersionStatus.AGREED:
+            resolutions.append(entry)
+    resolved = ThaiParagraph("มติที่ประชุม", sub, bold=True)
+    if not resolutions:
+        story.append(KeepTogether([resolved, ThaiParagraph(
+            "ที่ประชุมรับทราบข้อเสนอข้างต้น ยังไม่ได้ข้อยุติ ให้นำเข้าพิจารณาในการประชุมครั้งต่อไป", body)]))
+    for entry in resolutions:
+        version = entry.version
+        kind = "ฉบับแก้ไขระหว่างปี" if version.is_revision else "คำรับรอง"
+        text = f"เห็นชอบ{kind}ฉบับที่ {version.number}"
+        if version.agreed_at:
+            text += f" (ตกลงและล็อกเมื่อ {_when(version.agreed_at, d.digits)}"
+            recorder = names.recorder(version.agreed_by)
+            text += f" บันทึกโดย {recorder})" if recorder else ")"
+        story.append(KeepTogether([resolved, ThaiParagraph(d(text), body)]))
+        if version.minute:
+            story.append(ThaiParagraph(d(version.minute), body_style("MinutesMinute", firstLineIndent=36,
+                                                                     spaceAfter=4)))
+        story.append(Spacer(1, 4))
+        story.append(weight_table(version, entry.changes, d))
+    return story
+
+
+def _signatures(meeting: Meeting, signatories: Sequence[Signatory]) -> list[Flowable]:
+    """The secretary who took the minutes and the chair who checked them; lines to write names on when the
+    meeting did not say who they were."""
+    if not signatories:
+        secretary, chair = meeting.secretary, meeting.chair
+        signatories = (
+            Signatory(secretary.name if secretary else FILL_IN[:32], secretary.position if secretary else "",
+                      f"{secretary.role} ผู้จดรายงานการประชุม" if secretary else "ผู้จดรายงานการประชุม"),
+            Signatory(chair.name if chair else FILL_IN[:32], chair.position if chair else "",
+                      f"{chair.role} ผู้ตรวจรายงานการประชุม" if chair else "ประธานการประชุม ผู้ตรวจรายงานการประชุม"),
+        )
+    return signature_block(signatories, frame_width(), with_date=False,
+                           style=body_style("MinutesSignature", fontSize=14, leading=21))
 
 
 def _when(iso: str, digits: Digits) -> str:
@@ -224,8 +271,4 @@ def _when(iso: str, digits: Digits) -> str:
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=dt.UTC)
     local = moment.astimezone(BANGKOK)
-    return f"{thai_date(local.date(), digits)} เวลา {local:%H:%M} น."
-
-
-def _digits(text: str, digits: Digits) -> str:
-    return apply_digits(text, digits)
+    return apply_digits(f"{thai_date(local.date(), digits)} เวลา {local:%H:%M} น.", digits)

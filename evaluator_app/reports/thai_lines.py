@@ -90,7 +90,9 @@ def _never_starts_line(ch: str) -> bool:
 # most frequent word of these papers, may break as ตัวชี้|วัด.
 # ประสิทธิ is the combining form of ประสิทธิ์: with it a compound such as ประสิทธิผล, split only when it cannot fit
 # a line, splits as ประสิทธิ|ผล and not ประ|สิทธิผล.
-DOMAIN_WORDS = frozenset({"ตัวชี้วัด", "ก.พ.ร.", "ค่าเป้าหมาย", "ค่าน้ำหนัก", "ถ่วงน้ำหนัก", "ประสิทธิ", "หน่วยวัด"})
+# ผู้รับคำรับรอง and ผู้ทำคำรับรอง name the parties of an agreement: a line must not end at ผู้รับ.
+DOMAIN_WORDS = frozenset({"ตัวชี้วัด", "ก.พ.ร.", "ค่าเป้าหมาย", "ค่าน้ำหนัก", "ถ่วงน้ำหนัก", "ประสิทธิ", "หน่วยวัด",
+                          "ผู้รับคำรับรอง", "ผู้ทำคำรับรอง"})
 
 
 class _Dictionary:

@@ -30,9 +30,11 @@ from .workspace import Workspace
 
 
 def agreement_digest(agreement: Agreement) -> str:
-    """A fingerprint of an agreement's content (agency, year, framework, parties, indicators and criteria):
-    the same on the secretary's and the members' laptops as long as they rate the same version."""
-    snapshot = json.dumps(agreement_snapshot(agreement), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    """A fingerprint of what members rate (agency, year, framework, indicators and criteria): the same on the
+    secretary's and the members' laptops as long as they rate the same version. The parties are left out: they
+    are edited after the panel package went out (`parties`), and a new signatory changes no rating."""
+    content = {k: v for k, v in agreement_snapshot(agreement).items() if k != "parties"}
+    snapshot = json.dumps(content, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(snapshot.encode("utf-8")).hexdigest()
 
 

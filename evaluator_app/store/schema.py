@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from .schema_import import upgrade_import_policy
 from .schema_panel import upgrade_panel, upgrade_panel_trust
+from .schema_parties import upgrade_parties
 from .schema_reports import upgrade_committee_and_numbers, upgrade_reports
 from .schema_versions import upgrade_negotiation_versions
 from .sqlite import run_script
@@ -147,5 +148,6 @@ UPGRADES: tuple[Callable[[sqlite3.Connection], None], ...] = (
     upgrade_import_policy,  # issue 11: import warnings, scoring method and bands (store/schema_import.py)
     upgrade_panel_trust,  # issue 13: sent revisions and edit conflicts of packages (store/schema_panel.py)
     upgrade_committee_and_numbers,  # issue 12: committee acceptances, report numbers (store/schema_reports.py)
+    upgrade_parties,  # issue 12: parties edited after import (store/schema_parties.py)
 )
 SCHEMA_VERSION = len(UPGRADES)

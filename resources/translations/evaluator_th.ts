@@ -1767,6 +1767,44 @@ Issue the other {2}?</source>
     </message>
 </context>
 <context>
+    <name>MinutesDialog</name>
+    <message>
+        <location filename="../../evaluator_app/ui/meeting/minutes_dialog.py" line="1" />
+        <source>The meeting in the minutes</source>
+        <translation>การประชุมที่บันทึกในรายงาน</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/meeting/minutes_dialog.py" line="1" />
+        <source>Arabic digits (123) instead of Thai (๑๒๓)</source>
+        <translation>ใช้เลขอารบิก (123) แทนเลขไทย (๑๒๓)</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/meeting/minutes_dialog.py" line="1" />
+        <source>&amp;Meeting number:</source>
+        <translation>การประชุม&amp;ครั้งที่:</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/meeting/minutes_dialog.py" line="1" />
+        <source>&amp;Date:</source>
+        <translation>&amp;วันที่:</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/meeting/minutes_dialog.py" line="1" />
+        <source>&amp;Place:</source>
+        <translation>&amp;สถานที่:</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/meeting/minutes_dialog.py" line="1" />
+        <source>&amp;Attendees:</source>
+        <translation>&amp;ผู้มาประชุม:</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/meeting/minutes_dialog.py" line="1" />
+        <source>One attendee a line: name | role | position. The chair and the secretary sign the minutes.</source>
+        <translation>บรรทัดละหนึ่งคน: ชื่อ | บทบาท | ตำแหน่ง ประธานและเลขานุการลงนามในรายงานการประชุม</translation>
+    </message>
+</context>
+<context>
     <name>MyKeyDialog</name>
     <message>
         <location filename="../../evaluator_app/ui/common/identity_dialogs.py" line="104"/>
@@ -2789,6 +2827,39 @@ excluded</source>
     </message>
 </context>
 <context>
+    <name>PartiesDialog</name>
+    <message>
+        <location filename="../../evaluator_app/ui/papers/parties_dialog.py" line="1" />
+        <source>Parties of the agreement</source>
+        <translation>คู่สัญญาของคำรับรอง</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/papers/parties_dialog.py" line="1" />
+        <source>One person a line: name | position. The agreement paper names them in its first clause and gives each a signature block.</source>
+        <translation>บรรทัดละหนึ่งคน: ชื่อ | ตำแหน่ง คำรับรองจะระบุชื่อในข้อ ๑ และมีที่ลงนามให้ทุกคน</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/papers/parties_dialog.py" line="1" />
+        <source>&amp;Recipients (ผู้รับคำรับรอง):</source>
+        <translation>ผู้&amp;รับคำรับรอง:</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/papers/parties_dialog.py" line="1" />
+        <source>&amp;Givers (ผู้ทำคำรับรอง):</source>
+        <translation>ผู้&amp;ทำคำรับรอง:</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/papers/parties_dialog.py" line="1" />
+        <source>The workspace is open read-only: {0}</source>
+        <translation>พื้นที่ทำงานเปิดแบบอ่านอย่างเดียว: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/papers/parties_dialog.py" line="1" />
+        <source>line {0}</source>
+        <translation>บรรทัดที่ {0}</translation>
+    </message>
+</context>
+<context>
     <name>PassphraseDialog</name>
     <message>
         <location filename="../../evaluator_app/ui/common/identity_dialogs.py" line="40"/>
@@ -3055,6 +3126,16 @@ excluded</source>
         <location filename="../../evaluator_app/ui/papers/report_actions.py" line="70"/>
         <source>Choose an agreement first.</source>
         <translation>โปรดเลือกคำรับรองก่อน</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/papers/report_actions.py" line="1" />
+        <source>Parties of the agreement (คู่สัญญา)…</source>
+        <translation>&amp;คู่สัญญาของคำรับรอง…</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/papers/report_actions.py" line="1" />
+        <source>The parties are saved.</source>
+        <translation>บันทึกคู่สัญญาแล้ว</translation>
     </message>
 </context>
 <context>

@@ -89,6 +89,7 @@ def test_combined_pdf_verifies_each_report_and_lists_the_ones_not_issued(workspa
     assert [agreement for agreement, _ in result.failed] == [incomplete]
     assert "no committee figure" in result.failed[0][1]
     pages = [page.extract_text() for page in PdfReader(str(combined)).pages]
-    assert sum("หน้า 1 / " in page for page in pages) == 5  # five reports, each numbered from its own first page
+    assert "สารบัญ" in pages[1]  # a cover, then the contents (tests/reports/test_batch_cover.py)
+    assert sum("หน้า 1 / " in page for page in pages[2:]) == 5  # five reports, each numbered from its first page
     checked = verify_pdf(workspace, combined)
     assert checked.ok and len(checked.reports) == 5

@@ -44,20 +44,23 @@ def negotiated(workspace):
 def test_minutes_pdf_carries_every_proposed_and_agreed_version_with_the_decision_text(workspace, negotiated,
                                                                                      tmp_path):
     path = tmp_path / "minutes.pdf"
-    assert write_minutes(workspace, negotiated, path, session=SESSION) == 2  # the draft is not minuted
+    assert write_minutes(workspace, negotiated, path, session=SESSION, digits="arabic") == 2  # no draft minuted
     text = "\n".join(pypdf_pages(path))
     assert not PRIVATE_USE.search(text), "shaped Thai must extract as real characters"
     flat = squashed(text)
     assert squashed(DECISION) in flat
     for expected in ("บันทึกการเจรจาข้อตกลง", "การประชุม ครั้งที่ 1/2569", "ฉบับที่ 2 ข้อเสนอ",
-                     "ฉบับที่ 3 ฉบับที่ตกลง", "เสนอโดย ส่วนราชการ", "เพิ่มน้ำหนักความพึงพอใจของผู้รับบริการ"):
+                     "ฉบับที่ 3 ฉบับที่ตกลง", "เสนอโดย ส่วนราชการ (กรมตัวอย่าง)",
+                     "เพิ่มน้ำหนักความพึงพอใจของผู้รับบริการ"):
         assert squashed(expected) in flat, expected
     assert squashed("ร่างทำงาน") not in flat
     # Dates in the Buddhist Era with a Thai month name; the weight change from the version answered.
     assert re.search(r"พ\.ศ\.25\d\d", flat)
     assert re.search("(มกราคม|กุมภาพันธ์|มีนาคม|เมษายน|พฤษภาคม|มิถุนายน|กรกฎาคม|สิงหาคม|กันยายน|ตุลาคม|"
                      "พฤศจิกายน|ธันวาคม)", flat)
-    assert squashed("ตัวชี้วัด 1 น้ำหนัก 40 → 45") in flat
+    # Changes are against the last agreed version (1: weights 50/20/10/20), not the proposal answered (2).
+    assert squashed("1 ร้อยละความสำเร็จของการเบิกจ่าย น้ำหนัก 50 45") in flat
+    assert squashed("1 ร้อยละความสำเร็จของการเบิกจ่าย น้ำหนัก 50 40") in flat
     assert "Agreed:KPI-1=45" in flat
 
 

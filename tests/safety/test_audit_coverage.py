@@ -159,6 +159,14 @@ def op_restore(ws: Workspace, folder: Path) -> None:
     restore_backup(ws.path, made, actor="secretary")
 
 
+def op_edit_parties(ws: Workspace, folder: Path) -> None:
+    from tests.parties_data import PARTIES
+
+    parties = pytest.importorskip("evaluator_app.store.parties")
+    parties.set_parties(ws, 1, PARTIES, actor="secretary")
+    parties.set_parties(ws, 1, PARTIES[:1], actor="secretary")
+
+
 OPERATIONS: dict[str, Operation] = {
     "add agreement": op_add_agreement,
     "new rating with a private note": op_new_rating,
@@ -174,6 +182,7 @@ OPERATIONS: dict[str, Operation] = {
     "panel membership and conflicts": op_panel_membership,
     "submissions and the panel result": op_panel_result_state,
     "restore a backup": op_restore,
+    "parties of an agreement": op_edit_parties,
 }
 
 

@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QMessageBox
 
 from evaluator_app.domain.negotiation import VersionStatus
+from evaluator_app.domain.numbers import thai_digits
 from evaluator_app.exchange.demo import demo_workspace_copy
 from evaluator_app.reports.tounicode import normalise_thai_for_compare
 from evaluator_app.store.versions import list_versions
@@ -21,6 +22,7 @@ from evaluator_app.ui.meeting.meeting_diff import DiffDialog
 from evaluator_app.ui.meeting.meeting_model import ChangedRole, ProblemRole
 from evaluator_app.ui.meeting.meeting_redistribute import RedistributeDialog
 from evaluator_app.ui.meeting.meeting_window import MeetingWindow
+from evaluator_app.ui.meeting.minutes_dialog import MinutesDialog
 from tests.ui.conftest import click_index, focus, open_window, press, type_keys, when_dialog
 
 AGREEMENT = 1  # กรมส่งเสริมการเกษตร 2569: 1, 2 (2.1, 2.2), 3, 4, 5 weighing 30, 20, 20, 15, 15
@@ -218,15 +220,22 @@ def test_propose_record_the_decision_agree_and_print_the_minutes(qtbot, meeting,
     opened: list[Path] = []
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *args, **kwargs: (str(out), "")))
     monkeypatch.setattr(print_support, "open_in_system_viewer", lambda path: opened.append(path) or True)
+
+    def details(dialog: MinutesDialog) -> None:  # the meeting's head (tests/ui/test_minutes_dialog.py)
+        assert dialog.number_edit.text() == "ครั้งที่ 1/2569"
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+
+    when_dialog(MinutesDialog, details)
     qtbot.keyClick(meeting, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: bool(opened), timeout=60_000)
     assert opened == [out.with_suffix(".pdf")]
     text = squeezed("".join(page.extract_text() for page in PdfReader(opened[0]).pages))
-    assert squeezed(DECISION) in text  # lines wrap at the spaces of the decision
+    assert squeezed(thai_digits(DECISION)) in text  # Thai digits by default; lines wrap at the decision's spaces
     assert "เน้นการพัฒนาศักยภาพเกษตรกร" in text
     assert "บันทึก" in meeting.message.text() or "saved" in meeting.message.text()
 
     # The agreed version refuses edits from now on, through the window too.
+    activate(qtbot, meeting)  # offscreen, closing the minutes dialog does not give the window back its activation
     type_weight(qtbot, meeting, "1", "50")
     assert weight_cell(meeting, "1").data() == "35"
     assert stored_versions(demo_file)[-1].indicators[0].weight == D(35)

@@ -4,11 +4,14 @@ its messages and turns the action off while it works."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
+from ...domain.thai_dates import Digits
 from ..common import print_support
 from ..common.background import BackgroundTask
 from ..common.messages import problems_text
@@ -28,9 +31,13 @@ class MinutesPrinter(QObject):
         self._task: BackgroundTask | None = None
         self.last_minutes: Path | None = None
 
-    def print_minutes(self, session_label: str | None) -> None:
-        """The minutes of the meeting `session_label` (the whole negotiation when None)."""
+    def print_minutes(self, session_label: str | None, ask_meeting: Callable[[], tuple[Any, Digits] | None]) -> None:
+        """The minutes of the meeting `session_label` (the whole negotiation when None); `ask_meeting` asks for the
+        meeting's number, date, place and attendees, and the digits (minutes_dialog.py), or None when cancelled."""
         if self._task is not None:
+            return
+        details = ask_meeting()
+        if details is None:
             return
         head = self._document.head
         folder = self._session.path.parent
@@ -44,7 +51,8 @@ class MinutesPrinter(QObject):
             from ...reports.minutes import write_minutes  # reportlab loads only when printing
 
             return int(print_support.with_workspace(
-                workspace_path, lambda w: write_minutes(w, agreement_id, path, session=session_label)))
+                workspace_path, lambda w: write_minutes(
+                w, agreement_id, path, session=session_label, meeting=details[0], digits=details[1])))
 
         self.busyChanged.emit(True)
         self.message.emit(self.tr("Writing the minutes…"), "notice")

@@ -13,6 +13,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
+    QDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -29,9 +30,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.meeting import Meeting
 from ...domain.negotiation import SIDE_LABELS, Side, VersionStatus
 from ...domain.numbers import plain
-from ...domain.thai_dates import thai_datetime_from_iso
+from ...domain.thai_dates import Digits, thai_datetime_from_iso
 from ..common.actions import Shortcut, make_action
 from ..common.language import THAI, Retranslating, current_language
 from ..common.messages import problems_text
@@ -43,6 +45,7 @@ from .meeting_model import ProblemsListModel, VersionTableModel
 from .meeting_redistribute import RedistributeDialog
 from .meeting_view import MeetingTableView
 from .meeting_whatif import WhatIfPanel
+from .minutes_dialog import MinutesDialog
 
 FONT_SCALE = 1.6  # readable from the back of a meeting room on a projector
 MESSAGE_STYLES = {
@@ -534,11 +537,24 @@ class MeetingWindow(Retranslating, QMainWindow):
 
     def print_minutes(self) -> None:
         self.commit_open_editor()
-        self.minutes.print_minutes(self._minutes_session())
+        self.minutes.print_minutes(self._minutes_session(), self._ask_meeting)
 
     @property
     def last_minutes(self) -> Path | None:
         return self.minutes.last_minutes
+
+    def _ask_meeting(self) -> tuple[Meeting, Digits] | None:
+        from ...domain.meeting import Attendee
+        from ...store.panel import load_panel
+
+        panel = load_panel(self.session.workspace)
+        attendees = () if panel is None else tuple(Attendee(m.name, m.title_th, m.position)
+                                                   for m in panel.in_signing_order())
+        dialog = MinutesDialog(self.meeting_edit.text().strip(), attendees, self)
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        details = (dialog.meeting, dialog.digits)
+        dialog.deleteLater()
+        return details if accepted else None
 
     def is_busy(self) -> bool:
         return self.minutes.is_busy()

@@ -13,6 +13,7 @@ from ..common.actions import make_action
 from ..common.main_window_interface import MainWindowInterface
 
 if TYPE_CHECKING:
+    from .parties_dialog import PartiesDialog
     from .report_batch import BatchDialog
     from .report_dialog import ReportDialog
     from .report_papers import PaperRequest
@@ -27,6 +28,7 @@ class ReportActions(QObject):
         self.window = window
         self.dialog: ReportDialog | None = None
         self.batch: BatchDialog | None = None
+        self.parties_dialog: PartiesDialog | None = None
         self.menu = QMenu(window)
         self.menu.setObjectName("reportsMenu")
 
@@ -41,6 +43,7 @@ class ReportActions(QObject):
                                   "Ctrl+Shift+S")
         self.menu.addSeparator()
         self.agreement_action = action("agreementPaper", lambda: self.open_report(AGREEMENT))
+        self.parties_action = action("agreementParties", self.edit_parties)
         self.summary_action = action("yearSummary", lambda: self.open_report(SUMMARY))
         self.menu.addSeparator()
         self.batch_action = action("batchPrint", self.open_batch, "Ctrl+Shift+B")
@@ -59,6 +62,7 @@ class ReportActions(QObject):
         self.print_action.setText(self.tr("&Print report…"))
         self.save_action.setText(self.tr("&Save report as PDF…"))
         self.agreement_action.setText(self.tr("&Agreement paper…"))
+        self.parties_action.setText(self.tr("Parties of the agreement (คู่สัญญา)…"))
         self.summary_action.setText(self.tr("Fiscal-year &summary…"))
         self.batch_action.setText(self.tr("&Batch print a fiscal year…"))
 
@@ -91,6 +95,28 @@ class ReportActions(QObject):
         elif then == "save":
             dialog.save_when_ready = True
         return dialog
+
+    def edit_parties(self) -> PartiesDialog | None:
+        """The recipients and givers of the chosen agreement, for its paper (parties_dialog.py)."""
+        from .parties_dialog import PartiesDialog
+
+        request = self.current_request(AGREEMENT)
+        session = self.window.session
+        if request is None or session is None:
+            return None
+        dialog = PartiesDialog(session.workspace, request.agreement_id, request.agency, session.evaluator(),
+                               self.window)
+        self.parties_dialog = dialog
+        dialog.finished.connect(lambda _result: self._parties_closed(dialog))
+        dialog.open()
+        return dialog
+
+    def _parties_closed(self, dialog: PartiesDialog) -> None:
+        if dialog.saved:
+            self.window.statusBar().showMessage(self.tr("The parties are saved."), 8000)
+        if self.parties_dialog is dialog:
+            self.parties_dialog = None
+        dialog.deleteLater()
 
     def open_batch(self) -> BatchDialog | None:
         from .report_batch import BatchDialog
