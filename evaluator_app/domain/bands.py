@@ -190,6 +190,11 @@ def band_values(bands: Sequence[Band]) -> tuple[Decimal, ...]:
     """Each level's best bound (its upper end when higher is better; the top level's start where it is open):
     strictly monotone for valid bands, so banded criteria keep a direction and an order like plain ones."""
     upwards = bands_increase(bands)
+    # Where every level has a start (plain criteria scored banded: 80 85 90 95 100 read as [80, 85) ... [100, ...)),
+    # the starts are the values: the best bounds would make the top two levels equal (100 and 100).
+    starts = entry_values(bands)
+    if starts is not None and all((a < b) if upwards else (a > b) for a, b in pairwise(starts)):
+        return tuple(starts)
     scale = list(bands) if upwards else [b.mirrored() for b in bands]
     values = [_best_bound(b) for b in scale]
     return tuple(values) if upwards else tuple(-v for v in values)

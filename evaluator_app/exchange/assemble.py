@@ -234,20 +234,22 @@ class AgreementAssembly:
         indicators = [d.indicator for d in self.drafts.values()]
         agreement = Agreement(agency=self.agency, fiscal_year=self.fiscal_year, indicators=tuple(indicators),
                               framework_id=self.framework.id)
+        fractions: Decimal | None = None  # the fractions' sum, when it is not 1 (said in the weight-sum warning)
         if fractions_to_percent(i.weight for i in agreement.top_level()):
             total = sum((i.weight for i in agreement.top_level()), Decimal(0))
-            if total != 1:
-                first = self.rows[0]
-                self.warnings.append(first.columns.problem(
-                    first.row, f"น้ำหนักเขียนเป็นสัดส่วน รวมได้ {plain(total)} (ไม่ใช่ 1): อ่านเป็นร้อยละ {plain(total * HUNDRED)}",
-                    f"weights are written as fractions summing to {plain(total)} (not 1): read as percentages "
-                    f"summing to {plain(total * HUNDRED)}", first.columns.label("weight")).at(warning=True))
+            fractions = None if total == 1 else total
             agreement = replace(agreement, indicators=tuple(
                 replace(i, weight=i.weight * HUNDRED,
                         round_weights={r: w * HUNDRED for r, w in i.round_weights.items()})
                 for i in agreement.indicators))
         for problem in validate_agreement(agreement, self.framework):
             placed = self._place(problem, agreement)
+            if placed is not None and fractions is not None and placed.warning and placed.field == "weight" \
+                    and placed.indicator is None:
+                # One warning for one fact: fractions summing to 1.02 are the weights summing to 102.
+                placed = replace(placed, th=f"น้ำหนักเขียนเป็นสัดส่วน รวมได้ {plain(fractions)} อ่านเป็นร้อยละ: {placed.th}",
+                                 en=f"weights written as fractions summing to {plain(fractions)}, read as "
+                                    f"percentages: {placed.en}")
             if placed is not None:
                 (self.warnings if placed.warning else self.problems).append(placed)
         return agreement, self._ratings(agreement)

@@ -16,6 +16,11 @@ INDICATOR = "indicator"
 DIMENSION_HEADER = "dimension-header"
 BLANK = "blank"
 TITLE = "title"
+TOTAL = "total"
+
+# A printed total ("รวมมิติด้านประสิทธิผล", "รวมทั้งสิ้น", "Total"): no code, only a name and a weight. Published
+# tables carry them under each dimension; the app adds the weights itself, so the row is read past.
+_TOTAL_WORDS = ("รวม", "ผลรวม", "total", "sum", "subtotal")
 
 # Any of these filled makes a row an indicator row even without code and weight, so that a forgotten code is
 # reported instead of the row silently becoming a dimension title.
@@ -244,6 +249,9 @@ def _role(values: dict[str, str]) -> str:
     if not any(values.values()):
         return BLANK
     code_text = values.get("code", "")
+    name = values.get("name", "").strip().lower()
+    if not code_text and name.startswith(_TOTAL_WORDS) and not any(values.get(n) for n in _INDICATOR_EVIDENCE):
+        return TOTAL
     if (code_text and parse_code(code_text)) or values.get("weight") or any(
             values.get(name) for name in _INDICATOR_EVIDENCE):
         return INDICATOR

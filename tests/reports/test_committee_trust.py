@@ -27,10 +27,11 @@ from evaluator_app.reports.verify import verify_pdf
 from evaluator_app.store import schema
 from evaluator_app.store.agreements import add_agreement
 from evaluator_app.store.audit import audit_entries
-from evaluator_app.store.backups import back_up_now, restore_backup
+from evaluator_app.store.backups import back_up_now
 from evaluator_app.store.committee import CommitteeSignatory, accept_reported, acceptances, set_committee
 from evaluator_app.store.panel import declare_conflict, save_member
 from evaluator_app.store.ratings import record_rating
+from evaluator_app.store.restore import restore_backup
 from evaluator_app.store.snapshots import audit_head, reopen_report
 from evaluator_app.store.workspace import APPLICATION_ID, Workspace
 from tests.conftest import example_agreement
