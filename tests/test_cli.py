@@ -202,6 +202,8 @@ def test_the_report_prints_dimension_averages_the_divisor_and_the_import_warning
     rows = [list(row) for row in ROWS]
     rows[0][3], rows[0][6] = "1.1", 52  # no row 1; weights sum to 102
     assert run_cli("import", str(write_workbook(tmp_path / "u.xlsx", rows)), db=db).returncode == 0
+    accepted = run_cli("accept", "1", "--all-reported", db=db)  # the committee accepts the agency's figures
+    assert accepted.returncode == 0, accepted.stderr
     out = tmp_path / "report.pdf"
     printed = run_cli("report", "1", "--out", str(out), "--digits", "arabic", db=db)
     assert printed.returncode == 0, printed.stderr

@@ -21,7 +21,8 @@ def register(commands: Any) -> dict[str, Any]:
     p.add_argument("codes", metavar="CODE", nargs="*", help="indicator codes (1.1 …)")
     p.add_argument("--all-reported", action="store_true",
                    help="every counted indicator whose reported result is not accepted yet")
-    p.add_argument("--round", type=int, default=12, help="6, 9 or 12 (months); default 12")
+    p.add_argument("--round", type=int, default=12,
+                   help="a round of the framework in months (3, 6, 9 or 12; 1-12 with rounds.monthly); default 12")
     p.add_argument("--withdraw", action="store_true", help="take the acceptance of CODE… back")
 
     p = commands.add_parser("committee", help="the committee without a panel: figures model, evaluator, signatories")

@@ -74,11 +74,13 @@ def page_shapes(data: bytes) -> list[tuple[float, float]]:
 
 
 def pages_with_code(pages: list[list[TextRun]], code: str) -> list[int]:
-    """Indexes of the pages whose footer prints the verification code `code` (16 hex digits, no spaces)."""
+    """Indexes of the pages whose footer prints the verification code `code` (16 hex digits, no spaces). The label
+    must come with it: a combined volume's contents page lists every report's code without it, and is no page of
+    theirs."""
     found = []
     for index, runs in enumerate(pages):
         text = "".join(run.text for run in runs).replace(" ", "")
-        if code in text:
+        if "รหัสตรวจสอบ" + code in text:
             found.append(index)
     return found
 

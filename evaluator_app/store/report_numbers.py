@@ -9,16 +9,15 @@ its number and continues its revisions where they stopped.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import sqlite3
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from .audit import utc_now
+from .leftovers import temporary_beside
 
 __all__ = ["PaperNumber", "ledger_path", "paper_number", "record_revision"]
 
@@ -52,18 +51,14 @@ def _read(path: Path) -> dict[str, Any]:
 
 
 def _write(path: Path, data: dict[str, Any]) -> None:
-    """Whole or not at all: a temporary file, fsync, one rename."""
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
+    """Whole or not at all: a temporary file, fsync, one rename. The temporary file is named the app's way, beside
+    the workspace, so a kill in between leaves nothing the next open does not remove (store/leftovers.py)."""
+    with temporary_beside(path) as temporary:
+        with open(temporary, "x", encoding="utf-8") as out:
             json.dump(data, out, ensure_ascii=False, indent=1, sort_keys=True)
             out.flush()
             os.fsync(out.fileno())
         os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
 
 
 def _key(kind: str, scope: str, identity: str) -> str:

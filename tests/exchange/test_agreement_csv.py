@@ -66,10 +66,11 @@ def test_fractions_not_summing_to_one_import_with_warnings(tmp_path, frameworks)
     assert reading.problems == ()
     (imported,) = reading.agreements
     assert [i.weight for i in imported.agreement.indicators] == [D(50), D(20), D(10), D(22)]
-    fractions, total = imported.warnings
-    assert "fractions summing to 1.02 (not 1): read as percentages summing to 102" in fractions.en
-    assert (fractions.file, fractions.row, fractions.column) == ("f.csv", 2, "น้ำหนัก")
-    assert "weights sum to 102, not 100" in total.en and "/ 102" in total.en
+    # one fact, one warning: the fractions' sum and the divisor it makes are said together
+    (warning,) = imported.warnings
+    assert "weights written as fractions summing to 1.02, read as percentages" in warning.en
+    assert "weights sum to 102, not 100" in warning.en and "/ 102" in warning.en
+    assert warning.file == "f.csv" and warning.column == "น้ำหนัก"
 
 
 @pytest.mark.parametrize(("written", "stored"), [(2025, 2568), ("2025", 2568), ("พ.ศ. ๒๕๖๘", 2568),

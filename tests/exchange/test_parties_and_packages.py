@@ -3,7 +3,7 @@ edit conflicts: a signatory is not what members rate."""
 
 from __future__ import annotations
 
-from evaluator_app.exchange.packages import export_evaluator_package, import_package
+from evaluator_app.exchange.packages import export_evaluator_package
 from evaluator_app.store.agreements import find_agreement_id
 from evaluator_app.store.parties import set_parties
 from tests.exchange.test_packages import AGENCY, YEAR, keys, master, member_workspace, rate  # noqa: F401 - fixtures
@@ -16,6 +16,6 @@ def test_ratings_merge_after_the_parties_changed(tmp_path, master, keys):  # noq
     path = export_evaluator_package(ws, "m2", tmp_path / "m2.evpack", keys["m2"]).path
     ws.close()
     assert set_parties(master, find_agreement_id(master, AGENCY, YEAR), PARTIES, actor="sec")
-    report = import_package(master, path, actor="sec")
+    report = keys.merge(master, path)
     assert report.conflicts == []
     assert sorted((c.code, c.after["result"]) for c in report.applied) == [("1", "90"), ("4", "80")]

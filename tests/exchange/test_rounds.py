@@ -95,8 +95,10 @@ def test_three_level_points_are_framework_data_and_a_workspace_may_choose_50_75_
         set_scoring_setting(workspace, "scoring.three_level_points", "50,100,75", actor="chair")
     # the report states the points used
     from evaluator_app.reports.papers import make_evaluation_report
+    from evaluator_app.store.committee import accept_reported
     from tests.reports.helpers import comparable, pypdf_pages
 
+    accept_reported(workspace, stored.id, 12, None, actor="secretary")  # the committee accepts the reported 90
     path = tmp_path / "hundred.pdf"
     make_evaluation_report(workspace, stored.id, path, digits="arabic", actor="secretary", committee="adjusted")
     text = "".join("".join(comparable(page).split()) for page in pypdf_pages(path))

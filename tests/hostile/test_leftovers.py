@@ -22,16 +22,22 @@ from tests.safety.test_cli_safety import make_workspace
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
 
 # Runs a real command, with one step replaced by: do the step's writing, then die by SIGKILL at that point.
+# "fsync#3" dies after the third call of fsync (a report writes its number ledger twice: its number, then its
+# revision; then the PDF).
 KILLED_MIDWAY = """
 import os, signal, sys
 target, module_name, attribute = sys.argv[1:4]
+attribute, _, nth = attribute.partition("#")
 import importlib
 module = importlib.import_module(module_name)
 original = getattr(module, attribute)
+calls = []
 
 def write_then_die(*args, **kwargs):
     original(*args, **kwargs)
-    os.kill(os.getpid(), signal.SIGKILL)
+    calls.append(1)
+    if len(calls) == int(nth or 1):
+        os.kill(os.getpid(), signal.SIGKILL)
 
 setattr(module, attribute, write_then_die)
 from evaluator_app.launcher import main
@@ -88,11 +94,25 @@ def test_a_killed_report_leaves_a_temporary_file_the_next_open_removes(workspace
     assert run_cli(workspace_path, "agree", "1", "1").returncode in (0, 2)
     out_folder = tmp_path / "papers"
     out_folder.mkdir()
-    killed(workspace_path, "os", "fsync", "agreement-paper", "1", "--out", str(out_folder / "paper.pdf"))
+    killed(workspace_path, "os", "fsync#3", "agreement-paper", "1", "--out", str(out_folder / "paper.pdf"))
     assert temporaries(out_folder) and not (out_folder / "paper.pdf").exists()
     with Workspace.open(workspace_path):
         pass
     assert temporaries(out_folder) == []
+
+
+def test_a_report_killed_while_numbering_leaves_the_ledger_whole_and_nothing_behind(workspace_path, tmp_path):
+    make_workspace(workspace_path)
+    assert run_cli(workspace_path, "agree", "1", "1").returncode in (0, 2)
+    out = tmp_path / "paper.pdf"
+    killed(workspace_path, "os", "fsync", "agreement-paper", "1", "--out", str(out))  # the ledger's write
+    assert temporaries(workspace_path.parent) and not out.exists()
+    with Workspace.open(workspace_path):
+        pass
+    assert temporaries(workspace_path.parent) == []
+    done = run_cli(workspace_path, "agreement-paper", "1", "--out", str(out))  # the ledger was never half-written
+    assert done.returncode == 0, done.stderr
+    assert out.exists()
 
 
 def test_a_live_writers_temporary_files_and_other_files_are_left_alone(workspace_path, tmp_path):

@@ -34,7 +34,7 @@ def workbook(path: Path, results: tuple[object, object, object], weights: tuple[
     rows = zip(names, thresholds, units, weights, results, strict=True)
     for n, (name, levels, unit, weight, result) in enumerate(rows, 1):
         sheet.append([AGENCY, 2569, str(n), name, unit, weight, *levels, result])
-    sheet["L2"].number_format = "0.00%"  # a percent-formatted cell, as agencies send them
+    sheet["L2"].number_format = "0.00%"  # a percent-formatted cell holding a fraction, as Excel stores "92.33%"
     book.save(path)
     return path
 
@@ -50,8 +50,9 @@ def self_row(db: Path, code: str) -> tuple[str | None, str | None, str | None]:
 
 
 def test_a_reimport_applies_only_what_the_file_changed_and_keeps_later_edits(workspace_path, tmp_path):
-    first = workbook(tmp_path / "sar.xlsx", (92.33333333333333, 15, 1_150_400))
+    first = workbook(tmp_path / "sar.xlsx", (0.9233333333333333, 15, 1_150_400))
     assert run_cli(workspace_path, "import", str(first)).returncode == 0
+    assert self_row(workspace_path, "1")[0] == "92.33333333333333"  # the percentage the cell shows, exactly
     # The secretary corrects indicator 1 and comments on indicators 2 and 3 after the import.
     assert run_cli(workspace_path, "rate", "1", "1", "88", "--comment", "แก้ตามหลักฐานที่ส่งเพิ่ม").returncode == 0
     assert run_cli(workspace_path, "rate", "1", "2", "15", "--comment", "ตรวจสอบแล้ว").returncode == 0
@@ -63,7 +64,7 @@ def test_a_reimport_applies_only_what_the_file_changed_and_keeps_later_edits(wor
     assert self_row(workspace_path, "2")[1] == "ตรวจสอบแล้ว"
 
     # The agency sends a corrected file: 1 changes (edited since: conflict), 2 changes (not edited: applied).
-    second = workbook(tmp_path / "sar.xlsx", (95, 13, 1_150_400))
+    second = workbook(tmp_path / "sar.xlsx", (0.95, 13, 1_150_400))
     done = run_cli(workspace_path, "import", str(second))
     assert done.returncode == 0, done.stderr
     assert "conflict" in done.stderr and "indicator 1" in done.stderr and "88" in done.stderr and "95" in done.stderr
@@ -91,18 +92,19 @@ def test_a_private_note_survives_a_reimport(workspace_path, tmp_path):
     from evaluator_app.domain.rating import Rating
     from evaluator_app.store.ratings import record_ratings
 
-    first = workbook(tmp_path / "sar.xlsx", (92, 15, 1_150_400))
+    first = workbook(tmp_path / "sar.xlsx", (0.92, 15, 1_150_400))
     assert run_cli(workspace_path, "import", str(first)).returncode == 0
     with Workspace.open(workspace_path) as ws:
         record_ratings(ws, 1, [(Rating("2", 12, result=Decimal(15), comment="ดี"), "บันทึกส่วนตัว", None)],
                        actor="secretary")
-    assert run_cli(workspace_path, "import", str(workbook(tmp_path / "sar.xlsx", (92, 14, 1_150_400)))).returncode == 0
+    again = workbook(tmp_path / "sar.xlsx", (0.92, 14, 1_150_400))
+    assert run_cli(workspace_path, "import", str(again)).returncode == 0
     assert self_row(workspace_path, "2") == ("14", "ดี", "บันทึกส่วนตัว")
 
 
 def test_changed_indicators_make_a_new_version(workspace_path, tmp_path):
-    assert run_cli(workspace_path, "import", str(workbook(tmp_path / "a.xlsx", (92, 15, 1)))).returncode == 0
-    done = run_cli(workspace_path, "import", str(workbook(tmp_path / "b.xlsx", (92, 15, 1), weights=(40, 40, 20))))
+    assert run_cli(workspace_path, "import", str(workbook(tmp_path / "a.xlsx", (0.92, 15, 1)))).returncode == 0
+    done = run_cli(workspace_path, "import", str(workbook(tmp_path / "b.xlsx", (0.92, 15, 1), weights=(40, 40, 20))))
     assert done.returncode == 0 and "new draft version" in done.stdout
     versions = json.loads(run_cli(workspace_path, "versions", "1", "--json").stdout)
     assert len(versions if isinstance(versions, list) else versions["versions"]) == 2
