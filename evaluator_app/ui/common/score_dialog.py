@@ -7,11 +7,14 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QWidget
 
 from ...domain.numbers import NumberFormatError, parse_decimal
 
 
+# Strings here are looked up under this class's own context (QCoreApplication.translate, not self.tr): self.tr() in
+# a base class uses the subclass's name at run time, which lupdate cannot see.
 class ScoreWithReasonDialog(QDialog):
     """The score field, the reason field, the problem line and OK/Cancel; a subclass lays them out with what it
     shows beside them. After exec() (accepted): `score` and `reason`."""
@@ -22,7 +25,8 @@ class ScoreWithReasonDialog(QDialog):
         self.score: Decimal | None = None
         self.reason = ""
         self.score_edit = QLineEdit(self)
-        self.score_edit.setPlaceholderText(self.tr("0 to {0}").format(max_score))
+        self.score_edit.setPlaceholderText(
+            QCoreApplication.translate("ScoreWithReasonDialog", "0 to {0}").format(max_score))
         self.reason_edit = QPlainTextEdit(self)
         self.problem = QLabel(self)
         self.problem.setStyleSheet("color: #a31515")
@@ -54,9 +58,11 @@ class ScoreWithReasonDialog(QDialog):
         try:
             value = parse_decimal(text)
         except NumberFormatError:
-            return None, self.tr("The score must be a number, got '{0}'.").format(text)
+            return None, QCoreApplication.translate("ScoreWithReasonDialog",
+                                                   "The score must be a number, got '{0}'.").format(text)
         if not 0 <= value <= self._max:
-            return None, self.tr("The score must lie between 0 and {0}.").format(self._max)
+            return None, QCoreApplication.translate("ScoreWithReasonDialog",
+                                                   "The score must lie between 0 and {0}.").format(self._max)
         if not self.reason_edit.toPlainText().strip():
             return value, self.no_reason_text()
         return value, ""
