@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QModelIndex, QTimer, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from ...domain.numbers import format4, plain
 from ...domain.scoring import ScoreSheet
@@ -13,6 +13,7 @@ from ..common.language import Retranslating
 from ..common.session import WorkspaceSession
 from .agreement_model import OWN, SELF, AgreementModel
 from .agreement_view import ResultsView
+from .round_box import RoundBox
 
 # After Enter the cursor moves on to the next result by itself; whoever follows the current indicator (the details
 # pane, some 5 ms to render) is told this long after the last such move, so typing a column of results never waits
@@ -31,17 +32,26 @@ class AgreementPanel(Retranslating, QWidget):
         self.title.setObjectName("agreementTitle")
         self.title.setWordWrap(True)
         self.round_label = QLabel(self)
-        self.round_combo = QComboBox(self)
+        self.round_combo = RoundBox(self)
         self.round_combo.setObjectName("round")
         self.round_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # "12 เดือน" / "12 months"
         self.round_label.setBuddy(self.round_combo)
         self.view = ResultsView(self)
         self.view.setModel(self.model)
+        self.self_toggle = QToolButton(self)
+        self.self_toggle.setObjectName("selfAssessmentColumns")
+        self.self_toggle.setCheckable(True)
+        self.self_toggle.setChecked(True)
+        self.self_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        # Tab from the agreement list goes to the table, never to a box that a typed result would change.
+        QWidget.setTabOrder(self.view, self.round_combo)
+        QWidget.setTabOrder(self.round_combo, self.self_toggle)
         self.totals = QLabel(self)
         self.totals.setObjectName("totals")
         self.totals.setWordWrap(True)
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
+        top.addWidget(self.self_toggle)
         top.addWidget(self.round_label)
         top.addWidget(self.round_combo)
         layout = QVBoxLayout(self)
@@ -50,6 +60,8 @@ class AgreementPanel(Retranslating, QWidget):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.totals)
         self.round_combo.activated.connect(self._round_chosen)
+        self.self_toggle.toggled.connect(self.view.set_self_expanded)
+        self.view.fitChanged.connect(self._fit_changed)
         self.model.loaded.connect(self._loaded)
         self.model.totalsChanged.connect(self._update_totals)
         self.view.selectionModel().currentChanged.connect(self._current_changed)
@@ -90,6 +102,11 @@ class AgreementPanel(Retranslating, QWidget):
             self.view.setCurrentIndex(index)
             self.view.scrollTo(index)
         self.view.setFocus()
+
+    def _fit_changed(self) -> None:
+        self.self_toggle.blockSignals(True)
+        self.self_toggle.setChecked(not self.view.fit.self_collapsed)
+        self.self_toggle.blockSignals(False)
 
     def _round_chosen(self, position: int) -> None:
         self.set_round(int(self.round_combo.itemData(position)))
@@ -176,6 +193,9 @@ class AgreementPanel(Retranslating, QWidget):
 
     def retranslate(self) -> None:
         self.round_label.setText(self.tr("&Round:"))
+        self.self_toggle.setText(self.tr("All self-assessment columns"))
+        self.self_toggle.setToolTip(self.tr("Show the self-assessment's weighted column too, or only its result and "
+                                            "score (narrow screens)"))
         self.round_combo.setToolTip(self.tr("Reporting round in months, as the framework allows (Ctrl+6, Ctrl+9, "
                                             "Ctrl+2)"))
         self._fill_rounds()
