@@ -12,7 +12,16 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFocusEvent, QFont, QFontMetrics, QHelpEvent, QKeyEvent, QPalette, QResizeEvent
+from PySide6.QtGui import (
+    QFocusEvent,
+    QFont,
+    QFontMetrics,
+    QHelpEvent,
+    QKeyEvent,
+    QKeySequence,
+    QPalette,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -62,6 +71,11 @@ class ResultsView(QTreeView):
     """Indicators grouped by dimension; result cells edit on the first key pressed."""
 
     adjustRequested = Signal(QModelIndex)
+    copyRequested = Signal()  # Ctrl+C or the cell menu: the selection as tab-separated text
+    pasteRequested = Signal()  # Ctrl+V
+    clearRequested = Signal()  # Delete or Backspace: the selected results removed
+    historyRequested = Signal(QModelIndex)  # the cell menu: the rating's history in the details pane
+    evidenceRequested = Signal(QModelIndex)  # the cell menu: attach evidence to the row's indicator
     fitChanged = Signal()  # columns hidden or shown to fit the width (the self-assessment group collapsed)
 
     def __init__(self, parent: QWidget | None = None):
@@ -74,7 +88,7 @@ class ResultsView(QTreeView):
         self.setAlternatingRowColors(True)
         self.setAllColumnsShowFocus(False)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)  # Shift+arrows, as in a sheet
         self.setEditTriggers(QAbstractItemView.EditTrigger.AnyKeyPressed
                              | QAbstractItemView.EditTrigger.DoubleClicked
                              | QAbstractItemView.EditTrigger.EditKeyPressed)
@@ -92,6 +106,7 @@ class ResultsView(QTreeView):
         self.fit = ColumnFit(frozenset(), 0, False)
         self._widths: dict[str, int] = {}  # each column's width measured to its content, once per agreement
         self._name_min = 0
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)  # the panel's CellMenu
         self.doubleClicked.connect(self._double_clicked)
         self._closing_editor = False
         self.moving_on = False
@@ -290,9 +305,24 @@ class ResultsView(QTreeView):
         return all(palette.color(active, role) == palette.color(inactive, role) for role in _CELL_ROLES)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in _ENTER_KEYS and self.state() != QAbstractItemView.State.EditingState:
-            self._move_down()
-            return
+        if self.state() != QAbstractItemView.State.EditingState:
+            if event.key() in _ENTER_KEYS:
+                self._move_down()
+                return
+            if event.matches(QKeySequence.StandardKey.Copy):
+                self.copyRequested.emit()
+                return
+            if event.matches(QKeySequence.StandardKey.Paste):
+                self.pasteRequested.emit()
+                return
+            if event.matches(QKeySequence.StandardKey.Cut):
+                self.copyRequested.emit()
+                self.clearRequested.emit()
+                return
+            if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) \
+                    and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+                self.clearRequested.emit()  # not an editor opened on "\b": the result goes, as in a sheet
+                return
         super().keyPressEvent(event)
 
     def _double_clicked(self, index: QModelIndex) -> None:
