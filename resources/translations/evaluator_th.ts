@@ -290,6 +290,21 @@
         <source>Reporting round in months, as the framework allows (Ctrl+6, Ctrl+9, Ctrl+2)</source>
         <translation>รอบการประเมิน (เดือน) ตามที่กรอบการประเมินกำหนด (Ctrl+6, Ctrl+9, Ctrl+2)</translation>
     </message>
+    <message>
+        <location filename="../../work/wt/rating-table/evaluator_app/ui/rating/agreement_panel.py" line="241"/>
+        <source>Dismiss</source>
+        <translation>ปิด</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/rating-table/evaluator_app/ui/rating/agreement_panel.py" line="242"/>
+        <source>All self-assessment columns</source>
+        <translation>คอลัมน์ประเมินตนเองทั้งหมด</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/rating-table/evaluator_app/ui/rating/agreement_panel.py" line="243"/>
+        <source>Show the self-assessment&apos;s weighted column too, or only its result and score (narrow screens)</source>
+        <translation>แสดงคอลัมน์ถ่วงน้ำหนักของผลประเมินตนเองด้วย หรือแสดงเฉพาะผลและคะแนน (สำหรับจอแคบ)</translation>
+    </message>
 </context>
 <context>
     <name>BackupsModel</name>
@@ -3703,6 +3718,135 @@ excluded</source>
         <location filename="../../evaluator_app/ui/meeting/meeting_whatif.py" line="163"/>
         <source>&amp;Results of:</source>
         <translation>ผล&amp;ของ:</translation>
+    </message>
+</context>
+<context>
+    <name>CellEditing</name>
+    <message>
+        <location filename="../../work/wt/rating-table/evaluator_app/ui/rating/cell_editing.py" line="137"/>
+        <source>beyond the end of the table</source>
+        <translation>เลยแถวสุดท้ายของตาราง</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/rating-table/evaluator_app/ui/rating/cell_editing.py" line="149"/>
+        <source>one column of results at a time: the self-assessment&apos;s and yours are pasted separately</source>
+        <translation>วางได้ทีละคอลัมน์ผล: ผลประเมินตนเองและผลของท่านต้องวางแยกกัน</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/rating-table/evaluator_app/ui/rating/cell_editing.py" line="154"/>
+        <source>not a number: &apos;{0}&apos;</source>
+        <translation>ไม่ใช่ตัวเลข: &apos;{0}&apos;</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/rating-table/evaluator_app/ui/rating/cell_editing.py" line="172"/>
+        <source>Paste {0} result(s)</source>
+        <translation>วางผล {0} รายการ</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/rating-table/evaluator_app/ui/rating/cell_editing.py" line="186"/>
+        <source>the workspace is read-only</source>
+        <translation>พื้นที่ทำงานนี้เปิดแบบอ่านอย่างเดียว</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/rating-table/evaluator_app/ui/rating/cell_editing.py" line="188"/>
+        <source>not a result column</source>
+        <translation>ไม่ใช่คอลัมน์ผล</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/rating-table/evaluator_app/ui/rating/cell_editing.py" line="190"/>
+        <source>a heading or total row, not an indicator</source>
+        <translation>แถวหัวข้อหรือแถวรวม ไม่ใช่ตัวชี้วัด</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/rating-table/evaluator_app/ui/rating/cell_editing.py" line="192"/>
+        <source>scored through its sub-indicators</source>
+        <translation>คิดคะแนนจากตัวชี้วัดย่อย</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/rating-table/evaluator_app/ui/rating/cell_editing.py" line="194"/>
+        <source>not counted in the {0}-month round</source>
+        <translation>ไม่นับในรอบ {0} เดือน</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/rating-table/evaluator_app/ui/rating/cell_editing.py" line="195"/>
+        <source>this indicator has no criteria to score against</source>
+        <translation>ตัวชี้วัดนี้ไม่มีเกณฑ์ให้คะแนน</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/rating-table/evaluator_app/ui/rating/cell_editing.py" line="198"/>
+        <source>Pasted {0} result(s).</source>
+        <translation>วางผลแล้ว {0} รายการ</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/rating-table/evaluator_app/ui/rating/cell_editing.py" line="200"/>
+        <source>Not pasted ({0}):</source>
+        <translation>วางไม่ได้ ({0} ช่อง):</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/rating-table/evaluator_app/ui/rating/cell_editing.py" line="205"/>
+        <source>line {0}, column {1}</source>
+        <translation>บรรทัด {0} คอลัมน์ {1}</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/rating-table/evaluator_app/ui/rating/cell_editing.py" line="206"/>
+        <source>line {0}</source>
+        <translation>บรรทัด {0}</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/rating-table/evaluator_app/ui/rating/cell_editing.py" line="208"/>
+        <source>(indicator {0})</source>
+        <translation>(ตัวชี้วัด {0})</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/rating-table/evaluator_app/ui/rating/cell_editing.py" line="211"/>
+        <source>… and {0} more</source>
+        <translation>… และอีก {0} รายการ</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/rating-table/evaluator_app/ui/rating/cell_editing.py" line="231"/>
+        <source>Clear {0} result(s)</source>
+        <translation>ล้างผล {0} รายการ</translation>
+    </message>
+</context>
+<context>
+    <name>CellMenu</name>
+    <message>
+        <location filename="../../work/wt/rating-table/evaluator_app/ui/rating/context_menu.py" line="24"/>
+        <source>&amp;Copy</source>
+        <translation>&amp;คัดลอก</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/rating-table/evaluator_app/ui/rating/context_menu.py" line="26"/>
+        <source>&amp;Paste</source>
+        <translation>&amp;วาง</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/rating-table/evaluator_app/ui/rating/context_menu.py" line="29"/>
+        <source>C&amp;lear result</source>
+        <translation>&amp;ล้างผล</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/rating-table/evaluator_app/ui/rating/context_menu.py" line="34"/>
+        <source>&amp;Adjust score…</source>
+        <translation>&amp;ปรับคะแนน…</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/rating-table/evaluator_app/ui/rating/context_menu.py" line="37"/>
+        <source>&amp;History of the rating</source>
+        <translation>&amp;ประวัติการให้คะแนน</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/rating-table/evaluator_app/ui/rating/context_menu.py" line="40"/>
+        <source>Attach &amp;evidence…</source>
+        <translation>แนบ&amp;หลักฐาน…</translation>
+    </message>
+</context>
+<context>
+    <name>IndicatorInfo</name>
+    <message>
+        <location filename="../../work/wt/rating-table/evaluator_app/ui/rating/indicator_info.py" line="70"/>
+        <source>{0}:</source>
+        <translation>{0}:</translation>
     </message>
 </context>
 </TS>

@@ -169,7 +169,7 @@ class CellEditing(QObject):
                     taken.append(rating)
         written = 0
         if taken:
-            name = self.tr("Paste %n result(s)", "", len(taken))
+            name = self.tr("Paste {0} result(s)").format(len(taken))
             error = self._write(taken, name)
             if error is not None:
                 refusals = [Refusal(0, 0, "", error)]
@@ -195,9 +195,9 @@ class CellEditing(QObject):
         return self.tr("this indicator has no criteria to score against")
 
     def _summary_text(self, written: int, refusals: list[Refusal], wide: bool) -> str:
-        lines = [self.tr("Pasted %n result(s).", "", written)]
+        lines = [self.tr("Pasted {0} result(s).").format(written)]
         if refusals:
-            lines.append(self.tr("Not pasted (%n):", "", len(refusals)))
+            lines.append(self.tr("Not pasted ({0}):").format(len(refusals)))
         for refusal in refusals[:_LISTED_REFUSALS]:
             if refusal.line == 0:
                 lines.append(refusal.reason)
@@ -228,7 +228,7 @@ class CellEditing(QObject):
             return
         if len({r.evaluator for r in cleared}) > 1:  # one write names one evaluator's sheet
             cleared = [r for r in cleared if r.evaluator == cleared[0].evaluator]
-        error = self._write(cleared, self.tr("Clear %n result(s)", "", len(cleared)))
+        error = self._write(cleared, self.tr("Clear {0} result(s)").format(len(cleared)))
         if error is not None:
             self.summary.emit(error)
 

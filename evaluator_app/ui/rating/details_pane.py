@@ -283,8 +283,7 @@ class DetailsPane(Retranslating, QWidget):
         """The cell menu's History: the history of that cell's rating, scrolled into view."""
         self._follow(index)
         self.show_history_of(self._model.group_of(index))
-        self.info.reveal_history()
-        self.info.setFocus()
+        self.info.reveal_history()  # the focus stays in the table, to go on typing
 
     def _evidence_requested(self, index: QModelIndex) -> None:
         self._follow(index)

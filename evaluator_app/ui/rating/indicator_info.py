@@ -25,6 +25,7 @@ class IndicatorInfo(QScrollArea):
         super().__init__(parent)
         self.setObjectName("indicatorInfo")
         self.setWidgetResizable(True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # arrows and Page Down read a long definition
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # long text wraps instead
         body = QWidget(self)
         body.setObjectName("indicatorInfoBody")
