@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.numbers import format4
 from .agreement_model import AgreementModel
 from .column_fit import ColumnFit, fit_columns, visual_order
 
@@ -137,6 +138,17 @@ class ResultsView(QTreeView):
             if key != "name":
                 self.resizeColumnToContents(column)
             self._widths[key] = 0 if key == "name" else self.columnWidth(column)
+        # Scores and results come later than the measuring: room for the widest score, and for a result as wide
+        # as the criteria it is read against.
+        criteria = max((w for key, w in self._widths.items() if key.startswith("t")), default=0)
+        score = self.fontMetrics().horizontalAdvance(format4(model.framework.max_score)) + 2 * self._text_margin() \
+            + _CELL_PADDING if model.framework is not None else 0
+        for column, key in enumerate(model.columns):
+            part = key.partition(".")[2]
+            least = criteria if part == "result" else score if part in ("score", "weighted") else 0
+            if self._widths[key] < least:
+                self._widths[key] = least
+                self.setColumnWidth(column, least)
         self._name_min = self._measure_name_min()
         self.fit_columns()
 

@@ -4,8 +4,8 @@ was last saved, and the history of its rating."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QTextDocument
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QFont, QPalette, QTextDocument
 from PySide6.QtWidgets import QFormLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 _LABEL_GAP = 16  # pixels between a label and its value
@@ -29,6 +29,8 @@ class IndicatorInfo(QScrollArea):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # long text wraps instead
         body = QWidget(self)
         body.setObjectName("indicatorInfoBody")
+        body.setBackgroundRole(QPalette.ColorRole.Base)  # a page to read, as the text view it replaced
+        body.setAutoFillBackground(True)
         self.heading = _text_label(body)
         self.heading.setObjectName("indicatorHeading")
         font = QFont(self.heading.font())
@@ -55,6 +57,10 @@ class IndicatorInfo(QScrollArea):
         self.setWidget(body)
         self._body = body
         self.rows: list[tuple[QLabel, QLabel]] = []
+
+    def sizeHint(self) -> QSize:
+        # A scroll area asks only for its frame; the pane's splitter would give the definition a sliver.
+        return QSize(self.fontMetrics().averageCharWidth() * 45, super().sizeHint().height())
 
     def show_message(self, text: str) -> None:
         self.show_indicator(text, [], "", "")
