@@ -239,6 +239,7 @@ class AgreementPanel(Retranslating, QWidget):
         self.round_label.setText(self.tr("&Round:"))
         self.notice_close.setText("✕")
         self.notice_close.setToolTip(self.tr("Dismiss"))
+        self.notice_close.setAccessibleName(self.tr("Dismiss"))
         self.self_toggle.setText(self.tr("All self-assessment columns"))
         self.self_toggle.setToolTip(self.tr("Show the self-assessment's weighted column too, or only its result and "
                                             "score (narrow screens)"))
