@@ -64,8 +64,6 @@ class AgreementPanel(Retranslating, QWidget):
         bar.setContentsMargins(6, 2, 2, 2)
         bar.addWidget(self.notice, 1)
         bar.addWidget(self.notice_close, 0, Qt.AlignmentFlag.AlignTop)
-        self.notice.setParent(self.notice_bar)
-        self.notice_close.setParent(self.notice_bar)
         self.notice_bar.hide()
         self.totals = QLabel(self)
         self.totals.setObjectName("totals")
