@@ -101,6 +101,20 @@ def record_ratings(workspace: Workspace, agreement_id: int,
     return versions
 
 
+def rating_problems(workspace: Workspace, agreement_id: int, ratings: Sequence[Rating]) -> list[list[Problem]]:
+    """What `record_ratings` would refuse in each of these ratings (an empty list: it would be taken), checked
+    against the version in force for its round as a write checks it; nothing is written.
+
+    A paste of many results writes those taken, in one transaction, and names the others with their reasons.
+    """
+    if not ratings:
+        return []
+    in_force = {round_: load_agreement(workspace, agreement_id, version_for_round(workspace.conn, agreement_id, round_))
+                for round_ in {rating.round for rating in ratings}}
+    framework = get_framework(workspace, next(iter(in_force.values())).agreement.framework_id or "")
+    return [_rating_problems(in_force[rating.round].agreement, framework, rating) for rating in ratings]
+
+
 def _rating_problems(agreement: Agreement, framework: Framework, rating: Rating) -> list[Problem]:
     try:
         indicator = agreement.indicator(rating.code)

@@ -220,62 +220,78 @@
 <context>
     <name>AgreementPanel</name>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="108"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="167"/>
         <source>{0} months</source>
         <translation>{0} เดือน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="117"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="176"/>
         <source>Choose an agreement in the list on the left.</source>
         <translation>เลือกคำรับรองจากรายการทางซ้าย</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="121"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="180"/>
         <source>fiscal year {0}</source>
         <translation>ปีงบประมาณ พ.ศ. {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="122"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="181"/>
         <source>version {0}</source>
         <translation>ฉบับที่ {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="131"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="190"/>
         <source>Evaluator {0}</source>
         <translation>ผู้ประเมิน {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="132"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="191"/>
         <source>Self-assessment</source>
         <translation>ประเมินตนเอง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="141"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="200"/>
         <source>incomplete: {0} of {1} indicators have no result yet</source>
         <translation>ยังไม่ครบ: ยังไม่มีผล {0} จาก {1} ตัวชี้วัด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="145"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="204"/>
         <source>eligible (at least {0})</source>
         <translation>ผ่านเกณฑ์ได้รับสิ่งจูงใจ (ตั้งแต่ {0})</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="148"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="207"/>
         <source>not eligible (below {0})</source>
         <translation>ไม่ผ่านเกณฑ์ (ต่ำกว่า {0})</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="150"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="209"/>
         <source>(over weight {0})</source>
         <translation>(จากน้ำหนักที่นับ {0})</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="178"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="237"/>
         <source>&amp;Round:</source>
         <translation>&amp;รอบ:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="179"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="239"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="240"/>
+        <source>Dismiss</source>
+        <translation>ปิด</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="241"/>
+        <source>All self-assessment columns</source>
+        <translation>คอลัมน์ประเมินตนเองทั้งหมด</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="242"/>
+        <source>Show the self-assessment&apos;s weighted column too, or only its result and score (narrow screens)</source>
+        <translation>แสดงคอลัมน์ถ่วงน้ำหนักของผลประเมินตนเองด้วย หรือแสดงเฉพาะผลและคะแนน (สำหรับจอแคบ)</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="244"/>
         <source>Reporting round in months, as the framework allows (Ctrl+6, Ctrl+9, Ctrl+2)</source>
         <translation>รอบการประเมิน (เดือน) ตามที่กรอบการประเมินกำหนด (Ctrl+6, Ctrl+9, Ctrl+2)</translation>
     </message>
@@ -495,6 +511,94 @@ Issue the other {2}?</source>
     </message>
 </context>
 <context>
+    <name>CellEditing</name>
+    <message>
+        <location filename="../../evaluator_app/ui/rating/cell_editing.py" line="137"/>
+        <source>beyond the end of the table</source>
+        <translation>เลยแถวสุดท้ายของตาราง</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/rating/cell_editing.py" line="149"/>
+        <source>one column of results at a time: the self-assessment&apos;s and yours are pasted separately</source>
+        <translation>วางได้ทีละคอลัมน์ผล: ผลประเมินตนเองและผลของท่านต้องวางแยกกัน</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/rating/cell_editing.py" line="154"/>
+        <source>not a number: &apos;{0}&apos;</source>
+        <translation>ไม่ใช่ตัวเลข: &apos;{0}&apos;</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/rating/cell_editing.py" line="172"/>
+        <source>Paste {0} result(s)</source>
+        <translation>วางผล {0} รายการ</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/rating/cell_editing.py" line="186"/>
+        <source>the workspace is read-only</source>
+        <translation>พื้นที่ทำงานนี้เปิดแบบอ่านอย่างเดียว</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/rating/cell_editing.py" line="188"/>
+        <source>not a result column</source>
+        <translation>ไม่ใช่คอลัมน์ผล</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/rating/cell_editing.py" line="190"/>
+        <source>a heading or total row, not an indicator</source>
+        <translation>แถวหัวข้อหรือแถวรวม ไม่ใช่ตัวชี้วัด</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/rating/cell_editing.py" line="192"/>
+        <source>scored through its sub-indicators</source>
+        <translation>คิดคะแนนจากตัวชี้วัดย่อย</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/rating/cell_editing.py" line="194"/>
+        <source>not counted in the {0}-month round</source>
+        <translation>ไม่นับในรอบ {0} เดือน</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/rating/cell_editing.py" line="195"/>
+        <source>this indicator has no criteria to score against</source>
+        <translation>ตัวชี้วัดนี้ไม่มีเกณฑ์ให้คะแนน</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/rating/cell_editing.py" line="198"/>
+        <source>Pasted {0} result(s).</source>
+        <translation>วางผลแล้ว {0} รายการ</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/rating/cell_editing.py" line="200"/>
+        <source>Not pasted ({0}):</source>
+        <translation>วางไม่ได้ ({0} ช่อง):</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/rating/cell_editing.py" line="205"/>
+        <source>line {0}, column {1}</source>
+        <translation>บรรทัด {0} คอลัมน์ {1}</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/rating/cell_editing.py" line="206"/>
+        <source>line {0}</source>
+        <translation>บรรทัด {0}</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/rating/cell_editing.py" line="208"/>
+        <source>(indicator {0})</source>
+        <translation>(ตัวชี้วัด {0})</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/rating/cell_editing.py" line="211"/>
+        <source>… and {0} more</source>
+        <translation>… และอีก {0} รายการ</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/rating/cell_editing.py" line="231"/>
+        <source>Clear {0} result(s)</source>
+        <translation>ล้างผล {0} รายการ</translation>
+    </message>
+</context>
+<context>
     <name>CellHistory</name>
     <message>
         <location filename="../../evaluator_app/ui/common/cell_history.py" line="50"/>
@@ -530,6 +634,39 @@ Issue the other {2}?</source>
         <location filename="../../evaluator_app/ui/common/cell_history.py" line="88"/>
         <source>consensus {0} → {1}, reason {2}</source>
         <translation>มติที่ประชุม {0} → {1} เหตุผล {2}</translation>
+    </message>
+</context>
+<context>
+    <name>CellMenu</name>
+    <message>
+        <location filename="../../evaluator_app/ui/rating/context_menu.py" line="24"/>
+        <source>&amp;Copy</source>
+        <translation>&amp;คัดลอก</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/rating/context_menu.py" line="26"/>
+        <source>&amp;Paste</source>
+        <translation>&amp;วาง</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/rating/context_menu.py" line="29"/>
+        <source>C&amp;lear result</source>
+        <translation>&amp;ล้างผล</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/rating/context_menu.py" line="34"/>
+        <source>&amp;Adjust score…</source>
+        <translation>&amp;ปรับคะแนน…</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/rating/context_menu.py" line="37"/>
+        <source>&amp;History of the rating</source>
+        <translation>&amp;ประวัติการให้คะแนน</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/rating/context_menu.py" line="40"/>
+        <source>Attach &amp;evidence…</source>
+        <translation>แนบ&amp;หลักฐาน…</translation>
     </message>
 </context>
 <context>
@@ -770,202 +907,202 @@ Issue the other {2}?</source>
 <context>
     <name>DetailsPane</name>
     <message>
-        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="205"/>
+        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="210"/>
         <source>Comment and note on indicator {0}</source>
         <translation>ความเห็นและบันทึกส่วนตัว ตัวชี้วัด {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="207"/>
+        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="212"/>
         <source>Comment on indicator {0}</source>
         <translation>ความเห็นตัวชี้วัด {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="209"/>
+        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="214"/>
         <source>Private note on indicator {0}</source>
         <translation>บันทึกส่วนตัว ตัวชี้วัด {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="240"/>
+        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="248"/>
         <source>Select an indicator to see its details.</source>
         <translation>เลือกตัวชี้วัดเพื่อดูรายละเอียด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="243"/>
+        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="251"/>
         <source>Unit</source>
         <translation>หน่วยวัด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="244"/>
+        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="252"/>
         <source>Weight</source>
         <translation>น้ำหนัก</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="245"/>
+        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="253"/>
         <source>Target</source>
         <translation>เป้าหมาย</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="246"/>
+        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="254"/>
         <source>Baseline</source>
         <translation>ข้อมูลพื้นฐาน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="247"/>
+        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="255"/>
         <source>Criteria</source>
         <translation>เกณฑ์การให้คะแนน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="248"/>
+        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="256"/>
         <source>Description</source>
         <translation>คำอธิบาย</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="249"/>
+        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="257"/>
         <source>Formula</source>
         <translation>สูตรการคำนวณ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="250"/>
+        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="258"/>
         <source>Conditions</source>
         <translation>เงื่อนไข</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="251"/>
+        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="259"/>
         <source>Data source</source>
         <translation>แหล่งข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="252"/>
+        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="260"/>
         <source>KPI supervisor</source>
         <translation>ผู้กำกับดูแลตัวชี้วัด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="253"/>
+        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="261"/>
         <source>Data collector</source>
         <translation>ผู้จัดเก็บข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="262"/>
+        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="265"/>
         <source>Milestone levels</source>
         <translation>ขั้นตอนของระดับความสำเร็จ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="266"/>
+        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="269"/>
         <source>Not counted in this round.</source>
         <translation>ไม่นับในรอบนี้</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="269"/>
+        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="272"/>
         <source>Last saved {0} by {1} (edit {2})</source>
         <translation>บันทึกล่าสุด {0} โดย {1} (ครั้งที่ {2})</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="296"/>
+        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="314"/>
         <source>History of the rating by {0}, round {1} months</source>
         <translation>ประวัติการแก้ไขผลการประเมินของ {0} รอบ {1} เดือน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="302"/>
+        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="320"/>
         <source>scored through its sub-indicators</source>
         <translation>คิดคะแนนจากตัวชี้วัดย่อย</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="307"/>
+        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="325"/>
         <source>milestone levels {0}</source>
         <translation>ระดับความสำเร็จ {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="309"/>
+        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="327"/>
         <source>{0} (lower is better)</source>
         <translation>{0} (ยิ่งน้อยยิ่งดี)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="310"/>
+        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="328"/>
         <source>{0} (higher is better)</source>
         <translation>{0} (ยิ่งมากยิ่งดี)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="317"/>
+        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="335"/>
         <source>Attach evidence</source>
         <translation>แนบหลักฐาน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="318"/>
+        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="336"/>
         <source>All files (*)</source>
         <translation>ทุกแฟ้ม (*)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="343"/>
+        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="361"/>
         <source>Evidence missing</source>
         <translation>ไม่พบแฟ้มหลักฐาน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="344"/>
+        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="362"/>
         <source>The kept copy of {0} is missing from the evidence folder.</source>
         <translation>ไม่พบสำเนาของ {0} ในโฟลเดอร์หลักฐาน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="348"/>
+        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="366"/>
         <source>Evidence changed</source>
         <translation>แฟ้มหลักฐานถูกแก้ไข</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="349"/>
+        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="367"/>
         <source>The kept copy of {0} has changed since it was attached: its SHA-256 is no longer {1}. Open it anyway?</source>
         <translation>สำเนาของ {0} ถูกแก้ไขหลังจากแนบ: ค่า SHA-256 ไม่ใช่ {1} อีกต่อไป ต้องการเปิดหรือไม่</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="367"/>
+        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="385"/>
         <source>Detach evidence</source>
         <translation>ถอดหลักฐาน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="368"/>
+        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="386"/>
         <source>Detach {0} from indicator {1}? The kept copy stays in the evidence folder.</source>
         <translation>ถอด {0} ออกจากตัวชี้วัด {1} หรือไม่ สำเนายังเก็บอยู่ในโฟลเดอร์หลักฐาน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="381"/>
+        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="399"/>
         <source>&amp;Comment (printed in the report):</source>
         <translation>&amp;ความเห็น (พิมพ์ในรายงาน):</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="382"/>
+        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="400"/>
         <source>Private &amp;note (never exported):</source>
         <translation>บันทึก&amp;ส่วนตัว (ไม่ส่งออก):</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="383"/>
+        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="401"/>
         <source>What the committee should read about this indicator</source>
         <translation>สิ่งที่คณะกรรมการควรทราบเกี่ยวกับตัวชี้วัดนี้</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="384"/>
+        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="402"/>
         <source>For yourself only: stays in this workspace</source>
         <translation>สำหรับท่านเท่านั้น เก็บไว้ในพื้นที่ทำงานนี้</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="385"/>
+        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="403"/>
         <source>Evidence files:</source>
         <translation>แฟ้มหลักฐาน:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="386"/>
+        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="404"/>
         <source>&amp;Attach…</source>
         <translation>แ&amp;นบ…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="387"/>
+        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="405"/>
         <source>Open</source>
         <translation>เปิด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="388"/>
+        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="406"/>
         <source>Detach</source>
         <translation>ถอด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="305"/>
+        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="323"/>
         <source>{0} (banded: the whole level whose band holds the result)</source>
         <translation>{0} (คิดแบบช่วง: ได้คะแนนเต็มระดับของช่วงที่ผลอยู่)</translation>
     </message>
@@ -1137,6 +1274,14 @@ Issue the other {2}?</source>
         <location filename="../../evaluator_app/ui/transfer/import_dialog.py" line="167"/>
         <source>Ready to import {0} agreement(s) with {1} indicators; {2} warning(s): imported as written, and kept with the agreement.</source>
         <translation>พร้อมนำเข้าคำรับรอง {0} ฉบับ รวม {1} ตัวชี้วัด มีคำเตือน {2} รายการ: นำเข้าตามที่เขียนและเก็บไว้กับคำรับรอง</translation>
+    </message>
+</context>
+<context>
+    <name>IndicatorInfo</name>
+    <message>
+        <location filename="../../evaluator_app/ui/rating/indicator_info.py" line="77"/>
+        <source>{0}:</source>
+        <translation>{0}:</translation>
     </message>
 </context>
 <context>

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QModelIndex, QTimer, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from ...domain.numbers import format4, plain
 from ...domain.scoring import ScoreSheet
@@ -13,6 +13,9 @@ from ..common.language import Retranslating
 from ..common.session import WorkspaceSession
 from .agreement_model import OWN, SELF, AgreementModel
 from .agreement_view import ResultsView
+from .cell_editing import CellEditing
+from .context_menu import CellMenu
+from .round_box import RoundBox
 
 # After Enter the cursor moves on to the next result by itself; whoever follows the current indicator (the details
 # pane, some 5 ms to render) is told this long after the last such move, so typing a column of results never waits
@@ -31,25 +34,57 @@ class AgreementPanel(Retranslating, QWidget):
         self.title.setObjectName("agreementTitle")
         self.title.setWordWrap(True)
         self.round_label = QLabel(self)
-        self.round_combo = QComboBox(self)
+        self.round_combo = RoundBox(self)
         self.round_combo.setObjectName("round")
         self.round_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # "12 เดือน" / "12 months"
         self.round_label.setBuddy(self.round_combo)
         self.view = ResultsView(self)
         self.view.setModel(self.model)
+        self.self_toggle = QToolButton(self)
+        self.self_toggle.setObjectName("selfAssessmentColumns")
+        self.self_toggle.setCheckable(True)
+        self.self_toggle.setChecked(True)
+        self.self_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        # Tab from the agreement list goes to the table, never to a box that a typed result would change.
+        QWidget.setTabOrder(self.view, self.round_combo)
+        QWidget.setTabOrder(self.round_combo, self.self_toggle)
+        self.editing = CellEditing(session, self.model, self.view, self)
+        self.cell_menu: CellMenu | None = None
+        self.notice = QLabel(self)  # what a paste did and refused: stays until dismissed or the next paste
+        self.notice.setObjectName("pasteSummary")
+        self.notice.setWordWrap(True)
+        self.notice.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.notice_close = QToolButton(self)
+        self.notice_close.setObjectName("dismissPasteSummary")
+        self.notice_close.setAutoRaise(True)
+        self.notice_bar = QFrame(self)
+        self.notice_bar.setObjectName("pasteSummaryBar")
+        self.notice_bar.setStyleSheet("#pasteSummaryBar { background: #fff3cd; border: 1px solid #e0c36c; }")
+        bar = QHBoxLayout(self.notice_bar)
+        bar.setContentsMargins(6, 2, 2, 2)
+        bar.addWidget(self.notice, 1)
+        bar.addWidget(self.notice_close, 0, Qt.AlignmentFlag.AlignTop)
+        self.notice_bar.hide()
         self.totals = QLabel(self)
         self.totals.setObjectName("totals")
         self.totals.setWordWrap(True)
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
+        top.addWidget(self.self_toggle)
         top.addWidget(self.round_label)
         top.addWidget(self.round_combo)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
         layout.addWidget(self.view, 1)
+        layout.addWidget(self.notice_bar)
         layout.addWidget(self.totals)
+        self.editing.summary.connect(self.show_notice)
+        self.notice_close.clicked.connect(self.dismiss_notice)
+        self.view.customContextMenuRequested.connect(self._show_cell_menu)
         self.round_combo.activated.connect(self._round_chosen)
+        self.self_toggle.toggled.connect(self.view.set_self_expanded)
+        self.view.fitChanged.connect(self._fit_changed)
         self.model.loaded.connect(self._loaded)
         self.model.totalsChanged.connect(self._update_totals)
         self.view.selectionModel().currentChanged.connect(self._current_changed)
@@ -91,10 +126,34 @@ class AgreementPanel(Retranslating, QWidget):
             self.view.scrollTo(index)
         self.view.setFocus()
 
+    def show_notice(self, text: str) -> None:
+        self.notice.setText(text)
+        self.notice_bar.show()
+
+    def dismiss_notice(self) -> None:
+        self.notice_bar.hide()
+        self.view.setFocus()
+
+    def _show_cell_menu(self, position: QPoint) -> None:
+        index = self.view.indexAt(position)
+        if not index.isValid():
+            return
+        selection = self.view.selectionModel()
+        if not selection.isSelected(index):  # a right-click outside the selection acts on the cell clicked
+            self.view.setCurrentIndex(index)
+        self.cell_menu = CellMenu(self.view, index, self._session.read_only)
+        self.cell_menu.popup(self.view.viewport().mapToGlobal(position))
+
+    def _fit_changed(self) -> None:
+        self.self_toggle.blockSignals(True)
+        self.self_toggle.setChecked(not self.view.fit.self_collapsed)
+        self.self_toggle.blockSignals(False)
+
     def _round_chosen(self, position: int) -> None:
         self.set_round(int(self.round_combo.itemData(position)))
 
     def _loaded(self) -> None:
+        self.notice_bar.hide()  # a paste summary speaks of the agreement it was pasted into
         self._announce_timer.stop()  # everyone hears the current indicator now
         self._fill_rounds()
         self._update_title()
@@ -176,6 +235,12 @@ class AgreementPanel(Retranslating, QWidget):
 
     def retranslate(self) -> None:
         self.round_label.setText(self.tr("&Round:"))
+        self.notice_close.setText("✕")
+        self.notice_close.setToolTip(self.tr("Dismiss"))
+        self.notice_close.setAccessibleName(self.tr("Dismiss"))
+        self.self_toggle.setText(self.tr("All self-assessment columns"))
+        self.self_toggle.setToolTip(self.tr("Show the self-assessment's weighted column too, or only its result and "
+                                            "score (narrow screens)"))
         self.round_combo.setToolTip(self.tr("Reporting round in months, as the framework allows (Ctrl+6, Ctrl+9, "
                                             "Ctrl+2)"))
         self._fill_rounds()

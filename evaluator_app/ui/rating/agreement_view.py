@@ -12,13 +12,23 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFocusEvent, QKeyEvent, QPalette
+from PySide6.QtGui import (
+    QFocusEvent,
+    QFont,
+    QFontMetrics,
+    QHelpEvent,
+    QKeyEvent,
+    QKeySequence,
+    QPalette,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
     QApplication,
     QHeaderView,
     QLineEdit,
+    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QToolTip,
@@ -26,12 +36,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.numbers import format4
 from .agreement_model import AgreementModel
+from .column_fit import ColumnFit, fit_columns, visual_order
 
 Index = QModelIndex | QPersistentModelIndex
 
 _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 _CELL_PADDING = 12  # pixels added to each cell's width
+# A name elided in the middle keeps at least this many characters at each end (20 or more in all).
+NAME_KEEPS = 11
 # What an unselected cell is painted with; a view without focus paints with the Inactive group of these.
 _CELL_ROLES = (QPalette.ColorRole.Text, QPalette.ColorRole.Base, QPalette.ColorRole.AlternateBase,
                QPalette.ColorRole.WindowText)
@@ -58,6 +72,12 @@ class ResultsView(QTreeView):
     """Indicators grouped by dimension; result cells edit on the first key pressed."""
 
     adjustRequested = Signal(QModelIndex)
+    copyRequested = Signal()  # Ctrl+C or the cell menu: the selection as tab-separated text
+    pasteRequested = Signal()  # Ctrl+V
+    clearRequested = Signal()  # Delete or Backspace: the selected results removed
+    historyRequested = Signal(QModelIndex)  # the cell menu: the rating's history in the details pane
+    evidenceRequested = Signal(QModelIndex)  # the cell menu: attach evidence to the row's indicator
+    fitChanged = Signal()  # columns hidden or shown to fit the width (the self-assessment group collapsed)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -69,7 +89,7 @@ class ResultsView(QTreeView):
         self.setAlternatingRowColors(True)
         self.setAllColumnsShowFocus(False)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)  # Shift+arrows, as in a sheet
         self.setEditTriggers(QAbstractItemView.EditTrigger.AnyKeyPressed
                              | QAbstractItemView.EditTrigger.DoubleClicked
                              | QAbstractItemView.EditTrigger.EditKeyPressed)
@@ -80,6 +100,14 @@ class ResultsView(QTreeView):
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
         header.setStretchLastSection(False)
         header.setSectionsMovable(False)
+        # Long Thai names keep their beginning and their end (often the unit or the year); the full text is in
+        # the tooltip and the details pane.
+        self.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.self_expanded: bool | None = None  # the person's choice for the self-assessment group; None: by width
+        self.fit = ColumnFit(frozenset(), 0, False)
+        self._widths: dict[str, int] = {}  # each column's width measured to its content, once per agreement
+        self._name_min = 0
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)  # the panel's CellMenu
         self.doubleClicked.connect(self._double_clicked)
         self._closing_editor = False
         self.moving_on = False
@@ -99,14 +127,78 @@ class ResultsView(QTreeView):
         self.expandAll()
         model = self.results_model()
         header = self.header()
+        for position, key in enumerate(visual_order(model.columns)):
+            header.moveSection(header.visualIndex(model.columns.index(key)), position)
         # Measured once per agreement, not on every change: ResizeToContents would re-measure every cell each
         # time a result is typed.
+        self._widths = {}
         for column, key in enumerate(model.columns):
-            if key == "name":
-                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
-            else:
-                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            self.setColumnHidden(column, False)
+            if key != "name":
                 self.resizeColumnToContents(column)
+            self._widths[key] = 0 if key == "name" else self.columnWidth(column)
+        # Scores and results come later than the measuring: room for the widest score, and for a result as wide
+        # as the criteria it is read against.
+        criteria = max((w for key, w in self._widths.items() if key.startswith("t")), default=0)
+        score = self.fontMetrics().horizontalAdvance(format4(model.framework.max_score)) + 2 * self._text_margin() \
+            + _CELL_PADDING if model.framework is not None else 0
+        for column, key in enumerate(model.columns):
+            part = key.partition(".")[2]
+            least = criteria if part == "result" else score if part in ("score", "weighted") else 0
+            if self._widths[key] < least:
+                self._widths[key] = least
+                self.setColumnWidth(column, least)
+        self._name_min = self._measure_name_min()
+        self.fit_columns()
+
+    # --- fitting the screen ------------------------------------------------------------------------------------
+
+    def set_self_expanded(self, expanded: bool) -> None:
+        """The person shows or collapses the self-assessment group; the choice holds for every width."""
+        self.self_expanded = expanded
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        model = self.model()
+        if not isinstance(model, AgreementModel) or not model.columns or not self._widths:
+            return
+        fit = fit_columns(self._widths, self.viewport().width(), self._name_min, self.self_expanded)
+        for column, key in enumerate(model.columns):
+            if self.isColumnHidden(column) != (key in fit.hidden):
+                self.setColumnHidden(column, key in fit.hidden)
+        name = model.columns.index("name")
+        if self.columnWidth(name) != fit.name_width:
+            self.setColumnWidth(name, fit.name_width)
+        current = self.currentIndex()
+        column = current.column() if current.isValid() else model.columns.index("own.result")
+        if self.header().sectionPosition(column) + self.columnWidth(column) <= self.viewport().width():
+            self.horizontalScrollBar().setValue(0)  # it fits from the left edge: show the codes too
+        if fit != self.fit:
+            self.fit = fit
+            self.fitChanged.emit()
+
+    def _measure_name_min(self) -> int:
+        """The width that shows at least 2 × NAME_KEEPS characters of every name (bold for parents and headers)."""
+        model = self.results_model()
+        bold = QFont(self.font())
+        bold.setBold(True)
+        metrics = QFontMetrics(bold)
+        names = [model.rows.text(model.rows.top_row(top), "name") for top in range(model.rows.top_count())]
+        names += [model.rows.text(row, "name") for rows in model.rows.children for row in rows]
+        ellipsis = "\u2026"
+        widest = max((metrics.horizontalAdvance(name if len(name) <= 2 * NAME_KEEPS else
+                                                name[:NAME_KEEPS] + ellipsis + name[-NAME_KEEPS:])
+                      for name in names), default=0)
+        return widest + 2 * self._text_margin() + metrics.averageCharWidth()  # the elision is not exact
+
+    def _text_margin(self) -> int:
+        # QCommonStyle draws an item's text this far inside the cell on each side
+        return self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self) + 1
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_columns()
 
     # --- moving between result cells ---------------------------------------------------------------------------
 
@@ -191,7 +283,25 @@ class ResultsView(QTreeView):
         # area lays out depends on them (its own resizes and scroll bar changes come as its own events).
         if event.type() == QEvent.Type.LayoutRequest:
             return True
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent) and self._show_elided(event):
+            return True
         return super().viewportEvent(event)
+
+    def _show_elided(self, event: QHelpEvent) -> bool:
+        """A cell too narrow for its text shows the whole text as its tooltip, above what the model says of it."""
+        index = self.indexAt(event.pos())
+        text = str(index.data() or "").strip() if index.isValid() else ""
+        if not text:
+            return False
+        font = index.data(Qt.ItemDataRole.FontRole)
+        metrics = QFontMetrics(font if isinstance(font, QFont) else self.font())
+        rect = self.visualRect(index)
+        if metrics.horizontalAdvance(str(index.data())) <= rect.width() - 2 * self._text_margin():
+            return False
+        more = index.data(Qt.ItemDataRole.ToolTipRole)
+        tip = text if not more or more == text else f"{text}\n{more}"
+        QToolTip.showText(event.globalPos(), tip, self.viewport(), rect)
+        return True
 
     def _update_focus_cells(self) -> None:
         viewport = self.viewport()
@@ -207,9 +317,24 @@ class ResultsView(QTreeView):
         return all(palette.color(active, role) == palette.color(inactive, role) for role in _CELL_ROLES)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in _ENTER_KEYS and self.state() != QAbstractItemView.State.EditingState:
-            self._move_down()
-            return
+        if self.state() != QAbstractItemView.State.EditingState:
+            if event.key() in _ENTER_KEYS:
+                self._move_down()
+                return
+            if event.matches(QKeySequence.StandardKey.Copy):
+                self.copyRequested.emit()
+                return
+            if event.matches(QKeySequence.StandardKey.Paste):
+                self.pasteRequested.emit()
+                return
+            if event.matches(QKeySequence.StandardKey.Cut):
+                self.copyRequested.emit()
+                self.clearRequested.emit()
+                return
+            if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) \
+                    and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+                self.clearRequested.emit()  # not an editor opened on "\b": the result goes, as in a sheet
+                return
         super().keyPressEvent(event)
 
     def _double_clicked(self, index: QModelIndex) -> None:

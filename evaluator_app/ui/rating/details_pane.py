@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableView,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -38,7 +37,9 @@ from ..common.changes import Change, Changes
 from ..common.language import THAI, Retranslating, current_language
 from ..common.session import WorkspaceSession
 from .agreement_model import OWN, AgreementModel
+from .agreement_panel import AgreementPanel
 from .evidence_model import EvidenceModel
+from .indicator_info import IndicatorInfo
 
 _SAVE_DELAY_MS = 800  # a pause in typing saves the comment; leaving the field saves at once
 _HISTORY_LIMIT = 20
@@ -60,9 +61,7 @@ class DetailsPane(Retranslating, QWidget):
         self._history_group = OWN  # whose rating the selected cell is: the self-assessment's or the evaluator's
         self._context: tuple[int, int, str, str] | None = None
         self._shown: tuple[str | None, str | None] = (None, None)  # comment and note as last loaded or saved
-        self.info = QTextBrowser(self)
-        self.info.setObjectName("indicatorInfo")
-        self.info.setOpenLinks(False)
+        self.info = IndicatorInfo(self)
         self.comment_label = QLabel(self)
         self.comment = QPlainTextEdit(self)
         self.comment.setObjectName("comment")
@@ -104,6 +103,12 @@ class DetailsPane(Retranslating, QWidget):
         self.detach_button.clicked.connect(self.detach_selected)
         self.evidence.doubleClicked.connect(lambda _index: self.open_selected())
         session.changed.connect(self._changed)
+        # The shell hands the pane the panel's model; the panel (its parent) has the table whose cell menu asks
+        # for a rating's history and for evidence.
+        panel = model.parent()
+        if isinstance(panel, AgreementPanel):
+            panel.view.historyRequested.connect(self.reveal_history)
+            panel.view.evidenceRequested.connect(self._evidence_requested)
         self.retranslate()
         self.show_indicator("")
 
@@ -223,7 +228,10 @@ class DetailsPane(Retranslating, QWidget):
     def _changed(self, changes: Changes) -> None:
         if changes.evidence and changes.agreement_id == self._model.agreement_id and changes.code == self._code:
             self.evidence_model.load(self._model.agreement_id, self._code)
-        if not changes.rating or (changes.agreement_id, changes.round, changes.evaluator, changes.code) \
+        if not changes.rating or self._context is None:
+            return
+        # A paste or a clear of several results names no single indicator: it may include this one.
+        if (changes.agreement_id, changes.round, changes.evaluator, changes.code or self._context[3]) \
                 != self._context:
             return
         # The model was connected first, so it has already re-read its ratings for _render_info.
@@ -237,7 +245,7 @@ class DetailsPane(Retranslating, QWidget):
         self._render_timer.stop()  # rendered now: a render still waiting would show the same
         item = self._indicator()
         if item is None:
-            self.info.setHtml("<p>" + html.escape(self.tr("Select an indicator to see its details.")) + "</p>")
+            self.info.show_message(self.tr("Select an indicator to see its details."))
             return
         rows: list[tuple[str, str]] = [
             (self.tr("Unit"), item.unit or ""),
@@ -252,12 +260,7 @@ class DetailsPane(Retranslating, QWidget):
             (self.tr("KPI supervisor"), item.supervisor or ""),
             (self.tr("Data collector"), item.collector or ""),
         ]
-        parts = [f"<h3>{html.escape(item.code)} {html.escape(item.name)}</h3>", "<table cellspacing='2'>"]
-        for label, value in rows:
-            if value:
-                parts.append(f"<tr><td valign='top'><b>{html.escape(label)}</b></td>"
-                             f"<td>{html.escape(value).replace(chr(10), '<br/>')}</td></tr>")
-        parts.append("</table>")
+        parts: list[str] = []
         if item.level_descriptions:
             parts.append("<p><b>" + html.escape(self.tr("Milestone levels")) + "</b></p><ol>")
             parts.extend(f"<li>{html.escape(step)}</li>" for step in item.level_descriptions)
@@ -268,8 +271,23 @@ class DetailsPane(Retranslating, QWidget):
         if stored is not None:
             parts.append("<p><small>" + html.escape(self.tr("Last saved {0} by {1} (edit {2})").format(
                 _when(stored.updated_at), stored.updated_by, stored.edit_version)) + "</small></p>")
-        parts.extend(self._history_html(item.code))
-        self.info.setHtml("".join(parts))
+        self.info.show_indicator(f"{item.code} {item.name}", [(label, value) for label, value in rows if value],
+                                 "".join(parts), "".join(self._history_html(item.code)))
+
+    def _follow(self, index: QModelIndex) -> None:
+        item = self._model.indicator_at(index)
+        if item is not None and item.code != self._code:
+            self.show_indicator(item.code)
+
+    def reveal_history(self, index: QModelIndex) -> None:
+        """The cell menu's History: the history of that cell's rating, scrolled into view."""
+        self._follow(index)
+        self.show_history_of(self._model.group_of(index))
+        self.info.reveal_history()  # the focus stays in the table, to go on typing
+
+    def _evidence_requested(self, index: QModelIndex) -> None:
+        self._follow(index)
+        self.attach_files()
 
     def show_history_of(self, group: str | None) -> None:
         """Show the history of the selected cell's rating: its column's group (self-assessment or own)."""

@@ -1,0 +1,103 @@
+"""The indicator's definition in the details pane: its code and name, then each field as a label beside its value
+in a form (never run together as one line of Thai, which has no spaces between words), then milestone levels, when it
+was last saved, and the history of its rating."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QFont, QPalette, QTextDocument
+from PySide6.QtWidgets import QFormLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+
+_LABEL_GAP = 16  # pixels between a label and its value
+
+
+def _text_label(parent: QWidget, rich: bool = False) -> QLabel:
+    label = QLabel(parent)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+    return label
+
+
+class IndicatorInfo(QScrollArea):
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("indicatorInfo")
+        self.setWidgetResizable(True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # arrows and Page Down read a long definition
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # long text wraps instead
+        body = QWidget(self)
+        body.setObjectName("indicatorInfoBody")
+        body.setBackgroundRole(QPalette.ColorRole.Base)  # a page to read, as the text view it replaced
+        body.setAutoFillBackground(True)
+        self.heading = _text_label(body)
+        self.heading.setObjectName("indicatorHeading")
+        font = QFont(self.heading.font())
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.heading.setFont(font)
+        self.form = QFormLayout()
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # a narrow pane puts values below
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.form.setFormAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.form.setHorizontalSpacing(_LABEL_GAP)
+        self.form.setVerticalSpacing(4)
+        self.notes = _text_label(body, rich=True)
+        self.notes.setObjectName("indicatorNotes")
+        self.history = _text_label(body, rich=True)
+        self.history.setObjectName("ratingHistory")
+        layout = QVBoxLayout(body)
+        layout.addWidget(self.heading)
+        layout.addLayout(self.form)
+        layout.addWidget(self.notes)
+        layout.addWidget(self.history)
+        layout.addStretch(1)
+        self.setWidget(body)
+        self._body = body
+        self.rows: list[tuple[QLabel, QLabel]] = []
+
+    def sizeHint(self) -> QSize:
+        # A scroll area asks only for its frame; the pane's splitter would give the definition a sliver.
+        return QSize(self.fontMetrics().averageCharWidth() * 45, super().sizeHint().height())
+
+    def show_message(self, text: str) -> None:
+        self.show_indicator(text, [], "", "")
+
+    def show_indicator(self, heading: str, rows: list[tuple[str, str]], notes_html: str, history_html: str) -> None:
+        """`rows`: (label, value) pairs, each shown as a label with its value beside it (or below, if narrow)."""
+        self.heading.setText(heading)
+        while self.form.rowCount():
+            self.form.removeRow(0)
+        self.rows = []
+        body = self._body
+        for label_text, value_text in rows:
+            label = _text_label(body)
+            label.setText(self.tr("{0}:").format(label_text))
+            bold = QFont(label.font())
+            bold.setBold(True)
+            label.setFont(bold)
+            value = _text_label(body)
+            value.setText(value_text)
+            label.setBuddy(value)
+            self.form.addRow(label, value)
+            self.rows.append((label, value))
+        for part, text in ((self.notes, notes_html), (self.history, history_html)):
+            part.setText(text)
+            part.setVisible(bool(text))
+
+    def reveal_history(self) -> None:
+        """Scroll the history of the rating into view."""
+        if self.history.isVisible():
+            self.ensureWidgetVisible(self.history)
+
+    def toPlainText(self) -> str:  # read like QTextEdit's, which this pane was
+        lines = [self.heading.text()]
+        lines += [f"{label.text()} {value.text()}" for label, value in self.rows]
+        for part in (self.notes, self.history):
+            if part.text():
+                document = QTextDocument()
+                document.setHtml(part.text())
+                lines.append(document.toPlainText())
+        return "\n".join(lines)
