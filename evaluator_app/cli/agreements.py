@@ -159,10 +159,10 @@ def _agreements(workspace: Any, args: argparse.Namespace) -> int:
 
 
 def _rate(workspace: Any, args: argparse.Namespace) -> int:
-    from ..store.agreements import resolve_agreement
-    from ..store.evaluation import score_sheet
     from ..domain.plausibility import refusals, warning_text, warnings
     from ..domain.problems import ProblemsError
+    from ..store.agreements import resolve_agreement
+    from ..store.evaluation import score_sheet
     from ..store.ratings import record_rating, result_checks
 
     agreement_id = resolve_agreement(workspace, args.agreement)

@@ -90,9 +90,8 @@ def record_ratings(workspace: Workspace, agreement_id: int,
                 editable.add(sheet)
             if sheet not in stored_rows:
                 stored_rows[sheet] = {row[0]: row[1:] for row in conn.execute(
-                    "SELECT code, result, adjusted_score, adjust_reason, comment, note, edit_version, confirmed_warning "
-                    "FROM ratings "
-                    "WHERE agreement_id = ? AND round = ? AND evaluator = ?",
+                    "SELECT code, result, adjusted_score, adjust_reason, comment, note, edit_version, "
+                    "confirmed_warning FROM ratings WHERE agreement_id = ? AND round = ? AND evaluator = ?",
                     (agreement_id, rating.round, rating.evaluator))}
             versions.append(_write_rating(in_force[rating.round].version_id, agreement_id, rating, note,
                                           expected_version, actor, now, stored_rows[sheet], not_issued, audits,
