@@ -3315,6 +3315,34 @@ excluded</source>
     </message>
 </context>
 <context>
+    <name>ResultWarning</name>
+    <message>
+        <location filename="../../evaluator_app/ui/rating/result_warning.py" line="1"/>
+        <source>Close this message</source>
+        <translation>ปิดข้อความนี้</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/rating/result_warning.py" line="1"/>
+        <source>Check of the typed result</source>
+        <translation>ผลการตรวจค่าที่พิมพ์</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/rating/result_warning.py" line="1"/>
+        <source>Enter again keeps it as typed; or correct it, or Esc to discard it.</source>
+        <translation>กด Enter อีกครั้งเพื่อยืนยันค่าตามที่พิมพ์ หรือแก้ไขค่า หรือกด Esc เพื่อยกเลิก</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/rating/result_warning.py" line="1"/>
+        <source>Keep {0}</source>
+        <translation>ยืนยัน {0}</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/rating/result_warning.py" line="1"/>
+        <source>Correct it, or Esc to discard it.</source>
+        <translation>แก้ไขค่า หรือกด Esc เพื่อยกเลิก</translation>
+    </message>
+</context>
+<context>
     <name>ScoreWithReasonDialog</name>
     <message>
         <source>0 to {0}</source>

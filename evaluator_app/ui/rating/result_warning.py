@@ -193,7 +193,7 @@ class ResultWarning(Retranslating, QFrame):
         self.close_button.setAccessibleName(self.tr("Close this message"))
         self.setAccessibleName(self.tr("Check of the typed result"))
         if self.kind == WARNING:
-            self.hint.setText(self.tr("Enter keeps it as typed; correct it, or Esc to discard it."))
+            self.hint.setText(self.tr("Enter again keeps it as typed; or correct it, or Esc to discard it."))
             self.keep_button.setText(self.tr("Keep {0}").format(self.typed))
             self.keep_button.show()
         else:
