@@ -200,3 +200,18 @@ def test_a_warned_value_left_by_clicking_elsewhere_keeps_its_line_and_keep_butto
     qtbot.mouseClick(bubble(window).keep_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: stored(workspace_file, "1") is not None, timeout=5000)
     assert stored(workspace_file, "1")[0] == "150"
+
+
+def test_no_data_is_a_dash_not_0_0000_and_the_first_result_gives_a_total(qtbot, window):
+    start_at(qtbot, window, "1")
+    totals = window.panel.totals
+    evaluator_line = totals.text().split("<br/>")[0]
+    assert "<b>–</b>" in evaluator_line and "0.0000" not in evaluator_line
+    model = window.panel.model
+    total_row = model.index(model.rowCount() - 1, model.column("own.weighted"))
+    assert total_row.data() == "" and cell_text(window, "1", "own.score") == ""
+    assert "<b>2.9000</b>" in totals.text().split("<br/>")[1], "the self-assessment has results: its total shows"
+    type_keys(qtbot, "80")
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "<b>0.5000</b>" in totals.text().split("<br/>")[0], timeout=5000)
+    assert total_row.data() == "0.5000"
