@@ -90,6 +90,11 @@
 <context>
     <name>AgreementModel</name>
     <message>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="1"/>
+        <source>Kept as typed despite the warning:</source>
+        <translation>บันทึกตามที่พิมพ์ แม้มีคำเตือน:</translation>
+    </message>
+    <message>
         <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="300"/>
         <source>Basic</source>
         <translation>ขั้นต้น</translation>

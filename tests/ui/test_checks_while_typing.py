@@ -215,3 +215,22 @@ def test_no_data_is_a_dash_not_0_0000_and_the_first_result_gives_a_total(qtbot, 
     press(qtbot, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: "<b>0.5000</b>" in totals.text().split("<br/>")[0], timeout=5000)
     assert total_row.data() == "0.5000"
+
+
+def test_undo_takes_back_a_confirmed_result_and_its_warning_and_redo_brings_both(qtbot, window, workspace_file):
+    start_at(qtbot, window, "4")
+    type_keys(qtbot, "150")
+    press(qtbot, Qt.Key.Key_Return)
+    wait_for_typed_text(qtbot, window, "4", "150")
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: stored(workspace_file, "4") is not None, timeout=5000)
+    cell = result_cell(window, "4")
+    assert "0 to 100" in cell.data(Qt.ItemDataRole.ToolTipRole), "the cell says what it was kept despite"
+    focus(qtbot, window.panel.view)
+    press(qtbot, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: stored(workspace_file, "4") == (None, None), timeout=5000)
+    assert cell_text(window, "4", "own.result") == ""
+    press(qtbot, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: stored(workspace_file, "4") is not None and stored(workspace_file, "4")[0] == "150",
+                    timeout=5000)
+    assert "0 to 100" in stored(workspace_file, "4")[1]

@@ -334,6 +334,10 @@ class AgreementModel(QAbstractItemModel):
                     accepted.accepted_by, thai_datetime_from_iso(accepted.accepted_at))
             return self.tr("Changed since the committee accepted {0}: to be accepted again").format(
                 accepted.result)
+        if part == "result":
+            stored = self.rows.ratings[group].get(item.code)
+            if stored is not None and stored.rating.confirmed_warning:  # kept as typed: say what it was warned of
+                return self.tr("Kept as typed despite the warning:") + "\n" + stored.rating.confirmed_warning
         if part == "result" and self.rows.scorable(row):
             if item.thresholds is not None and self.agreement is not None \
                     and item.kind.value == "milestone":
