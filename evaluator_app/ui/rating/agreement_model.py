@@ -62,8 +62,10 @@ class AgreementModel(QAbstractItemModel):
         self._plan: SheetPlan | None = None  # the agreement, framework and round both sheets score against
         self.last_edit_accepted = True
         self.last_typed = ""  # the text of the last refused or warned value, for the person to correct or confirm
-        # The warned value waiting for confirmation: (group, code, result). Typing the same value again confirms it.
+        # The warned value waiting for confirmation: (group, code, result). It is kept only when committed again
+        # by an explicit act (Enter on it, or Keep: `confirm_next`), never by Tab or a click elsewhere.
         self._awaiting: tuple[str, str, Decimal] | None = None
+        self._confirming = False
         session.changed.connect(self._changed)
 
     @property
@@ -383,6 +385,7 @@ class AgreementModel(QAbstractItemModel):
         assert item is not None and group is not None and self.agreement_id is not None
         text = "" if value is None else str(value).strip()
         self.last_typed = text
+        confirming, self._confirming = self._confirming, False
         try:
             result = None if not text else parse_decimal(text)
         except NumberFormatError:
@@ -399,13 +402,13 @@ class AgreementModel(QAbstractItemModel):
             if refusals(checks):
                 return self._refuse(index, "\n".join(problem_text(p) for p in refusals(checks)))
             if warnings(checks):
-                if self._awaiting != (group, item.code, result):
+                if self._awaiting != (group, item.code, result) or not confirming:
                     self._awaiting = (group, item.code, result)
                     self.last_edit_accepted = False
                     self.warned.emit(QModelIndex(index),  # type: ignore[arg-type]  # the stub lacks QPersistentModelIndex
                                      "\n".join(problem_text(p) for p in warnings(checks)))
                     return False
-                confirmed = warning_text(warnings(checks))  # typed again, or kept with the button: confirmed
+                confirmed = warning_text(warnings(checks))  # Enter on it again, or Keep: confirmed
         base = stored.rating if stored is not None else Rating(
             code=item.code, round=self.round, evaluator=self.evaluator_of(group))
         name = self.tr("Result of indicator {0}").format(item.code) if group == OWN else \
@@ -423,12 +426,17 @@ class AgreementModel(QAbstractItemModel):
         item, group = self.indicator_at(index), self.group_of(index)
         return item is not None and self._awaiting is not None and self._awaiting[:2] == (group, item.code)
 
+    def confirm_next(self) -> None:
+        """The person keeps the warned value: the next commit of it (Enter, or Keep) records it with its warning."""
+        self._confirming = True
+
     def discard_warning(self) -> None:
         """The person dropped the warned value (Esc, or closed its warning): typing it again warns again."""
         self._awaiting = None
 
     def _accept(self, index: Index) -> bool:
-        self._awaiting = None
+        if self.awaiting_confirmation(index):  # a warned value of another cell still waits (its line shows)
+            self._awaiting = None
         self.last_edit_accepted = True
         self.accepted.emit(QModelIndex(index))  # type: ignore[arg-type]  # the stub lacks QPersistentModelIndex
         return True

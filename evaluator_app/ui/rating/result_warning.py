@@ -1,13 +1,15 @@
 """The line at a result cell that says what is wrong with a typed value: a warning to confirm or correct, or a
 refusal to correct. The typed text goes back into the cell's editor, so nothing typed is lost.
 
-Enter on the same text keeps a warned value (the model stores the warning with it); "Keep" does the same with the
-mouse; Esc or × drops it. A good entry clears the line, and the status bar's message about a refused value.
+Enter on the warned text keeps it (the model stores the warning with it); "Keep" does the same with the mouse;
+Esc or × drops it. Tab or a click elsewhere does not keep it: the line stays, with its Keep button. A good entry
+clears the line, and the status bar's message about a refused value.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QRect, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -107,6 +109,7 @@ class ResultWarning(Retranslating, QFrame):
         if self.kind != WARNING or not index.isValid():
             return
         editor = self._view.indexWidget(index)
+        self._model.confirm_next()
         if self._model.setData(index, self.typed) and editor is not None:
             self._view.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
 
@@ -149,10 +152,19 @@ class ResultWarning(Retranslating, QFrame):
         if isinstance(editor, QLineEdit):
             self.setFocusProxy(editor)
             editor.destroyed.connect(self._editor_gone)
+            editor.installEventFilter(self)  # Enter on the warned text confirms it
             editor.setText(self.typed)
             editor.end(False)
             self.restored.emit()
         self._place()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Installed after the delegate's own filter, so it sees Enter first: the commit that follows keeps the value.
+        if (event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and isinstance(watched, QLineEdit)
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.kind == WARNING
+                and self.isVisible() and watched.text().strip() == self.typed):
+            self._model.confirm_next()
+        return False
 
     def _editor_gone(self) -> None:
         self.setFocusProxy(self._view)
