@@ -37,6 +37,9 @@ def register(commands: Any) -> dict[str, Any]:
                    help="a round of the framework in months (3, 6, 9 or 12; 1-12 with rounds.monthly); default 12")
     p.add_argument("--evaluator", default=None, help="panel member id; absent means the agency's self-assessment")
     p.add_argument("--comment", default=None)
+    p.add_argument("--strict", action="store_true",
+                   help="refuse a result that draws a warning (a percentage outside 0-100, a negative result, one far "
+                        "beyond the criteria, too many decimals); by default it is saved and the warning printed")
 
     p = commands.add_parser("score", help="scores, weighted scores, subtotals and total of an agreement")
     p.add_argument("agreement", metavar="AGREEMENT")
@@ -156,9 +159,11 @@ def _agreements(workspace: Any, args: argparse.Namespace) -> int:
 
 
 def _rate(workspace: Any, args: argparse.Namespace) -> int:
+    from ..domain.plausibility import refusals, warning_text, warnings
+    from ..domain.problems import ProblemsError
     from ..store.agreements import resolve_agreement
     from ..store.evaluation import score_sheet
-    from ..store.ratings import record_rating
+    from ..store.ratings import record_rating, result_checks
 
     agreement_id = resolve_agreement(workspace, args.agreement)
     try:
@@ -166,7 +171,18 @@ def _rate(workspace: Any, args: argparse.Namespace) -> int:
     except NumberFormatError as exc:
         raise Refused(f"RESULT: ผลต้องเป็นตัวเลข ได้ '{args.result}' / the result must be a number ({exc})") from None
     evaluator = args.evaluator or SELF_ASSESSMENT
-    rating = Rating(code=args.code, round=args.round, evaluator=evaluator, result=result, comment=args.comment)
+    # The same checks as typing in the window: a refusal writes nothing; a warning is said on stderr and the
+    # result saved with it (the window asks to confirm; here running the command is the confirmation), unless
+    # --strict makes it a refusal.
+    checks = result_checks(workspace, agreement_id, args.round, args.code, result)
+    if refusals(checks):
+        raise ProblemsError(refusals(checks))
+    if warnings(checks) and getattr(args, "strict", False):
+        raise ProblemsError([p.as_refusal() for p in warnings(checks)])
+    for warning in warnings(checks):
+        print(f"คำเตือน / warning: {warning}", file=sys.stderr)
+    rating = Rating(code=args.code, round=args.round, evaluator=evaluator, result=result, comment=args.comment,
+                    confirmed_warning=warning_text(warnings(checks)) or None)
     record_rating(workspace, agreement_id, rating, actor=actor(args))
     sheet = score_sheet(workspace, agreement_id, args.round, evaluator)
     item = sheet.indicator(args.code)

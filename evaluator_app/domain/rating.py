@@ -17,6 +17,9 @@ class Rating:
     adjusted_score: Decimal | None = None  # a committee's adjustment; always with a reason
     adjust_reason: str | None = None
     comment: str | None = None
+    # The warnings (domain/plausibility.py) the person saw and kept the result despite, Thai / English; None when
+    # the result drew none or was not typed by a person (imports, packages).
+    confirmed_warning: str | None = None
 
     def __post_init__(self) -> None:
         if self.adjusted_score is not None and not (self.adjust_reason or "").strip():

@@ -90,8 +90,8 @@ def record_ratings(workspace: Workspace, agreement_id: int,
                 editable.add(sheet)
             if sheet not in stored_rows:
                 stored_rows[sheet] = {row[0]: row[1:] for row in conn.execute(
-                    "SELECT code, result, adjusted_score, adjust_reason, comment, note, edit_version FROM ratings "
-                    "WHERE agreement_id = ? AND round = ? AND evaluator = ?",
+                    "SELECT code, result, adjusted_score, adjust_reason, comment, note, edit_version, "
+                    "confirmed_warning FROM ratings WHERE agreement_id = ? AND round = ? AND evaluator = ?",
                     (agreement_id, rating.round, rating.evaluator))}
             versions.append(_write_rating(in_force[rating.round].version_id, agreement_id, rating, note,
                                           expected_version, actor, now, stored_rows[sheet], not_issued, audits,
@@ -149,13 +149,14 @@ def _rating_problems(agreement: Agreement, framework: Framework, rating: Rating)
 # The rating's row, inserted or updated in place (its id stays; the edit version counts the changes).
 _UPSERT = """
     INSERT INTO ratings (agreement_id, code, round, evaluator, version_id, result, adjusted_score,
-                         adjust_reason, comment, note, edit_version, updated_at, updated_by)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                         adjust_reason, comment, note, edit_version, updated_at, updated_by, confirmed_warning)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
     ON CONFLICT (agreement_id, code, round, evaluator) DO UPDATE SET
         version_id = excluded.version_id, result = excluded.result,
         adjusted_score = excluded.adjusted_score, adjust_reason = excluded.adjust_reason,
         comment = excluded.comment, note = excluded.note, edit_version = excluded.edit_version,
-        updated_at = excluded.updated_at, updated_by = excluded.updated_by
+        updated_at = excluded.updated_at, updated_by = excluded.updated_by,
+        confirmed_warning = excluded.confirmed_warning
     """
 
 
@@ -166,29 +167,42 @@ def _write_rating(version_id: int, agreement_id: int, rating: Rating, note: str 
     """Decide one rating's write; `stored` holds the sheet's rows by code (kept current here), `not_issued` the
     rounds already checked; the row goes to `rows` and the audit entry to `audits`, for the caller to write."""
     key = (agreement_id, rating.code, rating.round, rating.evaluator)
-    row = stored.get(rating.code)  # result, adjusted_score, adjust_reason, comment, note, edit_version
+    row = stored.get(rating.code)  # result, adjusted_score, adjust_reason, comment, note, edit_version, warning
     before = None
     if row is not None:
         before = {"result": row[0], "adjusted_score": row[1], "adjust_reason": row[2], "comment": row[3]}
+        if row[6] is not None:
+            before["confirmed_warning"] = row[6]
         if expected_version is not None and row[5] != expected_version:
             raise EditConflict(
                 f"ผลของตัวชี้วัด {rating.code} ถูกแก้ไขแล้ว (รุ่น {row[5]}) / the rating of {rating.code} "
                 f"was changed since it was read (version {row[5]}, expected {expected_version})")
     after = {"result": _text(rating.result), "adjusted_score": _text(rating.adjusted_score),
              "adjust_reason": rating.adjust_reason, "comment": rating.comment}
+    warning = _kept_warning(rating, row)
+    if warning is not None:  # in the audit entry only when there is one: entries without stay as they were
+        after["confirmed_warning"] = warning
     if before != after and rating.round not in not_issued:
         assert_not_issued(conn, agreement_id, rating.round)  # an issued report's results change only after reopening
         not_issued.add(rating.round)
     edit_version = 1 if row is None else int(row[5]) + 1
     rows.append((*key, version_id, after["result"], after["adjusted_score"], rating.adjust_reason,
-                 rating.comment, note, edit_version, now, actor))
+                 rating.comment, note, edit_version, now, actor, warning))
     stored[rating.code] = (after["result"], after["adjusted_score"], rating.adjust_reason, rating.comment, note,
-                           edit_version)
+                           edit_version, warning)
     if before != after or (row is not None and row[4] != note):
         # The private note is audited as changed but its text stays out of the log: it is never exported.
         audits.append((actor, "record rating", "rating",
                        f"{agreement_id}/{rating.code}/{rating.round}/{rating.evaluator}", before, after))
     return edit_version
+
+
+def _kept_warning(rating: Rating, row: tuple[Any, ...] | None) -> str | None:
+    """The warning stored with the result: the one the rating brings, or, while the result stays the same, the one
+    confirmed before (a comment edited, or an import that repeats the result, does not forget it)."""
+    if rating.confirmed_warning is not None or row is None or row[0] != _text(rating.result):
+        return rating.confirmed_warning
+    return None if row[6] is None else str(row[6])
 
 
 def with_adjustment(base: Rating, score: Decimal | None, reason: str | None) -> Rating:
@@ -221,8 +235,8 @@ def adjust_score(workspace: Workspace, agreement_id: int, code: str, round_: int
 def load_ratings(workspace: Workspace, agreement_id: int, round_: int,
                  evaluator: str = SELF_ASSESSMENT) -> dict[str, StoredRating]:
     rows = workspace.conn.execute(
-        "SELECT code, result, adjusted_score, adjust_reason, comment, edit_version, updated_at, updated_by, note "
-        "FROM ratings WHERE agreement_id = ? AND round = ? AND evaluator = ?",
+        "SELECT code, result, adjusted_score, adjust_reason, comment, edit_version, updated_at, updated_by, note, "
+        "confirmed_warning FROM ratings WHERE agreement_id = ? AND round = ? AND evaluator = ?",
         (agreement_id, round_, evaluator)).fetchall()
     return {
         r[0]: StoredRating(
@@ -230,7 +244,7 @@ def load_ratings(workspace: Workspace, agreement_id: int, round_: int,
                 code=r[0], round=round_, evaluator=evaluator,
                 result=None if r[1] is None else Decimal(r[1]),
                 adjusted_score=None if r[2] is None else Decimal(r[2]),
-                adjust_reason=r[3], comment=r[4]),
+                adjust_reason=r[3], comment=r[4], confirmed_warning=r[9]),
             edit_version=int(r[5]), updated_at=r[6], updated_by=r[7], note=r[8])
         for r in rows
     }
@@ -240,3 +254,15 @@ def evaluators_of(workspace: Workspace, agreement_id: int) -> list[str]:
     rows = workspace.conn.execute(
         "SELECT DISTINCT evaluator FROM ratings WHERE agreement_id = ? ORDER BY evaluator", (agreement_id,))
     return [r[0] for r in rows]
+
+
+def result_checks(workspace: Workspace, agreement_id: int, round_: int, code: str, result: Decimal) -> list[Problem]:
+    """The checks while typing (domain/plausibility.py) of a result for this indicator, against the version in force
+    for the round: refusals first, then warnings. An unknown code or round gives none: recording names it."""
+    from ..domain.plausibility import check_result
+
+    stored = load_agreement(workspace, agreement_id, version_for_round(workspace.conn, agreement_id, round_))
+    framework = get_framework(workspace, stored.agreement.framework_id or "")
+    if round_ not in framework.rounds or code not in {i.code for i in stored.agreement.indicators}:
+        return []
+    return check_result(stored.agreement.indicator(code), result, framework)

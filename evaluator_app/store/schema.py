@@ -138,6 +138,11 @@ def upgrade_audit_lookup(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX audit_log_by_entity ON audit_log (entity, entity_key, id)")
 
 
+def upgrade_confirmed_warnings(conn: sqlite3.Connection) -> None:
+    """A result kept despite a warning of the checks while typing keeps the warning the person confirmed."""
+    conn.execute("ALTER TABLE ratings ADD COLUMN confirmed_warning TEXT")
+
+
 # Append new steps; never edit a released one. Index i upgrades user_version i to i + 1.
 UPGRADES: tuple[Callable[[sqlite3.Connection], None], ...] = (
     upgrade_version_1,
@@ -149,5 +154,6 @@ UPGRADES: tuple[Callable[[sqlite3.Connection], None], ...] = (
     upgrade_panel_trust,  # issue 13: sent revisions and edit conflicts of packages (store/schema_panel.py)
     upgrade_committee_and_numbers,  # issue 12: committee acceptances, report numbers (store/schema_reports.py)
     upgrade_parties,  # issue 12: parties edited after import (store/schema_parties.py)
+    upgrade_confirmed_warnings,  # issue 14: the warning a typed result was kept despite
 )
 SCHEMA_VERSION = len(UPGRADES)

@@ -75,144 +75,149 @@
 <context>
     <name>AgreementModel</name>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="262"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="271"/>
         <source>Basic</source>
         <translation>ขั้นต้น</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="262"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="271"/>
         <source>Standard</source>
         <translation>มาตรฐาน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="262"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="271"/>
         <source>Advanced</source>
         <translation>ขั้นสูง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="263"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="272"/>
         <source>Criteria</source>
         <translation>เกณฑ์</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="266"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="275"/>
         <source>Evaluator</source>
         <translation>ผู้ประเมิน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="266"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="275"/>
         <source>Self-assessment</source>
         <translation>ประเมินตนเอง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="267"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="276"/>
         <source>Result</source>
         <translation>ผล</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="267"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="276"/>
         <source>Score</source>
         <translation>คะแนน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="268"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="277"/>
         <source>Weighted</source>
         <translation>ถ่วงน้ำหนัก</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="269"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="278"/>
         <source>Code</source>
         <translation>ที่</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="269"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="278"/>
         <source>Indicator</source>
         <translation>ตัวชี้วัด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="269"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="278"/>
         <source>Unit</source>
         <translation>หน่วยวัด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="270"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="279"/>
         <source>Weight</source>
         <translation>น้ำหนัก</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="275"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="284"/>
         <source>The agency&apos;s self-assessment report (SAR)</source>
         <translation>รายงานการประเมินตนเองของส่วนราชการ (SAR)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="277"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="286"/>
         <source>Your own rating as evaluator {0}</source>
         <translation>ผลการประเมินของท่านในฐานะผู้ประเมิน {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="279"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="288"/>
         <source>Criteria level {0}</source>
         <translation>เกณฑ์การให้คะแนนระดับ {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="79"/>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="119"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="88"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="128"/>
         <source>Indicators</source>
         <translation>ตัวชี้วัด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="79"/>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="119"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="88"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="128"/>
         <source>Total</source>
         <translation>คะแนนรวม</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="314"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="323"/>
         <source>Not counted in the {0}-month round</source>
         <translation>ไม่นับในรอบ {0} เดือน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="320"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="329"/>
         <source>Adjusted by the committee (score from the result: {0}). Reason: {1}</source>
         <translation>คณะกรรมการปรับคะแนน (คะแนนจากผลการดำเนินงาน: {0}) เหตุผล: {1}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="333"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="342"/>
+        <source>Kept as typed despite the warning:</source>
+        <translation>บันทึกตามที่พิมพ์ แม้มีคำเตือน:</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="346"/>
         <source>Type the level reached, 0 to {0}, then Enter</source>
         <translation>พิมพ์ระดับที่ทำได้ 0 ถึง {0} แล้วกด Enter</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="334"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="347"/>
         <source>Type the result, then Enter</source>
         <translation>พิมพ์ผลการดำเนินงาน แล้วกด Enter</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="387"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="414"/>
         <source>Result of indicator {0}</source>
         <translation>ผลตัวชี้วัด {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="388"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="415"/>
         <source>Self-assessed result of indicator {0}</source>
         <translation>ผลประเมินตนเองตัวชี้วัด {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="410"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="458"/>
         <source>Remove adjusted score of indicator {0}</source>
         <translation>ยกเลิกคะแนนที่ปรับของตัวชี้วัด {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="412"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="460"/>
         <source>Adjusted score of indicator {0}: {1}</source>
         <translation>ปรับคะแนนตัวชี้วัด {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="326"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="335"/>
         <source>Accepted by the committee as reported ({0}, {1})</source>
         <translation>คณะกรรมการรับรองผลตามที่รายงานแล้ว ({0}, {1})</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="328"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="337"/>
         <source>Changed since the committee accepted {0}: to be accepted again</source>
         <translation>แก้ไขหลังคณะกรรมการรับรองผล {0} ต้องรับรองใหม่</translation>
     </message>
@@ -220,78 +225,78 @@
 <context>
     <name>AgreementPanel</name>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="167"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="168"/>
         <source>{0} months</source>
         <translation>{0} เดือน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="176"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="177"/>
         <source>Choose an agreement in the list on the left.</source>
         <translation>เลือกคำรับรองจากรายการทางซ้าย</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="180"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="181"/>
         <source>fiscal year {0}</source>
         <translation>ปีงบประมาณ พ.ศ. {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="181"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="182"/>
         <source>version {0}</source>
         <translation>ฉบับที่ {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="190"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="191"/>
         <source>Evaluator {0}</source>
         <translation>ผู้ประเมิน {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="191"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="192"/>
         <source>Self-assessment</source>
         <translation>ประเมินตนเอง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="200"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="201"/>
         <source>incomplete: {0} of {1} indicators have no result yet</source>
         <translation>ยังไม่ครบ: ยังไม่มีผล {0} จาก {1} ตัวชี้วัด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="204"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="205"/>
         <source>eligible (at least {0})</source>
         <translation>ผ่านเกณฑ์ได้รับสิ่งจูงใจ (ตั้งแต่ {0})</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="207"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="208"/>
         <source>not eligible (below {0})</source>
         <translation>ไม่ผ่านเกณฑ์ (ต่ำกว่า {0})</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="209"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="210"/>
         <source>(over weight {0})</source>
         <translation>(จากน้ำหนักที่นับ {0})</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="237"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="239"/>
         <source>&amp;Round:</source>
         <translation>&amp;รอบ:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="239"/>
-        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="240"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="241"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="242"/>
         <source>Dismiss</source>
         <translation>ปิด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="241"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="243"/>
         <source>All self-assessment columns</source>
         <translation>คอลัมน์ประเมินตนเองทั้งหมด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="242"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="244"/>
         <source>Show the self-assessment&apos;s weighted column too, or only its result and score (narrow screens)</source>
         <translation>แสดงคอลัมน์ถ่วงน้ำหนักของผลประเมินตนเองด้วย หรือแสดงเฉพาะผลและคะแนน (สำหรับจอแคบ)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="244"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="246"/>
         <source>Reporting round in months, as the framework allows (Ctrl+6, Ctrl+9, Ctrl+2)</source>
         <translation>รอบการประเมิน (เดือน) ตามที่กรอบการประเมินกำหนด (Ctrl+6, Ctrl+9, Ctrl+2)</translation>
     </message>
@@ -3420,6 +3425,35 @@ excluded</source>
         <location filename="../../evaluator_app/ui/transfer/backups_dialog.py" line="100"/>
         <source>&amp;Restore</source>
         <translation>&amp;กู้คืน</translation>
+    </message>
+</context>
+<context>
+    <name>ResultWarning</name>
+    <message>
+        <location filename="../../evaluator_app/ui/rating/result_warning.py" line="204"/>
+        <location filename="../../evaluator_app/ui/rating/result_warning.py" line="205"/>
+        <source>Close this message</source>
+        <translation>ปิดข้อความนี้</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/rating/result_warning.py" line="206"/>
+        <source>Check of the typed result</source>
+        <translation>ผลการตรวจค่าที่พิมพ์</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/rating/result_warning.py" line="208"/>
+        <source>Enter again keeps it as typed; or correct it, or Esc to discard it.</source>
+        <translation>กด Enter อีกครั้งเพื่อยืนยันค่าตามที่พิมพ์ หรือแก้ไขค่า หรือกด Esc เพื่อยกเลิก</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/rating/result_warning.py" line="209"/>
+        <source>Keep {0}</source>
+        <translation>ยืนยัน {0}</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/rating/result_warning.py" line="212"/>
+        <source>Correct it, or Esc to discard it.</source>
+        <translation>แก้ไขค่า หรือกด Esc เพื่อยกเลิก</translation>
     </message>
 </context>
 <context>

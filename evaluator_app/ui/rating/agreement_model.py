@@ -17,6 +17,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from ...domain.agreement import Agreement, Indicator
 from ...domain.framework import Framework, Scheme
 from ...domain.numbers import NumberFormatError, format4, parse_decimal, plain
+from ...domain.plausibility import check_result, refusals, warning_text, warnings
 from ...domain.rating import SELF_ASSESSMENT, Rating
 from ...domain.scoring import ScoreSheet, SheetPlan
 from ...domain.thai_dates import thai_datetime_from_iso
@@ -25,7 +26,7 @@ from ...store.committee import Acceptance, acceptances
 from ...store.frameworks import get_framework
 from ...store.ratings import StoredRating, with_adjustment
 from ..common.changes import Changes, Outcome
-from ..common.messages import bilingual
+from ..common.messages import bilingual, problem_text
 from ..common.session import WorkspaceSession
 from .agreement_rows import GROUPS, OWN, SELF, AgreementRows, Row, RowLabels
 
@@ -43,6 +44,8 @@ class AgreementModel(QAbstractItemModel):
     """Columns: code, name, unit, weight, thresholds, then result/score/weighted for self-assessment and own."""
 
     refused = Signal(QModelIndex, str)  # a typed value the store would not take, and why
+    warned = Signal(QModelIndex, str)  # a typed value that looks like a slip: kept only once the person confirms
+    accepted = Signal(QModelIndex)  # a typed value was saved (or was already the stored one)
     loaded = Signal()
     totalsChanged = Signal()
 
@@ -58,6 +61,11 @@ class AgreementModel(QAbstractItemModel):
         self._accepted: dict[str, Acceptance] = {}  # the committee's acceptances of the agency's results
         self._plan: SheetPlan | None = None  # the agreement, framework and round both sheets score against
         self.last_edit_accepted = True
+        self.last_typed = ""  # the text of the last refused or warned value, for the person to correct or confirm
+        # The warned value waiting for confirmation: (group, code, result). It is kept only when committed again
+        # by an explicit act (Enter on it, or Keep: `confirm_next`), never by Tab or a click elsewhere.
+        self._awaiting: tuple[str, str, Decimal] | None = None
+        self._confirming = False
         session.changed.connect(self._changed)
 
     @property
@@ -73,6 +81,7 @@ class AgreementModel(QAbstractItemModel):
     def load(self, agreement_id: int | None, round_: int | None = None) -> None:
         """Show one agreement (None shows nothing). A round the framework lacks falls back to its last."""
         self.beginResetModel()
+        self._awaiting = None
         self.agreement_id = agreement_id
         self.evaluator = self._session.evaluator()
         self._plan = None
@@ -327,6 +336,10 @@ class AgreementModel(QAbstractItemModel):
                     accepted.accepted_by, thai_datetime_from_iso(accepted.accepted_at))
             return self.tr("Changed since the committee accepted {0}: to be accepted again").format(
                 accepted.result)
+        if part == "result":
+            stored = self.rows.ratings[group].get(item.code)
+            if stored is not None and stored.rating.confirmed_warning:  # kept as typed: say what it was warned of
+                return self.tr("Kept as typed despite the warning:") + "\n" + stored.rating.confirmed_warning
         if part == "result" and self.rows.scorable(row):
             if item.thresholds is not None and self.agreement is not None \
                     and item.kind.value == "milestone":
@@ -371,6 +384,8 @@ class AgreementModel(QAbstractItemModel):
         group = self.group_of(index)
         assert item is not None and group is not None and self.agreement_id is not None
         text = "" if value is None else str(value).strip()
+        self.last_typed = text
+        confirming, self._confirming = self._confirming, False
         try:
             result = None if not text else parse_decimal(text)
         except NumberFormatError:
@@ -380,21 +395,54 @@ class AgreementModel(QAbstractItemModel):
         stored = self.rows.ratings[group].get(item.code)
         old = None if stored is None else stored.rating.result
         if old == result and stored is not None:
-            self.last_edit_accepted = True
-            return True
+            return self._accept(index)
+        confirmed = None
+        if result is not None and self.framework is not None:
+            checks = check_result(item, result, self.framework)
+            if refusals(checks):
+                return self._refuse(index, "\n".join(problem_text(p) for p in refusals(checks)))
+            if warnings(checks):
+                if self._awaiting != (group, item.code, result) or not confirming:
+                    self._awaiting = (group, item.code, result)
+                    self.last_edit_accepted = False
+                    self.warned.emit(QModelIndex(index),  # type: ignore[arg-type]  # the stub lacks QPersistentModelIndex
+                                     "\n".join(problem_text(p) for p in warnings(checks)))
+                    return False
+                confirmed = warning_text(warnings(checks))  # Enter on it again, or Keep: confirmed
         base = stored.rating if stored is not None else Rating(
             code=item.code, round=self.round, evaluator=self.evaluator_of(group))
         name = self.tr("Result of indicator {0}").format(item.code) if group == OWN else \
             self.tr("Self-assessed result of indicator {0}").format(item.code)
         step = f"{name}: {'-' if old is None else plain(old)} → {'-' if result is None else plain(result)}"
         outcome = self._session.run(self._session.rating_change(
-            self.agreement_id, replace(base, result=result), None if stored is None else stored.note, step))
+            self.agreement_id, replace(base, result=result, confirmed_warning=confirmed),
+            None if stored is None else stored.note, step))
         if not outcome.ok:  # refused, read-only, or the disk refused: rolled back, the old value stays
             return self._refuse(index, outcome.error or "")
+        return self._accept(index)
+
+    def awaiting_confirmation(self, index: Index) -> bool:
+        """Whether a warned value of this cell waits for the person to keep it or correct it."""
+        item, group = self.indicator_at(index), self.group_of(index)
+        return item is not None and self._awaiting is not None and self._awaiting[:2] == (group, item.code)
+
+    def confirm_next(self) -> None:
+        """The person keeps the warned value: the next commit of it (Enter, or Keep) records it with its warning."""
+        self._confirming = True
+
+    def discard_warning(self) -> None:
+        """The person dropped the warned value (Esc, or closed its warning): typing it again warns again."""
+        self._awaiting = None
+
+    def _accept(self, index: Index) -> bool:
+        if self.awaiting_confirmation(index):  # a warned value of another cell still waits (its line shows)
+            self._awaiting = None
         self.last_edit_accepted = True
+        self.accepted.emit(QModelIndex(index))  # type: ignore[arg-type]  # the stub lacks QPersistentModelIndex
         return True
 
     def _refuse(self, index: Index, message: str) -> bool:
+        self._awaiting = None
         self.last_edit_accepted = False
         self.refused.emit(QModelIndex(index), message)  # type: ignore[arg-type]  # the stub lacks QPersistentModelIndex
         return False

@@ -12,6 +12,7 @@ from ...domain.scoring import ScoreSheet
 from ..common.language import Retranslating
 from ..common.session import WorkspaceSession
 from .agreement_model import OWN, SELF, AgreementModel
+from .agreement_rows import NO_DATA, has_scores
 from .agreement_view import ResultsView
 from .cell_editing import CellEditing
 from .context_menu import CellMenu
@@ -208,7 +209,8 @@ class AgreementPanel(Retranslating, QWidget):
             colour = "#a31515"
         weight = "" if sheet.counted_weight == 100 else " " + self.tr("(over weight {0})").format(
             plain(sheet.counted_weight))
-        return (f"{html.escape(who)}: <b>{format4(sheet.total)}</b>{html.escape(weight)} — "
+        total = format4(sheet.total) if has_scores(sheet) else NO_DATA
+        return (f"{html.escape(who)}: <b>{total}</b>{html.escape(weight)} — "
                 f"<span style='color:{colour}'>{html.escape(state)}</span>")
 
     def _current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:

@@ -18,6 +18,7 @@ from ...store.ratings import StoredRating
 SELF = "self"
 OWN = "own"
 GROUPS = (SELF, OWN)
+NO_DATA = "–"  # a figure that cannot be computed yet: not 0.0000
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,12 @@ class RowLabels(NamedTuple):
 
     indicators: str = "Indicators"  # a dimension without a name
     total: str = "Total"
+
+
+def has_scores(sheet: ScoreSheet | None) -> bool:
+    """Whether some indicator of the sheet is scored: without one its total is no data, shown as a dash, not as
+    0.0000 (which reads as a failing score)."""
+    return sheet is not None and any(s.weighted is not None for s in sheet.indicators if not s.is_parent)
 
 
 def columns_for(framework: Framework) -> list[str]:
@@ -157,8 +164,6 @@ class AgreementRows:
             return "" if own is None else plain(own.counted_weight)
         group, _, part = key.partition(".")
         sheet = self.sheets.get(group)
-        if part != "weighted" or sheet is None:
-            return ""
-        if not any(s.weighted is not None for s in sheet.indicators if not s.is_parent):
+        if part != "weighted" or sheet is None or not has_scores(sheet):
             return ""
         return format4(sheet.total)

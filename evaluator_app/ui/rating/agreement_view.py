@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 from ...domain.numbers import format4
 from .agreement_model import AgreementModel
 from .column_fit import ColumnFit, fit_columns, visual_order
+from .result_warning import ResultWarning
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -121,7 +122,9 @@ class ResultsView(QTreeView):
         super().setModel(model)
         if isinstance(model, AgreementModel):
             model.modelReset.connect(self._after_reset)
-            model.refused.connect(self._show_refusal)
+            # warnings and refusals of a typed result, at its cell, the typed text kept (result_warning.py)
+            self.result_warning = ResultWarning(self, model)
+            self.result_warning.restored.connect(lambda: self.delegate.editingChanged.emit(True))
 
     def _after_reset(self) -> None:
         self.expandAll()
@@ -342,7 +345,3 @@ class ResultsView(QTreeView):
         key = model.columns[index.column()] if 0 <= index.column() < len(model.columns) else ""
         if key == "own.score":
             self.adjustRequested.emit(index)
-
-    def _show_refusal(self, index: QModelIndex, message: str) -> None:
-        rect = self.visualRect(index)
-        QToolTip.showText(self.viewport().mapToGlobal(rect.bottomLeft()), message, self.viewport(), rect, 8000)
