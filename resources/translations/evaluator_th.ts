@@ -518,87 +518,92 @@ Issue the other {2}?</source>
 <context>
     <name>CellEditing</name>
     <message>
-        <location filename="../../evaluator_app/ui/rating/cell_editing.py" line="137"/>
+        <location filename="../../evaluator_app/ui/rating/cell_editing.py" line="142"/>
         <source>beyond the end of the table</source>
         <translation>เลยแถวสุดท้ายของตาราง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/cell_editing.py" line="149"/>
+        <location filename="../../evaluator_app/ui/rating/cell_editing.py" line="154"/>
         <source>one column of results at a time: the self-assessment&apos;s and yours are pasted separately</source>
         <translation>วางได้ทีละคอลัมน์ผล: ผลประเมินตนเองและผลของท่านต้องวางแยกกัน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/cell_editing.py" line="154"/>
+        <location filename="../../evaluator_app/ui/rating/cell_editing.py" line="159"/>
         <source>not a number: &apos;{0}&apos;</source>
         <translation>ไม่ใช่ตัวเลข: &apos;{0}&apos;</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/cell_editing.py" line="172"/>
+        <location filename="../../evaluator_app/ui/rating/cell_editing.py" line="189"/>
         <source>Paste {0} result(s)</source>
         <translation>วางผล {0} รายการ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/cell_editing.py" line="186"/>
+        <location filename="../../evaluator_app/ui/rating/cell_editing.py" line="204"/>
         <source>the workspace is read-only</source>
         <translation>พื้นที่ทำงานนี้เปิดแบบอ่านอย่างเดียว</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/cell_editing.py" line="188"/>
+        <location filename="../../evaluator_app/ui/rating/cell_editing.py" line="206"/>
         <source>not a result column</source>
         <translation>ไม่ใช่คอลัมน์ผล</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/cell_editing.py" line="190"/>
+        <location filename="../../evaluator_app/ui/rating/cell_editing.py" line="208"/>
         <source>a heading or total row, not an indicator</source>
         <translation>แถวหัวข้อหรือแถวรวม ไม่ใช่ตัวชี้วัด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/cell_editing.py" line="192"/>
+        <location filename="../../evaluator_app/ui/rating/cell_editing.py" line="210"/>
         <source>scored through its sub-indicators</source>
         <translation>คิดคะแนนจากตัวชี้วัดย่อย</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/cell_editing.py" line="194"/>
+        <location filename="../../evaluator_app/ui/rating/cell_editing.py" line="212"/>
         <source>not counted in the {0}-month round</source>
         <translation>ไม่นับในรอบ {0} เดือน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/cell_editing.py" line="195"/>
+        <location filename="../../evaluator_app/ui/rating/cell_editing.py" line="213"/>
         <source>this indicator has no criteria to score against</source>
         <translation>ตัวชี้วัดนี้ไม่มีเกณฑ์ให้คะแนน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/cell_editing.py" line="198"/>
+        <location filename="../../evaluator_app/ui/rating/cell_editing.py" line="217"/>
         <source>Pasted {0} result(s).</source>
         <translation>วางผลแล้ว {0} รายการ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/cell_editing.py" line="200"/>
+        <location filename="../../evaluator_app/ui/rating/cell_editing.py" line="219"/>
+        <source>Pasted with a warning, indicator {0}: {1}</source>
+        <translation>วางแล้วแม้มีคำเตือน ตัวชี้วัด {0}: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/rating/cell_editing.py" line="221"/>
         <source>Not pasted ({0}):</source>
         <translation>วางไม่ได้ ({0} ช่อง):</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/cell_editing.py" line="205"/>
+        <location filename="../../evaluator_app/ui/rating/cell_editing.py" line="226"/>
         <source>line {0}, column {1}</source>
         <translation>บรรทัด {0} คอลัมน์ {1}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/cell_editing.py" line="206"/>
+        <location filename="../../evaluator_app/ui/rating/cell_editing.py" line="227"/>
         <source>line {0}</source>
         <translation>บรรทัด {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/cell_editing.py" line="208"/>
+        <location filename="../../evaluator_app/ui/rating/cell_editing.py" line="229"/>
         <source>(indicator {0})</source>
         <translation>(ตัวชี้วัด {0})</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/cell_editing.py" line="211"/>
+        <location filename="../../evaluator_app/ui/rating/cell_editing.py" line="232"/>
         <source>… and {0} more</source>
         <translation>… และอีก {0} รายการ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/cell_editing.py" line="231"/>
+        <location filename="../../evaluator_app/ui/rating/cell_editing.py" line="252"/>
         <source>Clear {0} result(s)</source>
         <translation>ล้างผล {0} รายการ</translation>
     </message>

@@ -220,3 +220,25 @@ def test_the_right_click_menu_copies_pastes_clears_and_opens_adjust_and_history(
     choose(qtbot, menu, menu.adjust_action)
     assert seen, "the adjust dialog opened for the cell right-clicked"
     assert window.panel.current_code() == "2"
+
+
+def test_a_paste_follows_the_typing_rule_refusing_a_fractional_level_and_keeping_a_warned_value_with_its_warning(
+        qtbot, window, workspace_file):
+    select_agreement_by_click(qtbot, window, FIRST)
+    # 150 for a percentage draws a warning (pasted: the paste is the person's deliberate act, the warning kept);
+    # 3.5 for a whole-level milestone is refused, as typing it is (domain/plausibility.py).
+    QApplication.clipboard().setText("150\n15\n\n3.5\n")
+    view = window.panel.view
+    click_index(qtbot, view, result_cell(window, "1"))
+    focus(qtbot, view)
+    press(qtbot, Qt.Key.Key_V, CTRL)
+    assert stored(workspace_file) == {"1": D(150), "2": D(15)}
+    panel = window.panel
+    assert [(r.line, r.code) for r in panel.editing.last_refusals] == [(4, "3")]
+    assert [(w.line, w.code) for w in panel.editing.last_warnings] == [(1, "1")]
+    summary = panel.notice.text()
+    assert "ตัวชี้วัด 1" in summary and "150" in summary
+    with Workspace.open(workspace_file) as workspace:
+        kept = load_ratings(workspace, FIRST, 12, EVALUATOR)
+    assert kept["1"].rating.confirmed_warning and "100" in kept["1"].rating.confirmed_warning
+    assert kept["2"].rating.confirmed_warning is None

@@ -14,6 +14,9 @@ from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication
 
 from ...domain.numbers import NumberFormatError, parse_decimal
+from ...domain.plausibility import check_result, warning_text
+from ...domain.plausibility import refusals as refusals_in
+from ...domain.plausibility import warnings as warnings_in
 from ...domain.rating import Rating
 from ...store.ratings import StoredRating, rating_problems, record_ratings
 from ..common.changes import Change, Changes
@@ -45,6 +48,7 @@ class CellEditing(QObject):
         self._model = model
         self._view = view
         self.last_refusals: list[Refusal] = []
+        self.last_warnings: list[Refusal] = []  # cells pasted despite a warning (domain/plausibility.py)
         view.copyRequested.connect(self.copy)
         view.pasteRequested.connect(self.paste)
         view.clearRequested.connect(self.clear)
@@ -127,6 +131,7 @@ class CellEditing(QObject):
         model = self._model
         refusals: list[Refusal] = []
         wanted: list[tuple[int, int, Rating]] = []
+        warned_cells: list[Refusal] = []  # pasted despite a warning: named in the summary like a refusal
         group: str | None = None
         for line, column, cell, text in targets:
             text = text.strip()
@@ -158,8 +163,19 @@ class CellEditing(QObject):
                 continue
             base = stored.rating if stored is not None else Rating(code=item.code, round=model.round,
                                                                    evaluator=model.evaluator_of(cell_group))
-            wanted.append((line, column, replace(base, result=result)))
+            # The rule typing uses (domain/plausibility.py): a refusal is not pasted; a warning is pasted, since the
+            # paste was the person's deliberate act, stored with the result and named in the summary.
+            checks = [] if result is None or model.framework is None else check_result(item, result, model.framework)
+            if refusals_in(checks):
+                refusals.append(Refusal(line, column, code, problem_text(refusals_in(checks)[0])))
+                continue
+            warned = warnings_in(checks)
+            if warned:
+                warned_cells.append(Refusal(line, column, code, problem_text(warned[0])))
+            wanted.append((line, column, replace(base, result=result,
+                                                 confirmed_warning=warning_text(warned) or None)))
         taken: list[Rating] = []
+        taken_at: set[tuple[int, int]] = set()
         if wanted:
             problems = rating_problems(self._session.workspace, model.agreement_id or 0, [r for _, _, r in wanted])
             for (line, column, rating), found in zip(wanted, problems, strict=True):
@@ -167,6 +183,7 @@ class CellEditing(QObject):
                     refusals.append(Refusal(line, column, rating.code, problem_text(found[0])))
                 else:
                     taken.append(rating)
+                    taken_at.add((line, column))
         written = 0
         if taken:
             name = self.tr("Paste {0} result(s)").format(len(taken))
@@ -177,7 +194,8 @@ class CellEditing(QObject):
                 written = len(taken)
         refusals.sort(key=lambda r: (r.line, r.column))
         self.last_refusals = refusals
-        self.summary.emit(self._summary_text(written, refusals, wide))
+        self.last_warnings = [w for w in warned_cells if (w.line, w.column) in taken_at] if written else []
+        self.summary.emit(self._summary_text(written, refusals, wide, self.last_warnings))
 
     def _why_not_editable(self, cell: QModelIndex) -> str:
         model = self._model
@@ -194,8 +212,11 @@ class CellEditing(QObject):
             return self.tr("not counted in the {0}-month round").format(model.round)
         return self.tr("this indicator has no criteria to score against")
 
-    def _summary_text(self, written: int, refusals: list[Refusal], wide: bool) -> str:
+    def _summary_text(self, written: int, refusals: list[Refusal], wide: bool,
+                      warned: list[Refusal] | None = None) -> str:
         lines = [self.tr("Pasted {0} result(s).").format(written)]
+        for cell in (warned or [])[:_LISTED_REFUSALS]:
+            lines.append(self.tr("Pasted with a warning, indicator {0}: {1}").format(cell.code, cell.reason))
         if refusals:
             lines.append(self.tr("Not pasted ({0}):").format(len(refusals)))
         for refusal in refusals[:_LISTED_REFUSALS]:
