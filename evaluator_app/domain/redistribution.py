@@ -120,6 +120,19 @@ def redistribute(indicators: Sequence[Indicator], code: str, new_weight: Decimal
     return _result(indicators, new_weights, weight, round_)
 
 
+def level_sums(indicators: Sequence[Indicator], code: str, framework: Framework | None = None,
+               round_: int | None = None) -> tuple[Decimal, Decimal]:
+    """What the level of `code` (it and its siblings) sums to now, and what it must sum to."""
+    agreement = Agreement(agency="", fiscal_year=0, indicators=tuple(indicators))
+
+    def weight(item: Indicator) -> Decimal:
+        return item.weight if round_ is None else item.weight_in(round_)
+
+    target = next(i for i in indicators if i.code == code)
+    level = [target, *_pool(agreement, target, None, framework)]
+    return sum((weight(i) for i in level), Decimal(0)), _level_total(agreement, target, framework, weight)
+
+
 def _level_total(agreement: Agreement, target: Indicator, framework: Framework | None,
                  weight: Callable[[Indicator], Decimal]) -> Decimal:
     """What the level of `target` must sum to: its parent's weight, the framework's weight of its dimension where

@@ -13,6 +13,7 @@ from ...domain.version_diff import VersionDiff, diff_indicators
 from ..common.language import THAI, Retranslating, current_language
 from .meeting_model import VersionTableModel
 from .meeting_view import MeetingTableView
+from .tool_windows import add_close_keys
 
 
 def version_title(version: AgreementVersion) -> str:
@@ -67,6 +68,7 @@ class DiffDialog(Retranslating, QDialog):
         self._fill(old, new)
         self.old_combo.currentIndexChanged.connect(lambda _i: self.compare())
         self.new_combo.currentIndexChanged.connect(lambda _i: self.compare())
+        add_close_keys(self, self.reject)
         self.retranslate()
         self.compare()
 

@@ -46,6 +46,7 @@ from .meeting_redistribute import RedistributeDialog
 from .meeting_view import MeetingTableView
 from .meeting_whatif import WhatIfPanel
 from .minutes_dialog import MinutesDialog
+from .tool_windows import add_close_keys, fit_to_screen, keep_on_screen
 
 FONT_SCALE = 1.6  # readable from the back of a meeting room on a projector
 MESSAGE_STYLES = {
@@ -93,7 +94,7 @@ class MeetingWindow(Retranslating, QMainWindow):
         self._connect()
         self.retranslate()
         self._show_version()
-        self.resize(1600, 960)
+        fit_to_screen(self, 1600, 960)
 
     # --- building ----------------------------------------------------------------------------------------------
 
@@ -236,26 +237,60 @@ class MeetingWindow(Retranslating, QMainWindow):
         self._make_undo_actions()
 
     def _make_undo_actions(self) -> None:
-        """QUndoStack's own actions; made again on a language switch, since they keep the "Undo %1" they began with."""
-        old = [a for a in (getattr(self, "undo_action", None), getattr(self, "redo_action", None)) if a is not None]
-        self.undo_action = self.document.undo_stack.createUndoAction(self)
+        """Undo and redo of meeting mode's own stack. Not QUndoStack's ready-made actions: Undo stays on where
+        the stack stops at a version put forward or agreed, to say why it goes no further."""
+        self.undo_action = QAction(self)
         self.undo_action.setObjectName("meetingUndo")
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = self.document.undo_stack.createRedoAction(self)
+        self.undo_action.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Undo))
+        self.undo_action.triggered.connect(self.undo)
+        self.redo_action = QAction(self)
         self.redo_action.setObjectName("meetingRedo")
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.redo_action.triggered.connect(self.redo)
         for item in (self.undo_action, self.redo_action):
             item.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             self.addAction(item)
-        toolbar = getattr(self, "toolbar", None)
-        if toolbar is not None and len(old) == 2:
-            toolbar.insertAction(old[0], self.undo_action)
-            toolbar.insertAction(old[0], self.redo_action)
-        for item in old:
-            if toolbar is not None:
-                toolbar.removeAction(item)
-            self.removeAction(item)
-            item.deleteLater()
+        stack = self.document.undo_stack
+        for signal in (stack.indexChanged, stack.canUndoChanged, stack.canRedoChanged):
+            signal.connect(self._stack_changed)
+        self._update_undo_actions()
+
+    def _stack_changed(self, *_args: object) -> None:
+        try:
+            self._update_undo_actions()
+        except RuntimeError:  # the window is being destroyed: its stack clears itself after the actions went
+            pass
+
+    def _update_undo_actions(self) -> None:
+        stack = self.document.undo_stack
+        if stack.canUndo():
+            self.undo_action.setText(self.tr("Undo {0}").format(stack.undoText()))
+            self.undo_action.setToolTip(self.undo_action.text() + " (Ctrl+Z)")
+        else:
+            self.undo_action.setText(self.tr("Undo"))
+            self.undo_action.setToolTip(self.document.undo_refusal())
+        self.undo_action.setIconText(self.tr("Undo"))  # the toolbar keeps a short word; the step is in the tooltip
+        self.redo_action.setIconText(self.tr("Redo"))
+        self.undo_action.setEnabled(stack.canUndo() or self.document.undo_stop is not None)
+        self.redo_action.setText(self.tr("Redo {0}").format(stack.redoText()) if stack.canRedo()
+                                 else self.tr("Redo"))
+        self.redo_action.setEnabled(stack.canRedo())
+
+    def undo(self) -> None:
+        self.commit_open_editor()
+        stack = self.document.undo_stack
+        text = stack.undoText() if stack.canUndo() else None
+        self.document.undo()  # refused (and said) when a version put forward or agreed stops it
+        if text is not None:
+            self.show_message(self.tr("Undone: {0}").format(text), "notice")
+
+    def redo(self) -> None:
+        self.commit_open_editor()
+        stack = self.document.undo_stack
+        if stack.canRedo():
+            text = stack.redoText()
+            stack.redo()
+            self.show_message(self.tr("Redone: {0}").format(text), "notice")
 
     def _connect(self) -> None:
         document = self.document
@@ -493,7 +528,7 @@ class MeetingWindow(Retranslating, QMainWindow):
         dialog = DiffDialog(document.versions, old, document.version.number, document.framework.threshold_count,
                             self)
         dialog.setFont(self.font())
-        dialog.resize(1400, 800)
+        fit_to_screen(dialog, 1400, 800)
         self.diff_dialog = dialog
         dialog.open()
 
@@ -502,6 +537,7 @@ class MeetingWindow(Retranslating, QMainWindow):
         side = str(self.side_combo.currentData() or Side.COMMITTEE.value)
         version = self.document.put_forward(status, side, self.reason_edit.text().strip(),
                                             self.meeting_edit.text().strip())
+        self._update_undo_actions()
         if version is not None:
             self.reason_edit.clear()
             self.show_message(self.tr("Version {0} put forward ({1}).").format(
@@ -521,6 +557,7 @@ class MeetingWindow(Retranslating, QMainWindow):
         if answer != QMessageBox.StandardButton.Yes:
             return
         agreed = self.document.agree(minute, self.meeting_edit.text().strip())
+        self._update_undo_actions()
         if agreed is None:
             return
         self._typed_minute = ""
@@ -563,14 +600,17 @@ class MeetingWindow(Retranslating, QMainWindow):
 
     def toggle_full_screen(self) -> None:
         if self.isFullScreen():
-            self.showNormal()
+            self._leave_full_screen()
         else:
             self.showFullScreen()
         self.full_screen_action.setChecked(self.isFullScreen())
 
     def _leave_full_screen(self) -> None:
+        """Back to a normal window that fits the screen: one as large as the screen (1600×960 was kept on a
+        1280×800 projector) looks as if full screen had not been left."""
         if self.isFullScreen():
             self.showNormal()
+            keep_on_screen(self)
             self.full_screen_action.setChecked(False)
 
     def commit_open_editor(self) -> None:
@@ -620,6 +660,6 @@ class MeetingWindow(Retranslating, QMainWindow):
         self.side_combo.setCurrentIndex(max(self.side_combo.findData(current), 0))
         self.side_combo.blockSignals(False)
         if hasattr(self, "document") and self.model.rowCount():
-            self._make_undo_actions()
+            self._update_undo_actions()
             self.model.relabel()
             self._show_version()

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.meeting import Attendee, Meeting, attendee_from_text, meeting_number, parse_meeting_date
 from ...domain.thai_dates import Digits, buddhist_year
+from .tool_windows import add_close_keys
 
 
 def _line(person: Attendee) -> str:
@@ -79,6 +80,7 @@ class MinutesDialog(QDialog):
         layout.addWidget(self.problem_label)
         layout.addWidget(self.buttons)
         self.place_edit.setFocus()
+        add_close_keys(self, self.reject)
 
     def _accept(self) -> None:
         try:
