@@ -319,8 +319,7 @@ class MeetingWindow(Retranslating, QMainWindow):
         document = self.document
         version = document.version
         self._fill_versions()
-        self.model.load(document.indicators, editable=document.can_edit(), diff=document.baseline_diff())
-        self.view.fit_columns()
+        self._load_model()
         self._update_badge()
         self._update_decision()
         self._update_constraints()
@@ -335,6 +334,23 @@ class MeetingWindow(Retranslating, QMainWindow):
                 0 if current_language() == THAI else 1]) if base is not None else "")
         if version.reason:
             self.reason_edit.setPlaceholderText(version.reason)
+
+    def _load_model(self) -> None:
+        """Load the set on screen, keeping the cell the person was on and the keyboard focus: a version shown anew
+        (a draft started by typing in a proposal) resets the table, and its open editor took the focus with it."""
+        current = self.model.indicator_at(self.view.currentIndex())
+        key = self.model.columns[self.view.currentIndex().column()] if current is not None else "weight"
+        had_focus = QApplication.focusWidget() is None or self.view.isAncestorOf(QApplication.focusWidget()) \
+            or QApplication.focusWidget() is self.view
+        self.model.load(self.document.indicators, editable=self.document.can_edit(),
+                        diff=self.document.baseline_diff())
+        self.view.fit_columns()
+        if current is not None:
+            index = self.model.index_of(current.code, key)
+            if index.isValid():
+                self.view.setCurrentIndex(index)
+        if had_focus and self.isActiveWindow():
+            self.view.setFocus()
 
     def _fill_versions(self) -> None:
         self.version_combo.blockSignals(True)
@@ -386,9 +402,7 @@ class MeetingWindow(Retranslating, QMainWindow):
             self.model.editable = self.document.can_edit()
             self.model.update(self.document.indicators, self.document.baseline_diff())
         else:
-            self.model.load(self.document.indicators, editable=self.document.can_edit(),
-                            diff=self.document.baseline_diff())
-            self.view.fit_columns()
+            self._load_model()
         self._fill_versions()
         self._update_badge()
         self._update_constraints()
