@@ -16,16 +16,12 @@ from evaluator_app.ui.meeting.meeting_diff import DiffDialog
 from evaluator_app.ui.meeting.meeting_redistribute import RedistributeDialog
 from evaluator_app.ui.meeting.minutes_dialog import MinutesDialog
 from evaluator_app.ui.meeting.tool_windows import available_area
+from tests.ui import test_meeting as base
 from tests.ui.conftest import click_index, focus, focused, open_window, press, when_dialog
-from tests.ui.test_meeting import (  # noqa: F401  (fixtures)
-    AGREEMENT,
-    activate,
-    demo_file,
-    meeting,
-    stored_versions,
-    type_weight,
-    weight_cell,
-)
+from tests.ui.test_meeting import AGREEMENT, activate, stored_versions, type_weight, weight_cell
+
+demo_file = base.demo_file  # the fixtures of meeting mode on the demo
+meeting = base.meeting
 
 
 def visible_dialog(kind: type):
@@ -70,7 +66,7 @@ def test_esc_and_ctrl_w_close_the_compare_dialog_not_meeting_mode(qtbot, meeting
         click_index(qtbot, dialog.view, dialog.model.index_of("1", "weight"))
         focus(qtbot, dialog.view)
         press(qtbot, key, modifier)
-        qtbot.waitUntil(lambda: not dialog.isVisible())
+        qtbot.waitUntil(lambda dialog=dialog: not dialog.isVisible())
         assert meeting.isVisible() and meeting.isFullScreen()  # Esc there is not Esc here
 
 
@@ -104,7 +100,7 @@ def test_esc_and_ctrl_w_close_the_panel_matrix(qtbot, demo_file):
         click_index(qtbot, matrix.view, matrix.proxy.index(0, 0))
         focus(qtbot, matrix.view)
         press(qtbot, key, modifier)
-        qtbot.waitUntil(lambda: not matrix.isVisible())
+        qtbot.waitUntil(lambda matrix=matrix: not matrix.isVisible())
         assert window.isVisible()
     window.close()
 

@@ -1,15 +1,29 @@
 """The meeting table: a delegate that marks broken constraints and changed cells by shape as well as colour (a
-projector washes colours out), and a view that edits on the first key and says why a locked version refuses."""
+projector washes colours out) and writes an indicator's name on two lines, and a view that edits on the first key,
+says why a locked version refuses, and sizes its type so that the rows asked for fit its height."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPen, QPolygon
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPen,
+    QPolygon,
+    QTextLayout,
+    QTextOption,
+)
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
+    QApplication,
     QHeaderView,
     QLineEdit,
+    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
@@ -24,12 +38,70 @@ Index = QModelIndex | QPersistentModelIndex
 PROBLEM_EDGE = QColor("#c00000")
 CHANGED_MARK = QColor("#1f4e9e")
 _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+NAME_ELLIPSIS = "…"
+LINE_BREAK = "\u2028"  # Qt's item painting starts a new line here
+NAME_LINES = 2
+ROW_PADDING = 6  # pixels above and below the two lines of a row
+HEADER_PADDING = 10  # the header section's padding and border in meeting mode's style sheet
+SMALLEST_TYPE = 8.0  # points; below this a projector's room reads nothing anyway
+
+
+def wrapped_lines(text: str, font: QFont, width: int, lines: int = NAME_LINES) -> list[str]:
+    """`text` broken into at most `lines` lines of `width` pixels, between words where it can (Thai between words
+    where the system can tell them), the last line ending in "…" when the text goes on."""
+    if width <= 0 or not text:
+        return [text]
+    layout = QTextLayout(text, font)
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    layout.setTextOption(option)
+    result: list[str] = []
+    layout.beginLayout()
+    while len(result) < lines - 1:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(width)
+        result.append(text[line.textStart():line.textStart() + line.textLength()])
+    layout.endLayout()
+    rest = text[sum(len(part) for part in result):]
+    if rest:
+        result.append(QFontMetrics(font).elidedText(rest, Qt.TextElideMode.ElideRight, width))
+    return [part.rstrip() for part in result] or [text]
 
 
 class ConstraintDelegate(QStyledItemDelegate):
-    """A thick red frame and a corner triangle on a cell that breaks a constraint; a blue corner on a changed one."""
+    """A thick red frame and a corner triangle on a cell that breaks a constraint; a blue corner on a changed one.
+    An indicator's name is written on two lines, the second ending in "…" when it goes on (the whole name is in
+    its tooltip): the room reads more than a few words, and every row keeps one height."""
 
     editingChanged = Signal(bool)
+
+    def name_column(self, index: Index) -> bool:
+        model = index.model()
+        columns = getattr(model, "columns", None)
+        return columns is not None and 0 <= index.column() < len(columns) and columns[index.column()] == "name"
+
+    def text_width(self, width: int, widget: QWidget | None) -> int:
+        style = widget.style() if widget is not None else QApplication.style()
+        margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, widget) + 1
+        return width - 2 * margin
+
+    def name_text(self, index: Index, width: int) -> str:
+        """The name as drawn in a cell `width` pixels wide: lines joined by LINE_BREAK."""
+        font = index.data(Qt.ItemDataRole.FontRole)
+        widget = self.parent() if isinstance(self.parent(), QWidget) else None
+        if not isinstance(font, QFont):
+            font = widget.font() if widget is not None else QApplication.font()
+        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        return LINE_BREAK.join(wrapped_lines(text, font, self.text_width(width, widget)))
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: Index) -> None:
+        super().initStyleOption(option, index)
+        if self.name_column(index):
+            option.text = self.name_text(index, option.rect.width())  # type: ignore[attr-defined]
+            option.features &= ~QStyleOptionViewItem.ViewItemFeature.WrapText  # type: ignore[attr-defined]
+            option.textElideMode = Qt.TextElideMode.ElideNone  # type: ignore[attr-defined]
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         super().paint(painter, option, index)
@@ -86,10 +158,13 @@ class MeetingTableView(QTableView):
                              | QAbstractItemView.EditTrigger.DoubleClicked
                              | QAbstractItemView.EditTrigger.EditKeyPressed)
         self.setAlternatingRowColors(False)
-        # Names wrap rather than elide: the room reads the whole indicator. (Qt breaks Thai between words where
-        # the system has libthai; elsewhere it still wraps, if less neatly.)
-        self.setWordWrap(True)
+        # Names wrap to two lines rather than elide to a few words. (Qt breaks Thai between words where the system
+        # has libthai; elsewhere it still wraps, if less neatly.)
+        self.setWordWrap(False)  # the delegate writes the name's two lines itself
         self.verticalHeader().hide()
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.verticalHeader().setMinimumSectionSize(8)
+        self.type_size = 0.0
         self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         header = self.horizontalHeader()
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -102,22 +177,74 @@ class MeetingTableView(QTableView):
         return model
 
     def fit_columns(self) -> None:
-        """Measured once per version shown, not on every keystroke."""
+        """Measured once per version shown and type size, not on every keystroke. The sub-indicator sum is only
+        shown where there are sub-indicators."""
         model = self.table_model()
         header = self.horizontalHeader()
         for column, key in enumerate(model.columns):
+            if key == "subtotal":
+                self.setColumnHidden(column, not model.has_children())
             if key == "name":
                 header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
             else:
                 header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
                 self.resizeColumnToContents(column)
-        self.resizeRowsToContents()
 
     def _name_resized(self, column: int, _old: int, _new: int) -> None:
+        self.viewport().update()  # the names break into their two lines at the new width
+
+    # --- type sized to the screen ------------------------------------------------------------------------------
+
+    def set_type_size(self, points: float) -> None:
+        """The table's type (cells, header and editor) at `points`; rows two lines high."""
+        self.type_size = points
+        # The view's own sheet outranks meeting mode's, which sizes the rest of the window's type.
+        self.setStyleSheet("* { font-size: %.2fpt; }" % points)
+        font = QFont(QApplication.font())
+        font.setPointSizeF(points)
+        self.table_model().set_base_font(font)
+        self.verticalHeader().setDefaultSectionSize(NAME_LINES * QFontMetrics(font).lineSpacing() + ROW_PADDING)
+        self.fit_columns()
+        self.updateGeometries()
+
+    def needed_height(self, rows: int, points: float) -> int:
+        """The height the header and `rows` rows take at `points`."""
+        font = QFont(QApplication.font())
+        font.setPointSizeF(points)
+        row = NAME_LINES * QFontMetrics(font).lineSpacing() + ROW_PADDING
+        font.setBold(True)
+        return QFontMetrics(font).height() + HEADER_PADDING + rows * row + 2 * self.frameWidth()
+
+    def rows_fit(self, rows: int) -> bool:
+        """The first `rows` rows lie inside the viewport, and every column fits its width."""
         model = self.model()
-        if isinstance(model, VersionTableModel) and 0 <= column < len(model.columns) \
-                and model.columns[column] == "name":
-            self.resizeRowsToContents()
+        if model is None or model.rowCount() == 0:
+            return True
+        last = model.index(min(rows, model.rowCount()) - 1, 0)
+        viewport = self.viewport().rect()
+        bottom = self.rowViewportPosition(last.row()) + self.rowHeight(last.row())
+        return bottom <= viewport.height() and self.horizontalHeader().length() <= viewport.width() + 1
+
+    def fit_type(self, rows: int, largest: float) -> float:
+        """The largest type (in points, quarter steps) at which `rows` rows and every column fit the view as it is
+        laid out now, down to SMALLEST_TYPE; applied and returned. Tried on the real table, by halving: the
+        header's and the columns' sizes come from the style, which a formula would only guess."""
+        low, high = 0, int((largest - SMALLEST_TYPE) * 4)  # quarter points above the smallest
+        while high > low and self.needed_height(rows, SMALLEST_TYPE + high / 4) > self.height() * 1.2:
+            high = max(low, high - 4)  # far too large: no need to try it on the table
+        while low < high:
+            middle = (low + high + 1) // 2
+            self.set_type_size(SMALLEST_TYPE + middle / 4)
+            self.scrollToTop()
+            if self.rows_fit(rows):
+                low = middle
+            else:
+                high = middle - 1
+        points = SMALLEST_TYPE + low / 4
+        if self.type_size != points:
+            self.set_type_size(points)
+        self.scrollToTop()
+        return points
 
     # --- refusing edits of a locked version --------------------------------------------------------------------
 
