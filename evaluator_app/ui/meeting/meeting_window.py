@@ -613,8 +613,9 @@ class MeetingWindow(Retranslating, QMainWindow):
         old = base.number if base is not None else document.versions[0].number
         dialog = DiffDialog(document.versions, old, document.version.number, document.framework.threshold_count,
                             self)
-        dialog.setFont(self.font())
-        fit_to_screen(dialog, 1400, 800)
+        dialog.largest_type = self.view.type_size or QApplication.font().pointSizeF()
+        # Over meeting mode, a little smaller than it (so that it fits whatever screen meeting mode fits).
+        dialog.resize(min(1400, int(self.width() * 0.95)), int(self.height() * 0.92))
         self.diff_dialog = dialog
         dialog.open()
 
