@@ -158,3 +158,27 @@ def test_the_comparison_shows_twelve_compact_rows(qtbot, meeting, width, height)
     qtbot.waitUntil(lambda: "inside" in seen, timeout=5000)
     assert seen["inside"] and seen["fits"]
     assert all(len(name.replace(NAME_ELLIPSIS, "").replace("\u2028", "").strip()) >= 20 for name in seen["names"])
+
+
+def test_in_english_and_with_sub_indicators_at_1024_by_768(qtbot, tmp_path):
+    """The demo's agreement has a parent with two children (the subtotal column is shown); English labels are
+    longer than Thai ones."""
+    from evaluator_app.exchange.demo import demo_workspace_copy
+    from evaluator_app.ui.common.language import ENGLISH
+
+    window = open_window(qtbot, demo_workspace_copy(tmp_path))
+    window.language_actions[ENGLISH].trigger()
+    window.navigator.select_agreement(1)
+    meeting = window.meeting_actions.open_meeting()
+    qtbot.waitExposed(meeting)
+    meeting.new_draft()
+    show_at(qtbot, meeting, 1024, 768)
+    model = meeting.model
+    assert not meeting.view.isColumnHidden(model.column("subtotal"))
+    assert rows_inside_viewport(meeting.view, range(model.rowCount()))
+    for widget in (meeting.propose_button, meeting.counter_button, meeting.agree_button, meeting.whatif.total_screen,
+                   meeting.weight_sum):
+        assert inside(widget, meeting), widget.objectName()
+    assert meeting.propose_button.text() == "&Propose"
+    shoot(meeting, "meeting-en-1024x768")
+    window.close()

@@ -25,7 +25,6 @@ from .meeting_model import VersionTableModel
 from .meeting_view import MeetingTableView
 from .tool_windows import add_close_keys
 
-
 COMPARED_ROWS = 13  # twelve indicators and the total at least, as in meeting mode
 
 
@@ -93,7 +92,9 @@ class DiffDialog(Retranslating, QDialog):
 
     def fit(self) -> None:
         """Compact rows: the type at which up to twelve indicators and the total fit (issue 14: two or three did)."""
-        self.layout().activate()
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
         largest = self.largest_type or QApplication.font().pointSizeF()
         self.view.fit_type(max(min(self.model.rowCount(), COMPARED_ROWS), 1), largest)
         self.fitted = True

@@ -43,6 +43,7 @@ LINE_BREAK = "\u2028"  # Qt's item painting starts a new line here
 NAME_LINES = 2
 ROW_PADDING = 6  # pixels above and below the two lines of a row
 HEADER_PADDING = 10  # the header section's padding and border in meeting mode's style sheet
+NAME_SHARE = 0.4  # of the table's width, at least, for the indicators' names
 SMALLEST_TYPE = 8.0  # points; below this a projector's room reads nothing anyway
 
 
@@ -90,7 +91,8 @@ class ConstraintDelegate(QStyledItemDelegate):
     def name_text(self, index: Index, width: int) -> str:
         """The name as drawn in a cell `width` pixels wide: lines joined by LINE_BREAK."""
         font = index.data(Qt.ItemDataRole.FontRole)
-        widget = self.parent() if isinstance(self.parent(), QWidget) else None
+        parent = self.parent()
+        widget = parent if isinstance(parent, QWidget) else None
         if not isinstance(font, QFont):
             font = widget.font() if widget is not None else QApplication.font()
         text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
@@ -199,7 +201,7 @@ class MeetingTableView(QTableView):
         """The table's type (cells, header and editor) at `points`; rows two lines high."""
         self.type_size = points
         # The view's own sheet outranks meeting mode's, which sizes the rest of the window's type.
-        self.setStyleSheet("* { font-size: %.2fpt; }" % points)
+        self.setStyleSheet(f"* {{ font-size: {points:.2f}pt; }}")
         font = QFont(QApplication.font())
         font.setPointSizeF(points)
         self.table_model().set_base_font(font)
@@ -223,7 +225,11 @@ class MeetingTableView(QTableView):
         last = model.index(min(rows, model.rowCount()) - 1, 0)
         viewport = self.viewport().rect()
         bottom = self.rowViewportPosition(last.row()) + self.rowHeight(last.row())
-        return bottom <= viewport.height() and self.horizontalHeader().length() <= viewport.width() + 1
+        if bottom > viewport.height() or self.horizontalHeader().length() > viewport.width() + 1:
+            return False
+        names = getattr(model, "columns", [])
+        # The names keep at least two fifths of the width: large figures must not squeeze them to a few words.
+        return "name" not in names or self.columnWidth(names.index("name")) >= viewport.width() * NAME_SHARE
 
     def fit_type(self, rows: int, largest: float) -> float:
         """The largest type (in points, quarter steps) at which `rows` rows and every column fit the view as it is

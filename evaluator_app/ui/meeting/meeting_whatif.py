@@ -60,6 +60,7 @@ class WhatIfPanel(Retranslating, QGroupBox):
         grid.addWidget(self.heading_agreed, 2, 0)
         grid.addWidget(self.total_agreed, 2, 1)
         grid.addWidget(self.state_agreed, 2, 2)
+        chooser.addSpacing(12)
         chooser.addWidget(self.difference)
         grid.setColumnStretch(2, 1)
         self.evaluator_combo.activated.connect(lambda _position: self.load_results())

@@ -167,6 +167,8 @@ class MeetingWindow(Retranslating, QMainWindow):
         self.decision_edit = QPlainTextEdit(self)
         self.decision_edit.setObjectName("decision")
         self.decision_edit.setTabChangesFocus(True)
+        # Fixed, not expanding: otherwise the proposal box takes height from the table.
+        self.decision_edit.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.decision_label.setBuddy(self.decision_edit)
         self.propose_button = QPushButton(self)
         self.propose_button.setObjectName("proposeButton")
@@ -218,6 +220,8 @@ class MeetingWindow(Retranslating, QMainWindow):
         proposal.addWidget(self.decision_label, 1, 0)
         proposal.addWidget(self.decision_edit, 1, 1, 1, 6)
         proposal.setColumnStretch(3, 1)
+        for box in (self.whatif, self.proposal):
+            box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         bottom = QHBoxLayout()
         bottom.addWidget(self.whatif, 2)
         bottom.addWidget(self.proposal, 3)
@@ -364,8 +368,8 @@ class MeetingWindow(Retranslating, QMainWindow):
         (a draft started by typing in a proposal) resets the table, and its open editor took the focus with it."""
         current = self.model.indicator_at(self.view.currentIndex())
         key = self.model.columns[self.view.currentIndex().column()] if current is not None else "weight"
-        had_focus = QApplication.focusWidget() is None or self.view.isAncestorOf(QApplication.focusWidget()) \
-            or QApplication.focusWidget() is self.view
+        focus = QApplication.focusWidget()
+        had_focus = focus is None or focus is self.view or self.view.isAncestorOf(focus)
         self.model.load(self.document.indicators, editable=self.document.can_edit(),
                         diff=self.document.baseline_diff())
         self.view.fit_columns()
@@ -446,6 +450,8 @@ class MeetingWindow(Retranslating, QMainWindow):
         else:
             text = self.tr("Weight sum {0} of 100 · {1} constraint(s) broken: it can be kept as a draft, "
                            "not proposed or agreed").format(plain(total), len(problems))
+            if total != 100:
+                text += " · " + self.tr("Redistribute (Ctrl+R) brings the total back to 100")
             style = "color: #8b0000; font-weight: bold"
         self.weight_sum.setText(text)
         self.weight_sum.setStyleSheet(style)
@@ -481,8 +487,13 @@ class MeetingWindow(Retranslating, QMainWindow):
         two_lines = self.message.fontMetrics().lineSpacing() * 2 + 10
         self.message.setFixedHeight(two_lines)
         self.weight_sum.setFixedHeight(two_lines)
-        for layout in (self.layout(), self.centralWidget().layout()):
-            layout.activate()
+        for widget in (self.whatif, self.proposal, self.view, self.weight_sum, self.message):
+            widget.updateGeometry()  # their size caches in the layout
+        central = self.centralWidget()
+        for layout in (self.layout(), central.layout() if central is not None else None):
+            if layout is not None:
+                layout.invalidate()  # sizes just changed by the new type are not yet in the layout's caches
+                layout.activate()
         rows = max(min(self.model.rowCount(), TABLE_ROWS), 1)
         self.view.fit_type(rows, QApplication.font().pointSizeF() * FONT_SCALE)
         self._elide_title()
