@@ -997,32 +997,32 @@ Issue the other {2}?</source>
 <context>
     <name>DiffDialog</name>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_diff.py" line="134"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_diff.py" line="135"/>
         <source>No difference between version {0} and version {1}.</source>
         <translation>ฉบับที่ {0} และฉบับที่ {1} ไม่แตกต่างกัน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_diff.py" line="138"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_diff.py" line="139"/>
         <source>From version {0} to version {1}: {2} cell(s) changed, {3} indicator(s) added, {4} removed.</source>
         <translation>จากฉบับที่ {0} เป็นฉบับที่ {1}: เปลี่ยน {2} ช่อง เพิ่มตัวชี้วัด {3} ตัว ตัดออก {4} ตัว</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_diff.py" line="143"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_diff.py" line="144"/>
         <source>Compare versions</source>
         <translation>เปรียบเทียบฉบับ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_diff.py" line="144"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_diff.py" line="145"/>
         <source>&amp;Compare version:</source>
         <translation>เ&amp;ปรียบเทียบฉบับ:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_diff.py" line="145"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_diff.py" line="146"/>
         <source>&amp;with version:</source>
         <translation>&amp;กับฉบับ:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_diff.py" line="146"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_diff.py" line="147"/>
         <source>Yellow with a blue corner: changed (before → after). Green: added. Grey, struck through: removed.</source>
         <translation>สีเหลืองมีมุมสีน้ำเงิน: เปลี่ยนแปลง (เดิม → ใหม่) สีเขียว: เพิ่มใหม่ สีเทาขีดฆ่า: ตัดออก</translation>
     </message>
@@ -1390,102 +1390,102 @@ Issue the other {2}?</source>
 <context>
     <name>MeetingWindow</name>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="344"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="348"/>
         <source>fiscal year {0}</source>
         <translation>ปีงบประมาณ {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="349"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="353"/>
         <source>Highlighted: what differs from version {0} ({1}).</source>
         <translation>ช่องที่เน้นสี: ต่างจากฉบับที่ {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="394"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="398"/>
         <source>{0}: locked, read-only</source>
         <translation>{0}: ล็อกแล้ว อ่านอย่างเดียว</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="397"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="401"/>
         <source>{0}: the workspace is read-only</source>
         <translation>{0}: พื้นที่ทำงานอ่านอย่างเดียว</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="400"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="404"/>
         <source>{0}: being edited</source>
         <translation>{0}: กำลังแก้ไข</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="403"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="407"/>
         <source>{0}: an edit starts a draft from it</source>
         <translation>{0}: การแก้ไขจะเริ่มร่างใหม่จากฉบับนี้</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="444"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="448"/>
         <source>Weight sum {0} of 100 · every constraint is met</source>
         <translation>น้ำหนักรวม {0} จาก 100 · ถูกต้องครบทุกเงื่อนไข</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="447"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="451"/>
         <source>Weight sum {0} of 100 · {1} constraint(s) broken: it can be kept as a draft, not proposed or agreed</source>
         <translation>น้ำหนักรวม {0} จาก 100 · ไม่ผ่าน {1} เงื่อนไข: เก็บเป็นร่างได้ แต่ยังเสนอหรือตกลงไม่ได้</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="511"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="522"/>
         <source>Mend the broken constraints first; a draft keeps the work meanwhile.</source>
         <translation>โปรดแก้เงื่อนไขที่ไม่ผ่านก่อน ระหว่างนี้งานถูกเก็บไว้ในร่าง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="513"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="524"/>
         <source>This version is agreed and locked.</source>
         <translation>ฉบับนี้ตกลงแล้วและถูกล็อก</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="537"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="548"/>
         <source>The workspace is open read-only.</source>
         <translation>พื้นที่ทำงานเปิดแบบอ่านอย่างเดียว</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="547"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="558"/>
         <source>To negotiate changes, start a new draft from it (Ctrl+N).</source>
         <translation>หากจะเจรจาแก้ไข ให้เริ่มร่างใหม่จากฉบับนี้ (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="576"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="587"/>
         <source>Draft {0} started from version {1}.</source>
         <translation>เริ่มร่างฉบับที่ {0} จากฉบับที่ {1} แล้ว</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="591"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="602"/>
         <source>Select the indicator whose weight changes first.</source>
         <translation>โปรดเลือกตัวชี้วัดที่จะเปลี่ยนน้ำหนักก่อน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="606"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="617"/>
         <source>{0} weight(s) changed; Undo (Ctrl+Z) restores them in one step.</source>
         <translation>เปลี่ยนน้ำหนัก {0} ตัว เลิกทำ (Ctrl+Z) จะคืนค่าเดิมทั้งหมดในขั้นเดียว</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="630"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="641"/>
         <source>Version {0} put forward ({1}).</source>
         <translation>เสนอฉบับที่ {0} แล้ว ({1})</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="637"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="648"/>
         <source>Agree version {0} as it stands? It is locked from then on; a later change is a new version.</source>
         <translation>ตกลงฉบับที่ {0} ตามที่เป็นอยู่หรือไม่? ฉบับนี้จะถูกล็อก การเปลี่ยนแปลงภายหลังต้องทำเป็นฉบับใหม่</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="640"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="651"/>
         <source>No decision text has been typed for the minutes.</source>
         <translation>ยังไม่ได้พิมพ์มติที่ประชุมสำหรับบันทึกการเจรจา</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="641"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="652"/>
         <source>Agree version</source>
         <translation>ตกลงฉบับ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="652"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="663"/>
         <source>Version {0} is agreed and locked. The decision is its minute.</source>
         <translation>ตกลงฉบับที่ {0} และล็อกแล้ว มติที่พิมพ์ไว้บันทึกเป็นมติของฉบับนี้</translation>
     </message>
@@ -1506,144 +1506,149 @@ Issue the other {2}?</source>
         <translation>ไม่ได้จัดทำบันทึกการเจรจา: {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="283"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="287"/>
         <source>Undo {0}</source>
         <translation>เลิกทำ {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="286"/>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="288"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="290"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="292"/>
         <source>Undo</source>
         <translation>เลิกทำ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="289"/>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="292"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="293"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="296"/>
         <source>Redo</source>
         <translation>ทำซ้ำ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="291"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="295"/>
         <source>Redo {0}</source>
         <translation>ทำซ้ำ {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="301"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="305"/>
         <source>Undone: {0}</source>
         <translation>เลิกทำแล้ว: {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="309"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="313"/>
         <source>Redone: {0}</source>
         <translation>ทำซ้ำแล้ว: {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="718"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="454"/>
+        <source>Redistribute (Ctrl+R) brings the total back to 100</source>
+        <translation>กระจายน้ำหนัก (Ctrl+R) ทำให้น้ำหนักรวมกลับเป็น 100</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="729"/>
         <source>Meeting mode — {0} {1}</source>
         <translation>โหมดประชุม — {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="720"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="731"/>
         <source>&amp;Meeting:</source>
         <translation>การ&amp;ประชุม:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="721"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="732"/>
         <source>e.g. No. 1/2569</source>
         <translation>เช่น ครั้งที่ 1/2569</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="722"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="733"/>
         <source>&amp;Version:</source>
         <translation>ฉ&amp;บับ:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="723"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="734"/>
         <source>Put forward &amp;by:</source>
         <translation>เสนอ&amp;โดย:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="724"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="735"/>
         <source>&amp;Reason:</source>
         <translation>เ&amp;หตุผล:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="725"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="736"/>
         <source>why this proposal (for the minutes)</source>
         <translation>เหตุผลของข้อเสนอ (สำหรับบันทึกการเจรจา)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="726"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="737"/>
         <source>&amp;Decision:</source>
         <translation>&amp;มติ:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="727"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="738"/>
         <source>Put forward and agree</source>
         <translation>เสนอและตกลง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="728"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="739"/>
         <source>The decision of the meeting; it becomes the minute of the version when it is agreed</source>
         <translation>มติที่ประชุม จะบันทึกเป็นมติของฉบับเมื่อตกลง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="730"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="741"/>
         <source>&amp;Propose</source>
         <translation>เ&amp;สนอ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="731"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="742"/>
         <source>Co&amp;unter-propose</source>
         <translation>เสนอ&amp;โต้ตอบ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="732"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="743"/>
         <source>A&amp;gree</source>
         <translation>&amp;ตกลง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="733"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="744"/>
         <source>New draft</source>
         <translation>ร่างใหม่</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="734"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="745"/>
         <source>A working copy of the version on screen (Ctrl+N)</source>
         <translation>ร่างสำหรับแก้ไขจากฉบับบนจอ (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="735"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="746"/>
         <source>Redistribute…</source>
         <translation>กระจายน้ำหนัก…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="736"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="747"/>
         <source>Change one weight and spread the difference (Ctrl+R)</source>
         <translation>เปลี่ยนน้ำหนักหนึ่งตัวและกระจายส่วนต่าง (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="737"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="748"/>
         <source>Compare versions…</source>
         <translation>เปรียบเทียบฉบับ…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="738"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="749"/>
         <source>Print minutes…</source>
         <translation>พิมพ์บันทึกการเจรจา…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="739"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="750"/>
         <source>The minutes of the negotiation as a PDF (Ctrl+P)</source>
         <translation>บันทึกการเจรจาเป็นไฟล์ PDF (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="740"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="751"/>
         <source>Full screen</source>
         <translation>เต็มจอ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="741"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="752"/>
         <source>Close</source>
         <translation>ปิด</translation>
     </message>
@@ -3709,7 +3714,7 @@ excluded</source>
 <context>
     <name>VersionTitle</name>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_diff.py" line="37"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_diff.py" line="36"/>
         <source>Version {0}</source>
         <translation>ฉบับที่ {0}</translation>
     </message>
@@ -3717,62 +3722,62 @@ excluded</source>
 <context>
     <name>WhatIfPanel</name>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_whatif.py" line="92"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_whatif.py" line="93"/>
         <source>Self-assessment</source>
         <translation>ประเมินตนเอง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_whatif.py" line="117"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_whatif.py" line="118"/>
         <source>On screen: version {0}</source>
         <translation>บนจอ: ฉบับที่ {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_whatif.py" line="118"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_whatif.py" line="119"/>
         <source>Agreed: version {0}</source>
         <translation>ที่ตกลง: ฉบับที่ {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_whatif.py" line="119"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_whatif.py" line="120"/>
         <source>Agreed: none yet</source>
         <translation>ที่ตกลง: ยังไม่มี</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_whatif.py" line="120"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_whatif.py" line="121"/>
         <source>Results of the {0}-month round ({1} result(s))</source>
         <translation>ผลรอบ {0} เดือน ({1} ผล)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_whatif.py" line="129"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_whatif.py" line="130"/>
         <source>Difference: {0}</source>
         <translation>ผลต่าง: {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_whatif.py" line="131"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_whatif.py" line="132"/>
         <source>eligibility changes</source>
         <translation>ผลการผ่านเกณฑ์เปลี่ยน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_whatif.py" line="145"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_whatif.py" line="146"/>
         <source>incomplete: {0} indicator(s) without a result</source>
         <translation>ยังไม่ครบ: {0} ตัวชี้วัดยังไม่มีผล</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_whatif.py" line="148"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_whatif.py" line="149"/>
         <source>eligible (at least {0})</source>
         <translation>ผ่านเกณฑ์ (ไม่ต่ำกว่า {0})</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_whatif.py" line="150"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_whatif.py" line="151"/>
         <source>not eligible (below {0})</source>
         <translation>ไม่ผ่านเกณฑ์ (ต่ำกว่า {0})</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_whatif.py" line="157"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_whatif.py" line="158"/>
         <source>What-if: total and eligibility</source>
         <translation>จำลองผล: คะแนนรวมและการผ่านเกณฑ์</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_whatif.py" line="158"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_whatif.py" line="159"/>
         <source>&amp;Results of:</source>
         <translation>ผล&amp;ของ:</translation>
     </message>
