@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -76,7 +77,8 @@ class MinutesDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(hint)
-        layout.addWidget(self.arabic_check)
+        layout.addWidget(self.arabic_check, 0, Qt.AlignmentFlag.AlignLeft)  # as wide as its text: a click beside
+        # it does nothing, so it should not look as if it would
         layout.addWidget(self.problem_label)
         layout.addWidget(self.buttons)
         self.place_edit.setFocus()
