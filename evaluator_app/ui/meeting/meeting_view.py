@@ -43,6 +43,7 @@ LINE_BREAK = "\u2028"  # Qt's item painting starts a new line here
 NAME_LINES = 2
 ROW_PADDING = 6  # pixels above and below the two lines of a row
 HEADER_PADDING = 10  # the header section's padding and border in meeting mode's style sheet
+CELL_AIR = 24  # pixels beside a figure: large type needs air
 NAME_SHARE = 0.4  # of the table's width, at least, for the indicators' names
 SMALLEST_TYPE = 8.0  # points; below this a projector's room reads nothing anyway
 
@@ -83,10 +84,12 @@ class ConstraintDelegate(QStyledItemDelegate):
         columns = getattr(model, "columns", None)
         return columns is not None and 0 <= index.column() < len(columns) and columns[index.column()] == "name"
 
-    def text_width(self, width: int, widget: QWidget | None) -> int:
+    def text_margin(self, widget: QWidget | None) -> int:
         style = widget.style() if widget is not None else QApplication.style()
-        margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, widget) + 1
-        return width - 2 * margin
+        return style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, widget) + 1
+
+    def text_width(self, width: int, widget: QWidget | None) -> int:
+        return width - 2 * self.text_margin(widget)
 
     def name_text(self, index: Index, width: int) -> str:
         """The name as drawn in a cell `width` pixels wide: lines joined by LINE_BREAK."""
@@ -141,7 +144,7 @@ class ConstraintDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         size = super().sizeHint(option, index)
-        return QSize(size.width() + 24, size.height() + 10)  # air around large type
+        return QSize(size.width() + CELL_AIR, size.height() + 10)  # air around large type
 
 
 class MeetingTableView(QTableView):
@@ -217,6 +220,34 @@ class MeetingTableView(QTableView):
         font.setBold(True)
         return QFontMetrics(font).height() + HEADER_PADDING + rows * row + 2 * self.frameWidth()
 
+    def needed_width(self, points: float) -> int:
+        """The width every column but the names' takes at `points` (as resizeColumnToContents would make it)."""
+        model = self.table_model()
+        plain_font = QFont(QApplication.font())
+        plain_font.setPointSizeF(points)
+        bold_font = QFont(plain_font)
+        bold_font.setBold(True)
+        plain_metrics, bold_metrics = QFontMetrics(plain_font), QFontMetrics(bold_font)
+        cell_extra = 2 * self.delegate.text_margin(self) + CELL_AIR
+        total = 0
+        for column, key in enumerate(model.columns):
+            if key == "name" or self.isColumnHidden(column):
+                continue
+            header = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+            widest = bold_metrics.horizontalAdvance(header) + HEADER_PADDING
+            for row in range(model.rowCount()):
+                index = model.index(row, column)
+                font = index.data(Qt.ItemDataRole.FontRole)
+                metrics = bold_metrics if isinstance(font, QFont) and font.bold() else plain_metrics
+                widest = max(widest, metrics.horizontalAdvance(str(index.data() or "")) + cell_extra)
+            total += widest
+        return total
+
+    def predicted_fit(self, rows: int, points: float) -> bool:
+        width = self.width() - 2 * self.frameWidth()
+        return self.needed_height(rows, points) <= self.height() \
+            and self.needed_width(points) <= width * (1 - NAME_SHARE)
+
     def rows_fit(self, rows: int) -> bool:
         """The first `rows` rows lie inside the viewport, and every column fits its width."""
         model = self.model()
@@ -233,23 +264,23 @@ class MeetingTableView(QTableView):
 
     def fit_type(self, rows: int, largest: float) -> float:
         """The largest type (in points, quarter steps) at which `rows` rows and every column fit the view as it is
-        laid out now, down to SMALLEST_TYPE; applied and returned. Tried on the real table, by halving: the
-        header's and the columns' sizes come from the style, which a formula would only guess."""
+        laid out now, down to SMALLEST_TYPE; applied and returned. Found by halving on font metrics (a style sheet
+        applied per try took a fifth of a second), then checked on the real table and stepped down if the style
+        made it larger than measured."""
         low, high = 0, int((largest - SMALLEST_TYPE) * 4)  # quarter points above the smallest
-        while high > low and self.needed_height(rows, SMALLEST_TYPE + high / 4) > self.height() * 1.2:
-            high = max(low, high - 4)  # far too large: no need to try it on the table
         while low < high:
             middle = (low + high + 1) // 2
-            self.set_type_size(SMALLEST_TYPE + middle / 4)
-            self.scrollToTop()
-            if self.rows_fit(rows):
+            if self.predicted_fit(rows, SMALLEST_TYPE + middle / 4):
                 low = middle
             else:
                 high = middle - 1
         points = SMALLEST_TYPE + low / 4
-        if self.type_size != points:
-            self.set_type_size(points)
+        self.set_type_size(points)
         self.scrollToTop()
+        while points > SMALLEST_TYPE and not self.rows_fit(rows):
+            points -= 0.25
+            self.set_type_size(points)
+            self.scrollToTop()
         return points
 
     # --- refusing edits of a locked version --------------------------------------------------------------------
