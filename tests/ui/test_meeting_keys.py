@@ -17,7 +17,7 @@ from evaluator_app.ui.meeting.meeting_redistribute import RedistributeDialog
 from evaluator_app.ui.meeting.minutes_dialog import MinutesDialog
 from evaluator_app.ui.meeting.tool_windows import available_area
 from tests.ui import test_meeting as base
-from tests.ui.conftest import click_index, focus, focused, open_window, press, when_dialog
+from tests.ui.conftest import click_index, focus, focused, open_window, press, type_keys, when_dialog
 from tests.ui.test_meeting import AGREEMENT, activate, stored_versions, type_weight, weight_cell
 
 demo_file = base.demo_file  # the fixtures of meeting mode on the demo
@@ -205,3 +205,16 @@ def test_a_minutes_pdf_that_cannot_be_opened_is_said_in_a_box(qtbot, meeting, tm
     qtbot.waitUntil(lambda: "text" in said, timeout=60_000)
     assert str(out) in said["text"] and said["icon"] == "Warning"
     assert Path(out).exists() and meeting.last_minutes == out
+
+
+def test_esc_while_typing_a_cell_cancels_the_typing_and_stays_full_screen(qtbot, meeting):
+    meeting.new_draft()
+    click_index(qtbot, meeting.view, weight_cell(meeting, "1"))
+    type_keys(qtbot, "44")
+    assert meeting.view.state() == meeting.view.State.EditingState
+    press(qtbot, Qt.Key.Key_Escape)
+    assert meeting.view.state() != meeting.view.State.EditingState
+    assert meeting.isFullScreen()
+    assert weight_cell(meeting, "1").data() == "30"
+    press(qtbot, Qt.Key.Key_Escape)  # the second Esc leaves full screen
+    qtbot.waitUntil(lambda: not meeting.isFullScreen())
