@@ -1388,104 +1388,139 @@ Issue the other {2}?</source>
     </message>
 </context>
 <context>
+    <name>MeetingUndo</name>
+    <message>
+        <location filename="../../evaluator_app/ui/meeting/meeting_undo.py" line="49"/>
+        <source>Undo {0}</source>
+        <translation>เลิกทำ {0}</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/meeting/meeting_undo.py" line="52"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_undo.py" line="54"/>
+        <source>Undo</source>
+        <translation>เลิกทำ</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/meeting/meeting_undo.py" line="55"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_undo.py" line="58"/>
+        <source>Redo</source>
+        <translation>ทำซ้ำ</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/meeting/meeting_undo.py" line="57"/>
+        <source>Redo {0}</source>
+        <translation>ทำซ้ำ {0}</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/meeting/meeting_undo.py" line="67"/>
+        <source>Undone: {0}</source>
+        <translation>เลิกทำแล้ว: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/meeting/meeting_undo.py" line="75"/>
+        <source>Redone: {0}</source>
+        <translation>ทำซ้ำแล้ว: {0}</translation>
+    </message>
+</context>
+<context>
     <name>MeetingWindow</name>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="348"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="261"/>
         <source>fiscal year {0}</source>
         <translation>ปีงบประมาณ {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="353"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="266"/>
         <source>Highlighted: what differs from version {0} ({1}).</source>
         <translation>ช่องที่เน้นสี: ต่างจากฉบับที่ {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="398"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="311"/>
         <source>{0}: locked, read-only</source>
         <translation>{0}: ล็อกแล้ว อ่านอย่างเดียว</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="401"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="314"/>
         <source>{0}: the workspace is read-only</source>
         <translation>{0}: พื้นที่ทำงานอ่านอย่างเดียว</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="404"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="317"/>
         <source>{0}: being edited</source>
         <translation>{0}: กำลังแก้ไข</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="407"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="320"/>
         <source>{0}: an edit starts a draft from it</source>
         <translation>{0}: การแก้ไขจะเริ่มร่างใหม่จากฉบับนี้</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="448"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="361"/>
         <source>Weight sum {0} of 100 · every constraint is met</source>
         <translation>น้ำหนักรวม {0} จาก 100 · ถูกต้องครบทุกเงื่อนไข</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="451"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="364"/>
         <source>Weight sum {0} of 100 · {1} constraint(s) broken: it can be kept as a draft, not proposed or agreed</source>
         <translation>น้ำหนักรวม {0} จาก 100 · ไม่ผ่าน {1} เงื่อนไข: เก็บเป็นร่างได้ แต่ยังเสนอหรือตกลงไม่ได้</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="522"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="435"/>
         <source>Mend the broken constraints first; a draft keeps the work meanwhile.</source>
         <translation>โปรดแก้เงื่อนไขที่ไม่ผ่านก่อน ระหว่างนี้งานถูกเก็บไว้ในร่าง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="524"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="437"/>
         <source>This version is agreed and locked.</source>
         <translation>ฉบับนี้ตกลงแล้วและถูกล็อก</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="548"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="461"/>
         <source>The workspace is open read-only.</source>
         <translation>พื้นที่ทำงานเปิดแบบอ่านอย่างเดียว</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="558"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="471"/>
         <source>To negotiate changes, start a new draft from it (Ctrl+N).</source>
         <translation>หากจะเจรจาแก้ไข ให้เริ่มร่างใหม่จากฉบับนี้ (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="587"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="500"/>
         <source>Draft {0} started from version {1}.</source>
         <translation>เริ่มร่างฉบับที่ {0} จากฉบับที่ {1} แล้ว</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="602"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="515"/>
         <source>Select the indicator whose weight changes first.</source>
         <translation>โปรดเลือกตัวชี้วัดที่จะเปลี่ยนน้ำหนักก่อน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="617"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="530"/>
         <source>{0} weight(s) changed; Undo (Ctrl+Z) restores them in one step.</source>
         <translation>เปลี่ยนน้ำหนัก {0} ตัว เลิกทำ (Ctrl+Z) จะคืนค่าเดิมทั้งหมดในขั้นเดียว</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="641"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="554"/>
         <source>Version {0} put forward ({1}).</source>
         <translation>เสนอฉบับที่ {0} แล้ว ({1})</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="648"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="561"/>
         <source>Agree version {0} as it stands? It is locked from then on; a later change is a new version.</source>
         <translation>ตกลงฉบับที่ {0} ตามที่เป็นอยู่หรือไม่? ฉบับนี้จะถูกล็อก การเปลี่ยนแปลงภายหลังต้องทำเป็นฉบับใหม่</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="651"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="564"/>
         <source>No decision text has been typed for the minutes.</source>
         <translation>ยังไม่ได้พิมพ์มติที่ประชุมสำหรับบันทึกการเจรจา</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="652"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="565"/>
         <source>Agree version</source>
         <translation>ตกลงฉบับ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="663"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="576"/>
         <source>Version {0} is agreed and locked. The decision is its minute.</source>
         <translation>ตกลงฉบับที่ {0} และล็อกแล้ว มติที่พิมพ์ไว้บันทึกเป็นมติของฉบับนี้</translation>
     </message>
@@ -1506,149 +1541,117 @@ Issue the other {2}?</source>
         <translation>ไม่ได้จัดทำบันทึกการเจรจา: {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="287"/>
-        <source>Undo {0}</source>
-        <translation>เลิกทำ {0}</translation>
-    </message>
-    <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="290"/>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="292"/>
-        <source>Undo</source>
-        <translation>เลิกทำ</translation>
-    </message>
-    <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="293"/>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="296"/>
-        <source>Redo</source>
-        <translation>ทำซ้ำ</translation>
-    </message>
-    <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="295"/>
-        <source>Redo {0}</source>
-        <translation>ทำซ้ำ {0}</translation>
-    </message>
-    <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="305"/>
-        <source>Undone: {0}</source>
-        <translation>เลิกทำแล้ว: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="313"/>
-        <source>Redone: {0}</source>
-        <translation>ทำซ้ำแล้ว: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="454"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="367"/>
         <source>Redistribute (Ctrl+R) brings the total back to 100</source>
         <translation>กระจายน้ำหนัก (Ctrl+R) ทำให้น้ำหนักรวมกลับเป็น 100</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="729"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="642"/>
         <source>Meeting mode — {0} {1}</source>
         <translation>โหมดประชุม — {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="731"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="644"/>
         <source>&amp;Meeting:</source>
         <translation>การ&amp;ประชุม:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="732"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="645"/>
         <source>e.g. No. 1/2569</source>
         <translation>เช่น ครั้งที่ 1/2569</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="733"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="646"/>
         <source>&amp;Version:</source>
         <translation>ฉ&amp;บับ:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="734"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="647"/>
         <source>Put forward &amp;by:</source>
         <translation>เสนอ&amp;โดย:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="735"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="648"/>
         <source>&amp;Reason:</source>
         <translation>เ&amp;หตุผล:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="736"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="649"/>
         <source>why this proposal (for the minutes)</source>
         <translation>เหตุผลของข้อเสนอ (สำหรับบันทึกการเจรจา)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="737"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="650"/>
         <source>&amp;Decision:</source>
         <translation>&amp;มติ:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="738"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="651"/>
         <source>Put forward and agree</source>
         <translation>เสนอและตกลง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="739"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="652"/>
         <source>The decision of the meeting; it becomes the minute of the version when it is agreed</source>
         <translation>มติที่ประชุม จะบันทึกเป็นมติของฉบับเมื่อตกลง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="741"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="654"/>
         <source>&amp;Propose</source>
         <translation>เ&amp;สนอ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="742"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="655"/>
         <source>Co&amp;unter-propose</source>
         <translation>เสนอ&amp;โต้ตอบ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="743"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="656"/>
         <source>A&amp;gree</source>
         <translation>&amp;ตกลง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="744"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="657"/>
         <source>New draft</source>
         <translation>ร่างใหม่</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="745"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="658"/>
         <source>A working copy of the version on screen (Ctrl+N)</source>
         <translation>ร่างสำหรับแก้ไขจากฉบับบนจอ (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="746"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="659"/>
         <source>Redistribute…</source>
         <translation>กระจายน้ำหนัก…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="747"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="660"/>
         <source>Change one weight and spread the difference (Ctrl+R)</source>
         <translation>เปลี่ยนน้ำหนักหนึ่งตัวและกระจายส่วนต่าง (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="748"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="661"/>
         <source>Compare versions…</source>
         <translation>เปรียบเทียบฉบับ…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="749"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="662"/>
         <source>Print minutes…</source>
         <translation>พิมพ์บันทึกการเจรจา…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="750"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="663"/>
         <source>The minutes of the negotiation as a PDF (Ctrl+P)</source>
         <translation>บันทึกการเจรจาเป็นไฟล์ PDF (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="751"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="664"/>
         <source>Full screen</source>
         <translation>เต็มจอ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="752"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="665"/>
         <source>Close</source>
         <translation>ปิด</translation>
     </message>
@@ -1805,37 +1808,37 @@ Issue the other {2}?</source>
 <context>
     <name>MinutesDialog</name>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/minutes_dialog.py" line="39"/>
+        <location filename="../../evaluator_app/ui/meeting/minutes_dialog.py" line="40"/>
         <source>The meeting in the minutes</source>
         <translation>การประชุมที่บันทึกในรายงาน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/minutes_dialog.py" line="57"/>
+        <location filename="../../evaluator_app/ui/meeting/minutes_dialog.py" line="58"/>
         <source>Arabic digits (123) instead of Thai (๑๒๓)</source>
         <translation>ใช้เลขอารบิก (123) แทนเลขไทย (๑๒๓)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/minutes_dialog.py" line="65"/>
+        <location filename="../../evaluator_app/ui/meeting/minutes_dialog.py" line="66"/>
         <source>&amp;Meeting number:</source>
         <translation>การประชุม&amp;ครั้งที่:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/minutes_dialog.py" line="66"/>
+        <location filename="../../evaluator_app/ui/meeting/minutes_dialog.py" line="67"/>
         <source>&amp;Date:</source>
         <translation>&amp;วันที่:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/minutes_dialog.py" line="67"/>
+        <location filename="../../evaluator_app/ui/meeting/minutes_dialog.py" line="68"/>
         <source>&amp;Place:</source>
         <translation>&amp;สถานที่:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/minutes_dialog.py" line="68"/>
+        <location filename="../../evaluator_app/ui/meeting/minutes_dialog.py" line="69"/>
         <source>&amp;Attendees:</source>
         <translation>&amp;ผู้มาประชุม:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/minutes_dialog.py" line="69"/>
+        <location filename="../../evaluator_app/ui/meeting/minutes_dialog.py" line="70"/>
         <source>One attendee a line: name | role | position. The chair and the secretary sign the minutes.</source>
         <translation>บรรทัดละหนึ่งคน: ชื่อ | บทบาท | ตำแหน่ง ประธานและเลขานุการลงนามในรายงานการประชุม</translation>
     </message>

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence, QResizeEvent
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -43,44 +43,12 @@ from .meeting_document import MeetingDocument
 from .meeting_minutes import MinutesPrinter
 from .meeting_model import ProblemsListModel, VersionTableModel
 from .meeting_redistribute import RedistributeDialog
+from .meeting_style import FONT_SCALE, MESSAGE_STYLES, STYLE, TABLE_ROWS, chrome_points
+from .meeting_undo import MeetingUndo
 from .meeting_view import MeetingTableView
 from .meeting_whatif import WhatIfPanel
 from .minutes_dialog import MinutesDialog
 from .tool_windows import fit_to_screen, keep_on_screen
-
-FONT_SCALE = 1.6  # the table's largest type: readable from the back of a meeting room on a projector
-TABLE_ROWS = 13  # up to twelve indicators and the total are on screen at once, whatever the screen
-MESSAGE_STYLES = {
-    "refusal": "background: #8b0000; color: white; padding: 4px 8px; font-weight: bold",
-    "notice": "background: #0b3d91; color: white; padding: 4px 8px",
-}
-# A style sheet stops font propagation from parent to child, so the sizes are part of the sheet itself. The table
-# sizes its own type (MeetingTableView.fit_type); the rest follows the window's height (chrome_points).
-STYLE = """
-QWidget { font-size: %(size).2fpt; }
-QLabel#whatIfTotalScreen, QLabel#whatIfTotalAgreed { font-size: %(big).2fpt; font-weight: bold; }
-QMainWindow#meetingWindow, QWidget#meetingCentral { background: white; color: black; }
-QTableView { color: black; background: white; gridline-color: #555555;
-             selection-background-color: #0b3d91; selection-color: white; }
-QHeaderView::section { background: #1f2937; color: white; font-weight: bold; padding: 4px;
-                       border: 1px solid #000000; }
-QToolBar { spacing: 6px; background: #eef1f6; border-bottom: 2px solid #1f2937; }
-QPushButton { padding: 4px 14px; }
-QPushButton#agreeButton:enabled { background: #0a5c16; color: white; font-weight: bold; }
-QPushButton#proposeButton:enabled, QPushButton#counterButton:enabled { background: #0b3d91; color: white; }
-QGroupBox { font-weight: bold; }
-"""
-
-
-def meeting_font(base: QFont | None = None) -> QFont:
-    font = QFont(base if base is not None else QApplication.font())
-    font.setPointSizeF(font.pointSizeF() * FONT_SCALE)
-    return font
-
-
-def chrome_points(width: int, height: int) -> float:
-    """The type of everything but the table: 10 points at 1024×768, 14 at 1920×1080, in between in proportion."""
-    return round(max(9.0, min(15.0, height / 76, width / 100)) * 4) / 4
 
 
 class MeetingWindow(Retranslating, QMainWindow):
@@ -254,63 +222,8 @@ class MeetingWindow(Retranslating, QMainWindow):
                      self.full_screen_action, self.close_action, self.leave_full_screen):
             item.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             self.addAction(item)
-        self._make_undo_actions()
-
-    def _make_undo_actions(self) -> None:
-        """Undo and redo of meeting mode's own stack. Not QUndoStack's ready-made actions: Undo stays on where
-        the stack stops at a version put forward or agreed, to say why it goes no further."""
-        self.undo_action = QAction(self)
-        self.undo_action.setObjectName("meetingUndo")
-        self.undo_action.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Undo))
-        self.undo_action.triggered.connect(self.undo)
-        self.redo_action = QAction(self)
-        self.redo_action.setObjectName("meetingRedo")
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        self.redo_action.triggered.connect(self.redo)
-        for item in (self.undo_action, self.redo_action):
-            item.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-            self.addAction(item)
-        stack = self.document.undo_stack
-        for signal in (stack.indexChanged, stack.canUndoChanged, stack.canRedoChanged):
-            signal.connect(self._stack_changed)
-        self._update_undo_actions()
-
-    def _stack_changed(self, *_args: object) -> None:
-        try:
-            self._update_undo_actions()
-        except RuntimeError:  # the window is being destroyed: its stack clears itself after the actions went
-            pass
-
-    def _update_undo_actions(self) -> None:
-        stack = self.document.undo_stack
-        if stack.canUndo():
-            self.undo_action.setText(self.tr("Undo {0}").format(stack.undoText()))
-            self.undo_action.setToolTip(self.undo_action.text() + " (Ctrl+Z)")
-        else:
-            self.undo_action.setText(self.tr("Undo"))
-            self.undo_action.setToolTip(self.document.undo_refusal())
-        self.undo_action.setIconText(self.tr("Undo"))  # the toolbar keeps a short word; the step is in the tooltip
-        self.redo_action.setIconText(self.tr("Redo"))
-        self.undo_action.setEnabled(stack.canUndo() or self.document.undo_stop is not None)
-        self.redo_action.setText(self.tr("Redo {0}").format(stack.redoText()) if stack.canRedo()
-                                 else self.tr("Redo"))
-        self.redo_action.setEnabled(stack.canRedo())
-
-    def undo(self) -> None:
-        self.commit_open_editor()
-        stack = self.document.undo_stack
-        text = stack.undoText() if stack.canUndo() else None
-        self.document.undo()  # refused (and said) when a version put forward or agreed stops it
-        if text is not None:
-            self.show_message(self.tr("Undone: {0}").format(text), "notice")
-
-    def redo(self) -> None:
-        self.commit_open_editor()
-        stack = self.document.undo_stack
-        if stack.canRedo():
-            text = stack.redoText()
-            stack.redo()
-            self.show_message(self.tr("Redone: {0}").format(text), "notice")
+        self.undo_steps = MeetingUndo(self, self.document, self.commit_open_editor, self.show_message)
+        self.undo_action, self.redo_action = self.undo_steps.undo_action, self.undo_steps.redo_action
 
     def _connect(self) -> None:
         document = self.document
@@ -635,7 +548,7 @@ class MeetingWindow(Retranslating, QMainWindow):
         side = str(self.side_combo.currentData() or Side.COMMITTEE.value)
         version = self.document.put_forward(status, side, self.reason_edit.text().strip(),
                                             self.meeting_edit.text().strip())
-        self._update_undo_actions()
+        self.undo_steps.update()
         if version is not None:
             self.reason_edit.clear()
             self.show_message(self.tr("Version {0} put forward ({1}).").format(
@@ -655,7 +568,7 @@ class MeetingWindow(Retranslating, QMainWindow):
         if answer != QMessageBox.StandardButton.Yes:
             return
         agreed = self.document.agree(minute, self.meeting_edit.text().strip())
-        self._update_undo_actions()
+        self.undo_steps.update()
         if agreed is None:
             return
         self._typed_minute = ""
@@ -759,6 +672,6 @@ class MeetingWindow(Retranslating, QMainWindow):
         self.side_combo.setCurrentIndex(max(self.side_combo.findData(current), 0))
         self.side_combo.blockSignals(False)
         if hasattr(self, "document") and self.model.rowCount():
-            self._update_undo_actions()
+            self.undo_steps.update()
             self.model.relabel()
             self._show_version()
