@@ -3,9 +3,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication
-
 FONT_SCALE = 1.6  # the table's largest type: readable from the back of a meeting room on a projector
 TABLE_ROWS = 13  # up to twelve indicators and the total are on screen at once, whatever the screen
 MESSAGE_STYLES = {
@@ -28,12 +25,6 @@ QPushButton#agreeButton:enabled { background: #0a5c16; color: white; font-weight
 QPushButton#proposeButton:enabled, QPushButton#counterButton:enabled { background: #0b3d91; color: white; }
 QGroupBox { font-weight: bold; }
 """
-
-
-def meeting_font(base: QFont | None = None) -> QFont:
-    font = QFont(base if base is not None else QApplication.font())
-    font.setPointSizeF(font.pointSizeF() * FONT_SCALE)
-    return font
 
 
 def chrome_points(width: int, height: int) -> float:

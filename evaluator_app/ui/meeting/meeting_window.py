@@ -1,6 +1,7 @@
-"""Meeting mode: the negotiation on a projector. Large type, the version on the table with its weights, targets
-and criteria, the running weight sum with broken constraints on their cells, what-if side by side, redistribute
-with undo, comparison of versions, propose / counter-propose / agree with the decision text, and the minutes."""
+"""Meeting mode: the negotiation on a projector. The version on the table with its weights, targets and criteria
+(up to twelve indicators and the total on screen, in type as large as the screen allows), the running weight sum
+with broken constraints on their cells, the what-if and the proposal below the table, redistribute with undo,
+comparison of versions, propose / counter-propose / agree with the decision text, and the minutes."""
 
 from __future__ import annotations
 
