@@ -3,9 +3,12 @@
 Where the difference goes (the rule, documented for the committee):
 - It is spread over the changed indicator's *siblings*: the indicators with the same parent (or, at the top level,
   the other top-level indicators). The parent's weight, and so every weight above it, stays as agreed; the total
-  stays at exactly 100 and every parent still equals the sum of its children.
+  comes to exactly 100 and every parent to the sum of its children.
+- The level is brought to what it must sum to (100 at the top, the parent's weight below), not merely kept at
+  what it summed to: a total that is already wrong (110 after a typing slip) comes back to 100 by the same step,
+  even when the chosen weight itself stays as it is.
 - Where the framework fixes a dimension's weight, top-level siblings are only those of the same dimension, so
-  the dimension keeps its weight.
+  the dimension comes to (or keeps) the framework's weight.
 - The person may name the siblings that take the difference (`over`); otherwise all siblings do.
 - The spread is proportional to the siblings' current weights (or equal, if asked, or if they are all zero).
 - An indicator that has children and whose weight changes passes the change down: its children are rescaled
@@ -24,7 +27,7 @@ from decimal import Decimal
 from enum import StrEnum
 from fractions import Fraction
 
-from .agreement import Agreement, Indicator
+from .agreement import HUNDRED, Agreement, Indicator
 from .framework import Framework
 from .numbers import plain
 from .problems import Problem, ProblemsError
@@ -71,19 +74,22 @@ def redistribute(indicators: Sequence[Indicator], code: str, new_weight: Decimal
     target = by_code[code]
     if new_weight < 0:
         raise ProblemsError([_negative(code, new_weight)])
-    pool = _pool(agreement, target, over, framework)
+    siblings = _pool(agreement, target, None, framework)
+    pool = siblings if over is None else _pool(agreement, target, over, framework)
     old = weight(target)
     pool_weights = [weight(i) for i in pool]
     quantum = _quantum([new_weight, old, *pool_weights], places)
     new_weights: dict[str, Decimal] = {code: new_weight}
-    difference = new_weight - old
+    chosen = {i.code for i in pool}
+    held = sum((weight(i) for i in siblings if i.code not in chosen), Decimal(0))  # siblings that were not chosen
+    remaining = _level_total(agreement, target, framework, weight) - new_weight - held
+    difference = sum(pool_weights, Decimal(0)) - remaining  # what the chosen siblings give (negative: take)
     if difference:
         if not pool:
             raise ProblemsError([Problem(
                 th=f"ไม่มีตัวชี้วัดอื่นในระดับเดียวกับ {code} ที่จะรับหรือให้น้ำหนัก {plain(abs(difference))}",
                 en=f"no other indicator beside {code} can take or give the difference of {plain(abs(difference))}",
                 indicator=code, field="weight")])
-        remaining = sum(pool_weights, Decimal(0)) - difference
         if remaining < 0:
             raise ProblemsError([Problem(
                 th=(f"เพิ่มน้ำหนัก {code} เป็น {plain(new_weight)} ไม่ได้: ตัวชี้วัดที่เลือก "
@@ -112,6 +118,32 @@ def redistribute(indicators: Sequence[Indicator], code: str, new_weight: Decimal
                 new_weights[child.code] = value
                 queue.append(child.code)
     return _result(indicators, new_weights, weight, round_)
+
+
+def level_sums(indicators: Sequence[Indicator], code: str, framework: Framework | None = None,
+               round_: int | None = None) -> tuple[Decimal, Decimal]:
+    """What the level of `code` (it and its siblings) sums to now, and what it must sum to."""
+    agreement = Agreement(agency="", fiscal_year=0, indicators=tuple(indicators))
+
+    def weight(item: Indicator) -> Decimal:
+        return item.weight if round_ is None else item.weight_in(round_)
+
+    target = next(i for i in indicators if i.code == code)
+    level = [target, *_pool(agreement, target, None, framework)]
+    return sum((weight(i) for i in level), Decimal(0)), _level_total(agreement, target, framework, weight)
+
+
+def _level_total(agreement: Agreement, target: Indicator, framework: Framework | None,
+                 weight: Callable[[Indicator], Decimal]) -> Decimal:
+    """What the level of `target` must sum to: its parent's weight, the framework's weight of its dimension where
+    that is fixed, or 100."""
+    by_code = {i.code: i for i in agreement.indicators}
+    if target.parent_code in by_code:
+        return weight(by_code[target.parent_code])
+    rule = framework.dimension_rule(target.dimension) if framework is not None and target.dimension else None
+    if rule is not None and rule.weight is not None:
+        return rule.weight
+    return HUNDRED
 
 
 def _pool(agreement: Agreement, target: Indicator, over: Sequence[str] | None,

@@ -682,27 +682,27 @@ Issue the other {2}?</source>
 <context>
     <name>ChangesModel</name>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_redistribute.py" line="99"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_redistribute.py" line="100"/>
         <source>Code</source>
         <translation>รหัส</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_redistribute.py" line="99"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_redistribute.py" line="100"/>
         <source>Indicator</source>
         <translation>ตัวชี้วัด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_redistribute.py" line="99"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_redistribute.py" line="100"/>
         <source>Before</source>
         <translation>เดิม</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_redistribute.py" line="100"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_redistribute.py" line="101"/>
         <source>After</source>
         <translation>ใหม่</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_redistribute.py" line="100"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_redistribute.py" line="101"/>
         <source>Change</source>
         <translation>เปลี่ยน</translation>
     </message>
@@ -1120,32 +1120,32 @@ Issue the other {2}?</source>
 <context>
     <name>DiffDialog</name>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_diff.py" line="97"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_diff.py" line="135"/>
         <source>No difference between version {0} and version {1}.</source>
         <translation>ฉบับที่ {0} และฉบับที่ {1} ไม่แตกต่างกัน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_diff.py" line="101"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_diff.py" line="139"/>
         <source>From version {0} to version {1}: {2} cell(s) changed, {3} indicator(s) added, {4} removed.</source>
         <translation>จากฉบับที่ {0} เป็นฉบับที่ {1}: เปลี่ยน {2} ช่อง เพิ่มตัวชี้วัด {3} ตัว ตัดออก {4} ตัว</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_diff.py" line="106"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_diff.py" line="144"/>
         <source>Compare versions</source>
         <translation>เปรียบเทียบฉบับ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_diff.py" line="107"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_diff.py" line="145"/>
         <source>&amp;Compare version:</source>
         <translation>เ&amp;ปรียบเทียบฉบับ:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_diff.py" line="108"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_diff.py" line="146"/>
         <source>&amp;with version:</source>
         <translation>&amp;กับฉบับ:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_diff.py" line="109"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_diff.py" line="147"/>
         <source>Yellow with a blue corner: changed (before → after). Green: added. Grey, struck through: removed.</source>
         <translation>สีเหลืองมีมุมสีน้ำเงิน: เปลี่ยนแปลง (เดิม → ใหม่) สีเขียว: เพิ่มใหม่ สีเทาขีดฆ่า: ตัดออก</translation>
     </message>
@@ -1494,220 +1494,275 @@ Issue the other {2}?</source>
 <context>
     <name>MeetingDocument</name>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_document.py" line="184"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_document.py" line="188"/>
         <source>Started draft {0} from version {1}; the changes go into the draft.</source>
         <translation>เริ่มร่างฉบับที่ {0} จากฉบับที่ {1} การแก้ไขจะบันทึกในร่างนี้</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_document.py" line="202"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_document.py" line="206"/>
         <source>The workspace is open read-only.</source>
         <translation>พื้นที่ทำงานเปิดแบบอ่านอย่างเดียว</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/meeting/meeting_document.py" line="269"/>
+        <source>Version {0} is agreed and locked, so Undo cannot go back past it. A later change is a new version (Ctrl+N).</source>
+        <translation>ฉบับที่ {0} ตกลงแล้วและถูกล็อก จึงย้อนกลับ (Undo) ไปก่อนหน้านั้นไม่ได้ การเปลี่ยนแปลงต่อจากนี้เป็นฉบับใหม่ (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/meeting/meeting_document.py" line="271"/>
+        <source>Version {0} has been put forward and is kept as it was put forward, so Undo cannot go back past it. To change it, type in the table: a new draft starts from it.</source>
+        <translation>ฉบับที่ {0} เสนอแล้ว และคงไว้ตามที่เสนอ จึงย้อนกลับ (Undo) ไปก่อนหน้านั้นไม่ได้ หากต้องการแก้ไข ให้พิมพ์ในตาราง ระบบจะเริ่มฉบับร่างใหม่จากฉบับนี้</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingUndo</name>
+    <message>
+        <location filename="../../evaluator_app/ui/meeting/meeting_undo.py" line="49"/>
+        <source>Undo {0}</source>
+        <translation>เลิกทำ {0}</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/meeting/meeting_undo.py" line="52"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_undo.py" line="54"/>
+        <source>Undo</source>
+        <translation>เลิกทำ</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/meeting/meeting_undo.py" line="55"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_undo.py" line="58"/>
+        <source>Redo</source>
+        <translation>ทำซ้ำ</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/meeting/meeting_undo.py" line="57"/>
+        <source>Redo {0}</source>
+        <translation>ทำซ้ำ {0}</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/meeting/meeting_undo.py" line="67"/>
+        <source>Undone: {0}</source>
+        <translation>เลิกทำแล้ว: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/meeting/meeting_undo.py" line="75"/>
+        <source>Redone: {0}</source>
+        <translation>ทำซ้ำแล้ว: {0}</translation>
     </message>
 </context>
 <context>
     <name>MeetingWindow</name>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="295"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="262"/>
         <source>fiscal year {0}</source>
         <translation>ปีงบประมาณ {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="299"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="267"/>
         <source>Highlighted: what differs from version {0} ({1}).</source>
         <translation>ช่องที่เน้นสี: ต่างจากฉบับที่ {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="319"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="312"/>
         <source>{0}: locked, read-only</source>
         <translation>{0}: ล็อกแล้ว อ่านอย่างเดียว</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="322"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="315"/>
         <source>{0}: the workspace is read-only</source>
         <translation>{0}: พื้นที่ทำงานอ่านอย่างเดียว</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="325"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="318"/>
         <source>{0}: being edited</source>
         <translation>{0}: กำลังแก้ไข</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="328"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="321"/>
         <source>{0}: an edit starts a draft from it</source>
         <translation>{0}: การแก้ไขจะเริ่มร่างใหม่จากฉบับนี้</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="371"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="362"/>
         <source>Weight sum {0} of 100 · every constraint is met</source>
         <translation>น้ำหนักรวม {0} จาก 100 · ถูกต้องครบทุกเงื่อนไข</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="374"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="365"/>
         <source>Weight sum {0} of 100 · {1} constraint(s) broken: it can be kept as a draft, not proposed or agreed</source>
         <translation>น้ำหนักรวม {0} จาก 100 · ไม่ผ่าน {1} เงื่อนไข: เก็บเป็นร่างได้ แต่ยังเสนอหรือตกลงไม่ได้</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="391"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="368"/>
+        <source>Redistribute (Ctrl+R) brings the total back to 100</source>
+        <translation>กระจายน้ำหนัก (Ctrl+R) ทำให้น้ำหนักรวมกลับเป็น 100</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="436"/>
         <source>Mend the broken constraints first; a draft keeps the work meanwhile.</source>
         <translation>โปรดแก้เงื่อนไขที่ไม่ผ่านก่อน ระหว่างนี้งานถูกเก็บไว้ในร่าง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="393"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="438"/>
         <source>This version is agreed and locked.</source>
         <translation>ฉบับนี้ตกลงแล้วและถูกล็อก</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="416"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="462"/>
         <source>The workspace is open read-only.</source>
         <translation>พื้นที่ทำงานเปิดแบบอ่านอย่างเดียว</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="426"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="472"/>
         <source>To negotiate changes, start a new draft from it (Ctrl+N).</source>
         <translation>หากจะเจรจาแก้ไข ให้เริ่มร่างใหม่จากฉบับนี้ (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="455"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="501"/>
         <source>Draft {0} started from version {1}.</source>
         <translation>เริ่มร่างฉบับที่ {0} จากฉบับที่ {1} แล้ว</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="470"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="516"/>
         <source>Select the indicator whose weight changes first.</source>
         <translation>โปรดเลือกตัวชี้วัดที่จะเปลี่ยนน้ำหนักก่อน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="485"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="531"/>
         <source>{0} weight(s) changed; Undo (Ctrl+Z) restores them in one step.</source>
         <translation>เปลี่ยนน้ำหนัก {0} ตัว เลิกทำ (Ctrl+Z) จะคืนค่าเดิมทั้งหมดในขั้นเดียว</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="507"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="555"/>
         <source>Version {0} put forward ({1}).</source>
         <translation>เสนอฉบับที่ {0} แล้ว ({1})</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="514"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="562"/>
         <source>Agree version {0} as it stands? It is locked from then on; a later change is a new version.</source>
         <translation>ตกลงฉบับที่ {0} ตามที่เป็นอยู่หรือไม่? ฉบับนี้จะถูกล็อก การเปลี่ยนแปลงภายหลังต้องทำเป็นฉบับใหม่</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="517"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="565"/>
         <source>No decision text has been typed for the minutes.</source>
         <translation>ยังไม่ได้พิมพ์มติที่ประชุมสำหรับบันทึกการเจรจา</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="518"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="566"/>
         <source>Agree version</source>
         <translation>ตกลงฉบับ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="528"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="577"/>
         <source>Version {0} is agreed and locked. The decision is its minute.</source>
         <translation>ตกลงฉบับที่ {0} และล็อกแล้ว มติที่พิมพ์ไว้บันทึกเป็นมติของฉบับนี้</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="591"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="643"/>
         <source>Meeting mode — {0} {1}</source>
         <translation>โหมดประชุม — {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="593"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="645"/>
         <source>&amp;Meeting:</source>
         <translation>การ&amp;ประชุม:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="594"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="646"/>
         <source>e.g. No. 1/2569</source>
         <translation>เช่น ครั้งที่ 1/2569</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="595"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="647"/>
         <source>&amp;Version:</source>
         <translation>ฉ&amp;บับ:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="596"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="648"/>
         <source>Put forward &amp;by:</source>
         <translation>เสนอ&amp;โดย:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="597"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="649"/>
         <source>&amp;Reason:</source>
         <translation>เ&amp;หตุผล:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="598"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="650"/>
         <source>why this proposal (for the minutes)</source>
         <translation>เหตุผลของข้อเสนอ (สำหรับบันทึกการเจรจา)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="599"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="651"/>
         <source>&amp;Decision:</source>
         <translation>&amp;มติ:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="600"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="652"/>
+        <source>Put forward and agree</source>
+        <translation>เสนอและตกลง</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="653"/>
         <source>The decision of the meeting; it becomes the minute of the version when it is agreed</source>
         <translation>มติที่ประชุม จะบันทึกเป็นมติของฉบับเมื่อตกลง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="602"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="655"/>
         <source>&amp;Propose</source>
         <translation>เ&amp;สนอ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="603"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="656"/>
         <source>Co&amp;unter-propose</source>
         <translation>เสนอ&amp;โต้ตอบ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="604"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="657"/>
         <source>A&amp;gree</source>
         <translation>&amp;ตกลง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="605"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="658"/>
         <source>New draft</source>
         <translation>ร่างใหม่</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="606"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="659"/>
         <source>A working copy of the version on screen (Ctrl+N)</source>
         <translation>ร่างสำหรับแก้ไขจากฉบับบนจอ (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="607"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="660"/>
         <source>Redistribute…</source>
         <translation>กระจายน้ำหนัก…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="608"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="661"/>
         <source>Change one weight and spread the difference (Ctrl+R)</source>
         <translation>เปลี่ยนน้ำหนักหนึ่งตัวและกระจายส่วนต่าง (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="609"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="662"/>
         <source>Compare versions…</source>
         <translation>เปรียบเทียบฉบับ…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="610"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="663"/>
         <source>Print minutes…</source>
         <translation>พิมพ์บันทึกการเจรจา…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="611"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="664"/>
         <source>The minutes of the negotiation as a PDF (Ctrl+P)</source>
         <translation>บันทึกการเจรจาเป็นไฟล์ PDF (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="612"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="665"/>
         <source>Full screen</source>
         <translation>เต็มจอ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="613"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="666"/>
         <source>Close</source>
         <translation>ปิด</translation>
     </message>
@@ -1864,37 +1919,37 @@ Issue the other {2}?</source>
 <context>
     <name>MinutesDialog</name>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/minutes_dialog.py" line="38"/>
+        <location filename="../../evaluator_app/ui/meeting/minutes_dialog.py" line="40"/>
         <source>The meeting in the minutes</source>
         <translation>การประชุมที่บันทึกในรายงาน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/minutes_dialog.py" line="56"/>
+        <location filename="../../evaluator_app/ui/meeting/minutes_dialog.py" line="58"/>
         <source>Arabic digits (123) instead of Thai (๑๒๓)</source>
         <translation>ใช้เลขอารบิก (123) แทนเลขไทย (๑๒๓)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/minutes_dialog.py" line="64"/>
+        <location filename="../../evaluator_app/ui/meeting/minutes_dialog.py" line="66"/>
         <source>&amp;Meeting number:</source>
         <translation>การประชุม&amp;ครั้งที่:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/minutes_dialog.py" line="65"/>
+        <location filename="../../evaluator_app/ui/meeting/minutes_dialog.py" line="67"/>
         <source>&amp;Date:</source>
         <translation>&amp;วันที่:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/minutes_dialog.py" line="66"/>
+        <location filename="../../evaluator_app/ui/meeting/minutes_dialog.py" line="68"/>
         <source>&amp;Place:</source>
         <translation>&amp;สถานที่:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/minutes_dialog.py" line="67"/>
+        <location filename="../../evaluator_app/ui/meeting/minutes_dialog.py" line="69"/>
         <source>&amp;Attendees:</source>
         <translation>&amp;ผู้มาประชุม:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/minutes_dialog.py" line="68"/>
+        <location filename="../../evaluator_app/ui/meeting/minutes_dialog.py" line="70"/>
         <source>One attendee a line: name | role | position. The chair and the secretary sign the minutes.</source>
         <translation>บรรทัดละหนึ่งคน: ชื่อ | บทบาท | ตำแหน่ง ประธานและเลขานุการลงนามในรายงานการประชุม</translation>
     </message>
@@ -1917,7 +1972,17 @@ Issue the other {2}?</source>
         <translation>บันทึกการเจรจา {0} ฉบับ บันทึกไว้ที่ {1}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_minutes.py" line="75"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_minutes.py" line="71"/>
+        <source>Minutes not opened</source>
+        <translation>เปิดบันทึกการเจรจาไม่ได้</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/meeting/meeting_minutes.py" line="72"/>
+        <source>The minutes are saved in {0}, but they could not be opened: no program for PDF files was found. Open the file from its folder, or install a PDF viewer.</source>
+        <translation>บันทึกการเจรจาบันทึกไว้ที่ {0} แล้ว แต่เปิดไม่ได้ เพราะไม่พบโปรแกรมสำหรับเปิดไฟล์ PDF กรุณาเปิดไฟล์จากโฟลเดอร์ที่บันทึกไว้ หรือติดตั้งโปรแกรมอ่าน PDF</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/meeting/meeting_minutes.py" line="79"/>
         <source>The minutes were not written: {0}</source>
         <translation>ไม่ได้จัดทำบันทึกการเจรจา: {0}</translation>
     </message>
@@ -2632,117 +2697,117 @@ excluded</source>
 <context>
     <name>PanelMatrixWindow</name>
     <message>
-        <location filename="../../evaluator_app/ui/panel/panel_matrix.py" line="152"/>
+        <location filename="../../evaluator_app/ui/panel/panel_matrix.py" line="165"/>
         <source>Choose an agreement in the main window.</source>
         <translation>โปรดเลือกคำรับรองในหน้าต่างหลัก</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel/panel_matrix.py" line="156"/>
+        <location filename="../../evaluator_app/ui/panel/panel_matrix.py" line="169"/>
         <source>This workspace has no panel yet: set it up with Panel → Panel setup…, or import the secretary&apos;s panel package.</source>
         <translation>พื้นที่ทำงานนี้ยังไม่มีคณะผู้ประเมิน ตั้งค่าได้ที่ คณะผู้ประเมิน → ตั้งค่าคณะผู้ประเมิน… หรือนำเข้าชุดข้อมูลคณะผู้ประเมินจากเลขานุการ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel/panel_matrix.py" line="178"/>
+        <location filename="../../evaluator_app/ui/panel/panel_matrix.py" line="191"/>
         <source>You declared a conflict of interest with {0}: the other members&apos; ratings of it are hidden from you, and yours do not count.</source>
         <translation>ท่านแจ้งว่ามีส่วนได้เสียกับ {0} จึงไม่แสดงผลการประเมินของกรรมการท่านอื่น และผลของท่านไม่นำมานับ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel/panel_matrix.py" line="180"/>
+        <location filename="../../evaluator_app/ui/panel/panel_matrix.py" line="193"/>
         <source>The other members&apos; ratings of {0} stay hidden until you submit your own (Panel → Submit my ratings…).</source>
         <translation>ผลการประเมิน {0} ของกรรมการคนอื่นจะซ่อนไว้จนกว่าท่านจะส่งผลการประเมินของท่าน (คณะผู้ประเมิน → ส่งผลการประเมินของฉัน…)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel/panel_matrix.py" line="187"/>
+        <location filename="../../evaluator_app/ui/panel/panel_matrix.py" line="200"/>
         <source>Panel matrix</source>
         <translation>ตารางคะแนนของคณะ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel/panel_matrix.py" line="190"/>
+        <location filename="../../evaluator_app/ui/panel/panel_matrix.py" line="203"/>
         <source>finalised (read-only)</source>
         <translation>ยุติแล้ว (แก้ไขไม่ได้)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel/panel_matrix.py" line="190"/>
+        <location filename="../../evaluator_app/ui/panel/panel_matrix.py" line="203"/>
         <source>open</source>
         <translation>ยังไม่ยุติ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel/panel_matrix.py" line="191"/>
+        <location filename="../../evaluator_app/ui/panel/panel_matrix.py" line="204"/>
         <source>Panel matrix — {0}</source>
         <translation>ตารางคะแนนของคณะ — {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel/panel_matrix.py" line="193"/>
+        <location filename="../../evaluator_app/ui/panel/panel_matrix.py" line="206"/>
         <source>round {0} months</source>
         <translation>รอบ {0} เดือน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel/panel_matrix.py" line="206"/>
+        <location filename="../../evaluator_app/ui/panel/panel_matrix.py" line="219"/>
         <source>(no panel figure yet for {0})</source>
         <translation>(ยังไม่มีคะแนนของคณะสำหรับ {0})</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel/panel_matrix.py" line="208"/>
+        <location filename="../../evaluator_app/ui/panel/panel_matrix.py" line="221"/>
         <source>Not counted (conflict of interest): {0}</source>
         <translation>ไม่นับ (มีส่วนได้เสีย): {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel/panel_matrix.py" line="209"/>
+        <location filename="../../evaluator_app/ui/panel/panel_matrix.py" line="222"/>
         <source>Members&apos; totals:</source>
         <translation>คะแนนรวมของกรรมการ:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel/panel_matrix.py" line="210"/>
+        <location filename="../../evaluator_app/ui/panel/panel_matrix.py" line="223"/>
         <source>Panel total:</source>
         <translation>คะแนนรวมของคณะ:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel/panel_matrix.py" line="245"/>
+        <location filename="../../evaluator_app/ui/panel/panel_matrix.py" line="258"/>
         <source>Select a member&apos;s score to see its history, or the panel figure for the consensus history.</source>
         <translation>เลือกคะแนนของกรรมการเพื่อดูประวัติการแก้ไข หรือเลือกคะแนนของคณะเพื่อดูประวัติมติที่ประชุม</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel/panel_matrix.py" line="250"/>
+        <location filename="../../evaluator_app/ui/panel/panel_matrix.py" line="263"/>
         <source>History of {0}&apos;s rating of indicator {1}, round {2} months</source>
         <translation>ประวัติการแก้ไขผลการประเมินของ {0} ตัวชี้วัด {1} รอบ {2} เดือน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel/panel_matrix.py" line="254"/>
+        <location filename="../../evaluator_app/ui/panel/panel_matrix.py" line="267"/>
         <source>History of the consensus of indicator {0}, round {1} months</source>
         <translation>ประวัติมติที่ประชุม ตัวชี้วัด {0} รอบ {1} เดือน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel/panel_matrix.py" line="257"/>
+        <location filename="../../evaluator_app/ui/panel/panel_matrix.py" line="270"/>
         <source>no changes recorded</source>
         <translation>ไม่มีการแก้ไขที่บันทึกไว้</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel/panel_matrix.py" line="290"/>
+        <location filename="../../evaluator_app/ui/panel/panel_matrix.py" line="303"/>
         <source>Enter &amp;consensus…</source>
         <translation>บันทึก&amp;มติที่ประชุม…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel/panel_matrix.py" line="291"/>
+        <location filename="../../evaluator_app/ui/panel/panel_matrix.py" line="304"/>
         <source>&amp;Finalise…</source>
         <translation>&amp;ยุติผล…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel/panel_matrix.py" line="292"/>
+        <location filename="../../evaluator_app/ui/panel/panel_matrix.py" line="305"/>
         <source>&amp;Reopen…</source>
         <translation>เ&amp;ปิดใหม่…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel/panel_matrix.py" line="295"/>
+        <location filename="../../evaluator_app/ui/panel/panel_matrix.py" line="308"/>
         <source>Spread:</source>
         <translation>ส่วนต่าง:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel/panel_matrix.py" line="296"/>
+        <location filename="../../evaluator_app/ui/panel/panel_matrix.py" line="309"/>
         <source>small</source>
         <translation>น้อย</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel/panel_matrix.py" line="297"/>
+        <location filename="../../evaluator_app/ui/panel/panel_matrix.py" line="310"/>
         <source>half the score range or more</source>
         <translation>ตั้งแต่ครึ่งหนึ่งของช่วงคะแนน</translation>
     </message>
@@ -3021,7 +3086,7 @@ excluded</source>
 <context>
     <name>ProblemsListModel</name>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_model.py" line="442"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_model.py" line="453"/>
         <source>Broken constraints</source>
         <translation>เงื่อนไขที่ไม่ผ่าน</translation>
     </message>
@@ -3123,82 +3188,87 @@ excluded</source>
 <context>
     <name>RedistributeDialog</name>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_redistribute.py" line="208"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_redistribute.py" line="216"/>
         <source>Redistribute weights</source>
         <translation>กระจายน้ำหนัก</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_redistribute.py" line="209"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_redistribute.py" line="217"/>
         <source>Indicator {0}: {1} (weight now {2})</source>
         <translation>ตัวชี้วัด {0}: {1} (น้ำหนักปัจจุบัน {2})</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_redistribute.py" line="211"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_redistribute.py" line="219"/>
         <source>&amp;New weight:</source>
         <translation>น้ำหนัก&amp;ใหม่:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_redistribute.py" line="212"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_redistribute.py" line="220"/>
         <source>Spread the difference:</source>
         <translation>กระจายส่วนต่าง:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_redistribute.py" line="213"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_redistribute.py" line="221"/>
         <source>&amp;In proportion to their weights</source>
         <translation>&amp;ตามสัดส่วนน้ำหนัก</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_redistribute.py" line="214"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_redistribute.py" line="222"/>
         <source>&amp;Equally</source>
         <translation>เท่า&amp;กัน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_redistribute.py" line="215"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_redistribute.py" line="223"/>
         <source>Over:</source>
         <translation>ให้กับ:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_redistribute.py" line="216"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_redistribute.py" line="224"/>
         <source>&amp;All indicators at the same level</source>
         <translation>ตัวชี้วัดระดับเดียวกัน&amp;ทั้งหมด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_redistribute.py" line="217"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_redistribute.py" line="225"/>
         <source>&amp;Only the ticked indicators</source>
         <translation>เ&amp;ฉพาะตัวชี้วัดที่เลือก</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_redistribute.py" line="218"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_redistribute.py" line="226"/>
         <source>These weights will change:</source>
         <translation>น้ำหนักที่จะเปลี่ยน:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_redistribute.py" line="219"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_redistribute.py" line="228"/>
+        <source>The weights at this level sum to {0}, not {1}: applying brings them back to {1}.</source>
+        <translation>น้ำหนักในระดับนี้รวมได้ {0} ไม่ใช่ {1} เมื่อกดใช้ น้ำหนักจะกลับมารวมเป็น {1}</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/meeting/meeting_redistribute.py" line="230"/>
         <source>&amp;Apply</source>
         <translation>&amp;ใช้</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_redistribute.py" line="234"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_redistribute.py" line="245"/>
         <source>Type the new weight as a number, such as 35 or 12.5.</source>
         <translation>พิมพ์น้ำหนักใหม่เป็นตัวเลข เช่น 35 หรือ 12.5</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_redistribute.py" line="238"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_redistribute.py" line="249"/>
         <source>Tick the indicators that take or give the difference.</source>
         <translation>โปรดเลือกตัวชี้วัดที่จะรับหรือให้ส่วนต่าง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_redistribute.py" line="254"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_redistribute.py" line="265"/>
         <source>equally</source>
         <translation>เท่ากัน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_redistribute.py" line="254"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_redistribute.py" line="265"/>
         <source>proportionally</source>
         <translation>ตามสัดส่วน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_redistribute.py" line="260"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_redistribute.py" line="271"/>
         <source>Redistribute from {0}: {1} → {2} ({3})</source>
         <translation>กระจายน้ำหนักจาก {0}: {1} → {2} ({3})</translation>
     </message>
@@ -3704,82 +3774,82 @@ excluded</source>
 <context>
     <name>VersionTableModel</name>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_model.py" line="262"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_model.py" line="273"/>
         <source>Level {0}</source>
         <translation>ระดับ {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_model.py" line="263"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_model.py" line="274"/>
         <source>Code</source>
         <translation>รหัส</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_model.py" line="263"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_model.py" line="274"/>
         <source>Indicator</source>
         <translation>ตัวชี้วัด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_model.py" line="263"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_model.py" line="274"/>
         <source>Weight</source>
         <translation>น้ำหนัก</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_model.py" line="264"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_model.py" line="275"/>
         <source>Subtotal</source>
         <translation>รวมย่อย</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_model.py" line="264"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_model.py" line="275"/>
         <source>Target</source>
         <translation>เป้าหมาย</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_model.py" line="267"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_model.py" line="278"/>
         <source>The sum of the sub-indicators&apos; weights; it must equal the weight of their parent</source>
         <translation>ผลรวมน้ำหนักของตัวชี้วัดย่อย ต้องเท่ากับน้ำหนักของตัวชี้วัดหลัก</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_model.py" line="269"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_model.py" line="280"/>
         <source>Criteria level {0}</source>
         <translation>เกณฑ์ระดับ {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_model.py" line="309"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_model.py" line="320"/>
         <source>Total weight</source>
         <translation>น้ำหนักรวม</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_model.py" line="342"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_model.py" line="353"/>
         <source>Removed in this version</source>
         <translation>ตัดออกในฉบับนี้</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_model.py" line="344"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_model.py" line="355"/>
         <source>Added in this version</source>
         <translation>เพิ่มในฉบับนี้</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_model.py" line="348"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_model.py" line="359"/>
         <source>Before: {0}</source>
         <translation>เดิม: {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_model.py" line="388"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_model.py" line="399"/>
         <source>Target of {0}: {1} → {2}</source>
         <translation>เป้าหมายของ {0}: {1} → {2}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_model.py" line="393"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_model.py" line="404"/>
         <source>{0} of indicator {1} must be a number (such as 12.5), got &apos;{2}&apos;</source>
         <translation>{0} ของตัวชี้วัด {1} ต้องเป็นตัวเลข (เช่น 12.5) ได้ &apos;{2}&apos;</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_model.py" line="397"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_model.py" line="408"/>
         <source>Weight of {0}: {1} → {2}</source>
         <translation>น้ำหนักของ {0}: {1} → {2}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_model.py" line="408"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_model.py" line="419"/>
         <source>Level {0} of {1}: {2} → {3}</source>
         <translation>เกณฑ์ระดับ {0} ของ {1}: {2} → {3}</translation>
     </message>
@@ -3787,7 +3857,7 @@ excluded</source>
 <context>
     <name>VersionTitle</name>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_diff.py" line="23"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_diff.py" line="36"/>
         <source>Version {0}</source>
         <translation>ฉบับที่ {0}</translation>
     </message>
@@ -3795,52 +3865,52 @@ excluded</source>
 <context>
     <name>WhatIfPanel</name>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_whatif.py" line="94"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_whatif.py" line="93"/>
         <source>Self-assessment</source>
         <translation>ประเมินตนเอง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_whatif.py" line="119"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_whatif.py" line="118"/>
         <source>On screen: version {0}</source>
         <translation>บนจอ: ฉบับที่ {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_whatif.py" line="120"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_whatif.py" line="119"/>
         <source>Agreed: version {0}</source>
         <translation>ที่ตกลง: ฉบับที่ {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_whatif.py" line="121"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_whatif.py" line="120"/>
         <source>Agreed: none yet</source>
         <translation>ที่ตกลง: ยังไม่มี</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_whatif.py" line="122"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_whatif.py" line="121"/>
         <source>Results of the {0}-month round ({1} result(s))</source>
         <translation>ผลรอบ {0} เดือน ({1} ผล)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_whatif.py" line="131"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_whatif.py" line="130"/>
         <source>Difference: {0}</source>
         <translation>ผลต่าง: {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_whatif.py" line="133"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_whatif.py" line="132"/>
         <source>eligibility changes</source>
         <translation>ผลการผ่านเกณฑ์เปลี่ยน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_whatif.py" line="147"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_whatif.py" line="146"/>
         <source>incomplete: {0} indicator(s) without a result</source>
         <translation>ยังไม่ครบ: {0} ตัวชี้วัดยังไม่มีผล</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_whatif.py" line="150"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_whatif.py" line="149"/>
         <source>eligible (at least {0})</source>
         <translation>ผ่านเกณฑ์ (ไม่ต่ำกว่า {0})</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_whatif.py" line="152"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_whatif.py" line="151"/>
         <source>not eligible (below {0})</source>
         <translation>ไม่ผ่านเกณฑ์ (ต่ำกว่า {0})</translation>
     </message>

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal as D
 from itertools import pairwise
 
@@ -175,3 +176,67 @@ def test_redistribution_in_a_tree_keeps_every_parent_equal_to_its_children(case)
         return
     assert validate_agreement(Agreement("x", 2569, result.indicators), FRAMEWORK) == []
     assert all(i.weight >= 0 for i in result.indicators)
+
+
+# -- a total that is already wrong -------------------------------------------------------------------------
+
+
+def test_a_total_of_110_comes_back_to_100_keeping_the_chosen_weight():
+    """Issue 14: 60 typed over 50 leaves 110; redistributing from 1 (still 60) brings the others down by 10."""
+    typed = tuple(replace(i, weight=D(60)) if i.code == "1" else i for i in example_agreement().indicators)
+    assert total(typed) == 110
+    result = redistribute(typed, "1", D(60))
+    assert {c.code: c.new for c in result.changes} == {"2": D(16), "3": D(8), "4": D(16)}
+    assert total(result.indicators) == 100
+    # A new weight at the same time, over chosen siblings only, equally: 3 keeps its 10.
+    result = redistribute(typed, "1", D(55), over=["2", "4"], spread=Spread.EQUAL)
+    assert {c.code: c.new for c in result.changes} == {"1": D(55), "2": D("17.5"), "4": D("17.5")}
+    # Putting 1 back to 50 mends the total by itself: nothing else moves.
+    assert [c.code for c in redistribute(typed, "1", D(50)).changes] == ["1"]
+
+
+def test_a_total_below_100_is_filled_up_and_wrong_children_come_to_their_parent():
+    short = tuple(replace(i, weight=i.weight / 2) for i in example_agreement().indicators)
+    assert total(short) == 50
+    result = redistribute(short, "2", D(10))
+    assert total(result.indicators) == 100
+    assert {c.code: c.new for c in result.changes} == {"1": D("56.25"), "3": D("11.25"), "4": D("22.5")}
+    wrong_children = tuple(replace(i, weight=D(25)) if i.code == "1.1" else i for i in HIERARCHY)
+    assert validate_agreement(Agreement("x", 2569, wrong_children), FRAMEWORK) != []
+    result = redistribute(wrong_children, "1.1", D(25))
+    assert validate_agreement(Agreement("x", 2569, result.indicators), FRAMEWORK) == []
+    assert {c.code: c.new for c in result.changes} == {"1.2": D("23.33"), "1.3": D("11.67")}
+
+
+def test_a_wrong_total_with_nobody_to_take_it_is_refused():
+    lone = (Indicator("1", "x", D(90), T),)
+    with pytest.raises(ProblemsError, match="no other indicator"):
+        redistribute(lone, "1", D(90))
+    assert total(redistribute(lone, "1", D(100)).indicators) == 100
+
+
+@st.composite
+def a_change_from_any_total(draw):
+    count = draw(st.integers(2, 12))
+    weights = [D(draw(st.integers(0, 6000))).scaleb(-2) for _ in range(count)]
+    indicators = tuple(Indicator(str(n + 1), "x", w, T) for n, w in enumerate(weights))
+    index = draw(st.integers(0, count - 1))
+    keep = draw(st.booleans())
+    new = indicators[index].weight if keep else D(draw(st.integers(0, 10000))).scaleb(-2)
+    return indicators, indicators[index].code, new, draw(st.sampled_from(Spread))
+
+
+@settings(max_examples=300, deadline=None)
+@given(a_change_from_any_total())
+def test_redistribution_brings_any_total_to_exactly_100(case):
+    indicators, code, new, spread = case
+    try:
+        result = redistribute(indicators, code, new, spread=spread)
+    except ProblemsError as refused:
+        assert all(p.field == "weight" for p in refused.problems)
+        others = sum((i.weight for i in indicators if i.code != code), D(0))
+        assert new > 100 or spread is Spread.EQUAL or (others == 0 and new != 100)
+        return
+    assert total(result.indicators) == D(100)
+    assert all(i.weight >= 0 for i in result.indicators)
+    assert next(i.weight for i in result.indicators if i.code == code) == new

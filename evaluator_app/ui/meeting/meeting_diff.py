@@ -5,14 +5,27 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...domain.negotiation import AgreementVersion, author_label
 from ...domain.version_diff import VersionDiff, diff_indicators
 from ..common.language import THAI, Retranslating, current_language
 from .meeting_model import VersionTableModel
 from .meeting_view import MeetingTableView
+from .tool_windows import add_close_keys
+
+COMPARED_ROWS = 13  # twelve indicators and the total at least, as in meeting mode
 
 
 def version_title(version: AgreementVersion) -> str:
@@ -67,8 +80,29 @@ class DiffDialog(Retranslating, QDialog):
         self._fill(old, new)
         self.old_combo.currentIndexChanged.connect(lambda _i: self.compare())
         self.new_combo.currentIndexChanged.connect(lambda _i: self.compare())
+        add_close_keys(self, self.reject)
+        self.largest_type = 0.0  # set by the window that opens it: its own table's type
+        self.fitted = False
+        self._fit_timer = QTimer(self)
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.setInterval(0)
+        self._fit_timer.timeout.connect(self.fit)
         self.retranslate()
         self.compare()
+
+    def fit(self) -> None:
+        """Compact rows: the type at which up to twelve indicators and the total fit (issue 14: two or three did)."""
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
+        largest = self.largest_type or QApplication.font().pointSizeF()
+        self.view.fit_type(max(min(self.model.rowCount(), COMPARED_ROWS), 1), largest)
+        self.fitted = True
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fitted = False
+        self._fit_timer.start()
 
     def _fill(self, old: int, new: int) -> None:
         for combo, chosen in ((self.old_combo, old), (self.new_combo, new)):
@@ -91,8 +125,12 @@ class DiffDialog(Retranslating, QDialog):
     def compare(self) -> None:
         old, new = self._version(self.old_combo), self._version(self.new_combo)
         self.diff = diff_indicators(old.indicators, new.indicators)
+        rows = self.model.rowCount()
         self.model.load(new.indicators, diff=self.diff, removed=self.diff.removed)
         self.view.fit_columns()
+        if rows != self.model.rowCount() and self.isVisible():
+            self.fitted = False
+            self._fit_timer.start()
         if self.diff.empty:
             self.summary.setText(self.tr("No difference between version {0} and version {1}.").format(
                 old.number, new.number))

@@ -50,6 +50,10 @@ class MeetingDocument(QObject):
         self.agreement_id = agreement_id
         self.undo_stack = QUndoStack(self)  # meeting mode's own steps: Ctrl+Z there undoes the negotiation only
         self.undo_stack.setUndoLimit(200)
+        # Why Undo stops where it does: after a version is put forward or agreed, the steps before it are dropped
+        # (a proposal is a record of what was put forward; undoing the draft under it would leave the banner and
+        # the chain saying "proposed" over a draft that no longer holds it). The version it stops at, or None.
+        self.undo_stop: AgreementVersion | None = None
         session.changed.connect(self._changed)
         self.head: Agreement = load_agreement_head(session.workspace, agreement_id)
         self.framework: Framework = get_framework(session.workspace, self.head.framework_id or "")
@@ -220,8 +224,15 @@ class MeetingDocument(QObject):
         except WorkspaceError as exc:
             self._refuse(exc)
             return None
-        return self._save(self.indicators, status=status, author=author, reason=reason or None,
-                          based_on=self.version.number, session=meeting or None)
+        saved = self._save(self.indicators, status=status, author=author, reason=reason or None,
+                           based_on=self.version.number, session=meeting or None)
+        if saved is not None:
+            self._stop_undo(saved)
+        return saved
+
+    def _stop_undo(self, version: AgreementVersion) -> None:
+        self.undo_stack.clear()
+        self.undo_stop = version
 
     def agree(self, minute: str, meeting: str) -> AgreementVersion | None:
         """Agree the version on screen as it stands, with the decision text as its minute; it is locked after."""
@@ -240,7 +251,25 @@ class MeetingDocument(QObject):
             self.refused.emit(outcome.error or "")
             return None
         self.reload(show=outcome.value.number)
+        self._stop_undo(outcome.value)
         return outcome.value
+
+    def undo(self) -> None:
+        """Ctrl+Z: the last step, or (nothing left since a version was put forward or agreed) why not."""
+        if self.undo_stack.canUndo():
+            self.undo_stack.undo()
+        elif self.undo_stop is not None:
+            self.refused.emit(self.undo_refusal())
+
+    def undo_refusal(self) -> str:
+        stop = self.undo_stop
+        if stop is None:
+            return ""
+        if stop.status is VersionStatus.AGREED:
+            return self.tr("Version {0} is agreed and locked, so Undo cannot go back past it. A later change is a "
+                           "new version (Ctrl+N).").format(stop.number)
+        return self.tr("Version {0} has been put forward and is kept as it was put forward, so Undo cannot go back "
+                       "past it. To change it, type in the table: a new draft starts from it.").format(stop.number)
 
     def _refuse(self, error: Exception) -> None:
         self.refused.emit(problems_text(error) if isinstance(error, ProblemsError) else str(error))

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ...domain.thai_dates import Digits
 from ..common import print_support
@@ -66,7 +66,11 @@ class MinutesPrinter(QObject):
     def _written(self, path: Path, count: int) -> None:
         self.last_minutes = path
         self.message.emit(self.tr("The minutes of {0} version(s) are saved in {1}.").format(count, path), "notice")
-        print_support.open_in_system_viewer(path)
+        if not print_support.open_in_system_viewer(path):
+            # Said in a box, not only in the banner: the secretary is waiting for a viewer that will not come.
+            QMessageBox.warning(self._parent, self.tr("Minutes not opened"), self.tr(
+                "The minutes are saved in {0}, but they could not be opened: no program for PDF files was found. "
+                "Open the file from its folder, or install a PDF viewer.").format(path))
 
     def _failed(self, error: object) -> None:
         from ...domain.problems import ProblemsError

@@ -104,6 +104,17 @@ class VersionTableModel(QAbstractTableModel):
                 cell = self.index(row, column)
                 self.dataChanged.emit(cell, cell)
 
+    def set_base_font(self, font: QFont) -> None:
+        """The type of the cells (bold and struck-out variants follow it)."""
+        if font != self.base_font:
+            self.base_font = font
+            if self.rowCount():
+                self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, len(self.columns) - 1),
+                                      [Qt.ItemDataRole.FontRole, Qt.ItemDataRole.SizeHintRole])
+
+    def has_children(self) -> bool:
+        return bool(self._children)
+
     def set_editable(self, editable: bool) -> None:
         if editable != self.editable:
             self.editable = editable

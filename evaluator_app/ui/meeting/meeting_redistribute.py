@@ -27,9 +27,10 @@ from ...domain.agreement import Indicator
 from ...domain.framework import Framework
 from ...domain.numbers import NumberFormatError, parse_decimal, plain
 from ...domain.problems import ProblemsError
-from ...domain.redistribution import Redistribution, Spread, WeightChange, redistribute
+from ...domain.redistribution import Redistribution, Spread, WeightChange, level_sums, redistribute
 from ..common.list_model import ListTableModel
 from ..common.messages import problems_text
+from .tool_windows import add_close_keys, fit_to_screen
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -128,6 +129,11 @@ class RedistributeDialog(QDialog):
         self.item = item
         self.heading = QLabel(self)
         self.heading.setWordWrap(True)
+        self.level_note = QLabel(self)
+        self.level_note.setObjectName("levelNote")
+        self.level_note.setWordWrap(True)
+        self.level_note.setStyleSheet("color: #8b0000; font-weight: bold")
+        self.level_sum, self.level_required = level_sums(self.indicators, code, framework)
         self.weight_label = QLabel(self)
         self.weight_edit = QLineEdit(plain(item.weight), self)
         self.weight_edit.setObjectName("newWeight")
@@ -161,7 +167,7 @@ class RedistributeDialog(QDialog):
         self.changes_view.setModel(self.changes)
         self.changes_view.verticalHeader().hide()
         self.changes_view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.changes_view.setMinimumHeight(220)
+        self.changes_view.setMinimumHeight(self.fontMetrics().lineSpacing() * 5)
         self.problem = QLabel(self)
         self.problem.setObjectName("redistributeProblem")
         self.problem.setWordWrap(True)
@@ -185,6 +191,7 @@ class RedistributeDialog(QDialog):
         form.addRow(self.over_label, over_box)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
+        layout.addWidget(self.level_note)
         layout.addLayout(form)
         layout.addWidget(self.changes_label)
         layout.addWidget(self.changes_view, 1)
@@ -195,7 +202,8 @@ class RedistributeDialog(QDialog):
             button.toggled.connect(lambda _checked: self.preview())
         self.siblings.dataChanged.connect(lambda *_args: self._ticked_changed())
         self._retranslate()
-        self.resize(1000, 860)
+        fit_to_screen(self, 1000, 860)
+        add_close_keys(self, self.reject)
         self.preview()
 
     def _ticked_changed(self) -> None:
@@ -216,6 +224,9 @@ class RedistributeDialog(QDialog):
         self.over_all.setText(self.tr("&All indicators at the same level"))
         self.over_ticked.setText(self.tr("&Only the ticked indicators"))
         self.changes_label.setText(self.tr("These weights will change:"))
+        self.level_note.setVisible(self.level_sum != self.level_required)
+        self.level_note.setText(self.tr("The weights at this level sum to {0}, not {1}: applying brings them back to "
+                                        "{1}.").format(plain(self.level_sum), plain(self.level_required)))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Apply"))
 
     def spread(self) -> Spread:
@@ -234,7 +245,7 @@ class RedistributeDialog(QDialog):
             self.problem.setText(self.tr("Type the new weight as a number, such as 35 or 12.5."))
             return
         over = self.siblings.ticked_codes() if self.over_ticked.isChecked() else None
-        if over is not None and not over and weight != self.item.weight:
+        if over is not None and not over and (weight != self.item.weight or self.level_sum != self.level_required):
             self.problem.setText(self.tr("Tick the indicators that take or give the difference."))
             return
         try:

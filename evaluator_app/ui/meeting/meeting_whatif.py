@@ -4,7 +4,7 @@ force for that round, recomputed as weights are typed (the results are read once
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QFormLayout, QGridLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 from ...domain.negotiation import WhatIf, what_if
 from ...domain.numbers import format4
@@ -31,12 +31,10 @@ class WhatIfPanel(Retranslating, QGroupBox):
         self.evaluator_combo.setObjectName("whatIfEvaluator")
         self.evaluator_label.setBuddy(self.evaluator_combo)
         self.round_note = QLabel(self)
-        self.round_note.setWordWrap(True)
+        self.round_note.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.heading_screen = QLabel(self)
         self.heading_agreed = QLabel(self)
         for heading in (self.heading_screen, self.heading_agreed):
-            heading.setWordWrap(True)
-            heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
             heading.setStyleSheet("font-weight: bold")
         self.total_screen = self._big("whatIfTotalScreen")
         self.total_agreed = self._big("whatIfTotalAgreed")
@@ -44,25 +42,27 @@ class WhatIfPanel(Retranslating, QGroupBox):
         self.state_agreed = self._state("whatIfStateAgreed")
         self.difference = QLabel(self)
         self.difference.setObjectName("whatIfDifference")
-        self.difference.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.difference.setWordWrap(True)
-        chooser = QFormLayout()
-        chooser.addRow(self.evaluator_label, self.evaluator_combo)
-        grid = QGridLayout()
-        grid.addWidget(self.heading_screen, 0, 0)
-        grid.addWidget(self.heading_agreed, 0, 1)
-        grid.addWidget(self.total_screen, 1, 0)
-        grid.addWidget(self.total_agreed, 1, 1)
-        grid.addWidget(self.state_screen, 2, 0)
-        grid.addWidget(self.state_agreed, 2, 1)
-        grid.setColumnStretch(0, 1)
-        grid.setColumnStretch(1, 1)
-        layout = QVBoxLayout(self)
-        layout.addLayout(chooser)
-        layout.addWidget(self.round_note)
-        layout.addLayout(grid)
-        layout.addWidget(self.difference)
-        layout.addStretch(1)
+        self.difference.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        # Compact, below the table: whose results and which round on one line, then the version on screen and the
+        # agreed one each on a line of its own (heading, total, eligibility), then the difference.
+        grid = QGridLayout(self)
+        grid.setContentsMargins(8, 4, 8, 4)
+        grid.setVerticalSpacing(2)
+        chooser = QHBoxLayout()
+        chooser.addWidget(self.evaluator_label)
+        chooser.addWidget(self.evaluator_combo)
+        chooser.addWidget(self.round_note, 1)
+        self.round_note.setMinimumWidth(60)
+        grid.addLayout(chooser, 0, 0, 1, 3)
+        grid.addWidget(self.heading_screen, 1, 0)
+        grid.addWidget(self.total_screen, 1, 1)
+        grid.addWidget(self.state_screen, 1, 2)
+        grid.addWidget(self.heading_agreed, 2, 0)
+        grid.addWidget(self.total_agreed, 2, 1)
+        grid.addWidget(self.state_agreed, 2, 2)
+        chooser.addSpacing(12)
+        chooser.addWidget(self.difference)
+        grid.setColumnStretch(2, 1)
         self.evaluator_combo.activated.connect(lambda _position: self.load_results())
         document.indicatorsChanged.connect(self.recompute)
         document.versionsChanged.connect(self.recompute)
@@ -73,7 +73,7 @@ class WhatIfPanel(Retranslating, QGroupBox):
     def _big(self, name: str) -> QLabel:
         label = QLabel(self)
         label.setObjectName(name)
-        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         font = label.font()  # meeting mode's style sheet sizes it by its name
         font.setPointSizeF(font.pointSizeF() * 1.8)
         font.setBold(True)
@@ -83,8 +83,7 @@ class WhatIfPanel(Retranslating, QGroupBox):
     def _state(self, name: str) -> QLabel:
         label = QLabel(self)
         label.setObjectName(name)
-        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        label.setWordWrap(True)
+        label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         return label
 
     def _fill_evaluators(self) -> None:
@@ -151,6 +150,7 @@ class WhatIfPanel(Retranslating, QGroupBox):
         else:
             text, colour = self.tr("not eligible (below {0})").format(threshold), NOT_ELIGIBLE_COLOUR
         state.setText(text)
+        state.setToolTip(text)
         state.setStyleSheet(f"color: {colour}; font-weight: bold")
         total.setStyleSheet(f"color: {colour}")
 

@@ -1,20 +1,21 @@
-"""Meeting mode: the negotiation on a projector. Large type, the version on the table with its weights, targets
-and criteria, the running weight sum with broken constraints on their cells, what-if side by side, redistribute
-with undo, comparison of versions, propose / counter-propose / agree with the decision text, and the minutes."""
+"""Meeting mode: the negotiation on a projector. The version on the table with its weights, targets and criteria
+(up to twelve indicators and the total on screen, in type as large as the screen allows), the running weight sum
+with broken constraints on their cells, the what-if and the proposal below the table, redistribute with undo,
+comparison of versions, propose / counter-propose / agree with the decision text, and the minutes."""
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence
+from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QDialog,
-    QFormLayout,
+    QGridLayout,
+    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -23,7 +24,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
-    QSplitter,
+    QSizePolicy,
     QTableView,
     QToolBar,
     QVBoxLayout,
@@ -43,35 +44,12 @@ from .meeting_document import MeetingDocument
 from .meeting_minutes import MinutesPrinter
 from .meeting_model import ProblemsListModel, VersionTableModel
 from .meeting_redistribute import RedistributeDialog
+from .meeting_style import FONT_SCALE, MESSAGE_STYLES, STYLE, TABLE_ROWS, chrome_points
+from .meeting_undo import MeetingUndo
 from .meeting_view import MeetingTableView
 from .meeting_whatif import WhatIfPanel
 from .minutes_dialog import MinutesDialog
-
-FONT_SCALE = 1.6  # readable from the back of a meeting room on a projector
-MESSAGE_STYLES = {
-    "refusal": "background: #8b0000; color: white; padding: 8px; font-weight: bold",
-    "notice": "background: #0b3d91; color: white; padding: 8px",
-}
-# A style sheet stops font propagation from parent to child, so the large size is part of the sheet itself.
-STYLE = """
-QWidget { font-size: %(size).1fpt; }
-QLabel#whatIfTotalScreen, QLabel#whatIfTotalAgreed { font-size: %(big).1fpt; font-weight: bold; }
-QMainWindow#meetingWindow, QWidget#meetingCentral { background: white; color: black; }
-QTableView { color: black; background: white; gridline-color: #555555;
-             selection-background-color: #0b3d91; selection-color: white; }
-QHeaderView::section { background: #1f2937; color: white; font-weight: bold; padding: 6px;
-                       border: 1px solid #000000; }
-QToolBar { spacing: 8px; background: #eef1f6; border-bottom: 2px solid #1f2937; }
-QPushButton { padding: 8px 18px; }
-QPushButton#agreeButton:enabled { background: #0a5c16; color: white; font-weight: bold; }
-QPushButton#proposeButton:enabled, QPushButton#counterButton:enabled { background: #0b3d91; color: white; }
-"""
-
-
-def meeting_font(base: QFont | None = None) -> QFont:
-    font = QFont(base if base is not None else QApplication.font())
-    font.setPointSizeF(font.pointSizeF() * FONT_SCALE)
-    return font
+from .tool_windows import fit_to_screen, keep_on_screen
 
 
 class MeetingWindow(Retranslating, QMainWindow):
@@ -82,9 +60,13 @@ class MeetingWindow(Retranslating, QMainWindow):
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("meetingWindow")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        font = meeting_font()
-        self.setFont(font)
-        self.setStyleSheet(STYLE % {"size": font.pointSizeF(), "big": font.pointSizeF() * 1.8})
+        self.chrome_size = 0.0
+        self.fitted_size: tuple[int, int] | None = None  # the window size the type was last fitted to
+        self._fit_timer = QTimer(self)
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.setInterval(0)
+        self._fit_timer.timeout.connect(self.fit_to_window)
+        self._apply_chrome(chrome_points(1024, 768))
         self.session = session
         self.document = MeetingDocument(session, agreement_id, self)
         self._typed_minute = ""
@@ -93,14 +75,16 @@ class MeetingWindow(Retranslating, QMainWindow):
         self._connect()
         self.retranslate()
         self._show_version()
-        self.resize(1600, 960)
+        fit_to_screen(self, 1600, 960)
 
     # --- building ----------------------------------------------------------------------------------------------
 
     def _build(self) -> None:
         self.title = QLabel(self)
         self.title.setObjectName("meetingTitle")
-        self.title.setWordWrap(True)
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        self.title.setMinimumWidth(120)
+        self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.meeting_label = QLabel(self)
         self.meeting_edit = QLineEdit(self)
         self.meeting_edit.setObjectName("meetingLabel")
@@ -108,7 +92,9 @@ class MeetingWindow(Retranslating, QMainWindow):
         self.version_label = QLabel(self)
         self.version_combo = QComboBox(self)
         self.version_combo.setObjectName("versionCombo")
-        self.version_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        # Bounded: a version's title with its date is long, and the row also holds the agency and the status.
+        self.version_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.version_combo.setMinimumContentsLength(22)
         self.version_label.setBuddy(self.version_combo)
         self.status_badge = QLabel(self)
         self.status_badge.setObjectName("versionStatus")
@@ -120,7 +106,7 @@ class MeetingWindow(Retranslating, QMainWindow):
         self.model.set_checker(self.document.head, lambda _agreement: self.document.problems())
         self.view = MeetingTableView(self)
         self.view.setModel(self.model)
-        self.model.base_font = meeting_font()
+        self.view.set_type_size(QApplication.font().pointSizeF())
         self.highlight_note = QLabel(self)
         self.highlight_note.setObjectName("highlightNote")
         self.highlight_note.setWordWrap(True)
@@ -134,7 +120,8 @@ class MeetingWindow(Retranslating, QMainWindow):
         self.problems_view.horizontalHeader().hide()
         self.problems_view.verticalHeader().hide()
         self.problems_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.problems_view.setWordWrap(True)
+        self.problems_view.setWordWrap(False)
+        self.problems_view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.whatif = WhatIfPanel(self.document, self)
 
         self.side_label = QLabel(self)
@@ -149,7 +136,8 @@ class MeetingWindow(Retranslating, QMainWindow):
         self.decision_edit = QPlainTextEdit(self)
         self.decision_edit.setObjectName("decision")
         self.decision_edit.setTabChangesFocus(True)
-        self.decision_edit.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 16)
+        # Fixed, not expanding: otherwise the proposal box takes height from the table.
+        self.decision_edit.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.decision_label.setBuddy(self.decision_edit)
         self.propose_button = QPushButton(self)
         self.propose_button.setObjectName("proposeButton")
@@ -169,52 +157,54 @@ class MeetingWindow(Retranslating, QMainWindow):
         self.addToolBar(toolbar)
         self.toolbar = toolbar
 
+        # One line above the table: whose agreement, which meeting, which version and what state it is in.
         head = QHBoxLayout()
         head.addWidget(self.title, 1)
         head.addWidget(self.meeting_label)
         head.addWidget(self.meeting_edit)
-        versions = QHBoxLayout()
-        versions.addWidget(self.version_label)
-        versions.addWidget(self.version_combo)
-        versions.addWidget(self.status_badge)
-        versions.addStretch(1)
+        head.addWidget(self.version_label)
+        head.addWidget(self.version_combo)
+        head.addWidget(self.status_badge)
+        self.meeting_edit.setMaximumWidth(self.fontMetrics().averageCharWidth() * 22)
 
-        left = QWidget(self)
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.view, 1)
-        left_layout.addWidget(self.highlight_note)
-        left_layout.addWidget(self.weight_sum)
-        left_layout.addWidget(self.problems_view)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.splitter.addWidget(left)
-        self.splitter.addWidget(self.whatif)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([1300, 480])
-
-        form = QFormLayout()
-        side_row = QHBoxLayout()
-        side_row.addWidget(self.side_combo)
-        side_row.addWidget(self.reason_label)
-        side_row.addWidget(self.reason_edit, 1)
-        form.addRow(self.side_label, side_row)
-        form.addRow(self.decision_label, self.decision_edit)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.propose_button)
-        buttons.addWidget(self.counter_button)
-        buttons.addWidget(self.agree_button)
+        # Below the table: the sum and what is highlighted, the broken constraints, then the what-if beside the
+        # proposal: everything the room needs without covering a row (issue 14: 1024×768 up to 1920×1080).
+        # The sum and the last message share a line of two rows: a message never pushes a row off the table.
+        sums = QHBoxLayout()
+        sums.addWidget(self.weight_sum, 2)
+        sums.addWidget(self.message, 3)
+        self.highlight_note.hide()  # what the highlight means is said in the table's and the sum's tooltips
+        self.proposal = QGroupBox(self)
+        self.proposal.setObjectName("proposal")
+        proposal = QGridLayout(self.proposal)
+        proposal.setContentsMargins(8, 4, 8, 4)
+        proposal.setVerticalSpacing(4)
+        proposal.addWidget(self.side_label, 0, 0)
+        proposal.addWidget(self.side_combo, 0, 1)
+        proposal.addWidget(self.reason_label, 0, 2)
+        proposal.addWidget(self.reason_edit, 0, 3)
+        proposal.addWidget(self.propose_button, 0, 4)
+        proposal.addWidget(self.counter_button, 0, 5)
+        proposal.addWidget(self.agree_button, 0, 6)
+        proposal.addWidget(self.decision_label, 1, 0)
+        proposal.addWidget(self.decision_edit, 1, 1, 1, 6)
+        proposal.setColumnStretch(3, 1)
+        for box in (self.whatif, self.proposal):
+            box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.whatif, 2)
+        bottom.addWidget(self.proposal, 3)
 
         central = QWidget(self)
         central.setObjectName("meetingCentral")
         layout = QVBoxLayout(central)
+        layout.setContentsMargins(8, 4, 8, 4)
+        layout.setSpacing(4)
         layout.addLayout(head)
-        layout.addLayout(versions)
-        layout.addWidget(self.message)
-        layout.addWidget(self.splitter, 1)
-        layout.addLayout(form)
-        layout.addLayout(buttons)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(sums)
+        layout.addWidget(self.problems_view)
+        layout.addLayout(bottom)
         self.setCentralWidget(central)
 
     def _create_actions(self) -> None:
@@ -233,29 +223,8 @@ class MeetingWindow(Retranslating, QMainWindow):
                      self.full_screen_action, self.close_action, self.leave_full_screen):
             item.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             self.addAction(item)
-        self._make_undo_actions()
-
-    def _make_undo_actions(self) -> None:
-        """QUndoStack's own actions; made again on a language switch, since they keep the "Undo %1" they began with."""
-        old = [a for a in (getattr(self, "undo_action", None), getattr(self, "redo_action", None)) if a is not None]
-        self.undo_action = self.document.undo_stack.createUndoAction(self)
-        self.undo_action.setObjectName("meetingUndo")
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = self.document.undo_stack.createRedoAction(self)
-        self.redo_action.setObjectName("meetingRedo")
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        for item in (self.undo_action, self.redo_action):
-            item.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-            self.addAction(item)
-        toolbar = getattr(self, "toolbar", None)
-        if toolbar is not None and len(old) == 2:
-            toolbar.insertAction(old[0], self.undo_action)
-            toolbar.insertAction(old[0], self.redo_action)
-        for item in old:
-            if toolbar is not None:
-                toolbar.removeAction(item)
-            self.removeAction(item)
-            item.deleteLater()
+        self.undo_steps = MeetingUndo(self, self.document, self.commit_open_editor, self.show_message)
+        self.undo_action, self.redo_action = self.undo_steps.undo_action, self.undo_steps.redo_action
 
     def _connect(self) -> None:
         document = self.document
@@ -284,22 +253,46 @@ class MeetingWindow(Retranslating, QMainWindow):
         document = self.document
         version = document.version
         self._fill_versions()
-        self.model.load(document.indicators, editable=document.can_edit(), diff=document.baseline_diff())
-        self.view.fit_columns()
+        self._load_model()
         self._update_badge()
         self._update_decision()
         self._update_constraints()
         self._update_actions()
         head = document.head
-        self.title.setText(f"<b>{html.escape(head.agency)}</b> · "
-                           + html.escape(self.tr("fiscal year {0}").format(head.fiscal_year))
-                           + f"<br/><small>{html.escape(document.framework.name)}</small>")
+        self._title = f"{head.agency} · " + self.tr("fiscal year {0}").format(head.fiscal_year)
+        self.title.setToolTip(f"{self._title}\n{document.framework.name}")
+        self._elide_title()
         base = document.baseline()
         self.highlight_note.setText(
             self.tr("Highlighted: what differs from version {0} ({1}).").format(base.number, base.label()[
                 0 if current_language() == THAI else 1]) if base is not None else "")
+        self.view.setToolTip(self.highlight_note.text())
+        self.weight_sum.setToolTip(self.highlight_note.text())
         if version.reason:
             self.reason_edit.setPlaceholderText(version.reason)
+
+    def _load_model(self) -> None:
+        rows = self.model.rowCount()
+        self._load_rows()
+        if self.model.rowCount() != rows:
+            self.schedule_fit()
+
+    def _load_rows(self) -> None:
+        """Load the set on screen, keeping the cell the person was on and the keyboard focus: a version shown anew
+        (a draft started by typing in a proposal) resets the table, and its open editor took the focus with it."""
+        current = self.model.indicator_at(self.view.currentIndex())
+        key = self.model.columns[self.view.currentIndex().column()] if current is not None else "weight"
+        focus = QApplication.focusWidget()
+        had_focus = focus is None or focus is self.view or self.view.isAncestorOf(focus)
+        self.model.load(self.document.indicators, editable=self.document.can_edit(),
+                        diff=self.document.baseline_diff())
+        self.view.fit_columns()
+        if current is not None:
+            index = self.model.index_of(current.code, key)
+            if index.isValid():
+                self.view.setCurrentIndex(index)
+        if had_focus and self.isActiveWindow():
+            self.view.setFocus()
 
     def _fill_versions(self) -> None:
         self.version_combo.blockSignals(True)
@@ -351,9 +344,7 @@ class MeetingWindow(Retranslating, QMainWindow):
             self.model.editable = self.document.can_edit()
             self.model.update(self.document.indicators, self.document.baseline_diff())
         else:
-            self.model.load(self.document.indicators, editable=self.document.can_edit(),
-                            diff=self.document.baseline_diff())
-            self.view.fit_columns()
+            self._load_model()
         self._fill_versions()
         self._update_badge()
         self._update_constraints()
@@ -362,10 +353,10 @@ class MeetingWindow(Retranslating, QMainWindow):
     def _update_constraints(self) -> None:
         problems = self.model.problems
         self.problems_model.set_problems(problems)
-        self.problems_view.setVisible(bool(problems))
-        self.problems_view.resizeRowsToContents()
-        shown = sum(self.problems_view.rowHeight(row) for row in range(min(len(problems), 4)))
-        self.problems_view.setFixedHeight(shown + 2 * self.problems_view.frameWidth() + 2)
+        if self.problems_view.isVisibleTo(self) != bool(problems):
+            self.problems_view.setVisible(bool(problems))
+            self.schedule_fit()  # the table gives the list its lines
+        self._size_problems()
         total = self.model.weight_sum()
         if not problems:
             text = self.tr("Weight sum {0} of 100 · every constraint is met").format(plain(total))
@@ -373,9 +364,63 @@ class MeetingWindow(Retranslating, QMainWindow):
         else:
             text = self.tr("Weight sum {0} of 100 · {1} constraint(s) broken: it can be kept as a draft, "
                            "not proposed or agreed").format(plain(total), len(problems))
+            if total != 100:
+                text += " · " + self.tr("Redistribute (Ctrl+R) brings the total back to 100")
             style = "color: #8b0000; font-weight: bold"
         self.weight_sum.setText(text)
         self.weight_sum.setStyleSheet(style)
+
+    def _size_problems(self) -> None:
+        """One line of broken constraints on a small screen, up to three on a large one; the rest scroll."""
+        lines = 1 if self.height() < 900 else 3
+        row = self.problems_view.fontMetrics().lineSpacing() + 6
+        self.problems_view.verticalHeader().setDefaultSectionSize(row)
+        self.problems_view.setFixedHeight(row * min(max(len(self.problems_model.problems), 1), lines)
+                                          + 2 * self.problems_view.frameWidth())
+
+    # --- fitting the screen ------------------------------------------------------------------------------------
+
+    def _apply_chrome(self, points: float) -> None:
+        if points != self.chrome_size:
+            self.chrome_size = points
+            self.setStyleSheet(STYLE % {"size": points, "big": points * 1.3})
+
+    def schedule_fit(self) -> None:
+        """Fit the type once the window has settled (a resize comes in many steps while a window is dragged)."""
+        self.fitted_size = None
+        self._fit_timer.start()
+
+    def fit_to_window(self) -> None:
+        """The window's type from its size, then the table's so that up to TABLE_ROWS rows fit what is left."""
+        self._apply_chrome(chrome_points(self.width(), self.height()))
+        self.decision_edit.setFixedHeight(self.decision_edit.fontMetrics().lineSpacing() * 2 + 10)
+        self.meeting_edit.setMaximumWidth(self.meeting_edit.fontMetrics().averageCharWidth() * 22)
+        self._size_problems()
+        # The banner keeps two lines whatever it says (the whole text is in its tooltip), so a longer message
+        # never pushes the total off the table.
+        two_lines = self.message.fontMetrics().lineSpacing() * 2 + 10
+        self.message.setFixedHeight(two_lines)
+        self.weight_sum.setFixedHeight(two_lines)
+        for widget in (self.whatif, self.proposal, self.view, self.weight_sum, self.message):
+            widget.updateGeometry()  # their size caches in the layout
+        central = self.centralWidget()
+        for layout in (self.layout(), central.layout() if central is not None else None):
+            if layout is not None:
+                layout.invalidate()  # sizes just changed by the new type are not yet in the layout's caches
+                layout.activate()
+        rows = max(min(self.model.rowCount(), TABLE_ROWS), 1)
+        self.view.fit_type(rows, QApplication.font().pointSizeF() * FONT_SCALE)
+        self._elide_title()
+        self.fitted_size = (self.width(), self.height())
+
+    def _elide_title(self) -> None:
+        text = getattr(self, "_title", "")
+        width = self.title.width() if self.title.isVisible() else 400
+        self.title.setText(self.title.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, width))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.schedule_fit()
 
     def _update_actions(self) -> None:
         document = self.document
@@ -398,6 +443,7 @@ class MeetingWindow(Retranslating, QMainWindow):
 
     def show_message(self, text: str, kind: str = "notice") -> None:
         self.message.setText(text)
+        self.message.setToolTip(text)
         self.message.setStyleSheet(MESSAGE_STYLES[kind])
         self.message.setProperty("kind", kind)
         self.message.show()
@@ -492,8 +538,9 @@ class MeetingWindow(Retranslating, QMainWindow):
         old = base.number if base is not None else document.versions[0].number
         dialog = DiffDialog(document.versions, old, document.version.number, document.framework.threshold_count,
                             self)
-        dialog.setFont(self.font())
-        dialog.resize(1400, 800)
+        dialog.largest_type = self.view.type_size or QApplication.font().pointSizeF()
+        # Over meeting mode, a little smaller than it (so that it fits whatever screen meeting mode fits).
+        dialog.resize(min(1400, int(self.width() * 0.95)), int(self.height() * 0.92))
         self.diff_dialog = dialog
         dialog.open()
 
@@ -502,6 +549,7 @@ class MeetingWindow(Retranslating, QMainWindow):
         side = str(self.side_combo.currentData() or Side.COMMITTEE.value)
         version = self.document.put_forward(status, side, self.reason_edit.text().strip(),
                                             self.meeting_edit.text().strip())
+        self.undo_steps.update()
         if version is not None:
             self.reason_edit.clear()
             self.show_message(self.tr("Version {0} put forward ({1}).").format(
@@ -521,6 +569,7 @@ class MeetingWindow(Retranslating, QMainWindow):
         if answer != QMessageBox.StandardButton.Yes:
             return
         agreed = self.document.agree(minute, self.meeting_edit.text().strip())
+        self.undo_steps.update()
         if agreed is None:
             return
         self._typed_minute = ""
@@ -563,14 +612,17 @@ class MeetingWindow(Retranslating, QMainWindow):
 
     def toggle_full_screen(self) -> None:
         if self.isFullScreen():
-            self.showNormal()
+            self._leave_full_screen()
         else:
             self.showFullScreen()
         self.full_screen_action.setChecked(self.isFullScreen())
 
     def _leave_full_screen(self) -> None:
+        """Back to a normal window that fits the screen: one as large as the screen (1600×960 was kept on a
+        1280×800 projector) looks as if full screen had not been left."""
         if self.isFullScreen():
             self.showNormal()
+            keep_on_screen(self)
             self.full_screen_action.setChecked(False)
 
     def commit_open_editor(self) -> None:
@@ -597,6 +649,7 @@ class MeetingWindow(Retranslating, QMainWindow):
         self.reason_label.setText(self.tr("&Reason:"))
         self.reason_edit.setPlaceholderText(self.tr("why this proposal (for the minutes)"))
         self.decision_label.setText(self.tr("&Decision:"))
+        self.proposal.setTitle(self.tr("Put forward and agree"))
         self.decision_edit.setPlaceholderText(self.tr("The decision of the meeting; it becomes the minute of the "
                                                       "version when it is agreed"))
         self.propose_button.setText(self.tr("&Propose"))
@@ -620,6 +673,6 @@ class MeetingWindow(Retranslating, QMainWindow):
         self.side_combo.setCurrentIndex(max(self.side_combo.findData(current), 0))
         self.side_combo.blockSignals(False)
         if hasattr(self, "document") and self.model.rowCount():
-            self._make_undo_actions()
+            self.undo_steps.update()
             self.model.relabel()
             self._show_version()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.meeting import Attendee, Meeting, attendee_from_text, meeting_number, parse_meeting_date
 from ...domain.thai_dates import Digits, buddhist_year
+from .tool_windows import add_close_keys
 
 
 def _line(person: Attendee) -> str:
@@ -75,10 +77,12 @@ class MinutesDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(hint)
-        layout.addWidget(self.arabic_check)
+        layout.addWidget(self.arabic_check, 0, Qt.AlignmentFlag.AlignLeft)  # as wide as its text: a click beside
+        # it does nothing, so it should not look as if it would
         layout.addWidget(self.problem_label)
         layout.addWidget(self.buttons)
         self.place_edit.setFocus()
+        add_close_keys(self, self.reject)
 
     def _accept(self) -> None:
         try:

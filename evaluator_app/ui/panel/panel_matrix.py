@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QItemSelection, QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -46,7 +47,10 @@ class PanelMatrixWindow(Retranslating, QWidget):
     def __init__(self, session: WorkspaceSession, parent: QWidget | None = None):
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("panelMatrix")
-        self.resize(1280, 720)
+        # A projector of 1024×768 is common. (The parent's screen: asking an unshown window sets it up early.)
+        screen = parent.screen() if parent is not None else QGuiApplication.primaryScreen()
+        area = screen.availableGeometry()
+        self.resize(min(1280, area.width() - 40), min(720, area.height() - 60))
         self._session = session
         self.agreement_id: int | None = None
         self.round = 12
@@ -110,6 +114,15 @@ class PanelMatrixWindow(Retranslating, QWidget):
         self.view.doubleClicked.connect(self._double_clicked)
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
         session.changed.connect(self._changed)
+        # A tool window beside the main one: Esc and Ctrl+W close it, as they close a dialog.
+        self.close_action = QAction(self)
+        self.close_action.setObjectName("closeMatrix")
+        self.close_action.setShortcuts(list(dict.fromkeys(
+            [*QKeySequence.keyBindings(QKeySequence.StandardKey.Close), QKeySequence("Ctrl+W"),
+             QKeySequence(Qt.Key.Key_Escape)])))
+        self.close_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.close_action.triggered.connect(self.close)
+        self.addAction(self.close_action)
         self.retranslate()
 
     # --- what is shown -----------------------------------------------------------------------------------------
