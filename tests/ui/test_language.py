@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -140,3 +141,22 @@ def test_about_box_names_version_and_licences(qtbot, window):
     title, text = shown
     assert title == "เกี่ยวกับโปรแกรม evaluator-app"
     assert __version__ in text and "OFL.txt" in text and "LGPL" in text and "Sarabun" in text
+
+
+def test_no_class_that_translates_with_self_tr_is_subclassed():
+    """self.tr() looks a string up under the class of the object at run time, lupdate under the class it is written
+    in: a subclass would see its base's strings untranslated (use QCoreApplication.translate("Base", ...))."""
+    translating: dict[str, Path] = {}
+    subclassed: dict[str, str] = {}
+    for path in sorted((ROOT / "evaluator_app" / "ui").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.ClassDef):
+                continue
+            if any(isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) and call.func.attr == "tr"
+                   and isinstance(call.func.value, ast.Name) and call.func.value.id == "self"
+                   for call in ast.walk(node)):
+                translating[node.name] = path
+            for base in node.bases:
+                name = base.id if isinstance(base, ast.Name) else getattr(base, "attr", "")
+                subclassed.setdefault(name, node.name)
+    assert {name: subclassed[name] for name in translating if name in subclassed} == {}
