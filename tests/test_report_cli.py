@@ -133,3 +133,20 @@ def test_accept_committee_and_report_all_skipping_what_cannot_be_issued(tmp_path
     assert "have no committee figure" in capsys.readouterr().err
     assert cli(path, "report", "2", "--out", str(tmp_path / "two.pdf"), "--draft") == 0
     assert cli(path, "accept", "2", "1", "--withdraw") == 2  # not accepted: nothing to withdraw
+
+
+def test_report_all_with_agency_names_longer_than_a_file_name_can_hold(tmp_path, capsys):
+    # 90 Thai characters are 270 bytes of UTF-8: more than the 255 most file systems allow in one name.
+    agency = ("สำนักงานคณะกรรมการพัฒนาระบบราชการและการส่งเสริมธรรมาภิบาลในหน่วยงานภาครัฐส่วนกลางและส่วนภูมิภาค"
+              "ทั่วประเทศ")
+    assert len(agency) >= 90 and len(agency.encode("utf-8")) > 255
+    rows = [[agency if i == 0 else c for i, c in enumerate(row)] for row in ROWS]
+    db = tmp_path / "w.sqlite"
+    assert main(["--db", str(db), "import", str(write_workbook(tmp_path / "long.xlsx", rows))]) == 0
+    assert cli(db, "accept", "1", "--all-reported") == 0
+    out = tmp_path / "year"
+    assert cli(db, "report", "--all", "--year", "2569", "--out", str(out), "--digits", "arabic") == 0
+    (paper,) = out.glob("*.pdf")
+    assert len(paper.name.encode("utf-8")) <= 160 and paper.name.startswith("0001-สำนักงานคณะกรรมการ")
+    assert paper.name.endswith("-2569-r12.pdf")
+    assert cli(db, "verify", str(paper)) == 0

@@ -4,11 +4,11 @@ with progress and Cancel; safe to run on a worker thread (it opens its own works
 from __future__ import annotations
 
 import io
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..domain.file_names import file_name_part
 from ..domain.problems import ProblemsError
 from ..domain.thai_dates import Digits
 from ..store.agreements import list_agreements
@@ -22,7 +22,6 @@ __all__ = ["BatchResult", "Blocked", "agreements_of_year", "not_issuable", "prin
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
-_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 
 
 @dataclass
@@ -79,8 +78,7 @@ def agreements_of_year(workspace: Workspace, fiscal_year: int) -> list[int]:
 
 def report_file_name(agreement_id: int, agency: str, fiscal_year: int, round_: int) -> str:
     """``0007-กรมตัวอย่าง-2569-r12.pdf``: sortable, unique by id, readable; no character a file system refuses."""
-    safe = _UNSAFE.sub("_", agency).strip(" .") or "agreement"
-    return f"{agreement_id:04d}-{safe[:80]}-{fiscal_year}-r{round_}.pdf"
+    return f"{agreement_id:04d}-{file_name_part(agency)}-{fiscal_year}-r{round_}.pdf"
 
 
 def print_batch(workspace_path: Path, agreement_ids: Sequence[int], out: Path, progress: Progress | None = None,

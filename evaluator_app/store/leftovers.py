@@ -24,6 +24,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+from ..domain.file_names import MAX_NAME_BYTES, fit_bytes
 from .workspace_file import backups_folder
 
 TEMPORARY_SUFFIX = ".evtmp"
@@ -37,8 +38,12 @@ _counter = itertools.count(1)
 
 
 def temporary_name(target: Path) -> Path:
-    """A temporary path beside `target`, named with this host and process."""
-    return target.with_name(f".{target.name}.{_HOST}-{os.getpid()}-{next(_counter)}{TEMPORARY_SUFFIX}")
+    """A temporary path beside `target`, named with this host and process. A long target name is cut so that the
+    temporary name still fits a file system's 255 bytes (a Thai agency's name fills them fast)."""
+    tail = f".{_HOST}-{os.getpid()}-{next(_counter)}{TEMPORARY_SUFFIX}"
+    # room for the "-wal"/"-journal" SQLite puts beside a temporary copy of a workspace, too
+    name = fit_bytes(target.name, MAX_NAME_BYTES - len(tail.encode("utf-8")) - 1 - len("-journal"))
+    return target.with_name(f".{name}{tail}")
 
 
 def in_flight_folder(workspace: Path) -> Path:

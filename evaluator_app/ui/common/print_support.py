@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from ...domain.file_names import file_name_part
 from ...store.workspace import Workspace
 
 
@@ -21,9 +22,10 @@ def open_in_system_viewer(path: Path) -> bool:
 
 
 def safe_file_name(text: str) -> str:
-    """A file name from an agency's name: Thai kept, path separators and reserved characters dropped."""
+    """A file name from an agency's name: Thai kept, path separators and reserved characters dropped, short enough
+    for any file system (domain/file_names.py)."""
     name = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', " ", text).strip().strip(".")
-    return re.sub(r"\s+", "-", name) or "report"
+    return file_name_part(re.sub(r"\s+", "-", name), empty="report")
 
 
 def ask_pdf_path(parent: QWidget | None, title: str, suggested: Path) -> Path | None:
