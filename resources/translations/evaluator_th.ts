@@ -30,6 +30,29 @@
     </message>
 </context>
 <context>
+    <name>Accessibility</name>
+    <message>
+        <location filename="../../evaluator_app/ui/common/accessibility.py" line="51"/>
+        <source>empty</source>
+        <translation>ว่าง</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/common/accessibility.py" line="100"/>
+        <source>Agreements by fiscal year</source>
+        <translation>คำรับรองตามปีงบประมาณ</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/common/accessibility.py" line="101"/>
+        <source>Indicators and results</source>
+        <translation>ตัวชี้วัดและผลการประเมิน</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/common/accessibility.py" line="102"/>
+        <source>Details of the indicator</source>
+        <translation>รายละเอียดตัวชี้วัด</translation>
+    </message>
+</context>
+<context>
     <name>AdjustScoreDialog</name>
     <message>
         <location filename="../../evaluator_app/ui/rating/adjust_dialog.py" line="20"/>
@@ -2942,22 +2965,22 @@ excluded</source>
 <context>
     <name>ReadRowsModel</name>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/import_models.py" line="59"/>
+        <location filename="../../evaluator_app/ui/transfer/import_models.py" line="60"/>
         <source>File</source>
         <translation>แฟ้ม</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/import_models.py" line="59"/>
+        <location filename="../../evaluator_app/ui/transfer/import_models.py" line="60"/>
         <source>Sheet</source>
         <translation>ชีต</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/import_models.py" line="59"/>
+        <location filename="../../evaluator_app/ui/transfer/import_models.py" line="60"/>
         <source>Row</source>
         <translation>แถว</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/import_models.py" line="59"/>
+        <location filename="../../evaluator_app/ui/transfer/import_models.py" line="60"/>
         <source>Read as</source>
         <translation>อ่านเป็น</translation>
     </message>

@@ -9,6 +9,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QBrush, QColor
 
 from ...domain.problems import Problem
+from ..common.accessibility import cell_name
 from ..common.language import THAI, current_language
 from ..common.list_model import ListTableModel
 from ..common.messages import problem_text
@@ -94,9 +95,8 @@ class ReadRowsModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return self._text(row, index.column())
         if role == Qt.ItemDataRole.AccessibleTextRole:  # a screen reader hears the column with an empty cell too
-            text = self._text(row, index.column())
-            header = self.headerData(index.column(), Qt.Orientation.Horizontal)
-            return f"{header}: {text if text not in (None, '') else self.tr('empty')}"
+            return cell_name(self.headerData(index.column(), Qt.Orientation.Horizontal),
+                             self._text(row, index.column()))
         if role == Qt.ItemDataRole.BackgroundRole:
             if (row.file, row.sheet, row.row) in self._problem_rows:
                 return QBrush(QColor("#fde2e1"))

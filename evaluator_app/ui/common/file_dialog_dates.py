@@ -1,0 +1,46 @@
+"""Thai dates in Qt's own file dialog: "3 ธ.ค. 2569 14:05" instead of the "3 12 2026" of the machine's C locale.
+
+Qt's file list formats "Date Modified" with the system locale (QLocale::system(), read from LANG), not with the
+application's default locale, and Qt has no Buddhist calendar; so the dialog's model is given a proxy that writes
+that column as the rest of the window writes dates (domain/thai_dates.py), while the interface is Thai.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDateTime, QIdentityProxyModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QFileDialog, QFileSystemModel
+
+from ...domain.thai_dates import screen_date
+from .language import THAI, current_language
+
+Index = QModelIndex | QPersistentModelIndex
+_DATE_COLUMN = 3  # QFileSystemModel: name, size, type, date modified
+
+
+class ThaiFileDates(QIdentityProxyModel):
+    """The file dialog's model, with the modification date in B.E. and Thai month names."""
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if role == Qt.ItemDataRole.DisplayRole and index.column() == _DATE_COLUMN and current_language() == THAI:
+            source = self.sourceModel()
+            if isinstance(source, QFileSystemModel):
+                modified = source.lastModified(self.mapToSource(index))
+                if modified.isValid():
+                    return thai_date_time(modified)
+        return super().data(index, role)
+
+
+def thai_date_time(moment: QDateTime) -> str:
+    """3 ธ.ค. 2569 14:05, in the machine's local time (as the file system keeps it)."""
+    local = moment.toLocalTime()
+    return f"{screen_date(local.date().toPython(), short=True)} {local.time().toString('HH:mm')}"
+
+
+def show_thai_dates(dialog: QFileDialog) -> None:
+    """Give a (non-native) file dialog the Thai dates once; a native dialog dates files itself."""
+    if dialog.testOption(QFileDialog.Option.DontUseNativeDialog) or dialog.findChild(QFileSystemModel) is not None:
+        if dialog.proxyModel() is None:  # a proxy the dialog's author set is left alone
+            dialog.setProxyModel(ThaiFileDates(dialog))
