@@ -8,8 +8,8 @@ import re
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextDocumentFragment
 from PySide6.QtGui import Qt as GuiQt
+from PySide6.QtGui import QTextDocumentFragment
 from PySide6.QtPrintSupport import QPageSetupDialog, QPrintDialog, QPrinter
 from PySide6.QtWidgets import QApplication, QFileDialog, QPushButton, QTreeView, QWidget
 
@@ -23,8 +23,8 @@ from tests.ui.dialog_tour import DIALOG_ACTIONS, find_action, trigger_and_visit,
 # Names written as their owners write them (the About box's products, licences and copyright holders).
 PHRASES = ("Qt for Python", "The Sarabun Project Authors", "SIL Open Font License", "GNU LGPL", "evaluator-app")
 PROPER_NOUNS = {
-    "PDF", "Qt", "PySide6", "MIT", "Sarabun", "SHA", "CSV", "xlsx", "csv", "evpanel", "evpack", "Ctrl", "Shift", "Alt", "Enter",
-    "Esc", "Tab", "SAR", "KPI", "Excel", "LibreOffice", "Ed25519",
+    "PDF", "Qt", "PySide6", "MIT", "Sarabun", "SHA", "CSV", "xlsx", "csv", "evpanel", "evpack", "Ctrl", "Shift", "Alt",
+    "Enter", "Esc", "Tab", "SAR", "KPI", "Excel", "LibreOffice", "Ed25519",
     "Letter", "Legal", "Executive", "Ledger", "Tabloid", "Folio", "Quarto", "Statement", "Super", "Architect", "Note",
     "ANSI", "JIS", "PRC", "US", "DL", "Chou", "Kaku", "You", "Monarch", "Italian", "German", "Fan",
 }

@@ -112,15 +112,16 @@ def _caption(widget: QWidget) -> str:
         return ""
     holder, position = found
     if isinstance(holder, QFormLayout):
-        label = holder.labelForField(widget)
-        return label.text() if isinstance(label, QLabel) else ""
+        field_label = holder.labelForField(widget)
+        return field_label.text() if isinstance(field_label, QLabel) else ""
     if isinstance(holder, QGridLayout):
-        row, column, _rows, _columns = holder.getItemPosition(position)
+        place: tuple[int, int, int, int] = holder.getItemPosition(position)  # type: ignore[assignment]  # stub: object
+        row, column = place[0], place[1]
         for left in range(column - 1, -1, -1):
             item = holder.itemAtPosition(row, left)
-            label = item.widget() if item is not None else None
-            if isinstance(label, QLabel):
-                return label.text()
+            cell = item.widget() if item is not None else None
+            if isinstance(cell, QLabel):
+                return cell.text()
         return ""
     if isinstance(holder, QBoxLayout):
         for before in range(position - 1, -1, -1):

@@ -7,6 +7,8 @@ that column as the rest of the window writes dates (domain/thai_dates.py), while
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import QDateTime, QIdentityProxyModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QFileDialog, QFileSystemModel
 
@@ -36,7 +38,8 @@ class ThaiFileDates(QIdentityProxyModel):
 def thai_date_time(moment: QDateTime) -> str:
     """3 ธ.ค. 2569 14:05, in the machine's local time (as the file system keeps it)."""
     local = moment.toLocalTime()
-    return f"{screen_date(local.date().toPython(), short=True)} {local.time().toString('HH:mm')}"
+    day = local.date()
+    return f"{screen_date(dt.date(day.year(), day.month(), day.day()), short=True)} {local.time().toString('HH:mm')}"
 
 
 def show_thai_dates(dialog: QFileDialog) -> None:

@@ -73,7 +73,7 @@ def _rehearse(workspace_path: Path, agreements: Sequence[Any], actor: str) -> Im
 
     try:
         workspace = Workspace.open(workspace_path, create=False, auto_backup=False)
-    except Exception:  # noqa: BLE001 - the preview then says what was read, as before
+    except Exception:
         return None
     try:
         with workspace.transaction():
@@ -87,7 +87,7 @@ def _rehearse(workspace_path: Path, agreements: Sequence[Any], actor: str) -> Im
                                                   in summary.new_versions if newest.get(agreement_id) == number}))
     except _Rehearsed as rehearsed:
         return rehearsed.plan
-    except Exception:  # noqa: BLE001 - a refusal shows when Import is pressed, with its problems
+    except Exception:
         return None
     finally:
         workspace.close()
