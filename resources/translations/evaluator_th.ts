@@ -32,24 +32,39 @@
 <context>
     <name>Accessibility</name>
     <message>
-        <location filename="../../evaluator_app/ui/common/accessibility.py" line="51"/>
+        <location filename="../../evaluator_app/ui/common/cell_names.py" line="15"/>
         <source>empty</source>
         <translation>ว่าง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/common/accessibility.py" line="100"/>
+        <location filename="../../evaluator_app/ui/common/accessibility.py" line="92"/>
         <source>Agreements by fiscal year</source>
         <translation>คำรับรองตามปีงบประมาณ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/common/accessibility.py" line="101"/>
+        <location filename="../../evaluator_app/ui/common/accessibility.py" line="93"/>
         <source>Indicators and results</source>
         <translation>ตัวชี้วัดและผลการประเมิน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/common/accessibility.py" line="102"/>
+        <location filename="../../evaluator_app/ui/common/accessibility.py" line="94"/>
         <source>Details of the indicator</source>
         <translation>รายละเอียดตัวชี้วัด</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/common/accessibility.py" line="95"/>
+        <source>Indicators of the version on screen</source>
+        <translation>ตัวชี้วัดของฉบับที่แสดง</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/common/accessibility.py" line="96"/>
+        <source>Scores of every member of the panel</source>
+        <translation>คะแนนของกรรมการทุกคนในคณะ</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/common/accessibility.py" line="97"/>
+        <source>History of the chosen score</source>
+        <translation>ประวัติของคะแนนที่เลือก</translation>
     </message>
 </context>
 <context>

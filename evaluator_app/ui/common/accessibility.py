@@ -7,7 +7,7 @@ name for is given the words a sighted person reads for it: its text, placeholder
 before it in its layout, or the title of the group box, dock or tab holding it. A name set by hand always wins.
 
 Table cells are named by their models (Qt.AccessibleTextRole, as ListTableModel does for every list table);
-`cell_name` says an empty cell as "header: empty", so a screen reader never announces a bare "blank".
+`cell_name` (cell_names.py) says an empty cell as "header: empty", never a bare "blank".
 """
 
 from __future__ import annotations
@@ -37,19 +37,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .file_dialog_dates import show_thai_dates
+
 _AUTO = "evaluatorAutoAccessibleName"  # the name this module gave, so it can be renewed when the language changes
 _LONGEST = 120  # a name is a name, not the paragraph a label may hold
-
-
-def cell_name(header: object, text: object) -> str:
-    """What a screen reader says for a table cell: its text, or "น้ำหนัก: ว่าง" (the column, and that it is
-    empty) for an empty one, which would otherwise be announced as nothing at all."""
-    value = "" if text is None else " ".join(str(text).split())
-    if value:
-        return value
-    heading = " ".join(str(header or "").split())
-    empty = QCoreApplication.translate("Accessibility", "empty")
-    return f"{heading}: {empty}" if heading else empty
 
 
 def spoken_name(widget: QWidget) -> str:
@@ -94,12 +85,16 @@ def _candidates(widget: QWidget) -> Iterable[str]:
 
 
 def _wordless(object_name: str) -> str:
-    """Names for the panes of the main window that show no words of their own to take a name from (the
-    agreement list, the results table, the indicator's details). Better still, their owners name them."""
+    """Names for the panes that show no words of their own to take a name from (the agreement list, the results
+    table, the indicator's details, meeting mode's table, the panel's matrix). Better still, their owners name
+    them (setAccessibleName), and then this is not used."""
     return {
         "navigator": QCoreApplication.translate("Accessibility", "Agreements by fiscal year"),
         "results": QCoreApplication.translate("Accessibility", "Indicators and results"),
         "indicatorInfo": QCoreApplication.translate("Accessibility", "Details of the indicator"),
+        "meetingTable": QCoreApplication.translate("Accessibility", "Indicators of the version on screen"),
+        "matrixView": QCoreApplication.translate("Accessibility", "Scores of every member of the panel"),
+        "cellHistory": QCoreApplication.translate("Accessibility", "History of the chosen score"),
     }.get(object_name, "")
 
 
@@ -216,8 +211,6 @@ class ShownWindows(QObject):
                     QTimer.singleShot(0, watched, lambda: name_widgets(watched))
             elif watched.isWindow():
                 if isinstance(watched, QFileDialog):
-                    from .file_dialog_dates import show_thai_dates
-
                     show_thai_dates(watched)
                 name_widgets(watched)
             elif needs_name(watched):

@@ -13,6 +13,7 @@ from PySide6.QtCore import QDateTime, QIdentityProxyModel, QModelIndex, QObject,
 from PySide6.QtWidgets import QFileDialog, QFileSystemModel
 
 from ...domain.thai_dates import screen_date
+from .cell_names import cell_name
 from .language import THAI, current_language
 
 Index = QModelIndex | QPersistentModelIndex
@@ -20,7 +21,7 @@ _DATE_COLUMN = 3  # QFileSystemModel: name, size, type, date modified
 
 
 class ThaiFileDates(QIdentityProxyModel):
-    """The file dialog's model, with the modification date in B.E. and Thai month names."""
+    """The file dialog's model, with the modification date in B.E. and Thai month names, and every cell named."""
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
@@ -32,6 +33,9 @@ class ThaiFileDates(QIdentityProxyModel):
                 modified = source.lastModified(self.mapToSource(index))
                 if modified.isValid():
                     return thai_date_time(modified)
+        if role == Qt.ItemDataRole.AccessibleTextRole:  # a folder's empty size is said as such, not as nothing
+            return cell_name(self.headerData(index.column(), Qt.Orientation.Horizontal),
+                             self.data(index, Qt.ItemDataRole.DisplayRole))
         return super().data(index, role)
 
 

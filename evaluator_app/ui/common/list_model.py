@@ -11,7 +11,7 @@ from typing import Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
-from .accessibility import cell_name
+from .cell_names import cell_name
 
 Index = QModelIndex | QPersistentModelIndex
 T = TypeVar("T")

@@ -9,7 +9,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QBrush, QColor
 
 from ...domain.problems import Problem
-from ..common.accessibility import cell_name
+from ..common.cell_names import cell_name
 from ..common.language import THAI, current_language
 from ..common.list_model import ListTableModel
 from ..common.messages import problem_text
