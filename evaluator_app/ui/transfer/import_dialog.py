@@ -141,12 +141,14 @@ class ImportDialog(QDialog):
         self.rows_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.rows_view.verticalHeader().hide()  # the Row column gives the file's own row numbers
         self.rows_view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.rows_view.setTabKeyNavigation(False)  # read-only: arrows move in it, Tab leaves it for Import
         self.rows_view.setWordWrap(False)
         self.problems_model = ProblemsModel(self)
         self.problems_view = QTableView(self)
         self.problems_view.setObjectName("problems")
         self.problems_view.setModel(self.problems_model)
         self.problems_view.verticalHeader().hide()
+        self.problems_view.setTabKeyNavigation(False)
         self.problems_view.horizontalHeader().setStretchLastSection(True)
         self.status = QLabel(self)
         self.status.setObjectName("importStatus")
