@@ -52,6 +52,7 @@ class ReportDialog(Retranslating, QDialog):
         self._task: BackgroundTask | None = None
         self._pending: Any = None  # a preview asked for while another was being drawn, or a Made to show
         self.shows_issued = False  # the pages shown are the paper as saved or printed, with its code
+        self._page_labels: list[QLabel] = []  # the pages shown (the ones replaced are deleted later, same names)
         self._printer: QPrinter | None = None
         self.print_when_ready = False  # Reports → Print report… opens the preview, then the print dialog
         self.save_when_ready = False
@@ -207,6 +208,7 @@ class ReportDialog(Retranslating, QDialog):
             widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.deleteLater()
+        self._page_labels = []
         if preview.images:
             self.text_view.hide()
             self.pages_scroll.show()
@@ -216,6 +218,7 @@ class ReportDialog(Retranslating, QDialog):
                 page.setStyleSheet("background: white; border: 1px solid #333333")
                 page.setAccessibleName(self.tr("Page {0}").format(number))
                 self.pages_layout.addWidget(page)
+                self._page_labels.append(page)
             self._fit_pages()
         else:
             self.pages_scroll.hide()
@@ -228,11 +231,9 @@ class ReportDialog(Retranslating, QDialog):
         if self.preview is None or not self.preview.images:
             return
         width = max(self.pages_scroll.viewport().width() - 40, 200)
-        for number, image in enumerate(self.preview.images, start=1):
-            page = self.pages_widget.findChild(QLabel, f"page{number}")
-            if page is not None:
-                page.setPixmap(QPixmap.fromImage(image).scaledToWidth(
-                    min(width, image.width() * 2), Qt.TransformationMode.SmoothTransformation))
+        for page, image in zip(self._page_labels, self.preview.images, strict=False):
+            page.setPixmap(QPixmap.fromImage(image).scaledToWidth(
+                min(width, image.width() * 2), Qt.TransformationMode.SmoothTransformation))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
