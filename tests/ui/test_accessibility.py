@@ -6,7 +6,8 @@ from __future__ import annotations
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QAbstractItemView, QWidget
 
-from evaluator_app.ui.common.accessibility import spoken_name
+from evaluator_app.ui.common.accessibility import plain, spoken_name
+from evaluator_app.ui.common.language import ENGLISH, THAI, install_language
 from tests.ui.dialog_tour import DIALOG_ACTIONS, find_action, trigger_and_visit
 
 CELL_ROLES = {QAccessible.Role.Cell, QAccessible.Role.TreeItem, QAccessible.Role.ListItem}
@@ -65,3 +66,16 @@ def test_every_control_and_cell_has_a_name(qtbot, window):
     gaps = {model: count for model, count in cells.items() if model not in UNNAMED_CELLS_OWNED_ELSEWHERE}
     assert not gaps, f"table cells without an accessible name: {gaps}"
     assert set(cells) <= set(UNNAMED_CELLS_OWNED_ELSEWHERE), cells
+
+
+def test_names_given_follow_the_interface_language(qtbot, window):
+    search = window.navigator.search  # named from its placeholder: it has no label
+    assert search.accessibleName() == plain(search.placeholderText()) != ""
+    assert spoken_name(window.navigator.tree) == "คำรับรองตามปีงบประมาณ"
+    install_language(ENGLISH)
+    qtbot.waitUntil(lambda: search.accessibleName() == "Search agency or indicator (Ctrl+F)", timeout=5000)
+    assert spoken_name(window.navigator.tree) == "Agreements by fiscal year"
+    window.navigator.search.setAccessibleName("Find")  # a name set by the widget's author is kept
+    install_language(THAI)
+    qtbot.waitUntil(lambda: spoken_name(window.navigator.tree) == "คำรับรองตามปีงบประมาณ", timeout=5000)
+    assert search.accessibleName() == "Find"
