@@ -36,9 +36,16 @@ DIALOG_ACTIONS = (
 Visit = Callable[[QWidget], None]
 
 
+def open_windows(main: QWidget) -> list[QWidget]:
+    return [w for w in QApplication.topLevelWidgets() if w is not main and w.isVisible()]
+
+
+def exposed(window: QWidget) -> bool:
+    return window.windowHandle() is not None and window.windowHandle().isExposed()
+
+
 def shown_windows(main: QWidget) -> list[QWidget]:
-    return [w for w in QApplication.topLevelWidgets()
-            if w is not main and w.isVisible() and w.windowHandle() is not None and w.windowHandle().isExposed()]
+    return [w for w in open_windows(main) if exposed(w)]
 
 
 def close(window: QWidget) -> None:
@@ -48,7 +55,8 @@ def close(window: QWidget) -> None:
         window.close()
 
 
-def trigger_and_visit(main: QWidget, action: QAction, visit: Visit, act: Visit | None = None) -> list[QWidget]:
+def trigger_and_visit(qtbot, main: QWidget, action: QAction, visit: Visit,
+                      act: Visit | None = None) -> list[QWidget]:
     """Trigger `action`; visit (then close) every window it shows, modal ones included; the windows visited.
 
     `act(window)` runs after the visit and before closing, to open what a window opens in turn (the print dialog's
@@ -87,7 +95,9 @@ def trigger_and_visit(main: QWidget, action: QAction, visit: Visit, act: Visit |
     timer.start(10)
     try:
         action.trigger()  # a modal dialog's exec() returns once the timer has closed it
-        for window in shown_windows(main):  # non-modal windows (the import dialog, meeting mode) are still open
+        # non-modal windows (the import dialog, meeting mode, a report) are still open: once they are on screen
+        qtbot.waitUntil(lambda: all(exposed(w) for w in open_windows(main)), timeout=10_000)
+        for window in shown_windows(main):
             if window not in visited:
                 visited.append(window)
                 visit(window)
@@ -129,3 +139,21 @@ def visible_texts(window: QWidget) -> list[tuple[str, str]]:
             found += [(f"{kind} header", str(model.headerData(n, Qt.Orientation.Horizontal) or ""))
                       for n in range(model.columnCount(widget.rootIndex()))]
     return [(where, text) for where, text in found if text and text.strip()]
+
+
+# With a panel whose members submitted, as its chair: the panel's own dialogs (consensus, finalise, submission,
+# the package's save dialog) instead of the messages saying there is no panel yet.
+PANEL_ACTIONS = ("exportPanelPackage", "submitRatings", "enterConsensus", "finaliseResult", "reopen", "panelSetup",
+                 "panelMatrix", "exportMyRatings")
+
+
+def panel_window(qtbot, tmp_path, monkeypatch) -> QWidget:
+    from evaluator_app.exchange import identity
+    from tests.ui.conftest import open_window
+    from tests.ui.test_panel_decisions import submitted_master
+
+    monkeypatch.setenv(identity.KEY_FOLDER_ENV, str(tmp_path / "keys"))
+    window = open_window(qtbot, submitted_master(tmp_path, evaluator="chair"))
+    window.navigator.select_agreement(1)
+    window.panel.focus_first_result()
+    return window

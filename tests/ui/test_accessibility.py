@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QAbstractItemView, QWidget
 
 from evaluator_app.ui.common.accessibility import plain, spoken_name
 from evaluator_app.ui.common.language import ENGLISH, THAI, install_language
-from tests.ui.dialog_tour import DIALOG_ACTIONS, find_action, trigger_and_visit
+from tests.ui.dialog_tour import DIALOG_ACTIONS, PANEL_ACTIONS, find_action, panel_window, trigger_and_visit
 
 CELL_ROLES = {QAccessible.Role.Cell, QAccessible.Role.TreeItem, QAccessible.Role.ListItem}
 
@@ -18,6 +18,7 @@ CELL_ROLES = {QAccessible.Role.Cell, QAccessible.Role.TreeItem, QAccessible.Role
 UNNAMED_CELLS_OWNED_ELSEWHERE = {
     "AgreementModel": "ui/rating/agreement_model.py: empty result cells of the results table",
     "VersionTableModel": "ui/meeting/meeting_model.py: empty cells of meeting mode's table",
+    "PanelMatrixModel": "ui/panel/panel_matrix_model.py: a member's empty score in the panel's matrix",
 }
 
 
@@ -60,7 +61,7 @@ def test_every_control_and_cell_has_a_name(qtbot, window):
             cells[model] = cells.get(model, 0) + count
 
     for name in DIALOG_ACTIONS:
-        trigger_and_visit(window, find_action(window, name), visit)
+        trigger_and_visit(qtbot, window, find_action(window, name), visit)
     assert len(visited) >= len(DIALOG_ACTIONS), visited
     assert not controls, "controls without an accessible name:\n" + "\n".join(dict.fromkeys(controls))
     gaps = {model: count for model, count in cells.items() if model not in UNNAMED_CELLS_OWNED_ELSEWHERE}
@@ -79,3 +80,23 @@ def test_names_given_follow_the_interface_language(qtbot, window):
     install_language(THAI)
     qtbot.waitUntil(lambda: spoken_name(window.navigator.tree) == "คำรับรองตามปีงบประมาณ", timeout=5000)
     assert search.accessibleName() == "Find"
+
+
+def test_every_control_of_a_panel_s_dialogs_has_a_name(qtbot, tmp_path, monkeypatch):
+    window = panel_window(qtbot, tmp_path, monkeypatch)
+    controls = unnamed_controls(window)
+    cells: dict[str, int] = {}
+    visited: list[str] = []
+
+    def visit(shown: QWidget) -> None:
+        visited.append(type(shown).__name__)
+        controls.extend(unnamed_controls(shown))
+        for model, count in unnamed_cells(shown).items():
+            cells[model] = cells.get(model, 0) + count
+
+    for name in PANEL_ACTIONS:
+        trigger_and_visit(qtbot, window, find_action(window, name), visit)
+    assert {"ConsensusDialog", "SubmitDialog", "ReasonDialog", "PanelSetupDialog"} <= set(visited), visited
+    assert not controls, "controls without an accessible name:\n" + "\n".join(dict.fromkeys(controls))
+    assert set(cells) <= set(UNNAMED_CELLS_OWNED_ELSEWHERE), cells
+    window.close()
