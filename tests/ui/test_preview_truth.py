@@ -82,7 +82,8 @@ def test_a_reimport_of_the_same_file_previews_no_change_and_changes_nothing(qtbo
     qtbot.waitUntil(dialog.import_button.isEnabled, timeout=20_000)
     assert counts(workspace_file) == before, "the preview rehearses the import and rolls it back"
     status = dialog.status.text()
-    assert "การนำเข้าครั้งนี้จะไม่เปลี่ยนแปลงข้อมูลใดๆ" in status
+    assert status.startswith("อ่านคำรับรอง 1 ฉบับ รวม 4 ตัวชี้วัด การนำเข้าจะไม่เปลี่ยนแปลงข้อมูลใดๆ"), status
+    assert "พร้อมนำเข้า" not in status
     assert "กรมทดสอบระบบ 2569: ไม่มีการเปลี่ยนแปลง" in status
     assert dialog.plan is not None and not dialog.plan.changes_anything()
     with qtbot.waitSignal(dialog.imported, timeout=30_000):
@@ -102,7 +103,7 @@ def test_a_reimport_with_a_new_result_previews_what_the_import_then_does(qtbot, 
     dialog = open_import(qtbot, window)
     qtbot.waitUntil(dialog.import_button.isEnabled, timeout=20_000)
     assert "กรมทดสอบระบบ 2569: จะปรับผลการดำเนินงาน 1 รายการ" in dialog.status.text()
-    assert "จะไม่เปลี่ยนแปลง" not in dialog.status.text()
+    assert dialog.status.text().startswith("พร้อมนำเข้าคำรับรอง 1 ฉบับ")
     with qtbot.waitSignal(dialog.imported, timeout=30_000):
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     assert [count for *_where, count in dialog.summary.results_updated] == [1]

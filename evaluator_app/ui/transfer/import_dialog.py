@@ -73,7 +73,7 @@ def _rehearse(workspace_path: Path, agreements: Sequence[Any], actor: str) -> Im
 
     try:
         workspace = Workspace.open(workspace_path, create=False, auto_backup=False)
-    except Exception:
+    except Exception:  # the preview then says what was read, as it did before rehearsals
         return None
     try:
         with workspace.transaction():
@@ -87,7 +87,7 @@ def _rehearse(workspace_path: Path, agreements: Sequence[Any], actor: str) -> Im
                                                   in summary.new_versions if newest.get(agreement_id) == number}))
     except _Rehearsed as rehearsed:
         return rehearsed.plan
-    except Exception:
+    except Exception:  # a refusal is said when Import is pressed, with its problems; the preview stays as read
         return None
     finally:
         workspace.close()
@@ -231,6 +231,10 @@ class ImportDialog(QDialog):
                 len(reading.problems)))
         elif not reading.agreements:
             self.status.setText(self.tr("No agreements were found in these files."))
+        elif plan is not None and not plan.changes_anything():  # a re-import of what is already here
+            self.status.setText(self.tr(
+                "{0} agreement(s) with {1} indicators read: importing them will change nothing.").format(
+                len(reading.agreements), indicators))
         elif reading.warnings:
             self.status.setText(self.tr(
                 "Ready to import {0} agreement(s) with {1} indicators; {2} warning(s): imported as written, and "
@@ -269,8 +273,6 @@ class ImportDialog(QDialog):
                   for _id, agency, year in s.parties_updated]
         lines += [self.tr("{0} {1}: no change; it is already in the workspace as in these files.").format(agency, year)
                   for _id, agency, year in s.unchanged]
-        if not plan.changes_anything():
-            lines.insert(0, self.tr("Importing will change nothing."))
         return lines
 
     def _lay_out_rows(self) -> None:
