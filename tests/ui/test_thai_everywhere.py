@@ -14,6 +14,7 @@ from PySide6.QtPrintSupport import QPageSetupDialog, QPrintDialog, QPrinter
 from PySide6.QtWidgets import QApplication, QFileDialog, QPushButton, QTreeView, QWidget
 
 from evaluator_app.domain.thai_dates import THAI_MONTHS_SHORT
+from evaluator_app.ui.common.language import ENGLISH, install_language
 from evaluator_app.ui.papers.report_dialog import ReportDialog
 from evaluator_app.ui.papers.report_papers import Paper
 from tests.ui.dialog_tour import (
@@ -131,6 +132,9 @@ def test_the_file_dialog_dates_files_in_buddhist_era(qtbot, tmp_path: Path):
     today = dt.date.today()
     assert str(today.year + 543) in dated and THAI_MONTHS_SHORT[today.month - 1] in dated, dated
     assert not untranslated(dialog), untranslated(dialog)
+    install_language(ENGLISH)  # then the interface's locale, not the machine's "3 12 2026"
+    english = model.index(0, 3, view.rootIndex()).data()
+    assert str(today.year) in english and str(today.year + 543) not in english and f" {today.month} " not in english
     QApplication.processEvents()
 
 

@@ -2,14 +2,23 @@
 
 Qt's file list formats "Date Modified" with the system locale (QLocale::system(), read from LANG), not with the
 application's default locale, and Qt has no Buddhist calendar; so the dialog's model is given a proxy that writes
-that column as the rest of the window writes dates (domain/thai_dates.py), while the interface is Thai.
+that column as the rest of the window writes dates (domain/thai_dates.py) while the interface is Thai, and in the
+interface's own locale while it is English.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDateTime, QIdentityProxyModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QDateTime,
+    QIdentityProxyModel,
+    QLocale,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtWidgets import QFileDialog, QFileSystemModel
 
 from ...domain.thai_dates import screen_date
@@ -27,12 +36,15 @@ class ThaiFileDates(QIdentityProxyModel):
         super().__init__(parent)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if role == Qt.ItemDataRole.DisplayRole and index.column() == _DATE_COLUMN and current_language() == THAI:
+        if role == Qt.ItemDataRole.DisplayRole and index.column() == _DATE_COLUMN:
             source = self.sourceModel()
             if isinstance(source, QFileSystemModel):
                 modified = source.lastModified(self.mapToSource(index))
                 if modified.isValid():
-                    return thai_date_time(modified)
+                    if current_language() == THAI:
+                        return thai_date_time(modified)
+                    # the interface's locale (language.py sets it), not the machine's C locale
+                    return QLocale().toString(modified.toLocalTime(), QLocale.FormatType.ShortFormat)
         if role == Qt.ItemDataRole.AccessibleTextRole:  # a folder's empty size is said as such, not as nothing
             return cell_name(self.headerData(index.column(), Qt.Orientation.Horizontal),
                              self.data(index, Qt.ItemDataRole.DisplayRole))
