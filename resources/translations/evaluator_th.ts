@@ -37,34 +37,49 @@
         <translation>ว่าง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/common/accessibility.py" line="92"/>
+        <location filename="../../evaluator_app/ui/common/accessibility.py" line="94"/>
         <source>Agreements by fiscal year</source>
         <translation>คำรับรองตามปีงบประมาณ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/common/accessibility.py" line="93"/>
+        <location filename="../../evaluator_app/ui/common/accessibility.py" line="95"/>
         <source>Indicators and results</source>
         <translation>ตัวชี้วัดและผลการประเมิน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/common/accessibility.py" line="94"/>
+        <location filename="../../evaluator_app/ui/common/accessibility.py" line="96"/>
         <source>Details of the indicator</source>
         <translation>รายละเอียดตัวชี้วัด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/common/accessibility.py" line="95"/>
+        <location filename="../../evaluator_app/ui/common/accessibility.py" line="97"/>
         <source>Indicators of the version on screen</source>
         <translation>ตัวชี้วัดของฉบับที่แสดง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/common/accessibility.py" line="96"/>
+        <location filename="../../evaluator_app/ui/common/accessibility.py" line="98"/>
         <source>Scores of every member of the panel</source>
         <translation>คะแนนของกรรมการทุกคนในคณะ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/common/accessibility.py" line="97"/>
+        <location filename="../../evaluator_app/ui/common/accessibility.py" line="99"/>
         <source>History of the chosen score</source>
         <translation>ประวัติของคะแนนที่เลือก</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/common/accessibility.py" line="100"/>
+        <source>Pages of the paper</source>
+        <translation>หน้าของเอกสาร</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/common/accessibility.py" line="101"/>
+        <source>Conflicting edits</source>
+        <translation>รายการแก้ไขที่ขัดกัน</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/common/accessibility.py" line="102"/>
+        <source>Problems found</source>
+        <translation>ปัญหาที่พบ</translation>
     </message>
 </context>
 <context>

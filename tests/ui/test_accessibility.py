@@ -3,6 +3,7 @@ screen reader can say, in the main window and in every dialog its menus open."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QAbstractItemView, QWidget
 
@@ -27,9 +28,10 @@ def own_widgets(window: QWidget) -> list[QWidget]:
 
 
 def unnamed_controls(window: QWidget) -> list[str]:
+    """Controls Tab reaches (a tab, strong or wheel focus policy) that a screen reader cannot name."""
     return [f"{type(window).__name__}/{type(w).__name__} {w.objectName() or '(no objectName)'}"
             for w in own_widgets(window)
-            if w is not window and w.focusPolicy().value and not spoken_name(w)]
+            if w is not window and w.focusPolicy().value & Qt.FocusPolicy.TabFocus.value and not spoken_name(w)]
 
 
 def unnamed_cells(window: QWidget) -> dict[str, int]:

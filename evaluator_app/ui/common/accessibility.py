@@ -72,12 +72,14 @@ def derived_name(widget: QWidget) -> str:
 
 
 def _candidates(widget: QWidget) -> Iterable[str]:
-    if isinstance(widget, QAbstractButton):
+    if isinstance(widget, (QAbstractButton, QLabel)):  # a label reached by Tab (a link, selectable text) too
         yield widget.text()
     if isinstance(widget, QLineEdit):
         yield widget.placeholderText()
     if isinstance(widget, (QPlainTextEdit, QTextEdit)):
         yield widget.placeholderText()
+    if isinstance(widget, QTabWidget):  # named by its tabs, as they read across the top
+        yield " · ".join(plain(widget.tabText(n)) for n in range(widget.count()))
     yield widget.toolTip()
     yield _caption(widget)
     yield _container_title(widget)
@@ -95,6 +97,9 @@ def _wordless(object_name: str) -> str:
         "meetingTable": QCoreApplication.translate("Accessibility", "Indicators of the version on screen"),
         "matrixView": QCoreApplication.translate("Accessibility", "Scores of every member of the panel"),
         "cellHistory": QCoreApplication.translate("Accessibility", "History of the chosen score"),
+        "reportPages": QCoreApplication.translate("Accessibility", "Pages of the paper"),
+        "conflictsView": QCoreApplication.translate("Accessibility", "Conflicting edits"),
+        "problems": QCoreApplication.translate("Accessibility", "Problems found"),
     }.get(object_name, "")
 
 
@@ -124,10 +129,16 @@ def _caption(widget: QWidget) -> str:
             neighbour = item.widget() if item is not None else None
             if neighbour is None:
                 continue  # a spacing or stretch
-            if isinstance(neighbour, QLabel) and neighbour.buddy() is None and neighbour.pixmap().isNull():
+            if isinstance(neighbour, QLabel) and neighbour.buddy() is None and _is_caption(neighbour.text()):
                 return neighbour.text()
-            return ""  # another control comes between: that label is not this widget's
+            return ""  # another control, or a status line, comes between: no caption
     return ""
+
+
+def _is_caption(text: str) -> bool:
+    """A caption says what follows it and ends with a colon ("Rows as they will be read:"); a label without one
+    is a status line or an explanation ("Drawing the preview…"), which changes and would be a wrong name."""
+    return plain(text) != "" and text.rstrip().endswith((":", "："))
 
 
 def _layout_holding(layout: QLayout, widget: QWidget) -> tuple[QLayout, int] | None:
@@ -164,7 +175,7 @@ def _container_title(widget: QWidget) -> str:
 
 def needs_name(widget: QWidget) -> bool:
     """A control a person reaches with the keyboard (or a view they read) that a screen reader could announce."""
-    return widget.focusPolicy() != Qt.FocusPolicy.NoFocus and not widget.isWindow()
+    return bool(widget.focusPolicy().value & Qt.FocusPolicy.TabFocus.value) and not widget.isWindow()
 
 
 def name_widget(widget: QWidget) -> bool:
