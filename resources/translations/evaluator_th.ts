@@ -30,6 +30,59 @@
     </message>
 </context>
 <context>
+    <name>Accessibility</name>
+    <message>
+        <location filename="../../evaluator_app/ui/common/accessibility.py" line="94"/>
+        <source>Agreements by fiscal year</source>
+        <translation>คำรับรองตามปีงบประมาณ</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/common/accessibility.py" line="95"/>
+        <source>Indicators and results</source>
+        <translation>ตัวชี้วัดและผลการประเมิน</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/common/accessibility.py" line="96"/>
+        <source>Details of the indicator</source>
+        <translation>รายละเอียดตัวชี้วัด</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/common/accessibility.py" line="97"/>
+        <source>Indicators of the version on screen</source>
+        <translation>ตัวชี้วัดของฉบับที่แสดง</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/common/accessibility.py" line="98"/>
+        <source>Scores of every member of the panel</source>
+        <translation>คะแนนของกรรมการทุกคนในคณะ</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/common/accessibility.py" line="99"/>
+        <source>History of the chosen score</source>
+        <translation>ประวัติของคะแนนที่เลือก</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/common/accessibility.py" line="100"/>
+        <source>Pages of the paper</source>
+        <translation>หน้าของเอกสาร</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/common/accessibility.py" line="101"/>
+        <source>Conflicting edits</source>
+        <translation>รายการแก้ไขที่ขัดกัน</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/common/accessibility.py" line="102"/>
+        <source>Problems found</source>
+        <translation>ปัญหาที่พบ</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/common/cell_names.py" line="15"/>
+        <source>empty</source>
+        <translation>ว่าง</translation>
+    </message>
+</context>
+<context>
     <name>AdjustScoreDialog</name>
     <message>
         <location filename="../../evaluator_app/ui/rating/adjust_dialog.py" line="20"/>
@@ -1196,92 +1249,127 @@ Issue the other {2}?</source>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/import_dialog.py" line="63"/>
+        <location filename="../../evaluator_app/ui/transfer/import_dialog.py" line="124"/>
         <source>Import agreements</source>
         <translation>นำเข้าคำรับรอง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/import_dialog.py" line="72"/>
+        <location filename="../../evaluator_app/ui/transfer/import_dialog.py" line="134"/>
         <source>No files chosen.</source>
         <translation>ยังไม่ได้เลือกแฟ้ม</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/import_dialog.py" line="74"/>
+        <location filename="../../evaluator_app/ui/transfer/import_dialog.py" line="136"/>
         <source>&amp;Choose files…</source>
         <translation>เ&amp;ลือกแฟ้ม…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/import_dialog.py" line="95"/>
+        <location filename="../../evaluator_app/ui/transfer/import_dialog.py" line="161"/>
         <source>&amp;Import</source>
         <translation>&amp;นำเข้า</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/import_dialog.py" line="107"/>
+        <location filename="../../evaluator_app/ui/transfer/import_dialog.py" line="173"/>
         <source>Rows as they will be read:</source>
         <translation>แถวตามที่จะอ่าน:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/import_dialog.py" line="134"/>
+        <location filename="../../evaluator_app/ui/transfer/import_dialog.py" line="200"/>
         <source>Choose agreement files</source>
         <translation>เลือกแฟ้มคำรับรอง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/import_dialog.py" line="135"/>
+        <location filename="../../evaluator_app/ui/transfer/import_dialog.py" line="201"/>
         <source>Agreement workbooks (*.xlsx *.csv);;All files (*)</source>
         <translation>แฟ้มคำรับรอง (*.xlsx *.csv);;ทุกแฟ้ม (*)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/import_dialog.py" line="144"/>
+        <location filename="../../evaluator_app/ui/transfer/import_dialog.py" line="210"/>
         <source>Reading {0} file(s)…</source>
         <translation>กำลังอ่าน {0} แฟ้ม…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/import_dialog.py" line="161"/>
+        <location filename="../../evaluator_app/ui/transfer/import_dialog.py" line="230"/>
         <source>{0} problem(s) found. Correct the files and choose them again; nothing will be imported.</source>
         <translation>พบปัญหา {0} รายการ โปรดแก้ไขแฟ้มแล้วเลือกใหม่ จะไม่มีการนำเข้าใดๆ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/import_dialog.py" line="164"/>
+        <location filename="../../evaluator_app/ui/transfer/import_dialog.py" line="233"/>
         <source>No agreements were found in these files.</source>
         <translation>ไม่พบคำรับรองในแฟ้มเหล่านี้</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/import_dialog.py" line="170"/>
+        <location filename="../../evaluator_app/ui/transfer/import_dialog.py" line="236"/>
+        <source>{0} agreement(s) with {1} indicators read: importing them will change nothing.</source>
+        <translation>อ่านคำรับรอง {0} ฉบับ รวม {1} ตัวชี้วัด การนำเข้าจะไม่เปลี่ยนแปลงข้อมูลใดๆ</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/transfer/import_dialog.py" line="243"/>
         <source>Ready to import {0} agreement(s) with {1} indicators.</source>
         <translation>พร้อมนำเข้าคำรับรอง {0} ฉบับ รวม {1} ตัวชี้วัด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/import_dialog.py" line="192"/>
+        <location filename="../../evaluator_app/ui/transfer/import_dialog.py" line="262"/>
+        <source>{0} {1}: new agreement.</source>
+        <translation>{0} {1}: คำรับรองใหม่</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/transfer/import_dialog.py" line="263"/>
+        <source>{0} {1}: {2} result(s) will be updated.</source>
+        <translation>{0} {1}: จะปรับผลการดำเนินงาน {2} รายการ</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/transfer/import_dialog.py" line="267"/>
+        <source>{0} {1}: no change; its indicators are already draft version {2}.</source>
+        <translation>{0} {1}: ไม่มีการเปลี่ยนแปลง ตัวชี้วัดตามไฟล์นี้มีอยู่แล้วในฉบับร่างที่ {2}</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/transfer/import_dialog.py" line="270"/>
+        <source>{0} {1}: the indicators differ from the agreed ones: they become draft version {2}, to be negotiated.</source>
+        <translation>{0} {1}: ตัวชี้วัดต่างจากฉบับที่ตกลงไว้ จะบันทึกเป็นฉบับร่างที่ {2} เพื่อเจรจาต่อ</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/transfer/import_dialog.py" line="272"/>
+        <source>{0} {1}: the parties will be updated.</source>
+        <translation>{0} {1}: จะปรับรายชื่อคู่สัญญา</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/transfer/import_dialog.py" line="274"/>
+        <source>{0} {1}: no change; it is already in the workspace as in these files.</source>
+        <translation>{0} {1}: ไม่มีการเปลี่ยนแปลง มีอยู่ในพื้นที่ทำงานตรงตามไฟล์นี้แล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/transfer/import_dialog.py" line="303"/>
         <source>Importing… (Cancel leaves the workspace as it was)</source>
         <translation>กำลังนำเข้า… (กดยกเลิกแล้วพื้นที่ทำงานจะคงเดิม)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/import_dialog.py" line="207"/>
+        <location filename="../../evaluator_app/ui/transfer/import_dialog.py" line="318"/>
         <source>Import cancelled. Nothing was written.</source>
         <translation>ยกเลิกการนำเข้าแล้ว ไม่มีการบันทึกข้อมูลใดๆ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/import_dialog.py" line="211"/>
+        <location filename="../../evaluator_app/ui/transfer/import_dialog.py" line="322"/>
         <source>The import was refused ({0} problem(s)). Nothing was written.</source>
         <translation>ไม่สามารถนำเข้าได้ (พบปัญหา {0} รายการ) ไม่มีการบันทึกข้อมูลใดๆ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/import_dialog.py" line="214"/>
+        <location filename="../../evaluator_app/ui/transfer/import_dialog.py" line="325"/>
         <source>The import failed: {0}. Nothing was written.</source>
         <translation>การนำเข้าล้มเหลว: {0} ไม่มีการบันทึกข้อมูลใดๆ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/import_dialog.py" line="234"/>
+        <location filename="../../evaluator_app/ui/transfer/import_dialog.py" line="345"/>
         <source>Cancelling…</source>
         <translation>กำลังยกเลิก…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/import_dialog.py" line="112"/>
+        <location filename="../../evaluator_app/ui/transfer/import_dialog.py" line="178"/>
         <source>Problems (nothing is imported while there are any) and warnings (imported as written):</source>
         <translation>ปัญหา (ถ้ามีจะไม่นำเข้าเลย) และคำเตือน (นำเข้าตามที่เขียน):</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/import_dialog.py" line="167"/>
+        <location filename="../../evaluator_app/ui/transfer/import_dialog.py" line="240"/>
         <source>Ready to import {0} agreement(s) with {1} indicators; {2} warning(s): imported as written, and kept with the agreement.</source>
         <translation>พร้อมนำเข้าคำรับรอง {0} ฉบับ รวม {1} ตัวชี้วัด มีคำเตือน {2} รายการ: นำเข้าตามที่เขียนและเก็บไว้กับคำรับรอง</translation>
     </message>
@@ -3078,7 +3166,7 @@ excluded</source>
 <context>
     <name>PrintSupport</name>
     <message>
-        <location filename="../../evaluator_app/ui/common/print_support.py" line="32"/>
+        <location filename="../../evaluator_app/ui/common/print_support.py" line="34"/>
         <source>PDF files (*.pdf)</source>
         <translation>ไฟล์ PDF (*.pdf)</translation>
     </message>
@@ -3094,32 +3182,32 @@ excluded</source>
 <context>
     <name>ProblemsModel</name>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/import_models.py" line="99"/>
+        <location filename="../../evaluator_app/ui/transfer/import_models.py" line="124"/>
         <source>File</source>
         <translation>แฟ้ม</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/import_models.py" line="99"/>
+        <location filename="../../evaluator_app/ui/transfer/import_models.py" line="124"/>
         <source>Sheet</source>
         <translation>ชีต</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/import_models.py" line="99"/>
+        <location filename="../../evaluator_app/ui/transfer/import_models.py" line="124"/>
         <source>Row</source>
         <translation>แถว</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/import_models.py" line="100"/>
+        <location filename="../../evaluator_app/ui/transfer/import_models.py" line="125"/>
         <source>Column</source>
         <translation>คอลัมน์</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/import_models.py" line="100"/>
+        <location filename="../../evaluator_app/ui/transfer/import_models.py" line="125"/>
         <source>Problem</source>
         <translation>ปัญหา</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/import_models.py" line="109"/>
+        <location filename="../../evaluator_app/ui/transfer/import_models.py" line="134"/>
         <source>Warning: {0}</source>
         <translation>คำเตือน: {0}</translation>
     </message>
@@ -3127,42 +3215,42 @@ excluded</source>
 <context>
     <name>ReadRowsModel</name>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/import_models.py" line="50"/>
+        <location filename="../../evaluator_app/ui/transfer/import_models.py" line="60"/>
         <source>File</source>
         <translation>แฟ้ม</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/import_models.py" line="50"/>
+        <location filename="../../evaluator_app/ui/transfer/import_models.py" line="60"/>
         <source>Sheet</source>
         <translation>ชีต</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/import_models.py" line="50"/>
+        <location filename="../../evaluator_app/ui/transfer/import_models.py" line="60"/>
         <source>Row</source>
         <translation>แถว</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/import_models.py" line="50"/>
+        <location filename="../../evaluator_app/ui/transfer/import_models.py" line="60"/>
         <source>Read as</source>
         <translation>อ่านเป็น</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/import_models.py" line="83"/>
+        <location filename="../../evaluator_app/ui/transfer/import_models.py" line="108"/>
         <source>indicator</source>
         <translation>ตัวชี้วัด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/import_models.py" line="83"/>
+        <location filename="../../evaluator_app/ui/transfer/import_models.py" line="108"/>
         <source>dimension heading</source>
         <translation>หัวข้อมิติ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/import_models.py" line="84"/>
+        <location filename="../../evaluator_app/ui/transfer/import_models.py" line="109"/>
         <source>blank</source>
         <translation>แถวว่าง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/import_models.py" line="84"/>
+        <location filename="../../evaluator_app/ui/transfer/import_models.py" line="109"/>
         <source>title</source>
         <translation>หัวเรื่อง</translation>
     </message>
@@ -3329,152 +3417,152 @@ excluded</source>
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="135"/>
+        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="137"/>
         <source>Evaluation report</source>
         <translation>รายงานผลการประเมิน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="136"/>
+        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="138"/>
         <source>Agreement (annex of indicators)</source>
         <translation>คำรับรอง (ภาคผนวกตัวชี้วัด)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="137"/>
+        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="139"/>
         <source>Fiscal-year summary</source>
         <translation>สรุปผลทั้งปีงบประมาณ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="167"/>
+        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="171"/>
         <source>Drawing the preview…</source>
         <translation>กำลังจัดทำตัวอย่าง…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="188"/>
+        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="192"/>
         <source>{0} page(s), A4. The preview is a draft; the saved or printed paper carries the verification code.</source>
         <translation>{0} หน้า ขนาด A4 ตัวอย่างนี้เป็นฉบับร่าง ฉบับที่บันทึกหรือพิมพ์จะมีรหัสตรวจสอบ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="191"/>
+        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="195"/>
         <source>Indicators {0} have no committee figure yet: only a draft can be printed.</source>
         <translation>ตัวชี้วัด {0} ยังไม่มีผลของคณะกรรมการ จึงพิมพ์ได้เฉพาะฉบับร่าง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="194"/>
+        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="198"/>
         <source>Saving or printing issues the report: its figures are frozen, and change only by reopening with a reason.</source>
         <translation>การบันทึกหรือพิมพ์คือการออกรายงาน ตัวเลขจะถูกตรึงไว้ และเปลี่ยนได้เมื่อเปิดใหม่พร้อมเหตุผลเท่านั้น</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="197"/>
+        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="201"/>
         <source>Pages cannot be drawn here: their text is shown; use Open in the PDF viewer to see and print them.</source>
         <translation>แสดงภาพหน้าที่นี่ไม่ได้ จึงแสดงข้อความแทน ใช้ปุ่มเปิดในโปรแกรมดู PDF เพื่อดูและพิมพ์</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="214"/>
+        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="219"/>
         <source>Page {0}</source>
         <translation>หน้า {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="244"/>
+        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="248"/>
         <source>Issue the report</source>
         <translation>ออกรายงาน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="245"/>
+        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="249"/>
         <source>Issue the evaluation report of {0}, round {1} months? Its figures are frozen with a verification code; they change afterwards only by reopening with a reason.</source>
         <translation>ออกรายงานผลการประเมินของ {0} รอบ {1} เดือน หรือไม่? ตัวเลขจะถูกตรึงไว้พร้อมรหัสตรวจสอบ และเปลี่ยนได้ภายหลังเมื่อเปิดใหม่พร้อมเหตุผลเท่านั้น</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="255"/>
+        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="259"/>
         <source>Save PDF</source>
         <translation>บันทึก PDF</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="258"/>
+        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="262"/>
         <source>Writing {0}…</source>
         <translation>กำลังเขียน {0}…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="266"/>
+        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="270"/>
         <source>Saved {0} ({1} page(s)).</source>
         <translation>บันทึก {0} แล้ว ({1} หน้า)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="268"/>
+        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="272"/>
         <source>Verification code: {0}</source>
         <translation>รหัสตรวจสอบ: {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="283"/>
+        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="306"/>
         <source>Print</source>
         <translation>พิมพ์</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="287"/>
+        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="310"/>
         <source>Preparing the pages for the printer…</source>
         <translation>กำลังเตรียมหน้าสำหรับเครื่องพิมพ์…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="301"/>
+        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="324"/>
         <source>The printer refused the pages: {0}</source>
         <translation>เครื่องพิมพ์ไม่รับหน้า: {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="303"/>
+        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="326"/>
         <source>Sent {0} page(s) to {1}.</source>
         <translation>ส่ง {0} หน้าไปยัง {1} แล้ว</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="308"/>
+        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="331"/>
         <source>The PDF is open in the system&apos;s viewer: print it from there ({0}).</source>
         <translation>เปิด PDF ในโปรแกรมดูของระบบแล้ว โปรดพิมพ์จากที่นั่น ({0})</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="335"/>
+        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="358"/>
         <source>Not done: {0}</source>
         <translation>ไม่สำเร็จ: {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="364"/>
+        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="389"/>
         <source>Report — {0} {1}</source>
         <translation>รายงาน — {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="365"/>
+        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="390"/>
         <source>&amp;Paper:</source>
         <translation>&amp;เอกสาร:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="366"/>
+        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="391"/>
         <source>&amp;Round:</source>
         <translation>&amp;รอบ:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="368"/>
+        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="393"/>
         <source>{0} months</source>
         <translation>{0} เดือน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="369"/>
+        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="394"/>
         <source>&amp;Draft (nothing is issued)</source>
         <translation>ฉบับ&amp;ร่าง (ไม่ออกรายงาน)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="370"/>
+        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="395"/>
         <source>&amp;Print…</source>
         <translation>&amp;พิมพ์…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="371"/>
+        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="396"/>
         <source>&amp;Save PDF…</source>
         <translation>&amp;บันทึก PDF…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="372"/>
+        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="397"/>
         <source>&amp;Open in the PDF viewer</source>
         <translation>เ&amp;ปิดในโปรแกรมดู PDF</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="373"/>
+        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="398"/>
         <source>&amp;Close</source>
         <translation>ปิ&amp;ด</translation>
     </message>

@@ -37,7 +37,7 @@ def test_import_a_workbook_through_the_dialog(qtbot, window, workspace_file, tmp
     choose(monkeypatch, book)
     dialog = open_import(qtbot, window)
     qtbot.waitUntil(dialog.import_button.isEnabled, timeout=10000)
-    assert dialog.status.text() == "พร้อมนำเข้าคำรับรอง 1 ฉบับ รวม 4 ตัวชี้วัด"
+    assert dialog.status.text() == "พร้อมนำเข้าคำรับรอง 1 ฉบับ รวม 4 ตัวชี้วัด\nกรมทดสอบระบบ 2569: คำรับรองใหม่"
     assert dialog.problems_model.rowCount() == 0
     rows = dialog.rows_model
     assert rows.rowCount() >= 4

@@ -11,6 +11,8 @@ from typing import Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
+from .cell_names import cell_name
+
 Index = QModelIndex | QPersistentModelIndex
 T = TypeVar("T")
 
@@ -72,4 +74,11 @@ class ListTableModel(QAbstractTableModel, Generic[T]):
         if not index.isValid() or not 0 <= index.row() < len(self._items) \
                 or not 0 <= index.column() < len(columns):
             return None
-        return self.cell(self._items[index.row()], columns[index.column()], role, index.row())
+        item, key = self._items[index.row()], columns[index.column()]
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            spoken = self.cell(item, key, role, index.row())
+            if spoken not in (None, ""):
+                return spoken
+            # a screen reader hears the column and the value, and "empty" rather than nothing
+            return cell_name(self.header(key), self.cell(item, key, Qt.ItemDataRole.DisplayRole, index.row()))
+        return self.cell(item, key, role, index.row())

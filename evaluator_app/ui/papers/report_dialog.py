@@ -34,7 +34,7 @@ from ..common.language import Retranslating
 from ..common.messages import problems_text
 from ..common.session import WorkspaceSession
 from . import print_pages
-from .report_papers import Made, Paper, PaperRequest, Preview, make_paper, make_preview
+from .report_papers import PREVIEW_DPI, Made, Paper, PaperRequest, Preview, make_paper, make_preview
 
 
 class ReportDialog(Retranslating, QDialog):
@@ -50,7 +50,9 @@ class ReportDialog(Retranslating, QDialog):
         self.last_made: Made | None = None
         self.saved_path: Path | None = None
         self._task: BackgroundTask | None = None
-        self._pending: Any = None  # a preview asked for while another was being drawn
+        self._pending: Any = None  # a preview asked for while another was being drawn, or a Made to show
+        self.shows_issued = False  # the pages shown are the paper as saved or printed, with its code
+        self._page_labels: list[QLabel] = []  # the pages shown (the ones replaced are deleted later, same names)
         self._printer: QPrinter | None = None
         self.print_when_ready = False  # Reports → Print report… opens the preview, then the print dialog
         self.save_when_ready = False
@@ -153,7 +155,8 @@ class ReportDialog(Retranslating, QDialog):
         ready = self.preview is not None and not busy
         self.print_button.setEnabled(ready)
         self.save_button.setEnabled(ready)
-        self.open_button.setEnabled(self.preview is not None and not busy)
+        # the saved file can be opened while the preview is redrawn from it
+        self.open_button.setEnabled(self.saved_path is not None or (self.preview is not None and not busy))
         self.paper_combo.setEnabled(not busy)
 
     # --- the preview -------------------------------------------------------------------------------------------
@@ -164,6 +167,7 @@ class ReportDialog(Retranslating, QDialog):
             self._pending = True
             return
         self.preview = None
+        self.shows_issued = False
         self.status.setText(self.tr("Drawing the preview…"))
         request, path = self.request, self.session.path
         self._run(lambda: print_support.with_workspace(path, lambda w: make_preview(w, request)),
@@ -204,6 +208,7 @@ class ReportDialog(Retranslating, QDialog):
             widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.deleteLater()
+        self._page_labels = []
         if preview.images:
             self.text_view.hide()
             self.pages_scroll.show()
@@ -213,6 +218,7 @@ class ReportDialog(Retranslating, QDialog):
                 page.setStyleSheet("background: white; border: 1px solid #333333")
                 page.setAccessibleName(self.tr("Page {0}").format(number))
                 self.pages_layout.addWidget(page)
+                self._page_labels.append(page)
             self._fit_pages()
         else:
             self.pages_scroll.hide()
@@ -225,11 +231,9 @@ class ReportDialog(Retranslating, QDialog):
         if self.preview is None or not self.preview.images:
             return
         width = max(self.pages_scroll.viewport().width() - 40, 200)
-        for number, image in enumerate(self.preview.images, start=1):
-            page = self.pages_widget.findChild(QLabel, f"page{number}")
-            if page is not None:
-                page.setPixmap(QPixmap.fromImage(image).scaledToWidth(
-                    min(width, image.width() * 2), Qt.TransformationMode.SmoothTransformation))
+        for page, image in zip(self._page_labels, self.preview.images, strict=False):
+            page.setPixmap(QPixmap.fromImage(image).scaledToWidth(
+                min(width, image.width() * 2), Qt.TransformationMode.SmoothTransformation))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -262,16 +266,35 @@ class ReportDialog(Retranslating, QDialog):
         assert isinstance(made, Made)
         self.last_made = made
         self.saved_path = made.path
-        self._issued()
+        self._issued(made)
         text = self.tr("Saved {0} ({1} page(s)).").format(made.path, made.pages)
         if made.code:
             text += " " + self.tr("Verification code: {0}").format(made.code)
         self.status.setText(text)
 
-    def _issued(self) -> None:
-        """A snapshot was stored (and the round issued) on the paper's own connection: the window says saved."""
+    def _issued(self, made: Made) -> None:
+        """A snapshot was stored (and the round issued) on the paper's own connection: the window says saved.
+
+        The preview then shows the paper as made (its verification code in the footer), not the draft drawn
+        before: a preview still saying "draft" after issuing would tell the secretary nothing was issued.
+        """
         self.session.run(Change(None, Changes(
             agreement_id=self.request.agreement_id, round=self.request.round, report=True)))
+        if made.code and self._pending is None:  # a preview of another paper or round asked for since wins
+            self._pending = made  # drawn once this task has finished (_task_finished)
+
+    def _show_made(self, made: Made) -> None:
+        def draw() -> Preview:
+            images = print_pages.page_images(made.data, PREVIEW_DPI)
+            return Preview(made.data, made.pages, images, [] if images else print_pages.page_texts(made.data))
+
+        self._run(draw, self._made_preview_ready, self._failed)
+
+    def _made_preview_ready(self, preview: object) -> None:
+        assert isinstance(preview, Preview)
+        self.preview = preview
+        self.shows_issued = True
+        self._show_pages(preview)  # the status keeps saying what was saved or printed, with the code
 
     def print_paper(self) -> None:
         if self.is_busy():
@@ -290,7 +313,7 @@ class ReportDialog(Retranslating, QDialog):
     def _print_made(self, made: object) -> None:
         assert isinstance(made, Made)
         self.last_made = made
-        self._issued()
+        self._issued(made)
         printer, self._printer = self._printer, None
         if printer is None:
             return
@@ -347,8 +370,10 @@ class ReportDialog(Retranslating, QDialog):
 
     def _task_finished(self) -> None:
         self._task = None
-        if self._pending:
-            self._pending = None
+        pending, self._pending = self._pending, None
+        if isinstance(pending, Made):
+            self._show_made(pending)
+        elif pending:
             self.refresh()
         self._update_controls()
 

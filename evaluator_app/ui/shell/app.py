@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ...paths import default_workspace_path, resource
 from ...store.workspace import WorkspaceError
+from ..common.accessibility import install_accessibility
 from ..common.fonts import apply_application_font
 from ..common.language import install_language
 from ..common.session import WorkspaceSession
@@ -44,6 +45,7 @@ def prepare_application(app: QApplication, language: str | None = None) -> str:
         icon = QIcon(str(resource("icons", "evaluator-app.png")))
     app.setWindowIcon(icon)
     apply_application_font(app)
+    install_accessibility(app)  # names for screen readers, Thai dates in Qt's file dialog
     return install_language(language or settings.language())
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -40,10 +41,70 @@ class ImportCancelled(Exception):
     pass
 
 
+class _Rehearsed(Exception):
+    """Raised inside the rehearsal's transaction so that everything it wrote is rolled back."""
+
+    def __init__(self, plan: ImportPlan):
+        super().__init__()
+        self.plan = plan
+
+
+@dataclass
+class ImportPlan:
+    """What pressing Import would do, found by rehearsing the import (store_imported, the very code that imports)
+    on a connection of its own and rolling it back: the preview then says what will change, not only what was
+    read (a re-import of the same file changes nothing, and says so)."""
+
+    summary: Any  # exchange.importing.ImportSummary
+    drafts_already_there: set[int] = field(default_factory=set)  # agreement ids whose newest draft has the indicators
+
+    def changes_anything(self) -> bool:
+        s = self.summary
+        return bool(s.added or s.results_updated or s.parties_updated
+                    or [v for v in s.new_versions if v[0] not in self.drafts_already_there])
+
+
+def _rehearse(workspace_path: Path, agreements: Sequence[Any], actor: str) -> ImportPlan | None:
+    """The import done and undone; None when it cannot be rehearsed (the file is read-only, or busy)."""
+    from ...exchange.importing import store_imported
+    from ...store.agreements import find_agreement_id
+    from ...store.versions import latest_version
+    from ...store.workspace import Workspace
+
+    try:
+        workspace = Workspace.open(workspace_path, create=False, auto_backup=False)
+    except Exception:  # the preview then says what was read, as it did before rehearsals
+        return None
+    try:
+        with workspace.transaction():
+            newest = {}
+            for item in agreements:
+                existing = find_agreement_id(workspace, item.agreement.agency, item.agreement.fiscal_year)
+                if existing is not None:
+                    newest[existing] = latest_version(workspace, existing).number
+            summary = store_imported(workspace, agreements, actor=actor)
+            raise _Rehearsed(ImportPlan(summary, {agreement_id for agreement_id, _a, _y, number
+                                                  in summary.new_versions if newest.get(agreement_id) == number}))
+    except _Rehearsed as rehearsed:
+        return rehearsed.plan
+    except Exception:  # a refusal is said when Import is pressed, with its problems; the preview stays as read
+        return None
+    finally:
+        workspace.close()
+
+
 def _read(paths: Sequence[Path], frameworks: Sequence[Any]) -> Any:
     from ...exchange.agreement_workbook import read_agreement_files  # heavy (openpyxl): only when importing
 
     return read_agreement_files(paths, frameworks)
+
+
+def _read_and_rehearse(paths: Sequence[Path], frameworks: Sequence[Any], workspace_path: Path,
+                       actor: str) -> tuple[Any, ImportPlan | None]:
+    reading = _read(paths, frameworks)
+    if reading.problems or not reading.agreements:
+        return reading, None
+    return reading, _rehearse(workspace_path, reading.agreements, actor)
 
 
 def _import(workspace_path: Path, paths: Sequence[Path], actor: str, cancel: threading.Event) -> Any:
@@ -68,6 +129,7 @@ class ImportDialog(QDialog):
         self._task: BackgroundTask | None = None
         self._cancel = threading.Event()
         self.summary: Any = None
+        self.plan: ImportPlan | None = None
 
         self.files_label = QLabel(self.tr("No files chosen."), self)
         self.files_label.setWordWrap(True)
@@ -78,11 +140,15 @@ class ImportDialog(QDialog):
         self.rows_view.setModel(self.rows_model)
         self.rows_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.rows_view.verticalHeader().hide()  # the Row column gives the file's own row numbers
+        self.rows_view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.rows_view.setTabKeyNavigation(False)  # read-only: arrows move in it, Tab leaves it for Import
+        self.rows_view.setWordWrap(False)
         self.problems_model = ProblemsModel(self)
         self.problems_view = QTableView(self)
         self.problems_view.setObjectName("problems")
         self.problems_view.setModel(self.problems_model)
         self.problems_view.verticalHeader().hide()
+        self.problems_view.setTabKeyNavigation(False)
         self.problems_view.horizontalHeader().setStretchLastSection(True)
         self.status = QLabel(self)
         self.status.setObjectName("importStatus")
@@ -144,17 +210,20 @@ class ImportDialog(QDialog):
         self.status.setText(self.tr("Reading {0} file(s)…").format(len(self._paths)))
         self.progress.show()
         frameworks = workspace_frameworks(self._session.workspace)
-        paths_now = list(self._paths)
-        self._run(lambda: _read(paths_now, frameworks), self._read_done, self._failed)
+        paths_now, path, actor = list(self._paths), self._session.path, self._session.evaluator()
+        self._run(lambda: _read_and_rehearse(paths_now, frameworks, path, actor), self._read_done, self._failed)
 
-    def _read_done(self, reading: Any) -> None:
+    def _read_done(self, read: object) -> None:
         from ...exchange.agreement_workbook import canonical_columns
 
+        assert isinstance(read, tuple)
+        reading, plan = read
         self._reading = reading
+        self.plan = plan
         self.rows_model.set_reading(reading.rows, canonical_columns(), reading.problems)
         self.problems_model.set_problems([*reading.problems, *reading.warnings])
         self.problems_view.resizeColumnsToContents()
-        self.rows_view.resizeColumnsToContents()
+        self._lay_out_rows()
         indicators = sum(len(a.agreement.indicators) for a in reading.agreements)
         if reading.problems:
             self.status.setText(self.tr(
@@ -162,6 +231,10 @@ class ImportDialog(QDialog):
                 len(reading.problems)))
         elif not reading.agreements:
             self.status.setText(self.tr("No agreements were found in these files."))
+        elif plan is not None and not plan.changes_anything():  # a re-import of what is already here
+            self.status.setText(self.tr(
+                "{0} agreement(s) with {1} indicators read: importing them will change nothing.").format(
+                len(reading.agreements), indicators))
         elif reading.warnings:
             self.status.setText(self.tr(
                 "Ready to import {0} agreement(s) with {1} indicators; {2} warning(s): imported as written, and "
@@ -169,6 +242,8 @@ class ImportDialog(QDialog):
         else:
             self.status.setText(self.tr("Ready to import {0} agreement(s) with {1} indicators.").format(
                 len(reading.agreements), indicators))
+        if plan is not None and not reading.problems:
+            self.status.setText(self.status.text() + "\n" + "\n".join(self._plan_lines(plan)))
         notes = [h.describe() for h in getattr(reading, "hidden_sheets", ())]  # skipped, and said so
         if not reading.problems and reading.agreements:
             from ...exchange.importing import preview_conflicts
@@ -180,6 +255,42 @@ class ImportDialog(QDialog):
         # a wrapped label is not given the height its lines need once the dialog is laid out: ask for it
         self.status.setMinimumHeight(self.status.heightForWidth(max(self.status.width(), 400)))
         self.import_button.setEnabled(not reading.problems and bool(reading.agreements))
+
+    def _plan_lines(self, plan: ImportPlan) -> list[str]:
+        """One line per agreement: what Import will do to it."""
+        s = plan.summary
+        lines = [self.tr("{0} {1}: new agreement.").format(agency, year) for _id, agency, year in s.added]
+        lines += [self.tr("{0} {1}: {2} result(s) will be updated.").format(agency, year, count)
+                  for _id, agency, year, count in s.results_updated]
+        for agreement_id, agency, year, number in s.new_versions:
+            if agreement_id in plan.drafts_already_there:
+                lines.append(self.tr("{0} {1}: no change; its indicators are already draft version {2}.").format(
+                    agency, year, number))
+            else:
+                lines.append(self.tr("{0} {1}: the indicators differ from the agreed ones: they become draft "
+                                     "version {2}, to be negotiated.").format(agency, year, number))
+        lines += [self.tr("{0} {1}: the parties will be updated.").format(agency, year)
+                  for _id, agency, year in s.parties_updated]
+        lines += [self.tr("{0} {1}: no change; it is already in the workspace as in these files.").format(agency, year)
+                  for _id, agency, year in s.unchanged]
+        return lines
+
+    def _lay_out_rows(self) -> None:
+        """The indicator rows in view: the file and sheet columns only when there are several, a title row spread
+        over the value columns, and no column wider than a third of the table, so a long title or agency name
+        does not push the codes, names and weights off to the right (the full text is in the cell's tooltip)."""
+        view, model = self.rows_view, self.rows_model
+        view.clearSpans()
+        view.setColumnHidden(ReadRowsModel.FILE, model.distinct(ReadRowsModel.FILE) <= 1)
+        view.setColumnHidden(ReadRowsModel.SHEET, model.distinct(ReadRowsModel.SHEET) <= 1)
+        for row in model.title_rows():
+            if model.columnCount() > ReadRowsModel.FIRST_VALUE + 1:
+                view.setSpan(row, ReadRowsModel.FIRST_VALUE, 1, model.columnCount() - ReadRowsModel.FIRST_VALUE)
+        view.resizeColumnsToContents()
+        widest = max(self.width() // 3, 240)
+        for column in range(model.columnCount()):
+            if view.columnWidth(column) > widest:
+                view.setColumnWidth(column, widest)
 
     # --- importing ---------------------------------------------------------------------------------------------
 
