@@ -13,14 +13,6 @@ from tests.ui.dialog_tour import DIALOG_ACTIONS, PANEL_ACTIONS, find_action, pan
 
 CELL_ROLES = {QAccessible.Role.Cell, QAccessible.Role.TreeItem, QAccessible.Role.ListItem}
 
-# Tables whose models live in features this change does not touch, with the one line that names their empty
-# cells (`if role == Qt.ItemDataRole.AccessibleTextRole: return cell_name(header, text)`, ui/common/accessibility):
-# listed so the gap is known and the test says when it is closed.
-UNNAMED_CELLS_OWNED_ELSEWHERE = {
-    "AgreementModel": "ui/rating/agreement_model.py: empty result cells of the results table",
-    "VersionTableModel": "ui/meeting/meeting_model.py: empty cells of meeting mode's table",
-    "PanelMatrixModel": "ui/panel/panel_matrix_model.py: a member's empty score in the panel's matrix",
-}
 
 
 def own_widgets(window: QWidget) -> list[QWidget]:
@@ -66,9 +58,7 @@ def test_every_control_and_cell_has_a_name(qtbot, window):
         trigger_and_visit(qtbot, window, find_action(window, name), visit)
     assert len(visited) >= len(DIALOG_ACTIONS), visited
     assert not controls, "controls without an accessible name:\n" + "\n".join(dict.fromkeys(controls))
-    gaps = {model: count for model, count in cells.items() if model not in UNNAMED_CELLS_OWNED_ELSEWHERE}
-    assert not gaps, f"table cells without an accessible name: {gaps}"
-    assert set(cells) <= set(UNNAMED_CELLS_OWNED_ELSEWHERE), cells
+    assert not cells, f"table cells without an accessible name: {cells}"
 
 
 def test_names_given_follow_the_interface_language(qtbot, window):
@@ -100,5 +90,5 @@ def test_every_control_of_a_panel_s_dialogs_has_a_name(qtbot, tmp_path, monkeypa
         trigger_and_visit(qtbot, window, find_action(window, name), visit)
     assert {"ConsensusDialog", "SubmitDialog", "ReasonDialog", "PanelSetupDialog"} <= set(visited), visited
     assert not controls, "controls without an accessible name:\n" + "\n".join(dict.fromkeys(controls))
-    assert set(cells) <= set(UNNAMED_CELLS_OWNED_ELSEWHERE), cells
+    assert not cells, f"table cells without an accessible name: {cells}"
     window.close()

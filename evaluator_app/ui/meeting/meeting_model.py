@@ -22,6 +22,7 @@ from ...domain.numbers import NumberFormatError, parse_decimal, plain
 from ...domain.problems import Problem
 from ...domain.thresholds import Thresholds
 from ...domain.version_diff import VersionDiff
+from ..common.cell_names import cell_name
 from ..common.list_model import ListTableModel
 from ..common.messages import problem_text
 
@@ -292,6 +293,8 @@ class VersionTableModel(QAbstractTableModel):
             return text if was is None else f"{was} → {text or '-'}"
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return self._text(kind, item, key)
+        if role == Qt.ItemDataRole.AccessibleTextRole:  # an empty cell is said as its column and "empty"
+            return cell_name(self.headerData(index.column(), Qt.Orientation.Horizontal), self._text(kind, item, key))
         if role == ProblemRole:
             return list(self._cell_problems.get((code, key), [])) if kind != "removed" else []
         if role == ChangedRole:

@@ -16,6 +16,7 @@ from ...domain.aggregation import IndicatorAggregate, PanelResult
 from ...domain.numbers import format4, plain
 from ...domain.panel import ConflictOfInterest, Panel, PanelMember
 from ...store.panel import Submission
+from ..common.cell_names import cell_name
 from ..common.panel_texts import conflict_type_text, role_text, rule_short
 
 Index = QModelIndex | QPersistentModelIndex
@@ -176,6 +177,8 @@ class PanelMatrixModel(QAbstractTableModel):
         item, column = self._rows[index.row()], self.columns[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(item, column)
+        if role == Qt.ItemDataRole.AccessibleTextRole:  # an empty cell is said as its column and "empty"
+            return cell_name(self.headerData(index.column(), Qt.Orientation.Horizontal), self._display(item, column))
         if role == SORT_ROLE:
             return self._sort_key(index.row(), item, column)
         if role == CODE_ROLE:

@@ -25,6 +25,7 @@ from ...store.agreements import load_agreement, version_in_force
 from ...store.committee import Acceptance, acceptances
 from ...store.frameworks import get_framework
 from ...store.ratings import StoredRating, with_adjustment
+from ..common.cell_names import cell_name
 from ..common.changes import Changes, Outcome
 from ..common.messages import bilingual, problem_text
 from ..common.session import WorkspaceSession
@@ -295,6 +296,8 @@ class AgreementModel(QAbstractItemModel):
         key = self.columns[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             return self.rows.text(row, key)
+        if role == Qt.ItemDataRole.AccessibleTextRole:  # an empty cell is said as its column and "empty"
+            return cell_name(self.headerData(index.column(), Qt.Orientation.Horizontal), self.rows.text(row, key))
         if role == Qt.ItemDataRole.EditRole:
             return self._edit_text(row, key)
         if role == Qt.ItemDataRole.ToolTipRole:
