@@ -89,6 +89,28 @@ def decimal(data: Any, name: str) -> Decimal | None:
     return number
 
 
+def plain_decimal(value: Any) -> Decimal | bool | None:
+    """`decimal` of a field's value when it is None or a number `decimal` takes (the Decimal, or None), else
+    False: for a fast reader that leaves any refusal, and its wording, to `decimal`. The Decimals are shared per
+    text: a package repeats the same few results thousands of times, and a Decimal is immutable."""
+    if value is None:
+        return None
+    if type(value) is not str or len(value) > 64:
+        return False
+    number = _plain_decimals.get(value)
+    if number is None:
+        try:
+            number = decimal({"value": value}, "value")
+        except FieldError:
+            return False
+        if len(_plain_decimals) < 65536:
+            _plain_decimals[value] = number
+    return number
+
+
+_plain_decimals: dict[str, Decimal | None] = {}
+
+
 def public_key(value: Any, name: str = "public_key") -> bytes | None:
     """A raw Ed25519 or X25519 public key (32 bytes) written in base64, or None."""
     if value is None:

@@ -10,7 +10,7 @@ import sqlite3
 import tempfile
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from ..domain.agreement import Agreement, Indicator
 from ..domain.framework import Framework
@@ -18,7 +18,13 @@ from ..domain.panel import SubmissionState
 from ..domain.problems import Problem, ProblemsError
 from ..domain.rating import Rating
 from ..domain.scoring import result_problem
-from .agreements import agreement_snapshot, find_agreement_id, load_agreement, load_agreements_in_force
+from .agreements import (
+    StoredAgreement,
+    agreement_snapshot,
+    find_agreement_id,
+    load_agreement,
+    load_agreements_in_force,
+)
 from .audit import AuditItem, append_audit, append_audits, utc_now
 from .evidence import evidence_folder
 from .frameworks import get_framework
@@ -36,6 +42,38 @@ def agreement_digest(agreement: Agreement) -> str:
     content = {k: v for k, v in agreement_snapshot(agreement).items() if k != "parties"}
     snapshot = json.dumps(content, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(snapshot.encode("utf-8")).hexdigest()
+
+
+class _StoredDigests:
+    """`agreement_digest` of stored agreement versions, remembered between merges by what it is made of (the
+    agreement's head and its indicators' stored rows, read here as they are): the seven members' packages of one
+    round all name the same 300 agreements, and the digest (JSON of every indicator, SHA-256) was a fifth of a
+    merge. A version edited since is different rows, hence another key: nothing stale is ever used."""
+
+    _known: ClassVar[dict[tuple, str]] = {}  # shared by the merges of this process; bounded below
+
+    def __init__(self, conn: sqlite3.Connection, version_ids: list[int]):
+        self._rows: dict[int, list[tuple]] = {}
+        ordered = sorted(set(version_ids))
+        for chunk in (ordered[n:n + 500] for n in range(0, len(ordered), 500)):
+            for row in conn.execute(
+                    "SELECT i.*, a.agency, a.fiscal_year, a.framework_id FROM indicators i "
+                    "JOIN agreement_versions v ON v.id = i.version_id JOIN agreements a ON a.id = v.agreement_id "
+                    f"WHERE i.version_id IN ({', '.join('?' * len(chunk))}) ORDER BY i.version_id, i.ord", chunk):
+                self._rows.setdefault(row[1], []).append(row)
+
+    def digest(self, stored: StoredAgreement) -> str:
+        rows = self._rows.get(stored.version_id)
+        key = None if rows is None else (stored.agreement.agency, stored.agreement.fiscal_year,
+                                         stored.agreement.framework_id, tuple(rows))
+        digest = None if key is None else self._known.get(key)
+        if digest is None:
+            digest = agreement_digest(stored.agreement)
+            if key is not None:
+                if len(self._known) >= 20_000:
+                    self._known.clear()
+                self._known[key] = digest
+        return digest
 
 
 @dataclass(frozen=True)
@@ -299,6 +337,8 @@ def _plan(workspace: Workspace, incoming: MemberRatings, report: MergeReport) ->
     declarations = issued_declarations(conn)
     # The agreements in force, read together rather than four queries for each of some 300 blocks.
     preloaded = load_agreements_in_force(workspace, [i for i in ids.values() if i is not None])
+    digests = _StoredDigests(conn, [stored.version_id for stored in preloaded.values()])
+    frameworks: dict[str | None, Framework] = {}  # the plan writes nothing: a framework read once holds
     for block in incoming.agreements:
         agreement_id = ids[(block.agency, block.fiscal_year)]
         if agreement_id is None:
@@ -308,8 +348,10 @@ def _plan(workspace: Workspace, incoming: MemberRatings, report: MergeReport) ->
             continue
         stored_in_force = preloaded.get(agreement_id) or load_agreement(workspace, agreement_id)
         in_force = stored_in_force.agreement
-        stale = agreement_digest(in_force) != block.digest
-        framework = get_framework(workspace, in_force.framework_id or "")
+        stale = digests.digest(stored_in_force) != block.digest
+        if in_force.framework_id not in frameworks:
+            frameworks[in_force.framework_id] = get_framework(workspace, in_force.framework_id or "")
+        framework = frameworks[in_force.framework_id]
         conflicted_rounds: set[int] = set()
         # A package carries every indicator of three rounds: load each version once (the in-force one is loaded
         # already), the member's stored ratings of this agreement in one query, and each round's lock once; the
