@@ -95,6 +95,24 @@ def typing(cache: Path, runs: int) -> Result:
                   notes=[f"median {median:.1f} ms over {len(timings)} edits, each saved in its own transaction"])
 
 
+def switching(cache: Path, runs: int) -> Result:
+    """Clicking an agreement in the navigator to its table painted, in the real window on the national workspace
+    (p95 over 40 agreements spread over the list)."""
+    workspace = _private_copy(build_national_workspace(cache), cache, "switching")
+    env = process_env(XDG_CONFIG_HOME=str(cache / "config"))
+    import subprocess
+
+    done = subprocess.run([sys.executable, "-m", "tests.benchmarks.switch_probe", str(workspace), str(40)],
+                          capture_output=True, text=True, env=env, timeout=600)
+    if done.returncode != 0:
+        raise RuntimeError(done.stderr[-2000:])
+    timings = [float(x) for x in done.stdout.split()]
+    p95 = percentile(timings, 0.95) * 1000
+    median = percentile(timings, 0.5) * 1000
+    return Result("switching", p95, None, "ms", "p95 under 50 ms", p95 < 50, None,
+                  notes=[f"median {median:.1f} ms over {len(timings)} agreements clicked"])
+
+
 def merge(cache: Path, runs: int) -> Result:
     """Merge of 7 members' evaluator packages vs opening the same packages and executemany of their rows.
 
@@ -156,6 +174,49 @@ def one_report(cache: Path, runs: int) -> Result:
                   notes=["one issued report (snapshot, seal, shaped Thai, measured table, chart, signatures)"])
 
 
+def corpus(cache: Path, runs: int) -> Result:
+    """Import, score and print every file of the corpus (tests/corpus, issue 9) as a person would, each step its
+    own `evaluator-app` process on a fresh workspace: a figure per file (median of `runs`), and their sum."""
+    import json
+    import subprocess
+
+    from tests.corpus import corpus_files, expected
+
+    env = process_env()
+
+    def run(db: Path, *args: str) -> str:
+        done = subprocess.run([sys.executable, "-m", "evaluator_app", "--db", str(db), *args], capture_output=True,
+                              text=True, encoding="utf-8", env=env, timeout=600, check=False)
+        if done.returncode != 0:
+            raise RuntimeError(f"{' '.join(args)}: {done.stderr[-1000:]}")
+        return done.stdout
+
+    def one_file(path: Path, n: int) -> None:
+        db = cache / f"corpus-{n}.sqlite"
+        _remove_workspace(db)
+        if expected(path).get("setup"):
+            from evaluator_app.store.workspace import Workspace
+
+            Workspace.open(db).close()  # settings need a workspace
+        for command in expected(path).get("setup", []):
+            run(db, *command)
+        run(db, "import", str(path))
+        listed = json.loads(run(db, "agreements", "--json"))
+        for agreement in listed:
+            run(db, "score", str(agreement["id"]), "--json")
+        for year in sorted({int(a["fiscal_year"]) for a in listed}):
+            run(db, "report", "--all", "--year", str(year), "--out", str(cache / f"corpus-{n}-papers"))
+        _remove_workspace(db)
+        shutil.rmtree(cache / f"corpus-{n}-papers", ignore_errors=True)
+
+    figures = []
+    for n, path in enumerate(corpus_files()):
+        figures.append((path.name, median_seconds(lambda path=path, n=n: one_file(path, n), runs)))
+    total = sum(seconds for _, seconds in figures)
+    return Result("corpus", total, None, "s", "a figure per file (import, score, print)", None, None,
+                  notes=[f"{seconds:7.2f} s  {name}" for name, seconds in figures])
+
+
 def _private_copy(path: Path, cache: Path, label: str) -> Path:
     """A copy a benchmark may change (the window writes settings; typing writes ratings)."""
     target = cache / f"{label}.sqlite"
@@ -181,9 +242,11 @@ BENCHMARKS: dict[str, Callable[[Path, int], Result]] = {
     "import": import_workbook,
     "recompute": recompute,
     "typing": typing,
+    "switching": switching,
     "merge": merge,
     "reports": reports,
     "one_report": one_report,
     "memory": memory,
+    "corpus": corpus,
 }
 
