@@ -44,36 +44,54 @@ def agreement_digest(agreement: Agreement) -> str:
     return hashlib.sha256(snapshot.encode("utf-8")).hexdigest()
 
 
-class _StoredDigests:
-    """`agreement_digest` of stored agreement versions, remembered between merges by what it is made of (the
-    agreement's head and its indicators' stored rows, read here as they are): the seven members' packages of one
-    round all name the same 300 agreements, and the digest (JSON of every indicator, SHA-256) was a fifth of a
-    merge. A version edited since is different rows, hence another key: nothing stale is ever used."""
+class _InForce:
+    """The agreements in force that a merge checks ratings against, with their `agreement_digest`, remembered
+    between merges by what they are made of: the agreement's head, its version in force and that version's
+    indicator rows, read here as stored. The seven members' packages of a round all name the same 300 agreements;
+    building them (`load_agreements_in_force`) and their digests (JSON of every indicator, SHA-256) was a third of
+    a merge. An agreement or version edited since reads as other rows, hence another key: nothing stale is used.
+    The parties are left out (empty): they are not part of what members rate, and the merge does not read them."""
 
-    _known: ClassVar[dict[tuple, str]] = {}  # shared by the merges of this process; bounded below
+    _known: ClassVar[dict[tuple, tuple[StoredAgreement, str]]] = {}  # shared by the merges of this process
 
-    def __init__(self, conn: sqlite3.Connection, version_ids: list[int]):
-        self._rows: dict[int, list[tuple]] = {}
-        ordered = sorted(set(version_ids))
-        for chunk in (ordered[n:n + 500] for n in range(0, len(ordered), 500)):
+    def __init__(self, workspace: Workspace, agreement_ids: list[int]):
+        conn = workspace.conn
+        ids = sorted(set(agreement_ids))
+        heads: dict[int, tuple] = {}
+        rows: dict[int, list[tuple]] = {}
+        for chunk in (ids[n:n + 500] for n in range(0, len(ids), 500)):
+            marks = ", ".join("?" * len(chunk))
+            # version_in_force: the latest agreed version, or the latest one when none is agreed yet
             for row in conn.execute(
-                    "SELECT i.*, a.agency, a.fiscal_year, a.framework_id FROM indicators i "
-                    "JOIN agreement_versions v ON v.id = i.version_id JOIN agreements a ON a.id = v.agreement_id "
-                    f"WHERE i.version_id IN ({', '.join('?' * len(chunk))}) ORDER BY i.version_id, i.ord", chunk):
-                self._rows.setdefault(row[1], []).append(row)
+                    "SELECT a.id, a.agency, a.fiscal_year, a.framework_id, a.title, v.id, v.number FROM agreements a "
+                    "JOIN agreement_versions v ON v.id = (SELECT id FROM agreement_versions WHERE agreement_id = a.id "
+                    f"ORDER BY (status = 'agreed') DESC, number DESC LIMIT 1) WHERE a.id IN ({marks})", chunk):
+                heads[row[0]] = row
+        by_version = {head[5]: agreement_id for agreement_id, head in heads.items()}
+        versions = sorted(by_version)
+        for chunk in (versions[n:n + 500] for n in range(0, len(versions), 500)):
+            for row in conn.execute(f"SELECT * FROM indicators WHERE version_id IN ({', '.join('?' * len(chunk))}) "
+                                    "ORDER BY version_id, ord", chunk):
+                rows.setdefault(by_version[row[1]], []).append(row)
+        self._keys = {agreement_id: (head, tuple(rows.get(agreement_id, ()))) for agreement_id, head in heads.items()}
+        missing = [i for i, key in self._keys.items() if key not in self._known]
+        if len(self._known) + len(missing) > 20_000:
+            self._known.clear()
+            missing = list(self._keys)
+        for agreement_id, stored in load_agreements_in_force(workspace, missing).items():
+            agreement = replace(stored.agreement, parties=())
+            digest = agreement_digest(agreement)
+            if (stored.version_id, stored.version_number) == self._keys[agreement_id][0][5:]:
+                self._known[self._keys[agreement_id]] = (replace(stored, agreement=agreement), digest)
 
-    def digest(self, stored: StoredAgreement) -> str:
-        rows = self._rows.get(stored.version_id)
-        key = None if rows is None else (stored.agreement.agency, stored.agreement.fiscal_year,
-                                         stored.agreement.framework_id, tuple(rows))
-        digest = None if key is None else self._known.get(key)
-        if digest is None:
-            digest = agreement_digest(stored.agreement)
-            if key is not None:
-                if len(self._known) >= 20_000:
-                    self._known.clear()
-                self._known[key] = digest
-        return digest
+    def get(self, workspace: Workspace, agreement_id: int) -> tuple[StoredAgreement, str]:
+        """The agreement in force (without its parties) and its digest."""
+        known = self._known.get(self._keys.get(agreement_id, ()))
+        if known is not None:
+            return known
+        stored = load_agreement(workspace, agreement_id)  # refuses as it does for an agreement that vanished
+        agreement = replace(stored.agreement, parties=())
+        return replace(stored, agreement=agreement), agreement_digest(agreement)
 
 
 @dataclass(frozen=True)
@@ -357,8 +375,7 @@ def _plan(workspace: Workspace, incoming: MemberRatings, report: MergeReport) ->
            for block in incoming.agreements}
     declarations = issued_declarations(conn)
     # The agreements in force, read together rather than four queries for each of some 300 blocks.
-    preloaded = load_agreements_in_force(workspace, [i for i in ids.values() if i is not None])
-    digests = _StoredDigests(conn, [stored.version_id for stored in preloaded.values()])
+    in_force_of = _InForce(workspace, [i for i in ids.values() if i is not None])
     frameworks: dict[str | None, Framework] = {}  # the plan writes nothing: a framework read once holds
     for block in incoming.agreements:
         agreement_id = ids[(block.agency, block.fiscal_year)]
@@ -367,9 +384,9 @@ def _plan(workspace: Workspace, incoming: MemberRatings, report: MergeReport) ->
                 th=f"ไม่มีคำรับรองของ {block.agency} ปี {block.fiscal_year} ในพื้นที่ทำงานนี้",
                 en=f"the package rates {block.agency} {block.fiscal_year}, which is not in this workspace"))
             continue
-        stored_in_force = preloaded.get(agreement_id) or load_agreement(workspace, agreement_id)
+        stored_in_force, digest = in_force_of.get(workspace, agreement_id)
         in_force = stored_in_force.agreement
-        stale = digests.digest(stored_in_force) != block.digest
+        stale = digest != block.digest
         if in_force.framework_id not in frameworks:
             frameworks[in_force.framework_id] = get_framework(workspace, in_force.framework_id or "")
         framework = frameworks[in_force.framework_id]
@@ -509,6 +526,11 @@ def _compare(conn: sqlite3.Connection, agreement_id: int, member: str, item: Inc
         return None
     if decided and (rating.code, rating.round, _revision(member, item, values)) in decided:
         return None  # the same edit came before: its conflict is listed, or the secretary decided it
+    if rating.round not in locks:
+        locks[rating.round] = _locked(conn, agreement_id, member, rating.round)
+    problem = locks[rating.round]
+    if row is None and not stale and problem is None:
+        return {}  # a new rating, as most of a member's first package: nothing below applies
     stored = None if row is None else {"result": row[0], "adjusted_score": row[1], "adjust_reason": row[2],
                                        "comment": row[3], "edit_version": int(row[4]), "updated_at": row[5],
                                        "revision": stored_revision(row, member, rating.code, rating.round)}
@@ -523,9 +545,6 @@ def _compare(conn: sqlite3.Connection, agreement_id: int, member: str, item: Inc
     if stale:
         return conflict("stale", "ให้คะแนนตามคำรับรองฉบับอื่น (ไม่ใช่ฉบับที่ใช้บังคับในพื้นที่ทำงานนี้)",
                         "rated against another version of the agreement than the one in force here")
-    if rating.round not in locks:
-        locks[rating.round] = _locked(conn, agreement_id, member, rating.round)
-    problem = locks[rating.round]
     if problem is not None:
         return conflict("locked", problem[0], problem[1])
     if stored is None:
