@@ -298,7 +298,7 @@ def _plain_rating(data: Any, member_id: str) -> IncomingRating | None:
             and (reason is None or (type(reason) is str and len(reason) <= f.MAX_TEXT and "\x00" not in reason))
             and (comment is None or (type(comment) is str and len(comment) <= f.MAX_TEXT and "\x00" not in comment))
             and type(history) is list and len(history) <= 10_000
-            and all(type(h) is str and _PLAIN_HASH.fullmatch(h) for h in history)):
+            and (not history or all(type(h) is str and _PLAIN_HASH.fullmatch(h) for h in history))):
         return None
     result, adjusted = f.plain_decimal(data.get("result")), f.plain_decimal(data.get("adjusted_score"))
     if result is False or adjusted is False or (adjusted is not None and not (reason or "").strip()):
