@@ -8,7 +8,7 @@ import base64
 import binascii
 from datetime import UTC, datetime
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import Any, Literal
 
 from ..domain.panel import PUBLIC_KEY_BYTES
 
@@ -89,7 +89,7 @@ def decimal(data: Any, name: str) -> Decimal | None:
     return number
 
 
-def plain_decimal(value: Any) -> Decimal | bool | None:
+def plain_decimal(value: Any) -> Decimal | Literal[False] | None:
     """`decimal` of a field's value when it is None or a number `decimal` takes (the Decimal, or None), else
     False: for a fast reader that leaves any refusal, and its wording, to `decimal`. The Decimals are shared per
     text: a package repeats the same few results thousands of times, and a Decimal is immutable."""
