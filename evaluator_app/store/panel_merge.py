@@ -58,7 +58,7 @@ class _InForce:
         conn = workspace.conn
         ids = sorted(set(agreement_ids))
         heads: dict[int, tuple] = {}
-        rows: dict[int, list[tuple]] = {}
+        rows: dict[int, str] = {}
         for chunk in (ids[n:n + 500] for n in range(0, len(ids), 500)):
             marks = ", ".join("?" * len(chunk))
             # version_in_force: the latest agreed version, or the latest one when none is agreed yet
@@ -69,11 +69,17 @@ class _InForce:
                 heads[row[0]] = row
         by_version = {head[5]: agreement_id for agreement_id, head in heads.items()}
         versions = sorted(by_version)
+        # Each version's indicator rows as one text SQLite writes (every column, JSON-quoted, so no two different
+        # rows read alike): the key costs one string a version instead of a Python tuple a cell. Were the rows
+        # ever concatenated in another order, the key would only miss; each row carries its `ord`.
+        columns = ", ".join(f'"{row[1]}"' for row in conn.execute("PRAGMA table_info(indicators)"))
         for chunk in (versions[n:n + 500] for n in range(0, len(versions), 500)):
-            for row in conn.execute(f"SELECT * FROM indicators WHERE version_id IN ({', '.join('?' * len(chunk))}) "
-                                    "ORDER BY version_id, ord", chunk):
-                rows.setdefault(by_version[row[1]], []).append(row)
-        self._keys = {agreement_id: (head, tuple(rows.get(agreement_id, ()))) for agreement_id, head in heads.items()}
+            for version_id, text in conn.execute(
+                    f"SELECT version_id, group_concat(json_array({columns}), char(10)) FROM (SELECT * FROM indicators "
+                    f"WHERE version_id IN ({', '.join('?' * len(chunk))}) ORDER BY version_id, ord) "
+                    "GROUP BY version_id", chunk):
+                rows[by_version[version_id]] = text
+        self._keys = {agreement_id: (head, rows.get(agreement_id)) for agreement_id, head in heads.items()}
         missing = [i for i, key in self._keys.items() if key not in self._known]
         if len(self._known) + len(missing) > 20_000:
             self._known.clear()
