@@ -81,7 +81,7 @@ class _InForce:
                 rows[by_version[version_id]] = text
         self._keys = {agreement_id: (head, rows.get(agreement_id)) for agreement_id, head in heads.items()}
         missing = [i for i, key in self._keys.items() if key not in self._known]
-        if len(self._known) + len(missing) > 20_000:
+        if len(self._known) + len(missing) > 5_000:  # a national year is 300 agreements
             self._known.clear()
             missing = list(self._keys)
         for agreement_id, stored in load_agreements_in_force(workspace, missing).items():
