@@ -12,7 +12,7 @@ from .framework import Framework
 from .numbers import format4
 from .panel import PANEL_EVALUATOR, AggregationRule, Panel
 from .rating import Rating
-from .scoring import ScoreSheet, score_agreement
+from .scoring import ScoreSheet, SheetPlan
 
 __all__ = ["PANEL_EVALUATOR", "ConsensusValue", "IndicatorAggregate", "PanelResult", "Spread", "aggregate_panel",
            "sorted_by_spread", "summarise"]
@@ -124,9 +124,8 @@ def aggregate_panel(panel: Panel, agreement: Agreement, framework: Framework,
     consensus = consensus or {}
     raters = [m.id for m in panel.raters_for(agreement.agency)]
     excluded = tuple(c.member_id for c in panel.conflicts_for(agreement.agency))
-    member_sheets = {
-        member: score_agreement(agreement, ratings_by_member.get(member, {}), framework, round_) for member in raters
-    }
+    plan = SheetPlan(agreement, framework, round_)  # worked out once for every member's sheet and the panel's
+    member_sheets = {member: plan.score(ratings_by_member.get(member, {})) for member in raters}
     rows: list[IndicatorAggregate] = []
     figures: dict[str, Rating] = {}
     for item in agreement.leaves():
@@ -143,7 +142,7 @@ def aggregate_panel(panel: Panel, agreement: Agreement, framework: Framework,
                                         adjust_reason=_reason(panel.rule, summary, agreed, reason))
     return PanelResult(
         agency=agreement.agency, round=round_, rule=panel.rule, indicators=tuple(rows),
-        sheet=score_agreement(agreement, figures, framework, round_), member_sheets=member_sheets,
+        sheet=plan.score(figures), member_sheets=member_sheets,
         excluded=excluded)
 
 

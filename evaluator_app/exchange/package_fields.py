@@ -8,7 +8,7 @@ import base64
 import binascii
 from datetime import UTC, datetime
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import Any, Literal
 
 from ..domain.panel import PUBLIC_KEY_BYTES
 
@@ -87,6 +87,28 @@ def decimal(data: Any, name: str) -> Decimal | None:
         raise FieldError(f"'{name}' is {_short(value)}, beyond any result or score (at most {MAX_DIGITS + 1} digits "
                          f"before the point, 12 after)")
     return number
+
+
+def plain_decimal(value: Any) -> Decimal | Literal[False] | None:
+    """`decimal` of a field's value when it is None or a number `decimal` takes (the Decimal, or None), else
+    False: for a fast reader that leaves any refusal, and its wording, to `decimal`. The Decimals are shared per
+    text: a package repeats the same few results thousands of times, and a Decimal is immutable."""
+    if value is None:
+        return None
+    if type(value) is not str or len(value) > 64:
+        return False
+    number = _plain_decimals.get(value)
+    if number is None:
+        try:
+            number = decimal({"value": value}, "value")
+        except FieldError:
+            return False
+        if len(_plain_decimals) < 65536:
+            _plain_decimals[value] = number
+    return number
+
+
+_plain_decimals: dict[str, Decimal | None] = {}
 
 
 def public_key(value: Any, name: str = "public_key") -> bytes | None:

@@ -57,14 +57,16 @@ def evaluation_header(content: dict[str, Any], digits: Digits) -> str:
 
 
 def evaluation_story(content: dict[str, Any], *, seal: Seal | None, digits: Digits = "thai",
-                     orientation: Orientation = "auto", anchors: list[StampAnchor] | None = None
-                     ) -> list[Flowable]:
+                     orientation: Orientation = "auto", anchors: list[StampAnchor] | None = None,
+                     plan: TablePlan | None = None) -> list[Flowable]:
     """The flowables of the report, from its content only (what is hashed is what is printed).
 
     They fit the page ``evaluation_pagesize`` gives for the same content, digits and orientation. `anchors`
     collects the room reserved for a digital signature's stamp (the first signer's), to place the signature there.
+    `plan`: the `table_plan` of the same content, digits and orientation when the caller made it already (to
+    choose the page), so the columns are measured once per report.
     """
-    plan = table_plan(content, digits, orientation)
+    plan = plan or table_plan(content, digits, orientation)
     page = plan.pagesize
     story: list[Flowable] = []
     story += _head(content, seal, digits, page)

@@ -142,7 +142,9 @@ def render_paper(content: dict[str, Any], seal: Seal | None, digits: Digits,
 
 def _render(content: dict[str, Any], seal: Seal | None, digits: Digits, orientation: Orientation) -> Rendered:
     story_of, header_of, pagesize_of, title = _LAYOUT[content["kind"]]
-    pagesize = pagesize_of(content, digits, orientation)
+    # The evaluation report's table plan decides its page and its columns: measured once, used for both.
+    plan = evaluation_report.table_plan(content, digits, orientation) if content["kind"] == KIND_EVALUATION else None
+    pagesize = plan.pagesize if plan is not None else pagesize_of(content, digits, orientation)
     furniture = PageFurniture(header=header_of(content, digits),
                               footer=seal.footer(digits) if seal is not None else DRAFT_FOOTER, digits=digits,
                               watermark="" if seal is not None else DRAFT_WATERMARK)
@@ -152,7 +154,7 @@ def _render(content: dict[str, Any], seal: Seal | None, digits: Digits, orientat
     anchors: list[StampAnchor] = []
     if content["kind"] == KIND_EVALUATION:
         story = evaluation_report.evaluation_story(content, seal=seal, digits=digits, orientation=orientation,
-                                                   anchors=anchors)
+                                                   anchors=anchors, plan=plan)
     else:
         story = story_of(content, seal=seal, digits=digits)
     pages = build_pdf(buffer, story, furniture=furniture, title=_title(content, title), author="evaluator-app",

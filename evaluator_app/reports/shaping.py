@@ -38,6 +38,12 @@ def line_width(pieces: Sequence[tuple[str, str]], font_size: float) -> float:
     Paragraph shapes each space-separated word on its own and adds the width of one space, in the
     font of the preceding word's last piece, between words.
     """
+    return _line_width(tuple(pieces), font_size)
+
+
+@lru_cache(maxsize=65536)
+def _line_width(pieces: tuple[tuple[str, str], ...], font_size: float) -> float:
+    # Kept per line: measuring the columns of a report asks for the same figures and headings hundreds of times.
     words: list[list[tuple[str, str]]] = [[]]
     for text, font in pieces:
         parts = text.split(" ")

@@ -5,9 +5,12 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+
+# c_make_encoder is the C accelerator JSONEncoder itself uses, undocumented and so absent from the stubs
+from json.encoder import c_make_encoder, encode_basestring  # type: ignore[attr-defined]
 from typing import Any
 
 GENESIS = "0" * 64
@@ -21,7 +24,11 @@ def _entry_hash(prev_hash: str, at: str, actor: str, action: str, entity: str, k
                 before: str | None, after: str | None) -> str:
     """The hash that chains an entry to the one before it: SHA-256 of its fields and the previous hash as the JSON
     list json.dumps(..., ensure_ascii=False) writes. The one definition, for writing and for verifying."""
-    payload = _dumps_list([prev_hash, at, actor, action, entity, key, before, after])
+    fields = (prev_hash, at, actor, action, entity, key, before, after)
+    try:
+        payload = "[" + ", ".join(["null" if v is None else _quote(v) for v in fields]) + "]"
+    except TypeError:  # a value that is not text (only in a tampered log): JSON writes it as it is
+        payload = _dumps_list(fields)
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
@@ -39,15 +46,26 @@ def append_audits(conn: sqlite3.Connection, entries: Iterable[AuditItem]) -> int
     """Append many entries in order, each chained to the one before: the same rows, byte for byte, as calling
     `append_audit` for each in turn (each entry still takes its own time), but the last hash is read once and
     the rows go in with one executemany. Call it inside the transaction of the changes it records; the count."""
+    return append_audit_texts(conn, (
+        (actor, action, entity, key, None if before is None else _dumps(before),
+         None if after is None else _dumps(after)) for actor, action, entity, key, before, after in entries))
+
+
+# One entry whose before and after values are already their stored text (`audit_text`, or None).
+AuditTextItem = tuple[str, str, str, str, str | None, str | None]
+
+
+def append_audit_texts(conn: sqlite3.Connection, entries: Iterable[AuditTextItem]) -> int:
+    """`append_audits` for a caller that wrote the values' texts itself (a merge writes some 17,000 entries of
+    one shape a package): the texts must be what `audit_text` makes of the values, for history reads them back
+    with json.loads."""
     if not conn.in_transaction:
         raise RuntimeError("audit entries are written inside the change's own transaction")
     row = conn.execute("SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
     prev_hash = row[0] if row else GENESIS
     rows = []
-    for actor, action, entity, key, before, after in entries:
+    for actor, action, entity, key, before_text, after_text in entries:
         at = utc_now()
-        before_text = None if before is None else _dumps(before)
-        after_text = None if after is None else _dumps(after)
         digest = _entry_hash(prev_hash, at, actor, action, entity, key, before_text, after_text)
         rows.append((at, actor, action, entity, key, before_text, after_text, prev_hash, digest))
         prev_hash = digest
@@ -57,10 +75,29 @@ def append_audits(conn: sqlite3.Connection, entries: Iterable[AuditItem]) -> int
     return len(rows)
 
 
-# json.dumps(value, ensure_ascii=False, sort_keys=True, default=str) and json.dumps(value, ensure_ascii=False),
-# without making an encoder per call
-_dumps = json.JSONEncoder(ensure_ascii=False, sort_keys=True, default=str).encode
+def _one_shot_encoder() -> Callable[[Any], str]:
+    """json.dumps(value, ensure_ascii=False, sort_keys=True, default=str), without what JSONEncoder.encode makes
+    anew on every call (the C encoder and its circular-reference dict): an audit entry's values are plain data
+    made by the app, never circular. Falls back to JSONEncoder where the C accelerator is missing."""
+    encoder = json.JSONEncoder(ensure_ascii=False, sort_keys=True, default=str)
+    if c_make_encoder is None:
+        return encoder.encode
+    chunks = c_make_encoder(None, encoder.default, _quote, None, ": ", ", ", True, False, True)
+
+    def encode(value: Any) -> str:
+        return _quote(value) if isinstance(value, str) else "".join(chunks(value, 0))
+    return encode
+
+
+# A JSON string literal with non-ASCII kept, as json.dumps(text, ensure_ascii=False) writes it.
+_quote: Callable[[str], str] = encode_basestring
+_dumps = _one_shot_encoder()
 _dumps_list = json.JSONEncoder(ensure_ascii=False).encode
+
+
+def audit_text(value: Any) -> str:
+    """The text an audit entry stores for a before or after value (JSON, keys sorted, non-ASCII kept)."""
+    return _dumps(value)
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ import sqlite3
 import tempfile
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from ..domain.agreement import Agreement, Indicator
 from ..domain.framework import Framework
@@ -18,8 +18,14 @@ from ..domain.panel import SubmissionState
 from ..domain.problems import Problem, ProblemsError
 from ..domain.rating import Rating
 from ..domain.scoring import result_problem
-from .agreements import agreement_snapshot, find_agreement_id, load_agreement, load_agreements_in_force
-from .audit import AuditItem, append_audit, append_audits, utc_now
+from .agreements import (
+    StoredAgreement,
+    agreement_snapshot,
+    find_agreement_id,
+    load_agreement,
+    load_agreements_in_force,
+)
+from .audit import AuditTextItem, append_audit, append_audit_texts, audit_text, utc_now
 from .evidence import evidence_folder
 from .frameworks import get_framework
 from .panel import Submission, result_state, submission_state, write_submission
@@ -36,6 +42,62 @@ def agreement_digest(agreement: Agreement) -> str:
     content = {k: v for k, v in agreement_snapshot(agreement).items() if k != "parties"}
     snapshot = json.dumps(content, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(snapshot.encode("utf-8")).hexdigest()
+
+
+class _InForce:
+    """The agreements in force that a merge checks ratings against, with their `agreement_digest`, remembered
+    between merges by what they are made of: the agreement's head, its version in force and that version's
+    indicator rows, read here as stored. The seven members' packages of a round all name the same 300 agreements;
+    building them (`load_agreements_in_force`) and their digests (JSON of every indicator, SHA-256) was a third of
+    a merge. An agreement or version edited since reads as other rows, hence another key: nothing stale is used.
+    The parties are left out (empty): they are not part of what members rate, and the merge does not read them."""
+
+    _known: ClassVar[dict[tuple, tuple[StoredAgreement, str]]] = {}  # shared by the merges of this process
+
+    def __init__(self, workspace: Workspace, agreement_ids: list[int]):
+        conn = workspace.conn
+        ids = sorted(set(agreement_ids))
+        heads: dict[int, tuple] = {}
+        rows: dict[int, str] = {}
+        for chunk in (ids[n:n + 500] for n in range(0, len(ids), 500)):
+            marks = ", ".join("?" * len(chunk))
+            # version_in_force: the latest agreed version, or the latest one when none is agreed yet
+            for row in conn.execute(
+                    "SELECT a.id, a.agency, a.fiscal_year, a.framework_id, a.title, v.id, v.number FROM agreements a "
+                    "JOIN agreement_versions v ON v.id = (SELECT id FROM agreement_versions WHERE agreement_id = a.id "
+                    f"ORDER BY (status = 'agreed') DESC, number DESC LIMIT 1) WHERE a.id IN ({marks})", chunk):
+                heads[row[0]] = row
+        by_version = {head[5]: agreement_id for agreement_id, head in heads.items()}
+        versions = sorted(by_version)
+        # Each version's indicator rows as one text SQLite writes (every column, JSON-quoted, so no two different
+        # rows read alike): the key costs one string a version instead of a Python tuple a cell. Were the rows
+        # ever concatenated in another order, the key would only miss; each row carries its `ord`.
+        columns = ", ".join(f'"{row[1]}"' for row in conn.execute("PRAGMA table_info(indicators)"))
+        for chunk in (versions[n:n + 500] for n in range(0, len(versions), 500)):
+            for version_id, text in conn.execute(
+                    f"SELECT version_id, group_concat(json_array({columns}), char(10)) FROM (SELECT * FROM indicators "
+                    f"WHERE version_id IN ({', '.join('?' * len(chunk))}) ORDER BY version_id, ord) "
+                    "GROUP BY version_id", chunk):
+                rows[by_version[version_id]] = text
+        self._keys = {agreement_id: (head, rows.get(agreement_id)) for agreement_id, head in heads.items()}
+        missing = [i for i, key in self._keys.items() if key not in self._known]
+        if len(self._known) + len(missing) > 5_000:  # a national year is 300 agreements
+            self._known.clear()
+            missing = list(self._keys)
+        for agreement_id, stored in load_agreements_in_force(workspace, missing).items():
+            agreement = replace(stored.agreement, parties=())
+            digest = agreement_digest(agreement)
+            if (stored.version_id, stored.version_number) == self._keys[agreement_id][0][5:]:
+                self._known[self._keys[agreement_id]] = (replace(stored, agreement=agreement), digest)
+
+    def get(self, workspace: Workspace, agreement_id: int) -> tuple[StoredAgreement, str]:
+        """The agreement in force (without its parties) and its digest."""
+        known = self._known.get(self._keys.get(agreement_id, ()))
+        if known is not None:
+            return known
+        stored = load_agreement(workspace, agreement_id)  # refuses as it does for an agreement that vanished
+        agreement = replace(stored.agreement, parties=())
+        return replace(stored, agreement=agreement), agreement_digest(agreement)
 
 
 @dataclass(frozen=True)
@@ -259,18 +321,20 @@ def _write_merge(workspace: Workspace, incoming: MemberRatings, report: MergeRep
             (agreement_id, item.rating.code, item.rating.round, member, version_id, *values.values(),
              item.edit_version, item.updated_at, member)
             for agreement_id, version_id, item, _, values in plan.writes])
-        audits: list[AuditItem] = [
+        imported = f'"imported_by": {_json_text(actor)}, "package": {_json_text(incoming.package_id)}, '
+        audits: list[AuditTextItem] = [
             (member, "merge rating", "rating", f"{agreement_id}/{item.rating.code}/{item.rating.round}/{member}",
-             before, {**values, "edit_version": item.edit_version, "edited_at": item.updated_at,
-                      "package": incoming.package_id, "imported_by": actor})
+             None if before is None else merged_values_text(before),
+             merged_values_text(values, item.edit_version, item.updated_at, imported))
             for agreement_id, _, item, before, values in plan.writes]
         for submission in plan.submissions:
             write_submission(conn, submission)
             audits.append((member, "merge submission", "submission",
                            f"{submission.agreement_id}/{submission.round}/{submission.evaluator}", None,
-                           {"state": submission.state.value, "declaration": submission.declaration,
-                            "submitted_at": submission.submitted_at, "reopen_count": submission.reopen_count,
-                            "package": incoming.package_id, "imported_by": actor}))
+                           audit_text({"state": submission.state.value, "declaration": submission.declaration,
+                                       "submitted_at": submission.submitted_at,
+                                       "reopen_count": submission.reopen_count,
+                                       "package": incoming.package_id, "imported_by": actor})))
         for agreement_id, evidence in plan.evidence:
             conn.execute(
                 "INSERT INTO evidence (agreement_id, code, evaluator, file_name, sha256, size, added_at) "
@@ -278,15 +342,34 @@ def _write_merge(workspace: Workspace, incoming: MemberRatings, report: MergeRep
                 (agreement_id, evidence.code, member, evidence.file_name, evidence.sha256,
                  evidence.size, evidence.added_at))
             audits.append((member, "merge evidence hash", "evidence", f"{agreement_id}/{evidence.code}/{member}",
-                           None, {"file_name": evidence.file_name, "sha256": evidence.sha256,
-                                  "size": evidence.size, "package": incoming.package_id, "imported_by": actor}))
-        append_audits(conn, audits)
+                           None, audit_text({"file_name": evidence.file_name, "sha256": evidence.sha256,
+                                             "size": evidence.size, "package": incoming.package_id,
+                                             "imported_by": actor})))
+        append_audit_texts(conn, audits)
         summary = {"applied": len(report.applied), "unchanged": report.unchanged,
                    "conflicts": len(report.conflicts), "submitted": len(report.submitted),
                    "evidence": report.evidence_recorded}
         record_package(conn, incoming.package_id, "evaluator", member, incoming.created_at, actor, summary)
         append_audit(conn, actor, "import evaluator package", "package", incoming.package_id, None,
                      {**summary, "member": member, "conflict_list": [str(c) for c in report.conflicts]})
+
+
+def merged_values_text(values: dict[str, str | None], edit_version: int | None = None,
+                       edited_at: str | None = None, imported: str = "") -> str:
+    """`audit_text` of a rating's values (`_rating_values`; texts or None), and for the after-value of a merged
+    rating with its edit version, edit time and `imported` (the "imported_by" and "package" members, written
+    once per package): the same text, written out for the some 17,000 entries of a package instead of a dict
+    made and sorted for each. Keys in sorted order, as audit_text writes them."""
+    head = (f'{{"adjust_reason": {_json_text(values["adjust_reason"])}, '
+            f'"adjusted_score": {_json_text(values["adjusted_score"])}, "comment": {_json_text(values["comment"])}, ')
+    if edit_version is None:
+        return f'{head}"result": {_json_text(values["result"])}}}'
+    return (f'{head}"edit_version": {int(edit_version)}, "edited_at": {_json_text(edited_at)}, {imported}'
+            f'"result": {_json_text(values["result"])}}}')
+
+
+def _json_text(value: Any) -> str:
+    return "null" if value is None else audit_text(value)
 
 
 def _plan(workspace: Workspace, incoming: MemberRatings, report: MergeReport) -> _Plan:
@@ -298,7 +381,8 @@ def _plan(workspace: Workspace, incoming: MemberRatings, report: MergeReport) ->
            for block in incoming.agreements}
     declarations = issued_declarations(conn)
     # The agreements in force, read together rather than four queries for each of some 300 blocks.
-    preloaded = load_agreements_in_force(workspace, [i for i in ids.values() if i is not None])
+    in_force_of = _InForce(workspace, [i for i in ids.values() if i is not None])
+    frameworks: dict[str | None, Framework] = {}  # the plan writes nothing: a framework read once holds
     for block in incoming.agreements:
         agreement_id = ids[(block.agency, block.fiscal_year)]
         if agreement_id is None:
@@ -306,10 +390,12 @@ def _plan(workspace: Workspace, incoming: MemberRatings, report: MergeReport) ->
                 th=f"ไม่มีคำรับรองของ {block.agency} ปี {block.fiscal_year} ในพื้นที่ทำงานนี้",
                 en=f"the package rates {block.agency} {block.fiscal_year}, which is not in this workspace"))
             continue
-        stored_in_force = preloaded.get(agreement_id) or load_agreement(workspace, agreement_id)
+        stored_in_force, digest = in_force_of.get(workspace, agreement_id)
         in_force = stored_in_force.agreement
-        stale = agreement_digest(in_force) != block.digest
-        framework = get_framework(workspace, in_force.framework_id or "")
+        stale = digest != block.digest
+        if in_force.framework_id not in frameworks:
+            frameworks[in_force.framework_id] = get_framework(workspace, in_force.framework_id or "")
+        framework = frameworks[in_force.framework_id]
         conflicted_rounds: set[int] = set()
         # A package carries every indicator of three rounds: load each version once (the in-force one is loaded
         # already), the member's stored ratings of this agreement in one query, and each round's lock once; the
@@ -446,6 +532,11 @@ def _compare(conn: sqlite3.Connection, agreement_id: int, member: str, item: Inc
         return None
     if decided and (rating.code, rating.round, _revision(member, item, values)) in decided:
         return None  # the same edit came before: its conflict is listed, or the secretary decided it
+    if rating.round not in locks:
+        locks[rating.round] = _locked(conn, agreement_id, member, rating.round)
+    problem = locks[rating.round]
+    if row is None and not stale and problem is None:
+        return {}  # a new rating, as most of a member's first package: nothing below applies
     stored = None if row is None else {"result": row[0], "adjusted_score": row[1], "adjust_reason": row[2],
                                        "comment": row[3], "edit_version": int(row[4]), "updated_at": row[5],
                                        "revision": stored_revision(row, member, rating.code, rating.round)}
@@ -460,9 +551,6 @@ def _compare(conn: sqlite3.Connection, agreement_id: int, member: str, item: Inc
     if stale:
         return conflict("stale", "ให้คะแนนตามคำรับรองฉบับอื่น (ไม่ใช่ฉบับที่ใช้บังคับในพื้นที่ทำงานนี้)",
                         "rated against another version of the agreement than the one in force here")
-    if rating.round not in locks:
-        locks[rating.round] = _locked(conn, agreement_id, member, rating.round)
-    problem = locks[rating.round]
     if problem is not None:
         return conflict("locked", problem[0], problem[1])
     if stored is None:

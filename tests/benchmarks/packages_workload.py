@@ -8,7 +8,14 @@ import sqlite3
 import tempfile
 from pathlib import Path
 
-from evaluator_app.exchange.identity import ensure_encryption_key, unlock, unlock_encryption_key
+from evaluator_app.exchange.identity import (
+    ensure_encryption_key,
+    open_sealed,
+    unlock,
+    unlock_encryption_key,
+    verify_signature,
+)
+from evaluator_app.exchange.package_format import read_package
 from evaluator_app.exchange.packages import export_evaluator_package, import_package
 from evaluator_app.store.panel_install import ENCRYPTION_SETTING
 from evaluator_app.store.workspace import Workspace
@@ -48,14 +55,25 @@ def merge_into_fresh_master(master: Path, packages: list[Path], cache: Path) -> 
             import_package(workspace, package, actor="secretary", decrypt=lambda _secretary: key)
 
 
-def rows_of(packages: list[Path]) -> list[tuple]:
-    """The rating rows the packages carry, read from the workspace they were exported from."""
-    full = packages[0].parent.parent / next(p.name for p in packages[0].parent.parent.glob("national-300*.sqlite"))
-    conn = sqlite3.connect(full)
-    try:
-        return conn.execute(
-            "SELECT a.agency, r.code, r.round, r.evaluator, r.result, r.edit_version, r.updated_at FROM ratings r "
-            f"JOIN agreements a ON a.id = r.agreement_id WHERE r.evaluator IN ({','.join('?' * len(MEMBERS))})",
-            MEMBERS).fetchall()
-    finally:
-        conn.close()
+def open_and_insert(packages: list[Path], cache: Path) -> int:
+    """The baseline of the merge: what opening a package costs anyone (read the zip and check its hashes, verify
+    the member's signature, open the sealed payload, parse its JSON), then one executemany of the rating rows into
+    an empty in-memory table; the number of rows."""
+    key = unlock_encryption_key(SECRETARY, PASSPHRASE, key_folder(cache))
+    rows = []
+    for path in packages:
+        package = read_package(path)
+        signer = base64.b64decode(package.manifest["signer_public_key"])
+        if not verify_signature(signer, package.signature or b"", package.signed_message()):
+            raise RuntimeError(f"{path}: the signature does not verify")
+        payload = json.loads(open_sealed(key, package.payload_bytes))
+        member = payload["member_id"]
+        rows.extend((block["agency"], r["code"], r["round"], member, r["result"], r["edit_version"], r["updated_at"])
+                    for block in payload["agreements"] for r in block["ratings"])
+    conn = sqlite3.connect(":memory:")
+    conn.execute("CREATE TABLE r (agreement TEXT, code TEXT, round INTEGER, evaluator TEXT, result TEXT, "
+                 "edit_version INTEGER, updated_at TEXT)")
+    with conn:
+        conn.executemany("INSERT INTO r VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+    conn.close()
+    return len(rows)
