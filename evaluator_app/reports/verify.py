@@ -359,7 +359,8 @@ def minutes_head(data: bytes) -> str | None:
 
     from .minutes import MINUTES_KEYWORDS
 
-    keywords = str((PdfReader(io.BytesIO(data)).metadata or {}).get("/Keywords") or "")
+    metadata = PdfReader(io.BytesIO(data)).metadata
+    keywords = str(metadata.get("/Keywords") or "") if metadata is not None else ""
     if not keywords.startswith(MINUTES_KEYWORDS):
         return None
     head = keywords[len(MINUTES_KEYWORDS):].strip().lower()
