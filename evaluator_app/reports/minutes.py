@@ -6,6 +6,7 @@ signatures of the chair and the secretary."""
 from __future__ import annotations
 
 import datetime as dt
+import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,6 +29,7 @@ from .document import build_pdf, frame_width
 from .fonts import body_style
 from .furniture import PageFurniture
 from .minutes_tables import change_table, weight_table
+from .papers import write_pdf_file
 from .signatures import Signatory, signature_block
 from .thai_lines import Run, ThaiParagraph
 
@@ -119,8 +121,11 @@ def write_minutes(workspace: Workspace, agreement_ids: int | Sequence[int], targ
     subject = f"{first.agency} ปีงบประมาณ {first.fiscal_year}" if len(agenda) == 1 else f"{len(agenda)} ส่วนราชการ"
     header = " ".join(f"บันทึกการเจรจาข้อตกลง {meeting.number} {subject}".split())
     furniture = PageFurniture(header=apply_digits(header, digits), digits=digits)
-    build_pdf(target, story, furniture=furniture, title=f"Negotiation minutes: {subject}", author="evaluator-app",
+    buffer = io.BytesIO()
+    build_pdf(buffer, story, furniture=furniture, title=f"Negotiation minutes: {subject}", author="evaluator-app",
               keywords=f"{MINUTES_KEYWORDS}{head}")
+    # Whole or not at all, under the app's temporary name: a kill midway leaves no half-written minutes.
+    write_pdf_file(target, buffer.getvalue(), workspace.path)
     return sum(len(item.entries) for item in agenda)
 
 
