@@ -104,15 +104,21 @@ class _Issued:
     def planned(cls, content: dict[str, Any]) -> _Issued | None:
         """Before the seal exists (planning the page): an issued report's content names its number."""
         issue = content.get("issue")
-        return None if not issue else cls(None, int(issue.get("number") or 0), int(issue.get("revision") or 1))
+        return None if not issue else cls(PLANNING_DATE, int(issue.get("number") or 0),
+                                          int(issue.get("revision") or 1))
+
+
+# The date the page is planned with, whatever the day: one of the widest a head prints. The plan then depends on
+# the content alone, so `verify` draws a report again, on any later day, on the pages it was issued on.
+PLANNING_DATE = "2026-11-28T05:00:00+00:00"  # ๒๘ พฤศจิกายน พ.ศ. ๒๕๖๙
 
 
 def _d(text: str, digits: Digits) -> str:
     return apply_digits(text, digits)
 
 
-def _head(content: dict[str, Any], seal: _Issued | None, digits: Digits, page: tuple[float, float]
-          ) -> list[Flowable]:
+def _head(content: dict[str, Any], seal: _Issued | None, digits: Digits, page: tuple[float, float],
+          planning: bool = False) -> list[Flowable]:
     a = content["agreement"]
     title = body_style("EvalTitle", fontSize=20, leading=28)
     body = body_style("EvalHead", spaceAfter=0)
@@ -126,7 +132,8 @@ def _head(content: dict[str, Any], seal: _Issued | None, digits: Digits, page: t
                   Run(_d(f"{issue.get('number', seal.number)} ฉบับที่ {issue.get('revision', seal.revision)}",
                          digits))]
     else:
-        issued = [Run("ฉบับร่าง: ", bold=True), Run(f"พิมพ์เมื่อ {issued_on(None, digits)}")]
+        printed = issued_on(PLANNING_DATE if planning else None, digits)
+        issued = [Run("ฉบับร่าง: ", bold=True), Run(f"พิมพ์เมื่อ {printed}")]
         number = [Run("ยังไม่ได้ออกเป็นรายงาน จึงไม่มีเลขที่และรหัสตรวจสอบ")]
     pairs = [
         ([Run("ส่วนราชการ: ", bold=True), Run(a["agency"])],
@@ -309,7 +316,8 @@ SEAL_HEIGHT = 108.0
 
 
 def _head_height(content: dict[str, Any], digits: Digits, page: tuple[float, float]) -> float:
-    return sum(_flowable_height(f, frame_width(page)) for f in _head(content, _Issued.planned(content), digits, page))
+    head = _head(content, _Issued.planned(content), digits, page, planning=True)
+    return sum(_flowable_height(f, frame_width(page)) for f in head)
 
 
 def _flowable_height(flowable: Flowable, width: float) -> float:
