@@ -27,6 +27,7 @@ from evaluator_app.reports.printed_numbers import printed_result, printed_thresh
 from evaluator_app.reports.seal import Seal, seal_block
 from evaluator_app.reports.thai_lines import segment_words
 from evaluator_app.store.agreements import add_agreement
+from evaluator_app.store.snapshots import KIND_EVALUATION, evaluation_scope, latest_snapshot
 from evaluator_app.store.workspace import Workspace
 
 from .builders import REAL_AGENCY, REAL_NAMES, T, accept_all, rate, real_agreement, real_results
@@ -106,6 +107,26 @@ def test_ten_indicators_of_150_to_200_characters_print_on_three_pages_as_planned
     assert table_plan(made.snapshot.content, digits).pages == made.pages
     text = comparable("\n".join(pypdf_pages(tmp_path / "long-names.pdf")))
     assert "ลงนามคณะกรรมการ" in text and "audit head" in text
+
+
+def test_the_plan_depends_on_the_content_and_not_on_the_day(workspace, tmp_path, monkeypatch):
+    # verify draws an issued report again on a later day: its pages must be those it was issued on.
+    from evaluator_app.reports import evaluation_report
+    from evaluator_app.reports.evaluation_data import collect_evaluation
+
+    agreement_id, path = _issued(workspace, tmp_path, "thai")
+    issued = latest_snapshot(workspace.conn, KIND_EVALUATION, evaluation_scope(agreement_id, 12))
+    assert issued is not None
+    draft = collect_evaluation(workspace, agreement_id, 12)
+    real = evaluation_report.issued_on
+
+    def no_today(created_at, digits):
+        assert created_at is not None, "the plan asked for today's date"
+        return real(created_at, digits)
+
+    monkeypatch.setattr(evaluation_report, "issued_on", no_today)
+    assert evaluation_report.table_plan(issued.content, "thai").pages == len(PdfReader(str(path)).pages)
+    evaluation_report.table_plan(draft, "thai")
 
 
 def test_the_planned_seal_height_is_the_seal_blocks():
