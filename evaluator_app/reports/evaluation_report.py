@@ -3,6 +3,7 @@ both column groups, notes, chart, eligibility, rules in force, comments, signatu
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -22,7 +23,15 @@ from .printed_numbers import criteria_places, printed_figure, printed_result, pr
 from .seal import Seal, seal_block
 from .shaping import line_width
 from .signatures import BLANK_NAME, Signatory, StampAnchor, signature_block
-from .table_plan import FigureColumn, Orientation, TablePlan, TailBlock, cannot_fit, plan_table, row_too_tall
+from .table_plan import (
+    FigureColumn,
+    Orientation,
+    TablePlan,
+    TailBlock,
+    cannot_fit,
+    plan_table,
+    row_too_tall,
+)
 from .thai_lines import NBSP, Run, ThaiParagraph
 
 __all__ = ["PAGESIZE", "evaluation_header", "evaluation_pagesize", "evaluation_story", "evaluation_title", "table_plan"]
@@ -172,7 +181,23 @@ CELL_PADDING = 2.5
 FLOOR_SIZE = 8.0  # the smallest the table's type gets
 _GROUP_HEADS = ("ผล", "คะแนน", "คะแนน\nถ่วงน้ำหนัก")
 _HEADER_ROWS = 2
-_HEADER_LINES = 3  # the group's title over "ผล", "คะแนน", "คะแนน / ถ่วงน้ำหนัก"
+_OWN_HEAD, _THEIR_HEAD, _CRITERIA_HEAD = "ผลการประเมินตนเอง", "ผลการประเมินของคณะกรรมการ", "เกณฑ์การให้คะแนน"
+
+
+def _header_lines(arrangement: int, widths: Sequence[float], size: float) -> int:
+    """The lines of the two header rows together, for the figure columns' widths (weight, criteria, the two
+    groups of three): a group's title wraps over narrow columns; "คะแนน / ถ่วงน้ำหนัก" always takes two."""
+    def lines(text: str, width: float) -> int:
+        # A spanning cell is as wide as its columns; its title breaks between words, a tenth lost to them.
+        room = max(width - 2 * CELL_PADDING, 1.0)
+        needed = line_width([(text, font_name(bold=True))], size)
+        return 1 if needed <= room else max(2, math.ceil(needed * 1.1 / room))
+
+    own, theirs, criteria = sum(widths[-6:-3]), sum(widths[-3:]), sum(widths[1:-6])
+    first = max(lines(_OWN_HEAD, own), lines(_THEIR_HEAD, theirs))
+    if arrangement == 0:  # the criteria's title over their columns, the levels under it
+        return max(first, lines(_CRITERIA_HEAD, criteria)) + 2
+    return max(first + 2, lines(_CRITERIA_HEAD, criteria))  # one criteria column under one title, both rows
 
 
 @dataclass(frozen=True)
@@ -276,7 +301,7 @@ def table_plan(content: dict[str, Any], digits: Digits, orientation: Orientation
                                   padding=CELL_PADDING, orientation=choice, preferred="landscape",
                                   fixed_rows=sum(_attached(content)), attached=_attached(content),
                                   above=lambda page: around(page)[0], below=lambda page: around(page)[1],
-                                  header_lines=_HEADER_LINES)
+                                  header_lines=_header_lines)
     if plan is None:
         raise _widest_row(rows, levels)
     return plan
@@ -389,9 +414,9 @@ def _score_table(content: dict[str, Any], digits: Digits, plan: TablePlan) -> Ta
     count = 1 if stacked else len(levels)
     first_group = 2 + count
     last = first_group + 5
-    header1: list[Any] = [heads.head("ตัวชี้วัด"), heads.head("น้ำหนัก"), heads.head("เกณฑ์การให้คะแนน")]
+    header1: list[Any] = [heads.head("ตัวชี้วัด"), heads.head("น้ำหนัก"), heads.head(_CRITERIA_HEAD)]
     header1 += [""] * (count - 1)
-    header1 += [heads.head("ผลการประเมินตนเอง"), "", "", heads.head("ผลการประเมินของคณะกรรมการ"), "", ""]
+    header1 += [heads.head(_OWN_HEAD), "", "", heads.head(_THEIR_HEAD), "", ""]
     header2: list[Any] = ["", ""] + ([""] if stacked else [heads.head(n) for n in levels])
     header2 += [heads.head(t) for t in _GROUP_HEADS] * 2
     data: list[list[Any]] = [header1, header2]

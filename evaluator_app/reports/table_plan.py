@@ -220,7 +220,8 @@ def plan_table(arrangements: Sequence[Sequence[FigureColumn]], names: Sequence[s
                preferred: Orientation = "portrait", fixed_rows: int = 0,
                above: float | Callable[[tuple[float, float]], float] = 0.0,
                below: Callable[[tuple[float, float]], Sequence[TailBlock]] | None = None,
-               attached: Sequence[int] = (), header_lines: int = 4) -> TablePlan | None:
+               attached: Sequence[int] = (),
+               header_lines: int | Callable[[int, Sequence[float], float], int] = 4) -> TablePlan | None:
     """The layout that prints the table on the fewest pages, in the largest type that does; None if none fits.
 
     ``arrangements`` are alternative sets of figure columns, the preferred one first (criteria one per column,
@@ -229,7 +230,9 @@ def plan_table(arrangements: Sequence[Sequence[FigureColumn]], names: Sequence[s
     each name row (a title from the row after it, a subtotal from the row before); ``above`` what the first page
     holds before the table and ``below`` what the paper prints after it, on a page of that size: the paper's
     length, broken into pages as reportlab breaks it, is what counts. Ties go to the first arrangement and the
-    preferred page. ``header_lines``: the lines of the header rows together, in the heads' type.
+    preferred page. ``header_lines``: the lines of the header rows together, in the heads' type; or a function of
+    the arrangement, the figure columns' widths and the heads' size that counts them (a group's title wraps over
+    narrow columns).
     """
     register_fonts()
     pages = pagesizes(orientation, preferred)
@@ -258,7 +261,9 @@ def plan_table(arrangements: Sequence[Sequence[FigureColumn]], names: Sequence[s
                                         attached, stacked_lines)
                     leading = size * CELL_LEADING
                     rows += [leading + ROW_PADDING] * loose
-                    header = header_lines * head_size * scale * CELL_LEADING + 2 * ROW_PADDING
+                    lines = header_lines(index, widths, head_size * scale) if callable(header_lines) \
+                        else header_lines
+                    header = lines * head_size * scale * CELL_LEADING + 2 * ROW_PADDING
                     height = header + sum(rows)
                     count = count_pages(frame_height(page), heads[page], header, rows, tails[page])
                     plan = TablePlan(page, size, head_size * scale, (name_width, *widths), index, count)
