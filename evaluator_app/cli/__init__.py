@@ -8,9 +8,12 @@ cli/unexpected.py), 74 the printed output could not be written and nothing was c
 from __future__ import annotations
 
 import argparse
+import os
+import shutil
 import sqlite3
 import sys
 from collections.abc import Callable, Sequence
+from contextlib import closing
 from pathlib import Path
 
 from ..domain.problems import ProblemsError
@@ -60,7 +63,70 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def run(args: argparse.Namespace, handlers: dict[str, Handler] | None = None) -> int:
-    """Run one parsed command; print refusals plainly (exit 2) and return the exit code."""
+    """Run one parsed command; print refusals plainly (exit 2) and return the exit code.
+
+    A command that creates the workspace (a first `import` or `import-package`) and does not succeed leaves no
+    file behind: the workspace it created, still empty, is removed with the files made beside it."""
+    fresh: list[_Fresh] = []
+    code: int | None = None
+    try:
+        code = _run(args, handlers, fresh)
+        return code
+    finally:
+        if fresh and code != 0:
+            fresh[0].discard_if_empty()
+
+
+class _Fresh:
+    """A workspace about to be created: what was beside it, and the first of its folders that did not exist."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.before = self.names_beside()
+        self.missing_folder: Path | None = None
+        for folder in (path.parent, *path.parent.parents):
+            if os.path.lexists(folder):
+                break
+            self.missing_folder = folder
+
+    def names_beside(self) -> set[str]:
+        try:
+            return {entry.name for entry in os.scandir(self.path.parent) if entry.name.startswith(self.path.name)}
+        except OSError:
+            return set()
+
+    def discard_if_empty(self) -> None:
+        """Remove the workspace this command created when nothing was written to it (its audit log is empty),
+        with the lock and journal files and the folders it made; never a file that was there before, nor one that
+        holds any entry."""
+        if os.path.lexists(self.path):
+            try:
+                with closing(sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True)) as conn:
+                    if conn.execute("SELECT count(*) FROM audit_log").fetchone()[0]:
+                        return
+            except (sqlite3.Error, OSError, ValueError):
+                return  # not readable as a workspace: leave it for a person to look at
+        for name in sorted(self.names_beside() - self.before):
+            made = self.path.parent / name
+            try:
+                if made.is_dir() and not made.is_symlink():
+                    shutil.rmtree(made)
+                else:
+                    made.unlink()
+            except OSError:
+                pass
+        folder = self.path.parent
+        while self.missing_folder is not None and self.missing_folder in (folder, *folder.parents):
+            try:
+                folder.rmdir()  # only an empty folder: anything else put there stays
+            except OSError:
+                break
+            if folder == self.missing_folder:
+                break
+            folder = folder.parent
+
+
+def _run(args: argparse.Namespace, handlers: dict[str, Handler] | None, fresh: list[_Fresh]) -> int:
     if handlers is None:
         handlers = build_parser()[1]
     path: Path | None = None
@@ -74,6 +140,8 @@ def run(args: argparse.Namespace, handlers: dict[str, Handler] | None = None) ->
         path = workspace_path(args)
         if mode == "path":
             return handler(path, args)  # type: ignore[arg-type]
+        if create and mode == "write" and not os.path.lexists(path):
+            fresh.append(_Fresh(path))
         with Workspace.open(path, create=create, read_only=mode == "read") as workspace:
             workspace.on_commit(note_saved)
             return handler(workspace, args)

@@ -238,17 +238,20 @@ def _verify(workspace: Any, args: argparse.Namespace) -> int:
                                      for c in r.changes]} for r in result.reports],
             "signatures": [{"field": s.field, "signer": s.signer, "intact": s.intact, "valid": s.valid,
                             "trusted": s.trusted, "ok": s.ok} for s in result.signatures],
+            "minutes": None if result.minutes is None else {
+                "audit_head": result.minutes.head, "entry": result.minutes.entry, "later": result.minutes.later,
+                "ok": result.minutes.ok, "problems": list(result.minutes.problems)},
         }, ensure_ascii=False, indent=2, default=str))
     else:
         for line in result.lines():
             print(line)
     if result.ok:
         return 0
-    # 0: every printed figure matches the sealed report and today's data, every signature valid; 1: checked, and
-    # it does not hold (a printed figure edited, the data changed, a signature invalid); 2: nothing could be checked
-    # (not a readable PDF, no seal, a report this workspace does not have).
-    checked = bool(result.reports) and any(r.snapshot is not None for r in result.reports)
-    return 1 if checked else 2
+    # 0: every printed figure matches the sealed report and today's data, every signature valid (minutes: the audit
+    # head printed on them is in the log, which verifies); 1: checked, and it does not hold (a printed figure edited,
+    # the data changed, a signature invalid, the log cut off or re-hashed since the minutes); 2: nothing could be
+    # checked (not a readable PDF, no seal, a report this workspace does not have).
+    return 1 if result.checked else 2
 
 
 def _reopen(workspace: Any, args: argparse.Namespace) -> int:

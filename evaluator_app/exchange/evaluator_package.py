@@ -130,7 +130,8 @@ def export_evaluator_package(workspace: Workspace, member_id: str, out: Path, si
     written = write_package(out, PackageKind.EVALUATOR, header, {"member_id": member_id, "agreements": blocks},
                             sign=signing_key.sign, encrypt=lambda plain: seal(recipient_key, plain),
                             encryption=encryption,
-                            files={name: seal(recipient_key, data) for name, data in files.items()})
+                            files={name: seal(recipient_key, data) for name, data in files.items()},
+                            workspace=workspace.path)
     record_sent(workspace, member_id, sent, package_id=written.package_id)
     return ExportSummary(written.path, PackageKind.EVALUATOR, written.package_id, len(blocks), count, member_id,
                          identity.fingerprint, len(files))

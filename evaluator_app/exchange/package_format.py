@@ -8,7 +8,6 @@ import json
 import os
 import re
 import stat
-import tempfile
 import zipfile
 import zlib
 from collections.abc import Callable
@@ -20,6 +19,7 @@ from typing import Any
 
 from .. import __version__
 from ..domain.problems import Problem, ProblemsError
+from ..store.leftovers import temporary_beside
 
 FORMAT = "evaluator-app-package"
 FORMAT_VERSION = 2  # 2: signed panel packages, sealed ratings, evidence files
@@ -118,8 +118,9 @@ def utc_timestamp() -> str:
 def write_package(path: Path, kind: PackageKind, header: dict[str, Any], payload: dict[str, Any],
                   sign: Callable[[bytes], bytes] | None = None, *,
                   encrypt: Callable[[bytes], bytes] | None = None, encryption: dict[str, Any] | None = None,
-                  files: dict[str, bytes] | None = None) -> PackageFile:
-    """Write a package atomically: a half-written file never takes the name of a finished one.
+                  files: dict[str, bytes] | None = None, workspace: Path | None = None) -> PackageFile:
+    """Write a package atomically: a half-written file never takes the name of a finished one, and with
+    `workspace` (the one exporting) a kill midway leaves only a temporary file that workspace's next open removes.
 
     `encrypt` turns the payload's JSON into the bytes stored (a sealed box), described by `encryption` in the
     manifest; `files` are extra entries (encrypted evidence), each listed with its hash in the signed manifest."""
@@ -145,9 +146,10 @@ def write_package(path: Path, kind: PackageKind, header: dict[str, Any], payload
     signature = None if sign is None else sign(signed_message(manifest_bytes, payload_bytes))
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp_name = tempfile.mkstemp(dir=path.parent, prefix=".package-", suffix=".part")
-    try:
-        with os.fdopen(handle, "wb") as stream:
+    # Under the app's temporary name, recorded with the workspace: a kill leaves a file the next open removes.
+    with temporary_beside(path, workspace) as temporary:
+        # A new file gets the mode the umask gives any file: a package is carried to another person.
+        with open(temporary, "xb") as stream:
             with zipfile.ZipFile(stream, "w", compression=zipfile.ZIP_DEFLATED) as archive:
                 archive.writestr(MANIFEST, manifest_bytes)
                 archive.writestr(PAYLOAD, payload_bytes)
@@ -157,16 +159,7 @@ def write_package(path: Path, kind: PackageKind, header: dict[str, Any], payload
                     archive.writestr(name, data, compress_type=zipfile.ZIP_STORED)  # encrypted: incompressible
             stream.flush()
             os.fsync(stream.fileno())
-        # mkstemp makes the file private (0600); a package is carried to another person, so give it the mode any
-        # new file gets (the umask decides).
-        current = os.umask(0)
-        os.umask(current)
-        os.chmod(temp_name, 0o666 & ~current)
-        os.replace(temp_name, path)
-    except BaseException:
-        if os.path.exists(temp_name):
-            os.unlink(temp_name)
-        raise
+        os.replace(temporary, path)
     return PackageFile(path, manifest, manifest_bytes, payload_bytes, signature, files)
 
 

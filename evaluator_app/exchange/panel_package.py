@@ -108,7 +108,8 @@ def export_panel_package(workspace: Workspace, out: Path, signing_key: SigningKe
               "title": f"ชุดข้อมูลคณะผู้ประเมิน {panel.name} / panel package", "agreements": len(agreements),
               "signer_member_id": signer.id, "signer_public_key": encode_key(identity.public_key),
               "signer_fingerprint": identity.fingerprint, "endorsements": list(signing_key.endorsements)}
-    written = write_package(out, PackageKind.PANEL, header, payload, sign=signing_key.sign)
+    written = write_package(out, PackageKind.PANEL, header, payload, sign=signing_key.sign,
+                            workspace=workspace.path)
     mark_master(workspace, panel.id, actor=actor or signer.id)
     return ExportSummary(written.path, PackageKind.PANEL, written.package_id, len(agreements),
                          member_id=signer.id, fingerprint=identity.fingerprint)

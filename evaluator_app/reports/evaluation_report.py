@@ -4,25 +4,34 @@ both column groups, notes, chart, eligibility, rules in force, comments, signatu
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Table
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 
 from ..domain.problems import ProblemsError
 from ..domain.thai_dates import Digits, apply_digits
 from .chart import ChartSeries, DimensionChart
 from .document import frame_width
 from .fonts import body_style, font_name
-from .paper_parts import DIMENSION_FILL, TOTAL_FILL, GridCells, grid_style, issued_on, round_period
+from .paper_parts import DIMENSION_FILL, TOTAL_FILL, FloatingFigure, GridCells, grid_style, issued_on, round_period
 from .printed_numbers import criteria_places, printed_figure, printed_result, printed_threshold
 from .seal import Seal, seal_block
 from .shaping import line_width
 from .signatures import BLANK_NAME, Signatory, StampAnchor, signature_block
-from .table_plan import FigureColumn, Orientation, TablePlan, cannot_fit, plan_table, row_too_tall
+from .table_plan import (
+    FigureColumn,
+    Orientation,
+    TablePlan,
+    TailBlock,
+    cannot_fit,
+    plan_table,
+    row_too_tall,
+)
 from .thai_lines import NBSP, Run, ThaiParagraph
 
 __all__ = ["PAGESIZE", "evaluation_header", "evaluation_pagesize", "evaluation_story", "evaluation_title", "table_plan"]
@@ -69,27 +78,60 @@ def evaluation_story(content: dict[str, Any], *, seal: Seal | None, digits: Digi
     plan = plan or table_plan(content, digits, orientation)
     page = plan.pagesize
     story: list[Flowable] = []
-    story += _head(content, seal, digits, page)
+    story += _head(content, _Issued.of(seal), digits, page)
     story.append(_score_table(content, digits, plan))
-    story += _notes(content, digits)
-    story += _eligibility(content, digits)
-    story += _chart(content, digits, page)
-    story += _rules(content, digits)
-    story += _comments(content, digits)
-    story += _signatures(content, digits, page, anchors)
-    story += _issue_trail(content, digits)
+    story += _tail(content, digits, page, anchors)
     if seal is not None:
         story += seal_block(seal, digits, (content.get("issue") or {}).get("audit_head"))
     return story
+
+
+def _tail(content: dict[str, Any], digits: Digits, page: tuple[float, float],
+          anchors: list[StampAnchor] | None) -> list[Flowable]:
+    """What follows the table, up to the seal: notes, conclusion, chart, rules, comments, signatures, revision."""
+    out = _notes(content, digits) + _eligibility(content, digits)
+    chart, rules = _chart(content, digits, page), _rules(content, digits)
+    # The chart where the conclusion ends when it fits there; else the rules fill that page and the chart follows.
+    out += [FloatingFigure(chart, rules)] if chart else rules
+    out += _comments(content, digits)
+    out += _signatures(content, digits, page, anchors)
+    out += _issue_trail(content, digits)
+    return out
+
+
+@dataclass(frozen=True)
+class _Issued:
+    """What the head prints of an issued report: when, its number and revision."""
+
+    created_at: str | None
+    number: int
+    revision: int
+
+    @classmethod
+    def of(cls, seal: Seal | None) -> _Issued | None:
+        return None if seal is None else cls(seal.created_at, seal.number, seal.revision)
+
+    @classmethod
+    def planned(cls, content: dict[str, Any]) -> _Issued | None:
+        """Before the seal exists (planning the page): an issued report's content names its number."""
+        issue = content.get("issue")
+        return None if not issue else cls(PLANNING_DATE, int(issue.get("number") or 0),
+                                          int(issue.get("revision") or 1))
+
+
+# The date the page is planned with, whatever the day: one of the widest a head prints. The plan then depends on
+# the content alone, so `verify` draws a report again, on any later day, on the pages it was issued on.
+PLANNING_DATE = "2026-11-28T05:00:00+00:00"  # ๒๘ พฤศจิกายน พ.ศ. ๒๕๖๙
 
 
 def _d(text: str, digits: Digits) -> str:
     return apply_digits(text, digits)
 
 
-def _head(content: dict[str, Any], seal: Seal | None, digits: Digits, page: tuple[float, float]) -> list[Flowable]:
+def _head(content: dict[str, Any], seal: _Issued | None, digits: Digits, page: tuple[float, float],
+          planning: bool = False) -> list[Flowable]:
     a = content["agreement"]
-    title = body_style("EvalTitle", fontSize=20, leading=30)
+    title = body_style("EvalTitle", fontSize=20, leading=28)
     body = body_style("EvalHead", spaceAfter=0)
     info = body_style("EvalInfo", fontSize=14, leading=21)
     year, round_ = a["fiscal_year"], content["round"]
@@ -101,7 +143,8 @@ def _head(content: dict[str, Any], seal: Seal | None, digits: Digits, page: tupl
                   Run(_d(f"{issue.get('number', seal.number)} ฉบับที่ {issue.get('revision', seal.revision)}",
                          digits))]
     else:
-        issued = [Run("ฉบับร่าง: ", bold=True), Run(f"พิมพ์เมื่อ {issued_on(None, digits)}")]
+        printed = issued_on(PLANNING_DATE if planning else None, digits)
+        issued = [Run("ฉบับร่าง: ", bold=True), Run(f"พิมพ์เมื่อ {printed}")]
         number = [Run("ยังไม่ได้ออกเป็นรายงาน จึงไม่มีเลขที่และรหัสตรวจสอบ")]
     pairs = [
         ([Run("ส่วนราชการ: ", bold=True), Run(a["agency"])],
@@ -111,22 +154,52 @@ def _head(content: dict[str, Any], seal: Seal | None, digits: Digits, page: tupl
         (issued, number),
     ]
     width = frame_width(page)
-    grid = Table([[ThaiParagraph(left, info), ThaiParagraph(right, info)] for left, right in pairs],
-                 colWidths=[width * 0.52, width * 0.48], hAlign="LEFT", style=[
+    cells = [(ThaiParagraph(left, info), ThaiParagraph(right, info)) for left, right in pairs]
+    share = _particulars_share(cells, width)
+    grid = Table([list(row) for row in cells], colWidths=[width * share, width * (1 - share)], hAlign="LEFT", style=[
                      ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
                      ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0)])
     return [
         ThaiParagraph(evaluation_title(content), title, bold=True, align="center"),
         ThaiParagraph(_d(f"ตามคำรับรองการปฏิบัติราชการ ประจำปีงบประมาณ พ.ศ. {year}", digits), body, align="center"),
-        Spacer(1, 6), grid, Spacer(1, 8),
+        Spacer(1, 4), grid, Spacer(1, 6),
     ]
+
+
+PARTICULARS_SHARES = (0.52, 0.56, 0.60, 0.64, 0.48, 0.44)  # the usual split first: ties keep it
+
+
+def _particulars_share(cells: list[tuple[ThaiParagraph, ThaiParagraph]], width: float) -> float:
+    """The left column's share of the particulars that prints them in the fewest lines. A long agency name and a
+    long period share a row: a fixed half each wrapped both and cost page 1 two lines of its table."""
+    def height(share: float) -> float:
+        return sum(max(left.wrap(width * share, 1e6)[1], right.wrap(width * (1 - share), 1e6)[1])
+                   for left, right in cells)
+
+    return min(PARTICULARS_SHARES, key=height)
 
 
 CELL_PADDING = 2.5
 FLOOR_SIZE = 8.0  # the smallest the table's type gets
-HEAD_HEIGHT = 170.0  # about what the title and the particulars take above the table on page 1
 _GROUP_HEADS = ("ผล", "คะแนน", "คะแนน\nถ่วงน้ำหนัก")
 _HEADER_ROWS = 2
+_OWN_HEAD, _THEIR_HEAD, _CRITERIA_HEAD = "ผลการประเมินตนเอง", "ผลการประเมินของคณะกรรมการ", "เกณฑ์การให้คะแนน"
+
+
+def _header_lines(arrangement: int, widths: Sequence[float], size: float) -> int:
+    """The lines of the two header rows together, for the figure columns' widths (weight, criteria, the two
+    groups of three): a group's title wraps over narrow columns; "คะแนน / ถ่วงน้ำหนัก" always takes two."""
+    def lines(text: str, width: float) -> int:
+        # A spanning cell is as wide as its columns; its title breaks between words, a tenth lost to them.
+        room = max(width - 2 * CELL_PADDING, 1.0)
+        needed = line_width([(text, font_name(bold=True))], size)
+        return 1 if needed <= room else max(2, math.ceil(needed * 1.1 / room))
+
+    own, theirs, criteria = sum(widths[-6:-3]), sum(widths[-3:]), sum(widths[1:-6])
+    first = max(lines(_OWN_HEAD, own), lines(_THEIR_HEAD, theirs))
+    if arrangement == 0:  # the criteria's title over their columns, the levels under it
+        return max(first, lines(_CRITERIA_HEAD, criteria)) + 2
+    return max(first + 2, lines(_CRITERIA_HEAD, criteria))  # one criteria column under one title, both rows
 
 
 @dataclass(frozen=True)
@@ -198,30 +271,121 @@ def _stacked_criteria(names: tuple[str, ...], thresholds: tuple[str, ...]) -> st
 
 def table_plan(content: dict[str, Any], digits: Digits, orientation: Orientation = "auto") -> TablePlan:
     """The page, type size and column widths of the score table; a refusal naming the row when nothing fits."""
-    rows = _printed_rows(content, digits)
+    printed = {r.code: r for r in _printed_rows(content, digits)}
+    order = [row for _, rows in _by_dimension(content) for row in rows]
+    rows = [printed[row["code"]] for row in order]
     levels = _level_names(content, digits)
     weights, own, theirs = _summary_figures(content, digits)
     weight = FigureColumn([r.weight for r in rows] + weights, "น้ำหนัก")
     by_level = [FigureColumn([r.thresholds[i] for r in rows if i < len(r.thresholds)], levels[i])
                 for i in range(len(levels))]
-    stacked = FigureColumn([token for r in rows for token in _criteria_tokens(levels, r.thresholds)],
-                           "เกณฑ์การให้คะแนน", stack=len(levels))
+    tokens = [_criteria_tokens(levels, r.thresholds) for r in rows]
+    stacked = FigureColumn([token for row in tokens for token in row], "เกณฑ์การให้คะแนน", stack=len(levels),
+                           rows=tokens)
     groups = []
     for index, head in enumerate(_GROUP_HEADS * 2):
         extra = (own if index == 2 else theirs if index == 5 else [])
         groups.append(FigureColumn([r.groups[index] or "" for r in rows] + extra, head))
     names = [r.name for r in rows]
     arrangements = [[weight, *by_level, *groups], [weight, stacked, *groups]]
+    measured: dict[tuple[float, float], tuple[float, list[TailBlock]]] = {}
+
+    def around(page: tuple[float, float]) -> tuple[float, list[TailBlock]]:
+        # What prints above and below the table on a page of that size, measured once per page size.
+        if page not in measured:
+            measured[page] = (_head_height(content, digits, page), _tail_blocks(content, digits, page))
+        return measured[page]
+
     plan = None
     # The setting is a wish: a table that cannot fit the orientation asked for takes the other one.
     for choice in dict.fromkeys([orientation, "auto"]):
         plan = plan or plan_table(arrangements, names, cell_size=CELL_SIZE, head_size=HEAD_SIZE, floor=FLOOR_SIZE,
                                   padding=CELL_PADDING, orientation=choice, preferred="landscape",
-                                  fixed_rows=2 * len(content["dimensions"]) + 1, above=HEAD_HEIGHT,
-                                  below=lambda page: _tail_height(content, page))
+                                  fixed_rows=sum(_attached(content)), attached=_attached(content),
+                                  above=lambda page: around(page)[0], below=lambda page: around(page)[1],
+                                  header_lines=_header_lines)
     if plan is None:
         raise _widest_row(rows, levels)
     return plan
+
+
+def _by_dimension(content: dict[str, Any]) -> list[tuple[str, list[dict[str, Any]]]]:
+    """The indicators as the table prints them: grouped by dimension, in the order the dimensions first appear."""
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for row in content["indicators"]:
+        groups.setdefault(row["dimension"], []).append(row)
+    return list(groups.items())
+
+
+def _has_subtotal(content: dict[str, Any], name: str, groups: int) -> bool:
+    return any(d["name"] == name for d in content["dimensions"]) and (bool(name) or groups > 1)
+
+
+def _attached(content: dict[str, Any]) -> list[int]:
+    """Per indicator row in printed order, the one-line rows that never part from it: its dimension's title
+    before the first, the subtotal after the last, and the total after the very last."""
+    groups = _by_dimension(content)
+    attached: list[int] = []
+    for name, rows in groups:
+        glued = [0] * len(rows)
+        if rows:
+            glued[0] += 1 if name else 0
+            glued[-1] += 1 if _has_subtotal(content, name, len(groups)) else 0
+        attached += glued
+    if attached:
+        attached[-1] += 1
+    return attached
+
+
+# The seal block of an issued report as drawn (seal.seal_block): five lines beside the QR code, framed, 12 pt
+# above. tests/reports/test_layout_real_data.py checks it against the block itself.
+SEAL_HEIGHT = 108.0
+
+
+def _head_height(content: dict[str, Any], digits: Digits, page: tuple[float, float]) -> float:
+    head = _head(content, _Issued.planned(content), digits, page, planning=True)
+    return sum(_flowable_height(f, frame_width(page)) for f in head)
+
+
+def _flowable_height(flowable: Flowable, width: float) -> float:
+    return flowable.wrap(width, 1e6)[1] + flowable.getSpaceBefore() + flowable.getSpaceAfter()
+
+
+def _tail_blocks(content: dict[str, Any], digits: Digits, page: tuple[float, float]) -> list[TailBlock]:
+    """What the report prints after its table on a page of that size, measured as the page breaker sees it:
+    blocks kept whole, paragraphs that break between lines, the chart that floats; the seal of an issued report."""
+    width = frame_width(page)
+    blocks: list[TailBlock] = []
+
+    def text_block(flowables: Sequence[Flowable]) -> TailBlock:
+        # Paragraphs in a row break between their lines: one block breaking at the smallest leading among them.
+        heights = [_flowable_height(f, width) for f in flowables]
+        leads = [float(f.style.leading) for f in flowables if isinstance(f, ThaiParagraph)]
+        first = flowables[0].getSpaceBefore() if flowables else 0.0
+        return TailBlock(sum(heights) - first, min(leads, default=0.0), first)
+
+    for flowable in _tail(content, digits, page, None):
+        if isinstance(flowable, FloatingFigure):
+            blocks.append(TailBlock(flowable.figure_height(width), 0.0, flowable.figure[0].getSpaceBefore(),
+                                    floats=True))
+            blocks.append(text_block([part for f in flowable.text for part in _parts(f)]))
+        elif isinstance(flowable, KeepTogether):
+            parts = _parts(flowable)
+            first = parts[0].getSpaceBefore() if parts else 0.0
+            blocks.append(TailBlock(sum(_flowable_height(f, width) for f in parts) - first, 0.0, first))
+        elif isinstance(flowable, ThaiParagraph):
+            blocks.append(text_block([flowable]))
+        else:
+            space = flowable.getSpaceBefore()
+            blocks.append(TailBlock(_flowable_height(flowable, width) - space, 0.0, space))
+    if content.get("issue"):
+        blocks.append(TailBlock(SEAL_HEIGHT))
+    return blocks
+
+
+def _parts(flowable: Flowable) -> list[Flowable]:
+    content = getattr(flowable, "_content", None)
+    return list(content) if isinstance(flowable, KeepTogether) and content is not None else [flowable]
 
 
 def _widest_row(rows: list[_Row], levels: tuple[str, ...]) -> ProblemsError:
@@ -238,24 +402,6 @@ def _widest_row(rows: list[_Row], levels: tuple[str, ...]) -> ProblemsError:
                       "its figures are too wide for an A4 page even in the smallest type")
 
 
-def _tail_height(content: dict[str, Any], page: tuple[float, float]) -> float:
-    """About how much the report prints after its table on a page of that size: conclusion, chart, rules, comments,
-    signatures and seal.  The table's type is chosen so that the whole paper takes the fewest pages."""
-    lines_per_rule = 1.0 if page[0] > page[1] else 1.6  # the rules wrap more often on a narrow page
-    height = 60.0 + 30 + 8 * 21 * lines_per_rule  # the conclusion; the rules in force with their heading
-    if any(d["name"] for d in content["dimensions"]):
-        height += 40 + len(content["dimensions"]) * 2 * 10 + 60  # the chart's heading, bars, axis and legend
-    height += len(content["comments"]) * 21 * 1.5
-    height += len(_statement(content)) * 21 * lines_per_rule  # who decided, below the rules
-    people = len([p for p in content["signatories"] if not p.get("recused")])
-    recused = len(content["signatories"]) - people
-    if people:
-        per_row = 3 if page[0] > page[1] else 2
-        height += 40 + STAMP_HEIGHT + math.ceil(people / per_row) * 115
-    height += (20 + recused * 20) if recused else 0  # the members who recused, listed apart
-    return height + 125  # the seal block of an issued report, with the audit head
-
-
 def evaluation_pagesize(content: dict[str, Any], digits: Digits, orientation: Orientation = "auto"
                         ) -> tuple[float, float]:
     """The page the report prints on: the score table's needs decide, unless the orientation is set."""
@@ -270,9 +416,9 @@ def _score_table(content: dict[str, Any], digits: Digits, plan: TablePlan) -> Ta
     count = 1 if stacked else len(levels)
     first_group = 2 + count
     last = first_group + 5
-    header1: list[Any] = [heads.head("ตัวชี้วัด"), heads.head("น้ำหนัก"), heads.head("เกณฑ์การให้คะแนน")]
+    header1: list[Any] = [heads.head("ตัวชี้วัด"), heads.head("น้ำหนัก"), heads.head(_CRITERIA_HEAD)]
     header1 += [""] * (count - 1)
-    header1 += [heads.head("ผลการประเมินตนเอง"), "", "", heads.head("ผลการประเมินของคณะกรรมการ"), "", ""]
+    header1 += [heads.head(_OWN_HEAD), "", "", heads.head(_THEIR_HEAD), "", ""]
     header2: list[Any] = ["", ""] + ([""] if stacked else [heads.head(n) for n in levels])
     header2 += [heads.head(t) for t in _GROUP_HEADS] * 2
     data: list[list[Any]] = [header1, header2]
@@ -284,9 +430,7 @@ def _score_table(content: dict[str, Any], digits: Digits, plan: TablePlan) -> Ta
         ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING), ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
     ]
     printed = {r.code: r for r in _printed_rows(content, digits)}
-    by_dimension: dict[str, list[dict[str, Any]]] = {}
-    for row in content["indicators"]:
-        by_dimension.setdefault(row["dimension"], []).append(row)
+    by_dimension = dict(_by_dimension(content))
     dimensions = {d["name"]: d for d in content["dimensions"]}
     empty = _empty_dimensions(content)
     header_height = 2 * sum(heads.style.leading * 2 + 4 for _ in range(_HEADER_ROWS))
@@ -433,13 +577,15 @@ def _chart(content: dict[str, Any], digits: Digits, page: tuple[float, float]) -
         ChartSeries("ผลการประเมินของคณะกรรมการ", tuple(Decimal(d["committee"]) for d in dims), COMMITTEE_COLOUR),
     ]
     chart = DimensionChart(labels, series, min(frame_width(page), 560.0), digits=digits)
-    return [CondPageBreak(chart.height + 40),
-            KeepTogether([ThaiParagraph("คะแนนถ่วงน้ำหนักรายมิติ", heading, bold=True), chart])]
+    # Kept together by the FloatingFigure that places it.
+    return [ThaiParagraph("คะแนนถ่วงน้ำหนักรายมิติ", heading, bold=True), chart]
 
 
 def _rules(content: dict[str, Any], digits: Digits) -> list[Flowable]:
     heading = body_style("EvalHeading", spaceBefore=10, spaceAfter=2, keepWithNext=1)
-    style = body_style("EvalRule", fontSize=14, leading=21, leftIndent=26, firstLineIndent=-12)
+    # 12 pt, as reference text is set: at 14 the rules and the statement of who decided took a quarter page more,
+    # and pushed the signatures of a ten-indicator report to a fourth page.
+    style = body_style("EvalRule", fontSize=12, leading=17.5, leftIndent=22, firstLineIndent=-10)
     f = content["framework"]
     hundred = f["scheme"] == "three-level-100"
     basic, standard, advanced = f.get("points", ("50", "70", "100"))
@@ -481,7 +627,8 @@ def _signatures(content: dict[str, Any], digits: Digits, page: tuple[float, floa
     and do not sign. The first signer's room is where a digital signature's stamp goes."""
     people = [p for p in content["signatories"] if not p.get("recused")]
     recused = [p for p in content["signatories"] if p.get("recused")]
-    heading = body_style("EvalHeading", spaceBefore=4, spaceAfter=6)
+    # No space below the heading: the room for the signatures (and the chair's stamp) follows it.
+    heading = body_style("EvalHeading", spaceBefore=0, spaceAfter=0)
     title = ThaiParagraph("ลงนามคณะกรรมการ", heading, bold=True, align="center")
     width = frame_width(page)
     # Three to a row in landscape, two in portrait; the signatures then share a page with the seal more often.
@@ -497,10 +644,11 @@ def _signatures(content: dict[str, Any], digits: Digits, page: tuple[float, floa
             tops.append(Spacer(1, STAMP_HEIGHT) if index < per_row else None)
     signers = [Signatory(p["name"], p.get("position") or "", p.get("role") or "") for p in people]
     compact = body_style("EvalSignature", fontSize=13, leading=19)
-    out = signature_block(signers, width, style=compact, space_before=10, per_row=per_row, heading=title, tops=tops)
+    out = signature_block(signers, width, style=compact, space_before=8, per_row=per_row, heading=title, tops=tops)
     if recused:
         style = body_style("EvalRecused", fontSize=13, leading=19.5)
-        out.append(ThaiParagraph("กรรมการที่งดเว้นการประเมินและไม่ลงนาม (มีส่วนได้เสียกับส่วนราชการ):", style, bold=True))
+        head = body_style("EvalRecusedHead", fontSize=13, leading=19.5, spaceBefore=12, keepWithNext=1)
+        out.append(ThaiParagraph("กรรมการที่งดเว้นการประเมินและไม่ลงนาม (มีส่วนได้เสียกับส่วนราชการ):", head, bold=True))
         for person in recused:
             reason = f" เหตุ: {person['recused_reason']}" if person.get("recused_reason") else ""
             out.append(ThaiParagraph(_d(f"• {person['name'] or BLANK_NAME} ({person.get('role') or 'กรรมการ'}){reason}",

@@ -6,6 +6,7 @@ signatures of the chair and the secretary."""
 from __future__ import annotations
 
 import datetime as dt
+import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,20 +22,33 @@ from ..domain.problems import Problem, ProblemsError
 from ..domain.thai_dates import Digits, apply_digits, thai_date
 from ..domain.version_diff import VersionDiff, diff_indicators
 from ..store.panel import load_panel
+from ..store.snapshots import audit_head as current_audit_head
 from ..store.versions import list_versions, load_agreement_head
 from ..store.workspace import Workspace
 from .document import build_pdf, frame_width
 from .fonts import body_style
 from .furniture import PageFurniture
 from .minutes_tables import change_table, weight_table
+from .papers import write_pdf_file
 from .signatures import Signatory, signature_block
 from .thai_lines import Run, ThaiParagraph
 
-__all__ = ["AgendaItem", "MinutesEntry", "minutes_entries", "minutes_story", "write_minutes"]
+__all__ = [
+    "MINUTES_KEYWORDS",
+    "AgendaItem",
+    "MinutesEntry",
+    "audit_head_block",
+    "minutes_entries",
+    "minutes_story",
+    "write_minutes",
+]
 
 BANGKOK = dt.timezone(dt.timedelta(hours=7), "ICT")  # Thailand keeps no daylight saving time
 FILL_IN = "................................................"
 TITLE = "บันทึกการเจรจาข้อตกลงตามคำรับรองการปฏิบัติราชการ"
+# The minutes' PDF metadata: `verify` finds the audit head printed on them there, and reads it back off the page.
+MINUTES_KEYWORDS = "evaluator-app minutes; audit-head="
+AUDIT_HEAD_LABEL = "audit head เมื่อพิมพ์บันทึกนี้: "
 
 
 
@@ -99,19 +113,27 @@ def write_minutes(workspace: Workspace, agreement_ids: int | Sequence[int], targ
             Attendee(m.name, m.title_th, m.position) for m in panel.in_signing_order()))
     if not meeting.number and session:
         meeting = Meeting(session, meeting.date, meeting.place, meeting.attendees)
-    story = minutes_story(agenda, meeting, digits=digits, panel=panel, signatories=signatories)
+    # The audit log's head as the minutes are printed: written down on paper, `verify-log --expect` (or `verify`
+    # of this file) later finds entries cut off or a chain re-hashed since.
+    head = current_audit_head(workspace.conn)
+    story = minutes_story(agenda, meeting, digits=digits, panel=panel, signatories=signatories, audit_head=head)
     first = agenda[0].head
     subject = f"{first.agency} ปีงบประมาณ {first.fiscal_year}" if len(agenda) == 1 else f"{len(agenda)} ส่วนราชการ"
     header = " ".join(f"บันทึกการเจรจาข้อตกลง {meeting.number} {subject}".split())
     furniture = PageFurniture(header=apply_digits(header, digits), digits=digits)
-    build_pdf(target, story, furniture=furniture, title=f"Negotiation minutes: {subject}", author="evaluator-app")
+    buffer = io.BytesIO()
+    build_pdf(buffer, story, furniture=furniture, title=f"Negotiation minutes: {subject}", author="evaluator-app",
+              keywords=f"{MINUTES_KEYWORDS}{head}")
+    # Whole or not at all, under the app's temporary name: a kill midway leaves no half-written minutes.
+    write_pdf_file(target, buffer.getvalue(), workspace.path)
     return sum(len(item.entries) for item in agenda)
 
 
 def minutes_story(agenda: Sequence[AgendaItem], meeting: Meeting, *, digits: Digits = "thai",
                   panel: Panel | None = None, printed_on: dt.date | None = None,
-                  signatories: Sequence[Signatory] = ()) -> list[Flowable]:
-    """The flowables of the minutes: the head of the meeting, attendees, one agenda item per agreement, signatures."""
+                  signatories: Sequence[Signatory] = (), audit_head: str | None = None) -> list[Flowable]:
+    """The flowables of the minutes: the head of the meeting, attendees, one agenda item per agreement, signatures,
+    and the audit log's head when they were printed."""
     d = _Digits(digits)
     title = body_style("MinutesTitle", fontSize=18, leading=27, spaceAfter=4)
     centre = body_style("MinutesCentre", spaceAfter=0)
@@ -138,7 +160,28 @@ def minutes_story(agenda: Sequence[AgendaItem], meeting: Meeting, *, digits: Dig
     for number, item in enumerate(agenda, start=1):
         story.extend(_agenda_item(number, item, names, d))
     story.extend(_signatures(meeting, signatories))
+    if audit_head:
+        story.extend(audit_head_block(audit_head))
     return story
+
+
+def audit_head_block(head: str) -> list[Flowable]:
+    """The audit log's head, framed under the signatures, and how to check the log against it. The hash stays in
+    Latin hex whatever the digit setting: it is typed back, never read as a number."""
+    mono = body_style("MinutesAuditHead", fontSize=9.5, leading=13)
+    note = body_style("MinutesAuditNote", fontSize=11, leading=15)
+    text = [
+        # The label on a line of its own: the hash then fits one line and is never broken.
+        ThaiParagraph(AUDIT_HEAD_LABEL.strip(), note, bold=True),
+        ThaiParagraph(head, mono),
+        ThaiParagraph("ตรวจสอบว่าบันทึกการเปลี่ยนแปลงของพื้นที่ทำงานยังมีรายการนี้ ไม่ถูกตัดหรือคำนวณแฮชใหม่ ด้วยคำสั่ง "
+                      f"evaluator-app verify-log --expect {head[:16]} หรือ evaluator-app verify ไฟล์บันทึก.pdf", note),
+    ]
+    box = Table([[text]], colWidths=[frame_width()], hAlign="LEFT", style=TableStyle([
+        ("BOX", (0, 0), (-1, -1), 0.5, "#888888"), ("LEFTPADDING", (0, 0), (-1, -1), 6),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 6), ("TOPPADDING", (0, 0), (-1, -1), 4),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 4)]))
+    return [KeepTogether([Spacer(1, 12), box])]
 
 
 class _Digits:

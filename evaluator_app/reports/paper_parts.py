@@ -9,16 +9,18 @@ from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, TableStyle
 
 from ..domain.thai_dates import THAI_MONTHS, Digits, apply_digits, thai_date
 from .fonts import body_style
 from .signatures import Signatory
+from .table_plan import CELL_LEADING, ROW_PADDING
 from .thai_lines import Align, ThaiFigure, ThaiParagraph, is_figure
 
 __all__ = [
     "BANGKOK",
     "HEADER_FILL",
+    "FloatingFigure",
     "GridCells",
     "fiscal_year_term",
     "grid_style",
@@ -69,7 +71,7 @@ class GridCells:
 
     def __init__(self, size: float, digits: Digits, name: str = "Cell") -> None:
         self.digits = digits
-        self.style: ParagraphStyle = body_style(name, fontSize=size, leading=size * 1.5)
+        self.style: ParagraphStyle = body_style(name, fontSize=size, leading=size * CELL_LEADING)
 
     def text(self, value: str | None, *, bold: bool = False, align: Align = "left", number: bool = False
              ) -> Flowable:
@@ -100,10 +102,60 @@ def grid_style(header_rows: int) -> list[tuple[Any, ...]]:
         ("VALIGN", (0, 0), (-1, header_rows - 1), "MIDDLE"),
         ("LEFTPADDING", (0, 0), (-1, -1), 3),
         ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        # The grid line sits right under the last line's descenders: little padding is needed below.
         ("TOPPADDING", (0, 0), (-1, -1), 1),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), ROW_PADDING - 1),
     ]
 
 
 def table_style(commands: list[tuple[Any, ...]]) -> TableStyle:
     return TableStyle(commands)
+
+
+class _Nothing(Flowable):
+    """Takes no room and draws nothing: what a FloatingFigure leaves where it stood."""
+
+    _ZEROSIZE = True
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        return 0.0, 0.0
+
+    def draw(self) -> None:
+        return None
+
+
+class FloatingFigure(Flowable):
+    """A figure kept whole (a heading and a chart) and the text after it: the figure first when it fits where the
+    page ends; otherwise the text first, filling that page, and the figure after it. The figure then never
+    leaves the foot of a page empty, as a float of a typeset book does not.
+
+    It is never drawn itself: it tells the frame it is too tall, and its split hands the frame the pieces in the
+    order that fits.
+    """
+
+    def __init__(self, figure: Sequence[Flowable], text: Sequence[Flowable]) -> None:
+        super().__init__()
+        self.figure = list(figure)
+        self.text = list(text)
+
+    def figure_height(self, width: float) -> float:
+        """The figure's height with the space between its parts (the space before the first is the frame's)."""
+        height = 0.0
+        for index, part in enumerate(self.figure):
+            height += part.wrap(width, 1e6)[1] + part.getSpaceAfter()
+            if index:
+                height += part.getSpaceBefore()
+        return height
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        return availWidth, availHeight + 1
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        space = self.figure[0].getSpaceBefore() if self.figure else 0.0
+        figure: list[Flowable] = [KeepTogether(self.figure)]
+        if self.figure_height(availWidth) + space <= availHeight or not self.text:
+            return [_Nothing(), *figure, *self.text]
+        return [_Nothing(), *self.text, *figure]
+
+    def draw(self) -> None:
+        return None

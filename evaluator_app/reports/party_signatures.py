@@ -22,6 +22,7 @@ BLANK_PARTY = "...................................................."
 PARTY_DATE_LINE = "วันที่ ....... เดือน .............. พ.ศ. ......."
 RECIPIENT_TITLE = "ผู้รับคำรับรอง"
 GIVER_TITLE = "ผู้ทำคำรับรอง"
+ROW_GAP = 22.0  # between two rows of parties
 
 
 def _person(party: dict[str, Any]) -> str:
@@ -60,7 +61,7 @@ def party_signature_blocks(recipients: Sequence[dict[str, Any]], givers: Sequenc
                            *, digits: Digits = "thai", space_before: float = 20) -> list[Flowable]:
     """A signature block for every party: name in parentheses, position, side and a date line; recipients in
     the left column, givers in the right, row by row. Without any party, one blank block on each side so that
-    the paper can still be signed by hand. A row never splits; rows may go to the next page."""
+    the paper can still be signed by hand. A row never splits; the page may end between rows."""
     style = body_style("PartySignature", fontSize=14, leading=21)
     if not recipients and not givers:
         blank = {"name": BLANK_PARTY, "position": ""}
@@ -70,12 +71,16 @@ def party_signature_blocks(recipients: Sequence[dict[str, Any]], givers: Sequenc
     for n in range(count):
         rows.append([_block(recipients[n] if n < len(recipients) else None, RECIPIENT_TITLE, style, digits),
                      _block(givers[n] if n < len(givers) else None, GIVER_TITLE, style, digits)])
-    table = Table(rows, colWidths=[width / 2] * 2, hAlign="CENTER", style=TableStyle([
+    style_commands = TableStyle([
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 6),
         ("RIGHTPADDING", (0, 0), (-1, -1), 6),
         ("TOPPADDING", (0, 0), (-1, -1), 0),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 22),
-    ]))
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+    ])
+    # One table per row, a gap before each but the first (dropped at the top of a page): the page may end between
+    # rows, so the first rows stay where the paper ends instead of all moving to a page of their own.
+    tables = [Table([row], colWidths=[width / 2] * 2, hAlign="CENTER", style=style_commands,
+                    spaceBefore=ROW_GAP if n else 0) for n, row in enumerate(rows)]
     # The first row stays with the space above it, so a signature never starts alone at the foot of a page.
-    return [KeepTogether([Spacer(width, space_before), table])]
+    return [KeepTogether([Spacer(width, space_before), tables[0]]), *tables[1:]]

@@ -58,15 +58,19 @@ def _cell(signatory: Signatory, style: ParagraphStyle, with_date: bool, top: Flo
     return head + [ThaiParagraph(text, style, align="center") for text in lines]
 
 
+ROW_GAP = 18.0  # between two rows of signers: room for the lower row's signatures
+
+
 def signature_block(signatories: Sequence[Signatory], width: float, *, style: ParagraphStyle | None = None,
                     with_date: bool = True, space_before: float = 24, per_row: int = 2,
                     heading: Flowable | None = None, tops: Sequence[Flowable | None] | None = None
                     ) -> list[Flowable]:
     """Flowables that place the signatories ``per_row`` to a row (two on portrait A4, three fit landscape)
-    across ``width`` points, kept together with an optional ``heading``.
+    across ``width`` points, the ``heading`` kept with the first row.
 
-    A short last row is centred.  If the whole block is taller than a page it breaks between rows,
-    never inside one person's block. ``tops`` puts a flowable above each person's sign line (a stamp's room).
+    A short last row is centred.  The block breaks between rows, never inside one person's block: a committee of
+    seven does not push its whole block, and the paper, to a page of its own when the first rows fit where the
+    paper ends. ``tops`` puts a flowable above each person's sign line (a stamp's room).
     """
     if not signatories:
         return []
@@ -74,36 +78,31 @@ def signature_block(signatories: Sequence[Signatory], width: float, *, style: Pa
         raise ValueError("per_row must be at least 1")
     style = style if style is not None else body_style("Signature", fontSize=14, leading=21)
     column = width / per_row
-    rows: list[list[object]] = []
-    commands: list[tuple[object, ...]] = [
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 4),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
-        ("TOPPADDING", (0, 0), (-1, -1), 0),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 18),
-    ]
+    padding = [("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 4),
+               ("RIGHTPADDING", (0, 0), (-1, -1), 4), ("TOPPADDING", (0, 0), (-1, -1), 0),
+               ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]
+    tables: list[Flowable] = []
     for start in range(0, len(signatories), per_row):
         group = signatories[start:start + per_row]
         row: list[object] = [_cell(person, style, with_date, None if tops is None else tops[start + offset])
                              for offset, person in enumerate(group)]
-        index = len(rows)
+        commands: list[tuple[object, ...]] = list(padding)
         if len(row) == 1 and per_row > 1:
             # One person on the last row: their centred lines span the whole row.
             row += [""] * (per_row - 1)
-            commands.append(("SPAN", (0, index), (per_row - 1, index)))
+            commands.append(("SPAN", (0, 0), (per_row - 1, 0)))
         elif len(row) < per_row:
             # Several on a short last row: their blocks, at the usual column width, centred in one spanning cell.
-            inner = Table([row], colWidths=[column] * len(row), hAlign="CENTER", style=TableStyle([
-                ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 4),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 4), ("TOPPADDING", (0, 0), (-1, -1), 0),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
+            inner = Table([row], colWidths=[column] * len(row), hAlign="CENTER", style=TableStyle(padding))
             row = [inner] + [""] * (per_row - 1)
-            commands += [("SPAN", (0, index), (per_row - 1, index)), ("ALIGN", (0, index), (0, index), "CENTER"),
-                         ("LEFTPADDING", (0, index), (0, index), 0), ("RIGHTPADDING", (0, index), (0, index), 0)]
-        rows.append(row)
-    table = Table(rows, colWidths=[column] * per_row, style=TableStyle(commands), hAlign="CENTER")
+            commands += [("SPAN", (0, 0), (per_row - 1, 0)), ("ALIGN", (0, 0), (0, 0), "CENTER"),
+                         ("LEFTPADDING", (0, 0), (0, 0), 0), ("RIGHTPADDING", (0, 0), (0, 0), 0)]
+        # One table per row, a gap before each but the first (dropped at the top of a page), so the frame may
+        # break between rows.
+        tables.append(Table([row], colWidths=[column] * per_row, style=TableStyle(commands), hAlign="CENTER",
+                            spaceBefore=ROW_GAP if tables else 0))
     head = [heading] if heading is not None else []
-    return [KeepTogether([Spacer(width, space_before), *head, table])]
+    return [KeepTogether([Spacer(width, space_before), *head, tables[0]]), *tables[1:]]
 
 
 def stamp_pdf(width: float, height: float, lines: Sequence[tuple[str, bool]]) -> bytes:

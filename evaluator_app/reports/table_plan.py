@@ -24,10 +24,14 @@ from .shaping import line_width
 from .thai_lines import segment_words
 
 __all__ = [
+    "CELL_LEADING",
     "NAME_SHARE",
+    "ROW_PADDING",
     "FigureColumn",
     "Orientation",
     "TablePlan",
+    "TailBlock",
+    "count_pages",
     "pagesizes",
     "plan_table",
     "row_too_tall",
@@ -38,9 +42,18 @@ Orientation = Literal["auto", "portrait", "landscape"]
 NAME_SHARE = 1 / 3  # the indicator name never gets less than a third of the table
 SIZE_STEP = 0.5
 READABLE_SIZE = 10.0  # table type smaller than this is used only when it saves pages
-SMALL_TYPE_COST = 0.5  # pages a point of type below READABLE_SIZE must save
-LATER_ARRANGEMENT_COST = 1.0  # pages a less preferred arrangement of the columns must save
+# What smaller type and a less preferred arrangement of the columns (criteria stacked) cost, in pages. Together
+# they stay under one page: a page saved is always worth the floor's type and stacked criteria (issue 12: up to ten
+# indicators on three pages); among layouts of as many pages, the larger type and the first arrangement win.
+SMALL_TYPE_COST = 0.3  # per point below READABLE_SIZE: 8 pt costs 0.6
+LATER_ARRANGEMENT_COST = 0.35
 GRID_SLACK = 1.0  # the grid lines' half widths on either side of a cell
+# A table cell's line height per point of type. Sarabun's marks reach 1.07 em above the baseline and 0.23 below:
+# 1.4 keeps a stacked tone mark clear of the line above, and a report of ten long indicators on three pages.
+CELL_LEADING = 1.4
+# Room the page breaker keeps in hand: reportlab's own sums (grid lines, rounding) run a point or two over ours.
+PAGE_FUZZ = 3.0
+ROW_PADDING = 3.0  # a grid row's top and bottom padding together (paper_parts.grid_style)
 
 
 @dataclass(frozen=True)
@@ -55,6 +68,19 @@ class FigureColumn:
     head: str = ""
     words: bool = False  # the texts wrap between words (a unit, a target in words): only the widest word counts
     stack: int = 1
+    rows: Sequence[Sequence[str]] = ()  # stacked: each row's own figures, to count the lines that row takes
+
+
+@dataclass(frozen=True)
+class TailBlock:
+    """What a paper prints after its table, as the page breaker sees it: a height, kept whole (``line`` 0) or
+    broken between lines of ``line`` points; ``space_before`` is dropped at the top of a page. A ``floats`` block
+    (a chart) that does not fit where the page ends lets the next block go first, as the paper does."""
+
+    height: float
+    line: float = 0.0
+    space_before: float = 0.0
+    floats: bool = False
 
 
 @dataclass(frozen=True)
@@ -101,6 +127,7 @@ class _Measured:
     figure: float
     head: float
     stack: int
+    rows: tuple[tuple[float, ...], ...] = ()  # stacked: each row's figure widths
 
 
 def _measure(column: FigureColumn, cell_size: float, head_size: float) -> _Measured:
@@ -109,35 +136,109 @@ def _measure(column: FigureColumn, cell_size: float, head_size: float) -> _Measu
         figure = max((widest_word(text, cell_size) for text in column.texts if text), default=0.0)
     else:
         figure = max((line_width([(text, font)], cell_size) for text in column.texts if text), default=0.0)
-    return _Measured(figure, widest_word(column.head, head_size, bold=True), column.stack)
+    rows = tuple(tuple(line_width([(text, font)], cell_size) for text in row) for row in column.rows)
+    return _Measured(figure, widest_word(column.head, head_size, bold=True), column.stack, rows)
 
 
-def _estimated_height(name_widths: Sequence[float], name_column: float, size: float, cell_size: float,
-                      stacked_lines: int, padding: float, fixed_rows: int) -> float:
-    """The table's height, estimated: each name's lines (with a tenth for the words that do not fill a line)."""
-    leading = size * 1.5
+def _stacked_lines(widths: Sequence[float], room: float) -> int:
+    """The lines a stacked cell's figures take, filled greedily a space apart as the line breaker fills them."""
+    lines, used = 0, 0.0
+    for width in widths:
+        if lines and used + width * _STACK_GAP <= room:
+            used += width * _STACK_GAP
+        else:
+            lines, used = lines + 1, width
+    return max(lines, 1)
+
+
+def _row_heights(name_widths: Sequence[float], name_column: float, size: float, cell_size: float,
+                 measured: Sequence[_Measured], widths: Sequence[float], padding: float,
+                 attached: Sequence[int], stacked_lines: int) -> list[float]:
+    """Each row's height, estimated: its name's lines (with a tenth for the words that do not fill a line) or its
+    stacked figures' lines, whichever is more; with the one-line rows (titles, subtotals) that never part from it."""
+    leading = size * CELL_LEADING
+    scale = size / cell_size
     inner = max(name_column - 2 * padding, 1.0)
-    rows = 0.0
-    for width in name_widths:
-        lines = max(1, math.ceil(width * size / cell_size * 1.1 / inner))
-        rows += max(lines, stacked_lines) * leading + 4
-    return rows + fixed_rows * (leading + 4) + 2 * (2 * leading + 4)
+    heights = []
+    for index, width in enumerate(name_widths):
+        lines = max(1, math.ceil(width * scale * 1.1 / inner))
+        for column, column_width in zip(measured, widths, strict=True):
+            if column.stack > 1 and not column.rows:
+                lines = max(lines, stacked_lines)  # no figures by row: as many lines as the widest figures take
+            elif column.stack > 1 and index < len(column.rows):
+                room = column_width - 2 * padding - GRID_SLACK
+                lines = max(lines, _stacked_lines([w * scale for w in column.rows[index]], room))
+        glued = attached[index] if index < len(attached) else 0
+        heights.append(lines * leading + ROW_PADDING + glued * (leading + ROW_PADDING))
+    return heights
+
+
+def count_pages(frame: float, above: float, header: float, rows: Sequence[float],
+                tail: Sequence[TailBlock]) -> int:
+    """The pages a paper takes, broken as reportlab breaks it: ``above`` on page 1, then table rows that never
+    split, under the header rows repeated on every page, then the tail blocks."""
+    frame -= PAGE_FUZZ
+    pages, used = 1, above
+    if rows:
+        if used + header + rows[0] > frame and used > 0:
+            pages, used = pages + 1, 0.0
+        used += header
+    for row in rows:
+        if used + row > frame and used > header:
+            pages, used = pages + 1, header
+        used += row
+    blocks = list(tail)
+    index = 0
+    while index < len(blocks):
+        block = blocks[index]
+        space = block.space_before if used > 0 else 0.0
+        if block.floats and used > 0 and used + space + block.height > frame and index + 1 < len(blocks):
+            # The chart does not fit where the page ends: the text after it fills the page, the chart follows.
+            blocks[index], blocks[index + 1] = blocks[index + 1], TailBlock(block.height, block.line,
+                                                                            block.space_before)
+            continue
+        if used + space + block.height <= frame:
+            used += space + block.height
+        elif block.line > 0:
+            height = block.height
+            while used + space + height > frame:
+                fits = max(0, math.floor((frame - used - space) / block.line))
+                height -= fits * block.line
+                pages, used, space = pages + 1, 0.0, 0.0
+            used += height
+        else:
+            pages += 1
+            used = block.height
+            while used > frame:  # taller than a page: reportlab splits it where it can
+                pages, used = pages + 1, used - frame
+        index += 1
+    return pages
 
 
 def plan_table(arrangements: Sequence[Sequence[FigureColumn]], names: Sequence[str], *, cell_size: float,
                head_size: float, floor: float, padding: float, orientation: Orientation,
-               preferred: Orientation = "portrait", fixed_rows: int = 0, above: float = 0.0,
-               below: Callable[[tuple[float, float]], float] | None = None) -> TablePlan | None:
+               preferred: Orientation = "portrait", fixed_rows: int = 0,
+               above: float | Callable[[tuple[float, float]], float] = 0.0,
+               below: Callable[[tuple[float, float]], Sequence[TailBlock]] | None = None,
+               attached: Sequence[int] = (),
+               header_lines: int | Callable[[int, Sequence[float], float], int] = 4) -> TablePlan | None:
     """The layout that prints the table on the fewest pages, in the largest type that does; None if none fits.
 
     ``arrangements`` are alternative sets of figure columns, the preferred one first (criteria one per column,
     then stacked); ``names`` the texts of the name column, one per row, whose widest word must fit unsplit;
-    ``fixed_rows`` the one-line rows besides (titles, subtotals); ``above`` what the first page holds before the
-    table, ``below`` what the paper prints after it on a page of that size: the paper's length is what counts.
-    Ties go to the first arrangement and the preferred page.
+    ``fixed_rows`` the one-line rows besides (titles, subtotals), or ``attached`` how many of them never part from
+    each name row (a title from the row after it, a subtotal from the row before); ``above`` what the first page
+    holds before the table and ``below`` what the paper prints after it, on a page of that size: the paper's
+    length, broken into pages as reportlab breaks it, is what counts. Ties go to the first arrangement and the
+    preferred page. ``header_lines``: the lines of the header rows together, in the heads' type; or a function of
+    the arrangement, the figure columns' widths and the heads' size that counts them (a group's title wraps over
+    narrow columns).
     """
     register_fonts()
     pages = pagesizes(orientation, preferred)
+    loose = max(0, fixed_rows - sum(attached))  # one-line rows attached to no row: counted at the table's end
+    tails = {page: list(below(page)) if below is not None else [] for page in pages}
+    heads = {page: above(page) if callable(above) else above for page in pages}
     name_font = font_name(bold=True)
     name_widths = [line_width([(name, name_font)], cell_size) for name in names]
     longest_name = max((widest_word(name, cell_size, bold=True) for name in names), default=0.0)
@@ -156,10 +257,15 @@ def plan_table(arrangements: Sequence[Sequence[FigureColumn]], names: Sequence[s
                     name_width = total - sum(widths)
                     if name_width < max(total * NAME_SHARE, longest_name * scale + 2 * padding + GRID_SLACK):
                         continue
-                    height = _estimated_height(name_widths, name_width, size, cell_size, stacked_lines, padding,
-                                               fixed_rows)
-                    after = below(page) if below is not None else 0.0
-                    count = math.ceil((above + (height + after) * 1.1) / frame_height(page))
+                    rows = _row_heights(name_widths, name_width, size, cell_size, measured, widths, padding,
+                                        attached, stacked_lines)
+                    leading = size * CELL_LEADING
+                    rows += [leading + ROW_PADDING] * loose
+                    lines = header_lines(index, widths, head_size * scale) if callable(header_lines) \
+                        else header_lines
+                    header = lines * head_size * scale * CELL_LEADING + 2 * ROW_PADDING
+                    height = header + sum(rows)
+                    count = count_pages(frame_height(page), heads[page], header, rows, tails[page])
                     plan = TablePlan(page, size, head_size * scale, (name_width, *widths), index, count)
                     # Type below READABLE_SIZE has to earn its place: each point smaller costs half a page.
                     # So does every arrangement after the first (criteria stacked in one cell read less easily).

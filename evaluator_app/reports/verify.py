@@ -22,7 +22,7 @@ from .printed import PrintedChange, TextRun, compare_pages, page_runs, page_shap
 from .seal import PdfSeal, read_pdf_seals
 from .signing import SignatureCheck, trusted_roots, validate_signatures
 
-__all__ = ["FieldChange", "ReportCheck", "Verification", "diff_contents", "recollect", "verify_pdf"]
+__all__ = ["FieldChange", "MinutesCheck", "ReportCheck", "Verification", "diff_contents", "recollect", "verify_pdf"]
 
 
 @dataclass(frozen=True)
@@ -96,21 +96,47 @@ class ReportCheck:
 
 
 @dataclass(frozen=True)
+class MinutesCheck:
+    """Minutes (not sealed: they record a meeting, not figures) checked by the audit head printed on them: the
+    workspace's log still holds that entry, and the chain verifies."""
+
+    head: str  # as the file's metadata records it
+    entry: int | None  # the log entry whose hash it is; None: not in the log
+    later: int  # entries written since
+    problems: tuple[str, ...]
+
+    @property
+    def ok(self) -> bool:
+        return self.entry is not None and not self.problems
+
+
+@dataclass(frozen=True)
 class Verification:
     path: Path
     reports: tuple[ReportCheck, ...]
     signatures: tuple[SignatureCheck, ...] = ()
     problems: tuple[str, ...] = field(default=())
+    minutes: MinutesCheck | None = None
 
     @property
     def ok(self) -> bool:
-        """Every sealed report matches today's data and every signature is intact, valid and trusted."""
-        return (bool(self.reports) and not self.problems and all(r.matches for r in self.reports)
+        """Every sealed report matches today's data (or the minutes' audit head is in the log) and every
+        signature is intact, valid and trusted."""
+        return ((bool(self.reports) or self.minutes is not None) and not self.problems
+                and all(r.matches for r in self.reports) and (self.minutes is None or self.minutes.ok)
                 and all(s.ok for s in self.signatures))
+
+    @property
+    def checked(self) -> bool:
+        """Whether anything in the file could be checked against this workspace (else verify exits 2)."""
+        # Minutes are always checked against this workspace's log: a head it does not hold is a failure (1).
+        return any(r.snapshot is not None for r in self.reports) or self.minutes is not None
 
     def lines(self) -> list[str]:
         """What `verify` prints, Thai / English."""
         out = list(self.problems)
+        if self.minutes is not None:
+            out += _minutes_lines(self.minutes)
         for report in self.reports:
             seal = report.seal
             label = f"รายงานเลขที่ {seal.report_id} ฉบับที่ {seal.revision} / report {seal.report_id} revision " \
@@ -281,6 +307,74 @@ def _check(workspace: Workspace, seal: PdfSeal, pages: list[list[TextRun]] | Non
     return ReportCheck(seal, snapshot, tuple(problems), tuple(changes), tuple(printed))
 
 
+def _minutes_lines(check: MinutesCheck) -> list[str]:
+    head = check.head[:16]
+    if check.ok:
+        return [f"บันทึกการประชุม: บันทึกการเปลี่ยนแปลงยังมีรายการที่พิมพ์ไว้ (audit head {head}) ที่รายการ {check.entry} "
+                f"มีรายการใหม่กว่า {check.later} รายการ / minutes: the audit log still holds the head printed on them "
+                f"({head}) as entry {check.entry}, followed by {check.later} later entries"]
+    return [f"บันทึกการประชุม / minutes (audit head {head}): {problem}" for problem in check.problems]
+
+
+def _check_minutes(workspace: Workspace, head: str, data: bytes) -> MinutesCheck:
+    """The minutes' audit head against the workspace's log, and against what their last page prints."""
+    import re
+
+    from ..store.audit import find_anchor
+    from ..store.verification import verify_log
+    from .minutes import AUDIT_HEAD_LABEL
+
+    problems: list[str] = []
+    try:
+        printed = "".join(page_texts(data))
+    except Exception as exc:  # pages pypdf cannot read: say so rather than pass them
+        printed = ""
+        problems.append(f"อ่านหน้าของบันทึกไม่ได้ / cannot read the pages: {exc}")
+    squashed = re.sub(r"\s+", "", printed)
+    found = re.search(re.escape(AUDIT_HEAD_LABEL.replace(" ", "")) + r"([0-9a-fA-F]{64})", squashed)
+    if printed and (found is None or found.group(1).lower() != head):
+        problems.append("audit head ที่พิมพ์ในบันทึกไม่ตรงกับที่บันทึกไว้ในไฟล์ (ถูกแก้ไข) / the audit head printed on the "
+                        "minutes differs from the one the file records (edited)")
+    try:
+        anchor = find_anchor(workspace.conn, head)
+    except ValueError:
+        anchor = None
+    log = verify_log(workspace.conn)
+    if anchor is None:
+        problems.append("บันทึกการเปลี่ยนแปลงของพื้นที่ทำงานนี้ไม่มีรายการที่พิมพ์ไว้ในบันทึก: รายการถูกตัด คำนวณแฮชใหม่ หรือเป็น"
+                        "พื้นที่ทำงานอื่น / the audit log of this workspace does not hold the head printed on the minutes: "
+                        "entries were cut off, the chain was re-hashed, or this is another workspace")
+    if not log.ok:
+        problems.append("บันทึกการเปลี่ยนแปลงตรวจสอบไม่ผ่าน (ดู verify-log) / the audit log does not verify (see "
+                        "verify-log)")
+    later = 0 if anchor is None else max(0, (log.head_id or 0) - anchor[0])
+    return MinutesCheck(head, None if anchor is None else anchor[0], later, tuple(problems))
+
+
+def minutes_head(data: bytes) -> str | None:
+    """The audit head the metadata of minutes made by this app records; None for any other PDF."""
+    import io
+
+    from pypdf import PdfReader
+
+    from .minutes import MINUTES_KEYWORDS
+
+    metadata = PdfReader(io.BytesIO(data)).metadata
+    keywords = str(metadata.get("/Keywords") or "") if metadata is not None else ""
+    if not keywords.startswith(MINUTES_KEYWORDS):
+        return None
+    head = keywords[len(MINUTES_KEYWORDS):].strip().lower()
+    return head if len(head) == 64 and all(c in "0123456789abcdef" for c in head) else None
+
+
+def page_texts(data: bytes) -> list[str]:
+    import io
+
+    from pypdf import PdfReader
+
+    return [page.extract_text() or "" for page in PdfReader(io.BytesIO(data)).pages]
+
+
 def verify_pdf(workspace: Workspace, path: Path, *, trust: list[bytes] | None = None) -> Verification:
     """Check a PDF made by this app against `workspace`; `trust` adds certificates to the workspace's signers."""
     try:
@@ -292,6 +386,12 @@ def verify_pdf(workspace: Workspace, path: Path, *, trust: list[bytes] | None = 
     except Exception as exc:  # not a PDF, or one too damaged to read
         return Verification(path, (), (), (f"{path.name} ไม่ใช่ไฟล์ PDF ที่อ่านได้ / is not a readable PDF: {exc}",))
     if not seals:
+        try:
+            head = minutes_head(data)
+        except Exception:  # metadata pypdf cannot read: as if there were none
+            head = None
+        if head is not None:
+            return Verification(path, (), (), (), _check_minutes(workspace, head, data))
         return Verification(path, (), (), (
             f"{path.name} ไม่มีรหัสตรวจสอบของโปรแกรมนี้ / carries no evaluator-app seal (not made by this app, or a "
             "draft)",))

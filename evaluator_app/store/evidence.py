@@ -5,12 +5,12 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
-import tempfile
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
 from .audit import append_audit, utc_now
+from .leftovers import temporary_beside
 from .sqlite import inserted_id
 from .workspace import Workspace
 
@@ -52,14 +52,14 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _copy_hashed(source: Path, folder: Path) -> tuple[str, int]:
-    """Copy `source` into `folder` under its sha256, hashing the bytes actually copied."""
+def _copy_hashed(source: Path, folder: Path, workspace: Path | None = None) -> tuple[str, int]:
+    """Copy `source` into `folder` under its sha256, hashing the bytes actually copied. The copy is made under the
+    app's temporary name, recorded with `workspace`: a kill midway leaves a file the next open removes."""
     folder.mkdir(parents=True, exist_ok=True)
     digest = hashlib.sha256()
     size = 0
-    handle, temp_name = tempfile.mkstemp(dir=folder, prefix=".incoming-")
-    try:
-        with source.open("rb") as src, os.fdopen(handle, "wb") as dst:
+    with temporary_beside(folder / "incoming", workspace) as temporary:
+        with source.open("rb") as src, open(temporary, "xb") as dst:
             while chunk := src.read(_CHUNK):
                 digest.update(chunk)
                 size += len(chunk)
@@ -67,14 +67,8 @@ def _copy_hashed(source: Path, folder: Path) -> tuple[str, int]:
             dst.flush()
             os.fsync(dst.fileno())
         target = folder / digest.hexdigest()
-        if target.exists() and file_sha256(target) == digest.hexdigest():
-            os.unlink(temp_name)  # the same content is already kept
-        else:
-            os.replace(temp_name, target)
-    except BaseException:
-        if os.path.exists(temp_name):
-            os.unlink(temp_name)
-        raise
+        if not (target.exists() and file_sha256(target) == digest.hexdigest()):  # else the same content is kept
+            os.replace(temporary, target)
     return digest.hexdigest(), size
 
 
@@ -85,7 +79,7 @@ def add_evidence(workspace: Workspace, agreement_id: int, code: str, evaluator: 
     The copy is made first; if recording fails, an unreferenced copy is left, never a row without its file.
     """
     source = Path(source)
-    sha256, size = _copy_hashed(source, evidence_folder(workspace))
+    sha256, size = _copy_hashed(source, evidence_folder(workspace), workspace.path)
     now = utc_now()
     with workspace.transaction() as conn:
         cursor = conn.execute(

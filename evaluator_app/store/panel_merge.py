@@ -7,7 +7,6 @@ import hashlib
 import json
 import os
 import sqlite3
-import tempfile
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, ClassVar
@@ -28,6 +27,7 @@ from .agreements import (
 from .audit import AuditTextItem, append_audit, append_audit_texts, audit_text, utc_now
 from .evidence import evidence_folder
 from .frameworks import get_framework
+from .leftovers import temporary_beside
 from .panel import Submission, result_state, submission_state, write_submission
 from .panel_conflicts import dismissed_revisions, insert_conflicts, rating_revision, stored_revision
 from .snapshots import issued_problem
@@ -286,12 +286,13 @@ def _write_evidence_files(workspace: Workspace, items: list[IncomingEvidence]) -
             if target.is_file() and target.stat().st_size == item.size:
                 continue
             folder.mkdir(parents=True, exist_ok=True)
-            handle, temp_name = tempfile.mkstemp(dir=folder, prefix=".incoming-")
-            with os.fdopen(handle, "wb") as stream:
-                stream.write(item.data)
-                stream.flush()
-                os.fsync(stream.fileno())
-            os.replace(temp_name, target)
+            # Under the app's temporary name, recorded: a kill midway leaves a file the next open removes.
+            with temporary_beside(target, workspace.path) as temporary:
+                with open(temporary, "xb") as stream:
+                    stream.write(item.data)
+                    stream.flush()
+                    os.fsync(stream.fileno())
+                os.replace(temporary, target)
             made.append(target)
     except BaseException:
         for path in made:

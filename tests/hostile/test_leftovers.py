@@ -1,6 +1,6 @@
-"""Leftovers (issue 13, item 12): a backup, a restore, an export or a report killed midway leaves a temporary file;
-the next open of the workspace for writing removes it. Files of live processes, and files the app did not make,
-are never touched."""
+"""Leftovers (issue 13, item 12): a backup, a restore, an export, a report, a package or an evidence copy killed
+midway leaves a temporary file; the next open of the workspace for writing removes it. Files of live processes,
+and files the app did not make, are never touched."""
 
 from __future__ import annotations
 
@@ -45,9 +45,9 @@ main(sys.argv[4:])
 """
 
 
-def killed(db: Path, module: str, attribute: str, *args: str) -> None:
+def killed(db: Path, module: str, attribute: str, *args: str, env: dict[str, str] | None = None) -> None:
     done = subprocess.run([sys.executable, "-c", KILLED_MIDWAY, str(db), module, attribute, "--db", str(db), *args],
-                          capture_output=True, text=True, env=cli_env(), cwd=ROOT, timeout=120)
+                          capture_output=True, text=True, env=env or cli_env(), cwd=ROOT, timeout=120)
     assert done.returncode == -signal.SIGKILL, done.stderr
 
 
@@ -113,6 +113,63 @@ def test_a_report_killed_while_numbering_leaves_the_ledger_whole_and_nothing_beh
     done = run_cli(workspace_path, "agreement-paper", "1", "--out", str(out))  # the ledger was never half-written
     assert done.returncode == 0, done.stderr
     assert out.exists()
+
+
+def test_a_killed_package_export_leaves_a_temporary_file_the_next_open_removes(workspace_path, tmp_path):
+    make_workspace(workspace_path)
+    env = cli_env(EVALUATOR_APP_PASSPHRASE="correct-horse-battery", EVALUATOR_APP_KEY_DIR=str(tmp_path / "keys"))
+    for step in (("keygen", "--evaluator", "sec", "--public-key-out", str(tmp_path / "sec.pub")),
+                 ("panel", "add-member", "sec", "--name", "นางเลขา ละเอียดรอบคอบ", "--role", "secretary",
+                  "--public-key", str(tmp_path / "sec.pub"))):
+        done = run_cli(workspace_path, *step, env=env)
+        assert done.returncode == 0, done.stderr
+    stick = tmp_path / "usb-stick"
+    stick.mkdir()
+    # Killed as the package's zip is opened on its temporary file, on a stick outside the workspace's folder.
+    killed(workspace_path, "zipfile", "ZipFile", "export-package", "--panel", "--out", str(stick / "panel.evpanel"),
+           env=env)
+    assert temporaries(stick) and not (stick / "panel.evpanel").exists()
+    assert list((backups_folder(workspace_path) / leftovers.IN_FLIGHT).glob("*.json")), "recorded before written"
+    with Workspace.open(workspace_path):
+        pass
+    assert temporaries(stick) == []
+    assert not list((backups_folder(workspace_path) / leftovers.IN_FLIGHT).glob("*.json"))
+    done = run_cli(workspace_path, "export-package", "--panel", "--out", str(stick / "panel.evpanel"), env=env)
+    assert done.returncode == 0, done.stderr
+    assert (stick / "panel.evpanel").exists() and temporaries(stick) == []
+
+
+# Attaches evidence in a real process that dies by SIGKILL once the copy is written and synced, before its rename.
+EVIDENCE_KILLED = """
+import os, signal, sys
+from pathlib import Path
+from evaluator_app.store import evidence
+from evaluator_app.store.workspace import Workspace
+workspace = Workspace.open(sys.argv[1])
+synced = os.fsync
+def sync_then_die(fd):
+    synced(fd)
+    os.kill(os.getpid(), signal.SIGKILL)
+os.fsync = sync_then_die
+evidence.add_evidence(workspace, 1, "1", "self", Path(sys.argv[2]), actor="secretary")
+"""
+
+
+def test_a_killed_evidence_copy_leaves_a_temporary_file_the_next_open_removes(workspace_path, tmp_path):
+    from evaluator_app.store.evidence import list_evidence
+
+    make_workspace(workspace_path)
+    scan = tmp_path / "หลักฐานการเบิกจ่าย.pdf"
+    scan.write_bytes(b"%PDF-1.4 evidence " * 4096)
+    done = subprocess.run([sys.executable, "-c", EVIDENCE_KILLED, str(workspace_path), str(scan)],
+                          capture_output=True, text=True, env=cli_env(), cwd=ROOT, timeout=120)
+    assert done.returncode == -signal.SIGKILL, done.stderr
+    folder = workspace_path.with_name(workspace_path.name + ".evidence")
+    assert temporaries(folder), "the kill came after the copy was written"
+    with Workspace.open(workspace_path) as workspace:
+        assert list_evidence(workspace, 1) == []
+    assert temporaries(folder) == []
+    assert not list((backups_folder(workspace_path) / leftovers.IN_FLIGHT).glob("*.json"))
 
 
 def test_a_live_writers_temporary_files_and_other_files_are_left_alone(workspace_path, tmp_path):

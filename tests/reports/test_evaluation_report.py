@@ -133,8 +133,9 @@ def test_adjusted_scores_are_marked_with_their_reasons_below_the_table(workspace
 
 
 def test_long_table_repeats_its_header_and_never_cuts_a_row(workspace, tmp_path):
-    stored = add_agreement(workspace, long_agreement(), actor="sec")
-    rate(workspace, stored.id, {str(n): str(55 + (n * 7) % 46) for n in range(1, 31)})
+    # 45 rows: the table runs over three pages whatever type the layout chooses to save pages.
+    stored = add_agreement(workspace, long_agreement(count=45), actor="sec")
+    rate(workspace, stored.id, {str(n): str(55 + (n * 7) % 46) for n in range(1, 46)})
     accept_all(workspace, stored.id)
     path = tmp_path / "long.pdf"
     made = make_evaluation_report(workspace, stored.id, path, digits="arabic", actor="sec")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+from dataclasses import replace
 from decimal import Decimal as D
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from pypdf import PdfReader
 
 from evaluator_app.cli import main
 from evaluator_app.domain.agreement import Agreement, Indicator
+from evaluator_app.reports.evaluation_report import SEAL_HEIGHT, table_plan
 from evaluator_app.reports.furniture import DRAFT_WATERMARK
 from evaluator_app.reports.papers import (
     ORIENTATION_SETTING,
@@ -22,10 +24,13 @@ from evaluator_app.reports.papers import (
     make_summary,
 )
 from evaluator_app.reports.printed_numbers import printed_result, printed_threshold
+from evaluator_app.reports.seal import Seal, seal_block
+from evaluator_app.reports.thai_lines import segment_words
 from evaluator_app.store.agreements import add_agreement
+from evaluator_app.store.snapshots import KIND_EVALUATION, evaluation_scope, latest_snapshot
 from evaluator_app.store.workspace import Workspace
 
-from .builders import REAL_AGENCY, T, accept_all, rate, real_agreement, real_results
+from .builders import REAL_AGENCY, REAL_NAMES, T, accept_all, rate, real_agreement, real_results
 from .helpers import comparable, pdftotext_raw, pypdf_pages, render_pages, require_tool
 
 
@@ -57,9 +62,8 @@ def test_real_agreement_prints_on_three_pages_with_separators_and_results_to_fou
                                                                                          digits):
     _, path = _issued(workspace, tmp_path, digits)
     reader = PdfReader(str(path))
-    # 4, not 3: issue 12 also puts a signature section (blank lines without a panel) and the statement of who
-    # decided on every report; on this table they take about one more page (the lead decides the target).
-    assert len(reader.pages) <= 4
+    # With the signature section (blank lines without a panel), the statement of who decided and the seal.
+    assert len(reader.pages) <= 3
     text = comparable("\n".join(pypdf_pages(path)))
     thai = digits == "thai"
     for expected in ("1,259.86", "1,150.40", "1,256.27", "92.3333"):
@@ -69,6 +73,68 @@ def test_real_agreement_prints_on_three_pages_with_separators_and_results_to_fou
     # The issued report carries no draft watermark.
     assert DRAFT_WATERMARK.replace(" ", "") not in text.replace(" ", "")
     _qpdf_clean(path)
+
+
+# Long names cut from the real ones and a clause that lengthens them to 150-200 characters, on word boundaries.
+_LONGER = " โดยคำนึงถึงความคุ้มค่าและผลสัมฤทธิ์ของภารกิจตามยุทธศาสตร์ชาติและแผนแม่บทภายใต้ยุทธศาสตร์ชาติที่เกี่ยวข้อง"
+
+
+def _names_of(length: int) -> list[str]:
+    names = []
+    for name in REAL_NAMES:
+        text = name if len(name) >= length else name + _LONGER
+        words = segment_words(text)
+        while len("".join(words)) > length:
+            words.pop()
+        names.append("".join(words).strip())
+    return names
+
+
+@pytest.mark.parametrize(("length", "digits"), [(150, "thai"), (200, "arabic"), (200, "thai")])
+def test_ten_indicators_of_150_to_200_characters_print_on_three_pages_as_planned(workspace, tmp_path, length,
+                                                                                 digits):
+    names = _names_of(length)
+    assert all(length - 20 <= len(name) <= length for name in names)
+    base = real_agreement(10)
+    agreement = replace(base, indicators=tuple(replace(item, name=names[n % len(names)])
+                                               for n, item in enumerate(base.indicators)))
+    stored = add_agreement(workspace, agreement, actor="sec")
+    rate(workspace, stored.id, real_results(10))
+    accept_all(workspace, stored.id)
+    made = make_evaluation_report(workspace, stored.id, tmp_path / "long-names.pdf", digits=digits, actor="sec")
+    assert made.pages <= 3
+    # The page breaker the layout plans with counts the pages reportlab makes.
+    assert table_plan(made.snapshot.content, digits).pages == made.pages
+    text = comparable("\n".join(pypdf_pages(tmp_path / "long-names.pdf")))
+    assert "ลงนามคณะกรรมการ" in text and "audit head" in text
+
+
+def test_the_plan_depends_on_the_content_and_not_on_the_day(workspace, tmp_path, monkeypatch):
+    # verify draws an issued report again on a later day: its pages must be those it was issued on.
+    from evaluator_app.reports import evaluation_report
+    from evaluator_app.reports.evaluation_data import collect_evaluation
+
+    agreement_id, path = _issued(workspace, tmp_path, "thai")
+    issued = latest_snapshot(workspace.conn, KIND_EVALUATION, evaluation_scope(agreement_id, 12))
+    assert issued is not None
+    draft = collect_evaluation(workspace, agreement_id, 12)
+    real = evaluation_report.issued_on
+
+    def no_today(created_at, digits):
+        assert created_at is not None, "the plan asked for today's date"
+        return real(created_at, digits)
+
+    monkeypatch.setattr(evaluation_report, "issued_on", no_today)
+    assert evaluation_report.table_plan(issued.content, "thai").pages == len(PdfReader(str(path)).pages)
+    evaluation_report.table_plan(draft, "thai")
+
+
+def test_the_planned_seal_height_is_the_seal_blocks():
+    seal = Seal(12, 1, "evaluation", "a" * 64, "2026-12-03T00:00:00+00:00")
+    for digits in ("thai", "arabic"):
+        [block] = seal_block(seal, digits, "b" * 64)
+        height = sum(part.wrap(600, 1e6)[1] + part.getSpaceBefore() + part.getSpaceAfter() for part in block._content)
+        assert height == pytest.approx(SEAL_HEIGHT, abs=1.0)
 
 
 def test_no_number_or_word_is_broken_across_lines_and_no_indicator_name_is_cut(workspace, tmp_path):
@@ -102,7 +168,7 @@ def test_every_draft_page_carries_the_watermark_and_page_one_is_filled(workspace
     path = tmp_path / "draft.pdf"
     made = make_evaluation_report(workspace, stored.id, path, digits="thai", actor="sec", draft=True)
     pages = pypdf_pages(path)
-    assert made.pages == len(pages) <= 4  # see above: the signature section and who decided
+    assert made.pages == len(pages) <= 3  # see above: the signature section and who decided
     assert all("ฉบับร่าง / DRAFT" in comparable(page) for page in pages)
     # Page 1 is used down to its last third: the table continues there instead of jumping to page 2.
     from PIL import Image

@@ -8,7 +8,6 @@ An export is written under a temporary name and renamed only when not cancelled.
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import os
 import threading
@@ -32,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.panel import Panel
 from ...exchange.package_format import EXTENSIONS
+from ...store.leftovers import temporary_beside
 from ...store.panel import load_panel
 from ...store.workspace import Workspace, WorkspaceError
 from ..common.background import BackgroundTask, write_unless_cancelled
@@ -55,18 +55,17 @@ def _with_suffix(path: Path, suffix: str) -> Path:
 
 def _export(workspace_path: Path, out: Path, cancel: threading.Event,
             write: Callable[[Workspace, Path], Any]) -> Any:
-    """Write the package beside `out` under a temporary name; it takes the name only if not cancelled."""
-    partial = out.with_name(f".{out.name}.partial")
-    workspace = Workspace.open(workspace_path, create=False, auto_backup=False)
-    try:
-        summary = write(workspace, partial)
-    finally:
-        workspace.close()
-    if cancel.is_set():
-        with contextlib.suppress(OSError):
-            partial.unlink()
-        raise PackageCancelled
-    os.replace(partial, out)
+    """Write the package beside `out` under the app's temporary name; it takes the name only if not cancelled. A
+    kill in between leaves a temporary file the workspace's next open removes (store/leftovers.py)."""
+    with temporary_beside(out, workspace_path) as partial:
+        workspace = Workspace.open(workspace_path, create=False, auto_backup=False)
+        try:
+            summary = write(workspace, partial)
+        finally:
+            workspace.close()
+        if cancel.is_set():
+            raise PackageCancelled
+        os.replace(partial, out)
     return dataclasses.replace(summary, path=out)
 
 
