@@ -11,7 +11,7 @@ import getpass
 import sqlite3
 from collections.abc import Hashable
 from dataclasses import replace
-from datetime import datetime
+from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import Any, TypeVar
@@ -21,13 +21,15 @@ from PySide6.QtGui import QUndoStack
 
 from ...domain.problems import ProblemsError
 from ...domain.rating import SELF_ASSESSMENT, Rating
+from ...store.panel import load_panel
+from ...store.preferences import EVALUATOR_SETTING, choose_evaluator, chosen_evaluator, identity_problem
 from ...store.ratings import StoredRating, load_ratings, record_rating
 from ...store.workspace import Workspace, WorkspaceError
 from .changes import Change, Changes, Outcome
 from .messages import problems_text
 from .undo_commands import ChangeStep
 
-EVALUATOR_SETTING = "current_evaluator"
+__all__ = ["EVALUATOR_SETTING", "SaveState", "WorkspaceSession", "default_evaluator"]
 
 T = TypeVar("T")
 
@@ -63,6 +65,7 @@ class WorkspaceSession(QObject):
         self._pending: set[Hashable] = set()
         self._failed = False
         self._closed = False
+        self._names: dict[str, str] | None = None  # member id -> name, read again when the panel changes
 
     @classmethod
     def open(cls, path: Path, parent: QObject | None = None) -> WorkspaceSession:
@@ -127,6 +130,8 @@ class WorkspaceSession(QObject):
             except OSError as exc:  # a file the change reads or writes beside the workspace (evidence, a backup)
                 return Outcome(error=str(exc))
         changes = change.changes(value) if callable(change.changes) else change.changes  # type: ignore[arg-type]
+        if changes.panel or changes.agreements or changes.evaluator_chosen:
+            self._names = None
         self._saved()
         self.changed.emit(replace(changes, by_undo=True) if by_undo else changes)
         return Outcome(value=value)
@@ -134,7 +139,7 @@ class WorkspaceSession(QObject):
     def _saved(self) -> None:
         if self._closed:
             return
-        self.saved_at = datetime.now()
+        self.saved_at = datetime.now(UTC)
         self._failed = False
         self.saveStateChanged.emit()
         if self.workspace.backup_error:
@@ -143,16 +148,31 @@ class WorkspaceSession(QObject):
     # --- who is evaluating -------------------------------------------------------------------------------------
 
     def evaluator(self) -> str:
-        return self.workspace.setting(EVALUATOR_SETTING) or default_evaluator()
+        return chosen_evaluator(self.workspace) or default_evaluator()
+
+    def identity_chosen(self) -> bool:
+        """Whether the person using this laptop was chosen (and, with a panel, is still one of its members)."""
+        chosen = chosen_evaluator(self.workspace)
+        return chosen is not None and identity_problem(self.workspace, chosen) is None
+
+    def evaluator_name(self, ident: str | None = None) -> str:
+        """How people are named in the window: a member's name, or the id itself (a name when there is no panel)."""
+        ident = self.evaluator() if ident is None else ident
+        if self._names is None:
+            panel = None if self._closed else load_panel(self.workspace)
+            self._names = {} if panel is None else {m.id: m.name for m in panel.members if m.name.strip()}
+        return self._names.get(ident, ident)
 
     def set_evaluator(self, ident: str) -> Outcome[None]:
         ident = ident.strip()
         if not ident or ident == SELF_ASSESSMENT:
             raise ValueError(ident)
-        if ident == self.evaluator():
+        if ident == chosen_evaluator(self.workspace):
             return Outcome()
-        return self.run(Change(lambda ws: ws.set_setting(EVALUATOR_SETTING, ident),
-                               Changes(evaluator=ident, evaluator_chosen=True)))
+        def write(workspace: Workspace) -> None:
+            choose_evaluator(workspace, ident)
+
+        return self.run(Change(write, Changes(evaluator=ident, evaluator_chosen=True)))
 
     # --- ratings -----------------------------------------------------------------------------------------------
 
