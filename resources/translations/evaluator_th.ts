@@ -32,57 +32,42 @@
 <context>
     <name>AdjustScoreDialog</name>
     <message>
-        <location filename="../../evaluator_app/ui/rating/adjust_dialog.py" line="29"/>
+        <location filename="../../evaluator_app/ui/rating/adjust_dialog.py" line="20"/>
         <source>Adjust score of indicator {0}</source>
         <translation>ปรับคะแนนตัวชี้วัด {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/adjust_dialog.py" line="39"/>
-        <source>0 to {0}</source>
-        <translation>0 ถึง {0}</translation>
-    </message>
-    <message>
-        <location filename="../../evaluator_app/ui/rating/adjust_dialog.py" line="44"/>
+        <location filename="../../evaluator_app/ui/rating/adjust_dialog.py" line="29"/>
         <source>Why the committee sets this score (required)</source>
         <translation>เหตุผลที่คณะกรรมการกำหนดคะแนนนี้ (ต้องระบุ)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/adjust_dialog.py" line="52"/>
+        <location filename="../../evaluator_app/ui/rating/adjust_dialog.py" line="34"/>
         <source>Score from the result:</source>
         <translation>คะแนนจากผลการดำเนินงาน:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/adjust_dialog.py" line="53"/>
+        <location filename="../../evaluator_app/ui/rating/adjust_dialog.py" line="35"/>
         <source>Adjusted &amp;score:</source>
         <translation>คะแนนที่&amp;ปรับ:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/adjust_dialog.py" line="54"/>
+        <location filename="../../evaluator_app/ui/rating/adjust_dialog.py" line="36"/>
         <source>&amp;Reason:</source>
         <translation>เ&amp;หตุผล:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/adjust_dialog.py" line="59"/>
+        <location filename="../../evaluator_app/ui/rating/adjust_dialog.py" line="39"/>
         <source>Remove adjustment</source>
         <translation>ยกเลิกการปรับคะแนน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/adjust_dialog.py" line="79"/>
+        <location filename="../../evaluator_app/ui/rating/adjust_dialog.py" line="50"/>
         <source>Type the adjusted score.</source>
         <translation>พิมพ์คะแนนที่ปรับ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/adjust_dialog.py" line="83"/>
-        <source>The score must be a number, got &apos;{0}&apos;.</source>
-        <translation>คะแนนต้องเป็นตัวเลข ได้ &apos;{0}&apos;</translation>
-    </message>
-    <message>
-        <location filename="../../evaluator_app/ui/rating/adjust_dialog.py" line="85"/>
-        <source>The score must lie between 0 and {0}.</source>
-        <translation>คะแนนต้องอยู่ระหว่าง 0 ถึง {0}</translation>
-    </message>
-    <message>
-        <location filename="../../evaluator_app/ui/rating/adjust_dialog.py" line="87"/>
+        <location filename="../../evaluator_app/ui/rating/adjust_dialog.py" line="53"/>
         <source>An adjusted score needs a reason.</source>
         <translation>คะแนนที่ปรับต้องระบุเหตุผล</translation>
     </message>
@@ -90,140 +75,144 @@
 <context>
     <name>AgreementModel</name>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="300"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="262"/>
         <source>Basic</source>
         <translation>ขั้นต้น</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="300"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="262"/>
         <source>Standard</source>
         <translation>มาตรฐาน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="300"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="262"/>
         <source>Advanced</source>
         <translation>ขั้นสูง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="301"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="263"/>
         <source>Criteria</source>
         <translation>เกณฑ์</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="304"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="266"/>
         <source>Evaluator</source>
         <translation>ผู้ประเมิน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="304"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="266"/>
         <source>Self-assessment</source>
         <translation>ประเมินตนเอง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="305"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="267"/>
         <source>Result</source>
         <translation>ผล</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="305"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="267"/>
         <source>Score</source>
         <translation>คะแนน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="306"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="268"/>
         <source>Weighted</source>
         <translation>ถ่วงน้ำหนัก</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="307"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="269"/>
         <source>Code</source>
         <translation>ที่</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="307"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="269"/>
         <source>Indicator</source>
         <translation>ตัวชี้วัด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="307"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="269"/>
         <source>Unit</source>
         <translation>หน่วยวัด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="308"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="270"/>
         <source>Weight</source>
         <translation>น้ำหนัก</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="313"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="275"/>
         <source>The agency&apos;s self-assessment report (SAR)</source>
         <translation>รายงานการประเมินตนเองของส่วนราชการ (SAR)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="315"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="277"/>
         <source>Your own rating as evaluator {0}</source>
         <translation>ผลการประเมินของท่านในฐานะผู้ประเมิน {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="317"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="279"/>
         <source>Criteria level {0}</source>
         <translation>เกณฑ์การให้คะแนนระดับ {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="381"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="79"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="119"/>
         <source>Indicators</source>
         <translation>ตัวชี้วัด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="398"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="79"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="119"/>
         <source>Total</source>
         <translation>คะแนนรวม</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="418"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="314"/>
         <source>Not counted in the {0}-month round</source>
         <translation>ไม่นับในรอบ {0} เดือน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="424"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="320"/>
         <source>Adjusted by the committee (score from the result: {0}). Reason: {1}</source>
         <translation>คณะกรรมการปรับคะแนน (คะแนนจากผลการดำเนินงาน: {0}) เหตุผล: {1}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="429"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="333"/>
         <source>Type the level reached, 0 to {0}, then Enter</source>
         <translation>พิมพ์ระดับที่ทำได้ 0 ถึง {0} แล้วกด Enter</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="430"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="334"/>
         <source>Type the result, then Enter</source>
         <translation>พิมพ์ผลการดำเนินงาน แล้วกด Enter</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="483"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="387"/>
         <source>Result of indicator {0}</source>
         <translation>ผลตัวชี้วัด {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="484"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="388"/>
         <source>Self-assessed result of indicator {0}</source>
         <translation>ผลประเมินตนเองตัวชี้วัด {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="506"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="410"/>
         <source>Remove adjusted score of indicator {0}</source>
         <translation>ยกเลิกคะแนนที่ปรับของตัวชี้วัด {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="508"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="412"/>
         <source>Adjusted score of indicator {0}: {1}</source>
         <translation>ปรับคะแนนตัวชี้วัด {0}: {1}</translation>
     </message>
     <message>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="326"/>
         <source>Accepted by the committee as reported ({0}, {1})</source>
         <translation>คณะกรรมการรับรองผลตามที่รายงานแล้ว ({0}, {1})</translation>
     </message>
     <message>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="328"/>
         <source>Changed since the committee accepted {0}: to be accepted again</source>
         <translation>แก้ไขหลังคณะกรรมการรับรองผล {0} ต้องรับรองใหม่</translation>
     </message>
@@ -231,62 +220,62 @@
 <context>
     <name>AgreementPanel</name>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="107"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="108"/>
         <source>{0} months</source>
         <translation>{0} เดือน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="116"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="117"/>
         <source>Choose an agreement in the list on the left.</source>
         <translation>เลือกคำรับรองจากรายการทางซ้าย</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="120"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="121"/>
         <source>fiscal year {0}</source>
         <translation>ปีงบประมาณ พ.ศ. {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="121"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="122"/>
         <source>version {0}</source>
         <translation>ฉบับที่ {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="130"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="131"/>
         <source>Evaluator {0}</source>
         <translation>ผู้ประเมิน {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="131"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="133"/>
         <source>Self-assessment</source>
         <translation>ประเมินตนเอง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="140"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="142"/>
         <source>incomplete: {0} of {1} indicators have no result yet</source>
         <translation>ยังไม่ครบ: ยังไม่มีผล {0} จาก {1} ตัวชี้วัด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="144"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="146"/>
         <source>eligible (at least {0})</source>
         <translation>ผ่านเกณฑ์ได้รับสิ่งจูงใจ (ตั้งแต่ {0})</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="147"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="149"/>
         <source>not eligible (below {0})</source>
         <translation>ไม่ผ่านเกณฑ์ (ต่ำกว่า {0})</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="149"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="151"/>
         <source>(over weight {0})</source>
         <translation>(จากน้ำหนักที่นับ {0})</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="182"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="179"/>
         <source>&amp;Round:</source>
         <translation>&amp;รอบ:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="183" />
+        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="180"/>
         <source>Reporting round in months, as the framework allows (Ctrl+6, Ctrl+9, Ctrl+2)</source>
         <translation>รอบการประเมิน (เดือน) ตามที่กรอบการประเมินกำหนด (Ctrl+6, Ctrl+9, Ctrl+2)</translation>
     </message>
@@ -294,52 +283,52 @@
 <context>
     <name>BackupsModel</name>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/backups_dialog.py" line="52"/>
+        <location filename="../../evaluator_app/ui/transfer/backups_dialog.py" line="46"/>
         <source>on opening</source>
         <translation>เมื่อเปิดไฟล์</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/backups_dialog.py" line="53"/>
+        <location filename="../../evaluator_app/ui/transfer/backups_dialog.py" line="47"/>
         <source>before an upgrade of the file</source>
         <translation>ก่อนปรับรุ่นไฟล์</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/backups_dialog.py" line="54"/>
+        <location filename="../../evaluator_app/ui/transfer/backups_dialog.py" line="48"/>
         <source>after changes</source>
         <translation>หลังมีการแก้ไข</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/backups_dialog.py" line="55"/>
+        <location filename="../../evaluator_app/ui/transfer/backups_dialog.py" line="49"/>
         <source>backed up by hand</source>
         <translation>สั่งสำรองเอง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/backups_dialog.py" line="56"/>
+        <location filename="../../evaluator_app/ui/transfer/backups_dialog.py" line="50"/>
         <source>before a restore</source>
         <translation>ก่อนกู้คืน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/backups_dialog.py" line="70"/>
+        <location filename="../../evaluator_app/ui/transfer/backups_dialog.py" line="54"/>
         <source>Taken</source>
         <translation>เวลาที่สำรอง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/backups_dialog.py" line="70"/>
+        <location filename="../../evaluator_app/ui/transfer/backups_dialog.py" line="54"/>
         <source>Why</source>
         <translation>เหตุที่สำรอง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/backups_dialog.py" line="70"/>
+        <location filename="../../evaluator_app/ui/transfer/backups_dialog.py" line="54"/>
         <source>Size</source>
         <translation>ขนาด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/backups_dialog.py" line="71"/>
+        <location filename="../../evaluator_app/ui/transfer/backups_dialog.py" line="55"/>
         <source>File</source>
         <translation>ไฟล์</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/backups_dialog.py" line="83"/>
+        <location filename="../../evaluator_app/ui/transfer/backups_dialog.py" line="64"/>
         <source>{0} KB</source>
         <translation>{0} KB</translation>
     </message>
@@ -347,138 +336,142 @@
 <context>
     <name>BatchDialog</name>
     <message>
-        <location filename="../../evaluator_app/ui/papers/report_batch.py" line="195"/>
+        <location filename="../../evaluator_app/ui/papers/report_batch.py" line="213"/>
         <source>Folder for the reports</source>
         <translation>โฟลเดอร์สำหรับรายงาน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/papers/report_batch.py" line="199"/>
+        <location filename="../../evaluator_app/ui/papers/report_batch.py" line="217"/>
         <source>One combined PDF</source>
         <translation>PDF รวมเล่มไฟล์เดียว</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/papers/report_batch.py" line="206"/>
+        <location filename="../../evaluator_app/ui/papers/report_batch.py" line="224"/>
         <source>{0} agreement(s) of this fiscal year</source>
         <translation>คำรับรอง {0} ฉบับในปีงบประมาณนี้</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/papers/report_batch.py" line="212"/>
+        <location filename="../../evaluator_app/ui/papers/report_batch.py" line="230"/>
         <source>Cancel</source>
         <translation>ยกเลิก</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/papers/report_batch.py" line="212"/>
+        <location filename="../../evaluator_app/ui/papers/report_batch.py" line="230"/>
         <source>Close</source>
         <translation>ปิด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/papers/report_batch.py" line="230"/>
+        <location filename="../../evaluator_app/ui/papers/report_batch.py" line="273"/>
         <source>Printing {0} report(s)…</source>
         <translation>กำลังพิมพ์รายงาน {0} ฉบับ…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/papers/report_batch.py" line="243"/>
+        <location filename="../../evaluator_app/ui/papers/report_batch.py" line="309"/>
         <source>{0} of {1} report(s) done…</source>
         <translation>เสร็จแล้ว {0} จาก {1} ฉบับ…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/papers/report_batch.py" line="248"/>
+        <location filename="../../evaluator_app/ui/papers/report_batch.py" line="314"/>
         <source>Cancelling after the report in hand…</source>
         <translation>กำลังยกเลิกหลังรายงานฉบับที่ทำอยู่…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/papers/report_batch.py" line="258"/>
+        <location filename="../../evaluator_app/ui/papers/report_batch.py" line="324"/>
         <source>Cancelled after {0} of {1}: {2} report(s) written.</source>
         <translation>ยกเลิกแล้วหลังจาก {0} จาก {1} ฉบับ: เขียนรายงานแล้ว {2} ฉบับ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/papers/report_batch.py" line="261"/>
+        <location filename="../../evaluator_app/ui/papers/report_batch.py" line="327"/>
         <source>The combined PDF is not written when cancelled.</source>
         <translation>เมื่อยกเลิก จะไม่เขียน PDF รวมเล่ม</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/papers/report_batch.py" line="263"/>
+        <location filename="../../evaluator_app/ui/papers/report_batch.py" line="329"/>
         <source>Done: {0} report(s) in one PDF, {1}.</source>
         <translation>เสร็จแล้ว: รายงาน {0} ฉบับใน PDF เดียว {1}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/papers/report_batch.py" line="265"/>
+        <location filename="../../evaluator_app/ui/papers/report_batch.py" line="331"/>
         <source>Done: {0} report(s) written to {1}.</source>
         <translation>เสร็จแล้ว: เขียนรายงาน {0} ฉบับไว้ที่ {1}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/papers/report_batch.py" line="268"/>
+        <location filename="../../evaluator_app/ui/papers/report_batch.py" line="337"/>
         <source>{0} could not be made (listed below).</source>
         <translation>จัดทำไม่ได้ {0} ฉบับ (ดูรายการด้านล่าง)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/papers/report_batch.py" line="275"/>
+        <location filename="../../evaluator_app/ui/papers/report_batch.py" line="346"/>
         <source>The batch stopped: {0}</source>
         <translation>การพิมพ์ชุดหยุดลง: {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/papers/report_batch.py" line="298"/>
+        <location filename="../../evaluator_app/ui/papers/report_batch.py" line="364"/>
         <source>Batch print</source>
         <translation>พิมพ์ทั้งชุด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/papers/report_batch.py" line="299"/>
+        <location filename="../../evaluator_app/ui/papers/report_batch.py" line="365"/>
         <source>&amp;Fiscal year:</source>
         <translation>ปี&amp;งบประมาณ:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/papers/report_batch.py" line="300"/>
+        <location filename="../../evaluator_app/ui/papers/report_batch.py" line="366"/>
         <source>&amp;Round:</source>
         <translation>&amp;รอบ:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/papers/report_batch.py" line="302"/>
+        <location filename="../../evaluator_app/ui/papers/report_batch.py" line="368"/>
         <source>{0} months</source>
         <translation>{0} เดือน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/papers/report_batch.py" line="303"/>
+        <location filename="../../evaluator_app/ui/papers/report_batch.py" line="369"/>
         <source>A &amp;folder, one PDF per agreement</source>
         <translation>&amp;โฟลเดอร์ หนึ่ง PDF ต่อคำรับรอง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/papers/report_batch.py" line="304"/>
+        <location filename="../../evaluator_app/ui/papers/report_batch.py" line="370"/>
         <source>One &amp;combined PDF</source>
         <translation>PDF &amp;รวมเล่มไฟล์เดียว</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/papers/report_batch.py" line="305"/>
+        <location filename="../../evaluator_app/ui/papers/report_batch.py" line="371"/>
         <source>&amp;Save to:</source>
         <translation>&amp;บันทึกที่:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/papers/report_batch.py" line="306"/>
+        <location filename="../../evaluator_app/ui/papers/report_batch.py" line="372"/>
         <source>C&amp;hoose…</source>
         <translation>เ&amp;ลือก…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/papers/report_batch.py" line="307"/>
+        <location filename="../../evaluator_app/ui/papers/report_batch.py" line="373"/>
         <source>&amp;Drafts (nothing is issued)</source>
         <translation>ฉบับ&amp;ร่าง (ไม่ออกรายงาน)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/papers/report_batch.py" line="308"/>
+        <location filename="../../evaluator_app/ui/papers/report_batch.py" line="374"/>
         <source>&amp;Print all</source>
         <translation>&amp;พิมพ์ทั้งหมด</translation>
     </message>
     <message>
+        <location filename="../../evaluator_app/ui/papers/report_batch.py" line="244"/>
         <source>Checking which reports can be issued…</source>
         <translation>กำลังตรวจว่ารายงานใดออกได้…</translation>
     </message>
     <message>
+        <location filename="../../evaluator_app/ui/papers/report_batch.py" line="294"/>
         <source>No report of this selection can be issued (listed below); print drafts instead.</source>
         <translation>ไม่มีรายงานใดในชุดนี้ที่ออกได้ (ตามรายการด้านล่าง) พิมพ์เป็นฉบับร่างแทนได้</translation>
     </message>
     <message>
+        <location filename="../../evaluator_app/ui/papers/report_batch.py" line="298"/>
         <source>Some reports cannot be issued</source>
         <translation>มีรายงานที่ยังออกไม่ได้</translation>
     </message>
     <message>
+        <location filename="../../evaluator_app/ui/papers/report_batch.py" line="299"/>
         <source>{0} report(s) cannot be issued yet and will be skipped:
 
 {1}
@@ -491,10 +484,12 @@ Issue the other {2}?</source>
 ออกรายงานอีก {2} ฉบับที่เหลือหรือไม่?</translation>
     </message>
     <message>
+        <location filename="../../evaluator_app/ui/papers/report_batch.py" line="302"/>
         <source>Nothing printed.</source>
         <translation>ไม่ได้พิมพ์รายงานใด</translation>
     </message>
     <message>
+        <location filename="../../evaluator_app/ui/papers/report_batch.py" line="335"/>
         <source>{0} skipped: they cannot be issued yet (listed below).</source>
         <translation>ข้ามไป {0} ฉบับ เพราะยังออกรายงานไม่ได้ (ตามรายการด้านล่าง)</translation>
     </message>
@@ -540,27 +535,27 @@ Issue the other {2}?</source>
 <context>
     <name>ChangesModel</name>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_redistribute.py" line="107"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_redistribute.py" line="99"/>
         <source>Code</source>
         <translation>รหัส</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_redistribute.py" line="107"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_redistribute.py" line="99"/>
         <source>Indicator</source>
         <translation>ตัวชี้วัด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_redistribute.py" line="107"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_redistribute.py" line="99"/>
         <source>Before</source>
         <translation>เดิม</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_redistribute.py" line="108"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_redistribute.py" line="100"/>
         <source>After</source>
         <translation>ใหม่</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_redistribute.py" line="108"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_redistribute.py" line="100"/>
         <source>Change</source>
         <translation>เปลี่ยน</translation>
     </message>
@@ -568,37 +563,37 @@ Issue the other {2}?</source>
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../evaluator_app/ui/panel/panel_setup.py" line="218"/>
+        <location filename="../../evaluator_app/ui/panel/panel_member_dialogs.py" line="180"/>
         <source>Conflict of interest</source>
         <translation>การมีส่วนได้เสีย</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel/panel_setup.py" line="235"/>
+        <location filename="../../evaluator_app/ui/panel/panel_member_dialogs.py" line="197"/>
         <source>e.g. worked at the agency until 2566 (required)</source>
         <translation>เช่น เคยทำงานที่ส่วนราชการนี้จนถึงปี 2566 (ต้องระบุ)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel/panel_setup.py" line="237"/>
+        <location filename="../../evaluator_app/ui/panel/panel_member_dialogs.py" line="199"/>
         <source>&amp;Member:</source>
         <translation>&amp;กรรมการ:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel/panel_setup.py" line="238"/>
+        <location filename="../../evaluator_app/ui/panel/panel_member_dialogs.py" line="200"/>
         <source>&amp;Agency:</source>
         <translation>&amp;ส่วนราชการ:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel/panel_setup.py" line="239"/>
+        <location filename="../../evaluator_app/ui/panel/panel_member_dialogs.py" line="201"/>
         <source>&amp;Type:</source>
         <translation>&amp;ประเภท:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel/panel_setup.py" line="240"/>
+        <location filename="../../evaluator_app/ui/panel/panel_member_dialogs.py" line="202"/>
         <source>&amp;Reason:</source>
         <translation>เ&amp;หตุผล:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel/panel_setup.py" line="241"/>
+        <location filename="../../evaluator_app/ui/panel/panel_member_dialogs.py" line="203"/>
         <source>The member&apos;s ratings of this agency will not count, and they will not see the other members&apos; ratings of it.</source>
         <translation>ผลการประเมินส่วนราชการนี้ของกรรมการท่านนี้จะไม่นำมานับ และท่านจะไม่เห็นผลการประเมินของกรรมการท่านอื่นสำหรับส่วนราชการนี้</translation>
     </message>
@@ -689,22 +684,22 @@ Issue the other {2}?</source>
 <context>
     <name>ConflictsModel</name>
     <message>
-        <location filename="../../evaluator_app/ui/panel/panel_setup_models.py" line="101"/>
+        <location filename="../../evaluator_app/ui/panel/panel_setup_models.py" line="67"/>
         <source>Member</source>
         <translation>กรรมการ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel/panel_setup_models.py" line="101"/>
+        <location filename="../../evaluator_app/ui/panel/panel_setup_models.py" line="67"/>
         <source>Agency</source>
         <translation>ส่วนราชการ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel/panel_setup_models.py" line="101"/>
+        <location filename="../../evaluator_app/ui/panel/panel_setup_models.py" line="67"/>
         <source>Type</source>
         <translation>ประเภท</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel/panel_setup_models.py" line="102"/>
+        <location filename="../../evaluator_app/ui/panel/panel_setup_models.py" line="68"/>
         <source>Reason</source>
         <translation>เหตุผล</translation>
     </message>
@@ -712,77 +707,62 @@ Issue the other {2}?</source>
 <context>
     <name>ConsensusDialog</name>
     <message>
-        <location filename="../../evaluator_app/ui/panel/consensus_dialog.py" line="34"/>
+        <location filename="../../evaluator_app/ui/panel/consensus_dialog.py" line="25"/>
         <source>Consensus of indicator {0}</source>
         <translation>มติที่ประชุม ตัวชี้วัด {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel/consensus_dialog.py" line="43"/>
+        <location filename="../../evaluator_app/ui/panel/consensus_dialog.py" line="31"/>
         <source>no member has rated it yet</source>
         <translation>ยังไม่มีกรรมการให้คะแนน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel/consensus_dialog.py" line="44"/>
+        <location filename="../../evaluator_app/ui/panel/consensus_dialog.py" line="32"/>
         <source>mean {0} · median {1} · min {2} · max {3} · spread {4}</source>
         <translation>ค่าเฉลี่ย {0} · มัธยฐาน {1} · ต่ำสุด {2} · สูงสุด {3} · ส่วนต่าง {4}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel/consensus_dialog.py" line="49"/>
-        <source>0 to {0}</source>
-        <translation>0 ถึง {0}</translation>
-    </message>
-    <message>
-        <location filename="../../evaluator_app/ui/panel/consensus_dialog.py" line="53"/>
+        <location filename="../../evaluator_app/ui/panel/consensus_dialog.py" line="38"/>
         <source>What the meeting agreed, and why (required)</source>
         <translation>ที่ประชุมตกลงอย่างไร และด้วยเหตุผลใด (ต้องระบุ)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel/consensus_dialog.py" line="64"/>
+        <location filename="../../evaluator_app/ui/panel/consensus_dialog.py" line="46"/>
         <source>Members&apos; scores:</source>
         <translation>คะแนนของกรรมการ:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel/consensus_dialog.py" line="66"/>
+        <location filename="../../evaluator_app/ui/panel/consensus_dialog.py" line="48"/>
         <source>Summary:</source>
         <translation>สรุป:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel/consensus_dialog.py" line="67"/>
+        <location filename="../../evaluator_app/ui/panel/consensus_dialog.py" line="49"/>
         <source>Panel figure by:</source>
         <translation>คะแนนของคณะใช้:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel/consensus_dialog.py" line="68"/>
+        <location filename="../../evaluator_app/ui/panel/consensus_dialog.py" line="50"/>
         <source>Consensus &amp;score:</source>
         <translation>&amp;คะแนนตามมติ:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel/consensus_dialog.py" line="69"/>
+        <location filename="../../evaluator_app/ui/panel/consensus_dialog.py" line="51"/>
         <source>&amp;Reason:</source>
         <translation>เ&amp;หตุผล:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel/consensus_dialog.py" line="74"/>
+        <location filename="../../evaluator_app/ui/panel/consensus_dialog.py" line="56"/>
         <source>The panel figure follows the rule above; the consensus value is recorded, and counts if the rule is set to consensus.</source>
         <translation>คะแนนของคณะเป็นไปตามวิธีข้างต้น ค่าตามมติจะถูกบันทึกไว้ และจะนำมาใช้เมื่อกำหนดวิธีเป็นมติที่ประชุม</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel/consensus_dialog.py" line="100"/>
+        <location filename="../../evaluator_app/ui/panel/consensus_dialog.py" line="71"/>
         <source>Type the score the meeting agreed.</source>
         <translation>พิมพ์คะแนนที่ที่ประชุมตกลง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel/consensus_dialog.py" line="104"/>
-        <source>The score must be a number, got &apos;{0}&apos;.</source>
-        <translation>คะแนนต้องเป็นตัวเลข แต่ได้ &apos;{0}&apos;</translation>
-    </message>
-    <message>
-        <location filename="../../evaluator_app/ui/panel/consensus_dialog.py" line="106"/>
-        <source>The score must lie between 0 and {0}.</source>
-        <translation>คะแนนต้องอยู่ระหว่าง 0 ถึง {0}</translation>
-    </message>
-    <message>
-        <location filename="../../evaluator_app/ui/panel/consensus_dialog.py" line="108"/>
+        <location filename="../../evaluator_app/ui/panel/consensus_dialog.py" line="74"/>
         <source>A consensus value needs a reason.</source>
         <translation>มติที่ประชุมต้องระบุเหตุผล</translation>
     </message>
@@ -890,102 +870,102 @@ Issue the other {2}?</source>
         <translation>คิดคะแนนจากตัวชี้วัดย่อย</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="305"/>
+        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="307"/>
         <source>milestone levels {0}</source>
         <translation>ระดับความสำเร็จ {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="307"/>
+        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="309"/>
         <source>{0} (lower is better)</source>
         <translation>{0} (ยิ่งน้อยยิ่งดี)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="308"/>
+        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="310"/>
         <source>{0} (higher is better)</source>
         <translation>{0} (ยิ่งมากยิ่งดี)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="315"/>
+        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="317"/>
         <source>Attach evidence</source>
         <translation>แนบหลักฐาน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="316"/>
+        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="318"/>
         <source>All files (*)</source>
         <translation>ทุกแฟ้ม (*)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="341"/>
+        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="343"/>
         <source>Evidence missing</source>
         <translation>ไม่พบแฟ้มหลักฐาน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="342"/>
+        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="344"/>
         <source>The kept copy of {0} is missing from the evidence folder.</source>
         <translation>ไม่พบสำเนาของ {0} ในโฟลเดอร์หลักฐาน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="346"/>
+        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="348"/>
         <source>Evidence changed</source>
         <translation>แฟ้มหลักฐานถูกแก้ไข</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="347"/>
+        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="349"/>
         <source>The kept copy of {0} has changed since it was attached: its SHA-256 is no longer {1}. Open it anyway?</source>
         <translation>สำเนาของ {0} ถูกแก้ไขหลังจากแนบ: ค่า SHA-256 ไม่ใช่ {1} อีกต่อไป ต้องการเปิดหรือไม่</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="365"/>
+        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="367"/>
         <source>Detach evidence</source>
         <translation>ถอดหลักฐาน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="366"/>
+        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="368"/>
         <source>Detach {0} from indicator {1}? The kept copy stays in the evidence folder.</source>
         <translation>ถอด {0} ออกจากตัวชี้วัด {1} หรือไม่ สำเนายังเก็บอยู่ในโฟลเดอร์หลักฐาน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="384"/>
+        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="381"/>
         <source>&amp;Comment (printed in the report):</source>
         <translation>&amp;ความเห็น (พิมพ์ในรายงาน):</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="385"/>
+        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="382"/>
         <source>Private &amp;note (never exported):</source>
         <translation>บันทึก&amp;ส่วนตัว (ไม่ส่งออก):</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="386"/>
+        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="383"/>
         <source>What the committee should read about this indicator</source>
         <translation>สิ่งที่คณะกรรมการควรทราบเกี่ยวกับตัวชี้วัดนี้</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="387"/>
+        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="384"/>
         <source>For yourself only: stays in this workspace</source>
         <translation>สำหรับท่านเท่านั้น เก็บไว้ในพื้นที่ทำงานนี้</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="388"/>
+        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="385"/>
         <source>Evidence files:</source>
         <translation>แฟ้มหลักฐาน:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="389"/>
+        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="386"/>
         <source>&amp;Attach…</source>
         <translation>แ&amp;นบ…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="390"/>
+        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="387"/>
         <source>Open</source>
         <translation>เปิด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="391"/>
+        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="388"/>
         <source>Detach</source>
         <translation>ถอด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="305" />
+        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="305"/>
         <source>{0} (banded: the whole level whose band holds the result)</source>
         <translation>{0} (คิดแบบช่วง: ได้คะแนนเต็มระดับของช่วงที่ผลอยู่)</translation>
     </message>
@@ -1003,22 +983,22 @@ Issue the other {2}?</source>
         <translation>จากฉบับที่ {0} เป็นฉบับที่ {1}: เปลี่ยน {2} ช่อง เพิ่มตัวชี้วัด {3} ตัว ตัดออก {4} ตัว</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_diff.py" line="111"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_diff.py" line="106"/>
         <source>Compare versions</source>
         <translation>เปรียบเทียบฉบับ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_diff.py" line="112"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_diff.py" line="107"/>
         <source>&amp;Compare version:</source>
         <translation>เ&amp;ปรียบเทียบฉบับ:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_diff.py" line="113"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_diff.py" line="108"/>
         <source>&amp;with version:</source>
         <translation>&amp;กับฉบับ:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_diff.py" line="114"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_diff.py" line="109"/>
         <source>Yellow with a blue corner: changed (before → after). Green: added. Grey, struck through: removed.</source>
         <translation>สีเหลืองมีมุมสีน้ำเงิน: เปลี่ยนแปลง (เดิม → ใหม่) สีเขียว: เพิ่มใหม่ สีเทาขีดฆ่า: ตัดออก</translation>
     </message>
@@ -1067,99 +1047,132 @@ Issue the other {2}?</source>
     </message>
 </context>
 <context>
+    <name>IdentityDialog</name>
+    <message>
+        <location filename="../../evaluator_app/ui/common/identity_dialogs.py" line="49"/>
+        <source>Who are you?</source>
+        <translation>ท่านคือใคร</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/common/identity_dialogs.py" line="58"/>
+        <source>Choose yourself among the panel&apos;s members. The results you type in this workspace are recorded under your name; you choose only once.</source>
+        <translation>เลือกชื่อของท่านจากรายชื่อกรรมการในคณะผู้ประเมิน ผลที่ท่านพิมพ์ในพื้นที่ทำงานนี้จะบันทึกในนามของท่าน โดยเลือกเพียงครั้งเดียว</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/common/identity_dialogs.py" line="66"/>
+        <source>This workspace has no panel. Type your name: the results you type are recorded under it; you choose only once.</source>
+        <translation>พื้นที่ทำงานนี้ยังไม่มีคณะผู้ประเมิน พิมพ์ชื่อของท่าน ผลที่ท่านพิมพ์จะบันทึกในนามนี้ โดยระบุเพียงครั้งเดียว</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/common/identity_dialogs.py" line="74"/>
+        <source>Your name, e.g. นางสาวมาลี ศรีสุข</source>
+        <translation>ชื่อของท่าน เช่น นางสาวมาลี ศรีสุข</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/common/identity_dialogs.py" line="77"/>
+        <source>Who are you</source>
+        <translation>ท่านคือใคร</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/common/identity_dialogs.py" line="87"/>
+        <source>&amp;You are:</source>
+        <translation>&amp;ท่านคือ:</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/common/identity_dialogs.py" line="87"/>
+        <source>&amp;Your name:</source>
+        <translation>&amp;ชื่อของท่าน:</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/import_dialog.py" line="84"/>
+        <location filename="../../evaluator_app/ui/transfer/import_dialog.py" line="63"/>
         <source>Import agreements</source>
         <translation>นำเข้าคำรับรอง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/import_dialog.py" line="93"/>
+        <location filename="../../evaluator_app/ui/transfer/import_dialog.py" line="72"/>
         <source>No files chosen.</source>
         <translation>ยังไม่ได้เลือกแฟ้ม</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/import_dialog.py" line="95"/>
+        <location filename="../../evaluator_app/ui/transfer/import_dialog.py" line="74"/>
         <source>&amp;Choose files…</source>
         <translation>เ&amp;ลือกแฟ้ม…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/import_dialog.py" line="116"/>
+        <location filename="../../evaluator_app/ui/transfer/import_dialog.py" line="95"/>
         <source>&amp;Import</source>
         <translation>&amp;นำเข้า</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/import_dialog.py" line="128"/>
+        <location filename="../../evaluator_app/ui/transfer/import_dialog.py" line="107"/>
         <source>Rows as they will be read:</source>
         <translation>แถวตามที่จะอ่าน:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/import_dialog.py" line="133"/>
-        <source>Problems (nothing is imported while there are any):</source>
-        <translation>ปัญหาที่พบ (จะไม่นำเข้าใดๆ จนกว่าจะไม่มีปัญหา):</translation>
-    </message>
-    <message>
-        <location filename="../../evaluator_app/ui/transfer/import_dialog.py" line="154"/>
+        <location filename="../../evaluator_app/ui/transfer/import_dialog.py" line="134"/>
         <source>Choose agreement files</source>
         <translation>เลือกแฟ้มคำรับรอง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/import_dialog.py" line="155"/>
+        <location filename="../../evaluator_app/ui/transfer/import_dialog.py" line="135"/>
         <source>Agreement workbooks (*.xlsx *.csv);;All files (*)</source>
         <translation>แฟ้มคำรับรอง (*.xlsx *.csv);;ทุกแฟ้ม (*)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/import_dialog.py" line="164"/>
+        <location filename="../../evaluator_app/ui/transfer/import_dialog.py" line="144"/>
         <source>Reading {0} file(s)…</source>
         <translation>กำลังอ่าน {0} แฟ้ม…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/import_dialog.py" line="181"/>
+        <location filename="../../evaluator_app/ui/transfer/import_dialog.py" line="161"/>
         <source>{0} problem(s) found. Correct the files and choose them again; nothing will be imported.</source>
         <translation>พบปัญหา {0} รายการ โปรดแก้ไขแฟ้มแล้วเลือกใหม่ จะไม่มีการนำเข้าใดๆ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/import_dialog.py" line="184"/>
+        <location filename="../../evaluator_app/ui/transfer/import_dialog.py" line="164"/>
         <source>No agreements were found in these files.</source>
         <translation>ไม่พบคำรับรองในแฟ้มเหล่านี้</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/import_dialog.py" line="186"/>
+        <location filename="../../evaluator_app/ui/transfer/import_dialog.py" line="170"/>
         <source>Ready to import {0} agreement(s) with {1} indicators.</source>
         <translation>พร้อมนำเข้าคำรับรอง {0} ฉบับ รวม {1} ตัวชี้วัด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/import_dialog.py" line="198"/>
+        <location filename="../../evaluator_app/ui/transfer/import_dialog.py" line="192"/>
         <source>Importing… (Cancel leaves the workspace as it was)</source>
         <translation>กำลังนำเข้า… (กดยกเลิกแล้วพื้นที่ทำงานจะคงเดิม)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/import_dialog.py" line="213"/>
+        <location filename="../../evaluator_app/ui/transfer/import_dialog.py" line="207"/>
         <source>Import cancelled. Nothing was written.</source>
         <translation>ยกเลิกการนำเข้าแล้ว ไม่มีการบันทึกข้อมูลใดๆ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/import_dialog.py" line="217"/>
+        <location filename="../../evaluator_app/ui/transfer/import_dialog.py" line="211"/>
         <source>The import was refused ({0} problem(s)). Nothing was written.</source>
         <translation>ไม่สามารถนำเข้าได้ (พบปัญหา {0} รายการ) ไม่มีการบันทึกข้อมูลใดๆ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/import_dialog.py" line="220"/>
+        <location filename="../../evaluator_app/ui/transfer/import_dialog.py" line="214"/>
         <source>The import failed: {0}. Nothing was written.</source>
         <translation>การนำเข้าล้มเหลว: {0} ไม่มีการบันทึกข้อมูลใดๆ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/import_dialog.py" line="240"/>
+        <location filename="../../evaluator_app/ui/transfer/import_dialog.py" line="234"/>
         <source>Cancelling…</source>
         <translation>กำลังยกเลิก…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/import_dialog.py" line="132" />
+        <location filename="../../evaluator_app/ui/transfer/import_dialog.py" line="112"/>
         <source>Problems (nothing is imported while there are any) and warnings (imported as written):</source>
         <translation>ปัญหา (ถ้ามีจะไม่นำเข้าเลย) และคำเตือน (นำเข้าตามที่เขียน):</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/import_dialog.py" line="187" />
+        <location filename="../../evaluator_app/ui/transfer/import_dialog.py" line="167"/>
         <source>Ready to import {0} agreement(s) with {1} indicators; {2} warning(s): imported as written, and kept with the agreement.</source>
         <translation>พร้อมนำเข้าคำรับรอง {0} ฉบับ รวม {1} ตัวชี้วัด มีคำเตือน {2} รายการ: นำเข้าตามที่เขียนและเก็บไว้กับคำรับรอง</translation>
     </message>
@@ -1167,174 +1180,228 @@ Issue the other {2}?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="164"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="212"/>
         <source>Cannot open workspace</source>
         <translation>เปิดพื้นที่ทำงานไม่ได้</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="182"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="239"/>
         <source>Open workspace</source>
         <translation>เปิดพื้นที่ทำงาน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="183"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="240"/>
         <source>Workspaces ({0});;All files (*)</source>
         <translation>พื้นที่ทำงาน ({0});;ทุกแฟ้ม (*)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="190"/>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="197"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="247"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="254"/>
         <source>New workspace</source>
         <translation>สร้างพื้นที่ทำงานใหม่</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="190"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="247"/>
         <source>Workspaces ({0})</source>
         <translation>พื้นที่ทำงาน ({0})</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="198"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="255"/>
         <source>{0} already exists. Use File → Open workspace… to open it.</source>
         <translation>มีแฟ้ม {0} อยู่แล้ว ใช้เมนู แฟ้ม → เปิดพื้นที่ทำงาน… เพื่อเปิด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="215"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="272"/>
         <source>Imported {0} new agreement(s); updated results of {1}.</source>
         <translation>นำเข้าคำรับรองใหม่ {0} ฉบับ ปรับผลการดำเนินงาน {1} ฉบับ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="304"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="363"/>
         <source>Select an indicator that is scored to adjust its score.</source>
         <translation>เลือกตัวชี้วัดที่มีการให้คะแนนก่อนปรับคะแนน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="418"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="436"/>
+        <source>Not chosen yet</source>
+        <translation>ยังไม่ได้เลือก</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="455"/>
+        <source>This workspace is read-only: who you are cannot be recorded.</source>
+        <translation>พื้นที่ทำงานนี้เปิดแบบอ่านอย่างเดียว จึงบันทึกว่าท่านคือใครไม่ได้</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="473"/>
+        <source>Your results are recorded under {0}.</source>
+        <translation>ผลของท่านจะบันทึกในนาม {0}</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="484"/>
+        <source>You: {0}</source>
+        <translation>ผู้ใช้งาน: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="484"/>
+        <source>Who are you? Choose…</source>
+        <translation>ท่านคือใคร? เลือก…</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="485"/>
+        <source>Your results are recorded under this name. Click to change.</source>
+        <translation>ผลของท่านบันทึกในนามนี้ คลิกเพื่อเปลี่ยน</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="487"/>
+        <source>&amp;Who are you…</source>
+        <translation>ท่าน&amp;คือใคร…</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="488"/>
+        <source>&amp;Who are you ({0})…</source>
+        <translation>ท่าน&amp;คือใคร ({0})…</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="582"/>
+        <source>{0} is no longer there.</source>
+        <translation>ไม่พบ {0} แล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="595"/>
         <source>&amp;File</source>
         <translation>แ&amp;ฟ้ม</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="419"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="596"/>
         <source>&amp;Edit</source>
         <translation>แ&amp;ก้ไข</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="420"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="597"/>
         <source>&amp;View</source>
         <translation>&amp;มุมมอง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="421"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="598"/>
         <source>&amp;Help</source>
         <translation>&amp;ช่วยเหลือ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="422"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="599"/>
         <source>&amp;New workspace…</source>
         <translation>สร้างพื้นที่ทำงาน&amp;ใหม่…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="423"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="600"/>
         <source>&amp;Open workspace…</source>
         <translation>เ&amp;ปิดพื้นที่ทำงาน…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="424"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="601"/>
         <source>&amp;Recent workspaces</source>
         <translation>พื้นที่ทำงานที่ใช้&amp;ล่าสุด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="425"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="602"/>
+        <source>&amp;Clear recent workspaces</source>
+        <translation>&amp;ล้างรายการพื้นที่ทำงานล่าสุด</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="603"/>
         <source>&amp;Import agreements…</source>
         <translation>&amp;นำเข้าคำรับรอง…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="426"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="604"/>
         <source>&amp;Quit</source>
         <translation>&amp;ออกจากโปรแกรม</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="427"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="605"/>
         <source>&amp;Adjust score…</source>
         <translation>&amp;ปรับคะแนน…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="428"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="607"/>
         <source>&amp;Find agreement</source>
         <translation>ค้น&amp;หาคำรับรอง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="429"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="608"/>
         <source>&amp;Settings…</source>
         <translation>&amp;ตั้งค่า…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="430"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="609"/>
         <source>&amp;Round</source>
         <translation>&amp;รอบการประเมิน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="432"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="611"/>
         <source>{0} months</source>
         <translation>{0} เดือน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="433"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="612"/>
         <source>&amp;Language</source>
         <translation>&amp;ภาษา</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="434"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="613"/>
         <source>&amp;About evaluator-app</source>
         <translation>&amp;เกี่ยวกับโปรแกรม</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="435"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="614"/>
         <source>About &amp;Qt</source>
         <translation>เกี่ยวกับ &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="450"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="625"/>
         <source>read-only</source>
         <translation>อ่านอย่างเดียว</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="452"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="627"/>
         <source>not saved yet</source>
         <translation>ยังไม่บันทึก</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="454"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="629"/>
         <source>NOT SAVED: the last change could not be written</source>
         <translation>บันทึกไม่สำเร็จ: การแก้ไขล่าสุดยังไม่ถูกบันทึก</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="456"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="631"/>
         <source>saved</source>
         <translation>บันทึกแล้ว</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="457"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="632"/>
         <source>saved {0}</source>
         <translation>บันทึกแล้ว {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="463"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="638"/>
         <source>Performance agreement evaluation</source>
         <translation>ประเมินผลคำรับรองการปฏิบัติราชการ</translation>
     </message>
     <message>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="392"/>
         <source>Select an indicator with a reported result to accept it.</source>
         <translation>เลือกตัวชี้วัดที่ส่วนราชการรายงานผลแล้วเพื่อรับรองผล</translation>
     </message>
     <message>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="406"/>
         <source>The committee accepted the reported result of indicator {0}.</source>
         <translation>คณะกรรมการรับรองผลที่รายงานของตัวชี้วัด {0} แล้ว</translation>
     </message>
     <message>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="606"/>
         <source>Accept the reported result</source>
         <translation>รับรองผลตามที่รายงาน</translation>
     </message>
     <message>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="401"/>
         <source>Accept the reported result of indicator {0}</source>
         <translation>รับรองผลที่รายงานของตัวชี้วัด {0}</translation>
     </message>
@@ -1373,227 +1440,207 @@ Issue the other {2}?</source>
 <context>
     <name>MeetingWindow</name>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="292"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="295"/>
         <source>fiscal year {0}</source>
         <translation>ปีงบประมาณ {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="296"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="299"/>
         <source>Highlighted: what differs from version {0} ({1}).</source>
         <translation>ช่องที่เน้นสี: ต่างจากฉบับที่ {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="316"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="319"/>
         <source>{0}: locked, read-only</source>
         <translation>{0}: ล็อกแล้ว อ่านอย่างเดียว</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="319"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="322"/>
         <source>{0}: the workspace is read-only</source>
         <translation>{0}: พื้นที่ทำงานอ่านอย่างเดียว</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="322"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="325"/>
         <source>{0}: being edited</source>
         <translation>{0}: กำลังแก้ไข</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="325"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="328"/>
         <source>{0}: an edit starts a draft from it</source>
         <translation>{0}: การแก้ไขจะเริ่มร่างใหม่จากฉบับนี้</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="368"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="371"/>
         <source>Weight sum {0} of 100 · every constraint is met</source>
         <translation>น้ำหนักรวม {0} จาก 100 · ถูกต้องครบทุกเงื่อนไข</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="371"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="374"/>
         <source>Weight sum {0} of 100 · {1} constraint(s) broken: it can be kept as a draft, not proposed or agreed</source>
         <translation>น้ำหนักรวม {0} จาก 100 · ไม่ผ่าน {1} เงื่อนไข: เก็บเป็นร่างได้ แต่ยังเสนอหรือตกลงไม่ได้</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="388"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="391"/>
         <source>Mend the broken constraints first; a draft keeps the work meanwhile.</source>
         <translation>โปรดแก้เงื่อนไขที่ไม่ผ่านก่อน ระหว่างนี้งานถูกเก็บไว้ในร่าง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="390"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="393"/>
         <source>This version is agreed and locked.</source>
         <translation>ฉบับนี้ตกลงแล้วและถูกล็อก</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="413"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="416"/>
         <source>The workspace is open read-only.</source>
         <translation>พื้นที่ทำงานเปิดแบบอ่านอย่างเดียว</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="423"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="426"/>
         <source>To negotiate changes, start a new draft from it (Ctrl+N).</source>
         <translation>หากจะเจรจาแก้ไข ให้เริ่มร่างใหม่จากฉบับนี้ (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="452"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="455"/>
         <source>Draft {0} started from version {1}.</source>
         <translation>เริ่มร่างฉบับที่ {0} จากฉบับที่ {1} แล้ว</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="467"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="470"/>
         <source>Select the indicator whose weight changes first.</source>
         <translation>โปรดเลือกตัวชี้วัดที่จะเปลี่ยนน้ำหนักก่อน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="482"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="485"/>
         <source>{0} weight(s) changed; Undo (Ctrl+Z) restores them in one step.</source>
         <translation>เปลี่ยนน้ำหนัก {0} ตัว เลิกทำ (Ctrl+Z) จะคืนค่าเดิมทั้งหมดในขั้นเดียว</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="504"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="507"/>
         <source>Version {0} put forward ({1}).</source>
         <translation>เสนอฉบับที่ {0} แล้ว ({1})</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="511"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="514"/>
         <source>Agree version {0} as it stands? It is locked from then on; a later change is a new version.</source>
         <translation>ตกลงฉบับที่ {0} ตามที่เป็นอยู่หรือไม่? ฉบับนี้จะถูกล็อก การเปลี่ยนแปลงภายหลังต้องทำเป็นฉบับใหม่</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="514"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="517"/>
         <source>No decision text has been typed for the minutes.</source>
         <translation>ยังไม่ได้พิมพ์มติที่ประชุมสำหรับบันทึกการเจรจา</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="515"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="518"/>
         <source>Agree version</source>
         <translation>ตกลงฉบับ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="525"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="528"/>
         <source>Version {0} is agreed and locked. The decision is its minute.</source>
         <translation>ตกลงฉบับที่ {0} และล็อกแล้ว มติที่พิมพ์ไว้บันทึกเป็นมติของฉบับนี้</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="544"/>
-        <source>Save the minutes as PDF</source>
-        <translation>บันทึกบันทึกการเจรจาเป็น PDF</translation>
-    </message>
-    <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="557"/>
-        <source>Writing the minutes…</source>
-        <translation>กำลังจัดทำบันทึกการเจรจา…</translation>
-    </message>
-    <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="567"/>
-        <source>The minutes of {0} version(s) are saved in {1}.</source>
-        <translation>บันทึกการเจรจา {0} ฉบับ บันทึกไว้ที่ {1}</translation>
-    </message>
-    <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="574"/>
-        <source>The minutes were not written: {0}</source>
-        <translation>ไม่ได้จัดทำบันทึกการเจรจา: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="618"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="591"/>
         <source>Meeting mode — {0} {1}</source>
         <translation>โหมดประชุม — {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="620"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="593"/>
         <source>&amp;Meeting:</source>
         <translation>การ&amp;ประชุม:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="621"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="594"/>
         <source>e.g. No. 1/2569</source>
         <translation>เช่น ครั้งที่ 1/2569</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="622"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="595"/>
         <source>&amp;Version:</source>
         <translation>ฉ&amp;บับ:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="623"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="596"/>
         <source>Put forward &amp;by:</source>
         <translation>เสนอ&amp;โดย:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="624"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="597"/>
         <source>&amp;Reason:</source>
         <translation>เ&amp;หตุผล:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="625"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="598"/>
         <source>why this proposal (for the minutes)</source>
         <translation>เหตุผลของข้อเสนอ (สำหรับบันทึกการเจรจา)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="626"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="599"/>
         <source>&amp;Decision:</source>
         <translation>&amp;มติ:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="627"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="600"/>
         <source>The decision of the meeting; it becomes the minute of the version when it is agreed</source>
         <translation>มติที่ประชุม จะบันทึกเป็นมติของฉบับเมื่อตกลง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="629"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="602"/>
         <source>&amp;Propose</source>
         <translation>เ&amp;สนอ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="630"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="603"/>
         <source>Co&amp;unter-propose</source>
         <translation>เสนอ&amp;โต้ตอบ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="631"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="604"/>
         <source>A&amp;gree</source>
         <translation>&amp;ตกลง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="632"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="605"/>
         <source>New draft</source>
         <translation>ร่างใหม่</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="633"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="606"/>
         <source>A working copy of the version on screen (Ctrl+N)</source>
         <translation>ร่างสำหรับแก้ไขจากฉบับบนจอ (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="634"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="607"/>
         <source>Redistribute…</source>
         <translation>กระจายน้ำหนัก…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="635"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="608"/>
         <source>Change one weight and spread the difference (Ctrl+R)</source>
         <translation>เปลี่ยนน้ำหนักหนึ่งตัวและกระจายส่วนต่าง (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="636"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="609"/>
         <source>Compare versions…</source>
         <translation>เปรียบเทียบฉบับ…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="637"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="610"/>
         <source>Print minutes…</source>
         <translation>พิมพ์บันทึกการเจรจา…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="638"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="611"/>
         <source>The minutes of the negotiation as a PDF (Ctrl+P)</source>
         <translation>บันทึกการเจรจาเป็นไฟล์ PDF (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="639"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="612"/>
         <source>Full screen</source>
         <translation>เต็มจอ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="640"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="613"/>
         <source>Close</source>
         <translation>ปิด</translation>
     </message>
@@ -1601,12 +1648,12 @@ Issue the other {2}?</source>
 <context>
     <name>MemberChoiceDialog</name>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="107"/>
+        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="89"/>
         <source>Who rates on this computer?</source>
         <translation>ใครประเมินบนเครื่องนี้</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="109"/>
+        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="91"/>
         <source>Choose yourself: your ratings are recorded under your member id, and signed with your key when you export them.</source>
         <translation>เลือกตัวท่านเอง ผลการประเมินจะบันทึกในรหัสกรรมการของท่าน และลงนามด้วยกุญแจของท่านเมื่อส่งออก</translation>
     </message>
@@ -1614,87 +1661,87 @@ Issue the other {2}?</source>
 <context>
     <name>MemberDialog</name>
     <message>
-        <location filename="../../evaluator_app/ui/panel/panel_setup.py" line="83"/>
+        <location filename="../../evaluator_app/ui/panel/panel_member_dialogs.py" line="45"/>
         <source>Panel member</source>
         <translation>กรรมการ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel/panel_setup.py" line="83"/>
+        <location filename="../../evaluator_app/ui/panel/panel_member_dialogs.py" line="45"/>
         <source>Panel member {0}</source>
         <translation>กรรมการ {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel/panel_setup.py" line="89"/>
+        <location filename="../../evaluator_app/ui/panel/panel_member_dialogs.py" line="51"/>
         <source>short id in Latin letters, e.g. m1 or somchai</source>
         <translation>รหัสสั้นเป็นอักษรภาษาอังกฤษ เช่น m1 หรือ somchai</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel/panel_setup.py" line="102"/>
+        <location filename="../../evaluator_app/ui/panel/panel_member_dialogs.py" line="64"/>
         <source>by role</source>
         <translation>ตามตำแหน่งในคณะ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel/panel_setup.py" line="106"/>
+        <location filename="../../evaluator_app/ui/panel/panel_member_dialogs.py" line="68"/>
         <source>&amp;Load public key file…</source>
         <translation>&amp;เปิดไฟล์กุญแจสาธารณะ…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel/panel_setup.py" line="108"/>
+        <location filename="../../evaluator_app/ui/panel/panel_member_dialogs.py" line="70"/>
         <source>Use the key made on this &amp;computer</source>
         <translation>ใช้กุญแจที่สร้างบน&amp;เครื่องนี้</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel/panel_setup.py" line="119"/>
+        <location filename="../../evaluator_app/ui/panel/panel_member_dialogs.py" line="81"/>
         <source>&amp;Id:</source>
         <translation>&amp;รหัส:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel/panel_setup.py" line="120"/>
+        <location filename="../../evaluator_app/ui/panel/panel_member_dialogs.py" line="82"/>
         <source>&amp;Name:</source>
         <translation>&amp;ชื่อ:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel/panel_setup.py" line="121"/>
+        <location filename="../../evaluator_app/ui/panel/panel_member_dialogs.py" line="83"/>
         <source>&amp;Position:</source>
         <translation>ตำ&amp;แหน่ง:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel/panel_setup.py" line="122"/>
+        <location filename="../../evaluator_app/ui/panel/panel_member_dialogs.py" line="84"/>
         <source>&amp;Role:</source>
         <translation>&amp;บทบาทในคณะ:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel/panel_setup.py" line="123"/>
+        <location filename="../../evaluator_app/ui/panel/panel_member_dialogs.py" line="85"/>
         <source>Signing &amp;order:</source>
         <translation>&amp;ลำดับการลงนาม:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel/panel_setup.py" line="124"/>
+        <location filename="../../evaluator_app/ui/panel/panel_member_dialogs.py" line="86"/>
         <source>Key fingerprint:</source>
         <translation>ลายนิ้วมือกุญแจ:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel/panel_setup.py" line="150"/>
+        <location filename="../../evaluator_app/ui/panel/panel_member_dialogs.py" line="112"/>
         <source>no public key yet</source>
         <translation>ยังไม่มีกุญแจสาธารณะ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel/panel_setup.py" line="160"/>
+        <location filename="../../evaluator_app/ui/panel/panel_member_dialogs.py" line="122"/>
         <source>The member&apos;s public key</source>
         <translation>กุญแจสาธารณะของกรรมการ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel/panel_setup.py" line="160"/>
+        <location filename="../../evaluator_app/ui/panel/panel_member_dialogs.py" line="122"/>
         <source>Public keys (*.pub *.pem *.txt);;All files (*)</source>
         <translation>กุญแจสาธารณะ (*.pub *.pem *.txt);;ทุกไฟล์ (*)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel/panel_setup.py" line="185"/>
+        <location filename="../../evaluator_app/ui/panel/panel_member_dialogs.py" line="147"/>
         <source>Type the member&apos;s id.</source>
         <translation>พิมพ์รหัสกรรมการ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel/panel_setup.py" line="190"/>
+        <location filename="../../evaluator_app/ui/panel/panel_member_dialogs.py" line="152"/>
         <source>Type the member&apos;s name.</source>
         <translation>พิมพ์ชื่อกรรมการ</translation>
     </message>
@@ -1702,179 +1749,183 @@ Issue the other {2}?</source>
 <context>
     <name>MembersModel</name>
     <message>
-        <location filename="../../evaluator_app/ui/panel/panel_setup_models.py" line="45"/>
+        <location filename="../../evaluator_app/ui/panel/panel_setup_models.py" line="28"/>
         <source>Order</source>
         <translation>ลำดับ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel/panel_setup_models.py" line="45"/>
+        <location filename="../../evaluator_app/ui/panel/panel_setup_models.py" line="28"/>
         <source>Id</source>
         <translation>รหัส</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel/panel_setup_models.py" line="45"/>
+        <location filename="../../evaluator_app/ui/panel/panel_setup_models.py" line="28"/>
         <source>Name</source>
         <translation>ชื่อ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel/panel_setup_models.py" line="46"/>
+        <location filename="../../evaluator_app/ui/panel/panel_setup_models.py" line="29"/>
         <source>Position</source>
         <translation>ตำแหน่ง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel/panel_setup_models.py" line="46"/>
+        <location filename="../../evaluator_app/ui/panel/panel_setup_models.py" line="29"/>
         <source>Role</source>
         <translation>บทบาทในคณะ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel/panel_setup_models.py" line="47"/>
+        <location filename="../../evaluator_app/ui/panel/panel_setup_models.py" line="30"/>
         <source>Key fingerprint (compare aloud)</source>
         <translation>ลายนิ้วมือกุญแจ (อ่านเทียบกันในที่ประชุม)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel/panel_setup_models.py" line="60"/>
+        <location filename="../../evaluator_app/ui/panel/panel_setup_models.py" line="40"/>
         <source>no public key yet</source>
         <translation>ยังไม่มีกุญแจสาธารณะ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel/panel_setup_models.py" line="67"/>
+        <location filename="../../evaluator_app/ui/panel/panel_setup_models.py" line="47"/>
         <source>Signing order on the report</source>
         <translation>ลำดับการลงนามในรายงาน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel/panel_setup_models.py" line="68"/>
+        <location filename="../../evaluator_app/ui/panel/panel_setup_models.py" line="48"/>
         <source>Signing order on the report (by role: no order set)</source>
         <translation>ลำดับการลงนามในรายงาน (ตามบทบาท เพราะไม่ได้กำหนดลำดับ)</translation>
     </message>
 </context>
 <context>
-    <name>MinutesPrinter</name>
-    <message>
-        <source>Save the minutes as PDF</source>
-        <translation>บันทึกบันทึกการเจรจาเป็น PDF</translation>
-    </message>
-    <message>
-        <source>Writing the minutes…</source>
-        <translation>กำลังจัดทำบันทึกการเจรจา…</translation>
-    </message>
-    <message>
-        <source>The minutes of {0} version(s) are saved in {1}.</source>
-        <translation>บันทึกการเจรจา {0} ฉบับ บันทึกไว้ที่ {1}</translation>
-    </message>
-    <message>
-        <source>The minutes were not written: {0}</source>
-        <translation>ไม่ได้จัดทำบันทึกการเจรจา: {0}</translation>
-    </message>
-</context>
-<context>
     <name>MinutesDialog</name>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/minutes_dialog.py" line="1" />
+        <location filename="../../evaluator_app/ui/meeting/minutes_dialog.py" line="38"/>
         <source>The meeting in the minutes</source>
         <translation>การประชุมที่บันทึกในรายงาน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/minutes_dialog.py" line="1" />
+        <location filename="../../evaluator_app/ui/meeting/minutes_dialog.py" line="56"/>
         <source>Arabic digits (123) instead of Thai (๑๒๓)</source>
         <translation>ใช้เลขอารบิก (123) แทนเลขไทย (๑๒๓)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/minutes_dialog.py" line="1" />
+        <location filename="../../evaluator_app/ui/meeting/minutes_dialog.py" line="64"/>
         <source>&amp;Meeting number:</source>
         <translation>การประชุม&amp;ครั้งที่:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/minutes_dialog.py" line="1" />
+        <location filename="../../evaluator_app/ui/meeting/minutes_dialog.py" line="65"/>
         <source>&amp;Date:</source>
         <translation>&amp;วันที่:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/minutes_dialog.py" line="1" />
+        <location filename="../../evaluator_app/ui/meeting/minutes_dialog.py" line="66"/>
         <source>&amp;Place:</source>
         <translation>&amp;สถานที่:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/minutes_dialog.py" line="1" />
+        <location filename="../../evaluator_app/ui/meeting/minutes_dialog.py" line="67"/>
         <source>&amp;Attendees:</source>
         <translation>&amp;ผู้มาประชุม:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/minutes_dialog.py" line="1" />
+        <location filename="../../evaluator_app/ui/meeting/minutes_dialog.py" line="68"/>
         <source>One attendee a line: name | role | position. The chair and the secretary sign the minutes.</source>
         <translation>บรรทัดละหนึ่งคน: ชื่อ | บทบาท | ตำแหน่ง ประธานและเลขานุการลงนามในรายงานการประชุม</translation>
     </message>
 </context>
 <context>
+    <name>MinutesPrinter</name>
+    <message>
+        <location filename="../../evaluator_app/ui/meeting/meeting_minutes.py" line="45"/>
+        <source>Save the minutes as PDF</source>
+        <translation>บันทึกบันทึกการเจรจาเป็น PDF</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/meeting/meeting_minutes.py" line="58"/>
+        <source>Writing the minutes…</source>
+        <translation>กำลังจัดทำบันทึกการเจรจา…</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/meeting/meeting_minutes.py" line="68"/>
+        <source>The minutes of {0} version(s) are saved in {1}.</source>
+        <translation>บันทึกการเจรจา {0} ฉบับ บันทึกไว้ที่ {1}</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/meeting/meeting_minutes.py" line="75"/>
+        <source>The minutes were not written: {0}</source>
+        <translation>ไม่ได้จัดทำบันทึกการเจรจา: {0}</translation>
+    </message>
+</context>
+<context>
     <name>MyKeyDialog</name>
     <message>
-        <location filename="../../evaluator_app/ui/common/identity_dialogs.py" line="104"/>
+        <location filename="../../evaluator_app/ui/common/identity_dialogs.py" line="202"/>
         <source>My signing key</source>
         <translation>กุญแจลงนามของฉัน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/common/identity_dialogs.py" line="121"/>
+        <location filename="../../evaluator_app/ui/common/identity_dialogs.py" line="219"/>
         <source>&amp;Save public key as…</source>
         <translation>&amp;บันทึกกุญแจสาธารณะเป็น…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/common/identity_dialogs.py" line="123"/>
+        <location filename="../../evaluator_app/ui/common/identity_dialogs.py" line="221"/>
         <source>&amp;Make my key pair…</source>
         <translation>&amp;สร้างคู่กุญแจของฉัน…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/common/identity_dialogs.py" line="126"/>
+        <location filename="../../evaluator_app/ui/common/identity_dialogs.py" line="224"/>
         <source>Member:</source>
         <translation>กรรมการ:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/common/identity_dialogs.py" line="127"/>
+        <location filename="../../evaluator_app/ui/common/identity_dialogs.py" line="225"/>
         <source>Fingerprint:</source>
         <translation>ลายนิ้วมือกุญแจ:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/common/identity_dialogs.py" line="145"/>
+        <location filename="../../evaluator_app/ui/common/identity_dialogs.py" line="243"/>
         <source>You have no signing key on this computer yet. Make one: it signs the ratings you send to the secretary, and its passphrase protects it.</source>
         <translation>เครื่องนี้ยังไม่มีกุญแจลงนามของท่าน โปรดสร้าง กุญแจใช้ลงนามผลการประเมินที่ส่งให้เลขานุการ และมีรหัสผ่านป้องกัน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/common/identity_dialogs.py" line="151"/>
+        <location filename="../../evaluator_app/ui/common/identity_dialogs.py" line="249"/>
         <source>Private key (never leaves this computer): {0}
 Public key: {1}</source>
         <translation>กุญแจส่วนตัว (ไม่ออกจากเครื่องนี้): {0}
 กุญแจสาธารณะ: {1}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/common/identity_dialogs.py" line="158"/>
+        <location filename="../../evaluator_app/ui/common/identity_dialogs.py" line="256"/>
         <source>Read this fingerprint aloud to the secretary when you hand over your public key.</source>
         <translation>อ่านลายนิ้วมือนี้ให้เลขานุการฟังเมื่อส่งมอบกุญแจสาธารณะ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/common/identity_dialogs.py" line="161"/>
+        <location filename="../../evaluator_app/ui/common/identity_dialogs.py" line="259"/>
         <source>The panel has no public key recorded for you yet: hand your public key to the secretary.</source>
         <translation>คณะผู้ประเมินยังไม่ได้บันทึกกุญแจสาธารณะของท่าน โปรดส่งกุญแจสาธารณะให้เลขานุการ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/common/identity_dialogs.py" line="164"/>
+        <location filename="../../evaluator_app/ui/common/identity_dialogs.py" line="262"/>
         <source>This is the key the panel recorded for you: the fingerprints match.</source>
         <translation>เป็นกุญแจเดียวกับที่คณะผู้ประเมินบันทึกไว้ ลายนิ้วมือตรงกัน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/common/identity_dialogs.py" line="165"/>
+        <location filename="../../evaluator_app/ui/common/identity_dialogs.py" line="263"/>
         <source>WARNING: the panel recorded another key for you. Your packages will be refused until the secretary records this one.</source>
         <translation>คำเตือน: คณะผู้ประเมินบันทึกกุญแจอื่นไว้ในชื่อของท่าน ชุดผลการประเมินของท่านจะถูกปฏิเสธจนกว่าเลขานุการจะบันทึกกุญแจนี้</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/common/identity_dialogs.py" line="174"/>
+        <location filename="../../evaluator_app/ui/common/identity_dialogs.py" line="272"/>
         <source>Save public key</source>
         <translation>บันทึกกุญแจสาธารณะ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/common/identity_dialogs.py" line="175"/>
+        <location filename="../../evaluator_app/ui/common/identity_dialogs.py" line="273"/>
         <source>Public keys (*.pub)</source>
         <translation>กุญแจสาธารณะ (*.pub)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/common/identity_dialogs.py" line="179"/>
+        <location filename="../../evaluator_app/ui/common/identity_dialogs.py" line="277"/>
         <source>Saved a copy: {0}</source>
         <translation>บันทึกสำเนาแล้ว: {0}</translation>
     </message>
@@ -1905,87 +1956,123 @@ Public key: {1}</source>
 <context>
     <name>NavigatorPanel</name>
     <message>
-        <location filename="../../evaluator_app/ui/shell/navigator.py" line="104"/>
+        <location filename="../../evaluator_app/ui/shell/navigator.py" line="125"/>
+        <source>This workspace has no agreements yet.
+
+Import the agreement workbooks (Excel or CSV) with File → Import agreements… (Ctrl+I), or try the app on the demo workspace first.</source>
+        <translation>พื้นที่ทำงานนี้ยังไม่มีคำรับรอง
+
+นำเข้าไฟล์คำรับรอง (Excel หรือ CSV) ด้วยเมนู แฟ้ม → นำเข้าคำรับรอง… (Ctrl+I) หรือทดลองใช้โปรแกรมกับพื้นที่ทำงานตัวอย่างก่อน</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/shell/navigator.py" line="128"/>
+        <source>No agreement matches &quot;{0}&quot;.
+Search looks in agency names and indicator names.</source>
+        <translation>ไม่พบคำรับรองที่ตรงกับ &quot;{0}&quot;
+การค้นหาดูจากชื่อส่วนราชการและชื่อตัวชี้วัด</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/shell/navigator.py" line="167"/>
         <source>Search agency or indicator (Ctrl+F)</source>
         <translation>ค้นหาส่วนราชการหรือตัวชี้วัด (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/shell/navigator.py" line="168"/>
+        <source>Search agreements</source>
+        <translation>ค้นหาคำรับรอง</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/shell/navigator.py" line="169"/>
+        <source>&amp;Import agreements…</source>
+        <translation>&amp;นำเข้าคำรับรอง…</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/shell/navigator.py" line="170"/>
+        <source>Open the &amp;demo workspace</source>
+        <translation>เปิดพื้นที่ทำงาน&amp;ตัวอย่าง</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/shell/navigator.py" line="171"/>
+        <source>Clear the search</source>
+        <translation>ล้างคำค้นหา</translation>
     </message>
 </context>
 <context>
     <name>PackageFlows</name>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="183"/>
+        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="165"/>
         <source>Export panel package</source>
         <translation>ส่งออกชุดข้อมูลคณะผู้ประเมิน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="184"/>
+        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="166"/>
         <source>Panel packages (*{0})</source>
         <translation>ชุดข้อมูลคณะผู้ประเมิน (*{0})</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="189"/>
+        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="171"/>
         <source>Signing and writing the panel package…</source>
         <translation>กำลังลงนามและบันทึกชุดข้อมูลคณะผู้ประเมิน…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="200"/>
+        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="182"/>
         <source>Export my ratings</source>
         <translation>ส่งออกผลการประเมินของฉัน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="201"/>
+        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="183"/>
         <source>Evaluator packages (*{0})</source>
         <translation>ชุดผลการประเมิน (*{0})</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="205"/>
+        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="187"/>
         <source>Signing and writing your ratings…</source>
         <translation>กำลังลงนามและเขียนผลการประเมินของท่าน…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="213"/>
-        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="225"/>
-        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="364"/>
+        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="195"/>
+        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="207"/>
+        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="346"/>
         <source>Import package</source>
         <translation>นำเข้าชุดข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="214"/>
+        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="196"/>
         <source>Packages (*{0} *{1});;All files (*)</source>
         <translation>ชุดข้อมูล (*{0} *{1});;ทุกไฟล์ (*)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="226"/>
+        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="208"/>
         <source>Another package is being handled; try again when it is done.</source>
         <translation>กำลังดำเนินการกับชุดข้อมูลอื่นอยู่ โปรดลองใหม่เมื่อเสร็จแล้ว</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="231"/>
+        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="213"/>
         <source>The workspace is open read-only.</source>
         <translation>พื้นที่ทำงานเปิดแบบอ่านอย่างเดียว</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="235"/>
+        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="217"/>
         <source>Checking and importing {0}…</source>
         <translation>กำลังตรวจสอบและนำเข้า {0}…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="245"/>
+        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="227"/>
         <source>Cancel</source>
         <translation>ยกเลิก</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="247"/>
+        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="229"/>
         <source>Package</source>
         <translation>ชุดข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="324"/>
+        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="306"/>
         <source>Cancelled: nothing was written ({0}).</source>
         <translation>ยกเลิกแล้ว ไม่มีการบันทึกใด ๆ ({0})</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="357"/>
+        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="339"/>
         <source>The member&apos;s ratings are encrypted to the secretary&apos;s key. Type its passphrase to open them.</source>
         <translation>ผลการประเมินของกรรมการเข้ารหัสไว้ถึงกุญแจของเลขานุการ พิมพ์รหัสผ่านของกุญแจเพื่อเปิด</translation>
     </message>
@@ -2003,232 +2090,232 @@ Public key: {1}</source>
         <translation>แก้ไขครั้งที่ {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="108"/>
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="100"/>
         <source>Package</source>
         <translation>ชุดข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="121"/>
-        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="123"/>
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="113"/>
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="115"/>
         <source>Agency</source>
         <translation>ส่วนราชการ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="121"/>
-        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="123"/>
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="113"/>
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="115"/>
         <source>Year</source>
         <translation>ปี</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="121"/>
-        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="123"/>
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="113"/>
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="115"/>
         <source>Round</source>
         <translation>รอบ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="121"/>
-        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="124"/>
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="113"/>
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="116"/>
         <source>Indicator</source>
         <translation>ตัวชี้วัด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="122"/>
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="114"/>
         <source>Before</source>
         <translation>เดิม</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="122"/>
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="114"/>
         <source>After</source>
         <translation>ใหม่</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="124"/>
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="116"/>
         <source>Why it was not applied</source>
         <translation>เหตุที่ไม่นำมาใช้</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="125"/>
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="117"/>
         <source>Stored here</source>
         <translation>ที่บันทึกไว้ที่นี่</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="125"/>
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="117"/>
         <source>In the package</source>
         <translation>ในชุดข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="134"/>
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="126"/>
         <source>&amp;Resolve conflicts…</source>
         <translation>ตัดสินรายการที่ขัดกั&amp;น…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="171"/>
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="163"/>
         <source>Package exported</source>
         <translation>ส่งออกชุดข้อมูลแล้ว</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="173"/>
-        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="272"/>
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="165"/>
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="264"/>
         <source>File: {0}</source>
         <translation>ไฟล์: {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="175"/>
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="167"/>
         <source>{0} rating(s) of {1} agreement(s), signed by {2}.</source>
         <translation>ผลการประเมิน {0} รายการ ของคำรับรอง {1} ฉบับ ลงนามโดย {2}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="177"/>
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="169"/>
         <source>Fingerprint of the signing key: {0}</source>
         <translation>ลายนิ้วมือของกุญแจที่ลงนาม: {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="178"/>
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="170"/>
         <source>Encrypted to the secretary&apos;s key, with {0} evidence file(s): only she can open it.</source>
         <translation>เข้ารหัสถึงกุญแจของเลขานุการ พร้อมไฟล์หลักฐาน {0} ไฟล์ เลขานุการเท่านั้นที่เปิดได้</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="180"/>
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="172"/>
         <source>Send this file to the secretary (e-mail or USB stick); private notes never travel.</source>
         <translation>ส่งไฟล์นี้ให้เลขานุการ (ทางอีเมลหรือแฟลชไดรฟ์) บันทึกส่วนตัวไม่ถูกส่งไปด้วย</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="182"/>
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="174"/>
         <source>Your ratings are exported and signed.</source>
         <translation>ส่งออกและลงนามผลการประเมินของท่านแล้ว</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="184"/>
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="176"/>
         <source>{0} agreement(s), the members and their public keys, conflicts of interest and the declaration.</source>
         <translation>คำรับรอง {0} ฉบับ รายชื่อกรรมการและกุญแจสาธารณะ การมีส่วนได้เสีย และคำรับรองความเป็นอิสระ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="186"/>
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="178"/>
         <source>Signed with the secretary&apos;s key, fingerprint: {0}</source>
         <translation>ลงนามด้วยกุญแจของเลขานุการ ลายนิ้วมือ: {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="187"/>
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="179"/>
         <source>Send this file to every member; they open it with File → Import package…, and on the first one compare this fingerprint aloud with you.</source>
         <translation>ส่งไฟล์นี้ให้กรรมการทุกคน กรรมการเปิดด้วย แฟ้ม → นำเข้าชุดข้อมูล… และในครั้งแรกให้เทียบลายนิ้วมือนี้กับท่านด้วยวาจา</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="255"/>
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="247"/>
         <source>Merged: {0} edit conflict(s) wait for your decision; nothing here was overwritten.</source>
         <translation>รวมผลแล้ว มี {0} รายการที่ขัดกันรอท่านตัดสิน ไม่มีการเขียนทับค่าในพื้นที่ทำงานนี้</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="189"/>
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="181"/>
         <source>The panel package is exported.</source>
         <translation>ส่งออกชุดข้อมูลคณะผู้ประเมินแล้ว</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="194"/>
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="186"/>
         <source>Panel package imported</source>
         <translation>นำเข้าชุดข้อมูลคณะผู้ประเมินแล้ว</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="198"/>
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="190"/>
         <source>This is the panel&apos;s master workspace, which made this package: nothing changed.</source>
         <translation>นี่คือพื้นที่ทำงานหลักของคณะผู้ประเมินที่สร้างชุดข้อมูลนี้เอง ไม่มีการเปลี่ยนแปลง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="201"/>
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="193"/>
         <source>This panel package was imported before: nothing changed.</source>
         <translation>เคยนำเข้าชุดข้อมูลคณะผู้ประเมินนี้แล้ว ไม่มีการเปลี่ยนแปลง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="204"/>
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="196"/>
         <source>Panel: {0} ({1} member(s))</source>
         <translation>คณะผู้ประเมิน: {0} (กรรมการ {1} ท่าน)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="206"/>
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="198"/>
         <source>Agreements added: {0}</source>
         <translation>คำรับรองที่เพิ่ม: {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="209"/>
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="201"/>
         <source>Agreements already here, unchanged: {0}</source>
         <translation>คำรับรองที่มีอยู่แล้ว ไม่เปลี่ยนแปลง: {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="212"/>
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="204"/>
         <source>Self-assessment results updated: {0}</source>
         <translation>ผลการประเมินตนเองที่ปรับปรุง: {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="213"/>
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="205"/>
         <source>State: {0}</source>
         <translation>สถานะ: {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="214"/>
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="206"/>
         <source>The panel package is imported: you can rate now.</source>
         <translation>นำเข้าชุดข้อมูลคณะผู้ประเมินแล้ว เริ่มประเมินได้</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="219"/>
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="211"/>
         <source>Merge report: {0}</source>
         <translation>รายงานการรวมผล: {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="223"/>
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="215"/>
         <source>This package of {0} was imported before: nothing changed.</source>
         <translation>เคยนำเข้าชุดข้อมูลนี้ของ {0} แล้ว ไม่มีการเปลี่ยนแปลง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="236"/>
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="228"/>
         <source>submission</source>
         <translation>การส่งผล</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="244"/>
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="236"/>
         <source>Edit conflicts to review ({0})</source>
         <translation>ผลที่ขัดกัน ต้องตรวจสอบ ({0})</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="245"/>
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="237"/>
         <source>Applied changes ({0})</source>
         <translation>การเปลี่ยนแปลงที่นำมาใช้ ({0})</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="249"/>
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="241"/>
         <source>Ratings of {0}: {1} applied, {2} unchanged, {3} edit conflict(s) not applied; {4} submission(s); {5} evidence hash(es) recorded.</source>
         <translation>ผลการประเมินของ {0}: นำมาใช้ {1} รายการ ไม่เปลี่ยนแปลง {2} รายการ ขัดกันและไม่นำมาใช้ {3} รายการ การส่งผล {4} รายการ บันทึกค่าแฮชหลักฐาน {5} รายการ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="253"/>
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="245"/>
         <source>Submitted: {0} {1}, round {2} months</source>
         <translation>ส่งผลแล้ว: {0} {1} รอบ {2} เดือน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="259"/>
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="251"/>
         <source>The ratings of {0} are merged.</source>
         <translation>รวมผลการประเมินของ {0} แล้ว</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="264"/>
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="256"/>
         <source>Package not exported</source>
         <translation>ไม่ได้ส่งออกชุดข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="264"/>
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="256"/>
         <source>Package refused</source>
         <translation>ปฏิเสธชุดข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="270"/>
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="262"/>
         <source>No package was written.</source>
         <translation>ไม่ได้เขียนชุดข้อมูลใด ๆ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="271"/>
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="263"/>
         <source>The package was refused. Nothing was written.</source>
         <translation>ปฏิเสธชุดข้อมูลนี้ ไม่มีการบันทึกใด ๆ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="272"/>
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="264"/>
         <source>Why:</source>
         <translation>เหตุผล:</translation>
     </message>
@@ -2514,117 +2601,117 @@ excluded</source>
 <context>
     <name>PanelMatrixWindow</name>
     <message>
-        <location filename="../../evaluator_app/ui/panel/panel_matrix.py" line="151"/>
+        <location filename="../../evaluator_app/ui/panel/panel_matrix.py" line="152"/>
         <source>Choose an agreement in the main window.</source>
         <translation>โปรดเลือกคำรับรองในหน้าต่างหลัก</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel/panel_matrix.py" line="155"/>
+        <location filename="../../evaluator_app/ui/panel/panel_matrix.py" line="156"/>
         <source>This workspace has no panel yet: set it up with Panel → Panel setup…, or import the secretary&apos;s panel package.</source>
         <translation>พื้นที่ทำงานนี้ยังไม่มีคณะผู้ประเมิน ตั้งค่าได้ที่ คณะผู้ประเมิน → ตั้งค่าคณะผู้ประเมิน… หรือนำเข้าชุดข้อมูลคณะผู้ประเมินจากเลขานุการ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel/panel_matrix.py" line="177"/>
+        <location filename="../../evaluator_app/ui/panel/panel_matrix.py" line="178"/>
         <source>You declared a conflict of interest with {0}: the other members&apos; ratings of it are hidden from you, and yours do not count.</source>
         <translation>ท่านแจ้งว่ามีส่วนได้เสียกับ {0} จึงไม่แสดงผลการประเมินของกรรมการท่านอื่น และผลของท่านไม่นำมานับ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel/panel_matrix.py" line="179"/>
+        <location filename="../../evaluator_app/ui/panel/panel_matrix.py" line="180"/>
         <source>The other members&apos; ratings of {0} stay hidden until you submit your own (Panel → Submit my ratings…).</source>
         <translation>ผลการประเมิน {0} ของกรรมการคนอื่นจะซ่อนไว้จนกว่าท่านจะส่งผลการประเมินของท่าน (คณะผู้ประเมิน → ส่งผลการประเมินของฉัน…)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel/panel_matrix.py" line="186"/>
+        <location filename="../../evaluator_app/ui/panel/panel_matrix.py" line="187"/>
         <source>Panel matrix</source>
         <translation>ตารางคะแนนของคณะ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel/panel_matrix.py" line="189"/>
+        <location filename="../../evaluator_app/ui/panel/panel_matrix.py" line="190"/>
         <source>finalised (read-only)</source>
         <translation>ยุติแล้ว (แก้ไขไม่ได้)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel/panel_matrix.py" line="189"/>
+        <location filename="../../evaluator_app/ui/panel/panel_matrix.py" line="190"/>
         <source>open</source>
         <translation>ยังไม่ยุติ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel/panel_matrix.py" line="190"/>
+        <location filename="../../evaluator_app/ui/panel/panel_matrix.py" line="191"/>
         <source>Panel matrix — {0}</source>
         <translation>ตารางคะแนนของคณะ — {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel/panel_matrix.py" line="192"/>
+        <location filename="../../evaluator_app/ui/panel/panel_matrix.py" line="193"/>
         <source>round {0} months</source>
         <translation>รอบ {0} เดือน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel/panel_matrix.py" line="205"/>
+        <location filename="../../evaluator_app/ui/panel/panel_matrix.py" line="206"/>
         <source>(no panel figure yet for {0})</source>
         <translation>(ยังไม่มีคะแนนของคณะสำหรับ {0})</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel/panel_matrix.py" line="207"/>
+        <location filename="../../evaluator_app/ui/panel/panel_matrix.py" line="208"/>
         <source>Not counted (conflict of interest): {0}</source>
         <translation>ไม่นับ (มีส่วนได้เสีย): {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel/panel_matrix.py" line="208"/>
+        <location filename="../../evaluator_app/ui/panel/panel_matrix.py" line="209"/>
         <source>Members&apos; totals:</source>
         <translation>คะแนนรวมของกรรมการ:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel/panel_matrix.py" line="209"/>
+        <location filename="../../evaluator_app/ui/panel/panel_matrix.py" line="210"/>
         <source>Panel total:</source>
         <translation>คะแนนรวมของคณะ:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel/panel_matrix.py" line="244"/>
+        <location filename="../../evaluator_app/ui/panel/panel_matrix.py" line="245"/>
         <source>Select a member&apos;s score to see its history, or the panel figure for the consensus history.</source>
         <translation>เลือกคะแนนของกรรมการเพื่อดูประวัติการแก้ไข หรือเลือกคะแนนของคณะเพื่อดูประวัติมติที่ประชุม</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel/panel_matrix.py" line="249"/>
+        <location filename="../../evaluator_app/ui/panel/panel_matrix.py" line="250"/>
         <source>History of {0}&apos;s rating of indicator {1}, round {2} months</source>
         <translation>ประวัติการแก้ไขผลการประเมินของ {0} ตัวชี้วัด {1} รอบ {2} เดือน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel/panel_matrix.py" line="253"/>
+        <location filename="../../evaluator_app/ui/panel/panel_matrix.py" line="254"/>
         <source>History of the consensus of indicator {0}, round {1} months</source>
         <translation>ประวัติมติที่ประชุม ตัวชี้วัด {0} รอบ {1} เดือน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel/panel_matrix.py" line="256"/>
+        <location filename="../../evaluator_app/ui/panel/panel_matrix.py" line="257"/>
         <source>no changes recorded</source>
         <translation>ไม่มีการแก้ไขที่บันทึกไว้</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel/panel_matrix.py" line="294"/>
+        <location filename="../../evaluator_app/ui/panel/panel_matrix.py" line="290"/>
         <source>Enter &amp;consensus…</source>
         <translation>บันทึก&amp;มติที่ประชุม…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel/panel_matrix.py" line="295"/>
+        <location filename="../../evaluator_app/ui/panel/panel_matrix.py" line="291"/>
         <source>&amp;Finalise…</source>
         <translation>&amp;ยุติผล…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel/panel_matrix.py" line="296"/>
+        <location filename="../../evaluator_app/ui/panel/panel_matrix.py" line="292"/>
         <source>&amp;Reopen…</source>
         <translation>เ&amp;ปิดใหม่…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel/panel_matrix.py" line="299"/>
+        <location filename="../../evaluator_app/ui/panel/panel_matrix.py" line="295"/>
         <source>Spread:</source>
         <translation>ส่วนต่าง:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel/panel_matrix.py" line="300"/>
+        <location filename="../../evaluator_app/ui/panel/panel_matrix.py" line="296"/>
         <source>small</source>
         <translation>น้อย</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel/panel_matrix.py" line="301"/>
+        <location filename="../../evaluator_app/ui/panel/panel_matrix.py" line="297"/>
         <source>half the score range or more</source>
         <translation>ตั้งแต่ครึ่งหนึ่งของช่วงคะแนน</translation>
     </message>
@@ -2632,123 +2719,123 @@ excluded</source>
 <context>
     <name>PanelSetupDialog</name>
     <message>
-        <location filename="../../evaluator_app/ui/panel/panel_setup.py" line="279"/>
+        <location filename="../../evaluator_app/ui/panel/panel_setup.py" line="71"/>
         <source>Panel setup</source>
         <translation>ตั้งค่าคณะผู้ประเมิน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel/panel_setup.py" line="289"/>
+        <location filename="../../evaluator_app/ui/panel/panel_setup.py" line="81"/>
         <source>&amp;Add member…</source>
         <translation>&amp;เพิ่มกรรมการ…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel/panel_setup.py" line="291"/>
+        <location filename="../../evaluator_app/ui/panel/panel_setup.py" line="83"/>
         <source>&amp;Edit…</source>
         <translation>แ&amp;ก้ไข…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel/panel_setup.py" line="293"/>
+        <location filename="../../evaluator_app/ui/panel/panel_setup.py" line="85"/>
         <source>Re&amp;move…</source>
         <translation>&amp;นำออก…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel/panel_setup.py" line="297"/>
+        <location filename="../../evaluator_app/ui/panel/panel_setup.py" line="89"/>
         <source>&amp;Declare conflict…</source>
         <translation>แ&amp;จ้งการมีส่วนได้เสีย…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel/panel_setup.py" line="299"/>
+        <location filename="../../evaluator_app/ui/panel/panel_setup.py" line="91"/>
         <source>&amp;Withdraw…</source>
         <translation>&amp;ยกเลิก…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel/panel_setup.py" line="307"/>
+        <location filename="../../evaluator_app/ui/panel/panel_setup.py" line="99"/>
         <source>&amp;Save declaration</source>
         <translation>&amp;บันทึกคำรับรอง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel/panel_setup.py" line="309"/>
+        <location filename="../../evaluator_app/ui/panel/panel_setup.py" line="101"/>
         <source>Standard text</source>
         <translation>ข้อความมาตรฐาน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel/panel_setup.py" line="313"/>
+        <location filename="../../evaluator_app/ui/panel/panel_setup.py" line="105"/>
         <source>Members</source>
         <translation>กรรมการ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel/panel_setup.py" line="314"/>
+        <location filename="../../evaluator_app/ui/panel/panel_setup.py" line="106"/>
         <source>Conflicts of interest</source>
         <translation>การมีส่วนได้เสีย</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel/panel_setup.py" line="315"/>
+        <location filename="../../evaluator_app/ui/panel/panel_setup.py" line="107"/>
         <source>Rule and declaration</source>
         <translation>วิธีคิดคะแนนและคำรับรอง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel/panel_setup.py" line="341"/>
+        <location filename="../../evaluator_app/ui/panel/panel_setup.py" line="133"/>
         <source>Read the fingerprints aloud in the meeting: each member compares theirs with Panel → My signing key.</source>
         <translation>อ่านลายนิ้วมือกุญแจในที่ประชุม กรรมการแต่ละท่านเทียบกับของตนเองที่ คณะผู้ประเมิน → กุญแจลงนามของฉัน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel/panel_setup.py" line="364"/>
+        <location filename="../../evaluator_app/ui/panel/panel_setup.py" line="156"/>
         <source>Panel &amp;figure:</source>
         <translation>&amp;คะแนนของคณะ:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel/panel_setup.py" line="369"/>
+        <location filename="../../evaluator_app/ui/panel/panel_setup.py" line="161"/>
         <source>&amp;Declaration each member confirms before submitting (independence and confidentiality):</source>
         <translation>คำ&amp;รับรองที่กรรมการยืนยันก่อนส่งผล (ความเป็นอิสระและการรักษาความลับ):</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel/panel_setup.py" line="391"/>
+        <location filename="../../evaluator_app/ui/panel/panel_setup.py" line="183"/>
         <source>This workspace has no panel yet. Adding the first member sets it up; members&apos; laptops get it from the panel package.</source>
         <translation>พื้นที่ทำงานนี้ยังไม่มีคณะผู้ประเมิน การเพิ่มกรรมการท่านแรกจะตั้งคณะขึ้น เครื่องของกรรมการได้รับจากชุดข้อมูลคณะผู้ประเมิน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel/panel_setup.py" line="394"/>
+        <location filename="../../evaluator_app/ui/panel/panel_setup.py" line="186"/>
         <source>{0} · {1} member(s) · panel id {2}</source>
         <translation>{0} · กรรมการ {1} ท่าน · รหัสคณะ {2}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel/panel_setup.py" line="429"/>
-        <location filename="../../evaluator_app/ui/panel/panel_setup.py" line="442"/>
+        <location filename="../../evaluator_app/ui/panel/panel_setup.py" line="221"/>
+        <location filename="../../evaluator_app/ui/panel/panel_setup.py" line="234"/>
         <source>Not saved</source>
         <translation>ไม่ได้บันทึก</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel/panel_setup.py" line="443"/>
+        <location filename="../../evaluator_app/ui/panel/panel_setup.py" line="235"/>
         <source>There is already a member {0}. Select them and choose Edit.</source>
         <translation>มีกรรมการรหัส {0} อยู่แล้ว เลือกแล้วกด แก้ไข</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel/panel_setup.py" line="461"/>
+        <location filename="../../evaluator_app/ui/panel/panel_setup.py" line="253"/>
         <source>Remove member</source>
         <translation>นำกรรมการออก</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel/panel_setup.py" line="462"/>
+        <location filename="../../evaluator_app/ui/panel/panel_setup.py" line="254"/>
         <source>Take {0} ({1}) off the panel? Their recorded ratings stay, but no longer count or sign.</source>
         <translation>นำ {0} ({1}) ออกจากคณะผู้ประเมินหรือไม่ ผลการประเมินที่บันทึกไว้ยังอยู่ แต่จะไม่นำมานับและไม่ลงนาม</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel/panel_setup.py" line="463"/>
+        <location filename="../../evaluator_app/ui/panel/panel_setup.py" line="255"/>
         <source>Remove</source>
         <translation>นำออก</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel/panel_setup.py" line="482"/>
+        <location filename="../../evaluator_app/ui/panel/panel_setup.py" line="274"/>
         <source>Withdraw conflict of interest</source>
         <translation>ยกเลิกการมีส่วนได้เสีย</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel/panel_setup.py" line="483"/>
+        <location filename="../../evaluator_app/ui/panel/panel_setup.py" line="275"/>
         <source>Withdraw the conflict of interest of {0} with {1}? Their ratings of it will count again.</source>
         <translation>ยกเลิกการมีส่วนได้เสียของ {0} กับ {1} หรือไม่ ผลการประเมินจะกลับมานับอีกครั้ง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel/panel_setup.py" line="484"/>
+        <location filename="../../evaluator_app/ui/panel/panel_setup.py" line="276"/>
         <source>Withdraw</source>
         <translation>ยกเลิกการมีส่วนได้เสีย</translation>
     </message>
@@ -2829,32 +2916,32 @@ excluded</source>
 <context>
     <name>PartiesDialog</name>
     <message>
-        <location filename="../../evaluator_app/ui/papers/parties_dialog.py" line="1" />
+        <location filename="../../evaluator_app/ui/papers/parties_dialog.py" line="37"/>
         <source>Parties of the agreement</source>
         <translation>คู่สัญญาของคำรับรอง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/papers/parties_dialog.py" line="1" />
+        <location filename="../../evaluator_app/ui/papers/parties_dialog.py" line="42"/>
         <source>One person a line: name | position. The agreement paper names them in its first clause and gives each a signature block.</source>
         <translation>บรรทัดละหนึ่งคน: ชื่อ | ตำแหน่ง คำรับรองจะระบุชื่อในข้อ ๑ และมีที่ลงนามให้ทุกคน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/papers/parties_dialog.py" line="1" />
+        <location filename="../../evaluator_app/ui/papers/parties_dialog.py" line="53"/>
         <source>&amp;Recipients (ผู้รับคำรับรอง):</source>
         <translation>ผู้&amp;รับคำรับรอง:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/papers/parties_dialog.py" line="1" />
+        <location filename="../../evaluator_app/ui/papers/parties_dialog.py" line="54"/>
         <source>&amp;Givers (ผู้ทำคำรับรอง):</source>
         <translation>ผู้&amp;ทำคำรับรอง:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/papers/parties_dialog.py" line="1" />
+        <location filename="../../evaluator_app/ui/papers/parties_dialog.py" line="67"/>
         <source>The workspace is open read-only: {0}</source>
         <translation>พื้นที่ทำงานเปิดแบบอ่านอย่างเดียว: {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/papers/parties_dialog.py" line="1" />
+        <location filename="../../evaluator_app/ui/papers/parties_dialog.py" line="87"/>
         <source>line {0}</source>
         <translation>บรรทัดที่ {0}</translation>
     </message>
@@ -2862,32 +2949,32 @@ excluded</source>
 <context>
     <name>PassphraseDialog</name>
     <message>
-        <location filename="../../evaluator_app/ui/common/identity_dialogs.py" line="40"/>
+        <location filename="../../evaluator_app/ui/common/identity_dialogs.py" line="138"/>
         <source>Passphrase of the signing key</source>
         <translation>รหัสผ่านของกุญแจลงนาม</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/common/identity_dialogs.py" line="56"/>
+        <location filename="../../evaluator_app/ui/common/identity_dialogs.py" line="154"/>
         <source>Member:</source>
         <translation>กรรมการ:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/common/identity_dialogs.py" line="57"/>
+        <location filename="../../evaluator_app/ui/common/identity_dialogs.py" line="155"/>
         <source>&amp;Passphrase:</source>
         <translation>&amp;รหัสผ่าน:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/common/identity_dialogs.py" line="59"/>
+        <location filename="../../evaluator_app/ui/common/identity_dialogs.py" line="157"/>
         <source>&amp;Again:</source>
         <translation>&amp;อีกครั้ง:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/common/identity_dialogs.py" line="80"/>
+        <location filename="../../evaluator_app/ui/common/identity_dialogs.py" line="178"/>
         <source>At least {0} characters.</source>
         <translation>อย่างน้อย {0} ตัวอักษร</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/common/identity_dialogs.py" line="82"/>
+        <location filename="../../evaluator_app/ui/common/identity_dialogs.py" line="180"/>
         <source>The two passphrases differ.</source>
         <translation>รหัสผ่านสองครั้งไม่ตรงกัน</translation>
     </message>
@@ -2903,7 +2990,7 @@ excluded</source>
 <context>
     <name>ProblemsListModel</name>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_model.py" line="460"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_model.py" line="442"/>
         <source>Broken constraints</source>
         <translation>เงื่อนไขที่ไม่ผ่าน</translation>
     </message>
@@ -2911,32 +2998,32 @@ excluded</source>
 <context>
     <name>ProblemsModel</name>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/import_models.py" line="111"/>
+        <location filename="../../evaluator_app/ui/transfer/import_models.py" line="99"/>
         <source>File</source>
         <translation>แฟ้ม</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/import_models.py" line="111"/>
+        <location filename="../../evaluator_app/ui/transfer/import_models.py" line="99"/>
         <source>Sheet</source>
         <translation>ชีต</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/import_models.py" line="111"/>
+        <location filename="../../evaluator_app/ui/transfer/import_models.py" line="99"/>
         <source>Row</source>
         <translation>แถว</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/import_models.py" line="111"/>
+        <location filename="../../evaluator_app/ui/transfer/import_models.py" line="100"/>
         <source>Column</source>
         <translation>คอลัมน์</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/import_models.py" line="111"/>
+        <location filename="../../evaluator_app/ui/transfer/import_models.py" line="100"/>
         <source>Problem</source>
         <translation>ปัญหา</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/import_models.py" line="121" />
+        <location filename="../../evaluator_app/ui/transfer/import_models.py" line="109"/>
         <source>Warning: {0}</source>
         <translation>คำเตือน: {0}</translation>
     </message>
@@ -2944,42 +3031,42 @@ excluded</source>
 <context>
     <name>ReadRowsModel</name>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/import_models.py" line="49"/>
+        <location filename="../../evaluator_app/ui/transfer/import_models.py" line="50"/>
         <source>File</source>
         <translation>แฟ้ม</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/import_models.py" line="49"/>
+        <location filename="../../evaluator_app/ui/transfer/import_models.py" line="50"/>
         <source>Sheet</source>
         <translation>ชีต</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/import_models.py" line="49"/>
+        <location filename="../../evaluator_app/ui/transfer/import_models.py" line="50"/>
         <source>Row</source>
         <translation>แถว</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/import_models.py" line="49"/>
+        <location filename="../../evaluator_app/ui/transfer/import_models.py" line="50"/>
         <source>Read as</source>
         <translation>อ่านเป็น</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/import_models.py" line="82"/>
+        <location filename="../../evaluator_app/ui/transfer/import_models.py" line="83"/>
         <source>indicator</source>
         <translation>ตัวชี้วัด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/import_models.py" line="82"/>
+        <location filename="../../evaluator_app/ui/transfer/import_models.py" line="83"/>
         <source>dimension heading</source>
         <translation>หัวข้อมิติ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/import_models.py" line="83"/>
+        <location filename="../../evaluator_app/ui/transfer/import_models.py" line="84"/>
         <source>blank</source>
         <translation>แถวว่าง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/import_models.py" line="83"/>
+        <location filename="../../evaluator_app/ui/transfer/import_models.py" line="84"/>
         <source>title</source>
         <translation>หัวเรื่อง</translation>
     </message>
@@ -3005,82 +3092,82 @@ excluded</source>
 <context>
     <name>RedistributeDialog</name>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_redistribute.py" line="220"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_redistribute.py" line="208"/>
         <source>Redistribute weights</source>
         <translation>กระจายน้ำหนัก</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_redistribute.py" line="221"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_redistribute.py" line="209"/>
         <source>Indicator {0}: {1} (weight now {2})</source>
         <translation>ตัวชี้วัด {0}: {1} (น้ำหนักปัจจุบัน {2})</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_redistribute.py" line="223"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_redistribute.py" line="211"/>
         <source>&amp;New weight:</source>
         <translation>น้ำหนัก&amp;ใหม่:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_redistribute.py" line="224"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_redistribute.py" line="212"/>
         <source>Spread the difference:</source>
         <translation>กระจายส่วนต่าง:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_redistribute.py" line="225"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_redistribute.py" line="213"/>
         <source>&amp;In proportion to their weights</source>
         <translation>&amp;ตามสัดส่วนน้ำหนัก</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_redistribute.py" line="226"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_redistribute.py" line="214"/>
         <source>&amp;Equally</source>
         <translation>เท่า&amp;กัน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_redistribute.py" line="227"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_redistribute.py" line="215"/>
         <source>Over:</source>
         <translation>ให้กับ:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_redistribute.py" line="228"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_redistribute.py" line="216"/>
         <source>&amp;All indicators at the same level</source>
         <translation>ตัวชี้วัดระดับเดียวกัน&amp;ทั้งหมด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_redistribute.py" line="229"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_redistribute.py" line="217"/>
         <source>&amp;Only the ticked indicators</source>
         <translation>เ&amp;ฉพาะตัวชี้วัดที่เลือก</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_redistribute.py" line="230"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_redistribute.py" line="218"/>
         <source>These weights will change:</source>
         <translation>น้ำหนักที่จะเปลี่ยน:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_redistribute.py" line="231"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_redistribute.py" line="219"/>
         <source>&amp;Apply</source>
         <translation>&amp;ใช้</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_redistribute.py" line="246"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_redistribute.py" line="234"/>
         <source>Type the new weight as a number, such as 35 or 12.5.</source>
         <translation>พิมพ์น้ำหนักใหม่เป็นตัวเลข เช่น 35 หรือ 12.5</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_redistribute.py" line="250"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_redistribute.py" line="238"/>
         <source>Tick the indicators that take or give the difference.</source>
         <translation>โปรดเลือกตัวชี้วัดที่จะรับหรือให้ส่วนต่าง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_redistribute.py" line="266"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_redistribute.py" line="254"/>
         <source>equally</source>
         <translation>เท่ากัน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_redistribute.py" line="266"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_redistribute.py" line="254"/>
         <source>proportionally</source>
         <translation>ตามสัดส่วน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_redistribute.py" line="272"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_redistribute.py" line="260"/>
         <source>Redistribute from {0}: {1} → {2} ({3})</source>
         <translation>กระจายน้ำหนักจาก {0}: {1} → {2} ({3})</translation>
     </message>
@@ -3088,52 +3175,52 @@ excluded</source>
 <context>
     <name>ReportActions</name>
     <message>
-        <location filename="../../evaluator_app/ui/papers/report_actions.py" line="57"/>
+        <location filename="../../evaluator_app/ui/papers/report_actions.py" line="60"/>
         <source>&amp;Reports</source>
         <translation>&amp;รายงาน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/papers/report_actions.py" line="58"/>
+        <location filename="../../evaluator_app/ui/papers/report_actions.py" line="61"/>
         <source>Report &amp;preview…</source>
         <translation>&amp;ดูตัวอย่างรายงาน…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/papers/report_actions.py" line="59"/>
+        <location filename="../../evaluator_app/ui/papers/report_actions.py" line="62"/>
         <source>&amp;Print report…</source>
         <translation>&amp;พิมพ์รายงาน…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/papers/report_actions.py" line="60"/>
+        <location filename="../../evaluator_app/ui/papers/report_actions.py" line="63"/>
         <source>&amp;Save report as PDF…</source>
         <translation>&amp;บันทึกรายงานเป็น PDF…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/papers/report_actions.py" line="61"/>
+        <location filename="../../evaluator_app/ui/papers/report_actions.py" line="64"/>
         <source>&amp;Agreement paper…</source>
         <translation>คำ&amp;รับรองการปฏิบัติราชการ…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/papers/report_actions.py" line="62"/>
+        <location filename="../../evaluator_app/ui/papers/report_actions.py" line="66"/>
         <source>Fiscal-year &amp;summary…</source>
         <translation>&amp;สรุปผลทั้งปีงบประมาณ…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/papers/report_actions.py" line="63"/>
+        <location filename="../../evaluator_app/ui/papers/report_actions.py" line="67"/>
         <source>&amp;Batch print a fiscal year…</source>
         <translation>พิมพ์&amp;ทั้งปีงบประมาณ…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/papers/report_actions.py" line="70"/>
+        <location filename="../../evaluator_app/ui/papers/report_actions.py" line="74"/>
         <source>Choose an agreement first.</source>
         <translation>โปรดเลือกคำรับรองก่อน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/papers/report_actions.py" line="1" />
+        <location filename="../../evaluator_app/ui/papers/report_actions.py" line="65"/>
         <source>Parties of the agreement (คู่สัญญา)…</source>
         <translation>&amp;คู่สัญญาของคำรับรอง…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/papers/report_actions.py" line="1" />
+        <location filename="../../evaluator_app/ui/papers/report_actions.py" line="116"/>
         <source>The parties are saved.</source>
         <translation>บันทึกคู่สัญญาแล้ว</translation>
     </message>
@@ -3141,152 +3228,152 @@ excluded</source>
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="134"/>
+        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="135"/>
         <source>Evaluation report</source>
         <translation>รายงานผลการประเมิน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="135"/>
+        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="136"/>
         <source>Agreement (annex of indicators)</source>
         <translation>คำรับรอง (ภาคผนวกตัวชี้วัด)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="136"/>
+        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="137"/>
         <source>Fiscal-year summary</source>
         <translation>สรุปผลทั้งปีงบประมาณ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="166"/>
+        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="167"/>
         <source>Drawing the preview…</source>
         <translation>กำลังจัดทำตัวอย่าง…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="187"/>
+        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="188"/>
         <source>{0} page(s), A4. The preview is a draft; the saved or printed paper carries the verification code.</source>
         <translation>{0} หน้า ขนาด A4 ตัวอย่างนี้เป็นฉบับร่าง ฉบับที่บันทึกหรือพิมพ์จะมีรหัสตรวจสอบ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="190"/>
+        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="191"/>
         <source>Indicators {0} have no committee figure yet: only a draft can be printed.</source>
         <translation>ตัวชี้วัด {0} ยังไม่มีผลของคณะกรรมการ จึงพิมพ์ได้เฉพาะฉบับร่าง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="193"/>
+        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="194"/>
         <source>Saving or printing issues the report: its figures are frozen, and change only by reopening with a reason.</source>
         <translation>การบันทึกหรือพิมพ์คือการออกรายงาน ตัวเลขจะถูกตรึงไว้ และเปลี่ยนได้เมื่อเปิดใหม่พร้อมเหตุผลเท่านั้น</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="196"/>
+        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="197"/>
         <source>Pages cannot be drawn here: their text is shown; use Open in the PDF viewer to see and print them.</source>
         <translation>แสดงภาพหน้าที่นี่ไม่ได้ จึงแสดงข้อความแทน ใช้ปุ่มเปิดในโปรแกรมดู PDF เพื่อดูและพิมพ์</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="213"/>
+        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="214"/>
         <source>Page {0}</source>
         <translation>หน้า {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="243"/>
+        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="244"/>
         <source>Issue the report</source>
         <translation>ออกรายงาน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="244"/>
+        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="245"/>
         <source>Issue the evaluation report of {0}, round {1} months? Its figures are frozen with a verification code; they change afterwards only by reopening with a reason.</source>
         <translation>ออกรายงานผลการประเมินของ {0} รอบ {1} เดือน หรือไม่? ตัวเลขจะถูกตรึงไว้พร้อมรหัสตรวจสอบ และเปลี่ยนได้ภายหลังเมื่อเปิดใหม่พร้อมเหตุผลเท่านั้น</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="254"/>
+        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="255"/>
         <source>Save PDF</source>
         <translation>บันทึก PDF</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="257"/>
+        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="258"/>
         <source>Writing {0}…</source>
         <translation>กำลังเขียน {0}…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="265"/>
+        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="266"/>
         <source>Saved {0} ({1} page(s)).</source>
         <translation>บันทึก {0} แล้ว ({1} หน้า)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="267"/>
+        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="268"/>
         <source>Verification code: {0}</source>
         <translation>รหัสตรวจสอบ: {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="282"/>
+        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="283"/>
         <source>Print</source>
         <translation>พิมพ์</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="286"/>
+        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="287"/>
         <source>Preparing the pages for the printer…</source>
         <translation>กำลังเตรียมหน้าสำหรับเครื่องพิมพ์…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="300"/>
+        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="301"/>
         <source>The printer refused the pages: {0}</source>
         <translation>เครื่องพิมพ์ไม่รับหน้า: {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="302"/>
+        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="303"/>
         <source>Sent {0} page(s) to {1}.</source>
         <translation>ส่ง {0} หน้าไปยัง {1} แล้ว</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="307"/>
+        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="308"/>
         <source>The PDF is open in the system&apos;s viewer: print it from there ({0}).</source>
         <translation>เปิด PDF ในโปรแกรมดูของระบบแล้ว โปรดพิมพ์จากที่นั่น ({0})</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="334"/>
+        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="335"/>
         <source>Not done: {0}</source>
         <translation>ไม่สำเร็จ: {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="368"/>
+        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="364"/>
         <source>Report — {0} {1}</source>
         <translation>รายงาน — {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="369"/>
+        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="365"/>
         <source>&amp;Paper:</source>
         <translation>&amp;เอกสาร:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="370"/>
+        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="366"/>
         <source>&amp;Round:</source>
         <translation>&amp;รอบ:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="372"/>
+        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="368"/>
         <source>{0} months</source>
         <translation>{0} เดือน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="373"/>
+        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="369"/>
         <source>&amp;Draft (nothing is issued)</source>
         <translation>ฉบับ&amp;ร่าง (ไม่ออกรายงาน)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="374"/>
+        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="370"/>
         <source>&amp;Print…</source>
         <translation>&amp;พิมพ์…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="375"/>
+        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="371"/>
         <source>&amp;Save PDF…</source>
         <translation>&amp;บันทึก PDF…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="376"/>
+        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="372"/>
         <source>&amp;Open in the PDF viewer</source>
         <translation>เ&amp;ปิดในโปรแกรมดู PDF</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="377"/>
+        <location filename="../../evaluator_app/ui/papers/report_dialog.py" line="373"/>
         <source>&amp;Close</source>
         <translation>ปิ&amp;ด</translation>
     </message>
@@ -3294,22 +3381,22 @@ excluded</source>
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/backups_dialog.py" line="98"/>
+        <location filename="../../evaluator_app/ui/transfer/backups_dialog.py" line="79"/>
         <source>Restore from backup</source>
         <translation>กู้คืนจากไฟล์สำรอง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/backups_dialog.py" line="101"/>
+        <location filename="../../evaluator_app/ui/transfer/backups_dialog.py" line="82"/>
         <source>Choose the backup of {0} to go back to. The workspace as it is now is kept as a backup first, so a restore can itself be undone.</source>
         <translation>เลือกไฟล์สำรองของ {0} ที่จะกลับไปใช้ พื้นที่ทำงานปัจจุบันจะถูกสำรองไว้ก่อน จึงย้อนการกู้คืนได้</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/backups_dialog.py" line="115"/>
+        <location filename="../../evaluator_app/ui/transfer/backups_dialog.py" line="96"/>
         <source>There are no backups of this workspace yet.</source>
         <translation>พื้นที่ทำงานนี้ยังไม่มีไฟล์สำรอง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/backups_dialog.py" line="118"/>
+        <location filename="../../evaluator_app/ui/transfer/backups_dialog.py" line="99"/>
         <source>&amp;Restore</source>
         <translation>&amp;กู้คืน</translation>
     </message>
@@ -3317,14 +3404,17 @@ excluded</source>
 <context>
     <name>ScoreWithReasonDialog</name>
     <message>
+        <location filename="../../evaluator_app/ui/common/score_dialog.py" line="25"/>
         <source>0 to {0}</source>
         <translation>0 ถึง {0}</translation>
     </message>
     <message>
-        <source>The score must be a number, got '{0}'.</source>
-        <translation>คะแนนต้องเป็นตัวเลข ได้ '{0}'</translation>
+        <location filename="../../evaluator_app/ui/common/score_dialog.py" line="57"/>
+        <source>The score must be a number, got &apos;{0}&apos;.</source>
+        <translation>คะแนนต้องเป็นตัวเลข ได้ &apos;{0}&apos;</translation>
     </message>
     <message>
+        <location filename="../../evaluator_app/ui/common/score_dialog.py" line="59"/>
         <source>The score must lie between 0 and {0}.</source>
         <translation>คะแนนต้องอยู่ระหว่าง 0 ถึง {0}</translation>
     </message>
@@ -3332,34 +3422,57 @@ excluded</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../evaluator_app/ui/shell/settings_dialog.py" line="15"/>
+        <location filename="../../evaluator_app/ui/shell/settings_dialog.py" line="29"/>
         <source>Settings</source>
         <translation>ตั้งค่า</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/settings_dialog.py" line="23"/>
-        <source>Your results are recorded under this evaluator id in this workspace. The agency&apos;s own results use the id &quot;{0}&quot;.</source>
-        <translation>ผลการประเมินของท่านจะบันทึกในชื่อผู้ประเมินนี้ในพื้นที่ทำงานนี้ ผลประเมินตนเองของส่วนราชการใช้ชื่อ &quot;{0}&quot;</translation>
+        <location filename="../../evaluator_app/ui/shell/settings_dialog.py" line="33"/>
+        <source>&amp;Change…</source>
+        <translation>&amp;เปลี่ยน…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/settings_dialog.py" line="29"/>
-        <source>&amp;Evaluator id:</source>
-        <translation>&amp;ชื่อผู้ประเมิน:</translation>
+        <location filename="../../evaluator_app/ui/shell/settings_dialog.py" line="39"/>
+        <source>Your results are recorded under this name in this workspace.</source>
+        <translation>ผลของท่านในพื้นที่ทำงานนี้บันทึกในนามนี้</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/settings_dialog.py" line="31"/>
+        <location filename="../../evaluator_app/ui/shell/settings_dialog.py" line="53"/>
+        <source>Times in the window and on the papers of this workspace are on this clock (Buddhist Era dates).</source>
+        <translation>เวลาที่แสดงในหน้าต่างและที่พิมพ์ในเอกสารของพื้นที่ทำงานนี้ใช้เขตเวลานี้ (วันที่เป็นพุทธศักราช)</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/shell/settings_dialog.py" line="59"/>
+        <source>You are:</source>
+        <translation>ท่านคือ:</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/shell/settings_dialog.py" line="62"/>
+        <source>&amp;Time zone:</source>
+        <translation>&amp;เขตเวลา:</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/shell/settings_dialog.py" line="87"/>
+        <source>Unknown time zone &quot;{0}&quot;: choose one from the list, e.g. Asia/Bangkok.</source>
+        <translation>ไม่รู้จักเขตเวลา &quot;{0}&quot; เลือกจากรายการ เช่น Asia/Bangkok</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/shell/settings_dialog.py" line="61"/>
         <source>&amp;Language:</source>
         <translation>&amp;ภาษา:</translation>
     </message>
+</context>
+<context>
+    <name>Startup</name>
     <message>
-        <location filename="../../evaluator_app/ui/shell/settings_dialog.py" line="50"/>
-        <source>The evaluator id cannot be empty.</source>
-        <translation>ต้องระบุชื่อผู้ประเมิน</translation>
+        <location filename="../../evaluator_app/ui/shell/app.py" line="62"/>
+        <source>The workspace open last time is no longer there ({0}); the default workspace is open.</source>
+        <translation>ไม่พบพื้นที่ทำงานที่เปิดครั้งก่อนแล้ว ({0}) จึงเปิดพื้นที่ทำงานเริ่มต้นแทน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/settings_dialog.py" line="52"/>
-        <source>&quot;{0}&quot; is reserved for the agency&apos;s self-assessment.</source>
-        <translation>&quot;{0}&quot; สงวนไว้สำหรับผลประเมินตนเองของส่วนราชการ</translation>
+        <location filename="../../evaluator_app/ui/shell/app.py" line="79"/>
+        <source>The workspace open last time could not be opened: {0}</source>
+        <translation>เปิดพื้นที่ทำงานที่เปิดครั้งก่อนไม่ได้: {0}</translation>
     </message>
 </context>
 <context>
@@ -3554,82 +3667,82 @@ excluded</source>
 <context>
     <name>VersionTableModel</name>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_model.py" line="261"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_model.py" line="262"/>
         <source>Level {0}</source>
         <translation>ระดับ {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_model.py" line="262"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_model.py" line="263"/>
         <source>Code</source>
         <translation>รหัส</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_model.py" line="262"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_model.py" line="263"/>
         <source>Indicator</source>
         <translation>ตัวชี้วัด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_model.py" line="262"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_model.py" line="263"/>
         <source>Weight</source>
         <translation>น้ำหนัก</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_model.py" line="263"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_model.py" line="264"/>
         <source>Subtotal</source>
         <translation>รวมย่อย</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_model.py" line="263"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_model.py" line="264"/>
         <source>Target</source>
         <translation>เป้าหมาย</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_model.py" line="266"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_model.py" line="267"/>
         <source>The sum of the sub-indicators&apos; weights; it must equal the weight of their parent</source>
         <translation>ผลรวมน้ำหนักของตัวชี้วัดย่อย ต้องเท่ากับน้ำหนักของตัวชี้วัดหลัก</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_model.py" line="268"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_model.py" line="269"/>
         <source>Criteria level {0}</source>
         <translation>เกณฑ์ระดับ {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_model.py" line="308"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_model.py" line="309"/>
         <source>Total weight</source>
         <translation>น้ำหนักรวม</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_model.py" line="341"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_model.py" line="342"/>
         <source>Removed in this version</source>
         <translation>ตัดออกในฉบับนี้</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_model.py" line="343"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_model.py" line="344"/>
         <source>Added in this version</source>
         <translation>เพิ่มในฉบับนี้</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_model.py" line="347"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_model.py" line="348"/>
         <source>Before: {0}</source>
         <translation>เดิม: {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_model.py" line="387"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_model.py" line="388"/>
         <source>Target of {0}: {1} → {2}</source>
         <translation>เป้าหมายของ {0}: {1} → {2}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_model.py" line="392"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_model.py" line="393"/>
         <source>{0} of indicator {1} must be a number (such as 12.5), got &apos;{2}&apos;</source>
         <translation>{0} ของตัวชี้วัด {1} ต้องเป็นตัวเลข (เช่น 12.5) ได้ &apos;{2}&apos;</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_model.py" line="396"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_model.py" line="397"/>
         <source>Weight of {0}: {1} → {2}</source>
         <translation>น้ำหนักของ {0}: {1} → {2}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_model.py" line="407"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_model.py" line="408"/>
         <source>Level {0} of {1}: {2} → {3}</source>
         <translation>เกณฑ์ระดับ {0} ของ {1}: {2} → {3}</translation>
     </message>
@@ -3645,62 +3758,62 @@ excluded</source>
 <context>
     <name>WhatIfPanel</name>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_whatif.py" line="93"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_whatif.py" line="94"/>
         <source>Self-assessment</source>
         <translation>ประเมินตนเอง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_whatif.py" line="118"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_whatif.py" line="119"/>
         <source>On screen: version {0}</source>
         <translation>บนจอ: ฉบับที่ {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_whatif.py" line="119"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_whatif.py" line="120"/>
         <source>Agreed: version {0}</source>
         <translation>ที่ตกลง: ฉบับที่ {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_whatif.py" line="120"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_whatif.py" line="121"/>
         <source>Agreed: none yet</source>
         <translation>ที่ตกลง: ยังไม่มี</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_whatif.py" line="121"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_whatif.py" line="122"/>
         <source>Results of the {0}-month round ({1} result(s))</source>
         <translation>ผลรอบ {0} เดือน ({1} ผล)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_whatif.py" line="130"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_whatif.py" line="131"/>
         <source>Difference: {0}</source>
         <translation>ผลต่าง: {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_whatif.py" line="132"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_whatif.py" line="133"/>
         <source>eligibility changes</source>
         <translation>ผลการผ่านเกณฑ์เปลี่ยน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_whatif.py" line="146"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_whatif.py" line="147"/>
         <source>incomplete: {0} indicator(s) without a result</source>
         <translation>ยังไม่ครบ: {0} ตัวชี้วัดยังไม่มีผล</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_whatif.py" line="149"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_whatif.py" line="150"/>
         <source>eligible (at least {0})</source>
         <translation>ผ่านเกณฑ์ (ไม่ต่ำกว่า {0})</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_whatif.py" line="151"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_whatif.py" line="152"/>
         <source>not eligible (below {0})</source>
         <translation>ไม่ผ่านเกณฑ์ (ต่ำกว่า {0})</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_whatif.py" line="162"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_whatif.py" line="158"/>
         <source>What-if: total and eligibility</source>
         <translation>จำลองผล: คะแนนรวมและการผ่านเกณฑ์</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_whatif.py" line="163"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_whatif.py" line="159"/>
         <source>&amp;Results of:</source>
         <translation>ผล&amp;ของ:</translation>
     </message>

@@ -121,6 +121,9 @@ class IdentityDialog(QDialog):
         self.problem.setText(problem)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(self.ident()) and not problem)
 
+    def ok_button_enabled(self) -> bool:
+        return self.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
+
     def _accept(self) -> None:
         if self.ident() and not self._problem():
             self.accept()

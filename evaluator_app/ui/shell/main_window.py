@@ -563,7 +563,8 @@ class MainWindow(Retranslating, MainWindowInterface):
         current = self.session.path.resolve() if self.session is not None else None
         for number, path in enumerate((p for p in settings.recent_workspaces() if p != current and p.is_file()), 1):
             # &1 … &9: the keyboard reaches a recent file as in other desktop programs
-            label = f"&{number} {path.name}" if number < 10 else path.name
+            shown = str(path).replace("&", "&&")  # a lone & in a menu text marks the key, not the character
+            label = f"&{number} {shown}" if number < 10 else shown
             item = self.recent_menu.addAction(label)
             item.setToolTip(str(path))
             item.setStatusTip(str(path))
