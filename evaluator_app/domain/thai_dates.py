@@ -126,7 +126,7 @@ def clock_text(moment: datetime, zone: tzinfo | None = None, *, seconds: bool = 
 def thai_datetime(value: datetime, *, short: bool = True, zone: tzinfo | None = None, seconds: bool = False) -> str:
     """5 มี.ค. 2568 14:32 on the display clock (stored times are UTC)."""
     local = local_time(value, zone)
-    return f"{screen_date(local, short=short)} {clock_text(local, seconds=seconds)}"
+    return f"{screen_date(local, short=short)} {clock_text(local, local.tzinfo, seconds=seconds)}"
 
 
 def thai_datetime_from_iso(text: str, *, short: bool = True, zone: tzinfo | None = None) -> str:
@@ -141,7 +141,7 @@ def english_datetime(value: datetime, *, zone: tzinfo | None = None, seconds: bo
     """The same moment for English readers, still in the Buddhist Era: 5 Mar 2568 B.E. 14:32."""
     local = local_time(value, zone)
     return f"{local.day} {ENGLISH_MONTHS[local.month - 1]} {buddhist_year(local)} B.E. " \
-        f"{clock_text(local, seconds=seconds)}"
+        f"{clock_text(local, local.tzinfo, seconds=seconds)}"
 
 
 def english_datetime_from_iso(text: str, *, zone: tzinfo | None = None) -> str:
