@@ -116,7 +116,7 @@ class NavigatorPanel(Retranslating, QWidget):
     def _update_hint(self) -> None:
         state = self.state()
         self.hint.setVisible(state != "agreements")
-        self.tree.setVisible(state != "empty")
+        self.tree.setVisible(state == "agreements")
         self.import_button.setVisible(state == "empty")
         self.demo_button.setVisible(state == "empty")
         self.clear_button.setVisible(state == "no match")
