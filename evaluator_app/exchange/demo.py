@@ -17,6 +17,7 @@ from ..domain.panel import ConflictOfInterest, ConflictType, PanelMember, Role
 from ..domain.rating import Rating
 from ..paths import resource
 from ..store.agreements import find_agreement_id
+from ..store.lock import lock_path
 from ..store.panel import create_panel, declare_conflict, save_member
 from ..store.ratings import record_ratings
 from ..store.schema import SCHEMA_VERSION
@@ -84,6 +85,7 @@ def demo_workspace_copy(folder: Path | None = None) -> Path:
         partial.unlink(missing_ok=True)
         build_demo_workspace(partial)
         partial.replace(template)  # atomic: a concurrent start never sees a half-built demo
+        lock_path(partial).unlink(missing_ok=True)  # the build's lock file: nothing holds it any more
     if folder is None:
         remove_stale_demo_copies()
     target_dir = folder or Path(tempfile.mkdtemp(prefix=f"{DEMO_FOLDER_PREFIX}{os.getpid()}-"))
