@@ -141,11 +141,9 @@ def test_recent_workspaces_skip_missing_files_and_can_be_cleared(qtbot, workspac
     window._fill_recent_menu()
     listed = [a.data() for a in window.recent_menu.actions() if a.data()]
     assert listed == [str(other.resolve())], "the current file and missing ones are not offered"
-    window.file_menu.popup(window.mapToGlobal(window.rect().center()))
-    window.clear_recent_action.trigger()
+    window.clear_recent_action.trigger()  # File → Recent workspaces → Clear recent workspaces
     assert settings.recent_workspaces() == []
     assert not window.recent_menu.isEnabled()
-    window.file_menu.hide()
     window.close()
 
 
