@@ -1180,228 +1180,228 @@ Issue the other {2}?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="212"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="214"/>
         <source>Cannot open workspace</source>
         <translation>เปิดพื้นที่ทำงานไม่ได้</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="239"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="241"/>
         <source>Open workspace</source>
         <translation>เปิดพื้นที่ทำงาน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="240"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="242"/>
         <source>Workspaces ({0});;All files (*)</source>
         <translation>พื้นที่ทำงาน ({0});;ทุกแฟ้ม (*)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="247"/>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="254"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="249"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="256"/>
         <source>New workspace</source>
         <translation>สร้างพื้นที่ทำงานใหม่</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="247"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="249"/>
         <source>Workspaces ({0})</source>
         <translation>พื้นที่ทำงาน ({0})</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="255"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="257"/>
         <source>{0} already exists. Use File → Open workspace… to open it.</source>
         <translation>มีแฟ้ม {0} อยู่แล้ว ใช้เมนู แฟ้ม → เปิดพื้นที่ทำงาน… เพื่อเปิด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="272"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="274"/>
         <source>Imported {0} new agreement(s); updated results of {1}.</source>
         <translation>นำเข้าคำรับรองใหม่ {0} ฉบับ ปรับผลการดำเนินงาน {1} ฉบับ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="363"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="365"/>
         <source>Select an indicator that is scored to adjust its score.</source>
         <translation>เลือกตัวชี้วัดที่มีการให้คะแนนก่อนปรับคะแนน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="436"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="438"/>
         <source>Not chosen yet</source>
         <translation>ยังไม่ได้เลือก</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="455"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="457"/>
         <source>This workspace is read-only: who you are cannot be recorded.</source>
         <translation>พื้นที่ทำงานนี้เปิดแบบอ่านอย่างเดียว จึงบันทึกว่าท่านคือใครไม่ได้</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="473"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="476"/>
         <source>Your results are recorded under {0}.</source>
         <translation>ผลของท่านจะบันทึกในนาม {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="484"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="487"/>
         <source>You: {0}</source>
         <translation>ผู้ใช้งาน: {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="484"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="487"/>
         <source>Who are you? Choose…</source>
         <translation>ท่านคือใคร? เลือก…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="485"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="488"/>
         <source>Your results are recorded under this name. Click to change.</source>
         <translation>ผลของท่านบันทึกในนามนี้ คลิกเพื่อเปลี่ยน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="487"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="490"/>
         <source>&amp;Who are you…</source>
         <translation>ท่าน&amp;คือใคร…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="488"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="491"/>
         <source>&amp;Who are you ({0})…</source>
         <translation>ท่าน&amp;คือใคร ({0})…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="582"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="585"/>
         <source>{0} is no longer there.</source>
         <translation>ไม่พบ {0} แล้ว</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="595"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="598"/>
         <source>&amp;File</source>
         <translation>แ&amp;ฟ้ม</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="596"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="599"/>
         <source>&amp;Edit</source>
         <translation>แ&amp;ก้ไข</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="597"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="600"/>
         <source>&amp;View</source>
         <translation>&amp;มุมมอง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="598"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="601"/>
         <source>&amp;Help</source>
         <translation>&amp;ช่วยเหลือ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="599"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="602"/>
         <source>&amp;New workspace…</source>
         <translation>สร้างพื้นที่ทำงาน&amp;ใหม่…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="600"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="603"/>
         <source>&amp;Open workspace…</source>
         <translation>เ&amp;ปิดพื้นที่ทำงาน…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="601"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="604"/>
         <source>&amp;Recent workspaces</source>
         <translation>พื้นที่ทำงานที่ใช้&amp;ล่าสุด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="602"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="605"/>
         <source>&amp;Clear recent workspaces</source>
         <translation>&amp;ล้างรายการพื้นที่ทำงานล่าสุด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="603"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="606"/>
         <source>&amp;Import agreements…</source>
         <translation>&amp;นำเข้าคำรับรอง…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="604"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="607"/>
         <source>&amp;Quit</source>
         <translation>&amp;ออกจากโปรแกรม</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="605"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="608"/>
         <source>&amp;Adjust score…</source>
         <translation>&amp;ปรับคะแนน…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="607"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="610"/>
         <source>&amp;Find agreement</source>
         <translation>ค้น&amp;หาคำรับรอง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="608"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="611"/>
         <source>&amp;Settings…</source>
         <translation>&amp;ตั้งค่า…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="609"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="612"/>
         <source>&amp;Round</source>
         <translation>&amp;รอบการประเมิน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="611"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="614"/>
         <source>{0} months</source>
         <translation>{0} เดือน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="612"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="615"/>
         <source>&amp;Language</source>
         <translation>&amp;ภาษา</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="613"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="616"/>
         <source>&amp;About evaluator-app</source>
         <translation>&amp;เกี่ยวกับโปรแกรม</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="614"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="617"/>
         <source>About &amp;Qt</source>
         <translation>เกี่ยวกับ &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="625"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="628"/>
         <source>read-only</source>
         <translation>อ่านอย่างเดียว</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="627"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="630"/>
         <source>not saved yet</source>
         <translation>ยังไม่บันทึก</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="629"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="632"/>
         <source>NOT SAVED: the last change could not be written</source>
         <translation>บันทึกไม่สำเร็จ: การแก้ไขล่าสุดยังไม่ถูกบันทึก</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="631"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="634"/>
         <source>saved</source>
         <translation>บันทึกแล้ว</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="632"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="635"/>
         <source>saved {0}</source>
         <translation>บันทึกแล้ว {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="638"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="641"/>
         <source>Performance agreement evaluation</source>
         <translation>ประเมินผลคำรับรองการปฏิบัติราชการ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="392"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="394"/>
         <source>Select an indicator with a reported result to accept it.</source>
         <translation>เลือกตัวชี้วัดที่ส่วนราชการรายงานผลแล้วเพื่อรับรองผล</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="406"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="408"/>
         <source>The committee accepted the reported result of indicator {0}.</source>
         <translation>คณะกรรมการรับรองผลที่รายงานของตัวชี้วัด {0} แล้ว</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="606"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="609"/>
         <source>Accept the reported result</source>
         <translation>รับรองผลตามที่รายงาน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="401"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="403"/>
         <source>Accept the reported result of indicator {0}</source>
         <translation>รับรองผลที่รายงานของตัวชี้วัด {0}</translation>
     </message>
@@ -3816,6 +3816,14 @@ excluded</source>
         <location filename="../../evaluator_app/ui/meeting/meeting_whatif.py" line="159"/>
         <source>&amp;Results of:</source>
         <translation>ผล&amp;ของ:</translation>
+    </message>
+</context>
+<context>
+    <name>WorkspaceSession</name>
+    <message>
+        <location filename="../../evaluator_app/ui/common/session.py" line="111"/>
+        <source>Choose who you are first (Edit → Who are you…): your results are recorded under your name.</source>
+        <translation>เลือกก่อนว่าท่านคือใคร (แก้ไข → ท่านคือใคร…) ผลของท่านจะบันทึกในนามของท่าน</translation>
     </message>
 </context>
 </TS>

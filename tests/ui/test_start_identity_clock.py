@@ -270,6 +270,41 @@ def test_without_a_panel_the_person_types_a_name_and_rates_under_it(qtbot, works
     window.close()
 
 
+def test_a_rating_before_choosing_is_refused_and_asks_who_you_are(qtbot, workspace_file):
+    path = with_panel(without_identity(workspace_file))
+    declined: list[bool] = []
+    when_dialog(IdentityDialog, lambda dialog: declined.append(True))  # "later": the dialog is cancelled
+    window = started(qtbot, path, answered=declined)
+    assert not window.session.identity_chosen()
+
+    def choose_somchai(dialog: IdentityDialog) -> None:
+        dialog.choice.setCurrentIndex(dialog.choice.findData("member1"))
+        qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+        chosen.append(True)
+
+    chosen: list[bool] = []
+    when_dialog(IdentityDialog, choose_somchai)
+    refusals: list[str] = []
+    window.panel.model.refused.connect(lambda _index, message: refusals.append(message))
+    view = window.panel.view
+    click_index(qtbot, view, result_cell(window, "1"))
+    focus(qtbot, view)
+    type_keys(qtbot, "93")
+    press(qtbot, Qt.Key.Key_Return)
+    assert refusals and "ท่านคือใคร" in refusals[0]
+    assert stored_evaluators(path, "1") == set(), "nothing is recorded under the computer's login"
+    qtbot.waitUntil(lambda: bool(chosen) and not identity_dialog_shown(), timeout=8000)
+    assert window.session.evaluator() == "member1" and window.panel.model.evaluator == "member1"
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=3000)
+    click_index(qtbot, view, result_cell(window, "1"))
+    focus(qtbot, view)
+    type_keys(qtbot, "93")
+    press(qtbot, Qt.Key.Key_Return)
+    assert stored_evaluators(path, "1") == {"member1"}
+    window.close()
+
+
 def test_the_name_self_is_refused_and_settings_change_who_you_are(qtbot, workspace_file):
     path = with_panel(workspace_file)  # member1 was chosen before the panel was set up; still a member
     window = started(qtbot, path)

@@ -109,6 +109,8 @@ class MainWindow(Retranslating, MainWindowInterface):
         old_panel, old_details = self.panel, self.details
         self.session = session
         session.setParent(self)
+        if self.asks_identity:
+            session.identity_request = self.choose_identity
         self.panel = AgreementPanel(session, self)
         self.details = DetailsPane(session, self.panel.model, self)
         if old_panel is None or old_details is None:
@@ -461,9 +463,10 @@ class MainWindow(Retranslating, MainWindowInterface):
         if dialog.exec() != IdentityDialog.DialogCode.Accepted or not dialog.ident():
             self._update_identity()
             return False
-        self.commit_open_editor()
-        if self.details is not None:
-            self.details.flush()
+        if session.identity_chosen():  # what is being typed belongs to the one chosen before (unchosen, it is refused)
+            self.commit_open_editor()
+            if self.details is not None:
+                self.details.flush()
         outcome = session.set_evaluator(dialog.ident())
         if not outcome.ok:
             self.statusBar().showMessage(outcome.error or "", 15000)
