@@ -107,7 +107,7 @@ class WorkspaceSession(QObject):
         if self._needs_identity(change):
             request = self.identity_request
             assert request is not None
-            QTimer.singleShot(0, request)  # after the refusal is shown, not inside the editor's commit
+            QTimer.singleShot(0, self, request)  # after the refusal is shown, not inside the editor's commit
             return Outcome(error=QCoreApplication.translate(
                 "WorkspaceSession", "Choose who you are first (Edit → Who are you…): your results are recorded "
                 "under your name."), refused=True)

@@ -87,7 +87,7 @@ def start_window(db_path: Path | None, demo: bool = False, package: Path | None 
     window.show()
     if note:
         window.statusBar().showMessage(note, 30000)
-    QTimer.singleShot(0, window.ask_identity_if_needed)
+    QTimer.singleShot(0, window, window.ask_identity_if_needed)
     if package is not None:
         QTimer.singleShot(0, lambda: window.transfer_actions.import_package_file(Path(package)))
     return window

@@ -216,7 +216,7 @@ class MainWindow(Retranslating, MainWindowInterface):
         self._close_session()
         self._install(session)
         if self.asks_identity:
-            QTimer.singleShot(0, self.ask_identity_if_needed)
+            QTimer.singleShot(0, self, self.ask_identity_if_needed)
         return True
 
     def _close_session(self) -> None:
