@@ -19,6 +19,7 @@ from pathlib import Path
 from ..domain.problems import ProblemsError
 from ..options import add_global_options
 from ..store.agreements import AgreementNotFound
+from ..store.preferences import apply_time_zone
 from ..store.ratings import EditConflict
 from ..store.workspace import Workspace, WorkspaceError
 from . import agreements, committee, negotiation, panel, parties, reports, safety
@@ -144,6 +145,7 @@ def _run(args: argparse.Namespace, handlers: dict[str, Handler] | None, fresh: l
             fresh.append(_Fresh(path))
         with Workspace.open(path, create=create, read_only=mode == "read") as workspace:
             workspace.on_commit(note_saved)
+            apply_time_zone(workspace)  # papers and listings print on the workspace's clock
             return handler(workspace, args)
     except ProblemsError as exc:
         for problem in exc.problems:
@@ -173,3 +175,8 @@ def _run(args: argparse.Namespace, handlers: dict[str, Handler] | None, fresh: l
     except sqlite3.DatabaseError as exc:  # a damaged page met while reading (the file is open read-only)
         print(safety.damaged_file_message(path, exc), file=sys.stderr)
         return EXIT_REFUSED
+    finally:
+        if path is not None and getattr(args, "demo", False):
+            from ..exchange.demo_folders import remove_demo_copy
+
+            remove_demo_copy(path)  # a --demo run leaves nothing behind in the temp folder

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import os
 import sqlite3
 import tempfile
 from collections import defaultdict
@@ -16,10 +17,12 @@ from ..domain.panel import ConflictOfInterest, ConflictType, PanelMember, Role
 from ..domain.rating import Rating
 from ..paths import resource
 from ..store.agreements import find_agreement_id
+from ..store.lock import lock_path
 from ..store.panel import create_panel, declare_conflict, save_member
 from ..store.ratings import record_ratings
 from ..store.schema import SCHEMA_VERSION
 from ..store.workspace import Workspace
+from .demo_folders import DEMO_FOLDER_PREFIX, remove_stale_demo_copies
 from .importing import import_agreement_files
 
 DEMO_ACTOR = "demo"
@@ -82,7 +85,10 @@ def demo_workspace_copy(folder: Path | None = None) -> Path:
         partial.unlink(missing_ok=True)
         build_demo_workspace(partial)
         partial.replace(template)  # atomic: a concurrent start never sees a half-built demo
-    target_dir = folder or Path(tempfile.mkdtemp(prefix="evaluator-demo-"))
+        lock_path(partial).unlink(missing_ok=True)  # the build's lock file: nothing holds it any more
+    if folder is None:
+        remove_stale_demo_copies()
+    target_dir = folder or Path(tempfile.mkdtemp(prefix=f"{DEMO_FOLDER_PREFIX}{os.getpid()}-"))
     target_dir.mkdir(parents=True, exist_ok=True)
     target = target_dir / "demo-workspace.sqlite"
     source = sqlite3.connect(template.as_uri() + "?mode=ro", uri=True)
@@ -93,3 +99,4 @@ def demo_workspace_copy(folder: Path | None = None) -> Path:
         source.close()
         destination.close()
     return target
+

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from reportlab.lib import colors
 from reportlab.platypus import Flowable, PageBreak, Spacer, Table, TableStyle
 
-from ..domain.thai_dates import Digits, apply_digits, thai_date
+from ..domain.thai_dates import Digits, apply_digits, thai_date, today
 from .document import build_pdf, frame_width
 from .fonts import body_style
 from .furniture import PageFurniture
@@ -20,7 +20,6 @@ from .thai_lines import ThaiParagraph
 
 __all__ = ["BoundReport", "bind_volume", "front_matter"]
 
-BANGKOK = dt.timezone(dt.timedelta(hours=7), "ICT")
 TITLE = "รายงานผลการประเมินผลการปฏิบัติราชการตามคำรับรองการปฏิบัติราชการ"
 COVER_BOOKMARK = "ปก / Cover"
 CONTENTS_BOOKMARK = "สารบัญ / Contents"
@@ -100,7 +99,7 @@ def front_matter(reports: Sequence[BoundReport], *, round_: int, digits: Digits,
 
     The contents may take several pages, which moves every report: laid out once to count its pages, then again
     with the true page numbers (a longer number never adds a page: each row has room for it)."""
-    printed_on = printed_on or dt.datetime.now(BANGKOK).date()
+    printed_on = printed_on or today()
     years = " ".join(str(y) for y in sorted({r.fiscal_year for r in reports}))
     furniture = PageFurniture(header=apply_digits(f"รายงานผลการประเมิน (รวมเล่ม) ปีงบประมาณ {years}", digits),
                               digits=digits)

@@ -19,7 +19,7 @@ from ..domain.meeting import Attendee, Meeting
 from ..domain.negotiation import AgreementVersion, Side, VersionStatus, author_label
 from ..domain.panel import Panel
 from ..domain.problems import Problem, ProblemsError
-from ..domain.thai_dates import Digits, apply_digits, thai_date
+from ..domain.thai_dates import Digits, apply_digits, local_time, thai_date, today
 from ..domain.version_diff import VersionDiff, diff_indicators
 from ..store.panel import load_panel
 from ..store.snapshots import audit_head as current_audit_head
@@ -43,7 +43,6 @@ __all__ = [
     "write_minutes",
 ]
 
-BANGKOK = dt.timezone(dt.timedelta(hours=7), "ICT")  # Thailand keeps no daylight saving time
 FILL_IN = "................................................"
 TITLE = "บันทึกการเจรจาข้อตกลงตามคำรับรองการปฏิบัติราชการ"
 # The minutes' PDF metadata: `verify` finds the audit head printed on them there, and reads it back off the page.
@@ -139,7 +138,7 @@ def minutes_story(agenda: Sequence[AgendaItem], meeting: Meeting, *, digits: Dig
     centre = body_style("MinutesCentre", spaceAfter=0)
     body = body_style("MinutesBody", spaceAfter=2)
     heading = body_style("MinutesHeading", fontSize=17, leading=25.5, spaceBefore=12, spaceAfter=4)
-    printed_on = printed_on or dt.datetime.now(BANGKOK).date()
+    printed_on = printed_on or today()
     when = thai_date(meeting.date, digits) if meeting.date else FILL_IN
     story: list[Flowable] = [
         ThaiParagraph(TITLE, title, bold=True, align="center"),
@@ -313,5 +312,5 @@ def _when(iso: str, digits: Digits) -> str:
     moment = dt.datetime.fromisoformat(iso)
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=dt.UTC)
-    local = moment.astimezone(BANGKOK)
+    local = local_time(moment)
     return apply_digits(f"{thai_date(local.date(), digits)} เวลา {local:%H:%M} น.", digits)

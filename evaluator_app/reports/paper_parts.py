@@ -11,7 +11,7 @@ from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, KeepTogether, TableStyle
 
-from ..domain.thai_dates import THAI_MONTHS, Digits, apply_digits, thai_date
+from ..domain.thai_dates import THAI_MONTHS, Digits, apply_digits, local_time, thai_date, today
 from .fonts import body_style
 from .signatures import Signatory
 from .table_plan import CELL_LEADING, ROW_PADDING
@@ -53,13 +53,13 @@ def round_period(fiscal_year_be: int, round_: int, digits: Digits) -> str:
 
 
 def issued_on(created_at: str | None, digits: Digits) -> str:
-    """A stored UTC time as the Bangkok date in the Buddhist Era; today for a paper not stored (a draft)."""
+    """A stored UTC time as its date on the display clock (Bangkok), B.E.; today for a paper not stored (a draft)."""
     if created_at is None:
-        return thai_date(dt.datetime.now(BANGKOK).date(), digits)
+        return thai_date(today(), digits)
     moment = dt.datetime.fromisoformat(created_at)
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=dt.UTC)
-    return thai_date(moment.astimezone(BANGKOK).date(), digits)
+    return thai_date(local_time(moment).date(), digits)
 
 
 def signatories_of(content: Sequence[dict[str, Any]]) -> list[Signatory]:

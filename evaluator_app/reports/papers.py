@@ -213,17 +213,14 @@ def _finish(workspace: Workspace, target: Target, rendered: Rendered, snapshot: 
 
 def _stamp_lines(name: str, position: str, signer: SigningIdentity, digits: Digits) -> list[tuple[str, bool]]:
     """What the visible stamp says: who signed, their position, the date (B.E.) and the key's fingerprint."""
-    import datetime as dt
-
-    from ..domain.thai_dates import thai_date
-    from .paper_parts import BANGKOK
+    from ..domain.thai_dates import thai_date, today
 
     fingerprint = signer.fingerprint
     short = " ".join(fingerprint[i:i + 4] for i in range(0, 16, 4))
     lines = [(f"ลงนามดิจิทัลโดย {name or '-'}", True)]
     if position:
         lines.append((position, False))
-    lines.append((f"วันที่ {thai_date(dt.datetime.now(BANGKOK).date(), digits)}", False))
+    lines.append((f"วันที่ {thai_date(today(), digits)}", False))
     lines.append((f"ลายนิ้วมือกุญแจ SHA-256: {short}", False))
     return lines
 

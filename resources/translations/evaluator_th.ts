@@ -128,149 +128,149 @@
 <context>
     <name>AgreementModel</name>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="271"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="272"/>
         <source>Basic</source>
         <translation>ขั้นต้น</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="271"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="272"/>
         <source>Standard</source>
         <translation>มาตรฐาน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="271"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="272"/>
         <source>Advanced</source>
         <translation>ขั้นสูง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="272"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="273"/>
         <source>Criteria</source>
         <translation>เกณฑ์</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="275"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="276"/>
         <source>Evaluator</source>
         <translation>ผู้ประเมิน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="275"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="276"/>
         <source>Self-assessment</source>
         <translation>ประเมินตนเอง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="276"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="277"/>
         <source>Result</source>
         <translation>ผล</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="276"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="277"/>
         <source>Score</source>
         <translation>คะแนน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="277"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="278"/>
         <source>Weighted</source>
         <translation>ถ่วงน้ำหนัก</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="278"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="279"/>
         <source>Code</source>
         <translation>ที่</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="278"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="279"/>
         <source>Indicator</source>
         <translation>ตัวชี้วัด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="278"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="279"/>
         <source>Unit</source>
         <translation>หน่วยวัด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="279"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="280"/>
         <source>Weight</source>
         <translation>น้ำหนัก</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="284"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="285"/>
         <source>The agency&apos;s self-assessment report (SAR)</source>
         <translation>รายงานการประเมินตนเองของส่วนราชการ (SAR)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="286"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="287"/>
         <source>Your own rating as evaluator {0}</source>
         <translation>ผลการประเมินของท่านในฐานะผู้ประเมิน {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="288"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="289"/>
         <source>Criteria level {0}</source>
         <translation>เกณฑ์การให้คะแนนระดับ {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="88"/>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="128"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="89"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="129"/>
         <source>Indicators</source>
         <translation>ตัวชี้วัด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="88"/>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="128"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="89"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="129"/>
         <source>Total</source>
         <translation>คะแนนรวม</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="323"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="326"/>
         <source>Not counted in the {0}-month round</source>
         <translation>ไม่นับในรอบ {0} เดือน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="329"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="332"/>
         <source>Adjusted by the committee (score from the result: {0}). Reason: {1}</source>
         <translation>คณะกรรมการปรับคะแนน (คะแนนจากผลการดำเนินงาน: {0}) เหตุผล: {1}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="342"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="345"/>
         <source>Kept as typed despite the warning:</source>
         <translation>บันทึกตามที่พิมพ์ แม้มีคำเตือน:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="346"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="349"/>
         <source>Type the level reached, 0 to {0}, then Enter</source>
         <translation>พิมพ์ระดับที่ทำได้ 0 ถึง {0} แล้วกด Enter</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="347"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="350"/>
         <source>Type the result, then Enter</source>
         <translation>พิมพ์ผลการดำเนินงาน แล้วกด Enter</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="414"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="417"/>
         <source>Result of indicator {0}</source>
         <translation>ผลตัวชี้วัด {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="415"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="418"/>
         <source>Self-assessed result of indicator {0}</source>
         <translation>ผลประเมินตนเองตัวชี้วัด {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="458"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="461"/>
         <source>Remove adjusted score of indicator {0}</source>
         <translation>ยกเลิกคะแนนที่ปรับของตัวชี้วัด {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="460"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="463"/>
         <source>Adjusted score of indicator {0}: {1}</source>
         <translation>ปรับคะแนนตัวชี้วัด {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="335"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="338"/>
         <source>Accepted by the committee as reported ({0}, {1})</source>
         <translation>คณะกรรมการรับรองผลตามที่รายงานแล้ว ({0}, {1})</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="337"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="340"/>
         <source>Changed since the committee accepted {0}: to be accepted again</source>
         <translation>แก้ไขหลังคณะกรรมการรับรองผล {0} ต้องรับรองใหม่</translation>
     </message>
@@ -303,53 +303,53 @@
         <translation>ผู้ประเมิน {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="192"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="193"/>
         <source>Self-assessment</source>
         <translation>ประเมินตนเอง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="201"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="202"/>
         <source>incomplete: {0} of {1} indicators have no result yet</source>
         <translation>ยังไม่ครบ: ยังไม่มีผล {0} จาก {1} ตัวชี้วัด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="205"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="206"/>
         <source>eligible (at least {0})</source>
         <translation>ผ่านเกณฑ์ได้รับสิ่งจูงใจ (ตั้งแต่ {0})</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="208"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="209"/>
         <source>not eligible (below {0})</source>
         <translation>ไม่ผ่านเกณฑ์ (ต่ำกว่า {0})</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="210"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="211"/>
         <source>(over weight {0})</source>
         <translation>(จากน้ำหนักที่นับ {0})</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="239"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="240"/>
         <source>&amp;Round:</source>
         <translation>&amp;รอบ:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="241"/>
         <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="242"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="243"/>
         <source>Dismiss</source>
         <translation>ปิด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="243"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="244"/>
         <source>All self-assessment columns</source>
         <translation>คอลัมน์ประเมินตนเองทั้งหมด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="244"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="245"/>
         <source>Show the self-assessment&apos;s weighted column too, or only its result and score (narrow screens)</source>
         <translation>แสดงคอลัมน์ถ่วงน้ำหนักของผลประเมินตนเองด้วย หรือแสดงเฉพาะผลและคะแนน (สำหรับจอแคบ)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="246"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="247"/>
         <source>Reporting round in months, as the framework allows (Ctrl+6, Ctrl+9, Ctrl+2)</source>
         <translation>รอบการประเมิน (เดือน) ตามที่กรอบการประเมินกำหนด (Ctrl+6, Ctrl+9, Ctrl+2)</translation>
     </message>
@@ -357,52 +357,52 @@
 <context>
     <name>BackupsModel</name>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/backups_dialog.py" line="47"/>
+        <location filename="../../evaluator_app/ui/transfer/backups_dialog.py" line="46"/>
         <source>on opening</source>
         <translation>เมื่อเปิดไฟล์</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/backups_dialog.py" line="48"/>
+        <location filename="../../evaluator_app/ui/transfer/backups_dialog.py" line="47"/>
         <source>before an upgrade of the file</source>
         <translation>ก่อนปรับรุ่นไฟล์</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/backups_dialog.py" line="49"/>
+        <location filename="../../evaluator_app/ui/transfer/backups_dialog.py" line="48"/>
         <source>after changes</source>
         <translation>หลังมีการแก้ไข</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/backups_dialog.py" line="50"/>
+        <location filename="../../evaluator_app/ui/transfer/backups_dialog.py" line="49"/>
         <source>backed up by hand</source>
         <translation>สั่งสำรองเอง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/backups_dialog.py" line="51"/>
+        <location filename="../../evaluator_app/ui/transfer/backups_dialog.py" line="50"/>
         <source>before a restore</source>
         <translation>ก่อนกู้คืน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/backups_dialog.py" line="55"/>
+        <location filename="../../evaluator_app/ui/transfer/backups_dialog.py" line="54"/>
         <source>Taken</source>
         <translation>เวลาที่สำรอง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/backups_dialog.py" line="55"/>
+        <location filename="../../evaluator_app/ui/transfer/backups_dialog.py" line="54"/>
         <source>Why</source>
         <translation>เหตุที่สำรอง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/backups_dialog.py" line="55"/>
+        <location filename="../../evaluator_app/ui/transfer/backups_dialog.py" line="54"/>
         <source>Size</source>
         <translation>ขนาด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/backups_dialog.py" line="56"/>
+        <location filename="../../evaluator_app/ui/transfer/backups_dialog.py" line="55"/>
         <source>File</source>
         <translation>ไฟล์</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/backups_dialog.py" line="65"/>
+        <location filename="../../evaluator_app/ui/transfer/backups_dialog.py" line="64"/>
         <source>{0} KB</source>
         <translation>{0} KB</translation>
     </message>
@@ -1247,6 +1247,44 @@ Issue the other {2}?</source>
     </message>
 </context>
 <context>
+    <name>IdentityDialog</name>
+    <message>
+        <location filename="../../evaluator_app/ui/common/identity_dialogs.py" line="49"/>
+        <source>Who are you?</source>
+        <translation>ท่านคือใคร</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/common/identity_dialogs.py" line="58"/>
+        <source>Choose yourself among the panel&apos;s members. The results you type in this workspace are recorded under your name; you choose only once.</source>
+        <translation>เลือกชื่อของท่านจากรายชื่อกรรมการในคณะผู้ประเมิน ผลที่ท่านพิมพ์ในพื้นที่ทำงานนี้จะบันทึกในนามของท่าน โดยเลือกเพียงครั้งเดียว</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/common/identity_dialogs.py" line="66"/>
+        <source>This workspace has no panel. Type your name: the results you type are recorded under it; you choose only once.</source>
+        <translation>พื้นที่ทำงานนี้ยังไม่มีคณะผู้ประเมิน พิมพ์ชื่อของท่าน ผลที่ท่านพิมพ์จะบันทึกในนามนี้ โดยระบุเพียงครั้งเดียว</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/common/identity_dialogs.py" line="74"/>
+        <source>Your name, e.g. นางสาวมาลี ศรีสุข</source>
+        <translation>ชื่อของท่าน เช่น นางสาวมาลี ศรีสุข</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/common/identity_dialogs.py" line="77"/>
+        <source>Who are you</source>
+        <translation>ท่านคือใคร</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/common/identity_dialogs.py" line="87"/>
+        <source>&amp;You are:</source>
+        <translation>&amp;ท่านคือ:</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/common/identity_dialogs.py" line="87"/>
+        <source>&amp;Your name:</source>
+        <translation>&amp;ชื่อของท่าน:</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <location filename="../../evaluator_app/ui/transfer/import_dialog.py" line="124"/>
@@ -1385,178 +1423,228 @@ Issue the other {2}?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="165"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="214"/>
         <source>Cannot open workspace</source>
         <translation>เปิดพื้นที่ทำงานไม่ได้</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="183"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="241"/>
         <source>Open workspace</source>
         <translation>เปิดพื้นที่ทำงาน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="184"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="242"/>
         <source>Workspaces ({0});;All files (*)</source>
         <translation>พื้นที่ทำงาน ({0});;ทุกแฟ้ม (*)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="191"/>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="198"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="249"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="256"/>
         <source>New workspace</source>
         <translation>สร้างพื้นที่ทำงานใหม่</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="191"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="249"/>
         <source>Workspaces ({0})</source>
         <translation>พื้นที่ทำงาน ({0})</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="199"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="257"/>
         <source>{0} already exists. Use File → Open workspace… to open it.</source>
         <translation>มีแฟ้ม {0} อยู่แล้ว ใช้เมนู แฟ้ม → เปิดพื้นที่ทำงาน… เพื่อเปิด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="216"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="274"/>
         <source>Imported {0} new agreement(s); updated results of {1}.</source>
         <translation>นำเข้าคำรับรองใหม่ {0} ฉบับ ปรับผลการดำเนินงาน {1} ฉบับ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="305"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="365"/>
         <source>Select an indicator that is scored to adjust its score.</source>
         <translation>เลือกตัวชี้วัดที่มีการให้คะแนนก่อนปรับคะแนน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="448"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="438"/>
+        <source>Not chosen yet</source>
+        <translation>ยังไม่ได้เลือก</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="457"/>
+        <source>This workspace is read-only: who you are cannot be recorded.</source>
+        <translation>พื้นที่ทำงานนี้เปิดแบบอ่านอย่างเดียว จึงบันทึกว่าท่านคือใครไม่ได้</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="476"/>
+        <source>Your results are recorded under {0}.</source>
+        <translation>ผลของท่านจะบันทึกในนาม {0}</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="487"/>
+        <source>You: {0}</source>
+        <translation>ผู้ใช้งาน: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="487"/>
+        <source>Who are you? Choose…</source>
+        <translation>ท่านคือใคร? เลือก…</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="488"/>
+        <source>Your results are recorded under this name. Click to change.</source>
+        <translation>ผลของท่านบันทึกในนามนี้ คลิกเพื่อเปลี่ยน</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="490"/>
+        <source>&amp;Who are you…</source>
+        <translation>ท่าน&amp;คือใคร…</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="491"/>
+        <source>&amp;Who are you ({0})…</source>
+        <translation>ท่าน&amp;คือใคร ({0})…</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="585"/>
+        <source>{0} is no longer there.</source>
+        <translation>ไม่พบ {0} แล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="598"/>
         <source>&amp;File</source>
         <translation>แ&amp;ฟ้ม</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="449"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="599"/>
         <source>&amp;Edit</source>
         <translation>แ&amp;ก้ไข</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="450"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="600"/>
         <source>&amp;View</source>
         <translation>&amp;มุมมอง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="451"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="601"/>
         <source>&amp;Help</source>
         <translation>&amp;ช่วยเหลือ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="452"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="602"/>
         <source>&amp;New workspace…</source>
         <translation>สร้างพื้นที่ทำงาน&amp;ใหม่…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="453"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="603"/>
         <source>&amp;Open workspace…</source>
         <translation>เ&amp;ปิดพื้นที่ทำงาน…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="454"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="604"/>
         <source>&amp;Recent workspaces</source>
         <translation>พื้นที่ทำงานที่ใช้&amp;ล่าสุด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="455"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="605"/>
+        <source>&amp;Clear recent workspaces</source>
+        <translation>&amp;ล้างรายการพื้นที่ทำงานล่าสุด</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="606"/>
         <source>&amp;Import agreements…</source>
         <translation>&amp;นำเข้าคำรับรอง…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="456"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="607"/>
         <source>&amp;Quit</source>
         <translation>&amp;ออกจากโปรแกรม</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="457"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="608"/>
         <source>&amp;Adjust score…</source>
         <translation>&amp;ปรับคะแนน…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="459"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="610"/>
         <source>&amp;Find agreement</source>
         <translation>ค้น&amp;หาคำรับรอง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="460"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="611"/>
         <source>&amp;Settings…</source>
         <translation>&amp;ตั้งค่า…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="461"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="612"/>
         <source>&amp;Round</source>
         <translation>&amp;รอบการประเมิน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="463"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="614"/>
         <source>{0} months</source>
         <translation>{0} เดือน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="464"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="615"/>
         <source>&amp;Language</source>
         <translation>&amp;ภาษา</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="465"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="616"/>
         <source>&amp;About evaluator-app</source>
         <translation>&amp;เกี่ยวกับโปรแกรม</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="466"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="617"/>
         <source>About &amp;Qt</source>
         <translation>เกี่ยวกับ &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="476"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="628"/>
         <source>read-only</source>
         <translation>อ่านอย่างเดียว</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="478"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="630"/>
         <source>not saved yet</source>
         <translation>ยังไม่บันทึก</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="480"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="632"/>
         <source>NOT SAVED: the last change could not be written</source>
         <translation>บันทึกไม่สำเร็จ: การแก้ไขล่าสุดยังไม่ถูกบันทึก</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="482"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="634"/>
         <source>saved</source>
         <translation>บันทึกแล้ว</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="483"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="635"/>
         <source>saved {0}</source>
         <translation>บันทึกแล้ว {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="489"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="641"/>
         <source>Performance agreement evaluation</source>
         <translation>ประเมินผลคำรับรองการปฏิบัติราชการ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="334"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="394"/>
         <source>Select an indicator with a reported result to accept it.</source>
         <translation>เลือกตัวชี้วัดที่ส่วนราชการรายงานผลแล้วเพื่อรับรองผล</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="348"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="408"/>
         <source>The committee accepted the reported result of indicator {0}.</source>
         <translation>คณะกรรมการรับรองผลที่รายงานของตัวชี้วัด {0} แล้ว</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="458"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="609"/>
         <source>Accept the reported result</source>
         <translation>รับรองผลตามที่รายงาน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="343"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="403"/>
         <source>Accept the reported result of indicator {0}</source>
         <translation>รับรองผลที่รายงานของตัวชี้วัด {0}</translation>
     </message>
@@ -1858,12 +1946,12 @@ Issue the other {2}?</source>
 <context>
     <name>MemberChoiceDialog</name>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="89"/>
+        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="88"/>
         <source>Who rates on this computer?</source>
         <translation>ใครประเมินบนเครื่องนี้</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="91"/>
+        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="90"/>
         <source>Choose yourself: your ratings are recorded under your member id, and signed with your key when you export them.</source>
         <translation>เลือกตัวท่านเอง ผลการประเมินจะบันทึกในรหัสกรรมการของท่าน และลงนามด้วยกุญแจของท่านเมื่อส่งออก</translation>
     </message>
@@ -2078,74 +2166,74 @@ Issue the other {2}?</source>
 <context>
     <name>MyKeyDialog</name>
     <message>
-        <location filename="../../evaluator_app/ui/common/identity_dialogs.py" line="104"/>
+        <location filename="../../evaluator_app/ui/common/identity_dialogs.py" line="202"/>
         <source>My signing key</source>
         <translation>กุญแจลงนามของฉัน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/common/identity_dialogs.py" line="121"/>
+        <location filename="../../evaluator_app/ui/common/identity_dialogs.py" line="219"/>
         <source>&amp;Save public key as…</source>
         <translation>&amp;บันทึกกุญแจสาธารณะเป็น…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/common/identity_dialogs.py" line="123"/>
+        <location filename="../../evaluator_app/ui/common/identity_dialogs.py" line="221"/>
         <source>&amp;Make my key pair…</source>
         <translation>&amp;สร้างคู่กุญแจของฉัน…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/common/identity_dialogs.py" line="126"/>
+        <location filename="../../evaluator_app/ui/common/identity_dialogs.py" line="224"/>
         <source>Member:</source>
         <translation>กรรมการ:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/common/identity_dialogs.py" line="127"/>
+        <location filename="../../evaluator_app/ui/common/identity_dialogs.py" line="225"/>
         <source>Fingerprint:</source>
         <translation>ลายนิ้วมือกุญแจ:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/common/identity_dialogs.py" line="145"/>
+        <location filename="../../evaluator_app/ui/common/identity_dialogs.py" line="243"/>
         <source>You have no signing key on this computer yet. Make one: it signs the ratings you send to the secretary, and its passphrase protects it.</source>
         <translation>เครื่องนี้ยังไม่มีกุญแจลงนามของท่าน โปรดสร้าง กุญแจใช้ลงนามผลการประเมินที่ส่งให้เลขานุการ และมีรหัสผ่านป้องกัน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/common/identity_dialogs.py" line="151"/>
+        <location filename="../../evaluator_app/ui/common/identity_dialogs.py" line="249"/>
         <source>Private key (never leaves this computer): {0}
 Public key: {1}</source>
         <translation>กุญแจส่วนตัว (ไม่ออกจากเครื่องนี้): {0}
 กุญแจสาธารณะ: {1}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/common/identity_dialogs.py" line="158"/>
+        <location filename="../../evaluator_app/ui/common/identity_dialogs.py" line="256"/>
         <source>Read this fingerprint aloud to the secretary when you hand over your public key.</source>
         <translation>อ่านลายนิ้วมือนี้ให้เลขานุการฟังเมื่อส่งมอบกุญแจสาธารณะ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/common/identity_dialogs.py" line="161"/>
+        <location filename="../../evaluator_app/ui/common/identity_dialogs.py" line="259"/>
         <source>The panel has no public key recorded for you yet: hand your public key to the secretary.</source>
         <translation>คณะผู้ประเมินยังไม่ได้บันทึกกุญแจสาธารณะของท่าน โปรดส่งกุญแจสาธารณะให้เลขานุการ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/common/identity_dialogs.py" line="164"/>
+        <location filename="../../evaluator_app/ui/common/identity_dialogs.py" line="262"/>
         <source>This is the key the panel recorded for you: the fingerprints match.</source>
         <translation>เป็นกุญแจเดียวกับที่คณะผู้ประเมินบันทึกไว้ ลายนิ้วมือตรงกัน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/common/identity_dialogs.py" line="165"/>
+        <location filename="../../evaluator_app/ui/common/identity_dialogs.py" line="263"/>
         <source>WARNING: the panel recorded another key for you. Your packages will be refused until the secretary records this one.</source>
         <translation>คำเตือน: คณะผู้ประเมินบันทึกกุญแจอื่นไว้ในชื่อของท่าน ชุดผลการประเมินของท่านจะถูกปฏิเสธจนกว่าเลขานุการจะบันทึกกุญแจนี้</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/common/identity_dialogs.py" line="174"/>
+        <location filename="../../evaluator_app/ui/common/identity_dialogs.py" line="272"/>
         <source>Save public key</source>
         <translation>บันทึกกุญแจสาธารณะ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/common/identity_dialogs.py" line="175"/>
+        <location filename="../../evaluator_app/ui/common/identity_dialogs.py" line="273"/>
         <source>Public keys (*.pub)</source>
         <translation>กุญแจสาธารณะ (*.pub)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/common/identity_dialogs.py" line="179"/>
+        <location filename="../../evaluator_app/ui/common/identity_dialogs.py" line="277"/>
         <source>Saved a copy: {0}</source>
         <translation>บันทึกสำเนาแล้ว: {0}</translation>
     </message>
@@ -2176,87 +2264,123 @@ Public key: {1}</source>
 <context>
     <name>NavigatorPanel</name>
     <message>
-        <location filename="../../evaluator_app/ui/shell/navigator.py" line="100"/>
+        <location filename="../../evaluator_app/ui/shell/navigator.py" line="125"/>
+        <source>This workspace has no agreements yet.
+
+Import the agreement workbooks (Excel or CSV) with File → Import agreements… (Ctrl+I), or try the app on the demo workspace first.</source>
+        <translation>พื้นที่ทำงานนี้ยังไม่มีคำรับรอง
+
+นำเข้าไฟล์คำรับรอง (Excel หรือ CSV) ด้วยเมนู แฟ้ม → นำเข้าคำรับรอง… (Ctrl+I) หรือทดลองใช้โปรแกรมกับพื้นที่ทำงานตัวอย่างก่อน</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/shell/navigator.py" line="128"/>
+        <source>No agreement matches &quot;{0}&quot;.
+Search looks in agency names and indicator names.</source>
+        <translation>ไม่พบคำรับรองที่ตรงกับ &quot;{0}&quot;
+การค้นหาดูจากชื่อส่วนราชการและชื่อตัวชี้วัด</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/shell/navigator.py" line="167"/>
         <source>Search agency or indicator (Ctrl+F)</source>
         <translation>ค้นหาส่วนราชการหรือตัวชี้วัด (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/shell/navigator.py" line="168"/>
+        <source>Search agreements</source>
+        <translation>ค้นหาคำรับรอง</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/shell/navigator.py" line="169"/>
+        <source>&amp;Import agreements…</source>
+        <translation>&amp;นำเข้าคำรับรอง…</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/shell/navigator.py" line="170"/>
+        <source>Open the &amp;demo workspace</source>
+        <translation>เปิดพื้นที่ทำงาน&amp;ตัวอย่าง</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/shell/navigator.py" line="171"/>
+        <source>Clear the search</source>
+        <translation>ล้างคำค้นหา</translation>
     </message>
 </context>
 <context>
     <name>PackageFlows</name>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="165"/>
+        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="164"/>
         <source>Export panel package</source>
         <translation>ส่งออกชุดข้อมูลคณะผู้ประเมิน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="166"/>
+        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="165"/>
         <source>Panel packages (*{0})</source>
         <translation>ชุดข้อมูลคณะผู้ประเมิน (*{0})</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="171"/>
+        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="170"/>
         <source>Signing and writing the panel package…</source>
         <translation>กำลังลงนามและบันทึกชุดข้อมูลคณะผู้ประเมิน…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="182"/>
+        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="181"/>
         <source>Export my ratings</source>
         <translation>ส่งออกผลการประเมินของฉัน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="183"/>
+        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="182"/>
         <source>Evaluator packages (*{0})</source>
         <translation>ชุดผลการประเมิน (*{0})</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="187"/>
+        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="186"/>
         <source>Signing and writing your ratings…</source>
         <translation>กำลังลงนามและเขียนผลการประเมินของท่าน…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="195"/>
-        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="207"/>
-        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="346"/>
+        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="194"/>
+        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="206"/>
+        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="345"/>
         <source>Import package</source>
         <translation>นำเข้าชุดข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="196"/>
+        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="195"/>
         <source>Packages (*{0} *{1});;All files (*)</source>
         <translation>ชุดข้อมูล (*{0} *{1});;ทุกไฟล์ (*)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="208"/>
+        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="207"/>
         <source>Another package is being handled; try again when it is done.</source>
         <translation>กำลังดำเนินการกับชุดข้อมูลอื่นอยู่ โปรดลองใหม่เมื่อเสร็จแล้ว</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="213"/>
+        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="212"/>
         <source>The workspace is open read-only.</source>
         <translation>พื้นที่ทำงานเปิดแบบอ่านอย่างเดียว</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="217"/>
+        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="216"/>
         <source>Checking and importing {0}…</source>
         <translation>กำลังตรวจสอบและนำเข้า {0}…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="227"/>
+        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="226"/>
         <source>Cancel</source>
         <translation>ยกเลิก</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="229"/>
+        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="228"/>
         <source>Package</source>
         <translation>ชุดข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="306"/>
+        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="305"/>
         <source>Cancelled: nothing was written ({0}).</source>
         <translation>ยกเลิกแล้ว ไม่มีการบันทึกใด ๆ ({0})</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="339"/>
+        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="338"/>
         <source>The member&apos;s ratings are encrypted to the secretary&apos;s key. Type its passphrase to open them.</source>
         <translation>ผลการประเมินของกรรมการเข้ารหัสไว้ถึงกุญแจของเลขานุการ พิมพ์รหัสผ่านของกุญแจเพื่อเปิด</translation>
     </message>
@@ -2687,97 +2811,97 @@ Public key: {1}</source>
 <context>
     <name>PanelMatrixModel</name>
     <message>
-        <location filename="../../evaluator_app/ui/panel/panel_matrix_model.py" line="147"/>
+        <location filename="../../evaluator_app/ui/panel/panel_matrix_model.py" line="148"/>
         <source>{0}
 excluded</source>
         <translation>{0}
 ไม่นับ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel/panel_matrix_model.py" line="149"/>
+        <location filename="../../evaluator_app/ui/panel/panel_matrix_model.py" line="150"/>
         <source>Panel figure
 ({0})</source>
         <translation>คะแนนของคณะ
 ({0})</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel/panel_matrix_model.py" line="151"/>
+        <location filename="../../evaluator_app/ui/panel/panel_matrix_model.py" line="152"/>
         <source>Code</source>
         <translation>รหัส</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel/panel_matrix_model.py" line="151"/>
+        <location filename="../../evaluator_app/ui/panel/panel_matrix_model.py" line="152"/>
         <source>Indicator</source>
         <translation>ตัวชี้วัด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel/panel_matrix_model.py" line="151"/>
+        <location filename="../../evaluator_app/ui/panel/panel_matrix_model.py" line="152"/>
         <source>Weight</source>
         <translation>น้ำหนัก</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel/panel_matrix_model.py" line="152"/>
+        <location filename="../../evaluator_app/ui/panel/panel_matrix_model.py" line="153"/>
         <source>Mean</source>
         <translation>ค่าเฉลี่ย</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel/panel_matrix_model.py" line="152"/>
+        <location filename="../../evaluator_app/ui/panel/panel_matrix_model.py" line="153"/>
         <source>Median</source>
         <translation>มัธยฐาน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel/panel_matrix_model.py" line="152"/>
+        <location filename="../../evaluator_app/ui/panel/panel_matrix_model.py" line="153"/>
         <source>Min</source>
         <translation>ต่ำสุด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel/panel_matrix_model.py" line="152"/>
+        <location filename="../../evaluator_app/ui/panel/panel_matrix_model.py" line="153"/>
         <source>Max</source>
         <translation>สูงสุด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel/panel_matrix_model.py" line="153"/>
+        <location filename="../../evaluator_app/ui/panel/panel_matrix_model.py" line="154"/>
         <source>Consensus</source>
         <translation>มติที่ประชุม</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel/panel_matrix_model.py" line="153"/>
+        <location filename="../../evaluator_app/ui/panel/panel_matrix_model.py" line="154"/>
         <source>Spread</source>
         <translation>ส่วนต่าง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel/panel_matrix_model.py" line="158"/>
+        <location filename="../../evaluator_app/ui/panel/panel_matrix_model.py" line="159"/>
         <source>submitted</source>
         <translation>ส่งแล้ว</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel/panel_matrix_model.py" line="158"/>
+        <location filename="../../evaluator_app/ui/panel/panel_matrix_model.py" line="159"/>
         <source>draft</source>
         <translation>ร่าง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel/panel_matrix_model.py" line="162"/>
+        <location filename="../../evaluator_app/ui/panel/panel_matrix_model.py" line="163"/>
         <source>Spread: the highest member&apos;s score minus the lowest</source>
         <translation>ส่วนต่าง: คะแนนสูงสุดของกรรมการลบคะแนนต่ำสุด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel/panel_matrix_model.py" line="168"/>
-        <location filename="../../evaluator_app/ui/panel/panel_matrix_model.py" line="261"/>
+        <location filename="../../evaluator_app/ui/panel/panel_matrix_model.py" line="169"/>
+        <location filename="../../evaluator_app/ui/panel/panel_matrix_model.py" line="264"/>
         <source>Excluded for a conflict of interest: {0}. {1}</source>
         <translation>ไม่นับเพราะมีส่วนได้เสีย: {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel/panel_matrix_model.py" line="220"/>
+        <location filename="../../evaluator_app/ui/panel/panel_matrix_model.py" line="223"/>
         <source>not counted</source>
         <translation>ไม่นับ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel/panel_matrix_model.py" line="264"/>
+        <location filename="../../evaluator_app/ui/panel/panel_matrix_model.py" line="267"/>
         <source>Consensus {0} entered by {1}: {2}</source>
         <translation>มติที่ประชุม {0} บันทึกโดย {1}: {2}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/panel/panel_matrix_model.py" line="267"/>
+        <location filename="../../evaluator_app/ui/panel/panel_matrix_model.py" line="270"/>
         <source>{0} has not rated this indicator yet</source>
         <translation>{0} ยังไม่ได้ประเมินตัวชี้วัดนี้</translation>
     </message>
@@ -3133,32 +3257,32 @@ excluded</source>
 <context>
     <name>PassphraseDialog</name>
     <message>
-        <location filename="../../evaluator_app/ui/common/identity_dialogs.py" line="40"/>
+        <location filename="../../evaluator_app/ui/common/identity_dialogs.py" line="138"/>
         <source>Passphrase of the signing key</source>
         <translation>รหัสผ่านของกุญแจลงนาม</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/common/identity_dialogs.py" line="56"/>
+        <location filename="../../evaluator_app/ui/common/identity_dialogs.py" line="154"/>
         <source>Member:</source>
         <translation>กรรมการ:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/common/identity_dialogs.py" line="57"/>
+        <location filename="../../evaluator_app/ui/common/identity_dialogs.py" line="155"/>
         <source>&amp;Passphrase:</source>
         <translation>&amp;รหัสผ่าน:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/common/identity_dialogs.py" line="59"/>
+        <location filename="../../evaluator_app/ui/common/identity_dialogs.py" line="157"/>
         <source>&amp;Again:</source>
         <translation>&amp;อีกครั้ง:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/common/identity_dialogs.py" line="80"/>
+        <location filename="../../evaluator_app/ui/common/identity_dialogs.py" line="178"/>
         <source>At least {0} characters.</source>
         <translation>อย่างน้อย {0} ตัวอักษร</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/common/identity_dialogs.py" line="82"/>
+        <location filename="../../evaluator_app/ui/common/identity_dialogs.py" line="180"/>
         <source>The two passphrases differ.</source>
         <translation>รหัสผ่านสองครั้งไม่ตรงกัน</translation>
     </message>
@@ -3174,7 +3298,7 @@ excluded</source>
 <context>
     <name>ProblemsListModel</name>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_model.py" line="453"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_model.py" line="456"/>
         <source>Broken constraints</source>
         <translation>เงื่อนไขที่ไม่ผ่าน</translation>
     </message>
@@ -3570,22 +3694,22 @@ excluded</source>
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/backups_dialog.py" line="80"/>
+        <location filename="../../evaluator_app/ui/transfer/backups_dialog.py" line="79"/>
         <source>Restore from backup</source>
         <translation>กู้คืนจากไฟล์สำรอง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/backups_dialog.py" line="83"/>
+        <location filename="../../evaluator_app/ui/transfer/backups_dialog.py" line="82"/>
         <source>Choose the backup of {0} to go back to. The workspace as it is now is kept as a backup first, so a restore can itself be undone.</source>
         <translation>เลือกไฟล์สำรองของ {0} ที่จะกลับไปใช้ พื้นที่ทำงานปัจจุบันจะถูกสำรองไว้ก่อน จึงย้อนการกู้คืนได้</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/backups_dialog.py" line="97"/>
+        <location filename="../../evaluator_app/ui/transfer/backups_dialog.py" line="96"/>
         <source>There are no backups of this workspace yet.</source>
         <translation>พื้นที่ทำงานนี้ยังไม่มีไฟล์สำรอง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/backups_dialog.py" line="100"/>
+        <location filename="../../evaluator_app/ui/transfer/backups_dialog.py" line="99"/>
         <source>&amp;Restore</source>
         <translation>&amp;กู้คืน</translation>
     </message>
@@ -3640,34 +3764,57 @@ excluded</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../evaluator_app/ui/shell/settings_dialog.py" line="15"/>
+        <location filename="../../evaluator_app/ui/shell/settings_dialog.py" line="29"/>
         <source>Settings</source>
         <translation>ตั้งค่า</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/settings_dialog.py" line="23"/>
-        <source>Your results are recorded under this evaluator id in this workspace. The agency&apos;s own results use the id &quot;{0}&quot;.</source>
-        <translation>ผลการประเมินของท่านจะบันทึกในชื่อผู้ประเมินนี้ในพื้นที่ทำงานนี้ ผลประเมินตนเองของส่วนราชการใช้ชื่อ &quot;{0}&quot;</translation>
+        <location filename="../../evaluator_app/ui/shell/settings_dialog.py" line="33"/>
+        <source>&amp;Change…</source>
+        <translation>&amp;เปลี่ยน…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/settings_dialog.py" line="29"/>
-        <source>&amp;Evaluator id:</source>
-        <translation>&amp;ชื่อผู้ประเมิน:</translation>
+        <location filename="../../evaluator_app/ui/shell/settings_dialog.py" line="39"/>
+        <source>Your results are recorded under this name in this workspace.</source>
+        <translation>ผลของท่านในพื้นที่ทำงานนี้บันทึกในนามนี้</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/settings_dialog.py" line="31"/>
+        <location filename="../../evaluator_app/ui/shell/settings_dialog.py" line="53"/>
+        <source>Times in the window and on the papers of this workspace are on this clock (Buddhist Era dates).</source>
+        <translation>เวลาที่แสดงในหน้าต่างและที่พิมพ์ในเอกสารของพื้นที่ทำงานนี้ใช้เขตเวลานี้ (วันที่เป็นพุทธศักราช)</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/shell/settings_dialog.py" line="59"/>
+        <source>You are:</source>
+        <translation>ท่านคือ:</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/shell/settings_dialog.py" line="62"/>
+        <source>&amp;Time zone:</source>
+        <translation>&amp;เขตเวลา:</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/shell/settings_dialog.py" line="87"/>
+        <source>Unknown time zone &quot;{0}&quot;: choose one from the list, e.g. Asia/Bangkok.</source>
+        <translation>ไม่รู้จักเขตเวลา &quot;{0}&quot; เลือกจากรายการ เช่น Asia/Bangkok</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/shell/settings_dialog.py" line="61"/>
         <source>&amp;Language:</source>
         <translation>&amp;ภาษา:</translation>
     </message>
+</context>
+<context>
+    <name>Startup</name>
     <message>
-        <location filename="../../evaluator_app/ui/shell/settings_dialog.py" line="50"/>
-        <source>The evaluator id cannot be empty.</source>
-        <translation>ต้องระบุชื่อผู้ประเมิน</translation>
+        <location filename="../../evaluator_app/ui/shell/app.py" line="64"/>
+        <source>The workspace open last time is no longer there ({0}); the default workspace is open.</source>
+        <translation>ไม่พบพื้นที่ทำงานที่เปิดครั้งก่อนแล้ว ({0}) จึงเปิดพื้นที่ทำงานเริ่มต้นแทน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/settings_dialog.py" line="52"/>
-        <source>&quot;{0}&quot; is reserved for the agency&apos;s self-assessment.</source>
-        <translation>&quot;{0}&quot; สงวนไว้สำหรับผลประเมินตนเองของส่วนราชการ</translation>
+        <location filename="../../evaluator_app/ui/shell/app.py" line="81"/>
+        <source>The workspace open last time could not be opened: {0}</source>
+        <translation>เปิดพื้นที่ทำงานที่เปิดครั้งก่อนไม่ได้: {0}</translation>
     </message>
 </context>
 <context>
@@ -3862,82 +4009,82 @@ excluded</source>
 <context>
     <name>VersionTableModel</name>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_model.py" line="273"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_model.py" line="274"/>
         <source>Level {0}</source>
         <translation>ระดับ {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_model.py" line="274"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_model.py" line="275"/>
         <source>Code</source>
         <translation>รหัส</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_model.py" line="274"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_model.py" line="275"/>
         <source>Indicator</source>
         <translation>ตัวชี้วัด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_model.py" line="274"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_model.py" line="275"/>
         <source>Weight</source>
         <translation>น้ำหนัก</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_model.py" line="275"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_model.py" line="276"/>
         <source>Subtotal</source>
         <translation>รวมย่อย</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_model.py" line="275"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_model.py" line="276"/>
         <source>Target</source>
         <translation>เป้าหมาย</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_model.py" line="278"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_model.py" line="279"/>
         <source>The sum of the sub-indicators&apos; weights; it must equal the weight of their parent</source>
         <translation>ผลรวมน้ำหนักของตัวชี้วัดย่อย ต้องเท่ากับน้ำหนักของตัวชี้วัดหลัก</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_model.py" line="280"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_model.py" line="281"/>
         <source>Criteria level {0}</source>
         <translation>เกณฑ์ระดับ {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_model.py" line="320"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_model.py" line="323"/>
         <source>Total weight</source>
         <translation>น้ำหนักรวม</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_model.py" line="353"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_model.py" line="356"/>
         <source>Removed in this version</source>
         <translation>ตัดออกในฉบับนี้</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_model.py" line="355"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_model.py" line="358"/>
         <source>Added in this version</source>
         <translation>เพิ่มในฉบับนี้</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_model.py" line="359"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_model.py" line="362"/>
         <source>Before: {0}</source>
         <translation>เดิม: {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_model.py" line="399"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_model.py" line="402"/>
         <source>Target of {0}: {1} → {2}</source>
         <translation>เป้าหมายของ {0}: {1} → {2}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_model.py" line="404"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_model.py" line="407"/>
         <source>{0} of indicator {1} must be a number (such as 12.5), got &apos;{2}&apos;</source>
         <translation>{0} ของตัวชี้วัด {1} ต้องเป็นตัวเลข (เช่น 12.5) ได้ &apos;{2}&apos;</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_model.py" line="408"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_model.py" line="411"/>
         <source>Weight of {0}: {1} → {2}</source>
         <translation>น้ำหนักของ {0}: {1} → {2}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_model.py" line="419"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_model.py" line="422"/>
         <source>Level {0} of {1}: {2} → {3}</source>
         <translation>เกณฑ์ระดับ {0} ของ {1}: {2} → {3}</translation>
     </message>
@@ -4011,6 +4158,14 @@ excluded</source>
         <location filename="../../evaluator_app/ui/meeting/meeting_whatif.py" line="159"/>
         <source>&amp;Results of:</source>
         <translation>ผล&amp;ของ:</translation>
+    </message>
+</context>
+<context>
+    <name>WorkspaceSession</name>
+    <message>
+        <location filename="../../evaluator_app/ui/common/session.py" line="111"/>
+        <source>Choose who you are first (Edit → Who are you…): your results are recorded under your name.</source>
+        <translation>เลือกก่อนว่าท่านคือใคร (แก้ไข → ท่านคือใคร…) ผลของท่านจะบันทึกในนามของท่าน</translation>
     </message>
 </context>
 </TS>

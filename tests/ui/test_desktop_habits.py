@@ -51,8 +51,10 @@ def test_recent_workspaces_open_and_new(qtbot, workspace_file, tmp_path, monkeyp
     window.open_action.trigger()
     assert window.session.path == other
     assert "อีกชุด.sqlite" in window.windowTitle()
-    recent = [a.text() for a in window.recent_menu.actions()]
+    recent = [a.data() for a in window.recent_menu.actions() if a.data()]
     assert recent == [str(workspace_file.resolve())]
+    assert window.recent_menu.actions()[0].text() == f"&1 {workspace_file.resolve()}"
+    assert window.recent_menu.actions()[-1] is window.clear_recent_action
     window.recent_menu.actions()[0].trigger()
     assert window.session.path.resolve() == workspace_file.resolve()
     assert settings.recent_workspaces()[:2] == [workspace_file.resolve(), other.resolve()]
@@ -151,8 +153,10 @@ def test_start_up_opens_the_demo_in_thai(tmp_path):
         "QTimer.singleShot(200, report)\n"
         "sys.exit(run(None, demo=True, language=None))\n"
     )
+    temp = tmp_path / "temp"
+    temp.mkdir()
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT), "HOME": str(tmp_path),
-           "XDG_CONFIG_HOME": str(tmp_path / "config"), "XDG_DATA_HOME": str(tmp_path / "data")}
+           "XDG_CONFIG_HOME": str(tmp_path / "config"), "XDG_DATA_HOME": str(tmp_path / "data"), "TMPDIR": str(temp)}
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=120,
                           cwd=ROOT)
     assert done.returncode == 0, done.stderr
@@ -160,14 +164,15 @@ def test_start_up_opens_the_demo_in_thai(tmp_path):
     assert title.startswith("demo-workspace.sqlite — บันทึกแล้ว")
     assert menu == "แ&ฟ้ม"
     assert int(count) >= 3
+    assert not list(temp.glob("evaluator-demo-*")), "the demo copy is removed when the window closes"
 
 
 def test_the_default_workspace_is_in_the_user_data_folder(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
-    assert workspace_to_open(None, demo=False) == tmp_path / "evaluator-app" / "workspace.sqlite"
+    assert workspace_to_open(None, demo=False) == (tmp_path / "evaluator-app" / "workspace.sqlite", "")
     given = tmp_path / "given.sqlite"
-    assert workspace_to_open(given, demo=True) == given
-    demo = workspace_to_open(None, demo=True)
+    assert workspace_to_open(given, demo=True) == (given, "")
+    demo, _note = workspace_to_open(None, demo=True)
     with Workspace.open(demo) as workspace:
         assert len(list_agreements(workspace)) >= 3
 

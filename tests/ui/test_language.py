@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLineEdit, QMessag
 
 from evaluator_app.domain.thai_dates import screen_date, thai_datetime, thai_datetime_from_iso
 from evaluator_app.paths import resource
+from evaluator_app.ui.common.identity_dialogs import IdentityDialog
 from evaluator_app.ui.common.language import ENGLISH, THAI, current_language
 from evaluator_app.ui.shell import settings
 from evaluator_app.ui.shell.settings_dialog import SettingsDialog
@@ -75,10 +76,16 @@ def test_the_remembered_language_is_used_on_the_next_start(qtbot, workspace_file
 
 
 def test_settings_dialog_changes_the_evaluator_and_language(qtbot, window):
-    def choose(dialog: SettingsDialog) -> None:
-        dialog.evaluator_edit.setText("self")
+    def name(dialog: IdentityDialog) -> None:
+        line = dialog.choice.lineEdit()
+        line.setText("self")
         assert not dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
-        dialog.evaluator_edit.setText("member2")
+        line.setText("member2")
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+
+    def choose(dialog: SettingsDialog) -> None:
+        when_dialog(IdentityDialog, name)
+        dialog.identity_button.click()
         dialog.language_combo.setCurrentIndex(dialog.language_combo.findData(ENGLISH))
         dialog.accept()
 

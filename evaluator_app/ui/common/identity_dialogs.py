@@ -1,13 +1,16 @@
-"""The member's signing key in the window: the passphrase (typed twice when the key is made), and the key's
-fingerprint shown large, to read aloud and compare with the one the secretary recorded."""
+"""Who uses this laptop, and the member's signing key: choosing yourself once (a panel member, or a name when the
+workspace has no panel), the key's passphrase (typed twice when the key is made), and the key's fingerprint shown
+large, to read aloud and compare with the one the secretary recorded."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -21,7 +24,10 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.panel import Panel
+from ...domain.problems import Problem
 from ...exchange.identity import MIN_PASSPHRASE, Identity, private_key_path, public_key_path
+from .language import THAI, current_language
+from .panel_texts import role_text
 
 
 def fingerprint_font() -> QFont:
@@ -29,6 +35,98 @@ def fingerprint_font() -> QFont:
     font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
     font.setPointSize(max(QFont().pointSize(), 11))
     return font
+
+
+class IdentityDialog(QDialog):
+    """Who are you? Chosen once per workspace: the window records your ratings under the member (or name) chosen
+    here, and shows your name, not an id. With a panel: one of its members; without one: your name."""
+
+    def __init__(self, panel: Panel | None, current: str | None, *, names: list[str] | None = None,
+                 remembered: str | None = None, check: Callable[[str], Problem | None] | None = None,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("identityDialog")
+        self.setWindowTitle(self.tr("Who are you?"))
+        self.setMinimumWidth(520)
+        self._check_ident = check
+        self.has_panel = panel is not None and bool(panel.members)
+        text = QLabel(self)
+        text.setWordWrap(True)
+        self.choice = QComboBox(self)
+        self.choice.setObjectName("identityChoice")
+        if panel is not None and self.has_panel:
+            text.setText(self.tr("Choose yourself among the panel's members. The results you type in this "
+                                 "workspace are recorded under your name; you choose only once."))
+            for member in panel.in_signing_order():
+                self.choice.addItem(f"{member.name} ({role_text(member.role)})", member.id)
+            wanted = current if current and panel.has_member(current) else next(
+                (m.id for m in panel.members if remembered and m.name == remembered), None)
+            self.choice.setCurrentIndex(max(self.choice.findData(wanted), 0) if wanted else -1)
+        else:
+            text.setText(self.tr("This workspace has no panel. Type your name: the results you type are recorded "
+                                 "under it; you choose only once."))
+            self.choice.setEditable(True)
+            self.choice.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+            for name in names or []:
+                self.choice.addItem(name, name)
+            line = self.choice.lineEdit()
+            assert line is not None
+            line.setPlaceholderText(self.tr("Your name, e.g. นางสาวมาลี ศรีสุข"))
+            self.choice.setCurrentIndex(-1)
+            line.setText(current or remembered or "")
+        self.choice.setAccessibleName(self.tr("Who are you"))
+        self.problem = QLabel(self)
+        self.problem.setObjectName("identityProblem")
+        self.problem.setStyleSheet("color: #a31515")
+        self.problem.setWordWrap(True)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons.accepted.connect(self._accept)
+        self.buttons.rejected.connect(self.reject)
+        form = QFormLayout()
+        form.addRow(self.tr("&You are:") if self.has_panel else self.tr("&Your name:"), self.choice)
+        layout = QVBoxLayout(self)
+        layout.addWidget(text)
+        layout.addLayout(form)
+        layout.addWidget(self.problem)
+        layout.addWidget(self.buttons)
+        self.choice.currentIndexChanged.connect(lambda _i: self._check())
+        self.choice.editTextChanged.connect(lambda _t: self._check())
+        self._check()
+        self.choice.setFocus()
+
+    def ident(self) -> str:
+        """The id the ratings go under: the member's id, or the typed name."""
+        if self.has_panel:
+            return str(self.choice.currentData() or "") if self.choice.currentIndex() >= 0 else ""
+        return self.choice.currentText().strip()
+
+    def name(self) -> str:
+        """The person's name as shown (for a member, without the role)."""
+        if self.has_panel:
+            return self.choice.currentText().rsplit(" (", 1)[0]
+        return self.ident()
+
+    def _problem(self) -> str:
+        ident = self.ident()
+        if not ident:
+            return ""
+        problem = None if self._check_ident is None else self._check_ident(ident)
+        if problem is None:
+            return ""
+        return problem.th if current_language() == THAI else problem.en
+
+    def _check(self) -> None:
+        problem = self._problem()
+        self.problem.setText(problem)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(self.ident()) and not problem)
+
+    def ok_button_enabled(self) -> bool:
+        return self.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
+
+    def _accept(self) -> None:
+        if self.ident() and not self._problem():
+            self.accept()
 
 
 class PassphraseDialog(QDialog):

@@ -9,25 +9,27 @@ from __future__ import annotations
 
 import getpass
 import sqlite3
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 from dataclasses import replace
-from datetime import datetime
+from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from ...domain.problems import ProblemsError
 from ...domain.rating import SELF_ASSESSMENT, Rating
+from ...store.panel import load_panel
+from ...store.preferences import EVALUATOR_SETTING, choose_evaluator, chosen_evaluator, identity_problem
 from ...store.ratings import StoredRating, load_ratings, record_rating
 from ...store.workspace import Workspace, WorkspaceError
 from .changes import Change, Changes, Outcome
 from .messages import problems_text
 from .undo_commands import ChangeStep
 
-EVALUATOR_SETTING = "current_evaluator"
+__all__ = ["EVALUATOR_SETTING", "SaveState", "WorkspaceSession", "default_evaluator"]
 
 T = TypeVar("T")
 
@@ -63,6 +65,11 @@ class WorkspaceSession(QObject):
         self._pending: set[Hashable] = set()
         self._failed = False
         self._closed = False
+        self._names: dict[str, str] | None = None  # member id -> name, read again when the panel changes
+        self._chosen: bool | None = None  # identity_chosen(), read again when the panel or the choice changes
+        # Set by the application's window: asks who you are. While it is set and nobody is chosen, a rating
+        # is refused (and the question asked) rather than recorded under a made-up evaluator.
+        self.identity_request: Callable[[], object] | None = None
 
     @classmethod
     def open(cls, path: Path, parent: QObject | None = None) -> WorkspaceSession:
@@ -97,6 +104,13 @@ class WorkspaceSession(QObject):
         A refusal of the store (ProblemsError) or of the file (read-only, disk full) writes nothing and comes back
         as the Outcome's message; a failure of the file also marks the title NOT SAVED until a write succeeds.
         """
+        if self._needs_identity(change):
+            request = self.identity_request
+            assert request is not None
+            QTimer.singleShot(0, self, request)  # after the refusal is shown, not inside the editor's commit
+            return Outcome(error=QCoreApplication.translate(
+                "WorkspaceSession", "Choose who you are first (Edit → Who are you…): your results are recorded "
+                "under your name."), refused=True)
         outcome = self._write(change)
         if outcome.ok and change.undo is not None:
             (self.undo_stack if stack is None else stack).push(ChangeStep(self, change))
@@ -127,6 +141,8 @@ class WorkspaceSession(QObject):
             except OSError as exc:  # a file the change reads or writes beside the workspace (evidence, a backup)
                 return Outcome(error=str(exc))
         changes = change.changes(value) if callable(change.changes) else change.changes  # type: ignore[arg-type]
+        if changes.panel or changes.agreements or changes.evaluator_chosen:
+            self._names = self._chosen = None
         self._saved()
         self.changed.emit(replace(changes, by_undo=True) if by_undo else changes)
         return Outcome(value=value)
@@ -134,7 +150,7 @@ class WorkspaceSession(QObject):
     def _saved(self) -> None:
         if self._closed:
             return
-        self.saved_at = datetime.now()
+        self.saved_at = datetime.now(UTC)
         self._failed = False
         self.saveStateChanged.emit()
         if self.workspace.backup_error:
@@ -143,16 +159,39 @@ class WorkspaceSession(QObject):
     # --- who is evaluating -------------------------------------------------------------------------------------
 
     def evaluator(self) -> str:
-        return self.workspace.setting(EVALUATOR_SETTING) or default_evaluator()
+        return chosen_evaluator(self.workspace) or default_evaluator()
+
+    def identity_chosen(self) -> bool:
+        """Whether the person using this laptop was chosen (and, with a panel, is still one of its members)."""
+        if self._chosen is None:
+            chosen = chosen_evaluator(self.workspace)
+            self._chosen = chosen is not None and identity_problem(self.workspace, chosen) is None
+        return self._chosen
+
+    def _needs_identity(self, change: Change[Any]) -> bool:
+        """A rating of this laptop's evaluator while nobody is chosen, in a window that asks who you are."""
+        changes = change.changes
+        return (self.identity_request is not None and isinstance(changes, Changes) and changes.rating
+                and changes.evaluator not in (None, SELF_ASSESSMENT) and not self.identity_chosen())
+
+    def evaluator_name(self, ident: str | None = None) -> str:
+        """How people are named in the window: a member's name, or the id itself (a name when there is no panel)."""
+        ident = self.evaluator() if ident is None else ident
+        if self._names is None:
+            panel = None if self._closed else load_panel(self.workspace)
+            self._names = {} if panel is None else {m.id: m.name for m in panel.members if m.name.strip()}
+        return self._names.get(ident, ident)
 
     def set_evaluator(self, ident: str) -> Outcome[None]:
         ident = ident.strip()
         if not ident or ident == SELF_ASSESSMENT:
             raise ValueError(ident)
-        if ident == self.evaluator():
+        if ident == chosen_evaluator(self.workspace):
             return Outcome()
-        return self.run(Change(lambda ws: ws.set_setting(EVALUATOR_SETTING, ident),
-                               Changes(evaluator=ident, evaluator_chosen=True)))
+        def write(workspace: Workspace) -> None:
+            choose_evaluator(workspace, ident)
+
+        return self.run(Change(write, Changes(evaluator=ident, evaluator_chosen=True)))
 
     # --- ratings -----------------------------------------------------------------------------------------------
 

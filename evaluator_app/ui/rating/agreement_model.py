@@ -284,7 +284,7 @@ class AgreementModel(QAbstractItemModel):
         if group == SELF:
             return self.tr("The agency's self-assessment report (SAR)")
         if group == OWN:
-            return self.tr("Your own rating as evaluator {0}").format(self.evaluator)
+            return self.tr("Your own rating as evaluator {0}").format(self._session.evaluator_name(self.evaluator))
         if key.startswith("t"):
             return self.tr("Criteria level {0}").format(key[1:])
         return None

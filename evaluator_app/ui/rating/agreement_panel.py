@@ -188,7 +188,8 @@ class AgreementPanel(Retranslating, QWidget):
             self.totals.setText("")
             return
         lines = [
-            self._total_line(self.tr("Evaluator {0}").format(self.model.evaluator), self.model.sheet(OWN)),
+            self._total_line(self.tr("Evaluator {0}").format(self._session.evaluator_name(self.model.evaluator)),
+                             self.model.sheet(OWN)),
             self._total_line(self.tr("Self-assessment"), self.model.sheet(SELF)),
         ]
         self.totals.setText("<br/>".join(lines))

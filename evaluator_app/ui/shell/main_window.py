@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -14,14 +14,19 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QSplitter,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from ...domain.rating import SELF_ASSESSMENT
-from ...store.workspace import WorkspaceError
+from ...domain.thai_dates import clock_text
+from ...exchange.demo_folders import is_demo_copy, remove_demo_copy
+from ...store.preferences import apply_time_zone, set_time_zone, time_zone
+from ...store.workspace import Workspace, WorkspaceError
 from ..common.actions import Shortcut, insert_actions, make_action
 from ..common.changes import Change, Changes
+from ..common.identity_dialogs import IdentityDialog
 from ..common.language import ENGLISH, THAI, Retranslating, current_language, install_language
 from ..common.main_window_interface import MainWindowInterface, Place
 from ..common.session import SaveState, WorkspaceSession
@@ -42,10 +47,14 @@ _WORKSPACE_FILTER = "*.sqlite *.db"
 
 
 class MainWindow(Retranslating, MainWindowInterface):
-    def __init__(self, session: WorkspaceSession):
+    def __init__(self, session: WorkspaceSession, *, asks_identity: bool = False):
+        """`asks_identity`: ask who is using this laptop whenever a workspace that does not know yet is opened
+        (the application does; a window made for a test or a tool does not)."""
         super().__init__()
         self.setObjectName("mainWindow")
         self.session: WorkspaceSession | None = None
+        self.asks_identity = asks_identity
+        self._restoring = False
         self.navigator = NavigatorPanel(self)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
@@ -73,6 +82,11 @@ class MainWindow(Retranslating, MainWindowInterface):
         self.setCentralWidget(central)
         self.save_label = QLabel(self)
         self.save_label.setObjectName("saveState")
+        self.identity_button = QToolButton(self)
+        self.identity_button.setObjectName("identityButton")
+        self.identity_button.setAutoRaise(True)
+        self.identity_button.clicked.connect(self.choose_identity)
+        self.statusBar().addPermanentWidget(self.identity_button)
         self.statusBar().addPermanentWidget(self.save_label)
         self._create_actions()
         self._create_menus()
@@ -81,6 +95,9 @@ class MainWindow(Retranslating, MainWindowInterface):
         self.meeting_actions = install_meeting_actions(self)
         self.report_actions = install_report_actions(self)
         self.navigator.agreementSelected.connect(self._agreement_selected)
+        self.navigator.importRequested.connect(self.import_agreements)
+        self.navigator.demoRequested.connect(self.open_demo)
+        self.placeChanged.connect(self._remember_place)
         self.navigator.tree.activated.connect(lambda _index: self._focus_table())
         self._install(session)
         self._restore_layout()
@@ -92,6 +109,8 @@ class MainWindow(Retranslating, MainWindowInterface):
         old_panel, old_details = self.panel, self.details
         self.session = session
         session.setParent(self)
+        if self.asks_identity:
+            session.identity_request = self.choose_identity
         self.panel = AgreementPanel(session, self)
         self.details = DetailsPane(session, self.panel.model, self)
         if old_panel is None or old_details is None:
@@ -122,17 +141,47 @@ class MainWindow(Retranslating, MainWindowInterface):
         self._show_read_only(session)
         self.transfer_actions.session_installed(session)
         self.panel_actions.session_installed(session)
+        apply_time_zone(session.workspace)  # every time in the window and on paper on this workspace's clock
         self.navigator.set_session(session)
-        settings.remember_workspace(session.path)
+        if not is_demo_copy(session.path):  # a demo copy goes when the window closes: nothing to come back to
+            settings.remember_workspace(session.path)
+            settings.remember_last_workspace(session.path)
         self._fill_recent_menu()
-        first = self.navigator.model.summaries()
-        if first:
-            self.navigator.select_agreement(first[0].id)
-            if self.panel.model.agreement_id is None:  # the navigator kept that selection, so nothing was emitted
-                self._agreement_selected(first[0].id)
-        else:
-            self.panel.show_agreement(None)
+        self._show_first_place(session)
+        self._update_identity()
         self._update_title()
+
+    def _show_first_place(self, session: WorkspaceSession) -> None:
+        """The agreement and round shown when this workspace was last open here; else the first agreement."""
+        assert self.panel is not None
+        summaries = self.navigator.model.summaries()
+        if not summaries:
+            self.panel.show_agreement(None)
+            return
+        last = settings.last_place(session.path)
+        wanted = summaries[0].id
+        if last is not None and any(s.id == last[0] for s in summaries):
+            wanted = last[0]
+        self._restoring = True  # the place is being restored, not chosen: do not overwrite the remembered round
+        try:
+            self.navigator.select_agreement(wanted)
+            if self.panel.model.agreement_id != wanted:  # the navigator kept that selection, so nothing was emitted
+                self._agreement_selected(wanted)
+            framework = self.panel.model.framework
+            if last is not None and wanted == last[0] and framework is not None and last[1] in framework.rounds \
+                    and last[1] != self.panel.model.round:
+                self.set_round(last[1])
+        finally:
+            self._restoring = False
+        self._update_round_actions()
+        self._remember_place()
+
+    def _remember_place(self) -> None:
+        if self._restoring or self.session is None or self.panel is None or not self.session.is_open:
+            return
+        model = self.panel.model
+        if model.agreement_id is not None and not is_demo_copy(self.session.path):
+            settings.remember_place(self.session.path, model.agreement_id, model.round)
 
     def _show_read_only(self, session: WorkspaceSession) -> None:
         """Another person holds the workspace: say who, and offer nothing that would write."""
@@ -166,6 +215,8 @@ class MainWindow(Retranslating, MainWindowInterface):
             return False
         self._close_session()
         self._install(session)
+        if self.asks_identity:
+            QTimer.singleShot(0, self, self.ask_identity_if_needed)
         return True
 
     def _close_session(self) -> None:
@@ -176,6 +227,13 @@ class MainWindow(Retranslating, MainWindowInterface):
             self.details.flush()
         if self.session is not None:
             self.session.close()
+            remove_demo_copy(self.session.path)  # a demo copy is for trying things out: it goes when closed
+
+    def open_demo(self) -> bool:
+        """Try the app on a fresh copy of the demo workspace (removed again when it is closed)."""
+        from ...exchange.demo import demo_workspace_copy  # the importer loads only when the demo is asked for
+
+        return self.open_path(demo_workspace_copy())
 
     def open_workspace_dialog(self) -> None:
         start = str(self.session.path.parent) if self.session is not None else ""
@@ -255,6 +313,8 @@ class MainWindow(Retranslating, MainWindowInterface):
     def _changed(self, changes: Changes) -> None:
         if changes.agreements:
             self.navigator.reload()
+        if changes.evaluator_chosen or changes.panel:
+            self._update_identity()
         if changes.by_undo and changes.rating and changes.agreement_id is not None and changes.round is not None:
             self._reveal(changes.agreement_id, changes.round, changes.code or "")
 
@@ -351,16 +411,84 @@ class MainWindow(Retranslating, MainWindowInterface):
         from .settings_dialog import SettingsDialog
 
         assert self.session is not None
-        dialog = SettingsDialog(self.session.evaluator(), current_language(), self)
+        dialog = SettingsDialog(self.identity_text(), current_language(), time_zone(self.session.workspace),
+                                self._choose_identity_from_settings, self)
         if dialog.exec() != SettingsDialog.DialogCode.Accepted:
             return
-        self.commit_open_editor()
-        if self.details is not None:
-            self.details.flush()
-        outcome = self.session.set_evaluator(dialog.evaluator())
+        zone = dialog.time_zone()
+        if zone != time_zone(self.session.workspace):
+            session, actor = self.session, self.session.evaluator()
+
+            def write(workspace: Workspace) -> None:
+                set_time_zone(workspace, zone, actor=actor)
+
+            outcome = session.run(Change(write, Changes()))
+            if not outcome.ok:
+                self.statusBar().showMessage(outcome.error or "", 15000)
+            apply_time_zone(session.workspace)
+            self._update_title()
+        self.set_language(dialog.language())
+
+    # --- who is using this laptop ------------------------------------------------------------------------------
+
+    def identity_text(self) -> str:
+        if self.session is None or not self.session.is_open:
+            return ""
+        if not self.session.identity_chosen():
+            return self.tr("Not chosen yet")
+        return self.session.evaluator_name()
+
+    def ask_identity_if_needed(self) -> None:
+        """Ask once: a workspace that does not know who uses this laptop (read-only ones cannot record it)."""
+        session = self.session
+        if session is None or not session.is_open or session.read_only or session.identity_chosen():
+            return
+        self.choose_identity()
+
+    def choose_identity(self) -> bool:
+        """Who are you? The member (with a panel) or the name (without one) the window records your results under."""
+        from ...store.panel import load_panel
+        from ...store.preferences import chosen_evaluator, identity_problem, rating_names
+
+        session = self.session
+        if session is None or not session.is_open:
+            return False
+        if session.read_only:
+            self.statusBar().showMessage(self.tr("This workspace is read-only: who you are cannot be recorded."), 8000)
+            return False
+        workspace = session.workspace
+        dialog = IdentityDialog(load_panel(workspace), chosen_evaluator(workspace), names=rating_names(workspace),
+                                remembered=settings.remembered_name(),
+                                check=lambda ident: identity_problem(workspace, ident), parent=self)
+        if dialog.exec() != IdentityDialog.DialogCode.Accepted or not dialog.ident():
+            self._update_identity()
+            return False
+        if session.identity_chosen():  # what is being typed belongs to the one chosen before (unchosen, it is refused)
+            self.commit_open_editor()
+            if self.details is not None:
+                self.details.flush()
+        outcome = session.set_evaluator(dialog.ident())
         if not outcome.ok:
             self.statusBar().showMessage(outcome.error or "", 15000)
-        self.set_language(dialog.language())
+            return False
+        settings.remember_name(dialog.name())
+        self._update_identity()
+        self.statusBar().showMessage(self.tr("Your results are recorded under {0}.").format(
+            session.evaluator_name()), 8000)
+        return True
+
+    def _choose_identity_from_settings(self) -> str:
+        self.choose_identity()
+        return self.identity_text()
+
+    def _update_identity(self) -> None:
+        chosen = self.session is not None and self.session.is_open and self.session.identity_chosen()
+        text = self.identity_text()
+        self.identity_button.setText(self.tr("You: {0}").format(text) if chosen else self.tr("Who are you? Choose…"))
+        self.identity_button.setToolTip(self.tr("Your results are recorded under this name. Click to change."))
+        self.identity_button.setStyleSheet("" if chosen else "color: #a31515; font-weight: bold")
+        self.identity_action.setText(self.tr("&Who are you…") if not chosen
+                                     else self.tr("&Who are you ({0})…").format(text))
 
     def set_language(self, code: str) -> None:
         if code != current_language():
@@ -378,10 +506,12 @@ class MainWindow(Retranslating, MainWindowInterface):
         self.open_action = action("openWorkspace", self.open_workspace_dialog, QKeySequence.StandardKey.Open)
         self.import_action = action("importAgreements", self.import_agreements, "Ctrl+I")
         self.quit_action = action("quit", self.close, QKeySequence("Ctrl+Q"))
+        self.clear_recent_action = action("clearRecent", self.clear_recent)
         self.adjust_action = action("adjustScore", self.adjust_score, "Ctrl+J")
         self.accept_action = action("acceptReported", self.accept_reported, "Ctrl+K")
         self.find_action = action("find", self._focus_search, QKeySequence.StandardKey.Find)
         self.settings_action = action("settings", self.edit_settings, "Ctrl+,")
+        self.identity_action = action("chooseIdentity", self.choose_identity)
         self.about_action = action("about", lambda: show_about(self))
         self.about_qt_action = action("aboutQt", QApplication.aboutQt)
         self.round_group = QActionGroup(self)
@@ -418,6 +548,7 @@ class MainWindow(Retranslating, MainWindowInterface):
         self.edit_menu.addAction(self.accept_action)
         self.edit_menu.addAction(self.find_action)
         self.edit_menu.addSeparator()
+        self.edit_menu.addAction(self.identity_action)
         self.edit_menu.addAction(self.settings_action)
         self.view_menu = bar.addMenu("")
         self.round_menu = QMenu(self)
@@ -433,12 +564,31 @@ class MainWindow(Retranslating, MainWindowInterface):
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
         current = self.session.path.resolve() if self.session is not None else None
-        for path in settings.recent_workspaces():
-            if path == current:
-                continue
-            item = self.recent_menu.addAction(str(path))
-            item.triggered.connect(lambda _checked=False, p=path: self.open_path(p))
+        for number, path in enumerate((p for p in settings.recent_workspaces() if p != current and p.is_file()), 1):
+            # &1 … &9: the keyboard reaches a recent file as in other desktop programs
+            shown = str(path).replace("&", "&&")  # a lone & in a menu text marks the key, not the character
+            label = f"&{number} {shown}" if number < 10 else shown
+            item = self.recent_menu.addAction(label)
+            item.setToolTip(str(path))
+            item.setStatusTip(str(path))
+            item.setData(str(path))
+            item.triggered.connect(lambda _checked=False, p=path: self._open_recent(p))
+        if not self.recent_menu.isEmpty():
+            self.recent_menu.addSeparator()
+            self.recent_menu.addAction(self.clear_recent_action)
         self.recent_menu.setEnabled(not self.recent_menu.isEmpty())
+
+    def _open_recent(self, path: Path) -> None:
+        if not path.is_file():  # removed since the menu was filled
+            settings.forget_workspace(path)
+            self._fill_recent_menu()
+            self.statusBar().showMessage(self.tr("{0} is no longer there.").format(path), 15000)
+            return
+        self.open_path(path)
+
+    def clear_recent(self) -> None:
+        settings.clear_recent_workspaces()
+        self._fill_recent_menu()
 
     def _focus_search(self) -> None:
         self.navigator.search.setFocus()
@@ -452,6 +602,7 @@ class MainWindow(Retranslating, MainWindowInterface):
         self.new_action.setText(self.tr("&New workspace…"))
         self.open_action.setText(self.tr("&Open workspace…"))
         self.recent_menu.setTitle(self.tr("&Recent workspaces"))
+        self.clear_recent_action.setText(self.tr("&Clear recent workspaces"))
         self.import_action.setText(self.tr("&Import agreements…"))
         self.quit_action.setText(self.tr("&Quit"))
         self.adjust_action.setText(self.tr("&Adjust score…"))
@@ -464,6 +615,7 @@ class MainWindow(Retranslating, MainWindowInterface):
         self.language_menu.setTitle(self.tr("&Language"))
         self.about_action.setText(self.tr("&About evaluator-app"))
         self.about_qt_action.setText(self.tr("About &Qt"))
+        self._update_identity()
         self._update_title()
 
     # --- the title never lies ----------------------------------------------------------------------------------
@@ -480,7 +632,7 @@ class MainWindow(Retranslating, MainWindowInterface):
             return self.tr("NOT SAVED: the last change could not be written")
         if self.session.saved_at is None:
             return self.tr("saved")
-        return self.tr("saved {0}").format(self.session.saved_at.strftime("%H:%M:%S"))
+        return self.tr("saved {0}").format(clock_text(self.session.saved_at, seconds=True))
 
     def _update_title(self) -> None:
         if self.session is None:

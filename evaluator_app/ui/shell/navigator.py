@@ -1,9 +1,19 @@
-"""The navigator pane: a search box over agency names and indicator text, and the year → agency → agreement tree."""
+"""The navigator pane: a search box over agency names and indicator text, and the year → agency → agreement tree;
+a hint says what to do when the workspace has no agreements, and a search that finds nothing says so."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelection, QModelIndex, QTimer, Signal
-from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QTreeView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...store.agreements import list_agreements
 from ...store.ui_queries import search_agreements
@@ -16,6 +26,8 @@ _SEARCH_DELAY_MS = 200  # wait for a pause in typing: one query per pause, not p
 
 class NavigatorPanel(Retranslating, QWidget):
     agreementSelected = Signal(int)
+    importRequested = Signal()  # the empty workspace's hint: import agreement workbooks
+    demoRequested = Signal()  # the empty workspace's hint: try the demo workspace
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -33,10 +45,36 @@ class NavigatorPanel(Retranslating, QWidget):
         self.tree.setUniformRowHeights(True)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # Shown instead of an empty tree: what to do in an empty workspace, or that the search found nothing.
+        self.hint = QWidget(self)
+        self.hint.setObjectName("navigatorHint")
+        self.hint_text = QLabel(self.hint)
+        self.hint_text.setObjectName("navigatorHintText")
+        self.hint_text.setWordWrap(True)
+        self.import_button = QPushButton(self.hint)
+        self.import_button.setObjectName("hintImport")
+        self.demo_button = QPushButton(self.hint)
+        self.demo_button.setObjectName("hintDemo")
+        self.clear_button = QPushButton(self.hint)
+        self.clear_button.setObjectName("hintClearSearch")
+        self.import_button.clicked.connect(self.importRequested)
+        self.demo_button.clicked.connect(self.demoRequested)
+        self.clear_button.clicked.connect(self._clear_search)
+        hint_layout = QVBoxLayout(self.hint)
+        hint_layout.setContentsMargins(8, 8, 8, 8)
+        hint_layout.addWidget(self.hint_text)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.import_button)
+        buttons.addWidget(self.demo_button)
+        buttons.addWidget(self.clear_button)
+        buttons.addStretch(1)
+        hint_layout.addLayout(buttons)
+        hint_layout.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.search)
-        layout.addWidget(self.tree)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.tree, 1)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(_SEARCH_DELAY_MS)
@@ -65,6 +103,35 @@ class NavigatorPanel(Retranslating, QWidget):
         else:
             self.filter.set_visible(search_agreements(self._session.workspace, text))
         self.tree.expandAll()
+        self._update_hint()
+
+    def state(self) -> str:
+        """What the pane shows: "agreements", "empty" (the workspace has none) or "no match" (the search)."""
+        if not self.model.summaries():
+            return "empty"
+        if self.filter.rowCount() == 0:
+            return "no match"
+        return "agreements"
+
+    def _update_hint(self) -> None:
+        state = self.state()
+        self.hint.setVisible(state != "agreements")
+        self.tree.setVisible(state == "agreements")
+        self.import_button.setVisible(state == "empty")
+        self.demo_button.setVisible(state == "empty")
+        self.clear_button.setVisible(state == "no match")
+        if state == "empty":
+            self.hint_text.setText(self.tr(
+                "This workspace has no agreements yet.\n\nImport the agreement workbooks (Excel or CSV) with "
+                "File → Import agreements… (Ctrl+I), or try the app on the demo workspace first."))
+        elif state == "no match":
+            self.hint_text.setText(self.tr("No agreement matches \"{0}\".\nSearch looks in agency names and "
+                                           "indicator names.").format(self.search.text().strip()))
+
+    def _clear_search(self) -> None:
+        self.search.clear()
+        self.apply_search()
+        self.search.setFocus()
 
     def selected_agreement(self) -> int | None:
         index = self.tree.currentIndex()
@@ -98,4 +165,9 @@ class NavigatorPanel(Retranslating, QWidget):
 
     def retranslate(self) -> None:
         self.search.setPlaceholderText(self.tr("Search agency or indicator (Ctrl+F)"))
+        self.search.setAccessibleName(self.tr("Search agreements"))
+        self.import_button.setText(self.tr("&Import agreements…"))
+        self.demo_button.setText(self.tr("Open the &demo workspace"))
+        self.clear_button.setText(self.tr("Clear the search"))
         self.model.relabel()
+        self._update_hint()

@@ -1,7 +1,9 @@
-"""Per-person window preferences kept by Qt (QSettings): language, geometry, splitters, recent workspaces."""
+"""Per-person window preferences kept by Qt (QSettings): language, geometry, splitters, recent workspaces, the last
+workspace with the agreement and round shown in each, and the name last chosen as "who are you"."""
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
@@ -51,3 +53,46 @@ def remember_workspace(path: Path) -> list[Path]:
 def forget_workspace(path: Path) -> None:
     resolved = path.resolve()
     app_settings().setValue("workspaces/recent", [str(p) for p in recent_workspaces() if p != resolved])
+
+
+def clear_recent_workspaces() -> None:
+    app_settings().remove("workspaces/recent")
+
+
+def last_workspace() -> Path | None:
+    """The workspace open when the window last closed (or last opened), to open again on start."""
+    value = app_settings().value("workspaces/last")
+    return Path(str(value)) if value else None
+
+
+def remember_last_workspace(path: Path) -> None:
+    app_settings().setValue("workspaces/last", str(path.resolve()))
+
+
+def _place_key(path: Path) -> str:
+    # A path holds slashes, which QSettings reads as groups: key each workspace by a digest of its path instead.
+    return "places/" + hashlib.sha256(str(path.resolve()).encode()).hexdigest()[:20]
+
+
+def last_place(path: Path) -> tuple[int, int] | None:
+    """(agreement id, round) last shown in this workspace, or None."""
+    value = app_settings().value(_place_key(path))
+    try:
+        agreement, round_ = str(value).split(":")
+        return int(agreement), int(round_)
+    except ValueError:
+        return None
+
+
+def remember_place(path: Path, agreement_id: int, round_: int) -> None:
+    app_settings().setValue(_place_key(path), f"{agreement_id}:{round_}")
+
+
+def remembered_name() -> str | None:
+    """The name chosen last on this computer ("who are you"), offered first in a workspace that asks again."""
+    value = app_settings().value("identity/name")
+    return str(value) if value else None
+
+
+def remember_name(name: str) -> None:
+    app_settings().setValue("identity/name", name)

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.thai_dates import screen_date
+from ...domain.thai_dates import english_datetime, thai_datetime
 from ...store import backups
 from ...store.backups import Backup
 from ..common.language import THAI, current_language
@@ -26,11 +26,10 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 def backup_when(backup: Backup) -> str:
-    """Local time, to the second (backups minutes apart are common): 27 พ.ย. 2569 14:32:05 in Thai."""
-    local = backup.taken_at.astimezone()
+    """On the display clock, to the second (backups minutes apart are common): 27 พ.ย. 2569 14:32:05 in Thai."""
     if current_language() == THAI:
-        return f"{screen_date(local, short=True)} {local:%H:%M:%S}"
-    return f"{local.day} {local:%b %Y %H:%M:%S}"
+        return thai_datetime(backup.taken_at, seconds=True)
+    return english_datetime(backup.taken_at, seconds=True)
 
 
 class BackupsModel(ListTableModel[Backup]):
