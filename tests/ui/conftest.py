@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Iterator
 from decimal import Decimal as D
 from pathlib import Path
@@ -75,6 +76,10 @@ def thai_app(qapp: QApplication, ui_settings: Path) -> Iterator[QApplication]:
     prepare_application(qapp, THAI)
     yield qapp
     install_language(THAI)
+    # A dialog this test waited for and never opened must not be answered in the next test.
+    for timer in _timers:
+        timer.stop()
+    _timers.clear()
 
 
 @pytest.fixture
@@ -171,14 +176,19 @@ def when_dialog(kind: type, act, timeout_ms: int = 5000) -> None:
     """Run `act(dialog)` as soon as a dialog of `kind` is shown, exposed and the active window (a modal exec() is
     about to block).
 
-    If it never appears, or `act` fails, the dialog is rejected, so a failing test fails instead of hanging.
+    If it is shown but never becomes ready within `timeout_ms`, or `act` fails, the dialog is rejected, so a failing
+    test fails instead of hanging. The wait for it to be shown at all is long (a loaded machine may take seconds to
+    get to the step that opens it): stopping early would leave the dialog, when it comes, blocking forever.
     """
     timer = QTimer()
-    waited = [0]
+    shown_at: list[float] = []
+    registered = time.monotonic()
 
     def poll() -> None:
-        waited[0] += 10
         found = [w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()]
+        now = time.monotonic()
+        if found and not shown_at:
+            shown_at.append(now)
         if found and ready(found[0]):
             timer.stop()
             try:
@@ -186,16 +196,21 @@ def when_dialog(kind: type, act, timeout_ms: int = 5000) -> None:
             finally:
                 if found[0].isVisible():
                     found[0].reject()
-        elif waited[0] >= timeout_ms:  # never shown, or never active: the test fails on what act did not do
+        elif found and (now - shown_at[0]) * 1000 >= timeout_ms:  # shown, never active: act cannot run
             timer.stop()
             for dialog in found:
                 dialog.reject()
+        elif not found and now - registered >= _NEVER_SHOWN_S:  # the test went another way; stop polling
+            timer.stop()
         elif found:
             found[0].activateWindow()  # keys typed before it is the active, exposed window would land elsewhere
 
     timer.timeout.connect(poll)
     timer.start(10)
     _timers.append(timer)
+
+
+_NEVER_SHOWN_S = 300.0
 
 
 def ready(dialog: QWidget) -> bool:

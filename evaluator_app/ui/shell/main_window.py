@@ -54,6 +54,7 @@ class MainWindow(Retranslating, MainWindowInterface):
         self.setObjectName("mainWindow")
         self.session: WorkspaceSession | None = None
         self.asks_identity = asks_identity
+        self._choosing_identity = False  # the "Who are you?" question is open
         self._restoring = False
         self.navigator = NavigatorPanel(self)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -447,15 +448,24 @@ class MainWindow(Retranslating, MainWindowInterface):
 
     def choose_identity(self) -> bool:
         """Who are you? The member (with a panel) or the name (without one) the window records your results under."""
-        from ...store.panel import load_panel
-        from ...store.preferences import chosen_evaluator, identity_problem, rating_names
-
         session = self.session
-        if session is None or not session.is_open:
+        if session is None or not session.is_open or self._choosing_identity:
+            # Asked already: opening the question moves the focus, and a cell editor losing it offers its text again,
+            # which would ask again inside the first question.
             return False
         if session.read_only:
             self.statusBar().showMessage(self.tr("This workspace is read-only: who you are cannot be recorded."), 8000)
             return False
+        self._choosing_identity = True
+        try:
+            return self._ask_identity(session)
+        finally:
+            self._choosing_identity = False
+
+    def _ask_identity(self, session: WorkspaceSession) -> bool:
+        from ...store.panel import load_panel
+        from ...store.preferences import chosen_evaluator, identity_problem, rating_names
+
         workspace = session.workspace
         dialog = IdentityDialog(load_panel(workspace), chosen_evaluator(workspace), names=rating_names(workspace),
                                 remembered=settings.remembered_name(),
