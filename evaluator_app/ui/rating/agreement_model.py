@@ -8,6 +8,7 @@ position and repaints no more than those cells.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import replace
 from decimal import Decimal
 
@@ -192,6 +193,17 @@ class AgreementModel(QAbstractItemModel):
     def column(self, key: str) -> int:
         return self.columns.index(key)
 
+    def column_cells(self, key: str) -> Iterator[tuple[str, bool, bool]]:
+        """Every row's text in one column with the font it is drawn in (bold, italic): what the view measures its
+        width from, without a model index and a delegate per cell."""
+        rows = self.rows
+        for top in range(rows.top_count()):
+            top_row = rows.top_row(top)
+            yield rows.text(top_row, key), *self._font_style(top_row, key)
+            if top < len(rows.children):
+                for row in rows.children[top]:
+                    yield rows.text(row, key), *self._font_style(row, key)
+
     def row_of(self, index: Index) -> Row | None:
         if not index.isValid():
             return None
@@ -352,13 +364,18 @@ class AgreementModel(QAbstractItemModel):
             return item.name
         return None
 
-    def _font(self, row: Row, key: str) -> QFont | None:
+    def _font_style(self, row: Row, key: str) -> tuple[bool, bool]:
+        """(bold, italic): headers, the total and parents are bold; an adjusted score is italic."""
         bold = row.kind != "indicator" or (row.indicator is not None and row.indicator.code in self.rows.parents)
         group, _, part = key.partition(".")
         italic = False
         if part == "score" and row.indicator is not None:
             score = self.rows.score(group, row.indicator.code)
             italic = score is not None and score.adjusted
+        return bold, italic
+
+    def _font(self, row: Row, key: str) -> QFont | None:
+        bold, italic = self._font_style(row, key)
         if not bold and not italic:
             return None
         font = QFont()
