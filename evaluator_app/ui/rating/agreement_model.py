@@ -68,6 +68,8 @@ class AgreementModel(QAbstractItemModel):
         # by an explicit act (Enter on it, or Keep: `confirm_next`), never by Tab or a click elsewhere.
         self._awaiting: tuple[str, str, Decimal] | None = None
         self._confirming = False
+        self._cells: dict[tuple[int, int, int, int], object] = {}  # data() of each cell and role (`data`)
+        self._cached_read_only: bool | None = None
         session.changed.connect(self._changed)
 
     @property
@@ -83,6 +85,7 @@ class AgreementModel(QAbstractItemModel):
     def load(self, agreement_id: int | None, round_: int | None = None) -> None:
         """Show one agreement (None shows nothing). A round the framework lacks falls back to its last."""
         self.beginResetModel()
+        self._cells.clear()
         self._awaiting = None
         self.agreement_id = agreement_id
         self.evaluator = self._session.evaluator()
@@ -101,6 +104,7 @@ class AgreementModel(QAbstractItemModel):
             self.rows.round = wanted if wanted in rounds else rounds[-1]
             self.rows.build(stored.agreement, self.framework)
             self._read_ratings()
+        self._cells.clear()
         self.endResetModel()
         self.loaded.emit()
         self.totalsChanged.emit()
@@ -117,6 +121,7 @@ class AgreementModel(QAbstractItemModel):
         columns = [n for n, key in enumerate(self.columns) if key.partition(".")[0] in groups]
         before = self._snapshot(columns)
         self._read_ratings(groups)
+        self._cells.clear()
         after = self._snapshot(columns)
         for (row, column, parent_row), text in after.items():
             if before.get((row, column, parent_row)) != text:
@@ -128,6 +133,7 @@ class AgreementModel(QAbstractItemModel):
     def relabel(self) -> None:
         """After a language switch: headers and the rows whose text is ours (dimension fallback, Total)."""
         self.rows.labels = RowLabels(self.tr("Indicators"), self.tr("Total"))
+        self._cells.clear()
         if not self.columns:
             return
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.columns) - 1)
@@ -302,6 +308,20 @@ class AgreementModel(QAbstractItemModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        # Every cell's roles are asked again on every paint (some 3,500 calls an agreement shown): kept until the
+        # table changes (a reset, ratings re-read, a language switch, the workspace found read-only).
+        read_only = self._session.read_only
+        if read_only is not self._cached_read_only:
+            self._cells.clear()
+            self._cached_read_only = read_only
+        key = (index.internalId(), index.row(), index.column(), role)
+        try:
+            return self._cells[key]
+        except KeyError:
+            value = self._cells[key] = self._data(index, role)
+            return value
+
+    def _data(self, index: Index, role: int) -> object:
         row = self.row_of(index)
         if row is None or not 0 <= index.column() < len(self.columns):
             return None
