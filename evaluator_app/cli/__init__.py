@@ -18,9 +18,9 @@ from ..options import add_global_options
 from ..store.agreements import AgreementNotFound
 from ..store.ratings import EditConflict
 from ..store.workspace import Workspace, WorkspaceError
+from ..unexpected import note_saved
 from . import agreements, committee, negotiation, panel, parties, reports, safety
 from .common import EXIT_REFUSED, Refused, WorkspaceMode, check_arguments, workspace_path
-from ..unexpected import note_saved
 
 Handler = Callable[[Workspace, argparse.Namespace], int]
 
