@@ -84,7 +84,7 @@ def _log_folders() -> list[Path]:
 
 def _app_version() -> str:
     try:
-        from .. import __version__
+        from . import __version__
 
         return str(__version__)
     except Exception:

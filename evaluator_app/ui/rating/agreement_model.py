@@ -42,6 +42,13 @@ GROUP_ROW_BACKGROUND = QColor("#e8eef7")
 NOT_COUNTED_FOREGROUND = QColor("#8a8a8a")
 
 
+_ROLES_ANSWERED = frozenset(int(role) for role in (
+    Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.EditRole,
+    Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.FontRole,
+    Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole))
+_FLAGS = -1  # the key `flags` keeps a cell's flags under, beside its roles
+
+
 class AgreementModel(QAbstractItemModel):
     """Columns: code, name, unit, weight, thresholds, then result/score/weighted for self-assessment and own."""
 
@@ -262,6 +269,18 @@ class AgreementModel(QAbstractItemModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
+        read_only = self._session.workspace.read_only
+        if read_only is not self._cached_read_only:
+            self._cells.clear()
+            self._cached_read_only = read_only
+        key = (index.internalId(), index.row(), index.column(), _FLAGS)
+        try:
+            return self._cells[key]  # type: ignore[return-value]  # flags are kept under their own key
+        except KeyError:
+            value = self._cells[key] = self._flags(index)
+            return value
+
+    def _flags(self, index: Index) -> Qt.ItemFlag:
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         row = self.row_of(index)
         if row is not None and self.is_result_cell(index) and self.rows.scorable(row) and not self._session.read_only:
@@ -308,9 +327,11 @@ class AgreementModel(QAbstractItemModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if role not in _ROLES_ANSWERED:  # decoration, check state, size...: asked of every cell on every paint
+            return None
         # Every cell's roles are asked again on every paint (some 3,500 calls an agreement shown): kept until the
         # table changes (a reset, ratings re-read, a language switch, the workspace found read-only).
-        read_only = self._session.read_only
+        read_only = self._session.workspace.read_only
         if read_only is not self._cached_read_only:
             self._cells.clear()
             self._cached_read_only = read_only
