@@ -245,10 +245,15 @@ class AgreementModel(QAbstractItemModel):
     # --- QAbstractItemModel ------------------------------------------------------------------------------------
 
     def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
-        if not self.hasIndex(row, column, parent):
+        # hasIndex without its two calls back into Python (rowCount, columnCount): asked for every painted cell
+        if row < 0 or not 0 <= column < len(self.rows.columns):
             return QModelIndex()
         if not parent.isValid():
-            return self.createIndex(row, column, _TOP)
+            return self.createIndex(row, column, _TOP) if row < self.rows.top_count() else QModelIndex()
+        children = self.rows.children
+        if parent.column() != 0 or parent.internalId() != _TOP or parent.row() >= len(children) \
+                or row >= len(children[parent.row()]):
+            return QModelIndex()
         return self.createIndex(row, column, parent.row() + 1)
 
     def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008

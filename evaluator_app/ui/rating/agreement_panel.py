@@ -118,14 +118,17 @@ class AgreementPanel(Retranslating, QWidget):
             self.view.setCurrentIndex(index)
             self.view.scrollTo(index)
 
-    def focus_first_result(self) -> None:
+    def focus_first_result(self, take_focus: bool = True) -> None:
+        """The cursor on the first result; `take_focus` False leaves the keyboard where it is (a click in the list
+        keeps it there: passing it through the table would repaint the table and the list twice)."""
         if not self.model.columns:
             return
         index = self.view.first_result_index(self.model.column("own.result"))
         if index.isValid():
             self.view.setCurrentIndex(index)
             self.view.scrollTo(index)
-        self.view.setFocus()
+        if take_focus:
+            self.view.setFocus()
 
     def show_notice(self, text: str) -> None:
         self.notice.setText(text)

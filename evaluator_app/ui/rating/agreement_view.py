@@ -115,7 +115,7 @@ class ResultsView(QTreeView):
         self._widths: dict[str, int] = {}  # each column's width measured to its content, once per agreement
         self._name_min = 0
         # text advances per (bold, italic), kept while the view's font stays the same (`_advance`)
-        self._advance_style: dict[tuple[bool, bool], tuple[str, bool, bool]] = {}
+        self._advance_font_key = ""
         self._advance_fonts: dict[tuple[bool, bool], QFont] = {}
         self._advances: dict[tuple[bool, bool], dict[str, int]] = {}
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)  # the panel's CellMenu
@@ -169,23 +169,30 @@ class ResultsView(QTreeView):
         """What resizeColumnToContents makes of the column (its header's size hint, or its widest cell as the
         delegate sizes it), from each distinct text's advance in its font: asking the delegate for every cell
         (some 8,000 sizeHint and 130,000 data() calls an agreement) was a third of switching agreements."""
+        self._check_advance_font()
         widest = max((self._advance(text, bold, italic) for text, bold, italic
                       in self.results_model().column_cells(key) if text), default=0)
         cells = widest + 2 * self._text_margin() + _CELL_PADDING if widest else 0
         header = 0 if self.header().isHidden() else self.header().sectionSizeHint(column)
         return max(cells, header)
 
+    def _check_advance_font(self) -> None:
+        """Forget the advances measured in another font than the view's (a font or style change)."""
+        font = self.font()
+        if font.key() != self._advance_font_key:
+            self._advance_font_key = font.key()
+            self._advance_fonts.clear()
+            self._advances.clear()
+            for bold in (False, True):
+                for italic in (False, True):
+                    styled = QFont(font)
+                    styled.setBold(bold)
+                    styled.setItalic(italic)
+                    self._advance_fonts[(bold, italic)] = styled
+                    self._advances[(bold, italic)] = {}
+
     def _advance(self, text: str, bold: bool, italic: bool) -> int:
         # kept per distinct text and font for the view's life: the numbers and criteria repeat across agreements
-        font = self.font()
-        style = (font.key(), bold, italic)
-        if style != self._advance_style.get((bold, italic)):
-            self._advance_style[(bold, italic)] = style
-            styled = QFont(font)
-            styled.setBold(bold)
-            styled.setItalic(italic)
-            self._advance_fonts[(bold, italic)] = styled
-            self._advances[(bold, italic)] = {}
         known = self._advances[(bold, italic)]
         width = known.get(text)
         if width is None:

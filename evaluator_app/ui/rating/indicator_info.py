@@ -56,7 +56,8 @@ class IndicatorInfo(QScrollArea):
         layout.addStretch(1)
         self.setWidget(body)
         self._body = body
-        self.rows: list[tuple[QLabel, QLabel]] = []
+        self.rows: list[tuple[QLabel, QLabel]] = []  # the form's rows shown: (label, value)
+        self._pool: list[tuple[QLabel, QLabel]] = []  # every row made, the hidden ones after those shown
 
     def sizeHint(self) -> QSize:
         # A scroll area asks only for its frame; the pane's splitter would give the definition a sliver.
@@ -70,12 +71,10 @@ class IndicatorInfo(QScrollArea):
         self.heading.setText(heading)
         # The form's labels are kept and given new texts: making a form of wrapped labels anew for every indicator
         # shown (twice an agreement switched to) cost more than the table it describes.
-        while self.form.rowCount() > len(rows):
-            self.form.removeRow(self.form.rowCount() - 1)
-        del self.rows[len(rows):]
+        # Rows beyond those needed are hidden, not removed (a message between two indicators needs none).
         body = self._body
         for position, (label_text, value_text) in enumerate(rows):
-            if position == len(self.rows):
+            if position == len(self._pool):
                 label = _text_label(body)
                 bold = QFont(label.font())
                 bold.setBold(True)
@@ -83,13 +82,17 @@ class IndicatorInfo(QScrollArea):
                 value = _text_label(body)
                 label.setBuddy(value)
                 self.form.addRow(label, value)
-                self.rows.append((label, value))
-            label, value = self.rows[position]
+                self._pool.append((label, value))
+            label, value = self._pool[position]
             label_text = self.tr("{0}:").format(label_text)
             if label.text() != label_text:
                 label.setText(label_text)
             if value.text() != value_text:
                 value.setText(value_text)
+        for position in range(len(self._pool)):
+            if self.form.isRowVisible(position) != (position < len(rows)):
+                self.form.setRowVisible(position, position < len(rows))
+        self.rows = self._pool[:len(rows)]
         for part, text in ((self.notes, notes_html), (self.history, history_html)):
             if part.text() != text:
                 part.setText(text)
