@@ -164,11 +164,16 @@ class AgreementPanel(Retranslating, QWidget):
         self.currentIndicatorChanged.emit(self.current_code())
 
     def _fill_rounds(self) -> None:
+        framework = self.model.framework
+        rounds = [(self.tr("{0} months").format(r), r) for r in (framework.rounds if framework is not None else ())]
+        shown = [(self.round_combo.itemText(n), self.round_combo.itemData(n)) for n in range(self.round_combo.count())]
+        if rounds == shown and self.round_combo.currentData() == self.model.round \
+                and self.round_combo.isEnabled() == (framework is not None):
+            return  # the same rounds (most agreements share a framework): refilling relaid and repainted the box
         self.round_combo.blockSignals(True)
         self.round_combo.clear()
-        framework = self.model.framework
-        for round_ in framework.rounds if framework is not None else ():
-            self.round_combo.addItem(self.tr("{0} months").format(round_), round_)
+        for text, round_ in rounds:
+            self.round_combo.addItem(text, round_)
         position = self.round_combo.findData(self.model.round)
         self.round_combo.setCurrentIndex(max(position, 0))
         self.round_combo.setEnabled(framework is not None)
