@@ -47,6 +47,7 @@ _ROLES_ANSWERED = frozenset(int(role) for role in (
     Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.FontRole,
     Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole))
 _FLAGS = -1  # the key `flags` keeps a cell's flags under, beside its roles
+_HEADER = -2  # the internal id `headerData` keeps the header's roles under
 
 
 class AgreementModel(QAbstractItemModel):
@@ -296,6 +297,14 @@ class AgreementModel(QAbstractItemModel):
                    role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.columns):
             return None
+        key = (_HEADER, section, 0, role)  # kept with the cells: each paint of the header asks every role again
+        try:
+            return self._cells[key]
+        except KeyError:
+            value = self._cells[key] = self._header_data(section, role)
+            return value
+
+    def _header_data(self, section: int, role: int) -> object:
         key = self.columns[section]
         if role == Qt.ItemDataRole.DisplayRole:
             return self._header_text(key)
