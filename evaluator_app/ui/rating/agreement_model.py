@@ -46,6 +46,9 @@ _ROLES_ANSWERED = frozenset(int(role) for role in (
     Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.EditRole,
     Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.FontRole,
     Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole))
+_PAINT_ROLES = tuple(int(role) for role in (
+    Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.FontRole,
+    Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole))  # what painting a cell asks
 _FLAGS = -1  # the key `flags` keeps a cell's flags under, beside its roles
 _HEADER = -2  # the internal id `headerData` keeps the header's roles under
 
@@ -349,12 +352,32 @@ class AgreementModel(QAbstractItemModel):
         if read_only is not self._cached_read_only:
             self._cells.clear()
             self._cached_read_only = read_only
-        key = (index.internalId(), index.row(), index.column(), role)
+        cell = (index.internalId(), index.row(), index.column())
+        key = (*cell, role)
         try:
             return self._cells[key]
         except KeyError:
-            value = self._cells[key] = self._data(index, role)
-            return value
+            pass
+        if role in _PAINT_ROLES:  # the delegate asks for all of them, one after another: worked out together
+            for paint_role, value in zip(_PAINT_ROLES, self._paint_data(index), strict=True):
+                self._cells[(*cell, paint_role)] = value
+            return self._cells[key]
+        value = self._cells[key] = self._data(index, role)
+        return value
+
+    def _paint_data(self, index: Index) -> tuple[object, object, object, object, object]:
+        """What `_data` says of the roles in _PAINT_ROLES, in that order, from one look at the row."""
+        row = self.row_of(index)
+        if row is None or not 0 <= index.column() < len(self.columns):
+            return None, None, None, None, None
+        key = self.columns[index.column()]
+        left = key in ("name", "unit") or (key == "code" and row.kind != "indicator")
+        alignment = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter) if left else \
+            int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        foreground = QBrush(NOT_COUNTED_FOREGROUND) if row.indicator is not None \
+            and not row.indicator.counted_in(self.round) else None
+        return (self.rows.text(row, key), alignment, self._font(row, key), self._background(row, key, index),
+                foreground)
 
     def _data(self, index: Index, role: int) -> object:
         row = self.row_of(index)
