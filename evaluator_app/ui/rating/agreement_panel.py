@@ -94,10 +94,21 @@ class AgreementPanel(Retranslating, QWidget):
         self._announce_timer.setSingleShot(True)
         self._announce_timer.setInterval(ANNOUNCE_AFTER_MOVE_MS)
         self._announce_timer.timeout.connect(self._announce_moved)
+        self._placing_cursor = False  # show_agreement is loading: the details pane is told after, once
         self.retranslate()
 
     def show_agreement(self, agreement_id: int | None, round_: int | None = None) -> None:
-        self.model.load(agreement_id, round_)
+        """Show the agreement with the cursor on its first result. The details pane hears once, of that indicator:
+        told of "no indicator" at the reset first, it hid its form and showed it again at every switch."""
+        self._placing_cursor = agreement_id is not None
+        try:
+            self.model.load(agreement_id, round_)
+        finally:
+            self._placing_cursor = False
+        if agreement_id is not None:
+            self.focus_first_result(take_focus=False)
+            if not self.view.currentIndex().isValid():
+                self.currentIndicatorChanged.emit("")
 
     def set_round(self, round_: int) -> None:
         code = self.current_code()
@@ -161,7 +172,8 @@ class AgreementPanel(Retranslating, QWidget):
         self._announce_timer.stop()  # everyone hears the current indicator now
         self._fill_rounds()
         self._update_title()
-        self.currentIndicatorChanged.emit(self.current_code())
+        if not self._placing_cursor:  # show_agreement tells once the cursor is placed
+            self.currentIndicatorChanged.emit(self.current_code())
 
     def _fill_rounds(self) -> None:
         framework = self.model.framework
