@@ -81,6 +81,11 @@ class AgreementModel(QAbstractItemModel):
         self._confirming = False
         self._cells: dict[tuple[int, int, int, int], object] = {}  # data() of each cell and role (`data`)
         self._cached_read_only: bool | None = None
+        # Qt's flag enums combine in Python at some microseconds each: combined once, here (not at import)
+        self._plain_flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        self._editable_flags = self._plain_flags | Qt.ItemFlag.ItemIsEditable
+        self._align_left = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self._align_right = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         session.changed.connect(self._changed)
 
     @property
@@ -290,11 +295,10 @@ class AgreementModel(QAbstractItemModel):
             return value
 
     def _flags(self, index: Index) -> Qt.ItemFlag:
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         row = self.row_of(index)
         if row is not None and self.is_result_cell(index) and self.rows.scorable(row) and not self._session.read_only:
-            flags |= Qt.ItemFlag.ItemIsEditable
-        return flags
+            return self._editable_flags
+        return self._plain_flags
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> object:
@@ -372,8 +376,7 @@ class AgreementModel(QAbstractItemModel):
             return None, None, None, None, None
         key = self.columns[index.column()]
         left = key in ("name", "unit") or (key == "code" and row.kind != "indicator")
-        alignment = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter) if left else \
-            int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        alignment = self._align_left if left else self._align_right
         foreground = QBrush(NOT_COUNTED_FOREGROUND) if row.indicator is not None \
             and not row.indicator.counted_in(self.round) else None
         return (self.rows.text(row, key), alignment, self._font(row, key), self._background(row, key, index),
