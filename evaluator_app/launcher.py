@@ -96,7 +96,7 @@ def opens_window(argv: Sequence[str]) -> bool:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run a command or open the window; whatever happens, no Python traceback reaches the person."""
-    from .cli.unexpected import EXIT_INTERRUPTED, report_unexpected, reserve_standard_descriptors, saved_anything, say
+    from .unexpected import EXIT_INTERRUPTED, report_unexpected, reserve_standard_descriptors, saved_anything, say
 
     reserve_standard_descriptors()
     arguments = list(sys.argv[1:] if argv is None else argv)
@@ -141,7 +141,7 @@ def _main(arguments: list[str]) -> int:
 def _run_command(arguments: list[str]) -> int:
     """A command, with its printed output guarded: output that cannot be written (a closed pipe, a full disk) is
     said on stderr and never makes a saved change look unsaved."""
-    from .cli.unexpected import EXIT_OUTPUT_LOST, GuardedOutput, saved_anything, say
+    from .unexpected import EXIT_OUTPUT_LOST, GuardedOutput, saved_anything, say
 
     original = sys.stdout, sys.stderr
     out = sys.stdout = GuardedOutput(sys.stdout)  # type: ignore[assignment]

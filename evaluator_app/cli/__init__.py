@@ -2,7 +2,7 @@
 
 Each module of this package registers one group of commands. Exit codes: 0 done, 2 refused (bad input or a file
 that cannot be used; nothing was written), 3 the audit log does not verify, 70 an unexpected error (logged, see
-cli/unexpected.py), 74 the printed output could not be written and nothing was changed, 130 interrupted.
+evaluator_app/unexpected.py), 74 the printed output could not be written and nothing was changed, 130 interrupted.
 """
 
 from __future__ import annotations
@@ -22,9 +22,9 @@ from ..store.agreements import AgreementNotFound
 from ..store.preferences import apply_time_zone
 from ..store.ratings import EditConflict
 from ..store.workspace import Workspace, WorkspaceError
+from ..unexpected import note_saved
 from . import agreements, committee, negotiation, panel, parties, reports, safety
 from .common import EXIT_REFUSED, Refused, WorkspaceMode, check_arguments, workspace_path
-from .unexpected import note_saved
 
 Handler = Callable[[Workspace, argparse.Namespace], int]
 

@@ -56,11 +56,16 @@ _FACES = (
 _BY_STYLE = {(face.bold, face.italic): face.name for face in _FACES}
 
 _lock = threading.Lock()
+_ever_registered = False  # by this process: until then reportlab is not asked (below)
 
 
 def _registered() -> bool:
     # Check reportlab's registry rather than a flag of ours: reportlab can be reset underneath us.  One lookup per
-    # face (every table cell asks): listing the registered names each time cost 0.16 ms a call.
+    # face (every table cell asks): listing the registered names each time cost 0.16 ms a call. Before the first
+    # registration it is not asked at all: getFont of a name it lacks parses every Type 1 metrics file it can find
+    # looking for one (0.45 s, twice in a process's first report).
+    if not _ever_registered:
+        return False
     for face in _FACES:
         try:
             font = pdfmetrics.getFont(face.name)
@@ -97,6 +102,8 @@ def register_fonts() -> None:
                                    "Sarabun only through evaluator_app.reports.fonts")
         for face in _FACES:
             addMapping(FAMILY, int(face.bold), int(face.italic), face.name)
+        global _ever_registered
+        _ever_registered = True
 
 
 def font_name(bold: bool = False, italic: bool = False) -> str:

@@ -8,6 +8,7 @@ position and repaints no more than those cells.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import replace
 from decimal import Decimal
 
@@ -41,6 +42,17 @@ GROUP_ROW_BACKGROUND = QColor("#e8eef7")
 NOT_COUNTED_FOREGROUND = QColor("#8a8a8a")
 
 
+_ROLES_ANSWERED = frozenset(int(role) for role in (
+    Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.EditRole,
+    Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.FontRole,
+    Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole))
+_PAINT_ROLES = tuple(int(role) for role in (
+    Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.FontRole,
+    Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole))  # what painting a cell asks
+_FLAGS = -1  # the key `flags` keeps a cell's flags under, beside its roles
+_HEADER = -2  # the internal id `headerData` keeps the header's roles under
+
+
 class AgreementModel(QAbstractItemModel):
     """Columns: code, name, unit, weight, thresholds, then result/score/weighted for self-assessment and own."""
 
@@ -67,6 +79,13 @@ class AgreementModel(QAbstractItemModel):
         # by an explicit act (Enter on it, or Keep: `confirm_next`), never by Tab or a click elsewhere.
         self._awaiting: tuple[str, str, Decimal] | None = None
         self._confirming = False
+        self._cells: dict[tuple[int, int, int, int], object] = {}  # data() of each cell and role (`data`)
+        self._cached_read_only: bool | None = None
+        # Qt's flag enums combine in Python at some microseconds each: combined once, here (not at import)
+        self._plain_flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        self._editable_flags = self._plain_flags | Qt.ItemFlag.ItemIsEditable
+        self._align_left = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self._align_right = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         session.changed.connect(self._changed)
 
     @property
@@ -82,6 +101,7 @@ class AgreementModel(QAbstractItemModel):
     def load(self, agreement_id: int | None, round_: int | None = None) -> None:
         """Show one agreement (None shows nothing). A round the framework lacks falls back to its last."""
         self.beginResetModel()
+        self._cells.clear()
         self._awaiting = None
         self.agreement_id = agreement_id
         self.evaluator = self._session.evaluator()
@@ -100,6 +120,7 @@ class AgreementModel(QAbstractItemModel):
             self.rows.round = wanted if wanted in rounds else rounds[-1]
             self.rows.build(stored.agreement, self.framework)
             self._read_ratings()
+        self._cells.clear()
         self.endResetModel()
         self.loaded.emit()
         self.totalsChanged.emit()
@@ -116,6 +137,7 @@ class AgreementModel(QAbstractItemModel):
         columns = [n for n, key in enumerate(self.columns) if key.partition(".")[0] in groups]
         before = self._snapshot(columns)
         self._read_ratings(groups)
+        self._cells.clear()
         after = self._snapshot(columns)
         for (row, column, parent_row), text in after.items():
             if before.get((row, column, parent_row)) != text:
@@ -127,6 +149,7 @@ class AgreementModel(QAbstractItemModel):
     def relabel(self) -> None:
         """After a language switch: headers and the rows whose text is ours (dimension fallback, Total)."""
         self.rows.labels = RowLabels(self.tr("Indicators"), self.tr("Total"))
+        self._cells.clear()
         if not self.columns:
             return
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.columns) - 1)
@@ -192,6 +215,17 @@ class AgreementModel(QAbstractItemModel):
     def column(self, key: str) -> int:
         return self.columns.index(key)
 
+    def column_cells(self, key: str) -> Iterator[tuple[str, bool, bool]]:
+        """Every row's text in one column with the font it is drawn in (bold, italic): what the view measures its
+        width from, without a model index and a delegate per cell."""
+        rows = self.rows
+        for top in range(rows.top_count()):
+            top_row = rows.top_row(top)
+            yield rows.text(top_row, key), *self._font_style(top_row, key)
+            if top < len(rows.children):
+                for row in rows.children[top]:
+                    yield rows.text(row, key), *self._font_style(row, key)
+
     def row_of(self, index: Index) -> Row | None:
         if not index.isValid():
             return None
@@ -220,10 +254,15 @@ class AgreementModel(QAbstractItemModel):
     # --- QAbstractItemModel ------------------------------------------------------------------------------------
 
     def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
-        if not self.hasIndex(row, column, parent):
+        # hasIndex without its two calls back into Python (rowCount, columnCount): asked for every painted cell
+        if row < 0 or not 0 <= column < len(self.rows.columns):
             return QModelIndex()
         if not parent.isValid():
-            return self.createIndex(row, column, _TOP)
+            return self.createIndex(row, column, _TOP) if row < self.rows.top_count() else QModelIndex()
+        children = self.rows.children
+        if parent.column() != 0 or parent.internalId() != _TOP or parent.row() >= len(children) \
+                or row >= len(children[parent.row()]):
+            return QModelIndex()
         return self.createIndex(row, column, parent.row() + 1)
 
     def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
@@ -244,16 +283,35 @@ class AgreementModel(QAbstractItemModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        read_only = self._session.workspace.read_only
+        if read_only is not self._cached_read_only:
+            self._cells.clear()
+            self._cached_read_only = read_only
+        key = (index.internalId(), index.row(), index.column(), _FLAGS)
+        try:
+            return self._cells[key]  # type: ignore[return-value]  # flags are kept under their own key
+        except KeyError:
+            value = self._cells[key] = self._flags(index)
+            return value
+
+    def _flags(self, index: Index) -> Qt.ItemFlag:
         row = self.row_of(index)
         if row is not None and self.is_result_cell(index) and self.rows.scorable(row) and not self._session.read_only:
-            flags |= Qt.ItemFlag.ItemIsEditable
-        return flags
+            return self._editable_flags
+        return self._plain_flags
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.columns):
             return None
+        key = (_HEADER, section, 0, role)  # kept with the cells: each paint of the header asks every role again
+        try:
+            return self._cells[key]
+        except KeyError:
+            value = self._cells[key] = self._header_data(section, role)
+            return value
+
+    def _header_data(self, section: int, role: int) -> object:
         key = self.columns[section]
         if role == Qt.ItemDataRole.DisplayRole:
             return self._header_text(key)
@@ -290,6 +348,41 @@ class AgreementModel(QAbstractItemModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if role not in _ROLES_ANSWERED:  # decoration, check state, size...: asked of every cell on every paint
+            return None
+        # Every cell's roles are asked again on every paint (some 3,500 calls an agreement shown): kept until the
+        # table changes (a reset, ratings re-read, a language switch, the workspace found read-only).
+        read_only = self._session.workspace.read_only
+        if read_only is not self._cached_read_only:
+            self._cells.clear()
+            self._cached_read_only = read_only
+        cell = (index.internalId(), index.row(), index.column())
+        key = (*cell, role)
+        try:
+            return self._cells[key]
+        except KeyError:
+            pass
+        if role in _PAINT_ROLES:  # the delegate asks for all of them, one after another: worked out together
+            for paint_role, value in zip(_PAINT_ROLES, self._paint_data(index), strict=True):
+                self._cells[(*cell, paint_role)] = value
+            return self._cells[key]
+        value = self._cells[key] = self._data(index, role)
+        return value
+
+    def _paint_data(self, index: Index) -> tuple[object, object, object, object, object]:
+        """What `_data` says of the roles in _PAINT_ROLES, in that order, from one look at the row."""
+        row = self.row_of(index)
+        if row is None or not 0 <= index.column() < len(self.columns):
+            return None, None, None, None, None
+        key = self.columns[index.column()]
+        left = key in ("name", "unit") or (key == "code" and row.kind != "indicator")
+        alignment = self._align_left if left else self._align_right
+        foreground = QBrush(NOT_COUNTED_FOREGROUND) if row.indicator is not None \
+            and not row.indicator.counted_in(self.round) else None
+        return (self.rows.text(row, key), alignment, self._font(row, key), self._background(row, key, index),
+                foreground)
+
+    def _data(self, index: Index, role: int) -> object:
         row = self.row_of(index)
         if row is None or not 0 <= index.column() < len(self.columns):
             return None
@@ -352,13 +445,18 @@ class AgreementModel(QAbstractItemModel):
             return item.name
         return None
 
-    def _font(self, row: Row, key: str) -> QFont | None:
+    def _font_style(self, row: Row, key: str) -> tuple[bool, bool]:
+        """(bold, italic): headers, the total and parents are bold; an adjusted score is italic."""
         bold = row.kind != "indicator" or (row.indicator is not None and row.indicator.code in self.rows.parents)
         group, _, part = key.partition(".")
         italic = False
         if part == "score" and row.indicator is not None:
             score = self.rows.score(group, row.indicator.code)
             italic = score is not None and score.adjusted
+        return bold, italic
+
+    def _font(self, row: Row, key: str) -> QFont | None:
+        bold, italic = self._font_style(row, key)
         if not bold and not italic:
             return None
         font = QFont()

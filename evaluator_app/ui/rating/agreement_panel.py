@@ -94,10 +94,21 @@ class AgreementPanel(Retranslating, QWidget):
         self._announce_timer.setSingleShot(True)
         self._announce_timer.setInterval(ANNOUNCE_AFTER_MOVE_MS)
         self._announce_timer.timeout.connect(self._announce_moved)
+        self._placing_cursor = False  # show_agreement is loading: the details pane is told after, once
         self.retranslate()
 
     def show_agreement(self, agreement_id: int | None, round_: int | None = None) -> None:
-        self.model.load(agreement_id, round_)
+        """Show the agreement with the cursor on its first result. The details pane hears once, of that indicator:
+        told of "no indicator" at the reset first, it hid its form and showed it again at every switch."""
+        self._placing_cursor = agreement_id is not None
+        try:
+            self.model.load(agreement_id, round_)
+        finally:
+            self._placing_cursor = False
+        if agreement_id is not None:
+            self.focus_first_result(take_focus=False)
+            if not self.view.currentIndex().isValid():
+                self.currentIndicatorChanged.emit("")
 
     def set_round(self, round_: int) -> None:
         code = self.current_code()
@@ -118,14 +129,17 @@ class AgreementPanel(Retranslating, QWidget):
             self.view.setCurrentIndex(index)
             self.view.scrollTo(index)
 
-    def focus_first_result(self) -> None:
+    def focus_first_result(self, take_focus: bool = True) -> None:
+        """The cursor on the first result; `take_focus` False leaves the keyboard where it is (a click in the list
+        keeps it there: passing it through the table would repaint the table and the list twice)."""
         if not self.model.columns:
             return
         index = self.view.first_result_index(self.model.column("own.result"))
         if index.isValid():
             self.view.setCurrentIndex(index)
             self.view.scrollTo(index)
-        self.view.setFocus()
+        if take_focus:
+            self.view.setFocus()
 
     def show_notice(self, text: str) -> None:
         self.notice.setText(text)
@@ -158,14 +172,20 @@ class AgreementPanel(Retranslating, QWidget):
         self._announce_timer.stop()  # everyone hears the current indicator now
         self._fill_rounds()
         self._update_title()
-        self.currentIndicatorChanged.emit(self.current_code())
+        if not self._placing_cursor:  # show_agreement tells once the cursor is placed
+            self.currentIndicatorChanged.emit(self.current_code())
 
     def _fill_rounds(self) -> None:
+        framework = self.model.framework
+        rounds = [(self.tr("{0} months").format(r), r) for r in (framework.rounds if framework is not None else ())]
+        shown = [(self.round_combo.itemText(n), self.round_combo.itemData(n)) for n in range(self.round_combo.count())]
+        if rounds == shown and self.round_combo.currentData() == self.model.round \
+                and self.round_combo.isEnabled() == (framework is not None):
+            return  # the same rounds (most agreements share a framework): refilling relaid and repainted the box
         self.round_combo.blockSignals(True)
         self.round_combo.clear()
-        framework = self.model.framework
-        for round_ in framework.rounds if framework is not None else ():
-            self.round_combo.addItem(self.tr("{0} months").format(round_), round_)
+        for text, round_ in rounds:
+            self.round_combo.addItem(text, round_)
         position = self.round_combo.findData(self.model.round)
         self.round_combo.setCurrentIndex(max(position, 0))
         self.round_combo.setEnabled(framework is not None)

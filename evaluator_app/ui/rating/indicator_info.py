@@ -56,7 +56,8 @@ class IndicatorInfo(QScrollArea):
         layout.addStretch(1)
         self.setWidget(body)
         self._body = body
-        self.rows: list[tuple[QLabel, QLabel]] = []
+        self.rows: list[tuple[QLabel, QLabel]] = []  # the form's rows shown: (label, value)
+        self._pool: list[tuple[QLabel, QLabel]] = []  # every row made, the hidden ones after those shown
 
     def sizeHint(self) -> QSize:
         # A scroll area asks only for its frame; the pane's splitter would give the definition a sliver.
@@ -68,23 +69,33 @@ class IndicatorInfo(QScrollArea):
     def show_indicator(self, heading: str, rows: list[tuple[str, str]], notes_html: str, history_html: str) -> None:
         """`rows`: (label, value) pairs, each shown as a label with its value beside it (or below, if narrow)."""
         self.heading.setText(heading)
-        while self.form.rowCount():
-            self.form.removeRow(0)
-        self.rows = []
+        # The form's labels are kept and given new texts: making a form of wrapped labels anew for every indicator
+        # shown (twice an agreement switched to) cost more than the table it describes.
+        # Rows beyond those needed are hidden, not removed (a message between two indicators needs none).
         body = self._body
-        for label_text, value_text in rows:
-            label = _text_label(body)
-            label.setText(self.tr("{0}:").format(label_text))
-            bold = QFont(label.font())
-            bold.setBold(True)
-            label.setFont(bold)
-            value = _text_label(body)
-            value.setText(value_text)
-            label.setBuddy(value)
-            self.form.addRow(label, value)
-            self.rows.append((label, value))
+        for position, (label_text, value_text) in enumerate(rows):
+            if position == len(self._pool):
+                label = _text_label(body)
+                bold = QFont(label.font())
+                bold.setBold(True)
+                label.setFont(bold)
+                value = _text_label(body)
+                label.setBuddy(value)
+                self.form.addRow(label, value)
+                self._pool.append((label, value))
+            label, value = self._pool[position]
+            label_text = self.tr("{0}:").format(label_text)
+            if label.text() != label_text:
+                label.setText(label_text)
+            if value.text() != value_text:
+                value.setText(value_text)
+        for position in range(len(self._pool)):
+            if self.form.isRowVisible(position) != (position < len(rows)):
+                self.form.setRowVisible(position, position < len(rows))
+        self.rows = self._pool[:len(rows)]
         for part, text in ((self.notes, notes_html), (self.history, history_html)):
-            part.setText(text)
+            if part.text() != text:
+                part.setText(text)
             part.setVisible(bool(text))
 
     def reveal_history(self) -> None:

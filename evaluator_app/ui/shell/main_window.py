@@ -286,7 +286,7 @@ class MainWindow(Retranslating, MainWindowInterface):
         self.commit_open_editor()
         self.details.flush()
         self.panel.show_agreement(agreement_id)
-        self.panel.focus_first_result()
+        self.panel.focus_first_result(take_focus=False)
         self.navigator.tree.setFocus()  # a click in the list keeps focus there; Enter moves into the table
         self._update_round_actions()
 

@@ -3,7 +3,9 @@ written never turns a saved change into a "not saved".
 
 An exception nobody foresaw becomes a short Thai/English message, a log file with the details (the traceback, the
 arguments, the versions) in the user log folder, and exit code 70 (EX_SOFTWARE in sysexits.h). Kept light: it is
-imported before anything else of the app, so it works whatever failed to import.
+imported before anything else of the app, so it works whatever failed to import; it sits outside `cli` so that
+opening the window does not load the command line (importing `cli.anything` runs `cli/__init__`, every command
+group).
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TextIO
 
-from ..domain.display_text import shown_on_a_terminal
+from .domain.display_text import shown_on_a_terminal
 
 EXIT_UNEXPECTED = 70  # EX_SOFTWARE: an internal error, not the person's input
 EXIT_OUTPUT_LOST = 74  # EX_IOERR: the printed output could not be written (and nothing was saved)
@@ -82,7 +84,7 @@ def _log_folders() -> list[Path]:
 
 def _app_version() -> str:
     try:
-        from .. import __version__
+        from . import __version__
 
         return str(__version__)
     except Exception:
