@@ -103,7 +103,7 @@ def test_ctrl_v_pastes_a_column_from_excel_as_one_undo_step_and_names_what_it_re
     click_index(qtbot, view, result_cell(window, "1"))
     focus(qtbot, view)
     press(qtbot, Qt.Key.Key_V, CTRL)
-    assert [cell_text(window, c, "own.result") for c in "1234"] == ["92.5", "1250", "", "87"]
+    assert [cell_text(window, c, "own.result") for c in "1234"] == ["92.5", "1,250", "", "87"]
     assert stored(workspace_file) == {"1": D("92.5"), "2": D("1250"), "4": D("87")}
     assert stack.count() == steps + 1, "the whole paste is one undo step"
     assert stack.undoText() == "วางผล 3 รายการ"
@@ -242,3 +242,29 @@ def test_a_paste_follows_the_typing_rule_refusing_a_fractional_level_and_keeping
         kept = load_ratings(workspace, FIRST, 12, EVALUATOR)
     assert kept["1"].rating.confirmed_warning and "100" in kept["1"].rating.confirmed_warning
     assert kept["2"].rating.confirmed_warning is None
+
+
+def test_shift_f10_and_the_menu_key_open_the_cell_menu_at_the_current_cell(qtbot, window, workspace_file):
+    select_agreement_by_click(qtbot, window, FIRST)
+    type_results(qtbot, window, "1", ("92", "15"))
+    view = window.panel.view
+    for key, modifier in ((Qt.Key.Key_F10, SHIFT), (Qt.Key.Key_Menu, Qt.KeyboardModifier.NoModifier)):
+        click_index(qtbot, view, result_cell(window, "2"))
+        focus(qtbot, view)
+        press(qtbot, key, modifier)
+        qtbot.waitUntil(lambda: window.panel.cell_menu is not None and window.panel.cell_menu.isVisible())
+        menu = window.panel.cell_menu
+        choose(qtbot, menu, menu.copy_action)
+        assert QApplication.clipboard().text() == "15\n"
+
+
+def test_large_numbers_are_shown_with_thousands_separators_and_edited_plain(qtbot, window, workspace_file):
+    select_agreement_by_click(qtbot, window, FIRST)
+    type_results(qtbot, window, "2", ("1250000",))  # far beyond 20-12 days: a warning at the cell, Enter keeps it
+    qtbot.waitUntil(lambda: window.panel.view.result_warning.isVisible())
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: cell_text(window, "2", "own.result") != "")
+    assert cell_text(window, "2", "own.result") == "1,250,000"
+    model = window.panel.model
+    assert model.data(result_cell(window, "2"), Qt.ItemDataRole.EditRole) == "1250000"
+    assert stored(workspace_file)["2"] == D(1250000)

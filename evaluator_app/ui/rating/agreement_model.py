@@ -22,6 +22,7 @@ from ...domain.plausibility import check_result, refusals, warning_text, warning
 from ...domain.rating import SELF_ASSESSMENT, Rating
 from ...domain.scoring import ScoreSheet, SheetPlan
 from ...domain.thai_dates import thai_datetime_from_iso
+from ...reports.printed_numbers import grouped
 from ...store.agreements import load_agreement, version_in_force
 from ...store.committee import Acceptance, acceptances
 from ...store.frameworks import get_framework
@@ -379,8 +380,14 @@ class AgreementModel(QAbstractItemModel):
         alignment = self._align_left if left else self._align_right
         foreground = QBrush(NOT_COUNTED_FOREGROUND) if row.indicator is not None \
             and not row.indicator.counted_in(self.round) else None
-        return (self.rows.text(row, key), alignment, self._font(row, key), self._background(row, key, index),
+        return (self._shown(row, key), alignment, self._font(row, key), self._background(row, key, index),
                 foreground)
+
+    def _shown(self, row: Row, key: str) -> str:
+        """A cell's text as shown: numbers with thousands separators (1,150,000), as the agreement and the papers
+        print them; editing and the stored value keep the plain number."""
+        text = self.rows.text(row, key)
+        return text if key in ("code", "name", "unit") else grouped(text)
 
     def _data(self, index: Index, role: int) -> object:
         row = self.row_of(index)
@@ -388,9 +395,9 @@ class AgreementModel(QAbstractItemModel):
             return None
         key = self.columns[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return self.rows.text(row, key)
+            return self._shown(row, key)
         if role == Qt.ItemDataRole.AccessibleTextRole:  # an empty cell is said as its column and "empty"
-            return cell_name(self.headerData(index.column(), Qt.Orientation.Horizontal), self.rows.text(row, key))
+            return cell_name(self.headerData(index.column(), Qt.Orientation.Horizontal), self._shown(row, key))
         if role == Qt.ItemDataRole.EditRole:
             return self._edit_text(row, key)
         if role == Qt.ItemDataRole.ToolTipRole:

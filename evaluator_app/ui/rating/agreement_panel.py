@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from ...domain.numbers import format4, plain
@@ -83,6 +84,14 @@ class AgreementPanel(Retranslating, QWidget):
         self.editing.summary.connect(self.show_notice)
         self.notice_close.clicked.connect(self.dismiss_notice)
         self.view.customContextMenuRequested.connect(self._show_cell_menu)
+        # The cell menu by keyboard: the Menu key and Shift+F10 (the habit on Windows and in LibreOffice) open it at
+        # the current cell, where a mouse would have opened it.
+        menu_keys = QAction(self.view)
+        menu_keys.setShortcuts([QKeySequence(Qt.Key.Key_Menu), QKeySequence("Shift+F10")])
+        menu_keys.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        menu_keys.triggered.connect(
+            lambda: self._show_cell_menu(self.view.visualRect(self.view.currentIndex()).center()))
+        self.view.addAction(menu_keys)
         self.round_combo.activated.connect(self._round_chosen)
         self.self_toggle.toggled.connect(self.view.set_self_expanded)
         self.view.fitChanged.connect(self._fit_changed)
