@@ -128,149 +128,149 @@
 <context>
     <name>AgreementModel</name>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="272"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="331"/>
         <source>Basic</source>
         <translation>ขั้นต้น</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="272"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="331"/>
         <source>Standard</source>
         <translation>มาตรฐาน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="272"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="331"/>
         <source>Advanced</source>
         <translation>ขั้นสูง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="273"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="332"/>
         <source>Criteria</source>
         <translation>เกณฑ์</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="276"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="335"/>
         <source>Evaluator</source>
         <translation>ผู้ประเมิน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="276"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="335"/>
         <source>Self-assessment</source>
         <translation>ประเมินตนเอง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="277"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="336"/>
         <source>Result</source>
         <translation>ผล</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="277"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="336"/>
         <source>Score</source>
         <translation>คะแนน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="278"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="337"/>
         <source>Weighted</source>
         <translation>ถ่วงน้ำหนัก</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="279"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="338"/>
         <source>Code</source>
         <translation>ที่</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="279"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="338"/>
         <source>Indicator</source>
         <translation>ตัวชี้วัด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="279"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="338"/>
         <source>Unit</source>
         <translation>หน่วยวัด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="280"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="339"/>
         <source>Weight</source>
         <translation>น้ำหนัก</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="285"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="344"/>
         <source>The agency&apos;s self-assessment report (SAR)</source>
         <translation>รายงานการประเมินตนเองของส่วนราชการ (SAR)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="287"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="346"/>
         <source>Your own rating as evaluator {0}</source>
         <translation>ผลการประเมินของท่านในฐานะผู้ประเมิน {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="289"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="348"/>
         <source>Criteria level {0}</source>
         <translation>เกณฑ์การให้คะแนนระดับ {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="89"/>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="129"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="110"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="152"/>
         <source>Indicators</source>
         <translation>ตัวชี้วัด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="89"/>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="129"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="110"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="152"/>
         <source>Total</source>
         <translation>คะแนนรวม</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="326"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="426"/>
         <source>Not counted in the {0}-month round</source>
         <translation>ไม่นับในรอบ {0} เดือน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="332"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="432"/>
         <source>Adjusted by the committee (score from the result: {0}). Reason: {1}</source>
         <translation>คณะกรรมการปรับคะแนน (คะแนนจากผลการดำเนินงาน: {0}) เหตุผล: {1}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="345"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="445"/>
         <source>Kept as typed despite the warning:</source>
         <translation>บันทึกตามที่พิมพ์ แม้มีคำเตือน:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="349"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="449"/>
         <source>Type the level reached, 0 to {0}, then Enter</source>
         <translation>พิมพ์ระดับที่ทำได้ 0 ถึง {0} แล้วกด Enter</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="350"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="450"/>
         <source>Type the result, then Enter</source>
         <translation>พิมพ์ผลการดำเนินงาน แล้วกด Enter</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="417"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="522"/>
         <source>Result of indicator {0}</source>
         <translation>ผลตัวชี้วัด {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="418"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="523"/>
         <source>Self-assessed result of indicator {0}</source>
         <translation>ผลประเมินตนเองตัวชี้วัด {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="461"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="566"/>
         <source>Remove adjusted score of indicator {0}</source>
         <translation>ยกเลิกคะแนนที่ปรับของตัวชี้วัด {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="463"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="568"/>
         <source>Adjusted score of indicator {0}: {1}</source>
         <translation>ปรับคะแนนตัวชี้วัด {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="338"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="438"/>
         <source>Accepted by the committee as reported ({0}, {1})</source>
         <translation>คณะกรรมการรับรองผลตามที่รายงานแล้ว ({0}, {1})</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="340"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="440"/>
         <source>Changed since the committee accepted {0}: to be accepted again</source>
         <translation>แก้ไขหลังคณะกรรมการรับรองผล {0} ต้องรับรองใหม่</translation>
     </message>
@@ -278,78 +278,78 @@
 <context>
     <name>AgreementPanel</name>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="168"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="189"/>
         <source>{0} months</source>
         <translation>{0} เดือน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="177"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="206"/>
         <source>Choose an agreement in the list on the left.</source>
         <translation>เลือกคำรับรองจากรายการทางซ้าย</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="181"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="210"/>
         <source>fiscal year {0}</source>
         <translation>ปีงบประมาณ พ.ศ. {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="182"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="211"/>
         <source>version {0}</source>
         <translation>ฉบับที่ {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="191"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="220"/>
         <source>Evaluator {0}</source>
         <translation>ผู้ประเมิน {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="193"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="222"/>
         <source>Self-assessment</source>
         <translation>ประเมินตนเอง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="202"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="231"/>
         <source>incomplete: {0} of {1} indicators have no result yet</source>
         <translation>ยังไม่ครบ: ยังไม่มีผล {0} จาก {1} ตัวชี้วัด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="206"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="235"/>
         <source>eligible (at least {0})</source>
         <translation>ผ่านเกณฑ์ได้รับสิ่งจูงใจ (ตั้งแต่ {0})</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="209"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="238"/>
         <source>not eligible (below {0})</source>
         <translation>ไม่ผ่านเกณฑ์ (ต่ำกว่า {0})</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="211"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="240"/>
         <source>(over weight {0})</source>
         <translation>(จากน้ำหนักที่นับ {0})</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="240"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="269"/>
         <source>&amp;Round:</source>
         <translation>&amp;รอบ:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="242"/>
-        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="243"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="271"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="272"/>
         <source>Dismiss</source>
         <translation>ปิด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="244"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="273"/>
         <source>All self-assessment columns</source>
         <translation>คอลัมน์ประเมินตนเองทั้งหมด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="245"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="274"/>
         <source>Show the self-assessment&apos;s weighted column too, or only its result and score (narrow screens)</source>
         <translation>แสดงคอลัมน์ถ่วงน้ำหนักของผลประเมินตนเองด้วย หรือแสดงเฉพาะผลและคะแนน (สำหรับจอแคบ)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="247"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="276"/>
         <source>Reporting round in months, as the framework allows (Ctrl+6, Ctrl+9, Ctrl+2)</source>
         <translation>รอบการประเมิน (เดือน) ตามที่กรอบการประเมินกำหนด (Ctrl+6, Ctrl+9, Ctrl+2)</translation>
     </message>
@@ -1060,112 +1060,117 @@ Issue the other {2}?</source>
         <translation>บันทึกล่าสุด {0} โดย {1} (ครั้งที่ {2})</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="314"/>
+        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="315"/>
+        <source>the agency&apos;s self-assessment</source>
+        <translation>การประเมินตนเองของส่วนราชการ</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="317"/>
         <source>History of the rating by {0}, round {1} months</source>
         <translation>ประวัติการแก้ไขผลการประเมินของ {0} รอบ {1} เดือน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="320"/>
+        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="322"/>
         <source>scored through its sub-indicators</source>
         <translation>คิดคะแนนจากตัวชี้วัดย่อย</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="325"/>
+        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="327"/>
         <source>milestone levels {0}</source>
         <translation>ระดับความสำเร็จ {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="327"/>
+        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="329"/>
         <source>{0} (lower is better)</source>
         <translation>{0} (ยิ่งน้อยยิ่งดี)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="328"/>
+        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="330"/>
         <source>{0} (higher is better)</source>
         <translation>{0} (ยิ่งมากยิ่งดี)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="335"/>
+        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="337"/>
         <source>Attach evidence</source>
         <translation>แนบหลักฐาน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="336"/>
+        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="338"/>
         <source>All files (*)</source>
         <translation>ทุกแฟ้ม (*)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="361"/>
+        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="363"/>
         <source>Evidence missing</source>
         <translation>ไม่พบแฟ้มหลักฐาน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="362"/>
+        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="364"/>
         <source>The kept copy of {0} is missing from the evidence folder.</source>
         <translation>ไม่พบสำเนาของ {0} ในโฟลเดอร์หลักฐาน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="366"/>
+        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="368"/>
         <source>Evidence changed</source>
         <translation>แฟ้มหลักฐานถูกแก้ไข</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="367"/>
+        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="369"/>
         <source>The kept copy of {0} has changed since it was attached: its SHA-256 is no longer {1}. Open it anyway?</source>
         <translation>สำเนาของ {0} ถูกแก้ไขหลังจากแนบ: ค่า SHA-256 ไม่ใช่ {1} อีกต่อไป ต้องการเปิดหรือไม่</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="385"/>
+        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="387"/>
         <source>Detach evidence</source>
         <translation>ถอดหลักฐาน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="386"/>
+        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="388"/>
         <source>Detach {0} from indicator {1}? The kept copy stays in the evidence folder.</source>
         <translation>ถอด {0} ออกจากตัวชี้วัด {1} หรือไม่ สำเนายังเก็บอยู่ในโฟลเดอร์หลักฐาน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="399"/>
+        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="401"/>
         <source>&amp;Comment (printed in the report):</source>
         <translation>&amp;ความเห็น (พิมพ์ในรายงาน):</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="400"/>
+        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="402"/>
         <source>Private &amp;note (never exported):</source>
         <translation>บันทึก&amp;ส่วนตัว (ไม่ส่งออก):</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="401"/>
+        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="403"/>
         <source>What the committee should read about this indicator</source>
         <translation>สิ่งที่คณะกรรมการควรทราบเกี่ยวกับตัวชี้วัดนี้</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="402"/>
+        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="404"/>
         <source>For yourself only: stays in this workspace</source>
         <translation>สำหรับท่านเท่านั้น เก็บไว้ในพื้นที่ทำงานนี้</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="403"/>
+        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="405"/>
         <source>Evidence files:</source>
         <translation>แฟ้มหลักฐาน:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="404"/>
+        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="406"/>
         <source>&amp;Attach…</source>
         <translation>แ&amp;นบ…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="405"/>
+        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="407"/>
         <source>Open</source>
         <translation>เปิด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="406"/>
+        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="408"/>
         <source>Detach</source>
         <translation>ถอด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="323"/>
+        <location filename="../../evaluator_app/ui/rating/details_pane.py" line="325"/>
         <source>{0} (banded: the whole level whose band holds the result)</source>
         <translation>{0} (คิดแบบช่วง: ได้คะแนนเต็มระดับของช่วงที่ผลอยู่)</translation>
     </message>
@@ -1415,7 +1420,7 @@ Issue the other {2}?</source>
 <context>
     <name>IndicatorInfo</name>
     <message>
-        <location filename="../../evaluator_app/ui/rating/indicator_info.py" line="77"/>
+        <location filename="../../evaluator_app/ui/rating/indicator_info.py" line="87"/>
         <source>{0}:</source>
         <translation>{0}:</translation>
     </message>
@@ -1423,48 +1428,48 @@ Issue the other {2}?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="214"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="215"/>
         <source>Cannot open workspace</source>
         <translation>เปิดพื้นที่ทำงานไม่ได้</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="241"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="242"/>
         <source>Open workspace</source>
         <translation>เปิดพื้นที่ทำงาน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="242"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="243"/>
         <source>Workspaces ({0});;All files (*)</source>
         <translation>พื้นที่ทำงาน ({0});;ทุกแฟ้ม (*)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="249"/>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="256"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="250"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="257"/>
         <source>New workspace</source>
         <translation>สร้างพื้นที่ทำงานใหม่</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="249"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="250"/>
         <source>Workspaces ({0})</source>
         <translation>พื้นที่ทำงาน ({0})</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="257"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="258"/>
         <source>{0} already exists. Use File → Open workspace… to open it.</source>
         <translation>มีแฟ้ม {0} อยู่แล้ว ใช้เมนู แฟ้ม → เปิดพื้นที่ทำงาน… เพื่อเปิด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="274"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="275"/>
         <source>Imported {0} new agreement(s); updated results of {1}.</source>
         <translation>นำเข้าคำรับรองใหม่ {0} ฉบับ ปรับผลการดำเนินงาน {1} ฉบับ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="365"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="366"/>
         <source>Select an indicator that is scored to adjust its score.</source>
         <translation>เลือกตัวชี้วัดที่มีการให้คะแนนก่อนปรับคะแนน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="438"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="439"/>
         <source>Not chosen yet</source>
         <translation>ยังไม่ได้เลือก</translation>
     </message>
@@ -1474,177 +1479,177 @@ Issue the other {2}?</source>
         <translation>พื้นที่ทำงานนี้เปิดแบบอ่านอย่างเดียว จึงบันทึกว่าท่านคือใครไม่ได้</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="476"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="486"/>
         <source>Your results are recorded under {0}.</source>
         <translation>ผลของท่านจะบันทึกในนาม {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="487"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="497"/>
         <source>You: {0}</source>
         <translation>ผู้ใช้งาน: {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="487"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="497"/>
         <source>Who are you? Choose…</source>
         <translation>ท่านคือใคร? เลือก…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="488"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="498"/>
         <source>Your results are recorded under this name. Click to change.</source>
         <translation>ผลของท่านบันทึกในนามนี้ คลิกเพื่อเปลี่ยน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="490"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="500"/>
         <source>&amp;Who are you…</source>
         <translation>ท่าน&amp;คือใคร…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="491"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="501"/>
         <source>&amp;Who are you ({0})…</source>
         <translation>ท่าน&amp;คือใคร ({0})…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="585"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="595"/>
         <source>{0} is no longer there.</source>
         <translation>ไม่พบ {0} แล้ว</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="598"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="608"/>
         <source>&amp;File</source>
         <translation>แ&amp;ฟ้ม</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="599"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="609"/>
         <source>&amp;Edit</source>
         <translation>แ&amp;ก้ไข</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="600"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="610"/>
         <source>&amp;View</source>
         <translation>&amp;มุมมอง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="601"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="611"/>
         <source>&amp;Help</source>
         <translation>&amp;ช่วยเหลือ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="602"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="612"/>
         <source>&amp;New workspace…</source>
         <translation>สร้างพื้นที่ทำงาน&amp;ใหม่…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="603"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="613"/>
         <source>&amp;Open workspace…</source>
         <translation>เ&amp;ปิดพื้นที่ทำงาน…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="604"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="614"/>
         <source>&amp;Recent workspaces</source>
         <translation>พื้นที่ทำงานที่ใช้&amp;ล่าสุด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="605"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="615"/>
         <source>&amp;Clear recent workspaces</source>
         <translation>&amp;ล้างรายการพื้นที่ทำงานล่าสุด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="606"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="616"/>
         <source>&amp;Import agreements…</source>
         <translation>&amp;นำเข้าคำรับรอง…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="607"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="617"/>
         <source>&amp;Quit</source>
         <translation>&amp;ออกจากโปรแกรม</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="608"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="618"/>
         <source>&amp;Adjust score…</source>
         <translation>&amp;ปรับคะแนน…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="610"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="620"/>
         <source>&amp;Find agreement</source>
         <translation>ค้น&amp;หาคำรับรอง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="611"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="621"/>
         <source>&amp;Settings…</source>
         <translation>&amp;ตั้งค่า…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="612"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="622"/>
         <source>&amp;Round</source>
         <translation>&amp;รอบการประเมิน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="614"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="624"/>
         <source>{0} months</source>
         <translation>{0} เดือน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="615"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="625"/>
         <source>&amp;Language</source>
         <translation>&amp;ภาษา</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="616"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="626"/>
         <source>&amp;About evaluator-app</source>
         <translation>&amp;เกี่ยวกับโปรแกรม</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="617"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="627"/>
         <source>About &amp;Qt</source>
         <translation>เกี่ยวกับ &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="628"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="638"/>
         <source>read-only</source>
         <translation>อ่านอย่างเดียว</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="630"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="640"/>
         <source>not saved yet</source>
         <translation>ยังไม่บันทึก</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="632"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="642"/>
         <source>NOT SAVED: the last change could not be written</source>
         <translation>บันทึกไม่สำเร็จ: การแก้ไขล่าสุดยังไม่ถูกบันทึก</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="634"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="644"/>
         <source>saved</source>
         <translation>บันทึกแล้ว</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="635"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="645"/>
         <source>saved {0}</source>
         <translation>บันทึกแล้ว {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="641"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="651"/>
         <source>Performance agreement evaluation</source>
         <translation>ประเมินผลคำรับรองการปฏิบัติราชการ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="394"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="395"/>
         <source>Select an indicator with a reported result to accept it.</source>
         <translation>เลือกตัวชี้วัดที่ส่วนราชการรายงานผลแล้วเพื่อรับรองผล</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="408"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="409"/>
         <source>The committee accepted the reported result of indicator {0}.</source>
         <translation>คณะกรรมการรับรองผลที่รายงานของตัวชี้วัด {0} แล้ว</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="609"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="619"/>
         <source>Accept the reported result</source>
         <translation>รับรองผลตามที่รายงาน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="403"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="404"/>
         <source>Accept the reported result of indicator {0}</source>
         <translation>รับรองผลที่รายงานของตัวชี้วัด {0}</translation>
     </message>
@@ -1738,207 +1743,207 @@ Issue the other {2}?</source>
         <translation>ช่องที่เน้นสี: ต่างจากฉบับที่ {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="312"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="313"/>
         <source>{0}: locked, read-only</source>
         <translation>{0}: ล็อกแล้ว อ่านอย่างเดียว</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="315"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="316"/>
         <source>{0}: the workspace is read-only</source>
         <translation>{0}: พื้นที่ทำงานอ่านอย่างเดียว</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="318"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="319"/>
         <source>{0}: being edited</source>
         <translation>{0}: กำลังแก้ไข</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="321"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="322"/>
         <source>{0}: an edit starts a draft from it</source>
         <translation>{0}: การแก้ไขจะเริ่มร่างใหม่จากฉบับนี้</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="362"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="363"/>
         <source>Weight sum {0} of 100 · every constraint is met</source>
         <translation>น้ำหนักรวม {0} จาก 100 · ถูกต้องครบทุกเงื่อนไข</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="365"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="366"/>
         <source>Weight sum {0} of 100 · {1} constraint(s) broken: it can be kept as a draft, not proposed or agreed</source>
         <translation>น้ำหนักรวม {0} จาก 100 · ไม่ผ่าน {1} เงื่อนไข: เก็บเป็นร่างได้ แต่ยังเสนอหรือตกลงไม่ได้</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="368"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="369"/>
         <source>Redistribute (Ctrl+R) brings the total back to 100</source>
         <translation>กระจายน้ำหนัก (Ctrl+R) ทำให้น้ำหนักรวมกลับเป็น 100</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="436"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="437"/>
         <source>Mend the broken constraints first; a draft keeps the work meanwhile.</source>
         <translation>โปรดแก้เงื่อนไขที่ไม่ผ่านก่อน ระหว่างนี้งานถูกเก็บไว้ในร่าง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="438"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="439"/>
         <source>This version is agreed and locked.</source>
         <translation>ฉบับนี้ตกลงแล้วและถูกล็อก</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="462"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="463"/>
         <source>The workspace is open read-only.</source>
         <translation>พื้นที่ทำงานเปิดแบบอ่านอย่างเดียว</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="472"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="473"/>
         <source>To negotiate changes, start a new draft from it (Ctrl+N).</source>
         <translation>หากจะเจรจาแก้ไข ให้เริ่มร่างใหม่จากฉบับนี้ (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="501"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="502"/>
         <source>Draft {0} started from version {1}.</source>
         <translation>เริ่มร่างฉบับที่ {0} จากฉบับที่ {1} แล้ว</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="516"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="517"/>
         <source>Select the indicator whose weight changes first.</source>
         <translation>โปรดเลือกตัวชี้วัดที่จะเปลี่ยนน้ำหนักก่อน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="531"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="532"/>
         <source>{0} weight(s) changed; Undo (Ctrl+Z) restores them in one step.</source>
         <translation>เปลี่ยนน้ำหนัก {0} ตัว เลิกทำ (Ctrl+Z) จะคืนค่าเดิมทั้งหมดในขั้นเดียว</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="555"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="556"/>
         <source>Version {0} put forward ({1}).</source>
         <translation>เสนอฉบับที่ {0} แล้ว ({1})</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="562"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="563"/>
         <source>Agree version {0} as it stands? It is locked from then on; a later change is a new version.</source>
         <translation>ตกลงฉบับที่ {0} ตามที่เป็นอยู่หรือไม่? ฉบับนี้จะถูกล็อก การเปลี่ยนแปลงภายหลังต้องทำเป็นฉบับใหม่</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="565"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="566"/>
         <source>No decision text has been typed for the minutes.</source>
         <translation>ยังไม่ได้พิมพ์มติที่ประชุมสำหรับบันทึกการเจรจา</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="566"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="567"/>
         <source>Agree version</source>
         <translation>ตกลงฉบับ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="577"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="578"/>
         <source>Version {0} is agreed and locked. The decision is its minute.</source>
         <translation>ตกลงฉบับที่ {0} และล็อกแล้ว มติที่พิมพ์ไว้บันทึกเป็นมติของฉบับนี้</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="643"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="644"/>
         <source>Meeting mode — {0} {1}</source>
         <translation>โหมดประชุม — {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="645"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="646"/>
         <source>&amp;Meeting:</source>
         <translation>การ&amp;ประชุม:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="646"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="647"/>
         <source>e.g. No. 1/2569</source>
         <translation>เช่น ครั้งที่ 1/2569</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="647"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="648"/>
         <source>&amp;Version:</source>
         <translation>ฉ&amp;บับ:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="648"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="649"/>
         <source>Put forward &amp;by:</source>
         <translation>เสนอ&amp;โดย:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="649"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="650"/>
         <source>&amp;Reason:</source>
         <translation>เ&amp;หตุผล:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="650"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="651"/>
         <source>why this proposal (for the minutes)</source>
         <translation>เหตุผลของข้อเสนอ (สำหรับบันทึกการเจรจา)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="651"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="652"/>
         <source>&amp;Decision:</source>
         <translation>&amp;มติ:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="652"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="653"/>
         <source>Put forward and agree</source>
         <translation>เสนอและตกลง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="653"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="654"/>
         <source>The decision of the meeting; it becomes the minute of the version when it is agreed</source>
         <translation>มติที่ประชุม จะบันทึกเป็นมติของฉบับเมื่อตกลง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="655"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="656"/>
         <source>&amp;Propose</source>
         <translation>เ&amp;สนอ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="656"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="657"/>
         <source>Co&amp;unter-propose</source>
         <translation>เสนอ&amp;โต้ตอบ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="657"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="658"/>
         <source>A&amp;gree</source>
         <translation>&amp;ตกลง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="658"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="659"/>
         <source>New draft</source>
         <translation>ร่างใหม่</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="659"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="660"/>
         <source>A working copy of the version on screen (Ctrl+N)</source>
         <translation>ร่างสำหรับแก้ไขจากฉบับบนจอ (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="660"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="661"/>
         <source>Redistribute…</source>
         <translation>กระจายน้ำหนัก…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="661"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="662"/>
         <source>Change one weight and spread the difference (Ctrl+R)</source>
         <translation>เปลี่ยนน้ำหนักหนึ่งตัวและกระจายส่วนต่าง (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="662"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="663"/>
         <source>Compare versions…</source>
         <translation>เปรียบเทียบฉบับ…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="663"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="664"/>
         <source>Print minutes…</source>
         <translation>พิมพ์บันทึกการเจรจา…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="664"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="665"/>
         <source>The minutes of the negotiation as a PDF (Ctrl+P)</source>
         <translation>บันทึกการเจรจาเป็นไฟล์ PDF (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="665"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="666"/>
         <source>Full screen</source>
         <translation>เต็มจอ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="666"/>
+        <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="667"/>
         <source>Close</source>
         <translation>ปิด</translation>
     </message>

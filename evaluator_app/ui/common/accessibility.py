@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
     QBoxLayout,
+    QComboBox,
     QDockWidget,
     QFileDialog,
     QFormLayout,
@@ -82,6 +83,9 @@ def _candidates(widget: QWidget) -> Iterable[str]:
         yield " · ".join(plain(widget.tabText(n)) for n in range(widget.count()))
     yield widget.toolTip()
     yield _caption(widget)
+    parent = widget.parentWidget()
+    if isinstance(widget, QLineEdit) and isinstance(parent, QComboBox):  # an editable box's text field
+        yield parent.accessibleName() or derived_name(parent)
     yield _container_title(widget)
     yield _wordless(widget.objectName())
 

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 from ...domain.meeting import Meeting
 from ...domain.negotiation import SIDE_LABELS, Side, VersionStatus
 from ...domain.numbers import plain
-from ...domain.thai_dates import Digits, thai_datetime_from_iso
+from ...domain.thai_dates import Digits, english_datetime_from_iso, thai_datetime_from_iso
 from ..common.actions import Shortcut, make_action
 from ..common.language import THAI, Retranslating, current_language
 from ..common.messages import problems_text
@@ -298,8 +298,9 @@ class MeetingWindow(Retranslating, QMainWindow):
         self.version_combo.blockSignals(True)
         self.version_combo.clear()
         for version in self.document.versions:
+            # the one clock (domain/thai_dates.py): the display zone, Buddhist Era, in either language
             when = thai_datetime_from_iso(version.created_at) if current_language() == THAI \
-                else version.created_at[:16].replace("T", " ")
+                else english_datetime_from_iso(version.created_at)
             self.version_combo.addItem(f"{version_title(version)} · {when}", version.number)
         self.version_combo.setCurrentIndex(self.version_combo.findData(self.document.version.number))
         self.version_combo.blockSignals(False)

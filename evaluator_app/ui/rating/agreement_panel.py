@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import itertools
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -48,8 +49,7 @@ class AgreementPanel(Retranslating, QWidget):
         self.self_toggle.setChecked(True)
         self.self_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         # Tab from the agreement list goes to the table, never to a box that a typed result would change.
-        QWidget.setTabOrder(self.view, self.round_combo)
-        QWidget.setTabOrder(self.round_combo, self.self_toggle)
+        self.chain_tab_order(None)
         self.editing = CellEditing(session, self.model, self.view, self)
         self.cell_menu: CellMenu | None = None
         self.notice = QLabel(self)  # what a paste did and refused: stays until dismissed or the next paste
@@ -157,6 +157,13 @@ class AgreementPanel(Retranslating, QWidget):
     def dismiss_notice(self) -> None:
         self.notice_bar.hide()
         self.view.setFocus()
+
+    def chain_tab_order(self, before: QWidget | None) -> None:
+        """Tab order: `before` (the agreement list), the table, the round box, the self-assessment toggle. The
+        window calls it once the panel is in place, since widgets made earlier would otherwise come between."""
+        chain = [w for w in (before, self.view, self.round_combo, self.self_toggle) if w is not None]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
     def _show_cell_menu(self, position: QPoint) -> None:
         index = self.view.indexAt(position)

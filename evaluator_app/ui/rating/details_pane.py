@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.agreement import Indicator, IndicatorKind
 from ...domain.numbers import plain
-from ...domain.rating import Rating
+from ...domain.rating import SELF_ASSESSMENT, Rating
 from ...domain.thai_dates import english_datetime_from_iso, thai_datetime_from_iso
 from ...domain.thresholds import Direction
 from ...store.evidence import EvidenceState, add_evidence, export_copy, remove_evidence
@@ -311,8 +311,10 @@ class DetailsPane(Retranslating, QWidget):
         if not lines:
             return []
         items = "".join(f"<li>{html.escape(line)}</li>" for line in lines)
-        heading = self.tr("History of the rating by {0}, round {1} months").format(
-            self.history_evaluator(), self._model.round)
+        evaluator = self.history_evaluator()
+        who = self.tr("the agency's self-assessment") if evaluator == SELF_ASSESSMENT \
+            else self._session.evaluator_name(evaluator)  # people by name, not by id
+        heading = self.tr("History of the rating by {0}, round {1} months").format(who, self._model.round)
         return ["<p><b>" + html.escape(heading) + "</b></p><ul>" + items + "</ul>"]
 
     def _criteria_text(self, item: Indicator) -> str:

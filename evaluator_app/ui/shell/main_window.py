@@ -127,6 +127,9 @@ class MainWindow(Retranslating, MainWindowInterface):
             old_details.deleteLater()
         self.panel.currentIndicatorChanged.connect(self.details.show_indicator)
         self.panel.model.loaded.connect(self.placeChanged)
+        # Tab goes from the agreement list to the table, whatever was made before the panel (the status bar's
+        # identity button): where a person goes next after choosing an agreement.
+        self.panel.chain_tab_order(self.navigator.tree)
         panel, details = self.panel, self.details
         # The details pane shows the history of the selected cell: the self-assessment's or the evaluator's.
         panel.view.selectionModel().currentChanged.connect(

@@ -165,7 +165,6 @@ class NavigatorPanel(Retranslating, QWidget):
 
     def retranslate(self) -> None:
         self.search.setPlaceholderText(self.tr("Search agency or indicator (Ctrl+F)"))
-        self.search.setAccessibleName(self.tr("Search agreements"))
         self.import_button.setText(self.tr("&Import agreements…"))
         self.demo_button.setText(self.tr("Open the &demo workspace"))
         self.clear_button.setText(self.tr("Clear the search"))
