@@ -32,7 +32,7 @@ from tests.ui.dialog_tour import (
 PHRASES = ("Qt for Python", "The Sarabun Project Authors", "SIL Open Font License", "GNU LGPL", "evaluator-app")
 PROPER_NOUNS = {
     "PDF", "Qt", "PySide6", "MIT", "Sarabun", "SHA", "CSV", "xlsx", "csv", "evpanel", "evpack", "Ctrl", "Shift", "Alt",
-    "Enter", "Esc", "Tab", "SAR", "KPI", "Excel", "LibreOffice", "Ed25519",
+    "Enter", "Esc", "Tab", "SAR", "KPI", "Excel", "LibreOffice", "Ed25519", "UTC", "GMT",
     "Letter", "Legal", "Executive", "Ledger", "Tabloid", "Folio", "Quarto", "Statement", "Super", "Architect", "Note",
     "ANSI", "JIS", "PRC", "US", "DL", "Chou", "Kaku", "You", "Monarch", "Italian", "German", "Fan",
 }
@@ -48,6 +48,9 @@ def latin_words(text: str) -> list[str]:
     if GuiQt.mightBeRichText(text):
         text = QTextDocumentFragment.fromHtml(text).toPlainText()
     text = re.sub(r"\S+\.(xlsx|csv|pdf|sqlite|evpanel|evpack|txt)\b", "", text)  # file names are the person's own
+    # time zones are named by the IANA database's identifiers (Asia/Bangkok), the same in every language
+    text = re.sub(r"\b(?:Africa|America|Antarctica|Arctic|Asia|Atlantic|Australia|Brazil|Canada|Chile|Etc|Europe|"
+                  r"Indian|Mexico|Pacific|US)/[A-Za-z0-9_+\-/]+", "", text)
     text = re.sub(r"(/[^\s/]+)+/?", "", text)  # and so are paths
     text = re.sub(r"\b[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}\b", "", text)
     text = re.sub(r"&(?=\w)", "", text)

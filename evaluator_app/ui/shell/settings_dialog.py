@@ -20,6 +20,9 @@ from PySide6.QtWidgets import (
 from ...domain.thai_dates import DEFAULT_ZONE, zone_named
 from ..common.language import ENGLISH, THAI
 
+_REGIONS = {"Africa", "America", "Antarctica", "Arctic", "Asia", "Atlantic", "Australia", "Europe", "Indian",
+            "Pacific"}
+
 
 class SettingsDialog(QDialog):
     def __init__(self, identity: str, language: str, zone: str, choose_identity: Callable[[], str],
@@ -47,7 +50,9 @@ class SettingsDialog(QDialog):
         self.zone_combo.setObjectName("timeZone")
         self.zone_combo.setEditable(True)
         self.zone_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        zones = sorted(available_timezones() | {DEFAULT_ZONE})
+        # The zones of the world by region and city (Asia/Bangkok), and UTC; not the database's old aliases
+        # (Cuba, EST5EDT, US/Eastern), which name the same clocks again.
+        zones = sorted({z for z in available_timezones() if z.split("/")[0] in _REGIONS} | {DEFAULT_ZONE, "UTC"})
         self.zone_combo.addItems([DEFAULT_ZONE, *[z for z in zones if z != DEFAULT_ZONE]])
         self.zone_combo.setCurrentText(zone)
         zone_hint = QLabel(self.tr("Times in the window and on the papers of this workspace are on this clock "
