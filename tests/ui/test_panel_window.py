@@ -514,7 +514,7 @@ def test_the_details_show_the_history_of_the_selected_cell(qtbot, window):
     details = window.details
     assert details.history_evaluator() == "self"
     assert details.history_lines("1")[0].endswith("test: ผล – → 92"), "the agency's own report, as imported"
-    assert "ประวัติการแก้ไขผลการประเมินของ self" in details.info.toPlainText()
+    assert "ประวัติการแก้ไขผลการประเมินของ การประเมินตนเองของส่วนราชการ" in details.info.toPlainText()
     click_index(qtbot, view, result_cell(window, "1"))
     assert details.history_evaluator() == "member1"
     assert details.history_lines("1")[0].endswith("member1: ผล – → 93")

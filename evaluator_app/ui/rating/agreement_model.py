@@ -222,10 +222,10 @@ class AgreementModel(QAbstractItemModel):
         rows = self.rows
         for top in range(rows.top_count()):
             top_row = rows.top_row(top)
-            yield rows.text(top_row, key), *self._font_style(top_row, key)
+            yield self._shown(top_row, key), *self._font_style(top_row, key)
             if top < len(rows.children):
                 for row in rows.children[top]:
-                    yield rows.text(row, key), *self._font_style(row, key)
+                    yield self._shown(row, key), *self._font_style(row, key)
 
     def row_of(self, index: Index) -> Row | None:
         if not index.isValid():
