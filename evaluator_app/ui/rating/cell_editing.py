@@ -244,7 +244,7 @@ class CellEditing(QObject):
                 continue
             stored = model.stored(group, item.code)
             if stored is not None and stored.rating.result is not None:
-                cleared.append(replace(stored.rating, result=None))
+                cleared.append(replace(stored.rating, result=None, confirmed_warning=None))  # no result, no warning
         if not cleared:
             return
         if len({r.evaluator for r in cleared}) > 1:  # one write names one evaluator's sheet
