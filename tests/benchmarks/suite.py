@@ -80,39 +80,34 @@ def recompute(cache: Path, runs: int) -> Result:
                   ratio <= 3 and figure < 1, ratio, notes=[f"{sheets[-1]} score sheets"])
 
 
-def typing(cache: Path, runs: int) -> Result:
-    """One result typed, to the total repainted, in the real window on the national workspace (p95)."""
-    workspace = _private_copy(build_national_workspace(cache), cache, "typing")
+def _window_probe(cache: Path, name: str, probe: str, count: int) -> tuple[float, float, int]:
+    """Run a probe of the real window in its own process on a private copy of the national workspace; its p95 and
+    median in ms, and how many timings it printed."""
+    workspace = _private_copy(build_national_workspace(cache), cache, name)
     env = process_env(XDG_CONFIG_HOME=str(cache / "config"))
     import subprocess
 
-    done = subprocess.run([sys.executable, "-m", "tests.benchmarks.typing_probe", str(workspace), str(60)],
+    done = subprocess.run([sys.executable, "-m", f"tests.benchmarks.{probe}", str(workspace), str(count)],
                           capture_output=True, text=True, env=env, timeout=600)
     if done.returncode != 0:
         raise RuntimeError(done.stderr[-2000:])
     timings = [float(x) for x in done.stdout.split()]
-    p95 = percentile(timings, 0.95) * 1000
-    median = percentile(timings, 0.5) * 1000
+    return percentile(timings, 0.95) * 1000, percentile(timings, 0.5) * 1000, len(timings)
+
+
+def typing(cache: Path, runs: int) -> Result:
+    """One result typed, to the total repainted, in the real window on the national workspace (p95)."""
+    p95, median, count = _window_probe(cache, "typing", "typing_probe", 60)
     return Result("typing", p95, None, "ms", "p95 under 16 ms (one frame)", p95 < 16, None,
-                  notes=[f"median {median:.1f} ms over {len(timings)} edits, each saved in its own transaction"])
+                  notes=[f"median {median:.1f} ms over {count} edits, each saved in its own transaction"])
 
 
 def switching(cache: Path, runs: int) -> Result:
     """Clicking an agreement in the navigator to its table painted, in the real window on the national workspace
     (p95 over 40 agreements spread over the list)."""
-    workspace = _private_copy(build_national_workspace(cache), cache, "switching")
-    env = process_env(XDG_CONFIG_HOME=str(cache / "config"))
-    import subprocess
-
-    done = subprocess.run([sys.executable, "-m", "tests.benchmarks.switch_probe", str(workspace), str(40)],
-                          capture_output=True, text=True, env=env, timeout=600)
-    if done.returncode != 0:
-        raise RuntimeError(done.stderr[-2000:])
-    timings = [float(x) for x in done.stdout.split()]
-    p95 = percentile(timings, 0.95) * 1000
-    median = percentile(timings, 0.5) * 1000
+    p95, median, count = _window_probe(cache, "switching", "switch_probe", 40)
     return Result("switching", p95, None, "ms", "p95 under 50 ms", p95 < 50, None,
-                  notes=[f"median {median:.1f} ms over {len(timings)} agreements clicked"])
+                  notes=[f"median {median:.1f} ms over {count} agreements clicked"])
 
 
 def merge(cache: Path, runs: int) -> Result:
