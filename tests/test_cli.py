@@ -244,3 +244,23 @@ def test_demo_workspace_scores_without_a_window():
     # 11,000 people against 8,000..12,000 -> 4; 70% -> 3; 97.5% against 92..100 -> 3.75; milestone level 3 -> 3
     assert [i["score"] for i in scored["indicators"]] == ["4.0000", "3.0000", "3.7500", "3.0000"]
     assert scored["total"] == "3.5500"  # 1.6 + 0.6 + 0.75 + 0.6
+
+
+def test_commands_without_as_are_recorded_under_the_person_chosen_for_the_workspace(tmp_path):
+    db = tmp_path / "w.sqlite"
+    assert run_cli("import", str(write_workbook(tmp_path / "u.xlsx", ROWS)), db=db).returncode == 0
+    nobody = run_cli("whoami", db=db)
+    assert nobody.returncode == 0 and "nobody chosen yet" in nobody.stdout
+    assert run_cli("whoami", "self", db=db).returncode == 2  # reserved for the agency's own figures
+    chosen = run_cli("whoami", "สมศรี ใจดี", db=db)
+    assert chosen.returncode == 0 and chosen.stdout.strip() == "สมศรี ใจดี"
+    accepted = run_cli("accept", "1", "--all-reported", db=db)
+    assert accepted.returncode == 0 and "by สมศรี ใจดี" in accepted.stdout
+    explicit = run_cli("--as", "secretary", "setting", "rounds.monthly", "on", db=db)
+    assert explicit.returncode == 0
+    import sqlite3
+
+    with sqlite3.connect(db) as conn:
+        actors = set(conn.execute("SELECT action, actor FROM audit_log WHERE action IN "
+                                  "('accept reported result', 'change setting')").fetchall())
+    assert actors == {("accept reported result", "สมศรี ใจดี"), ("change setting", "secretary")}

@@ -1,4 +1,4 @@
-"""Agreement commands: import, agreements, rate, score."""
+"""Agreement commands: import, agreements, rate, score, adjust, setting, and who uses the workspace."""
 
 from __future__ import annotations
 
@@ -62,8 +62,23 @@ def register(commands: Any) -> dict[str, Any]:
                                            "scoring.three_level_points 50,75,100: the 100-point scheme's points)")
     p.add_argument("key", nargs="?", metavar="KEY")
     p.add_argument("value", nargs="?", metavar="VALUE")
+
+    p = commands.add_parser("whoami", help="show or choose who uses this workspace (the window's \"Who are you?\"): "
+                                          "commands without --as are recorded under this person")
+    p.add_argument("name", nargs="?", metavar="NAME", help="a panel member's id, or a name when there is no panel")
     return {"import": _import, "agreements": _agreements, "rate": _rate, "score": _score, "setting": _setting,
-            "adjust": _adjust}
+            "adjust": _adjust, "whoami": _whoami}
+
+
+def _whoami(workspace: Any, args: argparse.Namespace) -> int:
+    from ..store.preferences import choose_evaluator, chosen_evaluator
+
+    if args.name is not None:
+        choose_evaluator(workspace, args.name, actor=actor(args, workspace))
+    chosen = chosen_evaluator(workspace)
+    print(chosen if chosen is not None else "ยังไม่ได้เลือก / nobody chosen yet (commands are recorded under "
+          f"{actor(args)})")
+    return 0
 
 
 def _adjust(workspace: Any, args: argparse.Namespace) -> int:
@@ -83,7 +98,8 @@ def _adjust(workspace: Any, args: argparse.Namespace) -> int:
                 from None
     agreement_id = resolve_agreement(workspace, args.agreement)
     evaluator = args.evaluator or SELF_ASSESSMENT
-    adjust_score(workspace, agreement_id, args.code, args.round, evaluator, score, args.reason, actor=actor(args))
+    adjust_score(workspace, agreement_id, args.code, args.round, evaluator, score, args.reason,
+                 actor=actor(args, workspace))
     item = score_sheet(workspace, agreement_id, args.round, evaluator).indicator(args.code)
     print(f"{args.code}: {_score_text(item)}")
     return 0
@@ -102,7 +118,7 @@ def _setting(workspace: Any, args: argparse.Namespace) -> int:
     from ..store.frameworks import SETTINGS, set_scoring_setting
 
     if args.key is not None and args.value is not None:
-        set_scoring_setting(workspace, args.key, args.value, actor(args))
+        set_scoring_setting(workspace, args.key, args.value, actor(args, workspace))
     for key in SETTINGS if args.key is None else (args.key,):
         print(f"{key} = {workspace.setting(key) or '-'}")
     return 0
@@ -114,7 +130,7 @@ def _import(workspace: Any, args: argparse.Namespace) -> int:
     for path in args.files:
         if not path.exists():
             raise Refused(f"{path}: ไม่พบไฟล์ / file not found")
-    summary = import_agreement_files(workspace, args.files, actor=actor(args), strict=args.strict,
+    summary = import_agreement_files(workspace, args.files, actor=actor(args, workspace), strict=args.strict,
                                      include_hidden=getattr(args, "include_hidden", False),
                                      overwrite_edits=getattr(args, "overwrite_edits", False))
     for warning in summary.warnings:  # imported as written: said on stderr, the exit code stays 0
@@ -183,7 +199,7 @@ def _rate(workspace: Any, args: argparse.Namespace) -> int:
         print(f"คำเตือน / warning: {warning}", file=sys.stderr)
     rating = Rating(code=args.code, round=args.round, evaluator=evaluator, result=result, comment=args.comment,
                     confirmed_warning=warning_text(warnings(checks)) or None)
-    record_rating(workspace, agreement_id, rating, actor=actor(args))
+    record_rating(workspace, agreement_id, rating, actor=actor(args, workspace))
     sheet = score_sheet(workspace, agreement_id, args.round, evaluator)
     item = sheet.indicator(args.code)
     print(f"{args.code}: result {plain(result)}  score {format4(item.score) if item.score is not None else '-'}"

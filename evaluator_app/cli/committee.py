@@ -51,13 +51,13 @@ def _accept(workspace: Any, args: argparse.Namespace) -> int:
     if args.withdraw:
         if args.all_reported:
             raise Refused("--withdraw ต้องระบุรหัสตัวชี้วัด / --withdraw needs CODE…")
-        done = withdraw_acceptances(workspace, agreement_id, args.round, args.codes, actor=actor(args))
+        done = withdraw_acceptances(workspace, agreement_id, args.round, args.codes, actor=actor(args, workspace))
         print(f"ถอนการรับรองแล้ว / withdrawn: {', '.join(done)} (รอบ / round {args.round})")
         return 0
     done = accept_reported(workspace, agreement_id, args.round, None if args.all_reported else args.codes,
-                           actor=actor(args))
+                           actor=actor(args, workspace))
     print(f"รับรองผลตามที่รายงานแล้ว / accepted as reported: {', '.join(done)} (รอบ / round {args.round}, "
-          f"โดย / by {actor(args)})")
+          f"โดย / by {actor(args, workspace)})")
     return 0
 
 
@@ -87,7 +87,8 @@ def _committee(workspace: Any, args: argparse.Namespace) -> int:
         changes["signatories"] = [_person(text) for text in args.member]
     if args.clear_members:
         changes["signatories"] = []
-    settings = set_committee(workspace, actor=actor(args), **changes) if changes else committee_settings(workspace)
+    settings = (set_committee(workspace, actor=actor(args, workspace), **changes) if changes
+                else committee_settings(workspace))
     if args.json:
         print(json.dumps({"model": settings.model or "auto", "evaluator": settings.evaluator,
                           "signatories": [{"name": p.name, "position": p.position, "role": p.role}

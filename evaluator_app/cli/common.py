@@ -13,6 +13,7 @@ from ..paths import default_workspace_path
 if TYPE_CHECKING:  # the scorer loads with the command that scores, not with every command
     from ..domain.agreement import Agreement
     from ..domain.scoring import ScoreSheet
+    from ..store.workspace import Workspace
 
 EXIT_REFUSED = 2
 
@@ -33,10 +34,17 @@ def workspace_path(args: argparse.Namespace) -> Path:
     return args.db or default_workspace_path()
 
 
-def actor(args: argparse.Namespace) -> str:
-    """Who is acting, for the audit log."""
+def actor(args: argparse.Namespace, workspace: Workspace | None = None) -> str:
+    """Who is acting, for the audit log: `--as`, else the person chosen for this workspace ("Who are you?" in the
+    window, the same setting), else the computer's login name (a fresh workspace nobody has chosen for yet)."""
     if getattr(args, "actor", None):
         return str(args.actor)
+    if workspace is not None:
+        from ..store.preferences import chosen_evaluator
+
+        chosen = chosen_evaluator(workspace)
+        if chosen is not None:
+            return chosen
     try:
         return getpass.getuser()
     except Exception:  # no login name on some service accounts

@@ -191,7 +191,7 @@ def _propose(workspace: Any, args: argparse.Namespace) -> int:
     else:
         status = VersionStatus.COUNTER_PROPOSAL if args.counter else VersionStatus.PROPOSAL
     version = save_version(workspace, agreement_id, indicators, status=status, author=_author(args),
-                           actor=actor(args), reason=args.reason, based_on=base.number,
+                           actor=actor(args, workspace), reason=args.reason, based_on=base.number,
                            effective_round=args.from_round, session=args.session)
     th, en = version.label()
     print(f"บันทึกฉบับที่ {version.number} ({th}) จากฉบับที่ {base.number} / saved version {version.number} "
@@ -222,7 +222,7 @@ def _agree(workspace: Any, args: argparse.Namespace) -> int:
     from ..store.versions import agree_version
 
     agreement_id = _resolve(workspace, args.agreement)
-    version = agree_version(workspace, agreement_id, args.version, actor=actor(args), minute=args.minute,
+    version = agree_version(workspace, agreement_id, args.version, actor=actor(args, workspace), minute=args.minute,
                             session=args.session)
     effective = f" ตั้งแต่รอบ {version.effective_round} / from round {version.effective_round}" \
         if version.effective_round else ""
@@ -241,7 +241,7 @@ def _revise(workspace: Any, args: argparse.Namespace) -> int:
     indicators = with_changes(base.indicators, weights=_weights(args), targets=_pairs(args.targets, "--targets"),
                               cancel_from={code: args.from_round for code in args.cancel})
     version = revise(workspace, agreement_id, indicators, from_round=args.from_round, author=_author(args),
-                     actor=actor(args), reason=args.reason or "", minute=args.minute, session=args.session)
+                     actor=actor(args, workspace), reason=args.reason or "", minute=args.minute, session=args.session)
     print(f"ฉบับแก้ไขที่ {version.number} มีผลตั้งแต่รอบ {args.from_round} เดือน / revision {version.number} in "
           f"force from round {args.from_round} (from version {base.number})")
     from ..domain.version_diff import diff_indicators

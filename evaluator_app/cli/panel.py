@@ -164,7 +164,7 @@ def chair_id(args: argparse.Namespace) -> str:
 def _create(workspace: Any, args: argparse.Namespace) -> int:
     from ..store.panel import create_panel
 
-    panel = create_panel(workspace, args.name, actor=actor(args), rule=AggregationRule(args.rule))
+    panel = create_panel(workspace, args.name, actor=actor(args, workspace), rule=AggregationRule(args.rule))
     print(f"คณะผู้ประเมิน / panel: {panel.name}  ({panel.id}, rule {panel.rule.value})")
     return 0
 
@@ -175,7 +175,7 @@ def _add_member(workspace: Any, args: argparse.Namespace) -> int:
 
     key = None if args.public_key is None else read_public_key(args.public_key)
     member = save_member(workspace, PanelMember(args.member, args.name, Role(args.role), args.position, args.order,
-                                                key), actor=actor(args))
+                                                key), actor=actor(args, workspace))
     print(f"{member.id}: {member.name}  {member.title_th}  "
           f"fingerprint {member.fingerprint or '- (no public key yet / ยังไม่มีกุญแจสาธารณะ)'}")
     return 0
@@ -184,7 +184,7 @@ def _add_member(workspace: Any, args: argparse.Namespace) -> int:
 def _remove_member(workspace: Any, args: argparse.Namespace) -> int:
     from ..store.panel import remove_member
 
-    remove_member(workspace, args.member, actor=actor(args), reason=args.reason)
+    remove_member(workspace, args.member, actor=actor(args, workspace), reason=args.reason)
     print(f"นำ {args.member} ออกจากคณะผู้ประเมินแล้ว / {args.member} removed from the panel")
     return 0
 
@@ -233,7 +233,7 @@ def _conflict(workspace: Any, args: argparse.Namespace) -> int:
     from ..store.panel import declare_conflict, withdraw_conflict
 
     if args.withdraw:
-        withdraw_conflict(workspace, args.member, args.agency, actor=actor(args), reason=args.reason)
+        withdraw_conflict(workspace, args.member, args.agency, actor=actor(args, workspace), reason=args.reason)
         print(f"ยกเลิกการมีส่วนได้เสียแล้ว / conflict withdrawn: {args.member} - {args.agency}")
         return 0
     if args.type is None:
@@ -242,7 +242,7 @@ def _conflict(workspace: Any, args: argparse.Namespace) -> int:
     if not args.reason.strip():
         raise Refused("ต้องระบุเหตุผล / a conflict of interest needs a --reason")
     declare_conflict(workspace, ConflictOfInterest(args.member, args.agency, ConflictType(args.type), args.reason),
-                     actor=actor(args))
+                     actor=actor(args, workspace))
     print(f"บันทึกการมีส่วนได้เสียแล้ว / conflict recorded: {args.member} - {args.agency} ({args.type})")
     return 0
 
@@ -250,7 +250,7 @@ def _conflict(workspace: Any, args: argparse.Namespace) -> int:
 def _rule(workspace: Any, args: argparse.Namespace) -> int:
     from ..store.panel import set_rule
 
-    set_rule(workspace, AggregationRule(args.rule), actor=actor(args))
+    set_rule(workspace, AggregationRule(args.rule), actor=actor(args, workspace))
     print(f"aggregation rule: {args.rule}")
     return 0
 
@@ -261,7 +261,7 @@ def _declaration(workspace: Any, args: argparse.Namespace) -> int:
 
     text = args.file.read_text(encoding="utf-8") if args.file is not None else args.text
     if text is not None:
-        set_declaration(workspace, text, actor=actor(args))
+        set_declaration(workspace, text, actor=actor(args, workspace))
     panel = load_panel(workspace)  # showing the text sets nothing up
     print(DEFAULT_DECLARATION if panel is None else panel.declaration)
     return 0
@@ -287,7 +287,7 @@ def _submit(workspace: Any, args: argparse.Namespace) -> int:
 
     agreement_id = resolve_agreement(workspace, args.agreement)
     done = submit(workspace, agreement_id, args.evaluator, args.round, declaration_accepted=args.accept,
-                  actor=actor(args))
+                  actor=actor(args, workspace))
     print(f"ส่งผลการประเมินแล้ว / submitted: {args.evaluator}, round {done.round}, at {done.submitted_at}")
     return 0
 
@@ -392,7 +392,7 @@ def _export(workspace: Any, args: argparse.Namespace) -> int:
         secret = passphrase(f"passphrase of {secretary} / รหัสผ่านของกุญแจ: ")
         key = unlock(secretary, secret)
         summary = export_panel_package(workspace, args.out, key, ensure_encryption_key(secretary, secret),
-                                       actor=actor(args))
+                                       actor=actor(args, workspace))
         print(f"ชุดข้อมูลคณะผู้ประเมิน / panel package: {summary.path}  ({summary.agreements} agreements)")
         print(f"signed by {summary.member_id}, fingerprint / ลายนิ้วมือ {summary.fingerprint}  "
               f"(members confirm it aloud / กรรมการยืนยันด้วยวาจา)")
@@ -414,7 +414,7 @@ def _import(workspace: Any, args: argparse.Namespace) -> int:
         return unlock_encryption_key(secretary, passphrase(f"passphrase of {secretary} / รหัสผ่านของกุญแจ: "))
 
     try:
-        report = import_package(workspace, args.file, actor=actor(args), trust=args.trust, decrypt=decrypt)
+        report = import_package(workspace, args.file, actor=actor(args, workspace), trust=args.trust, decrypt=decrypt)
     except TrustNeeded as exc:
         # Printed on stdout too, on a line of its own, so the person can read it aloud to the secretary.
         print(f"ลายนิ้วมือกุญแจของเลขานุการ / secretary's key fingerprint ({exc.signer}): {exc.fingerprint}")
@@ -503,7 +503,7 @@ def _conflicts(workspace: Any, args: argparse.Namespace) -> int:
 def _resolve(workspace: Any, args: argparse.Namespace) -> int:
     from ..store.panel_conflicts import resolve_conflict
 
-    item = resolve_conflict(workspace, args.conflict, take_theirs=args.take_theirs, actor=actor(args))
+    item = resolve_conflict(workspace, args.conflict, take_theirs=args.take_theirs, actor=actor(args, workspace))
     decision = "ใช้ค่าของกรรมการ / took theirs" if args.take_theirs else "คงค่าเดิม / kept mine"
     print(f"{decision}: {conflict_line(item)}")
     return 0

@@ -54,7 +54,7 @@ def _parties(workspace: Any, args: argparse.Namespace) -> int:
         current = () if args.clear else load_parties(workspace, agreement_id)
         kept = [p for p in current if not given[p.side]]
         changed = set_parties(workspace, agreement_id, [*kept, *given[PartySide.RECIPIENT],
-                                                        *given[PartySide.GIVER]], actor=actor(args))
+                                                        *given[PartySide.GIVER]], actor=actor(args, workspace))
         print("บันทึกคู่สัญญาแล้ว / parties saved" if changed else "ไม่มีการเปลี่ยนแปลง / unchanged")
     parties = load_parties(workspace, agreement_id)
     if args.json:

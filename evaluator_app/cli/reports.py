@@ -107,7 +107,7 @@ def _signer(workspace: Any, args: argparse.Namespace) -> Any:
         if args.cert is None:
             if args.key is not None:
                 raise Refused("--key ต้องใช้คู่กับ --cert / --key needs --cert")
-            return workspace_identity(workspace, _passphrase(args, True) or b"", actor=actor(args))
+            return workspace_identity(workspace, _passphrase(args, True) or b"", actor=actor(args, workspace))
         return load_identity(args.cert, args.key, _passphrase(args, False))
     except SigningError as exc:
         raise Refused(str(exc)) from exc
@@ -146,7 +146,7 @@ def _report(workspace: Any, args: argparse.Namespace) -> int:
 
     agreement_id = resolve_agreement(workspace, args.agreement)
     made = make_evaluation_report(workspace, agreement_id, args.out, round_=args.round, committee=_committee(args),
-                                  digits=args.digits, actor=actor(args), draft=args.draft,
+                                  digits=args.digits, actor=actor(args, workspace), draft=args.draft,
                                   signer=_signer(workspace, args))
     _print_made(made, "ออกรายงานแล้ว / issued" if not args.draft else "พิมพ์แล้ว / printed")
     return 0
@@ -178,7 +178,7 @@ def _report_all(workspace: Any, args: argparse.Namespace) -> int:
         print(f"ไม่มีรายงานที่ออกได้ / no report can be issued ({len(blocked)} ข้ามไป / skipped)", file=sys.stderr)
         return 2
     result = print_batch(workspace.path, chosen, args.out, progress, combined=args.combined, round_=args.round,
-                         committee=_committee(args), digits=args.digits, actor=actor(args),  # type: ignore[arg-type]
+                         committee=_committee(args), digits=args.digits, actor=actor(args, workspace),  # type: ignore[arg-type]
                          draft=args.draft)
     print(file=sys.stderr)
     for path in result.written:
@@ -199,7 +199,7 @@ def _agreement_paper(workspace: Any, args: argparse.Namespace) -> int:
 
     agreement_id = resolve_agreement(workspace, args.agreement)
     made = make_agreement_paper(workspace, agreement_id, args.out, version=args.version, digits=args.digits,
-                                actor=actor(args), signer=_signer(workspace, args))
+                                actor=actor(args, workspace), signer=_signer(workspace, args))
     _print_made(made, "พิมพ์คำรับรองแล้ว / agreement written")
     return 0
 
@@ -208,7 +208,7 @@ def _summary(workspace: Any, args: argparse.Namespace) -> int:
     from ..reports.papers import make_summary
 
     made = make_summary(workspace, args.year, args.out, round_=args.round, committee=_committee(args),
-                        digits=args.digits, actor=actor(args), signer=_signer(workspace, args))
+                        digits=args.digits, actor=actor(args, workspace), signer=_signer(workspace, args))
     _print_made(made, "พิมพ์สรุปผลแล้ว / summary written")
     return 0
 
@@ -259,7 +259,7 @@ def _reopen(workspace: Any, args: argparse.Namespace) -> int:
     from ..store.snapshots import reopen_report
 
     agreement_id = resolve_agreement(workspace, args.agreement)
-    state = reopen_report(workspace, agreement_id, args.round, reason=args.reason, actor=actor(args))
+    state = reopen_report(workspace, agreement_id, args.round, reason=args.reason, actor=actor(args, workspace))
     print(f"เปิดรายงานใหม่แล้ว / reopened: คำรับรอง / agreement {agreement_id}, รอบ / round {args.round} "
           f"(ฉบับที่ออกล่าสุด / last issued revision {state.revision}); รายงานครั้งถัดไปเป็นฉบับใหม่ / the next "
           f"report is a new revision")
