@@ -48,6 +48,9 @@ def test_propose_counter_agree_then_versions_and_diff_as_json(db):
     assert [(i["code"], i["weight"]) for i in listed[2]["indicators"]] == [("1", "45"), ("2", "20"), ("3", "10"),
                                                                          ("4", "25")]
     assert listed[2]["weight_sum"] == "100"
+    table = run_cli(db, "versions", "1").stdout.splitlines()
+    assert "created (Asia/Bangkok)" in table[0] and "(UTC)" not in table[0]
+    assert all(f" {int(v['created_at'][:4]) + 543} " in line for v, line in zip(listed, table[1:], strict=True))
 
     diff = json.loads(run_cli(db, "diff", "1", "1", "3", "--json").stdout)
     assert diff["added"] == [] and diff["removed"] == []

@@ -17,6 +17,15 @@ if TYPE_CHECKING:  # the scorer loads with the command that scores, not with eve
 
 EXIT_REFUSED = 2
 
+
+def pad(text: str, width: int) -> str:
+    """`text` left-aligned in `width` terminal columns: Thai vowel and tone marks sit above or below their letter
+    and take no column, so str.ljust (which counts them) would leave Thai rows short."""
+    import unicodedata
+
+    columns = sum(1 for c in text if unicodedata.category(c) not in ("Mn", "Me"))
+    return text + " " * max(0, width - columns)
+
 # How a command gets its workspace: opened for writing (the default), opened read-only (it only reads, so it runs
 # beside a window that writes), or only its path (it works on the file itself: a damaged or locked one, or none).
 WorkspaceMode = Literal["write", "read", "path"]

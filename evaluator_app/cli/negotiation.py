@@ -13,7 +13,7 @@ from ..domain.negotiation import AgreementVersion, Side, VersionStatus, author_l
 from ..domain.numbers import NumberFormatError, format4, parse_decimal, plain
 from ..domain.rating import SELF_ASSESSMENT
 from ..domain.version_diff import VersionDiff, json_value
-from .common import Refused, WorkspaceMode, actor
+from .common import Refused, WorkspaceMode, actor, pad
 
 # Reading commands need no write lock: they can run while the window has the workspace open.
 WORKSPACE_MODES: dict[str, WorkspaceMode] = {"versions": "read", "diff": "read", "whatif": "read", "minutes": "read"}
@@ -134,13 +134,18 @@ def _versions(workspace: Any, args: argparse.Namespace) -> int:
         print(json.dumps({"agreement": agreement_id, "versions": [version_json(v) for v in versions]},
                          ensure_ascii=False, indent=2))
         return 0
-    print(f"{'no':>3}  {'status':<27} {'author':<12} {'from':>5}  {'created (UTC)':<17} reason / minute")
+    from ..domain.thai_dates import thai_datetime_from_iso, zone_name
+
+    # On the workspace's clock with a Buddhist Era date, as the window and the papers show it (--json keeps UTC).
+    created = f"created ({zone_name()})"
+    print(f"{'no':>3}  {'status':<27} {'author':<12} {'from':>5}  {created:<19} reason / minute")
     for v in versions:
         th, en = v.label()
         note = " / ".join(t for t in (v.reason, v.minute) if t)
         status = en + (" (locked)" if v.locked else "")
+        when = thai_datetime_from_iso(v.created_at)
         print(f"{v.number:>3}  {status:<27} {author_label(v.author)[1]:<12} "
-              f"{v.effective_round or '':>5}  {v.created_at[:16]:<17} {th}{': ' + note if note else ''}")
+              f"{v.effective_round or '':>5}  {pad(when, 19)} {th}{': ' + note if note else ''}")
     return 0
 
 

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from .common import Refused, WorkspaceMode, actor
+from .common import Refused, WorkspaceMode, actor, pad
 
 # backups and restore work on the file itself, not on an opened workspace: a damaged or locked workspace can still
 # be listed and restored. verify-log only reads.
@@ -52,9 +52,14 @@ def _backups(path: Path, args: argparse.Namespace) -> int:
     if not found:
         print(f"ยังไม่มีไฟล์สำรอง / no backups yet in {backups_folder(path)}")
         return 0
-    print(f"{'taken (UTC)':<20}  {'reason':<17}  {'bytes':>12}  name")
+    from ..domain.thai_dates import thai_datetime, zone_name
+
+    # The workspace file is not opened here (it may be the damaged one to restore): times are on the default clock,
+    # Asia/Bangkok, with a Buddhist Era date; --json keeps UTC.
+    taken = f"taken ({zone_name()})"
+    print(f"{taken:<22}  {'reason':<17}  {'bytes':>12}  name")
     for b in found:
-        print(f"{b.taken_at:%Y-%m-%d %H:%M:%S}  {b.reason:<17}  {b.size:>12,}  {b.name}")
+        print(f"{pad(thai_datetime(b.taken_at, seconds=True), 22)}  {b.reason:<17}  {b.size:>12,}  {b.name}")
     return 0
 
 

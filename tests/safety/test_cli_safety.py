@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from datetime import datetime
 from decimal import Decimal as D
+from zoneinfo import ZoneInfo
 
 from evaluator_app.domain.rating import Rating
 from evaluator_app.store.agreements import add_agreement
@@ -26,6 +28,10 @@ def test_backup_list_restore_latest_and_verify(workspace_path):
     assert made.returncode == 0, made.stderr
     listed = json.loads(run_cli(workspace_path, "backups", "--json").stdout)
     assert [b["reason"] for b in listed] == ["manual", "open"]  # opening for `backup` also backed up once
+    table = run_cli(workspace_path, "backups").stdout.splitlines()
+    taken = datetime.fromisoformat(listed[0]["taken_at"]).astimezone(ZoneInfo("Asia/Bangkok"))
+    assert table[0].startswith("taken (Asia/Bangkok)")  # the people's clock and a Buddhist Era date, not UTC
+    assert table[1].startswith(f"{taken.day} ") and f" {taken.year + 543} {taken:%H:%M:%S}" in table[1]
     assert run_cli(workspace_path, "rate", "1", "1", "60").returncode == 0
     restored = run_cli(workspace_path, "--as", "secretary", "restore", "latest")
     assert restored.returncode == 0, restored.stderr
