@@ -23,9 +23,9 @@ from evaluator_app.store.agreements import find_agreement_id
 from evaluator_app.store.panel import load_panel, save_member
 from evaluator_app.store.ratings import load_ratings, record_rating
 from evaluator_app.store.workspace import Workspace
-from evaluator_app.ui.common.identity_dialogs import PassphraseDialog
+from evaluator_app.ui.common.identity_dialogs import IdentityDialog, PassphraseDialog
 from evaluator_app.ui.shell.file_open import install_file_open_handler
-from evaluator_app.ui.transfer.packages_dialog import MemberChoiceDialog, PackageCancelled, _import
+from evaluator_app.ui.transfer.packages_dialog import PackageCancelled, _import
 from evaluator_app.ui.transfer.trust_dialog import TrustDialog
 from tests.conftest import file_digest
 from tests.ui.conftest import open_window, when_dialog
@@ -124,7 +124,8 @@ def test_a_package_handed_over_by_the_desktop_is_imported(qtbot, tmp_path, windo
         assert window.open_path(laptop)
         when_dialog(TrustDialog, lambda dialog: (dialog.confirm.setChecked(True), dialog.trust_button.click()),
                     timeout_ms=30_000)
-        when_dialog(MemberChoiceDialog, lambda dialog: dialog.accept(), timeout_ms=30_000)  # the first who rates
+        when_dialog(IdentityDialog, lambda dialog: (dialog.choice.setCurrentIndex(dialog.choice.findData("chair")),
+                                                    dialog.buttons.accepted.emit()), timeout_ms=30_000)
         with qtbot.waitSignal(window.transfer_actions.packages.finished, timeout=60_000) as done:
             QApplication.sendEvent(app, QFileOpenEvent(str(panel_file)))
         assert done.args == ["installed"]

@@ -21,14 +21,13 @@ from evaluator_app.store.panel import declare_conflict, load_panel, save_member,
 from evaluator_app.store.panel_results import consensus_values
 from evaluator_app.store.ratings import load_ratings, record_rating
 from evaluator_app.store.workspace import Workspace
-from evaluator_app.ui.common.identity_dialogs import MyKeyDialog, PassphraseDialog
+from evaluator_app.ui.common.identity_dialogs import IdentityDialog, MyKeyDialog, PassphraseDialog
 from evaluator_app.ui.common.session import EVALUATOR_SETTING
 from evaluator_app.ui.panel.consensus_dialog import ConsensusDialog
 from evaluator_app.ui.panel.panel_matrix_model import MEMBER_ROLE, PanelMatrixModel
 from evaluator_app.ui.panel.panel_member_dialogs import ConflictDialog, MemberDialog
 from evaluator_app.ui.panel.submission_dialog import SubmitDialog
 from evaluator_app.ui.shell.main_window import MainWindow
-from evaluator_app.ui.transfer.packages_dialog import MemberChoiceDialog
 from evaluator_app.ui.transfer.trust_dialog import TrustDialog
 from tests.conftest import example_agreement, file_digest
 from tests.ui.conftest import (
@@ -285,8 +284,9 @@ def test_a_full_round_between_the_secretary_and_a_member_through_the_window(qtbo
     Workspace.open(laptop_path).close()
     member = open_window(qtbot, laptop_path)
 
-    def choose_m1(dialog: MemberChoiceDialog) -> None:
-        dialog.combo.setCurrentIndex(dialog.combo.findData("m1"))
+    def choose_m1(dialog: IdentityDialog) -> None:
+        assert not dialog.ok_button_enabled(), "nobody is chosen for the person"
+        dialog.choice.setCurrentIndex(dialog.choice.findData("m1"))
         shoot(dialog, "member-choice")
         dialog.accept()
 
@@ -299,7 +299,7 @@ def test_a_full_round_between_the_secretary_and_a_member_through_the_window(qtbo
         click(qtbot, dialog.trust_button)
 
     when_dialog(TrustDialog, confirm_fingerprint, timeout_ms=30_000)
-    when_dialog(MemberChoiceDialog, choose_m1, timeout_ms=30_000)
+    when_dialog(IdentityDialog, choose_m1, timeout_ms=30_000)
     open_file(monkeypatch, panel_file)
     assert run_package_action(qtbot, member, member.transfer_actions.import_package_action) == "installed"
     assert member.session.evaluator() == "m1"

@@ -18,26 +18,22 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
-    QLabel,
     QMessageBox,
     QProgressDialog,
-    QVBoxLayout,
     QWidget,
 )
 
-from ...domain.panel import Panel
 from ...exchange.package_format import EXTENSIONS
 from ...store.leftovers import temporary_beside
 from ...store.panel import load_panel
+from ...store.preferences import chosen_evaluator, identity_problem
 from ...store.workspace import Workspace, WorkspaceError
 from ..common.background import BackgroundTask, write_unless_cancelled
 from ..common.changes import Change, Changes
+from ..common.identity_dialogs import IdentityDialog
 from ..common.messages import problems_text
-from ..common.panel_texts import role_text
 from ..common.session import WorkspaceSession
 from .merge_report import PackageResultDialog
 
@@ -77,37 +73,6 @@ def _import(workspace_path: Path, package: Path, actor: str, cancel: threading.E
                                   lambda workspace: import_package(workspace, package, actor=actor,
                                                                      trust=trust, decrypt=decrypt),
                                   cancelled=PackageCancelled, auto_backup=False)
-
-
-class MemberChoiceDialog(QDialog):
-    """After a panel package is installed on a laptop: which member rates on this computer."""
-
-    def __init__(self, panel: Panel, current: str, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setObjectName("memberChoiceDialog")
-        self.setWindowTitle(self.tr("Who rates on this computer?"))
-        self.setMinimumWidth(480)
-        text = QLabel(self.tr("Choose yourself: your ratings are recorded under your member id, and signed with "
-                              "your key when you export them."), self)
-        text.setWordWrap(True)
-        self.combo = QComboBox(self)
-        self.combo.setObjectName("memberChoice")
-        for member in panel.in_signing_order():
-            if member.role.rates:
-                self.combo.addItem(f"{member.id} — {member.name} ({role_text(member.role)})", member.id)
-        position = self.combo.findData(current)
-        self.combo.setCurrentIndex(max(position, 0))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
-                                   self)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(text)
-        layout.addWidget(self.combo)
-        layout.addWidget(buttons)
-
-    def member_id(self) -> str:
-        return str(self.combo.currentData() or "")
 
 
 class PackageFlows(QObject):
@@ -362,10 +327,13 @@ class PackageFlows(QObject):
         if panel is None or (panel.has_member(session.evaluator())
                              and panel.member(session.evaluator()).role.rates):
             return
-        dialog = MemberChoiceDialog(panel, session.evaluator(), self._widget)
-        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.member_id():
+        # The same "Who are you?" the window asks on first use, so a person meets one question, not two.
+        workspace = session.workspace
+        dialog = IdentityDialog(panel, chosen_evaluator(workspace),
+                                check=lambda ident: identity_problem(workspace, ident), parent=self._widget)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.ident():
             try:
-                outcome = session.set_evaluator(dialog.member_id())
+                outcome = session.set_evaluator(dialog.ident())
             except ValueError as exc:
                 self.message.emit(str(exc))
                 return
