@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 from decimal import Decimal
+from typing import NamedTuple
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
@@ -51,7 +52,19 @@ _PAINT_ROLES = tuple(int(role) for role in (
     Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.FontRole,
     Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole))  # what painting a cell asks
 _FLAGS = -1  # the key `flags` keeps a cell's flags under, beside its roles
+_PAINTED = -3  # the key `painted` keeps what the delegate draws under
 _HEADER = -2  # the internal id `headerData` keeps the header's roles under
+
+
+class PaintedCell(NamedTuple):
+    """What a cell looks like when neither selected nor current (the delegate's fast path draws this)."""
+
+    text: str
+    alignment: int
+    bold: bool
+    italic: bool
+    background: QColor | None
+    foreground: QColor | None
 
 
 class AgreementModel(QAbstractItemModel):
@@ -369,6 +382,27 @@ class AgreementModel(QAbstractItemModel):
             return self._cells[key]
         value = self._cells[key] = self._data(index, role)
         return value
+
+    def painted(self, index: Index) -> PaintedCell:
+        """What the table's delegate draws for a cell, from one call (`ResultDelegate.paint`): its text as shown,
+        alignment, font style, background and text colours; the same as the paint roles of `data`."""
+        read_only = self._session.workspace.read_only
+        if read_only is not self._cached_read_only:
+            self._cells.clear()
+            self._cached_read_only = read_only
+        key = (index.internalId(), index.row(), index.column(), _PAINTED)
+        try:
+            return self._cells[key]  # type: ignore[return-value]  # kept under its own key beside the roles
+        except KeyError:
+            pass
+        text, alignment, font, background, foreground = (self.data(index, role) for role in _PAINT_ROLES)
+        cell = PaintedCell(
+            "" if text is None else str(text), int(alignment) if isinstance(alignment, int) else self._align_left,
+            isinstance(font, QFont) and font.bold(), isinstance(font, QFont) and font.italic(),
+            background.color() if isinstance(background, QBrush) else None,
+            foreground.color() if isinstance(foreground, QBrush) else None)
+        self._cells[key] = cell
+        return cell
 
     def _paint_data(self, index: Index) -> tuple[object, object, object, object, object]:
         """What `_data` says of the roles in _PAINT_ROLES, in that order, from one look at the row."""

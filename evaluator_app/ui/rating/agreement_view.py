@@ -10,17 +10,21 @@ from PySide6.QtCore import (
     QEvent,
     QModelIndex,
     QPersistentModelIndex,
+    QPointF,
+    QRect,
     QSize,
     Qt,
     Signal,
 )
 from PySide6.QtGui import (
+    QColor,
     QFocusEvent,
     QFont,
     QFontMetrics,
     QHelpEvent,
     QKeyEvent,
     QKeySequence,
+    QPainter,
     QPalette,
     QResizeEvent,
     QTextLayout,
@@ -41,7 +45,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.numbers import format4
-from .agreement_model import AgreementModel
+from .agreement_model import AgreementModel, PaintedCell
 from .column_fit import ColumnFit, fit_columns, visual_order
 from .result_warning import ResultWarning
 
@@ -54,14 +58,118 @@ _CELL_PADDING = 12  # pixels added to each cell's width
 # A name elided in the middle keeps at least this many characters at each end (20 or more in all).
 NAME_KEEPS = 11
 # What an unselected cell is painted with; a view without focus paints with the Inactive group of these.
+# Cells in any of these states are painted by Qt itself; the delegate draws the others (enabled, nothing else).
+_OWN_STATES = (QStyle.StateFlag.State_Selected | QStyle.StateFlag.State_HasFocus | QStyle.StateFlag.State_Editing
+               | QStyle.StateFlag.State_MouseOver | QStyle.StateFlag.State_Enabled)
+_PLAIN_STATE = QStyle.StateFlag.State_Enabled
 _CELL_ROLES = (QPalette.ColorRole.Text, QPalette.ColorRole.Base, QPalette.ColorRole.AlternateBase,
                QPalette.ColorRole.WindowText)
 
 
 class ResultDelegate(QStyledItemDelegate):
-    """A plain line editor for results; it tells the window while something typed is not saved yet."""
+    """A plain line editor for results; it tells the window while something typed is not saved yet.
+
+    It also paints the cells. QStyledItemDelegate asks the model for seven roles of every cell on every paint (seven
+    calls into Python) and the style lays out and shapes the text again each time: about two thirds of switching
+    agreements. A cell that is neither selected, current, edited nor under the mouse is drawn here instead from one
+    call (`AgreementModel.painted`) and a text layout made once per text, font, alignment and cell size, placed
+    as `QCommonStyle` places it (the same pixels: tests/ui/test_cell_painting.py). Any other cell, and any text
+    this does not handle (several lines), is drawn by Qt as before."""
 
     editingChanged = Signal(bool)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._font_key = ""
+        self._fonts: dict[tuple[bool, bool], QFont] = {}
+        self._text_colours: tuple[QColor, QColor] | None = None  # the palette's Text, active and inactive
+        self._palette_key = 0
+        self._layouts: dict[tuple[str, int, bool, bool, int, int], tuple[QTextLayout, float, float] | None] = {}
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        state = option.state  # type: ignore[attr-defined]  # the stub lacks QStyleOption's members
+        model = index.model()
+        if state & _OWN_STATES != _PLAIN_STATE or not isinstance(model, AgreementModel):
+            super().paint(painter, option, index)
+            return
+        cell = model.painted(index)
+        rect: QRect = option.rect  # type: ignore[attr-defined]
+        placed = self._placed(cell, option, index, rect) if cell.text else None
+        if cell.text and placed is None:  # text this does not lay out itself
+            super().paint(painter, option, index)
+            return
+        if cell.background is not None:
+            painter.fillRect(rect, cell.background)
+        if placed is not None:
+            layout, dx, dy = placed
+            colours = self._text_colours
+            assert colours is not None
+            painter.save()
+            painter.setClipRect(rect)  # as the style: Thai marks above a line stop at the cell's edge
+            painter.setPen(cell.foreground if cell.foreground is not None
+                           else colours[0] if state & QStyle.StateFlag.State_Active else colours[1])
+            layout.draw(painter, QPointF(rect.x() + dx, rect.y() + dy))
+            painter.restore()
+
+    def _placed(self, cell: PaintedCell, option: QStyleOptionViewItem, index: Index,
+                rect: QRect) -> tuple[QTextLayout, float, float] | None:
+        """The cell's text laid out as QCommonStyle lays it out (viewItemDrawText), and where it goes in the cell."""
+        font: QFont = option.font  # type: ignore[attr-defined]
+        palette: QPalette = option.palette  # type: ignore[attr-defined]
+        if font.key() != self._font_key or palette.cacheKey() != self._palette_key:
+            self._font_key, self._palette_key = font.key(), palette.cacheKey()
+            self._layouts.clear()
+            self._fonts.clear()
+            self._text_colours = (palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.Text),
+                                  palette.color(QPalette.ColorGroup.Inactive, QPalette.ColorRole.Text))
+        key = (cell.text, cell.alignment, cell.bold, cell.italic, rect.width(), rect.height())
+        try:
+            return self._layouts[key]
+        except KeyError:
+            pass
+        if len(self._layouts) > 20_000:  # bounded: names are many and seldom drawn again at the same width
+            self._layouts.clear()
+        placed = self._layouts[key] = self._lay_out(cell, option, index, rect)
+        return placed
+
+    def _lay_out(self, cell: PaintedCell, option: QStyleOptionViewItem, index: Index,
+                 rect: QRect) -> tuple[QTextLayout, float, float] | None:
+        if any(mark in cell.text for mark in "\n\r\u2028\u2029"):
+            return None
+        styled = self._fonts.get((cell.bold, cell.italic))
+        if styled is None:
+            styled = QFont(option.font)  # type: ignore[attr-defined]
+            if cell.bold:
+                styled.setBold(True)
+            if cell.italic:
+                styled.setItalic(True)
+            self._fonts[(cell.bold, cell.italic)] = styled
+        full = QStyleOptionViewItem(option)
+        self.initStyleOption(full, index)
+        widget = full.widget  # type: ignore[attr-defined]
+        style = widget.style() if widget is not None else QApplication.style()
+        outer = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, full, widget)
+        margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, widget) + 1
+        inner = outer.adjusted(margin, 0, -margin, 0)
+        alignment = Qt.AlignmentFlag(cell.alignment)
+        direction = full.direction  # type: ignore[attr-defined]
+        option_ = QTextOption()
+        option_.setWrapMode(QTextOption.WrapMode.ManualWrap)
+        option_.setTextDirection(direction)
+        option_.setAlignment(QStyle.visualAlignment(direction, alignment))
+        text = cell.text
+        whole = _one_line(text, styled, option_, inner.width())
+        if whole is None:
+            return None
+        if whole.lineAt(0).naturalTextWidth() > inner.width():  # elided as calculateElidedText does
+            text = QFontMetrics(styled).elidedText(text, full.textElideMode, inner.width())  # type: ignore[attr-defined]
+        height = round(whole.boundingRect().height())
+        top = QStyle.alignedRect(Qt.LayoutDirection.LayoutDirectionAuto, alignment,
+                                 QSize(round(whole.boundingRect().width()), height), inner).top()
+        drawn = whole if text == cell.text else _one_line(text, styled, option_, inner.width())
+        if drawn is None:
+            return None
+        return drawn, inner.x() - rect.x(), top - rect.y()
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
         editor = QLineEdit(parent)
@@ -73,6 +181,24 @@ class ResultDelegate(QStyledItemDelegate):
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         size = super().sizeHint(option, index)
         return QSize(size.width() + _CELL_PADDING, size.height())  # columns sized to content need air between
+
+
+def _one_line(text: str, font: QFont, option: QTextOption, width: int) -> QTextLayout | None:
+    """`text` laid out on one line `width` wide (None if it takes more than one)."""
+    layout = QTextLayout(text, font)
+    layout.setTextOption(option)
+    layout.setCacheEnabled(True)  # its shaped glyphs are kept for every later paint
+    layout.beginLayout()
+    height = 0.0
+    while True:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(width)
+        line.setPosition(QPointF(0, height))
+        height += line.height()
+    layout.endLayout()
+    return layout if layout.lineCount() == 1 else None
 
 
 class ResultsView(QTreeView):
