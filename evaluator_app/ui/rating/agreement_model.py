@@ -53,6 +53,7 @@ _PAINT_ROLES = tuple(int(role) for role in (
     Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole))  # what painting a cell asks
 _FLAGS = -1  # the key `flags` keeps a cell's flags under, beside its roles
 _PAINTED = -3  # the key `painted` keeps what the delegate draws under
+_SHOWN = -4  # and `_shown_at` the cell's text as shown
 _HEADER = -2  # the internal id `headerData` keeps the header's roles under
 
 
@@ -231,14 +232,15 @@ class AgreementModel(QAbstractItemModel):
 
     def column_cells(self, key: str) -> Iterator[tuple[str, bool, bool]]:
         """Every row's text in one column with the font it is drawn in (bold, italic): what the view measures its
-        width from, without a model index and a delegate per cell."""
+        width from, without a model index and a delegate per cell. The texts are kept for painting the cells."""
         rows = self.rows
+        column = self.columns.index(key)
         for top in range(rows.top_count()):
             top_row = rows.top_row(top)
-            yield self._shown(top_row, key), *self._font_style(top_row, key)
+            yield self._shown_at(_TOP, top, column, top_row, key), *self._font_style(top_row, key)
             if top < len(rows.children):
-                for row in rows.children[top]:
-                    yield self._shown(row, key), *self._font_style(row, key)
+                for number, row in enumerate(rows.children[top]):
+                    yield self._shown_at(top + 1, number, column, row, key), *self._font_style(row, key)
 
     def row_of(self, index: Index) -> Row | None:
         if not index.isValid():
@@ -385,24 +387,38 @@ class AgreementModel(QAbstractItemModel):
 
     def painted(self, index: Index) -> PaintedCell:
         """What the table's delegate draws for a cell, from one call (`ResultDelegate.paint`): its text as shown,
-        alignment, font style, background and text colours; the same as the paint roles of `data`."""
+        alignment, font style, background and text colours; what the paint roles of `data` say of it
+        (tests/ui/test_cell_painting.py)."""
         read_only = self._session.workspace.read_only
         if read_only is not self._cached_read_only:
             self._cells.clear()
             self._cached_read_only = read_only
-        key = (index.internalId(), index.row(), index.column(), _PAINTED)
+        internal, number, column = index.internalId(), index.row(), index.column()
         try:
-            return self._cells[key]  # type: ignore[return-value]  # kept under its own key beside the roles
+            return self._cells[(internal, number, column, _PAINTED)]  # type: ignore[return-value]
         except KeyError:
             pass
-        text, alignment, font, background, foreground = (self.data(index, role) for role in _PAINT_ROLES)
-        cell = PaintedCell(
-            "" if text is None else str(text), int(alignment) if isinstance(alignment, int) else self._align_left,
-            isinstance(font, QFont) and font.bold(), isinstance(font, QFont) and font.italic(),
-            background.color() if isinstance(background, QBrush) else None,
-            foreground.color() if isinstance(foreground, QBrush) else None)
-        self._cells[key] = cell
+        row = self.row_of(index)
+        if row is None or not 0 <= column < len(self.columns):
+            cell = PaintedCell("", self._align_left, False, False, None, None)
+        else:
+            key = self.columns[column]
+            left = key in ("name", "unit") or (key == "code" and row.kind != "indicator")
+            cell = PaintedCell(self._shown_at(internal, number, column, row, key),
+                               self._align_left if left else self._align_right, *self._font_style(row, key),
+                               self._background_colour(row, key, index),
+                               NOT_COUNTED_FOREGROUND if row.indicator is not None
+                               and not row.indicator.counted_in(self.round) else None)
+        self._cells[(internal, number, column, _PAINTED)] = cell
         return cell
+
+    def _shown_at(self, internal: int, number: int, column: int, row: Row, key: str) -> str:
+        """`_shown`, kept with the cell's roles: the columns are measured from it, then the cells painted."""
+        try:
+            return self._cells[(internal, number, column, _SHOWN)]  # type: ignore[return-value]
+        except KeyError:
+            text = self._cells[(internal, number, column, _SHOWN)] = self._shown(row, key)
+            return text
 
     def _paint_data(self, index: Index) -> tuple[object, object, object, object, object]:
         """What `_data` says of the roles in _PAINT_ROLES, in that order, from one look at the row."""
@@ -412,9 +428,10 @@ class AgreementModel(QAbstractItemModel):
         key = self.columns[index.column()]
         left = key in ("name", "unit") or (key == "code" and row.kind != "indicator")
         alignment = self._align_left if left else self._align_right
+        text = self._shown_at(index.internalId(), index.row(), index.column(), row, key)
         foreground = QBrush(NOT_COUNTED_FOREGROUND) if row.indicator is not None \
             and not row.indicator.counted_in(self.round) else None
-        return (self._shown(row, key), alignment, self._font(row, key), self._background(row, key, index),
+        return (text, alignment, self._font(row, key), self._background(row, key, index),
                 foreground)
 
     def _shown(self, row: Row, key: str) -> str:
@@ -506,15 +523,19 @@ class AgreementModel(QAbstractItemModel):
         return font
 
     def _background(self, row: Row, key: str, index: Index) -> QBrush | None:
+        colour = self._background_colour(row, key, index)
+        return None if colour is None else QBrush(colour)
+
+    def _background_colour(self, row: Row, key: str, index: Index) -> QColor | None:
         if row.kind != "indicator":
-            return QBrush(GROUP_ROW_BACKGROUND)
+            return GROUP_ROW_BACKGROUND
         group, _, part = key.partition(".")
         if part == "score" and row.indicator is not None:
             score = self.rows.score(group, row.indicator.code)
             if score is not None and score.adjusted:
-                return QBrush(ADJUSTED_BACKGROUND)
-        if group == OWN and part == "result" and self.flags(index) & Qt.ItemFlag.ItemIsEditable:
-            return QBrush(EDITABLE_BACKGROUND)
+                return ADJUSTED_BACKGROUND
+        if group == OWN and part == "result" and self.flags(index) is self._editable_flags:
+            return EDITABLE_BACKGROUND
         return None
 
     # --- editing -----------------------------------------------------------------------------------------------

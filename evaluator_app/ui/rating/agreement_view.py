@@ -70,106 +70,23 @@ class ResultDelegate(QStyledItemDelegate):
     """A plain line editor for results; it tells the window while something typed is not saved yet.
 
     It also paints the cells. QStyledItemDelegate asks the model for seven roles of every cell on every paint (seven
-    calls into Python) and the style lays out and shapes the text again each time: about two thirds of switching
+    calls into Python) and the style lays out and shapes the text twice each time: two thirds of switching
     agreements. A cell that is neither selected, current, edited nor under the mouse is drawn here instead from one
-    call (`AgreementModel.painted`) and a text layout made once per text, font, alignment and cell size, placed
-    as `QCommonStyle` places it (the same pixels: tests/ui/test_cell_painting.py). Any other cell, and any text
-    this does not handle (several lines), is drawn by Qt as before."""
+    call (`AgreementModel.painted`) and its text shaped once per text and font (and width, if elided), placed
+    where `QCommonStyle` places it (viewItemDrawText): the same pixels (tests/ui/test_cell_painting.py). Other
+    cells, and text this does not place (several lines, spaces at either end), are drawn by Qt as before."""
 
     editingChanged = Signal(bool)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self._font_key = ""
-        self._fonts: dict[tuple[bool, bool], QFont] = {}
-        self._text_colours: tuple[QColor, QColor] | None = None  # the palette's Text, active and inactive
-        self._palette_key = 0
-        self._layouts: dict[tuple[str, int, bool, bool, int, int], tuple[QTextLayout, float, float] | None] = {}
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        state = option.state  # type: ignore[attr-defined]  # the stub lacks QStyleOption's members
-        model = index.model()
-        if state & _OWN_STATES != _PLAIN_STATE or not isinstance(model, AgreementModel):
-            super().paint(painter, option, index)
-            return
-        cell = model.painted(index)
-        rect: QRect = option.rect  # type: ignore[attr-defined]
-        placed = self._placed(cell, option, index, rect) if cell.text else None
-        if cell.text and placed is None:  # text this does not lay out itself
-            super().paint(painter, option, index)
-            return
-        if cell.background is not None:
-            painter.fillRect(rect, cell.background)
-        if placed is not None:
-            layout, dx, dy = placed
-            colours = self._text_colours
-            assert colours is not None
-            painter.save()
-            painter.setClipRect(rect)  # as the style: Thai marks above a line stop at the cell's edge
-            painter.setPen(cell.foreground if cell.foreground is not None
-                           else colours[0] if state & QStyle.StateFlag.State_Active else colours[1])
-            layout.draw(painter, QPointF(rect.x() + dx, rect.y() + dy))
-            painter.restore()
-
-    def _placed(self, cell: PaintedCell, option: QStyleOptionViewItem, index: Index,
-                rect: QRect) -> tuple[QTextLayout, float, float] | None:
-        """The cell's text laid out as QCommonStyle lays it out (viewItemDrawText), and where it goes in the cell."""
-        font: QFont = option.font  # type: ignore[attr-defined]
-        palette: QPalette = option.palette  # type: ignore[attr-defined]
-        if font.key() != self._font_key or palette.cacheKey() != self._palette_key:
-            self._font_key, self._palette_key = font.key(), palette.cacheKey()
-            self._layouts.clear()
-            self._fonts.clear()
-            self._text_colours = (palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.Text),
-                                  palette.color(QPalette.ColorGroup.Inactive, QPalette.ColorRole.Text))
-        key = (cell.text, cell.alignment, cell.bold, cell.italic, rect.width(), rect.height())
-        try:
-            return self._layouts[key]
-        except KeyError:
-            pass
-        if len(self._layouts) > 20_000:  # bounded: names are many and seldom drawn again at the same width
-            self._layouts.clear()
-        placed = self._layouts[key] = self._lay_out(cell, option, index, rect)
-        return placed
-
-    def _lay_out(self, cell: PaintedCell, option: QStyleOptionViewItem, index: Index,
-                 rect: QRect) -> tuple[QTextLayout, float, float] | None:
-        if any(mark in cell.text for mark in "\n\r\u2028\u2029"):
-            return None
-        styled = self._fonts.get((cell.bold, cell.italic))
-        if styled is None:
-            styled = QFont(option.font)  # type: ignore[attr-defined]
-            if cell.bold:
-                styled.setBold(True)
-            if cell.italic:
-                styled.setItalic(True)
-            self._fonts[(cell.bold, cell.italic)] = styled
-        full = QStyleOptionViewItem(option)
-        self.initStyleOption(full, index)
-        widget = full.widget  # type: ignore[attr-defined]
-        style = widget.style() if widget is not None else QApplication.style()
-        outer = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, full, widget)
-        margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, widget) + 1
-        inner = outer.adjusted(margin, 0, -margin, 0)
-        alignment = Qt.AlignmentFlag(cell.alignment)
-        direction = full.direction  # type: ignore[attr-defined]
-        option_ = QTextOption()
-        option_.setWrapMode(QTextOption.WrapMode.ManualWrap)
-        option_.setTextDirection(direction)
-        option_.setAlignment(QStyle.visualAlignment(direction, alignment))
-        text = cell.text
-        whole = _one_line(text, styled, option_, inner.width())
-        if whole is None:
-            return None
-        if whole.lineAt(0).naturalTextWidth() > inner.width():  # elided as calculateElidedText does
-            text = QFontMetrics(styled).elidedText(text, full.textElideMode, inner.width())  # type: ignore[attr-defined]
-        height = round(whole.boundingRect().height())
-        top = QStyle.alignedRect(Qt.LayoutDirection.LayoutDirectionAuto, alignment,
-                                 QSize(round(whole.boundingRect().width()), height), inner).top()
-        drawn = whole if text == cell.text else _one_line(text, styled, option_, inner.width())
-        if drawn is None:
-            return None
-        return drawn, inner.x() - rect.x(), top - rect.y()
+        self._model: AgreementModel | None = None  # the model this paint draws cells of itself (`prepare`)
+        self._look: tuple[object, ...] = ()  # the font, palette, style and elision the kept layouts were made for
+        self._margin = 0
+        self._text_colours: tuple[QColor, QColor] = (QColor(), QColor())  # the palette's Text, active, inactive
+        self._fonts: dict[tuple[bool, bool], QFont] = {}  # the view's font, bold and italic
+        self._shaped: dict[tuple[str, bool, bool], tuple[_Shaped, float] | None] = {}  # with its natural width
+        self._elided: dict[tuple[str, bool, bool, int], _Shaped | None] = {}
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
         editor = QLineEdit(parent)
@@ -182,23 +99,119 @@ class ResultDelegate(QStyledItemDelegate):
         size = super().sizeHint(option, index)
         return QSize(size.width() + _CELL_PADDING, size.height())  # columns sized to content need air between
 
+    def prepare(self, view: QAbstractItemView) -> None:
+        """Before the view paints: what every cell of this paint shares (the view's item option), looked at once
+        rather than per cell; the shaped text is forgotten when the font, palette, style or elision changed."""
+        option = QStyleOptionViewItem()
+        view.initViewItemOption(option)
+        font: QFont = option.font  # type: ignore[attr-defined]  # the stub lacks QStyleOption's members
+        palette: QPalette = option.palette  # type: ignore[attr-defined]
+        style = view.style()
+        look = (font.key(), palette.cacheKey(), id(style), option.textElideMode)  # type: ignore[attr-defined]
+        model = view.model()
+        self._model = model if isinstance(model, AgreementModel) and option.showDecorationSelected \
+            and option.direction == Qt.LayoutDirection.LeftToRight else None  # type: ignore[attr-defined]
+        if look == self._look:
+            return
+        self._look = look
+        self._margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
+        self._text_colours = (palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.Text),
+                              palette.color(QPalette.ColorGroup.Inactive, QPalette.ColorRole.Text))
+        self._shaped.clear()
+        self._elided.clear()
+        self._fonts.clear()
+        for bold in (False, True):
+            for italic in (False, True):
+                styled = QFont(font)
+                if bold:
+                    styled.setBold(True)
+                if italic:
+                    styled.setItalic(True)
+                self._fonts[(bold, italic)] = styled
 
-def _one_line(text: str, font: QFont, option: QTextOption, width: int) -> QTextLayout | None:
-    """`text` laid out on one line `width` wide (None if it takes more than one)."""
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        state = option.state  # type: ignore[attr-defined]  # the stub lacks QStyleOption's members
+        model = self._model
+        if model is None or state & _OWN_STATES != _PLAIN_STATE:
+            super().paint(painter, option, index)
+            return
+        cell = model.painted(index)
+        rect: QRect = option.rect  # type: ignore[attr-defined]
+        shaped = None
+        inner = rect.width() - 2 * self._margin
+        if cell.text:
+            shaped = self._shape(cell, inner)
+            if shaped is None or cell.alignment & _HORIZONTAL not in (_LEFT, _RIGHT):  # not placed here
+                super().paint(painter, option, index)
+                return
+        if cell.background is not None:
+            painter.fillRect(rect, cell.background)
+        if shaped is not None:
+            layout, advance, height = shaped
+            # where QTextLine puts the line in one `inner` wide (QTextEngine::alignLine) and the style centres it
+            shift = inner - advance if cell.alignment & _RIGHT else 0.0
+            painter.save()
+            painter.setClipRect(rect)  # as the style: Thai marks above a line stop at the cell's edge
+            painter.setPen(cell.foreground if cell.foreground is not None
+                           else self._text_colours[0] if state & QStyle.StateFlag.State_Active
+                           else self._text_colours[1])
+            layout.draw(painter, QPointF(rect.x() + self._margin + shift, rect.y() + int((rect.height() - height) / 2)))
+            painter.restore()
+
+    def _shape(self, cell: PaintedCell, inner: int) -> _Shaped | None:
+        key = (cell.text, cell.bold, cell.italic)
+        try:
+            shaped = self._shaped[key]
+        except KeyError:
+            if len(self._shaped) > 20_000:  # bounded: names are many and seldom drawn again
+                self._shaped.clear()
+            shaped = self._shaped[key] = _one_line(cell.text, self._fonts[(cell.bold, cell.italic)])
+        if shaped is None or shaped[1] <= inner:
+            return None if shaped is None else shaped[0]
+        # too wide: elided as the style elides it (calculateElidedText) to the width the cell gives it, and
+        # centred by the height of the whole text's line
+        elided_key = (cell.text, cell.bold, cell.italic, inner)
+        try:
+            return self._elided[elided_key]
+        except KeyError:
+            if len(self._elided) > 20_000:
+                self._elided.clear()
+            font = self._fonts[(cell.bold, cell.italic)]
+            text = QFontMetrics(font).elidedText(cell.text, self._look[3], inner)  # type: ignore[arg-type]
+            elided = _one_line(text, font)
+            placed = self._elided[elided_key] = None if elided is None else \
+                (elided[0][0], elided[0][1], shaped[0][2])
+            return placed
+
+
+_Shaped = tuple[QTextLayout, float, int]  # a line's layout, its advance, and the height the style centres
+_HORIZONTAL = int(Qt.AlignmentFlag.AlignHorizontal_Mask)
+_LEFT = int(Qt.AlignmentFlag.AlignLeft)
+_RIGHT = int(Qt.AlignmentFlag.AlignRight)
+
+
+def _one_line(text: str, font: QFont) -> tuple[_Shaped, float] | None:
+    """`text` shaped and laid out on one left-aligned line, and its natural width; None for text the delegate
+    leaves to the style (more than one line, or spaces at either end, which the style's alignment treats apart)."""
+    if text != text.strip() or any(mark in text for mark in "\n\r\t\u2028\u2029"):
+        return None
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.ManualWrap)
+    option.setTextDirection(Qt.LayoutDirection.LeftToRight)
+    option.setAlignment(Qt.AlignmentFlag.AlignLeft)
     layout = QTextLayout(text, font)
     layout.setTextOption(option)
     layout.setCacheEnabled(True)  # its shaped glyphs are kept for every later paint
     layout.beginLayout()
-    height = 0.0
-    while True:
-        line = layout.createLine()
-        if not line.isValid():
-            break
-        line.setLineWidth(width)
-        line.setPosition(QPointF(0, height))
-        height += line.height()
+    line = layout.createLine()
+    line.setLineWidth(1e6)
+    line.setPosition(QPointF(0, 0))
+    more = layout.createLine().isValid()
     layout.endLayout()
-    return layout if layout.lineCount() == 1 else None
+    if more:
+        return None
+    # the style centres the laid-out line's height, rounded up (QTextLayout::boundingRect)
+    return (layout, line.horizontalAdvance(), math.ceil(line.height())), line.naturalTextWidth()
 
 
 class ResultsView(QTreeView):
@@ -464,9 +477,12 @@ class ResultsView(QTreeView):
         # QAbstractScrollArea answers it by laying out its scroll bars again and raising them, which repaints both
         # bars and the frame on every typed result. The viewport's children are only editors: nothing the scroll
         # area lays out depends on them (its own resizes and scroll bar changes come as its own events).
-        if event.type() == QEvent.Type.LayoutRequest:
+        kind = event.type()
+        if kind == QEvent.Type.LayoutRequest:
             return True
-        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent) and self._show_elided(event):
+        if kind == QEvent.Type.Paint:
+            self.delegate.prepare(self)
+        if kind == QEvent.Type.ToolTip and isinstance(event, QHelpEvent) and self._show_elided(event):
             return True
         return super().viewportEvent(event)
 
