@@ -152,7 +152,11 @@ class AgreementModel(QAbstractItemModel):
         columns = [n for n, key in enumerate(self.columns) if key.partition(".")[0] in groups]
         before = self._snapshot(columns)
         self._read_ratings(groups)
-        self._cells.clear()
+        # Only these columns' cells can say something else now: the others keep their roles (and the text the
+        # delegate shaped for them), so a typed result repaints without working out the whole row again.
+        changed = frozenset(columns)
+        self._cells = {key: value for key, value in self._cells.items()
+                       if key[0] == _HEADER or key[2] not in changed}
         after = self._snapshot(columns)
         for (row, column, parent_row), text in after.items():
             if before.get((row, column, parent_row)) != text:
@@ -202,18 +206,18 @@ class AgreementModel(QAbstractItemModel):
         elif changes.evaluator == self.evaluator:
             self.reload_ratings((OWN,))
 
-    def _snapshot(self, columns: list[int] | None = None) -> dict[tuple[int, int, int], object]:
-        keys = [(column, self.columns[column]) for column in (range(len(self.columns)) if columns is None
-                                                               else columns)]
+    def _snapshot(self, columns: list[int]) -> dict[tuple[int, int, int], object]:
+        """Each cell's text as shown in these columns (kept with the cells' roles for their next paint)."""
+        keys = [(column, self.columns[column]) for column in columns]
         cells: dict[tuple[int, int, int], object] = {}
         for top in range(self.rows.top_count()):
             top_row = self.rows.top_row(top)
             for column, key in keys:
-                cells[(top, column, -1)] = self.rows.text(top_row, key)
+                cells[(top, column, -1)] = self._shown_at(_TOP, top, column, top_row, key)
             if top < len(self.rows.children):
                 for row, item in enumerate(self.rows.children[top]):
                     for column, key in keys:
-                        cells[(row, column, top)] = self.rows.text(item, key)
+                        cells[(row, column, top)] = self._shown_at(top + 1, row, column, item, key)
         return cells
 
     # --- lookups the view and window use -----------------------------------------------------------------------
