@@ -285,6 +285,18 @@ class AgreementModel(QAbstractItemModel):
             return QModelIndex()
         return self.createIndex(row, column, parent.row() + 1)
 
+    def sibling(self, row: int, column: int, index: Index) -> QModelIndex:
+        # QAbstractItemModel's calls parent() and index() back in Python; the view asks it for every painted cell
+        if not index.isValid() or row < 0 or not 0 <= column < len(self.rows.columns):
+            return QModelIndex()
+        internal = index.internalId()
+        if internal == _TOP:
+            return self.createIndex(row, column, _TOP) if row < self.rows.top_count() else QModelIndex()
+        children = self.rows.children
+        if internal - 1 >= len(children) or row >= len(children[internal - 1]):
+            return QModelIndex()
+        return self.createIndex(row, column, internal)
+
     def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
         if not index.isValid() or index.internalId() == _TOP:
             return QModelIndex()
