@@ -163,7 +163,7 @@ class ResultDelegate(QStyledItemDelegate):
         try:
             shaped = self._shaped[key]
         except KeyError:
-            if len(self._shaped) > 20_000:  # bounded: names are many and seldom drawn again
+            if len(self._shaped) > _SHAPED_KEPT:  # bounded: names are many and seldom drawn again
                 self._shaped.clear()
             shaped = self._shaped[key] = _one_line(cell.text, self._fonts[(cell.bold, cell.italic)])
         if shaped is None or shaped[1] <= inner:
@@ -174,7 +174,7 @@ class ResultDelegate(QStyledItemDelegate):
         try:
             return self._elided[elided_key]
         except KeyError:
-            if len(self._elided) > 20_000:
+            if len(self._elided) > _SHAPED_KEPT:
                 self._elided.clear()
             font = self._fonts[(cell.bold, cell.italic)]
             text = QFontMetrics(font).elidedText(cell.text, self._look[3], inner)  # type: ignore[arg-type]
@@ -184,6 +184,8 @@ class ResultDelegate(QStyledItemDelegate):
             return placed
 
 
+# A shaped layout keeps its glyphs (a few kB): some 4,000 is a screenful of cells of the last 20 or so agreements
+_SHAPED_KEPT = 4_000
 _Shaped = tuple[QTextLayout, float, int]  # a line's layout, its advance, and the height the style centres
 _HORIZONTAL = int(Qt.AlignmentFlag.AlignHorizontal_Mask)
 _LEFT = int(Qt.AlignmentFlag.AlignLeft)
