@@ -279,6 +279,19 @@ class ResultsView(QTreeView):
 
     def _after_reset(self) -> None:
         self.expandAll()
+        header = self.header()
+        # The reset repaints the whole viewport and lays the view out again. Each column resized, moved or hidden
+        # here would also make QTreeView repaint from that column to the right edge on a timer of its own, which
+        # fires after the first paint: every agreement shown was painted twice. The view hears nothing of the
+        # header while the columns are set, then lays itself out once.
+        header.blockSignals(True)
+        try:
+            self._set_columns()
+        finally:
+            header.blockSignals(False)
+        self.updateGeometries()
+
+    def _set_columns(self) -> None:
         model = self.results_model()
         header = self.header()
         for position, key in enumerate(visual_order(model.columns)):
