@@ -239,12 +239,18 @@ class AgreementModel(QAbstractItemModel):
         width from, without a model index and a delegate per cell. The texts are kept for painting the cells."""
         rows = self.rows
         column = self.columns.index(key)
+        cells = self._cells
         for top in range(rows.top_count()):
-            top_row = rows.top_row(top)
-            yield self._shown_at(_TOP, top, column, top_row, key), *self._font_style(top_row, key)
+            places = [(_TOP, top, rows.top_row(top))]
             if top < len(rows.children):
-                for number, row in enumerate(rows.children[top]):
-                    yield self._shown_at(top + 1, number, column, row, key), *self._font_style(row, key)
+                places += [(top + 1, number, row) for number, row in enumerate(rows.children[top])]
+            for internal, number, row in places:
+                # what the delegate will draw, worked out here from the row rather than from an index per cell
+                cell = cells.get((internal, number, column, _PAINTED))
+                if cell is None:
+                    cell = cells[(internal, number, column, _PAINTED)] = self._painted(internal, number, column,
+                                                                                       row, key)
+                yield cell.text, cell.bold, cell.italic  # type: ignore[attr-defined]
 
     def row_of(self, index: Index) -> Row | None:
         if not index.isValid():
@@ -418,15 +424,17 @@ class AgreementModel(QAbstractItemModel):
         if row is None or not 0 <= column < len(self.columns):
             cell = PaintedCell("", self._align_left, False, False, None, None)
         else:
-            key = self.columns[column]
-            left = key in ("name", "unit") or (key == "code" and row.kind != "indicator")
-            cell = PaintedCell(self._shown_at(internal, number, column, row, key),
-                               self._align_left if left else self._align_right, *self._font_style(row, key),
-                               self._background_colour(row, key, index),
-                               NOT_COUNTED_FOREGROUND if row.indicator is not None
-                               and not row.indicator.counted_in(self.round) else None)
+            cell = self._painted(internal, number, column, row, self.columns[column])
         self._cells[(internal, number, column, _PAINTED)] = cell
         return cell
+
+    def _painted(self, internal: int, number: int, column: int, row: Row, key: str) -> PaintedCell:
+        left = key in ("name", "unit") or (key == "code" and row.kind != "indicator")
+        return PaintedCell(self._shown_at(internal, number, column, row, key),
+                           self._align_left if left else self._align_right, *self._font_style(row, key),
+                           self._background_colour(row, key),
+                           NOT_COUNTED_FOREGROUND if row.indicator is not None
+                           and not row.indicator.counted_in(self.round) else None)
 
     def _shown_at(self, internal: int, number: int, column: int, row: Row, key: str) -> str:
         """`_shown`, kept with the cell's roles: the columns are measured from it, then the cells painted."""
@@ -447,7 +455,7 @@ class AgreementModel(QAbstractItemModel):
         text = self._shown_at(index.internalId(), index.row(), index.column(), row, key)
         foreground = QBrush(NOT_COUNTED_FOREGROUND) if row.indicator is not None \
             and not row.indicator.counted_in(self.round) else None
-        return (text, alignment, self._font(row, key), self._background(row, key, index),
+        return (text, alignment, self._font(row, key), self._background(row, key),
                 foreground)
 
     def _shown(self, row: Row, key: str) -> str:
@@ -476,7 +484,7 @@ class AgreementModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.FontRole:
             return self._font(row, key)
         if role == Qt.ItemDataRole.BackgroundRole:
-            return self._background(row, key, index)
+            return self._background(row, key)
         if role == Qt.ItemDataRole.ForegroundRole and row.indicator is not None \
                 and not row.indicator.counted_in(self.round):
             return QBrush(NOT_COUNTED_FOREGROUND)
@@ -538,11 +546,11 @@ class AgreementModel(QAbstractItemModel):
         font.setItalic(italic)
         return font
 
-    def _background(self, row: Row, key: str, index: Index) -> QBrush | None:
-        colour = self._background_colour(row, key, index)
+    def _background(self, row: Row, key: str) -> QBrush | None:
+        colour = self._background_colour(row, key)
         return None if colour is None else QBrush(colour)
 
-    def _background_colour(self, row: Row, key: str, index: Index) -> QColor | None:
+    def _background_colour(self, row: Row, key: str) -> QColor | None:
         if row.kind != "indicator":
             return GROUP_ROW_BACKGROUND
         group, _, part = key.partition(".")
@@ -550,8 +558,8 @@ class AgreementModel(QAbstractItemModel):
             score = self.rows.score(group, row.indicator.code)
             if score is not None and score.adjusted:
                 return ADJUSTED_BACKGROUND
-        if group == OWN and part == "result" and self.flags(index) is self._editable_flags:
-            return EDITABLE_BACKGROUND
+        if group == OWN and part == "result" and self.rows.scorable(row) and not self._session.read_only:
+            return EDITABLE_BACKGROUND  # the cells `_flags` makes editable
         return None
 
     # --- editing -----------------------------------------------------------------------------------------------
