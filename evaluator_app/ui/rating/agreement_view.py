@@ -59,9 +59,11 @@ _CELL_PADDING = 12  # pixels added to each cell's width
 NAME_KEEPS = 11
 # What an unselected cell is painted with; a view without focus paints with the Inactive group of these.
 # Cells in any of these states are painted by Qt itself; the delegate draws the others (enabled, nothing else).
-_OWN_STATES = (QStyle.StateFlag.State_Selected | QStyle.StateFlag.State_HasFocus | QStyle.StateFlag.State_Editing
-               | QStyle.StateFlag.State_MouseOver | QStyle.StateFlag.State_Enabled)
-_PLAIN_STATE = QStyle.StateFlag.State_Enabled
+_OWN_STATES = sum(flag.value for flag in (QStyle.StateFlag.State_Selected, QStyle.StateFlag.State_HasFocus,
+                                          QStyle.StateFlag.State_Editing, QStyle.StateFlag.State_MouseOver,
+                                          QStyle.StateFlag.State_Enabled))
+_PLAIN_STATE = QStyle.StateFlag.State_Enabled.value
+_ACTIVE = QStyle.StateFlag.State_Active.value
 _CELL_ROLES = (QPalette.ColorRole.Text, QPalette.ColorRole.Base, QPalette.ColorRole.AlternateBase,
                QPalette.ColorRole.WindowText)
 
@@ -130,17 +132,20 @@ class ResultDelegate(QStyledItemDelegate):
                 self._fonts[(bold, italic)] = styled
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        state = option.state  # type: ignore[attr-defined]  # the stub lacks QStyleOption's members
+        # about 220 cells a paint: the common case stays on plain ints and dictionary lookups
+        state = option.state.value  # type: ignore[attr-defined]  # the stub lacks QStyleOption's members
         model = self._model
         if model is None or state & _OWN_STATES != _PLAIN_STATE:
             super().paint(painter, option, index)
             return
         cell = model.painted(index)
         rect: QRect = option.rect  # type: ignore[attr-defined]
+        margin = self._margin
+        inner = rect.width() - 2 * margin
         shaped = None
-        inner = rect.width() - 2 * self._margin
         if cell.text:
-            shaped = self._shape(cell, inner)
+            known = self._shaped.get((cell.text, cell.bold, cell.italic))
+            shaped = known[0] if known is not None and known[1] <= inner else self._shape(cell, inner)
             if shaped is None or cell.alignment & _HORIZONTAL not in (_LEFT, _RIGHT):  # not placed here
                 super().paint(painter, option, index)
                 return
@@ -153,9 +158,8 @@ class ResultDelegate(QStyledItemDelegate):
             painter.save()
             painter.setClipRect(rect)  # as the style: Thai marks above a line stop at the cell's edge
             painter.setPen(cell.foreground if cell.foreground is not None
-                           else self._text_colours[0] if state & QStyle.StateFlag.State_Active
-                           else self._text_colours[1])
-            layout.draw(painter, QPointF(rect.x() + self._margin + shift, rect.y() + int((rect.height() - height) / 2)))
+                           else self._text_colours[0] if state & _ACTIVE else self._text_colours[1])
+            layout.draw(painter, QPointF(rect.x() + margin + shift, rect.y() + int((rect.height() - height) / 2)))
             painter.restore()
 
     def _shape(self, cell: PaintedCell, inner: int) -> _Shaped | None:
