@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 from decimal import Decimal
+from typing import NamedTuple
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
@@ -51,7 +52,20 @@ _PAINT_ROLES = tuple(int(role) for role in (
     Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.FontRole,
     Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole))  # what painting a cell asks
 _FLAGS = -1  # the key `flags` keeps a cell's flags under, beside its roles
+_PAINTED = -3  # the key `painted` keeps what the delegate draws under
+_SHOWN = -4  # and `_shown_at` the cell's text as shown
 _HEADER = -2  # the internal id `headerData` keeps the header's roles under
+
+
+class PaintedCell(NamedTuple):
+    """What a cell looks like when neither selected nor current (the delegate's fast path draws this)."""
+
+    text: str
+    alignment: int
+    bold: bool
+    italic: bool
+    background: QColor | None
+    foreground: QColor | None
 
 
 class AgreementModel(QAbstractItemModel):
@@ -138,7 +152,11 @@ class AgreementModel(QAbstractItemModel):
         columns = [n for n, key in enumerate(self.columns) if key.partition(".")[0] in groups]
         before = self._snapshot(columns)
         self._read_ratings(groups)
-        self._cells.clear()
+        # Only these columns' cells can say something else now: the others keep their roles (and the text the
+        # delegate shaped for them), so a typed result repaints without working out the whole row again.
+        changed = frozenset(columns)
+        self._cells = {key: value for key, value in self._cells.items()
+                       if key[0] == _HEADER or key[2] not in changed}
         after = self._snapshot(columns)
         for (row, column, parent_row), text in after.items():
             if before.get((row, column, parent_row)) != text:
@@ -188,18 +206,18 @@ class AgreementModel(QAbstractItemModel):
         elif changes.evaluator == self.evaluator:
             self.reload_ratings((OWN,))
 
-    def _snapshot(self, columns: list[int] | None = None) -> dict[tuple[int, int, int], object]:
-        keys = [(column, self.columns[column]) for column in (range(len(self.columns)) if columns is None
-                                                               else columns)]
+    def _snapshot(self, columns: list[int]) -> dict[tuple[int, int, int], object]:
+        """Each cell's text as shown in these columns (kept with the cells' roles for their next paint)."""
+        keys = [(column, self.columns[column]) for column in columns]
         cells: dict[tuple[int, int, int], object] = {}
         for top in range(self.rows.top_count()):
             top_row = self.rows.top_row(top)
             for column, key in keys:
-                cells[(top, column, -1)] = self.rows.text(top_row, key)
+                cells[(top, column, -1)] = self._shown_at(_TOP, top, column, top_row, key)
             if top < len(self.rows.children):
                 for row, item in enumerate(self.rows.children[top]):
                     for column, key in keys:
-                        cells[(row, column, top)] = self.rows.text(item, key)
+                        cells[(row, column, top)] = self._shown_at(top + 1, row, column, item, key)
         return cells
 
     # --- lookups the view and window use -----------------------------------------------------------------------
@@ -218,14 +236,21 @@ class AgreementModel(QAbstractItemModel):
 
     def column_cells(self, key: str) -> Iterator[tuple[str, bool, bool]]:
         """Every row's text in one column with the font it is drawn in (bold, italic): what the view measures its
-        width from, without a model index and a delegate per cell."""
+        width from, without a model index and a delegate per cell. The texts are kept for painting the cells."""
         rows = self.rows
+        column = self.columns.index(key)
+        cells = self._cells
         for top in range(rows.top_count()):
-            top_row = rows.top_row(top)
-            yield self._shown(top_row, key), *self._font_style(top_row, key)
+            places = [(_TOP, top, rows.top_row(top))]
             if top < len(rows.children):
-                for row in rows.children[top]:
-                    yield self._shown(row, key), *self._font_style(row, key)
+                places += [(top + 1, number, row) for number, row in enumerate(rows.children[top])]
+            for internal, number, row in places:
+                # what the delegate will draw, worked out here from the row rather than from an index per cell
+                cell = cells.get((internal, number, column, _PAINTED))
+                if cell is None:
+                    cell = cells[(internal, number, column, _PAINTED)] = self._painted(internal, number, column,
+                                                                                       row, key)
+                yield cell.text, cell.bold, cell.italic  # type: ignore[attr-defined]
 
     def row_of(self, index: Index) -> Row | None:
         if not index.isValid():
@@ -265,6 +290,18 @@ class AgreementModel(QAbstractItemModel):
                 or row >= len(children[parent.row()]):
             return QModelIndex()
         return self.createIndex(row, column, parent.row() + 1)
+
+    def sibling(self, row: int, column: int, index: Index) -> QModelIndex:
+        # QAbstractItemModel's calls parent() and index() back in Python; the view asks it for every painted cell
+        if not index.isValid() or row < 0 or not 0 <= column < len(self.rows.columns):
+            return QModelIndex()
+        internal = index.internalId()
+        if internal == _TOP:
+            return self.createIndex(row, column, _TOP) if row < self.rows.top_count() else QModelIndex()
+        children = self.rows.children
+        if internal - 1 >= len(children) or row >= len(children[internal - 1]):
+            return QModelIndex()
+        return self.createIndex(row, column, internal)
 
     def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
         if not index.isValid() or index.internalId() == _TOP:
@@ -370,6 +407,43 @@ class AgreementModel(QAbstractItemModel):
         value = self._cells[key] = self._data(index, role)
         return value
 
+    def painted(self, index: Index) -> PaintedCell:
+        """What the table's delegate draws for a cell, from one call (`ResultDelegate.paint`): its text as shown,
+        alignment, font style, background and text colours; what the paint roles of `data` say of it
+        (tests/ui/test_cell_painting.py)."""
+        read_only = self._session.workspace.read_only
+        if read_only is not self._cached_read_only:
+            self._cells.clear()
+            self._cached_read_only = read_only
+        internal, number, column = index.internalId(), index.row(), index.column()
+        try:
+            return self._cells[(internal, number, column, _PAINTED)]  # type: ignore[return-value]
+        except KeyError:
+            pass
+        row = self.row_of(index)
+        if row is None or not 0 <= column < len(self.columns):
+            cell = PaintedCell("", self._align_left, False, False, None, None)
+        else:
+            cell = self._painted(internal, number, column, row, self.columns[column])
+        self._cells[(internal, number, column, _PAINTED)] = cell
+        return cell
+
+    def _painted(self, internal: int, number: int, column: int, row: Row, key: str) -> PaintedCell:
+        left = key in ("name", "unit") or (key == "code" and row.kind != "indicator")
+        return PaintedCell(self._shown_at(internal, number, column, row, key),
+                           self._align_left if left else self._align_right, *self._font_style(row, key),
+                           self._background_colour(row, key),
+                           NOT_COUNTED_FOREGROUND if row.indicator is not None
+                           and not row.indicator.counted_in(self.round) else None)
+
+    def _shown_at(self, internal: int, number: int, column: int, row: Row, key: str) -> str:
+        """`_shown`, kept with the cell's roles: the columns are measured from it, then the cells painted."""
+        try:
+            return self._cells[(internal, number, column, _SHOWN)]  # type: ignore[return-value]
+        except KeyError:
+            text = self._cells[(internal, number, column, _SHOWN)] = self._shown(row, key)
+            return text
+
     def _paint_data(self, index: Index) -> tuple[object, object, object, object, object]:
         """What `_data` says of the roles in _PAINT_ROLES, in that order, from one look at the row."""
         row = self.row_of(index)
@@ -378,9 +452,10 @@ class AgreementModel(QAbstractItemModel):
         key = self.columns[index.column()]
         left = key in ("name", "unit") or (key == "code" and row.kind != "indicator")
         alignment = self._align_left if left else self._align_right
+        text = self._shown_at(index.internalId(), index.row(), index.column(), row, key)
         foreground = QBrush(NOT_COUNTED_FOREGROUND) if row.indicator is not None \
             and not row.indicator.counted_in(self.round) else None
-        return (self._shown(row, key), alignment, self._font(row, key), self._background(row, key, index),
+        return (text, alignment, self._font(row, key), self._background(row, key),
                 foreground)
 
     def _shown(self, row: Row, key: str) -> str:
@@ -409,7 +484,7 @@ class AgreementModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.FontRole:
             return self._font(row, key)
         if role == Qt.ItemDataRole.BackgroundRole:
-            return self._background(row, key, index)
+            return self._background(row, key)
         if role == Qt.ItemDataRole.ForegroundRole and row.indicator is not None \
                 and not row.indicator.counted_in(self.round):
             return QBrush(NOT_COUNTED_FOREGROUND)
@@ -471,16 +546,20 @@ class AgreementModel(QAbstractItemModel):
         font.setItalic(italic)
         return font
 
-    def _background(self, row: Row, key: str, index: Index) -> QBrush | None:
+    def _background(self, row: Row, key: str) -> QBrush | None:
+        colour = self._background_colour(row, key)
+        return None if colour is None else QBrush(colour)
+
+    def _background_colour(self, row: Row, key: str) -> QColor | None:
         if row.kind != "indicator":
-            return QBrush(GROUP_ROW_BACKGROUND)
+            return GROUP_ROW_BACKGROUND
         group, _, part = key.partition(".")
         if part == "score" and row.indicator is not None:
             score = self.rows.score(group, row.indicator.code)
             if score is not None and score.adjusted:
-                return QBrush(ADJUSTED_BACKGROUND)
-        if group == OWN and part == "result" and self.flags(index) & Qt.ItemFlag.ItemIsEditable:
-            return QBrush(EDITABLE_BACKGROUND)
+                return ADJUSTED_BACKGROUND
+        if group == OWN and part == "result" and self.rows.scorable(row) and not self._session.read_only:
+            return EDITABLE_BACKGROUND  # the cells `_flags` makes editable
         return None
 
     # --- editing -----------------------------------------------------------------------------------------------

@@ -10,17 +10,21 @@ from PySide6.QtCore import (
     QEvent,
     QModelIndex,
     QPersistentModelIndex,
+    QPointF,
+    QRect,
     QSize,
     Qt,
     Signal,
 )
 from PySide6.QtGui import (
+    QColor,
     QFocusEvent,
     QFont,
     QFontMetrics,
     QHelpEvent,
     QKeyEvent,
     QKeySequence,
+    QPainter,
     QPalette,
     QResizeEvent,
     QTextLayout,
@@ -41,7 +45,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.numbers import format4
-from .agreement_model import AgreementModel
+from .agreement_model import AgreementModel, PaintedCell
 from .column_fit import ColumnFit, fit_columns, visual_order
 from .result_warning import ResultWarning
 
@@ -54,14 +58,37 @@ _CELL_PADDING = 12  # pixels added to each cell's width
 # A name elided in the middle keeps at least this many characters at each end (20 or more in all).
 NAME_KEEPS = 11
 # What an unselected cell is painted with; a view without focus paints with the Inactive group of these.
+# Cells in any of these states are painted by Qt itself; the delegate draws the others (enabled, nothing else).
+_OWN_STATES = sum(flag.value for flag in (QStyle.StateFlag.State_Selected, QStyle.StateFlag.State_HasFocus,
+                                          QStyle.StateFlag.State_Editing, QStyle.StateFlag.State_MouseOver,
+                                          QStyle.StateFlag.State_Enabled))
+_PLAIN_STATE = QStyle.StateFlag.State_Enabled.value
+_ACTIVE = QStyle.StateFlag.State_Active.value
 _CELL_ROLES = (QPalette.ColorRole.Text, QPalette.ColorRole.Base, QPalette.ColorRole.AlternateBase,
                QPalette.ColorRole.WindowText)
 
 
 class ResultDelegate(QStyledItemDelegate):
-    """A plain line editor for results; it tells the window while something typed is not saved yet."""
+    """A plain line editor for results; it tells the window while something typed is not saved yet.
+
+    It also paints the cells. QStyledItemDelegate asks the model for seven roles of every cell on every paint (seven
+    calls into Python) and the style lays out and shapes the text twice each time: two thirds of switching
+    agreements. A cell that is neither selected, current, edited nor under the mouse is drawn here instead from one
+    call (`AgreementModel.painted`) and its text shaped once per text and font (and width, if elided), placed
+    where `QCommonStyle` places it (viewItemDrawText): the same pixels (tests/ui/test_cell_painting.py). Other
+    cells, and text this does not place (several lines, spaces at either end), are drawn by Qt as before."""
 
     editingChanged = Signal(bool)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._model: AgreementModel | None = None  # the model this paint draws cells of itself (`prepare`)
+        self._look: tuple[object, ...] = ()  # the font, palette, style and elision the kept layouts were made for
+        self._margin = 0
+        self._text_colours: tuple[QColor, QColor] = (QColor(), QColor())  # the palette's Text, active, inactive
+        self._fonts: dict[tuple[bool, bool], QFont] = {}  # the view's font, bold and italic
+        self._shaped: dict[tuple[str, bool, bool], tuple[_Shaped, float] | None] = {}  # with its natural width
+        self._elided: dict[tuple[str, bool, bool, int], _Shaped | None] = {}
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
         editor = QLineEdit(parent)
@@ -73,6 +100,124 @@ class ResultDelegate(QStyledItemDelegate):
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         size = super().sizeHint(option, index)
         return QSize(size.width() + _CELL_PADDING, size.height())  # columns sized to content need air between
+
+    def prepare(self, view: QAbstractItemView) -> None:
+        """Before the view paints: what every cell of this paint shares (the view's item option), looked at once
+        rather than per cell; the shaped text is forgotten when the font, palette, style or elision changed."""
+        option = QStyleOptionViewItem()
+        view.initViewItemOption(option)
+        font: QFont = option.font  # type: ignore[attr-defined]  # the stub lacks QStyleOption's members
+        palette: QPalette = option.palette  # type: ignore[attr-defined]
+        style = view.style()
+        look = (font.key(), palette.cacheKey(), id(style), option.textElideMode)  # type: ignore[attr-defined]
+        model = view.model()
+        self._model = model if isinstance(model, AgreementModel) and option.showDecorationSelected \
+            and option.direction == Qt.LayoutDirection.LeftToRight else None  # type: ignore[attr-defined]
+        if look == self._look:
+            return
+        self._look = look
+        self._margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
+        self._text_colours = (palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.Text),
+                              palette.color(QPalette.ColorGroup.Inactive, QPalette.ColorRole.Text))
+        self._shaped.clear()
+        self._elided.clear()
+        self._fonts.clear()
+        for bold in (False, True):
+            for italic in (False, True):
+                styled = QFont(font)
+                if bold:
+                    styled.setBold(True)
+                if italic:
+                    styled.setItalic(True)
+                self._fonts[(bold, italic)] = styled
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        # about 220 cells a paint: the common case stays on plain ints and dictionary lookups
+        state = option.state.value  # type: ignore[attr-defined]  # the stub lacks QStyleOption's members
+        model = self._model
+        if model is None or state & _OWN_STATES != _PLAIN_STATE:
+            super().paint(painter, option, index)
+            return
+        cell = model.painted(index)
+        rect: QRect = option.rect  # type: ignore[attr-defined]
+        margin = self._margin
+        inner = rect.width() - 2 * margin
+        shaped = None
+        if cell.text:
+            known = self._shaped.get((cell.text, cell.bold, cell.italic))
+            shaped = known[0] if known is not None and known[1] <= inner else self._shape(cell, inner)
+            if shaped is None or cell.alignment & _HORIZONTAL not in (_LEFT, _RIGHT):  # not placed here
+                super().paint(painter, option, index)
+                return
+        if cell.background is not None:
+            painter.fillRect(rect, cell.background)
+        if shaped is not None:
+            layout, advance, height = shaped
+            # where QTextLine puts the line in one `inner` wide (QTextEngine::alignLine) and the style centres it
+            shift = inner - advance if cell.alignment & _RIGHT else 0.0
+            painter.save()
+            painter.setClipRect(rect)  # as the style: Thai marks above a line stop at the cell's edge
+            painter.setPen(cell.foreground if cell.foreground is not None
+                           else self._text_colours[0] if state & _ACTIVE else self._text_colours[1])
+            layout.draw(painter, QPointF(rect.x() + margin + shift, rect.y() + int((rect.height() - height) / 2)))
+            painter.restore()
+
+    def _shape(self, cell: PaintedCell, inner: int) -> _Shaped | None:
+        key = (cell.text, cell.bold, cell.italic)
+        try:
+            shaped = self._shaped[key]
+        except KeyError:
+            if len(self._shaped) > _SHAPED_KEPT:  # bounded: names are many and seldom drawn again
+                self._shaped.clear()
+            shaped = self._shaped[key] = _one_line(cell.text, self._fonts[(cell.bold, cell.italic)])
+        if shaped is None or shaped[1] <= inner:
+            return None if shaped is None else shaped[0]
+        # too wide: elided as the style elides it (calculateElidedText) to the width the cell gives it, and
+        # centred by the height of the whole text's line
+        elided_key = (cell.text, cell.bold, cell.italic, inner)
+        try:
+            return self._elided[elided_key]
+        except KeyError:
+            if len(self._elided) > _SHAPED_KEPT:
+                self._elided.clear()
+            font = self._fonts[(cell.bold, cell.italic)]
+            text = QFontMetrics(font).elidedText(cell.text, self._look[3], inner)  # type: ignore[arg-type]
+            elided = _one_line(text, font)
+            placed = self._elided[elided_key] = None if elided is None else \
+                (elided[0][0], elided[0][1], shaped[0][2])
+            return placed
+
+
+# A shaped layout keeps its glyphs (a few kB): some 4,000 is a screenful of cells of the last 20 or so agreements
+_SHAPED_KEPT = 4_000
+_Shaped = tuple[QTextLayout, float, int]  # a line's layout, its advance, and the height the style centres
+_HORIZONTAL = int(Qt.AlignmentFlag.AlignHorizontal_Mask)
+_LEFT = int(Qt.AlignmentFlag.AlignLeft)
+_RIGHT = int(Qt.AlignmentFlag.AlignRight)
+
+
+def _one_line(text: str, font: QFont) -> tuple[_Shaped, float] | None:
+    """`text` shaped and laid out on one left-aligned line, and its natural width; None for text the delegate
+    leaves to the style (more than one line, or spaces at either end, which the style's alignment treats apart)."""
+    if text != text.strip() or any(mark in text for mark in "\n\r\t\u2028\u2029"):
+        return None
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.ManualWrap)
+    option.setTextDirection(Qt.LayoutDirection.LeftToRight)
+    option.setAlignment(Qt.AlignmentFlag.AlignLeft)
+    layout = QTextLayout(text, font)
+    layout.setTextOption(option)
+    layout.setCacheEnabled(True)  # its shaped glyphs are kept for every later paint
+    layout.beginLayout()
+    line = layout.createLine()
+    line.setLineWidth(1e6)
+    line.setPosition(QPointF(0, 0))
+    more = layout.createLine().isValid()
+    layout.endLayout()
+    if more:
+        return None
+    # the style centres the laid-out line's height, rounded up (QTextLayout::boundingRect)
+    return (layout, line.horizontalAdvance(), math.ceil(line.height())), line.naturalTextWidth()
 
 
 class ResultsView(QTreeView):
@@ -138,6 +283,19 @@ class ResultsView(QTreeView):
 
     def _after_reset(self) -> None:
         self.expandAll()
+        header = self.header()
+        # The reset repaints the whole viewport and lays the view out again. Each column resized, moved or hidden
+        # here would also make QTreeView repaint from that column to the right edge on a timer of its own, which
+        # fires after the first paint: every agreement shown was painted twice. The view hears nothing of the
+        # header while the columns are set, then lays itself out once.
+        header.blockSignals(True)
+        try:
+            self._set_columns()
+        finally:
+            header.blockSignals(False)
+        self.updateGeometries()
+
+    def _set_columns(self) -> None:
         model = self.results_model()
         header = self.header()
         for position, key in enumerate(visual_order(model.columns)):
@@ -338,9 +496,12 @@ class ResultsView(QTreeView):
         # QAbstractScrollArea answers it by laying out its scroll bars again and raising them, which repaints both
         # bars and the frame on every typed result. The viewport's children are only editors: nothing the scroll
         # area lays out depends on them (its own resizes and scroll bar changes come as its own events).
-        if event.type() == QEvent.Type.LayoutRequest:
+        kind = event.type()
+        if kind == QEvent.Type.LayoutRequest:
             return True
-        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent) and self._show_elided(event):
+        if kind == QEvent.Type.Paint:
+            self.delegate.prepare(self)
+        if kind == QEvent.Type.ToolTip and isinstance(event, QHelpEvent) and self._show_elided(event):
             return True
         return super().viewportEvent(event)
 

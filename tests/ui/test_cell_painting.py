@@ -1,0 +1,124 @@
+"""The agreement table's delegate draws plain cells itself from text shaped once (issue 16: switching agreements and
+typing repainted every cell through seven model calls and two text layouts each). What it draws must be Qt's own
+pixels: each screen here is grabbed with the table's delegate and again with a plain QStyledItemDelegate, and the
+two images must be the same, for elided Thai names, bold totals and parents, italic adjusted scores on their
+colour, the editable column's colour, grouped numbers, the current cell with and without the focus, and after a
+font change. What the delegate reads of a cell (`AgreementModel.painted`) must say what `data` says of it."""
+
+from __future__ import annotations
+
+from decimal import Decimal as D
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QBrush, QFont, QImage
+from PySide6.QtWidgets import QApplication, QStyledItemDelegate
+
+from evaluator_app.ui.rating.agreement_view import ResultsView
+from tests.ui.conftest import (
+    click_index,
+    focus,
+    open_window,
+    press,
+    result_cell,
+    select_agreement_by_click,
+    type_keys,
+)
+from tests.ui.long_agreement import build_long_workspace
+
+FIRST = 1
+
+
+def _grab(view: ResultsView) -> QImage:
+    return view.viewport().grab().toImage()
+
+
+def _as_qt_draws_it(view: ResultsView) -> tuple[QImage, QImage]:
+    """The viewport drawn by the table's delegate, then by Qt's plain delegate (the table's restored after)."""
+    own = view.itemDelegate()
+    mine = _grab(view)
+    plain = QStyledItemDelegate(view)
+    view.setItemDelegate(plain)
+    try:
+        theirs = _grab(view)
+    finally:
+        view.setItemDelegate(own)
+    return mine, theirs
+
+
+def _painted_is_data(view: ResultsView) -> None:
+    model = view.results_model()
+    cells = []
+    for top in range(model.rowCount()):
+        parent = model.index(top, 0)
+        cells += [model.index(top, column) for column in range(model.columnCount())]
+        cells += [model.index(row, column, parent) for row in range(model.rowCount(parent))
+                  for column in range(model.columnCount())]
+    assert cells
+    for cell in cells:
+        painted = model.painted(cell)
+        font = cell.data(Qt.ItemDataRole.FontRole)
+        background = cell.data(Qt.ItemDataRole.BackgroundRole)
+        foreground = cell.data(Qt.ItemDataRole.ForegroundRole)
+        assert painted.text == cell.data(Qt.ItemDataRole.DisplayRole)
+        assert painted.alignment == cell.data(Qt.ItemDataRole.TextAlignmentRole)
+        assert (painted.bold, painted.italic) == ((font.bold(), font.italic()) if isinstance(font, QFont)
+                                                  else (False, False))
+        assert painted.background == (background.color() if isinstance(background, QBrush) else None)
+        assert painted.foreground == (foreground.color() if isinstance(foreground, QBrush) else None)
+
+
+def test_cells_are_painted_as_qt_paints_them(qtbot, window):
+    view = window.panel.view
+    for size in (QSize(1280, 800), QSize(1024, 768)):
+        window.resize(size)
+        qtbot.waitUntil(lambda size=size: window.size() == size, timeout=5000)
+        for agreement in (FIRST, 2):
+            select_agreement_by_click(qtbot, window, agreement)
+            QApplication.processEvents()
+            mine, theirs = _as_qt_draws_it(view)
+            assert mine == theirs, f"agreement {agreement} at {size.width()}x{size.height()}"
+            _painted_is_data(view)
+    # a typed result, an adjusted score (italic on its colour), the current cell with the focus and without it
+    select_agreement_by_click(qtbot, window, FIRST)
+    click_index(qtbot, view, result_cell(window, "1"))
+    focus(qtbot, view)
+    type_keys(qtbot, "92")
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: result_cell(window, "1").data() == "92", timeout=5000)
+    window.panel.model.adjust_score("2", D("2.5"), "ข้อมูลไม่ครบ")
+    qtbot.waitUntil(lambda: window.panel.model.painted(result_cell(window, "2").siblingAtColumn(
+        window.panel.model.column("own.score"))).italic, timeout=5000)
+    mine, theirs = _as_qt_draws_it(view)
+    assert mine == theirs
+    _painted_is_data(view)
+    window.navigator.tree.setFocus()
+    qtbot.waitUntil(lambda: not view.hasFocus(), timeout=5000)
+    mine, theirs = _as_qt_draws_it(view)
+    assert mine == theirs
+
+
+def test_elided_thai_names_and_a_font_change(qtbot, tmp_path: Path):
+    path, agreement_id = build_long_workspace(tmp_path / "ประเมินผล.sqlite")
+    window = open_window(qtbot, path)
+    view = window.panel.view
+    select_agreement_by_click(qtbot, window, agreement_id)
+    click_index(qtbot, view, result_cell(window, "2.1"))  # millions, shown with separators
+    focus(qtbot, view)
+    type_keys(qtbot, "1200000")
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: result_cell(window, "2.1").data() == "1,200,000", timeout=5000)
+    for size in (QSize(1024, 768), QSize(1366, 768), QSize(1600, 900)):
+        window.resize(size)
+        qtbot.waitUntil(lambda size=size: window.size() == size, timeout=5000)
+        QApplication.processEvents()
+        mine, theirs = _as_qt_draws_it(view)
+        assert mine == theirs, f"{size.width()}x{size.height()}"
+    _painted_is_data(view)
+    font = view.font()
+    font.setPointSizeF(font.pointSizeF() * 1.5)
+    view.setFont(font)
+    QApplication.processEvents()
+    mine, theirs = _as_qt_draws_it(view)
+    assert mine == theirs
+    window.close()
