@@ -324,10 +324,12 @@ def _clean(text: str) -> str:
 # Wrapped Paragraphs shared by ThaiParagraphs of the same runs, style and width (headers, labels, signature lines
 # and indicator names recur in every report of a batch).  Per thread: drawing sets the Paragraph's canvas.
 _SHARED_LIMIT = 4096
+_COUNTED = object()  # a wrap whose lines were counted without a Paragraph (ThaiParagraph._counted_size)
+_COUNT_MARGIN = 0.01  # points a counted line leaves to spare at least: sums of widths may differ in the last bits
 _shared = threading.local()
 
 
-def _shared_wraps() -> OrderedDict[tuple[Any, ...], tuple[Paragraph, float, float, list[_Line]]]:
+def _shared_wraps() -> OrderedDict[tuple[Any, ...], tuple[Paragraph | object, float, float, list[_Line]]]:
     wraps = getattr(_shared, "wraps", None)
     if wraps is None:
         wraps = _shared.wraps = OrderedDict()
@@ -400,7 +402,9 @@ class ThaiParagraph(Flowable):
         self._units: list[tuple[int, list[_Unit]]] | None = None
         self._font_spans: list[tuple[int, int, str]] | None = None
         self._layouts: dict[tuple[float, float], list[_Line]] = {}
-        self._para: Paragraph | None = None  # None after a wrap that draws the text as one line
+        # The Paragraph that draws: None after a wrap that draws the text as one line; _COUNTED after a wrap that
+        # counted the lines without one (built when first drawn, see `_para`).
+        self._held: Paragraph | object | None = None
         # Wrapped Paragraphs (None: one line) and their sizes by available width: Table and the frame wrap the same cell
         # many times (column sizing, every page-split attempt), always at its column's width.
         self._wraps: dict[float, tuple[Paragraph | None, float, float]] = {}
@@ -439,9 +443,57 @@ class ThaiParagraph(Flowable):
         wrapped = self._wraps.get(key)
         if wrapped is None:
             wrapped = self._wraps[key] = self._one_line_size(availWidth) or self._shared_paragraph(availWidth)
-        self._para, self.width, self.height = wrapped
-        self._one_line = self._para is None
+        self._held, self.width, self.height = wrapped
+        self._one_line = self._held is None
         return self.width, self.height
+
+    @property
+    def _para(self) -> Paragraph | None:
+        """The Paragraph that draws the last wrap's lines (None: drawn as one line), built now if the wrap only
+        counted them."""
+        if self._held is _COUNTED:
+            self._held = self._counted_paragraph(self.width)
+        return self._held  # type: ignore[return-value]
+
+    @_para.setter
+    def _para(self, value: Paragraph | None) -> None:
+        self._held = value
+
+    def _counted_size(self, avail_width: float) -> tuple[object, float, float] | None:
+        """(_COUNTED, width, height) when the lines are known without asking a Paragraph: every line of our layout
+        is narrower than its room by a margin, as Paragraph measures it (the same shaped word widths and
+        spaces), so the Paragraph keeps each line whole and is as tall as the lines' leading. Most of a report's
+        wraps only measure (the page plan, the particulars' split, column sizing): the Paragraph is built for
+        the wraps that are drawn. None when in doubt (forced breaks, a word wider than its line, autoLeading)."""
+        style = self.style
+        if avail_width < 1e-8 or "\n" in self._text or getattr(style, "autoLeading", "") not in ("", "off", None):
+            return None
+        lines = self._layout(avail_width)
+        if not lines:
+            return None
+        limit = self._line_limits(avail_width)
+        for index, line in enumerate(lines):
+            if line.end <= line.start:
+                return None
+            drawn = line_width(self._pieces(line.start, line.end), style.fontSize)
+            if drawn > limit(index) - _COUNT_MARGIN:
+                return None
+        return _COUNTED, avail_width, len(lines) * style.leading
+
+    def _counted_paragraph(self, avail_width: float) -> Paragraph:
+        """The Paragraph of a wrap that counted the lines: the one an equal ThaiParagraph built, or a new one."""
+        key = (tuple(self._runs), _style_key(self.style), round(avail_width, 3)) if self._shareable else None
+        wraps = _shared_wraps()
+        shared = wraps.get(key) if key is not None else None
+        if shared is not None and isinstance(shared[0], Paragraph):
+            para = shared[0]
+        else:
+            para = Paragraph(self._markup(self._layout(avail_width)), self.style)
+            para.wrap(avail_width, 1e9)
+            if shared is not None and key is not None:
+                wraps[key] = (para, *shared[1:])
+        self._wraps[round(avail_width, 3)] = (para, self.width, self.height)
+        return para
 
     def _one_line_size(self, avail_width: float) -> tuple[None, float, float] | None:
         """(None, width, height) when the text is one word that fits on the first line: no Paragraph needed."""
@@ -690,15 +742,15 @@ class ThaiParagraph(Flowable):
             position += len(run.text)
         return spans
 
-    def _shared_paragraph(self, avail_width: float) -> tuple[Paragraph, float, float]:
+    def _shared_paragraph(self, avail_width: float) -> tuple[Paragraph | object, float, float]:
         """_paragraph, or the Paragraph an equal ThaiParagraph built for this width, with the lines it drew."""
         if not self._shareable:
-            return self._paragraph(avail_width)
+            return self._counted_size(avail_width) or self._paragraph(avail_width)
         wraps = _shared_wraps()
         key = (tuple(self._runs), _style_key(self.style), round(avail_width, 3))
         shared = wraps.get(key)
         if shared is None:
-            para, width, height = self._paragraph(avail_width)
+            para, width, height = self._counted_size(avail_width) or self._paragraph(avail_width)
             shared = wraps[key] = (para, width, height, self._layout(avail_width))
             if len(wraps) > _SHARED_LIMIT:
                 wraps.popitem(last=False)
