@@ -9,6 +9,7 @@ from __future__ import annotations
 import copy
 import re
 import threading
+import weakref
 import unicodedata
 from collections import OrderedDict, deque
 from collections.abc import Callable, Iterable, Sequence
@@ -341,6 +342,18 @@ def _style_key(style: ParagraphStyle) -> tuple[tuple[str, str], ...]:
     return tuple(sorted((k, repr(v)) for k, v in vars(style).items() if k not in ("name", "parent")))
 
 
+# The key of each base style a ThaiParagraph was made from, kept while the style lives: a report's cells share a
+# few base styles, and the key (every attribute as text, sorted) cost a tenth of planning when made per wrap.
+_base_keys: weakref.WeakKeyDictionary[ParagraphStyle, tuple[tuple[str, str], ...]] = weakref.WeakKeyDictionary()
+
+
+def _base_style_key(style: ParagraphStyle) -> tuple[tuple[str, str], ...]:
+    key = _base_keys.get(style)
+    if key is None:
+        key = _base_keys[style] = _style_key(style)
+    return key
+
+
 def _draw_one_line(canvas: Any, style: ParagraphStyle, alignment: int, font: str, text: str, text_width: float,
                    width: float, height: float) -> None:
     """Draw one line of one word (no spaces) as Paragraph draws it, with the same PDF operators.
@@ -398,6 +411,9 @@ class ThaiParagraph(Flowable):
             alignment = TA_LEFT
         self.style = ParagraphStyle(f"{base.name}-thai", parent=base, alignment=alignment, shaping=1,
                                     splitLongWords=0)
+        # This paragraph's style is its base's attributes, the alignment and the two settings above: the base's
+        # key and the alignment tell equal styles apart (the key of a piece's own style is made from it).
+        self._sharing_style: tuple[Any, ...] = (_base_style_key(base), alignment)
         self._family, self._base_bold, self._base_italic = ps2tt(self.style.fontName)
         self._units: list[tuple[int, list[_Unit]]] | None = None
         self._font_spans: list[tuple[int, int, str]] | None = None
@@ -482,7 +498,7 @@ class ThaiParagraph(Flowable):
 
     def _counted_paragraph(self, avail_width: float) -> Paragraph:
         """The Paragraph of a wrap that counted the lines: the one an equal ThaiParagraph built, or a new one."""
-        key = (tuple(self._runs), _style_key(self.style), round(avail_width, 3)) if self._shareable else None
+        key = (tuple(self._runs), self._sharing_style, round(avail_width, 3)) if self._shareable else None
         wraps = _shared_wraps()
         shared = wraps.get(key) if key is not None else None
         if shared is not None and isinstance(shared[0], Paragraph):
@@ -747,7 +763,7 @@ class ThaiParagraph(Flowable):
         if not self._shareable:
             return self._counted_size(avail_width) or self._paragraph(avail_width)
         wraps = _shared_wraps()
-        key = (tuple(self._runs), _style_key(self.style), round(avail_width, 3))
+        key = (tuple(self._runs), self._sharing_style, round(avail_width, 3))
         shared = wraps.get(key)
         if shared is None:
             para, width, height = self._counted_size(avail_width) or self._paragraph(avail_width)
