@@ -845,6 +845,7 @@ class ThaiFigure(Flowable):
         self._overflow: ThaiParagraph | None = None
         self._use_paragraph = False  # the last wrap could not fit the figure on one line even at the floor size
         self._size = base.fontSize  # the size the last wrap chose
+        self._fitted: dict[float, tuple[float, float] | None] = {}  # by width: (size, height) on one line, or None
         self.width = self.height = 0.0
 
     @property
@@ -885,9 +886,14 @@ class ThaiFigure(Flowable):
         return self._overflow
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        if self._fits_on_one_line(availWidth):
-            self._size = self.fitted_size(availWidth)
-            self.width, self.height = availWidth, self.style.leading
+        # Kept per width: Table wraps every cell for its columns, its rows and again at each page split.
+        fitted = self._fitted.get(availWidth)
+        if fitted is None:
+            fitted = self._fitted[availWidth] = ((self.fitted_size(availWidth), self.style.leading)
+                                                 if self._fits_on_one_line(availWidth) else None)
+        if fitted is not None:
+            self._size, self.height = fitted
+            self.width = availWidth
             self._use_paragraph = False
         else:
             self.width, self.height = self._paragraph().wrap(availWidth, availHeight)
