@@ -418,6 +418,7 @@ class ThaiParagraph(Flowable):
         self._units: list[tuple[int, list[_Unit]]] | None = None
         self._font_spans: list[tuple[int, int, str]] | None = None
         self._layouts: dict[tuple[float, float], list[_Line]] = {}
+        self._min_width: float | None = None
         # The Paragraph that draws: None after a wrap that draws the text as one line; _COUNTED after a wrap that
         # counted the lines without one (built when first drawn, see `_para`).
         self._held: Paragraph | object | None = None
@@ -565,8 +566,11 @@ class ThaiParagraph(Flowable):
 
     def minWidth(self) -> float:
         """The widest single word: Table uses it to size columns without a given width."""
-        return max((self._unit_width(u) for _, units in self._hard_lines() for u in units if u.kind == WORD),
-                   default=0.0)
+        # Kept: Table asks for every cell at each wrap and page split, and the text never changes.
+        if self._min_width is None:
+            self._min_width = max((self._unit_width(u) for _, units in self._hard_lines() for u in units
+                                   if u.kind == WORD), default=0.0)
+        return self._min_width
 
     def getSpaceBefore(self) -> float:
         return self.style.spaceBefore
@@ -587,6 +591,7 @@ class ThaiParagraph(Flowable):
         piece._units = None
         piece._font_spans = None
         piece._layouts = {}
+        piece._min_width = None
         piece._para = None
         piece._wraps = {}
         piece._shareable = False
