@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import pairwise
 
 import qrcode
 from qrcode.constants import ERROR_CORRECT_M
@@ -37,7 +38,7 @@ def penalty(modules: Sequence[Sequence[bool]]) -> int:
     bits = [int(row, 2) for row in rows]
     pairs = (1 << (count - 1)) - 1
     full = (1 << count) - 1
-    for upper, lower in zip(bits, bits[1:], strict=False):
+    for upper, lower in pairwise(bits):
         same_below = ~(upper ^ lower) & full
         same_beside = ~(upper ^ (upper >> 1))
         lost += 3 * (same_below & (same_below >> 1) & same_beside & pairs).bit_count()
@@ -67,7 +68,7 @@ def _flips(count: int, positions: list[tuple[int, int]], mask: int) -> list[bool
 class _QRCode(qrcode.QRCode):  # type: ignore[misc]
     _placed: tuple[object, list[tuple[int, int]], list[bool]] | None = None
 
-    def map_data(self, data: object, mask_pattern: int) -> None:
+    def map_data(self, data: list[int], mask_pattern: int) -> None:
         # qrcode's walk over the free modules, done once for the eight masks of a symbol: each mask then only
         # flips the data bits where it is dark (the flips of a size are kept).
         if self._placed is None or self._placed[0] is not data:
@@ -78,7 +79,7 @@ class _QRCode(qrcode.QRCode):  # type: ignore[misc]
                                             strict=True):
             modules[row][column] = bit != flip
 
-    def _placement(self, data: bytes | list[int]) -> tuple[list[tuple[int, int]], list[bool]]:
+    def _placement(self, data: list[int]) -> tuple[list[tuple[int, int]], list[bool]]:
         """The free modules in the order qrcode's map_data fills them, and the unmasked data bit of each."""
         positions: list[tuple[int, int]] = []
         bits: list[bool] = []

@@ -7,8 +7,7 @@ from functools import lru_cache
 from typing import Literal
 
 from reportlab.lib.abag import ABag
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase import ttfonts
+from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import shapeStr
 from reportlab.pdfgen.canvas import Canvas
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 import copy
 import re
 import threading
-import weakref
 import unicodedata
+import weakref
 from collections import OrderedDict, deque
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
