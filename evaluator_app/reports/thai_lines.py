@@ -356,10 +356,12 @@ def _base_style_key(style: ParagraphStyle) -> tuple[tuple[str, str], ...]:
 
 def _draw_one_line(canvas: Any, style: ParagraphStyle, alignment: int, font: str, text: str, text_width: float,
                    width: float, height: float) -> None:
-    """Draw one line of one word (no spaces) as Paragraph draws it, with the same PDF operators.
+    """Draw one line of one font as Paragraph draws it, with the same PDF operators.
 
     A text object at the left indent with its baseline one font size below the top, moved right by the room
-    the line leaves (right) or half of it (center), and back; the word shaped by HarfBuzz as Paragraph shapes it.
+    the line leaves (right) or half of it (center), and back; each word shaped by HarfBuzz on its own and the
+    words joined by one space, as Paragraph shapes and joins them (tests/reports/test_fast_paths.py compares
+    the bytes).
     """
     move = style.firstLineIndent
     spare = width - style.leftIndent - style.rightIndent - style.firstLineIndent - text_width
@@ -374,7 +376,11 @@ def _draw_one_line(canvas: Any, style: ParagraphStyle, alignment: int, font: str
     out.setLeading(style.leading)
     out.setFillColor(style.textColor)
     out.setFont(font, style.fontSize, style.leading)
-    out.textLine(shaped_string(text, font, style.fontSize))
+    line: str | None = None
+    for word in text.split(" "):
+        shaped = shaped_string(word, font, style.fontSize)
+        line = shaped if line is None else line + " " + shaped  # a ShapedStr keeps its glyph positions
+    out.textLine(line)
     if move:
         out.setXPos(-move)
     canvas.drawText(out)
@@ -419,6 +425,7 @@ class ThaiParagraph(Flowable):
         self._font_spans: list[tuple[int, int, str]] | None = None
         self._layouts: dict[tuple[float, float], list[_Line]] = {}
         self._min_width: float | None = None
+        self._plain: bool | None = None  # whether the text is one run of words a space apart (_plain_line_width)
         # The Paragraph that draws: None after a wrap that draws the text as one line; _COUNTED after a wrap that
         # counted the lines without one (built when first drawn, see `_para`).
         self._held: Paragraph | object | None = None
@@ -476,6 +483,27 @@ class ThaiParagraph(Flowable):
     def _para(self, value: Paragraph | None) -> None:
         self._held = value
 
+    def _plain_line_width(self) -> float | None:
+        """The width of the text when the last wrap counted it as one line of one run of words a space apart, which
+        is drawn as Paragraph draws it (`_draw_one_line`) without building one: a table's one-line names and
+        headings, signature lines. None otherwise (the Paragraph draws)."""
+        if self._held is not _COUNTED or self._plain is False or len(self._layout(self.width)) != 1:
+            return None
+        if self._plain is None:
+            text = self._text
+            # Paragraph reads markup (& < >), drops a hint (ZWSP), breaks at any other white space and prints a run
+            # of spaces as one: such text keeps its Paragraph.
+            # A background, border or other writing direction in the style: drawn by Paragraph too.
+            style = self.style
+            self._plain = (len(self._runs) == 1 and bool(text) and text.strip(" ") == text and "  " not in text
+                           and not any(ch in "&<>" or (ch.isspace() and ch not in " " + _NBSP) or ch == _ZWSP
+                                       for ch in text)
+                           and not style.backColor and not (style.borderColor and style.borderWidth)
+                           and not getattr(style, "wordWrap", None))
+        if not self._plain:
+            return None
+        return line_width([(self._text, self._fonts()[0][2])], self.style.fontSize)
+
     def _counted_size(self, avail_width: float) -> tuple[object, float, float] | None:
         """(_COUNTED, width, height) when the lines are known without asking a Paragraph: every line of our layout
         is narrower than its room by a margin, as Paragraph measures it (the same shaped word widths and
@@ -521,7 +549,7 @@ class ThaiParagraph(Flowable):
         return None, avail_width, self.style.leading
 
     def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:
-        if self._one_line:
+        if self._one_line or self._plain_line_width() is not None:
             super().drawOn(canvas, x, y, _sW)
             return
         assert self._para is not None, "wrap() must be called before drawOn()"
@@ -532,6 +560,11 @@ class ThaiParagraph(Flowable):
             assert self._word_width is not None
             _draw_one_line(self.canv, self.style, self.style.alignment, self._fonts()[0][2], self._text,
                            self._word_width, self.width, self.height)
+            return
+        plain = self._plain_line_width()
+        if plain is not None:
+            _draw_one_line(self.canv, self.style, self.style.alignment, self._fonts()[0][2], self._text, plain,
+                           self.width, self.height)
             return
         assert self._para is not None, "wrap() must be called before draw()"
         self._para.canv = self.canv
@@ -592,6 +625,7 @@ class ThaiParagraph(Flowable):
         piece._font_spans = None
         piece._layouts = {}
         piece._min_width = None
+        piece._plain = None
         piece._para = None
         piece._wraps = {}
         piece._shareable = False

@@ -107,3 +107,30 @@ def test_a_figure_fits_each_width_as_before():
         assert figure._use_paragraph == fresh._use_paragraph
         if not fresh._use_paragraph:  # the size a one-line figure prints at (a wrapped one prints its paragraph)
             assert figure._size == fresh._size
+
+
+NAMES = [*THAI_WORDS, "\u00a0\u00a0\u00a0๑.๑", "ลงชื่อ", ".......................", "(ร้อยละ)", "น้ำ", "ฯ"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(NAMES), min_size=1, max_size=5), st.booleans(),
+       st.sampled_from(["left", "center", "right"]), st.sampled_from([11.0, 12.0, 13.0]))
+def test_a_one_line_paragraph_draws_the_bytes_its_paragraph_drew(chosen, bold, align, size):
+    from reportlab.pdfgen.canvas import Canvas
+
+    style = body_style("PlainLine", fontSize=size, leading=size * 1.5)
+    text = " ".join(chosen)
+
+    def drawn(plain: bool) -> list[str]:
+        _shared_wraps().clear()
+        paragraph = ThaiParagraph(text, style, bold=bold, align=align)
+        paragraph.wrap(600, 100)
+        if plain and len(chosen) > 1:  # (one word is drawn as one line anyway)
+            assert paragraph._plain_line_width() is not None  # one line of one run: drawn without a Paragraph
+        else:
+            paragraph._para  # noqa: B018 - built now: drawn by its Paragraph, as before
+        canvas = Canvas(io.BytesIO())
+        paragraph.drawOn(canvas, 20, 30)
+        return list(canvas._code)
+
+    assert drawn(True) == drawn(False)
