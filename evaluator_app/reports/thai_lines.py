@@ -418,7 +418,8 @@ class ThaiParagraph(Flowable):
         self.style = ParagraphStyle(f"{base.name}-thai", parent=base, alignment=alignment, shaping=1,
                                     splitLongWords=0)
         # This paragraph's style is its base's attributes, the alignment and the two settings above: the base's
-        # key and the alignment tell equal styles apart (the key of a piece's own style is made from it).
+        # key and the alignment tell equal styles apart (a piece of a split has a style of its own and is never
+        # shared).
         self._sharing_style: tuple[Any, ...] = (_base_style_key(base), alignment)
         self._family, self._base_bold, self._base_italic = ps2tt(self.style.fontName)
         self._units: list[tuple[int, list[_Unit]]] | None = None
@@ -492,8 +493,8 @@ class ThaiParagraph(Flowable):
         if self._plain is None:
             text = self._text
             # Paragraph reads markup (& < >), drops a hint (ZWSP), breaks at any other white space and prints a run
-            # of spaces as one: such text keeps its Paragraph.
-            # A background, border or other writing direction in the style: drawn by Paragraph too.
+            # of spaces as one; it also draws a style's background, border or other writing direction: such text
+            # keeps its Paragraph.
             style = self.style
             self._plain = (len(self._runs) == 1 and bool(text) and text.strip(" ") == text and "  " not in text
                            and not any(ch in "&<>" or (ch.isspace() and ch not in " " + _NBSP) or ch == _ZWSP
