@@ -92,19 +92,15 @@ DRAFT_FOOTER = "ฉบับร่าง ยังไม่ได้ออกเ
 class QrCode(Flowable):
     """A QR code of `payload`, `size` points square, drawn as filled runs of dark modules.
 
-    The `qrcode` package encodes (about 20 ms); reportlab's own QR widget built a shape per module and took over
-    ten times longer, which a batch of fifty reports paid fifty times.
+    The `qrcode` package encodes, its mask chosen faster (qr_matrix.py); reportlab's own QR widget built a shape
+    per module and took over ten times longer, which a batch of fifty reports paid fifty times.
     """
 
     def __init__(self, payload: str, size: float) -> None:
         super().__init__()
-        import qrcode
-        from qrcode.constants import ERROR_CORRECT_M
+        from .qr_matrix import qr_matrix
 
-        code = qrcode.QRCode(error_correction=ERROR_CORRECT_M, border=0)
-        code.add_data(payload)
-        code.make(fit=True)
-        self.matrix: list[list[bool]] = code.get_matrix()
+        self.matrix: list[list[bool]] = qr_matrix(payload)
         self.payload = payload
         self.width = self.height = size
 

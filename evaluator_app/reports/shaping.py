@@ -7,8 +7,8 @@ from functools import lru_cache
 from typing import Literal
 
 from reportlab.lib.abag import ABag
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import shapeFragWord, shapeStr
+from reportlab.pdfbase import pdfmetrics, ttfonts
+from reportlab.pdfbase.ttfonts import shapeStr
 from reportlab.pdfgen.canvas import Canvas
 
 from ..domain.display_text import shown
@@ -28,7 +28,9 @@ def word_width(pieces: tuple[tuple[str, str], ...], font_size: float) -> float:
     frag_word: list[object] = [sum(pdfmetrics.stringWidth(text, font, font_size) for text, font in pieces)]
     for text, font in pieces:
         frag_word.append((ABag(fontName=font, fontSize=font_size), text))
-    shaped = shapeFragWord(frag_word)
+    # Looked up in its module at call time: fonts.py installs the shared cache of shaped words there
+    # (tounicode.py), which the drawing of the same figure then finds.
+    shaped = ttfonts.shapeFragWord(frag_word)
     return float(shaped[0])  # type: ignore[arg-type]
 
 

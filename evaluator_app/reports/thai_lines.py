@@ -10,6 +10,7 @@ import copy
 import re
 import threading
 import unicodedata
+import weakref
 from collections import OrderedDict, deque
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -324,10 +325,12 @@ def _clean(text: str) -> str:
 # Wrapped Paragraphs shared by ThaiParagraphs of the same runs, style and width (headers, labels, signature lines
 # and indicator names recur in every report of a batch).  Per thread: drawing sets the Paragraph's canvas.
 _SHARED_LIMIT = 4096
+_COUNTED = object()  # a wrap whose lines were counted without a Paragraph (ThaiParagraph._counted_size)
+_COUNT_MARGIN = 0.01  # points a counted line leaves to spare at least: sums of widths may differ in the last bits
 _shared = threading.local()
 
 
-def _shared_wraps() -> OrderedDict[tuple[Any, ...], tuple[Paragraph, float, float, list[_Line]]]:
+def _shared_wraps() -> OrderedDict[tuple[Any, ...], tuple[Paragraph | object, float, float, list[_Line]]]:
     wraps = getattr(_shared, "wraps", None)
     if wraps is None:
         wraps = _shared.wraps = OrderedDict()
@@ -339,12 +342,26 @@ def _style_key(style: ParagraphStyle) -> tuple[tuple[str, str], ...]:
     return tuple(sorted((k, repr(v)) for k, v in vars(style).items() if k not in ("name", "parent")))
 
 
+# The key of each base style a ThaiParagraph was made from, kept while the style lives: a report's cells share a
+# few base styles, and the key (every attribute as text, sorted) cost a tenth of planning when made per wrap.
+_base_keys: weakref.WeakKeyDictionary[ParagraphStyle, tuple[tuple[str, str], ...]] = weakref.WeakKeyDictionary()
+
+
+def _base_style_key(style: ParagraphStyle) -> tuple[tuple[str, str], ...]:
+    key = _base_keys.get(style)
+    if key is None:
+        key = _base_keys[style] = _style_key(style)
+    return key
+
+
 def _draw_one_line(canvas: Any, style: ParagraphStyle, alignment: int, font: str, text: str, text_width: float,
                    width: float, height: float) -> None:
-    """Draw one line of one word (no spaces) as Paragraph draws it, with the same PDF operators.
+    """Draw one line of one font as Paragraph draws it, with the same PDF operators.
 
     A text object at the left indent with its baseline one font size below the top, moved right by the room
-    the line leaves (right) or half of it (center), and back; the word shaped by HarfBuzz as Paragraph shapes it.
+    the line leaves (right) or half of it (center), and back; each word shaped by HarfBuzz on its own and the
+    words joined by one space, as Paragraph shapes and joins them (tests/reports/test_fast_paths.py compares
+    the bytes).
     """
     move = style.firstLineIndent
     spare = width - style.leftIndent - style.rightIndent - style.firstLineIndent - text_width
@@ -359,7 +376,11 @@ def _draw_one_line(canvas: Any, style: ParagraphStyle, alignment: int, font: str
     out.setLeading(style.leading)
     out.setFillColor(style.textColor)
     out.setFont(font, style.fontSize, style.leading)
-    out.textLine(shaped_string(text, font, style.fontSize))
+    line: str | None = None
+    for word in text.split(" "):
+        shaped = shaped_string(word, font, style.fontSize)
+        line = shaped if line is None else line + " " + shaped  # a ShapedStr keeps its glyph positions
+    out.textLine(line)
     if move:
         out.setXPos(-move)
     canvas.drawText(out)
@@ -396,11 +417,19 @@ class ThaiParagraph(Flowable):
             alignment = TA_LEFT
         self.style = ParagraphStyle(f"{base.name}-thai", parent=base, alignment=alignment, shaping=1,
                                     splitLongWords=0)
+        # This paragraph's style is its base's attributes, the alignment and the two settings above: the base's
+        # key and the alignment tell equal styles apart (a piece of a split has a style of its own and is never
+        # shared).
+        self._sharing_style: tuple[Any, ...] = (_base_style_key(base), alignment)
         self._family, self._base_bold, self._base_italic = ps2tt(self.style.fontName)
         self._units: list[tuple[int, list[_Unit]]] | None = None
         self._font_spans: list[tuple[int, int, str]] | None = None
         self._layouts: dict[tuple[float, float], list[_Line]] = {}
-        self._para: Paragraph | None = None  # None after a wrap that draws the text as one line
+        self._min_width: float | None = None
+        self._plain: bool | None = None  # whether the text is one run of words a space apart (_plain_line_width)
+        # The Paragraph that draws: None after a wrap that draws the text as one line; _COUNTED after a wrap that
+        # counted the lines without one (built when first drawn, see `_para`).
+        self._held: Paragraph | object | None = None
         # Wrapped Paragraphs (None: one line) and their sizes by available width: Table and the frame wrap the same cell
         # many times (column sizing, every page-split attempt), always at its column's width.
         self._wraps: dict[float, tuple[Paragraph | None, float, float]] = {}
@@ -439,9 +468,78 @@ class ThaiParagraph(Flowable):
         wrapped = self._wraps.get(key)
         if wrapped is None:
             wrapped = self._wraps[key] = self._one_line_size(availWidth) or self._shared_paragraph(availWidth)
-        self._para, self.width, self.height = wrapped
-        self._one_line = self._para is None
+        self._held, self.width, self.height = wrapped
+        self._one_line = self._held is None
         return self.width, self.height
+
+    @property
+    def _para(self) -> Paragraph | None:
+        """The Paragraph that draws the last wrap's lines (None: drawn as one line), built now if the wrap only
+        counted them."""
+        if self._held is _COUNTED:
+            self._held = self._counted_paragraph(self.width)
+        return self._held  # type: ignore[return-value]
+
+    @_para.setter
+    def _para(self, value: Paragraph | None) -> None:
+        self._held = value
+
+    def _plain_line_width(self) -> float | None:
+        """The width of the text when the last wrap counted it as one line of one run of words a space apart, which
+        is drawn as Paragraph draws it (`_draw_one_line`) without building one: a table's one-line names and
+        headings, signature lines. None otherwise (the Paragraph draws)."""
+        if self._held is not _COUNTED or self._plain is False or len(self._layout(self.width)) != 1:
+            return None
+        if self._plain is None:
+            text = self._text
+            # Paragraph reads markup (& < >), drops a hint (ZWSP), breaks at any other white space and prints a run
+            # of spaces as one; it also draws a style's background, border or other writing direction: such text
+            # keeps its Paragraph.
+            style = self.style
+            self._plain = (len(self._runs) == 1 and bool(text) and text.strip(" ") == text and "  " not in text
+                           and not any(ch in "&<>" or (ch.isspace() and ch not in " " + _NBSP) or ch == _ZWSP
+                                       for ch in text)
+                           and not style.backColor and not (style.borderColor and style.borderWidth)
+                           and not getattr(style, "wordWrap", None))
+        if not self._plain:
+            return None
+        return line_width([(self._text, self._fonts()[0][2])], self.style.fontSize)
+
+    def _counted_size(self, avail_width: float) -> tuple[object, float, float] | None:
+        """(_COUNTED, width, height) when the lines are known without asking a Paragraph: every line of our layout
+        is narrower than its room by a margin, as Paragraph measures it (the same shaped word widths and
+        spaces), so the Paragraph keeps each line whole and is as tall as the lines' leading. Most of a report's
+        wraps only measure (the page plan, the particulars' split, column sizing): the Paragraph is built for
+        the wraps that are drawn. None when in doubt (forced breaks, a word wider than its line, autoLeading)."""
+        style = self.style
+        if avail_width < 1e-8 or "\n" in self._text or getattr(style, "autoLeading", "") not in ("", "off", None):
+            return None
+        lines = self._layout(avail_width)
+        if not lines:
+            return None
+        limit = self._line_limits(avail_width)
+        for index, line in enumerate(lines):
+            if line.end <= line.start:
+                return None
+            drawn = line_width(self._pieces(line.start, line.end), style.fontSize)
+            if drawn > limit(index) - _COUNT_MARGIN:
+                return None
+        return _COUNTED, avail_width, len(lines) * style.leading
+
+    def _counted_paragraph(self, avail_width: float) -> Paragraph:
+        """The Paragraph of a wrap that counted the lines: the one an equal ThaiParagraph built, or a new one."""
+        key = (tuple(self._runs), self._sharing_style, round(avail_width, 3)) if self._shareable else None
+        wraps = _shared_wraps()
+        shared = wraps.get(key) if key is not None else None
+        if shared is not None and isinstance(shared[0], Paragraph):
+            para = shared[0]
+        else:
+            para = Paragraph(self._markup(self._layout(avail_width)), self.style)
+            para.wrap(avail_width, 1e9)
+            if shared is not None and key is not None:
+                wraps[key] = (para, *shared[1:])
+        self._wraps[round(avail_width, 3)] = (para, self.width, self.height)
+        return para
 
     def _one_line_size(self, avail_width: float) -> tuple[None, float, float] | None:
         """(None, width, height) when the text is one word that fits on the first line: no Paragraph needed."""
@@ -452,7 +550,7 @@ class ThaiParagraph(Flowable):
         return None, avail_width, self.style.leading
 
     def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:
-        if self._one_line:
+        if self._one_line or self._plain_line_width() is not None:
             super().drawOn(canvas, x, y, _sW)
             return
         assert self._para is not None, "wrap() must be called before drawOn()"
@@ -463,6 +561,11 @@ class ThaiParagraph(Flowable):
             assert self._word_width is not None
             _draw_one_line(self.canv, self.style, self.style.alignment, self._fonts()[0][2], self._text,
                            self._word_width, self.width, self.height)
+            return
+        plain = self._plain_line_width()
+        if plain is not None:
+            _draw_one_line(self.canv, self.style, self.style.alignment, self._fonts()[0][2], self._text, plain,
+                           self.width, self.height)
             return
         assert self._para is not None, "wrap() must be called before draw()"
         self._para.canv = self.canv
@@ -497,8 +600,11 @@ class ThaiParagraph(Flowable):
 
     def minWidth(self) -> float:
         """The widest single word: Table uses it to size columns without a given width."""
-        return max((self._unit_width(u) for _, units in self._hard_lines() for u in units if u.kind == WORD),
-                   default=0.0)
+        # Kept: Table asks for every cell at each wrap and page split, and the text never changes.
+        if self._min_width is None:
+            self._min_width = max((self._unit_width(u) for _, units in self._hard_lines() for u in units
+                                   if u.kind == WORD), default=0.0)
+        return self._min_width
 
     def getSpaceBefore(self) -> float:
         return self.style.spaceBefore
@@ -519,6 +625,8 @@ class ThaiParagraph(Flowable):
         piece._units = None
         piece._font_spans = None
         piece._layouts = {}
+        piece._min_width = None
+        piece._plain = None
         piece._para = None
         piece._wraps = {}
         piece._shareable = False
@@ -690,15 +798,15 @@ class ThaiParagraph(Flowable):
             position += len(run.text)
         return spans
 
-    def _shared_paragraph(self, avail_width: float) -> tuple[Paragraph, float, float]:
+    def _shared_paragraph(self, avail_width: float) -> tuple[Paragraph | object, float, float]:
         """_paragraph, or the Paragraph an equal ThaiParagraph built for this width, with the lines it drew."""
         if not self._shareable:
-            return self._paragraph(avail_width)
+            return self._counted_size(avail_width) or self._paragraph(avail_width)
         wraps = _shared_wraps()
-        key = (tuple(self._runs), _style_key(self.style), round(avail_width, 3))
+        key = (tuple(self._runs), self._sharing_style, round(avail_width, 3))
         shared = wraps.get(key)
         if shared is None:
-            para, width, height = self._paragraph(avail_width)
+            para, width, height = self._counted_size(avail_width) or self._paragraph(avail_width)
             shared = wraps[key] = (para, width, height, self._layout(avail_width))
             if len(wraps) > _SHARED_LIMIT:
                 wraps.popitem(last=False)
@@ -777,6 +885,7 @@ class ThaiFigure(Flowable):
         self._overflow: ThaiParagraph | None = None
         self._use_paragraph = False  # the last wrap could not fit the figure on one line even at the floor size
         self._size = base.fontSize  # the size the last wrap chose
+        self._fitted: dict[float, tuple[float, float] | None] = {}  # by width: (size, height) on one line, or None
         self.width = self.height = 0.0
 
     @property
@@ -817,9 +926,14 @@ class ThaiFigure(Flowable):
         return self._overflow
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        if self._fits_on_one_line(availWidth):
-            self._size = self.fitted_size(availWidth)
-            self.width, self.height = availWidth, self.style.leading
+        # Kept per width: Table wraps every cell for its columns, its rows and again at each page split.
+        fitted = self._fitted.get(availWidth)
+        if fitted is None:
+            fitted = self._fitted[availWidth] = ((self.fitted_size(availWidth), self.style.leading)
+                                                 if self._fits_on_one_line(availWidth) else None)
+        if fitted is not None:
+            self._size, self.height = fitted
+            self.width = availWidth
             self._use_paragraph = False
         else:
             self.width, self.height = self._paragraph().wrap(availWidth, availHeight)
