@@ -24,7 +24,7 @@ from .agreements import (
     load_agreement,
     load_agreements_in_force,
 )
-from .audit import AuditTextItem, append_audit, append_audit_texts, audit_text, utc_now
+from .audit import AuditTextItem, ChangeItem, append_audit_texts, append_committed, audit_text, utc_now
 from .evidence import evidence_folder
 from .frameworks import get_framework
 from .leftovers import temporary_beside
@@ -322,12 +322,14 @@ def _write_merge(workspace: Workspace, incoming: MemberRatings, report: MergeRep
             (agreement_id, item.rating.code, item.rating.round, member, version_id, *values.values(),
              item.edit_version, item.updated_at, member)
             for agreement_id, version_id, item, _, values in plan.writes])
-        imported = f'"imported_by": {_json_text(actor)}, "package": {_json_text(incoming.package_id)}, '
-        audits: list[AuditTextItem] = [
+        # Each applied rating is a change the package's own entry commits to (issue 16): its row holds the before
+        # and after values as before; who imported it and from which package are that entry's actor and key.
+        changes: list[ChangeItem] = [
             (member, "merge rating", "rating", f"{agreement_id}/{item.rating.code}/{item.rating.round}/{member}",
              None if before is None else merged_values_text(before),
-             merged_values_text(values, item.edit_version, item.updated_at, imported))
+             merged_values_text(values, item.edit_version, item.updated_at))
             for agreement_id, _, item, before, values in plan.writes]
+        audits: list[AuditTextItem] = []
         for submission in plan.submissions:
             write_submission(conn, submission)
             audits.append((member, "merge submission", "submission",
@@ -351,8 +353,9 @@ def _write_merge(workspace: Workspace, incoming: MemberRatings, report: MergeRep
                    "conflicts": len(report.conflicts), "submitted": len(report.submitted),
                    "evidence": report.evidence_recorded}
         record_package(conn, incoming.package_id, "evaluator", member, incoming.created_at, actor, summary)
-        append_audit(conn, actor, "import evaluator package", "package", incoming.package_id, None,
-                     {**summary, "member": member, "conflict_list": [str(c) for c in report.conflicts]})
+        append_committed(conn, actor, "import evaluator package", "package", incoming.package_id,
+                         {**summary, "member": member, "conflict_list": [str(c) for c in report.conflicts]},
+                         changes)
 
 
 def merged_values_text(values: dict[str, str | None], edit_version: int | None = None,

@@ -41,7 +41,9 @@ def verify_log(conn: sqlite3.Connection, limit: int = 50) -> LogVerification:
     if broken_id is not None:
         row = conn.execute("SELECT id, at, actor, action, entity, entity_key FROM audit_log WHERE id = ?",
                            (broken_id,)).fetchone()
-        broken = BrokenLink(*row)
+        # No such entry: committed changes (audit_changes) filed under an entry the log does not have.
+        broken = BrokenLink(*row) if row else BrokenLink(broken_id, "", "", "changes without their entry",
+                                                         "audit_changes", "")
     return LogVerification(int(count), head_id, head[0] if head else None, broken,
                            tuple(unexplained_values(conn, limit)))
 
@@ -51,8 +53,12 @@ def unexplained_values(conn: sqlite3.Connection, limit: int = 50) -> list[str]:
     what an edit made outside the app (a SQLite tool, a hex editor) leaves behind."""
     found: list[str] = []
     last_rating: dict[str, dict[str, object]] = {}
-    for entry_id, key, after in conn.execute(
-            "SELECT id, entity_key, after FROM audit_log WHERE entity = 'rating' ORDER BY id"):
+    # The log's rating entries and the ratings merged packages committed to, in the order they happened (a
+    # change just before the entry that commits to it, as audit_entries orders them).
+    for entry_id, key, after, _ in conn.execute(
+            "SELECT id, entity_key, after, 0 FROM audit_log WHERE entity = 'rating' "
+            "UNION ALL SELECT entry_id, entity_key, after, leaf - 1099511627776 FROM audit_changes "
+            "WHERE entity = 'rating' ORDER BY 1, 4"):
         if after is not None:
             try:
                 last_rating[key] = json.loads(after)
