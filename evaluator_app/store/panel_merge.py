@@ -7,6 +7,7 @@ import hashlib
 import json
 import os
 import sqlite3
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, ClassVar
@@ -29,9 +30,8 @@ from .evidence import evidence_folder
 from .frameworks import get_framework
 from .leftovers import temporary_beside
 from .panel import Submission, result_state, submission_state, write_submission
-from .panel_conflicts import dismissed_revisions, insert_conflicts, rating_revision, stored_revision
+from .panel_conflicts import insert_conflicts, rating_revision, stored_revision
 from .snapshots import issued_problem
-from .versions import version_for_round
 from .workspace import Workspace
 
 
@@ -387,6 +387,21 @@ def _plan(workspace: Workspace, incoming: MemberRatings, report: MergeReport) ->
     # The agreements in force, read together rather than four queries for each of some 300 blocks.
     in_force_of = _InForce(workspace, [i for i in ids.values() if i is not None])
     frameworks: dict[str | None, Framework] = {}  # the plan writes nothing: a framework read once holds
+    member = incoming.member_id
+    known_ids = sorted({i for i in ids.values() if i is not None})
+    # Read once for the whole package instead of per agreement (and per round): the agreed versions that decide
+    # each round's version, the rounds a lock may hold, the conflicts already raised, the evidence held.
+    agreed = _agreed_versions(conn, known_ids)
+    guarded = _guarded_rounds(conn, member)
+    decided_of: dict[int, set[tuple[str, int, str]]] = {}
+    for agreement_id, code, round_, revision in conn.execute(
+            "SELECT agreement_id, code, round, incoming_revision FROM rating_conflicts WHERE evaluator = ?",
+            (member,)):
+        decided_of.setdefault(agreement_id, set()).add((code, int(round_), revision))
+    evidence_of: dict[int, set[str]] = {}
+    for agreement_id, known in conn.execute(
+            "SELECT agreement_id, code || '/' || sha256 FROM evidence WHERE evaluator = ?", (member,)):
+        evidence_of.setdefault(agreement_id, set()).add(known)
     for block in incoming.agreements:
         agreement_id = ids[(block.agency, block.fiscal_year)]
         if agreement_id is None:
@@ -407,15 +422,17 @@ def _plan(workspace: Workspace, incoming: MemberRatings, report: MergeReport) ->
         versions: dict[int, tuple[Agreement, dict[str, Indicator]]] = {
             stored_in_force.version_id: (in_force, _by_code(in_force))}
         by_round: dict[int, tuple[int, tuple[Agreement, dict[str, Indicator]]]] = {}
-        locks: dict[int, tuple[str, str] | None] = {}
+        # A round that none of the lock's three tables names for this member is open: no need to ask `_locked`.
+        locks: dict[int, tuple[str, str] | None] = {
+            r: None for r in framework.rounds if (agreement_id, r) not in guarded}
         stored_rows = {(row[0], row[1]): row[2:] for row in conn.execute(
             "SELECT code, round, result, adjusted_score, adjust_reason, comment, edit_version, updated_at, "
             "updated_by FROM ratings WHERE agreement_id = ? AND evaluator = ?", (agreement_id, incoming.member_id))}
-        decided = dismissed_revisions(conn, agreement_id, incoming.member_id)
+        decided = decided_of.get(agreement_id, set())
         for item in block.ratings:
             round_ = item.rating.round
             if round_ not in by_round:
-                version_id = version_for_round(conn, agreement_id, round_)
+                version_id = _version_for_round(agreed.get(agreement_id, ()), round_, stored_in_force.version_id)
                 if version_id not in versions:
                     loaded = load_agreement(workspace, agreement_id, version_id).agreement
                     versions[version_id] = (loaded, _by_code(loaded))
@@ -459,9 +476,7 @@ def _plan(workspace: Workspace, incoming: MemberRatings, report: MergeReport) ->
             elif verdict_of_state is not None:
                 plan.submissions.append(verdict_of_state)
                 report.submitted.append((block.agency, block.fiscal_year, submission.round))
-        known = {r[0] for r in conn.execute(
-            "SELECT code || '/' || sha256 FROM evidence WHERE agreement_id = ? AND evaluator = ?",
-            (agreement_id, incoming.member_id))}
+        known = evidence_of.setdefault(agreement_id, set())
         indicators_in_force = _by_code(in_force)
         for evidence in block.evidence:
             if evidence.code not in indicators_in_force:
@@ -477,6 +492,37 @@ def _plan(workspace: Workspace, incoming: MemberRatings, report: MergeReport) ->
     if problems:
         raise ProblemsError(problems)
     return plan
+
+
+# An agreed version as `version_for_round` weighs it: (number, effective round, row id).
+_Agreed = tuple[int, int | None, int]
+
+
+def _agreed_versions(conn: sqlite3.Connection, agreement_ids: list[int]) -> dict[int, list[_Agreed]]:
+    """Each agreement's agreed versions, read for all of a package's agreements at once."""
+    found: dict[int, list[_Agreed]] = {}
+    for chunk in (agreement_ids[n:n + 500] for n in range(0, len(agreement_ids), 500)):
+        for agreement_id, number, effective_round, version_id in conn.execute(
+                "SELECT agreement_id, number, effective_round, id FROM agreement_versions WHERE status = 'agreed' "
+                f"AND agreement_id IN ({', '.join('?' * len(chunk))})", chunk):
+            found.setdefault(agreement_id, []).append((int(number), effective_round, int(version_id)))
+    return found
+
+
+def _version_for_round(agreed: Iterable[_Agreed], round_: int, in_force: int) -> int:
+    """`versions.version_for_round` from the agreement's agreed versions read beforehand (`_agreed_versions`):
+    the latest agreed version covering the round, else the version in force (tested equal)."""
+    covering = [(number, version_id) for number, effective_round, version_id in agreed
+                if effective_round is None or effective_round <= round_]
+    return max(covering)[1] if covering else in_force
+
+
+def _guarded_rounds(conn: sqlite3.Connection, member: str) -> set[tuple[int, int]]:
+    """(agreement id, round) where `_locked` may find a lock for this member: every round with an issue state, a
+    panel result or this member's submission. Any other round is open (`_locked` would return None)."""
+    return {(int(r[0]), int(r[1])) for r in conn.execute(
+        "SELECT agreement_id, round FROM report_issues UNION SELECT agreement_id, round FROM panel_results "
+        "UNION SELECT agreement_id, round FROM panel_submissions WHERE evaluator = ?", (member,))}
 
 
 def issued_declarations(conn: sqlite3.Connection) -> set[str]:
