@@ -15,7 +15,6 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
 from ..domain.panel import SubmissionState, key_fingerprint
 from ..domain.problems import Problem, ProblemsError
-from ..domain.rating import Rating
 from ..store.agreements import list_agreements, load_agreement
 from ..store.evidence import EvidenceState, evidence_path, evidence_state, list_evidence
 from ..store.frameworks import get_framework
@@ -257,7 +256,7 @@ def _incoming_agreement(package: PackageFile, key: X25519PrivateKey, data: dict[
                           for s in f.objects(data, "submissions")),
         evidence=tuple(_incoming_evidence(package, key, e) for e in f.objects(data, "evidence")),
     )
-    keys = [(r.rating.code, r.rating.round) for r in block.ratings]
+    keys = [(r.code, r.round) for r in block.ratings]
     if len(keys) != len(set(keys)):
         raise ValueError(f"{block.agency}: one indicator and round appears twice")
     if len({s.round for s in block.submissions}) != len(block.submissions):
@@ -308,8 +307,8 @@ def _plain_rating(data: Any, member_id: str) -> IncomingRating | None:
         datetime.fromisoformat(updated_at)
     except ValueError:
         return None
-    return IncomingRating(Rating(code, round_, member_id, result, adjusted, reason, comment), edit_version,
-                          updated_at, tuple(history), None)
+    return IncomingRating(code, round_, result, adjusted, reason, comment, edit_version, updated_at,
+                          tuple(history), None)
 
 
 def _checked_rating(data: dict[str, Any], member_id: str) -> IncomingRating:
@@ -319,7 +318,7 @@ def _checked_rating(data: dict[str, Any], member_id: str) -> IncomingRating:
     history = f.hashes(data, "history")
     if base is not None and (not history or f.sha256(base, "hash") != history[-1]):
         raise ValueError("'base' is not the last revision of 'history'")
-    return IncomingRating(parse_rating(data, member_id), f.integer(data, "edit_version", 1),
+    return IncomingRating.of(parse_rating(data, member_id), f.integer(data, "edit_version", 1),
                           f.timestamp(data, "updated_at"), history, base)
 
 

@@ -144,6 +144,8 @@ def _one_shot_encoder() -> Callable[[Any], str]:
 # A JSON string literal with non-ASCII kept, as json.dumps(text, ensure_ascii=False) writes it.
 _quote: Callable[[str], str] = encode_basestring
 _dumps = _one_shot_encoder()
+# A text as audit_text writes it, for a caller writing many entries' texts itself (`panel_merge`).
+quote_text = _quote
 _dumps_list = json.JSONEncoder(ensure_ascii=False).encode
 
 

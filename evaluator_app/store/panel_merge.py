@@ -9,8 +9,9 @@ import os
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from decimal import Decimal
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any, ClassVar, NamedTuple
 
 from ..domain.agreement import Agreement, Indicator
 from ..domain.framework import Framework
@@ -26,6 +27,7 @@ from .agreements import (
     load_agreements_in_force,
 )
 from .audit import AuditTextItem, ChangeItem, append_audit_texts, append_committed, audit_text, utc_now
+from .audit import quote_text as _quote
 from .evidence import evidence_folder
 from .frameworks import get_framework
 from .leftovers import temporary_beside
@@ -100,17 +102,33 @@ class _InForce:
         return replace(stored, agreement=agreement), agreement_digest(agreement)
 
 
-@dataclass(frozen=True)
-class IncomingRating:
-    """One rating as the member's laptop last saved it, with the revisions its edits were based on."""
+class IncomingRating(NamedTuple):
+    """One rating as the member's laptop last saved it, with the revisions its edits were based on. A plain tuple
+    (issue 16): a package carries some 17,000, and the `Rating` and dataclass each one used to be were a tenth of
+    a merge. `code` to `comment` are the `Rating`'s fields (`rating` makes it)."""
 
-    rating: Rating
+    code: str
+    round: int
+    result: Decimal | None
+    adjusted_score: Decimal | None
+    adjust_reason: str | None
+    comment: str | None
     edit_version: int
     updated_at: str  # UTC ISO-8601 on the member's laptop
     # The revisions of this rating the member's laptop sent before, oldest first; the last is the base of the
     # member's edit. When the master's current revision is none of these, it has another history: a conflict.
     history: tuple[str, ...] = ()
     base: dict[str, Any] | None = None  # the base's values, shown beside the conflict
+
+    @classmethod
+    def of(cls, rating: Rating, edit_version: int, updated_at: str, history: tuple[str, ...] = (),
+           base: dict[str, Any] | None = None) -> IncomingRating:
+        return cls(rating.code, rating.round, rating.result, rating.adjusted_score, rating.adjust_reason,
+                   rating.comment, edit_version, updated_at, history, base)
+
+    def rating(self, evaluator: str) -> Rating:
+        return Rating(self.code, self.round, evaluator, self.result, self.adjusted_score, self.adjust_reason,
+                      self.comment)
 
 
 @dataclass(frozen=True)
@@ -235,7 +253,7 @@ def record_package(conn: sqlite3.Connection, package_id: str, kind: str, member_
         (package_id, kind, member_id, created_at, utc_now(), actor, json.dumps(summary, ensure_ascii=False)))
 
 
-def _rating_values(rating: Rating) -> dict[str, str | None]:
+def _rating_values(rating: Rating | IncomingRating) -> dict[str, str | None]:
     return {"result": None if rating.result is None else str(rating.result),
             "adjusted_score": None if rating.adjusted_score is None else str(rating.adjusted_score),
             "adjust_reason": rating.adjust_reason, "comment": rating.comment}
@@ -319,13 +337,13 @@ def _write_merge(workspace: Workspace, incoming: MemberRatings, report: MergeRep
         # The same rows and the same audit chain as writing and auditing one rating at a time, in one executemany
         # each: a package carries some 17,000 ratings, and a statement per rating per step was most of a merge.
         conn.executemany(_WRITE_RATING, [
-            (agreement_id, item.rating.code, item.rating.round, member, version_id, *values.values(),
+            (agreement_id, item.code, item.round, member, version_id, *values.values(),
              item.edit_version, item.updated_at, member)
             for agreement_id, version_id, item, _, values in plan.writes])
         # Each applied rating is a change the package's own entry commits to (issue 16): its row holds the before
         # and after values as before; who imported it and from which package are that entry's actor and key.
         changes: list[ChangeItem] = [
-            (member, "merge rating", "rating", f"{agreement_id}/{item.rating.code}/{item.rating.round}/{member}",
+            (member, "merge rating", "rating", f"{agreement_id}/{item.code}/{item.round}/{member}",
              None if before is None else merged_values_text(before),
              merged_values_text(values, item.edit_version, item.updated_at))
             for agreement_id, _, item, before, values in plan.writes]
@@ -361,19 +379,19 @@ def _write_merge(workspace: Workspace, incoming: MemberRatings, report: MergeRep
 def merged_values_text(values: dict[str, str | None], edit_version: int | None = None,
                        edited_at: str | None = None, imported: str = "") -> str:
     """`audit_text` of a rating's values (`_rating_values`; texts or None), and for the after-value of a merged
-    rating with its edit version, edit time and `imported` (the "imported_by" and "package" members, written
-    once per package): the same text, written out for the some 17,000 entries of a package instead of a dict
-    made and sorted for each. Keys in sorted order, as audit_text writes them."""
-    head = (f'{{"adjust_reason": {_json_text(values["adjust_reason"])}, '
-            f'"adjusted_score": {_json_text(values["adjusted_score"])}, "comment": {_json_text(values["comment"])}, ')
+    rating with its edit version, edit time and `imported` (further members, written out, that sort between
+    "edited_at" and "result"): the same text, written out for the some 17,000 changes of a package instead of a
+    dict made and sorted for each. Keys in sorted order, as audit_text writes them (tested equal)."""
+    reason, adjusted, comment, result = (values["adjust_reason"], values["adjusted_score"], values["comment"],
+                                         values["result"])
+    head = (f'{{"adjust_reason": {"null" if reason is None else _quote(reason)}, '
+            f'"adjusted_score": {"null" if adjusted is None else _quote(adjusted)}, '
+            f'"comment": {"null" if comment is None else _quote(comment)}, ')
     if edit_version is None:
-        return f'{head}"result": {_json_text(values["result"])}}}'
-    return (f'{head}"edit_version": {int(edit_version)}, "edited_at": {_json_text(edited_at)}, {imported}'
-            f'"result": {_json_text(values["result"])}}}')
-
-
-def _json_text(value: Any) -> str:
-    return "null" if value is None else audit_text(value)
+        return f'{head}"result": {"null" if result is None else _quote(result)}}}'
+    edited = "null" if edited_at is None else _quote(edited_at)
+    return (f'{head}"edit_version": {int(edit_version)}, "edited_at": {edited}, {imported}'
+            f'"result": {"null" if result is None else _quote(result)}}}')
 
 
 def _plan(workspace: Workspace, incoming: MemberRatings, report: MergeReport) -> _Plan:
@@ -429,8 +447,10 @@ def _plan(workspace: Workspace, incoming: MemberRatings, report: MergeReport) ->
             "SELECT code, round, result, adjusted_score, adjust_reason, comment, edit_version, updated_at, "
             "updated_by FROM ratings WHERE agreement_id = ? AND evaluator = ?", (agreement_id, incoming.member_id))}
         decided = decided_of.get(agreement_id, set())
+        rounds = framework.rounds
         for item in block.ratings:
-            round_ = item.rating.round
+            rating = item
+            round_, code = rating.round, rating.code
             if round_ not in by_round:
                 version_id = _version_for_round(agreed.get(agreement_id, ()), round_, stored_in_force.version_id)
                 if version_id not in versions:
@@ -438,10 +458,24 @@ def _plan(workspace: Workspace, incoming: MemberRatings, report: MergeReport) ->
                     versions[version_id] = (loaded, _by_code(loaded))
                 by_round[round_] = (version_id, versions[version_id])
             version_id, (agreement, indicators) = by_round[round_]
-            problems.extend(_rating_problems(agreement, framework, item.rating, block, indicators))
-            values = _rating_values(item.rating)
-            verdict = _compare(conn, agreement_id, incoming.member_id, item, stale, values,
-                               stored_rows.get((item.rating.code, round_)), locks, decided)
+            indicator = indicators.get(code)
+            if indicator is not None and round_ in rounds and rating.adjusted_score is None:
+                # The common case of `_rating_problems`, written out: a known indicator and round, no adjustment.
+                if rating.result is not None:
+                    problem = result_problem(indicator, rating.result, framework)
+                    if problem is not None:
+                        problems.append(problem)
+            else:
+                problems.extend(_rating_problems(agreement, framework, rating, block, indicators))
+            values = {"result": None if rating.result is None else str(rating.result),
+                      "adjusted_score": None if rating.adjusted_score is None else str(rating.adjusted_score),
+                      "adjust_reason": rating.adjust_reason, "comment": rating.comment}  # _rating_values
+            row = stored_rows.get((code, round_))
+            if row is None and not stale and not decided and locks.get(round_, ()) is None:
+                # A new rating in an open round (most of a member's first package): what `_compare` decides.
+                verdict: MergeConflict | dict[str, Any] | None = {}
+            else:
+                verdict = _compare(conn, agreement_id, incoming.member_id, item, stale, values, row, locks, decided)
             if verdict is None:
                 report.unchanged += 1
             elif isinstance(verdict, MergeConflict):
@@ -451,8 +485,8 @@ def _plan(workspace: Workspace, incoming: MemberRatings, report: MergeReport) ->
             else:
                 before = verdict if verdict else None
                 plan.writes.append((agreement_id, version_id, item, before, values))
-                report.applied.append(AppliedChange(block.agency, block.fiscal_year, item.rating.code, round_,
-                                                    before, dict(values)))
+                report.applied.append(AppliedChange(block.agency, block.fiscal_year, code, round_, before,
+                                                    dict(values)))
         for submission in block.submissions:
             if submission.round not in framework.rounds:
                 problems.append(Problem(
@@ -546,7 +580,7 @@ def _by_code(agreement: Agreement) -> dict[str, Indicator]:
     return found
 
 
-def _rating_problems(agreement: Agreement, framework: Framework, rating: Rating,
+def _rating_problems(agreement: Agreement, framework: Framework, rating: Rating | IncomingRating,
                      block: IncomingAgreement, indicators: dict[str, Indicator] | None = None) -> list[Problem]:
     code = rating.code
     try:
@@ -576,7 +610,7 @@ def _compare(conn: sqlite3.Connection, agreement_id: int, member: str, item: Inc
     adjust_reason, comment, edit_version, updated_at, updated_by), None when nothing is stored; `locks` keeps each
     round's lock decision across the calls of one agreement; `decided` the (code, round, revision) the master
     already holds a conflict for."""
-    rating = item.rating
+    rating = item
     if row is not None and (row[0] == values["result"] and row[1] == values["adjusted_score"]
                             and row[2] == values["adjust_reason"] and row[3] == values["comment"]):
         return None
@@ -629,7 +663,7 @@ def _compare(conn: sqlite3.Connection, agreement_id: int, member: str, item: Inc
 
 
 def _revision(member: str, item: IncomingRating, values: dict[str, str | None]) -> str:
-    return rating_revision(member, item.rating.code, item.rating.round, values, item.edit_version, item.updated_at)
+    return rating_revision(member, item.code, item.round, values, item.edit_version, item.updated_at)
 
 
 def _locked(conn: sqlite3.Connection, agreement_id: int, member: str, round_: int) -> tuple[str, str] | None:
