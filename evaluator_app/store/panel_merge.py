@@ -336,10 +336,12 @@ def _write_merge(workspace: Workspace, incoming: MemberRatings, report: MergeRep
                 report.conflicts[index] = replace(report.conflicts[index], conflict_id=first + number)
         # The same rows and the same audit chain as writing and auditing one rating at a time, in one executemany
         # each: a package carries some 17,000 ratings, and a statement per rating per step was most of a merge.
-        conn.executemany(_WRITE_RATING, [
+        # In the order of the ratings' unique index (agreement, code, round), where each row then goes in beside
+        # the one before (a package lists them by round, then code): a tenth less for SQLite.
+        conn.executemany(_WRITE_RATING, sorted([
             (agreement_id, item.code, item.round, member, version_id, *values.values(),
              item.edit_version, item.updated_at, member)
-            for agreement_id, version_id, item, _, values in plan.writes])
+            for agreement_id, version_id, item, _, values in plan.writes], key=_index_order))
         # Each applied rating is a change the package's own entry commits to (issue 16): its row holds the before
         # and after values as before; who imported it and from which package are that entry's actor and key.
         changes: list[ChangeItem] = [
@@ -374,6 +376,10 @@ def _write_merge(workspace: Workspace, incoming: MemberRatings, report: MergeRep
         append_committed(conn, actor, "import evaluator package", "package", incoming.package_id,
                          {**summary, "member": member, "conflict_list": [str(c) for c in report.conflicts]},
                          changes)
+
+
+def _index_order(row: tuple[Any, ...]) -> tuple[Any, ...]:
+    return row[:3]
 
 
 def merged_values_text(values: dict[str, str | None], edit_version: int | None = None,

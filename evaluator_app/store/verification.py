@@ -6,7 +6,7 @@ import json
 import sqlite3
 from dataclasses import dataclass
 
-from .audit import first_broken_link
+from .audit import committed_afters, first_broken_link
 
 
 @dataclass(frozen=True)
@@ -41,7 +41,7 @@ def verify_log(conn: sqlite3.Connection, limit: int = 50) -> LogVerification:
     if broken_id is not None:
         row = conn.execute("SELECT id, at, actor, action, entity, entity_key FROM audit_log WHERE id = ?",
                            (broken_id,)).fetchone()
-        # No such entry: committed changes (audit_changes) filed under an entry the log does not have.
+        # No such entry: committed changes (audit_changes, audit_change_parts) filed under an entry not in the log.
         broken = BrokenLink(*row) if row else BrokenLink(broken_id, "", "", "changes without their entry",
                                                          "audit_changes", "")
     return LogVerification(int(count), head_id, head[0] if head else None, broken,
@@ -55,10 +55,11 @@ def unexplained_values(conn: sqlite3.Connection, limit: int = 50) -> list[str]:
     last_rating: dict[str, dict[str, object]] = {}
     # The log's rating entries and the ratings merged packages committed to, in the order they happened (a
     # change just before the entry that commits to it, as audit_entries orders them).
-    for entry_id, key, after, _ in conn.execute(
-            "SELECT id, entity_key, after, 0 FROM audit_log WHERE entity = 'rating' "
-            "UNION ALL SELECT entry_id, entity_key, after, leaf - 1099511627776 FROM audit_changes "
-            "WHERE entity = 'rating' ORDER BY 1, 4"):
+    logged = [(entry_id, 0, key, after) for entry_id, key, after in conn.execute(
+        "SELECT id, entity_key, after FROM audit_log WHERE entity = 'rating' ORDER BY id")]
+    committed = [(entry_id, leaf - (1 << 40), key, after)
+                 for entry_id, leaf, key, after in committed_afters(conn, "rating")]
+    for entry_id, _, key, after in sorted(logged + committed, key=lambda item: (item[0], item[1])):
         if after is not None:
             try:
                 last_rating[key] = json.loads(after)

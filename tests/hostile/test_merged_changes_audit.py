@@ -5,6 +5,7 @@ merged rating still verifies after the schema step."""
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from pathlib import Path
 
@@ -53,8 +54,9 @@ def merged(tmp_path, keys) -> tuple[Path, int, int]:
 def tamper(db: Path, *statements: str) -> None:
     """What someone with a SQLite tool does: the app's guards dropped first."""
     conn = sqlite3.connect(db)
-    conn.execute("DROP TRIGGER IF EXISTS audit_changes_no_update")
-    conn.execute("DROP TRIGGER IF EXISTS audit_changes_no_delete")
+    for table in ("audit_changes", "audit_change_parts"):
+        conn.execute(f"DROP TRIGGER IF EXISTS {table}_no_update")
+        conn.execute(f"DROP TRIGGER IF EXISTS {table}_no_delete")
     for sql in statements:
         conn.execute(sql)
     conn.commit()
@@ -68,11 +70,14 @@ def test_a_package_is_one_entry_committing_to_each_change_and_the_cell_keeps_its
         assert [e.after["changes"] for e in packages] == [1, 3]
         assert not [e for e in audit_entries(ws.conn) if e.action == "merge rating" and e.id not in
                     {p.id for p in packages}]
-        rows = ws.conn.execute("SELECT leaf, actor, action, entity, entity_key, before, after FROM audit_changes "
-                               "WHERE entry_id = ? ORDER BY leaf", (second,)).fetchall()
-        leaves = [change_leaf(leaf, action, entity, key, actor, before, after)
-                  for leaf, actor, action, entity, key, before, after in rows]
+        [text] = [r[0] for r in ws.conn.execute("SELECT records FROM audit_change_parts WHERE entry_id = ?",
+                                                 (second,))]
+        lines = text.split("\n")
+        leaves = [change_leaf(int(leaf), action, entity, json.loads(key), json.loads(actor), before, after)
+                  for leaf, action, entity, key, actor, before, after in
+                  (lines[n:n + 7] for n in range(0, len(lines), 7))]
         assert packages[0].after[CHANGES_ROOT] == merkle_root(leaves)
+        assert ws.conn.execute("SELECT count(*) FROM audit_changes WHERE entry_id = ?", (second,)).fetchone() == (1,)
         # The cell's history, as the window reads it: newest first, who, old and new, from which package.
         history = audit_entries(ws.conn, "rating", f"{agreement_id}/4/12/m1")
         assert [(e.action, e.actor, None if e.before is None else e.before["result"], e.after["result"])
@@ -84,9 +89,13 @@ def test_a_package_is_one_entry_committing_to_each_change_and_the_cell_keeps_its
 
 
 @pytest.mark.parametrize("statement", [
-    "UPDATE audit_changes SET after = replace(after, '\"85\"', '\"95\"') WHERE entity_key LIKE '%/4/12/m1'",
-    "UPDATE audit_changes SET before = NULL WHERE entity_key LIKE '%/4/12/m1' AND before IS NOT NULL",
-    "UPDATE audit_changes SET actor = 'm2' WHERE entity_key LIKE '%/4/12/m1' AND before IS NOT NULL",
+    # the change's after-value, before-value or author in its record
+    "UPDATE audit_change_parts SET records = replace(records, '\"85\"', '\"95\"')",
+    "UPDATE audit_change_parts SET records = replace(records, '\"80\"', 'null') WHERE records LIKE '%\"85\"%'",
+    "UPDATE audit_change_parts SET records = replace(records, '\"m1\"', '\"m2\"') WHERE records LIKE '%\"85\"%'",
+    # the per-cell index pointing the change at another cell
+    "UPDATE audit_changes SET entity_key = replace(entity_key, '/4/', '/1/') WHERE entity_key LIKE '%/4/12/m1' "
+    "AND entry_id = (SELECT max(entry_id) FROM audit_changes)",
 ])
 def test_a_history_row_edited_outside_the_app_breaks_its_packages_entry(merged, statement):
     db, _, second = merged
@@ -101,11 +110,15 @@ def test_a_history_row_edited_outside_the_app_breaks_its_packages_entry(merged, 
     assert f"the audit log is broken at entry {second}" in checked.stdout
 
 
-def test_a_history_row_removed_even_with_its_rating_put_back_is_found(merged):
+@pytest.mark.parametrize("statement", [
+    "DELETE FROM audit_change_parts WHERE records LIKE '%\"85\"%'",
+    "DELETE FROM audit_changes WHERE entity_key LIKE '%/4/12/m1' AND entry_id = (SELECT max(entry_id) FROM "
+    "audit_changes)",
+])
+def test_a_history_row_removed_even_with_its_rating_put_back_is_found(merged, statement):
     db, agreement_id, second = merged
-    # Take back the second package's change and its history row: the stored value agrees with the history left.
-    tamper(db, "DELETE FROM audit_changes WHERE entity_key LIKE '%/4/12/m1' AND before IS NOT NULL",
-           "UPDATE ratings SET result = '80' WHERE code = '4' AND evaluator = 'm1'")
+    # Take back the second package's change and its history: the stored value agrees with the history left.
+    tamper(db, statement, "UPDATE ratings SET result = '80' WHERE code = '4' AND evaluator = 'm1'")
     with Workspace.open(db) as ws:
         assert audit_entries(ws.conn, "rating", f"{agreement_id}/4/12/m1")[0].after["result"] == "80"
         result = verify_log(ws.conn)
@@ -115,16 +128,24 @@ def test_a_history_row_removed_even_with_its_rating_put_back_is_found(merged):
 def test_rows_added_or_moved_to_another_entry_are_found(merged):
     db, _, second = merged
     with Workspace.open(db) as ws:
-        first = audit_entries(ws.conn, entity="package")[1].id
-    tamper(db, f"UPDATE audit_changes SET entry_id = {first}, leaf = 3 WHERE entry_id = {second}")
+        first = audit_entries(ws.conn, "package")[1].id
+    tamper(db, f"UPDATE audit_change_parts SET entry_id = {first}, part = 64 WHERE entry_id = {second}")
     with Workspace.open(db) as ws:
         assert first_broken_link(ws.conn) == first
 
 
+def test_an_extra_index_row_is_found(merged):
+    db, agreement_id, second = merged
+    tamper(db, f"INSERT INTO audit_changes VALUES ('rating', '{agreement_id}/2/12/m1', {second}, 0)")
+    with Workspace.open(db) as ws:
+        assert first_broken_link(ws.conn) == second
+
+
 def test_rows_under_an_entry_the_log_does_not_have_are_reported_without_a_traceback(merged):
     db, _, _ = merged
-    tamper(db, "INSERT INTO audit_changes VALUES (999999, 0, 'm1', 'merge rating', 'rating', '1/1/12/m1', NULL, "
-               "'{\"result\": \"1\"}')")
+    tamper(db, "INSERT INTO audit_change_parts VALUES (999999, 0, '0\nmerge rating\nrating\n\"1/1/12/m1\"\n"
+               "\"m1\"\nnull\n{\"result\": \"1\"}')",
+           "INSERT INTO audit_changes VALUES ('rating', '1/1/12/m1', 999999, 0)")
     with Workspace.open(db) as ws:
         result = verify_log(ws.conn)
         assert result.broken is not None and result.broken.id == 999999
@@ -154,6 +175,7 @@ def test_an_old_log_with_one_entry_per_merged_rating_still_verifies_after_the_sc
             ("sec", "import evaluator package", "package", "p1", None, {"applied": 1, "member": "m1"})])
     conn = sqlite3.connect(path)
     conn.execute("DROP TABLE audit_changes")  # as the file was before the step
+    conn.execute("DROP TABLE audit_change_parts")
     conn.execute(f"PRAGMA user_version = {schema.SCHEMA_VERSION - 1}")
     conn.commit()
     conn.close()
