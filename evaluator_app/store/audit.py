@@ -13,6 +13,8 @@ from datetime import UTC, datetime
 from json.encoder import c_make_encoder, encode_basestring  # type: ignore[attr-defined]
 from typing import Any
 
+from .sqlite import insert_many
+
 GENESIS = "0" * 64
 
 
@@ -153,8 +155,8 @@ def append_committed(conn: sqlite3.Connection, actor: str, action: str, entity: 
     conn.executemany("INSERT INTO audit_change_parts (entry_id, part, records) VALUES (?, ?, ?)",
                      [(entry_id, p, "\n".join(records[p:p + PART])) for p in range(0, len(records), PART)])
     # In index order, so each row goes in beside the one before rather than anywhere in the tree.
-    conn.executemany("INSERT INTO audit_changes (entity, entity_key, entry_id, leaf) VALUES (?, ?, ?, ?)",
-                     sorted((change[2], change[3], entry_id, n) for n, change in enumerate(changes)))
+    insert_many(conn, "INSERT INTO audit_changes (entity, entity_key, entry_id, leaf)", "(?, ?, ?, ?)",
+                sorted([(change[2], change[3], entry_id, n) for n, change in enumerate(changes)]))
     return entry_id
 
 

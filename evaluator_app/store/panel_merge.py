@@ -34,6 +34,7 @@ from .leftovers import temporary_beside
 from .panel import Submission, result_state, submission_state, write_submission
 from .panel_conflicts import insert_conflicts, rating_revision, stored_revision
 from .snapshots import issued_problem
+from .sqlite import insert_many
 from .workspace import Workspace
 
 
@@ -338,10 +339,10 @@ def _write_merge(workspace: Workspace, incoming: MemberRatings, report: MergeRep
         # each: a package carries some 17,000 ratings, and a statement per rating per step was most of a merge.
         # In the order of the ratings' unique index (agreement, code, round), where each row then goes in beside
         # the one before (a package lists them by round, then code): a tenth less for SQLite.
-        conn.executemany(_WRITE_RATING, sorted([
+        insert_many(conn, *_WRITE_RATING[:2], sorted([
             (agreement_id, item.code, item.round, member, version_id, *values.values(),
              item.edit_version, item.updated_at, member)
-            for agreement_id, version_id, item, _, values in plan.writes], key=_index_order))
+            for agreement_id, version_id, item, _, values in plan.writes], key=_index_order), _WRITE_RATING[2])
         # Each applied rating is a change the package's own entry commits to (issue 16): its row holds the before
         # and after values as before; who imported it and from which package are that entry's actor and key.
         changes: list[ChangeItem] = [
@@ -716,12 +717,11 @@ def _submission_verdict(conn: sqlite3.Connection, agreement_id: int, member: str
 
 # The member's own edit version and time are kept, so the next package compares against what they last sent.
 # The master's private note for this row (if any) stays: notes never travel.
-_WRITE_RATING = """
-    INSERT INTO ratings (agreement_id, code, round, evaluator, version_id, result, adjusted_score,
-                         adjust_reason, comment, note, edit_version, updated_at, updated_by)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?)
-    ON CONFLICT (agreement_id, code, round, evaluator) DO UPDATE SET
+_WRITE_RATING = (
+    "INSERT INTO ratings (agreement_id, code, round, evaluator, version_id, result, adjusted_score, "
+    "adjust_reason, comment, note, edit_version, updated_at, updated_by)",
+    "(?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?)",
+    """ON CONFLICT (agreement_id, code, round, evaluator) DO UPDATE SET
         version_id = excluded.version_id, result = excluded.result, adjusted_score = excluded.adjusted_score,
         adjust_reason = excluded.adjust_reason, comment = excluded.comment,
-        edit_version = excluded.edit_version, updated_at = excluded.updated_at, updated_by = excluded.updated_by
-    """
+        edit_version = excluded.edit_version, updated_at = excluded.updated_at, updated_by = excluded.updated_by""")

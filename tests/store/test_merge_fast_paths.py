@@ -55,3 +55,24 @@ def test_the_version_of_each_round_is_version_for_rounds(workspace):
     revise(workspace, stored.id, with_changes(example_agreement().indicators, weights={"1": D(25), "3": D(35)}),
            from_round=12, author="committee", actor="chair", reason="แก้ไขอีกครั้ง", minute="มติครั้งที่สอง")
     check()
+
+
+@given(st.lists(st.tuples(st.integers(0, 30), st.none() | st.text(max_size=5)), max_size=700))
+def test_insert_many_writes_what_executemany_writes(rows):
+    """Many rows a statement, an upsert included: the same table as one statement per row."""
+    import sqlite3
+
+    from evaluator_app.store.sqlite import insert_many
+
+    tables = []
+    for many in (False, True):
+        conn = sqlite3.connect(":memory:")
+        conn.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, k INTEGER UNIQUE, v TEXT, n INTEGER DEFAULT 0)")
+        tail = "ON CONFLICT (k) DO UPDATE SET v = excluded.v, n = n + 1"
+        if many:
+            insert_many(conn, "INSERT INTO t (k, v)", "(?, ?)", rows, tail)
+        else:
+            conn.executemany(f"INSERT INTO t (k, v) VALUES (?, ?) {tail}", rows)
+        tables.append(conn.execute("SELECT * FROM t ORDER BY id").fetchall())
+        conn.close()
+    assert tables[0] == tables[1]
