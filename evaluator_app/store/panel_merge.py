@@ -7,6 +7,7 @@ import hashlib
 import json
 import os
 import sqlite3
+import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
@@ -38,6 +39,12 @@ from .sqlite import insert_many
 from .workspace import Workspace
 
 
+def _stamp(conn: sqlite3.Connection) -> tuple[int, int]:
+    """What changes when anything is written: commits by other connections (`data_version`) and rows changed on
+    this one (`total_changes`)."""
+    return int(conn.execute("PRAGMA data_version").fetchone()[0]), conn.total_changes
+
+
 def agreement_digest(agreement: Agreement) -> str:
     """A fingerprint of what members rate (agency, year, framework, indicators and criteria): the same on the
     secretary's and the members' laptops as long as they rate the same version. The parties are left out: they
@@ -56,10 +63,19 @@ class _InForce:
     The parties are left out (empty): they are not part of what members rate, and the merge does not read them."""
 
     _known: ClassVar[dict[tuple, tuple[StoredAgreement, str]]] = {}  # shared by the merges of this process
+    # The keys read last, with the connection and its stamp (`_stamp`) when they were known to be current.
+    _last: ClassVar[tuple[Any, tuple[int, int], tuple[int, ...], dict[int, tuple]] | None] = None
 
     def __init__(self, workspace: Workspace, agreement_ids: list[int]):
         conn = workspace.conn
         ids = sorted(set(agreement_ids))
+        last = type(self)._last
+        if last is not None and last[0]() is workspace and last[1] == _stamp(conn) and last[2] == tuple(ids) and all(
+                key in self._known for key in last[3].values()):
+            # Nothing was written on this connection and nothing committed by another since the keys were read
+            # (the packages of one sitting, merged one after another): the same rows would be read again.
+            self._keys = last[3]
+            return
         heads: dict[int, tuple] = {}
         rows: dict[int, str] = {}
         for chunk in (ids[n:n + 500] for n in range(0, len(ids), 500)):
@@ -92,6 +108,16 @@ class _InForce:
             digest = agreement_digest(agreement)
             if (stored.version_id, stored.version_number) == self._keys[agreement_id][0][5:]:
                 self._known[self._keys[agreement_id]] = (replace(stored, agreement=agreement), digest)
+        # The workspace, not its connection (which takes no weak reference): its `conn` is one for its life.
+        type(self)._last = (weakref.ref(workspace), _stamp(conn), tuple(ids), self._keys)
+
+    @classmethod
+    def still_current(cls, workspace: Workspace, before: tuple[int, int]) -> None:
+        """After a merge's commit: the merge wrote no agreement, version or indicator, so the keys read when the
+        connection's stamp was `before` are still those of the workspace (if nothing else changed in between)."""
+        last = cls._last
+        if last is not None and last[0]() is workspace and last[1] == before:
+            cls._last = (last[0], _stamp(workspace.conn), last[2], last[3])
 
     def get(self, workspace: Workspace, agreement_id: int) -> tuple[StoredAgreement, str]:
         """The agreement in force (without its parties) and its digest."""
@@ -283,12 +309,14 @@ def merge_member_ratings(workspace: Workspace, incoming: MemberRatings, *, actor
         return report
     plan = _plan(workspace, incoming, report)
     written_files = _write_evidence_files(workspace, [e for _, e in plan.evidence])
+    before = _stamp(workspace.conn)
     try:
         _write_merge(workspace, incoming, report, plan, actor)
     except BaseException:
         for path in written_files:  # the rows were rolled back: the copies they named go too
             path.unlink(missing_ok=True)
         raise
+    _InForce.still_current(workspace, before)
     return report
 
 

@@ -185,3 +185,30 @@ def test_an_old_log_with_one_entry_per_merged_rating_still_verifies_after_the_sc
         assert verify_log(ws.conn).ok
         [entry] = audit_entries(ws.conn, "rating", "1/1/12/m1")
         assert (entry.after["result"], entry.after["package"], entry.after["imported_by"]) == ("70", "p1", "sec")
+
+
+def test_an_agreement_revised_between_two_merges_of_one_sitting_makes_the_next_package_stale(tmp_path, keys):
+    """The agreements in force are remembered between the packages of one sitting only while nothing was
+    written: a revision agreed on the master in between is seen by the next merge."""
+    import gc
+    from decimal import Decimal as D
+
+    from evaluator_app.domain.negotiation import with_changes
+    from evaluator_app.store.versions import revise
+    from tests.conftest import example_agreement
+
+    master = make_master(tmp_path / "master.sqlite", keys)
+    ws = member_laptop(tmp_path, keys, master, "m1")
+    rate(ws, "m1", {"1": "70"})
+    first = export_evaluator_package(ws, "m1", tmp_path / "first.evpack", keys["m1"]).path
+    rate(ws, "m1", {"1": "75"})
+    second = export_evaluator_package(ws, "m1", tmp_path / "second.evpack", keys["m1"]).path
+    ws.close()
+    assert keys.merge(master, first).applied
+    assert gc.isenabled()  # the merge paused the collector only while it ran
+    agreement_id = find_agreement_id(master, AGENCY, YEAR)
+    revise(master, agreement_id, with_changes(example_agreement().indicators, weights={"1": D(20), "3": D(40)}),
+           from_round=9, author="committee", actor="chair", reason="ภารกิจเปลี่ยนกลางปี", minute="มติที่ประชุม")
+    report = keys.merge(master, second)
+    assert not report.applied and [c.kind for c in report.conflicts] == ["stale"]
+    master.close()
