@@ -197,8 +197,9 @@ class MemberRatings:
     agreements: tuple[IncomingAgreement, ...]
 
 
-@dataclass(frozen=True)
-class AppliedChange:
+class AppliedChange(NamedTuple):
+    """A rating the merge applied, for its report: a plain tuple, as a package applies some 17,000 (issue 16)."""
+
     agency: str
     fiscal_year: int
     code: str
