@@ -160,6 +160,12 @@ def append_committed(conn: sqlite3.Connection, actor: str, action: str, entity: 
     return entry_id
 
 
+def has_committed_changes(conn: sqlite3.Connection) -> bool:
+    """Whether the file has the tables of committed changes (a file opened before its schema step has not)."""
+    return conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'audit_change_parts'"
+                        ).fetchone() is not None
+
+
 def _parse_records(text: object) -> list[list[str]] | None:
     """A part's records, each its 7 lines; None when the text is not whole records (a tampered part)."""
     if not isinstance(text, str):
@@ -178,6 +184,8 @@ def _record_values(lines: list[str]) -> tuple[str, str, Any, Any]:
 def committed_afters(conn: sqlite3.Connection, entity: str) -> Iterator[tuple[int, int, str, str]]:
     """(entry id, leaf, key, after text) of every committed change of `entity`, in order; a record that does not
     read is left out (verify-log names its entry)."""
+    if not has_committed_changes(conn):
+        return
     for entry_id, part, text in conn.execute(
             "SELECT entry_id, part, records FROM audit_change_parts ORDER BY entry_id, part"):
         for n, lines in enumerate(_parse_records(text) or []):
@@ -243,6 +251,11 @@ def audit_entries(conn: sqlite3.Connection, entity: str | None = None, key: str 
         args.append(key)
     entries = (" WHERE " + " AND ".join(where)) if where else ""
     changes = (" WHERE " + " AND ".join("c." + w for w in where)) if where else ""
+    if not has_committed_changes(conn):  # a file from before the schema step, read as it is (a backup)
+        return [AuditEntry(r[0], r[1], r[2], r[3], r[4], r[5], None if r[6] is None else json.loads(r[6]),
+                           None if r[7] is None else json.loads(r[7])) for r in conn.execute(
+            f"SELECT id, at, actor, action, entity, entity_key, before, after FROM audit_log{entries} ORDER BY id DESC"
+            + ("" if limit is None else f" LIMIT {int(limit)}"), args)]
     # A change sorts before its committing entry (leaf - 2^40 < 0) and after every earlier entry.
     sql = (f"SELECT id, 0, at, actor, action, entity, entity_key, before, after, NULL, NULL, NULL, NULL "
            f"FROM audit_log{entries} UNION ALL "
@@ -298,6 +311,8 @@ def _committed_changes(conn: sqlite3.Connection) -> dict[int, tuple[int, str | N
     leaves: dict[int, list[bytes]] = {}
     cells: dict[int, set[tuple[Any, Any, int]]] = {}
     broken: set[int] = set()
+    if not has_committed_changes(conn):
+        return {}
     for entry_id, part, text in conn.execute(
             "SELECT entry_id, part, records FROM audit_change_parts ORDER BY entry_id, part"):
         found = leaves.setdefault(entry_id, [])

@@ -452,6 +452,7 @@ def _plan(workspace: Workspace, incoming: MemberRatings, report: MergeReport) ->
             "SELECT agreement_id, code, round, incoming_revision FROM rating_conflicts WHERE evaluator = ?",
             (member,)):
         decided_of.setdefault(agreement_id, set()).add((code, int(round_), revision))
+    checked: dict[tuple[int, str, str], Problem | None] = {}  # result_problem by version, code and result
     evidence_of: dict[int, set[str]] = {}
     for agreement_id, known in conn.execute(
             "SELECT agreement_id, code || '/' || sha256 FROM evidence WHERE evaluator = ?", (member,)):
@@ -484,8 +485,8 @@ def _plan(workspace: Workspace, incoming: MemberRatings, report: MergeReport) ->
             "updated_by FROM ratings WHERE agreement_id = ? AND evaluator = ?", (agreement_id, incoming.member_id))}
         decided = decided_of.get(agreement_id, set())
         rounds = framework.rounds
-        for item in block.ratings:
-            rating = item
+        for rating in block.ratings:
+            item = rating
             round_, code = rating.round, rating.code
             if round_ not in by_round:
                 version_id = _version_for_round(agreed.get(agreement_id, ()), round_, stored_in_force.version_id)
@@ -495,15 +496,21 @@ def _plan(workspace: Workspace, incoming: MemberRatings, report: MergeReport) ->
                 by_round[round_] = (version_id, versions[version_id])
             version_id, (agreement, indicators) = by_round[round_]
             indicator = indicators.get(code)
+            result = None if rating.result is None else str(rating.result)
             if indicator is not None and round_ in rounds and rating.adjusted_score is None:
-                # The common case of `_rating_problems`, written out: a known indicator and round, no adjustment.
-                if rating.result is not None:
-                    problem = result_problem(indicator, rating.result, framework)
+                # The common case of `_rating_problems`, written out: a known indicator and round, no adjustment;
+                # each result (as written: 90 and 90.0 may differ) is checked once per indicator of a version.
+                if result is not None:
+                    checked_key = (version_id, code, result)
+                    if checked_key in checked:
+                        problem = checked[checked_key]
+                    else:
+                        problem = checked[checked_key] = result_problem(indicator, rating.result, framework)
                     if problem is not None:
                         problems.append(problem)
             else:
                 problems.extend(_rating_problems(agreement, framework, rating, block, indicators))
-            values = {"result": None if rating.result is None else str(rating.result),
+            values = {"result": result,
                       "adjusted_score": None if rating.adjusted_score is None else str(rating.adjusted_score),
                       "adjust_reason": rating.adjust_reason, "comment": rating.comment}  # _rating_values
             row = stored_rows.get((code, round_))
@@ -521,8 +528,7 @@ def _plan(workspace: Workspace, incoming: MemberRatings, report: MergeReport) ->
             else:
                 before = verdict if verdict else None
                 plan.writes.append((agreement_id, version_id, item, before, values))
-                report.applied.append(AppliedChange(block.agency, block.fiscal_year, code, round_, before,
-                                                    dict(values)))
+                report.applied.append(AppliedChange(block.agency, block.fiscal_year, code, round_, before, values))
         for submission in block.submissions:
             if submission.round not in framework.rounds:
                 problems.append(Problem(

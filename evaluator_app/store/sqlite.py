@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Sequence
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -53,8 +54,7 @@ def insert_many(conn: sqlite3.Connection, head: str, row: str, rows: Sequence[Se
     if whole:
         statement = f"{head} VALUES {', '.join([row] * per)} {tail}"
         for start in range(0, whole, per):
-            conn.execute(statement, [value for item in rows[start:start + per] for value in item])
+            conn.execute(statement, list(chain.from_iterable(rows[start:start + per])))
     if whole < len(rows):
         rest = rows[whole:]
-        conn.execute(f"{head} VALUES {', '.join([row] * len(rest))} {tail}",
-                     [value for item in rest for value in item])
+        conn.execute(f"{head} VALUES {', '.join([row] * len(rest))} {tail}", list(chain.from_iterable(rest)))

@@ -178,6 +178,9 @@ def test_an_old_log_with_one_entry_per_merged_rating_still_verifies_after_the_sc
     conn.execute("DROP TABLE audit_change_parts")
     conn.execute(f"PRAGMA user_version = {schema.SCHEMA_VERSION - 1}")
     conn.commit()
+    # Read as it is, before any upgrade (a backup, the crash checks): the log still verifies and reads.
+    assert first_broken_link(conn) is None and verify_log(conn).ok
+    assert audit_entries(conn, "rating", "1/1/12/m1")[0].after["result"] == "70"
     conn.close()
     with Workspace.open(path) as ws:
         assert ws.schema_version() == schema.SCHEMA_VERSION
