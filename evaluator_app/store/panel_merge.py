@@ -11,6 +11,7 @@ import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
+from operator import itemgetter
 from pathlib import Path
 from typing import Any, ClassVar, NamedTuple
 
@@ -371,7 +372,7 @@ def _write_merge(workspace: Workspace, incoming: MemberRatings, report: MergeRep
         insert_many(conn, *_WRITE_RATING[:2], sorted([
             (agreement_id, item.code, item.round, member, version_id, *values.values(),
              item.edit_version, item.updated_at, member)
-            for agreement_id, version_id, item, _, values in plan.writes], key=_index_order), _WRITE_RATING[2])
+            for agreement_id, version_id, item, _, values in plan.writes], key=_INDEX_ORDER), _WRITE_RATING[2])
         # Each applied rating is a change the package's own entry commits to (issue 16): its row holds the before
         # and after values as before; who imported it and from which package are that entry's actor and key.
         changes: list[ChangeItem] = [
@@ -406,10 +407,6 @@ def _write_merge(workspace: Workspace, incoming: MemberRatings, report: MergeRep
         append_committed(conn, actor, "import evaluator package", "package", incoming.package_id,
                          {**summary, "member": member, "conflict_list": [str(c) for c in report.conflicts]},
                          changes)
-
-
-def _index_order(row: tuple[Any, ...]) -> tuple[Any, ...]:
-    return row[:3]
 
 
 def merged_values_text(values: dict[str, str | None], edit_version: int | None = None,
@@ -752,6 +749,7 @@ def _submission_verdict(conn: sqlite3.Connection, agreement_id: int, member: str
 
 # The member's own edit version and time are kept, so the next package compares against what they last sent.
 # The master's private note for this row (if any) stays: notes never travel.
+_INDEX_ORDER = itemgetter(0, 1, 2)  # a rating row's agreement, code and round
 _WRITE_RATING = (
     "INSERT INTO ratings (agreement_id, code, round, evaluator, version_id, result, adjusted_score, "
     "adjust_reason, comment, note, edit_version, updated_at, updated_by)",
