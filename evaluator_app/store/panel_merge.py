@@ -449,7 +449,6 @@ def _plan(workspace: Workspace, incoming: MemberRatings, report: MergeReport) ->
             "SELECT agreement_id, code, round, incoming_revision FROM rating_conflicts WHERE evaluator = ?",
             (member,)):
         decided_of.setdefault(agreement_id, set()).add((code, int(round_), revision))
-    checked: dict[tuple[int, str, str], Problem | None] = {}  # result_problem by version, code and result
     evidence_of: dict[int, set[str]] = {}
     for agreement_id, known in conn.execute(
             "SELECT agreement_id, code || '/' || sha256 FROM evidence WHERE evaluator = ?", (member,)):
@@ -495,14 +494,9 @@ def _plan(workspace: Workspace, incoming: MemberRatings, report: MergeReport) ->
             indicator = indicators.get(code)
             result = None if rating.result is None else str(rating.result)
             if indicator is not None and round_ in rounds and rating.adjusted_score is None:
-                # The common case of `_rating_problems`, written out: a known indicator and round, no adjustment;
-                # each result (as written: 90 and 90.0 may differ) is checked once per indicator of a version.
-                if result is not None:
-                    checked_key = (version_id, code, result)
-                    if checked_key in checked:
-                        problem = checked[checked_key]
-                    else:
-                        problem = checked[checked_key] = result_problem(indicator, rating.result, framework)
+                # The common case of `_rating_problems`, written out: a known indicator and round, no adjustment.
+                if rating.result is not None:
+                    problem = result_problem(indicator, rating.result, framework)
                     if problem is not None:
                         problems.append(problem)
             else:
