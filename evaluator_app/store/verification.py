@@ -6,7 +6,7 @@ import json
 import sqlite3
 from dataclasses import dataclass
 
-from .audit import committed_afters, first_broken_link
+from .audit import committed_afters, first_broken_link, has_committed_changes
 
 
 @dataclass(frozen=True)
@@ -26,6 +26,7 @@ class LogVerification:
     head_hash: str | None  # write it into the minutes or a signed report: a later rewrite cannot match it
     broken: BrokenLink | None
     unexplained: tuple[str, ...]  # stored values that differ from what the log last recorded
+    changes: int = 0  # changes committed by entries' Merkle roots (merged packages), each verified with its entry
 
     @property
     def ok(self) -> bool:
@@ -44,8 +45,9 @@ def verify_log(conn: sqlite3.Connection, limit: int = 50) -> LogVerification:
         # No such entry: committed changes (audit_changes, audit_change_parts) filed under an entry not in the log.
         broken = BrokenLink(*row) if row else BrokenLink(broken_id, "", "", "changes without their entry",
                                                          "audit_changes", "")
+    changes = conn.execute("SELECT count(*) FROM audit_changes").fetchone()[0] if has_committed_changes(conn) else 0
     return LogVerification(int(count), head_id, head[0] if head else None, broken,
-                           tuple(unexplained_values(conn, limit)))
+                           tuple(unexplained_values(conn, limit)), int(changes))
 
 
 def unexplained_values(conn: sqlite3.Connection, limit: int = 50) -> list[str]:

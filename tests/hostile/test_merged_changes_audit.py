@@ -85,7 +85,9 @@ def test_a_package_is_one_entry_committing_to_each_change_and_the_cell_keeps_its
         assert history[0].after["package"] == packages[0].entity_key and history[0].after["imported_by"] == "sec"
         assert history[0].after["edit_version"] == 2 and history[0].at == packages[0].at
         result = verify_log(ws.conn)
-        assert result.ok, result
+        assert result.ok and result.changes == 4, result
+    verified = run_cli(db, "verify-log")
+    assert verified.returncode == 0 and "with 4 changes from members' packages" in verified.stdout
 
 
 @pytest.mark.parametrize("statement", [
