@@ -104,7 +104,7 @@ def _verify_log(workspace: Any, args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps({
             "ok": result.ok and anchored, "integrity": [], "entries": result.entries, "head_id": result.head_id,
-            "head_hash": result.head_hash, "expected": args.expect,
+            "head_hash": result.head_hash, "changes": result.changes, "expected": args.expect,
             "expected_entry": None if anchor is None else anchor[0],
             "broken": None if result.broken is None else vars(result.broken),
             "unexplained": list(result.unexplained)}, ensure_ascii=False, indent=2))
@@ -112,6 +112,10 @@ def _verify_log(workspace: Any, args: argparse.Namespace) -> int:
     if result.ok:
         print(f"บันทึกการเปลี่ยนแปลงครบถ้วน ตรวจสอบได้ {result.entries:,} รายการ / the audit log verifies: "
               f"{result.entries:,} entries")
+        if result.changes:
+            print(f"รวมการเปลี่ยนแปลงจากชุดข้อมูลของกรรมการ {result.changes:,} รายการ ตรวจกับรากเมอร์เคิลของแต่ละชุดแล้ว / "
+                  f"with {result.changes:,} changes from members' packages, each checked against its package's "
+                  "Merkle root")
         if result.head_hash:
             print(f"รายการล่าสุด / last entry {result.head_id}, hash {result.head_hash}")
     else:

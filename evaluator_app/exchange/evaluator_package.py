@@ -8,14 +8,14 @@ import hashlib
 import re
 from collections.abc import Callable
 from datetime import datetime
+from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
 from ..domain.panel import SubmissionState, key_fingerprint
 from ..domain.problems import Problem, ProblemsError
-from ..domain.rating import Rating
 from ..store.agreements import list_agreements, load_agreement
 from ..store.evidence import EvidenceState, evidence_path, evidence_state, list_evidence
 from ..store.frameworks import get_framework
@@ -250,14 +250,16 @@ def _incoming_agreement(package: PackageFile, key: X25519PrivateKey, data: dict[
     agency = f.text(data, "agency", limit=2000)
     block = IncomingAgreement(
         agency=agency, fiscal_year=f.integer(data, "fiscal_year", 2400, 2800), digest=f.sha256(data, "digest"),
-        ratings=tuple(_incoming_rating(r, member_id) for r in f.objects(data, "ratings")),
+        # _incoming_rating written out (a rating is a non-empty tuple): one call less for each of 17,000
+        ratings=tuple([_plain_rating(r, member_id) or _checked_rating(r, member_id)
+                       for r in f.objects(data, "ratings")]),
         submissions=tuple(IncomingSubmission(f.integer(s, "round", 1, 12), SubmissionState(f.text(s, "state")),
                                              f.integer(s, "reopen_count"), f.text(s, "declaration", optional=True),
                                              f.timestamp(s, "submitted_at", optional=True))
                           for s in f.objects(data, "submissions")),
         evidence=tuple(_incoming_evidence(package, key, e) for e in f.objects(data, "evidence")),
     )
-    keys = [(r.rating.code, r.rating.round) for r in block.ratings]
+    keys = [(r.code, r.round) for r in block.ratings]
     if len(keys) != len(set(keys)):
         raise ValueError(f"{block.agency}: one indicator and round appears twice")
     if len({s.round for s in block.submissions}) != len(block.submissions):
@@ -277,6 +279,8 @@ def _incoming_rating(data: dict[str, Any], member_id: str) -> IncomingRating:
     return quick if quick is not None else _checked_rating(data, member_id)
 
 
+_MAX_COUNT, _MAX_TEXT = f.MAX_COUNT, f.MAX_TEXT
+_decimals = f.plain_decimals  # what plain_decimal has read, by text
 _PLAIN_HASH = re.compile(r"[0-9a-f]{64}")
 # The form `package_fields.timestamp` writes (UTC, microseconds): such a text, once it parses, is its own form.
 _PLAIN_UTC = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{6}\+00:00")
@@ -294,22 +298,31 @@ def _plain_rating(data: Any, member_id: str) -> IncomingRating | None:
     reason, comment = data.get("adjust_reason"), data.get("comment")
     if not (type(code) is str and len(code) <= 50 and "\x00" not in code
             and type(round_) is int and 1 <= round_ <= 12
-            and type(edit_version) is int and 1 <= edit_version <= f.MAX_COUNT
+            and type(edit_version) is int and 1 <= edit_version <= _MAX_COUNT
             and type(updated_at) is str and _PLAIN_UTC.fullmatch(updated_at)
-            and (reason is None or (type(reason) is str and len(reason) <= f.MAX_TEXT and "\x00" not in reason))
-            and (comment is None or (type(comment) is str and len(comment) <= f.MAX_TEXT and "\x00" not in comment))
+            and (reason is None or (type(reason) is str and len(reason) <= _MAX_TEXT and "\x00" not in reason))
+            and (comment is None or (type(comment) is str and len(comment) <= _MAX_TEXT and "\x00" not in comment))
             and type(history) is list and len(history) <= 10_000
             and (not history or all(type(h) is str and _PLAIN_HASH.fullmatch(h) for h in history))):
         return None
-    result, adjusted = f.plain_decimal(data.get("result")), f.plain_decimal(data.get("adjusted_score"))
+    # plain_decimal, its shared Decimals looked up first (a package repeats a few results thousands of times)
+    text, adjusted_text = data.get("result"), data.get("adjusted_score")
+    result: Decimal | Literal[False] | None
+    if text is None:
+        result = None
+    elif type(text) is str and text in _decimals:
+        result = _decimals[text]
+    else:
+        result = f.plain_decimal(text)
+    adjusted = None if adjusted_text is None else f.plain_decimal(adjusted_text)
     if result is False or adjusted is False or (adjusted is not None and not (reason or "").strip()):
         return None
     try:
         datetime.fromisoformat(updated_at)
     except ValueError:
         return None
-    return IncomingRating(Rating(code, round_, member_id, result, adjusted, reason, comment), edit_version,
-                          updated_at, tuple(history), None)
+    return IncomingRating(code, round_, result, adjusted, reason, comment, edit_version, updated_at,
+                          tuple(history), None)
 
 
 def _checked_rating(data: dict[str, Any], member_id: str) -> IncomingRating:
@@ -319,7 +332,7 @@ def _checked_rating(data: dict[str, Any], member_id: str) -> IncomingRating:
     history = f.hashes(data, "history")
     if base is not None and (not history or f.sha256(base, "hash") != history[-1]):
         raise ValueError("'base' is not the last revision of 'history'")
-    return IncomingRating(parse_rating(data, member_id), f.integer(data, "edit_version", 1),
+    return IncomingRating.of(parse_rating(data, member_id), f.integer(data, "edit_version", 1),
                           f.timestamp(data, "updated_at"), history, base)
 
 

@@ -97,18 +97,18 @@ def plain_decimal(value: Any) -> Decimal | Literal[False] | None:
         return None
     if type(value) is not str or len(value) > 64:
         return False
-    number = _plain_decimals.get(value)
+    number = plain_decimals.get(value)
     if number is None:
         try:
             number = decimal({"value": value}, "value")
         except FieldError:
             return False
-        if len(_plain_decimals) < 65536:
-            _plain_decimals[value] = number
+        if len(plain_decimals) < 65536:
+            plain_decimals[value] = number
     return number
 
 
-_plain_decimals: dict[str, Decimal | None] = {}
+plain_decimals: dict[str, Decimal | None] = {}
 
 
 def public_key(value: Any, name: str = "public_key") -> bytes | None:

@@ -5,13 +5,15 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
 # c_make_encoder is the C accelerator JSONEncoder itself uses, undocumented and so absent from the stubs
 from json.encoder import c_make_encoder, encode_basestring  # type: ignore[attr-defined]
 from typing import Any
+
+from .sqlite import insert_many
 
 GENESIS = "0" * 64
 
@@ -75,6 +77,126 @@ def append_audit_texts(conn: sqlite3.Connection, entries: Iterable[AuditTextItem
     return len(rows)
 
 
+# One change an entry commits to: (actor, action, entity, key, before text, after text), texts as `audit_text`.
+ChangeItem = tuple[str, str, str, str, str | None, str | None]
+
+# The after-value members of a committing entry that hold its changes' count and Merkle root.
+CHANGES = "changes"
+CHANGES_ROOT = "changes_root"
+# Changes are kept in parts of this many consecutive leaves (`audit_change_parts`): part p holds leaves p..p+63.
+PART = 64
+_RECORD_LINES = 7
+
+
+def change_record(leaf: int, action: str, entity: str, key: str, actor: str, before: str | None,
+                  after: str | None) -> str:
+    """The compact canonical encoding of one committed change, as stored and as hashed: its fields on lines in a
+    fixed order. Unambiguous because no field holds a line break: the key and actor are quoted as JSON strings,
+    before and after are JSON texts (which escape control characters; None is null), action and entity are the
+    app's words; the leaf number ties a change to its place."""
+    return (f"{leaf}\n{action}\n{entity}\n{_quote(key)}\n{_quote(actor)}\n"
+            f"{'null' if before is None else before}\n{'null' if after is None else after}")
+
+
+def change_leaf(leaf: int, action: str, entity: str, key: str, actor: str, before: str | None,
+                after: str | None) -> bytes:
+    """The Merkle leaf of one committed change: SHA-256 of a 0 byte (so a leaf never passes for an inner node)
+    and its `change_record`."""
+    return _leaf_of(change_record(leaf, action, entity, key, actor, before, after))
+
+
+def _leaf_of(record: str) -> bytes:
+    return hashlib.sha256(("\x00" + record).encode("utf-8")).digest()
+
+
+def change_records(changes: list[ChangeItem]) -> list[str]:
+    """[change_record(n, ...) for the n-th change], written out for the some 17,000 of a package (tested equal)."""
+    quote = _quote
+    return [f"{n}\n{action}\n{entity}\n{quote(key)}\n{quote(actor)}\n"
+            f"{'null' if before is None else before}\n{'null' if after is None else after}"
+            for n, (actor, action, entity, key, before, after) in enumerate(changes)]
+
+
+def change_leaves(changes: list[ChangeItem]) -> list[bytes]:
+    """[change_leaf(n, ...) for the n-th change]."""
+    sha256 = hashlib.sha256
+    return [sha256(("\x00" + record).encode()).digest() for record in change_records(changes)]
+
+
+def merkle_root(leaves: list[bytes]) -> str | None:
+    """The root (hex) over the leaves in order: each inner node is SHA-256 of 1, left, right; an odd node out at
+    the end of a level goes up unchanged. None for no leaves. The count is committed beside the root."""
+    level = leaves
+    if not level:
+        return None
+    sha256 = hashlib.sha256
+    while len(level) > 1:
+        paired = [sha256(b"\x01" + level[n] + level[n + 1]).digest() for n in range(0, len(level) - 1, 2)]
+        if len(level) % 2:
+            paired.append(level[-1])
+        level = paired
+    return level[0].hex()
+
+
+def append_committed(conn: sqlite3.Connection, actor: str, action: str, entity: str, key: str,
+                     after: dict[str, Any], changes: list[ChangeItem]) -> int:
+    """Append one chained entry whose after-value commits to `changes` (their count and Merkle root), and the
+    changes under it: their records in parts of `PART` (`audit_change_parts`) and one row per change in the
+    per-cell index (`audit_changes`: entity, key, entry, leaf). A merge of some 17,000 ratings is one entry in
+    the chain instead of 17,000; each change stays provable (`first_broken_link` rebuilds the root from the
+    records and checks the index against them) and in its cell's history (`audit_entries`, one query). Inside
+    the change's own transaction; the entry's id."""
+    records = change_records(changes)
+    sha256 = hashlib.sha256
+    leaves = [sha256(("\x00" + record).encode()).digest() for record in records]
+    append_audit(conn, actor, action, entity, key, None,
+                 {**after, CHANGES: len(changes), CHANGES_ROOT: merkle_root(leaves)})
+    entry_id = int(conn.execute("SELECT max(id) FROM audit_log").fetchone()[0])
+    conn.executemany("INSERT INTO audit_change_parts (entry_id, part, records) VALUES (?, ?, ?)",
+                     [(entry_id, p, "\n".join(records[p:p + PART])) for p in range(0, len(records), PART)])
+    # In index order, so each row goes in beside the one before rather than anywhere in the tree.
+    insert_many(conn, "INSERT INTO audit_changes (entity, entity_key, entry_id, leaf)", "(?, ?, ?, ?)",
+                sorted([(change[2], change[3], entry_id, n) for n, change in enumerate(changes)]))
+    return entry_id
+
+
+def has_committed_changes(conn: sqlite3.Connection) -> bool:
+    """Whether the file has the tables of committed changes (a file opened before its schema step has not)."""
+    return conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'audit_change_parts'"
+                        ).fetchone() is not None
+
+
+def _parse_records(text: object) -> list[list[str]] | None:
+    """A part's records, each its 7 lines; None when the text is not whole records (a tampered part)."""
+    if not isinstance(text, str):
+        return None
+    lines = text.split("\n")
+    if len(lines) % _RECORD_LINES:
+        return None
+    return [lines[n:n + _RECORD_LINES] for n in range(0, len(lines), _RECORD_LINES)]
+
+
+def _record_values(lines: list[str]) -> tuple[str, str, Any, Any]:
+    """(actor, action, before, after) of a record's lines, the values as history reads them."""
+    return (json.loads(lines[4]), lines[1], json.loads(lines[5]), json.loads(lines[6]))
+
+
+def committed_afters(conn: sqlite3.Connection, entity: str) -> Iterator[tuple[int, int, str, str]]:
+    """(entry id, leaf, key, after text) of every committed change of `entity`, in order; a record that does not
+    read is left out (verify-log names its entry)."""
+    if not has_committed_changes(conn):
+        return
+    for entry_id, part, text in conn.execute(
+            "SELECT entry_id, part, records FROM audit_change_parts ORDER BY entry_id, part"):
+        for n, lines in enumerate(_parse_records(text) or []):
+            if lines[2] == entity:
+                try:
+                    key = json.loads(lines[3])
+                except ValueError:
+                    continue
+                yield entry_id, part + n, key, lines[6]
+
+
 def _one_shot_encoder() -> Callable[[Any], str]:
     """json.dumps(value, ensure_ascii=False, sort_keys=True, default=str), without what JSONEncoder.encode makes
     anew on every call (the C encoder and its circular-reference dict): an audit entry's values are plain data
@@ -92,6 +214,8 @@ def _one_shot_encoder() -> Callable[[Any], str]:
 # A JSON string literal with non-ASCII kept, as json.dumps(text, ensure_ascii=False) writes it.
 _quote: Callable[[str], str] = encode_basestring
 _dumps = _one_shot_encoder()
+# A text as audit_text writes it, for a caller writing many entries' texts itself (`panel_merge`).
+quote_text = _quote
 _dumps_list = json.JSONEncoder(ensure_ascii=False).encode
 
 
@@ -114,7 +238,10 @@ class AuditEntry:
 
 def audit_entries(conn: sqlite3.Connection, entity: str | None = None, key: str | None = None,
                   limit: int | None = None) -> list[AuditEntry]:
-    sql = "SELECT id, at, actor, action, entity, entity_key, before, after FROM audit_log"
+    """Entries newest first, with the changes an entry commits to (a merged package's ratings) read as entries
+    of their own, as they were stored before issue 16: placed just before their entry, at its time, with its
+    key as "package" and its actor as "imported_by" in the after-value. One query (the cell's history: the log's
+    index and the per-cell index of committed changes, each change's record from its part)."""
     where, args = [], []
     if entity is not None:
         where.append("entity = ?")
@@ -122,20 +249,47 @@ def audit_entries(conn: sqlite3.Connection, entity: str | None = None, key: str 
     if key is not None:
         where.append("entity_key = ?")
         args.append(key)
-    if where:
-        sql += " WHERE " + " AND ".join(where)
-    sql += " ORDER BY id DESC"
+    entries = (" WHERE " + " AND ".join(where)) if where else ""
+    changes = (" WHERE " + " AND ".join("c." + w for w in where)) if where else ""
+    if not has_committed_changes(conn):  # a file from before the schema step, read as it is (a backup)
+        return [AuditEntry(r[0], r[1], r[2], r[3], r[4], r[5], None if r[6] is None else json.loads(r[6]),
+                           None if r[7] is None else json.loads(r[7])) for r in conn.execute(
+            f"SELECT id, at, actor, action, entity, entity_key, before, after FROM audit_log{entries} ORDER BY id DESC"
+            + ("" if limit is None else f" LIMIT {int(limit)}"), args)]
+    # A change sorts before its committing entry (leaf - 2^40 < 0) and after every earlier entry.
+    sql = (f"SELECT id, 0, at, actor, action, entity, entity_key, before, after, NULL, NULL, NULL, NULL "
+           f"FROM audit_log{entries} UNION ALL "
+           "SELECT c.entry_id, c.leaf - 1099511627776, e.at, NULL, NULL, c.entity, c.entity_key, NULL, NULL, "
+           "e.actor, e.entity_key, p.records, c.leaf - p.part FROM audit_changes c "
+           "JOIN audit_log e ON e.id = c.entry_id "
+           f"JOIN audit_change_parts p ON p.entry_id = c.entry_id AND p.part = c.leaf - c.leaf % {PART}"
+           f"{changes} ORDER BY 1 DESC, 2 DESC")
     if limit is not None:
         sql += f" LIMIT {int(limit)}"
-    return [
-        AuditEntry(r[0], r[1], r[2], r[3], r[4], r[5],
-                   None if r[6] is None else json.loads(r[6]), None if r[7] is None else json.loads(r[7]))
-        for r in conn.execute(sql, args)
-    ]
+    found = []
+    for r in conn.execute(sql, args + args):
+        if r[9] is None:
+            found.append(AuditEntry(r[0], r[2], r[3], r[4], r[5], r[6], None if r[7] is None else json.loads(r[7]),
+                                    None if r[8] is None else json.loads(r[8])))
+            continue
+        records = _parse_records(r[11]) or []
+        if not 0 <= r[12] < len(records):
+            continue  # a tampered part: verify-log names its entry
+        try:
+            actor, action, before, after = _record_values(records[r[12]])
+        except ValueError:
+            continue
+        if isinstance(after, dict):
+            after = {**after, "imported_by": r[9], "package": r[10]}
+        found.append(AuditEntry(r[0], r[2], actor, action, r[5], r[6], before, after))
+    return found
 
 
 def first_broken_link(conn: sqlite3.Connection) -> int | None:
-    """The id of the first entry whose hash or link does not verify, or None when the chain is whole."""
+    """The id of the first entry whose hash or link does not verify, or whose committed changes (`audit_changes`)
+    do not rebuild the count and Merkle root it records; None when the chain and every commitment are whole.
+    Changes filed under an entry that commits to none name that entry (or their missing entry's id)."""
+    committed = _committed_changes(conn)
     prev = GENESIS
     for row in conn.execute(
         "SELECT id, at, actor, action, entity, entity_key, before, after, prev_hash, hash "
@@ -144,8 +298,60 @@ def first_broken_link(conn: sqlite3.Connection) -> int | None:
         entry_id, at, actor, action, entity, key, before, after, prev_hash, digest = row
         if prev_hash != prev or _entry_hash(prev_hash, at, actor, action, entity, key, before, after) != digest:
             return int(entry_id)
+        if committed.pop(entry_id, (0, None)) != _commitment(after):
+            return int(entry_id)
         prev = digest
-    return None
+    return min(committed) if committed else None
+
+
+def _committed_changes(conn: sqlite3.Connection) -> dict[int, tuple[int, str | None]]:
+    """Per entry id, the count and Merkle root of the changes stored under it, rebuilt from their records; an
+    entry whose parts are not consecutive whole records, or whose per-cell index rows are not exactly one for
+    each of its records, gets a count of -1 (matches no commitment)."""
+    leaves: dict[int, list[bytes]] = {}
+    cells: dict[int, set[tuple[Any, Any, int]]] = {}
+    broken: set[int] = set()
+    if not has_committed_changes(conn):
+        return {}
+    for entry_id, part, text in conn.execute(
+            "SELECT entry_id, part, records FROM audit_change_parts ORDER BY entry_id, part"):
+        found = leaves.setdefault(entry_id, [])
+        mine = cells.setdefault(entry_id, set())
+        records = _parse_records(text)
+        if records is None or part != len(found):
+            broken.add(entry_id)
+            continue
+        for n, lines in enumerate(records):
+            if lines[0] != str(part + n):
+                broken.add(entry_id)
+            try:
+                mine.add((lines[2], json.loads(lines[3]), part + n))
+            except ValueError:
+                broken.add(entry_id)
+            found.append(_leaf_of("\n".join(lines)))
+    indexed: dict[int, set[tuple[Any, Any, int]]] = {}
+    for entity, key, entry_id, leaf in conn.execute("SELECT entity, entity_key, entry_id, leaf FROM audit_changes"):
+        indexed.setdefault(entry_id, set()).add((entity, key, leaf))
+    for entry_id in set(indexed) | set(cells):
+        if indexed.get(entry_id, set()) != cells.get(entry_id, set()):
+            broken.add(entry_id)
+    return {entry_id: (-1, None) if entry_id in broken else (len(leaves.get(entry_id, [])),
+                                                              merkle_root(leaves.get(entry_id, [])))
+            for entry_id in set(leaves) | broken}
+
+
+def _commitment(after: object) -> tuple[int, str | None]:
+    """The (count, root) an entry's after-value commits to; (0, None) for an entry that commits to no changes."""
+    if not isinstance(after, str) or f'"{CHANGES_ROOT}"' not in after:
+        return (0, None)
+    try:
+        value = json.loads(after)
+    except ValueError:
+        return (-1, None)  # unreadable: matches no rows (the chain check has passed it, so it was written so)
+    if not isinstance(value, dict):
+        return (0, None)
+    count, root = value.get(CHANGES, 0), value.get(CHANGES_ROOT)
+    return (count if isinstance(count, int) else -1, root if isinstance(root, str) or root is None else "?")
 
 
 def find_anchor(conn: sqlite3.Connection, expected: str) -> tuple[int, str] | None:

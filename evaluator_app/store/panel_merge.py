@@ -7,9 +7,13 @@ import hashlib
 import json
 import os
 import sqlite3
+import weakref
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from decimal import Decimal
+from operator import itemgetter
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any, ClassVar, NamedTuple
 
 from ..domain.agreement import Agreement, Indicator
 from ..domain.framework import Framework
@@ -24,15 +28,22 @@ from .agreements import (
     load_agreement,
     load_agreements_in_force,
 )
-from .audit import AuditTextItem, append_audit, append_audit_texts, audit_text, utc_now
+from .audit import AuditTextItem, ChangeItem, append_audit_texts, append_committed, audit_text, utc_now
+from .audit import quote_text as _quote
 from .evidence import evidence_folder
 from .frameworks import get_framework
 from .leftovers import temporary_beside
 from .panel import Submission, result_state, submission_state, write_submission
-from .panel_conflicts import dismissed_revisions, insert_conflicts, rating_revision, stored_revision
+from .panel_conflicts import insert_conflicts, rating_revision, stored_revision
 from .snapshots import issued_problem
-from .versions import version_for_round
+from .sqlite import insert_many
 from .workspace import Workspace
+
+
+def _stamp(conn: sqlite3.Connection) -> tuple[int, int]:
+    """What changes when anything is written: commits by other connections (`data_version`) and rows changed on
+    this one (`total_changes`)."""
+    return int(conn.execute("PRAGMA data_version").fetchone()[0]), conn.total_changes
 
 
 def agreement_digest(agreement: Agreement) -> str:
@@ -53,10 +64,19 @@ class _InForce:
     The parties are left out (empty): they are not part of what members rate, and the merge does not read them."""
 
     _known: ClassVar[dict[tuple, tuple[StoredAgreement, str]]] = {}  # shared by the merges of this process
+    # The keys read last, with the connection and its stamp (`_stamp`) when they were known to be current.
+    _last: ClassVar[tuple[Any, tuple[int, int], tuple[int, ...], dict[int, tuple]] | None] = None
 
     def __init__(self, workspace: Workspace, agreement_ids: list[int]):
         conn = workspace.conn
         ids = sorted(set(agreement_ids))
+        last = type(self)._last
+        if last is not None and last[0]() is workspace and last[1] == _stamp(conn) and last[2] == tuple(ids) and all(
+                key in self._known for key in last[3].values()):
+            # Nothing was written on this connection and nothing committed by another since the keys were read
+            # (the packages of one sitting, merged one after another): the same rows would be read again.
+            self._keys = last[3]
+            return
         heads: dict[int, tuple] = {}
         rows: dict[int, str] = {}
         for chunk in (ids[n:n + 500] for n in range(0, len(ids), 500)):
@@ -89,6 +109,16 @@ class _InForce:
             digest = agreement_digest(agreement)
             if (stored.version_id, stored.version_number) == self._keys[agreement_id][0][5:]:
                 self._known[self._keys[agreement_id]] = (replace(stored, agreement=agreement), digest)
+        # The workspace, not its connection (which takes no weak reference): its `conn` is one for its life.
+        type(self)._last = (weakref.ref(workspace), _stamp(conn), tuple(ids), self._keys)
+
+    @classmethod
+    def still_current(cls, workspace: Workspace, before: tuple[int, int]) -> None:
+        """After a merge's commit: the merge wrote no agreement, version or indicator, so the keys read when the
+        connection's stamp was `before` are still those of the workspace (if nothing else changed in between)."""
+        last = cls._last
+        if last is not None and last[0]() is workspace and last[1] == before:
+            cls._last = (last[0], _stamp(workspace.conn), last[2], last[3])
 
     def get(self, workspace: Workspace, agreement_id: int) -> tuple[StoredAgreement, str]:
         """The agreement in force (without its parties) and its digest."""
@@ -100,17 +130,33 @@ class _InForce:
         return replace(stored, agreement=agreement), agreement_digest(agreement)
 
 
-@dataclass(frozen=True)
-class IncomingRating:
-    """One rating as the member's laptop last saved it, with the revisions its edits were based on."""
+class IncomingRating(NamedTuple):
+    """One rating as the member's laptop last saved it, with the revisions its edits were based on. A plain tuple
+    (issue 16): a package carries some 17,000, and the `Rating` and dataclass each one used to be were a tenth of
+    a merge. `code` to `comment` are the `Rating`'s fields (`rating` makes it)."""
 
-    rating: Rating
+    code: str
+    round: int
+    result: Decimal | None
+    adjusted_score: Decimal | None
+    adjust_reason: str | None
+    comment: str | None
     edit_version: int
     updated_at: str  # UTC ISO-8601 on the member's laptop
     # The revisions of this rating the member's laptop sent before, oldest first; the last is the base of the
     # member's edit. When the master's current revision is none of these, it has another history: a conflict.
     history: tuple[str, ...] = ()
     base: dict[str, Any] | None = None  # the base's values, shown beside the conflict
+
+    @classmethod
+    def of(cls, rating: Rating, edit_version: int, updated_at: str, history: tuple[str, ...] = (),
+           base: dict[str, Any] | None = None) -> IncomingRating:
+        return cls(rating.code, rating.round, rating.result, rating.adjusted_score, rating.adjust_reason,
+                   rating.comment, edit_version, updated_at, history, base)
+
+    def rating(self, evaluator: str) -> Rating:
+        return Rating(self.code, self.round, evaluator, self.result, self.adjusted_score, self.adjust_reason,
+                      self.comment)
 
 
 @dataclass(frozen=True)
@@ -152,8 +198,9 @@ class MemberRatings:
     agreements: tuple[IncomingAgreement, ...]
 
 
-@dataclass(frozen=True)
-class AppliedChange:
+class AppliedChange(NamedTuple):
+    """A rating the merge applied, for its report: a plain tuple, as a package applies some 17,000 (issue 16)."""
+
     agency: str
     fiscal_year: int
     code: str
@@ -235,7 +282,7 @@ def record_package(conn: sqlite3.Connection, package_id: str, kind: str, member_
         (package_id, kind, member_id, created_at, utc_now(), actor, json.dumps(summary, ensure_ascii=False)))
 
 
-def _rating_values(rating: Rating) -> dict[str, str | None]:
+def _rating_values(rating: Rating | IncomingRating) -> dict[str, str | None]:
     return {"result": None if rating.result is None else str(rating.result),
             "adjusted_score": None if rating.adjusted_score is None else str(rating.adjusted_score),
             "adjust_reason": rating.adjust_reason, "comment": rating.comment}
@@ -264,12 +311,14 @@ def merge_member_ratings(workspace: Workspace, incoming: MemberRatings, *, actor
         return report
     plan = _plan(workspace, incoming, report)
     written_files = _write_evidence_files(workspace, [e for _, e in plan.evidence])
+    before = _stamp(workspace.conn)
     try:
         _write_merge(workspace, incoming, report, plan, actor)
     except BaseException:
         for path in written_files:  # the rows were rolled back: the copies they named go too
             path.unlink(missing_ok=True)
         raise
+    _InForce.still_current(workspace, before)
     return report
 
 
@@ -318,16 +367,20 @@ def _write_merge(workspace: Workspace, incoming: MemberRatings, report: MergeRep
                 report.conflicts[index] = replace(report.conflicts[index], conflict_id=first + number)
         # The same rows and the same audit chain as writing and auditing one rating at a time, in one executemany
         # each: a package carries some 17,000 ratings, and a statement per rating per step was most of a merge.
-        conn.executemany(_WRITE_RATING, [
-            (agreement_id, item.rating.code, item.rating.round, member, version_id, *values.values(),
+        # In the order of the ratings' unique index (agreement, code, round), where each row then goes in beside
+        # the one before (a package lists them by round, then code): a tenth less for SQLite.
+        insert_many(conn, *_WRITE_RATING[:2], sorted([
+            (agreement_id, item.code, item.round, member, version_id, *values.values(),
              item.edit_version, item.updated_at, member)
-            for agreement_id, version_id, item, _, values in plan.writes])
-        imported = f'"imported_by": {_json_text(actor)}, "package": {_json_text(incoming.package_id)}, '
-        audits: list[AuditTextItem] = [
-            (member, "merge rating", "rating", f"{agreement_id}/{item.rating.code}/{item.rating.round}/{member}",
+            for agreement_id, version_id, item, _, values in plan.writes], key=_INDEX_ORDER), _WRITE_RATING[2])
+        # Each applied rating is a change the package's own entry commits to (issue 16): its row holds the before
+        # and after values as before; who imported it and from which package are that entry's actor and key.
+        changes: list[ChangeItem] = [
+            (member, "merge rating", "rating", f"{agreement_id}/{item.code}/{item.round}/{member}",
              None if before is None else merged_values_text(before),
-             merged_values_text(values, item.edit_version, item.updated_at, imported))
+             merged_values_text(values, item.edit_version, item.updated_at))
             for agreement_id, _, item, before, values in plan.writes]
+        audits: list[AuditTextItem] = []
         for submission in plan.submissions:
             write_submission(conn, submission)
             audits.append((member, "merge submission", "submission",
@@ -351,26 +404,27 @@ def _write_merge(workspace: Workspace, incoming: MemberRatings, report: MergeRep
                    "conflicts": len(report.conflicts), "submitted": len(report.submitted),
                    "evidence": report.evidence_recorded}
         record_package(conn, incoming.package_id, "evaluator", member, incoming.created_at, actor, summary)
-        append_audit(conn, actor, "import evaluator package", "package", incoming.package_id, None,
-                     {**summary, "member": member, "conflict_list": [str(c) for c in report.conflicts]})
+        append_committed(conn, actor, "import evaluator package", "package", incoming.package_id,
+                         {**summary, "member": member, "conflict_list": [str(c) for c in report.conflicts]},
+                         changes)
 
 
 def merged_values_text(values: dict[str, str | None], edit_version: int | None = None,
                        edited_at: str | None = None, imported: str = "") -> str:
     """`audit_text` of a rating's values (`_rating_values`; texts or None), and for the after-value of a merged
-    rating with its edit version, edit time and `imported` (the "imported_by" and "package" members, written
-    once per package): the same text, written out for the some 17,000 entries of a package instead of a dict
-    made and sorted for each. Keys in sorted order, as audit_text writes them."""
-    head = (f'{{"adjust_reason": {_json_text(values["adjust_reason"])}, '
-            f'"adjusted_score": {_json_text(values["adjusted_score"])}, "comment": {_json_text(values["comment"])}, ')
+    rating with its edit version, edit time and `imported` (further members, written out, that sort between
+    "edited_at" and "result"): the same text, written out for the some 17,000 changes of a package instead of a
+    dict made and sorted for each. Keys in sorted order, as audit_text writes them (tested equal)."""
+    reason, adjusted, comment, result = (values["adjust_reason"], values["adjusted_score"], values["comment"],
+                                         values["result"])
+    head = (f'{{"adjust_reason": {"null" if reason is None else _quote(reason)}, '
+            f'"adjusted_score": {"null" if adjusted is None else _quote(adjusted)}, '
+            f'"comment": {"null" if comment is None else _quote(comment)}, ')
     if edit_version is None:
-        return f'{head}"result": {_json_text(values["result"])}}}'
-    return (f'{head}"edit_version": {int(edit_version)}, "edited_at": {_json_text(edited_at)}, {imported}'
-            f'"result": {_json_text(values["result"])}}}')
-
-
-def _json_text(value: Any) -> str:
-    return "null" if value is None else audit_text(value)
+        return f'{head}"result": {"null" if result is None else _quote(result)}}}'
+    edited = "null" if edited_at is None else _quote(edited_at)
+    return (f'{head}"edit_version": {int(edit_version)}, "edited_at": {edited}, {imported}'
+            f'"result": {"null" if result is None else _quote(result)}}}')
 
 
 def _plan(workspace: Workspace, incoming: MemberRatings, report: MergeReport) -> _Plan:
@@ -384,6 +438,21 @@ def _plan(workspace: Workspace, incoming: MemberRatings, report: MergeReport) ->
     # The agreements in force, read together rather than four queries for each of some 300 blocks.
     in_force_of = _InForce(workspace, [i for i in ids.values() if i is not None])
     frameworks: dict[str | None, Framework] = {}  # the plan writes nothing: a framework read once holds
+    member = incoming.member_id
+    known_ids = sorted({i for i in ids.values() if i is not None})
+    # Read once for the whole package instead of per agreement (and per round): the agreed versions that decide
+    # each round's version, the rounds a lock may hold, the conflicts already raised, the evidence held.
+    agreed = _agreed_versions(conn, known_ids)
+    guarded = _guarded_rounds(conn, member)
+    decided_of: dict[int, set[tuple[str, int, str]]] = {}
+    for agreement_id, code, round_, revision in conn.execute(
+            "SELECT agreement_id, code, round, incoming_revision FROM rating_conflicts WHERE evaluator = ?",
+            (member,)):
+        decided_of.setdefault(agreement_id, set()).add((code, int(round_), revision))
+    evidence_of: dict[int, set[str]] = {}
+    for agreement_id, known in conn.execute(
+            "SELECT agreement_id, code || '/' || sha256 FROM evidence WHERE evaluator = ?", (member,)):
+        evidence_of.setdefault(agreement_id, set()).add(known)
     for block in incoming.agreements:
         agreement_id = ids[(block.agency, block.fiscal_year)]
         if agreement_id is None:
@@ -404,24 +473,43 @@ def _plan(workspace: Workspace, incoming: MemberRatings, report: MergeReport) ->
         versions: dict[int, tuple[Agreement, dict[str, Indicator]]] = {
             stored_in_force.version_id: (in_force, _by_code(in_force))}
         by_round: dict[int, tuple[int, tuple[Agreement, dict[str, Indicator]]]] = {}
-        locks: dict[int, tuple[str, str] | None] = {}
+        # A round that none of the lock's three tables names for this member is open: no need to ask `_locked`.
+        locks: dict[int, tuple[str, str] | None] = {
+            r: None for r in framework.rounds if (agreement_id, r) not in guarded}
         stored_rows = {(row[0], row[1]): row[2:] for row in conn.execute(
             "SELECT code, round, result, adjusted_score, adjust_reason, comment, edit_version, updated_at, "
             "updated_by FROM ratings WHERE agreement_id = ? AND evaluator = ?", (agreement_id, incoming.member_id))}
-        decided = dismissed_revisions(conn, agreement_id, incoming.member_id)
-        for item in block.ratings:
-            round_ = item.rating.round
+        decided = decided_of.get(agreement_id, set())
+        rounds = framework.rounds
+        for rating in block.ratings:
+            item = rating
+            round_, code = rating.round, rating.code
             if round_ not in by_round:
-                version_id = version_for_round(conn, agreement_id, round_)
+                version_id = _version_for_round(agreed.get(agreement_id, ()), round_, stored_in_force.version_id)
                 if version_id not in versions:
                     loaded = load_agreement(workspace, agreement_id, version_id).agreement
                     versions[version_id] = (loaded, _by_code(loaded))
                 by_round[round_] = (version_id, versions[version_id])
             version_id, (agreement, indicators) = by_round[round_]
-            problems.extend(_rating_problems(agreement, framework, item.rating, block, indicators))
-            values = _rating_values(item.rating)
-            verdict = _compare(conn, agreement_id, incoming.member_id, item, stale, values,
-                               stored_rows.get((item.rating.code, round_)), locks, decided)
+            indicator = indicators.get(code)
+            result = None if rating.result is None else str(rating.result)
+            if indicator is not None and round_ in rounds and rating.adjusted_score is None:
+                # The common case of `_rating_problems`, written out: a known indicator and round, no adjustment.
+                if rating.result is not None:
+                    problem = result_problem(indicator, rating.result, framework)
+                    if problem is not None:
+                        problems.append(problem)
+            else:
+                problems.extend(_rating_problems(agreement, framework, rating, block, indicators))
+            values = {"result": result,
+                      "adjusted_score": None if rating.adjusted_score is None else str(rating.adjusted_score),
+                      "adjust_reason": rating.adjust_reason, "comment": rating.comment}  # _rating_values
+            row = stored_rows.get((code, round_))
+            if row is None and not stale and not decided and locks.get(round_, ()) is None:
+                # A new rating in an open round (most of a member's first package): what `_compare` decides.
+                verdict: MergeConflict | dict[str, Any] | None = {}
+            else:
+                verdict = _compare(conn, agreement_id, incoming.member_id, item, stale, values, row, locks, decided)
             if verdict is None:
                 report.unchanged += 1
             elif isinstance(verdict, MergeConflict):
@@ -431,8 +519,7 @@ def _plan(workspace: Workspace, incoming: MemberRatings, report: MergeReport) ->
             else:
                 before = verdict if verdict else None
                 plan.writes.append((agreement_id, version_id, item, before, values))
-                report.applied.append(AppliedChange(block.agency, block.fiscal_year, item.rating.code, round_,
-                                                    before, dict(values)))
+                report.applied.append(AppliedChange(block.agency, block.fiscal_year, code, round_, before, values))
         for submission in block.submissions:
             if submission.round not in framework.rounds:
                 problems.append(Problem(
@@ -456,9 +543,7 @@ def _plan(workspace: Workspace, incoming: MemberRatings, report: MergeReport) ->
             elif verdict_of_state is not None:
                 plan.submissions.append(verdict_of_state)
                 report.submitted.append((block.agency, block.fiscal_year, submission.round))
-        known = {r[0] for r in conn.execute(
-            "SELECT code || '/' || sha256 FROM evidence WHERE agreement_id = ? AND evaluator = ?",
-            (agreement_id, incoming.member_id))}
+        known = evidence_of.setdefault(agreement_id, set())
         indicators_in_force = _by_code(in_force)
         for evidence in block.evidence:
             if evidence.code not in indicators_in_force:
@@ -474,6 +559,37 @@ def _plan(workspace: Workspace, incoming: MemberRatings, report: MergeReport) ->
     if problems:
         raise ProblemsError(problems)
     return plan
+
+
+# An agreed version as `version_for_round` weighs it: (number, effective round, row id).
+_Agreed = tuple[int, int | None, int]
+
+
+def _agreed_versions(conn: sqlite3.Connection, agreement_ids: list[int]) -> dict[int, list[_Agreed]]:
+    """Each agreement's agreed versions, read for all of a package's agreements at once."""
+    found: dict[int, list[_Agreed]] = {}
+    for chunk in (agreement_ids[n:n + 500] for n in range(0, len(agreement_ids), 500)):
+        for agreement_id, number, effective_round, version_id in conn.execute(
+                "SELECT agreement_id, number, effective_round, id FROM agreement_versions WHERE status = 'agreed' "
+                f"AND agreement_id IN ({', '.join('?' * len(chunk))})", chunk):
+            found.setdefault(agreement_id, []).append((int(number), effective_round, int(version_id)))
+    return found
+
+
+def _version_for_round(agreed: Iterable[_Agreed], round_: int, in_force: int) -> int:
+    """`versions.version_for_round` from the agreement's agreed versions read beforehand (`_agreed_versions`):
+    the latest agreed version covering the round, else the version in force (tested equal)."""
+    covering = [(number, version_id) for number, effective_round, version_id in agreed
+                if effective_round is None or effective_round <= round_]
+    return max(covering)[1] if covering else in_force
+
+
+def _guarded_rounds(conn: sqlite3.Connection, member: str) -> set[tuple[int, int]]:
+    """(agreement id, round) where `_locked` may find a lock for this member: every round with an issue state, a
+    panel result or this member's submission. Any other round is open (`_locked` would return None)."""
+    return {(int(r[0]), int(r[1])) for r in conn.execute(
+        "SELECT agreement_id, round FROM report_issues UNION SELECT agreement_id, round FROM panel_results "
+        "UNION SELECT agreement_id, round FROM panel_submissions WHERE evaluator = ?", (member,))}
 
 
 def issued_declarations(conn: sqlite3.Connection) -> set[str]:
@@ -497,7 +613,7 @@ def _by_code(agreement: Agreement) -> dict[str, Indicator]:
     return found
 
 
-def _rating_problems(agreement: Agreement, framework: Framework, rating: Rating,
+def _rating_problems(agreement: Agreement, framework: Framework, rating: Rating | IncomingRating,
                      block: IncomingAgreement, indicators: dict[str, Indicator] | None = None) -> list[Problem]:
     code = rating.code
     try:
@@ -527,7 +643,7 @@ def _compare(conn: sqlite3.Connection, agreement_id: int, member: str, item: Inc
     adjust_reason, comment, edit_version, updated_at, updated_by), None when nothing is stored; `locks` keeps each
     round's lock decision across the calls of one agreement; `decided` the (code, round, revision) the master
     already holds a conflict for."""
-    rating = item.rating
+    rating = item
     if row is not None and (row[0] == values["result"] and row[1] == values["adjusted_score"]
                             and row[2] == values["adjust_reason"] and row[3] == values["comment"]):
         return None
@@ -580,7 +696,7 @@ def _compare(conn: sqlite3.Connection, agreement_id: int, member: str, item: Inc
 
 
 def _revision(member: str, item: IncomingRating, values: dict[str, str | None]) -> str:
-    return rating_revision(member, item.rating.code, item.rating.round, values, item.edit_version, item.updated_at)
+    return rating_revision(member, item.code, item.round, values, item.edit_version, item.updated_at)
 
 
 def _locked(conn: sqlite3.Connection, agreement_id: int, member: str, round_: int) -> tuple[str, str] | None:
@@ -627,12 +743,12 @@ def _submission_verdict(conn: sqlite3.Connection, agreement_id: int, member: str
 
 # The member's own edit version and time are kept, so the next package compares against what they last sent.
 # The master's private note for this row (if any) stays: notes never travel.
-_WRITE_RATING = """
-    INSERT INTO ratings (agreement_id, code, round, evaluator, version_id, result, adjusted_score,
-                         adjust_reason, comment, note, edit_version, updated_at, updated_by)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?)
-    ON CONFLICT (agreement_id, code, round, evaluator) DO UPDATE SET
+_INDEX_ORDER = itemgetter(0, 1, 2)  # a rating row's agreement, code and round
+_WRITE_RATING = (
+    "INSERT INTO ratings (agreement_id, code, round, evaluator, version_id, result, adjusted_score, "
+    "adjust_reason, comment, note, edit_version, updated_at, updated_by)",
+    "(?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?)",
+    """ON CONFLICT (agreement_id, code, round, evaluator) DO UPDATE SET
         version_id = excluded.version_id, result = excluded.result, adjusted_score = excluded.adjusted_score,
         adjust_reason = excluded.adjust_reason, comment = excluded.comment,
-        edit_version = excluded.edit_version, updated_at = excluded.updated_at, updated_by = excluded.updated_by
-    """
+        edit_version = excluded.edit_version, updated_at = excluded.updated_at, updated_by = excluded.updated_by""")

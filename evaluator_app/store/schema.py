@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
+from .schema_audit import upgrade_committed_changes
 from .schema_import import upgrade_import_policy
 from .schema_panel import upgrade_panel, upgrade_panel_trust
 from .schema_parties import upgrade_parties
@@ -155,5 +156,6 @@ UPGRADES: tuple[Callable[[sqlite3.Connection], None], ...] = (
     upgrade_committee_and_numbers,  # issue 12: committee acceptances, report numbers (store/schema_reports.py)
     upgrade_parties,  # issue 12: parties edited after import (store/schema_parties.py)
     upgrade_confirmed_warnings,  # issue 14: the warning a typed result was kept despite
+    upgrade_committed_changes,  # issue 16: a merge's changes under one entry's Merkle root (store/schema_audit.py)
 )
 SCHEMA_VERSION = len(UPGRADES)

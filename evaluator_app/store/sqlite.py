@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Sequence
+from itertools import chain
 from pathlib import Path
+from typing import Any
 
 
 def connect(path: Path, read_only: bool = False) -> sqlite3.Connection:
@@ -38,3 +41,20 @@ def inserted_id(cursor: sqlite3.Cursor) -> int:
     if cursor.lastrowid is None:
         raise sqlite3.InterfaceError("the statement inserted no row")
     return cursor.lastrowid
+
+
+def insert_many(conn: sqlite3.Connection, head: str, row: str, rows: Sequence[Sequence[Any]], tail: str = "") -> None:
+    """`executemany(head + " VALUES " + row + tail, rows)` as statements of many rows each (`VALUES (..), (..)`):
+    the same rows in the same order, each handled as its own row would be (ON CONFLICT included), with a
+    statement run per some 900 values instead of per row; a tenth to a fifth less for 17,000 rows (issue 16)."""
+    if not rows:
+        return
+    per = max(1, 900 // len(rows[0]))
+    whole = len(rows) - len(rows) % per
+    if whole:
+        statement = f"{head} VALUES {', '.join([row] * per)} {tail}"
+        for start in range(0, whole, per):
+            conn.execute(statement, list(chain.from_iterable(rows[start:start + per])))
+    if whole < len(rows):
+        rest = rows[whole:]
+        conn.execute(f"{head} VALUES {', '.join([row] * len(rest))} {tail}", list(chain.from_iterable(rest)))

@@ -6,7 +6,7 @@ import json
 import sqlite3
 from dataclasses import dataclass
 
-from .audit import first_broken_link
+from .audit import committed_afters, first_broken_link, has_committed_changes
 
 
 @dataclass(frozen=True)
@@ -26,6 +26,7 @@ class LogVerification:
     head_hash: str | None  # write it into the minutes or a signed report: a later rewrite cannot match it
     broken: BrokenLink | None
     unexplained: tuple[str, ...]  # stored values that differ from what the log last recorded
+    changes: int = 0  # changes committed by entries' Merkle roots (merged packages), each verified with its entry
 
     @property
     def ok(self) -> bool:
@@ -41,9 +42,12 @@ def verify_log(conn: sqlite3.Connection, limit: int = 50) -> LogVerification:
     if broken_id is not None:
         row = conn.execute("SELECT id, at, actor, action, entity, entity_key FROM audit_log WHERE id = ?",
                            (broken_id,)).fetchone()
-        broken = BrokenLink(*row)
+        # No such entry: committed changes (audit_changes, audit_change_parts) filed under an entry not in the log.
+        broken = BrokenLink(*row) if row else BrokenLink(broken_id, "", "", "changes without their entry",
+                                                         "audit_changes", "")
+    changes = conn.execute("SELECT count(*) FROM audit_changes").fetchone()[0] if has_committed_changes(conn) else 0
     return LogVerification(int(count), head_id, head[0] if head else None, broken,
-                           tuple(unexplained_values(conn, limit)))
+                           tuple(unexplained_values(conn, limit)), int(changes))
 
 
 def unexplained_values(conn: sqlite3.Connection, limit: int = 50) -> list[str]:
@@ -51,8 +55,13 @@ def unexplained_values(conn: sqlite3.Connection, limit: int = 50) -> list[str]:
     what an edit made outside the app (a SQLite tool, a hex editor) leaves behind."""
     found: list[str] = []
     last_rating: dict[str, dict[str, object]] = {}
-    for entry_id, key, after in conn.execute(
-            "SELECT id, entity_key, after FROM audit_log WHERE entity = 'rating' ORDER BY id"):
+    # The log's rating entries and the ratings merged packages committed to, in the order they happened (a
+    # change just before the entry that commits to it, as audit_entries orders them).
+    logged = [(entry_id, 0, key, after) for entry_id, key, after in conn.execute(
+        "SELECT id, entity_key, after FROM audit_log WHERE entity = 'rating' ORDER BY id")]
+    committed = [(entry_id, leaf - (1 << 40), key, after)
+                 for entry_id, leaf, key, after in committed_afters(conn, "rating")]
+    for entry_id, _, key, after in sorted(logged + committed, key=lambda item: (item[0], item[1])):
         if after is not None:
             try:
                 last_rating[key] = json.loads(after)

@@ -1,0 +1,78 @@
+"""The merge's fast paths (issue 16) give what the general functions give: the leaves written for a package's
+changes are `change_leaf` of each, and the version a round scores against, read once per package, is
+`version_for_round`'s."""
+
+from __future__ import annotations
+
+from decimal import Decimal as D
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from evaluator_app.domain.negotiation import with_changes
+from evaluator_app.store.agreements import add_agreement, version_in_force
+from evaluator_app.store.audit import change_leaf, change_leaves, merkle_root
+from evaluator_app.store.panel_merge import _agreed_versions, _version_for_round
+from evaluator_app.store.versions import revise, version_for_round
+from tests.conftest import example_agreement
+
+texts = st.text()
+json_texts = st.none() | st.text()  # stored texts are JSON, but a leaf is defined for any text
+
+
+@given(st.lists(st.tuples(texts, texts, texts, texts, json_texts, json_texts), max_size=20))
+def test_the_leaves_of_a_package_are_change_leaf_of_each_change(changes):
+    assert change_leaves(changes) == [
+        change_leaf(n, action, entity, key, actor, before, after)
+        for n, (actor, action, entity, key, before, after) in enumerate(changes)]
+
+
+@given(st.lists(st.binary(min_size=32, max_size=32), min_size=1, max_size=40))
+def test_a_changed_or_missing_leaf_changes_the_root(leaves):
+    root = merkle_root(leaves)
+    assert merkle_root(leaves[:-1]) != root
+    assert merkle_root([bytes(32) if n == 0 else leaf for n, leaf in enumerate(leaves)]) != root or \
+        leaves[0] == bytes(32)
+
+
+def test_the_version_of_each_round_is_version_for_rounds(workspace):
+    stored = add_agreement(workspace, example_agreement(), actor="secretary")
+    plain = add_agreement(workspace, example_agreement(agency="กรมอื่น"), actor="secretary")
+
+    def check() -> None:
+        agreed = _agreed_versions(workspace.conn, [stored.id, plain.id])
+        for agreement_id in (stored.id, plain.id):
+            in_force = version_in_force(workspace.conn, agreement_id)[0]
+            for round_ in (3, 6, 9, 12):
+                assert _version_for_round(agreed.get(agreement_id, ()), round_, in_force) == \
+                    version_for_round(workspace.conn, agreement_id, round_)
+
+    check()
+    revise(workspace, stored.id, with_changes(example_agreement().indicators, weights={"1": D(20), "3": D(40)}),
+           from_round=9, author="committee", actor="chair", reason="ภารกิจเปลี่ยนกลางปี",
+           minute="ที่ประชุมมีมติให้แก้ไขน้ำหนักตั้งแต่รอบ 9 เดือน")
+    check()
+    revise(workspace, stored.id, with_changes(example_agreement().indicators, weights={"1": D(25), "3": D(35)}),
+           from_round=12, author="committee", actor="chair", reason="แก้ไขอีกครั้ง", minute="มติครั้งที่สอง")
+    check()
+
+
+@given(st.lists(st.tuples(st.integers(0, 30), st.none() | st.text(max_size=5)), max_size=700))
+def test_insert_many_writes_what_executemany_writes(rows):
+    """Many rows a statement, an upsert included: the same table as one statement per row."""
+    import sqlite3
+
+    from evaluator_app.store.sqlite import insert_many
+
+    tables = []
+    for many in (False, True):
+        conn = sqlite3.connect(":memory:")
+        conn.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, k INTEGER UNIQUE, v TEXT, n INTEGER DEFAULT 0)")
+        tail = "ON CONFLICT (k) DO UPDATE SET v = excluded.v, n = n + 1"
+        if many:
+            insert_many(conn, "INSERT INTO t (k, v)", "(?, ?)", rows, tail)
+        else:
+            conn.executemany(f"INSERT INTO t (k, v) VALUES (?, ?) {tail}", rows)
+        tables.append(conn.execute("SELECT * FROM t ORDER BY id").fetchall())
+        conn.close()
+    assert tables[0] == tables[1]
