@@ -3,6 +3,8 @@ a hint says what to do when the workspace has no agreements, and a search that f
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QItemSelection, QModelIndex, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -15,11 +17,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...store.agreements import list_agreements
-from ...store.ui_queries import search_agreements
+from ...store.agreement_list import AgreementSummary
 from ..common.language import Retranslating
-from ..common.session import WorkspaceSession
 from .navigator_model import AGREEMENT_ID_ROLE, NavigatorFilter, NavigatorModel
+
+if TYPE_CHECKING:  # the pane is painted before the session (and the store behind it) is loaded
+    from ..common.session import WorkspaceSession
 
 _SEARCH_DELAY_MS = 200  # wait for a pause in typing: one query per pause, not per key
 
@@ -83,12 +86,24 @@ class NavigatorPanel(Retranslating, QWidget):
         self.tree.selectionModel().selectionChanged.connect(self._selection_changed)
         self.retranslate()
 
+    def show_summaries(self, summaries: list[AgreementSummary] | None) -> None:
+        """The first paint's list, read before the workspace is open (store/agreement_list.py); None (the file
+        could not be read as it is) shows neither the list nor the empty workspace's hint until the session comes."""
+        if summaries is None:
+            self.hint.hide()
+            self.tree.hide()
+            return
+        self.model.set_agreements(summaries)
+        self.apply_search()
+
     def set_session(self, session: WorkspaceSession | None) -> None:
         self._session = session
         self.reload()
 
     def reload(self) -> None:
         """Re-read the agreement list (one query) and keep the current selection where it still exists."""
+        from ...store.agreements import list_agreements
+
         current = self.selected_agreement()
         self.model.set_agreements([] if self._session is None else list_agreements(self._session.workspace))
         self.apply_search()
@@ -101,6 +116,8 @@ class NavigatorPanel(Retranslating, QWidget):
         if not text or self._session is None:
             self.filter.set_visible(None)
         else:
+            from ...store.ui_queries import search_agreements
+
             self.filter.set_visible(search_agreements(self._session.workspace, text))
         self.tree.expandAll()
         self._update_hint()
