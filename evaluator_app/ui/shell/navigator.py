@@ -43,7 +43,9 @@ class NavigatorPanel(Retranslating, QWidget):
         self.search.setClearButtonEnabled(True)
         self.tree = QTreeView(self)
         self.tree.setObjectName("navigator")
-        self.tree.setModel(self.filter)
+        # The list itself while nothing is searched, the filter only while a search is on: a proxy over the tree
+        # costs some 10 ms of Python callbacks when the tree is expanded, which the first paint does without.
+        self.tree.setModel(self.model)
         self.tree.setHeaderHidden(True)
         self.tree.setUniformRowHeights(True)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -115,18 +117,33 @@ class NavigatorPanel(Retranslating, QWidget):
         text = self.search.text().strip()
         if not text or self._session is None:
             self.filter.set_visible(None)
+            self._show(self.model)
         else:
             from ...store.ui_queries import search_agreements
 
             self.filter.set_visible(search_agreements(self._session.workspace, text))
+            self._show(self.filter)
         self.tree.expandAll()
         self._update_hint()
+
+    def _show(self, model: NavigatorModel | NavigatorFilter) -> None:
+        """Put the whole list or the search's filter in the tree, keeping the agreement selected."""
+        if self.tree.model() is model:
+            return
+        current = self.selected_agreement()
+        self.tree.setModel(model)
+        self.tree.selectionModel().selectionChanged.connect(self._selection_changed)
+        if current is not None:
+            self.select_agreement(current, emit=False)
+
+    def _in_tree(self, source: QModelIndex) -> QModelIndex:
+        return source if self.tree.model() is self.model else self.filter.mapFromSource(source)
 
     def state(self) -> str:
         """What the pane shows: "agreements", "empty" (the workspace has none) or "no match" (the search)."""
         if not self.model.summaries():
             return "empty"
-        if self.filter.rowCount() == 0:
+        if self.tree.model().rowCount() == 0:
             return "no match"
         return "agreements"
 
@@ -156,8 +173,7 @@ class NavigatorPanel(Retranslating, QWidget):
         return None if value is None else int(value)
 
     def select_agreement(self, agreement_id: int, *, emit: bool = True) -> bool:
-        source = self.model.index_of_agreement(agreement_id)
-        index = self.filter.mapFromSource(source)
+        index = self._in_tree(self.model.index_of_agreement(agreement_id))
         if not index.isValid():
             return False
         if not emit:
@@ -170,7 +186,7 @@ class NavigatorPanel(Retranslating, QWidget):
         return True
 
     def index_of_agreement(self, agreement_id: int) -> QModelIndex:
-        return self.filter.mapFromSource(self.model.index_of_agreement(agreement_id))
+        return self._in_tree(self.model.index_of_agreement(agreement_id))
 
     def _selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         indexes = selected.indexes()
