@@ -132,3 +132,12 @@ def test_the_first_paint_loads_neither_the_store_nor_the_features(workspace_file
     early = [m for m in seen[stage] if m.startswith(heavy)]
     assert early == [], "loaded before the first paint: " + ", ".join(early)
     assert all(any(m.startswith(h) for m in seen["ready"]) for h in heavy), "all there once ready"
+
+
+def test_the_last_place_key_is_the_same_digest_as_before(tmp_path):
+    import hashlib
+
+    from evaluator_app.ui.shell import settings
+
+    path = tmp_path / "ที่ทำงาน.sqlite"
+    assert settings._place_key(path) == "places/" + hashlib.sha256(str(path.resolve()).encode()).hexdigest()[:20]

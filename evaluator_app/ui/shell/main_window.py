@@ -69,6 +69,10 @@ class MainWindow(Retranslating, MainWindowInterface):
         # The table needs the width (15 columns); the details go below it (install_session puts them there).
         self.work_splitter = QSplitter(parent=self.splitter)
         self.work_splitter.setObjectName("workSplitter")
+        # Holds the table's place in the shell's first paint, so the navigator keeps its width (an empty splitter
+        # would give it the whole window, and the list would jump when the table comes).
+        self._placeholder: QWidget | None = QWidget(self.work_splitter)
+        self.work_splitter.addWidget(self._placeholder)
         self.splitter.addWidget(self.work_splitter)
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 5)
@@ -169,6 +173,12 @@ class MainWindow(Retranslating, MainWindowInterface):
         self.details = DetailsPane(session, self.panel.model, self)
         if old_panel is None or old_details is None:
             from PySide6.QtCore import Qt
+
+            if self._placeholder is not None:
+                self._placeholder.hide()
+                self._placeholder.setParent(None)  # type: ignore[call-overload]  # out of the splitter
+                self._placeholder.deleteLater()
+                self._placeholder = None
 
             self.work_splitter.setOrientation(Qt.Orientation.Vertical)
             self.work_splitter.addWidget(self.panel)
