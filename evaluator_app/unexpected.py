@@ -11,15 +11,12 @@ group).
 from __future__ import annotations
 
 import os
-import platform
 import sys
-import tempfile
-import traceback
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TextIO
 
-from .domain.display_text import shown_on_a_terminal
+# What only a crash log or a command's output needs (platform, traceback, datetime, the terminal's escapes) is
+# imported there: the window's start goes through here too (issue 16).
 
 EXIT_UNEXPECTED = 70  # EX_SOFTWARE: an internal error, not the person's input
 EXIT_OUTPUT_LOST = 74  # EX_IOERR: the printed output could not be written (and nothing was saved)
@@ -49,6 +46,10 @@ def log_folder() -> Path:
 
 def write_crash_log(exc: BaseException, argv: list[str]) -> Path | None:
     """The details of an unexpected failure in a new log file; None when no folder could take it."""
+    import platform
+    import traceback
+    from datetime import UTC, datetime
+
     stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S-%f")
     lines = [
         f"evaluator-app crash log, {datetime.now(UTC).isoformat(timespec='seconds')}",
@@ -73,6 +74,8 @@ def write_crash_log(exc: BaseException, argv: list[str]) -> Path | None:
 
 
 def _log_folders() -> list[Path]:
+    import tempfile
+
     folders = []
     try:
         folders.append(log_folder())
@@ -127,6 +130,9 @@ class GuardedOutput:
     """
 
     def __init__(self, stream: TextIO | None):
+        from .domain.display_text import shown_on_a_terminal
+
+        self._shown = shown_on_a_terminal
         self._stream = stream
         self.lost: str | None = None if stream is not None else "stdout is closed"
         if stream is not None and hasattr(stream, "reconfigure"):
@@ -138,7 +144,7 @@ class GuardedOutput:
     def write(self, text: str) -> int:
         if self.lost is None and self._stream is not None:
             try:
-                self._stream.write(shown_on_a_terminal(text))
+                self._stream.write(self._shown(text))
                 return len(text)
             except (OSError, ValueError) as exc:
                 self._lose(exc)

@@ -14,6 +14,7 @@ from ..domain.agreement import Agreement, Indicator, IndicatorKind, Party, Party
 from ..domain.bands import Band, ScoringMethod
 from ..domain.problems import Problem
 from ..domain.thresholds import Thresholds
+from .agreement_list import AgreementSummary, agreement_summaries
 from .audit import append_audit, utc_now
 from .import_warnings import save_version_warnings
 from .workspace import Workspace
@@ -21,16 +22,6 @@ from .workspace import Workspace
 
 class AgreementNotFound(LookupError):
     pass
-
-
-@dataclass(frozen=True)
-class AgreementSummary:
-    id: int
-    agency: str
-    fiscal_year: int
-    framework_id: str
-    indicator_count: int
-    version_number: int
 
 
 @dataclass(frozen=True)
@@ -279,18 +270,7 @@ def load_agreements_in_force(workspace: Workspace, agreement_ids: Iterable[int])
 
 
 def list_agreements(workspace: Workspace) -> list[AgreementSummary]:
-    rows = workspace.conn.execute(
-        """
-        SELECT a.id, a.agency, a.fiscal_year, a.framework_id,
-               (SELECT count(*) FROM indicators i WHERE i.version_id = v.id), v.number
-        FROM agreements a
-        JOIN agreement_versions v ON v.id = (
-            SELECT id FROM agreement_versions WHERE agreement_id = a.id
-            ORDER BY (status = 'agreed') DESC, number DESC LIMIT 1)
-        ORDER BY a.fiscal_year DESC, a.agency
-        """
-    ).fetchall()
-    return [AgreementSummary(int(r[0]), r[1], int(r[2]), r[3], int(r[4]), int(r[5])) for r in rows]
+    return agreement_summaries(workspace.conn)
 
 
 def find_agreement_id(workspace: Workspace, agency: str, fiscal_year: int) -> int | None:

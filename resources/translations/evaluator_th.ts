@@ -32,47 +32,47 @@
 <context>
     <name>Accessibility</name>
     <message>
-        <location filename="../../evaluator_app/ui/common/accessibility.py" line="94"/>
+        <location filename="../../evaluator_app/ui/common/accessibility.py" line="96"/>
         <source>Agreements by fiscal year</source>
         <translation>คำรับรองตามปีงบประมาณ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/common/accessibility.py" line="95"/>
+        <location filename="../../evaluator_app/ui/common/accessibility.py" line="97"/>
         <source>Indicators and results</source>
         <translation>ตัวชี้วัดและผลการประเมิน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/common/accessibility.py" line="96"/>
+        <location filename="../../evaluator_app/ui/common/accessibility.py" line="98"/>
         <source>Details of the indicator</source>
         <translation>รายละเอียดตัวชี้วัด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/common/accessibility.py" line="97"/>
+        <location filename="../../evaluator_app/ui/common/accessibility.py" line="99"/>
         <source>Indicators of the version on screen</source>
         <translation>ตัวชี้วัดของฉบับที่แสดง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/common/accessibility.py" line="98"/>
+        <location filename="../../evaluator_app/ui/common/accessibility.py" line="100"/>
         <source>Scores of every member of the panel</source>
         <translation>คะแนนของกรรมการทุกคนในคณะ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/common/accessibility.py" line="99"/>
+        <location filename="../../evaluator_app/ui/common/accessibility.py" line="101"/>
         <source>History of the chosen score</source>
         <translation>ประวัติของคะแนนที่เลือก</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/common/accessibility.py" line="100"/>
+        <location filename="../../evaluator_app/ui/common/accessibility.py" line="102"/>
         <source>Pages of the paper</source>
         <translation>หน้าของเอกสาร</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/common/accessibility.py" line="101"/>
+        <location filename="../../evaluator_app/ui/common/accessibility.py" line="103"/>
         <source>Conflicting edits</source>
         <translation>รายการแก้ไขที่ขัดกัน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/common/accessibility.py" line="102"/>
+        <location filename="../../evaluator_app/ui/common/accessibility.py" line="104"/>
         <source>Problems found</source>
         <translation>ปัญหาที่พบ</translation>
     </message>
@@ -278,78 +278,78 @@
 <context>
     <name>AgreementPanel</name>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="189"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="196"/>
         <source>{0} months</source>
         <translation>{0} เดือน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="206"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="213"/>
         <source>Choose an agreement in the list on the left.</source>
         <translation>เลือกคำรับรองจากรายการทางซ้าย</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="210"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="217"/>
         <source>fiscal year {0}</source>
         <translation>ปีงบประมาณ พ.ศ. {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="211"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="218"/>
         <source>version {0}</source>
         <translation>ฉบับที่ {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="220"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="227"/>
         <source>Evaluator {0}</source>
         <translation>ผู้ประเมิน {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="222"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="229"/>
         <source>Self-assessment</source>
         <translation>ประเมินตนเอง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="231"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="238"/>
         <source>incomplete: {0} of {1} indicators have no result yet</source>
         <translation>ยังไม่ครบ: ยังไม่มีผล {0} จาก {1} ตัวชี้วัด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="235"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="242"/>
         <source>eligible (at least {0})</source>
         <translation>ผ่านเกณฑ์ได้รับสิ่งจูงใจ (ตั้งแต่ {0})</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="238"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="245"/>
         <source>not eligible (below {0})</source>
         <translation>ไม่ผ่านเกณฑ์ (ต่ำกว่า {0})</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="240"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="247"/>
         <source>(over weight {0})</source>
         <translation>(จากน้ำหนักที่นับ {0})</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="269"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="276"/>
         <source>&amp;Round:</source>
         <translation>&amp;รอบ:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="271"/>
-        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="272"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="278"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="279"/>
         <source>Dismiss</source>
         <translation>ปิด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="273"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="280"/>
         <source>All self-assessment columns</source>
         <translation>คอลัมน์ประเมินตนเองทั้งหมด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="274"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="281"/>
         <source>Show the self-assessment&apos;s weighted column too, or only its result and score (narrow screens)</source>
         <translation>แสดงคอลัมน์ถ่วงน้ำหนักของผลประเมินตนเองด้วย หรือแสดงเฉพาะผลและคะแนน (สำหรับจอแคบ)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="276"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="283"/>
         <source>Reporting round in months, as the framework allows (Ctrl+6, Ctrl+9, Ctrl+2)</source>
         <translation>รอบการประเมิน (เดือน) ตามที่กรอบการประเมินกำหนด (Ctrl+6, Ctrl+9, Ctrl+2)</translation>
     </message>
@@ -1428,228 +1428,233 @@ Issue the other {2}?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="215"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="283"/>
         <source>Cannot open workspace</source>
         <translation>เปิดพื้นที่ทำงานไม่ได้</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="242"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="313"/>
         <source>Open workspace</source>
         <translation>เปิดพื้นที่ทำงาน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="243"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="314"/>
         <source>Workspaces ({0});;All files (*)</source>
         <translation>พื้นที่ทำงาน ({0});;ทุกแฟ้ม (*)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="250"/>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="257"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="323"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="330"/>
         <source>New workspace</source>
         <translation>สร้างพื้นที่ทำงานใหม่</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="250"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="323"/>
         <source>Workspaces ({0})</source>
         <translation>พื้นที่ทำงาน ({0})</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="258"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="331"/>
         <source>{0} already exists. Use File → Open workspace… to open it.</source>
         <translation>มีแฟ้ม {0} อยู่แล้ว ใช้เมนู แฟ้ม → เปิดพื้นที่ทำงาน… เพื่อเปิด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="275"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="349"/>
         <source>Imported {0} new agreement(s); updated results of {1}.</source>
         <translation>นำเข้าคำรับรองใหม่ {0} ฉบับ ปรับผลการดำเนินงาน {1} ฉบับ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="366"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="445"/>
         <source>Select an indicator that is scored to adjust its score.</source>
         <translation>เลือกตัวชี้วัดที่มีการให้คะแนนก่อนปรับคะแนน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="439"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="523"/>
         <source>Not chosen yet</source>
         <translation>ยังไม่ได้เลือก</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="457"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="541"/>
         <source>This workspace is read-only: who you are cannot be recorded.</source>
         <translation>พื้นที่ทำงานนี้เปิดแบบอ่านอย่างเดียว จึงบันทึกว่าท่านคือใครไม่ได้</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="486"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="571"/>
         <source>Your results are recorded under {0}.</source>
         <translation>ผลของท่านจะบันทึกในนาม {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="497"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="582"/>
         <source>You: {0}</source>
         <translation>ผู้ใช้งาน: {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="497"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="582"/>
         <source>Who are you? Choose…</source>
         <translation>ท่านคือใคร? เลือก…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="498"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="583"/>
         <source>Your results are recorded under this name. Click to change.</source>
         <translation>ผลของท่านบันทึกในนามนี้ คลิกเพื่อเปลี่ยน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="500"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="585"/>
         <source>&amp;Who are you…</source>
         <translation>ท่าน&amp;คือใคร…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="501"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="586"/>
         <source>&amp;Who are you ({0})…</source>
         <translation>ท่าน&amp;คือใคร ({0})…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="595"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="690"/>
         <source>{0} is no longer there.</source>
         <translation>ไม่พบ {0} แล้ว</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="608"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="703"/>
         <source>&amp;File</source>
         <translation>แ&amp;ฟ้ม</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="609"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="704"/>
         <source>&amp;Edit</source>
         <translation>แ&amp;ก้ไข</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="610"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="705"/>
         <source>&amp;View</source>
         <translation>&amp;มุมมอง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="611"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="706"/>
         <source>&amp;Help</source>
         <translation>&amp;ช่วยเหลือ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="612"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="707"/>
         <source>&amp;New workspace…</source>
         <translation>สร้างพื้นที่ทำงาน&amp;ใหม่…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="613"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="708"/>
         <source>&amp;Open workspace…</source>
         <translation>เ&amp;ปิดพื้นที่ทำงาน…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="614"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="709"/>
         <source>&amp;Recent workspaces</source>
         <translation>พื้นที่ทำงานที่ใช้&amp;ล่าสุด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="615"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="710"/>
         <source>&amp;Clear recent workspaces</source>
         <translation>&amp;ล้างรายการพื้นที่ทำงานล่าสุด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="616"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="711"/>
         <source>&amp;Import agreements…</source>
         <translation>&amp;นำเข้าคำรับรอง…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="617"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="712"/>
         <source>&amp;Quit</source>
         <translation>&amp;ออกจากโปรแกรม</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="618"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="713"/>
         <source>&amp;Adjust score…</source>
         <translation>&amp;ปรับคะแนน…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="620"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="715"/>
         <source>&amp;Find agreement</source>
         <translation>ค้น&amp;หาคำรับรอง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="621"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="716"/>
         <source>&amp;Settings…</source>
         <translation>&amp;ตั้งค่า…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="622"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="717"/>
         <source>&amp;Round</source>
         <translation>&amp;รอบการประเมิน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="624"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="719"/>
         <source>{0} months</source>
         <translation>{0} เดือน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="625"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="720"/>
         <source>&amp;Language</source>
         <translation>&amp;ภาษา</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="626"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="721"/>
         <source>&amp;About evaluator-app</source>
         <translation>&amp;เกี่ยวกับโปรแกรม</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="627"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="722"/>
         <source>About &amp;Qt</source>
         <translation>เกี่ยวกับ &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="638"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="730"/>
+        <source>opening…</source>
+        <translation>กำลังเปิด…</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="736"/>
         <source>read-only</source>
         <translation>อ่านอย่างเดียว</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="640"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="738"/>
         <source>not saved yet</source>
         <translation>ยังไม่บันทึก</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="642"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="740"/>
         <source>NOT SAVED: the last change could not be written</source>
         <translation>บันทึกไม่สำเร็จ: การแก้ไขล่าสุดยังไม่ถูกบันทึก</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="644"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="742"/>
         <source>saved</source>
         <translation>บันทึกแล้ว</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="645"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="743"/>
         <source>saved {0}</source>
         <translation>บันทึกแล้ว {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="651"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="750"/>
         <source>Performance agreement evaluation</source>
         <translation>ประเมินผลคำรับรองการปฏิบัติราชการ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="395"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="476"/>
         <source>Select an indicator with a reported result to accept it.</source>
         <translation>เลือกตัวชี้วัดที่ส่วนราชการรายงานผลแล้วเพื่อรับรองผล</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="409"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="490"/>
         <source>The committee accepted the reported result of indicator {0}.</source>
         <translation>คณะกรรมการรับรองผลที่รายงานของตัวชี้วัด {0} แล้ว</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="619"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="714"/>
         <source>Accept the reported result</source>
         <translation>รับรองผลตามที่รายงาน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="404"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="485"/>
         <source>Accept the reported result of indicator {0}</source>
         <translation>รับรองผลที่รายงานของตัวชี้วัด {0}</translation>
     </message>
@@ -2246,22 +2251,22 @@ Public key: {1}</source>
 <context>
     <name>NavigatorModel</name>
     <message>
-        <location filename="../../evaluator_app/ui/shell/navigator_model.py" line="127"/>
+        <location filename="../../evaluator_app/ui/shell/navigator_model.py" line="138"/>
         <source>Agreements</source>
         <translation>คำรับรอง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/navigator_model.py" line="149"/>
+        <location filename="../../evaluator_app/ui/shell/navigator_model.py" line="162"/>
         <source>Fiscal year {0}</source>
         <translation>ปีงบประมาณ พ.ศ. {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/navigator_model.py" line="154"/>
+        <location filename="../../evaluator_app/ui/shell/navigator_model.py" line="167"/>
         <source>Version {0} · {1} indicators</source>
         <translation>ฉบับที่ {0} · {1} ตัวชี้วัด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/navigator_model.py" line="160"/>
+        <location filename="../../evaluator_app/ui/shell/navigator_model.py" line="173"/>
         <source>{0}, fiscal year {1}, framework {2}</source>
         <translation>{0} ปีงบประมาณ พ.ศ. {1} กรอบการประเมิน {2}</translation>
     </message>
@@ -2269,7 +2274,7 @@ Public key: {1}</source>
 <context>
     <name>NavigatorPanel</name>
     <message>
-        <location filename="../../evaluator_app/ui/shell/navigator.py" line="125"/>
+        <location filename="../../evaluator_app/ui/shell/navigator.py" line="142"/>
         <source>This workspace has no agreements yet.
 
 Import the agreement workbooks (Excel or CSV) with File → Import agreements… (Ctrl+I), or try the app on the demo workspace first.</source>
@@ -2278,34 +2283,29 @@ Import the agreement workbooks (Excel or CSV) with File → Import agreements…
 นำเข้าไฟล์คำรับรอง (Excel หรือ CSV) ด้วยเมนู แฟ้ม → นำเข้าคำรับรอง… (Ctrl+I) หรือทดลองใช้โปรแกรมกับพื้นที่ทำงานตัวอย่างก่อน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/navigator.py" line="128"/>
+        <location filename="../../evaluator_app/ui/shell/navigator.py" line="145"/>
         <source>No agreement matches &quot;{0}&quot;.
 Search looks in agency names and indicator names.</source>
         <translation>ไม่พบคำรับรองที่ตรงกับ &quot;{0}&quot;
 การค้นหาดูจากชื่อส่วนราชการและชื่อตัวชี้วัด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/navigator.py" line="167"/>
+        <location filename="../../evaluator_app/ui/shell/navigator.py" line="184"/>
         <source>Search agency or indicator (Ctrl+F)</source>
         <translation>ค้นหาส่วนราชการหรือตัวชี้วัด (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/navigator.py" line="168"/>
-        <source>Search agreements</source>
-        <translation>ค้นหาคำรับรอง</translation>
-    </message>
-    <message>
-        <location filename="../../evaluator_app/ui/shell/navigator.py" line="169"/>
+        <location filename="../../evaluator_app/ui/shell/navigator.py" line="185"/>
         <source>&amp;Import agreements…</source>
         <translation>&amp;นำเข้าคำรับรอง…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/navigator.py" line="170"/>
+        <location filename="../../evaluator_app/ui/shell/navigator.py" line="186"/>
         <source>Open the &amp;demo workspace</source>
         <translation>เปิดพื้นที่ทำงาน&amp;ตัวอย่าง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/navigator.py" line="171"/>
+        <location filename="../../evaluator_app/ui/shell/navigator.py" line="187"/>
         <source>Clear the search</source>
         <translation>ล้างคำค้นหา</translation>
     </message>
@@ -3769,42 +3769,42 @@ excluded</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../evaluator_app/ui/shell/settings_dialog.py" line="29"/>
+        <location filename="../../evaluator_app/ui/shell/settings_dialog.py" line="32"/>
         <source>Settings</source>
         <translation>ตั้งค่า</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/settings_dialog.py" line="33"/>
+        <location filename="../../evaluator_app/ui/shell/settings_dialog.py" line="36"/>
         <source>&amp;Change…</source>
         <translation>&amp;เปลี่ยน…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/settings_dialog.py" line="39"/>
+        <location filename="../../evaluator_app/ui/shell/settings_dialog.py" line="42"/>
         <source>Your results are recorded under this name in this workspace.</source>
         <translation>ผลของท่านในพื้นที่ทำงานนี้บันทึกในนามนี้</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/settings_dialog.py" line="53"/>
+        <location filename="../../evaluator_app/ui/shell/settings_dialog.py" line="58"/>
         <source>Times in the window and on the papers of this workspace are on this clock (Buddhist Era dates).</source>
         <translation>เวลาที่แสดงในหน้าต่างและที่พิมพ์ในเอกสารของพื้นที่ทำงานนี้ใช้เขตเวลานี้ (วันที่เป็นพุทธศักราช)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/settings_dialog.py" line="59"/>
+        <location filename="../../evaluator_app/ui/shell/settings_dialog.py" line="64"/>
         <source>You are:</source>
         <translation>ท่านคือ:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/settings_dialog.py" line="62"/>
+        <location filename="../../evaluator_app/ui/shell/settings_dialog.py" line="67"/>
         <source>&amp;Time zone:</source>
         <translation>&amp;เขตเวลา:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/settings_dialog.py" line="87"/>
+        <location filename="../../evaluator_app/ui/shell/settings_dialog.py" line="92"/>
         <source>Unknown time zone &quot;{0}&quot;: choose one from the list, e.g. Asia/Bangkok.</source>
         <translation>ไม่รู้จักเขตเวลา &quot;{0}&quot; เลือกจากรายการ เช่น Asia/Bangkok</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/settings_dialog.py" line="61"/>
+        <location filename="../../evaluator_app/ui/shell/settings_dialog.py" line="66"/>
         <source>&amp;Language:</source>
         <translation>&amp;ภาษา:</translation>
     </message>
@@ -3812,12 +3812,12 @@ excluded</source>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../evaluator_app/ui/shell/app.py" line="64"/>
+        <location filename="../../evaluator_app/ui/shell/app.py" line="90"/>
         <source>The workspace open last time is no longer there ({0}); the default workspace is open.</source>
         <translation>ไม่พบพื้นที่ทำงานที่เปิดครั้งก่อนแล้ว ({0}) จึงเปิดพื้นที่ทำงานเริ่มต้นแทน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/app.py" line="81"/>
+        <location filename="../../evaluator_app/ui/shell/app.py" line="142"/>
         <source>The workspace open last time could not be opened: {0}</source>
         <translation>เปิดพื้นที่ทำงานที่เปิดครั้งก่อนไม่ได้: {0}</translation>
     </message>

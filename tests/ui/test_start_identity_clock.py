@@ -65,10 +65,11 @@ def started(qtbot, path: Path | None, *, answered: list[bool] | None = None) -> 
     """The window as the application starts it. With `answered`, it asks who you are first: the test's when_dialog
     answers and appends to the list, and the window is active again once the question is gone."""
     window = start_window(path)
-    assert window is not None
     qtbot.addWidget(window)
     window.activateWindow()
     qtbot.waitExposed(window)
+    # The shell paints first; the workspace opens right after (ui/shell/app.py): wait for the whole window.
+    qtbot.waitUntil(lambda: window.session is not None and window.panel is not None, timeout=10000)
     if answered is not None:
         qtbot.waitUntil(lambda: bool(answered) and not identity_dialog_shown(), timeout=8000)
         window.activateWindow()

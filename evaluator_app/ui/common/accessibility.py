@@ -38,8 +38,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .file_dialog_dates import show_thai_dates
-
 _AUTO = "evaluatorAutoAccessibleName"  # the name this module gave, so it can be renewed when the language changes
 _LONGEST = 120  # a name is a name, not the paragraph a label may hold
 
@@ -226,6 +224,8 @@ class ShownWindows(QObject):
                     QTimer.singleShot(0, watched, lambda: name_widgets(watched))
             elif watched.isWindow():
                 if isinstance(watched, QFileDialog):
+                    from .file_dialog_dates import show_thai_dates  # the domain's dates: not for the first paint
+
                     show_thai_dates(watched)
                 name_widgets(watched)
             elif needs_name(watched):
@@ -238,9 +238,11 @@ class ShownWindows(QObject):
 _filter: ShownWindows | None = None
 
 
-def install_accessibility(app: QApplication) -> None:
-    """Name the controls of every window from now on (once per application)."""
+def install_accessibility(app: QApplication) -> bool:
+    """Name the controls of every window from now on (once per application); False when it was installed already."""
     global _filter
-    if _filter is None:
-        _filter = ShownWindows(app)
-        app.installEventFilter(_filter)
+    if _filter is not None:
+        return False
+    _filter = ShownWindows(app)
+    app.installEventFilter(_filter)
+    return True

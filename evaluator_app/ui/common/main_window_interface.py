@@ -8,12 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenu
 
-from .session import WorkspaceSession
+if TYPE_CHECKING:  # only named here: the window's first paint comes before the session (and the store) loads
+    from .session import WorkspaceSession
 
 
 @dataclass(frozen=True)

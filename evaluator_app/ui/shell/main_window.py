@@ -1,54 +1,60 @@
-"""The main window: navigator, agreement table and details side by side, the menus, and an honest title."""
+"""The main window: navigator, agreement table and details side by side, the menus, and an honest title.
+
+It is built in two stages so the first paint comes at once (issue 16): the shell (frame, menus, the navigator
+listed from one read-only query, the status bar) needs PySide6 and this folder only; the session, the table, the
+details and the features' actions (`install_session`) load the store, the domain and the feature packages right
+after the first paint (ui/shell/app.py). MainWindow(session) still builds the whole window at once.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtCore import QModelIndex, QTimer, Signal  # not `Qt`: see navigator_model.py
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QApplication,
-    QFileDialog,
     QLabel,
     QMenu,
-    QMessageBox,
     QSplitter,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from ...domain.rating import SELF_ASSESSMENT
-from ...domain.thai_dates import clock_text
 from ...exchange.demo_folders import is_demo_copy, remove_demo_copy
-from ...store.preferences import apply_time_zone, set_time_zone, time_zone
-from ...store.workspace import Workspace, WorkspaceError
+from ...store.agreement_list import AgreementSummary
 from ..common.actions import Shortcut, insert_actions, make_action
-from ..common.changes import Change, Changes
-from ..common.identity_dialogs import IdentityDialog
 from ..common.language import ENGLISH, THAI, Retranslating, current_language, install_language
 from ..common.main_window_interface import MainWindowInterface, Place
-from ..common.session import SaveState, WorkspaceSession
-from ..meeting.meeting_actions import install_meeting_actions
-from ..panel.panel_actions import install_panel_actions
-from ..papers.report_actions import install_report_actions
-from ..rating.adjust_dialog import AdjustScoreDialog
-from ..rating.agreement_model import OWN
-from ..rating.agreement_panel import AgreementPanel
-from ..rating.details_pane import DetailsPane
-from ..transfer.transfer_actions import install_transfer_actions
 from . import settings
-from .about import show_about
 from .navigator import NavigatorPanel
+
+if TYPE_CHECKING:  # loaded in the second stage (install_session), after the first paint
+    from ..common.changes import Changes
+    from ..common.session import WorkspaceSession
+    from ..meeting.meeting_actions import MeetingActions
+    from ..panel.panel_actions import PanelActions
+    from ..papers.report_actions import ReportActions
+    from ..rating.agreement_panel import AgreementPanel
+    from ..rating.details_pane import DetailsPane
+    from ..transfer.transfer_actions import TransferActions
 
 ROUND_KEYS = {6: "Ctrl+6", 9: "Ctrl+9", 12: "Ctrl+2"}
 _WORKSPACE_FILTER = "*.sqlite *.db"
 
 
 class MainWindow(Retranslating, MainWindowInterface):
-    def __init__(self, session: WorkspaceSession, *, asks_identity: bool = False):
-        """`asks_identity`: ask who is using this laptop whenever a workspace that does not know yet is opened
+    ready = Signal()  # install_session is done: the whole window works
+    transfer_actions: TransferActions  # the features' actions: there from install_session on
+    panel_actions: PanelActions
+    meeting_actions: MeetingActions
+    report_actions: ReportActions
+
+    def __init__(self, session: WorkspaceSession | None = None, *, asks_identity: bool = False):
+        """The whole window on `session`; without one, only the shell, until `install_session` (app.py's two-stage
+        start). `asks_identity`: ask who is using this laptop whenever a workspace that does not know yet is opened
         (the application does; a window made for a test or a tool does not)."""
         super().__init__()
         self.setObjectName("mainWindow")
@@ -57,12 +63,16 @@ class MainWindow(Retranslating, MainWindowInterface):
         self._choosing_identity = False  # the "Who are you?" question is open
         self._restoring = False
         self.navigator = NavigatorPanel(self)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter = QSplitter(parent=self)  # horizontal; by keyword: QSplitter(self) looks at Qt's `Qt` enums
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.navigator)
-        # The table needs the width (15 columns); the details go below it.
-        self.work_splitter = QSplitter(Qt.Orientation.Vertical, self.splitter)
+        # The table needs the width (15 columns); the details go below it (install_session puts them there).
+        self.work_splitter = QSplitter(parent=self.splitter)
         self.work_splitter.setObjectName("workSplitter")
+        # Holds the table's place in the shell's first paint, so the navigator keeps its width (an empty splitter
+        # would give it the whole window, and the list would jump when the table comes).
+        self._placeholder: QWidget | None = QWidget(self.work_splitter)
+        self.work_splitter.addWidget(self._placeholder)
         self.splitter.addWidget(self.work_splitter)
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 5)
@@ -91,22 +101,69 @@ class MainWindow(Retranslating, MainWindowInterface):
         self.statusBar().addPermanentWidget(self.save_label)
         self._create_actions()
         self._create_menus()
-        self.transfer_actions = install_transfer_actions(self)  # File: packages and backups
-        self.panel_actions = install_panel_actions(self)  # the Panel menu
-        self.meeting_actions = install_meeting_actions(self)
-        self.report_actions = install_report_actions(self)
+        self._features_installed = False
+        self.opening: Path | None = None  # the workspace the shell shows while it is being opened
         self.navigator.agreementSelected.connect(self._agreement_selected)
         self.navigator.importRequested.connect(self.import_agreements)
         self.navigator.demoRequested.connect(self.open_demo)
         self.placeChanged.connect(self._remember_place)
         self.navigator.tree.activated.connect(lambda _index: self._focus_table())
-        self._install(session)
-        self._restore_layout()
+        self._restore_frame()
+        if session is not None:
+            self.install_session(session)
+        else:
+            self._enable_session_actions(False)
         self.retranslate()
+
+    # --- the two-stage start -----------------------------------------------------------------------------------
+
+    def show_opening(self, path: Path, summaries: list[AgreementSummary] | None) -> None:
+        """The shell's first paint: the workspace's name, its agreements (read before it is opened, or None) with
+        the one shown last time selected, and "opening…" until install_session."""
+        self.opening = path
+        self.navigator.show_summaries(summaries)
+        last = settings.last_place(path)
+        if summaries and last is not None:
+            self.navigator.select_agreement(last[0], emit=False)
+        elif summaries:
+            self.navigator.select_agreement(summaries[0].id, emit=False)
+        self._update_title()
+
+    def install_session(self, session: WorkspaceSession) -> None:
+        """The second stage: the features' actions (once), then the session with the table and the details."""
+        self._install_features()
+        self._install(session)
+        self.opening = None
+        self.ready.emit()
+
+    def _install_features(self) -> None:
+        if self._features_installed:
+            return
+        from ..meeting.meeting_actions import install_meeting_actions
+        from ..panel.panel_actions import install_panel_actions
+        from ..papers.report_actions import install_report_actions
+        from ..transfer.transfer_actions import install_transfer_actions
+
+        self.transfer_actions = install_transfer_actions(self)  # File: packages and backups
+        self.panel_actions = install_panel_actions(self)  # the Panel menu
+        self.meeting_actions = install_meeting_actions(self)
+        self.report_actions = install_report_actions(self)
+        self._features_installed = True
+
+    def _enable_session_actions(self, enabled: bool) -> None:
+        """What needs an open workspace waits for it (the shell's first paint has none yet)."""
+        for action in (self.import_action, self.adjust_action, self.accept_action, self.settings_action,
+                       self.identity_action, *self.round_actions.values()):
+            action.setEnabled(enabled)
+        self.identity_button.setVisible(enabled)
 
     # --- the workspace -----------------------------------------------------------------------------------------
 
     def _install(self, session: WorkspaceSession) -> None:
+        from ...store.preferences import apply_time_zone
+        from ..rating.agreement_panel import AgreementPanel
+        from ..rating.details_pane import DetailsPane
+
         old_panel, old_details = self.panel, self.details
         self.session = session
         session.setParent(self)
@@ -115,11 +172,22 @@ class MainWindow(Retranslating, MainWindowInterface):
         self.panel = AgreementPanel(session, self)
         self.details = DetailsPane(session, self.panel.model, self)
         if old_panel is None or old_details is None:
+            from PySide6.QtCore import Qt
+
+            if self._placeholder is not None:
+                self._placeholder.hide()
+                self._placeholder.setParent(None)  # type: ignore[call-overload]  # out of the splitter
+                self._placeholder.deleteLater()
+                self._placeholder = None
+
+            self.work_splitter.setOrientation(Qt.Orientation.Vertical)
             self.work_splitter.addWidget(self.panel)
             self.work_splitter.addWidget(self.details)
             self.work_splitter.setStretchFactor(0, 3)
             self.work_splitter.setStretchFactor(1, 2)
             self.work_splitter.setSizes([520, 300])
+            self._restore_work_layout()
+            self._enable_session_actions(True)
         else:
             self.work_splitter.replaceWidget(0, self.panel)
             self.work_splitter.replaceWidget(1, self.details)
@@ -196,6 +264,8 @@ class MainWindow(Retranslating, MainWindowInterface):
             action.setEnabled(not session.read_only)
 
     def _install_undo_actions(self, session: WorkspaceSession) -> None:
+        from PySide6.QtCore import Qt
+
         for action in (getattr(self, "undo_action", None), getattr(self, "redo_action", None)):
             if action is not None:
                 self.edit_menu.removeAction(action)
@@ -212,20 +282,26 @@ class MainWindow(Retranslating, MainWindowInterface):
 
     def open_path(self, path: Path) -> bool:
         """Switch to another workspace file; on failure say why and keep the current one."""
+        from ...store.workspace import WorkspaceError
+        from ..common.session import WorkspaceSession
+
         try:
             session = WorkspaceSession.open(path)
         except WorkspaceError as exc:
+            from PySide6.QtWidgets import QMessageBox
+
             QMessageBox.critical(self, self.tr("Cannot open workspace"), str(exc))
             return False
         self._close_session()
-        self._install(session)
+        self.install_session(session)
         if self.asks_identity:
             QTimer.singleShot(0, self, self.ask_identity_if_needed)
         return True
 
     def _close_session(self) -> None:
-        self.meeting_actions.close_windows()
-        self.report_actions.close_windows()
+        if self._features_installed:
+            self.meeting_actions.close_windows()
+            self.report_actions.close_windows()
         self.commit_open_editor()
         if self.details is not None:
             self.details.flush()
@@ -240,6 +316,8 @@ class MainWindow(Retranslating, MainWindowInterface):
         return self.open_path(demo_workspace_copy())
 
     def open_workspace_dialog(self) -> None:
+        from PySide6.QtWidgets import QFileDialog  # Qt classes load their enums when first named: not for the shell
+
         start = str(self.session.path.parent) if self.session is not None else ""
         name, _filter = QFileDialog.getOpenFileName(
             self, self.tr("Open workspace"), start,
@@ -248,6 +326,8 @@ class MainWindow(Retranslating, MainWindowInterface):
             self.open_path(Path(name))
 
     def new_workspace_dialog(self) -> None:
+        from PySide6.QtWidgets import QFileDialog, QMessageBox
+
         start = str(self.session.path.parent) if self.session is not None else ""
         name, _filter = QFileDialog.getSaveFileName(
             self, self.tr("New workspace"), start, self.tr("Workspaces ({0})").format(_WORKSPACE_FILTER))
@@ -265,7 +345,8 @@ class MainWindow(Retranslating, MainWindowInterface):
     def import_agreements(self) -> None:
         from ..transfer.import_dialog import ImportDialog  # the import machinery loads only when first used
 
-        assert self.session is not None
+        if self.session is None:  # the empty workspace's hint, clicked before the workspace is open
+            return
         dialog = ImportDialog(self.session, self)
         dialog.imported.connect(self._imported)
         dialog.open()
@@ -283,7 +364,8 @@ class MainWindow(Retranslating, MainWindowInterface):
     # --- agreements, rounds and ratings ------------------------------------------------------------------------
 
     def _agreement_selected(self, agreement_id: int) -> None:
-        assert self.panel is not None and self.details is not None
+        if self.panel is None or self.details is None:  # chosen in the shell's list: shown once the table is there
+            return
         if agreement_id == self.panel.model.agreement_id:
             return
         self.commit_open_editor()
@@ -300,7 +382,8 @@ class MainWindow(Retranslating, MainWindowInterface):
             self.panel.view.setFocus()
 
     def set_round(self, round_: int) -> None:
-        assert self.panel is not None and self.details is not None
+        if self.panel is None or self.details is None:
+            return
         self.commit_open_editor()
         self.details.flush()
         self.panel.set_round(round_)
@@ -361,6 +444,9 @@ class MainWindow(Retranslating, MainWindowInterface):
             view.closeEditor(editor, view.itemDelegate().EndEditHint.NoHint)
 
     def adjust_score(self) -> None:
+        from ..rating.adjust_dialog import AdjustScoreDialog
+        from ..rating.agreement_model import OWN
+
         assert self.panel is not None and self.session is not None
         model = self.panel.model
         item = model.indicator_at(self.panel.view.currentIndex())
@@ -388,7 +474,9 @@ class MainWindow(Retranslating, MainWindowInterface):
         """The committee accepts the agency's reported result of the current indicator as its own figure: an explicit,
         audited act (Ctrl+K; undo withdraws it); without it (or an adjusted score) the indicator has no committee
         figure."""
+        from ...domain.rating import SELF_ASSESSMENT
         from ...store.committee import accept_reported, withdraw_acceptances
+        from ..common.changes import Change, Changes
 
         assert self.panel is not None and self.session is not None
         model = self.panel.model
@@ -412,6 +500,9 @@ class MainWindow(Retranslating, MainWindowInterface):
             self.tr("The committee accepted the reported result of indicator {0}.").format(code), 8000)
 
     def edit_settings(self) -> None:
+        from ...store.preferences import apply_time_zone, set_time_zone, time_zone
+        from ...store.workspace import Workspace
+        from ..common.changes import Change, Changes
         from .settings_dialog import SettingsDialog
 
         assert self.session is not None
@@ -468,6 +559,7 @@ class MainWindow(Retranslating, MainWindowInterface):
     def _ask_identity(self, session: WorkspaceSession) -> bool:
         from ...store.panel import load_panel
         from ...store.preferences import chosen_evaluator, identity_problem, rating_names
+        from ..common.identity_dialogs import IdentityDialog
 
         workspace = session.workspace
         dialog = IdentityDialog(load_panel(workspace), chosen_evaluator(workspace), names=rating_names(workspace),
@@ -525,8 +617,8 @@ class MainWindow(Retranslating, MainWindowInterface):
         self.find_action = action("find", self._focus_search, QKeySequence.StandardKey.Find)
         self.settings_action = action("settings", self.edit_settings, "Ctrl+,")
         self.identity_action = action("chooseIdentity", self.choose_identity)
-        self.about_action = action("about", lambda: show_about(self))
-        self.about_qt_action = action("aboutQt", QApplication.aboutQt)
+        self.about_action = action("about", self._show_about)
+        self.about_qt_action = action("aboutQt", self._show_about_qt)
         self.round_group = QActionGroup(self)
         self.round_actions: dict[int, QAction] = {}
         for round_, key in ROUND_KEYS.items():
@@ -573,6 +665,16 @@ class MainWindow(Retranslating, MainWindowInterface):
         self.help_menu = bar.addMenu("")
         self.help_menu.addAction(self.about_action)
         self.help_menu.addAction(self.about_qt_action)
+
+    def _show_about(self) -> None:
+        from .about import show_about
+
+        show_about(self)
+
+    def _show_about_qt(self) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        QApplication.aboutQt()
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
@@ -635,7 +737,10 @@ class MainWindow(Retranslating, MainWindowInterface):
 
     def save_state_text(self) -> str:
         if self.session is None:
-            return ""
+            return self.tr("opening…") if self.opening is not None else ""
+        from ...domain.thai_dates import clock_text
+        from ..common.session import SaveState
+
         state = self.session.save_state()
         if state is SaveState.READ_ONLY:
             return self.tr("read-only")
@@ -648,23 +753,29 @@ class MainWindow(Retranslating, MainWindowInterface):
         return self.tr("saved {0}").format(clock_text(self.session.saved_at, seconds=True))
 
     def _update_title(self) -> None:
-        if self.session is None:
+        path = self.session.path if self.session is not None else self.opening
+        if path is None:
             return
         state = self.save_state_text()
         application = self.tr("Performance agreement evaluation")
-        self.setWindowTitle(f"{self.session.path.name} — {state} — {application}")
+        self.setWindowTitle(f"{path.name} — {state} — {application}")
         self.save_label.setText(state)
 
     # --- layout memory and closing -----------------------------------------------------------------------------
 
-    def _restore_layout(self) -> None:
+    def _restore_frame(self) -> None:
         geometry = settings.load_bytes("window/geometry")
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1440, 860)
-        for key, splitter in (("window/splitter", self.splitter), ("window/work_splitter", self.work_splitter)):
-            state = settings.load_bytes(key)
-            if state is not None:
-                splitter.restoreState(state)
+        state = settings.load_bytes("window/splitter")
+        if state is not None:
+            self.splitter.restoreState(state)
+
+    def _restore_work_layout(self) -> None:
+        """The table and details splitters, once they hold the table and the details."""
+        state = settings.load_bytes("window/work_splitter")
+        if state is not None:
+            self.work_splitter.restoreState(state)
         details = settings.load_bytes("window/details_splitter")
         if details is not None and self.details is not None:
             self.details.splitter.restoreState(details)
@@ -672,8 +783,8 @@ class MainWindow(Retranslating, MainWindowInterface):
     def save_layout(self) -> None:
         settings.save_bytes("window/geometry", self.saveGeometry())
         settings.save_bytes("window/splitter", self.splitter.saveState())
-        settings.save_bytes("window/work_splitter", self.work_splitter.saveState())
-        if self.details is not None:
+        if self.details is not None:  # closed before the second stage: the remembered layout of the rest stays
+            settings.save_bytes("window/work_splitter", self.work_splitter.saveState())
             settings.save_bytes("window/details_splitter", self.details.splitter.saveState())
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -3,6 +3,8 @@ a hint says what to do when the workspace has no agreements, and a search that f
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QItemSelection, QModelIndex, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -15,11 +17,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...store.agreements import list_agreements
-from ...store.ui_queries import search_agreements
+from ...store.agreement_list import AgreementSummary
 from ..common.language import Retranslating
-from ..common.session import WorkspaceSession
 from .navigator_model import AGREEMENT_ID_ROLE, NavigatorFilter, NavigatorModel
+
+if TYPE_CHECKING:  # the pane is painted before the session (and the store behind it) is loaded
+    from ..common.session import WorkspaceSession
 
 _SEARCH_DELAY_MS = 200  # wait for a pause in typing: one query per pause, not per key
 
@@ -40,7 +43,9 @@ class NavigatorPanel(Retranslating, QWidget):
         self.search.setClearButtonEnabled(True)
         self.tree = QTreeView(self)
         self.tree.setObjectName("navigator")
-        self.tree.setModel(self.filter)
+        # The list itself while nothing is searched, the filter only while a search is on: a proxy over the tree
+        # costs some 10 ms of Python callbacks when the tree is expanded, which the first paint does without.
+        self.tree.setModel(self.model)
         self.tree.setHeaderHidden(True)
         self.tree.setUniformRowHeights(True)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -83,12 +88,24 @@ class NavigatorPanel(Retranslating, QWidget):
         self.tree.selectionModel().selectionChanged.connect(self._selection_changed)
         self.retranslate()
 
+    def show_summaries(self, summaries: list[AgreementSummary] | None) -> None:
+        """The first paint's list, read before the workspace is open (store/agreement_list.py); None (the file
+        could not be read as it is) shows neither the list nor the empty workspace's hint until the session comes."""
+        if summaries is None:
+            self.hint.hide()
+            self.tree.hide()
+            return
+        self.model.set_agreements(summaries)
+        self.apply_search()
+
     def set_session(self, session: WorkspaceSession | None) -> None:
         self._session = session
         self.reload()
 
     def reload(self) -> None:
         """Re-read the agreement list (one query) and keep the current selection where it still exists."""
+        from ...store.agreements import list_agreements
+
         current = self.selected_agreement()
         self.model.set_agreements([] if self._session is None else list_agreements(self._session.workspace))
         self.apply_search()
@@ -100,16 +117,33 @@ class NavigatorPanel(Retranslating, QWidget):
         text = self.search.text().strip()
         if not text or self._session is None:
             self.filter.set_visible(None)
+            self._show(self.model)
         else:
+            from ...store.ui_queries import search_agreements
+
             self.filter.set_visible(search_agreements(self._session.workspace, text))
+            self._show(self.filter)
         self.tree.expandAll()
         self._update_hint()
+
+    def _show(self, model: NavigatorModel | NavigatorFilter) -> None:
+        """Put the whole list or the search's filter in the tree, keeping the agreement selected."""
+        if self.tree.model() is model:
+            return
+        current = self.selected_agreement()
+        self.tree.setModel(model)
+        self.tree.selectionModel().selectionChanged.connect(self._selection_changed)
+        if current is not None:
+            self.select_agreement(current, emit=False)
+
+    def _in_tree(self, source: QModelIndex) -> QModelIndex:
+        return source if self.tree.model() is self.model else self.filter.mapFromSource(source)
 
     def state(self) -> str:
         """What the pane shows: "agreements", "empty" (the workspace has none) or "no match" (the search)."""
         if not self.model.summaries():
             return "empty"
-        if self.filter.rowCount() == 0:
+        if self.tree.model().rowCount() == 0:
             return "no match"
         return "agreements"
 
@@ -139,8 +173,7 @@ class NavigatorPanel(Retranslating, QWidget):
         return None if value is None else int(value)
 
     def select_agreement(self, agreement_id: int, *, emit: bool = True) -> bool:
-        source = self.model.index_of_agreement(agreement_id)
-        index = self.filter.mapFromSource(source)
+        index = self._in_tree(self.model.index_of_agreement(agreement_id))
         if not index.isValid():
             return False
         if not emit:
@@ -153,7 +186,7 @@ class NavigatorPanel(Retranslating, QWidget):
         return True
 
     def index_of_agreement(self, agreement_id: int) -> QModelIndex:
-        return self.filter.mapFromSource(self.model.index_of_agreement(agreement_id))
+        return self._in_tree(self.model.index_of_agreement(agreement_id))
 
     def _selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         indexes = selected.indexes()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -10,15 +11,22 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     QSortFilterProxyModel,
-    Qt,
 )
 
-from ...store.agreements import AgreementSummary
+from ...store.agreement_list import AgreementSummary
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import Qt
 
 Index = QModelIndex | QPersistentModelIndex
 
-AGREEMENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-KIND_ROLE = Qt.ItemDataRole.UserRole + 2
+# Roles as plain numbers: naming anything of Qt's `Qt` namespace from Python first builds all its ~100 enum types
+# (some 20 ms), which the shell's first paint does without (issue 16). tests/ui/test_startup_and_scale.py checks
+# them against Qt's own.
+_DISPLAY_ROLE = 0  # Qt.ItemDataRole.DisplayRole
+_TOOLTIP_ROLE = 3  # Qt.ItemDataRole.ToolTipRole
+AGREEMENT_ID_ROLE = 257  # Qt.ItemDataRole.UserRole + 1
+KIND_ROLE = 258  # Qt.ItemDataRole.UserRole + 2
 
 
 @dataclass
@@ -41,6 +49,8 @@ class NavigatorModel(QAbstractItemModel):
         self._summaries: list[AgreementSummary] = []
 
     def set_agreements(self, summaries: list[AgreementSummary]) -> None:
+        if summaries == self._summaries and self._nodes:
+            return  # the list of the first paint, read again once the workspace is open: keep the tree as it is
         self.beginResetModel()
         self._summaries = list(summaries)
         self._build()
@@ -72,6 +82,10 @@ class NavigatorModel(QAbstractItemModel):
 
     def relabel(self) -> None:
         """Labels are translated text: after a language switch every row says the same thing differently."""
+        if not self._nodes:
+            return  # nothing shown yet (the shell retranslates itself as it is made)
+        from PySide6.QtCore import Qt
+
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 0)
         parents = [QModelIndex()]
         while parents:
@@ -116,24 +130,23 @@ class NavigatorModel(QAbstractItemModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 1
 
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
     def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if orientation == Qt.Orientation.Horizontal and section == 0 and role == Qt.ItemDataRole.DisplayRole:
+                   role: int = _DISPLAY_ROLE) -> object:
+        from PySide6.QtCore import Qt
+
+        if orientation == Qt.Orientation.Horizontal and section == 0 and role == _DISPLAY_ROLE:
             return self.tr("Agreements")
         return None
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+    # flags: QAbstractItemModel's own (enabled and selectable; none for an invalid index) is what every row needs.
+
+    def data(self, index: Index, role: int = _DISPLAY_ROLE) -> object:
         node = self._node(index)
         if node is None:
             return None
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY_ROLE:
             return self._label(node)
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _TOOLTIP_ROLE:
             return self._tooltip(node)
         if role == AGREEMENT_ID_ROLE:
             # An agency has one agreement a year, so selecting it opens that agreement too.
