@@ -128,149 +128,149 @@
 <context>
     <name>AgreementModel</name>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="331"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="368"/>
         <source>Basic</source>
         <translation>ขั้นต้น</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="331"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="368"/>
         <source>Standard</source>
         <translation>มาตรฐาน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="331"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="368"/>
         <source>Advanced</source>
         <translation>ขั้นสูง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="332"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="369"/>
         <source>Criteria</source>
         <translation>เกณฑ์</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="335"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="372"/>
         <source>Evaluator</source>
         <translation>ผู้ประเมิน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="335"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="372"/>
         <source>Self-assessment</source>
         <translation>ประเมินตนเอง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="336"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="373"/>
         <source>Result</source>
         <translation>ผล</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="336"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="373"/>
         <source>Score</source>
         <translation>คะแนน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="337"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="374"/>
         <source>Weighted</source>
         <translation>ถ่วงน้ำหนัก</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="338"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="375"/>
         <source>Code</source>
         <translation>ที่</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="338"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="375"/>
         <source>Indicator</source>
         <translation>ตัวชี้วัด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="338"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="375"/>
         <source>Unit</source>
         <translation>หน่วยวัด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="339"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="376"/>
         <source>Weight</source>
         <translation>น้ำหนัก</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="344"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="381"/>
         <source>The agency&apos;s self-assessment report (SAR)</source>
         <translation>รายงานการประเมินตนเองของส่วนราชการ (SAR)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="346"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="383"/>
         <source>Your own rating as evaluator {0}</source>
         <translation>ผลการประเมินของท่านในฐานะผู้ประเมิน {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="348"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="385"/>
         <source>Criteria level {0}</source>
         <translation>เกณฑ์การให้คะแนนระดับ {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="110"/>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="152"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="124"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="170"/>
         <source>Indicators</source>
         <translation>ตัวชี้วัด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="110"/>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="152"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="124"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="170"/>
         <source>Total</source>
         <translation>คะแนนรวม</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="426"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="501"/>
         <source>Not counted in the {0}-month round</source>
         <translation>ไม่นับในรอบ {0} เดือน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="432"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="507"/>
         <source>Adjusted by the committee (score from the result: {0}). Reason: {1}</source>
         <translation>คณะกรรมการปรับคะแนน (คะแนนจากผลการดำเนินงาน: {0}) เหตุผล: {1}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="445"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="520"/>
         <source>Kept as typed despite the warning:</source>
         <translation>บันทึกตามที่พิมพ์ แม้มีคำเตือน:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="449"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="524"/>
         <source>Type the level reached, 0 to {0}, then Enter</source>
         <translation>พิมพ์ระดับที่ทำได้ 0 ถึง {0} แล้วกด Enter</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="450"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="525"/>
         <source>Type the result, then Enter</source>
         <translation>พิมพ์ผลการดำเนินงาน แล้วกด Enter</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="522"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="601"/>
         <source>Result of indicator {0}</source>
         <translation>ผลตัวชี้วัด {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="523"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="602"/>
         <source>Self-assessed result of indicator {0}</source>
         <translation>ผลประเมินตนเองตัวชี้วัด {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="566"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="645"/>
         <source>Remove adjusted score of indicator {0}</source>
         <translation>ยกเลิกคะแนนที่ปรับของตัวชี้วัด {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="568"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="647"/>
         <source>Adjusted score of indicator {0}: {1}</source>
         <translation>ปรับคะแนนตัวชี้วัด {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="438"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="513"/>
         <source>Accepted by the committee as reported ({0}, {1})</source>
         <translation>คณะกรรมการรับรองผลตามที่รายงานแล้ว ({0}, {1})</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="440"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="515"/>
         <source>Changed since the committee accepted {0}: to be accepted again</source>
         <translation>แก้ไขหลังคณะกรรมการรับรองผล {0} ต้องรับรองใหม่</translation>
     </message>
@@ -1428,233 +1428,233 @@ Issue the other {2}?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="283"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="293"/>
         <source>Cannot open workspace</source>
         <translation>เปิดพื้นที่ทำงานไม่ได้</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="313"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="323"/>
         <source>Open workspace</source>
         <translation>เปิดพื้นที่ทำงาน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="314"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="324"/>
         <source>Workspaces ({0});;All files (*)</source>
         <translation>พื้นที่ทำงาน ({0});;ทุกแฟ้ม (*)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="323"/>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="330"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="333"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="340"/>
         <source>New workspace</source>
         <translation>สร้างพื้นที่ทำงานใหม่</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="323"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="333"/>
         <source>Workspaces ({0})</source>
         <translation>พื้นที่ทำงาน ({0})</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="331"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="341"/>
         <source>{0} already exists. Use File → Open workspace… to open it.</source>
         <translation>มีแฟ้ม {0} อยู่แล้ว ใช้เมนู แฟ้ม → เปิดพื้นที่ทำงาน… เพื่อเปิด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="349"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="359"/>
         <source>Imported {0} new agreement(s); updated results of {1}.</source>
         <translation>นำเข้าคำรับรองใหม่ {0} ฉบับ ปรับผลการดำเนินงาน {1} ฉบับ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="445"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="455"/>
         <source>Select an indicator that is scored to adjust its score.</source>
         <translation>เลือกตัวชี้วัดที่มีการให้คะแนนก่อนปรับคะแนน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="523"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="533"/>
         <source>Not chosen yet</source>
         <translation>ยังไม่ได้เลือก</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="541"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="551"/>
         <source>This workspace is read-only: who you are cannot be recorded.</source>
         <translation>พื้นที่ทำงานนี้เปิดแบบอ่านอย่างเดียว จึงบันทึกว่าท่านคือใครไม่ได้</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="571"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="581"/>
         <source>Your results are recorded under {0}.</source>
         <translation>ผลของท่านจะบันทึกในนาม {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="582"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="592"/>
         <source>You: {0}</source>
         <translation>ผู้ใช้งาน: {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="582"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="592"/>
         <source>Who are you? Choose…</source>
         <translation>ท่านคือใคร? เลือก…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="583"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="593"/>
         <source>Your results are recorded under this name. Click to change.</source>
         <translation>ผลของท่านบันทึกในนามนี้ คลิกเพื่อเปลี่ยน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="585"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="595"/>
         <source>&amp;Who are you…</source>
         <translation>ท่าน&amp;คือใคร…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="586"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="596"/>
         <source>&amp;Who are you ({0})…</source>
         <translation>ท่าน&amp;คือใคร ({0})…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="690"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="700"/>
         <source>{0} is no longer there.</source>
         <translation>ไม่พบ {0} แล้ว</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="703"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="713"/>
         <source>&amp;File</source>
         <translation>แ&amp;ฟ้ม</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="704"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="714"/>
         <source>&amp;Edit</source>
         <translation>แ&amp;ก้ไข</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="705"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="715"/>
         <source>&amp;View</source>
         <translation>&amp;มุมมอง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="706"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="716"/>
         <source>&amp;Help</source>
         <translation>&amp;ช่วยเหลือ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="707"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="717"/>
         <source>&amp;New workspace…</source>
         <translation>สร้างพื้นที่ทำงาน&amp;ใหม่…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="708"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="718"/>
         <source>&amp;Open workspace…</source>
         <translation>เ&amp;ปิดพื้นที่ทำงาน…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="709"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="719"/>
         <source>&amp;Recent workspaces</source>
         <translation>พื้นที่ทำงานที่ใช้&amp;ล่าสุด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="710"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="720"/>
         <source>&amp;Clear recent workspaces</source>
         <translation>&amp;ล้างรายการพื้นที่ทำงานล่าสุด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="711"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="721"/>
         <source>&amp;Import agreements…</source>
         <translation>&amp;นำเข้าคำรับรอง…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="712"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="722"/>
         <source>&amp;Quit</source>
         <translation>&amp;ออกจากโปรแกรม</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="713"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="723"/>
         <source>&amp;Adjust score…</source>
         <translation>&amp;ปรับคะแนน…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="715"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="725"/>
         <source>&amp;Find agreement</source>
         <translation>ค้น&amp;หาคำรับรอง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="716"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="726"/>
         <source>&amp;Settings…</source>
         <translation>&amp;ตั้งค่า…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="717"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="727"/>
         <source>&amp;Round</source>
         <translation>&amp;รอบการประเมิน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="719"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="729"/>
         <source>{0} months</source>
         <translation>{0} เดือน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="720"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="730"/>
         <source>&amp;Language</source>
         <translation>&amp;ภาษา</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="721"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="731"/>
         <source>&amp;About evaluator-app</source>
         <translation>&amp;เกี่ยวกับโปรแกรม</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="722"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="732"/>
         <source>About &amp;Qt</source>
         <translation>เกี่ยวกับ &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="730"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="740"/>
         <source>opening…</source>
         <translation>กำลังเปิด…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="736"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="746"/>
         <source>read-only</source>
         <translation>อ่านอย่างเดียว</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="738"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="748"/>
         <source>not saved yet</source>
         <translation>ยังไม่บันทึก</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="740"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="750"/>
         <source>NOT SAVED: the last change could not be written</source>
         <translation>บันทึกไม่สำเร็จ: การแก้ไขล่าสุดยังไม่ถูกบันทึก</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="742"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="752"/>
         <source>saved</source>
         <translation>บันทึกแล้ว</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="743"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="753"/>
         <source>saved {0}</source>
         <translation>บันทึกแล้ว {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="750"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="760"/>
         <source>Performance agreement evaluation</source>
         <translation>ประเมินผลคำรับรองการปฏิบัติราชการ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="476"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="486"/>
         <source>Select an indicator with a reported result to accept it.</source>
         <translation>เลือกตัวชี้วัดที่ส่วนราชการรายงานผลแล้วเพื่อรับรองผล</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="490"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="500"/>
         <source>The committee accepted the reported result of indicator {0}.</source>
         <translation>คณะกรรมการรับรองผลที่รายงานของตัวชี้วัด {0} แล้ว</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="714"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="724"/>
         <source>Accept the reported result</source>
         <translation>รับรองผลตามที่รายงาน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="485"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="495"/>
         <source>Accept the reported result of indicator {0}</source>
         <translation>รับรองผลที่รายงานของตัวชี้วัด {0}</translation>
     </message>
@@ -1951,19 +1951,6 @@ Issue the other {2}?</source>
         <location filename="../../evaluator_app/ui/meeting/meeting_window.py" line="667"/>
         <source>Close</source>
         <translation>ปิด</translation>
-    </message>
-</context>
-<context>
-    <name>MemberChoiceDialog</name>
-    <message>
-        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="88"/>
-        <source>Who rates on this computer?</source>
-        <translation>ใครประเมินบนเครื่องนี้</translation>
-    </message>
-    <message>
-        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="90"/>
-        <source>Choose yourself: your ratings are recorded under your member id, and signed with your key when you export them.</source>
-        <translation>เลือกตัวท่านเอง ผลการประเมินจะบันทึกในรหัสกรรมการของท่าน และลงนามด้วยกุญแจของท่านเมื่อส่งออก</translation>
     </message>
 </context>
 <context>
@@ -2274,7 +2261,7 @@ Public key: {1}</source>
 <context>
     <name>NavigatorPanel</name>
     <message>
-        <location filename="../../evaluator_app/ui/shell/navigator.py" line="142"/>
+        <location filename="../../evaluator_app/ui/shell/navigator.py" line="159"/>
         <source>This workspace has no agreements yet.
 
 Import the agreement workbooks (Excel or CSV) with File → Import agreements… (Ctrl+I), or try the app on the demo workspace first.</source>
@@ -2283,29 +2270,29 @@ Import the agreement workbooks (Excel or CSV) with File → Import agreements…
 นำเข้าไฟล์คำรับรอง (Excel หรือ CSV) ด้วยเมนู แฟ้ม → นำเข้าคำรับรอง… (Ctrl+I) หรือทดลองใช้โปรแกรมกับพื้นที่ทำงานตัวอย่างก่อน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/navigator.py" line="145"/>
+        <location filename="../../evaluator_app/ui/shell/navigator.py" line="162"/>
         <source>No agreement matches &quot;{0}&quot;.
 Search looks in agency names and indicator names.</source>
         <translation>ไม่พบคำรับรองที่ตรงกับ &quot;{0}&quot;
 การค้นหาดูจากชื่อส่วนราชการและชื่อตัวชี้วัด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/navigator.py" line="184"/>
+        <location filename="../../evaluator_app/ui/shell/navigator.py" line="200"/>
         <source>Search agency or indicator (Ctrl+F)</source>
         <translation>ค้นหาส่วนราชการหรือตัวชี้วัด (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/navigator.py" line="185"/>
+        <location filename="../../evaluator_app/ui/shell/navigator.py" line="201"/>
         <source>&amp;Import agreements…</source>
         <translation>&amp;นำเข้าคำรับรอง…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/navigator.py" line="186"/>
+        <location filename="../../evaluator_app/ui/shell/navigator.py" line="202"/>
         <source>Open the &amp;demo workspace</source>
         <translation>เปิดพื้นที่ทำงาน&amp;ตัวอย่าง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/navigator.py" line="187"/>
+        <location filename="../../evaluator_app/ui/shell/navigator.py" line="203"/>
         <source>Clear the search</source>
         <translation>ล้างคำค้นหา</translation>
     </message>
@@ -2313,79 +2300,79 @@ Search looks in agency names and indicator names.</source>
 <context>
     <name>PackageFlows</name>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="164"/>
+        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="129"/>
         <source>Export panel package</source>
         <translation>ส่งออกชุดข้อมูลคณะผู้ประเมิน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="165"/>
+        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="130"/>
         <source>Panel packages (*{0})</source>
         <translation>ชุดข้อมูลคณะผู้ประเมิน (*{0})</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="170"/>
+        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="135"/>
         <source>Signing and writing the panel package…</source>
         <translation>กำลังลงนามและบันทึกชุดข้อมูลคณะผู้ประเมิน…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="181"/>
+        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="146"/>
         <source>Export my ratings</source>
         <translation>ส่งออกผลการประเมินของฉัน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="182"/>
+        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="147"/>
         <source>Evaluator packages (*{0})</source>
         <translation>ชุดผลการประเมิน (*{0})</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="186"/>
+        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="151"/>
         <source>Signing and writing your ratings…</source>
         <translation>กำลังลงนามและเขียนผลการประเมินของท่าน…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="194"/>
-        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="206"/>
-        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="345"/>
+        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="159"/>
+        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="171"/>
+        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="310"/>
         <source>Import package</source>
         <translation>นำเข้าชุดข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="195"/>
+        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="160"/>
         <source>Packages (*{0} *{1});;All files (*)</source>
         <translation>ชุดข้อมูล (*{0} *{1});;ทุกไฟล์ (*)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="207"/>
+        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="172"/>
         <source>Another package is being handled; try again when it is done.</source>
         <translation>กำลังดำเนินการกับชุดข้อมูลอื่นอยู่ โปรดลองใหม่เมื่อเสร็จแล้ว</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="212"/>
+        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="177"/>
         <source>The workspace is open read-only.</source>
         <translation>พื้นที่ทำงานเปิดแบบอ่านอย่างเดียว</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="216"/>
+        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="181"/>
         <source>Checking and importing {0}…</source>
         <translation>กำลังตรวจสอบและนำเข้า {0}…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="226"/>
+        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="191"/>
         <source>Cancel</source>
         <translation>ยกเลิก</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="228"/>
+        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="193"/>
         <source>Package</source>
         <translation>ชุดข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="305"/>
+        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="270"/>
         <source>Cancelled: nothing was written ({0}).</source>
         <translation>ยกเลิกแล้ว ไม่มีการบันทึกใด ๆ ({0})</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="338"/>
+        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="303"/>
         <source>The member&apos;s ratings are encrypted to the secretary&apos;s key. Type its passphrase to open them.</source>
         <translation>ผลการประเมินของกรรมการเข้ารหัสไว้ถึงกุญแจของเลขานุการ พิมพ์รหัสผ่านของกุญแจเพื่อเปิด</translation>
     </message>
