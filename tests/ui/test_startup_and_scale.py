@@ -17,7 +17,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from evaluator_app.exchange.importing import import_agreement_files
+from evaluator_app.store.preferences import EVALUATOR_SETTING
 from evaluator_app.store.workspace import Workspace
+from evaluator_app.ui.shell.app import start_window
 from tests.benchmarks.workload import write_workbook
 from tests.ui.conftest import click_index, focus, open_window, press, result_cell, type_keys
 
@@ -96,4 +98,25 @@ def test_300_agencies_open_and_scroll_without_stutter(qtbot, national_workspace,
     navigator.apply_search()
     visible = navigator.filter.rowCount(navigator.filter.index(0, 0))
     assert 0 < visible < 300
+    window.close()
+
+
+def test_the_agreement_chosen_at_start_shows_under_its_agency_and_year(qtbot, national_workspace, tmp_path):
+    # The first paint selects an agreement before the pane has a height: it must not scroll its agency and year
+    # out of sight (it did, with 300 agencies: the list opened on a bare "version 1" row).
+    path = tmp_path / "copy.sqlite"
+    path.write_bytes(national_workspace.read_bytes())
+    with Workspace.open(path) as workspace:
+        workspace.set_setting(EVALUATOR_SETTING, "ผู้ประเมิน")  # "who are you?" would wait for an answer
+    window = start_window(path)
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    with qtbot.waitSignal(window.ready, timeout=30000):
+        pass
+    tree = window.navigator.tree
+    chosen = tree.currentIndex()
+    assert chosen.isValid() and chosen.parent().isValid() and chosen.parent().parent().isValid()
+    shown = tree.viewport().rect()
+    for row in (chosen, chosen.parent(), chosen.parent().parent()):
+        assert shown.contains(tree.visualRect(row)), row.data()
     window.close()

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelection, QModelIndex, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -35,6 +36,7 @@ class NavigatorPanel(Retranslating, QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self._session: WorkspaceSession | None = None
+        self._reveal_when_shown: int | None = None  # the agreement to scroll to once the pane is shown
         self.model = NavigatorModel(self)
         self.filter = NavigatorFilter(self)
         self.filter.setSourceModel(self.model)
@@ -182,8 +184,27 @@ class NavigatorPanel(Retranslating, QWidget):
             self.tree.setCurrentIndex(index)
         finally:
             self.tree.selectionModel().blockSignals(False)
-        self.tree.scrollTo(index)
+        self._reveal(agreement_id, index)
         return True
+
+    def _reveal(self, agreement_id: int, index: QModelIndex) -> None:
+        """Scroll the agreement into view with its agency's row above it. Before the pane is on screen the tree's
+        viewport has no height, and scrolling then would put the agreement at the very top with its agency and
+        year scrolled away (the first paint): the scroll waits until the pane is shown."""
+        if not self.tree.isVisible():
+            self._reveal_when_shown = agreement_id
+            return
+        self._reveal_when_shown = None
+        if index.parent().isValid():
+            self.tree.scrollTo(index.parent())
+        self.tree.scrollTo(index)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # the children are shown, and so sized, before their parent hears of its own showing
+        pending, self._reveal_when_shown = self._reveal_when_shown, None
+        if pending is not None and (index := self.index_of_agreement(pending)).isValid():
+            self._reveal(pending, index)
 
     def index_of_agreement(self, agreement_id: int) -> QModelIndex:
         return self._in_tree(self.model.index_of_agreement(agreement_id))
