@@ -20,11 +20,13 @@ from .thai_lines import Align, ThaiFigure, ThaiParagraph, is_figure
 __all__ = [
     "BANGKOK",
     "HEADER_FILL",
+    "EndTogether",
     "FloatingFigure",
     "GridCells",
     "fiscal_year_term",
     "grid_style",
     "issued_on",
+    "end_together",
     "round_period",
     "signatories_of",
 ]
@@ -159,3 +161,69 @@ class FloatingFigure(Flowable):
 
     def draw(self) -> None:
         return None
+
+
+class EndTogether(Flowable):
+    """The end of a paper (its signatures, its seal) on one page with what comes before it: the last rows of a
+    table or the last lines of a paragraph, never alone at the top of a page of its own.
+
+    Like FloatingFigure it is never drawn itself: it tells the frame it is too tall, and its split hands the frame
+    the pieces. When everything fits where the page ends, as they stood; when the end does not fit, ``last`` is
+    split earlier, so that at least its last ``keep`` rows or lines (a table repeats its header rows) go over
+    with the end; when ``last`` cannot be split, all of it goes to the next page with the end.
+    """
+
+    def __init__(self, last: Flowable, end: Sequence[Flowable], keep: int = 2) -> None:
+        super().__init__()
+        self.last = last
+        self.end = list(end)
+        self.keep = keep
+        self._moved = False  # returned nothing once: the frame is moving it to a fresh page
+
+    @classmethod
+    def _height(cls, flowable: Flowable, width: float, height: float) -> float:
+        content = getattr(flowable, "_content", None)
+        if isinstance(flowable, KeepTogether) and content is not None:  # measured by its parts: it needs a canvas
+            return sum(cls._height(part, width, 1e6) for part in content)
+        return flowable.wrap(width, height)[1] + flowable.getSpaceBefore() + flowable.getSpaceAfter()
+
+    def _tail_height(self, width: float) -> float:
+        """The height of the last `keep` rows (a table) or lines (a paragraph) of ``last``."""
+        rows = getattr(self.last, "_rowHeights", None)
+        if rows:
+            return float(sum(rows[-self.keep:]))
+        leading = getattr(getattr(self.last, "style", None), "leading", None)
+        if isinstance(leading, int | float):
+            return float(leading) * self.keep
+        return self._height(self.last, width, 1e6)  # not splittable by rows or lines: all of it
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        return availWidth, availHeight + 1
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        end = sum(self._height(f, availWidth, 1e6) for f in self.end)
+        last = self._height(self.last, availWidth, availHeight)
+        if last + end <= availHeight:
+            return [_Nothing(), self.last, *self.end]
+        if last > availHeight:  # it breaks on this page anyway: what goes over carries the end with it
+            parts = self.last.split(availWidth, availHeight)
+        else:  # it fits, the end does not: break it earlier, so that its last rows or lines go over too
+            parts = self.last.split(availWidth, last - self.last.getSpaceAfter() - self._tail_height(availWidth)
+                                    - 0.5)
+        if len(parts) >= 2:
+            return [_Nothing(), *parts[:-1], EndTogether(parts[-1], self.end, self.keep)]
+        if not self._moved:  # nothing of it can stay here: all of it to the next page, the end with it
+            self._moved = True
+            return []
+        return [_Nothing(), self.last, *self.end]  # taller than a page even there: as it comes
+
+    def draw(self) -> None:
+        return None
+
+
+def end_together(story: list[Flowable], end: Sequence[Flowable], keep: int = 2) -> list[Flowable]:
+    """``story`` followed by ``end``, the end kept on a page with the last rows or lines of the story's last
+    flowable (see EndTogether)."""
+    if not story or not end:
+        return [*story, *end]
+    return [*story[:-1], EndTogether(story[-1], end, keep)]
