@@ -23,12 +23,13 @@ __all__ = [
     "EndTogether",
     "FloatingFigure",
     "GridCells",
+    "end_together",
     "fiscal_year_term",
     "grid_style",
     "issued_on",
-    "end_together",
     "round_period",
     "signatories_of",
+    "signed_end",
 ]
 
 BANGKOK = dt.timezone(dt.timedelta(hours=7), "ICT")  # Thailand keeps no daylight saving time
@@ -205,7 +206,9 @@ class EndTogether(Flowable):
         last = self._height(self.last, availWidth, availHeight)
         if last + end <= availHeight:
             return [_Nothing(), self.last, *self.end]
-        if last > availHeight:  # it breaks on this page anyway: what goes over carries the end with it
+        if isinstance(self.last, KeepTogether):  # kept whole by its maker: it goes over whole, with the end
+            parts: list[Flowable] = []
+        elif last > availHeight:  # it breaks on this page anyway: what goes over carries the end with it
             parts = self.last.split(availWidth, availHeight)
         else:  # it fits, the end does not: break it earlier, so that its last rows or lines go over too
             parts = self.last.split(availWidth, last - self.last.getSpaceAfter() - self._tail_height(availWidth)
@@ -227,3 +230,14 @@ def end_together(story: list[Flowable], end: Sequence[Flowable], keep: int = 2) 
     if not story or not end:
         return [*story, *end]
     return [*story[:-1], EndTogether(story[-1], end, keep)]
+
+
+def signed_end(story: list[Flowable], signatures: Sequence[Flowable], seal: Sequence[Flowable] = ()
+               ) -> list[Flowable]:
+    """``story``, then the signature rows, then the seal (or the minutes' audit box): the first row of signatures
+    never starts a page without the story's last rows or lines, and the seal never stands alone on the last page,
+    whatever the page ends with. The rows between may break across pages, as signature_block lets them."""
+    signatures = list(signatures)
+    if len(signatures) <= 1:
+        return end_together(story, [*signatures, *seal])
+    return [*end_together(story, signatures[:1]), *signatures[1:-1], *end_together(signatures[-1:], seal)]

@@ -5,6 +5,7 @@ verifies."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from decimal import Decimal as D
 from pathlib import Path
@@ -67,7 +68,7 @@ def assert_broken_between_words(header: str, lines: tuple[str, ...]) -> None:
         at += len(word.replace(" ", ""))
         ends.add(at)
     at = 0
-    for line, following in zip(lines, lines[1:], strict=False):
+    for line, following in itertools.pairwise(lines):
         at += len(line.replace(" ", ""))
         assert at in ends, f"a line breaks inside a word: {line!r} / {following!r}"
         digit = re.compile(f"[0-9{THAI_DIGITS}]")
