@@ -9,7 +9,7 @@ from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, KeepTogether, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from ..domain.thai_dates import THAI_MONTHS, Digits, apply_digits, local_time, thai_date, today
 from .fonts import body_style
@@ -224,12 +224,55 @@ class EndTogether(Flowable):
         return None
 
 
+# What the end of a paper needs before it on its page to not stand alone: more than a line of a note (a paper's
+# revision line is no company for its seal), about two lines of body text or a row of a table or signatures.
+MIN_COMPANY = 36.0
+_LEAD = 4  # how many flowables before the end may be looked at for that company
+
+
+class _EndWithCompany(Flowable):
+    """The last few flowables of a story and the end: the end takes with it the short ones just before it (a
+    revision line, a note) and the last rows or lines of the first substantial one (EndTogether)."""
+
+    def __init__(self, lead: Sequence[Flowable], end: Sequence[Flowable], keep: int) -> None:
+        super().__init__()
+        self.lead = list(lead)
+        self.end = list(end)
+        self.keep = keep
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        return availWidth, availHeight + 1
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        heights = [EndTogether._height(f, availWidth, 1e6) for f in self.lead]
+        end = sum(EndTogether._height(f, availWidth, 1e6) for f in self.end)
+        if sum(heights) + end <= availHeight:
+            return [_Nothing(), *self.lead, *self.end]
+        pivot, company = len(self.lead) - 1, 0.0
+        while pivot > 0 and company + heights[pivot] < MIN_COMPANY:
+            company += heights[pivot]
+            pivot -= 1
+        return [_Nothing(), *self.lead[:pivot],
+                EndTogether(self.lead[pivot], [*self.lead[pivot + 1:], *self.end], self.keep)]
+
+    def draw(self) -> None:
+        return None
+
+
 def end_together(story: list[Flowable], end: Sequence[Flowable], keep: int = 2) -> list[Flowable]:
     """``story`` followed by ``end``, the end kept on a page with the last rows or lines of the story's last
-    flowable (see EndTogether)."""
+    substantial flowable and the short ones after it (see EndTogether, MIN_COMPANY)."""
     if not story or not end:
         return [*story, *end]
-    return [*story[:-1], EndTogether(story[-1], end, keep)]
+    # Only what is laid out in the frame as it comes may be looked at: not a page break, a template switch, a
+    # floating figure.
+    count = 0
+    while (count < min(_LEAD, len(story))
+           and isinstance(story[-1 - count], Table | ThaiParagraph | KeepTogether | Spacer)):
+        count += 1
+    if count <= 1:
+        return [*story[:-1], EndTogether(story[-1], end, keep)]
+    return [*story[:-count], _EndWithCompany(story[-count:], end, keep)]
 
 
 def signed_end(story: list[Flowable], signatures: Sequence[Flowable], seal: Sequence[Flowable] = ()
