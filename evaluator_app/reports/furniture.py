@@ -18,7 +18,7 @@ from .fonts import BOLD, REGULAR, body_style, register_fonts
 from .shaping import draw_shaped_string, line_width
 from .thai_lines import ThaiParagraph, segment_words
 
-__all__ = ["DRAFT_WATERMARK", "HeaderLayout", "PageFurniture", "elided_headers"]
+__all__ = ["DRAFT_WATERMARK", "HeaderLayout", "PageFurniture", "earlier_layout", "in_earlier_layout"]
 
 DRAFT_WATERMARK = "ฉบับร่าง / DRAFT"
 TEXT_TOP = 2.5 * cm  # the text frame's top margin on a paper whose header fits above it (document.py)
@@ -31,20 +31,27 @@ HEADER_CLEARANCE = 4.0  # between the header's last line and the top of the text
 # The widest page number a paper may print, for the room beside it: every page's header then wraps the same way.
 _WIDEST_TOTAL = 888
 
-# Papers issued before the header wrapped (it shrank, then was cut with "…") are drawn again with that header by
-# `verify`, which compares a file with the paper drawn from its snapshot: see elided_headers().
-_ELIDED: ContextVar[bool] = ContextVar("elided_headers", default=False)
+# Papers issued before the header wrapped (it shrank, then was cut with "…") and before a paper's end was kept with
+# what precedes it are drawn again that way by `verify`, which compares a file with the paper drawn from its
+# snapshot: see earlier_layout().
+_EARLIER: ContextVar[bool] = ContextVar("earlier_layout", default=False)
 
 
 @contextmanager
-def elided_headers() -> Iterator[None]:
-    """Within this block, furniture draws the running header as papers issued before it wrapped did: one line,
-    shrunk to 9 pt, then cut between words with "…", in the room beside each page's own number."""
-    token = _ELIDED.set(True)
+def earlier_layout() -> Iterator[None]:
+    """Within this block papers are laid out as those issued before round four were: the running header on one
+    line, shrunk to 9 pt, then cut between words with "…", in the room beside each page's own number; the seal and
+    the signatures where they fell, even alone on a page (paper_parts.EndTogether)."""
+    token = _EARLIER.set(True)
     try:
         yield
     finally:
-        _ELIDED.reset(token)
+        _EARLIER.reset(token)
+
+
+def in_earlier_layout() -> bool:
+    """Whether papers are being laid out as before round four (earlier_layout)."""
+    return _EARLIER.get()
 
 
 @dataclass(frozen=True)
@@ -150,14 +157,14 @@ class PageFurniture:
         """The text frame's top margin on a page of ``pagesize``: ``top``, or more when the header's lines need
         it (only a header too long for two lines at the floor size). Measured beside the widest page number, so
         the room reserved is never less than any page's header takes."""
-        if _ELIDED.get():
+        if _EARLIER.get():
             return self.top
         layout = self.header_layout(pagesize[0], self.top)
         return max(self.top, layout.depth(self.header_baseline) + HEADER_CLEARANCE)
 
     def fitted_header(self, room: float) -> tuple[str, float]:
         """The header as papers issued before it wrapped printed it, within ``room`` points: smaller type down to a
-        floor, then cut between words with "…". Only `verify` draws it (elided_headers), to compare such a paper
+        floor, then cut between words with "…". Only `verify` draws it (earlier_layout), to compare such a paper
         with its snapshot."""
         size = self.font_size
         text_width = line_width([(self.header, self.font_name)], size)
@@ -180,7 +187,7 @@ class PageFurniture:
             top = height - self.header_baseline
             number_width = draw_shaped_string(canvas, width - self.right, top, self.page_number_text(page, total),
                                               self.font_name, size, anchor="right")
-            if self.header and _ELIDED.get():
+            if self.header and _EARLIER.get():
                 room = width - self.left - self.right - number_width - HEADER_GAP
                 header, header_size = self.fitted_header(room)
                 draw_shaped_string(canvas, self.left, top, header, self.font_name, header_size)

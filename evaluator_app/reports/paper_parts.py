@@ -13,6 +13,7 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from ..domain.thai_dates import THAI_MONTHS, Digits, apply_digits, local_time, thai_date, today
 from .fonts import body_style
+from .furniture import in_earlier_layout
 from .signatures import Signatory
 from .table_plan import CELL_LEADING, ROW_PADDING
 from .thai_lines import Align, ThaiFigure, ThaiParagraph, is_figure
@@ -202,6 +203,8 @@ class EndTogether(Flowable):
         return availWidth, availHeight + 1
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        if in_earlier_layout():  # a paper issued before the end was kept together, drawn again by verify
+            return [_Nothing(), self.last, *self.end]
         end = sum(self._height(f, availWidth, 1e6) for f in self.end)
         last = self._height(self.last, availWidth, availHeight)
         if last + end <= availHeight:
@@ -244,6 +247,8 @@ class _EndWithCompany(Flowable):
         return availWidth, availHeight + 1
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        if in_earlier_layout():  # a paper issued before the end was kept together, drawn again by verify
+            return [_Nothing(), *self.lead, *self.end]
         heights = [EndTogether._height(f, availWidth, 1e6) for f in self.lead]
         end = sum(EndTogether._height(f, availWidth, 1e6) for f in self.end)
         if sum(heights) + end <= availHeight:

@@ -234,7 +234,7 @@ def _printed(snapshot: Snapshot, seal: PdfSeal, pages: list[list[TextRun]], shap
     """
     from contextlib import nullcontext
 
-    from .furniture import elided_headers
+    from .furniture import earlier_layout
     from .papers import render_paper
     from .seal import Seal
 
@@ -246,10 +246,10 @@ def _printed(snapshot: Snapshot, seal: PdfSeal, pages: list[list[TextRun]], shap
     orientations = ["landscape" if width > height else "portrait", "auto"]
     all_digits = [seal.digits] if seal.digits in ("thai", "arabic") else ["thai", "arabic"]
     best: tuple[list[str], list[PrintedChange]] | None = None
-    # Papers issued before the running header wrapped printed a long one shrunk and cut with "…" on one line: drawn
-    # again that way when the paper of today's drawing differs (the text frame and everything in it is the same).
-    for elided, digits, orientation in [(e, d, o) for e in (False, True) for d in all_digits for o in orientations]:
-        with elided_headers() if elided else nullcontext():
+    # Papers issued before round four printed a long header shrunk and cut with "…" on one line, and a seal or
+    # signatures where they fell, even alone on a page: drawn again that way when today's drawing differs.
+    for earlier, digits, orientation in [(e, d, o) for e in (False, True) for d in all_digits for o in orientations]:
+        with earlier_layout() if earlier else nullcontext():
             drawn = render_paper(snapshot.content, Seal.of(snapshot), digits, orientation)  # type: ignore[arg-type]
         expected = page_runs(drawn.data)
         problems = []

@@ -17,7 +17,7 @@ from reportlab.lib.pagesizes import A4, landscape
 from evaluator_app.domain.negotiation import VersionStatus, with_changes
 from evaluator_app.reports.batch import agreements_of_year, print_batch
 from evaluator_app.reports.document import build_pdf
-from evaluator_app.reports.furniture import HEADER_DESCENT, HEADER_FLOOR, TEXT_TOP, PageFurniture, elided_headers
+from evaluator_app.reports.furniture import HEADER_DESCENT, HEADER_FLOOR, TEXT_TOP, PageFurniture, earlier_layout
 from evaluator_app.reports.minutes import write_minutes
 from evaluator_app.reports.papers import make_agreement_paper, make_evaluation_report
 from evaluator_app.reports.printed import page_runs
@@ -170,7 +170,7 @@ def test_a_report_issued_with_the_old_elided_header_still_verifies(workspace, tm
     """Papers issued before the header wrapped shrank it and cut it with "…": verify draws them that way."""
     agreement_id = self_assessed(workspace, agency=LONG_AGENCY)
     old = tmp_path / "old.pdf"
-    with elided_headers():  # as the code that issued it drew the header
+    with earlier_layout():  # as the code that issued it drew the header
         make_agreement_paper(workspace, agreement_id, old, digits="arabic", actor="sec")
     first = squashed(PdfReader(str(old)).pages[0].extract_text())
     assert "…" in first and squashed(LONG_AGENCY) + "ปีงบประมาณ" not in first.split("คำรับรองการปฏิบัติราชการ")[1][:200]
