@@ -214,8 +214,9 @@ class EndTogether(Flowable):
         elif last > availHeight:  # it breaks on this page anyway: what goes over carries the end with it
             parts = self.last.split(availWidth, availHeight)
         else:  # it fits, the end does not: break it earlier, so that its last rows or lines go over too
-            parts = self.last.split(availWidth, last - self.last.getSpaceAfter() - self._tail_height(availWidth)
-                                    - 0.5)
+            # (half a point over the row or line boundary: the split keeps what ends exactly there)
+            height = last - self.last.getSpaceBefore() - self.last.getSpaceAfter() - self._tail_height(availWidth)
+            parts = self.last.split(availWidth, height + 0.5) if height > 0 else []
         if len(parts) >= 2:
             return [_Nothing(), *parts[:-1], EndTogether(parts[-1], self.end, self.keep)]
         if not self._moved:  # nothing of it can stay here: all of it to the next page, the end with it
