@@ -6,11 +6,13 @@ issued then still verifies."""
 from __future__ import annotations
 
 import subprocess
+from decimal import Decimal as D
 from pathlib import Path
 
 import pytest
 from reportlab.platypus import Table
 
+from evaluator_app.domain.rating import Rating
 from evaluator_app.reports.document import build_pdf, frame_height
 from evaluator_app.reports.fonts import body_style
 from evaluator_app.reports.furniture import PageFurniture, earlier_layout
@@ -22,7 +24,10 @@ from evaluator_app.reports.signatures import Signatory, signature_block
 from evaluator_app.reports.thai_lines import ThaiParagraph
 from evaluator_app.reports.verify import verify_pdf
 from evaluator_app.store.agreements import add_agreement
+from evaluator_app.store.committee import accept_reported
 from evaluator_app.store.panel import save_member
+from evaluator_app.store.ratings import record_rating
+from evaluator_app.store.snapshots import reopen_report
 
 from .builders import PANEL, accept_all, rate, real_agreement, real_results
 from .helpers import comparable, render_pages, require_tool
@@ -96,13 +101,17 @@ def test_the_parties_sign_under_the_last_clause_not_on_a_page_of_their_own(works
 
 
 def test_the_evaluation_reports_seal_stays_with_the_last_row_of_signatures(workspace, tmp_path):
-    # Seven indicators and a committee of six: the last row of signatures ended page three, the seal (and the
-    # revision line) made page four.
+    # Seven indicators, a committee of six, a second revision: the last row of signatures ended page three, the
+    # revision line and the seal made page four.
     for member in PANEL:
         save_member(workspace, member, actor="sec")
     stored = add_agreement(workspace, real_agreement(7, agency="กรมทดสอบ 7"), actor="sec")
     rate(workspace, stored.id, real_results(7))
-    accept_all(workspace, stored.id)
+    accept_reported(workspace, stored.id, 12, None, actor="chair")
+    make_evaluation_report(workspace, stored.id, tmp_path / "first.pdf", digits="arabic", actor="sec")
+    reopen_report(workspace, stored.id, 12, reason="ส่วนราชการส่งหลักฐานเพิ่มเติม", actor="chair")
+    record_rating(workspace, stored.id, Rating("1", 12, result=D("93")), actor="sec")
+    accept_reported(workspace, stored.id, 12, None, actor="chair")
     old, new = old_and_new(lambda path: make_evaluation_report(workspace, stored.id, path, digits="arabic",
                                                                actor="sec"), tmp_path, "report")
     assert not any("ลงชื่อ" in text for text in company_above(old, SEAL_LINE))
@@ -112,21 +121,36 @@ def test_the_evaluation_reports_seal_stays_with_the_last_row_of_signatures(works
         qpdf_clean(path)
 
 
-@pytest.mark.parametrize("agencies", range(1, 9))
-def test_summary_and_minutes_never_end_with_the_seal_or_the_audit_box_alone(workspace, tmp_path, agencies):
-    for member in PANEL:
+@pytest.mark.parametrize(("members", "agencies"), [(2, 1), (2, 6), (6, 1), (6, 4), (6, 8)])
+def test_summary_and_minutes_never_end_with_the_seal_or_the_audit_box_alone(workspace, tmp_path, members,
+                                                                          agencies):
+    # Before: with the secretary and an assistant on the panel the minutes' audit box stood alone on the last
+    # page; with a panel of six, a summary of one to four agencies ended with its seal alone.
+    for member in PANEL[-members:]:
         save_member(workspace, member, actor="sec")
     for n in range(agencies):
         stored = add_agreement(workspace, real_agreement(2, agency=f"กรมทดสอบที่ {n + 1}"), actor="sec")
         rate(workspace, stored.id, real_results(2))
         accept_all(workspace, stored.id)
-    summary = tmp_path / "summary.pdf"
-    make_summary(workspace, 2569, summary, digits="arabic", actor="sec")
-    assert company_above(summary, SEAL_LINE)
-    assert verify_pdf(workspace, summary).ok
-    minutes = tmp_path / "minutes.pdf"
-    write_minutes(workspace, stored.id, minutes, digits="arabic")
-    assert any("ลงชื่อ" in text for text in company_above(minutes, AUDIT_HEAD_LABEL.strip()))
+    box = AUDIT_HEAD_LABEL.strip()
+    summary_alone = members == 6 and agencies <= 4
+    minutes_alone = members == 2
+
+    def make(summary: Path, minutes: Path) -> None:
+        make_summary(workspace, 2569, summary, digits="arabic", actor="sec")
+        write_minutes(workspace, stored.id, minutes, digits="arabic")
+
+    with earlier_layout():
+        make(tmp_path / "summary-old.pdf", tmp_path / "minutes-old.pdf")
+    make(tmp_path / "summary.pdf", tmp_path / "minutes.pdf")
+    assert (not company_above(tmp_path / "summary-old.pdf", SEAL_LINE)) is summary_alone
+    assert (not company_above(tmp_path / "minutes-old.pdf", box)) is minutes_alone
+    assert any("ลงชื่อ" in text for text in company_above(tmp_path / "summary.pdf", SEAL_LINE))
+    assert any("ลงชื่อ" in text for text in company_above(tmp_path / "minutes.pdf", box))
+    assert verify_pdf(workspace, tmp_path / "summary-old.pdf").ok and verify_pdf(workspace, tmp_path / "summary.pdf").ok
+    assert verify_pdf(workspace, tmp_path / "minutes.pdf").ok
+    qpdf_clean(tmp_path / "summary.pdf")
+    qpdf_clean(tmp_path / "minutes.pdf")
 
 
 # EndTogether on its own: paragraphs and tables of every length against a page, as the frame meets them.
