@@ -83,7 +83,8 @@ def evaluation_story(content: dict[str, Any], *, seal: Seal | None, digits: Digi
     story.append(_score_table(content, digits, plan))
     story += _tail(content, digits, page, anchors)
     if seal is not None:
-        story = paper_parts.end_together(story, seal_block(seal, digits, (content.get("issue") or {}).get("audit_head")))  # noqa: E501
+        sealed = seal_block(seal, digits, (content.get("issue") or {}).get("audit_head"))
+        story = paper_parts.end_together(story, sealed)  # with the last signatures: never alone on a page
     return story
 
 
