@@ -156,8 +156,7 @@ class PageFurniture:
     def top_margin(self, pagesize: tuple[float, float]) -> float:
         """The text frame's top margin on a page of ``pagesize``: ``top``, or more when the header's lines need
         it (only a header too long for the lines the margin holds even at the floor size). Measured beside the
-        widest page number, so
-        the room reserved is never less than any page's header takes."""
+        widest page number, so the room reserved is never less than any page's header takes."""
         if _EARLIER.get():
             return self.top
         layout = self.header_layout(pagesize[0], self.top)
