@@ -20,7 +20,7 @@ from ..store.workspace import Workspace
 from .document import LANDSCAPE, frame_width
 from .evaluation_data import CONTENT_FORMAT, framework_content
 from .fonts import body_style, font_name
-from .paper_parts import DIMENSION_FILL, TOTAL_FILL, GridCells, fiscal_year_term, grid_style
+from .paper_parts import DIMENSION_FILL, TOTAL_FILL, GridCells, end_together, fiscal_year_term, grid_style
 from .party_signatures import parties_clause, party_signature_blocks
 from .printed_numbers import criteria_places, grouped, printed_figure, printed_threshold
 from .seal import Seal, seal_block
@@ -114,13 +114,14 @@ def agreement_story(content: dict[str, Any], *, seal: Seal | None, digits: Digit
         Spacer(1, 14),
         *[ThaiParagraph([Run(d(r.text), r.bold) for r in clause], body) for clause in clauses],
     ]
-    story += party_signature_blocks(recipients, givers, frame_width(PAGESIZE), digits=digits)
+    # The parties sign under the last clause: never alone at the top of a page of their own.
+    story = end_together(story, party_signature_blocks(recipients, givers, frame_width(PAGESIZE), digits=digits))
     plan = annex_plan(content, digits)
     if plan.orientation == "landscape":
         story.append(NextPageTemplate(LANDSCAPE))  # the annex turns; the clauses stay portrait
     story += [PageBreak(), *_annex(content, digits, plan)]
-    if seal is not None:
-        story += seal_block(seal, digits)
+    if seal is not None:  # with the annex's last rows: a page of the seal alone would prove nothing
+        story = end_together(story, seal_block(seal, digits))
     return story
 
 

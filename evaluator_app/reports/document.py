@@ -15,11 +15,11 @@ from reportlab.lib.units import cm
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from .fonts import register_fonts
-from .furniture import PageFurniture
+from .furniture import TEXT_TOP, PageFurniture
 
 __all__ = ["LANDSCAPE", "PORTRAIT", "build_pdf", "frame_height", "frame_width"]
 
-LEFT, RIGHT, TOP, BOTTOM = 3 * cm, 2 * cm, 2.5 * cm, 2 * cm
+LEFT, RIGHT, TOP, BOTTOM = 3 * cm, 2 * cm, TEXT_TOP, 2 * cm
 FRAME_PADDING = 6  # reportlab's Frame default, on each side
 PORTRAIT, LANDSCAPE = "portrait", "landscape"  # page template names
 
@@ -35,7 +35,9 @@ def frame_height(pagesize: tuple[float, float] = A4) -> float:
 
 
 def _template(name: str, pagesize: tuple[float, float], furniture: PageFurniture) -> PageTemplate:
-    frame = Frame(LEFT, BOTTOM, pagesize[0] - LEFT - RIGHT, pagesize[1] - TOP - BOTTOM, id=f"{name}-frame")
+    # A running header too long for the top margin (a very long agency name) pushes the text down, never over it.
+    top = furniture.top_margin(pagesize)
+    frame = Frame(LEFT, BOTTOM, pagesize[0] - LEFT - RIGHT, pagesize[1] - top - BOTTOM, id=f"{name}-frame")
     return PageTemplate(id=name, frames=[frame], pagesize=pagesize, onPage=furniture.draw_watermark)
 
 

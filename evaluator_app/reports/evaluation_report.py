@@ -15,6 +15,7 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 
 from ..domain.problems import ProblemsError
 from ..domain.thai_dates import Digits, apply_digits
+from . import paper_parts
 from .chart import ChartSeries, DimensionChart
 from .document import frame_width
 from .fonts import body_style, font_name
@@ -82,7 +83,8 @@ def evaluation_story(content: dict[str, Any], *, seal: Seal | None, digits: Digi
     story.append(_score_table(content, digits, plan))
     story += _tail(content, digits, page, anchors)
     if seal is not None:
-        story += seal_block(seal, digits, (content.get("issue") or {}).get("audit_head"))
+        sealed = seal_block(seal, digits, (content.get("issue") or {}).get("audit_head"))
+        story = paper_parts.end_together(story, sealed)  # with the last signatures: never alone on a page
     return story
 
 

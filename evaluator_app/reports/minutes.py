@@ -29,6 +29,7 @@ from .document import build_pdf, frame_width
 from .fonts import body_style
 from .furniture import PageFurniture
 from .minutes_tables import change_table, weight_table
+from .paper_parts import signed_end
 from .papers import write_pdf_file
 from .signatures import Signatory, signature_block
 from .thai_lines import Run, ThaiParagraph
@@ -158,10 +159,7 @@ def minutes_story(agenda: Sequence[AgendaItem], meeting: Meeting, *, digits: Dig
     names = _Names(panel)
     for number, item in enumerate(agenda, start=1):
         story.extend(_agenda_item(number, item, names, d))
-    story.extend(_signatures(meeting, signatories))
-    if audit_head:
-        story.extend(audit_head_block(audit_head))
-    return story
+    return signed_end(story, _signatures(meeting, signatories), audit_head_block(audit_head) if audit_head else [])
 
 
 def audit_head_block(head: str) -> list[Flowable]:

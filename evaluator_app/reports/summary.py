@@ -18,7 +18,7 @@ from . import panel_view
 from .document import frame_width
 from .evaluation_data import CONTENT_FORMAT, CommitteeSource, collect_evaluation
 from .fonts import body_style
-from .paper_parts import TOTAL_FILL, GridCells, grid_style, issued_on, round_period, signatories_of
+from .paper_parts import TOTAL_FILL, GridCells, grid_style, issued_on, round_period, signatories_of, signed_end
 from .printed_numbers import printed_figure
 from .seal import Seal, seal_block
 from .signatures import signature_block
@@ -105,11 +105,8 @@ def summary_story(content: dict[str, Any], *, seal: Seal | None, digits: Digits 
     if any(not r["complete"] for r in rows):
         story.append(ThaiParagraph("ส่วนราชการที่ยังประเมินไม่ครบทุกตัวชี้วัดแสดงไว้ท้ายตารางโดยยังไม่จัดลำดับ", note))
     people = signatories_of(content["signatories"])
-    if people:
-        story += signature_block(people, frame_width(PAGESIZE))
-    if seal is not None:
-        story += seal_block(seal, digits)
-    return story
+    signatures = signature_block(people, frame_width(PAGESIZE)) if people else []
+    return signed_end(story, signatures, seal_block(seal, digits) if seal is not None else [])
 
 
 SUMMARY_SIZE = 13

@@ -232,6 +232,9 @@ def _printed(snapshot: Snapshot, seal: PdfSeal, pages: list[list[TextRun]], shap
     The file's digits (from its metadata) and page orientation (from its pages) are those it was drawn with; when
     the metadata does not say, both digit modes are tried and the closer one judged.
     """
+    from contextlib import nullcontext
+
+    from .furniture import earlier_layout
     from .papers import render_paper
     from .seal import Seal
 
@@ -243,19 +246,21 @@ def _printed(snapshot: Snapshot, seal: PdfSeal, pages: list[list[TextRun]], shap
     orientations = ["landscape" if width > height else "portrait", "auto"]
     all_digits = [seal.digits] if seal.digits in ("thai", "arabic") else ["thai", "arabic"]
     best: tuple[list[str], list[PrintedChange]] | None = None
-    for digits in all_digits:
-        for orientation in orientations:
+    # Papers issued before round four printed a long header shrunk and cut with "…" on one line, and a seal or
+    # signatures where they fell, even alone on a page: drawn again that way when today's drawing differs.
+    for earlier, digits, orientation in [(e, d, o) for e in (False, True) for d in all_digits for o in orientations]:
+        with earlier_layout() if earlier else nullcontext():
             drawn = render_paper(snapshot.content, Seal.of(snapshot), digits, orientation)  # type: ignore[arg-type]
-            expected = page_runs(drawn.data)
-            problems = []
-            if len(expected) != len(found):
-                problems.append(f"ไฟล์มี {len(found)} หน้าของรายงานนี้ แต่รายงานที่ปิดผนึกมี {len(expected)} หน้า / the file "
-                                f"has {len(found)} pages of this report, the sealed report {len(expected)}")
-            changes = compare_pages(expected, found)
-            if best is None or len(problems) + len(changes) < len(best[0]) + len(best[1]):
-                best = (problems, changes)
-            if not problems and not changes:
-                return best
+        expected = page_runs(drawn.data)
+        problems = []
+        if len(expected) != len(found):
+            problems.append(f"ไฟล์มี {len(found)} หน้าของรายงานนี้ แต่รายงานที่ปิดผนึกมี {len(expected)} หน้า / the file "
+                            f"has {len(found)} pages of this report, the sealed report {len(expected)}")
+        changes = compare_pages(expected, found)
+        if best is None or len(problems) + len(changes) < len(best[0]) + len(best[1]):
+            best = (problems, changes)
+        if not problems and not changes:
+            return best
     assert best is not None
     return best
 
