@@ -411,22 +411,34 @@ class AgreementModel(QAbstractItemModel):
         """What the table's delegate draws for a cell, from one call (`ResultDelegate.paint`): its text as shown,
         alignment, font style, background and text colours; what the paint roles of `data` say of it
         (tests/ui/test_cell_painting.py)."""
+        return self.painted_at(index.internalId(), index.row(), index.column())
+
+    def painted_at(self, internal: int, number: int, column: int) -> PaintedCell:
+        """`painted` of the cell in row `number` under `internal` (an index's internalId), without an index: the
+        view draws whole rows of plain cells from it (`ResultsView.drawRow`)."""
         read_only = self._session.workspace.read_only
         if read_only is not self._cached_read_only:
             self._cells.clear()
             self._cached_read_only = read_only
-        internal, number, column = index.internalId(), index.row(), index.column()
         try:
             return self._cells[(internal, number, column, _PAINTED)]  # type: ignore[return-value]
         except KeyError:
             pass
-        row = self.row_of(index)
+        row = self._row_at(internal, number)
         if row is None or not 0 <= column < len(self.columns):
             cell = PaintedCell("", self._align_left, False, False, None, None)
         else:
             cell = self._painted(internal, number, column, row, self.columns[column])
         self._cells[(internal, number, column, _PAINTED)] = cell
         return cell
+
+    def _row_at(self, internal: int, number: int) -> Row | None:
+        rows = self.rows
+        if internal == _TOP:
+            return rows.top_row(number) if 0 <= number < rows.top_count() else None
+        if not 0 < internal <= len(rows.children) or not 0 <= number < len(rows.children[internal - 1]):
+            return None
+        return rows.children[internal - 1][number]
 
     def _painted(self, internal: int, number: int, column: int, row: Row, key: str) -> PaintedCell:
         left = key in ("name", "unit") or (key == "code" and row.kind != "indicator")

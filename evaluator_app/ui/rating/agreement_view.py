@@ -18,13 +18,16 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import (
     QColor,
+    QCursor,
     QFocusEvent,
     QFont,
     QFontMetrics,
     QHelpEvent,
+    QHoverEvent,
     QKeyEvent,
     QKeySequence,
     QPainter,
+    QPaintEvent,
     QPalette,
     QResizeEvent,
     QTextLayout,
@@ -101,6 +104,10 @@ class ResultDelegate(QStyledItemDelegate):
         size = super().sizeHint(option, index)
         return QSize(size.width() + _CELL_PADDING, size.height())  # columns sized to content need air between
 
+    def own_model(self) -> AgreementModel | None:
+        """The model whose plain cells this paint draws itself (None: Qt draws every cell)."""
+        return self._model
+
     def prepare(self, view: QAbstractItemView) -> None:
         """Before the view paints: what every cell of this paint shares (the view's item option), looked at once
         rather than per cell; the shaped text is forgotten when the font, palette, style or elision changed."""
@@ -140,21 +147,36 @@ class ResultDelegate(QStyledItemDelegate):
             return
         cell = model.painted(index)
         rect: QRect = option.rect  # type: ignore[attr-defined]
-        margin = self._margin
-        inner = rect.width() - 2 * margin
-        shaped = None
-        if cell.text:
-            known = self._shaped.get((cell.text, cell.bold, cell.italic))
-            shaped = known[0] if known is not None and known[1] <= inner else self._shape(cell, inner)
-            if shaped is None or cell.alignment & _HORIZONTAL not in (_LEFT, _RIGHT):  # not placed here
-                super().paint(painter, option, index)
-                return
+        shaped = self.placed(cell, rect.width())
+        if shaped is _NOT_PLACED:
+            super().paint(painter, option, index)
+            return
+        self.draw_plain(painter, rect, state, cell, shaped)  # type: ignore[arg-type]
+
+    def placed(self, cell: PaintedCell, width: int) -> _Shaped | object | None:
+        """The shaped text a plain cell this wide is drawn with (None: no text), or _NOT_PLACED for a cell this
+        delegate leaves to Qt (text of several lines or with spaces at either end, or neither left nor right
+        aligned)."""
+        if not cell.text:
+            return None
+        inner = width - 2 * self._margin
+        known = self._shaped.get((cell.text, cell.bold, cell.italic))
+        shaped = known[0] if known is not None and known[1] <= inner else self._shape(cell, inner)
+        if shaped is None or cell.alignment & _HORIZONTAL not in (_LEFT, _RIGHT) \
+                or (cell.alignment & _HORIZONTAL != _LEFT and cell.text[0].isspace()):
+            return _NOT_PLACED
+        return shaped
+
+    def draw_plain(self, painter: QPainter, rect: QRect, state: int, cell: PaintedCell,
+                   shaped: _Shaped | None) -> None:
+        """A plain cell (enabled; neither selected, current, edited nor under the mouse) as the style draws it."""
         if cell.background is not None:
             painter.fillRect(rect, cell.background)
         if shaped is not None:
             layout, advance, height = shaped
+            margin = self._margin
             # where QTextLine puts the line in one `inner` wide (QTextEngine::alignLine) and the style centres it
-            shift = inner - advance if cell.alignment & _RIGHT else 0.0
+            shift = rect.width() - 2 * margin - advance if cell.alignment & _RIGHT else 0.0
             painter.save()
             painter.setClipRect(rect)  # as the style: Thai marks above a line stop at the cell's edge
             painter.setPen(cell.foreground if cell.foreground is not None
@@ -191,6 +213,7 @@ class ResultDelegate(QStyledItemDelegate):
 # A shaped layout keeps its glyphs (a few kB): some 4,000 is a screenful of cells of the last 20 or so agreements
 _SHAPED_KEPT = 4_000
 _Shaped = tuple[QTextLayout, float, int]  # a line's layout, its advance, and the height the style centres
+_NOT_PLACED = object()  # `placed`: a cell Qt draws
 _HORIZONTAL = int(Qt.AlignmentFlag.AlignHorizontal_Mask)
 _LEFT = int(Qt.AlignmentFlag.AlignLeft)
 _RIGHT = int(Qt.AlignmentFlag.AlignRight)
@@ -198,8 +221,9 @@ _RIGHT = int(Qt.AlignmentFlag.AlignRight)
 
 def _one_line(text: str, font: QFont) -> tuple[_Shaped, float] | None:
     """`text` shaped and laid out on one left-aligned line, and its natural width; None for text the delegate
-    leaves to the style (more than one line, or spaces at either end, which the style's alignment treats apart)."""
-    if text != text.strip() or any(mark in text for mark in "\n\r\t\u2028\u2029"):
+    leaves to the style (more than one line, or spaces at its end, which the style's alignment treats apart; the em
+    spaces sub-indicators' names begin with are placed as the style places them, left-aligned: `placed`)."""
+    if text != text.rstrip() or any(mark in text for mark in "\n\r\t\u2028\u2029"):
         return None
     option = QTextOption()
     option.setWrapMode(QTextOption.WrapMode.ManualWrap)
@@ -218,6 +242,27 @@ def _one_line(text: str, font: QFont) -> tuple[_Shaped, float] | None:
         return None
     # the style centres the laid-out line's height, rounded up (QTextLayout::boundingRect)
     return (layout, line.horizontalAdvance(), math.ceil(line.height())), line.naturalTextWidth()
+
+
+_HOVER_EVENTS = (QEvent.Type.HoverEnter, QEvent.Type.HoverMove, QEvent.Type.HoverLeave)
+
+
+class _RowsPlan:
+    """What drawing the rows of one paint shares (`ResultsView._plan_rows`)."""
+
+    def __init__(self, model: AgreementModel, columns: list[tuple[int, int, int]], special: set[tuple[int, int]],
+                 panel: QStyleOptionViewItem, style: QStyle, offset: int, alternating: bool):
+        self.model = model
+        self.columns = columns  # (logical column, x in the viewport, width) of the columns this paint reaches
+        self.special = special
+        self.panel = panel  # the option the row's panel is drawn with, per cell
+        self.style = style
+        self.offset = offset  # the view's vertical offset: which rows are alternate
+        self.alternating = alternating
+        features = panel.features  # type: ignore[attr-defined]  # the stub lacks QStyleOption's members
+        alternate = QStyleOptionViewItem.ViewItemFeature.Alternate
+        self.alternate = features | alternate
+        self.plain = features & ~alternate
 
 
 class ResultsView(QTreeView):
@@ -267,6 +312,8 @@ class ResultsView(QTreeView):
         self.doubleClicked.connect(self._double_clicked)
         self._closing_editor = False
         self.moving_on = False
+        self._rows_plan: _RowsPlan | None = None  # set for the length of one paint (`_plan_rows`)
+        self._hover = QPersistentModelIndex()  # the cell Qt paints as under the mouse (QAbstractItemView's hover)
 
     def results_model(self) -> AgreementModel:
         model = self.model()
@@ -499,11 +546,93 @@ class ResultsView(QTreeView):
         kind = event.type()
         if kind == QEvent.Type.LayoutRequest:
             return True
-        if kind == QEvent.Type.Paint:
+        if kind in _HOVER_EVENTS:  # as QAbstractItemView sets the cell it paints as under the mouse
+            self._hover = QPersistentModelIndex(self.indexAt(event.position().toPoint())) \
+                if isinstance(event, QHoverEvent) and kind != QEvent.Type.HoverLeave else QPersistentModelIndex()
+        if kind == QEvent.Type.Paint and isinstance(event, QPaintEvent):
             self.delegate.prepare(self)
+            self._rows_plan = self._plan_rows(event.rect())
+            try:
+                return super().viewportEvent(event)
+            finally:
+                self._rows_plan = None
         if kind == QEvent.Type.ToolTip and isinstance(event, QHelpEvent) and self._show_elided(event):
             return True
         return super().viewportEvent(event)
+
+    # --- painting whole rows -----------------------------------------------------------------------------------
+    # QTreeView::drawRow calls back into Python four or five times per cell (index, flags twice, parent for the
+    # selection, the delegate's paint with its option): some 1,100 calls, half of a paint of the table. A row none
+    # of whose cells is selected, current, under the mouse or edited is drawn here in one call: for each column
+    # the row's panel (the alternate colour) through the style, then the cell as the delegate draws a plain one.
+    # Any other row, and any row while an editor is open, goes to QTreeView as before; so do a delegate other
+    # than the table's, indentation, rows of several heights and right-to-left (tests/ui/test_cell_painting.py).
+
+    def _plan_rows(self, area: QRect) -> _RowsPlan | None:
+        model = self.model()
+        delegate = self.delegate
+        if delegate.own_model() is not model or not isinstance(model, AgreementModel) \
+                or self.itemDelegate() is not delegate or self.indentation() != 0 or not self.uniformRowHeights() \
+                or self.isRightToLeft() or self.isFirstColumnSpanned(0, QModelIndex()) \
+                or any(child.isWidgetType() and child.isVisible()  # type: ignore[attr-defined]
+                       for child in self.viewport().children()):
+            return None
+        header = self.header()
+        columns = []
+        for visual in range(header.count()):
+            logical = header.logicalIndex(visual)
+            if header.isSectionHidden(logical):
+                continue
+            position, width = header.sectionViewportPosition(logical), header.sectionSize(logical)
+            if position + width > area.left() and position <= area.right():
+                columns.append((logical, position, width))
+        special: set[tuple[int, int]] = set()  # (internalId, row) of the rows QTreeView draws
+        for cell in (self.currentIndex(), QModelIndex(self._hover)):
+            if cell.isValid():
+                special.add((cell.internalId(), cell.row()))
+        selection = self.selectionModel()
+        if selection is not None:
+            for selected in selection.selection():
+                internal = selected.topLeft().internalId()
+                special.update((internal, row) for row in range(selected.top(), selected.bottom() + 1))
+        if self.viewport().underMouse():
+            under = self.indexAt(self.viewport().mapFromGlobal(QCursor.pos()))
+            if under.isValid():
+                special.add((under.internalId(), under.row()))
+        panel = QStyleOptionViewItem()
+        self.initViewItemOption(panel)
+        return _RowsPlan(model, columns, special, panel, self.style(), self.verticalOffset(),
+                         self.alternatingRowColors())
+
+    def drawRow(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        plan = self._rows_plan
+        internal, number = index.internalId(), index.row()
+        if plan is None or (internal, number) in plan.special:
+            super().drawRow(painter, option, index)
+            return
+        row: QRect = option.rect  # type: ignore[attr-defined]  # the stub lacks QStyleOption's members
+        y, height = row.y(), row.height()
+        delegate, model = self.delegate, plan.model
+        cells = []
+        for column, position, width in plan.columns:
+            cell = model.painted_at(internal, number, column)
+            shaped = delegate.placed(cell, width)
+            if shaped is _NOT_PLACED:  # text the delegate leaves to the style: the whole row to Qt
+                super().drawRow(painter, option, index)
+                return
+            cells.append((QRect(position, y, width, height), cell, shaped))
+        state = option.state  # type: ignore[attr-defined]
+        panel = plan.panel
+        panel.state = state  # type: ignore[attr-defined]
+        # QTreeView's alternate rows: every second item laid out, counted from the top (one height for all rows)
+        alternate = plan.alternating and (y + plan.offset) // height % 2 == 1
+        panel.features = plan.alternate if alternate else plan.plain  # type: ignore[attr-defined]
+        state_value = state.value
+        style, primitive = plan.style, QStyle.PrimitiveElement.PE_PanelItemViewRow
+        for rect, cell, shaped in cells:
+            panel.rect = rect  # type: ignore[attr-defined]
+            style.drawPrimitive(primitive, panel, painter, self)
+            delegate.draw_plain(painter, rect, state_value, cell, shaped)  # type: ignore[arg-type]
 
     def _show_elided(self, event: QHelpEvent) -> bool:
         """A cell too narrow for its text shows the whole text as its tooltip, above what the model says of it."""
