@@ -122,3 +122,55 @@ def test_elided_thai_names_and_a_font_change(qtbot, tmp_path: Path):
     mine, theirs = _as_qt_draws_it(view)
     assert mine == theirs
     window.close()
+
+
+def test_whole_rows_are_painted_as_qt_paints_them(qtbot, tmp_path: Path, monkeypatch):
+    """Rows of plain cells are drawn by the view in one call (`ResultsView.drawRow`); rows with a selected,
+    current or hovered cell, and every row while an editor is open, are Qt's. Alternate rows counted from the top
+    after scrolling by rows and by pixels, a selection over several rows, a cell under the mouse, an open editor."""
+    path, agreement_id = build_long_workspace(tmp_path / "ประเมินผล.sqlite")
+    window = open_window(qtbot, path)
+    view = window.panel.view
+    window.resize(QSize(1024, 600))
+    qtbot.waitUntil(lambda: window.size() == QSize(1024, 600), timeout=5000)
+    select_agreement_by_click(qtbot, window, agreement_id)
+    model = view.results_model()
+    whole_rows = []
+    painted_at = type(model).painted_at
+    monkeypatch.setattr(type(model), "painted_at",
+                        lambda self, *cell: whole_rows.append(cell) or painted_at(self, *cell))
+    mine, theirs = _as_qt_draws_it(view)
+    assert mine == theirs
+    assert whole_rows, "the view drew no row itself"
+    # a selection over three rows (Shift+Down twice), with the focus and without it
+    click_index(qtbot, view, result_cell(window, "1"))
+    focus(qtbot, view)
+    press(qtbot, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
+    press(qtbot, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: len(view.selectionModel().selectedIndexes()) == 3, timeout=5000)
+    mine, theirs = _as_qt_draws_it(view)
+    assert mine == theirs
+    # scrolled by pixels and by rows: the alternate colour stays on the same rows
+    for mode in (view.ScrollMode.ScrollPerPixel, view.ScrollMode.ScrollPerItem):
+        view.setVerticalScrollMode(mode)
+        for value in (1, 3, 7):
+            view.verticalScrollBar().setValue(value)
+            qtbot.waitUntil(lambda value=value: view.verticalScrollBar().value() == value, timeout=5000)
+            mine, theirs = _as_qt_draws_it(view)
+            assert mine == theirs, f"{mode} {value}"
+    view.verticalScrollBar().setValue(0)
+    # the mouse over a cell
+    target = result_cell(window, "2.1").siblingAtColumn(model.column("name"))
+    qtbot.mouseMove(view.viewport(), view.visualRect(target).center())
+    QApplication.processEvents()
+    mine, theirs = _as_qt_draws_it(view)
+    assert mine == theirs
+    # an editor open on a result
+    click_index(qtbot, view, result_cell(window, "1"))
+    focus(qtbot, view)
+    type_keys(qtbot, "7")
+    qtbot.waitUntil(lambda: view.state() == view.State.EditingState, timeout=5000)
+    mine, theirs = _as_qt_draws_it(view)
+    assert mine == theirs
+    press(qtbot, Qt.Key.Key_Escape)
+    window.close()

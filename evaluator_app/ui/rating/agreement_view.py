@@ -587,12 +587,13 @@ class ResultsView(QTreeView):
             if position + width > area.left() and position <= area.right():
                 columns.append((logical, position, width))
         special: set[tuple[int, int]] = set()  # (internalId, row) of the rows QTreeView draws
-        for cell in (self.currentIndex(), QModelIndex(self._hover)):
+        cells: tuple[Index, ...] = (self.currentIndex(), self._hover)
+        for cell in cells:
             if cell.isValid():
                 special.add((cell.internalId(), cell.row()))
         selection = self.selectionModel()
         if selection is not None:
-            for selected in selection.selection():
+            for selected in selection.selection():  # type: ignore[attr-defined]  # the stub lacks QList's
                 internal = selected.topLeft().internalId()
                 special.update((internal, row) for row in range(selected.top(), selected.bottom() + 1))
         if self.viewport().underMouse():
