@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QBrush, QFont, QImage
-from PySide6.QtWidgets import QApplication, QStyledItemDelegate
+from PySide6.QtWidgets import QApplication, QStyledItemDelegate, QStyleOptionViewItem
 
 from evaluator_app.ui.rating.agreement_view import ResultsView
 from tests.ui.conftest import (
@@ -174,3 +174,34 @@ def test_whole_rows_are_painted_as_qt_paints_them(qtbot, tmp_path: Path, monkeyp
     assert mine == theirs
     press(qtbot, Qt.Key.Key_Escape)
     window.close()
+
+
+def test_kept_sizes_and_scores_are_what_qt_and_the_sheet_say(qtbot, window):
+    """The delegate keeps each cell's size hint by its text, font style and the view's option; the rows look scores
+    up by code: both must answer what a fresh delegate and ScoreSheet.indicator answer, after a typed result too."""
+    view = window.panel.view
+    model = view.results_model()
+    for agreement in (FIRST, 2, FIRST):
+        select_agreement_by_click(qtbot, window, agreement)
+        if agreement == FIRST:
+            click_index(qtbot, view, result_cell(window, "1"))
+            focus(qtbot, view)
+            type_keys(qtbot, "77")
+            press(qtbot, Qt.Key.Key_Return)
+            qtbot.waitUntil(lambda: result_cell(window, "1").data() == "77", timeout=5000)
+        fresh = type(view.delegate)(view)
+        option = QStyleOptionViewItem()
+        view.initViewItemOption(option)
+        for top in range(model.rowCount()):
+            parent = model.index(top, 0)
+            cells = [model.index(top, column) for column in range(model.columnCount())]
+            cells += [model.index(row, column, parent) for row in range(model.rowCount(parent))
+                      for column in range(model.columnCount())]
+            for cell in cells:
+                kept = view.delegate.sizeHint(option, cell)
+                assert view.delegate.sizeHint(option, cell) == kept == fresh.sizeHint(option, cell)
+        for group in ("self", "own"):
+            sheet = model.sheet(group)
+            assert sheet is not None
+            for item in sheet.indicators:
+                assert model.rows.score(group, item.code) is sheet.indicator(item.code)

@@ -63,6 +63,7 @@ class AgreementRows:
     sheets: dict[str, ScoreSheet | None] = field(default_factory=lambda: {SELF: None, OWN: None})
     labels: RowLabels = field(default_factory=RowLabels)
     _criteria: dict[str, tuple[str, ...]] = field(default_factory=dict)  # each indicator's criteria as printed
+    _scores: dict[str, tuple[ScoreSheet, dict[str, IndicatorScore]]] = field(default_factory=dict)  # `score`
 
     def clear(self) -> None:
         self._criteria.clear()
@@ -95,7 +96,17 @@ class AgreementRows:
 
     def score(self, group: str, code: str) -> IndicatorScore | None:
         sheet = self.sheets[group]
-        return None if sheet is None else sheet.indicator(code)
+        if sheet is None:
+            return None
+        # asked three times for each score cell (text, font, colour): by code, not ScoreSheet.indicator's search
+        known = self._scores.get(group)
+        if known is None or known[0] is not sheet:
+            # reversed: the first of a code wins, as in ScoreSheet.indicator
+            known = self._scores[group] = (sheet, {item.code: item for item in reversed(sheet.indicators)})
+        try:
+            return known[1][code]
+        except KeyError:
+            return sheet.indicator(code)  # as it was: KeyError for a code the sheet lacks
 
     def scorable(self, row: Row) -> bool:
         item = row.indicator

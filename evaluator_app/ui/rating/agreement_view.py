@@ -92,6 +92,7 @@ class ResultDelegate(QStyledItemDelegate):
         self._fonts: dict[tuple[bool, bool], QFont] = {}  # the view's font, bold and italic
         self._shaped: dict[tuple[str, bool, bool], tuple[_Shaped, float] | None] = {}  # with its natural width
         self._elided: dict[tuple[str, bool, bool, int], _Shaped | None] = {}
+        self._sizes: dict[tuple[object, ...], QSize] = {}  # `sizeHint` per text, font style and view option
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
         editor = QLineEdit(parent)
@@ -101,8 +102,27 @@ class ResultDelegate(QStyledItemDelegate):
         return editor
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        # QTreeView asks every cell of the first row on each agreement shown (its rows' height): Qt's answer reads
+        # seven roles and lays the text out, and depends only on the text, its font and the view's option here
+        model = index.model()
+        key: tuple[object, ...] | None = None
+        if isinstance(model, AgreementModel):
+            cell = model.painted(index)
+            widget = option.widget  # type: ignore[attr-defined]  # the stub lacks QStyleOption's members
+            style = widget.style() if widget is not None else QApplication.style()
+            key = (cell.text, cell.bold, cell.italic, option.font.key(), id(style),  # type: ignore[attr-defined]
+                   option.decorationSize.toTuple(), option.features.value,  # type: ignore[attr-defined]
+                   option.textElideMode)  # type: ignore[attr-defined]
+            known = self._sizes.get(key)
+            if known is not None:
+                return QSize(known)
         size = super().sizeHint(option, index)
-        return QSize(size.width() + _CELL_PADDING, size.height())  # columns sized to content need air between
+        hint = QSize(size.width() + _CELL_PADDING, size.height())  # columns sized to content need air between
+        if key is not None:
+            if len(self._sizes) > _SHAPED_KEPT:
+                self._sizes.clear()
+            self._sizes[key] = QSize(hint)
+        return hint
 
     def own_model(self) -> AgreementModel | None:
         """The model whose plain cells this paint draws itself (None: Qt draws every cell)."""
