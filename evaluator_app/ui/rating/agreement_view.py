@@ -51,6 +51,7 @@ from ...domain.numbers import format4
 from .agreement_model import AgreementModel, PaintedCell
 from .column_fit import ColumnFit, fit_columns, visual_order
 from .result_warning import ResultWarning
+from .typing_hint import TypingHint
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -82,6 +83,7 @@ class ResultDelegate(QStyledItemDelegate):
     cells, and text this does not place (several lines, spaces at either end), are drawn by Qt as before."""
 
     editingChanged = Signal(bool)
+    editorOpened = Signal(QLineEdit, QModelIndex)  # a result's editor, and its cell
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -99,6 +101,7 @@ class ResultDelegate(QStyledItemDelegate):
         editor.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         editor.setFrame(False)
         editor.textEdited.connect(lambda _text: self.editingChanged.emit(True))
+        self.editorOpened.emit(editor, QModelIndex(index))  # type: ignore[arg-type]  # the stub lacks QPersistentModelIndex
         return editor
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
@@ -347,6 +350,9 @@ class ResultsView(QTreeView):
             # warnings and refusals of a typed result, at its cell, the typed text kept (result_warning.py)
             self.result_warning = ResultWarning(self, model)
             self.result_warning.restored.connect(lambda: self.delegate.editingChanged.emit(True))
+            # what the checks would say of a result while it is typed, once the typing pauses (typing_hint.py)
+            self.typing_hint = TypingHint(self, model, self.result_warning)
+            self.delegate.editorOpened.connect(self.typing_hint.watch)
 
     def _after_reset(self) -> None:
         self.expandAll()
