@@ -178,7 +178,8 @@ def test_whole_rows_are_painted_as_qt_paints_them(qtbot, tmp_path: Path, monkeyp
 
 def test_kept_sizes_and_scores_are_what_qt_and_the_sheet_say(qtbot, window):
     """The delegate keeps each cell's size hint by its text, font style and the view's option; the rows look scores
-    up by code: both must answer what a fresh delegate and ScoreSheet.indicator answer, after a typed result too."""
+    up by code; the model works out a row's cells together: each must answer what a fresh delegate,
+    ScoreSheet.indicator and the model's one-cell path answer, after a typed result too."""
     view = window.panel.view
     model = view.results_model()
     for agreement in (FIRST, 2, FIRST):
@@ -189,6 +190,11 @@ def test_kept_sizes_and_scores_are_what_qt_and_the_sheet_say(qtbot, window):
             type_keys(qtbot, "77")
             press(qtbot, Qt.Key.Key_Return)
             qtbot.waitUntil(lambda: result_cell(window, "1").data() == "77", timeout=5000)
+            model.adjust_score("2", D("3.5"), "ข้อมูลไม่ครบ")  # italic on its colour
+            qtbot.waitUntil(lambda: model.rows.score("own", "2").adjusted, timeout=5000)
+        model._cells.clear()  # every cell worked out a row at a time, as after a reset
+        for key in model.columns:
+            list(model.column_cells(key))
         fresh = type(view.delegate)(view)
         option = QStyleOptionViewItem()
         view.initViewItemOption(option)
@@ -200,6 +206,9 @@ def test_kept_sizes_and_scores_are_what_qt_and_the_sheet_say(qtbot, window):
             for cell in cells:
                 kept = view.delegate.sizeHint(option, cell)
                 assert view.delegate.sizeHint(option, cell) == kept == fresh.sizeHint(option, cell)
+                # the cells worked out a row at a time for measuring are what one cell alone works out
+                row, key = model.row_of(cell), model.columns[cell.column()]
+                assert model.painted(cell) == model._painted(cell.internalId(), cell.row(), cell.column(), row, key)
         for group in ("self", "own"):
             sheet = model.sheet(group)
             assert sheet is not None
