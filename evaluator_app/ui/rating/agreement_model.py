@@ -51,6 +51,8 @@ _ROLES_ANSWERED = frozenset(int(role) for role in (
 _PAINT_ROLES = tuple(int(role) for role in (
     Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.FontRole,
     Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole))  # what painting a cell asks
+_HEADER_ROLES = frozenset(int(role) for role in (
+    Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.TextAlignmentRole))  # `_header_data`
 _FLAGS = -1  # the key `flags` keeps a cell's flags under, beside its roles
 _PAINTED = -3  # the key `painted` keeps what the delegate draws under
 _SHOWN = -4  # and `_shown_at` the cell's text as shown
@@ -380,8 +382,9 @@ class AgreementModel(QAbstractItemModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.columns):
-            return None
+        if role not in _HEADER_ROLES or orientation != Qt.Orientation.Horizontal \
+                or not 0 <= section < len(self.columns):
+            return None  # font, colours, decoration...: the header asks each section for them on every paint
         key = (_HEADER, section, 0, role)  # kept with the cells: each paint of the header asks every role again
         try:
             return self._cells[key]
