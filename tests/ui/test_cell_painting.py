@@ -135,13 +135,28 @@ def test_whole_rows_are_painted_as_qt_paints_them(qtbot, tmp_path: Path, monkeyp
     qtbot.waitUntil(lambda: window.size() == QSize(1024, 600), timeout=5000)
     select_agreement_by_click(qtbot, window, agreement_id)
     model = view.results_model()
-    whole_rows = []
-    painted_at = type(model).painted_at
-    monkeypatch.setattr(type(model), "painted_at",
-                        lambda self, *cell: whole_rows.append(cell) or painted_at(self, *cell))
+    asked = {"by cell": 0, "in all": 0}  # `painted` serves one cell's paint; `painted_at` whole rows too
+    painted, painted_at = type(model).painted, type(model).painted_at
+
+    def by_cell(self, index):
+        asked["by cell"] += 1
+        return painted(self, index)
+
+    def in_all(self, *cell):
+        asked["in all"] += 1
+        return painted_at(self, *cell)
+
+    monkeypatch.setattr(type(model), "painted", by_cell)
+    monkeypatch.setattr(type(model), "painted_at", in_all)
+
+    def drew_rows_itself() -> bool:
+        asked.update({"by cell": 0, "in all": 0})
+        _grab(view)
+        return asked["in all"] > asked["by cell"]
+
     mine, theirs = _as_qt_draws_it(view)
     assert mine == theirs
-    assert whole_rows, "the view drew no row itself"
+    assert drew_rows_itself(), "the view drew no row itself"
     # a selection over three rows (Shift+Down twice), with the focus and without it
     click_index(qtbot, view, result_cell(window, "1"))
     focus(qtbot, view)
@@ -150,6 +165,14 @@ def test_whole_rows_are_painted_as_qt_paints_them(qtbot, tmp_path: Path, monkeyp
     qtbot.waitUntil(lambda: len(view.selectionModel().selectedIndexes()) == 3, timeout=5000)
     mine, theirs = _as_qt_draws_it(view)
     assert mine == theirs
+    assert view.hasFocus() and drew_rows_itself(), "with the focus, the rows away from the selection are the view's"
+    # a disabled table: Qt draws every row (its cells are not plain)
+    view.setEnabled(False)
+    mine, theirs = _as_qt_draws_it(view)
+    assert mine == theirs
+    assert not drew_rows_itself()
+    view.setEnabled(True)
+    focus(qtbot, view)
     # scrolled by pixels and by rows: the alternate colour stays on the same rows
     for mode in (view.ScrollMode.ScrollPerPixel, view.ScrollMode.ScrollPerItem):
         view.setVerticalScrollMode(mode)

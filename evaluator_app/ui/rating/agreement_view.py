@@ -628,14 +628,20 @@ class ResultsView(QTreeView):
                 special.add((under.internalId(), under.row()))
         panel = QStyleOptionViewItem()
         self.initViewItemOption(panel)
+        # as QTreeView::drawRow sets it for an enabled cell: the colours of an active or an inactive window
+        palette = QPalette(panel.palette)  # type: ignore[attr-defined]  # the stub lacks QStyleOption's members
+        palette.setCurrentColorGroup(QPalette.ColorGroup.Active if panel.state.value & _ACTIVE  # type: ignore[attr-defined]
+                                     else QPalette.ColorGroup.Inactive)
+        panel.palette = palette  # type: ignore[attr-defined]
         return _RowsPlan(model, columns, special, panel, self.style(), self.verticalOffset(),
                          self.alternatingRowColors())
 
     def drawRow(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         plan = self._rows_plan
         internal, number = index.internalId(), index.row()
-        if plan is None or (internal, number) in plan.special:
-            super().drawRow(painter, option, index)
+        state = option.state  # type: ignore[attr-defined]  # the stub lacks QStyleOption's members
+        if plan is None or (internal, number) in plan.special or state.value & _OWN_STATES != _PLAIN_STATE:
+            super().drawRow(painter, option, index)  # a disabled view too: its cells are not plain
             return
         row: QRect = option.rect  # type: ignore[attr-defined]  # the stub lacks QStyleOption's members
         y, height = row.y(), row.height()
@@ -648,7 +654,6 @@ class ResultsView(QTreeView):
                 super().drawRow(painter, option, index)
                 return
             cells.append((QRect(position, y, width, height), cell, shaped))
-        state = option.state  # type: ignore[attr-defined]
         panel = plan.panel
         panel.state = state  # type: ignore[attr-defined]
         # QTreeView's alternate rows: every second item laid out, counted from the top (one height for all rows)
