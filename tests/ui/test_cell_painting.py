@@ -237,3 +237,37 @@ def test_kept_sizes_and_scores_are_what_qt_and_the_sheet_say(qtbot, window):
             assert sheet is not None
             for item in sheet.indicators:
                 assert model.rows.score(group, item.code) is sheet.indicator(item.code)
+
+
+class _Recording(QStyledItemDelegate):
+    """Qt's delegate, noting where QTreeView says each painted cell sits in its row."""
+
+    def __init__(self, parent):
+        super().__init__(parent)
+        self.positions: dict[int, object] = {}
+
+    def paint(self, painter, option, index):
+        self.positions[index.column()] = option.viewItemPosition
+        super().paint(painter, option, index)
+
+
+def test_each_cell_has_the_place_in_its_row_qt_gives_it(qtbot, window):
+    """Styles may round a row's ends: the view's own rows tell the style where each cell sits as QTreeView does,
+    with the columns moved into their order and some hidden."""
+    view = window.panel.view
+    select_agreement_by_click(qtbot, window, FIRST)
+    for width in (1280, 800):
+        window.resize(QSize(width, 700))
+        qtbot.waitUntil(lambda width=width: window.width() == width, timeout=5000)
+        QApplication.processEvents()
+        own = view.itemDelegate()
+        recording = _Recording(view)
+        view.setItemDelegate(recording)
+        try:
+            _grab(view)
+        finally:
+            view.setItemDelegate(own)
+        view.delegate.prepare(view)
+        plan = view._plan_rows(view.viewport().rect())
+        assert plan is not None
+        assert {column: position for column, _x, _w, position in plan.columns} == recording.positions

@@ -270,13 +270,30 @@ def _one_line(text: str, font: QFont) -> tuple[_Shaped, float] | None:
 _HOVER_EVENTS = (QEvent.Type.HoverEnter, QEvent.Type.HoverMove, QEvent.Type.HoverLeave)
 
 
+_Position = QStyleOptionViewItem.ViewItemPosition
+
+
+def _item_position(logical: int, previous: int, following: int, tree: int, shown: int) -> _Position:
+    """Where a cell sits in its row for the style, as QTreeViewPrivate::calcLogicalIndices says it (by the logical
+    columns shown before and after it, -1 for none, and the tree's column)."""
+    if shown == 1 or (following == 0 and previous == -1) or (logical == 0 and following == -1):
+        return _Position.OnlyOne
+    if logical == tree or (following != 0 and previous == -1):
+        return _Position.Beginning
+    if following in (0, -1):
+        return _Position.End
+    return _Position.Middle
+
+
 class _RowsPlan:
     """What drawing the rows of one paint shares (`ResultsView._plan_rows`)."""
 
-    def __init__(self, model: AgreementModel, columns: list[tuple[int, int, int]], special: set[tuple[int, int]],
+    def __init__(self, model: AgreementModel, columns: list[tuple[int, int, int, _Position]],
+                 special: set[tuple[int, int]],
                  panel: QStyleOptionViewItem, style: QStyle, offset: int, alternating: bool):
         self.model = model
-        self.columns = columns  # (logical column, x in the viewport, width) of the columns this paint reaches
+        # (logical column, x in the viewport, width, where in the row) of the columns this paint reaches
+        self.columns = columns
         self.special = special
         self.panel = panel  # the option the row's panel is drawn with, per cell
         self.style = style
@@ -604,14 +621,17 @@ class ResultsView(QTreeView):
                        for child in self.viewport().children()):
             return None
         header = self.header()
+        shown = [logical for logical in (header.logicalIndex(visual) for visual in range(header.count()))
+                 if not header.isSectionHidden(logical)]
+        tree = self.treePosition() if self.treePosition() >= 0 else header.logicalIndex(0)
         columns = []
-        for visual in range(header.count()):
-            logical = header.logicalIndex(visual)
-            if header.isSectionHidden(logical):
-                continue
+        for place, logical in enumerate(shown):
             position, width = header.sectionViewportPosition(logical), header.sectionSize(logical)
             if position + width > area.left() and position <= area.right():
-                columns.append((logical, position, width))
+                following = shown[place + 1] if place + 1 < len(shown) else -1
+                previous = shown[place - 1] if place > 0 else -1
+                columns.append((logical, position, width, _item_position(logical, previous, following, tree,
+                                                                         len(shown))))
         special: set[tuple[int, int]] = set()  # (internalId, row) of the rows QTreeView draws
         cells: tuple[Index, ...] = (self.currentIndex(), self._hover)
         for cell in cells:
@@ -647,13 +667,13 @@ class ResultsView(QTreeView):
         y, height = row.y(), row.height()
         delegate, model = self.delegate, plan.model
         cells = []
-        for column, position, width in plan.columns:
+        for column, position, width, item_position in plan.columns:
             cell = model.painted_at(internal, number, column)
             shaped = delegate.placed(cell, width)
             if shaped is _NOT_PLACED:  # text the delegate leaves to the style: the whole row to Qt
                 super().drawRow(painter, option, index)
                 return
-            cells.append((QRect(position, y, width, height), cell, shaped))
+            cells.append((QRect(position, y, width, height), cell, shaped, item_position))
         panel = plan.panel
         panel.state = state  # type: ignore[attr-defined]
         # QTreeView's alternate rows: every second item laid out, counted from the top (one height for all rows)
@@ -661,8 +681,9 @@ class ResultsView(QTreeView):
         panel.features = plan.alternate if alternate else plan.plain  # type: ignore[attr-defined]
         state_value = state.value
         style, primitive = plan.style, QStyle.PrimitiveElement.PE_PanelItemViewRow
-        for rect, cell, shaped in cells:
+        for rect, cell, shaped, item_position in cells:
             panel.rect = rect  # type: ignore[attr-defined]
+            panel.viewItemPosition = item_position  # type: ignore[attr-defined]  # styles that round a row's ends
             style.drawPrimitive(primitive, panel, painter, self)
             delegate.draw_plain(painter, rect, state_value, cell, shaped)  # type: ignore[arg-type]
 
