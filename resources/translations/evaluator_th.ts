@@ -220,57 +220,57 @@
         <translation>คะแนนรวม</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="501"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="513"/>
         <source>Not counted in the {0}-month round</source>
         <translation>ไม่นับในรอบ {0} เดือน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="507"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="519"/>
         <source>Adjusted by the committee (score from the result: {0}). Reason: {1}</source>
         <translation>คณะกรรมการปรับคะแนน (คะแนนจากผลการดำเนินงาน: {0}) เหตุผล: {1}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="520"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="532"/>
         <source>Kept as typed despite the warning:</source>
         <translation>บันทึกตามที่พิมพ์ แม้มีคำเตือน:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="524"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="536"/>
         <source>Type the level reached, 0 to {0}, then Enter</source>
         <translation>พิมพ์ระดับที่ทำได้ 0 ถึง {0} แล้วกด Enter</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="525"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="537"/>
         <source>Type the result, then Enter</source>
         <translation>พิมพ์ผลการดำเนินงาน แล้วกด Enter</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="601"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="613"/>
         <source>Result of indicator {0}</source>
         <translation>ผลตัวชี้วัด {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="602"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="614"/>
         <source>Self-assessed result of indicator {0}</source>
         <translation>ผลประเมินตนเองตัวชี้วัด {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="645"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="657"/>
         <source>Remove adjusted score of indicator {0}</source>
         <translation>ยกเลิกคะแนนที่ปรับของตัวชี้วัด {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="647"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="659"/>
         <source>Adjusted score of indicator {0}: {1}</source>
         <translation>ปรับคะแนนตัวชี้วัด {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="513"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="525"/>
         <source>Accepted by the committee as reported ({0}, {1})</source>
         <translation>คณะกรรมการรับรองผลตามที่รายงานแล้ว ({0}, {1})</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="515"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="527"/>
         <source>Changed since the committee accepted {0}: to be accepted again</source>
         <translation>แก้ไขหลังคณะกรรมการรับรองผล {0} ต้องรับรองใหม่</translation>
     </message>
@@ -278,78 +278,78 @@
 <context>
     <name>AgreementPanel</name>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="196"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="219"/>
         <source>{0} months</source>
         <translation>{0} เดือน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="213"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="236"/>
         <source>Choose an agreement in the list on the left.</source>
         <translation>เลือกคำรับรองจากรายการทางซ้าย</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="217"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="240"/>
         <source>fiscal year {0}</source>
         <translation>ปีงบประมาณ พ.ศ. {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="218"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="241"/>
         <source>version {0}</source>
         <translation>ฉบับที่ {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="227"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="250"/>
         <source>Evaluator {0}</source>
         <translation>ผู้ประเมิน {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="229"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="252"/>
         <source>Self-assessment</source>
         <translation>ประเมินตนเอง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="238"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="261"/>
         <source>incomplete: {0} of {1} indicators have no result yet</source>
         <translation>ยังไม่ครบ: ยังไม่มีผล {0} จาก {1} ตัวชี้วัด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="242"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="265"/>
         <source>eligible (at least {0})</source>
         <translation>ผ่านเกณฑ์ได้รับสิ่งจูงใจ (ตั้งแต่ {0})</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="245"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="268"/>
         <source>not eligible (below {0})</source>
         <translation>ไม่ผ่านเกณฑ์ (ต่ำกว่า {0})</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="247"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="270"/>
         <source>(over weight {0})</source>
         <translation>(จากน้ำหนักที่นับ {0})</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="276"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="299"/>
         <source>&amp;Round:</source>
         <translation>&amp;รอบ:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="278"/>
-        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="279"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="301"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="302"/>
         <source>Dismiss</source>
         <translation>ปิด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="280"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="303"/>
         <source>All self-assessment columns</source>
         <translation>คอลัมน์ประเมินตนเองทั้งหมด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="281"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="304"/>
         <source>Show the self-assessment&apos;s weighted column too, or only its result and score (narrow screens)</source>
         <translation>แสดงคอลัมน์ถ่วงน้ำหนักของผลประเมินตนเองด้วย หรือแสดงเฉพาะผลและคะแนน (สำหรับจอแคบ)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="283"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="306"/>
         <source>Reporting round in months, as the framework allows (Ctrl+6, Ctrl+9, Ctrl+2)</source>
         <translation>รอบการประเมิน (เดือน) ตามที่กรอบการประเมินกำหนด (Ctrl+6, Ctrl+9, Ctrl+2)</translation>
     </message>
@@ -1428,233 +1428,233 @@ Issue the other {2}?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="293"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="299"/>
         <source>Cannot open workspace</source>
         <translation>เปิดพื้นที่ทำงานไม่ได้</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="323"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="332"/>
         <source>Open workspace</source>
         <translation>เปิดพื้นที่ทำงาน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="324"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="333"/>
         <source>Workspaces ({0});;All files (*)</source>
         <translation>พื้นที่ทำงาน ({0});;ทุกแฟ้ม (*)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="333"/>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="340"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="342"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="349"/>
         <source>New workspace</source>
         <translation>สร้างพื้นที่ทำงานใหม่</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="333"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="342"/>
         <source>Workspaces ({0})</source>
         <translation>พื้นที่ทำงาน ({0})</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="341"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="350"/>
         <source>{0} already exists. Use File → Open workspace… to open it.</source>
         <translation>มีแฟ้ม {0} อยู่แล้ว ใช้เมนู แฟ้ม → เปิดพื้นที่ทำงาน… เพื่อเปิด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="359"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="368"/>
         <source>Imported {0} new agreement(s); updated results of {1}.</source>
         <translation>นำเข้าคำรับรองใหม่ {0} ฉบับ ปรับผลการดำเนินงาน {1} ฉบับ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="455"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="464"/>
         <source>Select an indicator that is scored to adjust its score.</source>
         <translation>เลือกตัวชี้วัดที่มีการให้คะแนนก่อนปรับคะแนน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="533"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="542"/>
         <source>Not chosen yet</source>
         <translation>ยังไม่ได้เลือก</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="551"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="560"/>
         <source>This workspace is read-only: who you are cannot be recorded.</source>
         <translation>พื้นที่ทำงานนี้เปิดแบบอ่านอย่างเดียว จึงบันทึกว่าท่านคือใครไม่ได้</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="581"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="590"/>
         <source>Your results are recorded under {0}.</source>
         <translation>ผลของท่านจะบันทึกในนาม {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="592"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="601"/>
         <source>You: {0}</source>
         <translation>ผู้ใช้งาน: {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="592"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="601"/>
         <source>Who are you? Choose…</source>
         <translation>ท่านคือใคร? เลือก…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="593"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="602"/>
         <source>Your results are recorded under this name. Click to change.</source>
         <translation>ผลของท่านบันทึกในนามนี้ คลิกเพื่อเปลี่ยน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="595"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="604"/>
         <source>&amp;Who are you…</source>
         <translation>ท่าน&amp;คือใคร…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="596"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="605"/>
         <source>&amp;Who are you ({0})…</source>
         <translation>ท่าน&amp;คือใคร ({0})…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="700"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="709"/>
         <source>{0} is no longer there.</source>
         <translation>ไม่พบ {0} แล้ว</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="713"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="722"/>
         <source>&amp;File</source>
         <translation>แ&amp;ฟ้ม</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="714"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="723"/>
         <source>&amp;Edit</source>
         <translation>แ&amp;ก้ไข</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="715"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="724"/>
         <source>&amp;View</source>
         <translation>&amp;มุมมอง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="716"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="725"/>
         <source>&amp;Help</source>
         <translation>&amp;ช่วยเหลือ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="717"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="726"/>
         <source>&amp;New workspace…</source>
         <translation>สร้างพื้นที่ทำงาน&amp;ใหม่…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="718"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="727"/>
         <source>&amp;Open workspace…</source>
         <translation>เ&amp;ปิดพื้นที่ทำงาน…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="719"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="728"/>
         <source>&amp;Recent workspaces</source>
         <translation>พื้นที่ทำงานที่ใช้&amp;ล่าสุด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="720"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="729"/>
         <source>&amp;Clear recent workspaces</source>
         <translation>&amp;ล้างรายการพื้นที่ทำงานล่าสุด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="721"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="730"/>
         <source>&amp;Import agreements…</source>
         <translation>&amp;นำเข้าคำรับรอง…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="722"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="731"/>
         <source>&amp;Quit</source>
         <translation>&amp;ออกจากโปรแกรม</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="723"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="732"/>
         <source>&amp;Adjust score…</source>
         <translation>&amp;ปรับคะแนน…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="725"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="734"/>
         <source>&amp;Find agreement</source>
         <translation>ค้น&amp;หาคำรับรอง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="726"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="735"/>
         <source>&amp;Settings…</source>
         <translation>&amp;ตั้งค่า…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="727"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="736"/>
         <source>&amp;Round</source>
         <translation>&amp;รอบการประเมิน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="729"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="738"/>
         <source>{0} months</source>
         <translation>{0} เดือน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="730"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="739"/>
         <source>&amp;Language</source>
         <translation>&amp;ภาษา</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="731"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="740"/>
         <source>&amp;About evaluator-app</source>
         <translation>&amp;เกี่ยวกับโปรแกรม</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="732"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="741"/>
         <source>About &amp;Qt</source>
         <translation>เกี่ยวกับ &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="740"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="749"/>
         <source>opening…</source>
         <translation>กำลังเปิด…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="746"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="755"/>
         <source>read-only</source>
         <translation>อ่านอย่างเดียว</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="748"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="757"/>
         <source>not saved yet</source>
         <translation>ยังไม่บันทึก</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="750"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="759"/>
         <source>NOT SAVED: the last change could not be written</source>
         <translation>บันทึกไม่สำเร็จ: การแก้ไขล่าสุดยังไม่ถูกบันทึก</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="752"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="761"/>
         <source>saved</source>
         <translation>บันทึกแล้ว</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="753"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="762"/>
         <source>saved {0}</source>
         <translation>บันทึกแล้ว {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="760"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="769"/>
         <source>Performance agreement evaluation</source>
         <translation>ประเมินผลคำรับรองการปฏิบัติราชการ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="486"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="495"/>
         <source>Select an indicator with a reported result to accept it.</source>
         <translation>เลือกตัวชี้วัดที่ส่วนราชการรายงานผลแล้วเพื่อรับรองผล</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="500"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="509"/>
         <source>The committee accepted the reported result of indicator {0}.</source>
         <translation>คณะกรรมการรับรองผลที่รายงานของตัวชี้วัด {0} แล้ว</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="724"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="733"/>
         <source>Accept the reported result</source>
         <translation>รับรองผลตามที่รายงาน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/main_window.py" line="495"/>
+        <location filename="../../evaluator_app/ui/shell/main_window.py" line="504"/>
         <source>Accept the reported result of indicator {0}</source>
         <translation>รับรองผลที่รายงานของตัวชี้วัด {0}</translation>
     </message>
@@ -3996,6 +3996,19 @@ excluded</source>
         <location filename="../../evaluator_app/ui/transfer/trust_dialog.py" line="40"/>
         <source>Trust and import</source>
         <translation>เชื่อถือและนำเข้า</translation>
+    </message>
+</context>
+<context>
+    <name>TypingHint</name>
+    <message>
+        <location filename="../../evaluator_app/ui/rating/typing_hint.py" line="130"/>
+        <source>Check of the result being typed</source>
+        <translation>การตรวจผลที่กำลังพิมพ์</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/rating/typing_hint.py" line="132"/>
+        <source>When you press Enter: {0}</source>
+        <translation>เมื่อกด Enter: {0}</translation>
     </message>
 </context>
 <context>

@@ -254,3 +254,52 @@ def test_a_good_entry_elsewhere_leaves_a_waiting_warning_to_keep(qtbot, window, 
     qtbot.mouseClick(bubble(window).keep_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: stored(workspace_file, "1") is not None, timeout=5000)
     assert stored(workspace_file, "1")[0] == "150" and not bubble(window).isVisible()
+
+
+def test_the_warning_shows_beside_the_editor_while_typing_without_a_question(qtbot, window, workspace_file):
+    """Typing "-5" in a percentage and pausing: a quiet line beside the editor says what Enter would warn of, in
+    Thai and English; no dialog, the editor keeps the focus and the typed text, nothing is saved. Typing on to a
+    good value takes the line away; Enter then saves it without a warning."""
+    start_at(qtbot, window, "1")
+    view = window.panel.view
+    hint = view.typing_hint
+    type_keys(qtbot, "-5")
+    cell = result_cell(window, "1")
+    qtbot.waitUntil(lambda: hint.isVisible(), timeout=5000)
+    assert "ร้อยละ" in hint.text() and "0 to 100" in hint.text()
+    editor = editor_at(window, cell)
+    assert editor is not None and editor.hasFocus() and editor.text() == "-5"
+    assert "0 to 100" in editor.accessibleDescription()
+    assert QApplication.activeModalWidget() is None and not bubble(window).isVisible()
+    line = hint.geometry()
+    at = view.visualRect(cell)
+    assert view.viewport().rect().contains(line)
+    assert line.top() in (at.bottom() + 2, at.top() - line.height() - 2) and line.left() <= at.right()
+    assert stored(workspace_file, "1") is None
+    SHOTS.mkdir(exist_ok=True)
+    window.grab().save(str(SHOTS / "typing-hint.png"))
+
+    press(qtbot, Qt.Key.Key_Backspace)
+    press(qtbot, Qt.Key.Key_Backspace)
+    type_keys(qtbot, "92.5")
+    assert not hint.isVisible(), "a key takes the old words away at once"
+    qtbot.waitUntil(lambda: editor.accessibleDescription() == "" and hint._problems == "", timeout=5000)
+    assert not hint.isVisible()
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: stored(workspace_file, "1") is not None, timeout=5000)
+    assert stored(workspace_file, "1") == ("92.5", None)
+    assert not hint.isVisible() and not bubble(window).isVisible()
+
+
+def test_the_typing_hint_is_quiet_once_enter_speaks(qtbot, window):
+    """Enter on a warned value: the warning line speaks, the typing hint does not say it a second time."""
+    start_at(qtbot, window, "1")
+    hint = window.panel.view.typing_hint
+    type_keys(qtbot, "-5")
+    qtbot.waitUntil(lambda: hint.isVisible(), timeout=5000)
+    press(qtbot, Qt.Key.Key_Return)
+    wait_for_typed_text(qtbot, window, "1", "-5")
+    assert bubble(window).isVisible() and not hint.isVisible()
+    press(qtbot, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not bubble(window).isVisible(), timeout=5000)
+    assert not hint.isVisible()

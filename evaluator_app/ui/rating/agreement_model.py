@@ -51,6 +51,8 @@ _ROLES_ANSWERED = frozenset(int(role) for role in (
 _PAINT_ROLES = tuple(int(role) for role in (
     Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.FontRole,
     Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole))  # what painting a cell asks
+_HEADER_ROLES = frozenset(int(role) for role in (
+    Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.TextAlignmentRole))  # `_header_data`
 _FLAGS = -1  # the key `flags` keeps a cell's flags under, beside its roles
 _PAINTED = -3  # the key `painted` keeps what the delegate draws under
 _SHOWN = -4  # and `_shown_at` the cell's text as shown
@@ -95,6 +97,7 @@ class AgreementModel(QAbstractItemModel):
         self._awaiting: tuple[str, str, Decimal] | None = None
         self._confirming = False
         self._cells: dict[tuple[int, int, int, int], object] = {}  # data() of each cell and role (`data`)
+        self._row_places: list[tuple[int, int, Row]] | None = None  # `_places`
         self._cached_read_only: bool | None = None
         # Qt's flag enums combine in Python at some microseconds each: combined once, here (not at import)
         self._plain_flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
@@ -122,6 +125,7 @@ class AgreementModel(QAbstractItemModel):
         self.evaluator = self._session.evaluator()
         self._plan = None
         self.rows.labels = RowLabels(self.tr("Indicators"), self.tr("Total"))
+        self._row_places = None
         if agreement_id is None:
             self.agreement = self.framework = None
             self.rows.clear()
@@ -237,20 +241,58 @@ class AgreementModel(QAbstractItemModel):
     def column_cells(self, key: str) -> Iterator[tuple[str, bool, bool]]:
         """Every row's text in one column with the font it is drawn in (bold, italic): what the view measures its
         width from, without a model index and a delegate per cell. The texts are kept for painting the cells."""
-        rows = self.rows
         column = self.columns.index(key)
         cells = self._cells
-        for top in range(rows.top_count()):
-            places = [(_TOP, top, rows.top_row(top))]
-            if top < len(rows.children):
-                places += [(top + 1, number, row) for number, row in enumerate(rows.children[top])]
-            for internal, number, row in places:
-                # what the delegate will draw, worked out here from the row rather than from an index per cell
-                cell = cells.get((internal, number, column, _PAINTED))
-                if cell is None:
-                    cell = cells[(internal, number, column, _PAINTED)] = self._painted(internal, number, column,
-                                                                                       row, key)
-                yield cell.text, cell.bold, cell.italic  # type: ignore[attr-defined]
+        for internal, number, row in self._places():
+            # what the delegate will draw, worked out here from the row rather than from an index per cell
+            cell = cells.get((internal, number, column, _PAINTED))
+            if cell is None:
+                self._paint_row(internal, number, row)
+                cell = cells[(internal, number, column, _PAINTED)]
+            yield cell.text, cell.bold, cell.italic  # type: ignore[attr-defined]
+
+    def _places(self) -> list[tuple[int, int, Row]]:
+        """Every row in the order shown, with its internalId and row number: kept until the rows are built again."""
+        if self._row_places is None:
+            rows = self.rows
+            places = []
+            for top in range(rows.top_count()):
+                places.append((_TOP, top, rows.top_row(top)))
+                if top < len(rows.children):
+                    places += [(top + 1, number, row) for number, row in enumerate(rows.children[top])]
+            self._row_places = places
+        return self._row_places
+
+    def _paint_row(self, internal: int, number: int, row: Row) -> None:
+        """`_painted` of every cell of a row not known yet, what the row's cells share looked at once (the view
+        measures all columns of all rows after each reset)."""
+        cells, rows = self._cells, self.rows
+        item = row.indicator
+        indicator = row.kind == "indicator"
+        bold = not indicator or (item is not None and item.code in rows.parents)
+        foreground = NOT_COUNTED_FOREGROUND if item is not None and not item.counted_in(self.round) else None
+        editable = indicator and rows.scorable(row) and not self._session.read_only
+        left, right = self._align_left, self._align_right
+        for column, key in enumerate(self.columns):
+            place = (internal, number, column, _PAINTED)
+            if place in cells:
+                continue
+            group, _, part = key.partition(".")
+            adjusted = False
+            if part == "score" and item is not None:
+                score = rows.score(group, item.code)
+                adjusted = score is not None and score.adjusted
+            if not indicator:
+                background: QColor | None = GROUP_ROW_BACKGROUND
+            elif adjusted:
+                background = ADJUSTED_BACKGROUND
+            elif group == OWN and part == "result" and editable:
+                background = EDITABLE_BACKGROUND
+            else:
+                background = None
+            aligned = left if key in ("name", "unit") or (key == "code" and not indicator) else right
+            cells[place] = PaintedCell(self._shown_at(internal, number, column, row, key), aligned, bold, adjusted,
+                                       background, foreground)
 
     def row_of(self, index: Index) -> Row | None:
         if not index.isValid():
@@ -340,8 +382,9 @@ class AgreementModel(QAbstractItemModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.columns):
-            return None
+        if role not in _HEADER_ROLES or orientation != Qt.Orientation.Horizontal \
+                or not 0 <= section < len(self.columns):
+            return None  # font, colours, decoration...: the header asks each section for them on every paint
         key = (_HEADER, section, 0, role)  # kept with the cells: each paint of the header asks every role again
         try:
             return self._cells[key]
@@ -411,22 +454,34 @@ class AgreementModel(QAbstractItemModel):
         """What the table's delegate draws for a cell, from one call (`ResultDelegate.paint`): its text as shown,
         alignment, font style, background and text colours; what the paint roles of `data` say of it
         (tests/ui/test_cell_painting.py)."""
+        return self.painted_at(index.internalId(), index.row(), index.column())
+
+    def painted_at(self, internal: int, number: int, column: int) -> PaintedCell:
+        """`painted` of the cell in row `number` under `internal` (an index's internalId), without an index: the
+        view draws whole rows of plain cells from it (`ResultsView.drawRow`)."""
         read_only = self._session.workspace.read_only
         if read_only is not self._cached_read_only:
             self._cells.clear()
             self._cached_read_only = read_only
-        internal, number, column = index.internalId(), index.row(), index.column()
         try:
             return self._cells[(internal, number, column, _PAINTED)]  # type: ignore[return-value]
         except KeyError:
             pass
-        row = self.row_of(index)
+        row = self._row_at(internal, number)
         if row is None or not 0 <= column < len(self.columns):
             cell = PaintedCell("", self._align_left, False, False, None, None)
         else:
             cell = self._painted(internal, number, column, row, self.columns[column])
         self._cells[(internal, number, column, _PAINTED)] = cell
         return cell
+
+    def _row_at(self, internal: int, number: int) -> Row | None:
+        rows = self.rows
+        if internal == _TOP:
+            return rows.top_row(number) if 0 <= number < rows.top_count() else None
+        if not 0 < internal <= len(rows.children) or not 0 <= number < len(rows.children[internal - 1]):
+            return None
+        return rows.children[internal - 1][number]
 
     def _painted(self, internal: int, number: int, column: int, row: Row, key: str) -> PaintedCell:
         left = key in ("name", "unit") or (key == "code" and row.kind != "indicator")

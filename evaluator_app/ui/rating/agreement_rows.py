@@ -62,12 +62,16 @@ class AgreementRows:
     ratings: dict[str, dict[str, StoredRating]] = field(default_factory=lambda: {SELF: {}, OWN: {}})
     sheets: dict[str, ScoreSheet | None] = field(default_factory=lambda: {SELF: None, OWN: None})
     labels: RowLabels = field(default_factory=RowLabels)
+    _criteria: dict[str, tuple[str, ...]] = field(default_factory=dict)  # each indicator's criteria as printed
+    _scores: dict[str, tuple[ScoreSheet, dict[str, IndicatorScore]]] = field(default_factory=dict)  # `score`
 
     def clear(self) -> None:
+        self._criteria.clear()
         self.columns, self.dimensions, self.children = [], [], []
         self.sheets = {SELF: None, OWN: None}
 
     def build(self, agreement: Agreement, framework: Framework) -> None:
+        self._criteria.clear()
         self.columns = columns_for(framework)
         self.dimensions = list(agreement.dimensions())
         self.children = [[] for _ in self.dimensions]
@@ -92,7 +96,17 @@ class AgreementRows:
 
     def score(self, group: str, code: str) -> IndicatorScore | None:
         sheet = self.sheets[group]
-        return None if sheet is None else sheet.indicator(code)
+        if sheet is None:
+            return None
+        # asked three times for each score cell (text, font, colour): by code, not ScoreSheet.indicator's search
+        known = self._scores.get(group)
+        if known is None or known[0] is not sheet:
+            # reversed: the first of a code wins, as in ScoreSheet.indicator
+            known = self._scores[group] = (sheet, {item.code: item for item in reversed(sheet.indicators)})
+        try:
+            return known[1][code]
+        except KeyError:
+            return sheet.indicator(code)  # as it was: KeyError for a code the sheet lacks
 
     def scorable(self, row: Row) -> bool:
         item = row.indicator
@@ -123,7 +137,10 @@ class AgreementRows:
             level = int(key[1:])
             if item.thresholds is None or level > len(item.thresholds):
                 return ""
-            return item.thresholds.labels()[level - 1]  # a number, or a band ("60 – 69.99")
+            labels = self._criteria.get(item.code)
+            if labels is None:  # each of the indicator's five criteria columns asks: printed once per agreement
+                labels = self._criteria[item.code] = item.thresholds.labels()
+            return labels[level - 1]  # a number, or a band ("60 – 69.99")
         group, _, part = key.partition(".")
         score = self.score(group, item.code)
         if part == "result":

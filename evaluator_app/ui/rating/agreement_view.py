@@ -18,13 +18,16 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import (
     QColor,
+    QCursor,
     QFocusEvent,
     QFont,
     QFontMetrics,
     QHelpEvent,
+    QHoverEvent,
     QKeyEvent,
     QKeySequence,
     QPainter,
+    QPaintEvent,
     QPalette,
     QResizeEvent,
     QTextLayout,
@@ -48,6 +51,7 @@ from ...domain.numbers import format4
 from .agreement_model import AgreementModel, PaintedCell
 from .column_fit import ColumnFit, fit_columns, visual_order
 from .result_warning import ResultWarning
+from .typing_hint import TypingHint
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -79,6 +83,7 @@ class ResultDelegate(QStyledItemDelegate):
     cells, and text this does not place (several lines, spaces at either end), are drawn by Qt as before."""
 
     editingChanged = Signal(bool)
+    editorOpened = Signal(QLineEdit, QModelIndex)  # a result's editor, and its cell
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -89,17 +94,42 @@ class ResultDelegate(QStyledItemDelegate):
         self._fonts: dict[tuple[bool, bool], QFont] = {}  # the view's font, bold and italic
         self._shaped: dict[tuple[str, bool, bool], tuple[_Shaped, float] | None] = {}  # with its natural width
         self._elided: dict[tuple[str, bool, bool, int], _Shaped | None] = {}
+        self._sizes: dict[tuple[object, ...], QSize] = {}  # `sizeHint` per text, font style and view option
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
         editor = QLineEdit(parent)
         editor.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         editor.setFrame(False)
         editor.textEdited.connect(lambda _text: self.editingChanged.emit(True))
+        self.editorOpened.emit(editor, QModelIndex(index))  # type: ignore[arg-type]  # the stub lacks QPersistentModelIndex
         return editor
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        # QTreeView asks every cell of the first row on each agreement shown (its rows' height): Qt's answer reads
+        # seven roles and lays the text out, and depends only on the text, its font and the view's option here
+        model = index.model()
+        key: tuple[object, ...] | None = None
+        if isinstance(model, AgreementModel):
+            cell = model.painted(index)
+            widget = option.widget  # type: ignore[attr-defined]  # the stub lacks QStyleOption's members
+            style = widget.style() if widget is not None else QApplication.style()
+            key = (cell.text, cell.bold, cell.italic, option.font.key(), id(style),  # type: ignore[attr-defined]
+                   option.decorationSize.toTuple(), option.features.value,  # type: ignore[attr-defined]
+                   option.textElideMode)  # type: ignore[attr-defined]
+            known = self._sizes.get(key)
+            if known is not None:
+                return QSize(known)
         size = super().sizeHint(option, index)
-        return QSize(size.width() + _CELL_PADDING, size.height())  # columns sized to content need air between
+        hint = QSize(size.width() + _CELL_PADDING, size.height())  # columns sized to content need air between
+        if key is not None:
+            if len(self._sizes) > _SHAPED_KEPT:
+                self._sizes.clear()
+            self._sizes[key] = QSize(hint)
+        return hint
+
+    def own_model(self) -> AgreementModel | None:
+        """The model whose plain cells this paint draws itself (None: Qt draws every cell)."""
+        return self._model
 
     def prepare(self, view: QAbstractItemView) -> None:
         """Before the view paints: what every cell of this paint shares (the view's item option), looked at once
@@ -140,21 +170,36 @@ class ResultDelegate(QStyledItemDelegate):
             return
         cell = model.painted(index)
         rect: QRect = option.rect  # type: ignore[attr-defined]
-        margin = self._margin
-        inner = rect.width() - 2 * margin
-        shaped = None
-        if cell.text:
-            known = self._shaped.get((cell.text, cell.bold, cell.italic))
-            shaped = known[0] if known is not None and known[1] <= inner else self._shape(cell, inner)
-            if shaped is None or cell.alignment & _HORIZONTAL not in (_LEFT, _RIGHT):  # not placed here
-                super().paint(painter, option, index)
-                return
+        shaped = self.placed(cell, rect.width())
+        if shaped is _NOT_PLACED:
+            super().paint(painter, option, index)
+            return
+        self.draw_plain(painter, rect, state, cell, shaped)  # type: ignore[arg-type]
+
+    def placed(self, cell: PaintedCell, width: int) -> _Shaped | object | None:
+        """The shaped text a plain cell this wide is drawn with (None: no text), or _NOT_PLACED for a cell this
+        delegate leaves to Qt (text of several lines or with spaces at either end, or neither left nor right
+        aligned)."""
+        if not cell.text:
+            return None
+        inner = width - 2 * self._margin
+        known = self._shaped.get((cell.text, cell.bold, cell.italic))
+        shaped = known[0] if known is not None and known[1] <= inner else self._shape(cell, inner)
+        if shaped is None or cell.alignment & _HORIZONTAL not in (_LEFT, _RIGHT) \
+                or (cell.alignment & _HORIZONTAL != _LEFT and cell.text[0].isspace()):
+            return _NOT_PLACED
+        return shaped
+
+    def draw_plain(self, painter: QPainter, rect: QRect, state: int, cell: PaintedCell,
+                   shaped: _Shaped | None) -> None:
+        """A plain cell (enabled; neither selected, current, edited nor under the mouse) as the style draws it."""
         if cell.background is not None:
             painter.fillRect(rect, cell.background)
         if shaped is not None:
             layout, advance, height = shaped
+            margin = self._margin
             # where QTextLine puts the line in one `inner` wide (QTextEngine::alignLine) and the style centres it
-            shift = inner - advance if cell.alignment & _RIGHT else 0.0
+            shift = rect.width() - 2 * margin - advance if cell.alignment & _RIGHT else 0.0
             painter.save()
             painter.setClipRect(rect)  # as the style: Thai marks above a line stop at the cell's edge
             painter.setPen(cell.foreground if cell.foreground is not None
@@ -191,6 +236,7 @@ class ResultDelegate(QStyledItemDelegate):
 # A shaped layout keeps its glyphs (a few kB): some 4,000 is a screenful of cells of the last 20 or so agreements
 _SHAPED_KEPT = 4_000
 _Shaped = tuple[QTextLayout, float, int]  # a line's layout, its advance, and the height the style centres
+_NOT_PLACED = object()  # `placed`: a cell Qt draws
 _HORIZONTAL = int(Qt.AlignmentFlag.AlignHorizontal_Mask)
 _LEFT = int(Qt.AlignmentFlag.AlignLeft)
 _RIGHT = int(Qt.AlignmentFlag.AlignRight)
@@ -198,8 +244,9 @@ _RIGHT = int(Qt.AlignmentFlag.AlignRight)
 
 def _one_line(text: str, font: QFont) -> tuple[_Shaped, float] | None:
     """`text` shaped and laid out on one left-aligned line, and its natural width; None for text the delegate
-    leaves to the style (more than one line, or spaces at either end, which the style's alignment treats apart)."""
-    if text != text.strip() or any(mark in text for mark in "\n\r\t\u2028\u2029"):
+    leaves to the style (more than one line, or spaces at its end, which the style's alignment treats apart; the em
+    spaces sub-indicators' names begin with are placed as the style places them, left-aligned: `placed`)."""
+    if text != text.rstrip() or any(mark in text for mark in "\n\r\t\u2028\u2029"):
         return None
     option = QTextOption()
     option.setWrapMode(QTextOption.WrapMode.ManualWrap)
@@ -218,6 +265,44 @@ def _one_line(text: str, font: QFont) -> tuple[_Shaped, float] | None:
         return None
     # the style centres the laid-out line's height, rounded up (QTextLayout::boundingRect)
     return (layout, line.horizontalAdvance(), math.ceil(line.height())), line.naturalTextWidth()
+
+
+_HOVER_EVENTS = (QEvent.Type.HoverEnter, QEvent.Type.HoverMove, QEvent.Type.HoverLeave)
+
+
+_Position = QStyleOptionViewItem.ViewItemPosition
+
+
+def _item_position(logical: int, previous: int, following: int, tree: int, shown: int) -> _Position:
+    """Where a cell sits in its row for the style, as QTreeViewPrivate::calcLogicalIndices says it (by the logical
+    columns shown before and after it, -1 for none, and the tree's column)."""
+    if shown == 1 or (following == 0 and previous == -1) or (logical == 0 and following == -1):
+        return _Position.OnlyOne
+    if logical == tree or (following != 0 and previous == -1):
+        return _Position.Beginning
+    if following in (0, -1):
+        return _Position.End
+    return _Position.Middle
+
+
+class _RowsPlan:
+    """What drawing the rows of one paint shares (`ResultsView._plan_rows`)."""
+
+    def __init__(self, model: AgreementModel, columns: list[tuple[int, int, int, _Position]],
+                 special: set[tuple[int, int]],
+                 panel: QStyleOptionViewItem, style: QStyle, offset: int, alternating: bool):
+        self.model = model
+        # (logical column, x in the viewport, width, where in the row) of the columns this paint reaches
+        self.columns = columns
+        self.special = special
+        self.panel = panel  # the option the row's panel is drawn with, per cell
+        self.style = style
+        self.offset = offset  # the view's vertical offset: which rows are alternate
+        self.alternating = alternating
+        features = panel.features  # type: ignore[attr-defined]  # the stub lacks QStyleOption's members
+        alternate = QStyleOptionViewItem.ViewItemFeature.Alternate
+        self.alternate = features | alternate
+        self.plain = features & ~alternate
 
 
 class ResultsView(QTreeView):
@@ -267,6 +352,8 @@ class ResultsView(QTreeView):
         self.doubleClicked.connect(self._double_clicked)
         self._closing_editor = False
         self.moving_on = False
+        self._rows_plan: _RowsPlan | None = None  # set for the length of one paint (`_plan_rows`)
+        self._hover = QPersistentModelIndex()  # the cell Qt paints as under the mouse (QAbstractItemView's hover)
 
     def results_model(self) -> AgreementModel:
         model = self.model()
@@ -280,6 +367,9 @@ class ResultsView(QTreeView):
             # warnings and refusals of a typed result, at its cell, the typed text kept (result_warning.py)
             self.result_warning = ResultWarning(self, model)
             self.result_warning.restored.connect(lambda: self.delegate.editingChanged.emit(True))
+            # what the checks would say of a result while it is typed, once the typing pauses (typing_hint.py)
+            self.typing_hint = TypingHint(self, model, self.result_warning)
+            self.delegate.editorOpened.connect(self.typing_hint.watch)
 
     def _after_reset(self) -> None:
         self.expandAll()
@@ -499,11 +589,103 @@ class ResultsView(QTreeView):
         kind = event.type()
         if kind == QEvent.Type.LayoutRequest:
             return True
-        if kind == QEvent.Type.Paint:
+        if kind in _HOVER_EVENTS:  # as QAbstractItemView sets the cell it paints as under the mouse
+            self._hover = QPersistentModelIndex(self.indexAt(event.position().toPoint())) \
+                if isinstance(event, QHoverEvent) and kind != QEvent.Type.HoverLeave else QPersistentModelIndex()
+        if kind == QEvent.Type.Paint and isinstance(event, QPaintEvent):
             self.delegate.prepare(self)
+            self._rows_plan = self._plan_rows(event.rect())
+            try:
+                return super().viewportEvent(event)
+            finally:
+                self._rows_plan = None
         if kind == QEvent.Type.ToolTip and isinstance(event, QHelpEvent) and self._show_elided(event):
             return True
         return super().viewportEvent(event)
+
+    # --- painting whole rows -----------------------------------------------------------------------------------
+    # QTreeView::drawRow calls back into Python four or five times per cell (index, flags twice, parent for the
+    # selection, the delegate's paint with its option): some 1,100 calls, half of a paint of the table. A row none
+    # of whose cells is selected, current, under the mouse or edited is drawn here in one call: for each column
+    # the row's panel (the alternate colour) through the style, then the cell as the delegate draws a plain one.
+    # Any other row, and any row while an editor is open, goes to QTreeView as before; so do a delegate other
+    # than the table's, indentation, rows of several heights and right-to-left (tests/ui/test_cell_painting.py).
+
+    def _plan_rows(self, area: QRect) -> _RowsPlan | None:
+        model = self.model()
+        delegate = self.delegate
+        if delegate.own_model() is not model or not isinstance(model, AgreementModel) \
+                or self.itemDelegate() is not delegate or self.indentation() != 0 or not self.uniformRowHeights() \
+                or self.isRightToLeft() or self.isFirstColumnSpanned(0, QModelIndex()) \
+                or any(child.isWidgetType() and child.isVisible()  # type: ignore[attr-defined]
+                       for child in self.viewport().children()):
+            return None
+        header = self.header()
+        shown = [logical for logical in (header.logicalIndex(visual) for visual in range(header.count()))
+                 if not header.isSectionHidden(logical)]
+        tree = self.treePosition() if self.treePosition() >= 0 else header.logicalIndex(0)
+        columns = []
+        for place, logical in enumerate(shown):
+            position, width = header.sectionViewportPosition(logical), header.sectionSize(logical)
+            if position + width > area.left() and position <= area.right():
+                following = shown[place + 1] if place + 1 < len(shown) else -1
+                previous = shown[place - 1] if place > 0 else -1
+                columns.append((logical, position, width, _item_position(logical, previous, following, tree,
+                                                                         len(shown))))
+        special: set[tuple[int, int]] = set()  # (internalId, row) of the rows QTreeView draws
+        cells: tuple[Index, ...] = (self.currentIndex(), self._hover)
+        for cell in cells:
+            if cell.isValid():
+                special.add((cell.internalId(), cell.row()))
+        selection = self.selectionModel()
+        if selection is not None:
+            for selected in selection.selection():  # type: ignore[attr-defined]  # the stub lacks QList's
+                internal = selected.topLeft().internalId()
+                special.update((internal, row) for row in range(selected.top(), selected.bottom() + 1))
+        if self.viewport().underMouse():
+            under = self.indexAt(self.viewport().mapFromGlobal(QCursor.pos()))
+            if under.isValid():
+                special.add((under.internalId(), under.row()))
+        panel = QStyleOptionViewItem()
+        self.initViewItemOption(panel)
+        # as QTreeView::drawRow sets it for an enabled cell: the colours of an active or an inactive window
+        palette = QPalette(panel.palette)  # type: ignore[attr-defined]  # the stub lacks QStyleOption's members
+        palette.setCurrentColorGroup(QPalette.ColorGroup.Active if panel.state.value & _ACTIVE  # type: ignore[attr-defined]
+                                     else QPalette.ColorGroup.Inactive)
+        panel.palette = palette  # type: ignore[attr-defined]
+        return _RowsPlan(model, columns, special, panel, self.style(), self.verticalOffset(),
+                         self.alternatingRowColors())
+
+    def drawRow(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        plan = self._rows_plan
+        internal, number = index.internalId(), index.row()
+        state = option.state  # type: ignore[attr-defined]  # the stub lacks QStyleOption's members
+        if plan is None or (internal, number) in plan.special or state.value & _OWN_STATES != _PLAIN_STATE:
+            super().drawRow(painter, option, index)  # a disabled view too: its cells are not plain
+            return
+        row: QRect = option.rect  # type: ignore[attr-defined]  # the stub lacks QStyleOption's members
+        y, height = row.y(), row.height()
+        delegate, model = self.delegate, plan.model
+        cells = []
+        for column, position, width, item_position in plan.columns:
+            cell = model.painted_at(internal, number, column)
+            shaped = delegate.placed(cell, width)
+            if shaped is _NOT_PLACED:  # text the delegate leaves to the style: the whole row to Qt
+                super().drawRow(painter, option, index)
+                return
+            cells.append((QRect(position, y, width, height), cell, shaped, item_position))
+        panel = plan.panel
+        panel.state = state  # type: ignore[attr-defined]
+        # QTreeView's alternate rows: every second item laid out, counted from the top (one height for all rows)
+        alternate = plan.alternating and (y + plan.offset) // height % 2 == 1
+        panel.features = plan.alternate if alternate else plan.plain  # type: ignore[attr-defined]
+        state_value = state.value
+        style, primitive = plan.style, QStyle.PrimitiveElement.PE_PanelItemViewRow
+        for rect, cell, shaped, item_position in cells:
+            panel.rect = rect  # type: ignore[attr-defined]
+            panel.viewItemPosition = item_position  # type: ignore[attr-defined]  # styles that round a row's ends
+            style.drawPrimitive(primitive, panel, painter, self)
+            delegate.draw_plain(painter, rect, state_value, cell, shaped)  # type: ignore[arg-type]
 
     def _show_elided(self, event: QHelpEvent) -> bool:
         """A cell too narrow for its text shows the whole text as its tooltip, above what the model says of it."""
