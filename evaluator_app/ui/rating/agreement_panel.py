@@ -235,10 +235,14 @@ class AgreementPanel(Retranslating, QWidget):
         if agreement is None or framework is None:
             self.title.setText(self.tr("Choose an agreement in the list on the left."))
             return
+        # The year and the version each stay on one line ("พ.ศ." never apart from its year); the agency's name
+        # wraps between its words.
+        year = self.tr("fiscal year {0}").format(agreement.fiscal_year)
+        version = self.tr("version {0}").format(self.model.version_number)
         self.title.setText(
             f"<b>{html.escape(agreement.agency)}</b> · "
-            + html.escape(self.tr("fiscal year {0}").format(agreement.fiscal_year))
-            + " · " + html.escape(self.tr("version {0}").format(self.model.version_number))
+            + html.escape(year).replace(" ", "&nbsp;")
+            + " · " + html.escape(version).replace(" ", "&nbsp;")
             + f"<br/><small>{html.escape(framework.name)}</small>")
 
     def _update_totals(self) -> None:
