@@ -14,6 +14,7 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate
 
 from evaluator_app.reports import tounicode
 from evaluator_app.reports.fonts import BOLD, REGULAR, body_style, register_fonts
+from evaluator_app.reports.shaping import shaped_word_width, word_width
 from evaluator_app.reports.thai_lines import Run, ThaiFigure, ThaiParagraph, _shared_wraps
 
 THAI_WORDS = ["ตัวชี้วัด", "น้ำหนัก", "คะแนน", "ผลการประเมิน", "คณะกรรมการ", "ร้อยละ", "ดำเนินการ", "ที่", "ๆ",
@@ -134,3 +135,25 @@ def test_a_one_line_paragraph_draws_the_bytes_its_paragraph_drew(chosen, bold, a
         return list(canvas._code)
 
     assert drawn(True) == drawn(False)
+
+
+FIGURE_CHARACTERS = "0123456789๐๑๒๓๔๕๖๗๘๙.,-+()%/:"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=FIGURE_CHARACTERS, min_size=1, max_size=14),
+       st.sampled_from([REGULAR, BOLD, "Sarabun-Italic", "Sarabun-BoldItalic"]),
+       st.sampled_from([16, 14, 13.5, 12, 11, 10.5, 9.5, 9, 8.3, 8, 7.2, 6]))
+def test_a_figure_measured_without_harfbuzz_is_as_wide_as_shaped(text, font, size):
+    # shaping.word_width takes a figure's plain advances: the same float HarfBuzz's shaping gives, for every face.
+    register_fonts()
+    assert word_width(((text, font),), size) == shaped_word_width(((text, font),), size)
+
+
+def test_figures_of_real_reports_are_as_wide_as_shaped():
+    register_fonts()
+    for text in ("1,259.86", "(1,234.50)", "92.3333", "๑,๒๕๙.๘๖", "100%", "1,000,000,000,000.00", "-5.0000",
+                 "+0.25", "1/2", "12:30", "๕.๐๐๐๐"):
+        for font in (REGULAR, BOLD):
+            for size in (12.0, 11.0, 9.0):
+                assert word_width(((text, font),), size) == shaped_word_width(((text, font),), size)
