@@ -358,6 +358,23 @@ def _base_style_key(style: ParagraphStyle) -> tuple[tuple[str, str], ...]:
     return key
 
 
+# The styles ThaiParagraphs draw with, by their base's name and attributes and the alignment: a report makes
+# thousands of paragraphs from a few dozen styles (reportlab's ParagraphStyle copies its parent's attributes when
+# made, so an equal base gives an equal style). Nothing changes a paragraph's style after it is made.
+_thai_styles: dict[tuple[Any, ...], ParagraphStyle] = {}
+
+
+def _thai_style(base: ParagraphStyle, alignment: int, sharing: tuple[Any, ...]) -> ParagraphStyle:
+    key = (base.name, *sharing)
+    style = _thai_styles.get(key)
+    if style is None:
+        if len(_thai_styles) > 2000:
+            _thai_styles.clear()
+        style = _thai_styles[key] = ParagraphStyle(f"{base.name}-thai", parent=base, alignment=alignment, shaping=1,
+                                                   splitLongWords=0)
+    return style
+
+
 def _draw_one_line(canvas: Any, style: ParagraphStyle, alignment: int, font: str, text: str, text_width: float,
                    width: float, height: float) -> None:
     """Draw one line of one font as Paragraph draws it, with the same PDF operators.
@@ -489,12 +506,11 @@ class ThaiParagraph(Flowable):
         alignment = _ALIGNMENTS[align] if align is not None else base.alignment
         if alignment == TA_JUSTIFY:
             alignment = TA_LEFT
-        self.style = ParagraphStyle(f"{base.name}-thai", parent=base, alignment=alignment, shaping=1,
-                                    splitLongWords=0)
-        # This paragraph's style is its base's attributes, the alignment and the two settings above: the base's
+        # This paragraph's style is its base's attributes, the alignment and the two settings below: the base's
         # key and the alignment tell equal styles apart (a piece of a split has a style of its own and is never
         # shared).
         self._sharing_style: tuple[Any, ...] = (_base_style_key(base), alignment)
+        self.style = _thai_style(base, alignment, self._sharing_style)
         self._family, self._base_bold, self._base_italic = ps2tt(self.style.fontName)
         self._units: list[tuple[int, list[_Unit]]] | None = None
         self._font_spans: list[tuple[int, int, str]] | None = None
