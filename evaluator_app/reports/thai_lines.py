@@ -439,6 +439,10 @@ def _joined(text: str, font: str, size: float) -> str:
 
 
 _dynamic_fonts: dict[str, bool] = {}
+# Per document, the text operators of each line drawn: a document gives a character its code in a font subset the
+# first time it is drawn and keeps it, so a line of the same font, size, leading and text writes the same bytes
+# again (header rows repeated on every page, the same labels and figures in many cells).
+_glyph_codes: weakref.WeakKeyDictionary[Any, dict[tuple[str, float, float, str], str]] = weakref.WeakKeyDictionary()
 
 
 def _one_line_code(canvas: Any, style: ParagraphStyle, alignment: int, font: str, text: str, text_width: float,
@@ -460,13 +464,19 @@ def _one_line_code(canvas: Any, style: ParagraphStyle, alignment: int, font: str
         if alpha != canvas._extgstate.getValue("ca"):
             return None  # the text object would write a graphics state
         canvas._doc.ensureMinPdfVersion("transparency")
-    # A bare text object for its _formatText alone, which turns the shaped line into the glyph codes of the
-    # document's font subsets; what __init__ would set up besides is written here directly.
-    writer = PDFTextObject.__new__(PDFTextObject)
     size, leading = style.fontSize, style.leading
-    writer._canvas, writer._code, writer._x, writer._y = canvas, [], 0, 0
-    writer._fontname, writer._fontsize, writer._leading, writer._curSubset, writer._rise = font, size, leading, -1, 0
-    glyphs = writer._formatText(_joined(text, font, size))
+    known = _glyph_codes.get(canvas._doc)
+    if known is None:
+        known = _glyph_codes[canvas._doc] = {}
+    glyphs = known.get((font, size, leading, text))
+    if glyphs is None:
+        # A bare text object for its _formatText alone, which turns the shaped line into the glyph codes of the
+        # document's font subsets; what __init__ would set up besides is written here directly.
+        writer = PDFTextObject.__new__(PDFTextObject)
+        writer._canvas, writer._code, writer._x, writer._y = canvas, [], 0, 0
+        writer._fontname, writer._fontsize, writer._leading = font, size, leading
+        writer._curSubset, writer._rise = -1, 0
+        glyphs = known[(font, size, leading, text)] = writer._formatText(_joined(text, font, size))
     move = _line_move(style, alignment, text_width, width)
     parts = [f"BT 1 0 0 1 {fp_str(style.leftIndent, height - size)} Tm"]
     if move:

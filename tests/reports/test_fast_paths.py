@@ -169,14 +169,15 @@ def test_figures_of_real_reports_are_as_wide_as_shaped():
        st.sampled_from([colors.black, colors.HexColor("#1f4e79"), colors.Color(0.2, 0.4, 0.6, alpha=0.5)]))
 def test_cells_written_at_once_are_the_bytes_of_reportlabs_text_objects(cells, colour):
     # thai_lines._draw_one_line_on writes a one-line cell's PDF code itself; reportlab's Flowable.drawOn around
-    # its text object (the way taken when _one_line_code declines) must write the same, glyph codes included.
+    # its text object (the way taken when _one_line_code declines) must write the same, glyph codes included, also
+    # for a line the document has drawn before.
     from reportlab.pdfgen.canvas import Canvas
 
     style = body_style("Cell", fontSize=12, leading=18, textColor=colour)
 
     def drawn(at_once: bool, monkeypatch: pytest.MonkeyPatch) -> list[str]:
         canvas = Canvas(io.BytesIO())
-        for text, width, align, bold, y in cells:
+        for text, width, align, bold, y in cells + cells[::-1]:  # drawn again: the document's codes kept
             cell: ThaiFigure | ThaiParagraph = (ThaiFigure(text, style, bold=bold, align=align) if is_figure(text)
                                                 else ThaiParagraph(text, style, bold=bold, align=align))
             cell.wrap(width, 100)
