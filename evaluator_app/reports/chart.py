@@ -96,7 +96,9 @@ class DimensionChart(Flowable):
         plot_width = self.width - plot_x - 40  # room for the last bar's figure
         base_y = self.LEGEND + self.AXIS
         # reportlab checks every attribute a chart's shapes and labels are given against its validators (a quarter
-        # of drawing this chart); ours are set by this class alone, and checking them changes nothing drawn.
+        # of drawing this chart); ours are set by this class alone, and checking them changes nothing drawn. Papers
+        # are drawn under one lock (papers.render_paper); another thread's reportlab graphics would at worst go
+        # unchecked meanwhile.
         checking, rl_config.shapeChecking = rl_config.shapeChecking, 0
         try:
             drawing = Drawing(plot_width, self.plot_height)
