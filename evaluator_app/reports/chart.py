@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
+from reportlab import rl_config
 from reportlab.graphics import renderPDF
 from reportlab.graphics.charts.barcharts import HorizontalBarChart
 from reportlab.graphics.shapes import Drawing
@@ -94,9 +95,17 @@ class DimensionChart(Flowable):
         plot_x = self.label_width + 8
         plot_width = self.width - plot_x - 40  # room for the last bar's figure
         base_y = self.LEGEND + self.AXIS
-        drawing = Drawing(plot_width, self.plot_height)
-        drawing.add(self._chart(plot_width))
-        renderPDF.draw(drawing, canvas, plot_x, base_y)
+        # reportlab checks every attribute a chart's shapes and labels are given against its validators (a quarter
+        # of drawing this chart); ours are set by this class alone, and checking them changes nothing drawn. Papers
+        # are drawn under one lock (papers.render_paper); another thread's reportlab graphics would at worst go
+        # unchecked meanwhile.
+        checking, rl_config.shapeChecking = rl_config.shapeChecking, 0
+        try:
+            drawing = Drawing(plot_width, self.plot_height)
+            drawing.add(self._chart(plot_width))
+            renderPDF.draw(drawing, canvas, plot_x, base_y)
+        finally:
+            rl_config.shapeChecking = checking
         group = len(self.series) * self.BAR + self.GAP
         for index, label in enumerate(self.labels):
             centre = base_y + self.plot_height - (index + 0.5) * group

@@ -65,6 +65,10 @@ def _flips(count: int, positions: list[tuple[int, int]], mask: int) -> list[bool
     return flips
 
 
+# Per version and size: the free modules in qrcode's placement order.
+_free_modules: dict[tuple[int, int], list[tuple[int, int]]] = {}
+
+
 class _QRCode(qrcode.QRCode):  # type: ignore[misc]
     _placed: tuple[object, list[tuple[int, int]], list[bool]] | None = None
 
@@ -72,19 +76,25 @@ class _QRCode(qrcode.QRCode):  # type: ignore[misc]
         # qrcode's walk over the free modules, done once for the eight masks of a symbol: each mask then only
         # flips the data bits where it is dark (the flips of a size are kept).
         if self._placed is None or self._placed[0] is not data:
-            self._placed = (data, *self._placement(data))
+            positions = _free_modules.get((self.version, self.modules_count))
+            if positions is None:
+                positions = _free_modules[(self.version, self.modules_count)] = self._free_modules()
+            # The bits in order, most significant first, as qrcode takes them; light once the data runs out.
+            bits = [digit == "1" for digit in "".join(f"{byte:08b}" for byte in data)[:len(positions)]]
+            bits += [False] * (len(positions) - len(bits))
+            self._placed = (data, positions, bits)
         _, positions, bits = self._placed
         modules = self.modules
         for (row, column), bit, flip in zip(positions, bits, _flips(self.modules_count, positions, mask_pattern),
                                             strict=True):
             modules[row][column] = bit != flip
 
-    def _placement(self, data: list[int]) -> tuple[list[tuple[int, int]], list[bool]]:
-        """The free modules in the order qrcode's map_data fills them, and the unmasked data bit of each."""
+    def _free_modules(self) -> list[tuple[int, int]]:
+        """The modules left for data, in the order qrcode's map_data fills them: the same for every symbol of a
+        version (finders, timing, alignment, format and version areas are placed before the data)."""
         positions: list[tuple[int, int]] = []
-        bits: list[bool] = []
         count = self.modules_count
-        inc, row, bit_index, byte_index = -1, count - 1, 7, 0
+        inc, row = -1, count - 1
         for col in range(count - 1, 0, -2):
             if col <= 6:
                 col -= 1
@@ -92,17 +102,12 @@ class _QRCode(qrcode.QRCode):  # type: ignore[misc]
                 for c in (col, col - 1):
                     if self.modules[row][c] is None:
                         positions.append((row, c))
-                        bits.append(byte_index < len(data) and ((data[byte_index] >> bit_index) & 1) == 1)
-                        bit_index -= 1
-                        if bit_index == -1:
-                            byte_index += 1
-                            bit_index = 7
                 row += inc
                 if row < 0 or count <= row:
                     row -= inc
                     inc = -inc
                     break
-        return positions, bits
+        return positions
 
     def best_mask_pattern(self) -> int:
         # qrcode's own loop, with its scoring replaced by the equal `penalty`.

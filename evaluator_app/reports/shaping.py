@@ -12,10 +12,27 @@ from reportlab.pdfbase.ttfonts import shapeStr
 from reportlab.pdfgen.canvas import Canvas
 
 from ..domain.display_text import shown
+from .fonts import BOLD, BOLD_ITALIC, ITALIC, REGULAR
 
 __all__ = ["Anchor", "draw_shaped_string", "line_width", "shaped_string", "word_width"]
 
 Anchor = Literal["left", "center", "right"]
+
+
+# Words of these characters alone come out of HarfBuzz in the app's Sarabun faces as their own glyphs at their plain
+# advances (no kerning, ligature or mark among digits, Arabic or Thai, separators, dashes and signs): shapeFragWord
+# gives them their plain stringWidth, and the canvas writes the same bytes for the plain string as for the shaped
+# one. A report measures and draws a few thousand figures, most of them seen once (a profile of 30 reports: 8 % of
+# the time shaping figures only to measure them). tests/reports/test_fast_paths.py holds both equal for every face
+# and many sizes; a new font must pass it too.
+_PLAIN_ADVANCES = frozenset("0123456789\u0e50\u0e51\u0e52\u0e53\u0e54\u0e55\u0e56\u0e57\u0e58\u0e59"
+                            ".,-+()%/:<>=\u2013\u2014\u2212\u2264\u2265\u00d7")
+_PLAIN_FONTS = frozenset((REGULAR, BOLD, ITALIC, BOLD_ITALIC))
+
+
+def plain_advances(text: str, font_name: str) -> bool:
+    """Whether `text` (one word) prints in `font_name` as its characters' glyphs at their plain advances."""
+    return font_name in _PLAIN_FONTS and _PLAIN_ADVANCES.issuperset(text)
 
 
 @lru_cache(maxsize=65536)
@@ -25,6 +42,13 @@ def word_width(pieces: tuple[tuple[str, str], ...], font_size: float) -> float:
     Mirrors Paragraph: the whole word goes through one ``shapeFragWord`` call, whose first item is the
     advance HarfBuzz computed; a word shaping does not change keeps its plain ``stringWidth``.
     """
+    if len(pieces) == 1 and plain_advances(pieces[0][0], pieces[0][1]):
+        return float(pdfmetrics.stringWidth(pieces[0][0], pieces[0][1], font_size))
+    return shaped_word_width(pieces, font_size)
+
+
+def shaped_word_width(pieces: tuple[tuple[str, str], ...], font_size: float) -> float:
+    """`word_width` through HarfBuzz whatever the characters."""
     frag_word: list[object] = [sum(pdfmetrics.stringWidth(text, font, font_size) for text, font in pieces)]
     for text, font in pieces:
         frag_word.append((ABag(fontName=font, fontSize=font_size), text))
@@ -80,6 +104,8 @@ def _shaped(text: str, font_name: str, font_size: float) -> tuple[str, float]:
 
 def shaped_string(text: str, font_name: str, font_size: float) -> str:
     """``text`` shaped by HarfBuzz, ready for a canvas or text object (the plain string if shaping changes nothing)."""
+    if plain_advances(text, font_name):
+        return text  # drawn to the same bytes as shaped, without HarfBuzz
     return _shaped(text, font_name, font_size)[0]
 
 

@@ -237,8 +237,11 @@ def plan_table(arrangements: Sequence[Sequence[FigureColumn]], names: Sequence[s
     register_fonts()
     pages = pagesizes(orientation, preferred)
     loose = max(0, fixed_rows - sum(attached))  # one-line rows attached to no row: counted at the table's end
-    tails = {page: list(below(page)) if below is not None else [] for page in pages}
-    heads = {page: above(page) if callable(above) else above for page in pages}
+    # What prints above and below the table, measured when a page size first needs it: a layout whose pages,
+    # counted without them, already lose to the best so far cannot win with them (they only add pages), and
+    # measuring a report's head and tail at a page size is a tenth of drawing the report.
+    tails: dict[tuple[float, float], list[TailBlock]] = {}
+    heads: dict[tuple[float, float], float] = {}
     name_font = font_name(bold=True)
     name_widths = [line_width([(name, name_font)], cell_size) for name in names]
     longest_name = max((widest_word(name, cell_size, bold=True) for name in names), default=0.0)
@@ -265,11 +268,19 @@ def plan_table(arrangements: Sequence[Sequence[FigureColumn]], names: Sequence[s
                         else header_lines
                     header = lines * head_size * scale * CELL_LEADING + 2 * ROW_PADDING
                     height = header + sum(rows)
-                    count = count_pages(frame_height(page), heads[page], header, rows, tails[page])
-                    plan = TablePlan(page, size, head_size * scale, (name_width, *widths), index, count)
                     # Type below READABLE_SIZE has to earn its place: each point smaller costs half a page.
                     # So does every arrangement after the first (criteria stacked in one cell read less easily).
-                    cost = count + max(0.0, READABLE_SIZE - size) * SMALL_TYPE_COST + index * LATER_ARRANGEMENT_COST
+                    small, later = max(0.0, READABLE_SIZE - size) * SMALL_TYPE_COST, index * LATER_ARRANGEMENT_COST
+                    if best is not None and page not in tails:
+                        fewest = count_pages(frame_height(page), 0.0, header, rows, [])
+                        if (fewest + small + later, -size, index, order, height) > best[0]:
+                            continue
+                    if page not in tails:
+                        tails[page] = list(below(page)) if below is not None else []
+                        heads[page] = above(page) if callable(above) else above
+                    count = count_pages(frame_height(page), heads[page], header, rows, tails[page])
+                    plan = TablePlan(page, size, head_size * scale, (name_width, *widths), index, count)
+                    cost = count + small + later
                     key = (cost, -size, index, order, height)
                     if best is None or key < best[0]:
                         best = (key, plan)

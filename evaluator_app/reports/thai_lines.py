@@ -19,9 +19,13 @@ from itertools import pairwise
 from typing import Any, Literal
 from xml.sax.saxutils import escape
 
+from reportlab.lib.colors import CMYKColor, Color
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.fonts import ps2tt, tt2ps
+from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import Flowable, Paragraph
 
 from ..domain.display_text import shown
@@ -354,6 +358,23 @@ def _base_style_key(style: ParagraphStyle) -> tuple[tuple[str, str], ...]:
     return key
 
 
+# The styles ThaiParagraphs draw with, by their base's name and attributes and the alignment: a report makes
+# thousands of paragraphs from a few dozen styles (reportlab's ParagraphStyle copies its parent's attributes when
+# made, so an equal base gives an equal style). Nothing changes a paragraph's style after it is made.
+_thai_styles: dict[tuple[Any, ...], ParagraphStyle] = {}
+
+
+def _thai_style(base: ParagraphStyle, alignment: int, sharing: tuple[Any, ...]) -> ParagraphStyle:
+    key = (base.name, *sharing)
+    style = _thai_styles.get(key)
+    if style is None:
+        if len(_thai_styles) > 2000:
+            _thai_styles.clear()
+        style = _thai_styles[key] = ParagraphStyle(f"{base.name}-thai", parent=base, alignment=alignment, shaping=1,
+                                                   splitLongWords=0)
+    return style
+
+
 def _draw_one_line(canvas: Any, style: ParagraphStyle, alignment: int, font: str, text: str, text_width: float,
                    width: float, height: float) -> None:
     """Draw one line of one font as Paragraph draws it, with the same PDF operators.
@@ -363,12 +384,11 @@ def _draw_one_line(canvas: Any, style: ParagraphStyle, alignment: int, font: str
     words joined by one space, as Paragraph shapes and joins them (tests/reports/test_fast_paths.py compares
     the bytes).
     """
-    move = style.firstLineIndent
-    spare = width - style.leftIndent - style.rightIndent - style.firstLineIndent - text_width
-    if alignment == TA_RIGHT:
-        move += spare
-    elif alignment == TA_CENTER:
-        move += spare / 2
+    code = _one_line_code(canvas, style, alignment, font, text, text_width, width, height)
+    if code is not None:
+        canvas._code.extend(("q", code, "Q"))
+        return
+    move = _line_move(style, alignment, text_width, width)
     canvas.saveState()
     out = canvas.beginText(style.leftIndent, height - style.fontSize)
     if move:
@@ -376,15 +396,96 @@ def _draw_one_line(canvas: Any, style: ParagraphStyle, alignment: int, font: str
     out.setLeading(style.leading)
     out.setFillColor(style.textColor)
     out.setFont(font, style.fontSize, style.leading)
-    line: str | None = None
-    for word in text.split(" "):
-        shaped = shaped_string(word, font, style.fontSize)
-        line = shaped if line is None else line + " " + shaped  # a ShapedStr keeps its glyph positions
-    out.textLine(line)
+    out.textLine(_joined(text, font, style.fontSize))
     if move:
         out.setXPos(-move)
     canvas.drawText(out)
     canvas.restoreState()
+
+
+def _draw_one_line_on(canvas: Any, x: float, y: float, style: ParagraphStyle, alignment: int, font: str, text: str,
+                      text_width: float, width: float, height: float) -> None:
+    """What Flowable.drawOn (saved state, origin moved to x, y) around `_draw_one_line` writes, written at once.
+
+    A score table draws thousands of these cells; reportlab's state stack, transform and text object cost more
+    than the text itself (tests/reports/test_fast_paths.py compares the bytes with Flowable.drawOn's)."""
+    code = _one_line_code(canvas, style, alignment, font, text, text_width, width, height)
+    if code is None:
+        canvas.saveState()
+        canvas.translate(x, y)
+        _draw_one_line(canvas, style, alignment, font, text, text_width, width, height)
+        canvas.restoreState()
+        return
+    # The state is saved right before the move, so reportlab's transform never merges it into an earlier "cm".
+    canvas._code.extend(("q", f"{fp_str(1, 0, 0, 1, x, y)} cm", "q", code, "Q", "Q"))
+
+
+def _line_move(style: ParagraphStyle, alignment: int, text_width: float, width: float) -> float:
+    move = style.firstLineIndent
+    spare = width - style.leftIndent - style.rightIndent - style.firstLineIndent - text_width
+    if alignment == TA_RIGHT:
+        move += spare
+    elif alignment == TA_CENTER:
+        move += spare / 2
+    return float(move)
+
+
+def _joined(text: str, font: str, size: float) -> str:
+    line: str | None = None
+    for word in text.split(" "):
+        shaped = shaped_string(word, font, size)
+        line = shaped if line is None else line + " " + shaped  # a ShapedStr keeps its glyph positions
+    return line or ""
+
+
+_dynamic_fonts: dict[str, bool] = {}
+# Per document, the text operators of each line drawn: a document gives a character its code in a font subset the
+# first time it is drawn and keeps it, so a line of the same font, size, leading and text writes the same bytes
+# again (header rows repeated on every page, the same labels and figures in many cells).
+_glyph_codes: weakref.WeakKeyDictionary[Any, dict[tuple[str, float, float, str], str]] = weakref.WeakKeyDictionary()
+
+
+def _one_line_code(canvas: Any, style: ParagraphStyle, alignment: int, font: str, text: str, text_width: float,
+                   width: float, height: float) -> str | None:
+    """The text object `_draw_one_line` draws, as the PDF code reportlab's text object would write; None where
+    this cannot promise the same (a top-down canvas, colour-space rules, CMYK or named colours, a changed
+    transparency, a font that is not TrueType): the text object then draws it."""
+    colour = style.textColor
+    if (not canvas.bottomup or getattr(canvas, "_enforceColorSpace", None) is not None
+            or not isinstance(colour, Color) or isinstance(colour, CMYKColor)):
+        return None
+    dynamic = _dynamic_fonts.get(font)
+    if dynamic is None:
+        dynamic = _dynamic_fonts[font] = bool(pdfmetrics.getFont(font)._dynamicFont)
+    if not dynamic:
+        return None
+    alpha = getattr(colour, "alpha", None)
+    if alpha is not None:
+        if alpha != canvas._extgstate.getValue("ca"):
+            return None  # the text object would write a graphics state
+        canvas._doc.ensureMinPdfVersion("transparency")
+    size, leading = style.fontSize, style.leading
+    known = _glyph_codes.get(canvas._doc)
+    if known is None:
+        known = _glyph_codes[canvas._doc] = {}
+    glyphs = known.get((font, size, leading, text))
+    if glyphs is None:
+        # A bare text object for its _formatText alone, which turns the shaped line into the glyph codes of the
+        # document's font subsets; what __init__ would set up besides is written here directly.
+        writer = PDFTextObject.__new__(PDFTextObject)
+        writer._canvas, writer._code, writer._x, writer._y = canvas, [], 0, 0
+        writer._fontname, writer._fontsize, writer._leading = font, size, leading
+        writer._curSubset, writer._rise = -1, 0
+        glyphs = known[(font, size, leading, text)] = writer._formatText(_joined(text, font, size))
+    move = _line_move(style, alignment, text_width, width)
+    parts = [f"BT 1 0 0 1 {fp_str(style.leftIndent, height - size)} Tm"]
+    if move:
+        parts.append(f"{fp_str(move, 0)} Td")
+    parts.append(f"{fp_str(leading)} TL {fp_str((colour.red, colour.green, colour.blue))} rg {glyphs} T*")
+    if move:
+        parts.append(f"{fp_str(-move, 0)} Td")
+    parts.append("ET")
+    return " ".join(parts)
 
 
 class ThaiParagraph(Flowable):
@@ -415,12 +516,11 @@ class ThaiParagraph(Flowable):
         alignment = _ALIGNMENTS[align] if align is not None else base.alignment
         if alignment == TA_JUSTIFY:
             alignment = TA_LEFT
-        self.style = ParagraphStyle(f"{base.name}-thai", parent=base, alignment=alignment, shaping=1,
-                                    splitLongWords=0)
-        # This paragraph's style is its base's attributes, the alignment and the two settings above: the base's
+        # This paragraph's style is its base's attributes, the alignment and the two settings below: the base's
         # key and the alignment tell equal styles apart (a piece of a split has a style of its own and is never
         # shared).
         self._sharing_style: tuple[Any, ...] = (_base_style_key(base), alignment)
+        self.style = _thai_style(base, alignment, self._sharing_style)
         self._family, self._base_bold, self._base_italic = ps2tt(self.style.fontName)
         self._units: list[tuple[int, list[_Unit]]] | None = None
         self._font_spans: list[tuple[int, int, str]] | None = None
@@ -550,22 +650,29 @@ class ThaiParagraph(Flowable):
         return None, avail_width, self.style.leading
 
     def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:
-        if self._one_line or self._plain_line_width() is not None:
-            super().drawOn(canvas, x, y, _sW)
+        line_width = self._one_line_width()
+        if line_width is not None:
+            if getattr(self, "_showBoundary", None):
+                super().drawOn(canvas, x, y, _sW)
+            else:
+                _draw_one_line_on(canvas, self._hAlignAdjust(x, _sW), y, self.style, self.style.alignment,
+                                  self._fonts()[0][2], self._text, line_width, self.width, self.height)
             return
         assert self._para is not None, "wrap() must be called before drawOn()"
         self._para.drawOn(canvas, x, y, _sW)
 
-    def draw(self) -> None:
+    def _one_line_width(self) -> float | None:
+        """The width of the text when it is drawn as one line of one font without a Paragraph, else None."""
         if self._one_line:
             assert self._word_width is not None
+            return self._word_width
+        return self._plain_line_width()
+
+    def draw(self) -> None:
+        line_width = self._one_line_width()
+        if line_width is not None:
             _draw_one_line(self.canv, self.style, self.style.alignment, self._fonts()[0][2], self._text,
-                           self._word_width, self.width, self.height)
-            return
-        plain = self._plain_line_width()
-        if plain is not None:
-            _draw_one_line(self.canv, self.style, self.style.alignment, self._fonts()[0][2], self._text, plain,
-                           self.width, self.height)
+                           line_width, self.width, self.height)
             return
         assert self._para is not None, "wrap() must be called before draw()"
         self._para.canv = self.canv
@@ -886,6 +993,7 @@ class ThaiFigure(Flowable):
         self._use_paragraph = False  # the last wrap could not fit the figure on one line even at the floor size
         self._size = base.fontSize  # the size the last wrap chose
         self._fitted: dict[float, tuple[float, float] | None] = {}  # by width: (size, height) on one line, or None
+        self._fitted_styles: dict[float, ParagraphStyle] = {}  # by the size the figure shrank to
         self.width = self.height = 0.0
 
     @property
@@ -953,15 +1061,27 @@ class ThaiFigure(Flowable):
     def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:
         if self._use_paragraph:
             self._paragraph().drawOn(canvas, x, y, _sW)
-        else:
+        elif getattr(self, "_showBoundary", None):
             super().drawOn(canvas, x, y, _sW)
+        else:
+            _draw_one_line_on(canvas, self._hAlignAdjust(x, _sW), y, self._drawn_style(), self._alignment,
+                              self._font, self._text, self._drawn_width(), self.width, self.height)
 
     def draw(self) -> None:
-        style = self.style
-        if self._size != style.fontSize:
-            style = ParagraphStyle(f"{style.name}-fitted", parent=style, fontSize=self._size)
-        width = self._text_width * self._size / self.style.fontSize
-        _draw_one_line(self.canv, style, self._alignment, self._font, self._text, width, self.width, self.height)
+        _draw_one_line(self.canv, self._drawn_style(), self._alignment, self._font, self._text, self._drawn_width(),
+                       self.width, self.height)
+
+    def _drawn_style(self) -> ParagraphStyle:
+        if self._size == self.style.fontSize:
+            return self.style
+        style = self._fitted_styles.get(self._size)
+        if style is None:
+            style = self._fitted_styles[self._size] = ParagraphStyle(f"{self.style.name}-fitted", parent=self.style,
+                                                                     fontSize=self._size)
+        return style
+
+    def _drawn_width(self) -> float:
+        return self._text_width * self._size / self.style.fontSize
 
     def getSpaceBefore(self) -> float:
         return self.style.spaceBefore
