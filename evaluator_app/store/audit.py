@@ -146,17 +146,26 @@ def append_committed(conn: sqlite3.Connection, actor: str, action: str, entity: 
     the chain instead of 17,000; each change stays provable (`first_broken_link` rebuilds the root from the
     records and checks the index against them) and in its cell's history (`audit_entries`, one query). Inside
     the change's own transaction; the entry's id."""
-    records = change_records(changes)
+    return append_committed_records(conn, actor, action, entity, key, after, change_records(changes),
+                                    [(change[2], change[3]) for change in changes])
+
+
+def append_committed_records(conn: sqlite3.Connection, actor: str, action: str, entity: str, key: str,
+                             after: dict[str, Any], records: list[str], cells: list[tuple[str, str]]) -> int:
+    """`append_committed` for a caller that wrote its changes' records itself (a merge writes them straight from
+    its plan): `records[n]` must be `change_record(n, ...)` of the n-th change and `cells[n]` its (entity, key).
+    The entry's id."""
     sha256 = hashlib.sha256
     leaves = [sha256(("\x00" + record).encode()).digest() for record in records]
     append_audit(conn, actor, action, entity, key, None,
-                 {**after, CHANGES: len(changes), CHANGES_ROOT: merkle_root(leaves)})
+                 {**after, CHANGES: len(records), CHANGES_ROOT: merkle_root(leaves)})
     entry_id = int(conn.execute("SELECT max(id) FROM audit_log").fetchone()[0])
     conn.executemany("INSERT INTO audit_change_parts (entry_id, part, records) VALUES (?, ?, ?)",
                      [(entry_id, p, "\n".join(records[p:p + PART])) for p in range(0, len(records), PART)])
     # In index order, so each row goes in beside the one before rather than anywhere in the tree.
     insert_many(conn, "INSERT INTO audit_changes (entity, entity_key, entry_id, leaf)", "(?, ?, ?, ?)",
-                sorted([(change[2], change[3], entry_id, n) for n, change in enumerate(changes)]))
+                [(cell_entity, cell_key, entry_id, n) for (cell_entity, cell_key), n in
+                 sorted(zip(cells, range(len(cells)), strict=True))])
     return entry_id
 
 

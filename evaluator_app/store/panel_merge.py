@@ -28,7 +28,14 @@ from .agreements import (
     load_agreement,
     load_agreements_in_force,
 )
-from .audit import AuditTextItem, ChangeItem, append_audit_texts, append_committed, audit_text, utc_now
+from .audit import (
+    AuditTextItem,
+    ChangeItem,
+    append_audit_texts,
+    append_committed_records,
+    audit_text,
+    utc_now,
+)
 from .audit import quote_text as _quote
 from .evidence import evidence_folder
 from .frameworks import get_framework
@@ -288,11 +295,13 @@ def _rating_values(rating: Rating | IncomingRating) -> dict[str, str | None]:
             "adjust_reason": rating.adjust_reason, "comment": rating.comment}
 
 
+# A rating the plan applies: (agreement id, version id, rating, stored values before, incoming values).
+_Write = tuple[int, int, IncomingRating, dict[str, Any] | None, dict[str, str | None]]
+
+
 @dataclass
 class _Plan:
-    # (agreement id, version id, rating, stored values before, incoming values)
-    writes: list[tuple[int, int, IncomingRating, dict[str, Any] | None, dict[str, str | None]]] = field(
-        default_factory=list)
+    writes: list[_Write] = field(default_factory=list)
     submissions: list[Submission] = field(default_factory=list)
     evidence: list[tuple[int, IncomingEvidence]] = field(default_factory=list)
     conflicts: list[tuple[int, int]] = field(default_factory=list)  # (agreement id, index in report.conflicts)
@@ -369,17 +378,8 @@ def _write_merge(workspace: Workspace, incoming: MemberRatings, report: MergeRep
         # each: a package carries some 17,000 ratings, and a statement per rating per step was most of a merge.
         # In the order of the ratings' unique index (agreement, code, round), where each row then goes in beside
         # the one before (a package lists them by round, then code): a tenth less for SQLite.
-        insert_many(conn, *_WRITE_RATING[:2], sorted([
-            (agreement_id, item.code, item.round, member, version_id, *values.values(),
-             item.edit_version, item.updated_at, member)
-            for agreement_id, version_id, item, _, values in plan.writes], key=_INDEX_ORDER), _WRITE_RATING[2])
-        # Each applied rating is a change the package's own entry commits to (issue 16): its row holds the before
-        # and after values as before; who imported it and from which package are that entry's actor and key.
-        changes: list[ChangeItem] = [
-            (member, "merge rating", "rating", f"{agreement_id}/{item.code}/{item.round}/{member}",
-             None if before is None else merged_values_text(before),
-             merged_values_text(values, item.edit_version, item.updated_at))
-            for agreement_id, _, item, before, values in plan.writes]
+        rows, records, cells = _merged_rows(member, plan.writes)
+        insert_many(conn, *_WRITE_RATING[:2], sorted(rows, key=_INDEX_ORDER), _WRITE_RATING[2])
         audits: list[AuditTextItem] = []
         for submission in plan.submissions:
             write_submission(conn, submission)
@@ -404,9 +404,48 @@ def _write_merge(workspace: Workspace, incoming: MemberRatings, report: MergeRep
                    "conflicts": len(report.conflicts), "submitted": len(report.submitted),
                    "evidence": report.evidence_recorded}
         record_package(conn, incoming.package_id, "evaluator", member, incoming.created_at, actor, summary)
-        append_committed(conn, actor, "import evaluator package", "package", incoming.package_id,
-                         {**summary, "member": member, "conflict_list": [str(c) for c in report.conflicts]},
-                         changes)
+        append_committed_records(
+            conn, actor, "import evaluator package", "package", incoming.package_id,
+            {**summary, "member": member, "conflict_list": [str(c) for c in report.conflicts]}, records, cells)
+
+
+def merged_changes(member: str, writes: list[_Write]) -> list[ChangeItem]:
+    """The changes a merge's entry commits to, one per applied rating (issue 16): its record holds the before and
+    after values as the entry of each rating used to; who imported it and from which package are the committing
+    entry's actor and key. The definition `_merged_rows` writes out."""
+    return [(member, "merge rating", "rating", f"{agreement_id}/{item.code}/{item.round}/{member}",
+             None if before is None else merged_values_text(before),
+             merged_values_text(values, item.edit_version, item.updated_at))
+            for agreement_id, _, item, before, values in writes]
+
+
+def _merged_rows(member: str, writes: list[_Write]) -> tuple[list[tuple], list[str], list[tuple[str, str]]]:
+    """(rating rows to write, in plan order; `change_records(merged_changes(member, writes))`; each record's cell)
+    in one pass over the plan: a package applies some 17,000 ratings, and making each change's tuple, its two
+    value texts and then its record took three passes and five strings a rating (tested equal)."""
+    quote = _quote
+    quoted_member = quote(member)
+    rows: list[tuple] = []
+    records: list[str] = []
+    cells: list[tuple[str, str]] = []
+    for n, (agreement_id, version_id, item, before, values) in enumerate(writes):
+        result, adjusted, reason, comment = (values["result"], values["adjusted_score"], values["adjust_reason"],
+                                             values["comment"])
+        code, round_, edit_version, updated_at = item.code, item.round, item.edit_version, item.updated_at
+        rows.append((agreement_id, code, round_, member, version_id, result, adjusted, reason, comment,
+                     edit_version, updated_at, member))
+        key = f"{agreement_id}/{code}/{round_}/{member}"
+        cells.append(("rating", key))
+        # merged_values_text(values, edit_version, updated_at), written out
+        records.append(
+            f"{n}\nmerge rating\nrating\n{quote(key)}\n{quoted_member}\n"
+            f"{'null' if before is None else merged_values_text(before)}\n"
+            f'{{"adjust_reason": {"null" if reason is None else quote(reason)}, '
+            f'"adjusted_score": {"null" if adjusted is None else quote(adjusted)}, '
+            f'"comment": {"null" if comment is None else quote(comment)}, '
+            f'"edit_version": {int(edit_version)}, "edited_at": {"null" if updated_at is None else quote(updated_at)}, '
+            f'"result": {"null" if result is None else quote(result)}}}')
+    return rows, records, cells
 
 
 def merged_values_text(values: dict[str, str | None], edit_version: int | None = None,
