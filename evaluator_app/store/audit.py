@@ -162,10 +162,16 @@ def append_committed_records(conn: sqlite3.Connection, actor: str, action: str, 
     entry_id = int(conn.execute("SELECT max(id) FROM audit_log").fetchone()[0])
     conn.executemany("INSERT INTO audit_change_parts (entry_id, part, records) VALUES (?, ?, ?)",
                      [(entry_id, p, "\n".join(records[p:p + PART])) for p in range(0, len(records), PART)])
-    # In index order, so each row goes in beside the one before rather than anywhere in the tree.
+    # In index order, so each row goes in beside the one before rather than anywhere in the tree. A merge's cells
+    # are all of one entity: then the keys alone decide the order (a stable sort keeps a key's leaves in order),
+    # which sorts texts instead of tuples.
+    keys = [cell_key for _, cell_key in cells]
+    if len({cell_entity for cell_entity, _ in cells}) == 1:
+        order = sorted(range(len(keys)), key=keys.__getitem__)
+    else:
+        order = [n for _, n in sorted(zip(cells, range(len(cells)), strict=True))]
     insert_many(conn, "INSERT INTO audit_changes (entity, entity_key, entry_id, leaf)", "(?, ?, ?, ?)",
-                [(cell_entity, cell_key, entry_id, n) for (cell_entity, cell_key), n in
-                 sorted(zip(cells, range(len(cells)), strict=True))])
+                [(cells[n][0], keys[n], entry_id, n) for n in order])
     return entry_id
 
 

@@ -102,5 +102,6 @@ def test_the_records_written_from_the_plan_are_those_of_its_changes(member, plan
     assert records == change_records(changes)
     assert cells == [(change[2], change[3]) for change in changes]
     assert rows == [(agreement_id, item.code, item.round, member, version_id, values["result"],
-                     values["adjusted_score"], values["adjust_reason"], values["comment"], item.edit_version, item.updated_at, member)
+                     values["adjusted_score"], values["adjust_reason"], values["comment"], item.edit_version,
+                     item.updated_at, member)
                     for agreement_id, version_id, item, _, values in writes]
