@@ -71,7 +71,8 @@ class _InForce:
     a merge. An agreement or version edited since reads as other rows, hence another key: nothing stale is used.
     The parties are left out (empty): they are not part of what members rate, and the merge does not read them."""
 
-    _known: ClassVar[dict[tuple, tuple[StoredAgreement, str]]] = {}  # shared by the merges of this process
+    # shared by the merges of this process: the agreement, its digest, its indicators by code (`_by_code`)
+    _known: ClassVar[dict[tuple, tuple[StoredAgreement, str, dict[str, Indicator]]]] = {}
     # The keys read last, with the connection and its stamp (`_stamp`) when they were known to be current.
     _last: ClassVar[tuple[Any, tuple[int, int], tuple[int, ...], dict[int, tuple]] | None] = None
 
@@ -116,7 +117,8 @@ class _InForce:
             agreement = replace(stored.agreement, parties=())
             digest = agreement_digest(agreement)
             if (stored.version_id, stored.version_number) == self._keys[agreement_id][0][5:]:
-                self._known[self._keys[agreement_id]] = (replace(stored, agreement=agreement), digest)
+                self._known[self._keys[agreement_id]] = (replace(stored, agreement=agreement), digest,
+                                                         _by_code(agreement))
         # The workspace, not its connection (which takes no weak reference): its `conn` is one for its life.
         type(self)._last = (weakref.ref(workspace), _stamp(conn), tuple(ids), self._keys)
 
@@ -128,14 +130,14 @@ class _InForce:
         if last is not None and last[0]() is workspace and last[1] == before:
             cls._last = (last[0], _stamp(workspace.conn), last[2], last[3])
 
-    def get(self, workspace: Workspace, agreement_id: int) -> tuple[StoredAgreement, str]:
-        """The agreement in force (without its parties) and its digest."""
+    def get(self, workspace: Workspace, agreement_id: int) -> tuple[StoredAgreement, str, dict[str, Indicator]]:
+        """The agreement in force (without its parties), its digest and its indicators by code."""
         known = self._known.get(self._keys.get(agreement_id, ()))
         if known is not None:
             return known
         stored = load_agreement(workspace, agreement_id)  # refuses as it does for an agreement that vanished
         agreement = replace(stored.agreement, parties=())
-        return replace(stored, agreement=agreement), agreement_digest(agreement)
+        return replace(stored, agreement=agreement), agreement_digest(agreement), _by_code(agreement)
 
 
 class IncomingRating(NamedTuple):
@@ -204,6 +206,10 @@ class MemberRatings:
     member_id: str
     created_at: str
     agreements: tuple[IncomingAgreement, ...]
+
+
+# A NamedTuple made from its fields in order without its Python-level __new__ (a merge makes some 17,000).
+new_tuple = tuple.__new__
 
 
 class AppliedChange(NamedTuple):
@@ -500,7 +506,8 @@ def _plan(workspace: Workspace, incoming: MemberRatings, report: MergeReport) ->
                 th=f"ไม่มีคำรับรองของ {block.agency} ปี {block.fiscal_year} ในพื้นที่ทำงานนี้",
                 en=f"the package rates {block.agency} {block.fiscal_year}, which is not in this workspace"))
             continue
-        stored_in_force, digest = in_force_of.get(workspace, agreement_id)
+        stored_in_force, digest, indicators_in_force = in_force_of.get(workspace, agreement_id)
+        agency, year = block.agency, block.fiscal_year
         in_force = stored_in_force.agreement
         stale = digest != block.digest
         if in_force.framework_id not in frameworks:
@@ -511,7 +518,7 @@ def _plan(workspace: Workspace, incoming: MemberRatings, report: MergeReport) ->
         # already), the member's stored ratings of this agreement in one query, and each round's lock once; the
         # plan writes nothing, so none of these change while it decides.
         versions: dict[int, tuple[Agreement, dict[str, Indicator]]] = {
-            stored_in_force.version_id: (in_force, _by_code(in_force))}
+            stored_in_force.version_id: (in_force, indicators_in_force)}
         by_round: dict[int, tuple[int, tuple[Agreement, dict[str, Indicator]]]] = {}
         # A round that none of the lock's three tables names for this member is open: no need to ask `_locked`.
         locks: dict[int, tuple[str, str] | None] = {
@@ -559,7 +566,7 @@ def _plan(workspace: Workspace, incoming: MemberRatings, report: MergeReport) ->
             else:
                 before = verdict if verdict else None
                 plan.writes.append((agreement_id, version_id, item, before, values))
-                report.applied.append(AppliedChange(block.agency, block.fiscal_year, code, round_, before, values))
+                report.applied.append(new_tuple(AppliedChange, (agency, year, code, round_, before, values)))
         for submission in block.submissions:
             if submission.round not in framework.rounds:
                 problems.append(Problem(
@@ -584,7 +591,6 @@ def _plan(workspace: Workspace, incoming: MemberRatings, report: MergeReport) ->
                 plan.submissions.append(verdict_of_state)
                 report.submitted.append((block.agency, block.fiscal_year, submission.round))
         known = evidence_of.setdefault(agreement_id, set())
-        indicators_in_force = _by_code(in_force)
         for evidence in block.evidence:
             if evidence.code not in indicators_in_force:
                 problems.append(Problem(
