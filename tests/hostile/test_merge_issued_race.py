@@ -34,10 +34,12 @@ def test_a_round_issued_while_the_package_was_planned_refuses_it(tmp_path, keys,
     monkeypatch.setattr(panel_merge, "_guarded_rounds", lambda conn, member: set())
     monkeypatch.setattr(panel_merge, "CHECKED_ONCE_FROM", 0 if once else 10**9)
     trigger = master.conn.execute(TRIGGER).fetchone()[0]
+    cache = master.conn.execute("PRAGMA cache_size").fetchone()
     with pytest.raises(PackageRefused) as refused:
         keys.merge(master, package)
     assert ISSUED_MESSAGE in str(refused.value) and "m1.evpack" in str(refused.value)
     assert master.conn.execute("SELECT count(*) FROM ratings").fetchone() == (0,)
     assert master.conn.execute("SELECT count(*) FROM panel_packages").fetchone() == (0,)
     assert master.conn.execute(TRIGGER).fetchone()[0] == trigger
+    assert master.conn.execute("PRAGMA cache_size").fetchone() == cache
     master.close()

@@ -105,3 +105,21 @@ def test_the_records_written_from_the_plan_are_those_of_its_changes(member, plan
                      values["adjusted_score"], values["adjust_reason"], values["comment"], item.edit_version,
                      item.updated_at, member)
                     for agreement_id, version_id, item, _, values in writes]
+
+
+def test_the_page_cache_is_as_it_was_after_a_merge_wrote_or_failed(workspace):
+    import pytest
+
+    from evaluator_app.store.panel_merge import _page_cache
+
+    conn = workspace.conn
+    conn.execute("PRAGMA cache_size = -2000")
+    with _page_cache(conn, 65_536):
+        assert conn.execute("PRAGMA cache_size").fetchone() == (-65_536,)
+    assert conn.execute("PRAGMA cache_size").fetchone() == (-2000,)
+    with pytest.raises(ValueError), _page_cache(conn, 65_536):
+        raise ValueError("a refused package")
+    assert conn.execute("PRAGMA cache_size").fetchone() == (-2000,)
+    conn.execute("PRAGMA cache_size = 40000")  # pages: bigger than asked, left alone
+    with _page_cache(conn, 65_536):
+        assert conn.execute("PRAGMA cache_size").fetchone() == (40_000,)
