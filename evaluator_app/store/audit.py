@@ -80,9 +80,12 @@ def append_audit_texts(conn: sqlite3.Connection, entries: Iterable[AuditTextItem
 # One change an entry commits to: (actor, action, entity, key, before text, after text), texts as `audit_text`.
 ChangeItem = tuple[str, str, str, str, str | None, str | None]
 
-# The after-value members of a committing entry that hold its changes' count and Merkle root.
+# The after-value members of a committing entry that hold its changes' count and Merkle root: over its parts
+# (`PARTS_ROOT`, written since the third pass of issue 16), or over each change (`CHANGES_ROOT`, entries written
+# before; still verified as written).
 CHANGES = "changes"
 CHANGES_ROOT = "changes_root"
+PARTS_ROOT = "parts_root"
 # Changes are kept in parts of this many consecutive leaves (`audit_change_parts`): part p holds leaves p..p+63.
 PART = 64
 _RECORD_LINES = 7
@@ -107,6 +110,13 @@ def change_leaf(leaf: int, action: str, entity: str, key: str, actor: str, befor
 
 def _leaf_of(record: str) -> bytes:
     return hashlib.sha256(("\x00" + record).encode("utf-8")).digest()
+
+
+def part_leaf(text: str) -> bytes:
+    """The Merkle leaf of one stored part (`audit_change_parts.records`, its records joined by line breaks):
+    SHA-256 of a 0 byte and the text. A part's records name their leaf numbers, so a record moved between or
+    within parts changes a part's leaf."""
+    return _leaf_of(text)
 
 
 def change_records(changes: list[ChangeItem]) -> list[str]:
@@ -146,17 +156,33 @@ def append_committed(conn: sqlite3.Connection, actor: str, action: str, entity: 
     the chain instead of 17,000; each change stays provable (`first_broken_link` rebuilds the root from the
     records and checks the index against them) and in its cell's history (`audit_entries`, one query). Inside
     the change's own transaction; the entry's id."""
-    records = change_records(changes)
-    sha256 = hashlib.sha256
-    leaves = [sha256(("\x00" + record).encode()).digest() for record in records]
+    return append_committed_records(conn, actor, action, entity, key, after, change_records(changes),
+                                    [(change[2], change[3]) for change in changes])
+
+
+def append_committed_records(conn: sqlite3.Connection, actor: str, action: str, entity: str, key: str,
+                             after: dict[str, Any], records: list[str], cells: list[tuple[str, str]]) -> int:
+    """`append_committed` for a caller that wrote its changes' records itself (a merge writes them straight from
+    its plan): `records[n]` must be `change_record(n, ...)` of the n-th change and `cells[n]` its (entity, key).
+    The entry's id."""
+    parts = ["\n".join(records[p:p + PART]) for p in range(0, len(records), PART)]
+    # The root is over the parts as stored (a leaf per 64 changes): hashing each change and a tree of 17,000
+    # leaves was a twentieth of a merge (issue 16); each change is as provable, by its part and the part's path.
     append_audit(conn, actor, action, entity, key, None,
-                 {**after, CHANGES: len(changes), CHANGES_ROOT: merkle_root(leaves)})
+                 {**after, CHANGES: len(records), PARTS_ROOT: merkle_root([part_leaf(text) for text in parts])})
     entry_id = int(conn.execute("SELECT max(id) FROM audit_log").fetchone()[0])
     conn.executemany("INSERT INTO audit_change_parts (entry_id, part, records) VALUES (?, ?, ?)",
-                     [(entry_id, p, "\n".join(records[p:p + PART])) for p in range(0, len(records), PART)])
-    # In index order, so each row goes in beside the one before rather than anywhere in the tree.
+                     [(entry_id, n * PART, text) for n, text in enumerate(parts)])
+    # In index order, so each row goes in beside the one before rather than anywhere in the tree. A merge's cells
+    # are all of one entity: then the keys alone decide the order (a stable sort keeps a key's leaves in order),
+    # which sorts texts instead of tuples.
+    keys = [cell_key for _, cell_key in cells]
+    if len({cell_entity for cell_entity, _ in cells}) == 1:
+        order = sorted(range(len(keys)), key=keys.__getitem__)
+    else:
+        order = [n for _, n in sorted(zip(cells, range(len(cells)), strict=True))]
     insert_many(conn, "INSERT INTO audit_changes (entity, entity_key, entry_id, leaf)", "(?, ?, ?, ?)",
-                sorted([(change[2], change[3], entry_id, n) for n, change in enumerate(changes)]))
+                [(cells[n][0], keys[n], entry_id, n) for n in order])
     return entry_id
 
 
@@ -298,60 +324,83 @@ def first_broken_link(conn: sqlite3.Connection) -> int | None:
         entry_id, at, actor, action, entity, key, before, after, prev_hash, digest = row
         if prev_hash != prev or _entry_hash(prev_hash, at, actor, action, entity, key, before, after) != digest:
             return int(entry_id)
-        if committed.pop(entry_id, (0, None)) != _commitment(after):
+        count, kind, root = _commitment(after)
+        stored = committed.pop(entry_id, None)
+        if (stored.commitment(kind) if stored is not None else (0, None)) != (count, root):
             return int(entry_id)
         prev = digest
     return min(committed) if committed else None
 
 
-def _committed_changes(conn: sqlite3.Connection) -> dict[int, tuple[int, str | None]]:
-    """Per entry id, the count and Merkle root of the changes stored under it, rebuilt from their records; an
-    entry whose parts are not consecutive whole records, or whose per-cell index rows are not exactly one for
-    each of its records, gets a count of -1 (matches no commitment)."""
-    leaves: dict[int, list[bytes]] = {}
+class _Stored:
+    """The changes stored under one entry: its parts' texts and records, as read back."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.records: list[list[str]] = []
+        self.broken = False
+
+    def commitment(self, kind: str | None) -> tuple[int, str | None]:
+        """(count, root) rebuilt the way `kind` (PARTS_ROOT or CHANGES_ROOT) commits; (-1, None) when broken."""
+        if self.broken:
+            return (-1, None)
+        if kind == PARTS_ROOT:
+            return (len(self.records), merkle_root([part_leaf(text) for text in self.parts]))
+        return (len(self.records), merkle_root([_leaf_of("\n".join(lines)) for lines in self.records]))
+
+
+def _committed_changes(conn: sqlite3.Connection) -> dict[int, _Stored]:
+    """Per entry id, the changes stored under it; an entry whose parts are not consecutive whole records, or whose
+    per-cell index rows are not exactly one for each of its records, is broken (matches no commitment)."""
+    stored: dict[int, _Stored] = {}
     cells: dict[int, set[tuple[Any, Any, int]]] = {}
-    broken: set[int] = set()
     if not has_committed_changes(conn):
         return {}
     for entry_id, part, text in conn.execute(
             "SELECT entry_id, part, records FROM audit_change_parts ORDER BY entry_id, part"):
-        found = leaves.setdefault(entry_id, [])
+        found = stored.setdefault(entry_id, _Stored())
         mine = cells.setdefault(entry_id, set())
         records = _parse_records(text)
-        if records is None or part != len(found):
-            broken.add(entry_id)
+        if records is None or part != len(found.records):
+            found.broken = True
             continue
+        found.parts.append(text)
         for n, lines in enumerate(records):
             if lines[0] != str(part + n):
-                broken.add(entry_id)
+                found.broken = True
             try:
                 mine.add((lines[2], json.loads(lines[3]), part + n))
             except ValueError:
-                broken.add(entry_id)
-            found.append(_leaf_of("\n".join(lines)))
+                found.broken = True
+            found.records.append(lines)
     indexed: dict[int, set[tuple[Any, Any, int]]] = {}
     for entity, key, entry_id, leaf in conn.execute("SELECT entity, entity_key, entry_id, leaf FROM audit_changes"):
         indexed.setdefault(entry_id, set()).add((entity, key, leaf))
     for entry_id in set(indexed) | set(cells):
         if indexed.get(entry_id, set()) != cells.get(entry_id, set()):
-            broken.add(entry_id)
-    return {entry_id: (-1, None) if entry_id in broken else (len(leaves.get(entry_id, [])),
-                                                              merkle_root(leaves.get(entry_id, [])))
-            for entry_id in set(leaves) | broken}
+            stored.setdefault(entry_id, _Stored()).broken = True
+    return stored
 
 
-def _commitment(after: object) -> tuple[int, str | None]:
-    """The (count, root) an entry's after-value commits to; (0, None) for an entry that commits to no changes."""
-    if not isinstance(after, str) or f'"{CHANGES_ROOT}"' not in after:
-        return (0, None)
+def _commitment(after: object) -> tuple[int, str | None, str | None]:
+    """(count, kind, root) an entry's after-value commits to, the kind being the member that holds the root
+    (PARTS_ROOT or CHANGES_ROOT); (0, None, None) for an entry that commits to no changes."""
+    if not isinstance(after, str) or (f'"{CHANGES_ROOT}"' not in after and f'"{PARTS_ROOT}"' not in after):
+        return (0, None, None)
     try:
         value = json.loads(after)
     except ValueError:
-        return (-1, None)  # unreadable: matches no rows (the chain check has passed it, so it was written so)
+        return (-1, None, None)  # unreadable: matches no rows (the chain check has passed it, so it was written so)
     if not isinstance(value, dict):
-        return (0, None)
-    count, root = value.get(CHANGES, 0), value.get(CHANGES_ROOT)
-    return (count if isinstance(count, int) else -1, root if isinstance(root, str) or root is None else "?")
+        return (0, None, None)
+    kinds = [kind for kind in (PARTS_ROOT, CHANGES_ROOT) if kind in value]
+    if len(kinds) > 1:
+        return (-1, None, None)  # commits two ways: matches nothing
+    count, root = value.get(CHANGES, 0), value.get(kinds[0]) if kinds else None
+    if count == 0 and root is None:
+        return (0, None, None)  # an entry that committed to an empty list of changes
+    return (count if isinstance(count, int) and not isinstance(count, bool) else -1, kinds[0] if kinds else None,
+            root if isinstance(root, str) or root is None else "?")
 
 
 def find_anchor(conn: sqlite3.Connection, expected: str) -> tuple[int, str] | None:

@@ -8,7 +8,8 @@ import json
 import os
 import sqlite3
 import weakref
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from operator import itemgetter
@@ -28,13 +29,21 @@ from .agreements import (
     load_agreement,
     load_agreements_in_force,
 )
-from .audit import AuditTextItem, ChangeItem, append_audit_texts, append_committed, audit_text, utc_now
+from .audit import (
+    AuditTextItem,
+    ChangeItem,
+    append_audit_texts,
+    append_committed_records,
+    audit_text,
+    utc_now,
+)
 from .audit import quote_text as _quote
 from .evidence import evidence_folder
 from .frameworks import get_framework
 from .leftovers import temporary_beside
 from .panel import Submission, result_state, submission_state, write_submission
 from .panel_conflicts import insert_conflicts, rating_revision, stored_revision
+from .schema_reports import ISSUED_MESSAGE
 from .snapshots import issued_problem
 from .sqlite import insert_many
 from .workspace import Workspace
@@ -63,7 +72,8 @@ class _InForce:
     a merge. An agreement or version edited since reads as other rows, hence another key: nothing stale is used.
     The parties are left out (empty): they are not part of what members rate, and the merge does not read them."""
 
-    _known: ClassVar[dict[tuple, tuple[StoredAgreement, str]]] = {}  # shared by the merges of this process
+    # shared by the merges of this process: the agreement, its digest, its indicators by code (`_by_code`)
+    _known: ClassVar[dict[tuple, tuple[StoredAgreement, str, dict[str, Indicator]]]] = {}
     # The keys read last, with the connection and its stamp (`_stamp`) when they were known to be current.
     _last: ClassVar[tuple[Any, tuple[int, int], tuple[int, ...], dict[int, tuple]] | None] = None
 
@@ -108,7 +118,8 @@ class _InForce:
             agreement = replace(stored.agreement, parties=())
             digest = agreement_digest(agreement)
             if (stored.version_id, stored.version_number) == self._keys[agreement_id][0][5:]:
-                self._known[self._keys[agreement_id]] = (replace(stored, agreement=agreement), digest)
+                self._known[self._keys[agreement_id]] = (replace(stored, agreement=agreement), digest,
+                                                         _by_code(agreement))
         # The workspace, not its connection (which takes no weak reference): its `conn` is one for its life.
         type(self)._last = (weakref.ref(workspace), _stamp(conn), tuple(ids), self._keys)
 
@@ -120,14 +131,14 @@ class _InForce:
         if last is not None and last[0]() is workspace and last[1] == before:
             cls._last = (last[0], _stamp(workspace.conn), last[2], last[3])
 
-    def get(self, workspace: Workspace, agreement_id: int) -> tuple[StoredAgreement, str]:
-        """The agreement in force (without its parties) and its digest."""
+    def get(self, workspace: Workspace, agreement_id: int) -> tuple[StoredAgreement, str, dict[str, Indicator]]:
+        """The agreement in force (without its parties), its digest and its indicators by code."""
         known = self._known.get(self._keys.get(agreement_id, ()))
         if known is not None:
             return known
         stored = load_agreement(workspace, agreement_id)  # refuses as it does for an agreement that vanished
         agreement = replace(stored.agreement, parties=())
-        return replace(stored, agreement=agreement), agreement_digest(agreement)
+        return replace(stored, agreement=agreement), agreement_digest(agreement), _by_code(agreement)
 
 
 class IncomingRating(NamedTuple):
@@ -196,6 +207,10 @@ class MemberRatings:
     member_id: str
     created_at: str
     agreements: tuple[IncomingAgreement, ...]
+
+
+# A NamedTuple made from its fields in order without its Python-level __new__ (a merge makes some 17,000).
+new_tuple = tuple.__new__
 
 
 class AppliedChange(NamedTuple):
@@ -288,11 +303,13 @@ def _rating_values(rating: Rating | IncomingRating) -> dict[str, str | None]:
             "adjust_reason": rating.adjust_reason, "comment": rating.comment}
 
 
+# A rating the plan applies: (agreement id, version id, rating, stored values before, incoming values).
+_Write = tuple[int, int, IncomingRating, dict[str, Any] | None, dict[str, str | None]]
+
+
 @dataclass
 class _Plan:
-    # (agreement id, version id, rating, stored values before, incoming values)
-    writes: list[tuple[int, int, IncomingRating, dict[str, Any] | None, dict[str, str | None]]] = field(
-        default_factory=list)
+    writes: list[_Write] = field(default_factory=list)
     submissions: list[Submission] = field(default_factory=list)
     evidence: list[tuple[int, IncomingEvidence]] = field(default_factory=list)
     conflicts: list[tuple[int, int]] = field(default_factory=list)  # (agreement id, index in report.conflicts)
@@ -313,13 +330,38 @@ def merge_member_ratings(workspace: Workspace, incoming: MemberRatings, *, actor
     written_files = _write_evidence_files(workspace, [e for _, e in plan.evidence])
     before = _stamp(workspace.conn)
     try:
-        _write_merge(workspace, incoming, report, plan, actor)
+        with _page_cache(workspace.conn, MERGE_CACHE_KIB):
+            _write_merge(workspace, incoming, report, plan, actor)
     except BaseException:
         for path in written_files:  # the rows were rolled back: the copies they named go too
             path.unlink(missing_ok=True)
         raise
     _InForce.still_current(workspace, before)
     return report
+
+
+# SQLite's page cache while a merge writes (KiB). A package changes some 5-8 MB of pages (the ratings and their two
+# indexes, the records and the per-cell index); with the connection's default 2 MB, SQLite spilled dirty pages to
+# the WAL in the middle of the transaction and read them back: about a sixth of the writing (issue 16).
+MERGE_CACHE_KIB = 65_536
+
+
+@contextmanager
+def _page_cache(conn: sqlite3.Connection, kib: int) -> Iterator[None]:
+    """The connection's page cache at least `kib` KiB for the block, as it was afterwards."""
+    size = int(conn.execute("PRAGMA cache_size").fetchone()[0])
+    wanted = -kib
+    # A negative size is in KiB, a positive one in pages (of the file's page size)
+    page_size = int(conn.execute("PRAGMA page_size").fetchone()[0])
+    current = -size if size < 0 else size * page_size // 1024
+    if current >= kib:
+        yield
+        return
+    conn.execute(f"PRAGMA cache_size = {wanted}")
+    try:
+        yield
+    finally:
+        conn.execute(f"PRAGMA cache_size = {size}")
 
 
 def _write_evidence_files(workspace: Workspace, items: list[IncomingEvidence]) -> list[Path]:
@@ -369,17 +411,8 @@ def _write_merge(workspace: Workspace, incoming: MemberRatings, report: MergeRep
         # each: a package carries some 17,000 ratings, and a statement per rating per step was most of a merge.
         # In the order of the ratings' unique index (agreement, code, round), where each row then goes in beside
         # the one before (a package lists them by round, then code): a tenth less for SQLite.
-        insert_many(conn, *_WRITE_RATING[:2], sorted([
-            (agreement_id, item.code, item.round, member, version_id, *values.values(),
-             item.edit_version, item.updated_at, member)
-            for agreement_id, version_id, item, _, values in plan.writes], key=_INDEX_ORDER), _WRITE_RATING[2])
-        # Each applied rating is a change the package's own entry commits to (issue 16): its row holds the before
-        # and after values as before; who imported it and from which package are that entry's actor and key.
-        changes: list[ChangeItem] = [
-            (member, "merge rating", "rating", f"{agreement_id}/{item.code}/{item.round}/{member}",
-             None if before is None else merged_values_text(before),
-             merged_values_text(values, item.edit_version, item.updated_at))
-            for agreement_id, _, item, before, values in plan.writes]
+        rows, records, cells = _merged_rows(member, plan.writes)
+        write_merged_ratings(conn, sorted(rows, key=_INDEX_ORDER))
         audits: list[AuditTextItem] = []
         for submission in plan.submissions:
             write_submission(conn, submission)
@@ -404,9 +437,48 @@ def _write_merge(workspace: Workspace, incoming: MemberRatings, report: MergeRep
                    "conflicts": len(report.conflicts), "submitted": len(report.submitted),
                    "evidence": report.evidence_recorded}
         record_package(conn, incoming.package_id, "evaluator", member, incoming.created_at, actor, summary)
-        append_committed(conn, actor, "import evaluator package", "package", incoming.package_id,
-                         {**summary, "member": member, "conflict_list": [str(c) for c in report.conflicts]},
-                         changes)
+        append_committed_records(
+            conn, actor, "import evaluator package", "package", incoming.package_id,
+            {**summary, "member": member, "conflict_list": [str(c) for c in report.conflicts]}, records, cells)
+
+
+def merged_changes(member: str, writes: list[_Write]) -> list[ChangeItem]:
+    """The changes a merge's entry commits to, one per applied rating (issue 16): its record holds the before and
+    after values as the entry of each rating used to; who imported it and from which package are the committing
+    entry's actor and key. The definition `_merged_rows` writes out."""
+    return [(member, "merge rating", "rating", f"{agreement_id}/{item.code}/{item.round}/{member}",
+             None if before is None else merged_values_text(before),
+             merged_values_text(values, item.edit_version, item.updated_at))
+            for agreement_id, _, item, before, values in writes]
+
+
+def _merged_rows(member: str, writes: list[_Write]) -> tuple[list[tuple], list[str], list[tuple[str, str]]]:
+    """(rating rows to write, in plan order; `change_records(merged_changes(member, writes))`; each record's cell)
+    in one pass over the plan: a package applies some 17,000 ratings, and making each change's tuple, its two
+    value texts and then its record took three passes and five strings a rating (tested equal)."""
+    quote = _quote
+    quoted_member = quote(member)
+    rows: list[tuple] = []
+    records: list[str] = []
+    cells: list[tuple[str, str]] = []
+    for n, (agreement_id, version_id, item, before, values) in enumerate(writes):
+        result, adjusted, reason, comment = (values["result"], values["adjusted_score"], values["adjust_reason"],
+                                             values["comment"])
+        code, round_, edit_version, updated_at = item.code, item.round, item.edit_version, item.updated_at
+        rows.append((agreement_id, code, round_, member, version_id, result, adjusted, reason, comment,
+                     edit_version, updated_at, member))
+        key = f"{agreement_id}/{code}/{round_}/{member}"
+        cells.append(("rating", key))
+        # merged_values_text(values, edit_version, updated_at), written out
+        records.append(
+            f"{n}\nmerge rating\nrating\n{quote(key)}\n{quoted_member}\n"
+            f"{'null' if before is None else merged_values_text(before)}\n"
+            f'{{"adjust_reason": {"null" if reason is None else quote(reason)}, '
+            f'"adjusted_score": {"null" if adjusted is None else quote(adjusted)}, '
+            f'"comment": {"null" if comment is None else quote(comment)}, '
+            f'"edit_version": {int(edit_version)}, "edited_at": {"null" if updated_at is None else quote(updated_at)}, '
+            f'"result": {"null" if result is None else quote(result)}}}')
+    return rows, records, cells
 
 
 def merged_values_text(values: dict[str, str | None], edit_version: int | None = None,
@@ -460,7 +532,8 @@ def _plan(workspace: Workspace, incoming: MemberRatings, report: MergeReport) ->
                 th=f"ไม่มีคำรับรองของ {block.agency} ปี {block.fiscal_year} ในพื้นที่ทำงานนี้",
                 en=f"the package rates {block.agency} {block.fiscal_year}, which is not in this workspace"))
             continue
-        stored_in_force, digest = in_force_of.get(workspace, agreement_id)
+        stored_in_force, digest, indicators_in_force = in_force_of.get(workspace, agreement_id)
+        agency, year = block.agency, block.fiscal_year
         in_force = stored_in_force.agreement
         stale = digest != block.digest
         if in_force.framework_id not in frameworks:
@@ -471,16 +544,20 @@ def _plan(workspace: Workspace, incoming: MemberRatings, report: MergeReport) ->
         # already), the member's stored ratings of this agreement in one query, and each round's lock once; the
         # plan writes nothing, so none of these change while it decides.
         versions: dict[int, tuple[Agreement, dict[str, Indicator]]] = {
-            stored_in_force.version_id: (in_force, _by_code(in_force))}
+            stored_in_force.version_id: (in_force, indicators_in_force)}
         by_round: dict[int, tuple[int, tuple[Agreement, dict[str, Indicator]]]] = {}
         # A round that none of the lock's three tables names for this member is open: no need to ask `_locked`.
         locks: dict[int, tuple[str, str] | None] = {
             r: None for r in framework.rounds if (agreement_id, r) not in guarded}
+        rounds = framework.rounds
+        # The framework's rounds named, so SQLite seeks the member's rows by (agreement, round, evaluator) instead
+        # of reading every member's ratings of the agreement (a third of the time for a member's first package).
+        # A stored row of another round is never compared: an incoming rating of such a round refuses the package.
         stored_rows = {(row[0], row[1]): row[2:] for row in conn.execute(
             "SELECT code, round, result, adjusted_score, adjust_reason, comment, edit_version, updated_at, "
-            "updated_by FROM ratings WHERE agreement_id = ? AND evaluator = ?", (agreement_id, incoming.member_id))}
+            f"updated_by FROM ratings WHERE agreement_id = ? AND round IN ({', '.join('?' * len(rounds))}) "
+            "AND evaluator = ?", (agreement_id, *rounds, incoming.member_id))}
         decided = decided_of.get(agreement_id, set())
-        rounds = framework.rounds
         for rating in block.ratings:
             item = rating
             round_, code = rating.round, rating.code
@@ -519,7 +596,7 @@ def _plan(workspace: Workspace, incoming: MemberRatings, report: MergeReport) ->
             else:
                 before = verdict if verdict else None
                 plan.writes.append((agreement_id, version_id, item, before, values))
-                report.applied.append(AppliedChange(block.agency, block.fiscal_year, code, round_, before, values))
+                report.applied.append(new_tuple(AppliedChange, (agency, year, code, round_, before, values)))
         for submission in block.submissions:
             if submission.round not in framework.rounds:
                 problems.append(Problem(
@@ -544,7 +621,6 @@ def _plan(workspace: Workspace, incoming: MemberRatings, report: MergeReport) ->
                 plan.submissions.append(verdict_of_state)
                 report.submitted.append((block.agency, block.fiscal_year, submission.round))
         known = evidence_of.setdefault(agreement_id, set())
-        indicators_in_force = _by_code(in_force)
         for evidence in block.evidence:
             if evidence.code not in indicators_in_force:
                 problems.append(Problem(
@@ -752,3 +828,49 @@ _WRITE_RATING = (
         version_id = excluded.version_id, result = excluded.result, adjusted_score = excluded.adjusted_score,
         adjust_reason = excluded.adjust_reason, comment = excluded.comment,
         edit_version = excluded.edit_version, updated_at = excluded.updated_at, updated_by = excluded.updated_by""")
+
+
+# The trigger that keeps an issued round's printed results (schema_reports), and the least rows for which a merge
+# checks them itself, once, instead of the trigger checking each row.
+_ISSUED_TRIGGER = "ratings_issued_no_insert"
+CHECKED_ONCE_FROM = 2_000
+
+
+def write_merged_ratings(conn: sqlite3.Connection, rows: list[tuple]) -> None:
+    """Upsert a merge's rating rows (`_WRITE_RATING`), refusing as the issued-round trigger does.
+
+    For a package's some 17,000 rows the trigger's per-row program was a fifth of the upsert (issue 16). Inside
+    the merge's own transaction (which holds the write lock) the trigger's condition is checked once for all the
+    rows (`_refuse_issued`: the same cases, the same message, the same error), the trigger is set aside for the
+    upsert and put back, word for word as stored, before the transaction can commit. No other connection ever
+    sees the table without it (it reads the last commit, and writes wait for this one); a failure or a kill in
+    between rolls the whole transaction back, the trigger with it. Every other write path meets the trigger."""
+    if not conn.in_transaction:
+        raise RuntimeError("a merge writes its ratings inside its own transaction")
+    found = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ? AND tbl_name = 'ratings'",
+                         (_ISSUED_TRIGGER,)).fetchone()
+    if found is None or len(rows) < CHECKED_ONCE_FROM:
+        insert_many(conn, *_WRITE_RATING[:2], rows, _WRITE_RATING[2])
+        return
+    _refuse_issued(conn, rows)
+    conn.execute(f"DROP TRIGGER {_ISSUED_TRIGGER}")
+    insert_many(conn, *_WRITE_RATING[:2], rows, _WRITE_RATING[2])
+    conn.execute(found[0])
+
+
+def _refuse_issued(conn: sqlite3.Connection, rows: list[tuple]) -> None:
+    """What `ratings_issued_no_insert` does for each row, for all of them at once: a row of an issued agreement and
+    round is refused unless the same cell already holds the same printed values (result, adjusted score, reason,
+    comment). The rows are distinct cells, so checking them all before writing any decides as the trigger does
+    row by row; the error is the trigger's (sqlite3.IntegrityError, its message)."""
+    issued = {(int(a), int(r)) for a, r in conn.execute(
+        "SELECT agreement_id, round FROM report_issues WHERE issued = 1")}
+    if not issued:
+        return
+    for row in rows:
+        agreement_id, code, round_, evaluator = row[:4]
+        if (agreement_id, round_) in issued and conn.execute(
+                "SELECT 1 FROM ratings WHERE agreement_id = ? AND code = ? AND round = ? AND evaluator = ? "
+                "AND result IS ? AND adjusted_score IS ? AND adjust_reason IS ? AND comment IS ?",
+                (agreement_id, code, round_, evaluator, *row[5:9])).fetchone() is None:
+            raise sqlite3.IntegrityError(ISSUED_MESSAGE)

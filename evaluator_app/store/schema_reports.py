@@ -16,6 +16,7 @@ _ISSUED_OLD = ("EXISTS (SELECT 1 FROM report_issues i WHERE i.agreement_id = OLD
                "AND i.round = OLD.round AND i.issued = 1)")
 _MESSAGE = ("the evaluation report of this agreement and round is issued: reopen it with a reason "
             "(reopen-report) before changing its results")
+ISSUED_MESSAGE = _MESSAGE  # the triggers' refusal, for a writer that checks their condition itself (panel_merge)
 
 _STATEMENTS = (
     # Append-only: a snapshot is the evidence a printed paper is checked against, so it is never rewritten. No

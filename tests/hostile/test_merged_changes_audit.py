@@ -16,11 +16,17 @@ from evaluator_app.store import schema
 from evaluator_app.store.agreements import find_agreement_id
 from evaluator_app.store.audit import (
     CHANGES_ROOT,
+    PARTS_ROOT,
+    append_audit,
     append_audits,
     audit_entries,
     change_leaf,
+    change_leaves,
+    change_record,
+    change_records,
     first_broken_link,
     merkle_root,
+    part_leaf,
 )
 from evaluator_app.store.verification import verify_log
 from evaluator_app.store.workspace import Workspace
@@ -73,10 +79,11 @@ def test_a_package_is_one_entry_committing_to_each_change_and_the_cell_keeps_its
         [text] = [r[0] for r in ws.conn.execute("SELECT records FROM audit_change_parts WHERE entry_id = ?",
                                                  (second,))]
         lines = text.split("\n")
-        leaves = [change_leaf(int(leaf), action, entity, json.loads(key), json.loads(actor), before, after)
-                  for leaf, action, entity, key, actor, before, after in
-                  (lines[n:n + 7] for n in range(0, len(lines), 7))]
-        assert packages[0].after[CHANGES_ROOT] == merkle_root(leaves)
+        assert text == "\n".join(
+            change_record(int(leaf), action, entity, json.loads(key), json.loads(actor), before, after)
+            for leaf, action, entity, key, actor, before, after in (lines[n:n + 7] for n in range(0, len(lines), 7)))
+        assert packages[0].after[PARTS_ROOT] == merkle_root([part_leaf(text)])
+        assert CHANGES_ROOT not in packages[0].after
         assert ws.conn.execute("SELECT count(*) FROM audit_changes WHERE entry_id = ?", (second,)).fetchone() == (1,)
         # The cell's history, as the window reads it: newest first, who, old and new, from which package.
         history = audit_entries(ws.conn, "rating", f"{agreement_id}/4/12/m1")
@@ -217,3 +224,46 @@ def test_an_agreement_revised_between_two_merges_of_one_sitting_makes_the_next_p
     report = keys.merge(master, second)
     assert not report.applied and [c.kind for c in report.conflicts] == ["stale"]
     master.close()
+
+
+def test_an_entry_committing_to_each_change_as_the_second_pass_wrote_still_verifies(tmp_path):
+    """Entries written before the root was taken over parts (`changes_root`, a leaf per change) verify as written,
+    and a record edited under one is still found."""
+    path = tmp_path / "second-pass.sqlite"
+    changes = [("m1", "merge rating", "rating", f"1/{code}/12/m1", None, f'{{"result": "{code}0"}}')
+               for code in range(1, 70)]  # two parts
+    records = change_records(changes)
+    with Workspace.open(path) as ws, ws.transaction() as conn:
+        append_audit(conn, "sec", "import evaluator package", "package", "p1", None,
+                     {"changes": len(changes), CHANGES_ROOT: merkle_root(change_leaves(changes))})
+        entry = conn.execute("SELECT max(id) FROM audit_log").fetchone()[0]
+        conn.executemany("INSERT INTO audit_change_parts VALUES (?, ?, ?)",
+                         [(entry, p, "\n".join(records[p:p + 64])) for p in (0, 64)])
+        conn.executemany("INSERT INTO audit_changes VALUES (?, ?, ?, ?)",
+                         [(c[2], c[3], entry, n) for n, c in enumerate(changes)])
+    with Workspace.open(path) as ws:
+        assert first_broken_link(ws.conn) is None and verify_log(ws.conn).changes == 69
+        assert audit_entries(ws.conn, "rating", "1/65/12/m1")[0].after["result"] == "650"
+    tamper(path, "UPDATE audit_change_parts SET records = replace(records, '\"650\"', '\"651\"')")
+    with Workspace.open(path) as ws:
+        assert first_broken_link(ws.conn) == entry
+
+
+def test_two_packages_parts_swapped_do_not_verify(merged):
+    db, _, second = merged
+    with Workspace.open(db) as ws:
+        first = audit_entries(ws.conn, "package")[1].id
+    # The two packages' parts exchanged: each part is whole and in place, but not the one its entry committed to.
+    tamper(db, f"UPDATE audit_change_parts SET entry_id = -1 WHERE entry_id = {first}",
+           f"UPDATE audit_change_parts SET entry_id = {first} WHERE entry_id = {second}",
+           f"UPDATE audit_change_parts SET entry_id = {second} WHERE entry_id = -1")
+    with Workspace.open(db) as ws:
+        assert first_broken_link(ws.conn) == first
+
+
+def test_an_after_value_committing_both_ways_matches_nothing():
+    from evaluator_app.store.audit import _commitment
+
+    assert _commitment(json.dumps({"changes": 1, PARTS_ROOT: "ab", CHANGES_ROOT: "ab"}))[0] == -1
+    assert _commitment(json.dumps({"changes": 0, PARTS_ROOT: None})) == (0, None, None)
+    assert _commitment(json.dumps({"changes": 2, PARTS_ROOT: "ab"})) == (2, PARTS_ROOT, "ab")

@@ -76,3 +76,50 @@ def test_insert_many_writes_what_executemany_writes(rows):
         tables.append(conn.execute("SELECT * FROM t ORDER BY id").fetchall())
         conn.close()
     assert tables[0] == tables[1]
+
+
+rating_texts = st.none() | st.text(max_size=8)
+
+
+@given(st.text(min_size=1, max_size=6), st.lists(st.tuples(
+    st.integers(1, 400), st.text(min_size=1, max_size=6), st.integers(1, 12), st.integers(1, 2**31 - 1),
+    st.text(max_size=12), st.none() | st.fixed_dictionaries(
+        {"result": rating_texts, "adjusted_score": rating_texts, "adjust_reason": rating_texts,
+         "comment": rating_texts}),
+    st.fixed_dictionaries({"result": rating_texts, "adjusted_score": rating_texts, "adjust_reason": rating_texts,
+                           "comment": rating_texts})), max_size=30))
+def test_the_records_written_from_the_plan_are_those_of_its_changes(member, planned):
+    """`_merged_rows` writes each applied rating's record in one pass: the records of `merged_changes`, the rows
+    the upsert writes, and each record's cell."""
+    from evaluator_app.store.audit import change_records
+    from evaluator_app.store.panel_merge import IncomingRating, _merged_rows, merged_changes
+
+    writes = [(agreement_id, 7, IncomingRating(code, round_, None, None, None, None, edit_version, updated_at),
+               before, values)
+              for agreement_id, code, round_, edit_version, updated_at, before, values in planned]
+    rows, records, cells = _merged_rows(member, writes)
+    changes = merged_changes(member, writes)
+    assert records == change_records(changes)
+    assert cells == [(change[2], change[3]) for change in changes]
+    assert rows == [(agreement_id, item.code, item.round, member, version_id, values["result"],
+                     values["adjusted_score"], values["adjust_reason"], values["comment"], item.edit_version,
+                     item.updated_at, member)
+                    for agreement_id, version_id, item, _, values in writes]
+
+
+def test_the_page_cache_is_as_it_was_after_a_merge_wrote_or_failed(workspace):
+    import pytest
+
+    from evaluator_app.store.panel_merge import _page_cache
+
+    conn = workspace.conn
+    conn.execute("PRAGMA cache_size = -2000")
+    with _page_cache(conn, 65_536):
+        assert conn.execute("PRAGMA cache_size").fetchone() == (-65_536,)
+    assert conn.execute("PRAGMA cache_size").fetchone() == (-2000,)
+    with pytest.raises(ValueError), _page_cache(conn, 65_536):
+        raise ValueError("a refused package")
+    assert conn.execute("PRAGMA cache_size").fetchone() == (-2000,)
+    conn.execute("PRAGMA cache_size = 40000")  # pages: bigger than asked, left alone
+    with _page_cache(conn, 65_536):
+        assert conn.execute("PRAGMA cache_size").fetchone() == (40_000,)
