@@ -12,7 +12,7 @@ from typing import NamedTuple
 from .agreement import Agreement, Indicator, IndicatorKind
 from .bands import banded_level
 from .framework import DEFAULT_THREE_LEVEL_POINTS, Framework, MilestoneMode, Rounding, Scheme
-from .numbers import FOUR_PLACES, round4
+from .numbers import FOUR_PLACES
 from .problems import Problem
 from .rating import Rating
 from .thresholds import Direction, Thresholds
@@ -201,9 +201,12 @@ class _Shape:
     """What a SheetPlan needs that no round changes: the leaves in order with their dimension and criteria rule,
     each parent's leaves and each dimension's leaves. Codes are unique (a repeated code is refused at import)."""
 
-    __slots__ = ("dimensions", "leaves", "rows")
+    __slots__ = ("dimensions", "leaves", "round_free", "rows")
 
     def __init__(self, agreement: Agreement, framework: Framework):
+        # No indicator starts late, is cancelled or reweighted: every round counts the same weights.
+        self.round_free = not any(item.start_round is not None or item.cancel_round is not None or item.round_weights
+                                  for item in agreement.indicators)
         items = agreement.leaves()
         names = agreement.dimensions()
         dimension_index = {name: n for n, name in enumerate(names)}
@@ -281,7 +284,22 @@ class SheetPlan:
         """One plan per round, what does not depend on the round (leaves, parents, dimensions, criteria) worked
         out once for all of them."""
         shape = _Shape(agreement, framework)
-        return {round_: cls(agreement, framework, round_, _shape=shape) for round_ in rounds}
+        plans: dict[int, SheetPlan] = {}
+        for round_ in rounds:
+            if shape.round_free and plans:
+                plans[round_] = next(iter(plans.values()))._in_round(round_)
+            else:
+                plans[round_] = cls(agreement, framework, round_, _shape=shape)
+        return plans
+
+    def _in_round(self, round_: int) -> SheetPlan:
+        """This plan for another round whose weights and counted indicators are the same (the plan's parts are
+        immutable tuples, shared)."""
+        other = object.__new__(type(self))
+        for name in SheetPlan.__slots__:
+            setattr(other, name, getattr(self, name))
+        other.round = round_
+        return other
 
     def score(self, ratings: Mapping[str, Rating]) -> ScoreSheet:
         """The score sheet of one evaluator's ratings (keyed by indicator code); reads each rating's result,
@@ -384,15 +402,15 @@ class SheetPlan:
             parent_score = None
             if parent_weighted is not None and weight_sum:
                 # The parent's score is the weighted average of its children's, on the same scale.
-                parent_score = round4(parent_weighted * counted_weight / weight_sum)
+                parent_score = (parent_weighted * counted_weight / weight_sum).quantize(FOUR_PLACES, ROUND_HALF_UP)
             rows.append(new(code, name, dimension, own_weight, bool(count), True, None, None, parent_score,
                             parent_weighted))
         return ScoreSheet(
             round=self.round,
             indicators=tuple(rows),
             dimensions=tuple(
-                DimensionScore(name, weight, subtotal,
-                               None if incomplete or not weight else round4(score_weight / weight))
+                DimensionScore(name, weight, subtotal, None if incomplete or not weight
+                               else (score_weight / weight).quantize(FOUR_PLACES, ROUND_HALF_UP))
                 for (name, weight), subtotal, score_weight, incomplete in zip(
                     self._dimensions, subtotals, score_weights, unscored, strict=True)),
             total=total,

@@ -147,3 +147,19 @@ def test_an_indicator_score_is_a_plain_named_tuple():
     made = IndicatorScore(*args)
     assert tuple(made) == args and made.adjusted and made._replace(adjust_reason=None).adjusted is False
     assert IndicatorScore("1", "n", "", D(1), False, False).score is None
+
+
+@settings(max_examples=150, deadline=None)
+@given(cases())
+def test_plans_shared_between_rounds_score_as_their_own(case):
+    """An agreement where no indicator starts late, is cancelled or reweighted shares one plan's parts between
+    rounds (`for_rounds`): each round's sheet still equals the reference's for that round."""
+    agreement, ratings, framework, _ = case
+    plain = Agreement(agreement.agency, agreement.fiscal_year, tuple(
+        Indicator(i.code, i.name, i.weight, i.thresholds, kind=i.kind, dimension=i.dimension)
+        for i in agreement.indicators))
+    for round_, planned in SheetPlan.for_rounds(plain, framework, ROUNDS).items():
+        moved = {code: Rating(code, round_, r.evaluator, r.result, r.adjusted_score, r.adjust_reason)
+                 for code, r in ratings.items()}
+        assert planned.round == round_
+        assert _outcome(planned.score, moved) == _outcome(reference, plain, moved, framework, round_)
