@@ -45,7 +45,8 @@ def score_all(workspace: Workspace, fiscal_year: int | None = None) -> Iterator[
     needed: dict[tuple[int, int], int] = {}
     for agreement_id, evaluator_round in ratings.items():
         for _, round_ in evaluator_round:
-            needed[(agreement_id, round_)] = _version_for_round(versions.get(agreement_id, ()), round_)
+            if (agreement_id, round_) not in needed:  # eight evaluators share the round's version
+                needed[(agreement_id, round_)] = _version_for_round(versions.get(agreement_id, ()), round_)
     indicators = _indicators_of(conn, set(needed.values()))
     # One plan per agreement version and round, shared by every evaluator's sheet of that round (7 members and the
     # self-assessment score against the same weights and criteria).
