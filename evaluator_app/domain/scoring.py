@@ -114,8 +114,9 @@ class IndicatorScore(NamedTuple):
         return self.adjust_reason is not None
 
 
-@dataclass(frozen=True)
-class DimensionScore:
+class DimensionScore(NamedTuple):
+    """A dimension's line of a score sheet. A NamedTuple, as IndicatorScore: a national recompute makes 26,000."""
+
     name: str
     weight: Decimal
     subtotal: Decimal
@@ -403,14 +404,14 @@ class SheetPlan:
             if parent_weighted is not None and weight_sum:
                 # The parent's score is the weighted average of its children's, on the same scale.
                 parent_score = (parent_weighted * counted_weight / weight_sum).quantize(FOUR_PLACES, ROUND_HALF_UP)
-            rows.append(new(code, name, dimension, own_weight, bool(count), True, None, None, parent_score,
-                            parent_weighted))
+            rows.append(make(new, (code, name, dimension, own_weight, bool(count), True, None, None, parent_score,
+                                   parent_weighted, None)))
         return ScoreSheet(
             round=self.round,
             indicators=tuple(rows),
             dimensions=tuple(
-                DimensionScore(name, weight, subtotal, None if incomplete or not weight
-                               else (score_weight / weight).quantize(FOUR_PLACES, ROUND_HALF_UP))
+                make(DimensionScore, (name, weight, subtotal, None if incomplete or not weight
+                                      else (score_weight / weight).quantize(FOUR_PLACES, ROUND_HALF_UP)))
                 for (name, weight), subtotal, score_weight, incomplete in zip(
                     self._dimensions, subtotals, score_weights, unscored, strict=True)),
             total=total,

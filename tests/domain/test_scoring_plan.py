@@ -163,3 +163,11 @@ def test_plans_shared_between_rounds_score_as_their_own(case):
                  for code, r in ratings.items()}
         assert planned.round == round_
         assert _outcome(planned.score, moved) == _outcome(reference, plain, moved, framework, round_)
+
+
+def test_a_dimension_score_is_a_plain_named_tuple():
+    from evaluator_app.domain.scoring import DimensionScore
+
+    made = DimensionScore("มิติ", D(10), D("0.2900"), D("2.9000"))
+    assert (made.name, made.weight, made.subtotal, made.average) == ("มิติ", D(10), D("0.2900"), D("2.9000"))
+    assert DimensionScore("A", D(1), D(0)).average is None
