@@ -198,21 +198,38 @@ def _rule(item: Indicator, framework: Framework) -> tuple:
             steps, spans, framework.floor, len(values), points[-1])
 
 
+# Rules already worked out, by the identity of the criteria object, the kind and the framework (with the objects, to
+# check identity): stored criteria are parsed once per text (store.agreements), and a national workspace has a few
+# dozen distinct criteria among thousands of indicators. Identity, not equality: Decimal("1.0") == Decimal("1"),
+# but the rule's numbers must keep the exponents of these very criteria for the scores to be the same Decimals.
+RuleCache = dict[tuple[int, bool, int], tuple[object, Framework, tuple]]
+
+
+def _rule_of(item: Indicator, framework: Framework, rules: RuleCache | None) -> tuple:
+    if rules is None:
+        return _rule(item, framework)
+    key = (id(item.thresholds), item.kind is IndicatorKind.MILESTONE, id(framework))
+    found = rules.get(key)
+    if found is None or found[0] is not item.thresholds or found[1] is not framework:
+        found = rules[key] = (item.thresholds, framework, _rule(item, framework))
+    return found[2]
+
+
 class _Shape:
     """What a SheetPlan needs that no round changes: the leaves in order with their dimension and criteria rule,
     each parent's leaves and each dimension's leaves. Codes are unique (a repeated code is refused at import)."""
 
     __slots__ = ("dimensions", "leaves", "round_free", "rows")
 
-    def __init__(self, agreement: Agreement, framework: Framework):
+    def __init__(self, agreement: Agreement, framework: Framework, rules: RuleCache | None = None):
         # No indicator starts late, is cancelled or reweighted: every round counts the same weights.
         self.round_free = not any(item.start_round is not None or item.cancel_round is not None or item.round_weights
                                   for item in agreement.indicators)
         items = agreement.leaves()
         names = agreement.dimensions()
         dimension_index = {name: n for n, name in enumerate(names)}
-        self.leaves = tuple((item, item.dimension or "", _rule(item, framework), dimension_index[item.dimension or ""])
-                            for item in items)
+        self.leaves = tuple((item, item.dimension or "", _rule_of(item, framework, rules),
+                             dimension_index[item.dimension or ""]) for item in items)
         position = {item.code: n for n, item in enumerate(items)}
         rows: list[int | tuple[Indicator, tuple[int, ...]]] = []
         for item in agreement.indicators:
@@ -281,10 +298,11 @@ class SheetPlan:
             for name, members in shape.dimensions)
 
     @classmethod
-    def for_rounds(cls, agreement: Agreement, framework: Framework, rounds: Iterable[int]) -> dict[int, SheetPlan]:
+    def for_rounds(cls, agreement: Agreement, framework: Framework, rounds: Iterable[int],
+                   rules: RuleCache | None = None) -> dict[int, SheetPlan]:
         """One plan per round, what does not depend on the round (leaves, parents, dimensions, criteria) worked
-        out once for all of them."""
-        shape = _Shape(agreement, framework)
+        out once for all of them; `rules`, a dict kept by the caller, shares criteria rules between agreements."""
+        shape = _Shape(agreement, framework, rules)
         plans: dict[int, SheetPlan] = {}
         for round_ in rounds:
             if shape.round_free and plans:

@@ -17,7 +17,7 @@ from typing import Any
 from ..domain.agreement import Agreement, Indicator, IndicatorKind
 from ..domain.framework import Framework
 from ..domain.negotiation import AgreementVersion, VersionStatus, in_force_for_round
-from ..domain.scoring import ScoreSheet, SheetPlan
+from ..domain.scoring import RuleCache, ScoreSheet, SheetPlan
 from .agreements import parse_stored_decimal, parse_stored_thresholds
 from .frameworks import workspace_frameworks
 from .workspace import Workspace
@@ -51,6 +51,7 @@ def score_all(workspace: Workspace, fiscal_year: int | None = None) -> Iterator[
     # One plan per agreement version and round, shared by every evaluator's sheet of that round (7 members and the
     # self-assessment score against the same weights and criteria).
     plans: dict[tuple[int, int, int], SheetPlan] = {}
+    rules: RuleCache = {}  # criteria repeat across agreements: each one's rule is worked out once
     rounds_of: dict[tuple[int, int], set[int]] = defaultdict(set)
     for (agreement_id, round_), version_id in needed.items():
         rounds_of[(agreement_id, version_id)].add(round_)
@@ -65,7 +66,7 @@ def score_all(workspace: Workspace, fiscal_year: int | None = None) -> Iterator[
                                   indicators=indicators.get(version_id, ()))
             framework: Framework = frameworks[framework_id]
             for planned_round, planned in SheetPlan.for_rounds(
-                    agreement, framework, sorted(rounds_of[(agreement_id, version_id)])).items():
+                    agreement, framework, sorted(rounds_of[(agreement_id, version_id)]), rules).items():
                 plans[(agreement_id, version_id, planned_round)] = planned
             plan = plans[(agreement_id, version_id, round_)]
         yield ScoredSheet(agreement_id, agency, year, evaluator, round_, plan.score_values(by_code))
