@@ -145,6 +145,9 @@ def _indicators_of(conn: sqlite3.Connection, version_ids: set[int]) -> dict[int,
     if not version_ids:
         return {}
     grouped: dict[int, list[Indicator]] = defaultdict(list)
+    # weights and kinds repeat across thousands of indicators: each text parsed once
+    weights: dict[str, Decimal] = {}
+    kinds = {kind.value: kind for kind in IndicatorKind}
     # One pass over the table; filtering in Python beats a 300-item IN list for whole-workspace runs.
     for (version_id, code, name, weight, thresholds, kind, dimension, start_round, cancel_round,
          round_weights, bands) in conn.execute(
@@ -152,10 +155,14 @@ def _indicators_of(conn: sqlite3.Connection, version_ids: set[int]) -> dict[int,
             "round_weights, bands FROM indicators ORDER BY version_id, ord"):
         if version_id not in version_ids:
             continue
+        parsed = weights.get(weight)
+        if parsed is None:
+            parsed = weights[weight] = parse_stored_decimal(weight)
         grouped[version_id].append(Indicator(
-            code=code, name=name, weight=parse_stored_decimal(weight),
+            code=code, name=name, weight=parsed,
             thresholds=None if thresholds is None else parse_stored_thresholds(thresholds, bands),
-            kind=IndicatorKind(kind), dimension=dimension, start_round=start_round, cancel_round=cancel_round,
+            kind=kinds.get(kind) or IndicatorKind(kind), dimension=dimension, start_round=start_round,
+            cancel_round=cancel_round,
             round_weights={} if round_weights == "{}" else {
                 int(k): Decimal(v) for k, v in json.loads(round_weights).items()}))
     return {version_id: tuple(items) for version_id, items in grouped.items()}
