@@ -7,12 +7,12 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from .agreement import Agreement, Indicator, IndicatorKind
 from .bands import banded_level
 from .framework import DEFAULT_THREE_LEVEL_POINTS, Framework, MilestoneMode, Rounding, Scheme
-from .numbers import FOUR_PLACES, round4
+from .numbers import FOUR_PLACES
 from .problems import Problem
 from .rating import Rating
 from .thresholds import Direction, Thresholds
@@ -114,8 +114,9 @@ class IndicatorScore(NamedTuple):
         return self.adjust_reason is not None
 
 
-@dataclass(frozen=True)
-class DimensionScore:
+class DimensionScore(NamedTuple):
+    """A dimension's line of a score sheet. A NamedTuple, as IndicatorScore: a national recompute makes 26,000."""
+
     name: str
     weight: Decimal
     subtotal: Decimal
@@ -165,21 +166,25 @@ def score_agreement(agreement: Agreement, ratings: Mapping[str, Rating], framewo
 
 
 _ZERO = Decimal(0)
+_new_tuple = tuple.__new__
+# the flattened rule of a leaf scored by score_indicator (no criteria, banded, or a count the scheme refuses)
+_NO_RULE = (False, *(None,) * 11)
 
 
-def _rule(item: Indicator, framework: Framework) -> tuple | None:
-    """How a leaf's result becomes its exact score, decided once: (milestone, levels, whole, negate, values,
-    points, steps, spans, floor); None where score_indicator must be asked (no criteria, or a scheme that refuses
-    their count), so that the same error is raised at the same moment."""
+def _rule(item: Indicator, framework: Framework) -> tuple:
+    """How a leaf's result becomes its exact score, decided once: (True, milestone, levels, whole, negate, values,
+    points, steps, spans, floor, how many values, top points); _NO_RULE where score_indicator must be
+    asked (no criteria, banded, or a scheme that refuses their count), so that the same error is raised at the
+    same moment."""
     thresholds = item.thresholds
     if thresholds is None or thresholds.bands is not None:
-        return None  # banded criteria: score_indicator looks up the band
+        return _NO_RULE  # banded criteria: score_indicator looks up the band
     milestone = item.kind is IndicatorKind.MILESTONE
     scored = _milestone_levels(len(thresholds)) if milestone else thresholds
     try:
         points = _points(framework.scheme, len(scored), framework.points)
     except ValueError:
-        return None
+        return _NO_RULE
     values = scored.values
     negate = scored.direction is Direction.LOWER_IS_BETTER
     if negate:
@@ -189,22 +194,42 @@ def _rule(item: Indicator, framework: Framework) -> tuple | None:
     # and (t[k+1] - t[k]) are the same numbers each time, so the results are identical.
     steps = tuple(points[k + 1] - points[k] for k in range(len(values) - 1))
     spans = tuple(values[k + 1] - values[k] for k in range(len(values) - 1))
-    return (milestone, len(thresholds), framework.milestone_mode is MilestoneMode.WHOLE, negate, values, points,
-            steps, spans, framework.floor)
+    return (True, milestone, len(thresholds), framework.milestone_mode is MilestoneMode.WHOLE, negate, values, points,
+            steps, spans, framework.floor, len(values), points[-1])
+
+
+# Rules already worked out, by the identity of the criteria object, the kind and the framework (with the objects, to
+# check identity): stored criteria are parsed once per text (store.agreements), and a national workspace has a few
+# dozen distinct criteria among thousands of indicators. Identity, not equality: Decimal("1.0") == Decimal("1"),
+# but the rule's numbers must keep the exponents of these very criteria for the scores to be the same Decimals.
+RuleCache = dict[tuple[int, bool, int], tuple[object, Framework, tuple]]
+
+
+def _rule_of(item: Indicator, framework: Framework, rules: RuleCache | None) -> tuple:
+    if rules is None:
+        return _rule(item, framework)
+    key = (id(item.thresholds), item.kind is IndicatorKind.MILESTONE, id(framework))
+    found = rules.get(key)
+    if found is None or found[0] is not item.thresholds or found[1] is not framework:
+        found = rules[key] = (item.thresholds, framework, _rule(item, framework))
+    return found[2]
 
 
 class _Shape:
     """What a SheetPlan needs that no round changes: the leaves in order with their dimension and criteria rule,
     each parent's leaves and each dimension's leaves. Codes are unique (a repeated code is refused at import)."""
 
-    __slots__ = ("dimensions", "leaves", "rows")
+    __slots__ = ("dimensions", "leaves", "round_free", "rows")
 
-    def __init__(self, agreement: Agreement, framework: Framework):
+    def __init__(self, agreement: Agreement, framework: Framework, rules: RuleCache | None = None):
+        # No indicator starts late, is cancelled or reweighted: every round counts the same weights.
+        self.round_free = not any(item.start_round is not None or item.cancel_round is not None or item.round_weights
+                                  for item in agreement.indicators)
         items = agreement.leaves()
         names = agreement.dimensions()
         dimension_index = {name: n for n, name in enumerate(names)}
-        self.leaves = tuple((item, item.dimension or "", _rule(item, framework), dimension_index[item.dimension or ""])
-                            for item in items)
+        self.leaves = tuple((item, item.dimension or "", _rule_of(item, framework, rules),
+                             dimension_index[item.dimension or ""]) for item in items)
         position = {item.code: n for n, item in enumerate(items)}
         rows: list[int | tuple[Indicator, tuple[int, ...]]] = []
         for item in agreement.indicators:
@@ -237,7 +262,9 @@ class SheetPlan:
         self.framework = framework
         self.round = round_
         self._score_first = framework.rounding is Rounding.SCORE_FIRST
-        # a leaf: (code, name, dimension, weight, counted, its score without a rating, rule, indicator, dimension #)
+        # a leaf: (code, name, dimension, weight, counted, its score without a rating, indicator, dimension #,
+        # then its rule flattened: interpolated?, milestone, levels, whole, negate, values, points, steps, spans,
+        # floor, how many values, top points). One flat tuple: the scoring loop unpacks it at once.
         made: list[tuple] = []
         counted_weight = Decimal(0)
         for item, dimension, rule, dimension_at in shape.leaves:
@@ -245,8 +272,9 @@ class SheetPlan:
             if counted:
                 counted_weight = counted_weight + weight
             made.append((item.code, item.name, dimension, weight, counted,
-                         IndicatorScore(item.code, item.name, dimension, weight, counted, False), rule, item,
-                         dimension_at))
+                         _new_tuple(IndicatorScore, (item.code, item.name, dimension, weight, counted, False, None,
+                                                     None, None, None, None)),
+                         item, dimension_at, *rule))
         self.counted_weight = counted_weight
         self._leaves = leaves = tuple(made)
         # a row is a leaf's position, or a parent's (code, name, dimension, weight, positions of the counted leaves
@@ -270,27 +298,45 @@ class SheetPlan:
             for name, members in shape.dimensions)
 
     @classmethod
-    def for_rounds(cls, agreement: Agreement, framework: Framework, rounds: Iterable[int]) -> dict[int, SheetPlan]:
+    def for_rounds(cls, agreement: Agreement, framework: Framework, rounds: Iterable[int],
+                   rules: RuleCache | None = None) -> dict[int, SheetPlan]:
         """One plan per round, what does not depend on the round (leaves, parents, dimensions, criteria) worked
-        out once for all of them."""
-        shape = _Shape(agreement, framework)
-        return {round_: cls(agreement, framework, round_, _shape=shape) for round_ in rounds}
+        out once for all of them; `rules`, a dict kept by the caller, shares criteria rules between agreements."""
+        shape = _Shape(agreement, framework, rules)
+        plans: dict[int, SheetPlan] = {}
+        for round_ in rounds:
+            if shape.round_free and plans:
+                plans[round_] = next(iter(plans.values()))._in_round(round_)
+            else:
+                plans[round_] = cls(agreement, framework, round_, _shape=shape)
+        return plans
+
+    def _in_round(self, round_: int) -> SheetPlan:
+        """This plan for another round whose weights and counted indicators are the same (the plan's parts are
+        immutable tuples, shared)."""
+        other = object.__new__(type(self))
+        for name in SheetPlan.__slots__:
+            setattr(other, name, getattr(self, name))
+        other.round = round_
+        return other
 
     def score(self, ratings: Mapping[str, Rating]) -> ScoreSheet:
         """The score sheet of one evaluator's ratings (keyed by indicator code); reads each rating's result,
         adjusted_score and adjust_reason."""
-        return self._score(ratings, False)
+        return self._score({code: (rating.result, rating.adjusted_score, rating.adjust_reason)
+                            for code, rating in ratings.items()})
 
     def score_values(self, values: Mapping[str, tuple[Decimal | None, Decimal | None, str | None]]) -> ScoreSheet:
         """`score` of ratings given as (result, adjusted_score, adjust_reason) tuples keyed by code: what a
         whole-workspace recompute reads from its rows, without making a Rating of each."""
-        return self._score(values, True)
+        return self._score(values)
 
-    def _score(self, ratings: Mapping[str, Any], tuples: bool) -> ScoreSheet:
+    def _score(self, ratings: Mapping[str, tuple[Decimal | None, Decimal | None, str | None]]) -> ScoreSheet:
         framework = self.framework
         counted_weight = self.counted_weight
         score_first = self._score_first
-        new = IndicatorScore
+        # tuple.__new__ straight: the NamedTuple's own __new__ is a Python function, one call per row
+        new, make = IndicatorScore, _new_tuple
         leaf_scores: list[IndicatorScore] = []
         append = leaf_scores.append
         missing: list[str] = []
@@ -300,7 +346,8 @@ class SheetPlan:
         unscored = [False] * len(self._dimensions)
         total = _ZERO
         get = ratings.get
-        for code, name, dimension, weight, counted, blank, rule, indicator, dimension_at in self._leaves:
+        for (code, name, dimension, weight, counted, blank, indicator, dimension_at, interpolated, milestone, levels,
+             whole, negate, values, points, steps, spans, floor, count, top) in self._leaves:
             rating = get(code)
             if rating is None:
                 append(blank)
@@ -308,24 +355,21 @@ class SheetPlan:
                     missing.append(code)
                     unscored[dimension_at] = True
                 continue
-            if tuples:
-                result, adjusted, reason = rating
-            else:
-                result, adjusted, reason = rating.result, rating.adjusted_score, rating.adjust_reason
+            result, adjusted, reason = rating
             if not counted:
-                append(new(code, name, dimension, weight, False, False, result))
+                append(make(new, (code, name, dimension, weight, False, False, result, None, None, None, None)))
                 continue
             if result is None:
                 if adjusted is None:
-                    append(new(code, name, dimension, weight, True, False, None))
+                    append(make(new, (code, name, dimension, weight, True, False, None, None, None, None, None)))
                     missing.append(code)
                     unscored[dimension_at] = True
                     continue
                 computed = None
-            elif rule is None:
+            elif not interpolated:
                 computed = score_indicator(indicator, result, framework)
             else:
-                milestone, levels, whole, negate, values, points, steps, spans, floor = rule
+                # score_result's Decimal operations, with the per-segment differences computed once
                 x = result
                 if milestone:
                     if x < 0 or x > levels:
@@ -334,28 +378,30 @@ class SheetPlan:
                         x = Decimal(int(x))
                 if negate:
                     x = -x
-                if x >= values[-1]:
-                    computed = points[-1]
-                elif x < values[0]:
+                # values ascend strictly: past the last is x >= values[-1], before the first is x < values[0]
+                k = bisect_right(values, x)
+                if k == count:
+                    computed = top
+                elif not k:
                     computed = floor
                 else:
-                    k = bisect_right(values, x) - 1  # values[k] <= x < values[k + 1]
+                    k -= 1  # values[k] <= x < values[k + 1]
                     computed = points[k] + steps[k] * (x - values[k]) / spans[k]
             if adjusted is None:
-                shown = computed.quantize(FOUR_PLACES, ROUND_HALF_UP)  # type: ignore[union-attr]
+                shown = computed_shown = computed.quantize(FOUR_PLACES, ROUND_HALF_UP)  # type: ignore[union-attr]
                 basis = shown if score_first else computed
-                computed_shown = shown
+                reason = None
             else:
                 shown = adjusted.quantize(FOUR_PLACES, ROUND_HALF_UP)
                 basis = shown if score_first else adjusted
                 computed_shown = None if computed is None else computed.quantize(FOUR_PLACES, ROUND_HALF_UP)
             weighted = ((basis * weight / counted_weight).quantize(FOUR_PLACES, ROUND_HALF_UP)  # type: ignore[operator]
-                        if counted_weight else Decimal(0))
-            append(new(code, name, dimension, weight, True, False, result, computed_shown, shown, weighted,
-                       None if adjusted is None else reason))
-            subtotals[dimension_at] = subtotals[dimension_at] + weighted
-            score_weights[dimension_at] = score_weights[dimension_at] + shown * weight
-            total = total + weighted
+                        if counted_weight else _ZERO)
+            append(make(new, (code, name, dimension, weight, True, False, result, computed_shown, shown, weighted,
+                              reason)))
+            subtotals[dimension_at] += weighted
+            score_weights[dimension_at] += shown * weight
+            total += weighted
 
         rows: list[IndicatorScore] = []
         for row in self._rows:
@@ -375,15 +421,15 @@ class SheetPlan:
             parent_score = None
             if parent_weighted is not None and weight_sum:
                 # The parent's score is the weighted average of its children's, on the same scale.
-                parent_score = round4(parent_weighted * counted_weight / weight_sum)
-            rows.append(new(code, name, dimension, own_weight, bool(count), True, None, None, parent_score,
-                            parent_weighted))
+                parent_score = (parent_weighted * counted_weight / weight_sum).quantize(FOUR_PLACES, ROUND_HALF_UP)
+            rows.append(make(new, (code, name, dimension, own_weight, bool(count), True, None, None, parent_score,
+                                   parent_weighted, None)))
         return ScoreSheet(
             round=self.round,
             indicators=tuple(rows),
             dimensions=tuple(
-                DimensionScore(name, weight, subtotal,
-                               None if incomplete or not weight else round4(score_weight / weight))
+                make(DimensionScore, (name, weight, subtotal, None if incomplete or not weight
+                                      else (score_weight / weight).quantize(FOUR_PLACES, ROUND_HALF_UP)))
                 for (name, weight), subtotal, score_weight, incomplete in zip(
                     self._dimensions, subtotals, score_weights, unscored, strict=True)),
             total=total,

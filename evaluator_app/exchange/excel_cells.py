@@ -14,8 +14,10 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
-from openpyxl import load_workbook
+from openpyxl.packaging.relationship import get_dependents, get_rels_path
+from openpyxl.reader.excel import ExcelReader
 from openpyxl.styles.numbers import BUILTIN_FORMATS, BUILTIN_FORMATS_MAX_SIZE
+from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 from openpyxl.worksheet._reader import FORMULA_TAG, WorkSheetParser
 
 from .workbook_cells import MAX_CELLS, MAX_COLUMNS, SheetCells, TooManyRows, WorkbookTooLarge, check_parts
@@ -46,6 +48,42 @@ class _Parser(WorkSheetParser):
         if cell["value"] is None and element.find(FORMULA_TAG) is not None:
             cell["data_type"] = FORMULA_WITHOUT_VALUE
         return cell
+
+
+class _Sheet(ReadOnlyWorksheet):
+    """A read-only sheet that does not look for its size when opened. openpyxl's looks for the sheet's
+    <dimension> element and, in a file written without one (openpyxl's own write-only mode, many generators),
+    parses the whole sheet to its end to find none: every sheet would be parsed twice. read_workbook streams
+    the rows and never asks a sheet's size."""
+
+    def _get_size(self) -> None:
+        pass
+
+
+class _Reader(ExcelReader):
+    """openpyxl's reader in read-only mode (load_workbook(read_only=True) is ExcelReader(...).read()), opening
+    each worksheet as a _Sheet; the rest, chart sheets included, as openpyxl does it."""
+
+    def read_worksheets(self) -> None:
+        for sheet, rel in self.parser.find_sheets():
+            if rel.target not in self.valid_files:
+                continue
+            if "chartsheet" in rel.Type:
+                self.read_chartsheet(sheet, rel)
+                continue
+            rels_path = get_rels_path(rel.target)
+            if rels_path in self.valid_files:
+                # read as openpyxl reads it, though unused: a damaged part refuses the file as before
+                get_dependents(self.archive, rels_path)
+            ws = _Sheet(self.wb, sheet.name, rel.target, self.shared_strings)
+            ws.sheet_state = sheet.state
+            self.wb._sheets.append(ws)
+
+
+def _load_workbook(data: bytes):  # type: ignore[no-untyped-def]
+    reader = _Reader(io.BytesIO(data), read_only=True, data_only=True, keep_links=False)
+    reader.read()
+    return reader.wb
 
 
 # A "%" outside quoted text and not escaped makes a number format a percentage ('0%', '0.00%', '#,##0.0%').
@@ -101,7 +139,7 @@ def read_workbook(data: bytes, max_rows: int) -> list[SheetCells]:
         # openpyxl warns about workbook features it drops (data validation, conditional formats); they do not
         # change cell values and mean nothing to the person importing.
         warnings.simplefilter("ignore")
-        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True, keep_links=False)
+        book = _load_workbook(data)
         try:
             percent = _percent_styles(book)
             budget = MAX_CELLS

@@ -9,14 +9,13 @@ import csv
 import io
 import math
 import re
+import sys
 import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-
-import pandas as pd
 
 from evaluator_app.domain.problems import Problem
 
@@ -220,11 +219,15 @@ def _read_csv(name: str, data: bytes) -> tuple[list[Grid], list[Problem]]:
                 en=f"a row has more than {MAX_CELLS_IN_A_ROW:,} columns, more than any spreadsheet")]
         if not text.strip():
             return [Grid(name, None, [])], []
+        # Imported here: only a CSV file needs pandas, and importing it costs an import of a workbook about a
+        # tenth of its time (issue 16).
+        import pandas as pd
+
         # skip_blank_lines=False keeps blank lines as empty rows, so row numbers stay those Excel shows.
         frame = pd.read_csv(io.StringIO(text), header=None, dtype=str, keep_default_na=False,
                             skip_blank_lines=False, sep=delimiter, names=list(range(width)), engine="c",
                             usecols=range(min(width, MAX_COLUMNS)))  # columns to the right are never read
-    except (csv.Error, ValueError, pd.errors.ParserError) as exc:
+    except (csv.Error, ValueError) as exc:  # pandas' ParserError is a ValueError
         if "field limit" in str(exc):  # the csv module stops at 131,072 characters, far past our own limit
             return [], [Problem(
                 th=f"มีเซลล์ที่ยาวเกิน {MAX_CELL_CHARS:,} ตัวอักษร", en=f"a cell is longer than {MAX_CELL_CHARS:,} "
@@ -257,7 +260,8 @@ def cell_text(value: object) -> str:
         return value.date().isoformat()
     if isinstance(value, date | time):
         return value.isoformat()
-    if value is pd.NaT or value is pd.NA:
+    pandas = sys.modules.get("pandas")  # a value can be pandas' NaT or NA only once pandas is imported
+    if pandas is not None and (value is pandas.NaT or value is pandas.NA):
         return ""
     return str(value).strip()  # a CellFault shows what Excel shows (#DIV/0!); sheets.py refuses it
 

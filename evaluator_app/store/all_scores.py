@@ -17,7 +17,7 @@ from typing import Any
 from ..domain.agreement import Agreement, Indicator, IndicatorKind
 from ..domain.framework import Framework
 from ..domain.negotiation import AgreementVersion, VersionStatus, in_force_for_round
-from ..domain.scoring import ScoreSheet, SheetPlan
+from ..domain.scoring import RuleCache, ScoreSheet, SheetPlan
 from .agreements import parse_stored_decimal, parse_stored_thresholds
 from .frameworks import workspace_frameworks
 from .workspace import Workspace
@@ -45,11 +45,13 @@ def score_all(workspace: Workspace, fiscal_year: int | None = None) -> Iterator[
     needed: dict[tuple[int, int], int] = {}
     for agreement_id, evaluator_round in ratings.items():
         for _, round_ in evaluator_round:
-            needed[(agreement_id, round_)] = _version_for_round(versions.get(agreement_id, ()), round_)
+            if (agreement_id, round_) not in needed:  # eight evaluators share the round's version
+                needed[(agreement_id, round_)] = _version_for_round(versions.get(agreement_id, ()), round_)
     indicators = _indicators_of(conn, set(needed.values()))
     # One plan per agreement version and round, shared by every evaluator's sheet of that round (7 members and the
     # self-assessment score against the same weights and criteria).
     plans: dict[tuple[int, int, int], SheetPlan] = {}
+    rules: RuleCache = {}  # criteria repeat across agreements: each one's rule is worked out once
     rounds_of: dict[tuple[int, int], set[int]] = defaultdict(set)
     for (agreement_id, round_), version_id in needed.items():
         rounds_of[(agreement_id, version_id)].add(round_)
@@ -64,7 +66,7 @@ def score_all(workspace: Workspace, fiscal_year: int | None = None) -> Iterator[
                                   indicators=indicators.get(version_id, ()))
             framework: Framework = frameworks[framework_id]
             for planned_round, planned in SheetPlan.for_rounds(
-                    agreement, framework, sorted(rounds_of[(agreement_id, version_id)])).items():
+                    agreement, framework, sorted(rounds_of[(agreement_id, version_id)]), rules).items():
                 plans[(agreement_id, version_id, planned_round)] = planned
             plan = plans[(agreement_id, version_id, round_)]
         yield ScoredSheet(agreement_id, agency, year, evaluator, round_, plan.score_values(by_code))
@@ -143,6 +145,9 @@ def _indicators_of(conn: sqlite3.Connection, version_ids: set[int]) -> dict[int,
     if not version_ids:
         return {}
     grouped: dict[int, list[Indicator]] = defaultdict(list)
+    # weights and kinds repeat across thousands of indicators: each text parsed once
+    weights: dict[str, Decimal] = {}
+    kinds = {kind.value: kind for kind in IndicatorKind}
     # One pass over the table; filtering in Python beats a 300-item IN list for whole-workspace runs.
     for (version_id, code, name, weight, thresholds, kind, dimension, start_round, cancel_round,
          round_weights, bands) in conn.execute(
@@ -150,10 +155,14 @@ def _indicators_of(conn: sqlite3.Connection, version_ids: set[int]) -> dict[int,
             "round_weights, bands FROM indicators ORDER BY version_id, ord"):
         if version_id not in version_ids:
             continue
+        parsed = weights.get(weight)
+        if parsed is None:
+            parsed = weights[weight] = parse_stored_decimal(weight)
         grouped[version_id].append(Indicator(
-            code=code, name=name, weight=parse_stored_decimal(weight),
+            code=code, name=name, weight=parsed,
             thresholds=None if thresholds is None else parse_stored_thresholds(thresholds, bands),
-            kind=IndicatorKind(kind), dimension=dimension, start_round=start_round, cancel_round=cancel_round,
+            kind=kinds.get(kind) or IndicatorKind(kind), dimension=dimension, start_round=start_round,
+            cancel_round=cancel_round,
             round_weights={} if round_weights == "{}" else {
                 int(k): Decimal(v) for k, v in json.loads(round_weights).items()}))
     return {version_id: tuple(items) for version_id, items in grouped.items()}

@@ -147,3 +147,48 @@ def test_an_indicator_score_is_a_plain_named_tuple():
     made = IndicatorScore(*args)
     assert tuple(made) == args and made.adjusted and made._replace(adjust_reason=None).adjusted is False
     assert IndicatorScore("1", "n", "", D(1), False, False).score is None
+
+
+@settings(max_examples=150, deadline=None)
+@given(cases())
+def test_plans_shared_between_rounds_score_as_their_own(case):
+    """An agreement where no indicator starts late, is cancelled or reweighted shares one plan's parts between
+    rounds (`for_rounds`): each round's sheet still equals the reference's for that round."""
+    agreement, ratings, framework, _ = case
+    plain = Agreement(agreement.agency, agreement.fiscal_year, tuple(
+        Indicator(i.code, i.name, i.weight, i.thresholds, kind=i.kind, dimension=i.dimension)
+        for i in agreement.indicators))
+    for round_, planned in SheetPlan.for_rounds(plain, framework, ROUNDS).items():
+        moved = {code: Rating(code, round_, r.evaluator, r.result, r.adjusted_score, r.adjust_reason)
+                 for code, r in ratings.items()}
+        assert planned.round == round_
+        assert _outcome(planned.score, moved) == _outcome(reference, plain, moved, framework, round_)
+
+
+def test_a_dimension_score_is_a_plain_named_tuple():
+    from evaluator_app.domain.scoring import DimensionScore
+
+    made = DimensionScore("มิติ", D(10), D("0.2900"), D("2.9000"))
+    assert (made.name, made.weight, made.subtotal, made.average) == ("มิติ", D(10), D("0.2900"), D("2.9000"))
+    assert DimensionScore("A", D(1), D(0)).average is None
+
+
+@settings(max_examples=150, deadline=None)
+@given(cases())
+def test_criteria_rules_shared_between_agreements_score_as_the_reference(case):
+    """A recompute shares each criteria's rule between agreements (`rules`), by the identity of the criteria: the
+    same criteria object again reuses it, equal criteria written with other exponents (92.5 and 92.500) do not."""
+    from dataclasses import replace
+
+    agreement, ratings, framework, round_ = case
+
+    def rewritten(item):
+        if item.thresholds is None or item.thresholds.bands is not None:
+            return item
+        return replace(item, thresholds=Thresholds(tuple(v.quantize(D("0.001")) for v in item.thresholds.values)))
+
+    wider = Agreement(agreement.agency, agreement.fiscal_year, tuple(rewritten(i) for i in agreement.indicators))
+    rules: dict = {}
+    for each in (agreement, agreement, wider, agreement):
+        planned = SheetPlan.for_rounds(each, framework, [round_], rules)[round_]
+        assert _outcome(planned.score, ratings) == _outcome(reference, each, ratings, framework, round_)

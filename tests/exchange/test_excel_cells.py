@@ -57,3 +57,61 @@ def test_error_cells_formulas_without_value_and_dates_are_refused_naming_the_cel
     assert "cell G3 holds a formula saved without its value" in formula
     assert "cell M4 holds a date (2024-01-05) where a number belongs" in date
     assert all(p.th for p in reading.problems)
+
+
+def _books(tmp_path):
+    """Workbooks written both ways openpyxl writes them: with a <dimension> (normal) and without (write-only, as
+    the national benchmark's), with hidden sheets, percent and date formats, errors, a chart sheet."""
+    from datetime import date
+
+    from openpyxl.chart import BarChart, Reference
+
+    normal = Workbook()
+    first = normal.active
+    first.title = "KPI"
+    first.append(list(HEADER_TH))
+    for row in section9_rows():
+        first.append(row)
+    first.cell(2, 13).number_format = "0.00%"
+    first.cell(3, 13).value = "#DIV/0!"
+    first.cell(3, 13).data_type = "e"
+    first.cell(40, 3).value = date(2026, 1, 2)
+    hidden = normal.create_sheet("ซ่อน")
+    hidden.sheet_state = "hidden"
+    hidden["B7"] = 1.5
+    chart = normal.create_chartsheet("กราฟ")
+    bars = BarChart()
+    bars.add_data(Reference(first, min_col=7, min_row=1, max_row=5))
+    chart.add_chart(bars)
+    normal.save(tmp_path / "normal.xlsx")
+
+    streamed = Workbook(write_only=True)
+    for title in ("หนึ่ง", "สอง"):
+        sheet = streamed.create_sheet(title)
+        sheet.append(list(HEADER_TH))
+        for row in section9_rows():
+            sheet.append(row)
+        sheet.append([])
+        sheet.append([None, None, "ท้าย"])
+    streamed.save(tmp_path / "streamed.xlsx")
+    return [tmp_path / "normal.xlsx", tmp_path / "streamed.xlsx"]
+
+
+def test_sheets_opened_without_their_size_read_as_openpyxl_reads_them(tmp_path, monkeypatch):
+    """read_workbook opens sheets without openpyxl's size look-up (a second parse of every sheet written without
+    a <dimension>): the cells, titles and states are those read through openpyxl's own load_workbook."""
+    import io
+
+    from openpyxl import load_workbook
+
+    from evaluator_app.exchange import excel_cells
+
+    for path in _books(tmp_path):
+        data = path.read_bytes()
+        ours = excel_cells.read_workbook(data, 10_000)
+        with monkeypatch.context() as patched:
+            patched.setattr(excel_cells, "_load_workbook", lambda data: load_workbook(
+                io.BytesIO(data), read_only=True, data_only=True, keep_links=False))
+            theirs = excel_cells.read_workbook(data, 10_000)
+        assert ours == theirs and len(ours) >= 2
+        assert [sheet.rows for sheet in ours] == [sheet.rows for sheet in theirs]
