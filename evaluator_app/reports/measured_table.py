@@ -33,6 +33,48 @@ def _commands_key(ncols: int, nrows: int, commands: list[Any]) -> tuple[Any, ...
     return ncols, nrows, tuple((c[0], tuple(c[1]), tuple(c[2])) for c in commands)
 
 
+# Every cell its own range, by table shape: the start of every span and no-split map (copied, then changed).
+_SINGLE_CELLS: dict[tuple[int, int], dict[tuple[int, int], tuple[int, int, int, int] | None]] = {}
+
+
+def _ranges(key: tuple[Any, ...]) -> tuple[dict[tuple[int, int], tuple[int, int, int, int] | None],
+                                           _Cells, _Cells]:
+    """reportlab's `_calcSpanRanges` / `_calcNoSplitRanges`, the same maps and lists in the same order: each
+    cell -> the range it starts (itself when in none), None when a range covers it; the cells of ranges across
+    columns, and of ranges across rows."""
+    ncols, nrows, commands = key
+    single = _SINGLE_CELLS.get((ncols, nrows))
+    if single is None:
+        single = _SINGLE_CELLS[ncols, nrows] = {(x, y): (x, y, x, y) for x in range(ncols) for y in range(nrows)}
+    ranges = single.copy()
+    across_columns: list[tuple[int, int]] = []
+    across_rows: list[tuple[int, int]] = []
+    for _, (x0, y0), (x1, y1) in commands:
+        if x0 < 0:
+            x0 += ncols
+        if x1 < 0:
+            x1 += ncols
+        if y0 < 0:
+            y0 += nrows
+        if y1 < 0:
+            y1 += nrows
+        if x0 > x1:
+            x0, x1 = x1, x0
+        if y0 > y1:
+            y0, y1 = y1, y0
+        if x0 == x1 and y0 == y1:
+            continue
+        cells = [(x, y) for y in range(y0, y1 + 1) for x in range(x0, x1 + 1)]
+        if x0 != x1:
+            across_columns += cells
+        if y0 != y1:
+            across_rows += cells
+        for cell in cells:
+            ranges[cell] = None
+        ranges[x0, y0] = (x0, y0, x1, y1)
+    return ranges, _Cells(across_columns), _Cells(across_rows)
+
+
 class MeasuredTable(Table):  # type: ignore[misc]  # reportlab has no type hints
     """A Table whose cells' sizes (at one width) and span maps are worked out once and kept, also by the parts of
     it a page break makes (reportlab builds them with ``self.__class__``, then calls ``onSplit``)."""
@@ -45,16 +87,14 @@ class MeasuredTable(Table):  # type: ignore[misc]  # reportlab has no type hints
         key = _commands_key(self._ncols, self._nrows, self._spanCmds)
         if getattr(self, "_span_key", None) == key:
             return  # the maps of the same shape and spans, built by the last wrap; nothing in reportlab alters them
-        super()._calcSpanRanges()
-        self._colSpanCells = _Cells(self._colSpanCells)
-        self._rowSpanCells = _Cells(self._rowSpanCells)
+        self._spanRanges, self._colSpanCells, self._rowSpanCells = _ranges(key)
         self._span_key = key
 
     def _calcNoSplitRanges(self) -> None:
         key = _commands_key(self._ncols, self._nrows, self._nosplitCmds)
         if getattr(self, "_nosplit_key", None) == key:
             return  # as the span maps: built from the shape and the NOSPLIT commands only, never altered
-        super()._calcNoSplitRanges()
+        self._nosplitRanges, self._colNoSplitCells, self._rowNoSplitCells = _ranges(key)
         self._nosplit_key = key
 
     def _listCellGeom(self, V: Any, w: float, s: Any, W: list[float] | None = None, H: list[float] | None = None,
