@@ -11,7 +11,7 @@ from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
-from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
+from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from ..domain.problems import ProblemsError
 from ..domain.thai_dates import Digits, apply_digits
@@ -19,6 +19,7 @@ from . import paper_parts
 from .chart import ChartSeries, DimensionChart
 from .document import frame_width
 from .fonts import body_style, font_name
+from .measured_table import MeasuredTable
 from .paper_parts import DIMENSION_FILL, TOTAL_FILL, FloatingFigure, GridCells, grid_style, issued_on, round_period
 from .printed_numbers import criteria_places, printed_figure, printed_result, printed_threshold
 from .seal import Seal, seal_block
@@ -158,9 +159,9 @@ def _head(content: dict[str, Any], seal: _Issued | None, digits: Digits, page: t
     width = frame_width(page)
     cells = [(ThaiParagraph(left, info), ThaiParagraph(right, info)) for left, right in pairs]
     share = _particulars_share(cells, width)
-    grid = Table([list(row) for row in cells], colWidths=[width * share, width * (1 - share)], hAlign="LEFT", style=[
-                     ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                     ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0)])
+    grid = MeasuredTable([list(row) for row in cells], colWidths=[width * share, width * (1 - share)], hAlign="LEFT",
+                         style=[("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                                ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0)])
     return [
         ThaiParagraph(evaluation_title(content), title, bold=True, align="center"),
         ThaiParagraph(_d(f"ตามคำรับรองการปฏิบัติราชการ ประจำปีงบประมาณ พ.ศ. {year}", digits), body, align="center"),
@@ -410,7 +411,7 @@ def evaluation_pagesize(content: dict[str, Any], digits: Digits, orientation: Or
     return table_plan(content, digits, orientation).pagesize
 
 
-def _score_table(content: dict[str, Any], digits: Digits, plan: TablePlan) -> Table:
+def _score_table(content: dict[str, Any], digits: Digits, plan: TablePlan) -> MeasuredTable:
     cells = GridCells(plan.size, digits, "EvalCell")
     heads = GridCells(plan.head_size, digits, "EvalHeadCell")
     levels = _level_names(content, digits)
@@ -481,7 +482,7 @@ def _score_table(content: dict[str, Any], digits: Digits, plan: TablePlan) -> Ta
                  ("LINEABOVE", (0, index), (last, index), 1.2, colors.black),
                  ("NOSPLIT", (0, index - 1), (last, index))]  # nor does the total stand alone on a page
     # repeatRows: the two header rows start every page; splitInRow=0: a row is never cut across pages.
-    return Table(data, colWidths=list(plan.widths), repeatRows=_HEADER_ROWS, splitInRow=0, style=commands,
+    return MeasuredTable(data, colWidths=list(plan.widths), repeatRows=_HEADER_ROWS, splitInRow=0, style=commands,
                  hAlign="CENTER")
 
 
