@@ -93,3 +93,18 @@ def test_combined_pdf_verifies_each_report_and_lists_the_ones_not_issued(workspa
     assert sum("หน้า 1 / " in page for page in pages[2:]) == 5  # five reports, each numbered from its first page
     checked = verify_pdf(workspace, combined)
     assert checked.ok and len(checked.reports) == 5
+
+
+def test_a_batch_puts_its_shared_objects_out_of_the_collectors_reach_and_gives_them_back(workspace, workspace_path,
+                                                                                          tmp_path):
+    import gc
+
+    ids = fill(workspace, 6)
+    frozen: list[int] = []
+    result = print_batch(workspace_path, ids, tmp_path / "out", lambda d, t: frozen.append(gc.get_freeze_count()),
+                         lambda: len(frozen) >= 4, digits="arabic", actor="sec")
+    assert result.cancelled and result.done == 4
+    assert frozen[0] == 0 and all(count > 0 for count in frozen[1:]), frozen
+    assert gc.get_freeze_count() == 0, "given back, also when the batch stops early"
+    with_freeze = [verify_pdf(workspace, p).ok for p in result.written]
+    assert with_freeze == [True] * 4
