@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal as D
+from pathlib import Path
 
 from evaluator_app.domain.agreement import Agreement, Indicator, Party, PartySide
 from evaluator_app.domain.panel import ConflictOfInterest, ConflictType, PanelMember, Role
@@ -148,3 +149,24 @@ def real_agreement(count: int = 10, agency: str = REAL_AGENCY, wide: bool = True
 def real_results(count: int = 10, wide: bool = True) -> dict[str, str]:
     """Results as Excel stores them: =277/3 and figures in the thousands."""
     return {str(n + 1): ("1259.86" if wide and n % 2 else "92.33333333333333") for n in range(count)}
+
+
+# Banded criteria; criteria and results in the millions (with the percent cells); the longest Thai names.
+AWKWARD_CORPUS = ("06_department_2564_banded.xlsx", "11_finance_2567_percent_cells_millions.xlsx",
+                  "15_regional_2562_long_names.xlsx")
+
+
+def awkward_pages_workspace(path: Path) -> list[int]:
+    """A workspace of agreements chosen for their awkward pages, for tests that draw reports two ways and compare
+    them: the corpus files above, a table that runs over pages, criteria in the thousands; their ids."""
+    from tests.corpus import CORPUS_DIR, import_into
+
+    for name in AWKWARD_CORPUS:
+        import_into(path, CORPUS_DIR / name)
+    with Workspace.open(path) as workspace:
+        ids = [row[0] for row in workspace.conn.execute("SELECT id FROM agreements ORDER BY id")]
+        long = add_agreement(workspace, long_agreement(count=40), actor="sec")  # the table runs over pages
+        rate(workspace, long.id, {str(n): str(55 + n) for n in range(1, 41)})
+        real = add_agreement(workspace, real_agreement(10), actor="sec")  # criteria in the thousands
+        rate(workspace, real.id, real_results(10))
+    return [*ids, long.id, real.id]

@@ -20,14 +20,11 @@ from evaluator_app.reports import evaluation_report
 from evaluator_app.reports.measured_table import MeasuredTable
 from evaluator_app.reports.papers import preview_evaluation
 from evaluator_app.reports.thai_lines import ThaiParagraph
-from evaluator_app.store.agreements import add_agreement
 from evaluator_app.store.workspace import Workspace
-from tests.corpus import CORPUS_DIR, import_into
 
-from .builders import long_agreement, rate, real_agreement, real_results
+from .builders import awkward_pages_workspace
 from .helpers import require_tool
 from .page_equality import differences
-from .test_page_equality import CORPUS
 
 _cell = st.tuples(st.integers(-6, 5), st.integers(-8, 7))
 
@@ -78,15 +75,7 @@ def _streams(pdf: bytes) -> list[bytes]:
 @pytest.fixture(scope="module")
 def agreements(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[int]]:
     path = tmp_path_factory.mktemp("measured") / "measured.sqlite"
-    for name in CORPUS:
-        import_into(path, CORPUS_DIR / name)
-    with Workspace.open(path) as workspace:
-        ids = [row[0] for row in workspace.conn.execute("SELECT id FROM agreements ORDER BY id")]
-        long = add_agreement(workspace, long_agreement(count=40), actor="sec")  # the table runs over pages
-        rate(workspace, long.id, {str(n): str(55 + n) for n in range(1, 41)})
-        real = add_agreement(workspace, real_agreement(10), actor="sec")  # criteria in the thousands
-        rate(workspace, real.id, real_results(10))
-    return path, [*ids, long.id, real.id]
+    return path, awkward_pages_workspace(path)
 
 
 def test_the_measured_tables_print_reportlabs_pages(agreements, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -14,17 +14,11 @@ import pytest
 
 from evaluator_app.reports import shaping, thai_lines
 from evaluator_app.reports.papers import preview_evaluation
-from evaluator_app.store.agreements import add_agreement
 from evaluator_app.store.workspace import Workspace
-from tests.corpus import CORPUS_DIR, import_into
 
-from .builders import long_agreement, rate, real_agreement, real_results
+from .builders import awkward_pages_workspace, rate
 from .helpers import require_tool
 from .page_equality import differences
-
-# Banded criteria; criteria and results in the millions (with the percent cells); the longest Thai names.
-CORPUS = ("06_department_2564_banded.xlsx", "11_finance_2567_percent_cells_millions.xlsx",
-          "15_regional_2562_long_names.xlsx")
 
 
 def _slow_paths(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -37,15 +31,7 @@ def _slow_paths(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.fixture(scope="module")
 def agreements(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[int]]:
     path = tmp_path_factory.mktemp("pages") / "pages.sqlite"
-    for name in CORPUS:
-        import_into(path, CORPUS_DIR / name)
-    with Workspace.open(path) as workspace:
-        ids = [row[0] for row in workspace.conn.execute("SELECT id FROM agreements ORDER BY id")]
-        long = add_agreement(workspace, long_agreement(count=40), actor="sec")  # the table runs over pages
-        rate(workspace, long.id, {str(n): str(55 + n) for n in range(1, 41)})
-        real = add_agreement(workspace, real_agreement(10), actor="sec")  # criteria in the thousands
-        rate(workspace, real.id, real_results(10))
-    return path, [*ids, long.id, real.id]
+    return path, awkward_pages_workspace(path)
 
 
 def test_the_fast_paths_print_the_pages_the_slow_paths_print(agreements, monkeypatch: pytest.MonkeyPatch):

@@ -8,6 +8,8 @@ clears the line, and the status bar's message about a refused value.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -186,19 +188,8 @@ class ResultWarning(Retranslating, QFrame):
 
     def _place(self) -> None:
         index = self.cell()
-        if not index.isValid() or not self.isVisible():
-            return
-        cell: QRect = self._view.visualRect(index)
-        area = self._view.viewport().rect()
-        width = max(min(area.width() - 2 * _MARGIN, max(_MIN_WIDTH, cell.width() * 3)), 1)
-        self.setFixedWidth(width)
-        height = self._layout.totalHeightForWidth(width)
-        self.setFixedHeight(height)
-        x = min(max(cell.left(), _MARGIN), max(area.right() - width - _MARGIN, _MARGIN))
-        y = cell.bottom() + 2
-        if y + height > area.bottom() and cell.top() - height - 2 >= 0:
-            y = cell.top() - height - 2  # no room below the cell: above it
-        self.move(x, y)
+        if index.isValid() and self.isVisible():
+            place_by_cell(self, self._view, index, _MIN_WIDTH, self._layout.totalHeightForWidth)
 
     def retranslate(self) -> None:
         self.close_button.setToolTip(self.tr("Close this message"))
@@ -211,3 +202,20 @@ class ResultWarning(Retranslating, QFrame):
         else:
             self.hint.setText(self.tr("Correct it, or Esc to discard it."))
             self.keep_button.hide()
+
+
+def place_by_cell(line: QWidget, view: QAbstractItemView, index: QModelIndex, min_width: int,
+                  height_for_width: Callable[[int], int]) -> None:
+    """Put a line about a cell (this warning, or the typing hint) just under the cell, or above it when there is
+    no room below: at least `min_width` wide (three cells), inside the viewport."""
+    cell: QRect = view.visualRect(index)
+    area = view.viewport().rect()
+    width = max(min(area.width() - 2 * _MARGIN, max(min_width, cell.width() * 3)), 1)
+    line.setFixedWidth(width)
+    height = max(height_for_width(width), 1)
+    line.setFixedHeight(height)
+    x = min(max(cell.left(), _MARGIN), max(area.right() - width - _MARGIN, _MARGIN))
+    y = cell.bottom() + 2
+    if y + height > area.bottom() and cell.top() - height - 2 >= 0:
+        y = cell.top() - height - 2  # no room below the cell: above it
+    line.move(x, y)

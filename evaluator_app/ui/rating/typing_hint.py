@@ -9,7 +9,7 @@ for a pause.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, Qt, QTimer
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QLineEdit
 
 from ...domain.numbers import NumberFormatError, parse_decimal
@@ -17,10 +17,9 @@ from ...domain.plausibility import check_result
 from ..common.language import Retranslating
 from ..common.messages import problem_text
 from .agreement_model import AgreementModel
-from .result_warning import ResultWarning
+from .result_warning import ResultWarning, place_by_cell
 
 PAUSE_MS = 400  # typing that stops this long is looked at
-_MARGIN = 4
 _MIN_WIDTH = 280
 _STYLE = ("QLabel#typingHint { border: 1px dashed #b58900; border-radius: 4px; background: #fffaf0; "
           "color: #5c4400; padding: 3px 6px; }")
@@ -112,19 +111,8 @@ class TypingHint(Retranslating, QLabel):
 
     def _place(self) -> None:
         index = self.cell()
-        if not index.isValid() or not self.isVisible():
-            return
-        cell: QRect = self._view.visualRect(index)
-        area = self._view.viewport().rect()
-        width = max(min(area.width() - 2 * _MARGIN, max(_MIN_WIDTH, cell.width() * 3)), 1)
-        self.setFixedWidth(width)
-        height = self.heightForWidth(width)
-        self.setFixedHeight(max(height, 1))
-        x = min(max(cell.left(), _MARGIN), max(area.right() - width - _MARGIN, _MARGIN))
-        y = cell.bottom() + 2
-        if y + height > area.bottom() and cell.top() - height - 2 >= 0:
-            y = cell.top() - height - 2  # no room below the cell: above it
-        self.move(x, y)
+        if index.isValid() and self.isVisible():
+            place_by_cell(self, self._view, index, _MIN_WIDTH, self.heightForWidth)
 
     def retranslate(self) -> None:
         self.setAccessibleName(self.tr("Check of the result being typed"))
