@@ -25,7 +25,6 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
-from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from ...paths import default_workspace_path, resource
@@ -55,6 +54,8 @@ def prepare_shell(app: QApplication, language: str | None = None) -> str:
 def finish_application(app: QApplication) -> None:
     """What can wait for the first paint: the icon (the SVG one loads Qt's SVG plugin) and the accessible names,
     given to the windows already shown too."""
+    from PySide6.QtGui import QIcon  # here, not at the top: making QIcon's type builds its enums (~2.5 ms)
+
     from ..common.accessibility import install_accessibility, name_widgets
 
     icon = QIcon(str(resource("icons", "evaluator-app.svg")))
