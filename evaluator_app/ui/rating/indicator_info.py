@@ -8,12 +8,15 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QFont, QPalette, QTextDocument
 from PySide6.QtWidgets import QFormLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
+from .wrapped_label import WrappedLabel
+
 _LABEL_GAP = 16  # pixels between a label and its value
 
 
 def _text_label(parent: QWidget, rich: bool = False) -> QLabel:
-    label = QLabel(parent)
-    label.setWordWrap(True)
+    # The form asks each wrapped label's height for the same width several times per indicator shown, and a
+    # QLabel lays its Thai text out again (line breaks from a dictionary) each time: 2-7 ms an agreement switched.
+    label = WrappedLabel(parent)
     label.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
