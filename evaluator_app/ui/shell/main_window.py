@@ -8,6 +8,7 @@ after the first paint (ui/shell/app.py). MainWindow(session) still builds the wh
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -228,6 +229,12 @@ class MainWindow(Retranslating, MainWindowInterface):
         self._show_first_place(session)
         self._update_identity()
         self._update_title()
+        if os.environ.get("EVALUATOR_APP_NO_WARM_UP") != "1":
+            from ..rating.warm_up import warm_up_after_first_paint
+
+            # the first agreement clicked as quick as the later ones: glyphs and the details form made ahead, once
+            # the table is painted, one small step per turn of the event loop (warm_up.py)
+            self.warm_up = warm_up_after_first_paint(session, self.panel, self.details)
 
     def _show_first_place(self, session: WorkspaceSession) -> None:
         """The agreement and round shown when this workspace was last open here; else the first agreement."""
