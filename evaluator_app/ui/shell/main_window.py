@@ -40,10 +40,12 @@ if TYPE_CHECKING:  # loaded in the second stage (install_session), after the fir
     from ..papers.report_actions import ReportActions
     from ..rating.agreement_panel import AgreementPanel
     from ..rating.details_pane import DetailsPane
+    from ..rating.warm_up import WarmUp
     from ..transfer.transfer_actions import TransferActions
 
 ROUND_KEYS = {6: "Ctrl+6", 9: "Ctrl+9", 12: "Ctrl+2"}
 _WORKSPACE_FILTER = "*.sqlite *.db"
+NO_WARM_UP_ENV = "EVALUATOR_APP_NO_WARM_UP"  # "1": no warm-up after ready (to measure the first switch without it)
 
 
 class MainWindow(Retranslating, MainWindowInterface):
@@ -80,6 +82,7 @@ class MainWindow(Retranslating, MainWindowInterface):
         self.splitter.setSizes([270, 1170])
         self.panel: AgreementPanel | None = None
         self.details: DetailsPane | None = None
+        self.warm_up: WarmUp | None = None  # getting ready for the first agreement clicked (rating/warm_up.py)
         self.banner = QLabel(self)
         self.banner.setObjectName("readOnlyBanner")
         self.banner.setWordWrap(True)
@@ -229,7 +232,8 @@ class MainWindow(Retranslating, MainWindowInterface):
         self._show_first_place(session)
         self._update_identity()
         self._update_title()
-        if os.environ.get("EVALUATOR_APP_NO_WARM_UP") != "1":
+        self.warm_up = None
+        if os.environ.get(NO_WARM_UP_ENV) != "1":
             from ..rating.warm_up import warm_up_after_first_paint
 
             # the first agreement clicked as quick as the later ones: glyphs and the details form made ahead, once
