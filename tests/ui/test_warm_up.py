@@ -4,6 +4,7 @@ window closes or another workspace is opened. Waits on state, never on time."""
 
 from __future__ import annotations
 
+import gc
 import shutil
 
 from PySide6.QtCore import QEvent
@@ -136,3 +137,14 @@ def test_the_samples_cover_the_thai_block_and_the_digits():
     for mark in "\u0E31\u0E34\u0E35\u0E36\u0E37\u0E38\u0E39\u0E47\u0E48\u0E49\u0E4A\u0E4B\u0E4C":
         assert mark in text
     assert all(digit in text for digit in "0123456789๐๑๒๓๔๕๖๗๘๙")
+
+
+def test_the_objects_frozen_after_the_warm_up_are_given_back_when_the_workspace_closes(qtbot, workspace_file):
+    window = _ready_window(qtbot, workspace_file)
+    with qtbot.waitSignal(window.warm_up.finished, timeout=10000):
+        pass
+    assert gc.get_freeze_count() > 0, "the start-up's objects are out of the collector's way"
+    session = window.session
+    window.close()
+    assert gc.get_freeze_count() == 0, "a closed workspace's objects go back to the collector"
+    assert not session.is_open

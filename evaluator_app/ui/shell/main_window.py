@@ -8,6 +8,7 @@ after the first paint (ui/shell/app.py). MainWindow(session) still builds the wh
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -328,6 +329,9 @@ class MainWindow(Retranslating, MainWindowInterface):
         if self.session is not None:
             self.session.close()
             remove_demo_copy(self.session.path)  # a demo copy is for trying things out: it goes when closed
+        # The warm-up froze the objects alive after ready (rating/warm_up.py): those of the workspace closed here
+        # go back to the collector, which frees what is no longer used.
+        gc.unfreeze()
 
     def open_demo(self) -> bool:
         """Try the app on a fresh copy of the demo workspace (removed again when it is closed)."""
