@@ -23,7 +23,7 @@ from evaluator_app.ui.common.session import WorkspaceSession
 from evaluator_app.ui.shell.app import prepare_application
 from evaluator_app.ui.shell.main_window import MainWindow
 
-from .switch_probe import PaintSeen
+from .switch_probe import PaintSeen, settle
 
 
 def main() -> int:
@@ -36,6 +36,7 @@ def main() -> int:
     summaries = window.navigator.model.summaries()
     window.navigator.select_agreement(summaries[len(summaries) // 2].id)
     app.processEvents()
+    settle(app)  # as a person would see the agreement before typing (switch_probe.settle)
     panel = window.panel
     model = panel.model
     column = model.column("own.result")
