@@ -18,6 +18,7 @@ closes.
 
 from __future__ import annotations
 
+import functools
 import gc
 import html
 from collections import deque
@@ -102,11 +103,12 @@ class WarmUp(QObject):
     def _plan(self) -> None:
         self._steps.append(self._details.info.make_rows)
         for font in self._fonts():
-            self._steps.append(lambda font=font: self._draw_glyphs(font))
+            self._steps.append(functools.partial(self._draw_glyphs, font))
         # the title's, totals' and definition's <small> print (the dates of the history, the framework's name): a
         # font Qt derives from the label's own, in its regular and bold faces
-        self._steps.append(lambda: self._draw_small(self._details.info.notes.font(), bold=False))
-        self._steps.append(lambda: self._draw_small(self._details.info.notes.font(), bold=True))
+        small = self._details.info.notes.font()
+        self._steps.append(functools.partial(self._draw_small, small, False))
+        self._steps.append(functools.partial(self._draw_small, small, True))
         self._steps.append(gc.freeze)  # given back by MainWindow._close_session (gc.unfreeze)
 
     def _fonts(self) -> list[QFont]:
