@@ -271,3 +271,22 @@ def test_each_cell_has_the_place_in_its_row_qt_gives_it(qtbot, window):
         plan = view._plan_rows(view.viewport().rect())
         assert plan is not None
         assert {column: position for column, _x, _w, position in plan.columns} == recording.positions
+
+
+def test_header_size_hints_kept_equal_qts_and_grouped_numbers_equal_grouped(qtbot, window):
+    """The kept header measurements (ResultsView.header_size_hint) are QHeaderView's own for every column of every
+    agreement, in both languages; the kept grouping of numbers equals printed_numbers.grouped."""
+    from evaluator_app.reports.printed_numbers import grouped
+    from evaluator_app.ui.common.language import ENGLISH, THAI, install_language
+
+    view = window.panel.view
+    model = window.panel.model
+    for language in (THAI, ENGLISH, THAI):
+        install_language(language)
+        for summary in window.navigator.model.summaries():
+            window.navigator.select_agreement(summary.id)
+            qtbot.waitUntil(lambda summary=summary: model.agreement_id == summary.id)
+            for column in range(len(model.columns)):
+                assert view.header_size_hint(column) == view.header().sectionSizeHint(column)
+    for text in ("", "3", "1150", "1150.40", "-1234567.5", "\u22121000", "60 – 69.99", "5.0000", "abc", "1,000"):
+        assert model._shown_grouped(text) == grouped(text)

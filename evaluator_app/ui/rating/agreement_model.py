@@ -98,6 +98,7 @@ class AgreementModel(QAbstractItemModel):
         self._confirming = False
         self._cells: dict[tuple[int, int, int, int], object] = {}  # data() of each cell and role (`data`)
         self._row_places: list[tuple[int, int, Row]] | None = None  # `_places`
+        self._grouped: dict[str, str] = {}  # `grouped` of each number text shown (`_shown`)
         self._cached_read_only: bool | None = None
         # Qt's flag enums combine in Python at some microseconds each: combined once, here (not at import)
         self._plain_flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
@@ -517,7 +518,17 @@ class AgreementModel(QAbstractItemModel):
         """A cell's text as shown: numbers with thousands separators (1,150,000), as the agreement and the papers
         print them; editing and the stored value keep the plain number."""
         text = self.rows.text(row, key)
-        return text if key in ("code", "name", "unit") else grouped(text)
+        return text if key in ("code", "name", "unit") else self._shown_grouped(text)
+
+    def _shown_grouped(self, text: str) -> str:
+        """`grouped`, kept per text: the same few numbers in every agreement ("3", "5.0000") are grouped once each,
+        not by a regular expression for each of some 300 cells an agreement shown."""
+        shown = self._grouped.get(text)
+        if shown is None:
+            if len(self._grouped) > 4096:
+                self._grouped.clear()
+            shown = self._grouped[text] = grouped(text)
+        return shown
 
     def _data(self, index: Index, role: int) -> object:
         row = self.row_of(index)

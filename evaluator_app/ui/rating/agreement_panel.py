@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import itertools
 
-from PySide6.QtCore import QEvent, QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
@@ -19,36 +19,12 @@ from .agreement_view import ResultsView
 from .cell_editing import CellEditing
 from .context_menu import CellMenu
 from .round_box import RoundBox
+from .wrapped_label import WrappedLabel
 
 # After Enter the cursor moves on to the next result by itself; whoever follows the current indicator (the details
 # pane, some 5 ms to render) is told this long after the last such move, so typing a column of results never waits
 # for it. Less than DetailsPane's own delay after a saved rating, so the pane renders once, for the new indicator.
 ANNOUNCE_AFTER_MOVE_MS = 40
-
-
-class WrappedLabel(QLabel):
-    """A word-wrapped label that lays its text out once per width: the layouts ask a wrapped label's height for
-    the same width four or five times after each new text (the title and totals, on every agreement shown), and
-    QLabel lays out its rich text again each time (some 0.2 ms a time)."""
-
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setWordWrap(True)
-        self._heights: dict[tuple[str, str, int], int] = {}
-
-    def heightForWidth(self, width: int) -> int:
-        key = (self.text(), self.font().key(), width)
-        height = self._heights.get(key)
-        if height is None:
-            if len(self._heights) > 64:  # only the last few texts are asked again
-                self._heights.clear()
-            height = self._heights[key] = super().heightForWidth(width)
-        return height
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() in (QEvent.Type.StyleChange, QEvent.Type.FontChange, QEvent.Type.ContentsRectChange):
-            self._heights.clear()  # the same text and width may lay out otherwise now
-        super().changeEvent(event)
 
 
 class AgreementPanel(Retranslating, QWidget):

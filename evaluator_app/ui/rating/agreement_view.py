@@ -348,6 +348,7 @@ class ResultsView(QTreeView):
         self._advance_font_key = ""
         self._advance_fonts: dict[tuple[bool, bool], QFont] = {}
         self._advances: dict[tuple[bool, bool], dict[str, int]] = {}
+        self._header_hints: dict[tuple[object, ...], int] = {}  # `header_size_hint`
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)  # the panel's CellMenu
         self.doubleClicked.connect(self._double_clicked)
         self._closing_editor = False
@@ -421,8 +422,25 @@ class ResultsView(QTreeView):
         widest = max((self._advance(text, bold, italic) for text, bold, italic
                       in self.results_model().column_cells(key) if text), default=0)
         cells = widest + 2 * self._text_margin() + _CELL_PADDING if widest else 0
-        header = 0 if self.header().isHidden() else self.header().sectionSizeHint(column)
+        header = 0 if self.header().isHidden() else self.header_size_hint(column)
         return max(cells, header)
+
+    def header_size_hint(self, column: int) -> int:
+        """QHeaderView.sectionSizeHint, kept per header text, alignment, font, style and the header's size limits:
+        the headers are the same for most agreements, and Qt measures them again on every agreement shown (some
+        14 calls back into the model and a text layout each)."""
+        header = self.header()
+        model = self.results_model()
+        key = (model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole),
+               model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.TextAlignmentRole),
+               header.font().key(), id(header.style()), header.minimumSectionSize(), header.maximumSectionSize(),
+               header.isSectionHidden(column), header.highlightSections(), header.isSortIndicatorShown())
+        hint = self._header_hints.get(key)
+        if hint is None:
+            if len(self._header_hints) > 256:
+                self._header_hints.clear()
+            hint = self._header_hints[key] = header.sectionSizeHint(column)
+        return hint
 
     def _check_advance_font(self) -> None:
         """Forget the advances measured in another font than the view's (a font or style change)."""

@@ -8,12 +8,16 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QFont, QPalette, QTextDocument
 from PySide6.QtWidgets import QFormLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
+from .wrapped_label import WrappedLabel
+
 _LABEL_GAP = 16  # pixels between a label and its value
+FIELDS = 11  # the most rows an indicator's definition has (DetailsPane._render_info)
 
 
 def _text_label(parent: QWidget, rich: bool = False) -> QLabel:
-    label = QLabel(parent)
-    label.setWordWrap(True)
+    # The form asks each wrapped label's height for the same width several times per indicator shown, and a
+    # QLabel lays its Thai text out again (line breaks from a dictionary) each time: 2-7 ms an agreement switched.
+    label = WrappedLabel(parent)
     label.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
@@ -72,17 +76,9 @@ class IndicatorInfo(QScrollArea):
         # The form's labels are kept and given new texts: making a form of wrapped labels anew for every indicator
         # shown (twice an agreement switched to) cost more than the table it describes.
         # Rows beyond those needed are hidden, not removed (a message between two indicators needs none).
-        body = self._body
         for position, (label_text, value_text) in enumerate(rows):
             if position == len(self._pool):
-                label = _text_label(body)
-                bold = QFont(label.font())
-                bold.setBold(True)
-                label.setFont(bold)
-                value = _text_label(body)
-                label.setBuddy(value)
-                self.form.addRow(label, value)
-                self._pool.append((label, value))
+                self._new_row()
             label, value = self._pool[position]
             label_text = self.tr("{0}:").format(label_text)
             if label.text() != label_text:
@@ -97,6 +93,23 @@ class IndicatorInfo(QScrollArea):
             if part.text() != text:
                 part.setText(text)
             part.setVisible(bool(text))
+
+    def _new_row(self) -> None:
+        label = _text_label(self._body)
+        bold = QFont(label.font())
+        bold.setBold(True)
+        label.setFont(bold)
+        value = _text_label(self._body)
+        label.setBuddy(value)
+        self.form.addRow(label, value)
+        self._pool.append((label, value))
+
+    def make_rows(self, count: int = FIELDS) -> None:
+        """Make the form's rows ahead, hidden (warm_up.py): the first indicator with that many fields shows them
+        without making labels then."""
+        while len(self._pool) < count:
+            self._new_row()
+            self.form.setRowVisible(len(self._pool) - 1, False)
 
     def reveal_history(self) -> None:
         """Scroll the history of the rating into view."""

@@ -8,6 +8,8 @@ after the first paint (ui/shell/app.py). MainWindow(session) still builds the wh
 
 from __future__ import annotations
 
+import gc
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -39,10 +41,12 @@ if TYPE_CHECKING:  # loaded in the second stage (install_session), after the fir
     from ..papers.report_actions import ReportActions
     from ..rating.agreement_panel import AgreementPanel
     from ..rating.details_pane import DetailsPane
+    from ..rating.warm_up import WarmUp
     from ..transfer.transfer_actions import TransferActions
 
 ROUND_KEYS = {6: "Ctrl+6", 9: "Ctrl+9", 12: "Ctrl+2"}
 _WORKSPACE_FILTER = "*.sqlite *.db"
+NO_WARM_UP_ENV = "EVALUATOR_APP_NO_WARM_UP"  # "1": no warm-up after ready (to measure the first switch without it)
 
 
 class MainWindow(Retranslating, MainWindowInterface):
@@ -79,6 +83,7 @@ class MainWindow(Retranslating, MainWindowInterface):
         self.splitter.setSizes([270, 1170])
         self.panel: AgreementPanel | None = None
         self.details: DetailsPane | None = None
+        self.warm_up: WarmUp | None = None  # getting ready for the first agreement clicked (rating/warm_up.py)
         self.banner = QLabel(self)
         self.banner.setObjectName("readOnlyBanner")
         self.banner.setWordWrap(True)
@@ -228,6 +233,13 @@ class MainWindow(Retranslating, MainWindowInterface):
         self._show_first_place(session)
         self._update_identity()
         self._update_title()
+        self.warm_up = None
+        if os.environ.get(NO_WARM_UP_ENV) != "1":
+            from ..rating.warm_up import warm_up_after_first_paint
+
+            # the first agreement clicked as quick as the later ones: glyphs and the details form made ahead, once
+            # the table is painted, one small step per turn of the event loop (warm_up.py)
+            self.warm_up = warm_up_after_first_paint(session, self.panel, self.details)
 
     def _show_first_place(self, session: WorkspaceSession) -> None:
         """The agreement and round shown when this workspace was last open here; else the first agreement."""
@@ -317,6 +329,9 @@ class MainWindow(Retranslating, MainWindowInterface):
         if self.session is not None:
             self.session.close()
             remove_demo_copy(self.session.path)  # a demo copy is for trying things out: it goes when closed
+        # The warm-up froze the objects alive after ready (rating/warm_up.py): those of the workspace closed here
+        # go back to the collector, which frees what is no longer used.
+        gc.unfreeze()
 
     def open_demo(self) -> bool:
         """Try the app on a fresh copy of the demo workspace (removed again when it is closed)."""
