@@ -133,8 +133,17 @@ def test_a_drawing_that_fails_rolls_its_chunk_back_and_each_report_lands_or_fail
     # The workers and this process (the chunk done again one by one) fail to draw the same report.
     monkeypatch.setattr(drawing_pool, "DRAW", failing_draw.failing_render)
     monkeypatch.setattr(papers, "_render", _failing_here())
+    alone: list[int] = []
+    serially = batch_module._One.serially
+
+    def one_by_one(self, agreement_id):
+        alone.append(agreement_id)
+        return serially(self, agreement_id)
+
+    monkeypatch.setattr(batch_module._One, "serially", one_by_one)
     _pool(monkeypatch, True)
     pooled, pooled_progress = _run(workspace_path, ids, tmp_path / "pool")
+    assert alone == ids[:8], "the first chunk (8 reports) done again one by one; the second drawn by the workers"
     _pool(monkeypatch, False)
     serial, serial_progress = _run(twin, ids, tmp_path / "serial")
 
