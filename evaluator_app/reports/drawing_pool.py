@@ -14,6 +14,7 @@ second of CPU each), so small batches and one-core machines draw in the batch's 
 from __future__ import annotations
 
 import atexit
+import gc
 import multiprocessing
 import os
 import sys
@@ -48,10 +49,21 @@ def use_pool(count: int) -> bool:
     return count >= POOL_FROM and pool_workers() >= 2
 
 
+_drawn = 0  # papers this worker drew
+
+
 def _draw(content: dict[str, Any], seal: Seal | None, digits: Digits, orientation: Orientation) -> Any:
+    global _drawn
     from .papers import render_paper
 
-    return render_paper(content, seal, digits, orientation)
+    rendered = render_paper(content, seal, digits, orientation)
+    _drawn += 1
+    if _drawn == 1:
+        # As a batch does in its own process (batch.py): what the first paper loaded, every paper shares; out of
+        # the cyclic collector's reach, it is not walked again at each full pass (a tenth of a report).
+        gc.collect()
+        gc.freeze()
+    return rendered
 
 
 def _warm() -> None:
