@@ -7,8 +7,8 @@ with 'spawn', never 'fork': the window's process has Qt's threads and a fork wou
 spawned worker imports only this package's drawing code (no Qt, no window, no argv parsing: the frozen app calls
 multiprocessing.freeze_support() before anything else, packaging/entry_point.py).
 
-A worker pays its start-up once (Python, reportlab, the fonts, the word list: measured in /work RESULTS, about a
-second of CPU each), so small batches and one-core machines draw in the batch's own process as before.
+A worker pays its start-up once (Python, reportlab, the fonts, the word list: about 1.1 s of CPU each, issue 16's
+round five), so small batches and one-core machines draw in the batch's own process as before.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ import atexit
 import gc
 import multiprocessing
 import os
+import signal
 import sys
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -71,6 +72,9 @@ def _warm() -> None:
     from .fonts import register_fonts
     from .thai_lines import segment_words
 
+    # Ctrl+C in a terminal reaches the whole process group: the batch's process stops the batch (and its
+    # workers, by closing the pool); a worker printing its own KeyboardInterrupt traceback would only confuse.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     register_fonts()
     segment_words("รายงานผลการประเมิน")
     # Freeing those tables one object at a time when the worker ends costs about 0.75 s of CPU, and the batch
