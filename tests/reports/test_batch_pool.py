@@ -52,7 +52,8 @@ def _twin(workspace: Workspace, path: Path) -> Path:
 
 def _pool(monkeypatch: pytest.MonkeyPatch, on: bool) -> None:
     monkeypatch.setattr(batch_module, "use_pool", lambda count: on)
-    monkeypatch.setattr(batch_module, "pool_workers", lambda: 2)  # chunks of 8, also on a one-core machine
+    monkeypatch.setattr(batch_module, "pool_workers", lambda: 2)  # also on a one-core machine
+    monkeypatch.setattr(batch_module, "CHUNK_PER_WORKER", 4)  # chunks of 8: these batches have two
 
 
 def _snapshots(conn: sqlite3.Connection) -> list[Snapshot]:
