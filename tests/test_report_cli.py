@@ -80,6 +80,18 @@ def test_signed_report_with_pem_files_verifies_and_a_flipped_byte_fails(db, tmp_
     assert cli(db, "summary", "--year", "2569", "--out", str(tmp_path / "s.pdf"), "--sign") == 2
 
 
+def test_report_all_draws_in_worker_processes_when_the_batch_is_long(db, tmp_path, monkeypatch):
+    # Forced for two agreements (a real batch uses the pool from reports/drawing_pool.py POOL_FROM reports).
+    from evaluator_app.reports import batch
+
+    monkeypatch.setattr(batch, "use_pool", lambda count: True)
+    monkeypatch.setattr(batch, "pool_workers", lambda: 2)
+    out = tmp_path / "year"
+    assert cli(db, "report", "--all", "--year", "2569", "--out", str(out), "--digits", "arabic") == 0
+    written = sorted(out.glob("*.pdf"))
+    assert len(written) == 2 and all(cli(db, "verify", str(path)) == 0 for path in written)
+
+
 def test_batch_summary_agreement_paper_and_export(db, tmp_path, capsys):
     out = tmp_path / "year"
     assert cli(db, "report", "--all", "--year", "2569", "--out", str(out), "--digits", "arabic") == 0

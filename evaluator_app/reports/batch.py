@@ -6,17 +6,32 @@ from __future__ import annotations
 import gc
 import io
 from collections.abc import Callable, Sequence
+from concurrent.futures import Future, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..domain.file_names import file_name_part
 from ..domain.problems import ProblemsError
 from ..domain.thai_dates import Digits
+from ..store.agreement_list import AgreementSummary
 from ..store.agreements import list_agreements
 from ..store.workspace import Workspace
 from .batch_cover import BoundReport, bind_volume
-from .evaluation_data import CommitteeSource
-from .papers import default_digits, make_evaluation_report, write_pdf_file
+from .drawing_pool import DrawingPool, pool_workers, use_pool
+from .evaluation_data import CommitteeSource, collect_evaluation
+from .papers import (
+    MadeReport,
+    Rendered,
+    SealedReport,
+    default_digits,
+    default_orientation,
+    deliver_issued,
+    make_evaluation_report,
+    record_drawn,
+    seal_evaluation,
+    write_pdf_file,
+)
 from .seal import Seal, combined_subject
 
 __all__ = ["BatchResult", "Blocked", "agreements_of_year", "not_issuable", "print_batch", "report_file_name"]
@@ -94,6 +109,9 @@ def print_batch(workspace_path: Path, agreement_ids: Sequence[int], out: Path, p
     then not written. An agreement that cannot be issued (results missing) is listed in `failed` and the batch goes
     on. The workspace is opened here, on the calling thread, because SQLite connections must not be shared across
     threads; in the same process it shares the window's writer lock.
+
+    A long batch on a machine with several cores draws its reports in worker processes (drawing_pool.py), a chunk
+    at a time, with the same outcome as one by one: see `_Chunks`.
     """
     result = BatchResult(total=len(agreement_ids))
     parts: list[BoundReport] = []
@@ -102,43 +120,233 @@ def print_batch(workspace_path: Path, agreement_ids: Sequence[int], out: Path, p
         front_digits = digits or default_digits(workspace)
         if not combined:
             out.mkdir(parents=True, exist_ok=True)
+        one = _One(workspace, heads, out, result, parts, progress, combined=combined, round_=round_,
+                   committee=committee, digits=digits, actor=actor, draft=draft)
         frozen = False
+        pool = DrawingPool(pool_workers()) if use_pool(len(agreement_ids)) else None
         try:
-            for agreement_id in agreement_ids:
-                if cancelled is not None and cancelled():
-                    result.cancelled = True
-                    break
-                if result.done == 1 and len(agreement_ids) > 2:
-                    # The first report loaded what every report shares (fonts, the word list, reportlab's tables):
-                    # some 500,000 objects that Python's cyclic collector would walk again at each of its full
-                    # passes, about a tenth of a report (issue 16). Out of its reach for the batch, given back after.
-                    gc.collect()
-                    gc.freeze()
-                    frozen = True
-                head = heads.get(agreement_id)
-                try:
-                    if head is None:
-                        raise LookupError(f"ไม่พบคำรับรองหมายเลข {agreement_id} / no agreement with id {agreement_id}")
-                    target: Path | io.BytesIO
-                    target = io.BytesIO() if combined else out / report_file_name(
-                        agreement_id, head.agency, head.fiscal_year, round_)
-                    made = make_evaluation_report(workspace, agreement_id, target, round_=round_, committee=committee,
-                                                  digits=digits, actor=actor, draft=draft)
-                    if made.path is not None:
-                        result.written.append(made.path)
-                    seal = None if made.snapshot is None else Seal.of(made.snapshot)
-                    parts.append(BoundReport(head.agency, head.fiscal_year, seal, made.data, made.pages))
-                except (ProblemsError, LookupError, KeyError) as exc:
-                    result.failed.append((agreement_id, str(exc)))
-                result.done += 1
-                if progress is not None:
-                    progress(result.done, result.total)
+            if pool is not None:
+                _Chunks(one, pool, cancelled).run(agreement_ids)
+            else:
+                for agreement_id in agreement_ids:
+                    if cancelled is not None and cancelled():
+                        result.cancelled = True
+                        break
+                    if result.done == 1 and len(agreement_ids) > 2:
+                        # The first report loaded what every report shares (fonts, the word list, reportlab's
+                        # tables): some 500,000 objects that Python's cyclic collector would walk again at each of
+                        # its full passes, about a tenth of a report (issue 16). Out of its reach for the batch,
+                        # given back after.
+                        gc.collect()
+                        gc.freeze()
+                        frozen = True
+                    one.serially(agreement_id)
         finally:
+            if pool is not None:
+                pool.close()
             if frozen:
                 gc.unfreeze()
     if combined and not result.cancelled and parts:
         result.combined = _combine(parts, out, round_, front_digits, digits, workspace_path)
     return result
+
+
+@dataclass
+class _One:
+    """One agreement of a batch, from issuing to its file, its part of the combined file and its progress call."""
+
+    workspace: Workspace
+    heads: dict[int, AgreementSummary]
+    out: Path
+    result: BatchResult
+    parts: list[BoundReport]
+    progress: Progress | None
+    combined: bool
+    round_: int
+    committee: CommitteeSource | None
+    digits: Digits | None
+    actor: str
+    draft: bool
+
+    def target(self, agreement_id: int) -> Path | io.BytesIO:
+        head = self.heads.get(agreement_id)
+        if head is None:
+            raise LookupError(f"ไม่พบคำรับรองหมายเลข {agreement_id} / no agreement with id {agreement_id}")
+        return io.BytesIO() if self.combined else self.out / report_file_name(
+            agreement_id, head.agency, head.fiscal_year, self.round_)
+
+    def serially(self, agreement_id: int) -> None:
+        """Today's way: issue, draw and commit this report alone (make_evaluation_report), then write it."""
+        try:
+            made = make_evaluation_report(self.workspace, agreement_id, self.target(agreement_id), round_=self.round_,
+                                          committee=self.committee, digits=self.digits, actor=self.actor,
+                                          draft=self.draft)
+            self.landed(agreement_id, made)
+        except _REFUSED as exc:
+            self.refused(agreement_id, exc)
+
+    def landed(self, agreement_id: int, made: MadeReport) -> None:
+        head = self.heads[agreement_id]
+        if made.path is not None:
+            self.result.written.append(made.path)
+        seal = None if made.snapshot is None else Seal.of(made.snapshot)
+        self.parts.append(BoundReport(head.agency, head.fiscal_year, seal, made.data, made.pages))
+        self._counted()
+
+    def refused(self, agreement_id: int, exc: Exception) -> None:
+        self.result.failed.append((agreement_id, str(exc)))
+        self._counted()
+
+    def _counted(self) -> None:
+        self.result.done += 1
+        if self.progress is not None:
+            self.progress(self.result.done, self.result.total)
+
+
+# Reports sealed in one transaction per drawing worker. Between chunks the workers wait (the last drawings, the
+# ledger, the commit, the first sealing of the next): 8 a worker keeps them busy about nine tenths of the time on
+# a quiet machine, while the window waits for the writer lock under a second and a failed chunk costs little to redo.
+CHUNK_PER_WORKER = 8
+
+# What lists a report in `failed` and lets the batch go on; anything else stops the batch, as it always did.
+_REFUSED = (ProblemsError, LookupError, KeyError)
+
+
+class _ChunkNotDrawn(Exception):
+    """A drawing of the chunk failed: the chunk is rolled back and done again one report at a time."""
+
+
+@dataclass
+class _Chunks:
+    """The pool's way. Per chunk of agreements, in one transaction: seal each report in this process (collect,
+    number, freeze, mark issued) and hand its snapshot to a drawing worker at once, so the workers draw while the
+    next ones are sealed; when all are drawn, record their revisions in the ledger and commit; then write the
+    files and report progress, report by report, in the batch's order.
+
+    Same outcome as one by one: the same numbers, revisions, audit entries and ledger (sealed in the same order in
+    the same process), the same pages (render_paper is a pure function of what the workers get). A refused report
+    is listed and the chunk goes on, as before. If any drawing of the chunk fails, the chunk is rolled back (no
+    snapshot outlives a paper never drawn; the ledger keeps the numbers it gave, which the reports take again) and
+    done again one report at a time through make_evaluation_report, so each report lands or fails alone exactly
+    as it would have. Cancel is asked before each report is sealed; the reports sealed so far are drawn and land.
+    """
+
+    one: _One
+    pool: DrawingPool
+    cancelled: Cancelled | None
+    broken: bool = False  # the workers could not start or died: the rest of the batch is drawn here, one by one
+
+    def run(self, agreement_ids: Sequence[int]) -> None:
+        size = CHUNK_PER_WORKER * self.pool.workers
+        start = 0
+        while start < len(agreement_ids) and not self.one.result.cancelled:
+            chunk = agreement_ids[start:start + size]
+            start += size
+            if self.broken:
+                taken = []
+                for agreement_id in chunk:
+                    if self._stop():
+                        break
+                    taken.append(agreement_id)
+                    self.one.serially(agreement_id)
+            else:
+                taken = self._drafts(chunk) if self.one.draft else self._issued(chunk)
+            if len(taken) < len(chunk):
+                self.one.result.cancelled = True
+
+    def _stop(self) -> bool:
+        return self.cancelled is not None and self.cancelled()
+
+    def _issued(self, chunk: Sequence[int]) -> list[int]:
+        one = self.one
+        workspace = one.workspace
+        digits = one.digits or default_digits(workspace)
+        taken: list[int] = []
+        outcomes: list[tuple[int, SealedReport | None, Future[Rendered] | None, Exception | None]] = []
+        try:
+            with workspace.transaction() as conn:
+                orientation = default_orientation(workspace)
+                for agreement_id in chunk:
+                    if self._stop():
+                        break
+                    taken.append(agreement_id)
+                    conn.execute("SAVEPOINT batch_report")
+                    try:
+                        one.target(agreement_id)  # an unknown agreement is refused before anything is sealed
+                        sealed = seal_evaluation(workspace, agreement_id, one.round_, one.committee, one.actor)
+                    except _REFUSED as exc:
+                        conn.execute("ROLLBACK TO batch_report")
+                        conn.execute("RELEASE batch_report")
+                        outcomes.append((agreement_id, None, None, exc))
+                        continue
+                    except Exception as exc:  # e.g. a damaged ledger: the reports before it land
+                        raise _ChunkNotDrawn() from exc
+                    conn.execute("RELEASE batch_report")
+                    try:
+                        future = self.pool.submit(sealed.snapshot.content, sealed.seal, digits, orientation)
+                    except Exception as exc:  # no worker could start: this process draws
+                        self.broken = True
+                        raise _ChunkNotDrawn() from exc
+                    outcomes.append((agreement_id, sealed, future, None))
+                drawn = self._gather([future for _, _, future, _ in outcomes if future is not None])
+                for _, drawn_sealed, _, _ in outcomes:
+                    if drawn_sealed is not None:
+                        record_drawn(workspace, drawn_sealed)
+        except _ChunkNotDrawn:
+            for agreement_id in taken:
+                one.serially(agreement_id)
+            return taken
+        for agreement_id, issued, _, refusal in outcomes:
+            if issued is None:
+                assert refusal is not None
+                one.refused(agreement_id, refusal)
+            else:
+                one.landed(agreement_id, deliver_issued(workspace, one.target(agreement_id), drawn.pop(0),
+                                                        issued.snapshot, digits))
+        return taken
+
+    def _drafts(self, chunk: Sequence[int]) -> list[int]:
+        """Drafts store nothing: gather each, draw them in the pool, write them; a failed drawing is done again
+        here, so it fails (or lands) as it would have alone."""
+        one = self.one
+        workspace = one.workspace
+        digits = one.digits or default_digits(workspace)
+        orientation = default_orientation(workspace)
+        taken: list[int] = []
+        outcomes: list[tuple[int, Future[Rendered] | None, Exception | None]] = []
+        for agreement_id in chunk:
+            if self._stop():
+                break
+            taken.append(agreement_id)
+            try:
+                one.target(agreement_id)
+                content = collect_evaluation(workspace, agreement_id, one.round_, committee=one.committee)
+            except _REFUSED as exc:
+                outcomes.append((agreement_id, None, exc))
+                continue
+            outcomes.append((agreement_id, self.pool.submit(content, None, digits, orientation), None))
+        for agreement_id, future, refusal in outcomes:
+            if future is None:
+                assert refusal is not None
+                one.refused(agreement_id, refusal)
+                continue
+            try:
+                rendered = future.result()
+            except Exception:  # drawn again here, where it fails or lands as it would alone
+                one.serially(agreement_id)
+                continue
+            one.landed(agreement_id, deliver_issued(workspace, one.target(agreement_id), rendered, None, digits))
+        return taken
+
+    def _gather(self, futures: list[Future[Rendered]]) -> list[Rendered]:
+        try:
+            return [future.result() for future in futures]
+        except Exception as exc:  # any failure to draw (also a worker that died) redoes the chunk
+            self.broken = isinstance(exc, BrokenProcessPool)
+            for future in futures:
+                future.cancel()
+            wait(futures)
+            raise _ChunkNotDrawn() from exc
 
 
 def _combine(parts: Sequence[BoundReport], out: Path, round_: int, digits: Digits, sealed_digits: Digits | None,

@@ -19,7 +19,7 @@ from reportlab.platypus import Flowable
 from ..domain.problems import Problem, ProblemsError
 from ..domain.thai_dates import Digits
 from ..store.leftovers import temporary_beside
-from ..store.report_numbers import paper_number, record_revision
+from ..store.report_numbers import PaperNumber, paper_number, record_revision
 from ..store.snapshots import (
     KIND_AGREEMENT,
     KIND_EVALUATION,
@@ -49,15 +49,20 @@ __all__ = [
     "DIGITS_SETTING",
     "ORIENTATION_SETTING",
     "MadeReport",
+    "Rendered",
+    "SealedReport",
     "default_digits",
     "default_orientation",
+    "deliver_issued",
     "make_agreement_paper",
     "make_evaluation_report",
     "make_summary",
     "preview_evaluation",
+    "record_drawn",
     "render_content",
     "render_paper",
     "reprint",
+    "seal_evaluation",
     "unconfirmed_problem",
     "write_pdf_file",
 ]
@@ -272,47 +277,82 @@ def unconfirmed_problem(content: dict[str, Any]) -> Problem | None:
             f"a draft (--draft)"))
 
 
+@dataclass(frozen=True)
+class SealedReport:
+    """An evaluation report frozen and marked issued in the caller's open transaction, not drawn yet."""
+
+    snapshot: Snapshot
+    paper: PaperNumber | None  # None: a reprint of unchanged figures, nothing new numbered
+
+    @property
+    def seal(self) -> Seal:
+        return Seal.of(self.snapshot)
+
+
+def seal_evaluation(workspace: Workspace, agreement_id: int, round_: int, committee: CommitteeSource | None,
+                    actor: str) -> SealedReport:
+    """Gather, number, freeze and mark issued one evaluation report, inside the caller's transaction (which must
+    be open: the figures cannot move between reading and sealing). The same figures as the latest revision reprint
+    it; new figures (after a reopening) are the next revision under the same number, saying what they replace and
+    why. Refused (ProblemsError) before anything is written. The caller draws it, then `record_drawn`, then
+    commits; a drawing that fails must roll the transaction back, so no snapshot outlives a paper never drawn."""
+    scope = evaluation_scope(agreement_id, round_)
+    conn = workspace.conn
+    assert conn.in_transaction, "seal_evaluation runs inside the issuing transaction"
+    content = collect_evaluation(workspace, agreement_id, round_, committee=committee)
+    problem = unconfirmed_problem(content)
+    if problem is not None:
+        raise ProblemsError([problem])
+    latest = latest_snapshot(conn, KIND_EVALUATION, scope)
+    state = issue_state(conn, agreement_id, round_)
+    paper = None
+    if latest is not None and _figures(latest.content) == content:
+        snapshot = latest  # a reprint: nothing new to number
+    else:
+        if state is not None and state.issued:
+            raise ProblemsError([Problem(
+                th=(f"รายงานรอบ {round_} เดือนออกแล้ว (ฉบับที่ {state.revision}) และผลที่จะพิมพ์ต่างจากฉบับที่ออก "
+                    "ต้องเปิดรายงานใหม่พร้อมเหตุผลก่อน (reopen-report)"),
+                en=(f"the round {round_} report is issued (revision {state.revision}) and these figures differ "
+                    "from it: reopen it with a reason first (reopen-report)"), field="round")])
+        paper = paper_number(conn, workspace.path, KIND_EVALUATION, scope, _identity(content))
+        revision = max(0 if latest is None else latest.revision, paper.last_revision) + 1
+        replaces = None
+        if revision > 1:
+            before = latest if latest is not None and latest.revision == revision - 1 else None
+            replaces = {"revision": revision - 1, "issued_at": None if before is None else before.created_at,
+                        "reason": None if state is None else state.reason}
+        content["issue"] = {"number": paper.number, "revision": revision, "replaces": replaces,
+                            "audit_head": audit_head(conn)}
+        snapshot = freeze_snapshot(conn, kind=KIND_EVALUATION, scope=scope, content=content, actor=actor,
+                                   agreement_id=agreement_id, round_=round_, number=paper.number,
+                                   after_revision=revision - 1)
+    mark_issued(conn, snapshot, actor=actor)
+    return SealedReport(snapshot, paper)
+
+
+def record_drawn(workspace: Workspace, sealed: SealedReport) -> None:
+    """Drawn: the revision is real. The ledger learns it before the workspace commits, so a restore that forgets it
+    still never prints this revision number again."""
+    if sealed.paper is not None:
+        record_revision(workspace.path, sealed.paper, sealed.snapshot.revision)
+
+
 def _issue_evaluation(workspace: Workspace, agreement_id: int, round_: int, committee: CommitteeSource | None,
                       digits: Digits, actor: str) -> tuple[Snapshot, Rendered]:
-    """Freeze and mark issued one evaluation report: the same figures as the latest revision reprint it; new
-    figures (after a reopening) are the next revision under the same number, saying what they replace and why."""
-    scope = evaluation_scope(agreement_id, round_)
-    with workspace.transaction() as conn:
-        content = collect_evaluation(workspace, agreement_id, round_, committee=committee)
-        problem = unconfirmed_problem(content)
-        if problem is not None:
-            raise ProblemsError([problem])
-        latest = latest_snapshot(conn, KIND_EVALUATION, scope)
-        state = issue_state(conn, agreement_id, round_)
-        paper = None
-        if latest is not None and _figures(latest.content) == content:
-            snapshot = latest  # a reprint: nothing new to number
-        else:
-            if state is not None and state.issued:
-                raise ProblemsError([Problem(
-                    th=(f"รายงานรอบ {round_} เดือนออกแล้ว (ฉบับที่ {state.revision}) และผลที่จะพิมพ์ต่างจากฉบับที่ออก "
-                        "ต้องเปิดรายงานใหม่พร้อมเหตุผลก่อน (reopen-report)"),
-                    en=(f"the round {round_} report is issued (revision {state.revision}) and these figures differ "
-                        "from it: reopen it with a reason first (reopen-report)"), field="round")])
-            paper = paper_number(conn, workspace.path, KIND_EVALUATION, scope, _identity(content))
-            revision = max(0 if latest is None else latest.revision, paper.last_revision) + 1
-            replaces = None
-            if revision > 1:
-                before = latest if latest is not None and latest.revision == revision - 1 else None
-                replaces = {"revision": revision - 1, "issued_at": None if before is None else before.created_at,
-                            "reason": None if state is None else state.reason}
-            content["issue"] = {"number": paper.number, "revision": revision, "replaces": replaces,
-                                "audit_head": audit_head(conn)}
-            snapshot = freeze_snapshot(conn, kind=KIND_EVALUATION, scope=scope, content=content, actor=actor,
-                                       agreement_id=agreement_id, round_=round_, number=paper.number,
-                                       after_revision=revision - 1)
-        mark_issued(conn, snapshot, actor=actor)
-        rendered = render_paper(snapshot.content, Seal.of(snapshot), digits, default_orientation(workspace))
-        # Drawn: the revision is real. The ledger learns it before the workspace commits, so a restore that
-        # forgets it still never prints this revision number again.
-        if paper is not None:
-            record_revision(workspace.path, paper, snapshot.revision)
-    return snapshot, rendered
+    """Freeze, mark issued and draw one evaluation report in one transaction (seal_evaluation)."""
+    with workspace.transaction():
+        sealed = seal_evaluation(workspace, agreement_id, round_, committee, actor)
+        rendered = render_paper(sealed.snapshot.content, sealed.seal, digits, default_orientation(workspace))
+        record_drawn(workspace, sealed)
+    return sealed.snapshot, rendered
+
+
+def deliver_issued(workspace: Workspace, target: Target, rendered: Rendered, snapshot: Snapshot | None,
+                   digits: Digits) -> MadeReport:
+    """Write an evaluation report drawn elsewhere (a batch's worker) to `target`, as make_evaluation_report does
+    with no signer; `snapshot` None for a draft. Call after the issuing transaction committed."""
+    return _finish(workspace, target, rendered, snapshot, snapshot is not None, None, "", None, digits)
 
 
 def make_evaluation_report(workspace: Workspace, agreement_id: int, target: Target, *, round_: int = 12,

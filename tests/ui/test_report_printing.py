@@ -171,6 +171,34 @@ def test_batch_prints_on_a_worker_thread_and_cancel_stops_after_the_reports_in_h
     QApplication.processEvents()
 
 
+def test_the_windows_batch_draws_in_worker_processes_when_the_batch_is_long(qtbot, tmp_path, monkeypatch):
+    # A long batch (reports/drawing_pool.py POOL_FROM) draws in spawned worker processes from the window's worker
+    # thread; forced here for six reports. The window sees the same progress, files and issued rounds.
+    from evaluator_app.reports import batch
+    from evaluator_app.reports.verify import verify_pdf
+
+    monkeypatch.setattr(batch, "use_pool", lambda count: True)
+    monkeypatch.setattr(batch, "pool_workers", lambda: 2)
+    path = batch_workspace(tmp_path / "year.sqlite")
+    window = open_window(qtbot, path)
+    qtbot.keyClick(window, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    dialog = window.report_actions.batch
+    out = tmp_path / "reports"
+    dialog.out_edit.setText(str(out))
+    seen: list[int] = []
+    dialog.relay.progressed.connect(lambda done, _total: seen.append(done))
+    qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.result is not None and not dialog.is_busy(), timeout=120_000)
+    result = dialog.result
+    assert not result.cancelled and not result.failed and seen == list(range(1, BATCH + 1))
+    assert len(result.written) == BATCH == len(list(out.glob("*.pdf"))) and dialog.progress.value() == BATCH
+    window.close()
+    QApplication.processEvents()
+    with Workspace.open(path, create=False, auto_backup=False) as workspace:
+        assert all(issue_state(workspace.conn, n, 12).issued for n in range(1, BATCH + 1))
+        assert all(verify_pdf(workspace, written).ok for written in result.written)
+
+
 def test_the_fiscal_year_summary_previews_every_agency(qtbot, demo_window):
     dialog = demo_window.report_actions.open_report(Paper.SUMMARY)
     wait_for_preview(qtbot, dialog)
