@@ -1,13 +1,11 @@
 """`python -m evaluator_app` is the same as the `evaluator-app` command."""
 
-import multiprocessing
 import sys
 
-# A frozen app's drawing worker (reports/drawing_pool.py) runs the executable again: it must become the worker
-# before the launcher is imported, reads argv or opens a window. (A worker spawned by `python -m evaluator_app`
-# never runs this module: multiprocessing skips a parent's `__main__` of a package.)
-multiprocessing.freeze_support()
-
-from .launcher import main  # noqa: E402
+# Drawing workers (reports/drawing_pool.py) are spawned as `python -c "from multiprocessing.spawn import ..."`,
+# which never runs this module, so nothing here needs multiprocessing.freeze_support(): only the frozen app's own
+# entry script does (packaging/entry_point.py). Importing multiprocessing here would cost every start some 11 ms
+# before the first paint (its context module imports pickle and socket).
+from .launcher import main
 
 sys.exit(main())
