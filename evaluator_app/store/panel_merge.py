@@ -277,7 +277,7 @@ class MergeReport:
             "package": self.package_id,
             "member": self.member_id,
             "already_imported": self.already_imported,
-            "applied": [vars(c) for c in self.applied],
+            "applied": [c._asdict() for c in self.applied],  # a NamedTuple, which has no __dict__
             "unchanged": self.unchanged,
             "conflicts": [vars(c) for c in self.conflicts],
             "submitted": [list(s) for s in self.submitted],
