@@ -130,6 +130,7 @@ def test_together_is_one_by_one(tmp_path, world, monkeypatch, order):
             expected.append(exc)
     together = Workspace.open(_copy(world["master"], tmp_path / "together.sqlite"))
     unlocks: list[str] = []
+    cache = together.conn.execute("PRAGMA cache_size").fetchone()
     got = import_packages(together, paths, actor="sec",
                           decrypt=lambda recipient: unlocks.append(recipient) or keys.decrypt(recipient))
 
@@ -144,6 +145,7 @@ def test_together_is_one_by_one(tmp_path, world, monkeypatch, order):
     assert _tables(together) == _tables(alone)
     assert verify_log(together.conn).ok and verify_log(alone.conn).ok
     assert len(unlocks) <= 1, "the secretary's key is unlocked once for all the packages"
+    assert together.conn.execute("PRAGMA cache_size").fetchone() == cache and not together.conn.in_transaction
     refused = sum(isinstance(one, PackageRefused) for one in expected)
     assert refused == sum("garbage" in name or name.endswith("!") for name in order)
     together.close()
