@@ -6,6 +6,7 @@ stays green."""
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import sqlite3
@@ -186,6 +187,20 @@ def test_the_command_line_merges_several_and_names_the_refused_one(tmp_path, wor
     with Workspace.open(db) as ws:
         members = {row[0] for row in ws.conn.execute("SELECT member_id FROM panel_packages")}
         assert members == {"m1", "m2"} and verify_log(ws.conn).ok
+
+
+def test_the_command_lines_json_lists_each_file(tmp_path, world, capsys, monkeypatch):
+    packages = world["packages"]
+    db = _copy(world["master"], tmp_path / "master.sqlite")
+    monkeypatch.setenv(identity.KEY_FOLDER_ENV, str(world["keys"].folder))
+    monkeypatch.setenv(identity.PASSPHRASE_ENV, PASSPHRASE)
+    code = main(["--db", str(db), "--as", "sec", "import-package", "--json", str(packages["m1a"]),
+                 str(packages["garbage"])])
+    listed = json.loads(capsys.readouterr().out)
+    assert code == 2
+    assert [item["file"] for item in listed] == [str(packages["m1a"]), str(packages["garbage"])]
+    assert listed[0]["member"] == "m1" and {c["code"] for c in listed[0]["applied"]} == {"4"}
+    assert listed[0]["conflicts"][0]["code"] == "1" and listed[1]["refused"]
 
 
 _KILLER = textwrap.dedent("""
