@@ -165,13 +165,8 @@ def _evidence_entry(workspace: Workspace, item: Any, files: dict[str, bytes]) ->
             "added_at": item.added_at, "entry": name}
 
 
-# Opens a package's sealed payload with the given key (`open_payload`), or hands back what another thread already
-# opened with that very key (`exchange.packages` reads the next package ahead while one is written).
-Opener = Callable[[PackageFile, X25519PrivateKey, str], tuple[IncomingAgreement, ...]]
-
-
-def verify_evaluator_package(workspace: Workspace, package: PackageFile, decrypt: Decryptor | None = None,
-                             opener: Opener | None = None) -> MemberRatings:
+def verify_evaluator_package(workspace: Workspace, package: PackageFile, decrypt: Decryptor | None = None
+                             ) -> MemberRatings:
     """Check that a package comes from a member of this workspace's panel and was signed with the key recorded
     for them, then open its sealed payload and evidence; refuse, saying which and why, otherwise."""
     manifest = package.manifest
@@ -214,13 +209,6 @@ def verify_evaluator_package(workspace: Workspace, package: PackageFile, decrypt
                      f"the signature does not verify with {member_id}'s key: the package was altered after it "
                      f"was signed, or signed by someone else")
     key = _decryption_key(package, decrypt)
-    blocks = (opener or open_payload)(package, key, member_id)
-    return MemberRatings(package.package_id, member_id, package.manifest["created_at"], blocks)
-
-
-def open_payload(package: PackageFile, key: X25519PrivateKey, member_id: str) -> tuple[IncomingAgreement, ...]:
-    """The last step of `verify_evaluator_package`: decrypt the payload and its evidence, and read every field.
-    It needs no workspace (what it checks is the package's own), so it may run on another thread."""
     data = package.payload(_open(package, key, package.payload_bytes, "payload.json"))
     try:
         if f.text(data, "member_id", limit=200) != member_id:
@@ -230,7 +218,7 @@ def open_payload(package: PackageFile, key: X25519PrivateKey, member_id: str) ->
             raise ValueError("one agreement appears twice")
     except MALFORMED as exc:
         raise malformed(package, exc) from exc
-    return blocks
+    return MemberRatings(package.package_id, member_id, package.manifest["created_at"], blocks)
 
 
 def _decryption_key(package: PackageFile, decrypt: Decryptor | None) -> X25519PrivateKey:

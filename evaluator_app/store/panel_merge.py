@@ -317,22 +317,18 @@ class _Plan:
     conflicts: list[tuple[int, int]] = field(default_factory=list)  # (agreement id, index in report.conflicts)
 
 
-def merge_member_ratings(workspace: Workspace, incoming: MemberRatings, *, actor: str,
-                         planned: Callable[[], None] | None = None) -> MergeReport:
+def merge_member_ratings(workspace: Workspace, incoming: MemberRatings, *, actor: str) -> MergeReport:
     """Apply a verified evaluator package to the master: all in one transaction, every applied change audited.
 
     The package's signature, panel and member are checked by the caller; this refuses (writing nothing) a
     package whose agreements or ratings do not fit the workspace, and otherwise sorts each rating into applied,
-    unchanged or conflict. `planned` is called when every change is decided, before any is written (packages
-    merged together read the next package meanwhile).
+    unchanged or conflict.
     """
     report = MergeReport(incoming.package_id, incoming.member_id)
     if imported_package(workspace.conn, incoming.package_id) is not None:
         report.already_imported = True
         return report
     plan = _plan(workspace, incoming, report)
-    if planned is not None:
-        planned()
     written_files = _write_evidence_files(workspace, [e for _, e in plan.evidence])
     before = _stamp(workspace.conn)
     try:
