@@ -15,7 +15,7 @@ from ..domain.aggregation import IndicatorAggregate, PanelResult
 from ..domain.numbers import NumberFormatError, format4, parse_decimal, plain
 from ..domain.panel import AggregationRule, ConflictOfInterest, ConflictType, PanelMember, Role, key_fingerprint
 from ..domain.problems import ProblemsError
-from .common import Refused, WorkspaceMode, actor, score_json
+from .common import EXIT_REFUSED, Refused, WorkspaceMode, actor, score_json
 
 # A key belongs to the person, not to a workspace: keygen runs before any workspace exists on a new laptop.
 WORKSPACE_MODES: dict[str, WorkspaceMode] = {"keygen": "path"}
@@ -127,9 +127,11 @@ def register(commands: Any) -> dict[str, Any]:
     p.add_argument("--secretary", default=None, metavar="ID",
                    help="whose key signs the panel package (default: the panel's secretary)")
 
-    p = commands.add_parser("import-package", help="import a panel package (member) or an evaluator package "
-                                                   "(secretary); prints the merge report")
-    p.add_argument("file", type=Path, metavar="FILE")
+    p = commands.add_parser("import-package", help="import a panel package (member) or evaluator packages "
+                                                   "(secretary; several merge together); prints the merge report")
+    p.add_argument("file", type=Path, metavar="FILE", nargs="+",
+                   help="one package, or several members' packages merged together in one transaction: a refused "
+                        "one writes nothing, the others are merged")
     p.add_argument("--json", action="store_true")
     p.add_argument("--trust", default=None, metavar="FINGERPRINT",
                    help="the secretary's key fingerprint, confirmed aloud with her (the first panel package, or "
@@ -407,14 +409,18 @@ def _export(workspace: Any, args: argparse.Namespace) -> int:
 
 def _import(workspace: Any, args: argparse.Namespace) -> int:
     from ..exchange.identity import unlock_encryption_key
-    from ..exchange.packages import TrustNeeded, import_package
+    from ..exchange.packages import TrustNeeded, import_package, import_packages
     from ..store.panel_install import InstallReport
 
     def decrypt(secretary: str) -> Any:
         return unlock_encryption_key(secretary, passphrase(f"passphrase of {secretary} / รหัสผ่านของกุญแจ: "))
 
+    files: list[Path] = args.file
     try:
-        report = import_package(workspace, args.file, actor=actor(args, workspace), trust=args.trust, decrypt=decrypt)
+        if len(files) > 1:
+            return _import_together(import_packages(workspace, files, actor=actor(args, workspace), trust=args.trust,
+                                                    decrypt=decrypt), args.json)
+        report = import_package(workspace, files[0], actor=actor(args, workspace), trust=args.trust, decrypt=decrypt)
     except TrustNeeded as exc:
         # Printed on stdout too, on a line of its own, so the person can read it aloud to the secretary.
         print(f"ลายนิ้วมือกุญแจของเลขานุการ / secretary's key fingerprint ({exc.signer}): {exc.fingerprint}")
@@ -426,6 +432,33 @@ def _import(workspace: Any, args: argparse.Namespace) -> int:
         return 0
     lines = install_lines(report) if isinstance(report, InstallReport) else merge_lines(report)
     print("\n".join(lines))
+    return 0
+
+
+def _import_together(imported: list[Any], as_json: bool) -> int:
+    """The report of several packages imported together, in the order given: each one's report, or its refusal
+    (on stderr, as a refusal of that package alone would be); exit 2 when any was refused."""
+    from ..store.panel_install import InstallReport
+
+    refused = [item for item in imported if item.refusal is not None]
+    if as_json:
+        print(json.dumps([{"file": str(item.path), **(item.report.to_dict() if item.refusal is None else {
+            "refused": [str(problem) for problem in item.refusal.problems]})} for item in imported],
+            ensure_ascii=False, indent=2))
+    for item in imported:
+        if item.refusal is not None:
+            print(f"{item.path.name}:", file=sys.stderr)
+            for problem in item.refusal.problems:
+                print(f"  {problem}", file=sys.stderr)
+            print("  ไม่ได้บันทึกสิ่งใดจากชุดข้อมูลนี้ / nothing of this package was written", file=sys.stderr)
+        elif not as_json:
+            lines = install_lines(item.report) if isinstance(item.report, InstallReport) else merge_lines(item.report)
+            print(f"{item.path.name}:")
+            print("\n".join(f"  {line}" for line in lines))
+    if refused:
+        print(f"ปฏิเสธ {len(refused)} จาก {len(imported)} ชุดข้อมูล ชุดอื่นนำเข้าแล้ว / {len(refused)} of {len(imported)} "
+              f"packages refused; the others were imported", file=sys.stderr)
+        return EXIT_REFUSED
     return 0
 
 

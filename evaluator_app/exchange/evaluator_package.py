@@ -284,6 +284,9 @@ _decimals = f.plain_decimals  # what plain_decimal has read, by text
 _PLAIN_HASH = re.compile(r"[0-9a-f]{64}")
 # The form `package_fields.timestamp` writes (UTC, microseconds): such a text, once it parses, is its own form.
 _PLAIN_UTC = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{6}\+00:00")
+# Times already found to be of that form and a real moment: a package's ratings share a few hundred edit times
+# (an agreement's ratings are saved together), so each text is checked once instead of once per rating.
+_plain_times: set[str] = set()
 _PLAIN_KEYS = frozenset({"code", "round", "result", "adjusted_score", "adjust_reason", "comment", "edit_version",
                          "updated_at", "base", "history"})
 
@@ -294,6 +297,20 @@ _SORTED_KEYS = ("adjust_reason", "adjusted_score", "base", "code", "comment", "e
                 "round", "updated_at")
 # IncomingRating without the Python-level __new__ a NamedTuple has (the fields are given in order, all of them).
 _new_tuple = tuple.__new__
+
+
+def _plain_time(text: str) -> bool:
+    """Whether `text` is a time of the form `package_fields.timestamp` writes and a real moment (remembered)."""
+    if not _PLAIN_UTC.fullmatch(text):
+        return False
+    try:
+        datetime.fromisoformat(text)
+    except ValueError:
+        return False
+    if len(_plain_times) >= 100_000:  # a bound on what is remembered; a national round has a few thousand
+        _plain_times.clear()
+    _plain_times.add(text)
+    return True
 
 
 def _plain_rating(data: Any, member_id: str) -> IncomingRating | None:
@@ -315,7 +332,7 @@ def _plain_rating(data: Any, member_id: str) -> IncomingRating | None:
     if not (type(code) is str and len(code) <= 50 and "\x00" not in code
             and type(round_) is int and 1 <= round_ <= 12
             and type(edit_version) is int and 1 <= edit_version <= _MAX_COUNT
-            and type(updated_at) is str and _PLAIN_UTC.fullmatch(updated_at)
+            and type(updated_at) is str and (updated_at in _plain_times or _plain_time(updated_at))
             and (reason is None or (type(reason) is str and len(reason) <= _MAX_TEXT and "\x00" not in reason))
             and (comment is None or (type(comment) is str and len(comment) <= _MAX_TEXT and "\x00" not in comment))
             and type(history) is list and len(history) <= 10_000
@@ -331,10 +348,6 @@ def _plain_rating(data: Any, member_id: str) -> IncomingRating | None:
         result = f.plain_decimal(text)
     adjusted = None if adjusted_text is None else f.plain_decimal(adjusted_text)
     if result is False or adjusted is False or (adjusted is not None and not (reason or "").strip()):
-        return None
-    try:
-        datetime.fromisoformat(updated_at)
-    except ValueError:
         return None
     rating: IncomingRating = _new_tuple(IncomingRating, (code, round_, result, adjusted, reason, comment,
                                                          edit_version, updated_at, tuple(history), None))

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import gc
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any, NamedTuple
 
+from ..domain.problems import ProblemsError
 from ..store.panel_install import InstallReport, install_panel, is_master
-from ..store.panel_merge import MergeReport, imported_package, merge_member_ratings
+from ..store.panel_merge import MergeReport, imported_package, merge_member_ratings, merge_together
 from ..store.workspace import Workspace
 from .evaluator_package import DecryptionNeeded, Decryptor, export_evaluator_package, verify_evaluator_package
 from .package_content import MALFORMED, UNSTORABLE, ExportSummary, malformed
@@ -29,9 +31,9 @@ from .panel_package import (
 )
 
 __all__ = [
-    "DecryptionNeeded", "Decryptor", "ExportSummary", "TrustNeeded", "decide_trust", "export_evaluator_package",
-    "export_panel_package", "import_package", "parse_panel_package", "same_fingerprint", "verify_evaluator_package",
-    "verify_panel_package",
+    "DecryptionNeeded", "Decryptor", "ExportSummary", "Imported", "TrustNeeded", "decide_trust",
+    "export_evaluator_package", "export_panel_package", "import_package", "import_packages", "parse_panel_package",
+    "same_fingerprint", "verify_evaluator_package", "verify_panel_package",
 ]
 
 
@@ -64,6 +66,39 @@ class _CollectionPause:
 
 
 collection_paused = _CollectionPause()
+
+
+class Imported(NamedTuple):
+    """One package of several imported together: its report, or why it was refused (nothing of it written)."""
+
+    path: Path
+    report: MergeReport | InstallReport | None
+    refusal: ProblemsError | None
+
+
+def import_packages(workspace: Workspace, paths: Sequence[Path], *, actor: str, trust: str | None = None,
+                    decrypt: Decryptor | None = None) -> list[Imported]:
+    """Import several packages together, in the order given, in one transaction (`merge_together`): each is
+    read, checked and merged exactly as `import_package` does it alone, a refused one is rolled back alone and
+    the others are written. A question (`TrustNeeded`, `DecryptionNeeded`) or any other error writes none of them.
+    The secretary's decryption key is unlocked once for all of them."""
+    unlocked: dict[str, Any] = {}
+
+    def decrypt_once(recipient: str) -> Any:
+        if recipient not in unlocked and decrypt is not None:
+            unlocked[recipient] = decrypt(recipient)
+        return unlocked[recipient]
+
+    def one(path: Path) -> Callable[[], MergeReport | InstallReport]:
+        return lambda: import_package(workspace, path, actor=actor, trust=trust,
+                                      decrypt=None if decrypt is None else decrypt_once)
+
+    with collection_paused():
+        outcomes = merge_together(workspace, [one(path) for path in paths], refused=(ProblemsError,),
+                                  asking=(TrustNeeded, DecryptionNeeded))
+    return [Imported(path, None, outcome) if isinstance(outcome, ProblemsError) else
+            Imported(path, outcome, None)  # type: ignore[arg-type]
+            for path, outcome in zip(paths, outcomes, strict=True)]
 
 
 def import_package(workspace: Workspace, path: Path, *, actor: str, trust: str | None = None,

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from itertools import chain
 from pathlib import Path
 from typing import Any
@@ -58,3 +59,25 @@ def insert_many(conn: sqlite3.Connection, head: str, row: str, rows: Sequence[Se
     if whole < len(rows):
         rest = rows[whole:]
         conn.execute(f"{head} VALUES {', '.join([row] * len(rest))} {tail}", list(chain.from_iterable(rest)))
+
+
+@contextmanager
+def savepoint(conn: sqlite3.Connection, name: str) -> Iterator[None]:
+    """A part of the caller's transaction that can be undone alone: what the block wrote is rolled back if it
+    raises (the exception goes on), and kept, still uncommitted, if it does not."""
+    if not conn.in_transaction:
+        raise RuntimeError("a savepoint is part of the caller's transaction")
+    conn.execute(f"SAVEPOINT {name}")
+    try:
+        yield
+    except BaseException:
+        # An error that already ended the whole transaction (an interrupted or failed statement SQLite rolled
+        # back) leaves no savepoint to return to: the caller's rollback then undoes everything.
+        if conn.in_transaction:
+            try:
+                conn.execute(f"ROLLBACK TO {name}")
+                conn.execute(f"RELEASE {name}")
+            except sqlite3.Error:
+                pass
+        raise
+    conn.execute(f"RELEASE {name}")

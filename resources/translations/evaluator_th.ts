@@ -128,149 +128,149 @@
 <context>
     <name>AgreementModel</name>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="368"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="411"/>
         <source>Basic</source>
         <translation>ขั้นต้น</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="368"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="411"/>
         <source>Standard</source>
         <translation>มาตรฐาน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="368"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="411"/>
         <source>Advanced</source>
         <translation>ขั้นสูง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="369"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="412"/>
         <source>Criteria</source>
         <translation>เกณฑ์</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="372"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="415"/>
         <source>Evaluator</source>
         <translation>ผู้ประเมิน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="372"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="415"/>
         <source>Self-assessment</source>
         <translation>ประเมินตนเอง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="373"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="416"/>
         <source>Result</source>
         <translation>ผล</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="373"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="416"/>
         <source>Score</source>
         <translation>คะแนน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="374"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="417"/>
         <source>Weighted</source>
         <translation>ถ่วงน้ำหนัก</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="375"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="418"/>
         <source>Code</source>
         <translation>ที่</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="375"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="418"/>
         <source>Indicator</source>
         <translation>ตัวชี้วัด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="375"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="418"/>
         <source>Unit</source>
         <translation>หน่วยวัด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="376"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="419"/>
         <source>Weight</source>
         <translation>น้ำหนัก</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="381"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="424"/>
         <source>The agency&apos;s self-assessment report (SAR)</source>
         <translation>รายงานการประเมินตนเองของส่วนราชการ (SAR)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="383"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="426"/>
         <source>Your own rating as evaluator {0}</source>
         <translation>ผลการประเมินของท่านในฐานะผู้ประเมิน {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="385"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="428"/>
         <source>Criteria level {0}</source>
         <translation>เกณฑ์การให้คะแนนระดับ {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="124"/>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="170"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="127"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="174"/>
         <source>Indicators</source>
         <translation>ตัวชี้วัด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="124"/>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="170"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="127"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="174"/>
         <source>Total</source>
         <translation>คะแนนรวม</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="513"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="556"/>
         <source>Not counted in the {0}-month round</source>
         <translation>ไม่นับในรอบ {0} เดือน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="519"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="562"/>
         <source>Adjusted by the committee (score from the result: {0}). Reason: {1}</source>
         <translation>คณะกรรมการปรับคะแนน (คะแนนจากผลการดำเนินงาน: {0}) เหตุผล: {1}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="532"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="575"/>
         <source>Kept as typed despite the warning:</source>
         <translation>บันทึกตามที่พิมพ์ แม้มีคำเตือน:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="536"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="579"/>
         <source>Type the level reached, 0 to {0}, then Enter</source>
         <translation>พิมพ์ระดับที่ทำได้ 0 ถึง {0} แล้วกด Enter</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="537"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="580"/>
         <source>Type the result, then Enter</source>
         <translation>พิมพ์ผลการดำเนินงาน แล้วกด Enter</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="613"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="656"/>
         <source>Result of indicator {0}</source>
         <translation>ผลตัวชี้วัด {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="614"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="657"/>
         <source>Self-assessed result of indicator {0}</source>
         <translation>ผลประเมินตนเองตัวชี้วัด {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="657"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="700"/>
         <source>Remove adjusted score of indicator {0}</source>
         <translation>ยกเลิกคะแนนที่ปรับของตัวชี้วัด {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="659"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="702"/>
         <source>Adjusted score of indicator {0}: {1}</source>
         <translation>ปรับคะแนนตัวชี้วัด {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="525"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="568"/>
         <source>Accepted by the committee as reported ({0}, {1})</source>
         <translation>คณะกรรมการรับรองผลตามที่รายงานแล้ว ({0}, {1})</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="527"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_model.py" line="570"/>
         <source>Changed since the committee accepted {0}: to be accepted again</source>
         <translation>แก้ไขหลังคณะกรรมการรับรองผล {0} ต้องรับรองใหม่</translation>
     </message>
@@ -298,58 +298,58 @@
         <translation>ฉบับที่ {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="250"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="254"/>
         <source>Evaluator {0}</source>
         <translation>ผู้ประเมิน {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="252"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="256"/>
         <source>Self-assessment</source>
         <translation>ประเมินตนเอง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="261"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="265"/>
         <source>incomplete: {0} of {1} indicators have no result yet</source>
         <translation>ยังไม่ครบ: ยังไม่มีผล {0} จาก {1} ตัวชี้วัด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="265"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="269"/>
         <source>eligible (at least {0})</source>
         <translation>ผ่านเกณฑ์ได้รับสิ่งจูงใจ (ตั้งแต่ {0})</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="268"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="272"/>
         <source>not eligible (below {0})</source>
         <translation>ไม่ผ่านเกณฑ์ (ต่ำกว่า {0})</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="270"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="274"/>
         <source>(over weight {0})</source>
         <translation>(จากน้ำหนักที่นับ {0})</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="299"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="303"/>
         <source>&amp;Round:</source>
         <translation>&amp;รอบ:</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="301"/>
-        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="302"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="305"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="306"/>
         <source>Dismiss</source>
         <translation>ปิด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="303"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="307"/>
         <source>All self-assessment columns</source>
         <translation>คอลัมน์ประเมินตนเองทั้งหมด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="304"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="308"/>
         <source>Show the self-assessment&apos;s weighted column too, or only its result and score (narrow screens)</source>
         <translation>แสดงคอลัมน์ถ่วงน้ำหนักของผลประเมินตนเองด้วย หรือแสดงเฉพาะผลและคะแนน (สำหรับจอแคบ)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="306"/>
+        <location filename="../../evaluator_app/ui/rating/agreement_panel.py" line="310"/>
         <source>Reporting round in months, as the framework allows (Ctrl+6, Ctrl+9, Ctrl+2)</source>
         <translation>รอบการประเมิน (เดือน) ตามที่กรอบการประเมินกำหนด (Ctrl+6, Ctrl+9, Ctrl+2)</translation>
     </message>
@@ -2261,7 +2261,7 @@ Public key: {1}</source>
 <context>
     <name>NavigatorPanel</name>
     <message>
-        <location filename="../../evaluator_app/ui/shell/navigator.py" line="159"/>
+        <location filename="../../evaluator_app/ui/shell/navigator.py" line="161"/>
         <source>This workspace has no agreements yet.
 
 Import the agreement workbooks (Excel or CSV) with File → Import agreements… (Ctrl+I), or try the app on the demo workspace first.</source>
@@ -2270,29 +2270,29 @@ Import the agreement workbooks (Excel or CSV) with File → Import agreements…
 นำเข้าไฟล์คำรับรอง (Excel หรือ CSV) ด้วยเมนู แฟ้ม → นำเข้าคำรับรอง… (Ctrl+I) หรือทดลองใช้โปรแกรมกับพื้นที่ทำงานตัวอย่างก่อน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/navigator.py" line="162"/>
+        <location filename="../../evaluator_app/ui/shell/navigator.py" line="164"/>
         <source>No agreement matches &quot;{0}&quot;.
 Search looks in agency names and indicator names.</source>
         <translation>ไม่พบคำรับรองที่ตรงกับ &quot;{0}&quot;
 การค้นหาดูจากชื่อส่วนราชการและชื่อตัวชี้วัด</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/navigator.py" line="200"/>
+        <location filename="../../evaluator_app/ui/shell/navigator.py" line="221"/>
         <source>Search agency or indicator (Ctrl+F)</source>
         <translation>ค้นหาส่วนราชการหรือตัวชี้วัด (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/navigator.py" line="201"/>
+        <location filename="../../evaluator_app/ui/shell/navigator.py" line="222"/>
         <source>&amp;Import agreements…</source>
         <translation>&amp;นำเข้าคำรับรอง…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/navigator.py" line="202"/>
+        <location filename="../../evaluator_app/ui/shell/navigator.py" line="223"/>
         <source>Open the &amp;demo workspace</source>
         <translation>เปิดพื้นที่ทำงาน&amp;ตัวอย่าง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/shell/navigator.py" line="203"/>
+        <location filename="../../evaluator_app/ui/shell/navigator.py" line="224"/>
         <source>Clear the search</source>
         <translation>ล้างคำค้นหา</translation>
     </message>
@@ -2300,79 +2300,87 @@ Search looks in agency names and indicator names.</source>
 <context>
     <name>PackageFlows</name>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="129"/>
+        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="140"/>
         <source>Export panel package</source>
         <translation>ส่งออกชุดข้อมูลคณะผู้ประเมิน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="130"/>
+        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="141"/>
         <source>Panel packages (*{0})</source>
         <translation>ชุดข้อมูลคณะผู้ประเมิน (*{0})</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="135"/>
+        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="146"/>
         <source>Signing and writing the panel package…</source>
         <translation>กำลังลงนามและบันทึกชุดข้อมูลคณะผู้ประเมิน…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="146"/>
+        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="157"/>
         <source>Export my ratings</source>
         <translation>ส่งออกผลการประเมินของฉัน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="147"/>
+        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="158"/>
         <source>Evaluator packages (*{0})</source>
         <translation>ชุดผลการประเมิน (*{0})</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="151"/>
+        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="162"/>
         <source>Signing and writing your ratings…</source>
         <translation>กำลังลงนามและเขียนผลการประเมินของท่าน…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="159"/>
         <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="171"/>
-        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="310"/>
+        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="185"/>
+        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="206"/>
+        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="366"/>
         <source>Import package</source>
         <translation>นำเข้าชุดข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="160"/>
+        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="172"/>
         <source>Packages (*{0} *{1});;All files (*)</source>
         <translation>ชุดข้อมูล (*{0} *{1});;ทุกไฟล์ (*)</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="172"/>
+        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="186"/>
+        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="207"/>
         <source>Another package is being handled; try again when it is done.</source>
         <translation>กำลังดำเนินการกับชุดข้อมูลอื่นอยู่ โปรดลองใหม่เมื่อเสร็จแล้ว</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="177"/>
+        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="191"/>
+        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="212"/>
         <source>The workspace is open read-only.</source>
         <translation>พื้นที่ทำงานเปิดแบบอ่านอย่างเดียว</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="181"/>
+        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="196"/>
+        <source>Checking and importing {0} packages…</source>
+        <translation>กำลังตรวจสอบและนำเข้าชุดข้อมูล {0} ชุด…</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="217"/>
         <source>Checking and importing {0}…</source>
         <translation>กำลังตรวจสอบและนำเข้า {0}…</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="191"/>
+        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="227"/>
         <source>Cancel</source>
         <translation>ยกเลิก</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="193"/>
+        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="229"/>
         <source>Package</source>
         <translation>ชุดข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="270"/>
+        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="326"/>
         <source>Cancelled: nothing was written ({0}).</source>
         <translation>ยกเลิกแล้ว ไม่มีการบันทึกใด ๆ ({0})</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="303"/>
+        <location filename="../../evaluator_app/ui/transfer/packages_dialog.py" line="359"/>
         <source>The member&apos;s ratings are encrypted to the secretary&apos;s key. Type its passphrase to open them.</source>
         <translation>ผลการประเมินของกรรมการเข้ารหัสไว้ถึงกุญแจของเลขานุการ พิมพ์รหัสผ่านของกุญแจเพื่อเปิด</translation>
     </message>
@@ -2455,7 +2463,7 @@ Search looks in agency names and indicator names.</source>
     </message>
     <message>
         <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="165"/>
-        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="264"/>
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="323"/>
         <source>File: {0}</source>
         <translation>ไฟล์: {0}</translation>
     </message>
@@ -2500,7 +2508,8 @@ Search looks in agency names and indicator names.</source>
         <translation>ส่งไฟล์นี้ให้กรรมการทุกคน กรรมการเปิดด้วย แฟ้ม → นำเข้าชุดข้อมูล… และในครั้งแรกให้เทียบลายนิ้วมือนี้กับท่านด้วยวาจา</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="247"/>
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="221"/>
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="307"/>
         <source>Merged: {0} edit conflict(s) wait for your decision; nothing here was overwritten.</source>
         <translation>รวมผลแล้ว มี {0} รายการที่ขัดกันรอท่านตัดสิน ไม่มีการเขียนทับค่าในพื้นที่ทำงานนี้</translation>
     </message>
@@ -2565,57 +2574,97 @@ Search looks in agency names and indicator names.</source>
         <translation>เคยนำเข้าชุดข้อมูลนี้ของ {0} แล้ว ไม่มีการเปลี่ยนแปลง</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="228"/>
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="253"/>
         <source>submission</source>
         <translation>การส่งผล</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="236"/>
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="262"/>
         <source>Edit conflicts to review ({0})</source>
         <translation>ผลที่ขัดกัน ต้องตรวจสอบ ({0})</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="237"/>
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="263"/>
         <source>Applied changes ({0})</source>
         <translation>การเปลี่ยนแปลงที่นำมาใช้ ({0})</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="241"/>
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="230"/>
         <source>Ratings of {0}: {1} applied, {2} unchanged, {3} edit conflict(s) not applied; {4} submission(s); {5} evidence hash(es) recorded.</source>
         <translation>ผลการประเมินของ {0}: นำมาใช้ {1} รายการ ไม่เปลี่ยนแปลง {2} รายการ ขัดกันและไม่นำมาใช้ {3} รายการ การส่งผล {4} รายการ บันทึกค่าแฮชหลักฐาน {5} รายการ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="245"/>
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="219"/>
         <source>Submitted: {0} {1}, round {2} months</source>
         <translation>ส่งผลแล้ว: {0} {1} รอบ {2} เดือน</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="251"/>
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="225"/>
         <source>The ratings of {0} are merged.</source>
         <translation>รวมผลการประเมินของ {0} แล้ว</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="256"/>
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="273"/>
+        <source>Merge report: {0} packages</source>
+        <translation>รายงานการรวมผล: ชุดข้อมูล {0} ชุด</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="280"/>
+        <source>{0}: refused, nothing of it was written:</source>
+        <translation>{0}: ปฏิเสธ ไม่ได้บันทึกสิ่งใดจากชุดข้อมูลนี้:</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="283"/>
+        <source>{0}: imported before, nothing changed.</source>
+        <translation>{0}: นำเข้าแล้วก่อนหน้านี้ ไม่มีการเปลี่ยนแปลง</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="287"/>
+        <source>{0}: panel package imported.</source>
+        <translation>{0}: นำเข้าชุดข้อมูลคณะผู้ประเมินแล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="296"/>
+        <source>None of the {0} packages could be used. Nothing was written.</source>
+        <translation>ใช้ชุดข้อมูลทั้ง {0} ชุดไม่ได้เลย ไม่มีการบันทึกใด ๆ</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="300"/>
+        <source>{0} of {1} packages were refused and nothing of them was written; the others are imported.</source>
+        <translation>ปฏิเสธชุดข้อมูล {0} จาก {1} ชุด และไม่ได้บันทึกสิ่งใดจากชุดเหล่านั้น ชุดอื่นนำเข้าแล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="303"/>
+        <source>These packages were imported before: nothing changed.</source>
+        <translation>ชุดข้อมูลเหล่านี้นำเข้าแล้วก่อนหน้านี้ ไม่มีการเปลี่ยนแปลง</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="310"/>
+        <source>All {0} packages are imported.</source>
+        <translation>นำเข้าชุดข้อมูลครบทั้ง {0} ชุดแล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="315"/>
         <source>Package not exported</source>
         <translation>ไม่ได้ส่งออกชุดข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="256"/>
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="315"/>
         <source>Package refused</source>
         <translation>ปฏิเสธชุดข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="262"/>
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="321"/>
         <source>No package was written.</source>
         <translation>ไม่ได้เขียนชุดข้อมูลใด ๆ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="263"/>
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="322"/>
         <source>The package was refused. Nothing was written.</source>
         <translation>ปฏิเสธชุดข้อมูลนี้ ไม่มีการบันทึกใด ๆ</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="264"/>
+        <location filename="../../evaluator_app/ui/transfer/merge_report.py" line="323"/>
         <source>Why:</source>
         <translation>เหตุผล:</translation>
     </message>
@@ -3709,28 +3758,28 @@ excluded</source>
 <context>
     <name>ResultWarning</name>
     <message>
-        <location filename="../../evaluator_app/ui/rating/result_warning.py" line="204"/>
-        <location filename="../../evaluator_app/ui/rating/result_warning.py" line="205"/>
+        <location filename="../../evaluator_app/ui/rating/result_warning.py" line="195"/>
+        <location filename="../../evaluator_app/ui/rating/result_warning.py" line="196"/>
         <source>Close this message</source>
         <translation>ปิดข้อความนี้</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/result_warning.py" line="206"/>
+        <location filename="../../evaluator_app/ui/rating/result_warning.py" line="197"/>
         <source>Check of the typed result</source>
         <translation>ผลการตรวจค่าที่พิมพ์</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/result_warning.py" line="208"/>
+        <location filename="../../evaluator_app/ui/rating/result_warning.py" line="199"/>
         <source>Enter again keeps it as typed; or correct it, or Esc to discard it.</source>
         <translation>กด Enter อีกครั้งเพื่อยืนยันค่าตามที่พิมพ์ หรือแก้ไขค่า หรือกด Esc เพื่อยกเลิก</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/result_warning.py" line="209"/>
+        <location filename="../../evaluator_app/ui/rating/result_warning.py" line="200"/>
         <source>Keep {0}</source>
         <translation>ยืนยัน {0}</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/result_warning.py" line="212"/>
+        <location filename="../../evaluator_app/ui/rating/result_warning.py" line="203"/>
         <source>Correct it, or Esc to discard it.</source>
         <translation>แก้ไขค่า หรือกด Esc เพื่อยกเลิก</translation>
     </message>
@@ -4001,12 +4050,12 @@ excluded</source>
 <context>
     <name>TypingHint</name>
     <message>
-        <location filename="../../evaluator_app/ui/rating/typing_hint.py" line="130"/>
+        <location filename="../../evaluator_app/ui/rating/typing_hint.py" line="118"/>
         <source>Check of the result being typed</source>
         <translation>การตรวจผลที่กำลังพิมพ์</translation>
     </message>
     <message>
-        <location filename="../../evaluator_app/ui/rating/typing_hint.py" line="132"/>
+        <location filename="../../evaluator_app/ui/rating/typing_hint.py" line="120"/>
         <source>When you press Enter: {0}</source>
         <translation>เมื่อกด Enter: {0}</translation>
     </message>

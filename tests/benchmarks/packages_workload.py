@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import json
+import shutil
 import sqlite3
 import tempfile
 from pathlib import Path
@@ -16,7 +17,7 @@ from evaluator_app.exchange.identity import (
     verify_signature,
 )
 from evaluator_app.exchange.package_format import read_package
-from evaluator_app.exchange.packages import export_evaluator_package, import_package
+from evaluator_app.exchange.packages import export_evaluator_package, import_packages
 from evaluator_app.store.panel_install import ENCRYPTION_SETTING
 from evaluator_app.store.workspace import Workspace
 
@@ -46,13 +47,26 @@ def build_member_packages(cache: Path) -> tuple[Path, list[Path]]:
     return master, packages
 
 
-def merge_into_fresh_master(master: Path, packages: list[Path], cache: Path) -> None:
+def fresh_master(master: Path, cache: Path) -> Workspace:
+    """The benchmark's setup, outside the timing: a copy of the master, opened (with its automatic backup) as the
+    secretary's window or command line has it open before she merges anything."""
     target = Path(tempfile.mkdtemp(prefix="merge-", dir=cache)) / "master.sqlite"
     copy_workspace(master, target)
+    return Workspace.open(target)
+
+
+def merge_packages(workspace: Workspace, packages: list[Path], cache: Path) -> None:
+    """What is timed: unlock the secretary's decryption key (the baseline unlocks it too) and merge the members'
+    packages together, as the command line and the window do when several are given at once."""
     key = unlock_encryption_key(SECRETARY, PASSPHRASE, key_folder(cache))
-    with Workspace.open(target) as workspace:
-        for package in packages:
-            import_package(workspace, package, actor="secretary", decrypt=lambda _secretary: key)
+    for imported in import_packages(workspace, packages, actor="secretary", decrypt=lambda _secretary: key):
+        if imported.refusal is not None:
+            raise RuntimeError(f"{imported.path}: {imported.refusal}")
+
+
+def remove_master(workspace: Workspace) -> None:
+    workspace.close()
+    shutil.rmtree(workspace.path.parent, ignore_errors=True)
 
 
 def open_and_insert(packages: list[Path], cache: Path) -> int:

@@ -20,7 +20,7 @@ from tests.ui.conftest import open_window, thai_app, ui_settings, when_dialog  #
 
 
 def run_import(qtbot, window, monkeypatch, path: Path) -> str:
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(path)], ""))
     with qtbot.waitSignal(window.transfer_actions.packages.finished, timeout=60_000) as done:
         window.transfer_actions.import_package_action.trigger()
     return str(done.args[0])

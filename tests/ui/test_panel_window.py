@@ -106,6 +106,7 @@ def save_as(monkeypatch, path: Path) -> None:
 
 def open_file(monkeypatch, path: Path) -> None:
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(path)], ""))  # Import package…
 
 
 def run_package_action(qtbot, window: MainWindow, action) -> str:

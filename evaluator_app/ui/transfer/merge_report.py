@@ -214,34 +214,8 @@ class PackageResultDialog(QDialog):
             self._set("already", OK_STYLE, self.tr(
                 "This package of {0} was imported before: nothing changed.").format(report.member_id), str(path))
             return
-        thai = current_language() == THAI
-        self.applied_model.set_rows([
-            [c.agency, str(c.fiscal_year), str(c.round), c.code, rating_value(c.before), rating_value(c.after)]
-            for c in report.applied])
-        rows, tips = [], []
-        for c in report.conflicts:
-            why, other = (c.th, c.en) if thai else (c.en, c.th)
-            mine, theirs = rating_value(c.stored), rating_value(c.incoming)
-            if c.incoming is not None:
-                mine = f"{mine} ({c.stored_author or '–'})"
-                theirs = f"{theirs} ({c.incoming_author or report.member_id})"
-            rows.append([c.agency, str(c.fiscal_year), str(c.round), c.code or self.tr("submission"), why,
-                         mine, theirs])
-            tips.append([None, None, None, None, f"{why}\n{other}", None, None])
-        self.conflicts_model.set_rows(rows, tips)
-        for view in (self.applied_view, self.conflicts_view):
-            view.resizeColumnsToContents()
-            view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-            view.horizontalHeader().setStretchLastSection(True)
-        self.tabs.setTabText(0, self.tr("Edit conflicts to review ({0})").format(len(report.conflicts)))
-        self.tabs.setTabText(1, self.tr("Applied changes ({0})").format(len(report.applied)))
-        self.tabs.setCurrentIndex(0 if report.conflicts else 1)
-        self.tabs.show()
-        lines = [str(path), self.tr(
-            "Ratings of {0}: {1} applied, {2} unchanged, {3} edit conflict(s) not applied; {4} submission(s); "
-            "{5} evidence hash(es) recorded.").format(
-            report.member_id, len(report.applied), report.unchanged, len(report.conflicts), len(report.submitted),
-            report.evidence_recorded)]
+        self._fill_tables([report])
+        lines = [str(path), self._counts(report)]
         lines.extend(self.tr("Submitted: {0} {1}, round {2} months").format(*s) for s in report.submitted)
         if report.conflicts:
             verdict = self.tr("Merged: {0} edit conflict(s) wait for your decision; nothing here was "
@@ -249,6 +223,91 @@ class PackageResultDialog(QDialog):
             self._set("merged", WARNING_STYLE, verdict, "\n".join(lines))
         else:
             self._set("merged", OK_STYLE, self.tr("The ratings of {0} are merged.").format(report.member_id),
+                      "\n".join(lines))
+
+    def _counts(self, report: Any) -> str:
+        return self.tr(
+            "Ratings of {0}: {1} applied, {2} unchanged, {3} edit conflict(s) not applied; {4} submission(s); "
+            "{5} evidence hash(es) recorded.").format(
+            report.member_id, len(report.applied), report.unchanged, len(report.conflicts), len(report.submitted),
+            report.evidence_recorded)
+
+    def _fill_tables(self, reports: list[Any]) -> None:
+        """The applied changes and edit conflicts of one merge report, or of several (each change then names
+        its member)."""
+        thai = current_language() == THAI
+        several = len(reports) > 1
+        applied: list[list[str]] = []
+        rows: list[list[str]] = []
+        tips: list[list[str | None]] = []
+        for report in reports:
+            mark = f" ({report.member_id})" if several else ""
+            applied.extend([c.agency, str(c.fiscal_year), str(c.round), c.code, rating_value(c.before),
+                            rating_value(c.after) + mark] for c in report.applied)
+            for c in report.conflicts:
+                why, other = (c.th, c.en) if thai else (c.en, c.th)
+                mine, theirs = rating_value(c.stored), rating_value(c.incoming)
+                if c.incoming is not None:
+                    mine = f"{mine} ({c.stored_author or '–'})"
+                    theirs = f"{theirs} ({c.incoming_author or report.member_id})"
+                rows.append([c.agency, str(c.fiscal_year), str(c.round), c.code or self.tr("submission"), why,
+                             mine, theirs])
+                tips.append([None, None, None, None, f"{why}\n{other}", None, None])
+        self.applied_model.set_rows(applied)
+        self.conflicts_model.set_rows(rows, tips)
+        for view in (self.applied_view, self.conflicts_view):
+            view.resizeColumnsToContents()
+            view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+            view.horizontalHeader().setStretchLastSection(True)
+        self.tabs.setTabText(0, self.tr("Edit conflicts to review ({0})").format(len(rows)))
+        self.tabs.setTabText(1, self.tr("Applied changes ({0})").format(len(applied)))
+        self.tabs.setCurrentIndex(0 if rows else 1)
+        self.tabs.show()
+
+    def show_together(self, imported: list[Any]) -> None:
+        """Several packages imported together (exchange.packages.Imported, in the order chosen): what each did,
+        or why it was refused (nothing of that one was written), and the applied changes and edit conflicts of
+        all of them."""
+        from ...store.panel_merge import MergeReport
+
+        self.setWindowTitle(self.tr("Merge report: {0} packages").format(len(imported)))
+        merged = [item.report for item in imported if isinstance(item.report, MergeReport)
+                  and not item.report.already_imported]
+        lines: list[str] = []
+        for item in imported:
+            report = item.report
+            if item.refusal is not None:
+                lines.append(self.tr("{0}: refused, nothing of it was written:").format(item.path.name))
+                lines.extend(f"  • {problem_text(p)}" for p in item.refusal.problems)
+            elif report.already_imported:
+                lines.append(self.tr("{0}: imported before, nothing changed.").format(item.path.name))
+            elif isinstance(report, MergeReport):
+                lines.append(f"{item.path.name}: {self._counts(report)}")
+            else:
+                lines.append(self.tr("{0}: panel package imported.").format(item.path.name))
+        if merged:
+            self._fill_tables(merged)
+        else:
+            self.tabs.hide()
+        refused = sum(item.refusal is not None for item in imported)
+        conflicts = sum(len(report.conflicts) for report in merged)
+        if refused == len(imported):
+            self._set("refused", REFUSED_STYLE, self.tr(
+                "None of the {0} packages could be used. Nothing was written.").format(len(imported)),
+                "\n".join(lines))
+        elif refused:
+            self._set("merged", WARNING_STYLE, self.tr(
+                "{0} of {1} packages were refused and nothing of them was written; the others are imported.").format(
+                refused, len(imported)), "\n".join(lines))
+        elif not merged and all(item.report.already_imported for item in imported):
+            self._set("already", OK_STYLE, self.tr("These packages were imported before: nothing changed."),
+                      "\n".join(lines))
+        elif conflicts:
+            self._set("merged", WARNING_STYLE, self.tr(
+                "Merged: {0} edit conflict(s) wait for your decision; nothing here was overwritten.").format(
+                conflicts), "\n".join(lines))
+        else:
+            self._set("merged", OK_STYLE, self.tr("All {0} packages are imported.").format(len(imported)),
                       "\n".join(lines))
 
     def show_refusal(self, path: Path, error: BaseException, *, exporting: bool = False) -> None:

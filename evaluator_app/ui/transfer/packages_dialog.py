@@ -75,6 +75,16 @@ def _import(workspace_path: Path, package: Path, actor: str, cancel: threading.E
                                   cancelled=PackageCancelled, auto_backup=False)
 
 
+def _import_together(workspace_path: Path, packages: list[Path], actor: str, cancel: threading.Event,
+                     trust: str | None = None, decrypt: Any = None) -> Any:
+    from ...exchange.packages import import_packages
+
+    return write_unless_cancelled(workspace_path, cancel,
+                                  lambda workspace: import_packages(workspace, packages, actor=actor,
+                                                                    trust=trust, decrypt=decrypt),
+                                  cancelled=PackageCancelled, auto_backup=False)
+
+
 class PackageFlows(QObject):
     """Runs one package operation at a time for a window; `finished` follows every one (done, refused or
     cancelled), after the result is shown."""
@@ -95,6 +105,7 @@ class PackageFlows(QObject):
         self.result_dialog: PackageResultDialog | None = None
         self.trust_dialog: Any = None
         self._retry: tuple[str | None, Any] = (None, None)  # what the running import was given
+        self._batch: list[Path] | None = None  # the packages the running import merges together, if several
 
     def is_busy(self) -> bool:
         return self._task is not None and self._task.is_running()
@@ -155,11 +166,35 @@ class PackageFlows(QObject):
     # --- import ------------------------------------------------------------------------------------------------
 
     def choose_and_import(self) -> None:
-        name, _filter = QFileDialog.getOpenFileName(
+        """One package, or the members' packages chosen together: those are merged together."""
+        names, _filter = QFileDialog.getOpenFileNames(
             self._widget, self.tr("Import package"), str(self._folder()),
             self.tr("Packages (*{0} *{1});;All files (*)").format(PANEL_SUFFIX, EVALUATOR_SUFFIX))
-        if name:
-            self.import_file(Path(name))
+        if len(names) == 1:
+            self.import_file(Path(names[0]))
+        elif names:
+            self.import_files([Path(name) for name in names])
+
+    def import_files(self, packages: list[Path], trust: str | None = None, decrypt: Any = None) -> None:
+        """Several packages merged together (`import_packages`: one transaction, a refused one written not at
+        all and the others written); one result lists each."""
+        session = self._session_of()
+        if session is None or not packages:
+            return
+        if self.is_busy():
+            QMessageBox.information(self._widget, self.tr("Import package"), self.tr(
+                "Another package is being handled; try again when it is done."))
+            return
+        if session.read_only:
+            self._exporting = False
+            self._show_refusal(packages[0], WorkspaceError(session.read_only_reason or self.tr(
+                "The workspace is open read-only.")))
+            return
+        path, actor = session.path, session.evaluator()
+        self._retry = (trust, decrypt)
+        self._batch = list(packages)
+        self._start(self.tr("Checking and importing {0} packages…").format(len(packages)),
+                    lambda cancel: _import_together(path, list(packages), actor, cancel, trust, decrypt), packages[0])
 
     def import_file(self, package: Path, trust: str | None = None, decrypt: Any = None) -> None:
         """Import a package; when it needs the secretary's fingerprint confirmed, or her decryption key, the
@@ -178,6 +213,7 @@ class PackageFlows(QObject):
             return
         path, actor = session.path, session.evaluator()
         self._retry = (trust, decrypt)
+        self._batch = None
         self._start(self.tr("Checking and importing {0}…").format(package.name),
                     lambda cancel: _import(path, package, actor, cancel, trust, decrypt), package)
 
@@ -223,6 +259,9 @@ class PackageFlows(QObject):
         from ...store.panel_install import InstallReport
 
         dialog = self._result_dialog()
+        if isinstance(result, list):  # several packages imported together
+            self._succeeded_together(result)
+            return
         if isinstance(result, ExportSummary):
             dialog.show_export(result)
         elif isinstance(result, InstallReport):
@@ -241,6 +280,20 @@ class PackageFlows(QObject):
             self._choose_member()
         if wrote:
             self.imported.emit(result)
+        self.finished.emit(dialog.outcome)
+
+    def _succeeded_together(self, imported: list[Any]) -> None:
+        dialog = self._result_dialog()
+        dialog.show_together(imported)
+        written = [item.report for item in imported if item.report is not None and not item.report.already_imported
+                   and not getattr(item.report, "master", False)]
+        session = self._session_of()
+        if session is not None and written:
+            session.run(Change(None, Changes(agreements=True, panel=True)))
+        dialog.show()
+        dialog.raise_()
+        for report in written:
+            self.imported.emit(report)
         self.finished.emit(dialog.outcome)
 
     def _failed(self, error: object, path: Path) -> None:
@@ -262,6 +315,9 @@ class PackageFlows(QObject):
             decrypt = self._ask_decryption(error.recipient)
         if (trust if isinstance(error, TrustNeeded) else decrypt) is None:
             self._failed_for_good(error, path)
+            return
+        if self._batch is not None:
+            self.import_files(self._batch, trust, decrypt)
             return
         self.import_file(path, trust, decrypt)
 
