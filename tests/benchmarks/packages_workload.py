@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import json
+import os
 import shutil
 import sqlite3
 import tempfile
@@ -52,7 +53,13 @@ def fresh_master(master: Path, cache: Path) -> Workspace:
     secretary's window or command line has it open before she merges anything."""
     target = Path(tempfile.mkdtemp(prefix="merge-", dir=cache)) / "master.sqlite"
     copy_workspace(master, target)
-    return Workspace.open(target)
+    workspace = Workspace.open(target)
+    # The copy and the backup the open made are some tens of MB still on their way to the disk: flushed here, or
+    # the merge's one durable commit waits for them too (ext4 writes a file's pending data with the journal), a
+    # wait no secretary's merge has in a workspace opened before.
+    if hasattr(os, "sync"):  # not on Windows
+        os.sync()
+    return workspace
 
 
 def merge_packages(workspace: Workspace, packages: list[Path], cache: Path) -> None:
