@@ -84,7 +84,20 @@ def run_once(args: Sequence[str], env: dict[str, str]) -> Timing:
 
 def median_timing(args: Sequence[str], runs: int, env: dict[str, str]) -> Timing:
     run_once(args, env)  # warm-up: the bytecode cache, the file system cache
-    timings = [run_once(args, env) for _ in range(runs)]
+    return _median([run_once(args, env) for _ in range(runs)])
+
+
+def median_timings_alternating(first: Sequence[str], second: Sequence[str], runs: int,
+                               env: dict[str, str]) -> tuple[Timing, Timing]:
+    """median_timing of both, their runs taken in turn: this virtual machine's speed drifts over seconds, and the
+    runs of one side all after the other's put that drift into the ratio."""
+    run_once(first, env)
+    run_once(second, env)
+    pairs = [(run_once(first, env), run_once(second, env)) for _ in range(runs)]
+    return _median([a for a, _ in pairs]), _median([b for _, b in pairs])
+
+
+def _median(timings: list[Timing]) -> Timing:
     readies = [t.ready for t in timings if t.ready is not None]
     return Timing(statistics.median(t.first_paint for t in timings),
                   statistics.median(readies) if readies else None,
