@@ -25,20 +25,11 @@ from evaluator_app.exchange.packages import export_evaluator_package, import_pac
 from evaluator_app.store import panel_merge
 from evaluator_app.store.verification import verify_log
 from evaluator_app.store.workspace import Workspace
+from tests.benchmarks.national import copy_workspace as _copy  # through the backup API
 from tests.hostile.packages_world import make_master, member_laptop, rate
 from tests.panel_keys import PASSPHRASE, PanelKeys
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def _copy(source: Path, target: Path) -> Path:
-    src, dst = sqlite3.connect(source), sqlite3.connect(target)
-    try:
-        src.backup(dst)
-    finally:
-        src.close()
-        dst.close()
-    return target
 
 
 @pytest.fixture(scope="module")

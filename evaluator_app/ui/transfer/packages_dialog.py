@@ -178,17 +178,8 @@ class PackageFlows(QObject):
     def import_files(self, packages: list[Path], trust: str | None = None, decrypt: Any = None) -> None:
         """Several packages merged together (`import_packages`: one transaction, a refused one written not at
         all and the others written); one result lists each."""
-        session = self._session_of()
-        if session is None or not packages:
-            return
-        if self.is_busy():
-            QMessageBox.information(self._widget, self.tr("Import package"), self.tr(
-                "Another package is being handled; try again when it is done."))
-            return
-        if session.read_only:
-            self._exporting = False
-            self._show_refusal(packages[0], WorkspaceError(session.read_only_reason or self.tr(
-                "The workspace is open read-only.")))
+        session = self._ready_to_import(packages[0]) if packages else None
+        if session is None:
             return
         path, actor = session.path, session.evaluator()
         self._retry = (trust, decrypt)
@@ -199,23 +190,31 @@ class PackageFlows(QObject):
     def import_file(self, package: Path, trust: str | None = None, decrypt: Any = None) -> None:
         """Import a package; when it needs the secretary's fingerprint confirmed, or her decryption key, the
         person is asked and the import runs again with it."""
-        session = self._session_of()
+        session = self._ready_to_import(package)
         if session is None:
-            return
-        if self.is_busy():
-            QMessageBox.information(self._widget, self.tr("Import package"), self.tr(
-                "Another package is being handled; try again when it is done."))
-            return
-        if session.read_only:
-            self._exporting = False
-            self._show_refusal(package, WorkspaceError(session.read_only_reason or self.tr(
-                "The workspace is open read-only.")))
             return
         path, actor = session.path, session.evaluator()
         self._retry = (trust, decrypt)
         self._batch = None
         self._start(self.tr("Checking and importing {0}…").format(package.name),
                     lambda cancel: _import(path, package, actor, cancel, trust, decrypt), package)
+
+    def _ready_to_import(self, package: Path) -> WorkspaceSession | None:
+        """The session to import into; None when there is none, or after saying why not now (another package is
+        being handled, the workspace is read-only: refused as for `package`)."""
+        session = self._session_of()
+        if session is None:
+            return None
+        if self.is_busy():
+            QMessageBox.information(self._widget, self.tr("Import package"), self.tr(
+                "Another package is being handled; try again when it is done."))
+            return None
+        if session.read_only:
+            self._exporting = False
+            self._show_refusal(package, WorkspaceError(session.read_only_reason or self.tr(
+                "The workspace is open read-only.")))
+            return None
+        return session
 
     # --- running -----------------------------------------------------------------------------------------------
 
