@@ -204,9 +204,11 @@ class _One:
 
 
 # Reports sealed in one transaction per drawing worker. Between chunks the workers wait (the last drawings, the
-# ledger, the commit, the first sealing of the next): 8 a worker keeps them busy about nine tenths of the time on
-# a quiet machine, while the window waits for the writer lock under a second and a failed chunk costs little to redo.
-CHUNK_PER_WORKER = 8
+# ledger, the commit, the first sealing of the next): a few per cent of the batch at 4 a worker. The chunk holds the
+# workspace's write lock until it commits, and a result typed in the window meanwhile waits for it (SQLite's busy
+# timeout is 5 s, then the write is refused): at 4 a worker a chunk takes about half a second here, and stays
+# well under that timeout on a laptop three times slower; 8 a worker came too close to it.
+CHUNK_PER_WORKER = 4
 
 # What lists a report in `failed` and lets the batch go on; anything else stops the batch, as it always did.
 _REFUSED = (ProblemsError, LookupError, KeyError)
