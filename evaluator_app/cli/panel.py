@@ -455,6 +455,10 @@ def _import_together(imported: list[Any], as_json: bool) -> int:
             lines = install_lines(item.report) if isinstance(item.report, InstallReport) else merge_lines(item.report)
             print(f"{item.path.name}:")
             print("\n".join(f"  {line}" for line in lines))
+    if len(refused) == len(imported):
+        print(f"ปฏิเสธทั้ง {len(imported)} ชุดข้อมูล ไม่ได้นำเข้าสิ่งใด / all {len(imported)} packages refused; nothing "
+              f"was imported", file=sys.stderr)
+        return EXIT_REFUSED
     if refused:
         print(f"ปฏิเสธ {len(refused)} จาก {len(imported)} ชุดข้อมูล ชุดอื่นนำเข้าแล้ว / {len(refused)} of {len(imported)} "
               f"packages refused; the others were imported", file=sys.stderr)

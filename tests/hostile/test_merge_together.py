@@ -194,6 +194,15 @@ def test_the_command_lines_json_lists_each_file(tmp_path, world, capsys, monkeyp
     assert listed[0]["conflicts"][0]["code"] == "1" and listed[1]["refused"]
 
 
+def test_the_command_line_says_nothing_was_imported_when_every_package_is_refused(tmp_path, world, capsys):
+    db = _copy(world["master"], tmp_path / "master.sqlite")
+    missing = tmp_path / "missing.evpack"
+    code = main(["--db", str(db), "--as", "sec", "import-package", str(world["packages"]["garbage"]), str(missing)])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert "all 2 packages refused; nothing was imported" in err and "the others were imported" not in err
+
+
 _KILLER = textwrap.dedent("""
     import os, signal, sys
     from pathlib import Path
