@@ -7,13 +7,11 @@ names the file and writes nothing."""
 
 from __future__ import annotations
 
-import gc
-import threading
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from ..collector import collection_paused
 from ..domain.problems import ProblemsError
 from ..store.panel_install import InstallReport, install_panel, is_master
 from ..store.panel_merge import MergeReport, imported_package, merge_member_ratings, merge_together
@@ -35,37 +33,6 @@ __all__ = [
     "export_evaluator_package", "export_panel_package", "import_package", "import_packages", "parse_panel_package",
     "same_fingerprint", "verify_evaluator_package", "verify_panel_package",
 ]
-
-
-class _CollectionPause:
-    """Python's cyclic garbage collector off while a package is read and merged: some 17,000 ratings make a few
-    objects each, and every so many allocations the collector walked all of them again (a sixth of a merge's
-    time, issue 16). Nothing a merge makes is a cycle that must go before it ends; reference counting still
-    frees as usual. Nested or concurrent pauses (a merge on a worker thread) re-enable it after the last, and
-    only if it was on."""
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._depth = 0
-        self._was_enabled = True
-
-    @contextmanager
-    def __call__(self) -> Iterator[None]:
-        with self._lock:
-            if self._depth == 0:
-                self._was_enabled = gc.isenabled()
-                gc.disable()
-            self._depth += 1
-        try:
-            yield
-        finally:
-            with self._lock:
-                self._depth -= 1
-                if self._depth == 0 and self._was_enabled:
-                    gc.enable()
-
-
-collection_paused = _CollectionPause()
 
 
 class Imported(NamedTuple):

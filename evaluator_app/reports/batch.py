@@ -122,7 +122,6 @@ def print_batch(workspace_path: Path, agreement_ids: Sequence[int], out: Path, p
             out.mkdir(parents=True, exist_ok=True)
         one = _One(workspace, heads, out, result, parts, progress, combined=combined, round_=round_,
                    committee=committee, digits=digits, actor=actor, draft=draft)
-        frozen = False
         pool = DrawingPool(pool_workers()) if use_pool(len(agreement_ids)) else None
         try:
             if pool is not None:
@@ -135,17 +134,16 @@ def print_batch(workspace_path: Path, agreement_ids: Sequence[int], out: Path, p
                     if result.done == 1 and len(agreement_ids) > 2:
                         # The first report loaded what every report shares (fonts, the word list, reportlab's
                         # tables): some 500,000 objects that Python's cyclic collector would walk again at each of
-                        # its full passes, about a tenth of a report (issue 16). Out of its reach for the batch,
-                        # given back after.
+                        # its full passes, about a tenth of a report (issue 16). Out of its reach for good: most of
+                        # it lives as long as the process, and giving it back at the end would also give back what
+                        # others set aside (the word list, the window's warm-up); the window gives all back when its
+                        # workspace closes.
                         gc.collect()
                         gc.freeze()
-                        frozen = True
                     one.serially(agreement_id)
         finally:
             if pool is not None:
                 pool.close()
-            if frozen:
-                gc.unfreeze()
     if combined and not result.cancelled and parts:
         result.combined = _combine(parts, out, round_, front_digits, digits, workspace_path)
     return result

@@ -27,3 +27,11 @@ def probe(content: dict[str, Any], seal: Any, digits: Any, orientation: Any) -> 
 
     return (any(name.startswith("PySide6") for name in sys.modules), "evaluator_app.launcher" in sys.modules,
             multiprocessing.get_start_method())
+
+
+def collector_state(content: dict[str, Any], seal: Any, digits: Any, orientation: Any) -> tuple[bool, int, int]:
+    """After the worker's start (drawing_pool._warm): is the collector on, how many objects are set aside, and how
+    many modules are loaded."""
+    import gc
+
+    return gc.isenabled(), gc.get_freeze_count(), len(sys.modules)

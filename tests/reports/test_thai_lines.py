@@ -257,3 +257,32 @@ def test_reportlab_can_name_a_thai_flowable_in_its_error_messages():
     # reportlab calls getPlainText(identify=1) when it reports a layout error; that must not raise TypeError.
     assert "ตัวชี้วัด" in ThaiParagraph("ตัวชี้วัด").identity()
     assert "1,150.40" in ThaiFigure("1,150.40").identity()
+
+
+def test_the_word_list_is_loaded_with_the_collector_paused_and_then_set_aside_for_good():
+    """newmm builds a trie of 62,000 words when imported: built with the collector paused, then out of its reach
+    (gc.freeze); left young, the collector's first passes would walk its 300,000 nodes again (issue 16). A fresh
+    process, so this is the very first load."""
+    import subprocess
+    import sys
+
+    probe = (
+        "import gc\n"
+        "from evaluator_app.reports.thai_lines import segment_words\n"
+        "assert gc.isenabled() and gc.get_freeze_count() == 0\n"
+        "paused = []\n"
+        "import newmm_tokenizer.trie as trie\n"
+        "add = trie.Trie.add\n"
+        "def watched(self, word):\n"
+        "    paused.append(not gc.isenabled())\n"
+        "    return add(self, word)\n"
+        "trie.Trie.add = watched\n"
+        "assert segment_words('ผู้ประเมินอิสระ') == ['ผู้ประเมิน', 'อิสระ']\n"
+        "print(len(paused), all(paused), gc.isenabled(), gc.get_freeze_count())\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    added, all_paused, enabled_after, frozen = done.stdout.split()
+    assert int(added) > 60_000 and all_paused == "True", "every word added with the collector paused"
+    assert enabled_after == "True", "and the collector on again after"
+    assert int(frozen) > 300_000, "the trie's nodes out of the collector's reach"

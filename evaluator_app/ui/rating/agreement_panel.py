@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import itertools
+import re
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -20,6 +21,9 @@ from .cell_editing import CellEditing
 from .context_menu import CellMenu
 from .round_box import RoundBox
 from .wrapped_label import WrappedLabel
+
+# An era and its year, "พ.ศ. 2560", in text someone typed (a framework's name): printed as one, never parted.
+_ERA_WITH_YEAR = re.compile(r"(พ\.ศ\.|ค\.ศ\.|B\.E\.|A\.D\.) (?=[0-9๐-๙])")
 
 # After Enter the cursor moves on to the next result by itself; whoever follows the current indicator (the details
 # pane, some 5 ms to render) is told this long after the last such move, so typing a column of results never waits
@@ -211,15 +215,17 @@ class AgreementPanel(Retranslating, QWidget):
         if agreement is None or framework is None:
             self.title.setText(self.tr("Choose an agreement in the list on the left."))
             return
-        # The year and the version each stay on one line ("พ.ศ." never apart from its year); the agency's name
-        # wraps between its words.
+        # The agency's name has a line of its own and wraps between its words; the year and the version start the
+        # line below, each whole ("พ.ศ." never apart from its year). After the name, Qt's Thai line breaking parted
+        # ปี from งบประมาณ wherever a long name ended near the line's end: no break-preventing mark stops it there
+        # (word joiners break the shaping instead), but a line that starts with the year never needs to break it.
         year = self.tr("fiscal year {0}").format(agreement.fiscal_year)
         version = self.tr("version {0}").format(self.model.version_number)
         self.title.setText(
-            f"<b>{html.escape(agreement.agency)}</b> · "
+            f"<b>{html.escape(agreement.agency)}</b><br/><small>"
             + html.escape(year).replace(" ", "&nbsp;")
             + " · " + html.escape(version).replace(" ", "&nbsp;")
-            + f"<br/><small>{html.escape(framework.name)}</small>")
+            + " · " + _ERA_WITH_YEAR.sub("\\1&nbsp;", html.escape(framework.name)) + "</small>")
 
     def _update_totals(self) -> None:
         framework = self.model.framework
