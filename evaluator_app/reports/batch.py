@@ -289,9 +289,8 @@ class _Chunks:
                         raise _ChunkNotDrawn() from exc
                     outcomes.append((agreement_id, sealed, future, None))
                 drawn = self._gather([future for _, _, future, _ in outcomes if future is not None])
-                for _, drawn_sealed, _, _ in outcomes:
-                    if drawn_sealed is not None:
-                        record_drawn(workspace, drawn_sealed)
+                # One write of the ledger for the chunk: the workers wait for this commit.
+                record_drawn(workspace, *(each for _, each, _, _ in outcomes if each is not None))
         except _ChunkNotDrawn:
             for agreement_id in taken:
                 one.serially(agreement_id)

@@ -19,7 +19,7 @@ from reportlab.platypus import Flowable
 from ..domain.problems import Problem, ProblemsError
 from ..domain.thai_dates import Digits
 from ..store.leftovers import temporary_beside
-from ..store.report_numbers import PaperNumber, paper_number, record_revision
+from ..store.report_numbers import PaperNumber, paper_number, record_revision, record_revisions
 from ..store.snapshots import (
     KIND_AGREEMENT,
     KIND_EVALUATION,
@@ -331,11 +331,12 @@ def seal_evaluation(workspace: Workspace, agreement_id: int, round_: int, commit
     return SealedReport(snapshot, paper)
 
 
-def record_drawn(workspace: Workspace, sealed: SealedReport) -> None:
-    """Drawn: the revision is real. The ledger learns it before the workspace commits, so a restore that forgets it
-    still never prints this revision number again."""
-    if sealed.paper is not None:
-        record_revision(workspace.path, sealed.paper, sealed.snapshot.revision)
+def record_drawn(workspace: Workspace, *sealed: SealedReport) -> None:
+    """Drawn: the revisions are real. The ledger learns them before the workspace commits, so a restore that forgets
+    them still never prints these revision numbers again; several (a batch's chunk) in one write of the ledger."""
+    issued = [(one.paper, one.snapshot.revision) for one in sealed if one.paper is not None]
+    if issued:
+        record_revisions(workspace.path, issued)
 
 
 def _issue_evaluation(workspace: Workspace, agreement_id: int, round_: int, committee: CommitteeSource | None,

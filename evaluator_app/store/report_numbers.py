@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -19,7 +20,7 @@ from typing import Any
 from .audit import utc_now
 from .leftovers import temporary_beside
 
-__all__ = ["PaperNumber", "ledger_path", "paper_number", "record_revision"]
+__all__ = ["PaperNumber", "ledger_path", "paper_number", "record_revision", "record_revisions"]
 
 LEDGER_SUFFIX = ".report-numbers.json"
 
@@ -104,11 +105,21 @@ def paper_number(conn: sqlite3.Connection, workspace_path: Path, kind: str, scop
 
 def record_revision(workspace_path: Path, paper: PaperNumber, revision: int) -> None:
     """Remember in the ledger that `revision` of the paper was issued (before the workspace commits it)."""
+    record_revisions(workspace_path, [(paper, revision)])
+
+
+def record_revisions(workspace_path: Path, issued: Sequence[tuple[PaperNumber, int]]) -> None:
+    """`record_revision` for several papers in one write of the ledger (a batch's chunk, before it commits): the
+    ledger is read, changed and written whole once, with one fsync, instead of once a paper."""
     path = ledger_path(workspace_path)
     ledger = _read(path)
-    entry = ledger["papers"].setdefault(paper.key, {"number": paper.number, "revision": 0})
-    if int(entry.get("revision", 0)) >= revision:
-        return
-    entry["revision"] = revision
-    ledger["last"] = max(int(ledger.get("last", 0)), paper.number)
-    _write(path, ledger)
+    changed = False
+    for paper, revision in issued:
+        entry = ledger["papers"].setdefault(paper.key, {"number": paper.number, "revision": 0})
+        if int(entry.get("revision", 0)) >= revision:
+            continue
+        entry["revision"] = revision
+        ledger["last"] = max(int(ledger.get("last", 0)), paper.number)
+        changed = True
+    if changed:
+        _write(path, ledger)
