@@ -83,7 +83,7 @@ def _warm() -> None:
 
         register_fonts()
         segment_words("รายงานผลการประเมิน")
-    gc.freeze()  # and for good: left young, the collector's first passes after the pause would walk all of it
+        gc.freeze()  # for good, before the collector runs again: its first pass would walk all of it
     # Freeing those tables one object at a time when the worker ends costs about 0.75 s of CPU, and the batch
     # waits for its workers to end; a worker holds no file or state that needs a tidy exit.
     atexit.register(_quick_exit)

@@ -142,10 +142,10 @@ def _newmm() -> _Segmenter:
                     from newmm_tokenizer import newmm, tcc
 
                     dictionary = _Dictionary(newmm.DEFAULT_WORD_DICT_TRIE, DOMAIN_WORDS)
-                # The trie's 300,000 nodes live as long as the process: out of the collector's reach for good, or
-                # its first passes after the pause walk them all again (half a second). Everything alive now goes
-                # with them; the window gives all back when its workspace closes (ui/shell/main_window.py).
-                gc.freeze()
+                    # The trie's 300,000 nodes live as long as the process: out of the collector's reach for good,
+                    # and before it runs again, or its first pass walks them all (0.2 s). Everything alive now goes
+                    # with them; the window gives all back when its workspace closes (ui/shell/main_window.py).
+                    gc.freeze()
                 _segmenter = _Segmenter(lambda text: newmm.segment(text, dictionary), dictionary, tcc.tcc_pos)
     return _segmenter
 
