@@ -7,8 +7,8 @@ with 'spawn', never 'fork': the window's process has Qt's threads and a fork wou
 spawned worker imports only this package's drawing code (no Qt, no window, no argv parsing: the frozen app calls
 multiprocessing.freeze_support() before anything else, packaging/entry_point.py).
 
-A worker pays its start-up once (Python, reportlab, the fonts, the word list: about 1.1 s of CPU each, issue 16's
-round five), so small batches and one-core machines draw in the batch's own process as before.
+A worker pays its start-up once (Python, reportlab, the fonts, the word list: 0.6-0.7 s of CPU each, issue 16's
+round six), so small batches and one-core machines draw in the batch's own process as before.
 """
 
 from __future__ import annotations
@@ -75,7 +75,7 @@ def _warm() -> None:
     # workers, by closing the pool); a worker printing its own KeyboardInterrupt traceback would only confuse.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     # All of it lives as long as the worker: with the collector walking it again and again while it loads, a
-    # worker started in 1.1-1.3 s of CPU; paused, in 0.7-0.8 s (issue 16, round six).
+    # worker started in 1.1-1.3 s of CPU; paused and set aside, in 0.6-0.7 s (issue 16, round six).
     with collection_paused():
         from . import papers  # noqa: F401  # what _draw imports, loaded here under the pause
         from .fonts import register_fonts
