@@ -1,0 +1,100 @@
+"""Shapes a fuzz of the corpus found refused or misread: words under the table in any column, a total whose label
+stands in the table's first column, a dash for "no result", CSV delimiters and line endings. Each is a rule over
+every column or form, tested over all of them, not the one file it was found in."""
+
+from __future__ import annotations
+
+import pytest
+
+from evaluator_app.exchange.agreement_workbook import read_agreement_files
+
+from .builders import HEADER_TH, section9_rows, write_csv, write_xlsx
+
+SIGNATURE = ("ลงชื่อ ........................................ ผู้รับคำรับรอง", "(นายสมชาย ใจดี)", "ปลัดกระทรวง")
+
+
+def _figures(reading):
+    (imported,) = reading.agreements
+    return ([(i.code, i.weight, str(i.thresholds)) for i in imported.agreement.indicators],
+            [(r.code, r.result) for r in imported.self_ratings])
+
+
+def _clean(paths, frameworks):
+    reading = read_agreement_files(paths, frameworks)
+    assert reading.problems == (), [str(p) for p in reading.problems]
+    return reading
+
+
+@pytest.mark.parametrize("column", range(len(HEADER_TH)), ids=lambda c: HEADER_TH[c])
+def test_a_signature_block_under_any_column_of_the_table_is_read_past(tmp_path, frameworks, column):
+    """Published annexes end with signature lines, often under the criteria or result columns."""
+    plain = write_xlsx(tmp_path / "plain.xlsx", [HEADER_TH, *section9_rows()])
+    footer = [[""] * len(HEADER_TH) for _ in range(len(SIGNATURE) + 1)]
+    for row, text in zip(footer[1:], SIGNATURE, strict=True):
+        row[column] = text
+    signed = write_xlsx(tmp_path / "signed.xlsx", [HEADER_TH, *section9_rows(), *footer])
+    assert _figures(_clean([signed], frameworks)) == _figures(_clean([plain], frameworks))
+
+
+def test_an_unreadable_year_on_a_note_row_is_refused_once_an_indicator_takes_it(tmp_path, frameworks):
+    rows = [list(r) for r in section9_rows()]
+    note = [""] * len(HEADER_TH)
+    note[1] = "ลงชื่อ ........ ผู้รับรอง"
+    rows.insert(2, note)  # row 4: the indicators below it leave their year empty, so they would take this one
+    for row in rows[3:]:
+        row[1] = ""
+    reading = read_agreement_files([write_csv(tmp_path / "a.csv", [HEADER_TH, *rows])], frameworks)
+    assert [(p.row, p.column) for p in reading.problems] == [(4, "ปีงบประมาณ")]
+
+
+@pytest.mark.parametrize("where", ["ส่วนราชการ", "ตัวชี้วัดที่", "ตัวชี้วัด", "ลำดับ"])
+def test_a_total_row_is_read_past_whichever_column_holds_its_label(tmp_path, frameworks, where):
+    header = ["ลำดับ", *HEADER_TH] if where == "ลำดับ" else list(HEADER_TH)
+    rows = [["", *r] if where == "ลำดับ" else list(r) for r in section9_rows()]
+    rows[1][0] = ""  # agency and year filled down from the first row, as printed tables leave them
+    total = [""] * len(header)
+    total[header.index(where)] = "รวม"
+    total[header.index("น้ำหนัก")] = 100
+    after = list(rows[3])
+    after[header.index("ส่วนราชการ")] = ""  # a row after the total takes its agency from above the total
+    after[header.index("ตัวชี้วัดที่")] = "5"
+    after[header.index("น้ำหนัก")] = 0
+    plain = write_xlsx(tmp_path / "plain.xlsx", [header, *rows, after])
+    totalled = write_xlsx(tmp_path / "total.xlsx", [header, *rows, total, after])
+    reading = _clean([totalled], frameworks)
+    assert _figures(reading) == _figures(_clean([plain], frameworks))
+    assert reading.agreements[0].agreement.agency == "กรมทดสอบ"
+
+
+@pytest.mark.parametrize("dash", ["-", "–", "—", " - "])
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_a_dash_in_a_result_means_no_result(tmp_path, frameworks, dash, suffix):
+    rows = [list(r) for r in section9_rows()]
+    rows[1][12] = dash
+    write = write_csv if suffix == ".csv" else write_xlsx
+    indicators, results = _figures(_clean([write(tmp_path / f"a{suffix}", [HEADER_TH, *rows])], frameworks))
+    rows[1][12] = ""
+    assert (indicators, results) == _figures(_clean([write(tmp_path / f"b{suffix}", [HEADER_TH, *rows])],
+                                                     frameworks))
+    assert [code for code, _ in results] == ["1", "3", "4"]
+
+
+def test_a_dash_where_a_weight_belongs_is_still_an_empty_weight_refused(tmp_path, frameworks):
+    rows = [list(r) for r in section9_rows()]
+    rows[1][6] = "-"
+    reading = read_agreement_files([write_csv(tmp_path / "a.csv", [HEADER_TH, *rows])], frameworks)
+    assert [(p.row, p.column) for p in reading.problems] == [(3, "น้ำหนัก")]
+
+
+def test_the_unreadable_result_of_a_real_indicator_is_still_refused(tmp_path, frameworks):
+    rows = [list(r) for r in section9_rows()]
+    rows[1][12] = "ดำเนินการแล้ว"
+    reading = read_agreement_files([write_csv(tmp_path / "a.csv", [HEADER_TH, *rows])], frameworks)
+    assert [(p.row, p.column) for p in reading.problems] == [(3, "ผลการดำเนินงาน")]
+
+
+def test_a_row_of_criteria_without_code_or_name_but_with_a_weight_is_still_refused(tmp_path, frameworks):
+    rows = [list(r) for r in section9_rows()]
+    rows[1][3] = rows[1][4] = ""
+    reading = read_agreement_files([write_csv(tmp_path / "a.csv", [HEADER_TH, *rows])], frameworks)
+    assert [(p.row, p.column) for p in reading.problems] == [(3, "ตัวชี้วัดที่")]
