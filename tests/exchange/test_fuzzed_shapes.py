@@ -4,11 +4,13 @@ every column or form, tested over all of them, not the one file it was found in.
 
 from __future__ import annotations
 
+from decimal import Decimal as D
+
 import pytest
 
 from evaluator_app.exchange.agreement_workbook import read_agreement_files
 
-from .builders import HEADER_TH, section9_rows, write_csv, write_xlsx
+from .builders import HEADER_TH, csv_bytes, section9_rows, write_csv, write_xlsx
 
 SIGNATURE = ("ลงชื่อ ........................................ ผู้รับคำรับรอง", "(นายสมชาย ใจดี)", "ปลัดกระทรวง")
 
@@ -98,3 +100,62 @@ def test_a_row_of_criteria_without_code_or_name_but_with_a_weight_is_still_refus
     rows[1][3] = rows[1][4] = ""
     reading = read_agreement_files([write_csv(tmp_path / "a.csv", [HEADER_TH, *rows])], frameworks)
     assert [(p.row, p.column) for p in reading.problems] == [(3, "ตัวชี้วัดที่")]
+
+
+def _with_title_and_thousands(rows):
+    """A title line holding commas, and criteria and results written with thousands separators."""
+    rows = [list(r) for r in rows]
+    rows[3][7:13] = ["1,000", "1,100", "1,200", "1,300", "1,400", "1,175"]
+    return [["รายงานผลการดำเนินงาน, ตัวชี้วัด, และน้ำหนัก ปีงบประมาณ 2553"], [], HEADER_TH, *rows]
+
+
+@pytest.mark.parametrize("delimiter", [";", "\t"])
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-16"])
+def test_a_semicolon_or_tab_file_with_commas_in_its_text_and_numbers(tmp_path, frameworks, delimiter, encoding):
+    rows = _with_title_and_thousands(section9_rows())
+    path = tmp_path / "a.csv"
+    path.write_bytes(csv_bytes(rows, encoding, delimiter))
+    want = _figures(_clean([write_csv(tmp_path / "comma.csv", rows)], frameworks))
+    assert _figures(_clean([path], frameworks)) == want
+    assert want[1][-1] == ("4", D(1175))
+
+
+@pytest.mark.parametrize("ending", ["\r", "\n", "\r\n"])
+def test_every_line_ending_reads_the_same_rows(tmp_path, frameworks, ending):
+    rows = [["ชื่อรายงาน"], [], HEADER_TH, *section9_rows()]
+    path = tmp_path / "a.csv"
+    path.write_bytes(csv_bytes(rows).replace(b"\r\n", ending.encode()))
+    assert _figures(_clean([path], frameworks)) == _figures(_clean([write_csv(tmp_path / "b.csv", rows)], frameworks))
+    rows[4][6] = "ห้าสิบ"  # row 5 whatever ends the lines
+    path.write_bytes(csv_bytes(rows).replace(b"\r\n", ending.encode()))
+    reading = read_agreement_files([path], frameworks)
+    assert [(p.row, p.column) for p in reading.problems] == [(5, "น้ำหนัก")]
+
+
+_FULL_WIDTH = str.maketrans("0123456789.,%", "０１２３４５６７８９．，％")
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_full_width_digits_and_signs_are_the_numbers_and_codes_they_show(tmp_path, frameworks, suffix):
+    rows = [list(r) for r in section9_rows()]
+    wide = [[*r[:3], *(str(v).translate(_FULL_WIDTH) for v in r[3:4]), *r[4:6],
+             *(str(v).translate(_FULL_WIDTH) for v in r[6:13]), r[13]] for r in rows]
+    wide[0][12] = "９２％"
+    write = write_csv if suffix == ".csv" else write_xlsx
+    got = _figures(_clean([write(tmp_path / f"wide{suffix}", [HEADER_TH, *wide])], frameworks))
+    assert got == _figures(_clean([write(tmp_path / f"plain{suffix}", [HEADER_TH, *rows])], frameworks))
+    assert [code for code, *_ in got[0]] == ["1", "2", "3", "4"]
+
+
+def test_a_workbook_without_a_worksheet_to_read_is_refused_naming_the_file(tmp_path, frameworks):
+    import zipfile
+
+    whole = write_xlsx(tmp_path / "whole.xlsx", [HEADER_TH, *section9_rows()])
+    broken = tmp_path / "no-sheet.xlsx"
+    with zipfile.ZipFile(whole) as source, zipfile.ZipFile(broken, "w") as target:
+        for item in source.infolist():
+            if not item.filename.startswith("xl/worksheets/"):
+                target.writestr(item, source.read(item))
+    reading = read_agreement_files([broken], frameworks)
+    assert [(p.file, p.row) for p in reading.problems] == [("no-sheet.xlsx", None)]
+    assert "no worksheet" in reading.problems[0].en and reading.agreements == ()
