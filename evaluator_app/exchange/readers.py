@@ -242,12 +242,18 @@ def _read_csv(name: str, data: bytes) -> tuple[list[Grid], list[Problem]]:
     return [Grid(name, None, frame.values.tolist())], []
 
 
+# Characters that show nothing: the zero-width space Thai text carries as a word-break hint (copied from the web or
+# Word), the joiners, the word joiner, a stray byte-order mark, the soft hyphen. Kept, "1.1" followed by one is no
+# code, and "กรม\u200bทดสอบ" another agency than "กรมทดสอบ": a difference nobody can see, so nobody can fix.
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+
+
 def cell_text(value: object) -> str:
     """A cell as the text a person typed: numbers without float noise (2567.0 -> 2567, 0.1 -> 0.1)."""
     if value is None:
         return ""
     if isinstance(value, str):
-        return value.strip()
+        return value.strip() if value.isascii() else value.translate(_INVISIBLE).strip()
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
     if isinstance(value, int):

@@ -159,3 +159,19 @@ def test_a_workbook_without_a_worksheet_to_read_is_refused_naming_the_file(tmp_p
     reading = read_agreement_files([broken], frameworks)
     assert [(p.file, p.row) for p in reading.problems] == [("no-sheet.xlsx", None)]
     assert "no worksheet" in reading.problems[0].en and reading.agreements == ()
+
+
+@pytest.mark.parametrize("invisible", ["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad"])
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_characters_that_show_nothing_change_no_code_agency_or_number(tmp_path, frameworks, invisible, suffix):
+    """Thai text copied from a web page or Word carries zero-width spaces: nobody can see them to remove them."""
+    rows = [list(r) for r in section9_rows()]
+    marked = [list(r) for r in rows]
+    marked[0][0] = "กรม" + invisible + "ทดสอบ"  # only the first row: the others fill down or repeat the agency
+    marked[0][3] = "1" + invisible
+    marked[1][3] = invisible + "2"
+    marked[2][6] = "1" + invisible + "0"
+    write = write_csv if suffix == ".csv" else write_xlsx
+    reading = _clean([write(tmp_path / f"marked{suffix}", [HEADER_TH, *marked])], frameworks)
+    assert [a.agreement.agency for a in reading.agreements] == ["กรมทดสอบ"]
+    assert _figures(reading) == _figures(_clean([write(tmp_path / f"plain{suffix}", [HEADER_TH, *rows])], frameworks))
