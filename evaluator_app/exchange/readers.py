@@ -9,6 +9,7 @@ import csv
 import io
 import math
 import re
+import stat
 import sys
 import zipfile
 from collections import Counter
@@ -71,9 +72,12 @@ def read_grids(path: Path) -> tuple[list[Grid], list[Problem]]:
             f"ไม่รองรับไฟล์ชนิด '{suffix or '(ไม่มีนามสกุล)'}' รองรับเฉพาะ {accepted}",
             f"file type '{suffix or '(no extension)'}' is not supported; accepted: {accepted}")
     try:
-        size = path.stat().st_size
+        status = path.stat()
     except OSError as exc:
         return refuse(f"เปิดไฟล์ไม่ได้: {exc.strerror or exc}", f"cannot open the file: {exc.strerror or exc}")
+    if not stat.S_ISREG(status.st_mode):  # a folder, a pipe (waits forever), a device (/dev/zero never ends)
+        return refuse("ไม่ใช่ไฟล์ธรรมดา (เป็นโฟลเดอร์ ท่อ หรืออุปกรณ์)", "not a regular file (a folder, pipe or device)")
+    size = status.st_size
     if size > MAX_FILE_BYTES:
         return refuse(
             f"ไฟล์ใหญ่เกินไป ({size / 1024 / 1024:.1f} MB) รับได้ไม่เกิน {MAX_FILE_BYTES // 1024 // 1024} MB",
