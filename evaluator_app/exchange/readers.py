@@ -78,6 +78,9 @@ def read_grids(path: Path) -> tuple[list[Grid], list[Problem]]:
     if not stat.S_ISREG(status.st_mode):  # a folder, a pipe (waits forever), a device (/dev/zero never ends)
         return refuse("ไม่ใช่ไฟล์ธรรมดา (เป็นโฟลเดอร์ ท่อ หรืออุปกรณ์)", "not a regular file (a folder, pipe or device)")
     size = status.st_size
+    if size == 0:  # an attachment that did not download, a file saved while the disk was full
+        return refuse("ไฟล์ว่างเปล่า (0 ไบต์) กรุณาขอไฟล์ใหม่หรือบันทึกใหม่", "the file is empty (0 bytes): ask for it "
+                      "again or save it again")
     if size > MAX_FILE_BYTES:
         return refuse(
             f"ไฟล์ใหญ่เกินไป ({size / 1024 / 1024:.1f} MB) รับได้ไม่เกิน {MAX_FILE_BYTES // 1024 // 1024} MB",
