@@ -28,6 +28,7 @@ from .cells import (
     parse_kind,
     parse_level_reached,
     parse_number,
+    parse_number_with_unit,
     parse_round,
 )
 from .criteria import read_criteria
@@ -288,7 +289,7 @@ class AgreementAssembly:
                     if indicator.kind is IndicatorKind.MILESTONE and indicator.thresholds is not None:
                         result = parse_level_reached(text, len(indicator.thresholds))
                     else:
-                        result = parse_number(text)
+                        result = parse_number_with_unit(text, row.values.get("unit"))
                 except CellError as error:
                     self._cell(row, "result", error)
                     continue

@@ -81,6 +81,26 @@ def parse_number(text: str) -> Decimal:
     return value
 
 
+_UNIT_NOTE = re.compile(r"\([^()]*\)\s*$")
+
+
+def parse_number_with_unit(text: str, unit: str | None) -> Decimal:
+    """A number, also written with its row's own unit before or after it ("15 วัน", "1,175 บาท" in a row whose
+    unit is วัน or บาท), as "ร้อยละ 92" is read where the unit is ร้อยละ. Another unit stays a refusal: "15 ชั่วโมง"
+    in a row counted in days is not 15 days."""
+    try:
+        return parse_number(text)
+    except NotANumber as error:
+        bare, squashed = _squash(text), _squash(_UNIT_NOTE.sub("", unit or ""))
+        if squashed and bare != squashed and (bare.endswith(squashed) or bare.startswith(squashed)):
+            number = bare[:-len(squashed)] if bare.endswith(squashed) else bare[len(squashed):]
+            try:
+                return parse_number(number)
+            except NotANumber:
+                pass
+        raise error from None
+
+
 # The year, round, code and kind cells repeat on every row of a national workbook (7,000 rows, a handful of
 # distinct texts): each text is read once. Pure functions of the text; a refusal is raised again each time.
 @lru_cache(maxsize=4096)

@@ -175,3 +175,22 @@ def test_characters_that_show_nothing_change_no_code_agency_or_number(tmp_path, 
     reading = _clean([write(tmp_path / f"marked{suffix}", [HEADER_TH, *marked])], frameworks)
     assert [a.agreement.agency for a in reading.agreements] == ["กรมทดสอบ"]
     assert _figures(reading) == _figures(_clean([write(tmp_path / f"plain{suffix}", [HEADER_TH, *rows])], frameworks))
+
+
+@pytest.mark.parametrize(("row", "written", "value"), [(1, "15 วัน", "15"), (3, "1,175 บาท", "1175"),
+                                                       (3, "บาท 1,175", "1175"), (0, "๙๒ ร้อยละ", "92"),
+                                                       (1, "15วัน", "15")])
+def test_a_result_written_with_its_rows_own_unit_is_that_number(tmp_path, frameworks, row, written, value):
+    rows = [list(r) for r in section9_rows()]
+    rows[row][12] = written
+    _, results = _figures(_clean([write_csv(tmp_path / "a.csv", [HEADER_TH, *rows])], frameworks))
+    assert dict(results)[rows[row][3]] == D(value)
+
+
+@pytest.mark.parametrize("written", ["15 ชั่วโมง", "15 วัน 3 ชั่วโมง", "วัน", "ประมาณ 15 วัน"])
+def test_a_result_with_another_unit_or_more_words_is_still_refused_on_its_cell(tmp_path, frameworks, written):
+    rows = [list(r) for r in section9_rows()]
+    rows[1][12] = written  # the row's unit is วัน
+    reading = read_agreement_files([write_csv(tmp_path / "a.csv", [HEADER_TH, *rows])], frameworks)
+    assert [(p.row, p.column) for p in reading.problems] == [(3, "ผลการดำเนินงาน")]
+    assert repr(written) in reading.problems[0].en
