@@ -194,3 +194,14 @@ def test_a_result_with_another_unit_or_more_words_is_still_refused_on_its_cell(t
     reading = read_agreement_files([write_csv(tmp_path / "a.csv", [HEADER_TH, *rows])], frameworks)
     assert [(p.row, p.column) for p in reading.problems] == [(3, "ผลการดำเนินงาน")]
     assert repr(written) in reading.problems[0].en
+
+
+def test_weights_that_are_all_zero_are_refused_once_naming_the_weight_column(tmp_path, frameworks):
+    """Σw ≠ 100 imports with a warning; Σw = 0 leaves nothing to divide by (§11: a score made impossible)."""
+    rows = [list(r) for r in section9_rows()]
+    for row in rows:
+        row[6] = "0"
+    reading = read_agreement_files([write_csv(tmp_path / "a.csv", [HEADER_TH, *rows])], frameworks)
+    assert [(p.row, p.column) for p in reading.problems] == [(2, "น้ำหนัก")]
+    assert "no total can be computed" in reading.problems[0].en
+    assert reading.warnings == () and reading.agreements == ()
