@@ -28,6 +28,7 @@ from .cells import (
     parse_kind,
     parse_level_reached,
     parse_number,
+    parse_number_with_unit,
     parse_round,
 )
 from .criteria import read_criteria
@@ -242,8 +243,18 @@ class AgreementAssembly:
                 replace(i, weight=i.weight * HUNDRED,
                         round_weights={r: w * HUNDRED for r, w in i.round_weights.items()})
                 for i in agreement.indicators))
+        # Σw ≠ 100 imports with a warning (§11), but Σw = 0 leaves nothing to divide by: no total is possible.
+        weightless = bool(agreement.indicators) and not any(i.weight for i in agreement.top_level())
+        if weightless and not self.weights_unreliable:
+            first = self.rows[0]
+            self.problems.append(first.columns.problem(
+                first.row, "น้ำหนักของตัวชี้วัดทุกตัวเป็น 0 จึงคำนวณคะแนนรวมไม่ได้ (คะแนนรวมหารด้วยน้ำหนักรวม)",
+                "every indicator's weight is 0, so no total can be computed (the total divides by the weights' sum)",
+                first.columns.label("weight")))
         for problem in validate_agreement(agreement, self.framework):
             placed = self._place(problem, agreement)
+            if weightless and placed is not None and placed.field == "weight" and placed.indicator is None:
+                continue  # the weight sum is said above, as a refusal
             if placed is not None and fractions is not None and placed.warning and placed.field == "weight" \
                     and placed.indicator is None:
                 # One warning for one fact: fractions summing to 1.02 are the weights summing to 102.
@@ -288,7 +299,7 @@ class AgreementAssembly:
                     if indicator.kind is IndicatorKind.MILESTONE and indicator.thresholds is not None:
                         result = parse_level_reached(text, len(indicator.thresholds))
                     else:
-                        result = parse_number(text)
+                        result = parse_number_with_unit(text, row.values.get("unit"))
                 except CellError as error:
                     self._cell(row, "result", error)
                     continue

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from decimal import Decimal
 from functools import lru_cache
@@ -67,11 +68,37 @@ def parse_number(text: str) -> Decimal:
         try:
             value = parse_decimal(_strip_words(text, ("ร้อยละ",)))
         except NumberFormatError:
-            raise NotANumber(f"ต้องเป็นตัวเลข แต่พบ {shown(text)}", f"expected a number, got {shown(text)}") from None
+            try:
+                # Full-width digits and signs (１２．５, ８０％), as an East Asian input method types them: the
+                # compatibility forms of the ASCII characters, which NFKC turns into those characters.
+                value = parse_decimal(_strip_words(unicodedata.normalize("NFKC", text), ("ร้อยละ",)))
+            except NumberFormatError:
+                raise NotANumber(f"ต้องเป็นตัวเลข แต่พบ {shown(text)}",
+                                 f"expected a number, got {shown(text)}") from None
     if abs(value) >= NUMBER_LIMIT:
         raise CellError(f"ตัวเลข {shown(text)} ใหญ่เกินไป (ต้องน้อยกว่า 10^15)",
                         f"the number {shown(text)} is too large (the limit is 10^15)")
     return value
+
+
+_UNIT_NOTE = re.compile(r"\([^()]*\)\s*$")
+
+
+def parse_number_with_unit(text: str, unit: str | None) -> Decimal:
+    """A number, also written with its row's own unit before or after it ("15 วัน", "1,175 บาท" in a row whose
+    unit is วัน or บาท), as "ร้อยละ 92" is read where the unit is ร้อยละ. Another unit stays a refusal: "15 ชั่วโมง"
+    in a row counted in days is not 15 days."""
+    try:
+        return parse_number(text)
+    except NotANumber as error:
+        bare, squashed = _squash(text), _squash(_UNIT_NOTE.sub("", unit or ""))
+        if squashed and bare != squashed and (bare.endswith(squashed) or bare.startswith(squashed)):
+            number = bare[:-len(squashed)] if bare.endswith(squashed) else bare[len(squashed):]
+            try:
+                return parse_number(number)
+            except NotANumber:
+                pass
+        raise error from None
 
 
 # The year, round, code and kind cells repeat on every row of a national workbook (7,000 rows, a handful of
@@ -123,13 +150,17 @@ def _parse_round(text: str, rounds: tuple[int, ...]) -> int:
     return int(value)
 
 
-_CODE = re.compile(r"^\d+(\.\d+)*$")
+_CODE = re.compile(r"^[0-9]+(\.[0-9]+)*$")
 
 
 @lru_cache(maxsize=16384)
 def parse_code(text: str) -> str | None:
     """A hierarchical indicator code (1, 2.1, 1.2.1), or None when the text is not one (e.g. a dimension title)."""
     bare = _strip_words(text, ("ตัวชี้วัดที่", "kpi"))
+    if not bare.isascii():
+        # Digits of any script are the digits (１.２ is 1.2, as ๑.๒ is): the code is stored and typed as ASCII.
+        bare = "".join(str(unicodedata.decimal(c)) if c.isdecimal() else c
+                       for c in unicodedata.normalize("NFKC", bare))
     bare = bare.rstrip(".")
     return bare if _CODE.match(bare) else None
 

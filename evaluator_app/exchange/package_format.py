@@ -167,9 +167,14 @@ def read_package(path: Path) -> PackageFile:
     """Open a package and check everything that needs no workspace: shape, limits, names, hashes, format."""
     path = Path(path)
     try:
-        size = path.stat().st_size
+        status = path.stat()
+        size, mode = status.st_size, status.st_mode
     except OSError as exc:
         raise refuse(path, "ไม่พบไฟล์หรืออ่านไม่ได้", f"the file cannot be read ({exc.strerror})") from exc
+    if not stat.S_ISREG(mode):  # a folder, a pipe (waits forever), a device (/dev/zero never ends)
+        raise refuse(path, "ไม่ใช่ไฟล์ธรรมดา (เป็นโฟลเดอร์ ท่อ หรืออุปกรณ์)", "not a regular file (a folder, pipe or device)")
+    if size == 0:  # an attachment that did not download, a copy cut short by a full disk
+        raise refuse(path, "ไฟล์ว่างเปล่า (0 ไบต์) กรุณาขอไฟล์ใหม่", "the file is empty (0 bytes): ask for it again")
     if size > MAX_PACKAGE_BYTES:
         raise refuse(path, f"ไฟล์ใหญ่เกิน {MAX_PACKAGE_BYTES // 2**20} MB", f"the file is larger than "
                      f"{MAX_PACKAGE_BYTES // 2**20} MB, more than any package holds")

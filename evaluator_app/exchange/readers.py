@@ -9,8 +9,10 @@ import csv
 import io
 import math
 import re
+import stat
 import sys
 import zipfile
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
@@ -70,9 +72,15 @@ def read_grids(path: Path) -> tuple[list[Grid], list[Problem]]:
             f"ไม่รองรับไฟล์ชนิด '{suffix or '(ไม่มีนามสกุล)'}' รองรับเฉพาะ {accepted}",
             f"file type '{suffix or '(no extension)'}' is not supported; accepted: {accepted}")
     try:
-        size = path.stat().st_size
+        status = path.stat()
     except OSError as exc:
         return refuse(f"เปิดไฟล์ไม่ได้: {exc.strerror or exc}", f"cannot open the file: {exc.strerror or exc}")
+    if not stat.S_ISREG(status.st_mode):  # a folder, a pipe (waits forever), a device (/dev/zero never ends)
+        return refuse("ไม่ใช่ไฟล์ธรรมดา (เป็นโฟลเดอร์ ท่อ หรืออุปกรณ์)", "not a regular file (a folder, pipe or device)")
+    size = status.st_size
+    if size == 0:  # an attachment that did not download, a file saved while the disk was full
+        return refuse("ไฟล์ว่างเปล่า (0 ไบต์) กรุณาขอไฟล์ใหม่หรือบันทึกใหม่", "the file is empty (0 bytes): ask for it "
+                      "again or save it again")
     if size > MAX_FILE_BYTES:
         return refuse(
             f"ไฟล์ใหญ่เกินไป ({size / 1024 / 1024:.1f} MB) รับได้ไม่เกิน {MAX_FILE_BYTES // 1024 // 1024} MB",
@@ -141,6 +149,9 @@ def _read_excel(name: str, data: bytes) -> tuple[list[Grid], list[Problem]]:
         return [], [Problem(th=exc.th, en=exc.en, file=name, sheet=exc.sheet)]
     except Exception as exc:  # whatever breaks inside a damaged file is the file's problem, never a traceback
         return [], _not_readable(name, f"อ่านไม่ได้ ({type(exc).__name__})", f"{type(exc).__name__}: {exc}")
+    if not sheets:  # only chart sheets, or the parts its sheets name are missing: nothing to read is no import
+        return [], _not_readable(name, "ไม่พบแผ่นงาน (worksheet) ที่อ่านได้ในสมุดงาน",
+                                 "the workbook holds no worksheet that can be read")
     return [Grid(name, sheet.name, sheet.rows, sheet.hidden) for sheet in sheets], []
 
 
@@ -184,17 +195,17 @@ def plausible_thai(text: str) -> bool:
 
 
 def _delimiter(text: str) -> str:
-    """Comma, unless the file obviously uses semicolons or tabs (Excel in some locales, 'Unicode text')."""
+    """The delimiter that cuts the most lines into the same number of fields (at least 3): a table's rows all
+    have its width. Comma on a tie. Not "comma whenever a line has two": a semicolon or tab file's title line or
+    numbers such as 1,200 hold commas too."""
     sample = [line for line in text.splitlines()[:30] if line.strip()]
 
-    def widest(delimiter: str) -> int:
-        return max((len(r) for r in csv.reader(sample, delimiter=delimiter)), default=0)
+    def rows_of_one_width(delimiter: str) -> tuple[int, int]:
+        widths = Counter(len(r) for r in csv.reader(sample, delimiter=delimiter))
+        return max(((count, width) for width, count in widths.items() if width >= 3), default=(0, 0))
 
-    widths = {d: widest(d) for d in _CSV_DELIMITERS}
-    if widths[","] >= 3:
-        return ","
-    best = max(_CSV_DELIMITERS, key=lambda d: widths[d])
-    return best if widths[best] >= 3 else ","
+    best = max(_CSV_DELIMITERS, key=rows_of_one_width)  # max keeps the first of equals: the comma
+    return best if rows_of_one_width(best)[0] else ","
 
 
 def _read_csv(name: str, data: bytes) -> tuple[list[Grid], list[Problem]]:
@@ -202,6 +213,8 @@ def _read_csv(name: str, data: bytes) -> tuple[list[Grid], list[Problem]]:
     if text is None:
         return [], _not_readable(
             name, "ไม่ใช่ข้อความ UTF-8 หรือ Windows-874 (TIS-620)", "it is not UTF-8 or Windows-874 (TIS-620) text")
+    if "\r" in text:  # Windows' CR LF, and the lone CR of a Mac's "CSV (Macintosh)": one line ending each
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     try:
         delimiter = _delimiter(text)
         # The widest record sets the column count: pandas otherwise takes it from the first line and fails
@@ -236,12 +249,18 @@ def _read_csv(name: str, data: bytes) -> tuple[list[Grid], list[Problem]]:
     return [Grid(name, None, frame.values.tolist())], []
 
 
+# Characters that show nothing: the zero-width space Thai text carries as a word-break hint (copied from the web or
+# Word), the joiners, the word joiner, a stray byte-order mark, the soft hyphen. Kept, "1.1" followed by one is no
+# code, and "กรม\u200bทดสอบ" another agency than "กรมทดสอบ": a difference nobody can see, so nobody can fix.
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+
+
 def cell_text(value: object) -> str:
     """A cell as the text a person typed: numbers without float noise (2567.0 -> 2567, 0.1 -> 0.1)."""
     if value is None:
         return ""
     if isinstance(value, str):
-        return value.strip()
+        return value.strip() if value.isascii() else value.translate(_INVISIBLE).strip()
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
     if isinstance(value, int):

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from evaluator_app.domain.problems import Problem
 
-from .cells import CellError, parse_code, parse_year
+from .cells import CellError, parse_code, parse_number, parse_year
 from .columns import BY_NAME, LEVEL_NAMES, HeaderRow, find_header_row, is_repeated_header
 from .excel_cells import DATE, ERROR, FORMULA_WITHOUT_VALUE, CellFault
 from .readers import MAX_CELL_CHARS, Grid, cell_text, column_letter, long_cells
@@ -25,6 +25,11 @@ _TOTAL_WORDS = ("รวม", "ผลรวม", "total", "sum", "subtotal")
 # Any of these filled makes a row an indicator row even without code and weight, so that a forgotten code is
 # reported instead of the row silently becoming a dimension title.
 _INDICATOR_EVIDENCE = (*LEVEL_NAMES, "result", "target", "baseline", "unit")
+# A row needs one of these holding a number to be an indicator when it has neither code nor name: otherwise it is
+# words under the table (a note, "ลงชื่อ ........ ผู้รับคำรับรอง" under the criteria columns), never an indicator.
+_NUMBER_EVIDENCE = ("weight", *LEVEL_NAMES, "result", "target", "baseline")
+# A cell holding only a dash is empty: Thai tables write "-" (or an en or em dash) for "none" or "not yet".
+_NONE_WRITTEN = frozenset(("-", "\u2010", "\u2011", "\u2012", "\u2013", "\u2014", "\u2015", "\u2212"))
 
 
 @dataclass(frozen=True)
@@ -130,32 +135,40 @@ def read_sheet(grid: Grid) -> SheetReading:
     # A dimension title right above an agency's first row belongs to that agency even when its own agency cell
     # is empty; only a dimension inherited from the previous agency's rows is dropped when the agency changes.
     fresh_dimension = False
+    pending_year: Problem | None = None  # an unreadable year on a row that is no indicator, not yet used
     for index, raw in enumerate(grid.rows):
         row_number = index + 1
         texts = [cell_text(v) for v in raw]
-        values = {name: (texts[p] if p < len(texts) else "") for name, p in header.positions.items()}
+        values = {name: (texts[p] if p < len(texts) and texts[p] not in _NONE_WRITTEN else "")
+                  for name, p in header.positions.items()}
         if index <= header.index:
             reading.rows.append(ReadRow(grid.file, grid.sheet, row_number, values, TITLE))
             continue
         faults = _fault_problems(columns, row_number, raw)
         reading.problems.extend(faults)
         repeated_header = is_repeated_header(texts, header) or _repeats_header_rows(texts, header)
-        role = TITLE if repeated_header else _role(values)
+        role = TITLE if repeated_header else _role(values, next((t for t in texts if t), ""))
         reading.rows.append(ReadRow(grid.file, grid.sheet, row_number, values, role))
-        if role == BLANK or repeated_header or not usable:
-            continue
+        if role in (BLANK, TOTAL) or repeated_header or not usable:
+            continue  # a total's label may stand in the agency column: it names no agency
         if values.get("agency") and _squash(values["agency"]) != agency:
             agency, dimension = _squash(values["agency"]), dimension if fresh_dimension else None
         if values.get("fiscal_year"):
             try:
                 new_year = parse_year(values["fiscal_year"])
             except CellError as error:
-                reading.problems.append(columns.cell_problem(row_number, "fiscal_year", error))
+                problem = columns.cell_problem(row_number, "fiscal_year", error)
+                # On a row that is no indicator (a note or a signature line under the table) the cell is refused
+                # only when an indicator row below takes its year from it.
+                if role == INDICATOR:
+                    reading.problems.append(problem)
+                else:
+                    pending_year = problem
                 year, year_broken = None, True
             else:
                 if new_year != year and not fresh_dimension:
                     dimension = None
-                year, year_broken = new_year, False
+                year, year_broken, pending_year = new_year, False, None
         if role == DIMENSION_HEADER:
             dimension = _squash(values.get("dimension") or " ".join(
                 v for v in (values.get("code", ""), values.get("name", "")) if v))
@@ -172,6 +185,9 @@ def read_sheet(grid: Grid) -> SheetReading:
         if year is None and not year_broken:
             reading.problems.append(columns.cell_problem(row_number, "fiscal_year", CellError(
                 "ว่าง และไม่มีปีงบประมาณในแถวก่อนหน้า", "is empty and no row above gives the fiscal year")))
+        if pending_year is not None:
+            reading.problems.append(pending_year)
+            pending_year = None
         if agency is not None and year is not None and not faults:  # a faulty row would only echo its fault
             reading.indicator_rows.append(SourceRow(columns, row_number, agency, year, dimension, values))
     return reading
@@ -245,17 +261,32 @@ def _label_at(header: HeaderRow, column: int) -> str:
     return column_letter(column)
 
 
-def _role(values: dict[str, str]) -> str:
+def _role(values: dict[str, str], first_text: str) -> str:
+    """What a row below the header is; `first_text` is its leftmost written cell, read or not (a total's label
+    is written in the first column of the table, whichever column that is)."""
     if not any(values.values()):
         return BLANK
     code_text = values.get("code", "")
+    code = parse_code(code_text) if code_text else None
     name = values.get("name", "").strip().lower()
-    if not code_text and name.startswith(_TOTAL_WORDS) and not any(values.get(n) for n in _INDICATOR_EVIDENCE):
+    label = name or first_text.strip().lower()
+    if code is None and label.startswith(_TOTAL_WORDS) and not any(values.get(n) for n in _INDICATOR_EVIDENCE):
         return TOTAL
-    if (code_text and parse_code(code_text)) or values.get("weight") or any(
-            values.get(name) for name in _INDICATOR_EVIDENCE):
+    if code is None and not name and not any(_is_number(values.get(n, "")) for n in _NUMBER_EVIDENCE):
+        return DIMENSION_HEADER if values.get("dimension") or code_text else TITLE
+    if code or values.get("weight") or any(values.get(name) for name in _INDICATOR_EVIDENCE):
         return INDICATOR
     if values.get("dimension") or code_text or values.get("name"):
         return DIMENSION_HEADER
     return TITLE
 
+
+
+def _is_number(text: str) -> bool:
+    if not text:
+        return False
+    try:
+        parse_number(text)
+    except CellError:
+        return False
+    return True
