@@ -3,7 +3,9 @@ today's data gives the same content (or the differences, by indicator); any digi
 
 from __future__ import annotations
 
+import io
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -159,6 +161,7 @@ class Verification:
         for signature in self.signatures:
             verdict = "ใช้ได้ / valid" if signature.ok else "ใช้ไม่ได้ / NOT valid"
             out.append(f"ลายมือชื่อดิจิทัล {signature.field} ({signature.signer}): {verdict} [{signature.summary}]")
+            out += [f"  {problem}" for problem in signature.problems]
         return out
 
 
@@ -290,6 +293,8 @@ def _check(workspace: Workspace, seal: PdfSeal, pages: list[list[TextRun]] | Non
     if not snapshot.intact:
         problems.append("ข้อมูลรายงานที่บันทึกไว้ในพื้นที่ทำงานถูกแก้ไข / the stored snapshot no longer matches its "
                         "own seal (the workspace file was altered)")
+    problems += _seal_differs(seal, snapshot)
+    problems += _superseded(conn, snapshot)
     printed: list[PrintedChange] = []
     if pages is not None and snapshot.intact:
         try:
@@ -310,6 +315,112 @@ def _check(workspace: Workspace, seal: PdfSeal, pages: list[list[TextRun]] | Non
         if not changes:  # same fields, different bytes: a format change; still not a match
             changes = [FieldChange("รายงาน / report", "format", snapshot.content.get("format"), current.get("format"))]
     return ReportCheck(seal, snapshot, tuple(problems), tuple(changes), tuple(printed))
+
+
+def _seal_differs(seal: PdfSeal, snapshot: Snapshot) -> list[str]:
+    """What the file's metadata says about the report that the stored report does not: a number, revision, kind
+    or snapshot edited into the metadata would otherwise be printed as the verified report's."""
+    claimed = [("report", seal.report_id, snapshot.number), ("revision", seal.revision, snapshot.revision),
+               ("kind", seal.kind, snapshot.kind), ("snapshot", seal.snapshot_id, snapshot.id)]
+    wrong = [f"{name}={said} ({stored})" for name, said, stored in claimed if said is not None and said != stored]
+    if not wrong:
+        return []
+    listed = ", ".join(wrong)
+    return [f"ข้อมูลกำกับไฟล์ (metadata) ถูกแก้ไข ไม่ตรงกับรายงานที่บันทึกไว้: {listed} / the file's metadata was edited "
+            f"and differs from the stored report (in brackets): {listed}"]
+
+
+def _superseded(conn: Any, snapshot: Snapshot) -> list[str]:
+    """A later revision of the same paper replaces this one (the report was reopened and issued again)."""
+    from ..store.snapshots import latest_snapshot
+
+    latest = latest_snapshot(conn, snapshot.kind, snapshot.scope)
+    if latest is None or latest.revision <= snapshot.revision or latest.sha256 == snapshot.sha256:
+        return []
+    return [f"ฉบับนี้ถูกแทนที่แล้วโดยฉบับที่ {latest.revision} (รหัสตรวจสอบ {latest.sha256[:16]}) ไม่ใช่ฉบับปัจจุบัน / "
+            f"this revision is superseded by revision {latest.revision} (code {latest.sha256[:16]}); it is not the "
+            "current report"]
+
+
+# A combined volume's title (reports/batch.py): only such a file starts with pages no report's code is printed on.
+_VOLUME_TITLE_END = "(รวมเล่ม)"
+_ANY_CODE = re.compile(r"รหัสตรวจสอบ([0-9a-f]{16})")
+
+
+def _foreign_pages(pages: list[list[TextRun]], seals: list[PdfSeal], volume: bool) -> list[str]:
+    """Pages that belong to no report sealed in the file: a page of another report inserted, a blank or made-up
+    page added. Only a combined volume's cover and contents, before its first report, print no code."""
+    sealed = {seal.code for seal in seals if seal.code}
+    foreign: list[str] = []
+    added: list[int] = []
+    seen_report = False
+    for index, runs in enumerate(pages):
+        text = "".join(run.text for run in runs).replace(" ", "")
+        codes = _ANY_CODE.findall(text)
+        if not codes:
+            if seen_report or not volume:
+                added.append(index + 1)
+            continue
+        seen_report = True
+        others = [code for code in codes if code not in sealed]
+        if others and not any(code in sealed for code in codes):
+            foreign.append(f"{index + 1} ({others[0]})")
+    problems = []
+    if foreign:
+        listed = ", ".join(foreign[:10]) + (" …" if len(foreign) > 10 else "")
+        problems.append(f"ไฟล์มีหน้าของรายงานอื่นที่ไม่ได้ปิดผนึกไว้ในไฟล์นี้ หน้า (รหัส): {listed} / the file has pages of "
+                        f"another report, not sealed in this file; page (code): {listed}")
+    if added:
+        listed = ", ".join(str(n) for n in added[:10]) + (f" … ({len(added)})" if len(added) > 10 else "")
+        problems.append(f"ไฟล์มีหน้าที่ไม่ได้เป็นของรายงานที่ปิดผนึก (ถูกเพิ่มเข้ามา) หน้า: {listed} / the file has pages "
+                        f"that belong to no sealed report (added); pages: {listed}")
+    return problems
+
+
+# What a viewer runs or opens by itself; the app never writes any of it, so a file that has it was changed.
+_ACTIVE_ACTIONS = {"/JavaScript", "/Launch", "/SubmitForm", "/ImportData", "/ResetForm", "/Rendition", "/Sound",
+                   "/Movie", "/GoToE", "/GoToR", "/URI"}
+
+
+def _active_content(reader: Any) -> list[str]:
+    """JavaScript, an action run on opening, launched programs, embedded files: a paper changed to act."""
+    found: list[str] = []
+    root = reader.trailer["/Root"].get_object()
+    if "/OpenAction" in root and not isinstance(root["/OpenAction"].get_object(), list):
+        found.append("/OpenAction")
+    if "/AA" in root:
+        found.append("/AA")
+    names = root.get("/Names")
+    names = names.get_object() if names is not None else {}
+    found += [key for key in ("/JavaScript", "/EmbeddedFiles") if key in names]
+    for number, page in enumerate(reader.pages, start=1):
+        if "/AA" in page:
+            found.append(f"/AA (page {number})")
+        for annotation in page.get("/Annots") or []:
+            annotation = annotation.get_object()
+            action = annotation.get("/A")
+            action = action.get_object() if action is not None else {}
+            if annotation.get("/Subtype") == "/FileAttachment" or "/AA" in annotation \
+                    or action.get("/S") in _ACTIVE_ACTIONS:
+                found.append(f"{action.get('/S') or annotation.get('/Subtype')} (page {number})")
+    if not found:
+        return []
+    listed = ", ".join(dict.fromkeys(found))
+    return [f"ไฟล์มีส่วนที่ทำงานเองได้ซึ่งโปรแกรมไม่เคยใส่ (ถูกแก้ไข): {listed} / the file carries active content the app "
+            f"never writes (it was changed): {listed}"]
+
+
+def _metadata_problems(reader: Any, seals: list[PdfSeal]) -> list[str]:
+    """The Keywords a single sealed report carries repeat its seal; edited, they would show another report."""
+    metadata = reader.metadata or {}
+    keywords = str(metadata.get("/Keywords") or "").strip()
+    if not keywords:
+        return []
+    expected = {f"evaluator-app; report {s.report_id}; sha256 {s.sha256}" for s in seals if s.sha256}
+    if keywords in expected:
+        return []
+    return [f"ข้อมูลกำกับไฟล์ (Keywords) ถูกแก้ไข ไม่ตรงกับรหัสตรวจสอบของไฟล์: {keywords[:120]} / the file's metadata "
+            f"(Keywords) was edited and does not repeat its seal: {keywords[:120]}"]
 
 
 def _minutes_lines(check: MinutesCheck) -> list[str]:
@@ -406,8 +517,24 @@ def verify_pdf(workspace: Workspace, path: Path, *, trust: list[bytes] | None = 
     except Exception as exc:  # pages too damaged to read: not verified, and it says why
         return Verification(path, (), (), (
             f"อ่านหน้าของ {path.name} ไม่ได้ / cannot read the pages of {path.name}: {exc}",))
+    from pypdf import PdfReader
+
+    problems: list[str] = []
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        metadata = reader.metadata
+        title = str(metadata.get("/Title") or "") if metadata is not None else ""
+        volume = title.endswith(_VOLUME_TITLE_END) and len(seals) >= 1 and seals[0].sha256 is not None
+        problems += _metadata_problems(reader, seals) + _active_content(reader)
+    except Exception as exc:  # a structure pypdf cannot walk: not verified, and it says why
+        problems.append(f"อ่านโครงสร้างของ {path.name} ไม่ได้ / cannot read the structure of {path.name}: {exc}")
+        volume = False
+    problems += _foreign_pages(pages, seals, volume)
     reports = tuple(_check(workspace, seal, pages, shapes) for seal in seals)
     signatures: tuple[SignatureCheck, ...] = ()
-    if signed:
+    if signed or b"/ByteRange" in data:
         signatures = tuple(validate_signatures(data, trusted_roots(workspace) + list(trust or [])))
-    return Verification(path, reports, signatures)
+        if not signatures:
+            problems.append("ไฟล์เคยลงนามดิจิทัล แต่ลายมือชื่อถูกถอดออกโดยการแก้ไขภายหลัง / the file was digitally signed, "
+                            "and a later change removed the signature")
+    return Verification(path, reports, signatures, tuple(problems))

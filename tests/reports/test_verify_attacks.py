@@ -1,0 +1,250 @@
+"""Forged and damaged papers: `verify` never calls a paper genuine when its metadata names another report, a page
+was added or taken from another report, it carries JavaScript, something was appended after its signature, its
+signature was removed, or a later revision replaced it; `--trust` refuses what is not a certificate; signing
+refuses a key and certificate no reader would accept, before anything is issued or written."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from decimal import Decimal as D
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader, PdfWriter
+from pypdf.generic import DictionaryObject, NameObject, TextStringObject
+
+from evaluator_app.domain.rating import Rating
+from evaluator_app.reports.papers import make_agreement_paper, make_evaluation_report
+from evaluator_app.reports.signing import SigningError, SigningIdentity, load_identity, sign_pdf, workspace_identity
+from evaluator_app.reports.verify import verify_pdf
+from evaluator_app.store.ratings import record_rating
+from evaluator_app.store.snapshots import reopen_report
+from tests.conftest import file_digest
+from tests.test_report_cli import AGENCY, cli, db  # noqa: F401  (db is the CLI tests' workspace fixture)
+
+from .builders import accept_all, self_assessed
+
+PASSPHRASE = b"correct horse battery staple"
+
+
+@pytest.fixture
+def issued(workspace, tmp_path):
+    agreement_id = self_assessed(workspace)
+    path = tmp_path / "report.pdf"
+    make_evaluation_report(workspace, agreement_id, path, digits="arabic", actor="sec")
+    return agreement_id, path
+
+
+def rewritten(source: Path, target: Path, *, pages: list[tuple[Path, int]] | None = None,
+              metadata: dict[str, str] | None = None, javascript: bool = False) -> Path:
+    """`source` saved again by another program: its pages (or those listed), its metadata with `metadata` over it."""
+    writer = PdfWriter()
+    for path, index in pages if pages is not None else [(source, i) for i in range(len(PdfReader(source).pages))]:
+        writer.add_page(PdfReader(path).pages[index])
+    writer.add_metadata({**dict(PdfReader(source).metadata or {}), **(metadata or {})})
+    if javascript:
+        writer._root_object[NameObject("/OpenAction")] = DictionaryObject({
+            NameObject("/S"): NameObject("/JavaScript"), NameObject("/JS"): TextStringObject("app.alert('x');")})
+    with target.open("wb") as handle:
+        writer.write(handle)
+    return target
+
+
+def test_metadata_naming_another_revision_or_report_is_not_genuine(workspace, issued, tmp_path):
+    _, path = issued
+    subject = str(PdfReader(path).metadata["/Subject"])
+    forged = rewritten(path, tmp_path / "rev2.pdf",
+                       metadata={"/Subject": subject.replace("revision=1;", "revision=2;")})
+    result = verify_pdf(workspace, forged)
+    assert not result.ok
+    assert any("revision=2 (1)" in problem for problem in result.reports[0].problems)
+    keywords = str(PdfReader(path).metadata["/Keywords"])
+    renamed = rewritten(path, tmp_path / "kw.pdf", metadata={"/Keywords": keywords.replace("report 1;", "report 9;")})
+    result = verify_pdf(workspace, renamed)
+    assert not result.ok and any("Keywords" in problem for problem in result.problems)
+
+
+def test_a_page_added_or_taken_from_another_report_is_not_genuine(workspace, issued, tmp_path):
+    _, path = issued
+    other = tmp_path / "other.pdf"
+    make_evaluation_report(workspace, self_assessed(workspace, agency="กรมอื่น"), other, digits="arabic", actor="sec")
+    count = len(PdfReader(path).pages)
+    inserted = rewritten(path, tmp_path / "inserted.pdf", pages=[(path, 0), (other, 0), *[(path, i)
+                                                                                        for i in range(1, count)]])
+    result = verify_pdf(workspace, inserted)
+    assert not result.ok and any("another report" in problem for problem in result.problems)
+    blank = tmp_path / "blank.pdf"
+    writer = PdfWriter(clone_from=path)
+    writer.add_blank_page()
+    with blank.open("wb") as handle:
+        writer.write(handle)
+    result = verify_pdf(workspace, blank)
+    assert not result.ok and any(f"pages: {count + 1}" in problem for problem in result.problems)
+
+
+def test_a_paper_made_to_run_javascript_is_not_genuine(workspace, issued, tmp_path):
+    _, path = issued
+    result = verify_pdf(workspace, rewritten(path, tmp_path / "js.pdf", javascript=True))
+    assert not result.ok and any("/OpenAction" in problem for problem in result.problems)
+
+
+@pytest.fixture
+def signed(workspace, tmp_path):
+    agreement_id = self_assessed(workspace)
+    chair = workspace_identity(workspace, PASSPHRASE, common_name="ประธานทดสอบ", actor="chair")
+    path = tmp_path / "signed.pdf"
+    make_agreement_paper(workspace, agreement_id, path, actor="chair", signer=chair)
+    assert verify_pdf(workspace, path).ok
+    return path
+
+
+def test_anything_appended_after_the_signature_breaks_it(workspace, signed, tmp_path):
+    from pyhanko.pdf_utils import generic
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+
+    # pyHanko itself accepts a metadata update after a signature; the seal verify reads is in that metadata.
+    writer = IncrementalPdfFileWriter(io.BytesIO(signed.read_bytes()))
+    info = writer.trailer["/Info"].get_object()
+    info[generic.NameObject("/Title")] = generic.TextStringObject("รายงานของกรมอื่น")
+    writer.mark_update(writer.trailer.raw_get("/Info"))
+    out = io.BytesIO()
+    writer.write(out)
+    updated = tmp_path / "updated.pdf"
+    updated.write_bytes(out.getvalue())
+    result = verify_pdf(workspace, updated)
+    assert not result.ok and result.signatures and not result.signatures[0].ok
+    assert "changed after it was signed" in result.signatures[0].problems[0]
+    appended = tmp_path / "appended.pdf"
+    appended.write_bytes(signed.read_bytes() + b"\n% appended\n")
+    assert not verify_pdf(workspace, appended).ok
+
+
+def test_a_signature_removed_by_a_later_update_is_noticed(workspace, signed, tmp_path):
+    from pyhanko.pdf_utils import generic
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+
+    writer = IncrementalPdfFileWriter(io.BytesIO(signed.read_bytes()))
+    del writer.root["/AcroForm"]
+    for page in writer.root["/Pages"]["/Kids"]:
+        page = page.get_object()
+        if "/Annots" in page:
+            page[generic.NameObject("/Annots")] = generic.ArrayObject()
+            writer.update_container(page)
+    writer.update_root()
+    out = io.BytesIO()
+    writer.write(out)
+    stripped = tmp_path / "unsigned.pdf"
+    stripped.write_bytes(out.getvalue())
+    result = verify_pdf(workspace, stripped)
+    assert not result.ok
+    assert any("removed the signature" in problem for problem in result.problems) or \
+        any(not s.ok for s in result.signatures)
+
+
+def test_a_revision_replaced_by_a_later_one_is_superseded_even_when_the_data_came_back(workspace, issued, tmp_path):
+    agreement_id, path = issued
+    reopen_report(workspace, agreement_id, 12, reason="หลักฐานใหม่", actor="chair")
+    record_rating(workspace, agreement_id, Rating("2", 12, result=D(17)), actor="sec")
+    accept_all(workspace, agreement_id)
+    second = make_evaluation_report(workspace, agreement_id, tmp_path / "rev2.pdf", digits="arabic", actor="sec")
+    assert second.snapshot.revision == 2
+    # Reopened again and put back as it was, not issued again: revision 1 prints today's figures, yet revision 2
+    # replaced it.
+    reopen_report(workspace, agreement_id, 12, reason="กลับเป็นค่าเดิม", actor="chair")
+    record_rating(workspace, agreement_id, Rating("2", 12, result=D(15)), actor="sec")
+    accept_all(workspace, agreement_id)
+    result = verify_pdf(workspace, path)
+    assert not result.ok
+    assert any("superseded by revision 2" in problem for problem in result.reports[0].problems)
+    assert any("superseded" in line for line in result.lines())
+
+
+def test_trust_files_that_are_not_certificates_are_refused(db, tmp_path, capsys):  # noqa: F811
+    from evaluator_app.reports.signing import make_self_signed
+
+    pdf = tmp_path / "report.pdf"
+    assert cli(db, "report", AGENCY, "--out", str(pdf), "--digits", "arabic") == 0
+    identity = make_self_signed("ผู้ถือกุญแจ", PASSPHRASE)
+    files = {"empty.pem": b"", "words.pem": b"not a certificate", "chair.key": identity.private_key,
+             "broken.pem": b"-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n"}
+    for name, data in files.items():
+        (tmp_path / name).write_bytes(data)
+        capsys.readouterr()
+        assert cli(db, "verify", str(pdf), "--trust", str(tmp_path / name)) == 2, name
+        err = capsys.readouterr().err
+        assert name in err and "Traceback" not in err
+    assert "private key" in _refusal(db, pdf, tmp_path / "chair.key", capsys)
+    (tmp_path / "chair.pem").write_bytes(identity.certificate)
+    assert cli(db, "verify", str(pdf), "--trust", str(tmp_path / "chair.pem")) == 0
+
+
+def _refusal(db: Path, pdf: Path, trust: Path, capsys) -> str:  # noqa: F811
+    capsys.readouterr()
+    cli(db, "verify", str(pdf), "--trust", str(trust))
+    return str(capsys.readouterr().err)
+
+
+def certificate_files(folder: Path, *, days: tuple[int, int] = (-1, 100), signing: bool = True,
+                      other_key: bool = False) -> tuple[Path, Path]:
+    """A PEM certificate valid from `days[0]` to `days[1]` days from now, and a PEM key (its own unless
+    `other_key`), encrypted with PASSPHRASE."""
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import rsa
+    from cryptography.x509.oid import NameOID
+
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "ประธานทดสอบ")])
+    now = dt.datetime.now(dt.UTC)
+    usage = x509.KeyUsage(digital_signature=signing, content_commitment=signing, key_encipherment=not signing,
+                          data_encipherment=not signing, key_agreement=False, key_cert_sign=False, crl_sign=False,
+                          encipher_only=False, decipher_only=False)
+    cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
+            .serial_number(x509.random_serial_number()).not_valid_before(now + dt.timedelta(days=days[0]))
+            .not_valid_after(now + dt.timedelta(days=days[1])).add_extension(usage, critical=True)
+            .sign(key, hashes.SHA256()))
+    if other_key:
+        key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "cert.pem").write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    (folder / "key.pem").write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                                       serialization.BestAvailableEncryption(PASSPHRASE)))
+    return folder / "cert.pem", folder / "key.pem"
+
+
+UNUSABLE = {
+    "expired": ({"days": (-100, -1)}, "expired"),
+    "not yet valid": ({"days": (10, 100)}, "not valid before"),
+    "not for signing": ({"signing": False}, "key usage"),
+    "another key": ({"other_key": True}, "not the certificate's key"),
+}
+
+
+@pytest.mark.parametrize("case", UNUSABLE)
+def test_signing_refuses_a_certificate_no_reader_accepts_and_writes_nothing(db, tmp_path, capsys,  # noqa: F811
+                                                                           monkeypatch, case):
+    options, reason = UNUSABLE[case]
+    cert, key = certificate_files(tmp_path / "keys", **options)  # type: ignore[arg-type]
+    with pytest.raises(SigningError, match=reason):
+        load_identity(cert, key, PASSPHRASE)
+    monkeypatch.setenv("EVALUATOR_SIGN_PASSPHRASE", PASSPHRASE.decode())
+    before = file_digest(db)
+    out = tmp_path / "signed.pdf"
+    capsys.readouterr()
+    assert cli(db, "report", AGENCY, "--out", str(out), "--sign", "--cert", str(cert), "--key", str(key)) == 2
+    err = capsys.readouterr().err
+    assert reason in err and cert.name in err and "Traceback" not in err
+    assert not out.exists() and file_digest(db) == before
+
+
+def test_a_signature_by_a_certificate_expired_when_it_signed_does_not_verify(workspace, issued, tmp_path):
+    _, path = issued
+    cert, key = certificate_files(tmp_path / "keys", days=(-100, -1))
+    # Made by another tool that does not check: the app's own signing refuses such a certificate.
+    identity = SigningIdentity(cert.read_bytes(), key.read_bytes(), PASSPHRASE)
+    forged = tmp_path / "expired-signature.pdf"
+    forged.write_bytes(sign_pdf(path.read_bytes(), identity, name="expired"))
+    result = verify_pdf(workspace, forged, trust=[cert.read_bytes()])
+    assert not result.ok
+    assert any("expired" in problem for problem in result.signatures[0].problems)
