@@ -229,8 +229,9 @@ def diff_contents(old: dict[str, Any], new: dict[str, Any]) -> list[FieldChange]
 
 
 def _printed(snapshot: Snapshot, seal: PdfSeal, pages: list[list[TextRun]], shapes: list[tuple[float, float]]
-             ) -> tuple[list[str], list[PrintedChange]]:
-    """Draw the sealed report again and compare what the file's pages print with it, figure by figure.
+             ) -> tuple[list[str], list[PrintedChange], str]:
+    """Draw the sealed report again and compare what the file's pages print with it, figure by figure; and the
+    title the app gives the drawn paper.
 
     The file's digits (from its metadata) and page orientation (from its pages) are those it was drawn with; when
     the metadata does not say, both digit modes are tried and the closer one judged.
@@ -243,18 +244,20 @@ def _printed(snapshot: Snapshot, seal: PdfSeal, pages: list[list[TextRun]], shap
 
     mine = pages_with_code(pages, snapshot.sha256[:16])
     if not mine:
-        return ["ไม่พบหน้าที่พิมพ์รหัสตรวจสอบของรายงานนี้ในไฟล์ / no page of the file prints this report's code"], []
+        return ["ไม่พบหน้าที่พิมพ์รหัสตรวจสอบของรายงานนี้ในไฟล์ / no page of the file prints this report's code"], [], ""
     found = [pages[i] for i in mine]
     width, height = shapes[mine[0]]
     orientations = ["landscape" if width > height else "portrait", "auto"]
     all_digits = [seal.digits] if seal.digits in ("thai", "arabic") else ["thai", "arabic"]
     best: tuple[list[str], list[PrintedChange]] | None = None
+    title = ""
     # Papers issued before round four printed a long header shrunk and cut with "…" on one line, and a seal or
     # signatures where they fell, even alone on a page: drawn again that way when today's drawing differs.
     for earlier, digits, orientation in [(e, d, o) for e in (False, True) for d in all_digits for o in orientations]:
         with earlier_layout() if earlier else nullcontext():
             drawn = render_paper(snapshot.content, Seal.of(snapshot), digits, orientation)  # type: ignore[arg-type]
         expected = page_runs(drawn.data)
+        title = title or _pdf_title(drawn.data)
         problems = []
         if len(expected) != len(found):
             problems.append(f"ไฟล์มี {len(found)} หน้าของรายงานนี้ แต่รายงานที่ปิดผนึกมี {len(expected)} หน้า / the file "
@@ -263,13 +266,15 @@ def _printed(snapshot: Snapshot, seal: PdfSeal, pages: list[list[TextRun]], shap
         if best is None or len(problems) + len(changes) < len(best[0]) + len(best[1]):
             best = (problems, changes)
         if not problems and not changes:
-            return best
+            break
     assert best is not None
-    return best
+    return best[0], best[1], title
 
 
 def _check(workspace: Workspace, seal: PdfSeal, pages: list[list[TextRun]] | None = None,
-           shapes: list[tuple[float, float]] | None = None) -> ReportCheck:
+           shapes: list[tuple[float, float]] | None = None, title: str = "") -> ReportCheck:
+    """One sealed report of the file against its snapshot; `title` the file's (one report's) title, to compare with
+    the title the app gives that report (a viewer shows it: an edited one names another agency or year)."""
     conn = workspace.conn
     snapshot = None
     if seal.sha256:  # the seal names its snapshot exactly; ids and numbers may repeat across restored copies
@@ -298,10 +303,15 @@ def _check(workspace: Workspace, seal: PdfSeal, pages: list[list[TextRun]] | Non
     printed: list[PrintedChange] = []
     if pages is not None and snapshot.intact:
         try:
-            page_problems, printed = _printed(snapshot, seal, pages, shapes or [(1.0, 0.0)] * len(pages))
+            page_problems, printed, expected_title = _printed(snapshot, seal, pages,
+                                                              shapes or [(1.0, 0.0)] * len(pages))
         except Exception as exc:  # a page pypdf cannot read: say so rather than pass it
             page_problems = [f"อ่านตัวเลขที่พิมพ์ในไฟล์ไม่ได้ / cannot read the printed figures: {exc}"]
+            expected_title = ""
         problems += page_problems
+        if title and expected_title and title != expected_title:
+            problems.append(f"ชื่อเอกสาร (Title) ในข้อมูลกำกับไฟล์ถูกแก้ไข: \"{title[:120]}\" แทน \"{expected_title}\" / the "
+                            f"file's title was edited: \"{title[:120]}\" instead of \"{expected_title}\"")
     try:
         current = recollect(workspace, snapshot)
     except Exception as exc:  # the agreement was deleted, the panel removed: say so, do not crash
@@ -328,6 +338,13 @@ def _seal_differs(seal: PdfSeal, snapshot: Snapshot) -> list[str]:
     listed = ", ".join(wrong)
     return [f"ข้อมูลกำกับไฟล์ (metadata) ถูกแก้ไข ไม่ตรงกับรายงานที่บันทึกไว้: {listed} / the file's metadata was edited "
             f"and differs from the stored report (in brackets): {listed}"]
+
+
+def _pdf_title(data: bytes) -> str:
+    from pypdf import PdfReader
+
+    metadata = PdfReader(io.BytesIO(data)).metadata
+    return str(metadata.get("/Title") or "") if metadata is not None else ""
 
 
 def _superseded(conn: Any, snapshot: Snapshot) -> list[str]:
@@ -529,8 +546,11 @@ def verify_pdf(workspace: Workspace, path: Path, *, trust: list[bytes] | None = 
     except Exception as exc:  # a structure pypdf cannot walk: not verified, and it says why
         problems.append(f"อ่านโครงสร้างของ {path.name} ไม่ได้ / cannot read the structure of {path.name}: {exc}")
         volume = False
+        title = ""
     problems += _foreign_pages(pages, seals, volume)
-    reports = tuple(_check(workspace, seal, pages, shapes) for seal in seals)
+    # One report straight from the app: its title is checked too (a volume's is the volume's own).
+    one = title if len(seals) == 1 and seals[0].sha256 is not None and not volume else ""
+    reports = tuple(_check(workspace, seal, pages, shapes, one) for seal in seals)
     signatures: tuple[SignatureCheck, ...] = ()
     if signed or b"/ByteRange" in data:
         signatures = tuple(validate_signatures(data, trusted_roots(workspace) + list(trust or [])))

@@ -63,6 +63,11 @@ def test_metadata_naming_another_revision_or_report_is_not_genuine(workspace, is
     renamed = rewritten(path, tmp_path / "kw.pdf", metadata={"/Keywords": keywords.replace("report 1;", "report 9;")})
     result = verify_pdf(workspace, renamed)
     assert not result.ok and any("Keywords" in problem for problem in result.problems)
+    # The title a viewer shows names the agency and the year: edited, it names another.
+    title = str(PdfReader(path).metadata["/Title"])
+    retitled = rewritten(path, tmp_path / "title.pdf", metadata={"/Title": title.replace("กรมตัวอย่าง", "กรมอื่น")})
+    result = verify_pdf(workspace, retitled)
+    assert not result.ok and any("title was edited" in problem for problem in result.reports[0].problems)
 
 
 def test_a_page_added_or_taken_from_another_report_is_not_genuine(workspace, issued, tmp_path):
