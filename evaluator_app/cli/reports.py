@@ -222,6 +222,8 @@ def _verify(workspace: Any, args: argparse.Namespace) -> int:
 
     if args.file.is_dir():
         raise Refused(f"{args.file}: เป็นโฟลเดอร์ ไม่ใช่ไฟล์ PDF / is a folder, not a PDF file")
+    if not args.file.is_file():  # a device (/dev/zero) or a pipe would be read forever
+        raise Refused(f"{args.file}: ไม่ใช่ไฟล์ธรรมดา / is not a regular file")
     trust = []
     for path in args.trust:
         try:

@@ -183,13 +183,35 @@ def make_self_signed(full_name: str, passphrase: bytes, *, member_id: str | None
     return SigningIdentity(certificate.public_bytes(serialization.Encoding.PEM), key_pem, passphrase)
 
 
+# Certificates and keys are a few kilobytes; a chain of them a few dozen. Anything larger is not one.
+KEY_FILE_LIMIT = 1 << 20
+
+
+def read_key_file(path: Path) -> bytes:
+    """A certificate or key file's bytes: only a regular file (a device such as /dev/zero or a pipe would be read
+    forever), and no more than KEY_FILE_LIMIT bytes. OSError otherwise."""
+    import errno
+    import stat
+
+    mode = path.stat().st_mode
+    if stat.S_ISDIR(mode):
+        raise IsADirectoryError(errno.EISDIR, "Is a directory", str(path))
+    if not stat.S_ISREG(mode):
+        raise OSError(errno.EINVAL, "not a regular file", str(path))
+    with path.open("rb") as handle:
+        data = handle.read(KEY_FILE_LIMIT + 1)
+    if len(data) > KEY_FILE_LIMIT:
+        raise OSError(errno.EFBIG, f"larger than {KEY_FILE_LIMIT} bytes: not a certificate or key", str(path))
+    return data
+
+
 def load_identity(certificate: Path, key: Path | None = None, passphrase: bytes | None = None) -> SigningIdentity:
     """A PKCS#12 file (.p12/.pfx, key and certificate together) or a PEM certificate with its PEM key."""
     from cryptography.hazmat.primitives import serialization
     from cryptography.hazmat.primitives.serialization import pkcs12
 
     try:
-        data = certificate.read_bytes()
+        data = read_key_file(certificate)
     except OSError as exc:
         raise SigningError(f"อ่านไฟล์ใบรับรอง {certificate} ไม่ได้ / cannot read {certificate}: {exc}") from exc
     if key is None:
@@ -207,7 +229,7 @@ def load_identity(certificate: Path, key: Path | None = None, passphrase: bytes 
                                private.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
                                                      encryption), passphrase or None)
     try:
-        key_data = key.read_bytes()
+        key_data = read_key_file(key)
         cert = _x509(data)
         private_key = serialization.load_pem_private_key(key_data, passphrase)
     except (OSError, ValueError, TypeError) as exc:
@@ -260,7 +282,7 @@ def trust_certificate(path: Path) -> bytes:
     from pyhanko.keys import load_certs_from_pemder_data
 
     try:
-        data = path.read_bytes()
+        data = read_key_file(path)
     except OSError as exc:
         raise SigningError(f"อ่านไฟล์ใบรับรอง {path} ไม่ได้ / cannot read the certificate file {path}: "
                            f"{exc.strerror or exc}") from exc

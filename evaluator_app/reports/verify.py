@@ -510,7 +510,25 @@ def page_texts(data: bytes) -> list[str]:
 
 def verify_pdf(workspace: Workspace, path: Path, *, trust: list[bytes] | None = None) -> Verification:
     """Check a PDF made by this app against `workspace`; `trust` adds certificates to the workspace's signers."""
+    import logging
+
+    # pypdf logs what it repairs ("invalid pdf header", "EOF marker not found") to the terminal; the verdict says
+    # what matters, in Thai and English.
+    logger = logging.getLogger("pypdf")
+    level = logger.level
+    logger.setLevel(logging.ERROR)
     try:
+        return _verify_pdf(workspace, path, trust)
+    finally:
+        logger.setLevel(level)
+
+
+def _verify_pdf(workspace: Workspace, path: Path, trust: list[bytes] | None) -> Verification:
+    import stat
+
+    try:
+        if not stat.S_ISREG(path.stat().st_mode):  # a folder, a device such as /dev/zero, a pipe: never read
+            return Verification(path, (), (), (f"{path} ไม่ใช่ไฟล์ธรรมดา / is not a regular file",))
         data = path.read_bytes()
     except OSError as exc:
         return Verification(path, (), (), (f"อ่านไฟล์ {path} ไม่ได้ / cannot read {path}: {exc}",))

@@ -253,3 +253,49 @@ def test_a_signature_by_a_certificate_expired_when_it_signed_does_not_verify(wor
     result = verify_pdf(workspace, forged, trust=[cert.read_bytes()])
     assert not result.ok
     assert any("expired" in problem for problem in result.signatures[0].problems)
+
+
+def fed_pipe(path: Path, data: bytes) -> Path:
+    """A named pipe at `path` that gives `data` to whoever opens it (a thread writes it, then closes)."""
+    import os
+    import threading
+
+    os.mkfifo(path)
+
+    def feed() -> None:
+        try:
+            with path.open("wb") as handle:
+                handle.write(data)
+        except OSError:  # nobody read it: closed from the other end by release()
+            pass
+
+    threading.Thread(target=feed, daemon=True).start()
+    return path
+
+
+def release(path: Path) -> None:
+    """Unblock the pipe's writer when nothing read it (opening for reading lets its open return, then closing
+    breaks its write)."""
+    import os
+
+    os.close(os.open(path, os.O_RDONLY | os.O_NONBLOCK))
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="named pipes are POSIX")
+def test_only_regular_files_are_read_not_a_pipe_or_a_device(workspace, issued, tmp_path):
+    # A pipe or a device such as /dev/zero can give bytes forever: verify and signing never read one, even when
+    # what it gives would be a genuine paper or certificate.
+    _, path = issued
+    pipe = fed_pipe(tmp_path / "report.pipe", path.read_bytes())
+    try:
+        result = verify_pdf(workspace, pipe)
+    finally:
+        release(pipe)
+    assert not result.ok and "not a regular file" in result.problems[0]
+    cert, key = certificate_files(tmp_path / "keys")
+    pipe = fed_pipe(tmp_path / "cert.pipe", cert.read_bytes())
+    try:
+        with pytest.raises(SigningError, match="not a regular file"):
+            load_identity(pipe, key, PASSPHRASE)
+    finally:
+        release(pipe)
