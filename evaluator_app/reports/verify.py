@@ -382,7 +382,7 @@ def _foreign_pages(pages: list[list[TextRun]], seals: list[PdfSeal], volume: boo
         others = [code for code in codes if code not in sealed]
         if others and not any(code in sealed for code in codes):
             foreign.append(f"{index + 1} ({others[0]})")
-    problems = []
+    problems = _front_matter_problems(pages, seals) if volume else []
     if foreign:
         listed = ", ".join(foreign[:10]) + (" …" if len(foreign) > 10 else "")
         problems.append(f"ไฟล์มีหน้าของรายงานอื่นที่ไม่ได้ปิดผนึกไว้ในไฟล์นี้ หน้า (รหัส): {listed} / the file has pages of "
@@ -391,6 +391,37 @@ def _foreign_pages(pages: list[list[TextRun]], seals: list[PdfSeal], volume: boo
         listed = ", ".join(str(n) for n in added[:10]) + (f" … ({len(added)})" if len(added) > 10 else "")
         problems.append(f"ไฟล์มีหน้าที่ไม่ได้เป็นของรายงานที่ปิดผนึก (ถูกเพิ่มเข้ามา) หน้า: {listed} / the file has pages "
                         f"that belong to no sealed report (added); pages: {listed}")
+    return problems
+
+
+_THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+_PAGE_OF = re.compile(r"หน้า(\d+)/(\d+)")
+_DECIMAL = re.compile(r"\d[.,]\d")
+
+
+def _front_matter_problems(pages: list[list[TextRun]], seals: list[PdfSeal]) -> list[str]:
+    """A volume's cover and contents (the pages before its first report) carry no seal of their own, so they are
+    held to what the app prints there: they number themselves "page i / n" over exactly those pages, print no
+    figure with decimals (every score is on a sealed page), and the contents list every sealed report's code."""
+    front: list[str] = []
+    for runs in pages:
+        text = "".join(run.text for run in runs).replace(" ", "").translate(_THAI_DIGITS)
+        if _ANY_CODE.search(text):
+            break
+        front.append(text)
+    wrong = [index + 1 for index, text in enumerate(front)
+             if [(int(a), int(b)) for a, b in _PAGE_OF.findall(text)] != [(index + 1, len(front))]
+             or _DECIMAL.search(text)]
+    joined = "".join(front)
+    missing = [seal.code for seal in seals if seal.code and seal.code not in joined]
+    problems = []
+    if wrong:
+        listed = ", ".join(str(n) for n in wrong)
+        problems.append(f"หน้าปกหรือสารบัญของเล่มไม่ใช่ที่โปรแกรมพิมพ์ (ถูกเพิ่มหรือแก้ไข) หน้า: {listed} / the volume's cover "
+                        f"or contents is not what the app prints (a page added or edited); pages: {listed}")
+    if missing:
+        listed = ", ".join(missing)
+        problems.append(f"สารบัญของเล่มไม่มีรหัสตรวจสอบ: {listed} / the volume's contents do not list the codes: {listed}")
     return problems
 
 

@@ -299,3 +299,24 @@ def test_only_regular_files_are_read_not_a_pipe_or_a_device(workspace, issued, t
             load_identity(pipe, key, PASSPHRASE)
     finally:
         release(pipe)
+
+
+@pytest.mark.parametrize("digits", ["thai", "arabic"])
+def test_a_volume_verifies_and_a_page_added_to_its_front_matter_does_not(workspace, workspace_path, tmp_path, digits):
+    from evaluator_app.reports.batch import print_batch
+
+    from .test_batch import fill
+
+    out = tmp_path / "volume.pdf"
+    result = print_batch(workspace_path, fill(workspace, 2), out, combined=True, digits=digits, actor="sec")
+    assert result.combined == out and not result.failed
+    assert verify_pdf(workspace, out).ok
+    draft = tmp_path / "draft.pdf"
+    make_evaluation_report(workspace, self_assessed(workspace), draft, round_=9, draft=True, actor="sec")
+    count = len(PdfReader(out).pages)
+    # A page before the cover, a second cover, the contents left out: the front matter is not what the app prints.
+    for plan in ([(draft, 0), *[(out, i) for i in range(count)]], [(out, 0), *[(out, i) for i in range(count)]],
+                 [(out, 0), *[(out, i) for i in range(2, count)]]):
+        forged = rewritten(out, tmp_path / "forged.pdf", pages=plan)
+        result = verify_pdf(workspace, forged)
+        assert not result.ok and any("cover or contents" in problem for problem in result.problems)
