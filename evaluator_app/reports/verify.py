@@ -431,8 +431,10 @@ _ACTIVE_ACTIONS = {"/JavaScript", "/Launch", "/SubmitForm", "/ImportData", "/Res
 
 
 def _active_content(reader: Any) -> list[str]:
-    """JavaScript, an action run on opening, launched programs, embedded files: a paper changed to act."""
+    """JavaScript, an action run on opening, launched programs, embedded files: a paper changed to act; and
+    annotations other than a signature's stamp, shown over the page where verify does not read them."""
     found: list[str] = []
+    overlays: list[str] = []
     root = reader.trailer["/Root"].get_object()
     if "/OpenAction" in root and not isinstance(root["/OpenAction"].get_object(), list):
         found.append("/OpenAction")
@@ -451,11 +453,29 @@ def _active_content(reader: Any) -> list[str]:
             if annotation.get("/Subtype") == "/FileAttachment" or "/AA" in annotation \
                     or action.get("/S") in _ACTIVE_ACTIONS:
                 found.append(f"{action.get('/S') or annotation.get('/Subtype')} (page {number})")
-    if not found:
-        return []
-    listed = ", ".join(dict.fromkeys(found))
-    return [f"ไฟล์มีส่วนที่ทำงานเองได้ซึ่งโปรแกรมไม่เคยใส่ (ถูกแก้ไข): {listed} / the file carries active content the app "
-            f"never writes (it was changed): {listed}"]
+            elif not _signature_widget(annotation):
+                # Drawn over the page, not in it: a figure typed in a box, a white box over a figure.
+                overlays.append(f"{annotation.get('/Subtype')} (page {number})")
+    problems = []
+    if found:
+        listed = ", ".join(dict.fromkeys(found))
+        problems.append(f"ไฟล์มีส่วนที่ทำงานเองได้ซึ่งโปรแกรมไม่เคยใส่ (ถูกแก้ไข): {listed} / the file carries active content "
+                        f"the app never writes (it was changed): {listed}")
+    if overlays:
+        listed = ", ".join(dict.fromkeys(overlays))
+        problems.append(f"ไฟล์มีหมายเหตุประกอบ (annotation) ที่แสดงทับหน้ากระดาษซึ่งโปรแกรมไม่เคยใส่ (ถูกแก้ไข): {listed} / "
+                        f"the file has annotations shown over its pages that the app never writes (it was changed): "
+                        f"{listed}")
+    return problems
+
+
+def _signature_widget(annotation: Any) -> bool:
+    """The only annotation the app writes: the widget of a signature field (its stamp)."""
+    if annotation.get("/Subtype") != "/Widget":
+        return False
+    parent = annotation.get("/Parent")
+    field_type = annotation.get("/FT") or (parent.get_object().get("/FT") if parent is not None else None)
+    return bool(field_type == "/Sig")
 
 
 def _metadata_problems(reader: Any, seals: list[PdfSeal]) -> list[str]:

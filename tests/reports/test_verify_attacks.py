@@ -94,6 +94,21 @@ def test_a_paper_made_to_run_javascript_is_not_genuine(workspace, issued, tmp_pa
     assert not result.ok and any("/OpenAction" in problem for problem in result.problems)
 
 
+def test_a_figure_typed_over_the_page_in_an_annotation_is_not_genuine(workspace, issued, tmp_path):
+    from pypdf.annotations import FreeText
+
+    # The page's own content is untouched (verify reads that); a viewer shows the box over it.
+    _, path = issued
+    writer = PdfWriter(clone_from=path)
+    writer.add_annotation(page_number=0, annotation=FreeText(text="4.4000", rect=(300, 500, 360, 515),
+                                                              background_color="ffffff", border_color="ffffff"))
+    boxed = tmp_path / "boxed.pdf"
+    with boxed.open("wb") as handle:
+        writer.write(handle)
+    result = verify_pdf(workspace, boxed)
+    assert not result.ok and any("/FreeText (page 1)" in problem for problem in result.problems)
+
+
 @pytest.fixture
 def signed(workspace, tmp_path):
     agreement_id = self_assessed(workspace)
