@@ -215,6 +215,9 @@ def load_identity(certificate: Path, key: Path | None = None, passphrase: bytes 
     except OSError as exc:
         raise SigningError(f"อ่านไฟล์ใบรับรอง {certificate} ไม่ได้ / cannot read {certificate}: {exc}") from exc
     if key is None:
+        if data.lstrip().startswith(b"-----BEGIN"):
+            raise SigningError(f"{certificate.name} เป็นไฟล์ PEM ไม่ใช่ PKCS#12: ระบุกุญแจด้วย --key / {certificate.name} is "
+                               "a PEM file, not PKCS#12: give its private key with --key")
         try:
             private, cert, _ = pkcs12.load_key_and_certificates(data, passphrase)
         except ValueError as exc:

@@ -348,9 +348,13 @@ def _pdf_title(data: bytes) -> str:
 
 
 def _superseded(conn: Any, snapshot: Snapshot) -> list[str]:
-    """A later revision of the same paper replaces this one (the report was reopened and issued again)."""
+    """A later revision of the same paper replaces this one (the report was reopened and issued again, the summary
+    made again from changed figures). Not for the agreement: printing an earlier agreed version again also makes a
+    revision, and does not replace the later version's paper."""
     from ..store.snapshots import latest_snapshot
 
+    if snapshot.kind == KIND_AGREEMENT:
+        return []
     latest = latest_snapshot(conn, snapshot.kind, snapshot.scope)
     if latest is None or latest.revision <= snapshot.revision or latest.sha256 == snapshot.sha256:
         return []
@@ -438,8 +442,7 @@ def _active_content(reader: Any) -> list[str]:
     root = reader.trailer["/Root"].get_object()
     if "/OpenAction" in root and not isinstance(root["/OpenAction"].get_object(), list):
         found.append("/OpenAction")
-    if "/AA" in root:
-        found.append("/AA")
+    found += [key for key in ("/AA", "/OCProperties") if key in root]  # OCProperties: layers shown or hidden
     names = root.get("/Names")
     names = names.get_object() if names is not None else {}
     found += [key for key in ("/JavaScript", "/EmbeddedFiles") if key in names]

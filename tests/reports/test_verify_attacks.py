@@ -258,6 +258,12 @@ def test_signing_refuses_a_certificate_no_reader_accepts_and_writes_nothing(db, 
     assert not out.exists() and file_digest(db) == before
 
 
+def test_a_pem_certificate_without_its_key_is_told_to_give_the_key(tmp_path):
+    cert, _ = certificate_files(tmp_path / "keys")
+    with pytest.raises(SigningError, match="--key"):
+        load_identity(cert, None, PASSPHRASE)
+
+
 def test_a_signature_by_a_certificate_expired_when_it_signed_does_not_verify(workspace, issued, tmp_path):
     _, path = issued
     cert, key = certificate_files(tmp_path / "keys", days=(-100, -1))
