@@ -109,6 +109,40 @@ def test_a_figure_typed_over_the_page_in_an_annotation_is_not_genuine(workspace,
     assert not result.ok and any("/FreeText (page 1)" in problem for problem in result.problems)
 
 
+def edited_content(source: Path, target: Path, old: bytes, new: bytes) -> Path:
+    """`source` with one text of its first page's content changed, as a hand with a PDF editor would."""
+    from pypdf.generic import ContentStream, NameObject
+
+    writer = PdfWriter(clone_from=source)
+    page = writer.pages[0]
+    data = page.get_contents().get_data()  # type: ignore[union-attr]
+    assert old in data
+    stream = ContentStream(None, writer)
+    stream.set_data(data.replace(old, new, 1))
+    page[NameObject("/Contents")] = writer._add_object(stream)
+    with target.open("wb") as handle:
+        writer.write(handle)
+    return target
+
+
+HIDING = {"invisible": b"3 Tr %s 0 Tr", "clip only": b"7 Tr %s 0 Tr", "white": b"1 1 1 rg %s 0 0 0 rg",
+          "a speck": b"/F3+0 0.01 Tf %s"}
+
+
+@pytest.mark.parametrize("how", HIDING)
+def test_a_figure_made_invisible_is_missing_from_the_paper(workspace, issued, tmp_path, how):
+    # Still in the page's text, no longer on the paper: another figure can be drawn in its place as shapes.
+    _, path = issued
+    figure = b"(3.4000) Tj"
+    hidden = edited_content(path, tmp_path / "hidden.pdf", figure, HIDING[how] % figure)
+    result = verify_pdf(workspace, hidden)
+    assert not result.ok and result.reports[0].printed
+    assert any(change.expected == "3.4000" for change in result.reports[0].printed)
+    # The same edit that changes nothing visible passes: it is the hiding that is found.
+    same = edited_content(path, tmp_path / "same.pdf", figure, b"0 Tr %s 0 Tr" % figure)
+    assert verify_pdf(workspace, same).ok
+
+
 @pytest.fixture
 def signed(workspace, tmp_path):
     agreement_id = self_assessed(workspace)
