@@ -609,6 +609,13 @@ def _verify_pdf(workspace: Workspace, path: Path, trust: list[bytes] | None) -> 
     from pypdf import PdfReader
 
     problems: list[str] = []
+    # A volume binds each report once; a seal listed again is checked once (each check draws the paper again: a
+    # thousand copies of one seal would keep verify busy for minutes).
+    unique = list({(seal.sha256 or seal.code): seal for seal in seals}.values())
+    if len(unique) < len(seals):
+        problems.append(f"ข้อมูลกำกับไฟล์ระบุรายงานเดียวกันซ้ำ {len(seals) - len(unique)} ครั้ง (ถูกแก้ไข) / the file's "
+                        f"metadata lists the same report again {len(seals) - len(unique)} times (it was edited)")
+        seals = unique
     try:
         reader = PdfReader(io.BytesIO(data))
         metadata = reader.metadata

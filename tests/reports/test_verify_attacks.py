@@ -63,6 +63,11 @@ def test_metadata_naming_another_revision_or_report_is_not_genuine(workspace, is
     renamed = rewritten(path, tmp_path / "kw.pdf", metadata={"/Keywords": keywords.replace("report 1;", "report 9;")})
     result = verify_pdf(workspace, renamed)
     assert not result.ok and any("Keywords" in problem for problem in result.problems)
+    # One seal listed many times (each check draws the paper again): checked once, and said.
+    repeated = rewritten(path, tmp_path / "repeated.pdf", metadata={"/Subject": " | ".join([subject] * 3)})
+    result = verify_pdf(workspace, repeated)
+    assert not result.ok and len(result.reports) == 1
+    assert any("same report again 2 times" in problem for problem in result.problems)
     # The title a viewer shows names the agency and the year: edited, it names another.
     title = str(PdfReader(path).metadata["/Title"])
     retitled = rewritten(path, tmp_path / "title.pdf", metadata={"/Title": title.replace("กรมตัวอย่าง", "กรมอื่น")})
