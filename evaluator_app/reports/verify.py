@@ -596,7 +596,13 @@ def _verify_pdf(workspace: Workspace, path: Path, trust: list[bytes] | None) -> 
         except Exception:  # metadata pypdf cannot read: as if there were none
             head = None
         if head is not None:
-            return Verification(path, (), (), (), _check_minutes(workspace, head, data))
+            from pypdf import PdfReader
+
+            try:  # minutes are checked by their audit head; JavaScript or a box over a page is no part of them
+                extra = _active_content(PdfReader(io.BytesIO(data)))
+            except Exception as exc:  # a structure pypdf cannot walk: not verified, and it says why
+                extra = [f"อ่านโครงสร้างของ {path.name} ไม่ได้ / cannot read the structure of {path.name}: {exc}"]
+            return Verification(path, (), (), tuple(extra), _check_minutes(workspace, head, data))
         return Verification(path, (), (), (
             f"{path.name} ไม่มีรหัสตรวจสอบของโปรแกรมนี้ / carries no evaluator-app seal (not made by this app, or a "
             "draft)",))

@@ -380,3 +380,17 @@ def test_a_volume_verifies_and_a_page_added_to_its_front_matter_does_not(workspa
         forged = rewritten(out, tmp_path / "forged.pdf", pages=plan)
         result = verify_pdf(workspace, forged)
         assert not result.ok and any("cover or contents" in problem for problem in result.problems)
+
+
+def test_minutes_made_to_run_javascript_do_not_verify(workspace_path, tmp_path, capsys):
+    from evaluator_app.cli import main
+
+    from .test_minutes_audit_head import _minutes
+
+    out = tmp_path / "minutes.pdf"
+    _minutes(workspace_path, out)
+    assert main(["--db", str(workspace_path), "verify", str(out)]) == 0
+    acting = rewritten(out, tmp_path / "acting.pdf", javascript=True)
+    capsys.readouterr()
+    assert main(["--db", str(workspace_path), "verify", str(acting)]) == 1
+    assert "/OpenAction" in capsys.readouterr().out
