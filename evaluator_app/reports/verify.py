@@ -554,6 +554,14 @@ def minutes_head(data: bytes) -> str | None:
     return head if len(head) == 64 and all(c in "0123456789abcdef" for c in head) else None
 
 
+def _encrypted(data: bytes) -> bool:
+    import io
+
+    from pypdf import PdfReader
+
+    return bool(PdfReader(io.BytesIO(data)).is_encrypted)
+
+
 def page_texts(data: bytes) -> list[str]:
     import io
 
@@ -587,6 +595,11 @@ def _verify_pdf(workspace: Workspace, path: Path, trust: list[bytes] | None) -> 
     except OSError as exc:
         return Verification(path, (), (), (f"อ่านไฟล์ {path} ไม่ได้ / cannot read {path}: {exc}",))
     try:
+        if _encrypted(data):
+            return Verification(path, (), (), (
+                f"{path.name} ถูกเข้ารหัส (ตั้งรหัสผ่าน) โดยโปรแกรมอื่น โปรแกรมนี้ไม่เคยเข้ารหัสรายงาน ใช้ไฟล์ตามที่ออก / "
+                f"{path.name} is encrypted (password protected) by another program; the app never encrypts a paper: "
+                "use the file as it was issued",))
         seals, signed = read_pdf_seals(data)
     except Exception as exc:  # not a PDF, or one too damaged to read
         return Verification(path, (), (), (f"{path.name} ไม่ใช่ไฟล์ PDF ที่อ่านได้ / is not a readable PDF: {exc}",))

@@ -394,3 +394,17 @@ def test_minutes_made_to_run_javascript_do_not_verify(workspace_path, tmp_path, 
     capsys.readouterr()
     assert main(["--db", str(workspace_path), "verify", str(acting)]) == 1
     assert "/OpenAction" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("password", ["", "secret"])
+def test_an_encrypted_copy_is_refused_by_name(workspace, issued, tmp_path, password):
+    # Even with an empty password (it opens without asking), it is not the file as issued.
+    _, path = issued
+    writer = PdfWriter(clone_from=path)
+    writer.encrypt(user_password=password, owner_password="owner", algorithm="AES-256")
+    encrypted = tmp_path / "encrypted.pdf"
+    with encrypted.open("wb") as handle:
+        writer.write(handle)
+    result = verify_pdf(workspace, encrypted)
+    assert not result.ok and not result.checked
+    assert "encrypted.pdf is encrypted" in result.problems[0]
