@@ -231,6 +231,9 @@ def load_identity(certificate: Path, key: Path | None = None, passphrase: bytes 
         return SigningIdentity(cert.public_bytes(serialization.Encoding.PEM),
                                private.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
                                                      encryption), passphrase or None)
+    if certificate.suffix.lower() in (".p12", ".pfx"):
+        raise SigningError(f"{certificate.name} เป็นไฟล์ PKCS#12 ซึ่งมีกุญแจอยู่แล้ว ไม่ต้องใช้ --key / {certificate.name} is a "
+                           "PKCS#12 file, which holds its key: give it without --key")
     try:
         key_data = read_key_file(key)
         cert = _x509(data)

@@ -301,6 +301,10 @@ def test_a_pem_certificate_without_its_key_is_told_to_give_the_key(tmp_path):
     cert, _ = certificate_files(tmp_path / "keys")
     with pytest.raises(SigningError, match="--key"):
         load_identity(cert, None, PASSPHRASE)
+    p12 = tmp_path / "keys" / "chair.p12"
+    p12.write_bytes(b"not looked at")
+    with pytest.raises(SigningError, match="without --key"):
+        load_identity(p12, tmp_path / "keys" / "key.pem", PASSPHRASE)
 
 
 def test_a_signature_by_a_certificate_expired_when_it_signed_does_not_verify(workspace, issued, tmp_path):
