@@ -228,8 +228,8 @@ def diff_contents(old: dict[str, Any], new: dict[str, Any]) -> list[FieldChange]
     return sorted(changes, key=lambda c: (not c.indicator,))
 
 
-def _printed(snapshot: Snapshot, seal: PdfSeal, pages: list[list[TextRun]], shapes: list[tuple[float, float]]
-             ) -> tuple[list[str], list[PrintedChange], str]:
+def _printed(snapshot: Snapshot, seal: PdfSeal, pages: list[list[TextRun]], shapes: list[tuple[float, float]],
+             fonts: list[frozenset[str]] | None = None) -> tuple[list[str], list[PrintedChange], str]:
     """Draw the sealed report again and compare what the file's pages print with it, figure by figure; and the
     title the app gives the drawn paper.
 
@@ -251,6 +251,10 @@ def _printed(snapshot: Snapshot, seal: PdfSeal, pages: list[list[TextRun]], shap
     all_digits = [seal.digits] if seal.digits in ("thai", "arabic") else ["thai", "arabic"]
     best: tuple[list[str], list[PrintedChange]] | None = None
     title = ""
+    # The text says 3 while the embedded font draws 8: the letters read are only what is printed when the font
+    # programs are those the app embeds (reportlab's subsets are the same for the same paper drawn the same way).
+    found_fonts = None if fonts is None else frozenset().union(*(fonts[i] for i in mine if i < len(fonts)))
+    fonts_differ = False
     # Papers issued before round four printed a long header shrunk and cut with "…" on one line, and a seal or
     # signatures where they fell, even alone on a page: drawn again that way when today's drawing differs.
     for earlier, digits, orientation in [(e, d, o) for e in (False, True) for d in all_digits for o in orientations]:
@@ -266,13 +270,22 @@ def _printed(snapshot: Snapshot, seal: PdfSeal, pages: list[list[TextRun]], shap
         if best is None or len(problems) + len(changes) < len(best[0]) + len(best[1]):
             best = (problems, changes)
         if not problems and not changes:
-            break
+            # The figures match; the fonts must match this drawing too (another layout may draw other letters,
+            # such as the "…" of an earlier header: tried before the fonts are called wrong).
+            fonts_differ = found_fonts is not None and found_fonts != frozenset().union(*page_fonts(drawn.data))
+            if not fonts_differ:
+                break
     assert best is not None
-    return best[0], best[1], title
+    problems = list(best[0])
+    if fonts_differ:
+        problems.append("แบบอักษรที่ฝังในไฟล์ไม่ใช่แบบที่โปรแกรมฝัง (ตัวอักษรอาจถูกวาดเป็นตัวอื่น) / the fonts embedded in "
+                        "the file are not those the app embeds (letters may be drawn as other letters)")
+    return problems, best[1], title
 
 
 def _check(workspace: Workspace, seal: PdfSeal, pages: list[list[TextRun]] | None = None,
-           shapes: list[tuple[float, float]] | None = None, title: str = "") -> ReportCheck:
+           shapes: list[tuple[float, float]] | None = None, title: str = "",
+           fonts: list[frozenset[str]] | None = None) -> ReportCheck:
     """One sealed report of the file against its snapshot; `title` the file's (one report's) title, to compare with
     the title the app gives that report (a viewer shows it: an edited one names another agency or year)."""
     conn = workspace.conn
@@ -304,7 +317,7 @@ def _check(workspace: Workspace, seal: PdfSeal, pages: list[list[TextRun]] | Non
     if pages is not None and snapshot.intact:
         try:
             page_problems, printed, expected_title = _printed(snapshot, seal, pages,
-                                                              shapes or [(1.0, 0.0)] * len(pages))
+                                                              shapes or [(1.0, 0.0)] * len(pages), fonts)
         except Exception as exc:  # a page pypdf cannot read: say so rather than pass it
             page_problems = [f"อ่านตัวเลขที่พิมพ์ในไฟล์ไม่ได้ / cannot read the printed figures: {exc}"]
             expected_title = ""
@@ -554,6 +567,40 @@ def minutes_head(data: bytes) -> str | None:
     return head if len(head) == 64 and all(c in "0123456789abcdef" for c in head) else None
 
 
+def page_fonts(data: bytes) -> list[frozenset[str]]:
+    """Every page's embedded font programs, as SHA-256 of their bytes (decompressed)."""
+    import hashlib
+
+    from pypdf import PdfReader
+
+    seen: dict[int, str] = {}
+
+    def program(descriptor: Any) -> str | None:
+        for key in ("/FontFile", "/FontFile2", "/FontFile3"):
+            if key in descriptor:
+                stream = descriptor.raw_get(key)  # the reference, to hash a font shared by pages once
+                number = stream.idnum if hasattr(stream, "idnum") else id(stream)
+                if number not in seen:
+                    seen[number] = hashlib.sha256(stream.get_object().get_data()).hexdigest()
+                return seen[number]
+        return None
+
+    out = []
+    for page in PdfReader(io.BytesIO(data)).pages:
+        found: set[str] = set()
+        resources = page.get("/Resources")
+        fonts = resources.get_object().get("/Font") if resources is not None else None
+        for font in (fonts.get_object().values() if fonts is not None else []):
+            font = font.get_object()
+            for part in [font, *(d.get_object() for d in font.get("/DescendantFonts") or [])]:
+                descriptor = part.get("/FontDescriptor")
+                digest = program(descriptor.get_object()) if descriptor is not None else None
+                if digest is not None:
+                    found.add(digest)
+        out.append(frozenset(found))
+    return out
+
+
 def _encrypted(data: bytes) -> bool:
     import io
 
@@ -622,6 +669,7 @@ def _verify_pdf(workspace: Workspace, path: Path, trust: list[bytes] | None) -> 
     try:
         pages = page_runs(data)
         shapes = page_shapes(data)
+        fonts = page_fonts(data)
     except Exception as exc:  # pages too damaged to read: not verified, and it says why
         return Verification(path, (), (), (
             f"อ่านหน้าของ {path.name} ไม่ได้ / cannot read the pages of {path.name}: {exc}",))
@@ -648,7 +696,7 @@ def _verify_pdf(workspace: Workspace, path: Path, trust: list[bytes] | None) -> 
     problems += _foreign_pages(pages, seals, volume)
     # One report straight from the app: its title is checked too (a volume's is the volume's own).
     one = title if len(seals) == 1 and seals[0].sha256 is not None and not volume else ""
-    reports = tuple(_check(workspace, seal, pages, shapes, one) for seal in seals)
+    reports = tuple(_check(workspace, seal, pages, shapes, one, fonts) for seal in seals)
     signatures: tuple[SignatureCheck, ...] = ()
     if signed or b"/ByteRange" in data:
         signatures = tuple(validate_signatures(data, trusted_roots(workspace) + list(trust or [])))

@@ -412,3 +412,21 @@ def test_an_encrypted_copy_is_refused_by_name(workspace, issued, tmp_path, passw
     result = verify_pdf(workspace, encrypted)
     assert not result.ok and not result.checked
     assert "encrypted.pdf is encrypted" in result.problems[0]
+
+
+def test_a_font_redrawn_to_show_other_letters_is_not_genuine(workspace, issued, tmp_path):
+    # The text still reads 3.4000; a glyph changed in the embedded font program would print something else.
+    _, path = issued
+    writer = PdfWriter(clone_from=path)
+    parts = [part for font in writer.pages[0]["/Resources"]["/Font"].values()
+             for part in [font.get_object(), *(d.get_object() for d in font.get_object().get("/DescendantFonts", []))]]
+    program = next(part["/FontDescriptor"]["/FontFile2"].get_object() for part in parts
+                   if "/FontDescriptor" in part and "/FontFile2" in part["/FontDescriptor"])
+    changed = bytearray(program.get_data())
+    changed[len(changed) // 2] ^= 0xFF
+    program.set_data(bytes(changed))
+    redrawn = tmp_path / "font.pdf"
+    with redrawn.open("wb") as handle:
+        writer.write(handle)
+    result = verify_pdf(workspace, redrawn)
+    assert not result.ok and any("fonts embedded" in problem for problem in result.reports[0].problems)
