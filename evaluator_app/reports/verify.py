@@ -568,7 +568,7 @@ def minutes_head(data: bytes) -> str | None:
 
 
 def page_fonts(data: bytes) -> list[frozenset[str]]:
-    """Every page's embedded font programs, as SHA-256 of their bytes (decompressed)."""
+    """Every page's embedded font programs, their ToUnicode maps and encodings, as SHA-256 of their bytes."""
     import hashlib
 
     from pypdf import PdfReader
@@ -592,6 +592,15 @@ def page_fonts(data: bytes) -> list[frozenset[str]]:
         fonts = resources.get_object().get("/Font") if resources is not None else None
         for font in (fonts.get_object().values() if fonts is not None else []):
             font = font.get_object()
+            # What maps the codes to letters read (ToUnicode) and to glyphs drawn (Encoding): a code drawn as 8
+            # may be mapped to read as 3.
+            mapping = font.raw_get("/ToUnicode") if "/ToUnicode" in font else None
+            if mapping is not None:
+                found.add(hashlib.sha256(mapping.get_object().get_data()).hexdigest())
+            if "/Encoding" in font:
+                found.add(hashlib.sha256(repr(font["/Encoding"]).encode()).hexdigest())
+            # Which fonts at all: one added without a program of its own (a standard font) draws as the reader's.
+            found.add(f"{font.get('/Subtype')} {font.get('/BaseFont')}")
             for part in [font, *(d.get_object() for d in font.get("/DescendantFonts") or [])]:
                 descriptor = part.get("/FontDescriptor")
                 digest = program(descriptor.get_object()) if descriptor is not None else None

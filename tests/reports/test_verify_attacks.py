@@ -430,3 +430,26 @@ def test_a_font_redrawn_to_show_other_letters_is_not_genuine(workspace, issued, 
         writer.write(handle)
     result = verify_pdf(workspace, redrawn)
     assert not result.ok and any("fonts embedded" in problem for problem in result.reports[0].problems)
+
+
+def test_a_figure_drawn_in_an_added_font_that_reads_as_another_is_not_genuine(workspace, issued, tmp_path):
+    # 8.4000 shown in a standard font added to the page, whose ToUnicode map reads its 8 as 3: the text reads the
+    # sealed 3.4000, the paper shows 8.4000.
+    from pypdf.generic import DictionaryObject, NameObject, StreamObject
+
+    _, path = issued
+    edited = edited_content(path, tmp_path / "eight.pdf", b"(3.4000) Tj", b"/F9 9 Tf (8.4000) Tj")
+    writer = PdfWriter(clone_from=edited)
+    cmap = StreamObject()
+    cmap.set_data(b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /X def /CMapType 2 def "
+                  b"1 begincodespacerange <00> <FF> endcodespacerange 4 beginbfchar <38> <0033> <2E> <002E> "
+                  b"<34> <0034> <30> <0030> endbfchar endcmap CMapName currentdict /CMap defineresource pop end end")
+    font = DictionaryObject({NameObject("/Type"): NameObject("/Font"), NameObject("/Subtype"): NameObject("/Type1"),
+                             NameObject("/BaseFont"): NameObject("/Helvetica"),
+                             NameObject("/ToUnicode"): writer._add_object(cmap)})
+    writer.pages[0]["/Resources"]["/Font"][NameObject("/F9")] = writer._add_object(font)
+    misread = tmp_path / "misread.pdf"
+    with misread.open("wb") as handle:
+        writer.write(handle)
+    result = verify_pdf(workspace, misread)
+    assert not result.ok and any("fonts embedded" in problem for problem in result.reports[0].problems)
