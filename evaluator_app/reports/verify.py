@@ -278,8 +278,9 @@ def _printed(snapshot: Snapshot, seal: PdfSeal, pages: list[list[TextRun]], shap
     assert best is not None
     problems = list(best[0])
     if fonts_differ:
-        problems.append("แบบอักษรที่ฝังในไฟล์ไม่ใช่แบบที่โปรแกรมฝัง (ตัวอักษรอาจถูกวาดเป็นตัวอื่น) / the fonts embedded in "
-                        "the file are not those the app embeds (letters may be drawn as other letters)")
+        problems.append("แบบอักษรหรือภาพที่หน้าในไฟล์ใช้ไม่ใช่ที่โปรแกรมใช้ (ตัวอักษรอาจถูกวาดเป็นตัวอื่น หรือมีภาพทับ) / the "
+                        "fonts embedded in the file or the pictures its pages use are not those the app draws with "
+                        "(letters may be drawn as other letters, or a picture laid over them)")
     return problems, best[1], title
 
 
@@ -568,7 +569,8 @@ def minutes_head(data: bytes) -> str | None:
 
 
 def page_fonts(data: bytes) -> list[frozenset[str]]:
-    """Every page's embedded font programs, their ToUnicode maps and encodings, as SHA-256 of their bytes."""
+    """What every page draws with besides its content: the fonts (names, embedded programs, ToUnicode maps and
+    encodings) and the pictures, shadings, patterns and graphics states, each as a name or a SHA-256."""
     import hashlib
 
     from pypdf import PdfReader
@@ -606,6 +608,14 @@ def page_fonts(data: bytes) -> list[frozenset[str]]:
                 digest = program(descriptor.get_object()) if descriptor is not None else None
                 if digest is not None:
                     found.add(digest)
+        # Pictures, shadings, patterns, graphics states: the app's report pages use none it does not draw again,
+        # so a picture or a box added over a figure changes these.
+        for category in ("/XObject", "/Shading", "/Pattern", "/ExtGState", "/Properties"):
+            entries = resources.get_object().get(category) if resources is not None else None
+            for name, entry in (entries.get_object().items() if entries is not None else []):
+                entry = entry.get_object()
+                content = entry.get_data() if hasattr(entry, "get_data") else b""
+                found.add(f"{category}{name} {hashlib.sha256(content).hexdigest()}")
         out.append(frozenset(found))
     return out
 

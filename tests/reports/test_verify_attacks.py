@@ -453,3 +453,26 @@ def test_a_figure_drawn_in_an_added_font_that_reads_as_another_is_not_genuine(wo
         writer.write(handle)
     result = verify_pdf(workspace, misread)
     assert not result.ok and any("fonts embedded" in problem for problem in result.reports[0].problems)
+
+
+def test_a_box_laid_over_a_figure_as_a_picture_is_not_genuine(workspace, issued, tmp_path):
+    # A white box in a form XObject drawn over the page: no text changes, the figure under it is gone from paper.
+    from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, NameObject, NumberObject
+
+    _, path = issued
+    writer = PdfWriter(clone_from=path)
+    page = writer.pages[0]
+    box = DecodedStreamObject()
+    box.set_data(b"1 1 1 rg 0 0 60 14 re f")
+    box.update({NameObject("/Type"): NameObject("/XObject"), NameObject("/Subtype"): NameObject("/Form"),
+                NameObject("/BBox"): ArrayObject([NumberObject(0), NumberObject(0), NumberObject(60),
+                                                  NumberObject(14)])})
+    page["/Resources"][NameObject("/XObject")] = DictionaryObject({NameObject("/Box"): writer._add_object(box)})
+    over = DecodedStreamObject()
+    over.set_data(b"q 1 0 0 1 250 400 cm /Box Do Q")
+    page[NameObject("/Contents")] = ArrayObject([page.raw_get("/Contents"), writer._add_object(over)])
+    covered = tmp_path / "covered.pdf"
+    with covered.open("wb") as handle:
+        writer.write(handle)
+    result = verify_pdf(workspace, covered)
+    assert not result.ok and any("pictures its pages use" in problem for problem in result.reports[0].problems)
