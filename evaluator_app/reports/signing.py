@@ -422,6 +422,7 @@ def validate_signatures(data: bytes, trust_roots: list[bytes]) -> list[Signature
                             "appended after the signature)")
         if status.signing_cert is not None:
             problems += _signer_problems(status.signing_cert.dump(), status.signer_reported_dt)
+        problems += _damaged_container(embedded, None if status.signing_cert is None else status.signing_cert.dump())
         checks.append(SignatureCheck(embedded.field_name, subject, bool(status.intact), bool(status.valid),
                                      bool(status.trusted), covers, status.summary(), tuple(problems)))
     return checks
@@ -434,6 +435,30 @@ def _signed_end(embedded) -> int:  # type: ignore[no-untyped-def]
         return int(byte_range[2]) + int(byte_range[3])
     except (TypeError, ValueError, IndexError, KeyError, AttributeError):
         return 0
+
+
+def _damaged_container(embedded, signer: bytes | None) -> list[str]:  # type: ignore[no-untyped-def]
+    """Bytes of the signature itself changed where validation does not look: a certificate it carries (pyHanko
+    takes the trusted copy of the signer's) or the zero padding after it. Not as signed: not valid."""
+    from asn1crypto import cms
+    from cryptography import x509
+
+    try:
+        contents = bytes(embedded.sig_object["/Contents"])
+        container = cms.ContentInfo.load(contents, strict=False)
+        used = len(container.dump())
+        carried = [x509.load_der_x509_certificate(c.chosen.dump()) for c in container["content"]["certificates"] or []]
+        validated = x509.load_der_x509_certificate(signer) if signer is not None else None
+    except Exception as exc:  # any part that does not parse whole is damaged
+        return [f"ลายมือชื่อดิจิทัลถูกแก้ไข (ข้อมูลในลายมือชื่ออ่านไม่ได้) / the signature's own bytes were changed: {exc}"]
+    if validated is not None and any(
+            c.serial_number == validated.serial_number and c.issuer == validated.issuer and c != validated
+            for c in carried):
+        return ["ลายมือชื่อดิจิทัลถูกแก้ไข (ใบรับรองในลายมือชื่อไม่ตรงกับที่ตรวจ) / the signature's own bytes were changed "
+                "(the certificate it carries is not the signer's)"]
+    if contents[used:].strip(b"\0"):
+        return ["ลายมือชื่อดิจิทัลถูกแก้ไข (มีข้อมูลต่อท้าย) / the signature's own bytes were changed (data after it)"]
+    return []
 
 
 def _signer_problems(certificate_der: bytes, signed_at: dt.datetime | None) -> list[str]:

@@ -476,3 +476,29 @@ def test_a_box_laid_over_a_figure_as_a_picture_is_not_genuine(workspace, issued,
         writer.write(handle)
     result = verify_pdf(workspace, covered)
     assert not result.ok and any("pictures its pages use" in problem for problem in result.reports[0].problems)
+
+
+@pytest.mark.parametrize("where", ["certificate", "padding"])
+def test_a_byte_flipped_in_the_signature_itself_breaks_it(workspace, signed, tmp_path, where):
+    # The signed range is unchanged; pyHanko checks the signature with the trusted copy of the signer's certificate,
+    # so a byte changed in the certificate the signature carries, or in the padding after it, went unseen.
+    import re
+
+    from asn1crypto import cms
+
+    data = signed.read_bytes()
+    found = re.search(rb"/Contents <([0-9a-fA-F]+)>", data)
+    assert found is not None
+    raw = bytes.fromhex(found.group(1).decode())
+    container = cms.ContentInfo.load(raw, strict=False)
+    certificate = container["content"]["certificates"][0].chosen.dump()
+    # Well inside the certificate's key, or past the end of the signature container.
+    offset = raw.index(certificate) + len(certificate) // 2 if where == "certificate" else len(container.dump()) + 10
+    at = found.start(1) + 2 * offset
+    flipped = bytearray(data)
+    flipped[at] = ord("0") if flipped[at] != ord("0") else ord("1")
+    broken = tmp_path / "flipped.pdf"
+    broken.write_bytes(bytes(flipped))
+    result = verify_pdf(workspace, broken)
+    assert not result.ok and not result.signatures[0].ok
+    assert any("signature's own bytes were changed" in problem for problem in result.signatures[0].problems)
