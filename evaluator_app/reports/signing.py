@@ -440,7 +440,7 @@ def _signed_end(embedded) -> int:  # type: ignore[no-untyped-def]
 def _damaged_container(embedded, signer: bytes | None) -> list[str]:  # type: ignore[no-untyped-def]
     """Bytes of the signature itself changed where validation does not look: a certificate it carries (pyHanko
     takes the trusted copy of the signer's) or the zero padding after it. Not as signed: not valid."""
-    from asn1crypto import cms
+    from asn1crypto import cms  # type: ignore[import-untyped]
     from cryptography import x509
 
     try:
