@@ -218,12 +218,18 @@ def _verify(workspace: Any, args: argparse.Namespace) -> int:
 
     if not args.file.exists():
         raise Refused(f"{args.file}: ไม่พบไฟล์ / file not found")
+    from ..reports.signing import SigningError, trust_certificate
+
+    if args.file.is_dir():
+        raise Refused(f"{args.file}: เป็นโฟลเดอร์ ไม่ใช่ไฟล์ PDF / is a folder, not a PDF file")
+    if not args.file.is_file():  # a device (/dev/zero) or a pipe would be read forever
+        raise Refused(f"{args.file}: ไม่ใช่ไฟล์ธรรมดา / is not a regular file")
     trust = []
     for path in args.trust:
         try:
-            trust.append(path.read_bytes())
-        except OSError as exc:
-            raise Refused(f"{path}: {exc}") from exc
+            trust.append(trust_certificate(path))
+        except SigningError as exc:
+            raise Refused(f"--trust {exc}") from exc
     result = verify_pdf(workspace, args.file, trust=trust)
     if args.json:
         print(json.dumps({
@@ -237,7 +243,8 @@ def _verify(workspace: Any, args: argparse.Namespace) -> int:
                          "changes": [{"code": c.code, "field": c.field, "old": c.old, "new": c.new}
                                      for c in r.changes]} for r in result.reports],
             "signatures": [{"field": s.field, "signer": s.signer, "intact": s.intact, "valid": s.valid,
-                            "trusted": s.trusted, "ok": s.ok} for s in result.signatures],
+                            "trusted": s.trusted, "ok": s.ok, "problems": list(s.problems)}
+                           for s in result.signatures],
             "minutes": None if result.minutes is None else {
                 "audit_head": result.minutes.head, "entry": result.minutes.entry, "later": result.minutes.later,
                 "ok": result.minutes.ok, "problems": list(result.minutes.problems)},

@@ -50,20 +50,74 @@ def page_runs(data: bytes) -> list[list[TextRun]]:
     for page in reader.pages:
         # pypdf may report several pieces at one text position (one line shown in parts): they are one run.
         at: dict[tuple[float, float], str] = {}
+        ink = _Ink()
 
         def visit(text: str, cm: list[float], tm: list[float], _font: object, _size: object,
-                  at: dict[tuple[float, float], str] = at) -> None:
-            if not text.strip():
+                  at: dict[tuple[float, float], str] = at, ink: _Ink = ink) -> None:
+            if ink.hides() or not text.strip():
                 return
             x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
             y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
             key = (round(x, 1), round(y, 1))
             at[key] = at.get(key, "") + text
 
-        page.extract_text(visitor_text=visit)
+        page.extract_text(visitor_text=visit, visitor_operand_before=ink.see)
         pages.append([TextRun(x, y, normalise_thai_for_compare(" ".join(text.split())))
                       for (x, y), text in at.items() if text.strip()])
     return pages
+
+
+class _Ink:
+    """Whether text as drawn can be seen: a figure made invisible (render mode 3 or 7), white, or a speck of a
+    point is not printed, whatever its characters; unread, the figure drawn again finds it missing. Judged when the
+    text is shown (pypdf hands text over later, after the state may have changed back)."""
+
+    _SMALLEST = 2.0  # points; the app's smallest text is about 7
+    _SHOW = (b"Tj", b"TJ", b"'", b'"')
+
+    def __init__(self) -> None:
+        self.mode = 0
+        self.white = False
+        self.size = 12.0
+        self.saved: list[tuple[int, bool, float]] = []
+        self.tainted = False  # text shown unseen since pypdf last handed text over
+
+    def see(self, operator: bytes, operands: list[object], cm: list[float], tm: list[float]) -> None:
+        if operator in self._SHOW:
+            self.tainted = self.tainted or self._unseen(cm, tm)
+        elif operator == b"q":
+            self.saved.append((self.mode, self.white, self.size))
+        elif operator == b"Q" and self.saved:
+            self.mode, self.white, self.size = self.saved.pop()
+        elif operator == b"Tr" and operands:
+            self.mode = int(_number(operands[0]))
+        elif operator == b"Tf" and len(operands) > 1:
+            self.size = _number(operands[1])
+        elif operator in (b"g", b"rg", b"k", b"sc", b"scn"):
+            values = [_number(v) for v in operands if not hasattr(v, "name") and not isinstance(v, str | bytes)]
+            if operator == b"k" and len(values) == 4:
+                self.white = max(values) <= 0.05
+            elif len(values) in (1, 3):
+                self.white = min(values) >= 0.95
+            else:
+                self.white = False
+
+    def _unseen(self, cm: list[float], tm: list[float]) -> bool:
+        # The text's height on the page: its size through the text and current matrices.
+        scale = abs(tm[2] * cm[1] + tm[3] * cm[3]) or abs(tm[0] * cm[0] + tm[1] * cm[2])
+        return self.mode in (3, 7) or self.white or abs(self.size) * scale < self._SMALLEST
+
+    def hides(self) -> bool:
+        """Whether the text pypdf hands over now was (in part) shown unseen; the next starts afresh."""
+        tainted, self.tainted = self.tainted, False
+        return tainted
+
+
+def _number(value: object) -> float:
+    try:
+        return float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return 0.0
 
 
 def page_shapes(data: bytes) -> list[tuple[float, float]]:

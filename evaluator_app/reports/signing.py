@@ -30,7 +30,9 @@ __all__ = [
     "make_self_signed",
     "remember_signer",
     "sign_pdf",
+    "trust_certificate",
     "trusted_roots",
+    "usable_for_signing",
     "validate_signatures",
     "workspace_identity",
 ]
@@ -181,16 +183,41 @@ def make_self_signed(full_name: str, passphrase: bytes, *, member_id: str | None
     return SigningIdentity(certificate.public_bytes(serialization.Encoding.PEM), key_pem, passphrase)
 
 
+# Certificates and keys are a few kilobytes; a chain of them a few dozen. Anything larger is not one.
+KEY_FILE_LIMIT = 1 << 20
+
+
+def read_key_file(path: Path) -> bytes:
+    """A certificate or key file's bytes: only a regular file (a device such as /dev/zero or a pipe would be read
+    forever), and no more than KEY_FILE_LIMIT bytes. OSError otherwise."""
+    import errno
+    import stat
+
+    mode = path.stat().st_mode
+    if stat.S_ISDIR(mode):
+        raise IsADirectoryError(errno.EISDIR, "Is a directory", str(path))
+    if not stat.S_ISREG(mode):
+        raise OSError(errno.EINVAL, "not a regular file", str(path))
+    with path.open("rb") as handle:
+        data = handle.read(KEY_FILE_LIMIT + 1)
+    if len(data) > KEY_FILE_LIMIT:
+        raise OSError(errno.EFBIG, f"larger than {KEY_FILE_LIMIT} bytes: not a certificate or key", str(path))
+    return data
+
+
 def load_identity(certificate: Path, key: Path | None = None, passphrase: bytes | None = None) -> SigningIdentity:
     """A PKCS#12 file (.p12/.pfx, key and certificate together) or a PEM certificate with its PEM key."""
     from cryptography.hazmat.primitives import serialization
     from cryptography.hazmat.primitives.serialization import pkcs12
 
     try:
-        data = certificate.read_bytes()
+        data = read_key_file(certificate)
     except OSError as exc:
         raise SigningError(f"อ่านไฟล์ใบรับรอง {certificate} ไม่ได้ / cannot read {certificate}: {exc}") from exc
     if key is None:
+        if data.lstrip().startswith(b"-----BEGIN"):
+            raise SigningError(f"{certificate.name} เป็นไฟล์ PEM ไม่ใช่ PKCS#12: ระบุกุญแจด้วย --key / {certificate.name} is "
+                               "a PEM file, not PKCS#12: give its private key with --key")
         try:
             private, cert, _ = pkcs12.load_key_and_certificates(data, passphrase)
         except ValueError as exc:
@@ -198,19 +225,90 @@ def load_identity(certificate: Path, key: Path | None = None, passphrase: bytes 
                                f"cannot open {certificate.name} as PKCS#12 (wrong passphrase?): {exc}") from exc
         if private is None or cert is None:
             raise SigningError(f"{certificate.name} ไม่มีกุญแจหรือใบรับรอง / has no key or certificate")
+        usable_for_signing(cert, private, certificate.name)
         encryption: serialization.KeySerializationEncryption = (
             serialization.BestAvailableEncryption(passphrase) if passphrase else serialization.NoEncryption())
         return SigningIdentity(cert.public_bytes(serialization.Encoding.PEM),
                                private.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
                                                      encryption), passphrase or None)
+    if certificate.suffix.lower() in (".p12", ".pfx"):
+        raise SigningError(f"{certificate.name} เป็นไฟล์ PKCS#12 ซึ่งมีกุญแจอยู่แล้ว ไม่ต้องใช้ --key / {certificate.name} is a "
+                           "PKCS#12 file, which holds its key: give it without --key")
     try:
-        key_data = key.read_bytes()
-        _x509(data)
-        serialization.load_pem_private_key(key_data, passphrase)
+        key_data = read_key_file(key)
+        cert = _x509(data)
+        private_key = serialization.load_pem_private_key(key_data, passphrase)
     except (OSError, ValueError, TypeError) as exc:
         raise SigningError(f"ใช้ใบรับรอง {certificate.name} กับกุญแจ {key.name} ไม่ได้ (รหัสผ่านผิดหรือไฟล์ไม่ถูกต้อง) / "
                            f"cannot use {certificate.name} with {key.name}: {exc}") from exc
+    usable_for_signing(cert, private_key, f"{certificate.name} / {key.name}")
     return SigningIdentity(data, key_data, passphrase)
+
+
+def _certificate_problems(cert, at: dt.datetime) -> list[str]:  # type: ignore[no-untyped-def]
+    """Why a certificate may not sign a report at `at`: outside its validity, or its key usage excludes
+    signatures. An empty list: it may."""
+    from cryptography import x509
+
+    problems = []
+    if at < cert.not_valid_before_utc:
+        problems.append(f"ใบรับรองยังไม่เริ่มใช้ได้จนถึง {cert.not_valid_before_utc:%Y-%m-%d} / the certificate is not valid "
+                        f"before {cert.not_valid_before_utc:%Y-%m-%d}")
+    if at > cert.not_valid_after_utc:
+        problems.append(f"ใบรับรองหมดอายุเมื่อ {cert.not_valid_after_utc:%Y-%m-%d} / the certificate expired on "
+                        f"{cert.not_valid_after_utc:%Y-%m-%d}")
+    try:
+        usage = cert.extensions.get_extension_for_class(x509.KeyUsage).value
+    except x509.ExtensionNotFound:
+        usage = None
+    if usage is not None and not (usage.digital_signature or usage.content_commitment):
+        problems.append("ใบรับรองไม่อนุญาตให้ใช้ลงลายมือชื่อ (key usage) / the certificate's key usage does not allow "
+                        "signing")
+    return problems
+
+
+def usable_for_signing(cert, private_key, name: str) -> None:  # type: ignore[no-untyped-def]
+    """Refuse, before anything is issued or written, a key and certificate that would sign a report no reader
+    accepts: a key that is not the certificate's, an expired or not yet valid certificate, one not for signing."""
+    from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+
+    def public(key) -> bytes:  # type: ignore[no-untyped-def]
+        return bytes(key.public_bytes(Encoding.DER, PublicFormat.SubjectPublicKeyInfo))
+
+    problems = _certificate_problems(cert, dt.datetime.now(dt.UTC))
+    if private_key is not None and public(private_key.public_key()) != public(cert.public_key()):
+        problems.insert(0, "กุญแจไม่ใช่กุญแจของใบรับรองนี้ / the private key is not the certificate's key")
+    if problems:
+        raise SigningError(f"ใช้ {name} ลงนามไม่ได้ / cannot sign with {name}: " + "; ".join(problems))
+
+
+def trust_certificate(path: Path) -> bytes:
+    """A certificate file given to `verify --trust`, checked: it must hold at least one certificate (PEM or DER)
+    and no private key (a key handed around is a key given away, and trusts nothing)."""
+    from pyhanko.keys import load_certs_from_pemder_data
+
+    try:
+        data = read_key_file(path)
+    except OSError as exc:
+        raise SigningError(f"อ่านไฟล์ใบรับรอง {path} ไม่ได้ / cannot read the certificate file {path}: "
+                           f"{exc.strerror or exc}") from exc
+    if b"PRIVATE KEY-----" in data:
+        raise SigningError(f"{path.name} เป็นกุญแจส่วนตัว ไม่ใช่ใบรับรอง (อย่าส่งต่อกุญแจส่วนตัว) / {path.name} is a "
+                           "private key, not a certificate (never hand a private key around)")
+    from cryptography import x509
+
+    try:
+        # pyHanko parses lazily: cryptography reads each certificate whole now, not in the middle of validation.
+        certificates = [x509.load_der_x509_certificate(c.dump()) for c in load_certs_from_pemder_data(data)]
+    except Exception as exc:  # whatever the parser trips on, the file is not a certificate
+        certificates = []
+        reason = f": {exc}"
+    else:
+        reason = ""
+    if not data.strip() or not certificates:
+        raise SigningError(f"{path.name} ไม่ใช่ไฟล์ใบรับรอง (PEM หรือ DER) / {path.name} is not a certificate file "
+                           f"(PEM or DER){reason}")
+    return data
 
 
 def _signer(identity: SigningIdentity):  # type: ignore[no-untyped-def]
@@ -281,10 +379,11 @@ class SignatureCheck:
     trusted: bool  # the signer's certificate chains to a given root
     covers_document: bool  # nothing but allowed changes after it
     summary: str
+    problems: tuple[str, ...] = ()  # why it does not hold beyond pyHanko's verdict (Thai / English)
 
     @property
     def ok(self) -> bool:
-        return self.intact and self.valid and self.trusted and self.covers_document
+        return self.intact and self.valid and self.trusted and self.covers_document and not self.problems
 
 
 def validate_signatures(data: bytes, trust_roots: list[bytes]) -> list[SignatureCheck]:
@@ -293,6 +392,7 @@ def validate_signatures(data: bytes, trust_roots: list[bytes]) -> list[Signature
     from pyhanko.pdf_utils.misc import PdfReadError
     from pyhanko.pdf_utils.reader import PdfFileReader
     from pyhanko.sign.validation import validate_pdf_signature
+    from pyhanko.sign.validation.status import SignatureCoverageLevel
     from pyhanko_certvalidator import ValidationContext
 
     roots = [cert for pem in trust_roots for cert in load_certs_from_pemder_data(pem)]
@@ -303,6 +403,7 @@ def validate_signatures(data: bytes, trust_roots: list[bytes]) -> list[Signature
     except (PdfReadError, ValueError, KeyError) as exc:
         return [SignatureCheck("?", "?", False, False, False, False, f"อ่านลายมือชื่อไม่ได้ / unreadable: {exc}")]
     checks = []
+    last = max((_signed_end(embedded) for embedded in signatures), default=0)
     for embedded in signatures:
         try:
             with _quiet_pyhanko():
@@ -313,9 +414,65 @@ def validate_signatures(data: bytes, trust_roots: list[bytes]) -> list[Signature
             continue
         subject = status.signing_cert.subject.human_friendly if status.signing_cert is not None else "?"
         covers = bool(status.docmdp_ok) if status.docmdp_ok is not None else False
+        problems = []
+        # pyHanko allows metadata (Info, XMP) to change after a signature; the seal verify reads lives there, so
+        # the last signature must cover the whole file: anything appended after it is a change nobody signed.
+        if _signed_end(embedded) == last and status.coverage != SignatureCoverageLevel.ENTIRE_FILE:
+            problems.append("มีการแก้ไขต่อท้ายไฟล์หลังลงนาม / the file was changed after it was signed (an update "
+                            "appended after the signature)")
+        if status.signing_cert is not None:
+            problems += _signer_problems(status.signing_cert.dump(), status.signer_reported_dt)
+        problems += _damaged_container(embedded, None if status.signing_cert is None else status.signing_cert.dump())
         checks.append(SignatureCheck(embedded.field_name, subject, bool(status.intact), bool(status.valid),
-                                     bool(status.trusted), covers, status.summary()))
+                                     bool(status.trusted), covers, status.summary(), tuple(problems)))
     return checks
+
+
+def _signed_end(embedded) -> int:  # type: ignore[no-untyped-def]
+    """Where the bytes a signature covers end: the later of two signatures ends further into the file."""
+    try:
+        byte_range = embedded.sig_object["/ByteRange"]
+        return int(byte_range[2]) + int(byte_range[3])
+    except (TypeError, ValueError, IndexError, KeyError, AttributeError):
+        return 0
+
+
+def _damaged_container(embedded, signer: bytes | None) -> list[str]:  # type: ignore[no-untyped-def]
+    """Bytes of the signature itself changed where validation does not look: a certificate it carries (pyHanko
+    takes the trusted copy of the signer's) or the zero padding after it. Not as signed: not valid."""
+    from asn1crypto import cms  # type: ignore[import-untyped]
+    from cryptography import x509
+
+    try:
+        contents = bytes(embedded.sig_object["/Contents"])
+        container = cms.ContentInfo.load(contents, strict=False)
+        used = len(container.dump())
+        carried = [x509.load_der_x509_certificate(c.chosen.dump()) for c in container["content"]["certificates"] or []]
+        validated = x509.load_der_x509_certificate(signer) if signer is not None else None
+    except Exception as exc:  # any part that does not parse whole is damaged
+        return [f"ลายมือชื่อดิจิทัลถูกแก้ไข (ข้อมูลในลายมือชื่ออ่านไม่ได้) / the signature's own bytes were changed: {exc}"]
+    if validated is not None and any(
+            c.serial_number == validated.serial_number and c.issuer == validated.issuer and c != validated
+            for c in carried):
+        return ["ลายมือชื่อดิจิทัลถูกแก้ไข (ใบรับรองในลายมือชื่อไม่ตรงกับที่ตรวจ) / the signature's own bytes were changed "
+                "(the certificate it carries is not the signer's)"]
+    if contents[used:].strip(b"\0"):
+        return ["ลายมือชื่อดิจิทัลถูกแก้ไข (มีข้อมูลต่อท้าย) / the signature's own bytes were changed (data after it)"]
+    return []
+
+
+def _signer_problems(certificate_der: bytes, signed_at: dt.datetime | None) -> list[str]:
+    """A signer's certificate that was outside its validity when it signed (the time the signature claims, else
+    now), or whose key usage excludes signing: a self-signed certificate trusted directly is not checked for
+    either by the path validation."""
+    from cryptography import x509
+
+    try:
+        cert = x509.load_der_x509_certificate(certificate_der)
+    except ValueError as exc:
+        return [f"อ่านใบรับรองของผู้ลงนามไม่ได้ / cannot read the signer's certificate: {exc}"]
+    at = signed_at if signed_at is not None and signed_at.tzinfo is not None else dt.datetime.now(dt.UTC)
+    return _certificate_problems(cert, at)
 
 
 @contextlib.contextmanager
