@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...exchange.demo_folders import is_demo_copy, remove_demo_copy
 from ...store.agreement_list import AgreementSummary
 from ..common.actions import Shortcut, insert_actions, make_action
 from ..common.language import ENGLISH, THAI, Retranslating, current_language, install_language
@@ -226,6 +225,9 @@ class MainWindow(Retranslating, MainWindowInterface):
         self.panel_actions.session_installed(session)
         apply_time_zone(session.workspace)  # every time in the window and on paper on this workspace's clock
         self.navigator.set_session(session)
+        # Here, not at the top: the shell's first paint needs none of the exchange (about 1.5 ms to import).
+        from ...exchange.demo_folders import is_demo_copy
+
         if not is_demo_copy(session.path):  # a demo copy goes when the window closes: nothing to come back to
             settings.remember_workspace(session.path)
             settings.remember_last_workspace(session.path)
@@ -269,6 +271,8 @@ class MainWindow(Retranslating, MainWindowInterface):
     def _remember_place(self) -> None:
         if self._restoring or self.session is None or self.panel is None or not self.session.is_open:
             return
+        from ...exchange.demo_folders import is_demo_copy
+
         model = self.panel.model
         if model.agreement_id is not None and not is_demo_copy(self.session.path):
             settings.remember_place(self.session.path, model.agreement_id, model.round)
@@ -327,6 +331,8 @@ class MainWindow(Retranslating, MainWindowInterface):
         if self.details is not None:
             self.details.flush()
         if self.session is not None:
+            from ...exchange.demo_folders import remove_demo_copy
+
             self.session.close()
             remove_demo_copy(self.session.path)  # a demo copy is for trying things out: it goes when closed
         # The warm-up froze the objects alive after ready (rating/warm_up.py): those of the workspace closed here
