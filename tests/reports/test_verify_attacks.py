@@ -36,6 +36,13 @@ def issued(workspace, tmp_path):
     return agreement_id, path
 
 
+def saved(writer: PdfWriter, target: Path) -> Path:
+    """The attacked copy written to `target`."""
+    with target.open("wb") as handle:
+        writer.write(handle)
+    return target
+
+
 def rewritten(source: Path, target: Path, *, pages: list[tuple[Path, int]] | None = None,
               metadata: dict[str, str] | None = None, javascript: bool = False) -> Path:
     """`source` saved again by another program: its pages (or those listed), its metadata with `metadata` over it."""
@@ -46,9 +53,7 @@ def rewritten(source: Path, target: Path, *, pages: list[tuple[Path, int]] | Non
     if javascript:
         writer._root_object[NameObject("/OpenAction")] = DictionaryObject({
             NameObject("/S"): NameObject("/JavaScript"), NameObject("/JS"): TextStringObject("app.alert('x');")})
-    with target.open("wb") as handle:
-        writer.write(handle)
-    return target
+    return saved(writer, target)
 
 
 def test_metadata_naming_another_revision_or_report_is_not_genuine(workspace, issued, tmp_path):
@@ -87,8 +92,7 @@ def test_a_page_added_or_taken_from_another_report_is_not_genuine(workspace, iss
     blank = tmp_path / "blank.pdf"
     writer = PdfWriter(clone_from=path)
     writer.add_blank_page()
-    with blank.open("wb") as handle:
-        writer.write(handle)
+    saved(writer, blank)
     result = verify_pdf(workspace, blank)
     assert not result.ok and any(f"pages: {count + 1}" in problem for problem in result.problems)
 
@@ -108,8 +112,7 @@ def test_a_figure_typed_over_the_page_in_an_annotation_is_not_genuine(workspace,
     writer.add_annotation(page_number=0, annotation=FreeText(text="4.4000", rect=(300, 500, 360, 515),
                                                               background_color="ffffff", border_color="ffffff"))
     boxed = tmp_path / "boxed.pdf"
-    with boxed.open("wb") as handle:
-        writer.write(handle)
+    saved(writer, boxed)
     result = verify_pdf(workspace, boxed)
     assert not result.ok and any("/FreeText (page 1)" in problem for problem in result.problems)
 
@@ -125,8 +128,7 @@ def edited_content(source: Path, target: Path, old: bytes, new: bytes) -> Path:
     stream = ContentStream(None, writer)
     stream.set_data(data.replace(old, new, 1))
     page[NameObject("/Contents")] = writer._add_object(stream)
-    with target.open("wb") as handle:
-        writer.write(handle)
+    saved(writer, target)
     return target
 
 
@@ -407,8 +409,7 @@ def test_an_encrypted_copy_is_refused_by_name(workspace, issued, tmp_path, passw
     writer = PdfWriter(clone_from=path)
     writer.encrypt(user_password=password, owner_password="owner", algorithm="AES-256")
     encrypted = tmp_path / "encrypted.pdf"
-    with encrypted.open("wb") as handle:
-        writer.write(handle)
+    saved(writer, encrypted)
     result = verify_pdf(workspace, encrypted)
     assert not result.ok and not result.checked
     assert "encrypted.pdf is encrypted" in result.problems[0]
@@ -425,11 +426,7 @@ def test_a_font_redrawn_to_show_other_letters_is_not_genuine(workspace, issued, 
     changed = bytearray(program.get_data())
     changed[len(changed) // 2] ^= 0xFF
     program.set_data(bytes(changed))
-    redrawn = tmp_path / "font.pdf"
-    with redrawn.open("wb") as handle:
-        writer.write(handle)
-    result = verify_pdf(workspace, redrawn)
-    assert not result.ok and any("fonts embedded" in problem for problem in result.reports[0].problems)
+    assert _refused_for_its_fonts(workspace, saved(writer, tmp_path / "font.pdf"))
 
 
 def test_a_figure_drawn_in_an_added_font_that_reads_as_another_is_not_genuine(workspace, issued, tmp_path):
@@ -448,11 +445,12 @@ def test_a_figure_drawn_in_an_added_font_that_reads_as_another_is_not_genuine(wo
                              NameObject("/BaseFont"): NameObject("/Helvetica"),
                              NameObject("/ToUnicode"): writer._add_object(cmap)})
     writer.pages[0]["/Resources"]["/Font"][NameObject("/F9")] = writer._add_object(font)
-    misread = tmp_path / "misread.pdf"
-    with misread.open("wb") as handle:
-        writer.write(handle)
-    result = verify_pdf(workspace, misread)
-    assert not result.ok and any("fonts embedded" in problem for problem in result.reports[0].problems)
+    assert _refused_for_its_fonts(workspace, saved(writer, tmp_path / "misread.pdf"))
+
+
+def _refused_for_its_fonts(workspace, path: Path) -> bool:
+    result = verify_pdf(workspace, path)
+    return not result.ok and any("fonts embedded" in problem for problem in result.reports[0].problems)
 
 
 def test_a_box_laid_over_a_figure_as_a_picture_is_not_genuine(workspace, issued, tmp_path):
@@ -472,8 +470,7 @@ def test_a_box_laid_over_a_figure_as_a_picture_is_not_genuine(workspace, issued,
     over.set_data(b"q 1 0 0 1 250 400 cm /Box Do Q")
     page[NameObject("/Contents")] = ArrayObject([page.raw_get("/Contents"), writer._add_object(over)])
     covered = tmp_path / "covered.pdf"
-    with covered.open("wb") as handle:
-        writer.write(handle)
+    saved(writer, covered)
     result = verify_pdf(workspace, covered)
     assert not result.ok and any("pictures its pages use" in problem for problem in result.reports[0].problems)
 
