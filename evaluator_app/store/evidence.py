@@ -5,10 +5,12 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import stat
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
+from ..domain.problems import Problem, ProblemsError
 from .audit import append_audit, utc_now
 from .leftovers import temporary_beside
 from .sqlite import inserted_id
@@ -79,6 +81,13 @@ def add_evidence(workspace: Workspace, agreement_id: int, code: str, evaluator: 
     The copy is made first; if recording fails, an unreferenced copy is left, never a row without its file.
     """
     source = Path(source)
+    # A folder, a pipe (read waits forever) or a device (/dev/zero never ends) is no evidence: refused before any
+    # copy is made, as the importer refuses them.
+    if not stat.S_ISREG(source.stat().st_mode):
+        # (the window names the file before the message)
+        raise ProblemsError([Problem(th="ไม่ใช่ไฟล์ธรรมดา (เป็นโฟลเดอร์ ท่อ หรืออุปกรณ์) แนบเป็นหลักฐานไม่ได้",
+                                     en="not a regular file (a folder, pipe or device): it cannot be attached as "
+                                        "evidence")])
     sha256, size = _copy_hashed(source, evidence_folder(workspace), workspace.path)
     now = utc_now()
     with workspace.transaction() as conn:

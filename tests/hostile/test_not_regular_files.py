@@ -48,3 +48,17 @@ def test_an_empty_file_is_said_to_be_empty(tmp_path, command, suffix):
     assert done.returncode == 2 and "Traceback" not in done.stdout + done.stderr
     assert f"{empty.name}: " in done.stderr and "the file is empty (0 bytes)" in done.stderr
     assert not db.exists()
+
+
+@POSIX_ONLY
+def test_evidence_from_a_folder_a_pipe_or_a_device_is_refused_before_any_copy(workspace, tmp_path):
+    # The folder first: without the rule it fails at once (IsADirectoryError), before the pipe would wait forever
+    # and /dev/zero would fill the disk with a copy that never ends.
+    from evaluator_app.domain.problems import ProblemsError
+    from evaluator_app.store.evidence import add_evidence, evidence_folder
+
+    for path in [tmp_path, *_not_regular(tmp_path, ".pdf")]:
+        with pytest.raises(ProblemsError, match="not a regular file"):
+            add_evidence(workspace, 1, "1", "m1", path, actor="m1")
+    assert not evidence_folder(workspace).exists()
+    assert workspace.conn.execute("SELECT count(*) FROM evidence").fetchone()[0] == 0
