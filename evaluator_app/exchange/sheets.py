@@ -281,7 +281,6 @@ def _role(values: dict[str, str], first_text: str) -> str:
     return TITLE
 
 
-
 def _is_number(text: str) -> bool:
     if not text:
         return False

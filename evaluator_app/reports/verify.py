@@ -621,16 +621,12 @@ def page_fonts(data: bytes) -> list[frozenset[str]]:
 
 
 def _encrypted(data: bytes) -> bool:
-    import io
-
     from pypdf import PdfReader
 
     return bool(PdfReader(io.BytesIO(data)).is_encrypted)
 
 
 def page_texts(data: bytes) -> list[str]:
-    import io
-
     from pypdf import PdfReader
 
     return [page.extract_text() or "" for page in PdfReader(io.BytesIO(data)).pages]
