@@ -26,13 +26,13 @@ from reportlab.lib.fonts import ps2tt, tt2ps
 from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import Flowable, Paragraph
 
 from ..collector import collection_paused
 from ..domain.display_text import shown
 from ..domain.thai_dates import THAI_MONTHS
 from .fonts import body_style, register_fonts
+from .line_operators import line_operators
 from .shaping import line_width, shaped_string
 
 __all__ = [
@@ -478,13 +478,9 @@ def _one_line_code(canvas: Any, style: ParagraphStyle, alignment: int, font: str
         known = _glyph_codes[canvas._doc] = {}
     glyphs = known.get((font, size, leading, text))
     if glyphs is None:
-        # A bare text object for its _formatText alone, which turns the shaped line into the glyph codes of the
-        # document's font subsets; what __init__ would set up besides is written here directly.
-        writer = PDFTextObject.__new__(PDFTextObject)
-        writer._canvas, writer._code, writer._x, writer._y = canvas, [], 0, 0
-        writer._fontname, writer._fontsize, writer._leading = font, size, leading
-        writer._curSubset, writer._rise = -1, 0
-        glyphs = known[(font, size, leading, text)] = writer._formatText(_joined(text, font, size))
+        # The glyph codes of the document's font subsets, as a bare text object's _formatText writes them.
+        glyphs = known[(font, size, leading, text)] = line_operators(canvas, pdfmetrics.getFont(font), size, leading,
+                                                                     _joined(text, font, size))
     move = _line_move(style, alignment, text_width, width)
     parts = [f"BT 1 0 0 1 {fp_str(style.leftIndent, height - size)} Tm"]
     if move:
