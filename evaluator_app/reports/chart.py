@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from math import log10
+from typing import NamedTuple
 
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -46,8 +47,7 @@ class ChartSeries:
     color: colors.Color
 
 
-@dataclass(frozen=True)
-class Bar:
+class Bar(NamedTuple):
     series: int  # index into the chart's series
     x: float
     y: float
@@ -55,15 +55,13 @@ class Bar:
     height: float
 
 
-@dataclass(frozen=True)
-class Figure:
+class Figure(NamedTuple):
     x: float  # where the text starts
     y: float  # its baseline
     text: str
 
 
-@dataclass(frozen=True)
-class BarPlot:
+class BarPlot(NamedTuple):
     """The plot's marks in its own coordinates (origin where the axes cross): the value axis' ticks (position and
     figure), the bars and the figures beside them."""
 
