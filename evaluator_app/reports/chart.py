@@ -51,7 +51,7 @@ class Bar(NamedTuple):
     series: int  # index into the chart's series
     x: float
     y: float
-    width: float  # along the value axis; 0 draws no rectangle (the figure still prints)
+    width: float  # along the value axis, negative to the left
     height: float
 
 
@@ -113,7 +113,12 @@ def bar_plot(values: Sequence[Sequence[float]], plot_width: float, plot_height: 
              tick_text: Callable[[float], str], bar_text: Callable[[float], str]) -> BarPlot:
     """Where a HorizontalBarChart of `values` (one row per series, one column per category, the first category at
     the bottom) puts its marks, with its arithmetic: bars `bar` thick, side by side in groups `gap` apart, the value
-    axis from 0 to 1.25 times the largest value (1 when none is above 0)."""
+    axis from 0 to 1.25 times the largest value (1 when none is above 0).
+
+    The sums are written as reportlab's axes and bar chart write them (its zero paddings and minima included), so
+    each place is the same float: `verify` pairs a paper's figures with the figures drawn again by their position,
+    and papers drawn by the HorizontalBarChart must still pair with these.
+    """
     categories = max(len(row) for row in values)
     top = max((v for row in values for v in row), default=0.0)
     value_max = top * 1.25 if top > 0 else 1
@@ -138,7 +143,7 @@ def bar_plot(values: Sequence[Sequence[float]], plot_width: float, plot_height: 
             width = at(value) - base
             if -1e-8 < width <= 1e-8:
                 width = -1e-8 if value < -1e-8 else 1e-8
-            if abs(width) > 1e-7 and abs(thickness) >= 1e-7:
+            if abs(width) > 1e-7 and abs(thickness) >= 1e-7:  # no sliver of a bar at 0; its figure prints
                 bars.append(Bar(series, base, y, width, thickness))
             text = bar_text(value)
             end = base + width + 0
