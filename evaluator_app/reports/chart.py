@@ -1,21 +1,22 @@
-"""A small bar chart of dimension subtotals drawn with reportlab's graphics, its Thai labels shaped.
+"""A small bar chart of dimension subtotals drawn with plain canvas calls, its Thai labels shaped.
 
-reportlab's graphics `String` goes through the canvas without shaping (tone marks vanish, ที่ prints as ที), so the
-bars, the axis and the figures (digits need no shaping) are a reportlab Drawing, and every Thai label is a
-ThaiParagraph drawn on the same canvas beside it.
+The chart used to be a reportlab HorizontalBarChart in a Drawing: about 7 ms of a report's 80 (widgets, attribute
+checks, node dispatch) for a dozen rectangles and a few figures. `bar_plot` works out the same places with the same
+arithmetic (tests/reports/test_chart_geometry.py holds it to HorizontalBarChart's), and `DimensionChart.draw` draws
+them with rects, lines and plain strings (digits need no shaping). Every Thai label is a ThaiParagraph or a shaped
+string, as reportlab's graphics strings go through the canvas without shaping (tone marks vanish).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from math import log10
+from typing import NamedTuple
 
-from reportlab import rl_config
-from reportlab.graphics import renderPDF
-from reportlab.graphics.charts.barcharts import HorizontalBarChart
-from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
 from ..domain.numbers import format4
@@ -24,7 +25,19 @@ from .fonts import REGULAR, body_style
 from .shaping import draw_shaped_string
 from .thai_lines import ThaiParagraph
 
-__all__ = ["ChartSeries", "DimensionChart"]
+__all__ = ["BarPlot", "ChartSeries", "DimensionChart", "bar_plot", "next_round_number", "value_ticks"]
+
+GRID_COLOUR = colors.HexColor("#dddddd")
+FIGURE_SIZE = 9  # the value axis' figures and each bar's
+TICK_LENGTH = 5  # below the value axis; its figures start 5 points further down
+FIGURE_GAP = 3  # between a bar's end and its figure
+
+# Where reportlab's Label puts a one-line text's baseline in its box: a leading of 1.2 times the size, the baseline
+# leading / 1.2 under the box's top. A figure beside a bar is centred on it ("w"), a tick's hangs from it ("n").
+_LEADING = FIGURE_SIZE * 1.2
+_BASELINE = _LEADING * (1 / 1.2)
+_BESIDE_DROP = 0.5 * _LEADING - _BASELINE  # -3.6
+_UNDER_DROP = 0 - _BASELINE  # -9
 
 
 @dataclass(frozen=True)
@@ -32,6 +45,120 @@ class ChartSeries:
     name: str  # Thai, shaped in the legend
     values: tuple[Decimal, ...]  # one per label
     color: colors.Color
+
+
+class Bar(NamedTuple):
+    series: int  # index into the chart's series
+    x: float
+    y: float
+    width: float  # along the value axis, negative to the left
+    height: float
+
+
+class Figure(NamedTuple):
+    x: float  # where the text starts
+    y: float  # its baseline
+    text: str
+
+
+class BarPlot(NamedTuple):
+    """The plot's marks in its own coordinates (origin where the axes cross): the value axis' ticks (position and
+    figure), the bars and the figures beside them."""
+
+    ticks: tuple[float, ...]
+    tick_figures: tuple[Figure, ...]
+    bars: tuple[Bar, ...]
+    bar_figures: tuple[Figure, ...]
+
+
+def next_round_number(x: float) -> float:
+    """The first of 1, 2, 5 times a power of ten at or above x: reportlab's charts.utils.nextRoundNumber."""
+    if x in (0, 1):
+        return x
+    if x < 0:
+        return -1.0 * next_round_number(-x)
+    lg = int(log10(x))
+    if lg == 0:
+        base = 0.1 if x < 1 else 1.0
+    elif lg < 0:
+        base = 10.0 ** (lg - 1)
+    else:
+        base = 10.0**lg
+    if base >= x:
+        return base * 1.0
+    if base * 2 >= x:
+        return base * 2.0
+    if base * 5 >= x:
+        return base * 5.0
+    return base * 10.0
+
+
+def value_ticks(value_max: float, length: float) -> list[float]:
+    """The ticks of a value axis from 0 to `value_max`, `length` points long, as reportlab's ValueAxis chooses them
+    (no more than 7, at least 10 points apart, a round step; the step times 0, 1, 2 ... up to the axis' end)."""
+    value_min = 0
+    raw_interval = (value_max - value_min) / min(float(7 - 1), float(length) / 10)
+    step = next_round_number(raw_interval)
+    fuzz = 1e-8 * step
+    first = int(float(value_min) / step)
+    if first * step < value_min - fuzz:
+        first += 1
+    last = int(float(value_max) / step)
+    if last * step > value_max + fuzz:
+        last -= 1
+    return [i * step for i in range(first, last + 1)]
+
+
+def bar_plot(values: Sequence[Sequence[float]], plot_width: float, plot_height: float, bar: float, gap: float,
+             tick_text: Callable[[float], str], bar_text: Callable[[float], str]) -> BarPlot:
+    """Where a HorizontalBarChart of `values` (one row per series, one column per category, the first category at
+    the bottom) puts its marks, with its arithmetic: bars `bar` thick, side by side in groups `gap` apart, the value
+    axis from 0 to 1.25 times the largest value (1 when none is above 0).
+
+    The sums are written as reportlab's axes and bar chart write them (its zero paddings and minima included), so
+    each place is the same float: `verify` pairs a paper's figures with the figures drawn again by their position,
+    and papers drawn by the HorizontalBarChart must still pair with these.
+    """
+    categories = max(len(row) for row in values)
+    top = max((v for row in values for v in row), default=0.0)
+    value_max = top * 1.25 if top > 0 else 1
+    length = float(plot_width)
+    ticks = value_ticks(value_max, length)
+    scale = length / float(value_max - 0)
+    base = 0.0 + scale * (0 - 0)
+
+    def at(value: float) -> float:
+        return 0.0 + scale * (value - 0)
+
+    band = (float(plot_height) - 0 - 0) / float(categories or 1)
+    factor = band / (gap + len(values) * bar + (len(values) - 1) * 0)
+    thickness = bar * factor
+    offset = 0.5 * gap * factor
+    step = bar * factor + 0 * factor
+    bars: list[Bar] = []
+    figures: list[Figure] = []
+    for series, row in enumerate(values):
+        for category, value in enumerate(row):
+            y = (0.0 + category * band) + (offset + series * step)
+            width = at(value) - base
+            if -1e-8 < width <= 1e-8:
+                width = -1e-8 if value < -1e-8 else 1e-8
+            if abs(width) > 1e-7 and abs(thickness) >= 1e-7:  # no sliver of a bar at 0; its figure prints
+                bars.append(Bar(series, base, y, width, thickness))
+            text = bar_text(value)
+            end = base + width + 0
+            middle = y + 0.5 * thickness + _BESIDE_DROP
+            if width >= 0:
+                figures.append(Figure(end + 0 + FIGURE_GAP, middle, text))
+            else:  # reportlab turns the figure of a bar going left around: it ends 3 points short of the bar's end
+                figures.append(Figure(end - 2 * FIGURE_GAP + FIGURE_GAP - stringWidth(text, REGULAR, FIGURE_SIZE),
+                                      middle, text))
+    tick_figures = []
+    for tick in ticks:
+        text = tick_text(tick)
+        tick_figures.append(Figure(at(tick) - 0.5 * stringWidth(text, REGULAR, FIGURE_SIZE),
+                                   0 - TICK_LENGTH + _UNDER_DROP, text))
+    return BarPlot(tuple(at(t) for t in ticks), tuple(tick_figures), tuple(bars), tuple(figures))
 
 
 class DimensionChart(Flowable):
@@ -60,52 +187,44 @@ class DimensionChart(Flowable):
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         return self.width, self.height
 
-    def _chart(self, plot_width: float) -> HorizontalBarChart:
-        chart = HorizontalBarChart()
-        chart.x, chart.y = 0, 0
-        chart.width, chart.height = plot_width, self.plot_height
-        # HorizontalBarChart puts the first category at the bottom; reverse so the table's order reads top down.
-        chart.data = [[float(v) for v in reversed(s.values)] for s in self.series]
-        top = max((float(v) for s in self.series for v in s.values), default=0.0)
-        chart.valueAxis.valueMin = 0
-        chart.valueAxis.valueMax = top * 1.25 if top > 0 else 1
-        chart.valueAxis.labels.fontName = REGULAR
-        chart.valueAxis.labels.fontSize = 9
-        chart.valueAxis.labelTextFormat = lambda v: apply_digits(f"{v:g}", self.digits)
-        chart.valueAxis.visibleGrid = True
-        chart.valueAxis.gridStrokeColor = colors.HexColor("#dddddd")
-        chart.categoryAxis.categoryNames = ["" for _ in self.labels]  # drawn shaped, beside the drawing
-        chart.categoryAxis.labels.fontSize = 1
-        chart.categoryAxis.visibleTicks = False
-        chart.groupSpacing = self.GAP
-        chart.barSpacing = 0
-        chart.barWidth = self.BAR
-        for index, item in enumerate(self.series):
-            chart.bars[index].fillColor = item.color
-            chart.bars[index].strokeColor = item.color
-        chart.barLabelFormat = lambda v: apply_digits(format4(Decimal(str(v))), self.digits)
-        chart.barLabels.fontName = REGULAR
-        chart.barLabels.fontSize = 9
-        chart.barLabels.boxAnchor = "w"
-        chart.barLabels.dx = 3
-        return chart
+    def plot(self, plot_width: float) -> BarPlot:
+        """The bars, ticks and figures of a plot `plot_width` wide, the first dimension at the top."""
+        return bar_plot([[float(v) for v in reversed(s.values)] for s in self.series], plot_width, self.plot_height,
+                        self.BAR, self.GAP, lambda v: apply_digits(f"{v:g}", self.digits),
+                        lambda v: apply_digits(format4(Decimal(str(v))), self.digits))
 
     def draw(self) -> None:
         canvas = self.canv
         plot_x = self.label_width + 8
         plot_width = self.width - plot_x - 40  # room for the last bar's figure
         base_y = self.LEGEND + self.AXIS
-        # reportlab checks every attribute a chart's shapes and labels are given against its validators (a quarter
-        # of drawing this chart); ours are set by this class alone, and checking them changes nothing drawn. Papers
-        # are drawn under one lock (papers.render_paper); another thread's reportlab graphics would at worst go
-        # unchecked meanwhile.
-        checking, rl_config.shapeChecking = rl_config.shapeChecking, 0
-        try:
-            drawing = Drawing(plot_width, self.plot_height)
-            drawing.add(self._chart(plot_width))
-            renderPDF.draw(drawing, canvas, plot_x, base_y)
-        finally:
-            rl_config.shapeChecking = checking
+        plot = self.plot(plot_width)
+        canvas.saveState()
+        canvas.translate(plot_x, base_y)
+        canvas.setLineCap(0)
+        canvas.setLineJoin(0)
+        canvas.setDash()
+        canvas.setStrokeColor(GRID_COLOUR)
+        canvas.setLineWidth(0.25)
+        canvas.lines([(x, 0, x, self.plot_height) for x in plot.ticks])
+        canvas.setLineWidth(1)
+        series = -1
+        for bar in plot.bars:  # outlined in their own colour, as the chart drew them
+            if bar.series != series:
+                series = bar.series
+                canvas.setFillColor(self.series[series].color)
+                canvas.setStrokeColor(self.series[series].color)
+            canvas.rect(bar.x, bar.y, bar.width, bar.height, stroke=1, fill=1)
+        canvas.setFillColor(colors.black)
+        canvas.setFont(REGULAR, FIGURE_SIZE)
+        for figure in plot.bar_figures:
+            canvas.drawString(figure.x, figure.y, figure.text)
+        canvas.setStrokeColor(colors.black)
+        canvas.lines([(0, 0, 0, self.plot_height), (0, 0, plot_width, 0)]
+                     + [(x, 0, x, -TICK_LENGTH) for x in plot.ticks])
+        for figure in plot.tick_figures:
+            canvas.drawString(figure.x, figure.y, figure.text)
+        canvas.restoreState()
         group = len(self.series) * self.BAR + self.GAP
         for index, label in enumerate(self.labels):
             centre = base_y + self.plot_height - (index + 0.5) * group
@@ -118,4 +237,3 @@ class DimensionChart(Flowable):
             canvas.rect(x, 4, 10, 10, stroke=0, fill=1)
             canvas.setFillColor(colors.black)
             x += 14 + draw_shaped_string(canvas, x + 14, 5, item.name, REGULAR, self.FONT_SIZE) + 24
-
