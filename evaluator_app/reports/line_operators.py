@@ -4,9 +4,9 @@
 shaped (Thai: tone marks placed over their consonants) it walks the glyphs with a closure call per item and an
 itertools.groupby over them: 48-60 µs a line of some 37 glyphs, and a report has about a hundred such lines among
 its cells (issue 16, round seven). `line_operators` writes the same bytes in 30-37 µs: one pass that handles only
-the glyphs HarfBuzz moved, and a document's known glyph codes looked up with one str.translate. It is only used for a bare text object, as
-thai_lines._one_line_code makes one (no font selected yet, no rise), and tests/reports/test_line_operators.py and
-test_page_equality.py compare its bytes with reportlab's.
+the glyphs HarfBuzz moved, and a document's known glyph codes looked up with one str.translate. It is only used
+for a bare text object, as thai_lines._one_line_code makes one (no font selected yet, no rise), and
+tests/reports/test_line_operators.py and test_page_equality.py compare its bytes with reportlab's.
 """
 
 from __future__ import annotations
