@@ -137,6 +137,8 @@ class HeaderRow:
 
 
 MIN_RECOGNISED = 3  # fewer matching headers than this and the sheet holds no agreement table
+# Once a row names MIN_RECOGNISED columns, this many rows from it are compared for one naming more (a summary
+# table above the real one, a group header over its sub-headers); rows further down are data.
 HEADER_SCAN_ROWS = 30
 
 
@@ -169,16 +171,26 @@ def _header_candidate(index: int, row: Sequence[str]) -> HeaderRow:
 
 
 def find_header_row(rows: Sequence[Sequence[str]]) -> HeaderRow | None:
-    """The row among the first 30 that names the most columns (title rows may sit above it), or None.
+    """The row that names the most columns, or None. Any number of rows may sit above it (a title block, notes,
+    approval text: 40 rows and more): the sheet is searched down to the first row naming MIN_RECOGNISED
+    columns, and HEADER_SCAN_ROWS rows from there for one naming more. `rows` may convert each row as it is
+    asked for: rows below the header are never looked at.
 
     Rule: a two-row header is read as one, merged or not ("เกณฑ์การให้คะแนน" over 1 2 3 4 5, "ผลการประเมินตนเอง"
     over ผล / คะแนน) when the two rows together name more columns than either alone.
     """
     best: HeaderRow | None = None
-    for index, row in enumerate(rows[:HEADER_SCAN_ROWS]):
-        candidate = _header_candidate(index, row)
-        if best is None or len(candidate.positions) > len(best.positions):
-            best = candidate
+    end = len(rows)
+    index = 0
+    while index < end:
+        row = rows[index]
+        if sum(1 for text in row if text) >= MIN_RECOGNISED:  # a title, a note, a blank row: quickly past
+            candidate = _header_candidate(index, row)
+            if len(candidate.positions) >= MIN_RECOGNISED and (best is None or len(best.positions) < MIN_RECOGNISED):
+                end = min(end, index + HEADER_SCAN_ROWS)  # the first row that can be the header
+            if best is None or len(candidate.positions) > len(best.positions):
+                best = candidate
+        index += 1
     if best is None or len(best.positions) < MIN_RECOGNISED:
         return None
     for top in (best.index - 1, best.index):
