@@ -20,7 +20,7 @@ from evaluator_app.domain.problems import Problem
 from .cells import CellError, parse_year
 from .columns import HEADER_SCAN_ROWS, find_header_row, header_key
 from .readers import Grid, cell_text
-from .sheets import SourceRow
+from .sheets import RowTexts, SourceRow
 
 __all__ = ["PartyRow", "attach_parties", "is_parties_grid", "read_parties_grid", "read_party_columns"]
 
@@ -96,7 +96,8 @@ def is_parties_grid(grid: Grid) -> bool:
     header = _header(grid)
     if header is None or "side" not in header.positions or "name" not in header.positions:
         return False
-    indicators = find_header_row([[cell_text(v) for v in row] for row in grid.rows[:HEADER_SCAN_ROWS]])
+    # The whole sheet: a signature block in the title rows names a side and a name above a table further down.
+    indicators = find_header_row(RowTexts(grid.rows))
     return indicators is None or not {"code", "weight"} <= set(indicators.positions)
 
 

@@ -116,7 +116,7 @@ def _squash(text: str) -> str:
     return " ".join(text.split())
 
 
-class _RowTexts(Sequence[list[str]]):
+class RowTexts(Sequence[list[str]]):
     """A grid's rows as cell texts, each converted when asked for: the header may be anywhere in the sheet, and
     the search for it stops soon after it."""
 
@@ -144,7 +144,7 @@ def read_sheet(grid: Grid, sheet_note: Problem | None = None) -> SheetReading:
     for r, c, _ in too_long:
         # Reported below; cut short so that nothing else spends time on a hostile cell.
         grid.rows[r][c] = str(grid.rows[r][c])[:MAX_CELL_CHARS]
-    header = find_header_row(_RowTexts(grid.rows))
+    header = find_header_row(RowTexts(grid.rows))
     if header is None:
         return SheetReading(recognised=False)
     columns = SheetColumns(grid.file, grid.sheet, header)

@@ -349,3 +349,18 @@ def test_the_test_workbooks_hide_what_a_spreadsheet_application_hides(tmp_path):
                           check=True).stdout.decode("utf-8")
     assert "ตัวชี้วัดที่เห็น" in text and AGENCY in text
     assert "ตัวชี้วัดที่ซ่อน" not in text and "ตัวชี้วัดในกลุ่มที่ยุบ" not in text and "987654" not in text
+
+
+def test_a_signature_block_in_the_preamble_does_not_make_the_sheet_a_parties_sheet(tmp_path, workspace_path):
+    """The approval text above the table lists who signs, under ฝ่าย / ชื่อ / ตำแหน่ง: the sheet is still the
+    indicator table 40 rows further down."""
+    signatures = [["ฝ่าย", "ชื่อ", "ตำแหน่ง"], ["ผู้รับคำรับรอง", "นายทดสอบ รับรอง", "ปลัดกระทรวงทดสอบ"],
+                  ["ผู้ทำคำรับรอง", "นางทดสอบ ทำคำรับรอง", "อธิบดีกรมทดสอบ"]]
+    book = Workbook()
+    fill(book.active, [TITLE, [], *signatures, *preamble(40), list(HEADER_TH), *section9_rows()])
+    path = tmp_path / FILE
+    book.save(path)
+    done = run_cli(workspace_path, "import", str(path))
+    assert done.returncode == 0, done.stderr
+    codes, _ = stored(workspace_path)
+    assert codes == ["1", "2", "3", "4"]
