@@ -8,11 +8,12 @@ import reads carries a warning naming its file, sheet, row and column (strict mo
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 from evaluator_app.domain.problems import Problem
 
-from .columns import HeaderRow
+from .columns import HeaderRow, match_header
 from .readers import Grid, column_letter
 from .workbook_cells import FILTERED, GROUPED
 
@@ -42,12 +43,43 @@ def hidden_sheet_warning(file: str, sheet: str, state: str) -> Problem:
         file=file, sheet=sheet, warning=True)
 
 
+def prefer_shown_columns(grid: Grid, header: HeaderRow, header_texts: Sequence[str]) -> tuple[HeaderRow, list[Problem]]:
+    """A column named twice, once shown and otherwise hidden in Excel (an old weight column the agency hid beside
+    the agreed one): the shown one is read, with a warning. Shown twice (or hidden twice) stays ambiguous, and is
+    refused as before. `header_texts` are the header row's cells, for the label of the column read."""
+    positions, texts, repeated = dict(header.positions), dict(header.texts), dict(header.repeated)
+    warnings = []
+    for name, columns in header.repeated.items():
+        shown = [c for c in columns if c not in grid.hidden_columns]
+        if len(shown) != 1:
+            continue
+        keep = shown[0]
+        written = header_texts[keep] if keep < len(header_texts) else ""
+        positions[name] = keep
+        if match_header(written) == name:
+            texts[name] = " ".join(written.split())
+        del repeated[name]
+        label = texts[name]
+        letters = ", ".join(column_letter(c) for c in columns)
+        others = [column_letter(c) for c in columns if c != keep]
+        hidden = f"{', '.join(others)} {'is' if len(others) == 1 else 'are'}"
+        warnings.append(Problem(
+            th=f"คอลัมน์ '{label}' มีมากกว่าหนึ่งคอลัมน์ ({letters}) คอลัมน์ {', '.join(others)} ถูกซ่อนไว้ใน Excel จึงอ่านคอลัมน์ "
+               f"{column_letter(keep)} ที่แสดงอยู่ และไม่อ่านคอลัมน์ที่ซ่อน",
+            en=f"column '{label}' appears more than once (columns {letters}); {hidden} hidden in Excel, so "
+               f"{column_letter(keep)}, the one shown, is read and the hidden one is not",
+            file=grid.file, sheet=grid.sheet, row=header.index + 1, column=label, warning=True))
+    if not warnings:
+        return header, []
+    return replace(header, positions=positions, texts=texts, repeated=repeated), warnings
+
+
 class HiddenCells:
     """The warnings of one sheet's hidden rows and columns, handed to the indicator rows they concern."""
 
-    def __init__(self, grid: Grid, header: HeaderRow, sheet_note: Problem | None = None):
+    def __init__(self, grid: Grid, header: HeaderRow, sheet_notes: Sequence[Problem] = ()):
         self._grid = grid
-        self._sheet_note = sheet_note
+        self._sheet_notes = tuple(sheet_notes)  # every indicator row of the sheet carries them
         self._pending: list[Problem] = []  # hidden rows read since the last indicator row (a dimension title...)
         row = header.index + 1
         self._columns: dict[str, Problem] = {}  # canonical name -> the warning of its hidden column
@@ -75,6 +107,4 @@ class HiddenCells:
         one included), the hidden columns it has a value in, and the sheet's own."""
         notes = [*self._pending, *(p for name, p in self._columns.items() if values.get(name))]
         self._pending.clear()
-        if self._sheet_note is not None:
-            notes.append(self._sheet_note)
-        return tuple(notes)
+        return (*self._sheet_notes, *notes)

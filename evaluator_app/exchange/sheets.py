@@ -11,7 +11,7 @@ from evaluator_app.domain.problems import Problem
 from .cells import CellError, parse_code, parse_number, parse_year
 from .columns import BY_NAME, LEVEL_NAMES, HeaderRow, find_header_row, is_repeated_header
 from .excel_cells import DATE, ERROR, FORMULA_WITHOUT_VALUE, CellFault
-from .hidden_cells import HiddenCells
+from .hidden_cells import HiddenCells, prefer_shown_columns
 from .readers import MAX_CELL_CHARS, Grid, cell_text, column_letter, long_cells
 
 INDICATOR = "indicator"
@@ -144,11 +144,16 @@ def read_sheet(grid: Grid, sheet_note: Problem | None = None) -> SheetReading:
     for r, c, _ in too_long:
         # Reported below; cut short so that nothing else spends time on a hostile cell.
         grid.rows[r][c] = str(grid.rows[r][c])[:MAX_CELL_CHARS]
-    header = find_header_row(RowTexts(grid.rows))
+    row_texts = RowTexts(grid.rows)
+    header = find_header_row(row_texts)
     if header is None:
         return SheetReading(recognised=False)
+    sheet_notes = [] if sheet_note is None else [sheet_note]
+    if header.repeated and grid.hidden_columns:
+        header, chosen = prefer_shown_columns(grid, header, row_texts[header.index])
+        sheet_notes += chosen
     columns = SheetColumns(grid.file, grid.sheet, header)
-    hidden = HiddenCells(grid, header, sheet_note)
+    hidden = HiddenCells(grid, header, sheet_notes)
     reading = SheetReading(recognised=True)
     for r, c, length in too_long:
         reading.problems.append(columns.problem(

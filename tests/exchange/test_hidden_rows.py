@@ -364,3 +364,34 @@ def test_a_signature_block_in_the_preamble_does_not_make_the_sheet_a_parties_she
     assert done.returncode == 0, done.stderr
     codes, _ = stored(workspace_path)
     assert codes == ["1", "2", "3", "4"]
+
+
+@pytest.mark.parametrize("hidden_first", [False, True])
+def test_a_column_named_twice_once_hidden_reads_the_one_shown_with_a_warning(tmp_path, workspace_path,
+                                                                              hidden_first):
+    """An agency keeps the weights before negotiation in a hidden column beside the agreed ones."""
+    book, sheet = agreement_book(tmp_path)
+    agreed, old = ("O", "G") if hidden_first else ("G", "O")
+    for r, weight in enumerate(("น้ำหนัก", 50, 20, 10, 20), start=2):  # §9's weights, agreed
+        sheet[f"{agreed}{r}"] = weight
+        sheet[f"{old}{r}"] = "น้ำหนัก (เดิม)" if r == 2 else 25
+    sheet.column_dimensions[old].hidden = True
+    path = tmp_path / FILE
+    book.save(path)
+    done = run_cli(workspace_path, "import", str(path))
+    assert done.returncode == 0, done.stderr
+    (line,) = warnings_of(done.stderr)
+    assert f"{FILE}, sheet '{SHEET}', row 2, column 'น้ำหนัก':" in line
+    assert (f"appears more than once (columns G, O); {old} is hidden in Excel, so {agreed}, the one shown, is read"
+            in line)
+    assert json.loads(run_cli(workspace_path, "score", "1", "--json").stdout)["total"] == "3.4500"  # 50/20/10/20
+
+
+def test_a_column_named_twice_and_shown_twice_is_still_refused(tmp_path, workspace_path):
+    book, sheet = agreement_book(tmp_path)
+    for r in range(2, 7):
+        sheet[f"O{r}"] = "น้ำหนัก (เดิม)" if r == 2 else 25
+    path = tmp_path / FILE
+    book.save(path)
+    done = run_cli(workspace_path, "import", str(path))
+    assert done.returncode == 2 and "appears more than once (columns G, O); it is unclear which one" in done.stderr
