@@ -97,7 +97,7 @@ def is_parties_grid(grid: Grid) -> bool:
     if header is None or "side" not in header.positions or "name" not in header.positions:
         return False
     # The whole sheet: a signature block in the title rows names a side and a name above a table further down.
-    indicators = find_header_row(RowTexts(grid.rows))
+    indicators = find_header_row(RowTexts(grid.rows), RowTexts(grid.rows, text_only=True))
     return indicators is None or not {"code", "weight"} <= set(indicators.positions)
 
 

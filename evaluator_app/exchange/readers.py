@@ -257,6 +257,7 @@ def _read_csv(name: str, data: bytes) -> tuple[list[Grid], list[Problem]]:
 # Word), the joiners, the word joiner, a stray byte-order mark, the soft hyphen. Kept, "1.1" followed by one is no
 # code, and "กรม\u200bทดสอบ" another agency than "กรมทดสอบ": a difference nobody can see, so nobody can fix.
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+_HAS_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 
 
 def cell_text(value: object) -> str:
@@ -264,7 +265,9 @@ def cell_text(value: object) -> str:
     if value is None:
         return ""
     if isinstance(value, str):
-        return value.strip() if value.isascii() else value.translate(_INVISIBLE).strip()
+        # translate looks up every character: only for the rare cell holding one to drop
+        return value.strip() if value.isascii() or not _HAS_INVISIBLE.search(value) else \
+            value.translate(_INVISIBLE).strip()
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
     if isinstance(value, int):

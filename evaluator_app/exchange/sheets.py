@@ -120,8 +120,9 @@ class RowTexts(Sequence[list[str]]):
     """A grid's rows as cell texts, each converted when asked for: the header may be anywhere in the sheet, and
     the search for it stops soon after it."""
 
-    def __init__(self, rows: list[list[object]]):
+    def __init__(self, rows: list[list[object]], text_only: bool = False):
         self._rows = rows
+        self._text_only = text_only  # only text cells, the others as empty: the cells that can name a column
 
     def __len__(self) -> int:
         return len(self._rows)
@@ -133,8 +134,13 @@ class RowTexts(Sequence[list[str]]):
 
     def __getitem__(self, index: int | slice) -> list[str] | list[list[str]]:
         if isinstance(index, slice):
-            return [[cell_text(v) for v in row] for row in self._rows[index]]
-        return [cell_text(v) for v in self._rows[index]]
+            return [self._texts(row) for row in self._rows[index]]
+        return self._texts(self._rows[index])
+
+    def _texts(self, row: list[object]) -> list[str]:
+        if self._text_only:
+            return [cell_text(v) if isinstance(v, str) else "" for v in row]
+        return [cell_text(v) for v in row]
 
 
 def read_sheet(grid: Grid, sheet_note: Problem | None = None) -> SheetReading:
@@ -145,7 +151,7 @@ def read_sheet(grid: Grid, sheet_note: Problem | None = None) -> SheetReading:
         # Reported below; cut short so that nothing else spends time on a hostile cell.
         grid.rows[r][c] = str(grid.rows[r][c])[:MAX_CELL_CHARS]
     row_texts = RowTexts(grid.rows)
-    header = find_header_row(row_texts)
+    header = find_header_row(row_texts, RowTexts(grid.rows, text_only=True))
     if header is None:
         return SheetReading(recognised=False)
     sheet_notes = [] if sheet_note is None else [sheet_note]
