@@ -167,19 +167,25 @@ def test_a_column_range_a_zero_width_column_and_a_zero_height_row_are_hidden_too
     assert any("column G ('น้ำหนัก') is hidden in Excel: its values" in w.en for w in reading.warnings)
 
 
-def test_rows_filtered_out_by_the_autofilter_are_read_with_a_warning_each(tmp_path, workspace_path):
-    rows = [indicator(c, w, levels, dimension=d, unit=u, result=r) for c, w, levels, d, u, r in (
+def filtered_book(path: Path) -> Path:
+    """Filtered on มิติ = ประสิทธิผล: rows 4 and 6 (indicators 2 and 4, named คุณภาพ...) are filtered out."""
+    rows = [indicator(c, w, levels, dimension=d, unit=u, result=r, name=f"{d}ที่ {c}") for c, w, levels, d, u, r in (
         ("1", 50, (80, 85, 90, 95, 100), "ประสิทธิผล", "ร้อยละ", 92),
         ("2", 20, (20, 18, 16, 14, 12), "คุณภาพ", "วัน", 15),
         ("3", 10, (1, 2, 3, 4, 5), "ประสิทธิผล", "ระดับ", 5),
         ("4", 20, (1000, 1100, 1200, 1300, 1400), "คุณภาพ", "บาท", 1175))]
-    book, sheet = agreement_book(tmp_path, rows)
+    book, sheet = agreement_book(path.parent, rows)
     sheet.auto_filter.ref = "A2:N6"
     sheet.auto_filter.add_filter_column(2, ["ประสิทธิผล"])  # column C (มิติ): show only ประสิทธิผล
     for row in (4, 6):  # what Excel saves: the rows the filter hides carry hidden="1"
         sheet.row_dimensions[row].hidden = True
-    path = tmp_path / FILE
+    sheet.column_dimensions["E"].width = 30
     book.save(path)
+    return path
+
+
+def test_rows_filtered_out_by_the_autofilter_are_read_with_a_warning_each(tmp_path, workspace_path):
+    path = filtered_book(tmp_path / FILE)
     done = run_cli(workspace_path, "import", str(path))
     assert done.returncode == 0, done.stderr
     lines = warnings_of(done.stderr)
@@ -349,6 +355,13 @@ def test_the_test_workbooks_hide_what_a_spreadsheet_application_hides(tmp_path):
                           check=True).stdout.decode("utf-8")
     assert "ตัวชี้วัดที่เห็น" in text and AGENCY in text
     assert "ตัวชี้วัดที่ซ่อน" not in text and "ตัวชี้วัดในกลุ่มที่ยุบ" not in text and "987654" not in text
+    filtered = filtered_book(tmp_path / "filtered.xlsx")
+    subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo", "--convert-to", "pdf",
+                    "--outdir", str(tmp_path), str(filtered)], capture_output=True, check=True, timeout=180)
+    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(tmp_path / "filtered.pdf"), "-"], capture_output=True,
+                          check=True).stdout.decode("utf-8")
+    assert "ประสิทธิผลที่ 1" in text and "ประสิทธิผลที่ 3" in text
+    assert "คุณภาพที่ 2" not in text and "คุณภาพที่ 4" not in text
 
 
 def test_a_signature_block_in_the_preamble_does_not_make_the_sheet_a_parties_sheet(tmp_path, workspace_path):
