@@ -408,3 +408,28 @@ def test_a_column_named_twice_and_shown_twice_is_still_refused(tmp_path, workspa
     book.save(path)
     done = run_cli(workspace_path, "import", str(path))
     assert done.returncode == 2 and "appears more than once (columns G, O); it is unclear which one" in done.stderr
+
+
+def test_parties_under_a_long_preamble_are_read_too(tmp_path, frameworks):
+    """A คู่สัญญา sheet whose header sits under 40 rows of text, and per-side party columns on an indicator table
+    under 45: both give the agreement its parties."""
+    from evaluator_app.exchange.agreement_workbook import read_agreement_files
+    from tests.parties_data import GIVER, LONG_AGENCY, PARTIES, RECIPIENT, SECOND_GIVER
+
+    from .builders import write_xlsx
+    from .test_import_parties import party_rows
+
+    indicators = [list(HEADER_TH), *section9_rows(2569, LONG_AGENCY)]
+    path = write_xlsx(tmp_path / "sheet.xlsx", [*preamble(45), *indicators], sheet="คำรับรอง",
+                      more_sheets={"คู่สัญญา": [*preamble(40), *party_rows()]})
+    reading = read_agreement_files([path], frameworks)
+    assert reading.problems == ()
+    assert reading.agreements[0].agreement.parties == PARTIES
+    header = [*HEADER_TH, "ผู้รับคำรับรอง", "ตำแหน่งผู้รับคำรับรอง", "ผู้ทำคำรับรอง", "ตำแหน่งผู้ทำคำรับรอง"]
+    rows = section9_rows(2569, LONG_AGENCY)
+    rows[0] += [RECIPIENT.name, RECIPIENT.position, GIVER.name, GIVER.position]
+    rows[1] += [RECIPIENT.name, RECIPIENT.position, SECOND_GIVER.name, SECOND_GIVER.position]
+    path = write_xlsx(tmp_path / "columns.xlsx", [*preamble(45), header, *rows])
+    reading = read_agreement_files([path], frameworks)
+    assert reading.problems == ()
+    assert reading.agreements[0].agreement.parties == PARTIES
