@@ -218,7 +218,7 @@ def _hidden_rows(parser: WorkSheetParser, count: int) -> dict[int, str]:
         except (TypeError, ValueError):  # a damaged reference: the rows are still hidden, only the reason is lost
             pass
         else:
-            filtered = (top or 1, bottom or top or 1)  # rows below the filter's header row (1-based, inclusive)
+            filtered = (top or 1, bottom or count)  # its header row and last row; "A:N" spans whole columns
     found: dict[int, str] = {}
     for key, attrs in parser.row_dimensions.items():
         number = int(key)
