@@ -21,7 +21,8 @@ def register(commands: Any) -> dict[str, Any]:
     p.add_argument("--strict", action="store_true",
                    help="refuse on any warning too (orphan codes, weights not summing to 100, ...)")
     p.add_argument("--include-hidden", action="store_true", dest="include_hidden",
-                   help="also read hidden and very hidden sheets (listed and skipped by default)")
+                   help="also read hidden and very hidden sheets (by default listed and skipped, unless no "
+                        "visible sheet holds a table)")
     p.add_argument("--overwrite-edits", action="store_true", dest="overwrite_edits",
                    help="a result edited since the previous import of the file takes the file's value "
                         "(by default the edit is kept and the conflict listed)")

@@ -17,6 +17,7 @@ from evaluator_app.domain.rating import Rating
 
 from .assemble import AgreementAssembly
 from .columns import Column, canonical_columns, required_columns
+from .hidden_cells import hidden_sheet_warning
 from .parties import PartyRow, attach_parties, is_parties_grid, read_parties_grid, read_party_columns
 from .readers import read_grids
 from .sheets import ReadRow, SourceRow, read_sheet
@@ -91,17 +92,27 @@ def read_agreement_files(paths: Sequence[Path], frameworks: Sequence[Framework],
         grids, file_problems = read_grids(path)
         problems.extend(file_problems)
         recognised = found = party_sheets = 0
-        for grid in grids:
+        # Visible sheets first. A hidden sheet is read when asked for (--include-hidden), or when no visible sheet
+        # of the workbook holds a table: then it is the agreement, read as written with a warning (§11).
+        visible = [grid for grid in grids if grid.state == "visible"]
+        skipped = [grid for grid in grids if grid.state != "visible"]
+        fallback = False
+        for grid in [*visible, *skipped]:
+            sheet_note = None
             if grid.state != "visible":
-                hidden.append(HiddenSheet(grid.file, grid.sheet or "", grid.state, include_hidden))
-                if not include_hidden:
+                if grid is skipped[0]:  # every visible sheet is read: is any of them a table?
+                    fallback = not include_hidden and not recognised and not party_sheets
+                hidden.append(HiddenSheet(grid.file, grid.sheet or "", grid.state, include_hidden or fallback))
+                if not include_hidden and not fallback:
                     continue
+                if fallback:
+                    sheet_note = hidden_sheet_warning(grid.file, grid.sheet or "", grid.state)
             order.setdefault((grid.file, grid.sheet), len(order))
             if is_parties_grid(grid):  # the คู่สัญญา sheet (exchange/parties.py)
                 party_sheets += 1
                 _extend(party_rows, problems, read_parties_grid(grid))
                 continue
-            sheet = read_sheet(grid)
+            sheet = read_sheet(grid, sheet_note)
             if not sheet.recognised:
                 continue
             recognised += 1
@@ -211,8 +222,9 @@ def _extend(party_rows: list[PartyRow], problems: list[Problem],
 def _no_header_problem(name: str) -> Problem:
     listed = ", ".join(c.label for c in required_columns())
     return Problem(
-        th=f"ไม่พบแถวหัวตารางใน 30 แถวแรกของชีตใดเลย ต้องมีคอลัมน์: {listed}",
-        en=f"no header row found in the first 30 rows of any sheet; the required columns are: {listed}",
+        th=f"ไม่พบแถวหัวตารางในชีตใดเลย (ค้นทุกแถวของทุกชีต รวมชีตที่ซ่อนไว้) แถวหัวตารางต้องมีคอลัมน์: {listed}",
+        en=f"no header row found in any sheet (every row of every sheet was searched, hidden sheets too); the "
+           f"header row must name the required columns: {listed}",
         file=name)
 
 

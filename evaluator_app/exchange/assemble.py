@@ -75,6 +75,9 @@ class AgreementAssembly:
 
     def add(self, row: SourceRow) -> None:
         self.rows.append(row)
+        for note in row.notes:  # hidden in Excel (exchange/hidden_cells.py); a column's or sheet's warning once
+            if note not in self.warnings:
+                self.warnings.append(note)
         values = row.values
         code_text = values.get("code", "")
         code = parse_code(code_text) if code_text else None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 THRESHOLD_LEVELS = 5
 
@@ -86,10 +87,15 @@ _TRAILING_NOTE = re.compile(r"(\*|\([^()]*\)|（[^（）]*）|:)\s*$")
 _IGNORED = re.compile(r"[\s\u00a0\u200b_\-]+")
 
 
+_THAI_DIGIT = re.compile("[๐-๙]")
+
+
 def header_key(text: str) -> str:
     """A header reduced for comparison: case, spaces, line breaks, '_', a trailing '*' or '(unit)' ignored."""
-    text = text.translate(_THAI_DIGITS).casefold().strip().lstrip("*").strip()
-    while True:
+    if _THAI_DIGIT.search(text):  # translate looks up every character: only when there is one to change
+        text = text.translate(_THAI_DIGITS)
+    text = text.casefold().strip().lstrip("*").strip()
+    while text and text[-1] in "*):）":  # a trailing note ends with one of these, once stripped
         stripped = _TRAILING_NOTE.sub("", text).strip()
         if stripped == text:
             break
@@ -105,6 +111,7 @@ for _column in COLUMNS:
         _ALIASES.setdefault(header_key(_alias), _column.name)
 
 
+@lru_cache(maxsize=8192)  # a sheet repeats its agency, unit and dimension texts on every row
 def match_header(text: str) -> str | None:
     """The canonical column a header cell names, or None.
 
@@ -137,6 +144,8 @@ class HeaderRow:
 
 
 MIN_RECOGNISED = 3  # fewer matching headers than this and the sheet holds no agreement table
+# Once a row names MIN_RECOGNISED columns, this many rows from it are compared for one naming more (a summary
+# table above the real one, a group header over its sub-headers); rows further down are data.
 HEADER_SCAN_ROWS = 30
 
 
@@ -168,17 +177,29 @@ def _header_candidate(index: int, row: Sequence[str]) -> HeaderRow:
     return HeaderRow(index, positions, texts, {k: tuple(v) for k, v in repeated.items()})
 
 
-def find_header_row(rows: Sequence[Sequence[str]]) -> HeaderRow | None:
-    """The row among the first 30 that names the most columns (title rows may sit above it), or None.
+def find_header_row(rows: Sequence[Sequence[str]], labels: Sequence[Sequence[str]] | None = None) -> HeaderRow | None:
+    """The row that names the most columns, or None. Any number of rows may sit above it (a title block, notes,
+    approval text: 40 rows and more): the sheet is searched down to the first row naming MIN_RECOGNISED
+    columns, and HEADER_SCAN_ROWS rows from there for one naming more. `rows` may convert each row as it is
+    asked for: rows below the header are never looked at. `labels`, when given, are the same rows with only the
+    cells that can name a column (text, never a number): the search reads them, cheaper to convert and match.
 
     Rule: a two-row header is read as one, merged or not ("เกณฑ์การให้คะแนน" over 1 2 3 4 5, "ผลการประเมินตนเอง"
     over ผล / คะแนน) when the two rows together name more columns than either alone.
     """
     best: HeaderRow | None = None
-    for index, row in enumerate(rows[:HEADER_SCAN_ROWS]):
-        candidate = _header_candidate(index, row)
-        if best is None or len(candidate.positions) > len(best.positions):
-            best = candidate
+    end = len(rows)
+    index = 0
+    searched = rows if labels is None else labels
+    while index < end:
+        row = searched[index]
+        if sum(1 for text in row if text) >= MIN_RECOGNISED:  # a title, a note, a blank row: quickly past
+            candidate = _header_candidate(index, row)
+            if len(candidate.positions) >= MIN_RECOGNISED and (best is None or len(best.positions) < MIN_RECOGNISED):
+                end = min(end, index + HEADER_SCAN_ROWS)  # the first row that can be the header
+            if best is None or len(candidate.positions) > len(best.positions):
+                best = candidate
+        index += 1
     if best is None or len(best.positions) < MIN_RECOGNISED:
         return None
     for top in (best.index - 1, best.index):

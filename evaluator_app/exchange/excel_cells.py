@@ -17,10 +17,21 @@ from decimal import Decimal
 from openpyxl.packaging.relationship import get_dependents, get_rels_path
 from openpyxl.reader.excel import ExcelReader
 from openpyxl.styles.numbers import BUILTIN_FORMATS, BUILTIN_FORMATS_MAX_SIZE
+from openpyxl.utils.cell import range_boundaries
 from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 from openpyxl.worksheet._reader import FORMULA_TAG, WorkSheetParser
 
-from .workbook_cells import MAX_CELLS, MAX_COLUMNS, SheetCells, TooManyRows, WorkbookTooLarge, check_parts
+from .workbook_cells import (
+    FILTERED,
+    GROUPED,
+    HIDDEN,
+    MAX_CELLS,
+    MAX_COLUMNS,
+    SheetCells,
+    TooManyRows,
+    WorkbookTooLarge,
+    check_parts,
+)
 
 ERROR = "error"
 FORMULA_WITHOUT_VALUE = "formula-without-value"
@@ -170,7 +181,67 @@ def read_workbook(data: bytes, max_rows: int) -> list[SheetCells]:
                 while rows and all(v is None for v in rows[-1]):
                     rows.pop()
                 state = str(getattr(sheet, "sheet_state", "visible") or "visible")
-                sheets.append(SheetCells(str(sheet.title), rows, state))
+                sheets.append(SheetCells(str(sheet.title), rows, state, _hidden_rows(parser, len(rows)),
+                                         _hidden_columns(parser)))
             return sheets
         finally:
             book.close()
+
+
+def _not_shown(attrs: dict[str, str], size: str) -> bool:
+    """Whether a <row> or <col> element's attributes hide it: hidden="1", or a height (width) of zero, which Excel
+    shows as hidden too."""
+    if str(attrs.get("hidden", "")).strip().lower() in ("1", "true"):
+        return True
+    try:
+        return float(attrs.get(size, "1")) == 0
+    except ValueError:
+        return False
+
+
+def _outlined(attrs: dict[str, str]) -> bool:
+    try:
+        return int(attrs.get("outlineLevel", "0")) > 0
+    except ValueError:
+        return False
+
+
+def _hidden_rows(parser: WorkSheetParser, count: int) -> dict[int, str]:
+    """The 0-based indices of the first `count` rows that Excel does not show, with why. The streaming parser
+    already keeps the attributes of every <row> that has more than a number; the sheet's filter (<autoFilter>,
+    after the rows in the file) is known only once the rows are read."""
+    filtered: tuple[int, int] | None = None
+    auto_filter = getattr(parser, "auto_filter", None)
+    if auto_filter is not None and auto_filter.ref and auto_filter.filterColumn:
+        try:
+            _, top, _, bottom = range_boundaries(str(auto_filter.ref))
+        except (TypeError, ValueError):  # a damaged reference: the rows are still hidden, only the reason is lost
+            pass
+        else:
+            filtered = (top or 1, bottom or count)  # its header row and last row; "A:N" spans whole columns
+    found: dict[int, str] = {}
+    for key, attrs in parser.row_dimensions.items():
+        number = int(key)
+        if number > count or not _not_shown(attrs, "ht"):
+            continue
+        if filtered is not None and filtered[0] < number <= filtered[1]:
+            found[number - 1] = FILTERED
+        else:
+            found[number - 1] = GROUPED if _outlined(attrs) else HIDDEN
+    return found
+
+
+def _hidden_columns(parser: WorkSheetParser) -> dict[int, str]:
+    """The 0-based indices of the columns (among those read) that Excel does not show, with why. A <col> element
+    covers columns min to max."""
+    found: dict[int, str] = {}
+    for attrs in parser.column_dimensions.values():
+        if not _not_shown(attrs, "width"):
+            continue
+        try:
+            first, last = int(attrs["min"]), int(attrs.get("max", attrs["min"]))
+        except (KeyError, ValueError):
+            continue
+        for column in range(max(first, 1), min(last, MAX_COLUMNS) + 1):
+            found[column - 1] = GROUPED if _outlined(attrs) else HIDDEN
+    return found

@@ -20,7 +20,7 @@ from evaluator_app.domain.problems import Problem
 from .cells import CellError, parse_year
 from .columns import HEADER_SCAN_ROWS, find_header_row, header_key
 from .readers import Grid, cell_text
-from .sheets import SourceRow
+from .sheets import RowTexts, SourceRow
 
 __all__ = ["PartyRow", "attach_parties", "is_parties_grid", "read_parties_grid", "read_party_columns"]
 
@@ -69,10 +69,16 @@ class _Header:
     texts: dict[str, str]
 
 
-def _header(grid: Grid, wanted: set[str] | None = None) -> _Header | None:
-    """The row among the first 30 naming the most party columns (at least a name, or a side's column)."""
+def _header(grid: Grid, wanted: set[str] | None = None, stop: int | None = HEADER_SCAN_ROWS) -> _Header | None:
+    """The row above `stop` naming the most party columns (at least a name, or a side's column). With `stop` None,
+    any row of the sheet: the search ends HEADER_SCAN_ROWS rows after the first usable one (title rows and notes
+    may fill any number of rows above the header)."""
     best: _Header | None = None
-    for index, raw in enumerate(grid.rows[:HEADER_SCAN_ROWS]):
+    end = len(grid.rows) if stop is None else min(stop, len(grid.rows))
+    for index in range(end):
+        if index >= end:
+            break
+        raw = grid.rows[index]
         positions: dict[str, int] = {}
         texts: dict[str, str] = {}
         for column, value in enumerate(raw):
@@ -84,6 +90,8 @@ def _header(grid: Grid, wanted: set[str] | None = None) -> _Header | None:
             texts[name] = " ".join(text.split())
         usable = "name" in positions or "recipient" in positions or "giver" in positions
         if usable and (best is None or len(positions) > len(best.positions)):
+            if best is None and stop is None:
+                end = min(end, index + HEADER_SCAN_ROWS)
             best = _Header(index, positions, texts)
     return best
 
@@ -96,7 +104,8 @@ def is_parties_grid(grid: Grid) -> bool:
     header = _header(grid)
     if header is None or "side" not in header.positions or "name" not in header.positions:
         return False
-    indicators = find_header_row([[cell_text(v) for v in row] for row in grid.rows[:HEADER_SCAN_ROWS]])
+    # The whole sheet: a signature block in the title rows names a side and a name above a table further down.
+    indicators = find_header_row(RowTexts(grid.rows), RowTexts(grid.rows, text_only=True))
     return indicators is None or not {"code", "weight"} <= set(indicators.positions)
 
 
@@ -112,7 +121,7 @@ def _problem(grid: Grid, row: int, label: str, th: str, en: str) -> Problem:
 
 def read_parties_grid(grid: Grid) -> tuple[list[PartyRow], list[Problem]]:
     """Every person of a parties sheet, or why a row cannot be read."""
-    header = _header(grid)
+    header = _header(grid, stop=None)
     if header is None:
         listed = "ฝ่าย, ชื่อ, ตำแหน่ง (side, name, position) หรือ / or ผู้รับคำรับรอง, ผู้ทำคำรับรอง"
         return [], [Problem(th=f"ไม่พบแถวหัวตารางของคู่สัญญา ต้องมีคอลัมน์ {listed}",
@@ -189,8 +198,11 @@ def _add(row: PartyRow, found: dict[tuple[Party, str | None, int | None], PartyR
 
 def read_party_columns(grid: Grid, rows: Sequence[SourceRow]) -> tuple[list[PartyRow], list[Problem]]:
     """The persons named in the per-side party columns of an indicator sheet, for the agreement of each row."""
-    header = _header(grid, _INDICATOR_SHEET_COLUMNS)
-    if header is None or not rows:
+    if not rows:
+        return [], []
+    # The per-side columns stand in the indicator table's header, which may sit under a long preamble.
+    header = _header(grid, _INDICATOR_SHEET_COLUMNS, max(HEADER_SCAN_ROWS, rows[0].columns.header.index + 1))
+    if header is None:
         return [], []
     found: dict[tuple[Party, str | None, int | None], PartyRow] = {}
     problems: list[Problem] = []

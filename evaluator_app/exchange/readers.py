@@ -13,8 +13,8 @@ import stat
 import sys
 import zipfile
 from collections import Counter
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -51,6 +51,9 @@ class Grid:
     sheet: str | None
     rows: list[list[object]]
     state: str = "visible"  # "hidden" or "veryHidden" for a sheet Excel does not show
+    # 0-based rows and columns Excel does not show, each with why (workbook_cells: HIDDEN, FILTERED, GROUPED)
+    hidden_rows: Mapping[int, str] = field(default_factory=dict)
+    hidden_columns: Mapping[int, str] = field(default_factory=dict)
 
 
 def read_grids(path: Path) -> tuple[list[Grid], list[Problem]]:
@@ -152,7 +155,8 @@ def _read_excel(name: str, data: bytes) -> tuple[list[Grid], list[Problem]]:
     if not sheets:  # only chart sheets, or the parts its sheets name are missing: nothing to read is no import
         return [], _not_readable(name, "ไม่พบแผ่นงาน (worksheet) ที่อ่านได้ในสมุดงาน",
                                  "the workbook holds no worksheet that can be read")
-    return [Grid(name, sheet.name, sheet.rows, sheet.hidden) for sheet in sheets], []
+    return [Grid(name, sheet.name, sheet.rows, sheet.hidden, sheet.hidden_rows, sheet.hidden_columns)
+            for sheet in sheets], []
 
 
 def decode_csv(data: bytes) -> str | None:
@@ -253,6 +257,7 @@ def _read_csv(name: str, data: bytes) -> tuple[list[Grid], list[Problem]]:
 # Word), the joiners, the word joiner, a stray byte-order mark, the soft hyphen. Kept, "1.1" followed by one is no
 # code, and "กรม\u200bทดสอบ" another agency than "กรมทดสอบ": a difference nobody can see, so nobody can fix.
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+_HAS_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 
 
 def cell_text(value: object) -> str:
@@ -260,7 +265,9 @@ def cell_text(value: object) -> str:
     if value is None:
         return ""
     if isinstance(value, str):
-        return value.strip() if value.isascii() else value.translate(_INVISIBLE).strip()
+        # translate looks up every character: only for the rare cell holding one to drop
+        return value.strip() if value.isascii() or not _HAS_INVISIBLE.search(value) else \
+            value.translate(_INVISIBLE).strip()
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
     if isinstance(value, int):

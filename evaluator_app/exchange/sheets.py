@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import overload
 
 from evaluator_app.domain.problems import Problem
 
 from .cells import CellError, parse_code, parse_number, parse_year
 from .columns import BY_NAME, LEVEL_NAMES, HeaderRow, find_header_row, is_repeated_header
 from .excel_cells import DATE, ERROR, FORMULA_WITHOUT_VALUE, CellFault
+from .hidden_cells import HiddenCells, prefer_shown_columns
 from .readers import MAX_CELL_CHARS, Grid, cell_text, column_letter, long_cells
 
 INDICATOR = "indicator"
@@ -80,6 +82,10 @@ class SourceRow:
     fiscal_year: int
     dimension: str | None
     values: dict[str, str]
+    # Warnings the row carries to the agreement it belongs to: it is hidden in Excel, it reads a hidden column,
+    # a hidden row above it set its agency, year or dimension, or its sheet is hidden (hidden_cells.py).
+    notes: tuple[Problem, ...] = ()
+    hidden: bool = False  # Excel does not show this row
 
     @property
     def file(self) -> str:
@@ -93,7 +99,9 @@ class SourceRow:
         """This row named in a message, in Thai and English."""
         sheet_th = f" ชีต '{self.sheet}'" if self.sheet else ""
         sheet_en = f" sheet '{self.sheet}'" if self.sheet else ""
-        return f"แถว {self.row} ({self.file}{sheet_th})", f"row {self.row} ({self.file}{sheet_en})"
+        hidden_th, hidden_en = (" ซึ่งถูกซ่อนไว้ใน Excel", ", hidden in Excel") if self.hidden else ("", "")
+        return (f"แถว {self.row} ({self.file}{sheet_th}{hidden_th})",
+                f"row {self.row} ({self.file}{sheet_en}{hidden_en})")
 
 
 @dataclass
@@ -108,16 +116,50 @@ def _squash(text: str) -> str:
     return " ".join(text.split())
 
 
-def read_sheet(grid: Grid) -> SheetReading:
-    """Find the header row, then read every row below it; a sheet without a header row is not an agreement."""
+class RowTexts(Sequence[list[str]]):
+    """A grid's rows as cell texts, each converted when asked for: the header may be anywhere in the sheet, and
+    the search for it stops soon after it."""
+
+    def __init__(self, rows: list[list[object]], text_only: bool = False):
+        self._rows = rows
+        self._text_only = text_only  # only text cells, the others as empty: the cells that can name a column
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    @overload
+    def __getitem__(self, index: int) -> list[str]: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[list[str]]: ...
+
+    def __getitem__(self, index: int | slice) -> list[str] | list[list[str]]:
+        if isinstance(index, slice):
+            return [self._texts(row) for row in self._rows[index]]
+        return self._texts(self._rows[index])
+
+    def _texts(self, row: list[object]) -> list[str]:
+        if self._text_only:
+            return [cell_text(v) if isinstance(v, str) else "" for v in row]
+        return [cell_text(v) for v in row]
+
+
+def read_sheet(grid: Grid, sheet_note: Problem | None = None) -> SheetReading:
+    """Find the header row, then read every row below it; a sheet without a header row is not an agreement.
+    `sheet_note` is a warning every indicator row of the sheet carries (a hidden sheet read)."""
     too_long = long_cells(grid)
     for r, c, _ in too_long:
         # Reported below; cut short so that nothing else spends time on a hostile cell.
         grid.rows[r][c] = str(grid.rows[r][c])[:MAX_CELL_CHARS]
-    header = find_header_row([[cell_text(v) for v in row] for row in grid.rows[:30]])
+    row_texts = RowTexts(grid.rows)
+    header = find_header_row(row_texts, RowTexts(grid.rows, text_only=True))
     if header is None:
         return SheetReading(recognised=False)
+    sheet_notes = [] if sheet_note is None else [sheet_note]
+    if header.repeated and grid.hidden_columns:
+        header, chosen = prefer_shown_columns(grid, header, row_texts[header.index])
+        sheet_notes += chosen
     columns = SheetColumns(grid.file, grid.sheet, header)
+    hidden = HiddenCells(grid, header, sheet_notes)
     reading = SheetReading(recognised=True)
     for r, c, length in too_long:
         reading.problems.append(columns.problem(
@@ -151,6 +193,7 @@ def read_sheet(grid: Grid) -> SheetReading:
         reading.rows.append(ReadRow(grid.file, grid.sheet, row_number, values, role))
         if role in (BLANK, TOTAL) or repeated_header or not usable:
             continue  # a total's label may stand in the agency column: it names no agency
+        hidden.row_read(index)
         if values.get("agency") and _squash(values["agency"]) != agency:
             agency, dimension = _squash(values["agency"]), dimension if fresh_dimension else None
         if values.get("fiscal_year"):
@@ -189,7 +232,8 @@ def read_sheet(grid: Grid) -> SheetReading:
             reading.problems.append(pending_year)
             pending_year = None
         if agency is not None and year is not None and not faults:  # a faulty row would only echo its fault
-            reading.indicator_rows.append(SourceRow(columns, row_number, agency, year, dimension, values))
+            reading.indicator_rows.append(SourceRow(columns, row_number, agency, year, dimension, values,
+                                                    hidden.notes(values), index in grid.hidden_rows))
     return reading
 
 

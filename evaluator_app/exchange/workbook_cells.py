@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import io
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import IO
 
 # Wide enough for any agreement sheet (the template has 30 columns, a two-row header a few more); cells to the
@@ -42,11 +42,21 @@ class WorkbookTooLarge(Exception):
         self.th, self.en, self.sheet = th, en, sheet
 
 
+# Why Excel does not show a row or column: hidden by hand, filtered out by the sheet's filter, or inside a
+# collapsed group (an outline). All three are the same flag in the file; the message says which it was.
+HIDDEN = "hidden"
+FILTERED = "filtered"
+GROUPED = "grouped"
+
+
 @dataclass(frozen=True)
 class SheetCells:
     name: str
     rows: list[list[object]]  # row i is Excel row i + 1; a row holds its cells up to its last value
     hidden: str  # "visible", "hidden" or "veryHidden", as the workbook says
+    # 0-based row and column indices Excel does not show, each with why (HIDDEN, FILTERED or GROUPED)
+    hidden_rows: dict[int, str] = field(default_factory=dict)
+    hidden_columns: dict[int, str] = field(default_factory=dict)
 
 
 def check_parts(data: bytes) -> None:
