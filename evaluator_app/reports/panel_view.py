@@ -208,9 +208,9 @@ def comments_of(workspace: Workspace, panel: Panel | None, agreement_id: int, ag
         who = [(e, e) for e in evaluators_of(workspace, agreement_id) if e != SELF_ASSESSMENT]
     comments: list[PanelComment] = []
     for evaluator, name in who:
-        stored = ratings.get(evaluator, {})
-        for code in sorted(stored, key=code_key):
-            text = (stored[code].comment or "").strip()
-            if text:
-                comments.append(PanelComment(code, name, text))
+        # only the ratings with a comment are sorted: a stable sort keeps them in the order sorting all would
+        said = [(code, text) for code, rating in ratings.get(evaluator, {}).items()
+                if (text := (rating.comment or "").strip())]
+        said.sort(key=lambda each: code_key(each[0]))
+        comments.extend(PanelComment(code, name, text) for code, text in said)
     return tuple(comments)

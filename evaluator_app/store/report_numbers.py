@@ -56,7 +56,8 @@ def _write(path: Path, data: dict[str, Any]) -> None:
     the workspace, so a kill in between leaves nothing the next open does not remove (store/leftovers.py)."""
     with temporary_beside(path) as temporary:
         with open(temporary, "x", encoding="utf-8") as out:
-            json.dump(data, out, ensure_ascii=False, indent=1, sort_keys=True)
+            # one text, one write: json.dump writes each of the ledger's thousands of tokens on its own
+            out.write(json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True))
             out.flush()
             os.fsync(out.fileno())
         os.replace(temporary, path)
