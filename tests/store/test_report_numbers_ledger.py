@@ -36,3 +36,16 @@ def test_several_revisions_in_one_write_are_the_ledger_one_by_one_gives(tmp_path
     assert _ledger(together)["last"] == 9
     record_revisions(together, [(PAPERS[0], 1)])
     assert len(writes) == 1, "nothing new: the ledger is not written again"
+
+
+def test_the_ledger_is_written_as_json_dump_wrote_it(tmp_path: Path):
+    """Written as one text now (issue 16), byte for byte what json.dump wrote token by token."""
+    import io
+
+    workspace = tmp_path / "w.sqlite"
+    record_revisions(workspace, [(PAPERS[0], 1), (PAPERS[1], 2), (PAPERS[2], 1)])
+    text = ledger_path(workspace).read_text(encoding="utf-8")
+    before = io.StringIO()
+    json.dump(json.loads(text), before, ensure_ascii=False, indent=1, sort_keys=True)
+    assert text == before.getvalue()
+    assert "กรมสอง" in text, "Thai kept as it is"
