@@ -16,7 +16,7 @@ from ..domain.framework import Framework, Scheme
 from ..domain.numbers import format4, plain
 from ..domain.problems import Problem, ProblemsError
 from ..domain.rating import SELF_ASSESSMENT, Rating
-from ..domain.scoring import IndicatorScore, ScoreSheet, score_agreement
+from ..domain.scoring import IndicatorScore, RuleCache, ScoreSheet, SheetPlan
 from ..store.agreements import StoredAgreement, load_agreement
 from ..store.committee import CommitteeSettings, acceptances, committee_settings
 from ..store.frameworks import get_framework
@@ -116,6 +116,19 @@ class _Sources:
     def state(self) -> ResultState | None:
         return result_state(self.workspace.conn, self.agreement_id, self.round)
 
+    @cached_property
+    def plan(self) -> SheetPlan:
+        """The agreement's sheets for the round, worked out once for every sheet the report scores (the agency's,
+        the committee's, each member's): `plan.score(ratings)` is `score_agreement(agreement, ratings, ...)`."""
+        if len(_RULES) > 10_000:
+            _RULES.clear()
+        return SheetPlan.for_rounds(self.stored.agreement, self.framework, (self.round,), _RULES)[self.round]
+
+
+# Each criteria's scoring rule under a framework, worked out once for every report of a batch (stored criteria and
+# frameworks are parsed once per text, so their identity names them: domain/scoring.py, RuleCache).
+_RULES: RuleCache = {}
+
 
 def _resolve(sources: _Sources, committee: CommitteeSource | str | None) -> str:
     if committee is not None:
@@ -172,7 +185,7 @@ class _Committee:
     statement: dict[str, Any]
 
 
-def _verified(workspace: Workspace, agreement: Agreement, agreement_id: int, round_: int, framework: Framework,
+def _verified(workspace: Workspace, agreement: Agreement, agreement_id: int, round_: int, plan: SheetPlan,
               own_ratings: dict[str, Rating], names: dict[str, str]) -> _Committee:
     """The committee verifying the agency's results: a reported result counts once accepted as reported (and
     still the value accepted), an adjusted score once set with its reason; anything else has no committee figure."""
@@ -199,7 +212,7 @@ def _verified(workspace: Workspace, agreement: Agreement, agreement_id: int, rou
             reasons[item.code] = CHANGED_NOTE.format(accepted=plain(acceptance.result), reported=plain(own.result))
             continue
         reasons[item.code] = NO_FIGURE_NOTE
-    sheet = score_agreement(agreement, confirmed, framework, round_)
+    sheet = plan.score(confirmed)
     for row in sheet.indicators:
         if row.adjusted and row.score is not None:
             before = f"จาก {format4(row.computed_score)} " if row.computed_score is not None else ""
@@ -213,7 +226,7 @@ def _verified(workspace: Workspace, agreement: Agreement, agreement_id: int, rou
     return _Committee(sheet, results, reasons, statement)
 
 
-def _by_evaluator(sources: _Sources, agreement: Agreement, round_: int, framework: Framework) -> _Committee:
+def _by_evaluator(sources: _Sources) -> _Committee:
     """One evaluator chosen as the committee (no panel): their own results and adjusted scores."""
     evaluator = sources.settings.evaluator
     if not evaluator:
@@ -221,7 +234,7 @@ def _by_evaluator(sources: _Sources, agreement: Agreement, round_: int, framewor
             th="ยังไม่ได้กำหนดผู้ประเมินที่เป็นคณะกรรมการ (committee --evaluator รหัส)",
             en="no evaluator is chosen as the committee (committee --evaluator ID)", field="committee")])
     ratings = sources.ratings.get(evaluator, {})
-    sheet = score_agreement(agreement, ratings, framework, round_)
+    sheet = sources.plan.score(ratings)
     reasons: dict[str, str] = {}
     for row in sheet.indicators:
         if row.adjusted and row.score is not None:
@@ -242,7 +255,7 @@ def _by_panel(sources: _Sources, panel: Panel | None) -> _Committee:
     assert panel is not None
     stored = sources.stored
     result = panel_result_of(workspace, panel, stored.agreement, sources.framework, sources.state, sources.ratings,
-                             sources.agreement_id, sources.round)
+                             sources.agreement_id, sources.round, plan=sources.plan)
     figures = panel_view.figures_of(panel, result, sources.ratings, stored.agreement.agency, sources.state)
     reasons = dict(figures.notes)
     for code in figures.sheet.missing:
@@ -278,16 +291,16 @@ def collect_evaluation(workspace: Workspace, agreement_id: int, round_: int = 12
     own_ratings = sources.ratings.get(SELF_ASSESSMENT, {})
     as_reported = {code: Rating(code, r.round, r.evaluator, result=r.result) for code, r in own_ratings.items()
                    if r.result is not None}
-    self_sheet = score_agreement(agreement, as_reported, framework, round_)
+    self_sheet = sources.plan.score(as_reported)
     panel = sources.panel
     names = {} if panel is None else {m.id: m.name for m in panel.members}
 
     if source == "panel":
         made = _by_panel(sources, panel)
     elif source == "evaluator":
-        made = _by_evaluator(sources, agreement, round_, framework)
+        made = _by_evaluator(sources)
     elif source == "verified":
-        made = _verified(workspace, agreement, agreement_id, round_, framework, own_ratings, names)
+        made = _verified(workspace, agreement, agreement_id, round_, sources.plan, own_ratings, names)
     else:
         raise ProblemsError([Problem(th=f"ไม่รู้จักรูปแบบผลของคณะกรรมการ {source}",
                                      en=f"unknown committee model {source!r}", field="committee")])
