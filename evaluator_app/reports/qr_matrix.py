@@ -1,21 +1,29 @@
-"""The modules of the seal's QR code: the `qrcode` package's own code, with its choice of mask scored faster.
+"""The modules of the seal's QR code: the `qrcode` package's own code, with its slow parts done faster.
 
 `qrcode` draws the symbol once with each of the eight masks and keeps the first one its penalty (ISO/IEC 18004,
 four rules) rates lowest. Its penalty walks every module of every row and column in Python, eight times: half of a
 seal's QR code (about 5 ms a report). Here the eight symbols are laid side by side as bits of one Python integer
 (dark modules) and its complement (light ones), and each rule is a few shifts and ANDs over all of them at once:
-runs of one colour, 2x2 blocks, finder-like patterns, the dark share. The scores are `qrcode.util.lost_point`'s
-(tests/reports/test_qr_matrix.py checks every mask of many payloads, and every module against `qrcode`'s own
-QRCode.make), so the mask chosen, and every module printed, are the package's own. No numpy: a drawing worker
-would pay its import (0.2 s) for some 2 ms a report.
+runs of one colour, 2x2 blocks, finder-like patterns, the dark share. Most of what was left, qrcode's encoding (a
+method call per bit, error correction by dividing polynomials of Python objects), is done here with whole numbers
+and tables. The scores are `qrcode.util.lost_point`'s and the codewords `qrcode.util.create_data`'s
+(tests/reports/test_qr_matrix.py checks every mask and the codewords of many payloads, and every module against
+`qrcode`'s own QRCode.make), so the mask chosen, and every module printed, are the package's own. No numpy: a
+drawing worker would pay its import (0.2 s) for some 3 ms a report.
 """
 
 from __future__ import annotations
 
 import operator
+from bisect import bisect_left
 from collections.abc import Iterable
+from typing import Any
 
 import qrcode
+import qrcode.base
+import qrcode.exceptions
+import qrcode.LUT
+import qrcode.util
 from qrcode.constants import ERROR_CORRECT_M
 
 __all__ = ["mask_penalties", "qr_matrix"]
@@ -136,6 +144,108 @@ def _pattern(dark: int, light: int, pattern: str) -> int:
     return found
 
 
+class _Bits:
+    """qrcode's BitBuffer, taking a number's bits at once (qrcode's puts them one at a time, a method call each)."""
+
+    def __init__(self) -> None:
+        self.value = 0
+        self.length = 0
+
+    def put(self, num: int, length: int) -> None:
+        # the low `length` bits of num, most significant first, as BitBuffer.put takes them
+        self.value = (self.value << length) | (num & ((1 << length) - 1))
+        self.length += length
+
+    def put_bit(self, bit: bool) -> None:
+        self.put(1 if bit else 0, 1)
+
+    def __len__(self) -> int:
+        return self.length
+
+    def codewords(self) -> list[int]:
+        """The bits as bytes, as BitBuffer.buffer holds them (the last one filled with light bits)."""
+        size = (self.length + 7) // 8
+        return list((self.value << (size * 8 - self.length)).to_bytes(size, "big"))
+
+
+def _create_data(version: int, error_correction: int, data_list: list[Any]) -> list[int]:
+    """`qrcode.util.create_data`: the data codewords, filled to the version's capacity and padded as qrcode pads
+    them, then each block's error correction codewords, interleaved; with its bits put at once and its error
+    correction computed from tables (qrcode divides polynomials of Python objects: half of a seal's QR code)."""
+    buffer = _Bits()
+    for data in data_list:
+        buffer.put(data.mode, 4)
+        buffer.put(len(data), qrcode.util.length_in_bits(data.mode, version))
+        data.write(buffer)
+    rs_blocks = qrcode.base.rs_blocks(version, error_correction)
+    bit_limit = sum(block.data_count * 8 for block in rs_blocks)
+    if len(buffer) > bit_limit:
+        raise qrcode.exceptions.DataOverflowError(
+            f"Code length overflow. Data size ({len(buffer)}) > size available ({bit_limit})")
+    buffer.put(0, min(bit_limit - len(buffer), 4))  # the terminator
+    if len(buffer) % 8:
+        buffer.put(0, 8 - len(buffer) % 8)
+    for n in range((bit_limit - len(buffer)) // 8):
+        buffer.put(qrcode.util.PAD0 if n % 2 == 0 else qrcode.util.PAD1, 8)
+    codewords = buffer.codewords()
+    blocks: list[list[int]] = []
+    offset = 0
+    for block in rs_blocks:
+        blocks.append(codewords[offset:offset + block.data_count])
+        offset += block.data_count
+    if not all(any(block) for block in blocks):
+        # A block of zero bytes only: qrcode's division fails on it (glog(0)); let it, in its own words.
+        return list(qrcode.util.create_bytes(_Buffer(codewords), rs_blocks))
+    corrections = [_correction(block, rs.total_count - rs.data_count) for block, rs in zip(blocks, rs_blocks,
+                                                                                          strict=True)]
+    out = [block[n] for n in range(max(map(len, blocks))) for block in blocks if n < len(block)]
+    out += [ec[n] for n in range(max(map(len, corrections))) for ec in corrections if n < len(ec)]
+    return out
+
+
+class _Buffer:
+    def __init__(self, codewords: list[int]):
+        self.buffer = codewords
+
+
+def _correction(data: list[int], count: int) -> list[int]:
+    """The `count` error correction codewords of one block: the remainder of the data polynomial (times x^count)
+    divided by qrcode's generator polynomial, as `util.create_bytes` computes it, by long division in GF(256)."""
+    products = _products(count)
+    remainder = [0] * count
+    for byte in data:
+        factor = byte ^ remainder[0]
+        remainder = remainder[1:]
+        remainder.append(0)
+        if factor:
+            remainder = [r ^ p for r, p in zip(remainder, products[factor], strict=True)]
+    return remainder
+
+
+# Per count of error correction codewords: for each leading coefficient, the generator's other coefficients times
+# it over the generator's first (the step of qrcode's Polynomial.__mod__), worked out once.
+_generator_products: dict[int, list[list[int]]] = {}
+
+
+def _products(count: int) -> list[list[int]]:
+    products = _generator_products.get(count)
+    if products is None:
+        if count in qrcode.LUT.rsPoly_LUT:
+            generator = list(qrcode.base.Polynomial(qrcode.LUT.rsPoly_LUT[count], 0))
+        else:
+            poly = qrcode.base.Polynomial([1], 0)
+            for i in range(count):
+                poly = poly * qrcode.base.Polynomial([1, qrcode.base.gexp(i)], 0)
+            generator = list(poly)
+        glog, gexp = qrcode.base.glog, qrcode.base.gexp
+        lead = glog(generator[0])
+        products = [[0] * count] + [
+            [gexp(glog(coefficient) + glog(factor) - lead) for coefficient in generator[1:]]
+            for factor in range(1, 256)]
+        _generator_products[count] = products
+    return products
+
+
 # Per version: the layout of its symbols.
 _layouts: dict[int, _Layout] = {}
 
@@ -189,6 +299,25 @@ class _QRCode(qrcode.QRCode):  # type: ignore[misc]
                     break
         return positions
 
+    def best_fit(self, start: int | None = None) -> int:
+        # qrcode's own, with the bits counted in a _Bits: the smallest version the data fits
+        if start is None:
+            start = 1
+        qrcode.util.check_version(start)
+        mode_sizes = qrcode.util.mode_sizes_for_version(start)
+        buffer = _Bits()
+        for data in self.data_list:
+            buffer.put(data.mode, 4)
+            buffer.put(len(data), mode_sizes[data.mode])
+            data.write(buffer)
+        self.version = bisect_left(qrcode.util.BIT_LIMIT_TABLE[self.error_correction], len(buffer), start)
+        if self.version == 41:
+            raise qrcode.exceptions.DataOverflowError()
+        # more bits for the lengths in a larger version: again from there
+        if mode_sizes is not qrcode.util.mode_sizes_for_version(self.version):
+            self.best_fit(start=self.version)
+        return int(self.version)
+
     def best_mask_pattern(self) -> int:
         # qrcode draws the symbol with each mask and keeps the first that its penalty rates lowest; here the eight
         # are scored at once from the version's layout, with the same data codewords makeImpl would make.
@@ -200,8 +329,8 @@ class _QRCode(qrcode.QRCode):  # type: ignore[misc]
         layout = self.layout()
         data: list[int] | None = self.data_cache  # type: ignore[has-type]  # qrcode's attribute, untyped
         if data is None:
-            # what makeImpl makes and keeps for every drawing of the symbol
-            data = self.data_cache = qrcode.util.create_data(self.version, self.error_correction, self.data_list)
+            # what makeImpl makes and keeps for every drawing of the symbol (util.create_data's, made faster)
+            data = self.data_cache = _create_data(self.version, self.error_correction, self.data_list)
         return layout.penalties(layout.dark(data))
 
 
