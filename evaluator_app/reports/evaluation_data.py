@@ -80,8 +80,8 @@ class _Sources:
     """What one report reads from the workspace, each read once and only when needed (sealing a national batch
     read the agreement four times a report, each member's ratings three times, the panel three times): the agreement
     as in force for the round, its framework, the panel, every evaluator's ratings of the round, the committee
-    settings and the panel result's state. The same reads as before, in the same order, so a refusal (no such
-    agreement, no panel) is the same one."""
+    settings and the panel result's state. A refusal (no such agreement, no panel, no committee evaluator) comes
+    from the same read with the same words as before."""
 
     def __init__(self, workspace: Workspace, agreement_id: int, round_: int):
         self.workspace = workspace
@@ -363,7 +363,7 @@ def rules_applied(workspace: Workspace, agreement_id: int, agreement: Agreement,
 def signatories_content(workspace: Workspace, panel: Panel | None, agreement: Agreement) -> list[dict[str, Any]]:
     """Who signs: the panel's members in signing order (a member with a conflict listed as recused, not signing),
     or without a panel the committee named in the settings; `blank` people get dotted lines for a name."""
-    return _signatories(_Sources(workspace, 0, 0), panel, agreement)
+    return _signatories(_Sources(workspace, agreement_id=0, round_=0), panel, agreement)  # only its settings read
 
 
 def _signatories(sources: _Sources, panel: Panel | None, agreement: Agreement) -> list[dict[str, Any]]:
