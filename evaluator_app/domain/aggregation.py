@@ -113,8 +113,10 @@ def sorted_by_spread(indicators: Sequence[IndicatorAggregate]) -> tuple[Indicato
 
 def aggregate_panel(panel: Panel, agreement: Agreement, framework: Framework,
                     ratings_by_member: Mapping[str, Mapping[str, Rating]], round_: int = 12,
-                    consensus: Mapping[str, ConsensusValue] | None = None) -> PanelResult:
-    """The panel's result for one agreement and round.
+                    consensus: Mapping[str, ConsensusValue] | None = None, *,
+                    plan: SheetPlan | None = None) -> PanelResult:
+    """The panel's result for one agreement and round (`plan`: this agreement's SheetPlan for the round under this
+    framework, when the caller scores other sheets of it too).
 
     Each member's score is the 4-place score of their own score sheet (their adjustments included), so the
     mean and median are of the figures printed beside them. The panel figure then enters `score_agreement` as
@@ -124,13 +126,17 @@ def aggregate_panel(panel: Panel, agreement: Agreement, framework: Framework,
     consensus = consensus or {}
     raters = [m.id for m in panel.raters_for(agreement.agency)]
     excluded = tuple(c.member_id for c in panel.conflicts_for(agreement.agency))
-    plan = SheetPlan(agreement, framework, round_)  # worked out once for every member's sheet and the panel's
+    if plan is None:
+        plan = SheetPlan(agreement, framework, round_)  # worked out once for every member's sheet and the panel's
     member_sheets = {member: plan.score(ratings_by_member.get(member, {})) for member in raters}
+    # each sheet's rows by code, the first of a code as ScoreSheet.indicator finds it (it walks the rows)
+    member_rows = {member: {row.code: row for row in reversed(sheet.indicators)}
+                   for member, sheet in member_sheets.items()}
     rows: list[IndicatorAggregate] = []
     figures: dict[str, Rating] = {}
     for item in agreement.leaves():
         counted = item.counted_in(round_)
-        member_scores = tuple((m, member_sheets[m].indicator(item.code).score if counted else None) for m in raters)
+        member_scores = tuple((m, member_rows[m][item.code].score if counted else None) for m in raters)
         summary = summarise([s for _, s in member_scores if s is not None])
         agreed = consensus.get(item.code)
         figure, reason = _figure(panel.rule, summary, agreed)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cached_property
 from typing import TYPE_CHECKING, Any, Literal
 
 from ..domain.agreement import Agreement, Indicator
@@ -15,12 +16,14 @@ from ..domain.framework import Framework, Scheme
 from ..domain.numbers import format4, plain
 from ..domain.problems import Problem, ProblemsError
 from ..domain.rating import SELF_ASSESSMENT, Rating
-from ..domain.scoring import IndicatorScore, ScoreSheet, score_agreement
-from ..store.agreements import load_agreement
-from ..store.committee import acceptances, committee_settings
+from ..domain.scoring import IndicatorScore, RuleCache, ScoreSheet, SheetPlan
+from ..store.agreements import StoredAgreement, load_agreement
+from ..store.committee import CommitteeSettings, acceptances, committee_settings
 from ..store.frameworks import get_framework
 from ..store.import_warnings import agreement_warnings
-from ..store.ratings import load_ratings
+from ..store.panel import ResultState, result_state
+from ..store.panel_results import panel_result_of
+from ..store.ratings import ratings_of_round
 from ..store.versions import version_for_round
 from ..store.workspace import Workspace
 from . import panel_view
@@ -70,14 +73,71 @@ def resolve_committee(workspace: Workspace, agreement_id: int, round_: int,
     """Which model makes the committee column. Asked for, or the workspace's setting, or else: the panel when it
     has rated this agreement and round, the evaluator chosen as the committee when one is set, and otherwise the
     committee verifying the agency's results."""
+    return _resolve(_Sources(workspace, agreement_id, round_), committee)
+
+
+class _Sources:
+    """What one report reads from the workspace, each read once and only when needed (sealing a national batch
+    read the agreement four times a report, each member's ratings three times, the panel three times): the agreement
+    as in force for the round, its framework, the panel, every evaluator's ratings of the round, the committee
+    settings and the panel result's state. A refusal (no such agreement, no panel, no committee evaluator) comes
+    from the same read with the same words as before."""
+
+    def __init__(self, workspace: Workspace, agreement_id: int, round_: int):
+        self.workspace = workspace
+        self.agreement_id = agreement_id
+        self.round = round_
+
+    @cached_property
+    def settings(self) -> CommitteeSettings:
+        return committee_settings(self.workspace)
+
+    @cached_property
+    def stored(self) -> StoredAgreement:
+        # the version in force for the round: its agency (the agreement's own, in every version) is the agency
+        # wherever the report names it
+        return load_agreement(self.workspace, self.agreement_id,
+                              version_for_round(self.workspace.conn, self.agreement_id, self.round))
+
+    @cached_property
+    def framework(self) -> Framework:
+        return get_framework(self.workspace, self.stored.agreement.framework_id or "")
+
+    @cached_property
+    def panel(self) -> Panel | None:
+        return panel_view.load_panel_or_none(self.workspace)
+
+    @cached_property
+    def ratings(self) -> dict[str, dict[str, Rating]]:
+        """Every evaluator's ratings of the agreement and round, by evaluator then code."""
+        return ratings_of_round(self.workspace, self.agreement_id, self.round)
+
+    @cached_property
+    def state(self) -> ResultState | None:
+        return result_state(self.workspace.conn, self.agreement_id, self.round)
+
+    @cached_property
+    def plan(self) -> SheetPlan:
+        """The agreement's sheets for the round, worked out once for every sheet the report scores (the agency's,
+        the committee's, each member's): `plan.score(ratings)` is `score_agreement(agreement, ratings, ...)`."""
+        if len(_RULES) > 10_000:
+            _RULES.clear()
+        return SheetPlan.for_rounds(self.stored.agreement, self.framework, (self.round,), _RULES)[self.round]
+
+
+# Each criteria's scoring rule under a framework, worked out once for every report of a batch (stored criteria and
+# frameworks are parsed once per text, so their identity names them: domain/scoring.py, RuleCache).
+_RULES: RuleCache = {}
+
+
+def _resolve(sources: _Sources, committee: CommitteeSource | str | None) -> str:
     if committee is not None:
         return MODEL_NAMES.get(str(committee), str(committee))
-    settings = committee_settings(workspace)
+    settings = sources.settings
     if settings.model is not None:
         return settings.model
-    agency = load_agreement(workspace, agreement_id).agreement.agency
-    panel = panel_view.load_panel_or_none(workspace)
-    if panel_view.panel_has_ratings(workspace, panel, agreement_id, agency, round_):
+    agency = sources.stored.agreement.agency
+    if panel_view.rated_by_panel(sources.panel, agency, sources.ratings):
         return "panel"
     return "evaluator" if settings.evaluator else "verified"
 
@@ -125,7 +185,7 @@ class _Committee:
     statement: dict[str, Any]
 
 
-def _verified(workspace: Workspace, agreement: Agreement, agreement_id: int, round_: int, framework: Framework,
+def _verified(workspace: Workspace, agreement: Agreement, agreement_id: int, round_: int, plan: SheetPlan,
               own_ratings: dict[str, Rating], names: dict[str, str]) -> _Committee:
     """The committee verifying the agency's results: a reported result counts once accepted as reported (and
     still the value accepted), an adjusted score once set with its reason; anything else has no committee figure."""
@@ -152,7 +212,7 @@ def _verified(workspace: Workspace, agreement: Agreement, agreement_id: int, rou
             reasons[item.code] = CHANGED_NOTE.format(accepted=plain(acceptance.result), reported=plain(own.result))
             continue
         reasons[item.code] = NO_FIGURE_NOTE
-    sheet = score_agreement(agreement, confirmed, framework, round_)
+    sheet = plan.score(confirmed)
     for row in sheet.indicators:
         if row.adjusted and row.score is not None:
             before = f"จาก {format4(row.computed_score)} " if row.computed_score is not None else ""
@@ -166,16 +226,15 @@ def _verified(workspace: Workspace, agreement: Agreement, agreement_id: int, rou
     return _Committee(sheet, results, reasons, statement)
 
 
-def _by_evaluator(workspace: Workspace, agreement: Agreement, agreement_id: int, round_: int,
-                  framework: Framework) -> _Committee:
+def _by_evaluator(sources: _Sources) -> _Committee:
     """One evaluator chosen as the committee (no panel): their own results and adjusted scores."""
-    evaluator = committee_settings(workspace).evaluator
+    evaluator = sources.settings.evaluator
     if not evaluator:
         raise ProblemsError([Problem(
             th="ยังไม่ได้กำหนดผู้ประเมินที่เป็นคณะกรรมการ (committee --evaluator รหัส)",
             en="no evaluator is chosen as the committee (committee --evaluator ID)", field="committee")])
-    ratings = {code: s.rating for code, s in load_ratings(workspace, agreement_id, round_, evaluator).items()}
-    sheet = score_agreement(agreement, ratings, framework, round_)
+    ratings = sources.ratings.get(evaluator, {})
+    sheet = sources.plan.score(ratings)
     reasons: dict[str, str] = {}
     for row in sheet.indicators:
         if row.adjusted and row.score is not None:
@@ -187,13 +246,17 @@ def _by_evaluator(workspace: Workspace, agreement: Agreement, agreement_id: int,
     return _Committee(sheet, results, reasons, {"evaluator": evaluator, "unconfirmed": list(sheet.missing)})
 
 
-def _by_panel(workspace: Workspace, panel: Panel | None, agreement_id: int, round_: int) -> _Committee:
+def _by_panel(sources: _Sources, panel: Panel | None) -> _Committee:
+    workspace = sources.workspace
     if panel is None:
         from ..store.panel import require_panel
 
         require_panel(workspace)  # refuses with the panel's own message
     assert panel is not None
-    figures = panel_view.panel_figures(workspace, panel, agreement_id, round_)
+    stored = sources.stored
+    result = panel_result_of(workspace, panel, stored.agreement, sources.framework, sources.state, sources.ratings,
+                             sources.agreement_id, sources.round, plan=sources.plan)
+    figures = panel_view.figures_of(panel, result, sources.ratings, stored.agreement.agency, sources.state)
     reasons = dict(figures.notes)
     for code in figures.sheet.missing:
         reasons.setdefault(code, NOT_RATED_NOTE.format(who="กรรมการ"))
@@ -220,23 +283,24 @@ def collect_evaluation(workspace: Workspace, agreement_id: int, round_: int = 12
     reason (`"verified"`). An indicator without one is empty, with a note; the agency's claim never stands in.
     Totals are the ScoreSheet's, computed from the rounded weighted scores, so the printed column adds up.
     """
-    source = resolve_committee(workspace, agreement_id, round_, committee)
-    stored = load_agreement(workspace, agreement_id, version_for_round(workspace.conn, agreement_id, round_))
+    sources = _Sources(workspace, agreement_id, round_)
+    source = _resolve(sources, committee)
+    stored = sources.stored
     agreement = stored.agreement
-    framework = get_framework(workspace, agreement.framework_id or "")
-    own_ratings = {code: s.rating for code, s in load_ratings(workspace, agreement_id, round_, SELF_ASSESSMENT).items()}
+    framework = sources.framework
+    own_ratings = sources.ratings.get(SELF_ASSESSMENT, {})
     as_reported = {code: Rating(code, r.round, r.evaluator, result=r.result) for code, r in own_ratings.items()
                    if r.result is not None}
-    self_sheet = score_agreement(agreement, as_reported, framework, round_)
-    panel = panel_view.load_panel_or_none(workspace)
+    self_sheet = sources.plan.score(as_reported)
+    panel = sources.panel
     names = {} if panel is None else {m.id: m.name for m in panel.members}
 
     if source == "panel":
-        made = _by_panel(workspace, panel, agreement_id, round_)
+        made = _by_panel(sources, panel)
     elif source == "evaluator":
-        made = _by_evaluator(workspace, agreement, agreement_id, round_, framework)
+        made = _by_evaluator(sources)
     elif source == "verified":
-        made = _verified(workspace, agreement, agreement_id, round_, framework, own_ratings, names)
+        made = _verified(workspace, agreement, agreement_id, round_, sources.plan, own_ratings, names)
     else:
         raise ProblemsError([Problem(th=f"ไม่รู้จักรูปแบบผลของคณะกรรมการ {source}",
                                      en=f"unknown committee model {source!r}", field="committee")])
@@ -268,8 +332,9 @@ def collect_evaluation(workspace: Workspace, agreement_id: int, round_: int = 12
                         "tier": None if tier is None else tier.label},
         "notes": notes,
         "comments": [{"code": c.code, "by": c.by, "text": c.text}
-                     for c in panel_view.panel_comments(workspace, panel, agreement_id, agreement.agency, round_)],
-        "signatories": signatories_content(workspace, panel, agreement),
+                     for c in panel_view.comments_of(workspace, panel, agreement_id, agreement.agency,
+                                                     sources.ratings)],
+        "signatories": _signatories(sources, panel, agreement),
         # only where there is something to say, so that other reports' content (and seal) stays as it was
         **({"rules_applied": applied} if (applied := rules_applied(workspace, agreement_id, agreement,
                                                                     committee_sheet)) else {}),
@@ -298,6 +363,10 @@ def rules_applied(workspace: Workspace, agreement_id: int, agreement: Agreement,
 def signatories_content(workspace: Workspace, panel: Panel | None, agreement: Agreement) -> list[dict[str, Any]]:
     """Who signs: the panel's members in signing order (a member with a conflict listed as recused, not signing),
     or without a panel the committee named in the settings; `blank` people get dotted lines for a name."""
+    return _signatories(_Sources(workspace, agreement_id=0, round_=0), panel, agreement)  # only its settings read
+
+
+def _signatories(sources: _Sources, panel: Panel | None, agreement: Agreement) -> list[dict[str, Any]]:
     if panel is not None and panel.members:
         out: list[dict[str, Any]] = []
         for member in panel.in_signing_order():
@@ -306,7 +375,7 @@ def signatories_content(workspace: Workspace, panel: Panel | None, agreement: Ag
                         "member_id": member.id, "recused": conflict is not None,
                         "recused_reason": None if conflict is None else conflict.reason})
         return out
-    named = committee_settings(workspace).signatories
+    named = sources.settings.signatories
     if named:
         return [{"name": p.name, "position": p.position, "role": p.role, "member_id": None, "recused": False,
                  "recused_reason": None} for p in named]
@@ -322,6 +391,9 @@ def _rows(agreement: Agreement, self_sheet: ScoreSheet, committee_sheet: ScoreSh
     rows: list[dict[str, Any]] = []
     notes: list[dict[str, Any]] = []
     by_text: dict[str, dict[str, Any]] = {}
+    # the sheets' rows by code, each the first of its code as ScoreSheet.indicator finds it (it walks the rows)
+    own_rows = {row.code: row for row in reversed(self_sheet.indicators)}
+    committee_rows = {row.code: row for row in reversed(committee_sheet.indicators)}
     for dimension in agreement.dimensions():
         for item in agreement.indicators:
             if (item.dimension or "") != dimension:
@@ -336,8 +408,8 @@ def _rows(agreement: Agreement, self_sheet: ScoreSheet, committee_sheet: ScoreSh
                 else:
                     note["code"] = f"{note['code']}, {item.code}"
                 mark = int(note["mark"])
-            rows.append(_indicator_row(item, self_sheet.indicator(item.code), committee_sheet.indicator(item.code),
-                                       results.get(item.code), mark, round_))
+            rows.append(_indicator_row(item, own_rows[item.code], committee_rows[item.code], results.get(item.code),
+                                       mark, round_))
     return rows, notes
 
 

@@ -9,28 +9,33 @@ notes, and the members' comments. A thin adapter, so a change in the panel's API
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from ..domain.agreement import Agreement
 from ..domain.numbers import format4, plain
-from ..domain.rating import SELF_ASSESSMENT
-from ..domain.scoring import ScoreSheet
+from ..domain.rating import SELF_ASSESSMENT, Rating
+from ..domain.scoring import IndicatorScore, ScoreSheet
 from ..store.workspace import Workspace
 
 if TYPE_CHECKING:
+    from ..domain.aggregation import PanelResult
     from ..domain.panel import Panel
+    from ..store.panel import ResultState
 
 __all__ = [
     "CommitteeFigures",
     "PanelComment",
     "SignatoryLine",
+    "comments_of",
+    "figures_of",
     "load_panel_or_none",
     "panel_comments",
     "panel_figures",
     "panel_has_ratings",
+    "rated_by_panel",
     "signatory_lines",
 ]
 
@@ -98,6 +103,11 @@ def panel_has_ratings(workspace: Workspace, panel: Panel | None, agreement_id: i
     return row is not None
 
 
+def rated_by_panel(panel: Panel | None, agency: str, ratings: Mapping[str, Mapping[str, Rating]]) -> bool:
+    """`panel_has_ratings` from every evaluator's ratings of the agreement and round (by evaluator), read already."""
+    return panel is not None and any(ratings.get(m.id) for m in panel.raters_for(agency))
+
+
 def _results_text(values: Sequence[Decimal]) -> str | None:
     if not values:
         return None
@@ -107,36 +117,45 @@ def _results_text(values: Sequence[Decimal]) -> str | None:
 
 def panel_figures(workspace: Workspace, panel: Panel, agreement_id: int, round_: int) -> CommitteeFigures:
     """The panel's figures of one agreement and round, through the panel's own aggregation."""
-    from ..domain.aggregation import AggregationRule
+    from ..store.agreements import load_agreement
+    from ..store.panel import result_state
     from ..store.panel_results import panel_result
-    from ..store.ratings import load_ratings
+    from ..store.ratings import ratings_of_round
 
     result = panel_result(workspace, agreement_id, round_)
+    agency = load_agreement(workspace, agreement_id).agreement.agency
+    return figures_of(panel, result, ratings_of_round(workspace, agreement_id, round_), agency,
+                      result_state(workspace.conn, agreement_id, round_))
+
+
+def figures_of(panel: Panel, result: PanelResult, ratings: Mapping[str, Mapping[str, Rating]], agency: str,
+               state: ResultState | None) -> CommitteeFigures:
+    """`panel_figures` from what the caller read already: the panel's result, every evaluator's ratings of the
+    agreement and round (by evaluator), the agency and the result's state."""
+    from ..domain.aggregation import AggregationRule
+
     names = {m.id: m.name for m in panel.members}
-    member_ratings = {member: load_ratings(workspace, agreement_id, round_, member) for member in result.member_sheets}
+    # each member's sheet by code (ScoreSheet.indicator looks a code up by walking the rows)
+    rows = {member: _by_code(sheet) for member, sheet in result.member_sheets.items()}
     results: dict[str, str] = {}
     notes: dict[str, str] = {}
     for item in result.indicators:
         if not item.counted:
             continue
-        values = [s.rating.result for m in result.member_sheets
-                  if (s := member_ratings[m].get(item.code)) is not None and s.rating.result is not None]
+        values = [r.result for m in result.member_sheets
+                  if (r := ratings.get(m, {}).get(item.code)) is not None and r.result is not None]
         text = _results_text(values)
         if text is not None:
             results[item.code] = text
         parts: list[str] = []
         if result.rule is AggregationRule.CONSENSUS and item.consensus is not None:
             parts.append(f"มติที่ประชุม: {item.consensus.reason}")
-        for member, sheet in result.member_sheets.items():
-            row = sheet.indicator(item.code)
+        for member in result.member_sheets:
+            row = rows[member][item.code]
             if row.adjusted and row.score is not None:
                 parts.append(f"{names.get(member, member)} ปรับคะแนนเป็น {format4(row.score)}: {row.adjust_reason}")
         if parts:
             notes[item.code] = "; ".join(parts)
-    from ..store.agreements import load_agreement
-    from ..store.panel import result_state
-
-    agency = load_agreement(workspace, agreement_id).agreement.agency
     rated: dict[tuple[str, ...], list[str]] = {}
     unrated: dict[tuple[str, ...], list[str]] = {}
     anything: set[str] = set()
@@ -149,7 +168,6 @@ def panel_figures(workspace: Workspace, panel: Panel, agreement_id: int, round_:
         absent = tuple(names.get(m, m) for m, score in item.member_scores if score is None)
         if absent:
             unrated.setdefault(absent, []).append(item.code)
-    state = result_state(workspace.conn, agreement_id, round_)
     recused = tuple((names.get(c.member_id, c.member_id), c.reason) for c in panel.conflicts_for(agency))
     return CommitteeFigures(
         sheet=result.sheet, results=results, notes=notes, rule=result.rule.value,
@@ -162,14 +180,27 @@ def panel_figures(workspace: Workspace, panel: Panel, agreement_id: int, round_:
         finalised=state is not None and state.finalised)
 
 
+def _by_code(sheet: ScoreSheet) -> dict[str, IndicatorScore]:
+    """A sheet's rows by code, the first of a code as `ScoreSheet.indicator` finds it."""
+    return {row.code: row for row in reversed(sheet.indicators)}
+
+
 def panel_comments(workspace: Workspace, panel: Panel | None, agreement_id: int, agency: str,
                    round_: int) -> tuple[PanelComment, ...]:
     """Comments the counting members wrote on their ratings of this round, in signing order then by indicator.
 
     Without a panel, comments by any evaluator other than the agency itself. Never the private note.
     """
+    from ..store.ratings import ratings_of_round
+
+    return comments_of(workspace, panel, agreement_id, agency, ratings_of_round(workspace, agreement_id, round_))
+
+
+def comments_of(workspace: Workspace, panel: Panel | None, agreement_id: int, agency: str,
+                ratings: Mapping[str, Mapping[str, Rating]]) -> tuple[PanelComment, ...]:
+    """`panel_comments` from every evaluator's ratings of the agreement and round (by evaluator), read already."""
     from ..domain.agreement import code_key
-    from ..store.ratings import evaluators_of, load_ratings
+    from ..store.ratings import evaluators_of
 
     if panel is not None:
         who = [(m.id, m.name) for m in panel.raters_for(agency)]
@@ -177,9 +208,9 @@ def panel_comments(workspace: Workspace, panel: Panel | None, agreement_id: int,
         who = [(e, e) for e in evaluators_of(workspace, agreement_id) if e != SELF_ASSESSMENT]
     comments: list[PanelComment] = []
     for evaluator, name in who:
-        stored = load_ratings(workspace, agreement_id, round_, evaluator)
-        for code in sorted(stored, key=code_key):
-            text = (stored[code].rating.comment or "").strip()
-            if text:
-                comments.append(PanelComment(code, name, text))
+        # only the ratings with a comment are sorted: a stable sort keeps them in the order sorting all would
+        said = [(code, text) for code, rating in ratings.get(evaluator, {}).items()
+                if (text := (rating.comment or "").strip())]
+        said.sort(key=lambda each: code_key(each[0]))
+        comments.extend(PanelComment(code, name, text) for code, text in said)
     return tuple(comments)

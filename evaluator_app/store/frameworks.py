@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from decimal import Decimal
+from functools import lru_cache
 
 from ..domain.framework import Framework, framework_for_year
 from ..domain.problems import Problem, ProblemsError
@@ -41,7 +42,21 @@ def get_framework(workspace: Workspace, framework_id: str) -> Framework:
     row = workspace.conn.execute("SELECT definition FROM frameworks WHERE id = ?", (framework_id,)).fetchone()
     if row is None:
         raise KeyError(framework_id)
-    return _in_workspace(workspace, Framework.from_dict(json.loads(row[0])))
+    monthly = (workspace.setting(MONTHLY_ROUNDS_SETTING) or "").casefold() in _ON
+    return _framework(row[0], monthly, workspace.setting(THREE_LEVEL_POINTS_SETTING))
+
+
+@lru_cache(maxsize=64)
+def _framework(definition: str, monthly: bool, points: str | None) -> Framework:
+    """A stored framework as this workspace's settings apply it, made once per text and settings: the same
+    (immutable) Framework each time, which a report's scoring recognises by identity to reuse the rules it worked
+    out from each criteria under it (domain/scoring.py, RuleCache)."""
+    framework = Framework.from_dict(json.loads(definition))
+    if monthly:
+        framework = framework.with_monthly_rounds()
+    if points:
+        framework = framework.with_points(_points(points))
+    return framework
 
 
 def set_scoring_setting(workspace: Workspace, key: str, value: str, actor: str) -> None:

@@ -5,20 +5,25 @@ conflicted member may see."""
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
 from ..domain.aggregation import ConsensusValue, PanelResult, aggregate_panel
+from ..domain.agreement import Agreement
+from ..domain.framework import Framework
 from ..domain.numbers import format4
 from ..domain.panel import AggregationRule, Panel, Role, SubmissionState, chair_problem
 from ..domain.problems import Problem, ProblemsError
-from ..domain.rating import SELF_ASSESSMENT
+from ..domain.rating import SELF_ASSESSMENT, Rating
+from ..domain.scoring import SheetPlan
 from .agreements import load_agreement
 from .audit import append_audit, utc_now
 from .evaluation import score_sheet
 from .frameworks import get_framework
 from .panel import (
+    ResultState,
     Submission,
     editable_problem,
     require_panel,
@@ -87,15 +92,26 @@ def panel_result(workspace: Workspace, agreement_id: int, round_: int = 12) -> P
     stored = load_agreement(workspace, agreement_id, version_for_round(workspace.conn, agreement_id, round_))
     framework = get_framework(workspace, stored.agreement.framework_id or "")
     state = result_state(workspace.conn, agreement_id, round_)
-    if state is not None and state.finalised and state.rule is not panel.rule:
-        # A finalised result keeps the rule it was finalised under, whatever the cycle's rule is now.
-        panel = Panel(panel.id, panel.name, state.rule, panel.members, panel.conflicts, panel.declaration)
     ratings = {
         member.id: {code: s.rating for code, s in load_ratings(workspace, agreement_id, round_, member.id).items()}
         for member in panel.raters_for(stored.agreement.agency)
     }
-    return aggregate_panel(panel, stored.agreement, framework, ratings, round_,
-                           consensus_values(workspace, agreement_id, round_))
+    return panel_result_of(workspace, panel, stored.agreement, framework, state, ratings, agreement_id, round_)
+
+
+def panel_result_of(workspace: Workspace, panel: Panel, agreement: Agreement, framework: Framework,
+                    state: ResultState | None, ratings: Mapping[str, Mapping[str, Rating]], agreement_id: int,
+                    round_: int, *, plan: SheetPlan | None = None) -> PanelResult:
+    """`panel_result` from what the caller read already (a report reads the panel, the agreement of the round, its
+    framework, the result's state and every evaluator's ratings of the round once for all it prints): `ratings` by
+    evaluator, of which the counting members' are used; `plan`, the agreement's SheetPlan for the round, when the
+    caller scores other sheets of it too."""
+    if state is not None and state.finalised and state.rule is not panel.rule:
+        # A finalised result keeps the rule it was finalised under, whatever the cycle's rule is now.
+        panel = Panel(panel.id, panel.name, state.rule, panel.members, panel.conflicts, panel.declaration)
+    members = {member.id: ratings.get(member.id, {}) for member in panel.raters_for(agreement.agency)}
+    return aggregate_panel(panel, agreement, framework, members, round_,
+                           consensus_values(workspace, agreement_id, round_), plan=plan)
 
 
 def result_snapshot(result: PanelResult) -> dict[str, Any]:
