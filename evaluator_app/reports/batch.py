@@ -226,7 +226,7 @@ class _Chunks:
     Same outcome as one by one: the same numbers, revisions, audit entries and ledger (sealed in the same order in
     the same process), the same pages (render_paper is a pure function of what the workers get). A refused report
     is listed and the chunk goes on, as before. If any drawing of the chunk fails, the chunk is rolled back (no
-    snapshot outlives a paper never drawn; the ledger keeps the numbers it gave, which the reports take again) and
+    snapshot outlives a paper never drawn, and no number it gave is recorded: the reports take them again) and
     done again one report at a time through make_evaluation_report, so each report lands or fails alone exactly
     as it would have. Cancel is asked before each report is sealed; the reports sealed so far are drawn and land.
     """

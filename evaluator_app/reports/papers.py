@@ -242,7 +242,7 @@ def _sealed(workspace: Workspace, kind: str, scope: str, collect: Callable[[], d
             digits: Digits, agreement_id: int | None = None, fiscal_year: int | None = None,
             round_: int | None = None) -> tuple[Snapshot, Rendered]:
     # Gather, number, freeze and draw in one transaction: the figures cannot move between reading and sealing, and
-    # a paper that fails to draw leaves no snapshot behind (at most an unused number in the ledger).
+    # a paper that fails to draw leaves no snapshot behind, and its number unrecorded (nothing printed with it).
     with workspace.transaction() as conn:
         content = collect()
         paper = paper_number(conn, workspace.path, kind, scope, _identity(content))

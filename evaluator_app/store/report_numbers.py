@@ -99,8 +99,9 @@ def _key(kind: str, scope: str, identity: str) -> str:
 
 def paper_number(conn: sqlite3.Connection, workspace_path: Path, kind: str, scope: str, identity: str
                  ) -> PaperNumber:
-    """The paper's number, assigned now if it has none; call inside the issuing transaction. The ledger is written
-    before the workspace commits, so a failure after it leaves at most an unused number, never a repeated one."""
+    """The paper's number, assigned now if it has none; call inside the issuing transaction, and record the revision
+    drawn under it (`record_revision`) before the transaction commits: the ledger then knows every number printed,
+    and a failure before it leaves the number unused and unrecorded, never printed twice."""
     path = ledger_path(workspace_path)
     ledger = _read(path)
     key = _key(kind, scope, identity)
@@ -125,10 +126,9 @@ def paper_number(conn: sqlite3.Connection, workspace_path: Path, kind: str, scop
         number, last_revision = max(int(ledger.get("last", 0)), int(highest), int(legacy)) + 1, stored_revision
     conn.execute("INSERT INTO report_numbers (kind, scope, number, assigned_at) VALUES (?, ?, ?, ?) "
                  "ON CONFLICT DO NOTHING", (kind, scope, number, utc_now()))
-    if known is None or int(ledger.get("last", 0)) < number:
-        ledger["papers"][key] = {"number": number, "revision": last_revision}
-        ledger["last"] = max(int(ledger.get("last", 0)), number)
-        _write(path, ledger)
+    # The ledger learns the number with the revision drawn under it (record_revision(s)), which every caller writes
+    # before it commits: a number nothing was printed with needs no record. Writing it here as well cost a write
+    # and an fsync per report, which a batch's workers waited for (issue 16, round seven).
     return PaperNumber(number, last_revision, key)
 
 

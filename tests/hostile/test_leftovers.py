@@ -22,8 +22,8 @@ from tests.safety.test_cli_safety import make_workspace
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
 
 # Runs a real command, with one step replaced by: do the step's writing, then die by SIGKILL at that point.
-# "fsync#3" dies after the third call of fsync (a report writes its number ledger twice: its number, then its
-# revision; then the PDF).
+# "fsync#2" dies after the second call of fsync (a report writes its number ledger once, with the revision it drew;
+# then the PDF).
 KILLED_MIDWAY = """
 import os, signal, sys
 target, module_name, attribute = sys.argv[1:4]
@@ -94,7 +94,7 @@ def test_a_killed_report_leaves_a_temporary_file_the_next_open_removes(workspace
     assert run_cli(workspace_path, "agree", "1", "1").returncode in (0, 2)
     out_folder = tmp_path / "papers"
     out_folder.mkdir()
-    killed(workspace_path, "os", "fsync#3", "agreement-paper", "1", "--out", str(out_folder / "paper.pdf"))
+    killed(workspace_path, "os", "fsync#2", "agreement-paper", "1", "--out", str(out_folder / "paper.pdf"))
     assert temporaries(out_folder) and not (out_folder / "paper.pdf").exists()
     with Workspace.open(workspace_path):
         pass
@@ -105,7 +105,7 @@ def test_a_report_killed_while_numbering_leaves_the_ledger_whole_and_nothing_beh
     make_workspace(workspace_path)
     assert run_cli(workspace_path, "agree", "1", "1").returncode in (0, 2)
     out = tmp_path / "paper.pdf"
-    killed(workspace_path, "os", "fsync", "agreement-paper", "1", "--out", str(out))  # the ledger's write
+    killed(workspace_path, "os", "fsync", "agreement-paper", "1", "--out", str(out))  # the ledger, before the commit
     assert temporaries(workspace_path.parent) and not out.exists()
     with Workspace.open(workspace_path):
         pass

@@ -151,7 +151,7 @@ def test_a_drawing_that_fails_rolls_its_chunk_back_and_each_report_lands_or_fail
     assert [a for a, _ in pooled.failed] == [ids[3]] and "cannot draw" in pooled.failed[0][1]
     assert pooled.failed == serial.failed and pooled_progress == serial_progress
     assert [p.name for p in pooled.written] == [p.name for p in serial.written] and len(pooled.written) == 10
-    assert _state(workspace_path) == _state(twin), "no snapshot of the paper never drawn; the same unused number"
+    assert _state(workspace_path) == _state(twin), "no snapshot of the paper never drawn; the same numbers"
     with Workspace.open(workspace_path, create=False, auto_backup=False) as reopened:
         assert issue_state(reopened.conn, ids[3], 12) is None
         assert all(verify_pdf(reopened, path).ok for path in pooled.written)

@@ -317,7 +317,7 @@ def test_the_schema_step_upgrades_a_workspace_of_the_previous_version(tmp_path):
 
 
 def test_a_report_issued_before_numbers_keeps_its_printed_number(workspace):
-    from evaluator_app.store.report_numbers import ledger_path, paper_number
+    from evaluator_app.store.report_numbers import ledger_path, paper_number, record_revision
     from evaluator_app.store.snapshots import freeze_snapshot
 
     with workspace.transaction() as conn:
@@ -329,4 +329,6 @@ def test_a_report_issued_before_numbers_keeps_its_printed_number(workspace):
         assert paper_number(conn, workspace.path, "evaluation", "agreement/9/round/12", "กรมเก่า|2569").number == old.id
         fresh = paper_number(conn, workspace.path, "evaluation", "agreement/10/round/12", "กรมใหม่|2569")
         assert fresh.number > max(old.id, other.id)  # never a number an older report printed
+        assert not ledger_path(workspace.path).exists()  # learnt with the revision drawn under it, not before
+        record_revision(workspace.path, fresh, 1)
     assert ledger_path(workspace.path).exists()
