@@ -12,6 +12,7 @@ import shutil
 import subprocess
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 from openpyxl import Workbook
@@ -54,6 +55,15 @@ def stored(workspace_path: Path) -> tuple[list[str], tuple]:
         return [i.code for i in agreement.indicators], agreement_warnings(ws, listed.id)
 
 
+def saved_and_imported(book: Any, tmp_path: Path, workspace_path: Path) -> tuple[Path, Any]:
+    """The workbook saved as FILE and imported through the real CLI, which accepts it: its path and the run."""
+    path = tmp_path / FILE
+    book.save(path)
+    done = run_cli(workspace_path, "import", str(path))
+    assert done.returncode == 0, done.stderr
+    return path, done
+
+
 def warnings_of(stderr: str) -> list[str]:
     """The warnings `import` printed about what Excel hides (others, such as unknown dimension names, left out)."""
     return [line for line in stderr.splitlines() if line.startswith("คำเตือน / warning:") and "in Excel" in line]
@@ -62,10 +72,7 @@ def warnings_of(stderr: str) -> list[str]:
 def test_a_hidden_row_with_a_scored_indicator_imports_as_written_with_a_warning(tmp_path, workspace_path):
     book, sheet = agreement_book(tmp_path)
     sheet.row_dimensions[5].hidden = True  # indicator 3, weight 10: a withdrawn indicator the agency hid
-    path = tmp_path / FILE
-    book.save(path)
-    done = run_cli(workspace_path, "import", str(path))
-    assert done.returncode == 0, done.stderr
+    _, done = saved_and_imported(book, tmp_path, workspace_path)
     (line,) = warnings_of(done.stderr)
     assert f"{FILE}, sheet '{SHEET}', row 5:" in line
     assert "row 5 is hidden in Excel: imported as written; check that it belongs to the agreement" in line
@@ -94,10 +101,7 @@ def test_hidden_rows_that_the_import_does_not_read_draw_no_warning(tmp_path, wor
     book, sheet = agreement_book(tmp_path, [*section9_rows(), [], ["หมายเหตุ: แถวคำนวณช่วย ไม่ใช่ตัวชี้วัด"]])
     for row in (1, 7, 8):
         sheet.row_dimensions[row].hidden = True
-    path = tmp_path / FILE
-    book.save(path)
-    done = run_cli(workspace_path, "import", str(path))
-    assert done.returncode == 0, done.stderr
+    _, done = saved_and_imported(book, tmp_path, workspace_path)
     assert warnings_of(done.stderr) == []
 
 
@@ -122,10 +126,7 @@ def test_a_hidden_column_warns_once_naming_its_letter_and_header(tmp_path, works
     sheet.column_dimensions["P"].hidden = True  # a helper column the import does not read
     for r in range(2, 7):
         sheet.cell(r, 16, f"=M{r}*2")
-    path = tmp_path / FILE
-    book.save(path)
-    done = run_cli(workspace_path, "import", str(path))
-    assert done.returncode == 0, done.stderr
+    path, done = saved_and_imported(book, tmp_path, workspace_path)
     (line,) = warnings_of(done.stderr)
     assert f"{FILE}, sheet '{SHEET}', row 2, column 'ผลการดำเนินงาน':" in line
     assert "column M ('ผลการดำเนินงาน') is hidden in Excel: its values are imported as written" in line
@@ -202,10 +203,7 @@ def test_rows_in_a_collapsed_group_are_read_with_a_warning_each(tmp_path, worksp
             indicator("2", 50, (20, 18, 16, 14, 12), unit="วัน", result=15)]
     book, sheet = agreement_book(tmp_path, rows)
     sheet.row_dimensions.group(4, 5, outline_level=1, hidden=True)  # the sub-indicators, collapsed under 1
-    path = tmp_path / FILE
-    book.save(path)
-    done = run_cli(workspace_path, "import", str(path))
-    assert done.returncode == 0, done.stderr
+    _, done = saved_and_imported(book, tmp_path, workspace_path)
     lines = warnings_of(done.stderr)
     assert len(lines) == 2
     assert all("is hidden in Excel (inside a collapsed group)" in line for line in lines)
@@ -235,10 +233,7 @@ def test_a_hidden_sheet_is_not_read_when_a_visible_sheet_holds_the_table(tmp_pat
     old = book.create_sheet("ร่างเดิม")  # the draft before negotiation, hidden: other weights
     fill(old, [list(HEADER_TH), indicator("1", 60, (80, 85, 90, 95, 100)), indicator("2", 40, (1, 2, 3, 4, 5))])
     old.sheet_state = "hidden"
-    path = tmp_path / FILE
-    book.save(path)
-    done = run_cli(workspace_path, "import", str(path))
-    assert done.returncode == 0, done.stderr
+    _, done = saved_and_imported(book, tmp_path, workspace_path)
     assert "sheet 'ร่างเดิม' is hidden: skipped" in done.stderr and warnings_of(done.stderr) == []
     codes, warnings = stored(workspace_path)
     assert codes == ["1", "2", "3", "4"] and warnings == ()
@@ -277,10 +272,7 @@ def preamble(count: int) -> list[list[object]]:
 def test_a_header_under_a_45_row_preamble_is_found(tmp_path, workspace_path):
     book = Workbook()
     fill(book.active, [*preamble(45), list(HEADER_TH), *section9_rows()])
-    path = tmp_path / FILE
-    book.save(path)
-    done = run_cli(workspace_path, "import", str(path))
-    assert done.returncode == 0, done.stderr
+    saved_and_imported(book, tmp_path, workspace_path)
     codes, _ = stored(workspace_path)
     assert codes == ["1", "2", "3", "4"]
     assert json.loads(run_cli(workspace_path, "score", "1", "--json").stdout)["total"] == "3.4500"
@@ -371,10 +363,7 @@ def test_a_signature_block_in_the_preamble_does_not_make_the_sheet_a_parties_she
                   ["ผู้ทำคำรับรอง", "นางทดสอบ ทำคำรับรอง", "อธิบดีกรมทดสอบ"]]
     book = Workbook()
     fill(book.active, [TITLE, [], *signatures, *preamble(40), list(HEADER_TH), *section9_rows()])
-    path = tmp_path / FILE
-    book.save(path)
-    done = run_cli(workspace_path, "import", str(path))
-    assert done.returncode == 0, done.stderr
+    saved_and_imported(book, tmp_path, workspace_path)
     codes, _ = stored(workspace_path)
     assert codes == ["1", "2", "3", "4"]
 
@@ -389,10 +378,7 @@ def test_a_column_named_twice_once_hidden_reads_the_one_shown_with_a_warning(tmp
         sheet[f"{agreed}{r}"] = weight
         sheet[f"{old}{r}"] = "น้ำหนัก (เดิม)" if r == 2 else 25
     sheet.column_dimensions[old].hidden = True
-    path = tmp_path / FILE
-    book.save(path)
-    done = run_cli(workspace_path, "import", str(path))
-    assert done.returncode == 0, done.stderr
+    _, done = saved_and_imported(book, tmp_path, workspace_path)
     (line,) = warnings_of(done.stderr)
     assert f"{FILE}, sheet '{SHEET}', row 2, column 'น้ำหนัก':" in line
     assert (f"appears more than once (columns G, O); {old} is hidden in Excel, so {agreed}, the one shown, is read"
