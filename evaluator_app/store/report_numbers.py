@@ -56,39 +56,11 @@ def _write(path: Path, data: dict[str, Any]) -> None:
     the workspace, so a kill in between leaves nothing the next open does not remove (store/leftovers.py)."""
     with temporary_beside(path) as temporary:
         with open(temporary, "x", encoding="utf-8") as out:
-            out.write(ledger_text(data))
+            # one text, one write: json.dump writes token by token (some 600,000 writes over a national batch)
+            out.write(json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True))
             out.flush()
             os.fsync(out.fileno())
         os.replace(temporary, path)
-
-
-def ledger_text(data: dict[str, Any]) -> str:
-    """The ledger's text: exactly `json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True)`, made faster.
-
-    The ledger is written whole each time a paper is numbered, and holds every paper: json's indented encoder
-    walks it in Python (its C encoder never indents), over 1 ms a report by the end of a batch of 300. A ledger of
-    the shape this module writes (format, last, and each paper's number and revision) is written here a paper a
-    line the way json writes it, about four times faster; any other is left to json."""
-    if data.keys() == _LEDGER_KEYS:
-        form, last, papers = data["format"], data["last"], data["papers"]
-        if type(form) is int and type(last) is int and type(papers) is dict and papers:
-            lines = []
-            for key, paper in sorted(papers.items()):
-                if type(key) is not str or type(paper) is not dict or paper.keys() != _PAPER_KEYS:
-                    break
-                number, revision = paper["number"], paper["revision"]
-                if type(number) is not int or type(revision) is not int:
-                    break
-                lines.append(f'  {_quoted(key)}: {{\n   "number": {number},\n   "revision": {revision}\n  }}')
-            else:
-                body = ",\n".join(lines)
-                return f'{{\n "format": {form},\n "last": {last},\n "papers": {{\n{body}\n }}\n}}'
-    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True)
-
-
-_LEDGER_KEYS = {"format", "last", "papers"}
-_PAPER_KEYS = {"number", "revision"}
-_quoted = json.encoder.encode_basestring  # json's own quoting of a string, non-ASCII kept (ensure_ascii=False)
 
 
 def _key(kind: str, scope: str, identity: str) -> str:

@@ -7,14 +7,11 @@ import json
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from evaluator_app.store import report_numbers
 from evaluator_app.store.report_numbers import (
     PaperNumber,
     ledger_path,
-    ledger_text,
     record_revision,
     record_revisions,
 )
@@ -57,25 +54,3 @@ def test_the_ledger_is_written_as_json_dump_wrote_it(tmp_path: Path):
     json.dump(json.loads(text), before, ensure_ascii=False, indent=1, sort_keys=True)
     assert text == before.getvalue()
     assert "กรมสอง" in text, "Thai kept as it is"
-
-
-_PAPER = st.fixed_dictionaries({"number": st.integers(min_value=-10, max_value=10 ** 12),
-                                "revision": st.integers(min_value=0, max_value=10 ** 6)})
-_LEDGER = st.fixed_dictionaries({"format": st.integers(0, 3), "last": st.integers(-5, 10 ** 12),
-                                 "papers": st.dictionaries(st.text(), _PAPER, max_size=12)})
-# anything else a ledger file could hold (edited by hand, a future format): json writes it
-_JSON = st.recursive(st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
-                     lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(), inner, max_size=3),
-                     max_leaves=12)
-_ODD = st.one_of(
-    st.dictionaries(st.sampled_from(["format", "last", "papers", "other"]), _JSON),
-    _LEDGER.map(lambda ledger: {**ledger, "papers": {**ledger["papers"], "x": {"number": True, "revision": 1}}}),
-    _LEDGER.map(lambda ledger: {**ledger, "papers": {**ledger["papers"], "y": {"number": 1}}}),
-    _LEDGER.map(lambda ledger: {**ledger, "last": 2.5}),
-)
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.one_of(_LEDGER, _ODD))
-def test_the_ledger_text_is_what_json_writes(data: dict[str, object]):
-    assert ledger_text(data) == json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True)
