@@ -334,7 +334,7 @@ def collect_evaluation(workspace: Workspace, agreement_id: int, round_: int = 12
         "comments": [{"code": c.code, "by": c.by, "text": c.text}
                      for c in panel_view.comments_of(workspace, panel, agreement_id, agreement.agency,
                                                      sources.ratings)],
-        "signatories": _signatories(sources, panel, agreement),
+        "signatories": _signatories(sources.settings, panel, agreement),
         # only where there is something to say, so that other reports' content (and seal) stays as it was
         **({"rules_applied": applied} if (applied := rules_applied(workspace, agreement_id, agreement,
                                                                     committee_sheet)) else {}),
@@ -363,10 +363,10 @@ def rules_applied(workspace: Workspace, agreement_id: int, agreement: Agreement,
 def signatories_content(workspace: Workspace, panel: Panel | None, agreement: Agreement) -> list[dict[str, Any]]:
     """Who signs: the panel's members in signing order (a member with a conflict listed as recused, not signing),
     or without a panel the committee named in the settings; `blank` people get dotted lines for a name."""
-    return _signatories(_Sources(workspace, agreement_id=0, round_=0), panel, agreement)  # only its settings read
+    return _signatories(committee_settings(workspace), panel, agreement)
 
 
-def _signatories(sources: _Sources, panel: Panel | None, agreement: Agreement) -> list[dict[str, Any]]:
+def _signatories(settings: CommitteeSettings, panel: Panel | None, agreement: Agreement) -> list[dict[str, Any]]:
     if panel is not None and panel.members:
         out: list[dict[str, Any]] = []
         for member in panel.in_signing_order():
@@ -375,7 +375,7 @@ def _signatories(sources: _Sources, panel: Panel | None, agreement: Agreement) -
                         "member_id": member.id, "recused": conflict is not None,
                         "recused_reason": None if conflict is None else conflict.reason})
         return out
-    named = sources.settings.signatories
+    named = settings.signatories
     if named:
         return [{"name": p.name, "position": p.position, "role": p.role, "member_id": None, "recused": False,
                  "recused_reason": None} for p in named]
